@@ -1,0 +1,30 @@
+import type { Config } from "@nns/config";
+import { assertAppRoleIsConfined, type Database, openDatabase, runMigrations } from "@nns/db";
+import { type Deps, Mailer } from "@nns/services";
+
+/**
+ * Opens the database, applies migrations over the privileged connection, and refuses to go on if the
+ * role request traffic runs as could bypass row-level security. Shared by the server and the CLI.
+ */
+export async function bootstrap(config: Config): Promise<Deps> {
+  const db: Database = await openDatabase(config.database);
+  try {
+    await runMigrations(db, {
+      appPassword: config.database.mode === "server" ? config.database.appPassword : null,
+    });
+    await assertAppRoleIsConfined(db);
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  return {
+    db,
+    mailer: new Mailer(db, config.mail),
+    config: { publicUrl: config.publicUrl, session: config.session, loginThrottle: config.loginThrottle },
+  };
+}
+
+export async function shutdownDeps(deps: Deps): Promise<void> {
+  deps.mailer.close();
+  await deps.db.close();
+}

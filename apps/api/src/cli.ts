@@ -1,0 +1,151 @@
+import { parseArgs } from "node:util";
+import { loadConfig } from "@nns/config";
+import { organizations, transaction } from "@nns/db";
+import { API_KEY_SCOPES, AppError, ROLES, type Role } from "@nns/domain";
+import {
+  createApiKey,
+  createOrganization,
+  enterOrganization,
+  grantRole,
+  hasAnyOrganization,
+  type MemberPartyInput,
+  seedDemoData,
+  setUserDisabled,
+  systemContext,
+} from "@nns/services";
+import { eq } from "drizzle-orm";
+import { bootstrap, shutdownDeps } from "./bootstrap.js";
+
+const USAGE = `Usage: pnpm cli <command> [options]
+
+Commands:
+  migrate                                   apply migrations and check the application role
+  seed                                      create the demo organizations and users (empty database only)
+  org:create --name N --org-number NNNNNN-NNNN --county CC [--slug S] [--kommun CODE ...] [--with-agencies]
+                                            register a förbund
+  user:create --org SLUG --email E --name N --role ROLE [--password P]
+                                            create a person (or reuse by email) with a role in an organization
+  user:disable --email E [--enable]         disable an account and end its sessions (or enable it again)
+  api-key:create --org SLUG --name N --scope S [--scope S ...] [--expires ISO-DATE]
+                                            create an API key and print its secret once
+
+Roles: ${ROLES.join(", ")}
+Scopes: ${API_KEY_SCOPES.join(", ")}
+Every command reads the same environment as the server (DATABASE_URL, DATA_DIR, ...).`;
+
+function required(values: Record<string, unknown>, name: string): string {
+  const value = values[name];
+  if (typeof value !== "string" || value.length === 0) throw new Error(`--${name} is required\n\n${USAGE}`);
+  return value;
+}
+
+async function main(): Promise<void> {
+  const [command, ...rest] = process.argv.slice(2);
+  if (!command || command === "help" || command === "--help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: {
+      name: { type: "string" },
+      "org-number": { type: "string" },
+      county: { type: "string" },
+      slug: { type: "string" },
+      kommun: { type: "string", multiple: true },
+      "with-agencies": { type: "boolean" },
+      org: { type: "string" },
+      email: { type: "string" },
+      role: { type: "string" },
+      password: { type: "string" },
+      enable: { type: "boolean" },
+      scope: { type: "string", multiple: true },
+      expires: { type: "string" },
+    },
+  });
+  const deps = await bootstrap(loadConfig());
+  const ctx = systemContext(deps, "cli");
+  try {
+    switch (command) {
+      case "migrate":
+        process.stdout.write("Migrations applied; the application role is confined by row-level security.\n");
+        break;
+      case "seed":
+        if (await hasAnyOrganization(deps))
+          throw new Error("The database already has organizations; seed only fills an empty one.");
+        await seedDemoData(deps);
+        process.stdout.write("Demo data created.\n");
+        break;
+      case "org:create": {
+        const county = required(values, "county");
+        const parties: MemberPartyInput[] = (values.kommun ?? []).map((municipalityCode) => ({
+          kind: "kommun",
+          municipalityCode,
+        }));
+        if (values["with-agencies"])
+          parties.unshift({ kind: "fk" }, { kind: "af" }, { kind: "region", countyCode: county });
+        const org = await createOrganization(ctx, {
+          name: required(values, "name"),
+          slug: values.slug,
+          organizationNumber: required(values, "org-number"),
+          countyCode: county,
+          memberParties: parties,
+        });
+        process.stdout.write(`Created ${org.name} (${org.slug}, ${org.id}).\n`);
+        break;
+      }
+      case "user:create": {
+        const role = required(values, "role");
+        if (!(ROLES as readonly string[]).includes(role))
+          throw new Error(`Unknown role ${role}. Roles: ${ROLES.join(", ")}`);
+        const result = await grantRole(ctx, {
+          organizationSlug: required(values, "org"),
+          email: required(values, "email"),
+          name: values.name ?? required(values, "email"),
+          password: values.password ?? null,
+          role: role as Role,
+        });
+        process.stdout.write(
+          `${result.created ? "Created" : "Updated"} ${values.email} as ${role} in ${values.org}.${values.password || !result.created ? "" : " No password set: use password reset to choose one."}\n`,
+        );
+        break;
+      }
+      case "user:disable":
+        await setUserDisabled(deps, required(values, "email"), !values.enable);
+        process.stdout.write(`${values.enable ? "Enabled" : "Disabled"} ${values.email}.\n`);
+        break;
+      case "api-key:create": {
+        const slug = required(values, "org");
+        const [org] = await transaction(deps.db, {}, (tx) =>
+          tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)),
+        );
+        if (!org) throw new Error(`No organization with the slug "${slug}".`);
+        const orgCtx = await enterOrganization(ctx, org.id);
+        const { apiKey, secret } = await createApiKey(orgCtx, {
+          name: required(values, "name"),
+          scopes: values.scope ?? [],
+          expiresAt: values.expires ? new Date(values.expires) : null,
+        });
+        process.stdout.write(
+          `Created API key ${apiKey.prefix} (${apiKey.id}) with scopes ${apiKey.scopes.join(", ")}.\n`,
+        );
+        process.stdout.write(`Secret (shown once, store it now):\n${secret}\n`);
+        break;
+      }
+      default:
+        throw new Error(`Unknown command ${command}\n\n${USAGE}`);
+    }
+  } finally {
+    await shutdownDeps(deps);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof AppError) {
+    const fields = error.errors?.map((e) => `  ${e.field}: ${e.message}`).join("\n");
+    process.stderr.write(`${error.message}${fields ? `\n${fields}` : ""}\n`);
+  } else {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,82 @@
+import { createRoute, type RouteConfig } from "@hono/zod-openapi";
+import { AppError, type Permission } from "@nns/domain";
+import { enterOrganization, isNnsAdmin } from "@nns/services";
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "./env.js";
+
+/**
+ * Who may call a route. Declared once per route: it drives the middleware that answers 401/404/403 before
+ * any input is read, the OpenAPI `security` section, and the generated security test suite.
+ */
+export type RouteAccess =
+  | { kind: "public" }
+  | { kind: "actor"; sessionOnly?: boolean }
+  /** National coordination outside any one organization's path, e.g. registering a förbund. */
+  | { kind: "nns"; permission: Permission }
+  | { kind: "org"; permission: Permission };
+
+export const ACCESS_EXTENSION = "x-nns-access";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function requireActor(sessionOnly: boolean): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get("actor");
+    if (!actor) {
+      throw c.get("sessionProblem") === "expired"
+        ? new AppError("session_expired", "Din session har gått ut. Logga in igen.")
+        : new AppError("unauthenticated", "Logga in eller skicka en API-nyckel som Bearer-token.");
+    }
+    if (sessionOnly && actor.type !== "user") {
+      throw new AppError("forbidden", "This endpoint is for signed-in people, not API keys.");
+    }
+    await next();
+  };
+}
+
+function requireNnsAdmin(permission: Permission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const actor = c.get("actor");
+    if (!actor || !isNnsAdmin(actor))
+      throw new AppError("forbidden", `This needs the permission "${permission}" (NNS admins).`);
+    await next();
+  };
+}
+
+function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const orgId = c.req.param("orgId") ?? "";
+    if (!UUID.test(orgId)) {
+      throw new AppError("validation_failed", "path.orgId: must be a UUID", {
+        errors: [{ field: "path.orgId", rule: "invalid_format:uuid", message: "Invalid UUID" }],
+      });
+    }
+    const actor = c.get("actor");
+    if (!actor) throw new AppError("unauthenticated");
+    const org = await enterOrganization({ deps: c.get("deps"), actor, requestId: c.get("requestId") }, orgId);
+    if (!org.permissions.has(permission))
+      throw new AppError("forbidden", `This needs the permission "${permission}".`);
+    c.set("org", org);
+    await next();
+  };
+}
+
+export function defineRoute<R extends RouteConfig>(access: RouteAccess, config: R) {
+  const middleware: MiddlewareHandler<AppEnv>[] = [];
+  if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
+  if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
+  if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));
+  const security =
+    access.kind === "public"
+      ? []
+      : (access.kind === "actor" && access.sessionOnly) || access.kind === "nns"
+        ? [{ sessionCookie: [] }]
+        : [{ sessionCookie: [] }, { apiKey: [] }];
+  return createRoute({
+    ...config,
+    security,
+    middleware: middleware as never,
+    [ACCESS_EXTENSION]: access,
+    ...(access.kind === "org" || access.kind === "nns" ? { "x-permission": access.permission } : {}),
+  }) as R;
+}

@@ -1,0 +1,27 @@
+import type { Actor, Deps, OrgContext } from "@nns/services";
+import type { Logger } from "pino";
+
+export interface AppOptions {
+  /** Sessions use the `__Host-` cookie prefix, which requires Secure; off only for plain-http development. */
+  cookieSecure: boolean;
+  /** Read the client address from X-Forwarded-For (behind a load balancer). */
+  trustProxy: boolean;
+  publicUrl: string;
+  logger: Logger;
+  /** Files of the built admin app, served on the same port; absent until the admin app exists. */
+  staticRoot?: string | null;
+  /** Used by /ready; false while the server drains connections on shutdown. */
+  isAcceptingTraffic?: () => boolean;
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    deps: Deps;
+    options: AppOptions;
+    actor: Actor | null;
+    /** Why a presented session was not accepted, so a 401 can say "expired" rather than "missing". */
+    sessionProblem: "expired" | null;
+    org: OrgContext;
+  };
+}

@@ -1,0 +1,114 @@
+import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldError } from "@nns/domain";
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ZodError } from "zod";
+import type { AppEnv } from "./env.js";
+
+export const PROBLEM_CONTENT_TYPE = "application/problem+json";
+
+export interface ProblemBody {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance: string;
+  requestId: string;
+  errors?: FieldError[];
+}
+
+export function problemBody(
+  c: Context<AppEnv>,
+  code: ErrorCode,
+  detail?: string,
+  errors?: FieldError[],
+): ProblemBody {
+  const entry = ERROR_CATALOGUE[code];
+  return {
+    type: `urn:problem:nns:${code}`,
+    title: entry.title,
+    status: entry.status,
+    detail: detail ?? entry.title,
+    code,
+    instance: new URL(c.req.url).pathname,
+    requestId: c.get("requestId") ?? "",
+    ...(errors && errors.length > 0 ? { errors } : {}),
+  };
+}
+
+export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
+  const body = problemBody(c, error.code, error.message, error.errors);
+  return new Response(JSON.stringify(body), {
+    status: body.status,
+    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...(error.headers ?? {}) },
+  });
+}
+
+const TARGET_NAMES: Record<string, string> = {
+  json: "body",
+  form: "body",
+  param: "path",
+  query: "query",
+  header: "header",
+  cookie: "cookie",
+};
+
+export function zodFieldErrors(target: string, error: ZodError): FieldError[] {
+  const prefix = TARGET_NAMES[target] ?? target;
+  return error.issues.map((issue) => ({
+    field: [prefix, ...issue.path.map(String)].join("."),
+    rule:
+      issue.code === "invalid_format" && "format" in issue
+        ? `invalid_format:${String(issue.format)}`
+        : issue.code,
+    message: issue.message,
+  }));
+}
+
+/** The hook every route's validators use: bad input becomes a 400 naming each field and rule. */
+export function validationHook(
+  result: { success: true } | { success: false; error: ZodError; target: string },
+  c: Context<AppEnv>,
+): Response | undefined {
+  if (result.success) return undefined;
+  const errors = zodFieldErrors(result.target, result.error);
+  const first = errors[0];
+  return problemResponse(
+    c,
+    new AppError(
+      "validation_failed",
+      first ? `${first.field}: ${first.message}` : "The request is not valid.",
+      { errors },
+    ),
+  );
+}
+
+/** Unique and check violations that slip past service validation still answer 409/422, not 500. */
+function databaseError(error: unknown): AppError | null {
+  const candidates = [error, (error as { cause?: unknown })?.cause];
+  for (const candidate of candidates) {
+    const code = (candidate as { code?: unknown })?.code;
+    if (code === "23505") return new AppError("conflict", "The change conflicts with existing data.");
+    if (code === "23514" || code === "23503" || code === "22P02") {
+      return new AppError("unprocessable", "The change breaks a rule of the data model.");
+    }
+    if (code === "40001" || code === "40P01")
+      return new AppError("conflict", "A concurrent change won; retry the request.");
+  }
+  return null;
+}
+
+export function toAppError(error: unknown): AppError | null {
+  if (error instanceof AppError) return error;
+  if (error instanceof HTTPException) {
+    const status = error.status;
+    if (status === 400) return new AppError("malformed_json", "The request body is not valid JSON.");
+    if (status === 413) return new AppError("payload_too_large");
+    if (status === 415) return new AppError("unsupported_media_type");
+    if (status === 404) return new AppError("not_found");
+    if (status === 401) return new AppError("unauthenticated");
+    if (status === 403) return new AppError("forbidden");
+    return null;
+  }
+  return databaseError(error);
+}

@@ -1,0 +1,101 @@
+import { z } from "@hono/zod-openapi";
+
+export const FieldErrorSchema = z
+  .object({
+    field: z.string().openapi({ example: "body.email" }),
+    rule: z.string().openapi({ example: "invalid_format:email" }),
+    message: z.string(),
+  })
+  .openapi("FieldError");
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "urn:problem:nns:validation_failed" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({
+      description: "Stable code from the error catalogue; branch on this.",
+      example: "validation_failed",
+    }),
+    instance: z.string(),
+    requestId: z.string(),
+    errors: z.array(FieldErrorSchema).optional(),
+  })
+  .openapi("Problem");
+
+const STATUS_TEXT: Record<number, string> = {
+  400: "The request is not valid (see errors for each field)",
+  401: "Not authenticated",
+  403: "Authenticated but not allowed",
+  404: "Not found, or not visible to you",
+  409: "Conflict",
+  410: "The token is invalid, used or expired",
+  412: "If-Match did not match the current version",
+  413: "Request body too large",
+  415: "The body must be JSON",
+  422: "The request cannot be carried out",
+  429: "Too many attempts",
+};
+
+export function problems(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      {
+        description: STATUS_TEXT[status] ?? "Problem",
+        content: { "application/problem+json": { schema: ProblemSchema } },
+      },
+    ]),
+  );
+}
+
+export const Timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T09:30:00.000Z" });
+
+export const OrgIdParams = z.object({
+  orgId: z.uuid().openapi({ param: { name: "orgId", in: "path" }, description: "Organization id" }),
+});
+
+export const PageQuery = z.object({
+  cursor: z.string().max(512).optional().openapi({ description: "nextCursor from the previous page" }),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export function pageOf<T extends z.ZodType>(item: T, name: string) {
+  return z
+    .object({
+      data: z.array(item),
+      nextCursor: z
+        .string()
+        .nullable()
+        .openapi({ description: "Pass as cursor to get the next page; null on the last page" }),
+    })
+    .openapi(name);
+}
+
+export const IdempotencyKeyHeader = z.object({
+  "idempotency-key": z
+    .string()
+    .min(1)
+    .max(255)
+    .optional()
+    .openapi({ description: "Replays the stored response for 24 hours when repeated by the same caller." }),
+});
+
+export const IfMatchHeader = z.object({
+  "if-match": z
+    .string()
+    .max(100)
+    .optional()
+    .openapi({ description: "The ETag you read; a mismatch answers 412." }),
+});
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

@@ -1,0 +1,40 @@
+import type { RouteHandler } from "@hono/zod-openapi";
+import { AppError } from "@nns/domain";
+import * as services from "@nns/services";
+import { serviceContext } from "../../lib/context.js";
+import type { AppEnv } from "../../lib/env.js";
+import { etagFor, expectedVersion } from "../../lib/etag.js";
+import { idempotent } from "../../lib/idempotency.js";
+import type * as routes from "./organizations.routes.js";
+
+export const listOrganizations: RouteHandler<typeof routes.listOrganizations, AppEnv> = async (c) => {
+  const { cursor, limit } = c.req.valid("query");
+  return c.json(await services.listOrganizations(serviceContext(c), { cursor, limit }), 200);
+};
+
+export const createOrganization: RouteHandler<typeof routes.createOrganization, AppEnv> = async (c) => {
+  const ctx = serviceContext(c);
+  const nnsMembership =
+    ctx.actor.type === "user" ? ctx.actor.memberships.find((m) => m.organizationKind === "nns") : undefined;
+  if (!nnsMembership) throw new AppError("forbidden");
+  const nns = await services.enterOrganization(ctx, nnsMembership.organizationId);
+  return idempotent(c, nns, async () => {
+    const created = await services.createOrganization(ctx, c.req.valid("json"));
+    c.header("Location", `/v1/orgs/${created.id}`);
+    c.header("ETag", etagFor(created.version));
+    return c.json(created, 201);
+  }) as never;
+};
+
+export const getOrganization: RouteHandler<typeof routes.getOrganization, AppEnv> = async (c) => {
+  const organization = await services.getOrganization(c.get("org"));
+  c.header("ETag", etagFor(organization.version));
+  return c.json(organization, 200);
+};
+
+export const updateOrganization: RouteHandler<typeof routes.updateOrganization, AppEnv> = async (c) => {
+  const version = expectedVersion(c.req.valid("header")["if-match"]);
+  const updated = await services.updateOrganization(c.get("org"), c.req.valid("json"), version);
+  c.header("ETag", etagFor(updated.version));
+  return c.json(updated, 200);
+};

@@ -1,0 +1,37 @@
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/access.js";
+import { jsonResponse, OrgIdParams, PageQuery, pageOf, problems, Timestamp } from "../../lib/schemas.js";
+
+export const EmailSchema = z
+  .object({
+    id: z.uuid(),
+    to: z.string(),
+    subject: z.string(),
+    text: z
+      .string()
+      .nullable()
+      .openapi({ description: "Kept until sent over SMTP; always kept in the embedded outbox" }),
+    html: z.string().nullable(),
+    template: z.string(),
+    transport: z.enum(["outbox", "smtp"]),
+    status: z.enum(["queued", "sent", "failed"]),
+    createdAt: Timestamp,
+    sentAt: Timestamp.nullable(),
+  })
+  .openapi("Email");
+
+export const listOutbox = defineRoute(
+  { kind: "org", permission: "outbox:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/outbox",
+    tags: ["Outbox"],
+    summary:
+      "Emails sent on the organization's behalf (the embedded mode's mailbox); NNS admins in NNS see all",
+    request: { params: OrgIdParams, query: PageQuery },
+    responses: {
+      200: jsonResponse(pageOf(EmailSchema, "EmailPage"), "Emails"),
+      ...problems(400, 401, 403, 404),
+    },
+  },
+);

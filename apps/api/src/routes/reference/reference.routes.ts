@@ -1,0 +1,43 @@
+import { z } from "@hono/zod-openapi";
+import { defineRoute } from "../../lib/access.js";
+import { jsonResponse, problems } from "../../lib/schemas.js";
+
+const tags = ["Reference data"];
+
+export const CountySchema = z.object({ code: z.string(), name: z.string() }).openapi("County");
+export const MunicipalitySchema = z
+  .object({ code: z.string(), name: z.string(), countyCode: z.string() })
+  .openapi("Municipality");
+
+export const listCounties = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/reference/counties",
+    tags,
+    summary: "Sweden's 21 län with SCB länskod",
+    responses: { 200: jsonResponse(z.object({ data: z.array(CountySchema) }), "Län") },
+  },
+);
+
+export const listMunicipalities = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/reference/municipalities",
+    tags,
+    summary: "Sweden's 290 kommuner with SCB kommunkod, optionally for one län",
+    request: {
+      query: z.object({
+        countyCode: z
+          .string()
+          .regex(/^\d{2}$/)
+          .optional(),
+      }),
+    },
+    responses: {
+      200: jsonResponse(z.object({ data: z.array(MunicipalitySchema) }), "Kommuner"),
+      ...problems(400),
+    },
+  },
+);

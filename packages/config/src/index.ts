@@ -1,0 +1,107 @@
+import { z } from "zod";
+
+const booleanFlag = z
+  .enum(["true", "false", "1", "0", "yes", "no"])
+  .transform((value) => value === "true" || value === "1" || value === "yes");
+
+/**
+ * Every environment variable the product reads. The README's configuration table is written from this
+ * schema: add a variable here and there in the same change.
+ */
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PUBLIC_URL: z.url().optional(),
+  DATABASE_URL: z.string().min(1).optional(),
+  DATABASE_APP_URL: z.string().min(1).optional(),
+  DATABASE_APP_PASSWORD: z.string().min(1).optional(),
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(500).default(10),
+  DATA_DIR: z.string().min(1).default("./.data"),
+  DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
+  SMTP_URL: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default("NNS-plattformen <no-reply@nns.localhost>"),
+  SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(120),
+  SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(12),
+  COOKIE_SECURE: booleanFlag.default(true),
+  TRUST_PROXY: booleanFlag.default(false),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
+  SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export interface Config {
+  nodeEnv: Env["NODE_ENV"];
+  port: number;
+  host: string;
+  publicUrl: string;
+  database:
+    | { mode: "embedded"; dataDir: string | null }
+    | { mode: "server"; url: string; appUrl: string; appPassword: string | null; poolMax: number };
+  demoData: Env["DEMO_DATA"];
+  mail: { smtpUrl: string | null; from: string };
+  session: { idleTimeoutMs: number; absoluteTimeoutMs: number; cookieSecure: boolean };
+  trustProxy: boolean;
+  logLevel: Env["LOG_LEVEL"];
+  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  shutdownGraceMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** The role request traffic runs as; created by the migrations, never a superuser or a table owner. */
+export const APP_DB_ROLE = "nns_app";
+
+export function deriveAppDatabaseUrl(ownerUrl: string, password: string | null): string {
+  const url = new URL(ownerUrl);
+  url.username = APP_DB_ROLE;
+  url.password = password ?? "";
+  return url.toString();
+}
+
+export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(
+    Object.entries(source).filter(([, value]) => value !== undefined && value !== ""),
+  );
+  const parsed = envSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  const appPassword = env.DATABASE_APP_PASSWORD ?? null;
+  return {
+    nodeEnv: env.NODE_ENV,
+    port: env.PORT,
+    host: env.HOST,
+    publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),
+    database: env.DATABASE_URL
+      ? {
+          mode: "server",
+          url: env.DATABASE_URL,
+          appUrl: env.DATABASE_APP_URL ?? deriveAppDatabaseUrl(env.DATABASE_URL, appPassword),
+          appPassword,
+          poolMax: env.DATABASE_POOL_MAX,
+        }
+      : { mode: "embedded", dataDir: env.DATA_DIR },
+    demoData: env.DEMO_DATA,
+    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    session: {
+      idleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
+      absoluteTimeoutMs: env.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,
+      cookieSecure: env.COOKIE_SECURE,
+    },
+    trustProxy: env.TRUST_PROXY,
+    logLevel: env.LOG_LEVEL,
+    loginThrottle: {
+      maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
+      maxPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
+      windowMs: env.LOGIN_THROTTLE_WINDOW_MINUTES * 60_000,
+    },
+    shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+  };
+}

@@ -1,0 +1,126 @@
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema/index.js";
+
+export type Schema = typeof schema;
+export type AppDatabase = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, Record<string, never>>;
+/** Anything that can run a drizzle query: the database or a transaction. */
+export type Executor = AppDatabase | Tx;
+
+export const APP_ROLE = "nns_app";
+
+export type DatabaseOptions =
+  | { mode: "embedded"; dataDir: string | null }
+  | { mode: "server"; url: string; appUrl: string; appPassword: string | null; poolMax: number };
+
+/**
+ * One handle on the database. `app` is what request traffic uses; every transaction on it runs as the
+ * application role (see `transaction`). `owner` is the privileged connection, used for migrations,
+ * reference data and the operations CLI only.
+ */
+export interface Database {
+  mode: "embedded" | "server";
+  app: AppDatabase;
+  owner: AppDatabase;
+  /** Raw SQL as the application role, outside drizzle; used by the RLS tests and benchmarks. */
+  appSql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  ownerSql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  close: () => Promise<void>;
+}
+
+export const MIGRATIONS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@nns/db/package.json")),
+  "migrations",
+);
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.mode === "embedded") {
+    if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
+    const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+    const db = drizzlePglite(client, { schema }) as unknown as AppDatabase;
+    const run = async (text: string, params?: unknown[]) =>
+      (await client.query<Record<string, unknown>>(text, params)).rows;
+    return {
+      mode: "embedded",
+      app: db,
+      owner: db,
+      // PGlite is one in-process connection owned by its superuser; app-role SQL switches role for
+      // the one statement's transaction, just as every drizzle transaction does.
+      appSql: async (text, params) =>
+        client.transaction(async (tx) => {
+          await tx.query(`select set_config('role', '${APP_ROLE}', true)`);
+          return (await tx.query<Record<string, unknown>>(text, params)).rows;
+        }),
+      ownerSql: run,
+      close: async () => {
+        await client.close();
+      },
+    };
+  }
+  const ownerClient = postgres(options.url, { max: 2, onnotice: () => {} });
+  const appClient = postgres(options.appUrl, {
+    max: options.poolMax,
+    onnotice: () => {},
+    // PgBouncer in transaction mode cannot hold named prepared statements across transactions.
+    prepare: false,
+  });
+  return {
+    mode: "server",
+    app: drizzlePostgres(appClient, { schema }) as unknown as AppDatabase,
+    owner: drizzlePostgres(ownerClient, { schema }) as unknown as AppDatabase,
+    appSql: async (text, params) => [...(await appClient.unsafe(text, params as never[]))],
+    ownerSql: async (text, params) => [...(await ownerClient.unsafe(text, params as never[]))],
+    close: async () => {
+      await Promise.all([appClient.end({ timeout: 5 }), ownerClient.end({ timeout: 5 })]);
+    },
+  };
+}
+
+export interface TransactionScope {
+  organizationId?: string | null;
+  userId?: string | null;
+  /** Extra transaction-local settings read by row-level policies, e.g. `app.api_key_prefix`. */
+  settings?: Record<string, string>;
+}
+
+/**
+ * The only way request traffic touches tenant data: one transaction, as the application role, with the
+ * organization and user set transaction-locally so row-level security sees them and nothing leaks to
+ * the next transaction on the same pooled connection.
+ */
+export async function transaction<T>(
+  database: Database,
+  scope: TransactionScope,
+  fn: (tx: Tx) => Promise<T>,
+): Promise<T> {
+  return database.app.transaction(async (tx) => {
+    await setScope(tx as unknown as Tx, scope);
+    return fn(tx as unknown as Tx);
+  }) as Promise<T>;
+}
+
+/** Changes the organization inside an open transaction (e.g. creating an organization and its first admin). */
+export async function setScope(tx: Tx, scope: TransactionScope): Promise<void> {
+  const entries: [string, string][] = [
+    ["role", APP_ROLE],
+    ["app.org_id", scope.organizationId ?? ""],
+    ["app.user_id", scope.userId ?? ""],
+    ...Object.entries(scope.settings ?? {}),
+  ];
+  const parts = entries.map(([key, value]) => sql`set_config(${key}, ${value}, true)`);
+  await tx.execute(sql`select ${sql.join(parts, sql`, `)}`);
+}
+
+/** Rows of a raw `tx.execute`, whichever driver produced them. */
+export function rowsOf<T>(result: unknown): T[] {
+  if (Array.isArray(result)) return result as T[];
+  return ((result as { rows?: T[] }).rows ?? []) as T[];
+}

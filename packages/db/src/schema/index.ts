@@ -1,0 +1,4 @@
+export * from "./identity.js";
+export * from "./organizations.js";
+export * from "./platform.js";
+export * from "./reference.js";

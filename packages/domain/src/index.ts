@@ -1,0 +1,5 @@
+export * from "./cursor.js";
+export * from "./errors.js";
+export * from "./organization-number.js";
+export * from "./password-policy.js";
+export * from "./permissions.js";

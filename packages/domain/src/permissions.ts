@@ -1,0 +1,90 @@
+/**
+ * The permission matrix: what each role may do inside its organization, what an NNS admin may do in every
+ * organization, and which permissions an API key may be given as scopes. Services check these; the
+ * route registry declares them; docs/permissions.md describes them. Change all three together.
+ */
+export const PERMISSIONS = [
+  "org:read",
+  "org:write",
+  "organizations:create",
+  "members:read",
+  "members:manage",
+  "api_keys:read",
+  "api_keys:manage",
+  "audit:read",
+  "outbox:read",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLES = ["nns_admin", "org_admin", "editor", "viewer"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles only the NNS organization can hold. */
+export const NNS_ONLY_ROLES: readonly Role[] = ["nns_admin"];
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  nns_admin: [
+    "org:read",
+    "org:write",
+    "organizations:create",
+    "members:read",
+    "members:manage",
+    "api_keys:read",
+    "api_keys:manage",
+    "audit:read",
+    "outbox:read",
+  ],
+  org_admin: [
+    "org:read",
+    "members:read",
+    "members:manage",
+    "api_keys:read",
+    "api_keys:manage",
+    "audit:read",
+    "outbox:read",
+  ],
+  editor: ["org:read", "members:read"],
+  viewer: ["org:read", "members:read"],
+};
+
+/**
+ * What an NNS admin may do in a förbund it is not a member of: national coordination (editing the
+ * organization, bringing in its first administrators, reading its audit trail), but never acting as the
+ * förbund through its API keys.
+ */
+const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
+  "org:read",
+  "org:write",
+  "members:read",
+  "members:manage",
+  "audit:read",
+  "outbox:read",
+];
+
+/** Permissions that may be granted to an API key. Keys never mint keys or create organizations. */
+export const API_KEY_SCOPES = [
+  "org:read",
+  "members:read",
+  "members:manage",
+  "audit:read",
+] as const satisfies readonly Permission[];
+export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export function permissionsForRole(role: Role): ReadonlySet<Permission> {
+  return new Set(ROLE_PERMISSIONS[role]);
+}
+
+export function permissionsForNnsAdminElsewhere(): ReadonlySet<Permission> {
+  return new Set(NNS_ADMIN_CROSS_ORG);
+}
+
+/** Roles an actor holding `role` may hand out when inviting or changing members. */
+export function assignableRoles(
+  role: Role | "nns_admin_elsewhere",
+  targetOrgKind: "nns" | "forbund",
+): Role[] {
+  const base: Role[] = ["org_admin", "editor", "viewer"];
+  if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base];
+  if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin") return base;
+  return [];
+}

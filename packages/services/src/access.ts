@@ -1,0 +1,59 @@
+import { organizations, transaction } from "@nns/db";
+import {
+  AppError,
+  PERMISSIONS,
+  type Permission,
+  permissionsForNnsAdminElsewhere,
+  permissionsForRole,
+} from "@nns/domain";
+import { and, eq, isNull } from "drizzle-orm";
+import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
+
+/**
+ * Binds a context to an organization. An organization the actor has no access to is reported as not
+ * found, so its existence does not leak.
+ */
+export async function enterOrganization(ctx: ServiceContext, organizationId: string): Promise<OrgContext> {
+  const { actor } = ctx;
+  const organization = await transaction(ctx.deps.db, {}, async (tx) => {
+    const [row] = await tx
+      .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.id, organizationId), isNull(organizations.deletedAt)));
+    return row;
+  });
+  if (!organization) throw new AppError("not_found", "The organization does not exist.");
+
+  if (actor.type === "system") {
+    return { ...ctx, organization, access: "system", permissions: new Set(PERMISSIONS) };
+  }
+  if (actor.type === "api_key") {
+    if (actor.organizationId !== organization.id)
+      throw new AppError("not_found", "The organization does not exist.");
+    return { ...ctx, organization, access: "api_key", permissions: new Set(actor.scopes) };
+  }
+  const membership = actor.memberships.find((m) => m.organizationId === organization.id);
+  if (membership) {
+    return {
+      ...ctx,
+      organization,
+      access: membership.role,
+      permissions: permissionsForRole(membership.role),
+    };
+  }
+  if (isNnsAdmin(actor)) {
+    return {
+      ...ctx,
+      organization,
+      access: "nns_admin_elsewhere",
+      permissions: permissionsForNnsAdminElsewhere(),
+    };
+  }
+  throw new AppError("not_found", "The organization does not exist.");
+}
+
+export function requirePermission(ctx: OrgContext, permission: Permission): void {
+  if (!ctx.permissions.has(permission)) {
+    throw new AppError("forbidden", `This needs the permission "${permission}".`);
+  }
+}

@@ -1,0 +1,65 @@
+import { auditLog, transaction } from "@nns/db";
+import { type Page, toPage } from "@nns/domain";
+import { and, desc, eq, gte, lt, or } from "drizzle-orm";
+import { requirePermission } from "./access.js";
+import type { OrgContext } from "./context.js";
+import { type PageRequest, readTimestampCursor } from "./pagination.js";
+
+export interface AuditEntryView {
+  id: string;
+  actorType: "user" | "api_key" | "system";
+  actorId: string | null;
+  actorLabel: string;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  requestId: string | null;
+  createdAt: Date;
+}
+
+export interface AuditFilter {
+  action?: string | undefined;
+  entityType?: string | undefined;
+  entityId?: string | undefined;
+  actorId?: string | undefined;
+  from?: Date | undefined;
+  to?: Date | undefined;
+}
+
+/** Newest first. `from` is inclusive and `to` exclusive, so consecutive periods never overlap. */
+export async function listAuditLog(
+  ctx: OrgContext,
+  filter: AuditFilter,
+  page: PageRequest,
+): Promise<Page<AuditEntryView>> {
+  requirePermission(ctx, "audit:read");
+  const after = readTimestampCursor(page.cursor);
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.organizationId, ctx.organization.id),
+          filter.action ? eq(auditLog.action, filter.action) : undefined,
+          filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
+          filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
+          filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
+          filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
+          filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
+          after
+            ? or(
+                lt(auditLog.createdAt, after.at),
+                and(eq(auditLog.createdAt, after.at), lt(auditLog.id, after.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(page.limit + 1);
+    const views: AuditEntryView[] = rows.map(({ organizationId: _org, ...rest }) => rest);
+    return toPage(views, page.limit, (e) => ({ k: e.createdAt.toISOString(), id: e.id }));
+  });
+}

@@ -1,0 +1,48 @@
+import { auditLog, type Tx } from "@nns/db";
+import type { OrgContext, ServiceContext } from "./context.js";
+
+export interface AuditEntry {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+export function actorFields(ctx: ServiceContext) {
+  const { actor } = ctx;
+  switch (actor.type) {
+    case "user":
+      return { actorType: "user" as const, actorId: actor.userId, actorLabel: actor.email };
+    case "api_key":
+      return { actorType: "api_key" as const, actorId: actor.apiKeyId, actorLabel: actor.name };
+    case "system":
+      return { actorType: "system" as const, actorId: null, actorLabel: actor.label };
+  }
+}
+
+/**
+ * Records a mutation in the organization's audit log, inside the caller's transaction so the entry
+ * exists exactly when the change does. Secrets never go into before/after: callers pass public views.
+ */
+export async function writeAudit(
+  tx: Tx,
+  ctx: ServiceContext,
+  organizationId: string,
+  entry: AuditEntry,
+): Promise<void> {
+  await tx.insert(auditLog).values({
+    organizationId,
+    ...actorFields(ctx),
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId ?? null,
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    requestId: ctx.requestId,
+  });
+}
+
+export function audit(tx: Tx, ctx: OrgContext, entry: AuditEntry): Promise<void> {
+  return writeAudit(tx, ctx, ctx.organization.id, entry);
+}

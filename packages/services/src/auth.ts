@@ -1,0 +1,207 @@
+import { passwordResetTokens, sessions, transaction, users } from "@nns/db";
+import { AppError, checkPassword } from "@nns/domain";
+import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import type { Deps, MembershipSummary, ServiceContext } from "./context.js";
+import {
+  burnPasswordVerification,
+  hashPassword,
+  randomToken,
+  sha256Bytes,
+  verifyPassword,
+} from "./crypto.js";
+import { passwordResetEmail } from "./mail/templates.js";
+import { createSession, deleteUserSessions } from "./sessions.js";
+import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from "./throttle.js";
+import { findUserByEmail, loadMemberships, normalizeEmail, type UserView, userView } from "./users.js";
+
+const RESET_TOKEN_TTL_MS = 30 * 60_000;
+
+export interface ClientInfo {
+  ip: string | null;
+  userAgent: string | null;
+}
+
+export interface SignedIn {
+  token: string;
+  sessionId: string;
+  user: UserView;
+  memberships: MembershipSummary[];
+}
+
+export function assertAcceptablePassword(password: string, email: string, field = "body.password"): void {
+  const problem = checkPassword(password, { email });
+  if (problem) {
+    throw new AppError("validation_failed", problem.message, {
+      errors: [{ field, rule: problem.rule, message: problem.message }],
+    });
+  }
+}
+
+/**
+ * Email + password sign-in. Always a fresh session (a token presented before login is never promoted),
+ * throttled per account and per client address, and as slow for unknown emails as for wrong passwords.
+ */
+export async function login(
+  deps: Deps,
+  input: { email: string; password: string; client: ClientInfo },
+): Promise<SignedIn> {
+  const email = normalizeEmail(input.email);
+  const keys = throttleKeys(email, input.client.ip);
+  const user = await transaction(deps.db, {}, async (tx) => {
+    await assertNotThrottled(tx, deps, keys);
+    return findUserByEmail(tx, email);
+  });
+  const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : false;
+  if (!user?.passwordHash) await burnPasswordVerification(input.password);
+  if (!user || !ok || user.disabledAt) {
+    await transaction(deps.db, {}, (tx) => recordFailure(tx, deps, keys));
+    throw new AppError("invalid_credentials", "Fel e-postadress eller lösenord.");
+  }
+  return transaction(deps.db, { userId: user.id }, async (tx) => {
+    await clearAccountFailures(tx, keys.account);
+    const { token, session } = await createSession(tx, user.id, input.client);
+    return {
+      token,
+      sessionId: session.id,
+      user: userView(user),
+      memberships: await loadMemberships(tx, user.id),
+    };
+  });
+}
+
+/** Always succeeds from the caller's point of view, so the endpoint does not reveal which emails exist. */
+export async function requestPasswordReset(deps: Deps, input: { email: string }): Promise<void> {
+  const token = randomToken() + randomToken();
+  const emailIds = await transaction(deps.db, {}, async (tx) => {
+    const user = await findUserByEmail(tx, input.email);
+    if (!user || user.disabledAt) return [];
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(and(eq(passwordResetTokens.userId, user.id), isNull(passwordResetTokens.usedAt)));
+    await tx.insert(passwordResetTokens).values({
+      userId: user.id,
+      tokenHash: sha256Bytes(token),
+      expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS),
+    });
+    const url = `${deps.config.publicUrl}/reset-password#token=${token}`;
+    return [
+      await deps.mailer.queue(
+        tx,
+        passwordResetEmail({ to: user.email, url, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 }),
+      ),
+    ];
+  });
+  await deps.mailer.deliver(emailIds);
+}
+
+export async function confirmPasswordReset(
+  deps: Deps,
+  input: { token: string; password: string },
+): Promise<void> {
+  await transaction(deps.db, {}, async (tx) => {
+    const [row] = await tx
+      .select({ reset: passwordResetTokens, user: users })
+      .from(passwordResetTokens)
+      .innerJoin(users, eq(users.id, passwordResetTokens.userId))
+      .where(
+        and(
+          eq(passwordResetTokens.tokenHash, sha256Bytes(input.token)),
+          isNull(passwordResetTokens.usedAt),
+          gt(passwordResetTokens.expiresAt, new Date()),
+        ),
+      )
+      .for("update");
+    if (!row || row.user.disabledAt)
+      throw new AppError("token_invalid", "Länken är ogiltig, redan använd eller för gammal.");
+    assertAcceptablePassword(input.password, row.user.email);
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: new Date() })
+      .where(eq(passwordResetTokens.id, row.reset.id));
+    await tx
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(input.password),
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, row.user.id));
+    await deleteUserSessions(tx, row.user.id);
+  });
+}
+
+export async function changePassword(
+  ctx: ServiceContext,
+  input: { currentPassword: string; newPassword: string },
+): Promise<void> {
+  const { actor } = ctx;
+  if (actor.type !== "user")
+    throw new AppError("forbidden", "Only a signed-in person can change a password.");
+  await transaction(ctx.deps.db, { userId: actor.userId }, async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for("update");
+    if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+      throw new AppError("validation_failed", "Nuvarande lösenord stämmer inte.", {
+        errors: [
+          { field: "body.currentPassword", rule: "mismatch", message: "Nuvarande lösenord stämmer inte." },
+        ],
+      });
+    }
+    assertAcceptablePassword(input.newPassword, user.email, "body.newPassword");
+    await tx
+      .update(users)
+      .set({
+        passwordHash: await hashPassword(input.newPassword),
+        passwordChangedAt: new Date(),
+        updatedAt: new Date(),
+      })
+      .where(eq(users.id, user.id));
+    await deleteUserSessions(tx, user.id, actor.sessionId ?? undefined);
+  });
+}
+
+export interface SessionView {
+  id: string;
+  createdAt: Date;
+  lastActiveAt: Date;
+  ipAddress: string | null;
+  userAgent: string | null;
+  current: boolean;
+}
+
+export async function listMySessions(ctx: ServiceContext): Promise<SessionView[]> {
+  const { actor } = ctx;
+  if (actor.type !== "user") throw new AppError("forbidden", "Only a signed-in person has sessions.");
+  const rows = await transaction(ctx.deps.db, { userId: actor.userId }, (tx) =>
+    tx.select().from(sessions).where(eq(sessions.userId, actor.userId)).orderBy(desc(sessions.lastActiveAt)),
+  );
+  return rows.map((s) => ({
+    id: s.id,
+    createdAt: s.createdAt,
+    lastActiveAt: s.lastActiveAt,
+    ipAddress: s.ipAddress,
+    userAgent: s.userAgent,
+    current: s.id === actor.sessionId,
+  }));
+}
+
+export async function signOutOtherSessions(ctx: ServiceContext): Promise<void> {
+  const { actor } = ctx;
+  if (actor.type !== "user") throw new AppError("forbidden", "Only a signed-in person has sessions.");
+  await transaction(ctx.deps.db, { userId: actor.userId }, (tx) =>
+    deleteUserSessions(tx, actor.userId, actor.sessionId ?? undefined),
+  );
+}
+
+/** Disabling an account ends all its sessions at once; used by the operations CLI. */
+export async function setUserDisabled(deps: Deps, email: string, disabled: boolean): Promise<void> {
+  await transaction(deps.db, {}, async (tx) => {
+    const user = await findUserByEmail(tx, email);
+    if (!user) throw new AppError("not_found", `No user with the email ${email}.`);
+    await tx
+      .update(users)
+      .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
+      .where(eq(users.id, user.id));
+    if (disabled) await deleteUserSessions(tx, user.id);
+  });
+}

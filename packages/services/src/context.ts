@@ -1,0 +1,84 @@
+import type { Database } from "@nns/db";
+import type { Permission, Role } from "@nns/domain";
+import type { Mailer } from "./mail/mailer.js";
+
+export interface ServiceConfig {
+  publicUrl: string;
+  session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
+  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+}
+
+/** What every service needs from the outside world; built once at start-up. */
+export interface Deps {
+  db: Database;
+  mailer: Mailer;
+  config: ServiceConfig;
+}
+
+export interface MembershipSummary {
+  organizationId: string;
+  organizationKind: "nns" | "forbund";
+  organizationName: string;
+  organizationSlug: string;
+  role: Role;
+}
+
+/** Who is acting. Every audit entry and every permission check starts here. */
+export type Actor =
+  | {
+      type: "user";
+      userId: string;
+      email: string;
+      name: string;
+      sessionId: string | null;
+      memberships: MembershipSummary[];
+    }
+  | { type: "api_key"; apiKeyId: string; organizationId: string; name: string; scopes: Permission[] }
+  | { type: "system"; label: string };
+
+export interface ServiceContext {
+  deps: Deps;
+  actor: Actor;
+  requestId: string | null;
+}
+
+export interface OrganizationRef {
+  id: string;
+  kind: "nns" | "forbund";
+  name: string;
+}
+
+/** A context bound to one organization, with the permissions the actor holds there. */
+export interface OrgContext extends ServiceContext {
+  organization: OrganizationRef;
+  /** How the actor came by its permissions here, for the audit trail and the UI. */
+  access: Role | "nns_admin_elsewhere" | "api_key" | "system";
+  permissions: ReadonlySet<Permission>;
+}
+
+export function isNnsAdmin(actor: Actor): boolean {
+  return (
+    actor.type === "user" &&
+    actor.memberships.some((m) => m.role === "nns_admin" && m.organizationKind === "nns")
+  );
+}
+
+export function actorUserId(actor: Actor): string | null {
+  return actor.type === "user" ? actor.userId : null;
+}
+
+/** A stable key per actor, used to scope idempotency keys. */
+export function actorKey(actor: Actor): string {
+  switch (actor.type) {
+    case "user":
+      return `user:${actor.userId}`;
+    case "api_key":
+      return `api_key:${actor.apiKeyId}`;
+    case "system":
+      return `system:${actor.label}`;
+  }
+}
+
+export function systemContext(deps: Deps, label: string): ServiceContext {
+  return { deps, actor: { type: "system", label }, requestId: null };
+}

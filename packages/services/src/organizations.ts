@@ -1,0 +1,445 @@
+import {
+  counties,
+  municipalities,
+  organizationMemberParties,
+  organizations,
+  setScope,
+  type Tx,
+  transaction,
+} from "@nns/db";
+import {
+  AppError,
+  type FieldError,
+  formatOrganizationNumber,
+  isValidOrganizationNumber,
+  normalizeOrganizationNumber,
+  type Page,
+  toPage,
+  vatNumberFor,
+} from "@nns/domain";
+import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { requirePermission } from "./access.js";
+import { audit, writeAudit } from "./audit.js";
+import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
+import { type PageRequest, readCursor } from "./pagination.js";
+
+export type MemberPartyInput =
+  | { kind: "fk" }
+  | { kind: "af" }
+  | { kind: "region"; countyCode: string }
+  | { kind: "kommun"; municipalityCode: string };
+
+export interface MemberPartyView {
+  kind: "fk" | "af" | "region" | "kommun";
+  name: string;
+  countyCode: string | null;
+  municipalityCode: string | null;
+}
+
+export interface OrganizationView {
+  id: string;
+  kind: "nns" | "forbund";
+  name: string;
+  slug: string;
+  organizationNumber: string;
+  vatNumber: string;
+  countyCode: string | null;
+  email: string | null;
+  website: string | null;
+  memberParties: MemberPartyView[];
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface OrganizationInput {
+  name: string;
+  slug?: string | undefined;
+  organizationNumber: string;
+  countyCode: string | null;
+  email?: string | null | undefined;
+  website?: string | null | undefined;
+  memberParties: MemberPartyInput[];
+}
+
+export function slugify(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize("NFD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "");
+}
+
+type OrganizationRow = typeof organizations.$inferSelect;
+
+async function loadViews(tx: Tx, rows: OrganizationRow[]): Promise<OrganizationView[]> {
+  if (rows.length === 0) return [];
+  const parties = await tx
+    .select()
+    .from(organizationMemberParties)
+    .where(
+      inArray(
+        organizationMemberParties.organizationId,
+        rows.map((r) => r.id),
+      ),
+    )
+    .orderBy(asc(organizationMemberParties.kind), asc(organizationMemberParties.name));
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    name: row.name,
+    slug: row.slug,
+    organizationNumber: formatOrganizationNumber(row.organizationNumber),
+    vatNumber: vatNumberFor(row.organizationNumber),
+    countyCode: row.countyCode,
+    email: row.email,
+    website: row.website,
+    memberParties: parties
+      .filter((p) => p.organizationId === row.id)
+      .map((p) => ({
+        kind: p.kind,
+        name: p.name,
+        countyCode: p.countyCode,
+        municipalityCode: p.municipalityCode,
+      })),
+    version: row.version,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+  }));
+}
+
+async function loadView(tx: Tx, id: string): Promise<OrganizationView> {
+  const [row] = await tx.select().from(organizations).where(eq(organizations.id, id));
+  if (!row) throw new AppError("not_found", "The organization does not exist.");
+  const [view] = await loadViews(tx, [row]);
+  return view as OrganizationView;
+}
+
+/** Organizations the actor works in; NNS admins coordinate all of them and see every one. */
+export async function listOrganizations(
+  ctx: ServiceContext,
+  page: PageRequest,
+): Promise<Page<OrganizationView>> {
+  const { actor } = ctx;
+  const after = readCursor(page.cursor);
+  return transaction(ctx.deps.db, {}, async (tx) => {
+    const conditions = [isNull(organizations.deletedAt)];
+    if (actor.type === "api_key") conditions.push(eq(organizations.id, actor.organizationId));
+    if (actor.type === "user" && !isNnsAdmin(actor)) {
+      const ids = actor.memberships.map((m) => m.organizationId);
+      if (ids.length === 0) return { data: [], nextCursor: null };
+      conditions.push(inArray(organizations.id, ids));
+    }
+    if (after) {
+      conditions.push(
+        or(
+          gt(organizations.name, after.k),
+          and(eq(organizations.name, after.k), gt(organizations.id, after.id)),
+        ) as never,
+      );
+    }
+    const rows = await tx
+      .select()
+      .from(organizations)
+      .where(and(...conditions))
+      .orderBy(asc(organizations.name), asc(organizations.id))
+      .limit(page.limit + 1);
+    const views = await loadViews(tx, rows);
+    return toPage(views, page.limit, (v) => ({ k: v.name, id: v.id }));
+  });
+}
+
+export async function getOrganization(ctx: OrgContext): Promise<OrganizationView> {
+  requirePermission(ctx, "org:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, (tx) =>
+    loadView(tx, ctx.organization.id),
+  );
+}
+
+async function validateInput(
+  tx: Tx,
+  input: OrganizationInput,
+  fieldPrefix = "body",
+): Promise<{ orgNumber: string }> {
+  const errors: FieldError[] = [];
+  const orgNumber = normalizeOrganizationNumber(input.organizationNumber);
+  if (!orgNumber || !isValidOrganizationNumber(orgNumber)) {
+    errors.push({
+      field: `${fieldPrefix}.organizationNumber`,
+      rule: "organization_number",
+      message: "Organisationsnumret ska ha tio siffror med en korrekt kontrollsiffra (Luhn).",
+    });
+  }
+  const countyCodes = new Set(
+    [
+      ...(input.countyCode ? [input.countyCode] : []),
+      ...input.memberParties.flatMap((p) => (p.kind === "region" ? [p.countyCode] : [])),
+    ].filter(Boolean),
+  );
+  const knownCounties = countyCodes.size
+    ? new Set(
+        (
+          await tx
+            .select({ code: counties.code })
+            .from(counties)
+            .where(inArray(counties.code, [...countyCodes]))
+        ).map((r) => r.code),
+      )
+    : new Set<string>();
+  if (input.countyCode && !knownCounties.has(input.countyCode)) {
+    errors.push({ field: `${fieldPrefix}.countyCode`, rule: "county_code", message: "Okänd länskod (SCB)." });
+  }
+  const kommunCodes = input.memberParties.flatMap((p) => (p.kind === "kommun" ? [p.municipalityCode] : []));
+  const knownKommuner = kommunCodes.length
+    ? new Set(
+        (
+          await tx
+            .select({ code: municipalities.code })
+            .from(municipalities)
+            .where(inArray(municipalities.code, kommunCodes))
+        ).map((r) => r.code),
+      )
+    : new Set<string>();
+  const seen = new Set<string>();
+  input.memberParties.forEach((party, index) => {
+    const field = `${fieldPrefix}.memberParties.${index}`;
+    const identity =
+      party.kind === "kommun"
+        ? `kommun:${party.municipalityCode}`
+        : party.kind === "region"
+          ? `region:${party.countyCode}`
+          : party.kind;
+    if (seen.has(identity))
+      errors.push({ field, rule: "duplicate", message: "Samma huvudman finns redan i listan." });
+    seen.add(identity);
+    if (party.kind === "kommun" && !knownKommuner.has(party.municipalityCode)) {
+      errors.push({
+        field: `${field}.municipalityCode`,
+        rule: "municipality_code",
+        message: "Okänd kommunkod (SCB).",
+      });
+    }
+    if (party.kind === "region" && !knownCounties.has(party.countyCode)) {
+      errors.push({ field: `${field}.countyCode`, rule: "county_code", message: "Okänd länskod (SCB)." });
+    }
+  });
+  if (errors.length > 0) throw new AppError("validation_failed", errors[0]?.message, { errors });
+  return { orgNumber: orgNumber as string };
+}
+
+async function replaceMemberParties(
+  tx: Tx,
+  organizationId: string,
+  parties: MemberPartyInput[],
+): Promise<void> {
+  await tx
+    .delete(organizationMemberParties)
+    .where(eq(organizationMemberParties.organizationId, organizationId));
+  if (parties.length === 0) return;
+  const countyNames = new Map((await tx.select().from(counties)).map((c) => [c.code, c.name]));
+  const kommunCodes = parties.flatMap((p) => (p.kind === "kommun" ? [p.municipalityCode] : []));
+  const kommunNames = kommunCodes.length
+    ? new Map(
+        (await tx.select().from(municipalities).where(inArray(municipalities.code, kommunCodes))).map((m) => [
+          m.code,
+          m.name,
+        ]),
+      )
+    : new Map<string, string>();
+  await tx.insert(organizationMemberParties).values(
+    parties.map((party) => {
+      switch (party.kind) {
+        case "fk":
+          return { organizationId, kind: party.kind, name: "Försäkringskassan" };
+        case "af":
+          return { organizationId, kind: party.kind, name: "Arbetsförmedlingen" };
+        case "region":
+          return {
+            organizationId,
+            kind: party.kind,
+            countyCode: party.countyCode,
+            name: `Region ${(countyNames.get(party.countyCode) ?? party.countyCode).replace(/s? län$/, "")}`,
+          };
+        case "kommun":
+          return {
+            organizationId,
+            kind: party.kind,
+            municipalityCode: party.municipalityCode,
+            name: kommunNames.get(party.municipalityCode) ?? party.municipalityCode,
+          };
+      }
+      return party satisfies never;
+    }),
+  );
+}
+
+function translateUniqueViolation(error: unknown): never {
+  const text = String((error as { cause?: unknown })?.cause ?? error);
+  if (text.includes("organizations_slug_key")) {
+    throw new AppError("already_exists", "The slug is taken.", {
+      errors: [
+        {
+          field: "body.slug",
+          rule: "unique",
+          message: "Det finns redan en organisation med den kortadressen.",
+        },
+      ],
+    });
+  }
+  if (text.includes("organizations_organization_number_key")) {
+    throw new AppError("already_exists", "The organization number is registered.", {
+      errors: [
+        {
+          field: "body.organizationNumber",
+          rule: "unique",
+          message: "Organisationsnumret finns redan registrerat.",
+        },
+      ],
+    });
+  }
+  throw error;
+}
+
+/** NNS admins register a new förbund; the entry goes into the new organization's audit log. */
+export async function createOrganization(
+  ctx: ServiceContext,
+  input: OrganizationInput,
+): Promise<OrganizationView> {
+  if (!isNnsAdmin(ctx.actor) && ctx.actor.type !== "system") {
+    throw new AppError("forbidden", 'This needs the permission "organizations:create".');
+  }
+  const slug = input.slug ?? slugify(input.name);
+  try {
+    return await transaction(ctx.deps.db, {}, async (tx) => {
+      const { orgNumber } = await validateInput(tx, input);
+      const [row] = await tx
+        .insert(organizations)
+        .values({
+          kind: "forbund",
+          name: input.name,
+          slug,
+          organizationNumber: orgNumber,
+          countyCode: input.countyCode,
+          email: input.email ?? null,
+          website: input.website ?? null,
+        })
+        .returning();
+      if (!row) throw new Error("organization insert returned nothing");
+      await replaceMemberParties(tx, row.id, input.memberParties);
+      await setScope(tx, { organizationId: row.id });
+      const view = await loadView(tx, row.id);
+      await writeAudit(tx, ctx, row.id, {
+        action: "organization.created",
+        entityType: "organization",
+        entityId: row.id,
+        after: view,
+      });
+      return view;
+    });
+  } catch (error) {
+    translateUniqueViolation(error);
+  }
+}
+
+/** The NNS organization itself is created once, by the CLI or the demo seed. */
+export async function createNnsOrganization(
+  ctx: ServiceContext,
+  input: Omit<OrganizationInput, "memberParties">,
+): Promise<OrganizationView> {
+  if (ctx.actor.type !== "system")
+    throw new AppError("forbidden", "Only operations may create the NNS organization.");
+  return transaction(ctx.deps.db, {}, async (tx) => {
+    const { orgNumber } = await validateInput(tx, { ...input, memberParties: [] });
+    const [row] = await tx
+      .insert(organizations)
+      .values({
+        kind: "nns",
+        name: input.name,
+        slug: input.slug ?? slugify(input.name),
+        organizationNumber: orgNumber,
+        countyCode: input.countyCode,
+      })
+      .returning();
+    if (!row) throw new Error("organization insert returned nothing");
+    const view = await loadView(tx, row.id);
+    await setScope(tx, { organizationId: row.id });
+    await writeAudit(tx, ctx, row.id, {
+      action: "organization.created",
+      entityType: "organization",
+      entityId: row.id,
+      after: view,
+    });
+    return view;
+  });
+}
+
+export type OrganizationPatch = Partial<OrganizationInput>;
+
+export async function updateOrganization(
+  ctx: OrgContext,
+  patch: OrganizationPatch,
+  expectedVersion: number | null,
+): Promise<OrganizationView> {
+  requirePermission(ctx, "org:write");
+  try {
+    return await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+      const [current] = await tx
+        .select()
+        .from(organizations)
+        .where(eq(organizations.id, ctx.organization.id))
+        .for("update");
+      if (!current) throw new AppError("not_found", "The organization does not exist.");
+      if (expectedVersion !== null && current.version !== expectedVersion) {
+        throw new AppError(
+          "precondition_failed",
+          "The organization has changed since you read it; reload and try again.",
+        );
+      }
+      const before = await loadView(tx, current.id);
+      const merged: OrganizationInput = {
+        name: patch.name ?? current.name,
+        slug: patch.slug ?? current.slug,
+        organizationNumber: patch.organizationNumber ?? current.organizationNumber,
+        countyCode: patch.countyCode === undefined ? current.countyCode : patch.countyCode,
+        email: patch.email === undefined ? current.email : patch.email,
+        website: patch.website === undefined ? current.website : patch.website,
+        memberParties: patch.memberParties ?? [],
+      };
+      const { orgNumber } = await validateInput(tx, merged);
+      await tx
+        .update(organizations)
+        .set({
+          name: merged.name,
+          slug: merged.slug as string,
+          organizationNumber: orgNumber,
+          countyCode: merged.countyCode,
+          email: merged.email ?? null,
+          website: merged.website ?? null,
+          version: current.version + 1,
+          updatedAt: new Date(),
+        })
+        .where(eq(organizations.id, current.id));
+      if (patch.memberParties) await replaceMemberParties(tx, current.id, patch.memberParties);
+      const after = await loadView(tx, current.id);
+      await audit(tx, ctx, {
+        action: "organization.updated",
+        entityType: "organization",
+        entityId: current.id,
+        before,
+        after,
+      });
+      return after;
+    });
+  } catch (error) {
+    translateUniqueViolation(error);
+  }
+}
+
+export async function findNnsOrganizationId(tx: Tx): Promise<string | null> {
+  const [row] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(eq(organizations.kind, "nns"));
+  return row?.id ?? null;
+}

@@ -1,0 +1,57 @@
+import { emails, transaction } from "@nns/db";
+import { type Page, toPage } from "@nns/domain";
+import { and, desc, eq, lt, or } from "drizzle-orm";
+import { requirePermission } from "./access.js";
+import type { OrgContext } from "./context.js";
+import { type PageRequest, readTimestampCursor } from "./pagination.js";
+
+export interface EmailView {
+  id: string;
+  to: string;
+  subject: string;
+  text: string | null;
+  html: string | null;
+  template: string;
+  transport: "outbox" | "smtp";
+  status: "queued" | "sent" | "failed";
+  createdAt: Date;
+  sentAt: Date | null;
+}
+
+/**
+ * The emails an organization's actions have sent. In the NNS organization an NNS admin sees every email,
+ * including password resets, which belong to no organization.
+ */
+export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Page<EmailView>> {
+  requirePermission(ctx, "outbox:read");
+  const after = readTimestampCursor(page.cursor);
+  const everything = ctx.organization.kind === "nns" && ctx.access === "nns_admin";
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(emails)
+      .where(
+        and(
+          everything ? undefined : eq(emails.organizationId, ctx.organization.id),
+          after
+            ? or(lt(emails.createdAt, after.at), and(eq(emails.createdAt, after.at), lt(emails.id, after.id)))
+            : undefined,
+        ),
+      )
+      .orderBy(desc(emails.createdAt), desc(emails.id))
+      .limit(page.limit + 1);
+    const views = rows.map((e) => ({
+      id: e.id,
+      to: e.toAddress,
+      subject: e.subject,
+      text: e.textBody,
+      html: e.htmlBody,
+      template: e.template,
+      transport: e.transport,
+      status: e.status,
+      createdAt: e.createdAt,
+      sentAt: e.sentAt,
+    }));
+    return toPage(views, page.limit, (e) => ({ k: e.createdAt.toISOString(), id: e.id }));
+  });
+}

@@ -1,0 +1,33 @@
+import { AppError, decodeCursor, type KeysetCursor } from "@nns/domain";
+
+export interface PageRequest {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+function invalidCursor(): AppError {
+  return new AppError("validation_failed", "The cursor is not one this API returned.", {
+    errors: [
+      {
+        field: "query.cursor",
+        rule: "invalid_cursor",
+        message: "Use the nextCursor value of a previous page.",
+      },
+    ],
+  });
+}
+
+export function readCursor(cursor: string | undefined): KeysetCursor | null {
+  if (!cursor) return null;
+  const decoded = decodeCursor(cursor);
+  if (!decoded) throw invalidCursor();
+  return decoded;
+}
+
+export function readTimestampCursor(cursor: string | undefined): { at: Date; id: string } | null {
+  const decoded = readCursor(cursor);
+  if (!decoded) return null;
+  const at = new Date(decoded.k);
+  if (Number.isNaN(at.getTime())) throw invalidCursor();
+  return { at, id: decoded.id };
+}
