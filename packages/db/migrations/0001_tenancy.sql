@@ -137,6 +137,29 @@ RETURNS boolean LANGUAGE sql STABLE AS $$
   )
 $$;
 --> statement-breakpoint
+-- A row never changes owner. Permissive policies OR their WITH CHECK clauses together, so a share
+-- with write access could otherwise pass the owner's own check by moving the row into its organization.
+CREATE FUNCTION app_immutable_organization() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW.organization_id IS DISTINCT FROM OLD.organization_id THEN
+    RAISE EXCEPTION 'organization_id cannot change' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  RETURN NEW;
+END
+$$;
+--> statement-breakpoint
+CREATE TRIGGER memberships_immutable_organization BEFORE UPDATE ON memberships
+  FOR EACH ROW EXECUTE FUNCTION app_immutable_organization();
+--> statement-breakpoint
+CREATE TRIGGER invitations_immutable_organization BEFORE UPDATE ON invitations
+  FOR EACH ROW EXECUTE FUNCTION app_immutable_organization();
+--> statement-breakpoint
+CREATE TRIGGER api_keys_immutable_organization BEFORE UPDATE ON api_keys
+  FOR EACH ROW EXECUTE FUNCTION app_immutable_organization();
+--> statement-breakpoint
+CREATE TRIGGER idempotency_keys_immutable_organization BEFORE UPDATE ON idempotency_keys
+  FOR EACH ROW EXECUTE FUNCTION app_immutable_organization();
+--> statement-breakpoint
 -- nns_admin is a role of the national network only.
 CREATE FUNCTION memberships_nns_admin_guard() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN

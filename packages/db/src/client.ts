@@ -30,11 +30,14 @@ export interface Database {
   mode: "embedded" | "server";
   app: AppDatabase;
   owner: AppDatabase;
-  /** Raw SQL as the application role, outside drizzle; used by the RLS tests and benchmarks. */
-  appSql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  /** Raw SQL in one transaction as the application role, outside drizzle; for RLS tests, checks and benchmarks. */
+  appTransaction: <T>(fn: (query: RawQuery) => Promise<T>) => Promise<T>;
+  appSql: RawQuery;
   ownerSql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
   close: () => Promise<void>;
 }
+
+export type RawQuery = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 export const MIGRATIONS_DIR = join(
   dirname(createRequire(import.meta.url).resolve("@nns/db/package.json")),
@@ -48,17 +51,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     const db = drizzlePglite(client, { schema }) as unknown as AppDatabase;
     const run = async (text: string, params?: unknown[]) =>
       (await client.query<Record<string, unknown>>(text, params)).rows;
+    // PGlite is one in-process connection owned by its superuser; app-role SQL switches role for the
+    // transaction, just as every drizzle transaction does through `transaction` below.
+    const appTransaction = <T>(fn: (query: RawQuery) => Promise<T>) =>
+      client.transaction(async (tx) => {
+        await tx.query(`select set_config('role', '${APP_ROLE}', true)`);
+        return fn(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows);
+      });
     return {
       mode: "embedded",
       app: db,
       owner: db,
-      // PGlite is one in-process connection owned by its superuser; app-role SQL switches role for
-      // the one statement's transaction, just as every drizzle transaction does.
-      appSql: async (text, params) =>
-        client.transaction(async (tx) => {
-          await tx.query(`select set_config('role', '${APP_ROLE}', true)`);
-          return (await tx.query<Record<string, unknown>>(text, params)).rows;
-        }),
+      appTransaction,
+      appSql: (text, params) => appTransaction((query) => query(text, params)),
       ownerSql: run,
       close: async () => {
         await client.close();
@@ -76,6 +81,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mode: "server",
     app: drizzlePostgres(appClient, { schema }) as unknown as AppDatabase,
     owner: drizzlePostgres(ownerClient, { schema }) as unknown as AppDatabase,
+    appTransaction: <T>(fn: (query: RawQuery) => Promise<T>) =>
+      appClient.begin((tx) =>
+        fn(async (text, params) => [...(await tx.unsafe(text, params as never[]))]),
+      ) as Promise<T>,
     appSql: async (text, params) => [...(await appClient.unsafe(text, params as never[]))],
     ownerSql: async (text, params) => [...(await ownerClient.unsafe(text, params as never[]))],
     close: async () => {

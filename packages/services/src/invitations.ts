@@ -239,11 +239,23 @@ export async function acceptInvitation(
   },
 ): Promise<SignedIn> {
   return transaction(deps.db, tokenScope(input.token), async (tx) => {
-    const [invitation] = await tx
-      .select()
+    // The token-holder policy only grants SELECT; locking the row needs the organization's own scope.
+    const [found] = await tx
+      .select({ organizationId: invitations.organizationId })
       .from(invitations)
-      .where(eq(invitations.tokenHash, sha256Bytes(input.token)))
-      .for("update");
+      .where(eq(invitations.tokenHash, sha256Bytes(input.token)));
+    if (found)
+      await setScope(tx, {
+        organizationId: found.organizationId,
+        settings: tokenScope(input.token).settings,
+      });
+    const [invitation] = found
+      ? await tx
+          .select()
+          .from(invitations)
+          .where(eq(invitations.tokenHash, sha256Bytes(input.token)))
+          .for("update")
+      : [];
     if (!invitation || statusOf(invitation) !== "pending") {
       throw new AppError("token_invalid", "Inbjudan är ogiltig, redan använd eller för gammal.");
     }

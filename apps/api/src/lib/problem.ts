@@ -38,9 +38,10 @@ export function problemBody(
 
 export function problemResponse(c: Context<AppEnv>, error: AppError): Response {
   const body = problemBody(c, error.code, error.message, error.errors);
-  return new Response(JSON.stringify(body), {
-    status: body.status,
-    headers: { "content-type": PROBLEM_CONTENT_TYPE, ...(error.headers ?? {}) },
+  // Through the context, so headers set earlier in the request (X-Request-Id, a cleared cookie) stay.
+  return c.body(JSON.stringify(body), body.status as 400, {
+    "content-type": PROBLEM_CONTENT_TYPE,
+    ...(error.headers ?? {}),
   });
 }
 

@@ -1,0 +1,67 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { decodeCursor, encodeCursor, toPage } from "../src/cursor.js";
+import { ERROR_CATALOGUE } from "../src/errors.js";
+import {
+  API_KEY_SCOPES,
+  assignableRoles,
+  PERMISSIONS,
+  permissionsForRole,
+  ROLES,
+} from "../src/permissions.js";
+
+describe("cursors", () => {
+  it("round-trip any key and id", () => {
+    fc.assert(
+      fc.property(fc.string(), fc.string(), (k, id) => {
+        expect(decodeCursor(encodeCursor({ k, id }))).toEqual({ k, id });
+      }),
+    );
+  });
+
+  it("reject anything that is not one of ours", () => {
+    expect(decodeCursor("not-base64-json")).toBeNull();
+    expect(decodeCursor(Buffer.from('{"k":1}').toString("base64url"))).toBeNull();
+  });
+
+  it("toPage returns a next cursor only when there is another row", () => {
+    const rows = [1, 2, 3].map((n) => ({ id: String(n) }));
+    expect(toPage(rows, 3, (r) => ({ k: r.id, id: r.id })).nextCursor).toBeNull();
+    const page = toPage(rows, 2, (r) => ({ k: r.id, id: r.id }));
+    expect(page.data).toHaveLength(2);
+    expect(decodeCursor(page.nextCursor as string)).toEqual({ k: "2", id: "2" });
+  });
+});
+
+describe("permission matrix", () => {
+  it("gives every role only known permissions and org_admin everything a förbund needs", () => {
+    for (const role of ROLES) for (const p of permissionsForRole(role)) expect(PERMISSIONS).toContain(p);
+    expect([...permissionsForRole("org_admin")]).toEqual(
+      expect.arrayContaining(["members:manage", "api_keys:manage", "audit:read"]),
+    );
+    expect(permissionsForRole("viewer").has("members:manage")).toBe(false);
+    expect(permissionsForRole("editor").has("audit:read")).toBe(false);
+    expect(permissionsForRole("org_admin").has("organizations:create")).toBe(false);
+  });
+
+  it("never lets an API key mint keys or create organizations", () => {
+    expect(API_KEY_SCOPES).not.toContain("api_keys:manage");
+    expect(API_KEY_SCOPES).not.toContain("organizations:create");
+  });
+
+  it("hands out nns_admin only inside NNS and nothing from editors or viewers", () => {
+    expect(assignableRoles("nns_admin", "nns")).toContain("nns_admin");
+    expect(assignableRoles("nns_admin", "forbund")).not.toContain("nns_admin");
+    expect(assignableRoles("org_admin", "forbund")).toEqual(["org_admin", "editor", "viewer"]);
+    expect(assignableRoles("editor", "forbund")).toEqual([]);
+  });
+});
+
+describe("error catalogue", () => {
+  it("maps every code to a 4xx or 5xx status and a title", () => {
+    for (const [code, entry] of Object.entries(ERROR_CATALOGUE)) {
+      expect(entry.status, code).toBeGreaterThanOrEqual(400);
+      expect(entry.title.length, code).toBeGreaterThan(5);
+    }
+  });
+});
