@@ -20,8 +20,6 @@ import { organizationsRouter } from "./routes/organizations/organizations.index.
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{8,128}$/;
-
 /** The versioned API: every resource router, mounted under /v1. */
 export function createV1() {
   const v1 = createRouter()
@@ -46,10 +44,9 @@ export function createApp(deps: Deps, options: AppOptions) {
 
   app.use(
     "*",
+    // Accepts a caller's X-Request-Id of word characters (up to 255), otherwise makes a UUID.
     requestId({ headerName: "X-Request-Id", generator: () => crypto.randomUUID() }),
     async (c, next) => {
-      const incoming = c.req.header("x-request-id");
-      if (incoming && !REQUEST_ID.test(incoming)) c.set("requestId", crypto.randomUUID());
       c.set("deps", deps);
       c.set("options", options);
       c.set("actor", null);

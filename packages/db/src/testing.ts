@@ -25,17 +25,19 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.unsafe(`create database ${name}`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
+  const appPassword = process.env.DATABASE_APP_PASSWORD ?? null;
   const appUrl = new URL(url.toString());
   appUrl.username = APP_ROLE;
-  appUrl.password = "";
+  appUrl.password = appPassword ?? "";
   const db = await openDatabase({
     mode: "server",
     url: url.toString(),
     appUrl: appUrl.toString(),
-    appPassword: null,
+    appPassword,
     poolMax: 20,
   });
-  await runMigrations(db);
+  // Sets the role's password before the request pool first connects.
+  await runMigrations(db, { appPassword });
   return {
     db,
     destroy: async () => {

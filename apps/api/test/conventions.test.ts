@@ -1,0 +1,269 @@
+import { readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, expectProblem, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+
+let env: TestEnv;
+beforeAll(async () => {
+  env = await setupTestApp();
+});
+afterAll(async () => env?.close());
+
+const invitationsOf = async (email: string) =>
+  Number(
+    (await env.t.db.ownerSql("select count(*)::int as n from invitations where email = $1", [email]))[0]?.n,
+  );
+
+describe("Idempotency-Key", () => {
+  it("replays the stored response to the same caller and creates nothing twice", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const path = `/v1/orgs/${env.orgA.id}/invitations`;
+    const body = { email: "idem@test.se", role: "viewer" };
+    const first = await admin.post(path, body, { "idempotency-key": "invite-idem-1" });
+    const second = await admin.post(path, body, { "idempotency-key": "invite-idem-1" });
+    expect(first.status).toBe(201);
+    expect(second.status).toBe(201);
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    expect(await invitationsOf("idem@test.se")).toBe(1);
+  });
+
+  it("keeps keys per caller: another person's identical key runs anew", async () => {
+    const nnsAdmin = await signIn(env, env.users.nnsAdmin.email);
+    const res = await nnsAdmin.post(
+      `/v1/orgs/${env.orgA.id}/invitations`,
+      { email: "idem@test.se", role: "editor" },
+      {
+        "idempotency-key": "invite-idem-1",
+      },
+    );
+    expect(res.status).toBe(201);
+    expect(res.headers.get("idempotent-replayed")).toBeNull();
+  });
+
+  it("refuses the same key with a different body (422)", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const path = `/v1/orgs/${env.orgA.id}/invitations`;
+    await admin.post(
+      path,
+      { email: "idem2@test.se", role: "viewer" },
+      { "idempotency-key": "invite-idem-2" },
+    );
+    const reused = await admin.post(
+      path,
+      { email: "other@test.se", role: "viewer" },
+      { "idempotency-key": "invite-idem-2" },
+    );
+    expectProblem(reused, 422, "idempotency_key_reused");
+    expect(await invitationsOf("other@test.se")).toBe(0);
+  });
+
+  it("lets exactly one of two concurrent duplicates run; the other gets 409 or the replay", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const path = `/v1/orgs/${env.orgA.id}/invitations`;
+    const body = { email: "race@test.se", role: "viewer" };
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => admin.post(path, body, { "idempotency-key": "race-1" })),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    expect(statuses.every((s) => s === 201 || s === 409)).toBe(true);
+    const fresh = results.filter((r) => r.status === 201 && !r.headers.get("idempotent-replayed"));
+    expect(fresh).toHaveLength(1);
+    for (const conflict of results.filter((r) => r.status === 409))
+      expectProblem(conflict, 409, "idempotency_in_progress");
+    expect(await invitationsOf("race@test.se")).toBe(1);
+  });
+
+  it("frees the key when the request fails, so a corrected retry may use it", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const path = `/v1/orgs/${env.orgA.id}/invitations`;
+    const failing = await admin.post(
+      path,
+      { email: env.users.viewerA.email, role: "viewer" },
+      { "idempotency-key": "retry-1" },
+    );
+    expectProblem(failing, 409, "already_exists");
+    const rows = await env.t.db.ownerSql("select 1 from idempotency_keys where key = 'retry-1'");
+    expect(rows).toHaveLength(0);
+  });
+});
+
+describe("an in-flight duplicate with the same request", () => {
+  it("gets 409 idempotency_in_progress", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const path = `/v1/orgs/${env.orgA.id}/invitations`;
+    const body = JSON.stringify({ email: "flight2@test.se", role: "viewer" });
+    const { sha256Hex } = await import("@nns/services");
+    await env.t.db.ownerSql(
+      "insert into idempotency_keys (organization_id, actor_key, key, request_hash) values ($1, $2, 'in-flight-2', $3)",
+      [env.orgA.id, `user:${env.users.adminA.id}`, sha256Hex(`POST ${path}\n${body}`)],
+    );
+    const res = await admin.request("POST", path, {
+      rawBody: body,
+      headers: { "content-type": "application/json", "idempotency-key": "in-flight-2" },
+    });
+    expectProblem(res, 409, "idempotency_in_progress");
+    expect(await invitationsOf("flight2@test.se")).toBe(0);
+  });
+});
+
+describe("ETag and If-Match", () => {
+  it("updates with the current ETag, refuses a stale one with 412 and changes nothing", async () => {
+    const nnsAdmin = await signIn(env, env.users.nnsAdmin.email);
+    const read = await nnsAdmin.get(`/v1/orgs/${env.orgB.id}`);
+    const etag = read.headers.get("etag") as string;
+    expect(etag).toMatch(/^"\d+"$/);
+    const ok = await nnsAdmin.patch(
+      `/v1/orgs/${env.orgB.id}`,
+      { email: "kansli@beta.se" },
+      { "if-match": etag },
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get("etag")).not.toBe(etag);
+    const stale = await nnsAdmin.patch(
+      `/v1/orgs/${env.orgB.id}`,
+      { email: "fel@beta.se" },
+      { "if-match": etag },
+    );
+    expectProblem(stale, 412, "precondition_failed");
+    expect((await nnsAdmin.get(`/v1/orgs/${env.orgB.id}`)).body.email).toBe("kansli@beta.se");
+    expectProblem(
+      await nnsAdmin.patch(`/v1/orgs/${env.orgB.id}`, { email: "x@beta.se" }, { "if-match": "garbage" }),
+      412,
+      "precondition_failed",
+    );
+  });
+});
+
+describe("cursor pagination", () => {
+  it("walks every member exactly once, page by page", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const query: string = cursor ? `?limit=1&cursor=${encodeURIComponent(cursor)}` : "?limit=1";
+      const page = await admin.get(`/v1/orgs/${env.orgA.id}/members${query}`);
+      expect(page.status).toBe(200);
+      expect(page.body.data.length).toBeLessThanOrEqual(1);
+      seen.push(...page.body.data.map((m: { userId: string }) => m.userId));
+      cursor = page.body.nextCursor;
+      pages++;
+    } while (cursor && pages < 50);
+    const all = await admin.get(`/v1/orgs/${env.orgA.id}/members?limit=200`);
+    expect(seen).toEqual(all.body.data.map((m: { userId: string }) => m.userId));
+    expect(new Set(seen).size).toBe(seen.length);
+  });
+
+  it("refuses a cursor it did not issue and a limit out of range, naming the field", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const bad = await admin.get(`/v1/orgs/${env.orgA.id}/members?cursor=bogus`);
+    expect(expectProblem(bad, 400, "validation_failed").errors[0]).toMatchObject({
+      field: "query.cursor",
+      rule: "invalid_cursor",
+    });
+    const big = await admin.get(`/v1/orgs/${env.orgA.id}/members?limit=5000`);
+    expect(expectProblem(big, 400, "validation_failed").errors[0]).toMatchObject({
+      field: "query.limit",
+      rule: "too_big",
+    });
+  });
+});
+
+describe("problem+json for bad input", () => {
+  it("names each invalid field and its rule", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const res = await admin.post(`/v1/orgs/${env.orgA.id}/invitations`, {
+      email: "not-an-email",
+      role: "emperor",
+    });
+    const problem = expectProblem(res, 400, "validation_failed");
+    const fields = problem.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
+    expect(fields).toEqual(
+      expect.arrayContaining(["body.email:invalid_format:email", "body.role:invalid_value"]),
+    );
+    expect(problem.type).toBe("urn:problem:nns:validation_failed");
+    expect(problem.instance).toBe(`/v1/orgs/${env.orgA.id}/invitations`);
+  });
+
+  it("answers malformed JSON with 400, not 500", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const res = await admin.request("POST", `/v1/orgs/${env.orgA.id}/invitations`, {
+      rawBody: '{"email": "x@test.se",',
+      headers: { "content-type": "application/json" },
+    });
+    expectProblem(res, 400, "malformed_json");
+  });
+
+  it("answers a non-JSON body with 415 and an unknown field with 400", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const form = await admin.request("POST", `/v1/orgs/${env.orgA.id}/invitations`, {
+      rawBody: "email=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+    });
+    expectProblem(form, 415, "unsupported_media_type");
+    const extra = await admin.post(`/v1/orgs/${env.orgA.id}/invitations`, {
+      email: "x@test.se",
+      role: "viewer",
+      admin: true,
+    });
+    expect(expectProblem(extra, 400, "validation_failed").errors[0].rule).toBe("unrecognized_keys");
+  });
+
+  it("answers an unknown route, a bad uuid and an oversized body with problems", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    expectProblem(await admin.get("/v1/nothing-here"), 404, "not_found");
+    expect(
+      expectProblem(await admin.get("/v1/orgs/not-a-uuid/members"), 400, "validation_failed").errors[0].field,
+    ).toBe("path.orgId");
+    const huge = await admin.request("POST", `/v1/orgs/${env.orgA.id}/invitations`, {
+      rawBody: JSON.stringify({ email: "x@test.se", role: "viewer", pad: "x".repeat(1_100_000) }),
+      headers: { "content-type": "application/json" },
+    });
+    expectProblem(huge, 413, "payload_too_large");
+  });
+
+  it("echoes a well-formed X-Request-Id and replaces a malformed one", async () => {
+    const client = new Client(env);
+    const mine = await client.get("/v1/reference/counties", { "x-request-id": "integration-test-0001" });
+    expect(mine.headers.get("x-request-id")).toBe("integration-test-0001");
+    const bad = await client.get("/v1/auth/me", { "x-request-id": "<script>" });
+    expect(bad.headers.get("x-request-id")).not.toBe("<script>");
+    expect(bad.body.requestId).toBe(bad.headers.get("x-request-id"));
+  });
+});
+
+describe("contract and operations", () => {
+  it("serves the committed OpenAPI 3.1 document", async () => {
+    const served = await new Client(env).get("/v1/openapi.json");
+    const committed = JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8"));
+    expect(served.body.openapi).toBe("3.1.0");
+    expect(served.body).toEqual(committed);
+  });
+
+  it("serves the interactive reference from our own origin", async () => {
+    const page = await env.app.request("/docs");
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain("/docs/scalar.js");
+    expect(html).not.toContain("cdn.jsdelivr.net");
+    const script = await env.app.request("/docs/scalar.js");
+    expect(script.status).toBe(200);
+    expect(script.headers.get("content-type")).toContain("javascript");
+  });
+
+  it("reports liveness and readiness with migrations current", async () => {
+    expect(await (await env.app.request("/health")).json()).toEqual({ status: "ok" });
+    const ready = await env.app.request("/ready");
+    expect(ready.status).toBe(200);
+    const body = (await ready.json()) as { migrations: { applied: number; shipped: number } };
+    expect(body.migrations.applied).toBe(body.migrations.shipped);
+    expect(body.migrations.applied).toBeGreaterThan(0);
+  });
+
+  it("sends security headers", async () => {
+    const res = await env.app.request("/v1/reference/counties");
+    expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+  });
+});

@@ -1,0 +1,210 @@
+/**
+ * The security suite, generated from the route registry: every route of /v1 is visited, so a new route
+ * cannot ship without it. For each route: no credentials → 401; another organization's path or resource
+ * → 404; too small a role or API key scope → 403. A route whose access is not declared, a public route
+ * not on the list below, or a path parameter the suite has no fixture for fails the build.
+ */
+import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
+import { createApiKey, enterOrganization, inviteMember, systemContext } from "@nns/services";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createV1 } from "../src/app.js";
+import type { RouteAccess } from "../src/lib/access.js";
+import { ACCESS_EXTENSION } from "../src/lib/access.js";
+import { Client, expectProblem, setupTestApp, signIn, type TestEnv, withKey } from "./helpers.js";
+
+interface RegisteredRoute {
+  method: string;
+  path: string;
+  access: RouteAccess | undefined;
+}
+
+const routes: RegisteredRoute[] = createV1()
+  .openAPIRegistry.definitions.filter((d) => d.type === "route")
+  .map((d) => {
+    const route = (d as { route: Record<string, unknown> }).route;
+    return {
+      method: String(route.method).toUpperCase(),
+      path: String(route.path),
+      access: route[ACCESS_EXTENSION] as RouteAccess | undefined,
+    };
+  });
+
+/** Routes anyone may call. Adding a public route means adding it here, on purpose. */
+const PUBLIC_ROUTES = new Set([
+  "POST /auth/login",
+  "POST /auth/password-reset",
+  "POST /auth/password-reset/confirm",
+  "POST /auth/invitations/lookup",
+  "POST /auth/invitations/accept",
+  "GET /reference/counties",
+  "GET /reference/municipalities",
+]);
+
+/** Valid bodies, so that requests about another organization's resource get past validation to the service. */
+const VALID_BODIES: Record<string, unknown> = {
+  "PATCH /orgs/{orgId}/members/{userId}": { role: "viewer" },
+};
+
+let env: TestEnv;
+const ids: Record<"A" | "B", Record<string, string>> = { A: {}, B: {} };
+const keyCache = new Map<string, string>();
+
+async function keyForA(scopes: string[]): Promise<string> {
+  const cacheKey = scopes.join(",");
+  const cached = keyCache.get(cacheKey);
+  if (cached) return cached;
+  const org = await enterOrganization(systemContext(env.deps, "security-suite"), env.orgA.id);
+  const { secret } = await createApiKey(org, { name: `scopes ${cacheKey}`, scopes, expiresAt: null });
+  keyCache.set(cacheKey, secret);
+  return secret;
+}
+
+beforeAll(async () => {
+  env = await setupTestApp();
+  const system = systemContext(env.deps, "security-suite");
+  for (const [side, org, member] of [
+    ["A", env.orgA, env.users.viewerA],
+    ["B", env.orgB, env.users.adminB],
+  ] as const) {
+    const ctx = await enterOrganization(system, org.id);
+    const invitation = await inviteMember(ctx, { email: `suite.${side}@test.se`, role: "viewer" });
+    const { apiKey } = await createApiKey(ctx, {
+      name: `suite ${side}`,
+      scopes: ["org:read"],
+      expiresAt: null,
+    });
+    ids[side] = { orgId: org.id, userId: member.id, invitationId: invitation.id, apiKeyId: apiKey.id };
+  }
+});
+afterAll(async () => env?.close());
+
+function fill(path: string, side: "A" | "B", overrides: Record<string, "A" | "B"> = {}): string {
+  return path.replace(/\{(\w+)\}/g, (_, name: string) => {
+    const value = ids[overrides[name] ?? side][name];
+    if (!value)
+      throw new Error(`The security suite has no fixture for path parameter {${name}} in ${path}; add one.`);
+    return value;
+  });
+}
+
+function call(client: Client, route: RegisteredRoute, path: string) {
+  const body =
+    VALID_BODIES[`${route.method} ${route.path}`] ??
+    (route.method === "GET" || route.method === "DELETE" ? undefined : {});
+  return client.request(route.method, `/v1${path}`, { body });
+}
+
+const ROLE_ORDER: Role[] = ["viewer", "editor", "org_admin"];
+const USER_FOR_ROLE: Record<string, "viewerA" | "editorA" | "adminA"> = {
+  viewer: "viewerA",
+  editor: "editorA",
+  org_admin: "adminA",
+};
+
+describe("the route registry", () => {
+  it("declares access for every route and lists every public one", () => {
+    expect(routes.length).toBeGreaterThan(15);
+    for (const route of routes) {
+      const id = `${route.method} ${route.path}`;
+      expect(route.access, `${id} has no declared access`).toBeDefined();
+      expect(
+        route.access?.kind === "public",
+        `${id}: public routes must be on PUBLIC_ROUTES and vice versa`,
+      ).toBe(PUBLIC_ROUTES.has(id));
+    }
+  });
+});
+
+describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_id, route) => {
+  const access = route.access as RouteAccess;
+
+  if (access.kind === "public") {
+    it("is public by declaration", () =>
+      expect(PUBLIC_ROUTES.has(`${route.method} ${route.path}`)).toBe(true));
+    return;
+  }
+
+  it("answers 401 without credentials", async () => {
+    expectProblem(await call(new Client(env), route, fill(route.path, "A")), 401, "unauthenticated");
+  });
+
+  it("answers 401 for an unknown API key", async () => {
+    expectProblem(
+      await call(withKey(env, `nns_${"a".repeat(16)}_${"b".repeat(40)}`), route, fill(route.path, "A")),
+      401,
+      "api_key_invalid",
+    );
+  });
+
+  if (access.kind === "actor" && access.sessionOnly) {
+    it("refuses API keys (403): it is for signed-in people", async () => {
+      expectProblem(
+        await call(withKey(env, await keyForA([...API_KEY_SCOPES])), route, fill(route.path, "A")),
+        403,
+        "forbidden",
+      );
+    });
+  }
+
+  if (access.kind === "nns") {
+    it("answers 403 to a förbund administrator and to API keys", async () => {
+      expectProblem(
+        await call(await signIn(env, env.users.adminA.email), route, fill(route.path, "A")),
+        403,
+        "forbidden",
+      );
+      expectProblem(
+        await call(await signIn(env, env.users.nnsViewer.email), route, fill(route.path, "A")),
+        403,
+        "forbidden",
+      );
+      expectProblem(
+        await call(withKey(env, await keyForA([...API_KEY_SCOPES])), route, fill(route.path, "A")),
+        403,
+        "forbidden",
+      );
+    });
+  }
+
+  if (access.kind === "org") {
+    const permission = access.permission as Permission;
+
+    it("answers 404 for another organization's path, to people and to API keys", async () => {
+      const outsider = await signIn(env, env.users.adminB.email);
+      expectProblem(await call(outsider, route, fill(route.path, "A")), 404, "not_found");
+      expectProblem(
+        await call(withKey(env, await keyForA([...API_KEY_SCOPES])), route, fill(route.path, "B")),
+        404,
+        "not_found",
+      );
+    });
+
+    const resourceParams = [...route.path.matchAll(/\{(\w+)\}/g)]
+      .map((m) => m[1] as string)
+      .filter((p) => p !== "orgId");
+    if (resourceParams.length > 0) {
+      it("answers 404 for another organization's resource under one's own organization", async () => {
+        const admin = await signIn(env, env.users.adminA.email);
+        const foreign = Object.fromEntries(resourceParams.map((p) => [p, "B" as const]));
+        expectProblem(await call(admin, route, fill(route.path, "A", foreign)), 404, "not_found");
+      });
+    }
+
+    const weakerRole = ROLE_ORDER.find((role) => !permissionsForRole(role).has(permission));
+    if (weakerRole) {
+      it(`answers 403 to a ${weakerRole}, who lacks ${permission}`, async () => {
+        const client = await signIn(env, env.users[USER_FOR_ROLE[weakerRole] as "viewerA"].email);
+        expectProblem(await call(client, route, fill(route.path, "A")), 403, "forbidden");
+      });
+    }
+
+    it(`answers 403 to an API key without the ${permission} scope`, async () => {
+      const scopes = API_KEY_SCOPES.filter((s) => s !== permission);
+      expectProblem(
+        await call(withKey(env, await keyForA(scopes)), route, fill(route.path, "A")),
+        403,
+        "forbidden",
+      );
+    });
+  }
+});

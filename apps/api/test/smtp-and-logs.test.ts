@@ -1,0 +1,120 @@
+import type { AddressInfo } from "node:net";
+import { Writable } from "node:stream";
+import pino from "pino";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../src/app.js";
+import {
+  Client,
+  PASSWORD,
+  PUBLIC_URL,
+  setupTestApp,
+  signIn,
+  type TestEnv,
+  tokenFromEmail,
+} from "./helpers.js";
+
+const received: { to: string; raw: string }[] = [];
+let smtp: SMTPServer;
+let env: TestEnv;
+
+beforeAll(async () => {
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => {
+        raw += chunk.toString("utf8");
+      });
+      stream.on("end", () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), raw });
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  const { port } = smtp.server.address() as AddressInfo;
+  env = await setupTestApp({ smtpUrl: `smtp://127.0.0.1:${port}` });
+});
+afterAll(async () => {
+  await env?.close();
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+});
+
+describe("email over real SMTP", () => {
+  it("delivers the invitation after commit and keeps no copy of the token-bearing body", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const res = await admin.post(`/v1/orgs/${env.orgA.id}/invitations`, {
+      email: "smtp.person@test.se",
+      role: "viewer",
+    });
+    expect(res.status).toBe(201);
+    const mail = received.find((m) => m.to === "smtp.person@test.se");
+    expect(mail?.raw).toMatch(/Subject: =\?UTF-8\?|Subject: Inbjudan/);
+    const decoded = (mail?.raw ?? "").replace(/=\r?\n/g, "");
+    const token = tokenFromEmail(decoded.replace(/=3D/g, "="));
+    expect(token.length).toBeGreaterThanOrEqual(48);
+    const [row] = await env.t.db.ownerSql(
+      "select status, transport, text_body, sent_at from emails where to_address = $1",
+      ["smtp.person@test.se"],
+    );
+    expect(row).toMatchObject({ status: "sent", transport: "smtp", text_body: null });
+    expect(row?.sent_at).not.toBeNull();
+    const accepted = await new Client(env).post("/v1/auth/invitations/accept", {
+      token,
+      name: "Smtp Person",
+      password: "Ett-lösenord-via-smtp",
+    });
+    expect(accepted.status).toBe(200);
+  });
+});
+
+describe("structured logs", () => {
+  it("log every request with its id, and never a password, token, cookie or key", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, callback) {
+        lines.push(chunk.toString());
+        callback();
+      },
+    });
+    const app = createApp(env.deps, {
+      cookieSecure: true,
+      trustProxy: true,
+      publicUrl: PUBLIC_URL,
+      logger: pino({ level: "info" }, sink),
+    });
+    const login = await app.request(`${PUBLIC_URL}/v1/auth/login`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: PUBLIC_URL },
+      body: JSON.stringify({ email: env.users.adminA.email, password: PASSWORD }),
+    });
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
+    const key = await app.request(`${PUBLIC_URL}/v1/orgs/${env.orgA.id}/api-keys`, {
+      method: "POST",
+      headers: { "content-type": "application/json", origin: PUBLIC_URL, cookie },
+      body: JSON.stringify({ name: "logg", scopes: ["org:read"] }),
+    });
+    const { secret } = (await key.json()) as { secret: string };
+    await app.request(`${PUBLIC_URL}/v1/orgs/${env.orgA.id}`, {
+      headers: { authorization: `Bearer ${secret}` },
+    });
+    const all = lines.join("\n");
+    expect(lines.length).toBeGreaterThanOrEqual(3);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({
+      method: "POST",
+      path: "/v1/auth/login",
+      status: 200,
+    });
+    expect(JSON.parse(lines[0] as string).requestId).toBe(login.headers.get("x-request-id"));
+    for (const secretThing of [
+      PASSWORD,
+      cookie.split("=")[1] as string,
+      secret,
+      secret.split("_")[2] as string,
+    ]) {
+      expect(all).not.toContain(secretThing);
+    }
+  });
+});
