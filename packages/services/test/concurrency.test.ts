@@ -1,0 +1,113 @@
+import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
+import { AppError } from "@nns/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  beginIdempotentRequest,
+  changeMemberRole,
+  createOrganization,
+  type Deps,
+  enterOrganization,
+  grantRole,
+  listMembers,
+  Mailer,
+  removeMember,
+  systemContext,
+} from "../src/index.js";
+
+let t: TestDatabase;
+let deps: Deps;
+let orgId: string;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  deps = {
+    db: t.db,
+    mailer: new Mailer(t.db, { smtpUrl: null, from: "test@nns.localhost" }),
+    config: {
+      publicUrl: "http://localhost:3000",
+      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
+      loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
+    },
+  };
+  const system = systemContext(deps, "test");
+  const org = await createOrganization(system, {
+    name: "Samordningsförbundet Centrala Östergötland",
+    organizationNumber: "2220001016",
+    countyCode: "05",
+    memberParties: [],
+  });
+  orgId = org.id;
+  expect(org.slug).toBe("samordningsforbundet-centrala-ostergotland");
+});
+afterAll(async () => {
+  deps.mailer.close();
+  await t.destroy();
+});
+
+async function admins(slug: string, n: number) {
+  const system = systemContext(deps, "test");
+  const ids: string[] = [];
+  for (let i = 0; i < n; i++) {
+    ids.push(
+      (
+        await grantRole(system, {
+          organizationSlug: slug,
+          email: `admin${i}.${slug}@test.se`,
+          name: `Admin ${i}`,
+          password: null,
+          role: "org_admin",
+        })
+      ).userId,
+    );
+  }
+  return ids;
+}
+
+describe("the last administrator", () => {
+  it("survives two concurrent demotions: exactly one wins, the other gets 409", async () => {
+    const ids = await admins("samordningsforbundet-centrala-ostergotland", 2);
+    const ctx = await enterOrganization(systemContext(deps, "test"), orgId);
+    const results = await Promise.allSettled(ids.map((id) => changeMemberRole(ctx, id, "viewer", null)));
+    const won = results.filter((r) => r.status === "fulfilled");
+    const lost = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(won).toHaveLength(1);
+    expect(lost).toHaveLength(1);
+    expect(lost[0]?.reason).toBeInstanceOf(AppError);
+    expect((lost[0]?.reason as AppError).code).toBe("conflict");
+    const page = await listMembers(ctx, { limit: 50 });
+    expect(page.data.filter((m) => m.role === "org_admin")).toHaveLength(1);
+  });
+
+  it("survives a concurrent removal and demotion", async () => {
+    const system = systemContext(deps, "test");
+    const other = await createOrganization(system, {
+      name: "Samordningsförbundet Höglandet",
+      organizationNumber: "2220001024",
+      countyCode: "06",
+      memberParties: [],
+    });
+    const ids = await admins(other.slug, 2);
+    const ctx = await enterOrganization(system, other.id);
+    const results = await Promise.allSettled([
+      removeMember(ctx, ids[0] as string),
+      changeMemberRole(ctx, ids[1] as string, "editor", null),
+    ]);
+    expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    const page = await listMembers(ctx, { limit: 50 });
+    expect(page.data.filter((m) => m.role === "org_admin")).toHaveLength(1);
+  });
+});
+
+describe("idempotency claims", () => {
+  it("let exactly one of many concurrent identical requests proceed", async () => {
+    const scope = { organizationId: orgId, actorKey: "user:x", key: "k-1", requestHash: "h" };
+    const results = await Promise.allSettled(
+      Array.from({ length: 10 }, () => beginIdempotentRequest(deps, scope)),
+    );
+    const proceeded = results.filter((r) => r.status === "fulfilled" && r.value.kind === "proceed");
+    expect(proceeded).toHaveLength(1);
+    for (const r of results.filter((x): x is PromiseRejectedResult => x.status === "rejected")) {
+      expect((r.reason as AppError).code).toBe("idempotency_in_progress");
+    }
+  });
+});
