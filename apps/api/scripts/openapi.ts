@@ -4,7 +4,7 @@ import { createV1 } from "../src/app.js";
 import { buildOpenApiDocument } from "../src/openapi.js";
 
 /** `write` regenerates the committed contract; `check` fails when it is stale. */
-const target = fileURLToPath(new URL("../openapi.json", import.meta.url));
+const target = fileURLToPath(new URL("../../../packages/api-client/openapi.json", import.meta.url));
 const current = `${JSON.stringify(buildOpenApiDocument(createV1()), null, 2)}\n`;
 const mode = process.argv[2];
 
@@ -20,11 +20,11 @@ if (mode === "write") {
   }
   if (committed !== current) {
     process.stderr.write(
-      "apps/api/openapi.json is stale: run `pnpm --filter @nns/api openapi:write` and commit it.\n",
+      "packages/api-client/openapi.json is stale: run `pnpm --filter @nns/api openapi:write`, then `pnpm --filter @nns/api-client generate`, and commit both.\n",
     );
     process.exit(1);
   }
-  process.stdout.write("apps/api/openapi.json is current.\n");
+  process.stdout.write("packages/api-client/openapi.json is current.\n");
 } else {
   process.stderr.write("usage: openapi.ts write|check\n");
   process.exit(2);

@@ -236,7 +236,9 @@ describe("problem+json for bad input", () => {
 describe("contract and operations", () => {
   it("serves the committed OpenAPI 3.1 document", async () => {
     const served = await new Client(env).get("/v1/openapi.json");
-    const committed = JSON.parse(readFileSync(new URL("../openapi.json", import.meta.url), "utf8"));
+    const committed = JSON.parse(
+      readFileSync(new URL("../../../packages/api-client/openapi.json", import.meta.url), "utf8"),
+    );
     expect(served.body.openapi).toBe("3.1.0");
     expect(served.body).toEqual(committed);
   });

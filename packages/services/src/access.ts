@@ -33,15 +33,20 @@ export async function enterOrganization(ctx: ServiceContext, organizationId: str
     return { ...ctx, organization, access: "api_key", permissions: new Set(actor.scopes) };
   }
   const membership = actor.memberships.find((m) => m.organizationId === organization.id);
+  const coordinator = isNnsAdmin(actor) && organization.kind !== "nns";
   if (membership) {
+    // An NNS admin who also works in a förbund keeps national coordination rights there.
+    const permissions = new Set(permissionsForRole(membership.role));
+    if (coordinator) for (const permission of permissionsForNnsAdminElsewhere()) permissions.add(permission);
+    const weakRole = membership.role === "viewer" || membership.role === "editor";
     return {
       ...ctx,
       organization,
-      access: membership.role,
-      permissions: permissionsForRole(membership.role),
+      access: coordinator && weakRole ? "nns_admin_elsewhere" : membership.role,
+      permissions,
     };
   }
-  if (isNnsAdmin(actor)) {
+  if (coordinator) {
     return {
       ...ctx,
       organization,

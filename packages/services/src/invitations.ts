@@ -79,7 +79,7 @@ export async function inviteMember(
           });
         }
       }
-      await tx
+      const replaced = await tx
         .update(invitations)
         .set({ revokedAt: new Date() })
         .where(
@@ -89,7 +89,17 @@ export async function inviteMember(
             isNull(invitations.acceptedAt),
             isNull(invitations.revokedAt),
           ),
-        );
+        )
+        .returning();
+      for (const old of replaced) {
+        await audit(tx, ctx, {
+          action: "invitation.revoked",
+          entityType: "invitation",
+          entityId: old.id,
+          before: { ...view(old), status: "pending" },
+          after: view(old),
+        });
+      }
       const [row] = await tx
         .insert(invitations)
         .values({

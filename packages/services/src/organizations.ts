@@ -7,6 +7,7 @@ import {
   type Tx,
   transaction,
 } from "@nns/db";
+import { REGION_NAMES } from "@nns/db/reference";
 import {
   AppError,
   type FieldError,
@@ -237,7 +238,6 @@ async function replaceMemberParties(
     .delete(organizationMemberParties)
     .where(eq(organizationMemberParties.organizationId, organizationId));
   if (parties.length === 0) return;
-  const countyNames = new Map((await tx.select().from(counties)).map((c) => [c.code, c.name]));
   const kommunCodes = parties.flatMap((p) => (p.kind === "kommun" ? [p.municipalityCode] : []));
   const kommunNames = kommunCodes.length
     ? new Map(
@@ -259,7 +259,7 @@ async function replaceMemberParties(
             organizationId,
             kind: party.kind,
             countyCode: party.countyCode,
-            name: `Region ${(countyNames.get(party.countyCode) ?? party.countyCode).replace(/s? län$/, "")}`,
+            name: REGION_NAMES[party.countyCode] ?? `Region ${party.countyCode}`,
           };
         case "kommun":
           return {
@@ -407,6 +407,20 @@ export async function updateOrganization(
         memberParties: patch.memberParties ?? [],
       };
       const { orgNumber } = await validateInput(tx, merged);
+      const partyKey = (p: { kind: string; countyCode?: string | null; municipalityCode?: string | null }) =>
+        `${p.kind}:${p.countyCode ?? ""}:${p.municipalityCode ?? ""}`;
+      const unchanged =
+        merged.name === current.name &&
+        merged.slug === current.slug &&
+        orgNumber === current.organizationNumber &&
+        merged.countyCode === current.countyCode &&
+        (merged.email ?? null) === current.email &&
+        (merged.website ?? null) === current.website &&
+        (!patch.memberParties ||
+          JSON.stringify(patch.memberParties.map(partyKey).sort()) ===
+            JSON.stringify(before.memberParties.map(partyKey).sort()));
+      // Saving what is already there is not a change: no new version, no audit entry.
+      if (unchanged) return before;
       await tx
         .update(organizations)
         .set({
@@ -434,12 +448,4 @@ export async function updateOrganization(
   } catch (error) {
     translateUniqueViolation(error);
   }
-}
-
-export async function findNnsOrganizationId(tx: Tx): Promise<string | null> {
-  const [row] = await tx
-    .select({ id: organizations.id })
-    .from(organizations)
-    .where(eq(organizations.kind, "nns"));
-  return row?.id ?? null;
 }
