@@ -73,7 +73,7 @@ describe("the last administrator", () => {
     expect(won).toHaveLength(1);
     expect(lost).toHaveLength(1);
     expect(lost[0]?.reason).toBeInstanceOf(AppError);
-    expect((lost[0]?.reason as AppError).code).toBe("conflict");
+    expect((lost[0] as PromiseRejectedResult).reason.code).toBe("conflict");
     const page = await listMembers(ctx, { limit: 50 });
     expect(page.data.filter((m) => m.role === "org_admin")).toHaveLength(1);
   });
