@@ -2,8 +2,10 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "@nns/domain";
 import type { Deps } from "@nns/services";
 import { bodyLimit } from "hono/body-limit";
+import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { adminStaticRouter } from "./admin-static.js";
 import { docsRouter } from "./docs.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
 import type { AppEnv, AppOptions } from "./lib/env.js";
@@ -72,6 +74,7 @@ export function createApp(deps: Deps, options: AppOptions) {
         "request",
       );
     },
+    compress(),
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -94,6 +97,8 @@ export function createApp(deps: Deps, options: AppOptions) {
   );
   app.use("/v1/*", originCheck, authenticate);
   app.route("/v1", v1);
+
+  if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));
 
   app.notFound((c) =>
     problemResponse(c, new AppError("not_found", `No resource at ${new URL(c.req.url).pathname}.`)),

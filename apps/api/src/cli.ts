@@ -4,6 +4,7 @@ import { organizations, transaction } from "@nns/db";
 import { API_KEY_SCOPES, AppError, ROLES, type Role } from "@nns/domain";
 import {
   createApiKey,
+  createNnsOrganization,
   createOrganization,
   enterOrganization,
   grantRole,
@@ -21,6 +22,8 @@ const USAGE = `Usage: pnpm cli <command> [options]
 Commands:
   migrate                                   apply migrations and check the application role
   seed                                      create the demo organizations and users (empty database only)
+  org:create-nns --name N --org-number NNNNNN-NNNN
+                                            register the NNS organization itself (once, on a new database)
   org:create --name N --org-number NNNNNN-NNNN --county CC [--slug S] [--kommun CODE ...] [--with-agencies]
                                             register a förbund
   user:create --org SLUG --email E --name N --role ROLE [--password P]
@@ -76,6 +79,16 @@ async function main(): Promise<void> {
         await seedDemoData(deps);
         process.stdout.write("Demo data created.\n");
         break;
+      case "org:create-nns": {
+        const org = await createNnsOrganization(ctx, {
+          name: required(values, "name"),
+          slug: values.slug ?? "nns",
+          organizationNumber: required(values, "org-number"),
+          countyCode: null,
+        });
+        process.stdout.write(`Created ${org.name} (${org.slug}, ${org.id}). Add its first admin with user:create --role nns_admin.\n`);
+        break;
+      }
       case "org:create": {
         const county = required(values, "county");
         const parties: MemberPartyInput[] = (values.kommun ?? []).map((municipalityCode) => ({
@@ -120,11 +133,13 @@ async function main(): Promise<void> {
           tx.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, slug)),
         );
         if (!org) throw new Error(`No organization with the slug "${slug}".`);
+        const expiresAt = values.expires ? new Date(values.expires) : null;
+        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error(`--expires ${values.expires} is not a date (use YYYY-MM-DD)`);
         const orgCtx = await enterOrganization(ctx, org.id);
         const { apiKey, secret } = await createApiKey(orgCtx, {
           name: required(values, "name"),
           scopes: values.scope ?? [],
-          expiresAt: values.expires ? new Date(values.expires) : null,
+          expiresAt,
         });
         process.stdout.write(
           `Created API key ${apiKey.prefix} (${apiKey.id}) with scopes ${apiKey.scopes.join(", ")}.\n`,

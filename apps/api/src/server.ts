@@ -1,7 +1,8 @@
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "@nns/config";
 import { UnsafeDatabaseRoleError } from "@nns/db";
-import { DEMO_PASSWORD, DEMO_USERS, hasAnyOrganization, seedDemoData } from "@nns/services";
+import { DEMO_PASSWORD, DEMO_USERS, hasAnyOrganization, hasDemoAccounts, seedDemoData } from "@nns/services";
+import { defaultAdminRoot } from "./admin-static.js";
 import { createApp } from "./app.js";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
 import { createLogger } from "./logger.js";
@@ -21,12 +22,14 @@ async function main(): Promise<void> {
     logger.info("demo data created");
   }
 
+  const showDemoAccounts = seeded || (await hasDemoAccounts(deps));
   let accepting = true;
   const app = createApp(deps, {
     cookieSecure: config.session.cookieSecure,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
     logger,
+    staticRoot: defaultAdminRoot(),
     isAcceptingTraffic: () => accepting,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -35,12 +38,13 @@ async function main(): Promise<void> {
       "",
       `  NNS-plattformen is running (${embedded ? `embedded database in ${config.database.mode === "embedded" ? config.database.dataDir : ""}` : "PostgreSQL server"})`,
       `  Listening on http://${info.address}:${info.port}`,
+      `  Admin app:       ${base}/`,
       `  API:             ${base}/v1`,
       `  API reference:   ${base}/docs`,
       `  OpenAPI:         ${base}/v1/openapi.json`,
       `  Health:          ${base}/health  ·  ${base}/ready`,
     ];
-    if (embedded || seeded) {
+    if (showDemoAccounts) {
       lines.push(
         "",
         `  Demo accounts (password for all: ${DEMO_PASSWORD}):`,

@@ -344,6 +344,22 @@ describe("invitations", () => {
     ).toEqual(["alfa", "beta"]);
   });
 
+  it("counts wrong passwords of an existing account towards the login throttle", async () => {
+    const local = await setupTestApp({ loginThrottle: { maxPerAccount: 2 } });
+    try {
+      const admin = await signIn(local, local.users.adminB.email);
+      await admin.post(`/v1/orgs/${local.orgB.id}/invitations`, { email: local.users.viewerA.email, role: "viewer" });
+      const token = tokenFromEmail((await lastEmailTo(local, local.users.viewerA.email)).text);
+      const guest = new Client(local);
+      for (let i = 0; i < 2; i++) {
+        expectProblem(await guest.post("/v1/auth/invitations/accept", { token, password: `gissning-${i}-abcdef` }), 400, "validation_failed");
+      }
+      expectProblem(await guest.post("/v1/auth/invitations/accept", { token, password: PASSWORD }), 429, "rate_limited");
+    } finally {
+      await local.close();
+    }
+  });
+
   it("revoking an invitation kills its link", async () => {
     const admin = await signIn(env, env.users.adminA.email);
     const invited = await admin.post(`/v1/orgs/${env.orgA.id}/invitations`, {

@@ -24,6 +24,8 @@ describe("Idempotency-Key", () => {
     expect(second.status).toBe(201);
     expect(second.body).toEqual(first.body);
     expect(second.headers.get("idempotent-replayed")).toBe("true");
+    expect(second.headers.get("x-request-id")).toBeTruthy();
+    expect(second.headers.get("x-request-id")).not.toBe(first.headers.get("x-request-id"));
     expect(first.headers.get("idempotent-replayed")).toBeNull();
     expect(await invitationsOf("idem@test.se")).toBe(1);
   });

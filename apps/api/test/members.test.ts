@@ -482,3 +482,21 @@ describe("audit log of member changes", () => {
     expect((await nnsAdmin.get(auditOf(env.orgA.id))).status).toBe(200);
   });
 });
+
+describe("who may manage whom", () => {
+  it("keeps an org_admin of the NNS organization away from its nns_admins", async () => {
+    const system = systemContext(env.deps, "test");
+    const { userId } = await grantRole(system, {
+      organizationSlug: "nns",
+      email: "nns.kansli@test.se",
+      name: "Kansli",
+      password: PASSWORD,
+      role: "org_admin",
+    });
+    const kansli = await signIn(env, "nns.kansli@test.se");
+    expectProblem(await kansli.patch(`/v1/orgs/${env.nns.id}/members/${env.users.nnsAdmin.id}`, { role: "viewer" }), 403, "forbidden");
+    expectProblem(await kansli.delete(`/v1/orgs/${env.nns.id}/members/${env.users.nnsAdmin.id}`), 403, "forbidden");
+    expect((await kansli.patch(`/v1/orgs/${env.nns.id}/members/${env.users.nnsViewer.id}`, { role: "editor" })).status).toBe(200);
+    expect(userId).toBeTruthy();
+  });
+});

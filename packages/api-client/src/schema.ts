@@ -867,6 +867,72 @@ export interface paths {
         };
         trace?: never;
     };
+    "/orgs/{orgId}/access": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the caller may do in this organization (role or scopes, and the resulting permissions) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The caller's access */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Access"];
+                    };
+                };
+                /** @description Not authenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -2048,6 +2114,18 @@ export interface components {
             /** Format: uri */
             website?: string | null;
             memberParties?: components["schemas"]["MemberPartyInput"][];
+        };
+        Access: {
+            organization: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @enum {string} */
+                kind: "nns" | "forbund";
+            };
+            /** @enum {string} */
+            access: "nns_admin" | "org_admin" | "editor" | "viewer" | "nns_admin_elsewhere" | "api_key" | "system";
+            permissions: string[];
         };
         MemberPage: {
             data: components["schemas"]["Member"][];

@@ -9,7 +9,6 @@ const booleanFlag = z
  * schema: add a variable here and there in the same change.
  */
 export const envSchema = z.object({
-  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
   PUBLIC_URL: z.url().optional(),
@@ -35,7 +34,6 @@ export const envSchema = z.object({
 export type Env = z.infer<typeof envSchema>;
 
 export interface Config {
-  nodeEnv: Env["NODE_ENV"];
   port: number;
   host: string;
   publicUrl: string;
@@ -75,7 +73,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
   const env = parsed.data;
   const appPassword = env.DATABASE_APP_PASSWORD ?? null;
   return {
-    nodeEnv: env.NODE_ENV,
     port: env.PORT,
     host: env.HOST,
     publicUrl: (env.PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/$/, ""),

@@ -113,6 +113,7 @@ BEGIN
     OR NEW.resource_id IS DISTINCT FROM OLD.resource_id
     OR NEW.owner_organization_id IS DISTINCT FROM OLD.owner_organization_id
     OR NEW.invited_at IS DISTINCT FROM OLD.invited_at
+    OR (OLD.revoked_at IS NOT NULL AND NEW.revoked_at IS DISTINCT FROM OLD.revoked_at)
   ) THEN
     RAISE EXCEPTION 'only the owner may change a share other than accepting or leaving it'
       USING ERRCODE = 'insufficient_privilege';

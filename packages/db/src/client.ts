@@ -70,7 +70,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       },
     };
   }
-  const ownerClient = postgres(options.url, { max: 2, onnotice: () => {} });
+  // One connection: the migration advisory lock and its unlock must run on the same session.
+  const ownerClient = postgres(options.url, { max: 1, onnotice: () => {} });
   const appClient = postgres(options.appUrl, {
     max: options.poolMax,
     onnotice: () => {},

@@ -282,10 +282,13 @@ describe("the explicit sharing pattern", () => {
     ).rejects.toThrow(/organization_id cannot change/);
   });
 
-  it("ends access when the owner revokes the share", async () => {
+  it("ends access when the owner revokes the share, and the recipient cannot undo that", async () => {
     await asApp({ "app.org_id": orgA }, (q) =>
       q(`update resource_shares set revoked_at = now() where resource_id = $1`, [docId]),
     );
     await asApp({ "app.org_id": orgB }, async (q) => expect(await count(q, "shared_notes")).toBe(0));
+    await expect(
+      asApp({ "app.org_id": orgB }, (q) => q(`update resource_shares set revoked_at = null where resource_id = $1`, [docId])),
+    ).rejects.toThrow(/only the owner/);
   });
 });

@@ -12,7 +12,6 @@ export const ERROR_CATALOGUE = {
   forbidden: { status: 403, title: "You are not allowed to do this" },
   csrf_rejected: { status: 403, title: "The request's origin is not allowed" },
   not_found: { status: 404, title: "The resource does not exist" },
-  method_not_allowed: { status: 405, title: "The method is not allowed on this resource" },
   conflict: { status: 409, title: "The request conflicts with the current state" },
   idempotency_in_progress: { status: 409, title: "A request with this Idempotency-Key is still in progress" },
   already_exists: { status: 409, title: "The resource already exists" },
@@ -24,7 +23,6 @@ export const ERROR_CATALOGUE = {
   unprocessable: { status: 422, title: "The request cannot be carried out" },
   rate_limited: { status: 429, title: "Too many attempts" },
   internal: { status: 500, title: "Something went wrong on our side" },
-  not_ready: { status: 503, title: "The service is not ready" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

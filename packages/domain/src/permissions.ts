@@ -78,12 +78,17 @@ export function permissionsForNnsAdminElsewhere(): ReadonlySet<Permission> {
   return new Set(NNS_ADMIN_CROSS_ORG);
 }
 
-/** Roles an actor holding `role` may hand out when inviting or changing members. */
+/**
+ * Roles an actor may hand out when inviting or changing members, and so also the roles of the members it
+ * may change or remove. API keys never create administrators: a leaked key must not mint people who can
+ * mint keys.
+ */
 export function assignableRoles(
-  role: Role | "nns_admin_elsewhere",
+  role: Role | "nns_admin_elsewhere" | "api_key",
   targetOrgKind: "nns" | "forbund",
 ): Role[] {
   const base: Role[] = ["org_admin", "editor", "viewer"];
+  if (role === "api_key") return ["editor", "viewer"];
   if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base];
   if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin") return base;
   return [];

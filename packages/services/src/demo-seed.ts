@@ -1,6 +1,6 @@
-import { organizations, transaction } from "@nns/db";
+import { organizations, transaction, users } from "@nns/db";
 import { luhnCheckDigit, type Role } from "@nns/domain";
-import { count } from "drizzle-orm";
+import { count, eq } from "drizzle-orm";
 import { type Deps, systemContext } from "./context.js";
 import { grantRole } from "./operations.js";
 import { createNnsOrganization, createOrganization, type MemberPartyInput } from "./organizations.js";
@@ -112,6 +112,13 @@ export const DEMO_USERS: { email: string; name: string; grants: { slug: string; 
 export async function hasAnyOrganization(deps: Deps): Promise<boolean> {
   const [row] = await transaction(deps.db, {}, (tx) => tx.select({ n: count() }).from(organizations));
   return Number(row?.n ?? 0) > 0;
+}
+
+/** True when the demo accounts exist, so start-up may print how to sign in with them. */
+export async function hasDemoAccounts(deps: Deps): Promise<boolean> {
+  const admin = DEMO_USERS[0]?.email ?? "";
+  const [row] = await transaction(deps.db, {}, (tx) => tx.select({ id: users.id }).from(users).where(eq(users.email, admin)));
+  return Boolean(row);
 }
 
 export async function seedDemoData(deps: Deps): Promise<void> {

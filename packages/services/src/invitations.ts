@@ -10,6 +10,7 @@ import { invitationEmail, ROLE_LABELS_SV } from "./mail/templates.js";
 import { assertAssignable } from "./members.js";
 import { type PageRequest, readTimestampCursor } from "./pagination.js";
 import { createSession } from "./sessions.js";
+import { assertNotThrottled, recordFailure, throttleKeys } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, userView } from "./users.js";
 
 const INVITATION_TTL_DAYS = 7;
@@ -248,7 +249,7 @@ export async function acceptInvitation(
     requestId?: string | null;
   },
 ): Promise<SignedIn> {
-  return transaction(deps.db, tokenScope(input.token), async (tx) => {
+  const outcome = await transaction(deps.db, tokenScope(input.token), async (tx): Promise<SignedIn | { mismatch: string }> => {
     // The token-holder policy only grants SELECT; locking the row needs the organization's own scope.
     const [found] = await tx
       .select({ organizationId: invitations.organizationId })
@@ -271,20 +272,9 @@ export async function acceptInvitation(
     }
     let user = await findUserByEmail(tx, invitation.email);
     if (user) {
-      if (
-        user.disabledAt ||
-        !user.passwordHash ||
-        !(await verifyPassword(user.passwordHash, input.password))
-      ) {
-        throw new AppError("validation_failed", "Lösenordet stämmer inte med det befintliga kontot.", {
-          errors: [
-            {
-              field: "body.password",
-              rule: "mismatch",
-              message: "Ange lösenordet till ditt befintliga konto.",
-            },
-          ],
-        });
+      await assertNotThrottled(tx, deps, throttleKeys(user.email, input.client.ip));
+      if (user.disabledAt || !user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
+        return { mismatch: user.email };
       }
     } else {
       const name = input.name?.trim();
@@ -341,4 +331,12 @@ export async function acceptInvitation(
       memberships: await loadMemberships(tx, user.id),
     };
   });
+  if ("mismatch" in outcome) {
+    // A wrong password here counts against the account like a failed sign-in.
+    await transaction(deps.db, {}, (tx) => recordFailure(tx, deps, throttleKeys(outcome.mismatch, input.client.ip)));
+    throw new AppError("validation_failed", "Lösenordet stämmer inte med det befintliga kontot.", {
+      errors: [{ field: "body.password", rule: "mismatch", message: "Ange lösenordet till ditt befintliga konto." }],
+    });
+  }
+  return outcome;
 }

@@ -88,12 +88,12 @@ function isAdminRole(ctx: OrgContext, role: Role): boolean {
   return role === (ctx.organization.kind === "nns" ? "nns_admin" : "org_admin");
 }
 
+function allowedRoles(ctx: OrgContext): Role[] {
+  return assignableRoles(ctx.access === "system" ? "nns_admin" : ctx.access, ctx.organization.kind);
+}
+
 export function assertAssignable(ctx: OrgContext, role: Role): void {
-  const actorRole = ctx.access === "api_key" || ctx.access === "system" ? "org_admin" : ctx.access;
-  const allowed =
-    ctx.access === "system"
-      ? assignableRoles("nns_admin", ctx.organization.kind)
-      : assignableRoles(actorRole, ctx.organization.kind);
+  const allowed = allowedRoles(ctx);
   if (!allowed.includes(role)) {
     throw new AppError("validation_failed", `The role "${role}" cannot be given here.`, {
       errors: [
@@ -104,6 +104,13 @@ export function assertAssignable(ctx: OrgContext, role: Role): void {
         },
       ],
     });
+  }
+}
+
+/** Only someone who could give a member's current role may change or remove that member. */
+function assertMayManage(ctx: OrgContext, member: MemberView): void {
+  if (!allowedRoles(ctx).includes(member.role)) {
+    throw new AppError("forbidden", `You may not change a member with the role "${member.role}".`);
   }
 }
 
@@ -118,6 +125,7 @@ export async function changeMemberRole(
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const admins = await lockedAdminCount(tx, ctx);
     const before = await loadMember(tx, ctx, userId, true);
+    assertMayManage(ctx, before);
     if (expectedVersion !== null && before.version !== expectedVersion) {
       throw new AppError(
         "precondition_failed",
@@ -149,6 +157,7 @@ export async function removeMember(ctx: OrgContext, userId: string): Promise<voi
   await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const admins = await lockedAdminCount(tx, ctx);
     const before = await loadMember(tx, ctx, userId, true);
+    assertMayManage(ctx, before);
     if (isAdminRole(ctx, before.role) && admins <= 1) {
       throw new AppError("conflict", "Organisationen måste ha minst en administratör.");
     }

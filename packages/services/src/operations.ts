@@ -1,6 +1,6 @@
 import { memberships, organizations, setScope, transaction, users } from "@nns/db";
 import { AppError, type Role } from "@nns/domain";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { writeAudit } from "./audit.js";
 import { assertAcceptablePassword } from "./auth.js";
 import type { ServiceContext } from "./context.js";
@@ -46,7 +46,7 @@ export async function grantRole(
       .values({ organizationId: organization.id, userId: user.id, role: input.role })
       .onConflictDoUpdate({
         target: [memberships.organizationId, memberships.userId],
-        set: { role: input.role },
+        set: { role: input.role, version: sql`${memberships.version} + 1`, updatedAt: new Date() },
       });
     await writeAudit(tx, ctx, organization.id, {
       action: "member.granted",

@@ -11,7 +11,8 @@ const CREDENTIAL_QUERY_PARAMS = ["api_key", "apikey", "apiKey", "access_token", 
 export function clientInfo(c: Context<AppEnv>): { ip: string | null; userAgent: string | null } {
   let ip: string | null = null;
   if (c.get("options").trustProxy) {
-    ip = c.req.header("x-forwarded-for")?.split(",")[0]?.trim() || null;
+    // The load balancer appends the address it saw; entries to its left are whatever the client sent.
+    ip = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim() || null;
   }
   if (!ip) {
     try {

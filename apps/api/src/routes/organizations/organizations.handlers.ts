@@ -38,3 +38,8 @@ export const updateOrganization: RouteHandler<typeof routes.updateOrganization, 
   c.header("ETag", etagFor(updated.version));
   return c.json(updated, 200);
 };
+
+export const getMyAccess: RouteHandler<typeof routes.getMyAccess, AppEnv> = async (c) => {
+  const org = c.get("org");
+  return c.json({ organization: org.organization, access: org.access, permissions: [...org.permissions].sort() }, 200);
+};

@@ -6,4 +6,5 @@ export const organizationsRouter = createRouter()
   .openapi(routes.listOrganizations, handlers.listOrganizations)
   .openapi(routes.createOrganization, handlers.createOrganization)
   .openapi(routes.getOrganization, handlers.getOrganization)
-  .openapi(routes.updateOrganization, handlers.updateOrganization);
+  .openapi(routes.updateOrganization, handlers.updateOrganization)
+  .openapi(routes.getMyAccess, handlers.getMyAccess);

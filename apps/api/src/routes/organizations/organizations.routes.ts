@@ -80,7 +80,7 @@ const OrganizationFields = {
   memberParties: z.array(MemberPartyInputSchema).max(60),
 };
 
-export const CreateOrganizationSchema = z.object(OrganizationFields).openapi("CreateOrganization");
+export const CreateOrganizationSchema = z.object(OrganizationFields).strict().openapi("CreateOrganization");
 export const UpdateOrganizationSchema = z
   .object(OrganizationFields)
   .partial()
@@ -144,5 +144,25 @@ export const updateOrganization = defineRoute(
       200: jsonResponse(OrganizationSchema, "Updated"),
       ...problems(400, 401, 403, 404, 409, 412),
     },
+  },
+);
+
+export const AccessSchema = z
+  .object({
+    organization: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(["nns", "forbund"]) }),
+    access: z.enum(["nns_admin", "org_admin", "editor", "viewer", "nns_admin_elsewhere", "api_key", "system"]),
+    permissions: z.array(z.string()),
+  })
+  .openapi("Access");
+
+export const getMyAccess = defineRoute(
+  { kind: "org", permission: "org:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/access",
+    tags,
+    summary: "What the caller may do in this organization (role or scopes, and the resulting permissions)",
+    request: { params: OrgIdParams },
+    responses: { 200: jsonResponse(AccessSchema, "The caller's access"), ...problems(401, 403, 404) },
   },
 );
