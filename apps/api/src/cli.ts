@@ -86,7 +86,9 @@ async function main(): Promise<void> {
           organizationNumber: required(values, "org-number"),
           countyCode: null,
         });
-        process.stdout.write(`Created ${org.name} (${org.slug}, ${org.id}). Add its first admin with user:create --role nns_admin.\n`);
+        process.stdout.write(
+          `Created ${org.name} (${org.slug}, ${org.id}). Add its first admin with user:create --role nns_admin.\n`,
+        );
         break;
       }
       case "org:create": {
@@ -134,7 +136,8 @@ async function main(): Promise<void> {
         );
         if (!org) throw new Error(`No organization with the slug "${slug}".`);
         const expiresAt = values.expires ? new Date(values.expires) : null;
-        if (expiresAt && Number.isNaN(expiresAt.getTime())) throw new Error(`--expires ${values.expires} is not a date (use YYYY-MM-DD)`);
+        if (expiresAt && Number.isNaN(expiresAt.getTime()))
+          throw new Error(`--expires ${values.expires} is not a date (use YYYY-MM-DD)`);
         const orgCtx = await enterOrganization(ctx, org.id);
         const { apiKey, secret } = await createApiKey(orgCtx, {
           name: required(values, "name"),

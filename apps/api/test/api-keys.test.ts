@@ -89,10 +89,27 @@ describe("API keys", () => {
   it("may invite editors and viewers but never administrators, nor change an administrator", async () => {
     const { secret } = await createKey(["members:read", "members:manage"]);
     const client = withKey(env, secret);
-    const admin = await client.post(`/v1/orgs/${env.orgA.id}/invitations`, { email: "ny.admin@test.se", role: "org_admin" });
-    expect(expectProblem(admin, 400, "validation_failed").errors[0]).toMatchObject({ field: "body.role", rule: "assignable_role" });
-    expectProblem(await client.patch(`/v1/orgs/${env.orgA.id}/members/${env.users.adminA.id}`, { role: "viewer" }), 403, "forbidden");
-    expect((await client.post(`/v1/orgs/${env.orgA.id}/invitations`, { email: "ny.redaktor@test.se", role: "editor" })).status).toBe(201);
+    const admin = await client.post(`/v1/orgs/${env.orgA.id}/invitations`, {
+      email: "ny.admin@test.se",
+      role: "org_admin",
+    });
+    expect(expectProblem(admin, 400, "validation_failed").errors[0]).toMatchObject({
+      field: "body.role",
+      rule: "assignable_role",
+    });
+    expectProblem(
+      await client.patch(`/v1/orgs/${env.orgA.id}/members/${env.users.adminA.id}`, { role: "viewer" }),
+      403,
+      "forbidden",
+    );
+    expect(
+      (
+        await client.post(`/v1/orgs/${env.orgA.id}/invitations`, {
+          email: "ny.redaktor@test.se",
+          role: "editor",
+        })
+      ).status,
+    ).toBe(201);
   });
 
   it("cannot be given scopes outside the list, nor an expiry in the past", async () => {

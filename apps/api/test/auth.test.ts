@@ -348,13 +348,24 @@ describe("invitations", () => {
     const local = await setupTestApp({ loginThrottle: { maxPerAccount: 2 } });
     try {
       const admin = await signIn(local, local.users.adminB.email);
-      await admin.post(`/v1/orgs/${local.orgB.id}/invitations`, { email: local.users.viewerA.email, role: "viewer" });
+      await admin.post(`/v1/orgs/${local.orgB.id}/invitations`, {
+        email: local.users.viewerA.email,
+        role: "viewer",
+      });
       const token = tokenFromEmail((await lastEmailTo(local, local.users.viewerA.email)).text);
       const guest = new Client(local);
       for (let i = 0; i < 2; i++) {
-        expectProblem(await guest.post("/v1/auth/invitations/accept", { token, password: `gissning-${i}-abcdef` }), 400, "validation_failed");
+        expectProblem(
+          await guest.post("/v1/auth/invitations/accept", { token, password: `gissning-${i}-abcdef` }),
+          400,
+          "validation_failed",
+        );
       }
-      expectProblem(await guest.post("/v1/auth/invitations/accept", { token, password: PASSWORD }), 429, "rate_limited");
+      expectProblem(
+        await guest.post("/v1/auth/invitations/accept", { token, password: PASSWORD }),
+        429,
+        "rate_limited",
+      );
     } finally {
       await local.close();
     }

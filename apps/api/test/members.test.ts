@@ -494,9 +494,20 @@ describe("who may manage whom", () => {
       role: "org_admin",
     });
     const kansli = await signIn(env, "nns.kansli@test.se");
-    expectProblem(await kansli.patch(`/v1/orgs/${env.nns.id}/members/${env.users.nnsAdmin.id}`, { role: "viewer" }), 403, "forbidden");
-    expectProblem(await kansli.delete(`/v1/orgs/${env.nns.id}/members/${env.users.nnsAdmin.id}`), 403, "forbidden");
-    expect((await kansli.patch(`/v1/orgs/${env.nns.id}/members/${env.users.nnsViewer.id}`, { role: "editor" })).status).toBe(200);
+    expectProblem(
+      await kansli.patch(`/v1/orgs/${env.nns.id}/members/${env.users.nnsAdmin.id}`, { role: "viewer" }),
+      403,
+      "forbidden",
+    );
+    expectProblem(
+      await kansli.delete(`/v1/orgs/${env.nns.id}/members/${env.users.nnsAdmin.id}`),
+      403,
+      "forbidden",
+    );
+    expect(
+      (await kansli.patch(`/v1/orgs/${env.nns.id}/members/${env.users.nnsViewer.id}`, { role: "editor" }))
+        .status,
+    ).toBe(200);
     expect(userId).toBeTruthy();
   });
 });

@@ -288,7 +288,9 @@ describe("the explicit sharing pattern", () => {
     );
     await asApp({ "app.org_id": orgB }, async (q) => expect(await count(q, "shared_notes")).toBe(0));
     await expect(
-      asApp({ "app.org_id": orgB }, (q) => q(`update resource_shares set revoked_at = null where resource_id = $1`, [docId])),
+      asApp({ "app.org_id": orgB }, (q) =>
+        q(`update resource_shares set revoked_at = null where resource_id = $1`, [docId]),
+      ),
     ).rejects.toThrow(/only the owner/);
   });
 });

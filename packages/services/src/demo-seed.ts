@@ -117,7 +117,9 @@ export async function hasAnyOrganization(deps: Deps): Promise<boolean> {
 /** True when the demo accounts exist, so start-up may print how to sign in with them. */
 export async function hasDemoAccounts(deps: Deps): Promise<boolean> {
   const admin = DEMO_USERS[0]?.email ?? "";
-  const [row] = await transaction(deps.db, {}, (tx) => tx.select({ id: users.id }).from(users).where(eq(users.email, admin)));
+  const [row] = await transaction(deps.db, {}, (tx) =>
+    tx.select({ id: users.id }).from(users).where(eq(users.email, admin)),
+  );
   return Boolean(row);
 }
 

@@ -249,93 +249,105 @@ export async function acceptInvitation(
     requestId?: string | null;
   },
 ): Promise<SignedIn> {
-  const outcome = await transaction(deps.db, tokenScope(input.token), async (tx): Promise<SignedIn | { mismatch: string }> => {
-    // The token-holder policy only grants SELECT; locking the row needs the organization's own scope.
-    const [found] = await tx
-      .select({ organizationId: invitations.organizationId })
-      .from(invitations)
-      .where(eq(invitations.tokenHash, sha256Bytes(input.token)));
-    if (found)
+  const outcome = await transaction(
+    deps.db,
+    tokenScope(input.token),
+    async (tx): Promise<SignedIn | { mismatch: string }> => {
+      // The token-holder policy only grants SELECT; locking the row needs the organization's own scope.
+      const [found] = await tx
+        .select({ organizationId: invitations.organizationId })
+        .from(invitations)
+        .where(eq(invitations.tokenHash, sha256Bytes(input.token)));
+      if (found)
+        await setScope(tx, {
+          organizationId: found.organizationId,
+          settings: tokenScope(input.token).settings,
+        });
+      const [invitation] = found
+        ? await tx
+            .select()
+            .from(invitations)
+            .where(eq(invitations.tokenHash, sha256Bytes(input.token)))
+            .for("update")
+        : [];
+      if (!invitation || statusOf(invitation) !== "pending") {
+        throw new AppError("token_invalid", "Inbjudan är ogiltig, redan använd eller för gammal.");
+      }
+      let user = await findUserByEmail(tx, invitation.email);
+      if (user) {
+        await assertNotThrottled(tx, deps, throttleKeys(user.email, input.client.ip));
+        if (
+          user.disabledAt ||
+          !user.passwordHash ||
+          !(await verifyPassword(user.passwordHash, input.password))
+        ) {
+          return { mismatch: user.email };
+        }
+      } else {
+        const name = input.name?.trim();
+        if (!name) {
+          throw new AppError("validation_failed", "A name is required for a new account.", {
+            errors: [{ field: "body.name", rule: "required", message: "Ange ditt namn." }],
+          });
+        }
+        assertAcceptablePassword(input.password, invitation.email);
+        [user] = await tx
+          .insert(users)
+          .values({
+            email: invitation.email,
+            name,
+            passwordHash: await hashPassword(input.password),
+            passwordChangedAt: new Date(),
+          })
+          .returning();
+        if (!user) throw new Error("user insert returned nothing");
+      }
       await setScope(tx, {
-        organizationId: found.organizationId,
+        organizationId: invitation.organizationId,
+        userId: user.id,
         settings: tokenScope(input.token).settings,
       });
-    const [invitation] = found
-      ? await tx
-          .select()
-          .from(invitations)
-          .where(eq(invitations.tokenHash, sha256Bytes(input.token)))
-          .for("update")
-      : [];
-    if (!invitation || statusOf(invitation) !== "pending") {
-      throw new AppError("token_invalid", "Inbjudan är ogiltig, redan använd eller för gammal.");
-    }
-    let user = await findUserByEmail(tx, invitation.email);
-    if (user) {
-      await assertNotThrottled(tx, deps, throttleKeys(user.email, input.client.ip));
-      if (user.disabledAt || !user.passwordHash || !(await verifyPassword(user.passwordHash, input.password))) {
-        return { mismatch: user.email };
-      }
-    } else {
-      const name = input.name?.trim();
-      if (!name) {
-        throw new AppError("validation_failed", "A name is required for a new account.", {
-          errors: [{ field: "body.name", rule: "required", message: "Ange ditt namn." }],
-        });
-      }
-      assertAcceptablePassword(input.password, invitation.email);
-      [user] = await tx
-        .insert(users)
-        .values({
-          email: invitation.email,
-          name,
-          passwordHash: await hashPassword(input.password),
-          passwordChangedAt: new Date(),
-        })
-        .returning();
-      if (!user) throw new Error("user insert returned nothing");
-    }
-    await setScope(tx, {
-      organizationId: invitation.organizationId,
-      userId: user.id,
-      settings: tokenScope(input.token).settings,
-    });
-    await tx
-      .insert(memberships)
-      .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
-      .onConflictDoNothing();
-    await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-    const acceptedBy: ServiceContext = {
-      deps,
-      requestId: input.requestId ?? null,
-      actor: {
-        type: "user",
-        userId: user.id,
-        email: user.email,
-        name: user.name,
-        sessionId: null,
-        memberships: [],
-      },
-    };
-    await writeAudit(tx, acceptedBy, invitation.organizationId, {
-      action: "invitation.accepted",
-      entityType: "membership",
-      entityId: user.id,
-      after: { userId: user.id, email: user.email, role: invitation.role },
-    });
-    const { token, session } = await createSession(tx, user.id, input.client);
-    return {
-      token,
-      sessionId: session.id,
-      user: userView(user),
-      memberships: await loadMemberships(tx, user.id),
-    };
-  });
+      await tx
+        .insert(memberships)
+        .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
+        .onConflictDoNothing();
+      await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
+      const acceptedBy: ServiceContext = {
+        deps,
+        requestId: input.requestId ?? null,
+        actor: {
+          type: "user",
+          userId: user.id,
+          email: user.email,
+          name: user.name,
+          sessionId: null,
+          memberships: [],
+        },
+      };
+      await writeAudit(tx, acceptedBy, invitation.organizationId, {
+        action: "invitation.accepted",
+        entityType: "membership",
+        entityId: user.id,
+        after: { userId: user.id, email: user.email, role: invitation.role },
+      });
+      const { token, session } = await createSession(tx, user.id, input.client);
+      return {
+        token,
+        sessionId: session.id,
+        user: userView(user),
+        memberships: await loadMemberships(tx, user.id),
+      };
+    },
+  );
   if ("mismatch" in outcome) {
     // A wrong password here counts against the account like a failed sign-in.
-    await transaction(deps.db, {}, (tx) => recordFailure(tx, deps, throttleKeys(outcome.mismatch, input.client.ip)));
+    await transaction(deps.db, {}, (tx) =>
+      recordFailure(tx, deps, throttleKeys(outcome.mismatch, input.client.ip)),
+    );
     throw new AppError("validation_failed", "Lösenordet stämmer inte med det befintliga kontot.", {
-      errors: [{ field: "body.password", rule: "mismatch", message: "Ange lösenordet till ditt befintliga konto." }],
+      errors: [
+        { field: "body.password", rule: "mismatch", message: "Ange lösenordet till ditt befintliga konto." },
+      ],
     });
   }
   return outcome;

@@ -40,7 +40,10 @@ export async function idempotent(
   const start = await beginIdempotentRequest(deps, scope);
   if (start.kind === "replay") {
     // Through the context, so the replay carries this request's X-Request-Id.
-    return c.body(JSON.stringify(start.body), start.status as 201, { ...start.headers, "idempotent-replayed": "true" });
+    return c.body(JSON.stringify(start.body), start.status as 201, {
+      ...start.headers,
+      "idempotent-replayed": "true",
+    });
   }
   let response: Response;
   try {

@@ -41,5 +41,8 @@ export const updateOrganization: RouteHandler<typeof routes.updateOrganization, 
 
 export const getMyAccess: RouteHandler<typeof routes.getMyAccess, AppEnv> = async (c) => {
   const org = c.get("org");
-  return c.json({ organization: org.organization, access: org.access, permissions: [...org.permissions].sort() }, 200);
+  return c.json(
+    { organization: org.organization, access: org.access, permissions: [...org.permissions].sort() },
+    200,
+  );
 };

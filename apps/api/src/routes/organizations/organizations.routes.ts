@@ -150,7 +150,15 @@ export const updateOrganization = defineRoute(
 export const AccessSchema = z
   .object({
     organization: z.object({ id: z.uuid(), name: z.string(), kind: z.enum(["nns", "forbund"]) }),
-    access: z.enum(["nns_admin", "org_admin", "editor", "viewer", "nns_admin_elsewhere", "api_key", "system"]),
+    access: z.enum([
+      "nns_admin",
+      "org_admin",
+      "editor",
+      "viewer",
+      "nns_admin_elsewhere",
+      "api_key",
+      "system",
+    ]),
     permissions: z.array(z.string()),
   })
   .openapi("Access");
