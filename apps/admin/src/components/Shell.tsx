@@ -1,0 +1,190 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Link, Outlet, useNavigate, useParams } from "@tanstack/react-router";
+import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
+import { useTranslation } from "react-i18next";
+import { LANGUAGES, type Language, setLanguage } from "../i18n";
+import { api } from "../lib/api";
+import { orgAccessQuery, useMe } from "../lib/session";
+import { SelectField } from "./ui";
+
+function OrgSwitcher({ orgId }: { orgId: string | undefined }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const access = useQuery({ ...orgAccessQuery(orgId ?? ""), enabled: Boolean(orgId) });
+  const options = me.memberships.map((m) => ({ id: m.organization.id, label: m.organization.name }));
+  // An NNS admin may be working in a förbund they are not a member of: show it too.
+  if (orgId && access.data && !options.some((o) => o.id === orgId)) {
+    options.push({ id: orgId, label: access.data.organization.name });
+  }
+  if (options.length <= 1) {
+    return (
+      <p className="current-org">
+        <span className="visually-hidden">{t("header.currentOrganization")}: </span>
+        {options[0]?.label ?? ""}
+      </p>
+    );
+  }
+  return (
+    <div className="org-switcher">
+      <SelectField
+        label={t("header.switchOrganization")}
+        options={options}
+        value={orgId ?? null}
+        onChange={(id) => void navigate({ to: "/o/$orgId", params: { orgId: id } })}
+      />
+    </div>
+  );
+}
+
+function UserMenu() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  return (
+    <MenuTrigger>
+      <AriaButton className="btn btn-ghost user-button">
+        <span aria-hidden="true" className="avatar">
+          {me.user.name.slice(0, 1).toUpperCase()}
+        </span>
+        <span className="user-name">{me.user.name}</span>
+        <span className="visually-hidden">{t("header.userMenuSuffix")}</span>
+      </AriaButton>
+      <Popover className="popover" placement="bottom end">
+        <Menu
+          className="menu"
+          onAction={async (key) => {
+            if (key === "account") void navigate({ to: "/account" });
+            if (key === "sv" || key === "en") setLanguage(key as Language);
+            if (key === "logout") {
+              await api.POST("/auth/logout");
+              queryClient.clear();
+              void navigate({ to: "/login" });
+            }
+          }}
+        >
+          <MenuItem id="account" className="menu-item">
+            {t("nav.account")}
+          </MenuItem>
+          {LANGUAGES.map((language) => (
+            <MenuItem key={language} id={language} className="menu-item" lang={language}>
+              {t(`languages.${language}`)}
+            </MenuItem>
+          ))}
+          <MenuItem id="logout" className="menu-item">
+            {t("header.signOut")}
+          </MenuItem>
+        </Menu>
+      </Popover>
+    </MenuTrigger>
+  );
+}
+
+function Navigation({ orgId }: { orgId: string | undefined }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const access = useQuery({ ...orgAccessQuery(orgId ?? ""), enabled: Boolean(orgId) });
+  const can = new Set(access.data?.permissions ?? []);
+  const links: { to: string; label: string; show: boolean }[] = orgId
+    ? [
+        { to: "/o/$orgId", label: t("nav.dashboard"), show: true },
+        { to: "/o/$orgId/members", label: t("nav.members"), show: can.has("members:read") },
+        { to: "/o/$orgId/api-keys", label: t("nav.apiKeys"), show: can.has("api_keys:read") },
+        { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
+        { to: "/o/$orgId/outbox", label: t("nav.outbox"), show: can.has("outbox:read") },
+      ]
+    : [];
+  return (
+    <nav aria-label={t("nav.label")} className="nav">
+      <ul>
+        {links
+          .filter((l) => l.show)
+          .map((l) => (
+            <li key={l.to}>
+              <Link
+                to={l.to}
+                params={{ orgId }}
+                activeOptions={{ exact: true }}
+                activeProps={{ "aria-current": "page", className: "active" }}
+              >
+                {l.label}
+              </Link>
+            </li>
+          ))}
+        {me.nnsAdmin ? (
+          <li>
+            <Link to="/nns/organizations" activeProps={{ "aria-current": "page", className: "active" }}>
+              {t("nav.organizations")}
+            </Link>
+          </li>
+        ) : null}
+        <li>
+          <Link to="/account" activeProps={{ "aria-current": "page", className: "active" }}>
+            {t("nav.account")}
+          </Link>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+/** The signed-in frame: skip link, header with the current organization, navigation, main, footer. */
+export function Shell() {
+  const { t } = useTranslation();
+  const params = useParams({ strict: false }) as { orgId?: string };
+  const me = useMe();
+  const orgId = params.orgId ?? me.memberships[0]?.organization.id;
+  return (
+    <div className="shell">
+      <a href="#main" className="skip-link">
+        {t("skipToContent")}
+      </a>
+      <header className="header">
+        <Link to="/" className="brand">
+          {t("appName")}
+        </Link>
+        <OrgSwitcher orgId={orgId} />
+        <UserMenu />
+      </header>
+      <div className="body">
+        <Navigation orgId={orgId} />
+        <main id="main" tabIndex={-1} className="main">
+          <Outlet />
+        </main>
+      </div>
+      <Footer />
+    </div>
+  );
+}
+
+export function Footer() {
+  const { t } = useTranslation();
+  return (
+    <footer className="footer">
+      <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
+      <a href="/docs">{t("footer.apiDocs")}</a>
+    </footer>
+  );
+}
+
+/** The frame of pages used before signing in. */
+export function PublicFrame({ children }: { children: React.ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className="public">
+      <a href="#main" className="skip-link">
+        {t("skipToContent")}
+      </a>
+      <header className="public-header">
+        <Link to="/" className="brand">
+          {t("appName")}
+        </Link>
+      </header>
+      <main id="main" tabIndex={-1} className="public-main">
+        {children}
+      </main>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,161 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormDialog } from "../../components/ConfirmDialog";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError } from "../../components/states";
+import { Button, TextField } from "../../components/ui";
+import { api, call, fieldErrors } from "../../lib/api";
+import { endOfDayInStockholm, todayInStockholm } from "../../lib/stockholm";
+import { ScopesField } from "./ScopesField";
+import { SCOPES, type Scope, scopeKey } from "./scopes";
+import "./i18n";
+
+interface Created {
+  name: string;
+  secret: string;
+}
+
+/**
+ * Create a key, then show its secret once. The secret lives only in this component's state (and the
+ * mutation, which is reset and never cached): closing the dialog forgets it for good.
+ */
+export function CreateApiKeyDialog({
+  orgId,
+  onCreated,
+}: {
+  orgId: string;
+  onCreated: (name: string) => void;
+}) {
+  const { t } = useTranslation("apiKeys");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [isOpen, setOpen] = useState(false);
+  const openRef = useRef(false);
+  const [scopes, setScopes] = useState<string[]>([]);
+  const [created, setCreated] = useState<Created | null>(null);
+  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
+
+  const create = useMutation({
+    mutationFn: (body: { name: string; scopes: Scope[]; expiresAt: string | null }) =>
+      call(api.POST("/orgs/{orgId}/api-keys", { params: { path: { orgId } }, body })),
+    // The response carries the secret: don't keep it in the mutation cache once nobody looks at it.
+    gcTime: 0,
+    onSuccess: (result) => {
+      // Closed while the request ran: the key is listed (and can be revoked), its secret is not kept.
+      if (openRef.current) setCreated({ name: result.apiKey.name, secret: result.secret });
+      void queryClient.invalidateQueries({ queryKey: ["org", orgId, "api-keys"] });
+    },
+  });
+
+  function onOpenChange(open: boolean) {
+    setOpen(open);
+    openRef.current = open;
+    if (!open && created) onCreated(created.name);
+    // Opening or closing, start from nothing: no old secret, no old errors, no old choices.
+    setCreated(null);
+    setCopy("idle");
+    setScopes([]);
+    create.reset();
+  }
+
+  return (
+    <FormDialog
+      title={created ? t("created.title") : t("form.title")}
+      trigger={<Button>{t("create")}</Button>}
+      isOpen={isOpen}
+      onOpenChange={onOpenChange}
+      isDismissable={!created}
+    >
+      {(close) =>
+        created ? (
+          <>
+            <p className="notice" role="alert">
+              {t("created.warning")}
+            </p>
+            <p>{t("created.secretLabel", { name: created.name })}</p>
+            <div className="secret">
+              <code>{created.secret}</code>
+            </div>
+            <div className="dialog-actions" style={{ justifyContent: "flex-start", alignItems: "center" }}>
+              <Button
+                variant="secondary"
+                aria-label={t("created.copyLabel")}
+                autoFocus
+                onPress={() => {
+                  setCopy("idle");
+                  navigator.clipboard.writeText(created.secret).then(
+                    () => setCopy("copied"),
+                    () => setCopy("failed"),
+                  );
+                }}
+              >
+                {t("created.copy")}
+              </Button>
+              <span role="status">
+                {copy === "copied" ? t("created.copied") : copy === "failed" ? t("created.copyFailed") : ""}
+              </span>
+            </div>
+            <div className="dialog-actions">
+              <Button onPress={close}>{t("created.done")}</Button>
+            </div>
+          </>
+        ) : (
+          <ServerForm
+            error={create.error}
+            onEdit={create.reset}
+            onSubmit={(event) => {
+              event.preventDefault();
+              const data = new FormData(event.currentTarget);
+              const expires = String(data.get("expiresAt") ?? "");
+              create.mutate({
+                name: String(data.get("name")).trim(),
+                scopes: scopes as Scope[],
+                expiresAt: expires ? endOfDayInStockholm(expires) : null,
+              });
+            }}
+          >
+            <FormError error={create.error} />
+            <TextField
+              name="name"
+              label={t("form.name")}
+              description={t("form.nameDescription")}
+              maxLength={100}
+              autoComplete="off"
+              isRequired
+              autoFocus
+            />
+            <ScopesField
+              name="scopes"
+              label={t("form.scopes")}
+              description={t("form.scopesDescription")}
+              options={SCOPES.map((scope) => ({
+                id: scope,
+                label: t(`scopes.${scopeKey(scope)}.label`),
+                description: t(`scopes.${scopeKey(scope)}.description`),
+              }))}
+              value={scopes}
+              onChange={setScopes}
+              isRequired
+            />
+            <TextField
+              name="expiresAt"
+              type="date"
+              label={t("form.expires")}
+              description={t("form.expiresDescription")}
+              validate={(value) => (value && value < todayInStockholm() ? t("form.expiresInPast") : null)}
+            />
+            <div className="dialog-actions">
+              <Button variant="secondary" onPress={close}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" isDisabled={create.isPending}>
+                {t("form.submit")}
+              </Button>
+            </div>
+          </ServerForm>
+        )
+      }
+    </FormDialog>
+  );
+}

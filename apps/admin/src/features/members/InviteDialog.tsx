@@ -1,0 +1,107 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormDialog } from "../../components/ConfirmDialog";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError } from "../../components/states";
+import { Button, SelectField, TextField } from "../../components/ui";
+import { api, call, fieldErrors } from "../../lib/api";
+import type { Role } from "./roles";
+import "./i18n";
+
+/**
+ * "Bjud in": email + role, sent with one Idempotency-Key per opening of the dialog, so a double submit or
+ * a retry after a lost response never sends two invitations.
+ */
+export function InviteDialog({
+  orgId,
+  roles,
+  onInvited,
+}: {
+  orgId: string;
+  roles: Role[];
+  onInvited: (email: string) => void;
+}) {
+  const { t } = useTranslation("members");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
+  const [role, setRole] = useState<Role>("viewer");
+  const invite = useMutation({
+    mutationFn: (body: { email: string; role: Role }) =>
+      call(
+        api.POST("/orgs/{orgId}/invitations", {
+          params: { path: { orgId }, header: { "idempotency-key": idempotencyKey } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["org", orgId, "invitations"] }),
+  });
+
+  // One object per error: react-aria clears a field's server error once it is edited, but only until it
+  // is handed a new validationErrors object, so a fresh object on every render would make it stick.
+
+  return (
+    <FormDialog
+      title={t("inviteDialog.title")}
+      trigger={<Button>{t("invite")}</Button>}
+      onOpenChange={(open) => {
+        if (open) {
+          setIdempotencyKey(crypto.randomUUID());
+          setRole(roles.includes("viewer") ? "viewer" : (roles[roles.length - 1] ?? "viewer"));
+          invite.reset();
+        }
+      }}
+    >
+      {(close) => (
+        <>
+          <p>{t("inviteDialog.intro")}</p>
+          <ServerForm
+            error={invite.error}
+            onEdit={invite.reset}
+            onSubmit={(event) => {
+              event.preventDefault();
+              const data = new FormData(event.currentTarget);
+              invite.mutate(
+                { email: String(data.get("email")).trim(), role },
+                {
+                  onSuccess: (invitation) => {
+                    close();
+                    onInvited(invitation.email);
+                  },
+                },
+              );
+            }}
+          >
+            <FormError error={invite.error} />
+            <TextField
+              name="email"
+              type="email"
+              label={t("inviteDialog.email")}
+              autoComplete="off"
+              isRequired
+              autoFocus
+            />
+            <SelectField
+              name="role"
+              label={t("inviteDialog.role")}
+              description={t("inviteDialog.roleDescription")}
+              options={roles.map((id) => ({ id, label: tc(`roles.${id}`) }))}
+              value={role}
+              onChange={(value) => setRole(value as Role)}
+              isRequired
+            />
+            <div className="dialog-actions">
+              <Button variant="secondary" onPress={close}>
+                {tc("cancel")}
+              </Button>
+              <Button type="submit" isDisabled={invite.isPending}>
+                {t("inviteDialog.submit")}
+              </Button>
+            </div>
+          </ServerForm>
+        </>
+      )}
+    </FormDialog>
+  );
+}

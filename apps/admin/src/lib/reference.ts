@@ -1,0 +1,23 @@
+import { queryOptions } from "@tanstack/react-query";
+import { api, call } from "./api";
+
+/** Reference data changes only with a new SCB code list, so it is fetched once per session. */
+export const countiesQuery = queryOptions({
+  queryKey: ["reference", "counties"],
+  queryFn: async () => (await call(api.GET("/reference/counties"))).data,
+  staleTime: Number.POSITIVE_INFINITY,
+});
+
+export function municipalitiesQuery(countyCode: string) {
+  return queryOptions({
+    queryKey: ["reference", "municipalities", countyCode],
+    queryFn: async () =>
+      (await call(api.GET("/reference/municipalities", { params: { query: { countyCode } } }))).data,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** SCB's kommunkod starts with the länskod of the county it lies in (1380 Halmstad → 13 Halland). */
+export function countyOfMunicipality(municipalityCode: string): string {
+  return municipalityCode.slice(0, 2);
+}

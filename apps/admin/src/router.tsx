@@ -1,0 +1,172 @@
+import type { QueryClient } from "@tanstack/react-query";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
+import { NotFoundPage } from "./components/NotFoundPage";
+import { Shell } from "./components/Shell";
+import { meQuery } from "./lib/session";
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+});
+
+const tokenFromHash = () => new URLSearchParams(window.location.hash.slice(1)).get("token") ?? "";
+
+const loginRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "login",
+  validateSearch: (search: Record<string, unknown>): { redirect?: string } =>
+    typeof search.redirect === "string" && search.redirect.startsWith("/")
+      ? { redirect: search.redirect }
+      : {},
+  component: lazyRouteComponent(() => import("./features/auth/LoginPage"), "LoginPage"),
+});
+
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "reset-password",
+  loader: () => ({ token: tokenFromHash() }),
+  component: lazyRouteComponent(() => import("./features/auth/ResetPasswordPage"), "ResetPasswordPage"),
+});
+
+const acceptInvitationRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "accept-invitation",
+  loader: () => ({ token: tokenFromHash() }),
+  component: lazyRouteComponent(() => import("./features/auth/AcceptInvitationPage"), "AcceptInvitationPage"),
+});
+
+const accessibilityRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: "tillganglighet",
+  component: lazyRouteComponent(
+    () => import("./features/accessibility/AccessibilityStatementPage"),
+    "AccessibilityStatementPage",
+  ),
+});
+
+/** Everything below needs a signed-in person; without one, go to sign-in and come back afterwards. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "app",
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: "/login", search: { redirect: location.href } });
+    return { me };
+  },
+  component: Shell,
+});
+
+const homeRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "/",
+  beforeLoad: ({ context }) => {
+    const first = context.me.memberships[0];
+    if (first) throw redirect({ to: "/o/$orgId", params: { orgId: first.organization.id } });
+  },
+  component: lazyRouteComponent(
+    () => import("./features/dashboard/NoOrganizationPage"),
+    "NoOrganizationPage",
+  ),
+});
+
+const orgRoute = createRoute({ getParentRoute: () => appRoute, path: "o/$orgId", component: Outlet });
+
+const dashboardRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./features/dashboard/DashboardPage"), "DashboardPage"),
+});
+
+const membersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "members",
+  component: lazyRouteComponent(() => import("./features/members/MembersPage"), "MembersPage"),
+});
+
+const apiKeysRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "api-keys",
+  component: lazyRouteComponent(() => import("./features/api-keys/ApiKeysPage"), "ApiKeysPage"),
+});
+
+const auditLogRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "audit-log",
+  component: lazyRouteComponent(() => import("./features/audit-log/AuditLogPage"), "AuditLogPage"),
+});
+
+const outboxRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "outbox",
+  component: lazyRouteComponent(() => import("./features/outbox/OutboxPage"), "OutboxPage"),
+});
+
+const accountRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "account",
+  component: lazyRouteComponent(() => import("./features/account/AccountPage"), "AccountPage"),
+});
+
+const nnsOrganizationsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns/organizations",
+  component: lazyRouteComponent(
+    () => import("./features/organizations/OrganizationsPage"),
+    "OrganizationsPage",
+  ),
+});
+
+const nnsNewOrganizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns/organizations/new",
+  component: lazyRouteComponent(
+    () => import("./features/organizations/OrganizationFormPage"),
+    "NewOrganizationPage",
+  ),
+});
+
+const nnsEditOrganizationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns/organizations/$id",
+  component: lazyRouteComponent(
+    () => import("./features/organizations/OrganizationFormPage"),
+    "EditOrganizationPage",
+  ),
+});
+
+const routeTree = rootRoute.addChildren([
+  loginRoute,
+  resetPasswordRoute,
+  acceptInvitationRoute,
+  accessibilityRoute,
+  appRoute.addChildren([
+    homeRoute,
+    orgRoute.addChildren([dashboardRoute, membersRoute, apiKeysRoute, auditLogRoute, outboxRoute]),
+    accountRoute,
+    nnsOrganizationsRoute,
+    nnsNewOrganizationRoute,
+    nnsEditOrganizationRoute,
+  ]),
+]);
+
+export function makeRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultPreload: "intent",
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof makeRouter>;
+  }
+}

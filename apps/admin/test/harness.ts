@@ -1,0 +1,153 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp } from "@nns/api";
+import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
+import { type Deps, Mailer, seedDemoData } from "@nns/services";
+import pino from "pino";
+import { type Browser, chromium, type Page } from "playwright-core";
+
+export const DEMO_PASSWORD = "Samordning-demo-2026";
+export const ARTIFACTS = fileURLToPath(new URL("../test-artifacts/", import.meta.url));
+const DIST = fileURLToPath(new URL("../dist", import.meta.url));
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+export interface Harness {
+  base: string;
+  deps: Deps;
+  t: TestDatabase;
+  browser: Browser;
+  close: () => Promise<void>;
+}
+
+/**
+ * The built admin served by the real API on a fresh database with the demo data, and Debian's Chromium
+ * driven by playwright-core.
+ */
+export async function startHarness(): Promise<Harness> {
+  const t = await createTestDatabase();
+  const server = serve({ fetch: () => new Response(null), port: 0, hostname: "127.0.0.1" });
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as AddressInfo;
+  server.close();
+  const base = `http://localhost:${port}`;
+  const deps: Deps = {
+    db: t.db,
+    mailer: new Mailer(t.db, { smtpUrl: null, from: "test@nns.localhost" }),
+    config: {
+      publicUrl: base,
+      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
+      loginThrottle: { maxPerAccount: 20, maxPerIp: 200, windowMs: 900_000 },
+    },
+  };
+  await seedDemoData(deps);
+  const app = createApp(deps, {
+    cookieSecure: true,
+    trustProxy: false,
+    publicUrl: base,
+    logger: pino({ level: "silent" }),
+    staticRoot: DIST,
+  });
+  const http = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  await new Promise((resolve) => http.once("listening", resolve));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  return {
+    base,
+    deps,
+    t,
+    browser,
+    close: async () => {
+      await browser.close();
+      await new Promise((resolve) => http.close(resolve));
+      deps.mailer.close();
+      await t.destroy();
+    },
+  };
+}
+
+export interface PageProblems {
+  errors: string[];
+}
+
+/** A new browser context at a given width; console errors and page errors are collected for assertions. */
+export async function openPage(h: Harness, width = 1280): Promise<{ page: Page; problems: PageProblems }> {
+  const context = await h.browser.newContext({
+    viewport: { width, height: width > 800 ? 900 : 844 },
+    locale: "sv-SE",
+    timezoneId: "Europe/Stockholm",
+  });
+  const page = await context.newPage();
+  const problems: PageProblems = { errors: [] };
+  page.on("pageerror", (error) => problems.errors.push(`pageerror: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() !== "error") return;
+    const url = message.location().url ?? "";
+    // Chromium logs every 4xx answer as a console error; the API answering 401/404/410 is expected and the
+    // screens handle it (asserted where it matters). Server errors and script errors still count.
+    if (
+      /Failed to load resource: the server responded with a status of 4\d\d/.test(message.text()) &&
+      url.includes("/v1/")
+    )
+      return;
+    problems.errors.push(`console: ${message.text()} ${url}`);
+  });
+  return { page, problems };
+}
+
+export async function signIn(
+  page: Page,
+  base: string,
+  email: string,
+  password = DEMO_PASSWORD,
+): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.getByLabel("E-postadress").fill(email);
+  await page.getByLabel("Lösenord").fill(password);
+  await page.getByRole("button", { name: "Logga in" }).click();
+  await page.waitForURL((url) => url.pathname.startsWith("/o/") || url.pathname === "/");
+  await page.getByRole("heading", { level: 1 }).waitFor();
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/** axe-core against WCAG 2.0 and 2.1, levels A and AA. */
+export async function axe(page: Page): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource });
+  return page.evaluate(async () => {
+    const result = await (
+      window as unknown as {
+        axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}

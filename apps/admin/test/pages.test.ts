@@ -1,0 +1,89 @@
+/**
+ * Every route of the admin in real Chromium, at 1280 px and on a 390 px phone: zero axe-core violations
+ * for WCAG 2.0/2.1 A and AA, no console errors, and a screenshot of each in test-artifacts/.
+ */
+import { mkdirSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ARTIFACTS, axe, type Harness, openPage, screenshot, signIn, startHarness } from "./harness.js";
+
+let h: Harness;
+let halland: string;
+let nns: string;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  h = await startHarness();
+  const rows = await h.t.db.ownerSql("select id, slug from organizations");
+  halland = String(rows.find((r) => r.slug === "halland")?.id);
+  nns = String(rows.find((r) => r.slug === "nns")?.id);
+});
+afterAll(async () => h?.close());
+
+const publicPages = [
+  { name: "login", path: "/login", heading: "Logga in" },
+  { name: "reset-password", path: "/reset-password", heading: "Återställ lösenord" },
+  {
+    name: "accept-invitation-invalid",
+    path: "/accept-invitation#token=ogiltig",
+    heading: "Acceptera inbjudan",
+  },
+  {
+    name: "accessibility-statement",
+    path: "/tillganglighet",
+    heading: "Tillgänglighetsredogörelse för NNS-plattformen",
+  },
+];
+
+const signedInPages = () => [
+  { name: "dashboard", path: `/o/${halland}`, as: "admin.halland@demo.nns.se" },
+  { name: "members", path: `/o/${halland}/members`, as: "admin.halland@demo.nns.se" },
+  { name: "api-keys", path: `/o/${halland}/api-keys`, as: "admin.halland@demo.nns.se" },
+  { name: "audit-log", path: `/o/${halland}/audit-log`, as: "admin.halland@demo.nns.se" },
+  { name: "outbox", path: `/o/${halland}/outbox`, as: "admin.halland@demo.nns.se" },
+  { name: "account", path: "/account", as: "admin.halland@demo.nns.se" },
+  { name: "organizations", path: "/nns/organizations", as: "nns.admin@demo.nns.se" },
+  { name: "organization-new", path: "/nns/organizations/new", as: "nns.admin@demo.nns.se" },
+  { name: "organization-edit", path: `/nns/organizations/${halland}`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-dashboard", path: `/o/${nns}`, as: "nns.admin@demo.nns.se" },
+  { name: "not-found", path: "/finns-inte", as: "admin.halland@demo.nns.se" },
+];
+
+describe.each([1280, 390])("at %i px", (width) => {
+  it.each(publicPages)(
+    "$name has no axe violations and no console errors",
+    async ({ name, path, heading }) => {
+      const { page, problems } = await openPage(h, width);
+      await page.goto(`${h.base}${path}`);
+      await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+      await screenshot(page, `${name}-${width}`);
+      expect(await axe(page)).toEqual([]);
+      expect(problems.errors).toEqual([]);
+      await page.context().close();
+    },
+  );
+
+  it("every signed-in page has no axe violations and no console errors", async () => {
+    const failures: Record<string, unknown> = {};
+    let signedInAs = "";
+    let current = await openPage(h, width);
+    for (const { name, path, as } of signedInPages()) {
+      if (as !== signedInAs) {
+        await current.page.context().close();
+        current = await openPage(h, width);
+        await signIn(current.page, h.base, as);
+        signedInAs = as;
+      }
+      const { page, problems } = current;
+      await page.goto(`${h.base}${path}`);
+      await page.getByRole("heading", { level: 1 }).first().waitFor();
+      await page.waitForLoadState("networkidle");
+      await screenshot(page, `${name}-${width}`);
+      const violations = await axe(page);
+      if (violations.length > 0) failures[name] = violations;
+      if (problems.errors.length > 0) failures[`${name} console`] = [...problems.errors];
+      problems.errors.length = 0;
+    }
+    await current.page.context().close();
+    expect(failures).toEqual({});
+  });
+});
