@@ -1,11 +1,20 @@
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "@nns/config";
 import { UnsafeDatabaseRoleError } from "@nns/db";
-import { DEMO_PASSWORD, DEMO_USERS, hasAnyOrganization, hasDemoAccounts, seedDemoData } from "@nns/services";
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  hasAnyOrganization,
+  hasDemoAccounts,
+  purgeExpired,
+  seedDemoData,
+} from "@nns/services";
 import { defaultAdminRoot } from "./admin-static.js";
 import { createApp } from "./app.js";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
 import { createLogger } from "./logger.js";
+
+const PURGE_INTERVAL_MS = 60 * 60_000;
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -23,6 +32,14 @@ async function main(): Promise<void> {
   }
 
   const showDemoAccounts = seeded || (await hasDemoAccounts(deps));
+  // Housekeeping: expired sessions, spent tokens, closed throttle windows, day-old idempotency keys.
+  const purge = () =>
+    purgeExpired(deps)
+      .then((result) => logger.info({ purged: result }, "purged expired rows"))
+      .catch((err: unknown) => logger.error({ err }, "purge failed"));
+  await purge();
+  const housekeeping = setInterval(purge, PURGE_INTERVAL_MS);
+  housekeeping.unref();
   let accepting = true;
   const app = createApp(deps, {
     cookieSecure: config.session.cookieSecure,
@@ -61,6 +78,7 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (!accepting) return;
     accepting = false;
+    clearInterval(housekeeping);
     logger.info({ signal }, "shutting down: draining connections");
     const force = setTimeout(() => {
       logger.warn("grace period over; closing remaining connections");

@@ -10,6 +10,7 @@ export * from "./idempotency.js";
 export * from "./invitations.js";
 export * from "./mail/mailer.js";
 export * from "./mail/templates.js";
+export * from "./maintenance.js";
 export * from "./members.js";
 export * from "./operations.js";
 export * from "./organizations.js";

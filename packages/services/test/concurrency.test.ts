@@ -111,3 +111,39 @@ describe("idempotency claims", () => {
     }
   });
 });
+
+describe("purging what has expired", () => {
+  it("deletes ended sessions, spent reset tokens, closed throttle windows and day-old idempotency keys, and nothing live", async () => {
+    const { purgeExpired } = await import("../src/maintenance.js");
+    const sql = t.db.ownerSql;
+    const [user] = await sql("select id from users limit 1");
+    await sql(
+      `insert into sessions (id, secret_hash, user_id, created_at, last_active_at) values
+        ('idle', '\\x00', $1, now(), now() - interval '2 hours'),
+        ('old', '\\x00', $1, now() - interval '13 hours', now()),
+        ('live', '\\x00', $1, now(), now())`,
+      [user?.id],
+    );
+    await sql(
+      `insert into password_reset_tokens (user_id, token_hash, expires_at, used_at) values
+        ($1, '\\x01', now() - interval '1 minute', null), ($1, '\\x02', now() + interval '10 minutes', now()),
+        ($1, '\\x03', now() + interval '10 minutes', null)`,
+      [user?.id],
+    );
+    await sql(
+      `insert into login_throttle (key, failures, window_started_at) values ('account:old', 3, now() - interval '1 hour'), ('account:new', 1, now())`,
+    );
+    await sql(
+      `insert into idempotency_keys (organization_id, actor_key, key, request_hash, created_at) values
+        ($1, 'user:x', 'stale', 'h', now() - interval '25 hours'), ($1, 'user:x', 'fresh', 'h', now())`,
+      [orgId],
+    );
+    const result = await purgeExpired(deps);
+    expect(result).toEqual({ sessions: 2, passwordResetTokens: 2, loginThrottle: 1, idempotencyKeys: 1 });
+    expect((await sql("select id from sessions")).map((r) => r.id)).toEqual(["live"]);
+    expect((await sql("select key from login_throttle")).map((r) => r.key)).toEqual(["account:new"]);
+    expect(
+      (await sql("select key from idempotency_keys where organization_id = $1", [orgId])).map((r) => r.key),
+    ).toContain("fresh");
+  });
+});

@@ -1,0 +1,66 @@
+import {
+  idempotencyKeys,
+  loginThrottle,
+  organizations,
+  passwordResetTokens,
+  sessions,
+  transaction,
+} from "@nns/db";
+import { isNotNull, lt, or } from "drizzle-orm";
+import type { Deps } from "./context.js";
+import { IDEMPOTENCY_TTL_MS } from "./idempotency.js";
+
+export interface PurgeResult {
+  sessions: number;
+  passwordResetTokens: number;
+  loginThrottle: number;
+  idempotencyKeys: number;
+}
+
+/**
+ * Deletes what has outlived its use: sessions past their timeouts, used or expired reset tokens, and
+ * login counters whose window has closed, and idempotency keys older than their 24 hours (tenant data,
+ * so swept one organization at a time under its own row-level scope). Runs on a timer in every replica;
+ * the deletes are idempotent, so replicas sweeping at once do no harm.
+ */
+export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeResult> {
+  const { idleTimeoutMs, absoluteTimeoutMs } = deps.config.session;
+  const global = await transaction(deps.db, {}, async (tx) => {
+    const endedSessions = await tx
+      .delete(sessions)
+      .where(
+        or(
+          lt(sessions.lastActiveAt, new Date(now.getTime() - idleTimeoutMs)),
+          lt(sessions.createdAt, new Date(now.getTime() - absoluteTimeoutMs)),
+        ),
+      )
+      .returning({ id: sessions.id });
+    const spentTokens = await tx
+      .delete(passwordResetTokens)
+      .where(or(lt(passwordResetTokens.expiresAt, now), isNotNull(passwordResetTokens.usedAt)))
+      .returning({ id: passwordResetTokens.id });
+    const closedWindows = await tx
+      .delete(loginThrottle)
+      .where(lt(loginThrottle.windowStartedAt, new Date(now.getTime() - deps.config.loginThrottle.windowMs)))
+      .returning({ key: loginThrottle.key });
+    return {
+      sessions: endedSessions.length,
+      passwordResetTokens: spentTokens.length,
+      loginThrottle: closedWindows.length,
+    };
+  });
+  const orgIds = await transaction(deps.db, {}, (tx) =>
+    tx.select({ id: organizations.id }).from(organizations),
+  );
+  let keys = 0;
+  for (const { id } of orgIds) {
+    const deleted = await transaction(deps.db, { organizationId: id }, (tx) =>
+      tx
+        .delete(idempotencyKeys)
+        .where(lt(idempotencyKeys.createdAt, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)))
+        .returning({ key: idempotencyKeys.key }),
+    );
+    keys += deleted.length;
+  }
+  return { ...global, idempotencyKeys: keys };
+}
