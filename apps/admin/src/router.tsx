@@ -8,7 +8,6 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { NotFoundPage } from "./components/NotFoundPage";
-import { Shell } from "./components/Shell";
 import { meQuery } from "./lib/session";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -60,7 +59,8 @@ const appRoute = createRoute({
     if (!me) throw redirect({ to: "/login", search: { redirect: location.href } });
     return { me };
   },
-  component: Shell,
+  // Loaded only once someone is signed in: the sign-in page stays small.
+  component: lazyRouteComponent(() => import("./components/Shell"), "Shell"),
 });
 
 const homeRoute = createRoute({

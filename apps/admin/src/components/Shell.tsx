@@ -5,7 +5,8 @@ import { useTranslation } from "react-i18next";
 import { LANGUAGES, type Language, setLanguage } from "../i18n";
 import { api } from "../lib/api";
 import { orgAccessQuery, useMe } from "../lib/session";
-import { SelectField } from "./ui";
+import { SelectField } from "./choice";
+import { Footer } from "./PublicFrame";
 
 function OrgSwitcher({ orgId }: { orgId: string | undefined }) {
   const { t } = useTranslation();
@@ -153,37 +154,6 @@ export function Shell() {
           <Outlet />
         </main>
       </div>
-      <Footer />
-    </div>
-  );
-}
-
-export function Footer() {
-  const { t } = useTranslation();
-  return (
-    <footer className="footer">
-      <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
-      <a href="/docs">{t("footer.apiDocs")}</a>
-    </footer>
-  );
-}
-
-/** The frame of pages used before signing in. */
-export function PublicFrame({ children }: { children: React.ReactNode }) {
-  const { t } = useTranslation();
-  return (
-    <div className="public">
-      <a href="#main" className="skip-link">
-        {t("skipToContent")}
-      </a>
-      <header className="public-header">
-        <Link to="/" className="brand">
-          {t("appName")}
-        </Link>
-      </header>
-      <main id="main" tabIndex={-1} className="public-main">
-        {children}
-      </main>
       <Footer />
     </div>
   );

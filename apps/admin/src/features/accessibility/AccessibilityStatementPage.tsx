@@ -1,4 +1,4 @@
-import { PublicFrame } from "../../components/Shell";
+import { PublicFrame } from "../../components/PublicFrame";
 
 /**
  * Tillgänglighetsredogörelse under lagen (2018:1937) om tillgänglighet till digital offentlig service,

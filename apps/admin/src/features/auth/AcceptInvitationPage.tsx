@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { PublicFrame } from "../../components/PublicFrame";
 import { ServerForm } from "../../components/ServerForm";
-import { PublicFrame } from "../../components/Shell";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { ApiError, api, call, fieldErrors } from "../../lib/api";

@@ -1,8 +1,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
+import { PublicFrame } from "../../components/PublicFrame";
 import { ServerForm } from "../../components/ServerForm";
-import { PublicFrame } from "../../components/Shell";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { api, call, fieldErrors } from "../../lib/api";

@@ -1,5 +1,5 @@
 import { Button, Label, ListBox, ListBoxItem, Popover, Select, SelectValue } from "react-aria-components";
-import type { Option } from "../../components/ui";
+import type { Option } from "../../components/choice";
 
 /**
  * A compact role picker for a table row: the label is visually hidden (the column header shows it to

@@ -2,8 +2,9 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo, useState } from "react";
 import { Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { CheckboxGroupField, SelectField } from "../../components/choice";
 import { ErrorState, FormError, Loading } from "../../components/states";
-import { Button, CheckboxGroupField, SelectField, TextField } from "../../components/ui";
+import { Button, TextField } from "../../components/ui";
 import { ApiError, fieldErrors } from "../../lib/api";
 import {
   countiesQuery,
