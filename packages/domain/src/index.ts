@@ -1,5 +1,6 @@
 export * from "./cursor.js";
 export * from "./errors.js";
+export * from "./money.js";
 export * from "./organization-number.js";
 export * from "./password-policy.js";
 export * from "./permissions.js";
