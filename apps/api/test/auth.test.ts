@@ -169,6 +169,15 @@ describe("CSRF protection", () => {
     expect((await client.request("POST", `/v1/orgs/${env.orgA.id}/invitations`, { body })).status).toBe(201);
   });
 
+  it("refuses a cross-site sign-in even without cookies", async () => {
+    const res = await new Client(env).request("POST", "/v1/auth/login", {
+      body: { email: env.users.viewerA.email, password: PASSWORD },
+      origin: "https://evil.example",
+    });
+    expectProblem(res, 403, "csrf_rejected");
+    expect(res.headers.get("set-cookie")).toBeNull();
+  });
+
   it("guards the login form too (login CSRF)", async () => {
     const client = new Client(env);
     client.cookie = "__Host-nns_session=whatever.whatever";
@@ -197,6 +206,23 @@ describe("login throttling", () => {
     const locked = await owner.post("/v1/auth/login", { email, password: PASSWORD });
     expectProblem(locked, 429, "rate_limited");
     expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
+    await env.t.db.ownerSql("delete from login_throttle");
+  });
+
+  it("holds the limit against parallel guesses: exactly the allowed number are checked", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => {
+        const attacker = new Client(env);
+        attacker.ip = `198.51.100.${50 + i}`;
+        return attacker.post("/v1/auth/login", {
+          email: env.users.viewerA.email,
+          password: `parallell-${i}-abcdef`,
+        });
+      }),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
     await env.t.db.ownerSql("delete from login_throttle");
   });
 

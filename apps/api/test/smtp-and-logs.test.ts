@@ -4,6 +4,7 @@ import pino from "pino";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
+import { createLogger } from "../src/logger.js";
 import {
   Client,
   PASSWORD,
@@ -116,5 +117,22 @@ describe("structured logs", () => {
     ]) {
       expect(all).not.toContain(secretThing);
     }
+  });
+
+  it("log a failed query without its parameters", async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _encoding, callback) {
+        lines.push(chunk.toString());
+        callback();
+      },
+    });
+    const logger = createLogger("info", sink);
+    const failure = new Error(
+      "Failed query: insert into emails values ($1)\nparams: http://x/accept-invitation#token=hemlig",
+    );
+    logger.error({ err: failure }, "unhandled error");
+    expect(lines.join("")).toContain("Failed query: insert into emails");
+    expect(lines.join("")).not.toContain("hemlig");
   });
 });

@@ -229,11 +229,11 @@ describe("the explicit sharing pattern", () => {
       `create policy owner_all on shared_notes using (organization_id = app_current_org()) with check (organization_id = app_current_org())`,
     );
     await sql(
-      `create policy shared_read on shared_notes for select using (app_resource_shared_with_current_org('shared_note', id))`,
+      `create policy shared_read on shared_notes for select using (app_resource_shared_with_current_org('shared_note', id, organization_id))`,
     );
     await sql(`create policy shared_write on shared_notes for update
-      using (app_resource_shared_with_current_org('shared_note', id, true))
-      with check (app_resource_shared_with_current_org('shared_note', id, true))`);
+      using (app_resource_shared_with_current_org('shared_note', id, organization_id, true))
+      with check (app_resource_shared_with_current_org('shared_note', id, organization_id, true))`);
     await sql(`insert into shared_notes values ($1, $2, 'Gemensamt nyhetsbrev, utkast')`, [docId, orgA]);
   });
 
@@ -280,6 +280,31 @@ describe("the explicit sharing pattern", () => {
         q(`update shared_notes set organization_id = $1 where id = $2`, [orgB, docId]),
       ),
     ).rejects.toThrow(/organization_id cannot change/);
+  });
+
+  it("cannot be granted by an organization that does not own the resource", async () => {
+    const orgD = randomUUID();
+    await t.db.ownerSql(
+      `insert into organizations (id, kind, name, slug, organization_number) values ($1, 'forbund', 'D', 'd', '2220001040')`,
+      [orgD],
+    );
+    // C claims to own A's note and shares it with D; D accepts.
+    await asApp({ "app.org_id": orgC }, (q) =>
+      q(
+        `insert into resource_shares (resource_type, resource_id, owner_organization_id, organization_id, permission)
+         values ('shared_note', $1, $2, $3, 'write')`,
+        [docId, orgC, orgD],
+      ),
+    );
+    await asApp({ "app.org_id": orgD }, (q) =>
+      q(`update resource_shares set accepted_at = now() where organization_id = $1`, [orgD]),
+    );
+    await asApp({ "app.org_id": orgD }, async (q) => {
+      expect(await count(q, "shared_notes")).toBe(0);
+      expect(await q(`update shared_notes set body = 'kapat' where id = $1 returning id`, [docId])).toEqual(
+        [],
+      );
+    });
   });
 
   it("ends access when the owner revokes the share, and the recipient cannot undo that", async () => {

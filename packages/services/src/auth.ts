@@ -11,7 +11,7 @@ import {
 } from "./crypto.js";
 import { passwordResetEmail } from "./mail/templates.js";
 import { createSession, deleteUserSessions } from "./sessions.js";
-import { assertNotThrottled, clearAccountFailures, recordFailure, throttleKeys } from "./throttle.js";
+import { claimAttempt, settleSuccess, throttleKeys } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, type UserView, userView } from "./users.js";
 
 const RESET_TOKEN_TTL_MS = 30 * 60_000;
@@ -48,17 +48,16 @@ export async function login(
   const email = normalizeEmail(input.email);
   const keys = throttleKeys(email, input.client.ip);
   const user = await transaction(deps.db, {}, async (tx) => {
-    await assertNotThrottled(tx, deps, keys);
+    await claimAttempt(tx, deps, keys);
     return findUserByEmail(tx, email);
   });
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user?.passwordHash) await burnPasswordVerification(input.password);
   if (!user || !ok || user.disabledAt) {
-    await transaction(deps.db, {}, (tx) => recordFailure(tx, deps, keys));
     throw new AppError("invalid_credentials", "Fel e-postadress eller lösenord.");
   }
   return transaction(deps.db, { userId: user.id }, async (tx) => {
-    await clearAccountFailures(tx, keys.account);
+    await settleSuccess(tx, keys);
     const { token, session } = await createSession(tx, user.id, input.client);
     return {
       token,
@@ -69,12 +68,28 @@ export async function login(
   });
 }
 
-/** Always succeeds from the caller's point of view, so the endpoint does not reveal which emails exist. */
+const RESET_RESEND_INTERVAL_MS = 60_000;
+
+/**
+ * Always succeeds from the caller's point of view, so the endpoint does not reveal which emails exist:
+ * the email is sent after the response, and at most one per account per minute.
+ */
 export async function requestPasswordReset(deps: Deps, input: { email: string }): Promise<void> {
   const token = randomToken() + randomToken();
   const emailIds = await transaction(deps.db, {}, async (tx) => {
     const user = await findUserByEmail(tx, input.email);
     if (!user || user.disabledAt) return [];
+    const [recent] = await tx
+      .select({ id: passwordResetTokens.id })
+      .from(passwordResetTokens)
+      .where(
+        and(
+          eq(passwordResetTokens.userId, user.id),
+          gt(passwordResetTokens.createdAt, new Date(Date.now() - RESET_RESEND_INTERVAL_MS)),
+        ),
+      )
+      .for("update");
+    if (recent) return [];
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: new Date() })
@@ -92,7 +107,9 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
       ),
     ];
   });
-  await deps.mailer.deliver(emailIds);
+  // Not awaited: the time to answer must not tell whether the address has an account. A failure leaves
+  // the row queued, and the next start-up's deliverPending sends it.
+  deps.mailer.deliver(emailIds).catch(() => undefined);
 }
 
 export async function confirmPasswordReset(

@@ -1,9 +1,11 @@
 import { idempotencyKeys, transaction } from "@nns/db";
 import { AppError } from "@nns/domain";
-import { and, eq, lt } from "drizzle-orm";
+import { and, eq, isNull, lt, or } from "drizzle-orm";
 import type { Deps } from "./context.js";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
+/** A claim with no response after this long belongs to a request that died; the key may be used again. */
+const ABANDONED_CLAIM_MS = 5 * 60_000;
 
 export interface IdempotencyScope {
   organizationId: string;
@@ -33,7 +35,18 @@ export async function beginIdempotentRequest(deps: Deps, scope: IdempotencyScope
   return transaction(deps.db, { organizationId: scope.organizationId }, async (tx) => {
     await tx
       .delete(idempotencyKeys)
-      .where(and(where(scope), lt(idempotencyKeys.createdAt, new Date(Date.now() - IDEMPOTENCY_TTL_MS))));
+      .where(
+        and(
+          where(scope),
+          or(
+            lt(idempotencyKeys.createdAt, new Date(Date.now() - IDEMPOTENCY_TTL_MS)),
+            and(
+              isNull(idempotencyKeys.completedAt),
+              lt(idempotencyKeys.createdAt, new Date(Date.now() - ABANDONED_CLAIM_MS)),
+            ),
+          ),
+        ),
+      );
     const claimed = await tx
       .insert(idempotencyKeys)
       .values({

@@ -10,7 +10,7 @@ import { invitationEmail, ROLE_LABELS_SV } from "./mail/templates.js";
 import { assertAssignable } from "./members.js";
 import { type PageRequest, readTimestampCursor } from "./pagination.js";
 import { createSession } from "./sessions.js";
-import { assertNotThrottled, recordFailure, throttleKeys } from "./throttle.js";
+import { claimAttempt, settleSuccess, throttleKeys } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, userView } from "./users.js";
 
 const INVITATION_TTL_DAYS = 7;
@@ -275,7 +275,8 @@ export async function acceptInvitation(
       }
       let user = await findUserByEmail(tx, invitation.email);
       if (user) {
-        await assertNotThrottled(tx, deps, throttleKeys(user.email, input.client.ip));
+        const keys = throttleKeys(user.email, input.client.ip);
+        await claimAttempt(tx, deps, keys);
         if (
           user.disabledAt ||
           !user.passwordHash ||
@@ -283,6 +284,7 @@ export async function acceptInvitation(
         ) {
           return { mismatch: user.email };
         }
+        await settleSuccess(tx, keys);
       } else {
         const name = input.name?.trim();
         if (!name) {
@@ -340,10 +342,7 @@ export async function acceptInvitation(
     },
   );
   if ("mismatch" in outcome) {
-    // A wrong password here counts against the account like a failed sign-in.
-    await transaction(deps.db, {}, (tx) =>
-      recordFailure(tx, deps, throttleKeys(outcome.mismatch, input.client.ip)),
-    );
+    // The attempt was counted, and committed, against the account like a failed sign-in.
     throw new AppError("validation_failed", "Lösenordet stämmer inte med det befintliga kontot.", {
       errors: [
         { field: "body.password", rule: "mismatch", message: "Ange lösenordet till ditt befintliga konto." },

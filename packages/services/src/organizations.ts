@@ -310,6 +310,17 @@ export async function createOrganization(
     throw new AppError("forbidden", 'This needs the permission "organizations:create".');
   }
   const slug = input.slug ?? slugify(input.name);
+  if (!slug) {
+    throw new AppError("validation_failed", "No slug can be made from the name; give one.", {
+      errors: [
+        {
+          field: "body.slug",
+          rule: "required",
+          message: "Ange en kortadress (slug): namnet innehåller inga bokstäver eller siffror.",
+        },
+      ],
+    });
+  }
   try {
     return await transaction(ctx.deps.db, {}, async (tx) => {
       const { orgNumber } = await validateInput(tx, input);
@@ -406,6 +417,17 @@ export async function updateOrganization(
         website: patch.website === undefined ? current.website : patch.website,
         memberParties: patch.memberParties ?? [],
       };
+      if (current.kind === "nns" && patch.memberParties && patch.memberParties.length > 0) {
+        throw new AppError("validation_failed", "NNS has no huvudmän.", {
+          errors: [
+            {
+              field: "body.memberParties",
+              rule: "not_allowed",
+              message: "Nationella nätverket har inga huvudmän.",
+            },
+          ],
+        });
+      }
       const { orgNumber } = await validateInput(tx, merged);
       const partyKey = (p: { kind: string; countyCode?: string | null; municipalityCode?: string | null }) =>
         `${p.kind}:${p.countyCode ?? ""}:${p.municipalityCode ?? ""}`;

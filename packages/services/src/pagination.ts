@@ -17,10 +17,12 @@ function invalidCursor(): AppError {
   });
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export function readCursor(cursor: string | undefined): KeysetCursor | null {
   if (!cursor) return null;
   const decoded = decodeCursor(cursor);
-  if (!decoded) throw invalidCursor();
+  if (!decoded || !UUID.test(decoded.id)) throw invalidCursor();
   return decoded;
 }
 

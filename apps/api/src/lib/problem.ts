@@ -90,11 +90,18 @@ function databaseError(error: unknown): AppError | null {
   for (const candidate of candidates) {
     const code = (candidate as { code?: unknown })?.code;
     if (code === "23505") return new AppError("conflict", "The change conflicts with existing data.");
-    if (code === "23514" || code === "23503" || code === "22P02") {
+    if (code === "23514" || code === "23503") {
       return new AppError("unprocessable", "The change breaks a rule of the data model.");
     }
     if (code === "40001" || code === "40P01")
       return new AppError("conflict", "A concurrent change won; retry the request.");
+    // Class 22 is "data exception": a value the database cannot take (a NUL character, year 0, a malformed id).
+    if (typeof code === "string" && code.startsWith("22")) {
+      return new AppError(
+        "validation_failed",
+        "A value in the request cannot be stored or compared (a NUL character, an impossible date or a malformed id).",
+      );
+    }
   }
   return null;
 }

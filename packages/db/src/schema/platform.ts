@@ -78,7 +78,8 @@ export const emails = pgTable(
 /**
  * The explicit sharing pattern: a resource owned by one organization is shared with another by a row
  * here, which the other side accepts. Row-level policies of shared resources call
- * `app_resource_shared_with_current_org(type, id)`; isolation itself is never relaxed.
+ * `app_resource_shared_with_current_org(type, id, organization_id)`, passing the row's own owner so that only
+ * the real owner's shares count; isolation itself is never relaxed.
  */
 export const resourceShares = pgTable(
   "resource_shares",

@@ -78,7 +78,13 @@ export class Mailer {
         await transaction(this.db, {}, (tx) =>
           tx
             .update(emails)
-            .set({ status: "failed", error: error instanceof Error ? error.message : String(error) })
+            // The bodies carry single-use links: a failed row keeps only the reason.
+            .set({
+              status: "failed",
+              error: error instanceof Error ? error.message : String(error),
+              textBody: null,
+              htmlBody: null,
+            })
             .where(eq(emails.id, email.id)),
         );
       }

@@ -2,6 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import { permissionsForRole } from "@nns/domain";
 import type { MembershipSummary } from "@nns/services";
 import * as services from "@nns/services";
+import type { Context } from "hono";
 import { clientInfo } from "../../lib/authenticate.js";
 import { serviceContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
@@ -23,6 +24,15 @@ export function membershipJson(m: MembershipSummary) {
 
 function signedInJson(signedIn: services.SignedIn) {
   return { user: signedIn.user, memberships: signedIn.memberships.map(membershipJson) };
+}
+
+/** A session presented before signing in is never promoted: it is ended, so the old token is worthless. */
+async function startSession(c: Context<AppEnv>, signedIn: services.SignedIn) {
+  const previous = c.get("actor");
+  if (previous?.type === "user" && previous.sessionId)
+    await services.deleteSession(c.get("deps"), previous.sessionId);
+  writeSessionCookie(c, signedIn.token);
+  return c.json(signedInJson(signedIn), 200);
 }
 
 export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
@@ -92,8 +102,7 @@ export const acceptInvitation: RouteHandler<typeof routes.acceptInvitation, AppE
     client: clientInfo(c),
     requestId: c.get("requestId"),
   });
-  writeSessionCookie(c, signedIn.token);
-  return c.json(signedInJson(signedIn), 200);
+  return startSession(c, signedIn);
 };
 
 export const changePassword: RouteHandler<typeof routes.changePassword, AppEnv> = async (c) => {
