@@ -55,6 +55,30 @@ describe("signing in and out", () => {
     await page.context().close();
   });
 
+  it("sends someone whose session ended back to sign in, and then back to where they were", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Medlemmar" })
+      .waitFor();
+    await h.t.db.ownerSql(
+      "delete from sessions where user_id = (select id from users where email = 'admin.hoglandet@demo.nns.se')",
+    );
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Medlemmar" })
+      .click();
+    await page.waitForURL((url) => url.pathname === "/login");
+    await page.getByLabel("E-postadress").fill("admin.hoglandet@demo.nns.se");
+    await page.getByLabel("Lösenord").fill("Samordning-demo-2026");
+    await page.getByRole("button", { name: "Logga in" }).click();
+    await page.getByRole("heading", { level: 1, name: "Medlemmar" }).waitFor();
+    expect(await page.title()).toBe("Medlemmar – NNS-plattformen");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("tells a person with a wrong password so, next to the form", async () => {
     const { page } = await openPage(h);
     await page.goto(`${h.base}/login`);

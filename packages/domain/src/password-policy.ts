@@ -69,7 +69,10 @@ export function checkPassword(password: string, context: { email?: string } = {}
   }
   const localPart = context.email?.split("@")[0]?.toLowerCase();
   if (localPart && localPart.length >= 4 && lowered.includes(localPart)) {
-    return { rule: "contains_email", message: "Lösenordet får inte innehålla din e-postadress." };
+    return {
+      rule: "contains_email",
+      message: "Lösenordet får inte innehålla din e-postadress (delen före @).",
+    };
   }
   return null;
 }

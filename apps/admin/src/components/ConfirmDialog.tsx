@@ -83,7 +83,11 @@ export function FormDialog({
   return (
     <DialogTrigger {...(isOpen !== undefined ? { isOpen } : {})} onOpenChange={onOpenChange}>
       {trigger}
-      <ModalOverlay className="modal-overlay" isDismissable={isDismissable}>
+      <ModalOverlay
+        className="modal-overlay"
+        isDismissable={isDismissable}
+        isKeyboardDismissDisabled={!isDismissable}
+      >
         <Modal className="modal">
           <Dialog className="dialog">
             {({ close }) => (

@@ -22,7 +22,7 @@ export function Pagination({
   return (
     <nav className="pagination" aria-label={label ?? `${t("previous")} / ${t("next")}`}>
       <span className="muted" aria-live="polite">
-        {pageNumber}
+        {t("page", { number: pageNumber })}
       </span>
       <Button variant="secondary" className="btn-small" isDisabled={!hasPrevious} onPress={onPrevious}>
         {t("previous")}

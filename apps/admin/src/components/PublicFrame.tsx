@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { useDocumentTitle } from "./ui";
 
 export function Footer() {
   const { t } = useTranslation();
@@ -13,8 +14,9 @@ export function Footer() {
 }
 
 /** The frame of pages used before signing in. */
-export function PublicFrame({ children }: { children: ReactNode }) {
+export function PublicFrame({ title, children }: { title: string; children: ReactNode }) {
   const { t } = useTranslation();
+  useDocumentTitle(title);
   return (
     <div className="public">
       <a href="#main" className="skip-link">

@@ -1,5 +1,6 @@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Link, Outlet, useNavigate, useParams } from "@tanstack/react-router";
+import { Link, Outlet, useLocation, useNavigate, useParams } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
 import { Button as AriaButton, Menu, MenuItem, MenuTrigger, Popover } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { LANGUAGES, type Language, setLanguage } from "../i18n";
@@ -60,8 +61,9 @@ function UserMenu() {
             if (key === "sv" || key === "en") setLanguage(key as Language);
             if (key === "logout") {
               await api.POST("/auth/logout");
+              // Leave the signed-in area first; clearing the cache under it would leave it without a person.
+              await navigate({ to: "/login" });
               queryClient.clear();
-              void navigate({ to: "/login" });
             }
           }}
         >
@@ -131,8 +133,25 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
 }
 
 /** The signed-in frame: skip link, header with the current organization, navigation, main, footer. */
+/**
+ * After a client-side navigation, focus moves to the main content so that keyboard and screen-reader users
+ * start at the new page instead of the link they used (the first render keeps the browser's own focus).
+ */
+function useFocusMainOnNavigation(): void {
+  const pathname = useLocation({ select: (location) => location.pathname });
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    document.getElementById("main")?.focus();
+  }, [pathname]);
+}
+
 export function Shell() {
   const { t } = useTranslation();
+  useFocusMainOnNavigation();
   const params = useParams({ strict: false }) as { orgId?: string };
   const me = useMe();
   const orgId = params.orgId ?? me.memberships[0]?.organization.id;

@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import {
   Button as AriaButton,
   type ButtonProps as AriaButtonProps,
@@ -9,6 +9,7 @@ import {
   Label,
   Text,
 } from "react-aria-components";
+import { useTranslation } from "react-i18next";
 
 type Variant = "primary" | "secondary" | "danger" | "ghost";
 
@@ -45,6 +46,14 @@ export function TextField({ label, description, placeholder, ...props }: TextFie
   );
 }
 
+/** Every page names itself in the browser tab (WCAG 2.4.2). */
+export function useDocumentTitle(title: string): void {
+  const { t } = useTranslation();
+  useEffect(() => {
+    document.title = `${title} – ${t("appName")}`;
+  }, [title, t]);
+}
+
 export function PageHeader({
   title,
   description,
@@ -54,6 +63,7 @@ export function PageHeader({
   description?: ReactNode;
   actions?: ReactNode;
 }) {
+  useDocumentTitle(title);
   return (
     <div className="page-header">
       <div>

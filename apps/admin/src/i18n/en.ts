@@ -12,6 +12,7 @@ export const en: typeof sv = {
   previous: "Previous",
   next: "Next",
   more: "Show more",
+  page: "Page {{number}}",
   empty: "Nothing to show yet.",
   errorTitle: "Something went wrong",
   requestId: "Quote reference {{id}} if you contact support.",

@@ -10,6 +10,7 @@ export const sv = {
   previous: "Föregående",
   next: "Nästa",
   more: "Visa fler",
+  page: "Sida {{number}}",
   empty: "Inget att visa ännu.",
   errorTitle: "Något gick fel",
   requestId: "Ange referens {{id}} om du kontaktar support.",

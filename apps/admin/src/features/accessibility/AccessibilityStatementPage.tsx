@@ -6,7 +6,7 @@ import { PublicFrame } from "../../components/PublicFrame";
  */
 export function AccessibilityStatementPage() {
   return (
-    <PublicFrame>
+    <PublicFrame title="Tillgänglighetsredogörelse">
       <article className="prose" lang="sv">
         <h1>Tillgänglighetsredogörelse för NNS-plattformen</h1>
         <p>

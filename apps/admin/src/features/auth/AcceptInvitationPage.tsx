@@ -85,7 +85,7 @@ export function AcceptInvitationPage() {
     );
   }
   return (
-    <PublicFrame>
+    <PublicFrame title={t("invitation.title")}>
       <div className="card narrow">
         <h1>{t("invitation.title")}</h1>
         {content}

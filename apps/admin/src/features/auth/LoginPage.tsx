@@ -23,7 +23,7 @@ export function LoginPage() {
     },
   });
   return (
-    <PublicFrame>
+    <PublicFrame title={t("login.title")}>
       <div className="card narrow">
         <h1>{t("login.title")}</h1>
         <p>{t("login.intro")}</p>

@@ -23,7 +23,7 @@ export function ResetPasswordPage() {
 
   if (!token) {
     return (
-      <PublicFrame>
+      <PublicFrame title={t("reset.requestTitle")}>
         <div className="card narrow">
           <h1>{t("reset.requestTitle")}</h1>
           {request.isSuccess ? (
@@ -62,7 +62,7 @@ export function ResetPasswordPage() {
   }
 
   return (
-    <PublicFrame>
+    <PublicFrame title={t("reset.setTitle")}>
       <div className="card narrow">
         <h1>{t("reset.setTitle")}</h1>
         {confirm.isSuccess ? (

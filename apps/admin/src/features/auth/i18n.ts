@@ -16,7 +16,8 @@ const sv = {
     sent: "Om adressen finns hos oss har vi skickat en länk. Den gäller i 30 minuter.",
     setTitle: "Välj nytt lösenord",
     newPassword: "Nytt lösenord",
-    passwordHint: "Minst 8 tecken, gärna 15 eller fler. Ett vanligt eller läckt lösenord godtas inte.",
+    passwordHint:
+      "Minst 8 tecken, gärna 15 eller fler. Vanliga lösenord, som finns i listor över läckta lösenord, godtas inte.",
     set: "Spara lösenord",
     done: "Lösenordet är bytt. Du kan logga in med det nya lösenordet.",
     toLogin: "Till inloggningen",
@@ -49,7 +50,8 @@ const en: typeof sv = {
     sent: "If the address is registered, a link is on its way. It is valid for 30 minutes.",
     setTitle: "Choose a new password",
     newPassword: "New password",
-    passwordHint: "At least 8 characters, preferably 15 or more. Common or leaked passwords are refused.",
+    passwordHint:
+      "At least 8 characters, preferably 15 or more. Common passwords, found in lists of leaked passwords, are refused.",
     set: "Save password",
     done: "Your password has been changed. You can sign in with the new one.",
     toLogin: "Go to sign in",
