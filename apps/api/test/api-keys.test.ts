@@ -112,6 +112,19 @@ describe("API keys", () => {
     ).toBe(201);
   });
 
+  it("refuses an Idempotency-Key instead of silently creating a second key on retry", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    const res = await admin.post(
+      `/v1/orgs/${env.orgA.id}/api-keys`,
+      { name: "x", scopes: ["org:read"] },
+      { "idempotency-key": "k" },
+    );
+    expect(expectProblem(res, 422, "unprocessable").errors[0]).toMatchObject({
+      field: "header.idempotency-key",
+      rule: "not_supported",
+    });
+  });
+
   it("cannot be given scopes outside the list, nor an expiry in the past", async () => {
     const admin = await signIn(env, env.users.adminA.email);
     const bad = await admin.post(`/v1/orgs/${env.orgA.id}/api-keys`, {
