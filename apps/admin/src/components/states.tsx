@@ -1,3 +1,4 @@
+import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../lib/api";
@@ -58,4 +59,25 @@ export function FormError({ error }: { error: unknown }) {
       </ul>
     </div>
   );
+}
+
+/**
+ * The states of a query in one place: loading, error with retry, empty, or the content. `isEmpty`
+ * decides what counts as nothing to show (e.g. an empty first page).
+ */
+export function QueryView<T>({
+  query,
+  isEmpty,
+  empty,
+  children,
+}: {
+  query: UseQueryResult<T>;
+  isEmpty?: (data: T) => boolean;
+  empty?: ReactNode;
+  children: (data: T) => ReactNode;
+}) {
+  if (query.isPending) return <Loading />;
+  if (query.error) return <ErrorState error={query.error} onRetry={() => query.refetch()} />;
+  if (isEmpty?.(query.data)) return <EmptyState>{empty}</EmptyState>;
+  return <>{children(query.data)}</>;
 }

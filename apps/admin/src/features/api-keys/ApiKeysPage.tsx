@@ -6,7 +6,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
-import { EmptyState, ErrorState, Loading } from "../../components/states";
+import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
 import { ApiError, api, call } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
@@ -84,86 +84,81 @@ function ApiKeys({ orgId }: { orgId: string }) {
     }
   }, [revokedId, keys.data]);
 
-  let content: ReactNode;
-  if (keys.isPending) {
-    content = <Loading />;
-  } else if (keys.error) {
-    content = <ErrorState error={keys.error} onRetry={() => keys.refetch()} />;
-  } else if (keys.data.data.length === 0) {
-    content = <EmptyState>{t("empty")}</EmptyState>;
-  } else {
-    content = (
-      <ScrollableTable labelledBy="api-keys-heading">
-        <table aria-labelledby="api-keys-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t("columns.name")}</th>
-              <th scope="col">{t("columns.prefix")}</th>
-              <th scope="col">{t("columns.scopes")}</th>
-              <th scope="col">{t("columns.status")}</th>
-              <th scope="col">{t("columns.lastUsed")}</th>
-              <th scope="col">{t("columns.expires")}</th>
-              <th scope="col">{t("columns.created")}</th>
-              {canManage ? <th scope="col">{t("columns.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.data.map((key) => (
-              <tr key={key.id}>
-                <td>{key.name}</td>
-                <td style={NO_WRAP}>
-                  <code>{key.prefix}</code>
-                </td>
-                <td>
-                  <ul className="plain-list">
-                    {key.scopes.map((scope) => (
-                      <li key={scope}>{t(`scopes.${scopeKey(scope)}.label`)}</li>
-                    ))}
-                  </ul>
-                </td>
-                <td>
-                  <Badge tone={STATUS_TONE[key.status]}>{t(`status.${key.status}`)}</Badge>
-                  {key.status === "revoked" && key.revokedAt ? (
-                    <div className="muted" style={NO_WRAP}>
-                      {t("revokedAt", { date: formatDate(key.revokedAt) })}
-                    </div>
-                  ) : null}
-                </td>
-                <td style={NO_WRAP}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("never")}</td>
-                <td style={NO_WRAP}>{key.expiresAt ? formatDateTime(key.expiresAt) : t("noExpiry")}</td>
-                <td style={NO_WRAP}>{formatDate(key.createdAt)}</td>
-                {canManage ? (
+  const content = (
+    <QueryView query={keys} isEmpty={(data) => data.data.length === 0} empty={t("empty")}>
+      {(data) => (
+        <ScrollableTable labelledBy="api-keys-heading">
+          <table aria-labelledby="api-keys-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("columns.name")}</th>
+                <th scope="col">{t("columns.prefix")}</th>
+                <th scope="col">{t("columns.scopes")}</th>
+                <th scope="col">{t("columns.status")}</th>
+                <th scope="col">{t("columns.lastUsed")}</th>
+                <th scope="col">{t("columns.expires")}</th>
+                <th scope="col">{t("columns.created")}</th>
+                {canManage ? <th scope="col">{t("columns.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.map((key) => (
+                <tr key={key.id}>
+                  <td>{key.name}</td>
+                  <td style={NO_WRAP}>
+                    <code>{key.prefix}</code>
+                  </td>
                   <td>
-                    {key.status === "active" ? (
-                      <div className="cell-actions">
-                        <ConfirmDialog
-                          trigger={
-                            <Button
-                              variant="secondary"
-                              className="btn-small"
-                              aria-label={t("revoke.label", { name: key.name })}
-                            >
-                              {t("revoke.button")}
-                            </Button>
-                          }
-                          title={t("revoke.title", { name: key.name })}
-                          confirmLabel={t("revoke.confirm")}
-                          isPending={revoke.isPending}
-                          onConfirm={() => revoke.mutateAsync(key).catch(() => undefined)}
-                        >
-                          <p>{t("revoke.body", { name: key.name, prefix: key.prefix })}</p>
-                        </ConfirmDialog>
+                    <ul className="plain-list">
+                      {key.scopes.map((scope) => (
+                        <li key={scope}>{t(`scopes.${scopeKey(scope)}.label`)}</li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>
+                    <Badge tone={STATUS_TONE[key.status]}>{t(`status.${key.status}`)}</Badge>
+                    {key.status === "revoked" && key.revokedAt ? (
+                      <div className="muted" style={NO_WRAP}>
+                        {t("revokedAt", { date: formatDate(key.revokedAt) })}
                       </div>
                     ) : null}
                   </td>
-                ) : null}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
-    );
-  }
+                  <td style={NO_WRAP}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("never")}</td>
+                  <td style={NO_WRAP}>{key.expiresAt ? formatDateTime(key.expiresAt) : t("noExpiry")}</td>
+                  <td style={NO_WRAP}>{formatDate(key.createdAt)}</td>
+                  {canManage ? (
+                    <td>
+                      {key.status === "active" ? (
+                        <div className="cell-actions">
+                          <ConfirmDialog
+                            trigger={
+                              <Button
+                                variant="secondary"
+                                className="btn-small"
+                                aria-label={t("revoke.label", { name: key.name })}
+                              >
+                                {t("revoke.button")}
+                              </Button>
+                            }
+                            title={t("revoke.title", { name: key.name })}
+                            confirmLabel={t("revoke.confirm")}
+                            isPending={revoke.isPending}
+                            onConfirm={() => revoke.mutateAsync(key).catch(() => undefined)}
+                          >
+                            <p>{t("revoke.body", { name: key.name, prefix: key.prefix })}</p>
+                          </ConfirmDialog>
+                        </div>
+                      ) : null}
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
+    </QueryView>
+  );
 
   return (
     <>

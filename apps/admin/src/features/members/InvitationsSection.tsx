@@ -5,7 +5,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import type { Feedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
-import { EmptyState, ErrorState, Loading } from "../../components/states";
+import { QueryView } from "../../components/states";
 import { Button } from "../../components/ui";
 import { ApiError, api, call } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
@@ -75,83 +75,72 @@ export function InvitationsSection({
     }
   }, [revokedId, invitations.data]);
 
-  let content: ReactNode;
-  if (invitations.isPending) {
-    content = <Loading />;
-  } else if (invitations.error) {
-    content = <ErrorState error={invitations.error} onRetry={() => invitations.refetch()} />;
-  } else if (invitations.data.data.length === 0) {
-    content = (
-      <>
-        <EmptyState>{t("invitations.empty")}</EmptyState>
-        <Pagination
-          hasPrevious={pages.hasPrevious}
-          nextCursor={null}
-          onPrevious={pages.previous}
-          onNext={pages.next}
-          pageNumber={pages.pageNumber}
-        />
-      </>
-    );
-  } else {
-    content = (
-      <>
-        <ScrollableTable labelledBy="pending-invitations-heading">
-          <table aria-labelledby="pending-invitations-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t("invitations.columns.email")}</th>
-                <th scope="col">{t("invitations.columns.role")}</th>
-                <th scope="col">{t("invitations.columns.sent")}</th>
-                <th scope="col">{t("invitations.columns.expires")}</th>
-                {canManage ? <th scope="col">{t("invitations.columns.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {invitations.data.data.map((invitation) => (
-                <tr key={invitation.id}>
-                  <td>{invitation.email}</td>
-                  <td>{tc(`roles.${invitation.role}`)}</td>
-                  <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(invitation.createdAt)}</td>
-                  <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(invitation.expiresAt)}</td>
-                  {canManage ? (
-                    <td>
-                      <div className="cell-actions">
-                        <ConfirmDialog
-                          trigger={
-                            <Button
-                              variant="secondary"
-                              className="btn-small"
-                              aria-label={t("invitations.revokeLabel", { email: invitation.email })}
-                            >
-                              {t("invitations.revoke")}
-                            </Button>
-                          }
-                          title={t("invitations.revokeTitle", { email: invitation.email })}
-                          confirmLabel={t("invitations.revokeConfirm")}
-                          isPending={revoke.isPending}
-                          onConfirm={() => revoke.mutateAsync(invitation).catch(() => undefined)}
-                        >
-                          <p>{t("invitations.revokeBody")}</p>
-                        </ConfirmDialog>
-                      </div>
-                    </td>
-                  ) : null}
+  // An empty later page still shows the table and its pagination, so the person can page back.
+  const content = (
+    <QueryView
+      query={invitations}
+      isEmpty={(data) => data.data.length === 0 && !pages.hasPrevious}
+      empty={t("invitations.empty")}
+    >
+      {(data) => (
+        <>
+          <ScrollableTable labelledBy="pending-invitations-heading">
+            <table aria-labelledby="pending-invitations-heading">
+              <thead>
+                <tr>
+                  <th scope="col">{t("invitations.columns.email")}</th>
+                  <th scope="col">{t("invitations.columns.role")}</th>
+                  <th scope="col">{t("invitations.columns.sent")}</th>
+                  <th scope="col">{t("invitations.columns.expires")}</th>
+                  {canManage ? <th scope="col">{t("invitations.columns.actions")}</th> : null}
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
-        <Pagination
-          hasPrevious={pages.hasPrevious}
-          nextCursor={invitations.data.nextCursor}
-          onPrevious={pages.previous}
-          onNext={pages.next}
-          pageNumber={pages.pageNumber}
-        />
-      </>
-    );
-  }
+              </thead>
+              <tbody>
+                {data.data.map((invitation) => (
+                  <tr key={invitation.id}>
+                    <td>{invitation.email}</td>
+                    <td>{tc(`roles.${invitation.role}`)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(invitation.createdAt)}</td>
+                    <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(invitation.expiresAt)}</td>
+                    {canManage ? (
+                      <td>
+                        <div className="cell-actions">
+                          <ConfirmDialog
+                            trigger={
+                              <Button
+                                variant="secondary"
+                                className="btn-small"
+                                aria-label={t("invitations.revokeLabel", { email: invitation.email })}
+                              >
+                                {t("invitations.revoke")}
+                              </Button>
+                            }
+                            title={t("invitations.revokeTitle", { email: invitation.email })}
+                            confirmLabel={t("invitations.revokeConfirm")}
+                            isPending={revoke.isPending}
+                            onConfirm={() => revoke.mutateAsync(invitation).catch(() => undefined)}
+                          >
+                            <p>{t("invitations.revokeBody")}</p>
+                          </ConfirmDialog>
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
+          <Pagination
+            hasPrevious={pages.hasPrevious}
+            nextCursor={data.nextCursor}
+            onPrevious={pages.previous}
+            onNext={pages.next}
+            pageNumber={pages.pageNumber}
+          />
+        </>
+      )}
+    </QueryView>
+  );
 
   return (
     <section className="card">

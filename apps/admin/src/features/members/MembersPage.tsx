@@ -6,7 +6,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
-import { EmptyState, ErrorState, Loading } from "../../components/states";
+import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { ApiError, api, call } from "../../lib/api";
 import { formatDate } from "../../lib/format";
@@ -148,95 +148,90 @@ function Members({ orgId }: { orgId: string }) {
 
   const manageRoles = canManage && roles.length > 0;
 
-  let content: ReactNode;
-  if (members.isPending) {
-    content = <Loading />;
-  } else if (members.error) {
-    content = <ErrorState error={members.error} onRetry={() => members.refetch()} />;
-  } else if (members.data.data.length === 0) {
-    content = <EmptyState>{t("members.empty")}</EmptyState>;
-  } else {
-    content = (
-      <ScrollableTable labelledBy="current-members-heading">
-        <table aria-labelledby="current-members-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t("members.columns.name")}</th>
-              <th scope="col">{t("members.columns.email")}</th>
-              <th scope="col">{t("members.columns.role")}</th>
-              <th scope="col">{t("members.columns.memberSince")}</th>
-              {canManage ? <th scope="col">{t("members.columns.actions")}</th> : null}
-            </tr>
-          </thead>
-          <tbody>
-            {members.data.data.map((member) => {
-              const isSelf = member.userId === me.user.id;
-              const pendingRole =
-                changeRole.isPending && changeRole.variables?.member.userId === member.userId
-                  ? changeRole.variables.role
-                  : null;
-              return (
-                <tr key={member.userId}>
-                  <td>
-                    {member.name}
-                    {isSelf ? <span className="muted"> {t("members.you")}</span> : null}
-                  </td>
-                  <td>{member.email}</td>
-                  <td>
-                    {manageRoles ? (
-                      <RoleSelect
-                        label={t("members.roleFor", { name: member.name })}
-                        value={pendingRole ?? member.role}
-                        options={[...new Set<Role>([...roles, member.role])].map((id) => ({
-                          id,
-                          label: tc(`roles.${id}`),
-                        }))}
-                        // A role the signed-in person may not hand out is shown, but cannot be picked.
-                        disabledKeys={roles.includes(member.role) ? [] : [member.role]}
-                        onChange={(role) => {
-                          if (!changeRole.isPending) changeRole.mutate({ member, role: role as Role });
-                        }}
-                      />
-                    ) : (
-                      tc(`roles.${member.role}`)
-                    )}
-                  </td>
-                  <td style={{ whiteSpace: "nowrap" }}>{formatDate(member.createdAt)}</td>
-                  {canManage ? (
+  const content = (
+    <QueryView query={members} isEmpty={(data) => data.data.length === 0} empty={t("members.empty")}>
+      {(data) => (
+        <ScrollableTable labelledBy="current-members-heading">
+          <table aria-labelledby="current-members-heading">
+            <thead>
+              <tr>
+                <th scope="col">{t("members.columns.name")}</th>
+                <th scope="col">{t("members.columns.email")}</th>
+                <th scope="col">{t("members.columns.role")}</th>
+                <th scope="col">{t("members.columns.memberSince")}</th>
+                {canManage ? <th scope="col">{t("members.columns.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.map((member) => {
+                const isSelf = member.userId === me.user.id;
+                const pendingRole =
+                  changeRole.isPending && changeRole.variables?.member.userId === member.userId
+                    ? changeRole.variables.role
+                    : null;
+                return (
+                  <tr key={member.userId}>
                     <td>
-                      <div className="cell-actions">
-                        <ConfirmDialog
-                          trigger={
-                            <Button
-                              variant="secondary"
-                              className="btn-small"
-                              aria-label={t("members.removeLabel", { name: member.name })}
-                            >
-                              {t("members.remove")}
-                            </Button>
-                          }
-                          title={t("members.removeTitle", { name: member.name })}
-                          confirmLabel={t("members.removeConfirm")}
-                          isPending={remove.isPending}
-                          onConfirm={() => remove.mutateAsync(member).catch(() => undefined)}
-                        >
-                          <p>
-                            {isSelf
-                              ? t("members.removeSelfBody")
-                              : t("members.removeBody", { name: member.name, email: member.email })}
-                          </p>
-                        </ConfirmDialog>
-                      </div>
+                      {member.name}
+                      {isSelf ? <span className="muted"> {t("members.you")}</span> : null}
                     </td>
-                  ) : null}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </ScrollableTable>
-    );
-  }
+                    <td>{member.email}</td>
+                    <td>
+                      {manageRoles ? (
+                        <RoleSelect
+                          label={t("members.roleFor", { name: member.name })}
+                          value={pendingRole ?? member.role}
+                          options={[...new Set<Role>([...roles, member.role])].map((id) => ({
+                            id,
+                            label: tc(`roles.${id}`),
+                          }))}
+                          // A role the signed-in person may not hand out is shown, but cannot be picked.
+                          disabledKeys={roles.includes(member.role) ? [] : [member.role]}
+                          onChange={(role) => {
+                            if (!changeRole.isPending) changeRole.mutate({ member, role: role as Role });
+                          }}
+                        />
+                      ) : (
+                        tc(`roles.${member.role}`)
+                      )}
+                    </td>
+                    <td style={{ whiteSpace: "nowrap" }}>{formatDate(member.createdAt)}</td>
+                    {canManage ? (
+                      <td>
+                        <div className="cell-actions">
+                          <ConfirmDialog
+                            trigger={
+                              <Button
+                                variant="secondary"
+                                className="btn-small"
+                                aria-label={t("members.removeLabel", { name: member.name })}
+                              >
+                                {t("members.remove")}
+                              </Button>
+                            }
+                            title={t("members.removeTitle", { name: member.name })}
+                            confirmLabel={t("members.removeConfirm")}
+                            isPending={remove.isPending}
+                            onConfirm={() => remove.mutateAsync(member).catch(() => undefined)}
+                          >
+                            <p>
+                              {isSelf
+                                ? t("members.removeSelfBody")
+                                : t("members.removeBody", { name: member.name, email: member.email })}
+                            </p>
+                          </ConfirmDialog>
+                        </div>
+                      </td>
+                    ) : null}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
+    </QueryView>
+  );
 
   return (
     <>

@@ -3,7 +3,7 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
-import { EmptyState, ErrorState, Loading } from "../../components/states";
+import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
 import { useCursorPages } from "../../lib/pagination";
 import { useMe } from "../../lib/session";
@@ -26,66 +26,67 @@ function OrganizationList() {
   const counties = useQuery(countiesQuery);
   const countyName = new Map((counties.data ?? []).map((c) => [c.code, c.name]));
 
-  let content: React.ReactNode;
-  if (organizations.isPending) {
-    content = <Loading />;
-  } else if (organizations.error) {
-    content = <ErrorState error={organizations.error} onRetry={() => organizations.refetch()} />;
-  } else if (organizations.data.data.length === 0 && !pages.hasPrevious) {
-    content = <EmptyState>{t("list.empty")}</EmptyState>;
-  } else {
-    content = (
-      <>
-        <ScrollableTable label={t("list.caption")}>
-          <table>
-            <caption className="visually-hidden">{t("list.caption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("list.name")}</th>
-                <th scope="col">{t("list.kind")}</th>
-                <th scope="col">{t("list.county")}</th>
-                <th scope="col">{t("list.organizationNumber")}</th>
-                <th scope="col">{t("list.kommuner")}</th>
-                <th scope="col">{t("list.actions")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {organizations.data.data.map((org) => (
-                <tr key={org.id}>
-                  <td>
-                    <Link to="/o/$orgId" params={{ orgId: org.id }}>
-                      {org.name}
-                    </Link>
-                  </td>
-                  <td>{t(`kinds.${org.kind}`)}</td>
-                  <td>
-                    {org.countyCode ? (countyName.get(org.countyCode) ?? org.countyCode) : t("list.noCounty")}
-                  </td>
-                  <td>{org.organizationNumber}</td>
-                  <td>{org.memberParties.filter((p) => p.kind === "kommun").length}</td>
-                  <td>
-                    <div className="cell-actions">
-                      <Link to="/nns/organizations/$id" params={{ id: org.id }}>
-                        {t("list.edit")}
-                        <span className="visually-hidden"> {org.name}</span>
-                      </Link>
-                    </div>
-                  </td>
+  const content = (
+    <QueryView
+      query={organizations}
+      isEmpty={(data) => data.data.length === 0 && !pages.hasPrevious}
+      empty={t("list.empty")}
+    >
+      {(data) => (
+        <>
+          <ScrollableTable label={t("list.caption")}>
+            <table>
+              <caption className="visually-hidden">{t("list.caption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("list.name")}</th>
+                  <th scope="col">{t("list.kind")}</th>
+                  <th scope="col">{t("list.county")}</th>
+                  <th scope="col">{t("list.organizationNumber")}</th>
+                  <th scope="col">{t("list.kommuner")}</th>
+                  <th scope="col">{t("list.actions")}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
-        <Pagination
-          hasPrevious={pages.hasPrevious}
-          nextCursor={organizations.data.nextCursor}
-          onPrevious={pages.previous}
-          onNext={pages.next}
-          pageNumber={pages.pageNumber}
-        />
-      </>
-    );
-  }
+              </thead>
+              <tbody>
+                {data.data.map((org) => (
+                  <tr key={org.id}>
+                    <td>
+                      <Link to="/o/$orgId" params={{ orgId: org.id }}>
+                        {org.name}
+                      </Link>
+                    </td>
+                    <td>{t(`kinds.${org.kind}`)}</td>
+                    <td>
+                      {org.countyCode
+                        ? (countyName.get(org.countyCode) ?? org.countyCode)
+                        : t("list.noCounty")}
+                    </td>
+                    <td>{org.organizationNumber}</td>
+                    <td>{org.memberParties.filter((p) => p.kind === "kommun").length}</td>
+                    <td>
+                      <div className="cell-actions">
+                        <Link to="/nns/organizations/$id" params={{ id: org.id }}>
+                          {t("list.edit")}
+                          <span className="visually-hidden"> {org.name}</span>
+                        </Link>
+                      </div>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
+          <Pagination
+            hasPrevious={pages.hasPrevious}
+            nextCursor={data.nextCursor}
+            onPrevious={pages.previous}
+            onNext={pages.next}
+            pageNumber={pages.pageNumber}
+          />
+        </>
+      )}
+    </QueryView>
+  );
 
   return (
     <>
