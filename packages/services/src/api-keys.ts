@@ -5,7 +5,7 @@ import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { Actor, Deps, OrgContext } from "./context.js";
 import { equalBytes, randomToken, sha256Bytes } from "./crypto.js";
-import { type PageRequest, readTimestampCursor } from "./pagination.js";
+import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
 
 /** Keys look like `nns_<prefix>_<secret>`: the prefix finds the row, the secret is checked against its hash. */
 export const API_KEY_PATTERN = /^nns_([a-z2-7]{16})_([a-z2-7]{32,64})$/;
@@ -105,12 +105,7 @@ export async function listApiKeys(ctx: OrgContext, page: PageRequest): Promise<P
       .where(
         and(
           eq(apiKeys.organizationId, ctx.organization.id),
-          after
-            ? or(
-                lt(apiKeys.createdAt, after.at),
-                and(eq(apiKeys.createdAt, after.at), lt(apiKeys.id, after.id)),
-              )
-            : undefined,
+          afterCursor(apiKeys.createdAt, apiKeys.id, after && { value: after.at, id: after.id }, "desc"),
         ),
       )
       .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))

@@ -3,7 +3,7 @@ import { type Page, toPage } from "@nns/domain";
 import { and, desc, eq, gte, lt, or } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import type { OrgContext } from "./context.js";
-import { type PageRequest, readTimestampCursor } from "./pagination.js";
+import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
 
 export interface AuditEntryView {
   id: string;
@@ -49,12 +49,7 @@ export async function listAuditLog(
           filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
           filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
           filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
-          after
-            ? or(
-                lt(auditLog.createdAt, after.at),
-                and(eq(auditLog.createdAt, after.at), lt(auditLog.id, after.id)),
-              )
-            : undefined,
+          afterCursor(auditLog.createdAt, auditLog.id, after && { value: after.at, id: after.id }, "desc"),
         ),
       )
       .orderBy(desc(auditLog.createdAt), desc(auditLog.id))

@@ -8,7 +8,7 @@ import type { Deps, OrgContext, ServiceContext } from "./context.js";
 import { hashPassword, randomToken, sha256Bytes, sha256Hex, verifyPassword } from "./crypto.js";
 import { invitationEmail, ROLE_LABELS_SV } from "./mail/templates.js";
 import { assertAssignable } from "./members.js";
-import { type PageRequest, readTimestampCursor } from "./pagination.js";
+import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
 import { createSession } from "./sessions.js";
 import { claimAttempt, settleSuccess, throttleKeys } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, userView } from "./users.js";
@@ -159,12 +159,12 @@ export async function listInvitations(
                 gt(invitations.expiresAt, new Date()),
               )
             : undefined,
-          after
-            ? or(
-                gt(invitations.createdAt, after.at),
-                and(eq(invitations.createdAt, after.at), gt(invitations.id, after.id)),
-              )
-            : undefined,
+          afterCursor(
+            invitations.createdAt,
+            invitations.id,
+            after && { value: after.at, id: after.id },
+            "asc",
+          ),
         ),
       )
       .orderBy(asc(invitations.createdAt), asc(invitations.id))

@@ -4,7 +4,7 @@ import { and, asc, eq, gt, or } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { OrgContext } from "./context.js";
-import { type PageRequest, readTimestampCursor } from "./pagination.js";
+import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
 
 export interface MemberView {
   userId: string;
@@ -39,12 +39,12 @@ export async function listMembers(ctx: OrgContext, page: PageRequest): Promise<P
       .where(
         and(
           eq(memberships.organizationId, ctx.organization.id),
-          after
-            ? or(
-                gt(memberships.createdAt, after.at),
-                and(eq(memberships.createdAt, after.at), gt(memberships.userId, after.id)),
-              )
-            : undefined,
+          afterCursor(
+            memberships.createdAt,
+            memberships.userId,
+            after && { value: after.at, id: after.id },
+            "asc",
+          ),
         ),
       )
       .orderBy(asc(memberships.createdAt), asc(memberships.userId))

@@ -22,7 +22,7 @@ import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
-import { type PageRequest, readCursor } from "./pagination.js";
+import { afterCursor, type PageRequest, readCursor } from "./pagination.js";
 
 export type MemberPartyInput =
   | { kind: "fk" }
@@ -132,14 +132,13 @@ export async function listOrganizations(
       if (ids.length === 0) return { data: [], nextCursor: null };
       conditions.push(inArray(organizations.id, ids));
     }
-    if (after) {
-      conditions.push(
-        or(
-          gt(organizations.name, after.k),
-          and(eq(organizations.name, after.k), gt(organizations.id, after.id)),
-        ) as never,
-      );
-    }
+    const next = afterCursor(
+      organizations.name,
+      organizations.id,
+      after && { value: after.k, id: after.id },
+      "asc",
+    );
+    if (next) conditions.push(next);
     const rows = await tx
       .select()
       .from(organizations)

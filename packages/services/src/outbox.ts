@@ -3,7 +3,7 @@ import { type Page, toPage } from "@nns/domain";
 import { and, desc, eq, lt, or } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import type { OrgContext } from "./context.js";
-import { type PageRequest, readTimestampCursor } from "./pagination.js";
+import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
 
 export interface EmailView {
   id: string;
@@ -33,9 +33,7 @@ export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Pa
       .where(
         and(
           everything ? undefined : eq(emails.organizationId, ctx.organization.id),
-          after
-            ? or(lt(emails.createdAt, after.at), and(eq(emails.createdAt, after.at), lt(emails.id, after.id)))
-            : undefined,
+          afterCursor(emails.createdAt, emails.id, after && { value: after.at, id: after.id }, "desc"),
         ),
       )
       .orderBy(desc(emails.createdAt), desc(emails.id))

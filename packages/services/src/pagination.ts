@@ -1,4 +1,5 @@
 import { AppError, decodeCursor, type KeysetCursor } from "@nns/domain";
+import { type AnyColumn, and, eq, gt, lt, or, type SQL } from "drizzle-orm";
 
 export interface PageRequest {
   cursor?: string | undefined;
@@ -32,4 +33,19 @@ export function readTimestampCursor(cursor: string | undefined): { at: Date; id:
   const at = new Date(decoded.k);
   if (Number.isNaN(at.getTime())) throw invalidCursor();
   return { at, id: decoded.id };
+}
+
+/**
+ * The keyset condition for "rows after the cursor" when rows are ordered by (sort column, id), newest
+ * first (`desc`) or oldest first (`asc`). Undefined on the first page.
+ */
+export function afterCursor<V>(
+  sort: AnyColumn,
+  id: AnyColumn,
+  cursor: { value: V; id: string } | null,
+  order: "asc" | "desc",
+): SQL | undefined {
+  if (!cursor) return undefined;
+  const beyond = order === "desc" ? lt : gt;
+  return or(beyond(sort, cursor.value), and(eq(sort, cursor.value), beyond(id, cursor.id)));
 }
