@@ -74,10 +74,6 @@ export function permissionsForRole(role: Role): ReadonlySet<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);
 }
 
-export function permissionsForNnsAdminElsewhere(): ReadonlySet<Permission> {
-  return new Set(NNS_ADMIN_CROSS_ORG);
-}
-
 /**
  * Roles an actor may hand out when inviting or changing members, and so also the roles of the members it
  * may change or remove. API keys never create administrators: a leaked key must not mint people who can
@@ -92,4 +88,18 @@ export function assignableRoles(
   if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base];
   if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin") return base;
   return [];
+}
+
+/**
+ * What a person may do in an organization: their role's permissions there, plus national coordination
+ * when they are an NNS admin and the organization is a förbund. Null role: not a member.
+ */
+export function effectivePermissions(
+  role: Role | null,
+  isNnsAdmin: boolean,
+  organizationKind: "nns" | "forbund",
+): ReadonlySet<Permission> {
+  const permissions = new Set(role ? ROLE_PERMISSIONS[role] : []);
+  if (isNnsAdmin && organizationKind === "forbund") for (const p of NNS_ADMIN_CROSS_ORG) permissions.add(p);
+  return permissions;
 }

@@ -5,6 +5,7 @@ import { ERROR_CATALOGUE } from "../src/errors.js";
 import {
   API_KEY_SCOPES,
   assignableRoles,
+  effectivePermissions,
   PERMISSIONS,
   permissionsForRole,
   ROLES,
@@ -42,6 +43,14 @@ describe("permission matrix", () => {
     expect(permissionsForRole("viewer").has("members:manage")).toBe(false);
     expect(permissionsForRole("editor").has("audit:read")).toBe(false);
     expect(permissionsForRole("org_admin").has("organizations:create")).toBe(false);
+  });
+
+  it("gives an NNS admin coordination rights in a förbund on top of any role there, but none extra in NNS", () => {
+    expect(effectivePermissions(null, true, "forbund").has("org:write")).toBe(true);
+    expect(effectivePermissions("viewer", true, "forbund").has("members:manage")).toBe(true);
+    expect(effectivePermissions("viewer", false, "forbund").has("members:manage")).toBe(false);
+    expect(effectivePermissions(null, true, "forbund").has("api_keys:manage")).toBe(false);
+    expect([...effectivePermissions("viewer", true, "nns")]).toEqual([...permissionsForRole("viewer")]);
   });
 
   it("never lets an API key mint keys or create organizations", () => {

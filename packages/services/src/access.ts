@@ -1,11 +1,5 @@
 import { organizations, transaction } from "@nns/db";
-import {
-  AppError,
-  PERMISSIONS,
-  type Permission,
-  permissionsForNnsAdminElsewhere,
-  permissionsForRole,
-} from "@nns/domain";
+import { AppError, effectivePermissions, PERMISSIONS, type Permission } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
 
@@ -34,27 +28,16 @@ export async function enterOrganization(ctx: ServiceContext, organizationId: str
   }
   const membership = actor.memberships.find((m) => m.organizationId === organization.id);
   const coordinator = isNnsAdmin(actor) && organization.kind !== "nns";
-  if (membership) {
-    // An NNS admin who also works in a förbund keeps national coordination rights there.
-    const permissions = new Set(permissionsForRole(membership.role));
-    if (coordinator) for (const permission of permissionsForNnsAdminElsewhere()) permissions.add(permission);
-    const weakRole = membership.role === "viewer" || membership.role === "editor";
-    return {
-      ...ctx,
-      organization,
-      access: coordinator && weakRole ? "nns_admin_elsewhere" : membership.role,
-      permissions,
-    };
-  }
-  if (coordinator) {
-    return {
-      ...ctx,
-      organization,
-      access: "nns_admin_elsewhere",
-      permissions: permissionsForNnsAdminElsewhere(),
-    };
-  }
-  throw new AppError("not_found", "The organization does not exist.");
+  if (!membership && !coordinator) throw new AppError("not_found", "The organization does not exist.");
+  const permissions = effectivePermissions(membership?.role ?? null, isNnsAdmin(actor), organization.kind);
+  // An NNS admin who is only a viewer or editor here acts with national coordination rights.
+  const weakRole = !membership || membership.role === "viewer" || membership.role === "editor";
+  return {
+    ...ctx,
+    organization,
+    access: coordinator && weakRole ? "nns_admin_elsewhere" : (membership?.role ?? "nns_admin_elsewhere"),
+    permissions,
+  };
 }
 
 export function requirePermission(ctx: OrgContext, permission: Permission): void {

@@ -1,5 +1,5 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { permissionsForRole } from "@nns/domain";
+import { effectivePermissions } from "@nns/domain";
 import type { MembershipSummary } from "@nns/services";
 import * as services from "@nns/services";
 import type { Context } from "hono";
@@ -9,7 +9,7 @@ import type { AppEnv } from "../../lib/env.js";
 import { clearSessionCookie, writeSessionCookie } from "../../lib/session-cookie.js";
 import type * as routes from "./auth.routes.js";
 
-export function membershipJson(m: MembershipSummary) {
+export function membershipJson(m: MembershipSummary, nnsAdmin: boolean) {
   return {
     organization: {
       id: m.organizationId,
@@ -18,12 +18,13 @@ export function membershipJson(m: MembershipSummary) {
       kind: m.organizationKind,
     },
     role: m.role,
-    permissions: [...permissionsForRole(m.role)],
+    permissions: [...effectivePermissions(m.role, nnsAdmin, m.organizationKind)],
   };
 }
 
 function signedInJson(signedIn: services.SignedIn) {
-  return { user: signedIn.user, memberships: signedIn.memberships.map(membershipJson) };
+  const nnsAdmin = signedIn.memberships.some((m) => m.role === "nns_admin" && m.organizationKind === "nns");
+  return { user: signedIn.user, memberships: signedIn.memberships.map((m) => membershipJson(m, nnsAdmin)) };
 }
 
 /** A session presented before signing in is never promoted: it is ended, so the old token is worthless. */
@@ -74,7 +75,7 @@ export const me: RouteHandler<typeof routes.me, AppEnv> = async (c) => {
     {
       kind: "user" as const,
       user: await services.getUserView(c.get("deps"), actor.userId),
-      memberships: actor.memberships.map(membershipJson),
+      memberships: actor.memberships.map((m) => membershipJson(m, services.isNnsAdmin(actor))),
       nnsAdmin: services.isNnsAdmin(actor),
     },
     200,
