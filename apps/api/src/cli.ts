@@ -126,7 +126,7 @@ async function main(): Promise<void> {
         break;
       }
       case "user:disable":
-        await setUserDisabled(deps, required(values, "email"), !values.enable);
+        await setUserDisabled(ctx, required(values, "email"), !values.enable);
         process.stdout.write(`${values.enable ? "Enabled" : "Disabled"} ${values.email}.\n`);
         break;
       case "api-key:create": {

@@ -1,4 +1,4 @@
-import { setUserDisabled } from "@nns/services";
+import { setUserDisabled, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   Client,
@@ -135,14 +135,14 @@ describe("session timeouts", () => {
 
   it("ends every session of an account that is disabled, and refuses its login", async () => {
     const client = await signIn(env, env.users.nnsViewer.email);
-    await setUserDisabled(env.deps, env.users.nnsViewer.email, true);
+    await setUserDisabled(systemContext(env.deps, "test"), env.users.nnsViewer.email, true);
     expectProblem(await client.get("/v1/auth/me"), 401, "unauthenticated");
     expectProblem(
       await new Client(env).post("/v1/auth/login", { email: env.users.nnsViewer.email, password: PASSWORD }),
       401,
       "invalid_credentials",
     );
-    await setUserDisabled(env.deps, env.users.nnsViewer.email, false);
+    await setUserDisabled(systemContext(env.deps, "test"), env.users.nnsViewer.email, false);
     expect((await signIn(env, env.users.nnsViewer.email)).cookie).toBeTruthy();
   });
 });
@@ -433,6 +433,13 @@ describe("my account", () => {
     ).toBe(204);
     expect((await laptop.get("/v1/auth/me")).status).toBe(200);
     expectProblem(await phone.get("/v1/auth/me"), 401, "unauthenticated");
+    const admin = await signIn(env, env.users.adminA.email);
+    const audit = await admin.get(`/v1/orgs/${env.orgA.id}/audit-log?action=user.password_changed`);
+    expect(audit.body.data[0]).toMatchObject({
+      actorLabel: email,
+      entityType: "user",
+      entityId: env.users.editorA.id,
+    });
   });
 
   it("signs out my other sessions on request", async () => {

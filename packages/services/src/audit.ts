@@ -1,4 +1,5 @@
-import { auditLog, type Tx } from "@nns/db";
+import { auditLog, memberships, setScope, type Tx } from "@nns/db";
+import { eq } from "drizzle-orm";
 import type { OrgContext, ServiceContext } from "./context.js";
 
 export interface AuditEntry {
@@ -45,4 +46,24 @@ export async function writeAudit(
 
 export function audit(tx: Tx, ctx: OrgContext, entry: AuditEntry): Promise<void> {
   return writeAudit(tx, ctx, ctx.organization.id, entry);
+}
+
+/**
+ * A change to a person rather than to an organization (password, sessions, account state) is recorded in
+ * the audit log of every organization the person belongs to, each under that organization's own scope.
+ */
+export async function auditForPerson(
+  tx: Tx,
+  ctx: ServiceContext,
+  userId: string,
+  entry: AuditEntry,
+): Promise<void> {
+  const rows = await tx
+    .select({ organizationId: memberships.organizationId })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+  for (const { organizationId } of rows) {
+    await setScope(tx, { organizationId, userId });
+    await writeAudit(tx, ctx, organizationId, entry);
+  }
 }

@@ -1,6 +1,7 @@
 import { passwordResetTokens, sessions, transaction, users } from "@nns/db";
 import { AppError, checkPassword } from "@nns/domain";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { auditForPerson } from "./audit.js";
 import type { Deps, MembershipSummary, ServiceContext } from "./context.js";
 import {
   burnPasswordVerification,
@@ -145,6 +146,23 @@ export async function confirmPasswordReset(
       })
       .where(eq(users.id, row.user.id));
     await deleteUserSessions(tx, row.user.id);
+    const self: ServiceContext = {
+      deps,
+      requestId: null,
+      actor: {
+        type: "user",
+        userId: row.user.id,
+        email: row.user.email,
+        name: row.user.name,
+        sessionId: null,
+        memberships: [],
+      },
+    };
+    await auditForPerson(tx, self, row.user.id, {
+      action: "user.password_reset",
+      entityType: "user",
+      entityId: row.user.id,
+    });
   });
 }
 
@@ -174,6 +192,11 @@ export async function changePassword(
       })
       .where(eq(users.id, user.id));
     await deleteUserSessions(tx, user.id, actor.sessionId ?? undefined);
+    await auditForPerson(tx, ctx, user.id, {
+      action: "user.password_changed",
+      entityType: "user",
+      entityId: user.id,
+    });
   });
 }
 
@@ -205,14 +228,19 @@ export async function listMySessions(ctx: ServiceContext): Promise<SessionView[]
 export async function signOutOtherSessions(ctx: ServiceContext): Promise<void> {
   const { actor } = ctx;
   if (actor.type !== "user") throw new AppError("forbidden", "Only a signed-in person has sessions.");
-  await transaction(ctx.deps.db, { userId: actor.userId }, (tx) =>
-    deleteUserSessions(tx, actor.userId, actor.sessionId ?? undefined),
-  );
+  await transaction(ctx.deps.db, { userId: actor.userId }, async (tx) => {
+    await deleteUserSessions(tx, actor.userId, actor.sessionId ?? undefined);
+    await auditForPerson(tx, ctx, actor.userId, {
+      action: "user.other_sessions_ended",
+      entityType: "user",
+      entityId: actor.userId,
+    });
+  });
 }
 
 /** Disabling an account ends all its sessions at once; used by the operations CLI. */
-export async function setUserDisabled(deps: Deps, email: string, disabled: boolean): Promise<void> {
-  await transaction(deps.db, {}, async (tx) => {
+export async function setUserDisabled(ctx: ServiceContext, email: string, disabled: boolean): Promise<void> {
+  await transaction(ctx.deps.db, {}, async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user) throw new AppError("not_found", `No user with the email ${email}.`);
     await tx
@@ -220,5 +248,10 @@ export async function setUserDisabled(deps: Deps, email: string, disabled: boole
       .set({ disabledAt: disabled ? new Date() : null, updatedAt: new Date() })
       .where(eq(users.id, user.id));
     if (disabled) await deleteUserSessions(tx, user.id);
+    await auditForPerson(tx, ctx, user.id, {
+      action: disabled ? "user.disabled" : "user.enabled",
+      entityType: "user",
+      entityId: user.id,
+    });
   });
 }

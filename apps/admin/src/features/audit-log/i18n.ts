@@ -75,12 +75,20 @@ const sv = {
       created: "API-nyckel skapad",
       revoked: "API-nyckel återkallad",
     },
+    user: {
+      password_changed: "Lösenord bytt",
+      password_reset: "Lösenord återställt",
+      other_sessions_ended: "Övriga sessioner utloggade",
+      disabled: "Konto avstängt",
+      enabled: "Konto återaktiverat",
+    },
   },
   entityTypes: {
     organization: "Organisation",
     membership: "Medlemskap",
     invitation: "Inbjudan",
     api_key: "API-nyckel",
+    user: "Person",
   },
 };
 
@@ -159,12 +167,20 @@ const en: typeof sv = {
       created: "API key created",
       revoked: "API key revoked",
     },
+    user: {
+      password_changed: "Password changed",
+      password_reset: "Password reset",
+      other_sessions_ended: "Other sessions signed out",
+      disabled: "Account disabled",
+      enabled: "Account enabled",
+    },
   },
   entityTypes: {
     organization: "Organization",
     membership: "Membership",
     invitation: "Invitation",
     api_key: "API key",
+    user: "Person",
   },
 };
 
