@@ -114,6 +114,10 @@ describe("inviting a member", () => {
     await page.goto(`${h.base}/o/${halland}/members`);
     await page.getByRole("button", { name: "Bjud in" }).click();
     const dialog = page.getByRole("dialog");
+    // The API's schema error comes back in Swedish, next to the field.
+    await dialog.getByLabel("E-postadress").fill("inte-en-adress");
+    await dialog.getByRole("button", { name: "Skicka inbjudan" }).click();
+    await dialog.getByText("Ange en giltig e-postadress.").first().waitFor();
     await dialog.getByLabel("E-postadress").fill("ny.medarbetare@halland.test");
     await dialog.getByRole("button", { name: /Roll/ }).click();
     await page.getByRole("option", { name: "Redaktör", exact: true }).click();

@@ -1,7 +1,7 @@
 import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../lib/api";
+import { ApiError, localizedMessage } from "../lib/api";
 import { Button } from "./ui";
 
 export function Loading({ label }: { label?: string }) {
@@ -41,7 +41,7 @@ export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   const problem = error instanceof ApiError ? error.problem : null;
-  const messages = [...new Set(problem?.errors?.map((e) => e.message) ?? [])];
+  const messages = [...new Set(problem?.errors?.map((e) => localizedMessage(e.rule, e.message)) ?? [])];
   if (messages.length === 0) {
     return (
       <div className="form-error" role="alert">

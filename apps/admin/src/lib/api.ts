@@ -1,4 +1,5 @@
 import { createApiClient, isProblem, type Problem } from "@nns/api-client";
+import { i18n } from "../i18n";
 
 /** The admin uses the same generated client as integrators, on the same origin with the session cookie. */
 export const api = createApiClient({ baseUrl: "/v1", credentials: "same-origin" });
@@ -43,6 +44,15 @@ export async function call<T>(
 }
 
 const NO_ERRORS: Record<string, string> = {};
+
+/**
+ * The API's schema validation names a rule (zod's codes) with an English message; the services' own rules
+ * already come in Swedish. Schema rules are shown in the app's language instead.
+ */
+export function localizedMessage(rule: string, message: string): string {
+  const key = `validation.${rule.replace(":", "_")}`;
+  return i18n.exists(key) ? i18n.t(key) : message;
+}
 const byError = new WeakMap<ApiError, Record<string, string>>();
 
 /**
@@ -57,7 +67,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
     out = {};
     for (const e of error.problem.errors ?? []) {
       const name = e.field.replace(/^(body|query|path)\./, "");
-      out[name] ??= e.message;
+      out[name] ??= localizedMessage(e.rule, e.message);
     }
     byError.set(error, out);
   }
