@@ -1,7 +1,20 @@
 import { organizations, transaction } from "@nns/db";
 import { AppError, effectivePermissions, PERMISSIONS, type Permission } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
-import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
+import { isNnsAdmin, type OrganizationRef, type OrgContext, type ServiceContext } from "./context.js";
+
+async function lookUpOrganization(
+  ctx: ServiceContext,
+  organizationId: string,
+): Promise<OrganizationRef | undefined> {
+  return transaction(ctx.deps.db, {}, async (tx) => {
+    const [row] = await tx
+      .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
+      .from(organizations)
+      .where(and(eq(organizations.id, organizationId), isNull(organizations.deletedAt)));
+    return row;
+  });
+}
 
 /**
  * Binds a context to an organization. An organization the actor has no access to is reported as not
@@ -9,33 +22,45 @@ import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
  */
 export async function enterOrganization(ctx: ServiceContext, organizationId: string): Promise<OrgContext> {
   const { actor } = ctx;
-  const organization = await transaction(ctx.deps.db, {}, async (tx) => {
-    const [row] = await tx
-      .select({ id: organizations.id, kind: organizations.kind, name: organizations.name })
-      .from(organizations)
-      .where(and(eq(organizations.id, organizationId), isNull(organizations.deletedAt)));
-    return row;
-  });
-  if (!organization) throw new AppError("not_found", "The organization does not exist.");
-
+  const notFound = () => new AppError("not_found", "The organization does not exist.");
+  // Keys and members already carry their organizations (read at authentication), so most requests
+  // need no lookup here; only operations and NNS admins working in other organizations do.
+  if (actor.type === "api_key") {
+    if (actor.organizationId !== organizationId) throw notFound();
+    return {
+      ...ctx,
+      organization: actor.organization,
+      access: "api_key",
+      permissions: new Set(actor.scopes),
+    };
+  }
+  const membershipHere =
+    actor.type === "user" ? actor.memberships.find((m) => m.organizationId === organizationId) : undefined;
+  if (actor.type === "user" && !membershipHere && !isNnsAdmin(actor)) throw notFound();
+  const organization = membershipHere
+    ? {
+        id: membershipHere.organizationId,
+        kind: membershipHere.organizationKind,
+        name: membershipHere.organizationName,
+      }
+    : await lookUpOrganization(ctx, organizationId);
+  if (!organization) throw notFound();
   if (actor.type === "system") {
     return { ...ctx, organization, access: "system", permissions: new Set(PERMISSIONS) };
   }
-  if (actor.type === "api_key") {
-    if (actor.organizationId !== organization.id)
-      throw new AppError("not_found", "The organization does not exist.");
-    return { ...ctx, organization, access: "api_key", permissions: new Set(actor.scopes) };
-  }
-  const membership = actor.memberships.find((m) => m.organizationId === organization.id);
   const coordinator = isNnsAdmin(actor) && organization.kind !== "nns";
-  if (!membership && !coordinator) throw new AppError("not_found", "The organization does not exist.");
-  const permissions = effectivePermissions(membership?.role ?? null, isNnsAdmin(actor), organization.kind);
+  if (!membershipHere && !coordinator) throw notFound();
+  const permissions = effectivePermissions(
+    membershipHere?.role ?? null,
+    isNnsAdmin(actor),
+    organization.kind,
+  );
   // An NNS admin who is only a viewer or editor here acts with national coordination rights.
-  const weakRole = !membership || membership.role === "viewer" || membership.role === "editor";
+  const weakRole = !membershipHere || membershipHere.role === "viewer" || membershipHere.role === "editor";
   return {
     ...ctx,
     organization,
-    access: coordinator && weakRole ? "nns_admin_elsewhere" : (membership?.role ?? "nns_admin_elsewhere"),
+    access: coordinator && weakRole ? "nns_admin_elsewhere" : (membershipHere?.role ?? "nns_admin_elsewhere"),
     permissions,
   };
 }

@@ -1,6 +1,6 @@
-import { apiKeys, setScope, transaction } from "@nns/db";
+import { apiKeys, organizations, setScope, transaction } from "@nns/db";
 import { API_KEY_SCOPES, type ApiKeyScope, AppError, type Page, toPage } from "@nns/domain";
-import { and, desc, eq, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { Actor, Deps, OrgContext } from "./context.js";
@@ -151,8 +151,19 @@ export async function authenticateApiKey(deps: Deps, presented: string): Promise
   if (!match) throw invalid;
   const [, prefix, secret] = match as unknown as [string, string, string];
   return transaction(deps.db, { settings: { "app.api_key_prefix": prefix } }, async (tx) => {
-    const [row] = await tx.select().from(apiKeys).where(eq(apiKeys.prefix, prefix));
-    if (!row || !equalBytes(new Uint8Array(row.secretHash), sha256Bytes(secret))) throw invalid;
+    const [found] = await tx
+      .select({
+        key: apiKeys,
+        organization: { id: organizations.id, kind: organizations.kind, name: organizations.name },
+      })
+      .from(apiKeys)
+      .innerJoin(
+        organizations,
+        and(eq(organizations.id, apiKeys.organizationId), isNull(organizations.deletedAt)),
+      )
+      .where(eq(apiKeys.prefix, prefix));
+    const row = found?.key;
+    if (!found || !row || !equalBytes(new Uint8Array(row.secretHash), sha256Bytes(secret))) throw invalid;
     if (view(row).status !== "active") throw invalid;
     if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_WRITE_INTERVAL_MS) {
       await setScope(tx, { organizationId: row.organizationId });
@@ -162,6 +173,7 @@ export async function authenticateApiKey(deps: Deps, presented: string): Promise
       type: "api_key",
       apiKeyId: row.id,
       organizationId: row.organizationId,
+      organization: found.organization,
       name: row.name,
       scopes: row.scopes as ApiKeyScope[],
     };

@@ -33,7 +33,15 @@ export type Actor =
       sessionId: string | null;
       memberships: MembershipSummary[];
     }
-  | { type: "api_key"; apiKeyId: string; organizationId: string; name: string; scopes: Permission[] }
+  | {
+      type: "api_key";
+      apiKeyId: string;
+      organizationId: string;
+      /** The key's organization, read with the key so that requests need not look it up again. */
+      organization: OrganizationRef;
+      name: string;
+      scopes: Permission[];
+    }
   | { type: "system"; label: string };
 
 export interface ServiceContext {
