@@ -1,37 +1,47 @@
 import { useTranslation } from "react-i18next";
+import type { CursorPages } from "../lib/pagination";
 import { Button } from "./ui";
 
+/** Previous/next for a cursor-paginated list; `onMove` runs before either move (e.g. to close a detail). */
 export function Pagination({
-  label,
-  hasPrevious,
+  pages,
   nextCursor,
-  onPrevious,
-  onNext,
-  pageNumber,
+  label,
+  onMove,
 }: {
+  pages: CursorPages;
+  nextCursor: string | null | undefined;
   /** Names the navigation when a page has more than one paged list. */
   label?: string;
-  hasPrevious: boolean;
-  nextCursor: string | null | undefined;
-  onPrevious: () => void;
-  onNext: (cursor: string) => void;
-  pageNumber: number;
+  onMove?: () => void;
 }) {
   const { t } = useTranslation();
-  if (!hasPrevious && !nextCursor) return null;
+  if (!pages.hasPrevious && !nextCursor) return null;
   return (
     <nav className="pagination" aria-label={label ?? `${t("previous")} / ${t("next")}`}>
       <span className="muted" aria-live="polite">
-        {t("page", { number: pageNumber })}
+        {t("page", { number: pages.pageNumber })}
       </span>
-      <Button variant="secondary" className="btn-small" isDisabled={!hasPrevious} onPress={onPrevious}>
+      <Button
+        variant="secondary"
+        className="btn-small"
+        isDisabled={!pages.hasPrevious}
+        onPress={() => {
+          onMove?.();
+          pages.previous();
+        }}
+      >
         {t("previous")}
       </Button>
       <Button
         variant="secondary"
         className="btn-small"
         isDisabled={!nextCursor}
-        onPress={() => nextCursor && onNext(nextCursor)}
+        onPress={() => {
+          if (!nextCursor) return;
+          onMove?.();
+          pages.next(nextCursor);
+        }}
       >
         {t("next")}
       </Button>

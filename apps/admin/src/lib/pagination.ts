@@ -16,3 +16,5 @@ export function useCursorPages() {
     reset: () => setStack([undefined]),
   };
 }
+
+export type CursorPages = ReturnType<typeof useCursorPages>;

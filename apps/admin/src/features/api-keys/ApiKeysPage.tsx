@@ -184,15 +184,7 @@ function ApiKeys({ orgId }: { orgId: string }) {
           {t("keysHeading")}
         </h2>
         {content}
-        {keys.data ? (
-          <Pagination
-            hasPrevious={pages.hasPrevious}
-            nextCursor={keys.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            pageNumber={pages.pageNumber}
-          />
-        ) : null}
+        {keys.data ? <Pagination pages={pages} nextCursor={keys.data.nextCursor} /> : null}
       </section>
       <section className="card" aria-labelledby="api-keys-usage-heading">
         <h2 id="api-keys-usage-heading">{t("usage.heading")}</h2>

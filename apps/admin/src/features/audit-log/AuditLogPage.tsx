@@ -127,13 +127,7 @@ export function AuditLogPage() {
             </tbody>
           </table>
         </ScrollableTable>
-        <Pagination
-          hasPrevious={pages.hasPrevious}
-          nextCursor={log.data.nextCursor}
-          onPrevious={pages.previous}
-          onNext={pages.next}
-          pageNumber={pages.pageNumber}
-        />
+        <Pagination pages={pages} nextCursor={log.data.nextCursor} />
       </>
     );
 

@@ -130,13 +130,7 @@ export function InvitationsSection({
               </tbody>
             </table>
           </ScrollableTable>
-          <Pagination
-            hasPrevious={pages.hasPrevious}
-            nextCursor={data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            pageNumber={pages.pageNumber}
-          />
+          <Pagination pages={pages} nextCursor={data.nextCursor} />
         </>
       )}
     </QueryView>

@@ -258,15 +258,7 @@ function Members({ orgId }: { orgId: string }) {
           {t("members.heading")}
         </h2>
         {content}
-        {members.data ? (
-          <Pagination
-            hasPrevious={pages.hasPrevious}
-            nextCursor={members.data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            pageNumber={pages.pageNumber}
-          />
-        ) : null}
+        {members.data ? <Pagination pages={pages} nextCursor={members.data.nextCursor} /> : null}
       </section>
       <InvitationsSection orgId={orgId} canManage={canManage} onFeedback={show} />
     </>

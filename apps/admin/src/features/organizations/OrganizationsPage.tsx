@@ -76,13 +76,7 @@ function OrganizationList() {
               </tbody>
             </table>
           </ScrollableTable>
-          <Pagination
-            hasPrevious={pages.hasPrevious}
-            nextCursor={data.nextCursor}
-            onPrevious={pages.previous}
-            onNext={pages.next}
-            pageNumber={pages.pageNumber}
-          />
+          <Pagination pages={pages} nextCursor={data.nextCursor} />
         </>
       )}
     </QueryView>

@@ -70,19 +70,7 @@ export function OutboxPage() {
             </tbody>
           </table>
         </ScrollableTable>
-        <Pagination
-          hasPrevious={pages.hasPrevious}
-          nextCursor={outbox.data.nextCursor}
-          onPrevious={() => {
-            setOpenId(null);
-            pages.previous();
-          }}
-          onNext={(cursor) => {
-            setOpenId(null);
-            pages.next(cursor);
-          }}
-          pageNumber={pages.pageNumber}
-        />
+        <Pagination pages={pages} nextCursor={outbox.data.nextCursor} onMove={() => setOpenId(null)} />
       </>
     );
 
