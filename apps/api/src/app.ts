@@ -21,6 +21,12 @@ import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
+import { surveysRouter } from "./routes/surveys/surveys.index.js";
+import { trainersRouter } from "./routes/trainers/trainers.index.js";
+import { trainingCostsRouter } from "./routes/training-costs/training-costs.index.js";
+import { trainingParticipantsRouter } from "./routes/training-participants/training-participants.index.js";
+import { trainingRequestsRouter } from "./routes/training-requests/training-requests.index.js";
+import { trainingsRouter } from "./routes/trainings/trainings.index.js";
 
 /** The versioned API: every resource router, mounted under /v1. */
 export function createV1() {
@@ -32,7 +38,13 @@ export function createV1() {
     .route("/", apiKeysRouter)
     .route("/", auditLogRouter)
     .route("/", outboxRouter)
-    .route("/", referenceRouter);
+    .route("/", referenceRouter)
+    .route("/", trainersRouter)
+    .route("/", trainingRequestsRouter)
+    .route("/", trainingsRouter)
+    .route("/", trainingParticipantsRouter)
+    .route("/", trainingCostsRouter)
+    .route("/", surveysRouter);
   registerSecuritySchemes(v1);
   return v1;
 }

@@ -20,7 +20,12 @@ export async function bootstrap(config: Config): Promise<Deps> {
   return {
     db,
     mailer: new Mailer(db, config.mail),
-    config: { publicUrl: config.publicUrl, session: config.session, loginThrottle: config.loginThrottle },
+    config: {
+      publicUrl: config.publicUrl,
+      session: config.session,
+      loginThrottle: config.loginThrottle,
+      minGroupSize: config.minGroupSize,
+    },
   };
 }
 

@@ -52,6 +52,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
       publicUrl: PUBLIC_URL,
       session: { idleTimeoutMs: 60 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, ...options.session },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000, ...options.loginThrottle },
+      minGroupSize: 5,
     },
   };
   const ctx = systemContext(deps, "test-setup");

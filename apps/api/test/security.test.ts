@@ -4,8 +4,22 @@
  * → 404; too small a role or API key scope → 403. A route whose access is not declared, a public route
  * not on the list below, or a path parameter the suite has no fixture for fails the build.
  */
+
+import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
-import { createApiKey, enterOrganization, inviteMember, systemContext } from "@nns/services";
+import {
+  addPrintCost,
+  addSession,
+  createApiKey,
+  createTraining,
+  enterOrganization,
+  inviteMember,
+  moveTraining,
+  type OrgContext,
+  registerParticipant,
+  submitTrainingRequest,
+  systemContext,
+} from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import type { RouteAccess } from "../src/lib/access.js";
@@ -38,11 +52,33 @@ const PUBLIC_ROUTES = new Set([
   "POST /auth/invitations/accept",
   "GET /reference/counties",
   "GET /reference/municipalities",
+  "POST /surveys/lookup",
+  "POST /surveys/answer",
 ]);
 
 /** Valid bodies, so that requests about another organization's resource get past validation to the service. */
+const SOON = new Date(Date.now() + 7 * 86_400_000);
 const VALID_BODIES: Record<string, unknown> = {
   "PATCH /orgs/{orgId}/members/{userId}": { role: "viewer" },
+  "POST /orgs/{orgId}/training-requests/{requestId}/decline": { note: "Inte i år." },
+  "POST /orgs/{orgId}/trainings/{trainingId}/transitions": { action: "confirm" },
+  "PUT /orgs/{orgId}/trainings/{trainingId}/parties/{partyId}": { seats: 5 },
+  "POST /orgs/{orgId}/trainings/{trainingId}/sessions": {
+    title: "Extra",
+    startsAt: SOON.toISOString(),
+    endsAt: new Date(SOON.getTime() + 3_600_000).toISOString(),
+    mode: "digital",
+  },
+  "POST /orgs/{orgId}/trainings/{trainingId}/participants": {
+    name: "Suite Person",
+    email: "suite.person@test.se",
+    contactConsent: false,
+    sessionIds: ["00000000-0000-4000-8000-000000000000"],
+  },
+  "PUT /orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}/attendance": {
+    entries: [{ registrationId: "00000000-0000-4000-8000-000000000000", attended: true }],
+  },
+  "POST /orgs/{orgId}/trainings/{trainingId}/print-costs": { description: "Tryck", amountOre: 10_000 },
 };
 
 let env: TestEnv;
@@ -73,10 +109,65 @@ beforeAll(async () => {
       scopes: ["org:read"],
       expiresAt: null,
     });
-    ids[side] = { orgId: org.id, userId: member.id, invitationId: invitation.id, apiKeyId: apiKey.id };
+    const training = await trainingFixture(ctx, side);
+    ids[side] = {
+      orgId: org.id,
+      userId: member.id,
+      invitationId: invitation.id,
+      apiKeyId: apiKey.id,
+      ...training,
+      // NNS-only routes answer 403 before looking anything up; any id will do.
+      trainerId: randomUUID(),
+      certificationId: randomUUID(),
+      code: "bip_skapa_training",
+    };
   }
 });
 afterAll(async () => env?.close());
+
+/** A förbund's own event with a session, a registered person and a print cost, and a request to NNS. */
+async function trainingFixture(ctx: OrgContext, side: string) {
+  const request = await submitTrainingRequest(ctx, {
+    periodStart: "2027-02-01",
+    periodEnd: "2027-04-30",
+    expectedParticipants: 20,
+    deliveryPreference: "either",
+    openToSharing: true,
+    contactName: `Kontakt ${side}`,
+    contactEmail: `kontakt.${side}@test.se`,
+  });
+  const event = await createTraining(ctx, { kind: "event", title: `Inspirationsdag ${side}` });
+  const start = new Date(Date.now() + 14 * 86_400_000);
+  const withSession = await addSession(ctx, event.id, {
+    title: "Inspirationsdag",
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 6 * 3_600_000),
+    mode: "on_site",
+    location: "Stadshuset",
+    capacity: 50,
+  });
+  await moveTraining(ctx, event.id, "plan", null);
+  const sessionId = withSession.sessions[0]?.id as string;
+  const participant = await registerParticipant(ctx, event.id, {
+    name: `Deltagare ${side}`,
+    email: `deltagare.${side}@test.se`,
+    contactConsent: true,
+    sessionIds: [sessionId],
+  });
+  const costs = await addPrintCost(ctx, event.id, {
+    description: "Tryck",
+    amountOre: 50_000,
+    vatRateBasisPoints: 2500,
+  });
+  return {
+    requestId: request.id,
+    trainingId: event.id,
+    sessionId,
+    partyId: ctx.organization.id,
+    registrationId: participant.registrations[0]?.id as string,
+    printCostId: costs.printCosts[0]?.id as string,
+  };
+}
 
 function fill(path: string, side: "A" | "B", overrides: Record<string, "A" | "B"> = {}): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -29,6 +29,7 @@ export const envSchema = z.object({
   LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
+  MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(100).default(5),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -47,6 +48,8 @@ export interface Config {
   logLevel: Env["LOG_LEVEL"];
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
   shutdownGraceMs: number;
+  /** Aggregates over fewer people than this are not shown (survey answers). */
+  minGroupSize: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,5 +103,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       windowMs: env.LOGIN_THROTTLE_WINDOW_MINUTES * 60_000,
     },
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
+    minGroupSize: env.MIN_GROUP_SIZE,
   };
 }

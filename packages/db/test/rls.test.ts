@@ -196,6 +196,20 @@ describe("every tenant-owned table", () => {
       "idempotency_keys",
       "invitations",
       "memberships",
+      "price_list_items",
+      "session_registrations",
+      "survey_responses",
+      "trainer_certifications",
+      "trainers",
+      "training_cost_lines",
+      "training_participants",
+      "training_parties",
+      "training_print_costs",
+      "training_requests",
+      "training_session_trainers",
+      "training_sessions",
+      "training_templates",
+      "trainings",
     ]);
     for (const row of checked) {
       expect(row, String(row.name)).toMatchObject({ rls: true, forced: true });

@@ -4,3 +4,4 @@ export * from "./money.js";
 export * from "./organization-number.js";
 export * from "./password-policy.js";
 export * from "./permissions.js";
+export * from "./trainings/index.js";

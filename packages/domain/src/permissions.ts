@@ -13,14 +13,20 @@ export const PERMISSIONS = [
   "api_keys:manage",
   "audit:read",
   "outbox:read",
+  "trainings:read",
+  "trainings:book",
+  "trainings:register",
+  "trainings:manage",
+  "trainers:manage",
+  "sessions:attend",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ["nns_admin", "org_admin", "editor", "viewer"] as const;
+export const ROLES = ["nns_admin", "org_admin", "editor", "viewer", "trainer"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles only the NNS organization can hold. */
-export const NNS_ONLY_ROLES: readonly Role[] = ["nns_admin"];
+export const NNS_ONLY_ROLES: readonly Role[] = ["nns_admin", "trainer"];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   nns_admin: [
@@ -33,6 +39,12 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "api_keys:manage",
     "audit:read",
     "outbox:read",
+    "trainings:read",
+    "trainings:book",
+    "trainings:register",
+    "trainings:manage",
+    "trainers:manage",
+    "sessions:attend",
   ],
   org_admin: [
     "org:read",
@@ -42,9 +54,23 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "api_keys:manage",
     "audit:read",
     "outbox:read",
+    "trainings:read",
+    "trainings:book",
+    "trainings:register",
+    "trainings:manage",
+    "sessions:attend",
   ],
-  editor: ["org:read", "members:read"],
-  viewer: ["org:read", "members:read"],
+  editor: [
+    "org:read",
+    "members:read",
+    "trainings:read",
+    "trainings:register",
+    "trainings:manage",
+    "sessions:attend",
+  ],
+  viewer: ["org:read", "members:read", "trainings:read"],
+  // A certified utbildare: sees the sessions assigned to them and takes attendance, nothing else.
+  trainer: ["org:read", "sessions:attend"],
 };
 
 /**
@@ -59,6 +85,7 @@ const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "members:manage",
   "audit:read",
   "outbox:read",
+  "trainings:read",
 ];
 
 /** Permissions that may be granted to an API key. Keys never mint keys or create organizations. */
@@ -67,6 +94,8 @@ export const API_KEY_SCOPES = [
   "members:read",
   "members:manage",
   "audit:read",
+  "trainings:read",
+  "trainings:register",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -85,7 +114,8 @@ export function assignableRoles(
 ): Role[] {
   const base: Role[] = ["org_admin", "editor", "viewer"];
   if (role === "api_key") return ["editor", "viewer"];
-  if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base];
+  if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base, "trainer"];
+  if (targetOrgKind === "nns" && role === "org_admin") return [...base, "trainer"];
   if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin") return base;
   return [];
 }

@@ -6,6 +6,7 @@ export interface ServiceConfig {
   publicUrl: string;
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  minGroupSize: number;
 }
 
 /** What every service needs from the outside world; built once at start-up. */

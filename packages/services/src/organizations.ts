@@ -23,6 +23,7 @@ import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
 import { afterCursor, type PageRequest, readCursor } from "./pagination.js";
+import { seedTrainingDefaults } from "./trainings/settings.js";
 
 export type MemberPartyInput =
   | { kind: "fk" }
@@ -374,6 +375,7 @@ export async function createNnsOrganization(
     if (!row) throw new Error("organization insert returned nothing");
     const view = await loadView(tx, row.id);
     await setScope(tx, { organizationId: row.id });
+    await seedTrainingDefaults(tx, row.id);
     await writeAudit(tx, ctx, row.id, {
       action: "organization.created",
       entityType: "organization",

@@ -53,6 +53,12 @@ export const idempotencyKeys = pgTable(
  * Every email the product sends, whatever the transport. In embedded mode (no SMTP_URL) this is the
  * outbox people read instead of a mailbox; with SMTP it is the delivery record.
  */
+export interface EmailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export const emails = pgTable(
   "emails",
   {
@@ -63,6 +69,8 @@ export const emails = pgTable(
     textBody: text("text_body"),
     htmlBody: text("html_body"),
     template: text("template").notNull(),
+    /** Files sent with the email, such as a calendar invitation; cleared with the bodies once sent. */
+    attachments: jsonb("attachments").$type<EmailAttachment[]>(),
     transport: text("transport", { enum: ["outbox", "smtp"] }).notNull(),
     status: text("status", { enum: ["queued", "sent", "failed"] }).notNull(),
     error: text("error"),

@@ -1,4 +1,4 @@
-import { type Database, emails, type Tx, transaction } from "@nns/db";
+import { type Database, type EmailAttachment, emails, type Tx, transaction } from "@nns/db";
 import { eq, inArray } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 
@@ -9,6 +9,7 @@ export interface OutgoingEmail {
   html: string;
   template: string;
   organizationId: string | null;
+  attachments?: EmailAttachment[];
 }
 
 /**
@@ -40,6 +41,7 @@ export class Mailer {
         textBody: email.text,
         htmlBody: email.html,
         template: email.template,
+        attachments: email.attachments ?? null,
         transport: this.transport,
         status: delivered ? "sent" : "queued",
         sentAt: delivered ? new Date() : null,
@@ -67,11 +69,23 @@ export class Mailer {
           subject: email.subject,
           text: email.textBody ?? "",
           html: email.htmlBody ?? undefined,
+          attachments: (email.attachments ?? []).map((a) => ({
+            filename: a.filename,
+            contentType: a.contentType,
+            content: a.content,
+          })),
         });
         await transaction(this.db, {}, (tx) =>
           tx
             .update(emails)
-            .set({ status: "sent", sentAt: new Date(), textBody: null, htmlBody: null, error: null })
+            .set({
+              status: "sent",
+              sentAt: new Date(),
+              textBody: null,
+              htmlBody: null,
+              attachments: null,
+              error: null,
+            })
             .where(eq(emails.id, email.id)),
         );
       } catch (error) {
@@ -84,6 +98,7 @@ export class Mailer {
               error: error instanceof Error ? error.message : String(error),
               textBody: null,
               htmlBody: null,
+              attachments: null,
             })
             .where(eq(emails.id, email.id)),
         );

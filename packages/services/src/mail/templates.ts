@@ -7,9 +7,16 @@ function escapeHtml(value: string): string {
   );
 }
 
-function layout(paragraphs: string[], action: { label: string; url: string }, footer: string): string {
+export function layout(
+  paragraphs: string[],
+  action: { label: string; url: string } | null,
+  footer: string,
+): string {
   const body = paragraphs.map((p) => `<p style="margin:0 0 16px">${escapeHtml(p)}</p>`).join("");
-  return `<!doctype html><html lang="sv"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:560px;margin:0 auto;padding:24px">${body}<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4f91;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p><p style="margin:0 0 16px;font-size:14px;color:#555">Om knappen inte fungerar, klistra in den här adressen i webbläsaren:<br>${escapeHtml(action.url)}</p><p style="font-size:14px;color:#555">${escapeHtml(footer)}</p></body></html>`;
+  const button = action
+    ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4f91;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p><p style="margin:0 0 16px;font-size:14px;color:#555">Om knappen inte fungerar, klistra in den här adressen i webbläsaren:<br>${escapeHtml(action.url)}</p>`
+    : "";
+  return `<!doctype html><html lang="sv"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:560px;margin:0 auto;padding:24px">${body}${button}<p style="font-size:14px;color:#555">${escapeHtml(footer)}</p></body></html>`;
 }
 
 export function invitationEmail(input: {
@@ -64,4 +71,5 @@ export const ROLE_LABELS_SV = {
   org_admin: "administratör",
   editor: "redaktör",
   viewer: "läsare",
+  trainer: "utbildare",
 } as const;

@@ -155,6 +155,7 @@ export const AccessSchema = z
       "org_admin",
       "editor",
       "viewer",
+      "trainer",
       "nns_admin_elsewhere",
       "api_key",
       "system",

@@ -1,0 +1,107 @@
+import { splitByLargestRemainder, vatOn } from "../money.js";
+
+export const COST_SPLIT_RULES = ["equal", "seats"] as const;
+export type CostSplitRule = (typeof COST_SPLIT_RULES)[number];
+
+export interface SharedCostLine {
+  description: string;
+  /** Net amount of the whole line in öre, shared between the förbund. */
+  amountOre: number;
+  vatRateBasisPoints: number;
+}
+
+export interface CostParty {
+  organizationId: string;
+  /** Allocated seats; the weight under the `seats` rule. */
+  seats: number | null;
+  /** The förbund's own costs, never shared. */
+  printCosts: readonly { description: string; amountOre: number; vatRateBasisPoints: number }[];
+}
+
+export interface PartyCostLine {
+  description: string;
+  kind: "shared" | "print";
+  netOre: number;
+  vatRateBasisPoints: number;
+  vatOre: number;
+}
+
+export interface PartyCost {
+  organizationId: string;
+  lines: PartyCostLine[];
+  sharedNetOre: number;
+  printNetOre: number;
+  vatOre: number;
+  totalOre: number;
+}
+
+export interface CostBreakdown {
+  rule: CostSplitRule;
+  sharedNetOre: number;
+  parties: PartyCost[];
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+}
+
+/**
+ * Each förbund's cost for one training: its share of every shared line (split by largest remainder, ties
+ * to the förbund that joined first, which is the order `parties` must be given in), VAT on that share,
+ * and its own print costs with their VAT. VAT is computed per line and förbund, as each förbund is
+ * invoiced separately. Invoicing reads this breakdown; nothing else computes amounts.
+ */
+export function costBreakdown(
+  rule: CostSplitRule,
+  lines: readonly SharedCostLine[],
+  parties: readonly CostParty[],
+): CostBreakdown {
+  if (parties.length === 0) {
+    return { rule, sharedNetOre: 0, parties: [], netOre: 0, vatOre: 0, totalOre: 0 };
+  }
+  const weights = parties.map((p) => (rule === "seats" ? (p.seats ?? 0) : 1));
+  if (rule === "seats" && weights.some((w) => w <= 0)) {
+    throw new RangeError("every förbund needs an allocation of seats to split by seats");
+  }
+  const shares = lines.map((line) => splitByLargestRemainder(line.amountOre, weights));
+  const result = parties.map((party, index): PartyCost => {
+    const partyLines: PartyCostLine[] = lines.map((line, lineIndex) => {
+      const netOre = shares[lineIndex]?.[index] ?? 0;
+      return {
+        description: line.description,
+        kind: "shared",
+        netOre,
+        vatRateBasisPoints: line.vatRateBasisPoints,
+        vatOre: vatOn(netOre, line.vatRateBasisPoints),
+      };
+    });
+    for (const print of party.printCosts) {
+      partyLines.push({
+        description: print.description,
+        kind: "print",
+        netOre: print.amountOre,
+        vatRateBasisPoints: print.vatRateBasisPoints,
+        vatOre: vatOn(print.amountOre, print.vatRateBasisPoints),
+      });
+    }
+    const sum = (kind: PartyCostLine["kind"] | null, key: "netOre" | "vatOre") =>
+      partyLines.filter((l) => kind === null || l.kind === kind).reduce((a, l) => a + l[key], 0);
+    const vatOre = sum(null, "vatOre");
+    return {
+      organizationId: party.organizationId,
+      lines: partyLines,
+      sharedNetOre: sum("shared", "netOre"),
+      printNetOre: sum("print", "netOre"),
+      vatOre,
+      totalOre: sum(null, "netOre") + vatOre,
+    };
+  });
+  const total = (key: "vatOre" | "totalOre") => result.reduce((a, p) => a + p[key], 0);
+  return {
+    rule,
+    sharedNetOre: lines.reduce((a, l) => a + l.amountOre, 0),
+    parties: result,
+    netOre: result.reduce((a, p) => a + p.sharedNetOre + p.printNetOre, 0),
+    vatOre: total("vatOre"),
+    totalOre: total("totalOre"),
+  };
+}

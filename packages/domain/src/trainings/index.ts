@@ -1,0 +1,7 @@
+export * from "./booking.js";
+export * from "./certification.js";
+export * from "./costs.js";
+export * from "./counties.js";
+export * from "./follow-up.js";
+export * from "./lifecycle.js";
+export * from "./pairing.js";

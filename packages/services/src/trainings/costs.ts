@@ -1,0 +1,169 @@
+import { trainingCostLines, trainingParties, trainingPrintCosts, transaction } from "@nns/db";
+import { AppError, type CostBreakdown, costBreakdown, fieldError } from "@nns/domain";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import { requirePermission } from "../access.js";
+import { audit } from "../audit.js";
+import type { OrgContext } from "../context.js";
+import { asTrainingOwner, loadTraining, organizationNames } from "./scope.js";
+
+export interface CostView {
+  trainingId: string;
+  rule: CostBreakdown["rule"];
+  /** The shared cost of the whole training, before VAT, and how many förbund share it. */
+  sharedNetOre: number;
+  partyCount: number;
+  /** The owner sees every förbund; a förbund sees its own share only. */
+  parties: (CostBreakdown["parties"][number] & { organizationName: string })[];
+  /** Totals over the parties shown. */
+  netOre: number;
+  vatOre: number;
+  totalOre: number;
+  printCosts: {
+    id: string;
+    organizationId: string;
+    description: string;
+    amountOre: number;
+    vatRateBasisPoints: number;
+    createdAt: Date;
+  }[];
+}
+
+/**
+ * The single source of a training's amounts: each förbund's share of the shared cost by the training's
+ * rule, VAT per line, and its own print costs. Invoicing reads this.
+ */
+export async function trainingCosts(ctx: OrgContext, trainingId: string): Promise<CostView> {
+  requirePermission(ctx, "trainings:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    const { training } = access;
+    const data = await asTrainingOwner(tx, ctx, training, async () => ({
+      parties: await tx
+        .select()
+        .from(trainingParties)
+        .where(eq(trainingParties.trainingId, trainingId))
+        .orderBy(asc(trainingParties.joinOrder)),
+      lines: await tx
+        .select()
+        .from(trainingCostLines)
+        .where(eq(trainingCostLines.trainingId, trainingId))
+        .orderBy(asc(trainingCostLines.createdAt)),
+      prints: await tx
+        .select()
+        .from(trainingPrintCosts)
+        .where(and(eq(trainingPrintCosts.trainingId, trainingId), isNull(trainingPrintCosts.removedAt)))
+        .orderBy(asc(trainingPrintCosts.createdAt)),
+    }));
+    const names = await organizationNames(
+      tx,
+      data.parties.map((p) => p.organizationId),
+    );
+    const breakdown = costBreakdown(
+      training.costSplitRule,
+      data.lines.map((l) => ({
+        description: l.quantity > 1 ? `${l.description} × ${l.quantity}` : l.description,
+        amountOre: l.unitPriceOre * l.quantity,
+        vatRateBasisPoints: l.vatRateBasisPoints,
+      })),
+      data.parties.map((p) => ({
+        organizationId: p.organizationId,
+        seats: p.seats,
+        printCosts: data.prints.filter((c) => c.organizationId === p.organizationId),
+      })),
+    );
+    const visible = breakdown.parties
+      .filter((p) => access.isOwner || p.organizationId === ctx.organization.id)
+      .map((p) => ({ ...p, organizationName: names.get(p.organizationId)?.name ?? "" }));
+    const sum = (key: "vatOre" | "totalOre") => visible.reduce((a, p) => a + p[key], 0);
+    return {
+      trainingId,
+      rule: breakdown.rule,
+      sharedNetOre: breakdown.sharedNetOre,
+      partyCount: breakdown.parties.length,
+      parties: visible,
+      netOre: visible.reduce((a, p) => a + p.sharedNetOre + p.printNetOre, 0),
+      vatOre: sum("vatOre"),
+      totalOre: sum("totalOre"),
+      printCosts: data.prints
+        .filter((c) => access.isOwner || c.organizationId === ctx.organization.id)
+        .map(({ id, organizationId, description, amountOre, vatRateBasisPoints, createdAt }) => ({
+          id,
+          organizationId,
+          description,
+          amountOre,
+          vatRateBasisPoints,
+          createdAt,
+        })),
+    };
+  });
+}
+
+/** A förbund adds its own print costs to a training it takes part in; they are never shared. */
+export async function addPrintCost(
+  ctx: OrgContext,
+  trainingId: string,
+  input: { description: string; amountOre: number; vatRateBasisPoints: number },
+): Promise<CostView> {
+  requirePermission(ctx, "trainings:book");
+  await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    if (!access.party) throw new AppError("forbidden", "Print costs belong to a förbund taking part.");
+    if (access.training.status === "cancelled") {
+      throw new AppError("conflict", "The training is cancelled.");
+    }
+    if (!Number.isSafeInteger(input.amountOre) || input.amountOre <= 0) {
+      throw fieldError(
+        "body.amountOre",
+        "positive_ore",
+        "Beloppet anges i hela ören och måste vara större än noll.",
+      );
+    }
+    const [row] = await tx
+      .insert(trainingPrintCosts)
+      .values({
+        organizationId: ctx.organization.id,
+        trainingId,
+        ownerOrganizationId: access.training.organizationId,
+        ...input,
+      })
+      .returning();
+    await audit(tx, ctx, {
+      action: "training.print_cost_added",
+      entityType: "training",
+      entityId: trainingId,
+      after: row,
+    });
+  });
+  return trainingCosts(ctx, trainingId);
+}
+
+/** Print costs are removed by marking them, so the record of what was once charged remains. */
+export async function removePrintCost(
+  ctx: OrgContext,
+  trainingId: string,
+  printCostId: string,
+): Promise<CostView> {
+  requirePermission(ctx, "trainings:book");
+  await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const [row] = await tx
+      .update(trainingPrintCosts)
+      .set({ removedAt: new Date() })
+      .where(
+        and(
+          eq(trainingPrintCosts.id, printCostId),
+          eq(trainingPrintCosts.trainingId, trainingId),
+          eq(trainingPrintCosts.organizationId, ctx.organization.id),
+          isNull(trainingPrintCosts.removedAt),
+        ),
+      )
+      .returning();
+    if (!row) throw new AppError("not_found", "The print cost does not exist.");
+    await audit(tx, ctx, {
+      action: "training.print_cost_removed",
+      entityType: "training",
+      entityId: trainingId,
+      before: row,
+    });
+  });
+  return trainingCosts(ctx, trainingId);
+}

@@ -1,0 +1,452 @@
+import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, transaction } from "@nns/db";
+import { AppError, fieldError, type Gender, hasFreeSeat, registrationOpen, seatsLeft } from "@nns/domain";
+import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { requirePermission } from "../access.js";
+import { audit } from "../audit.js";
+import { actorUserId, type OrgContext } from "../context.js";
+import { registrationEmail } from "../mail/training-templates.js";
+import { sessionsCalendar } from "./calendar.js";
+import {
+  asTrainingOwner,
+  loadTraining,
+  lockSessions,
+  organizationName,
+  type TrainingAccess,
+} from "./scope.js";
+import { isAssignedTrainer } from "./trainers.js";
+import { promoteWaiting, seatState } from "./waiting-list.js";
+
+export interface RegistrationInput {
+  name: string;
+  email: string;
+  employer?: string | null;
+  jobTitle?: string | null;
+  gender?: Gender | null;
+  contactConsent: boolean;
+  sessionIds: string[];
+}
+
+export interface ParticipantView {
+  id: string;
+  organizationId: string;
+  name: string;
+  email: string;
+  employer: string | null;
+  jobTitle: string | null;
+  gender: Gender | null;
+  contactConsent: boolean;
+  registrations: {
+    id: string;
+    sessionId: string;
+    status: "confirmed" | "waitlisted" | "cancelled";
+    /** 1-based place on the session's waiting list, counted across förbund; null unless waitlisted. */
+    waitingPosition: number | null;
+    attended: boolean | null;
+  }[];
+  createdAt: Date;
+}
+
+function actorLabel(ctx: OrgContext): string {
+  return ctx.actor.type === "user"
+    ? ctx.actor.email
+    : ctx.actor.type === "api_key"
+      ? ctx.actor.name
+      : ctx.actor.label;
+}
+
+/**
+ * Participants visible to the acting organization (its own; the owner sees all), with their registrations.
+ * Waiting-list positions are counted in the owner's scope, where the whole queue is visible.
+ */
+async function readParticipants(
+  tx: Tx,
+  ctx: OrgContext,
+  access: TrainingAccess,
+  ids?: string[],
+): Promise<ParticipantView[]> {
+  const trainingId = access.training.id;
+  const people = await tx
+    .select()
+    .from(trainingParticipants)
+    .where(
+      and(
+        eq(trainingParticipants.trainingId, trainingId),
+        access.isOwner ? undefined : eq(trainingParticipants.organizationId, ctx.organization.id),
+        ids ? inArray(trainingParticipants.id, ids) : undefined,
+      ),
+    )
+    .orderBy(asc(trainingParticipants.createdAt), asc(trainingParticipants.id));
+  if (people.length === 0) return [];
+  const registrations = await tx
+    .select()
+    .from(sessionRegistrations)
+    .where(
+      inArray(
+        sessionRegistrations.participantId,
+        people.map((p) => p.id),
+      ),
+    )
+    .orderBy(asc(sessionRegistrations.queuePosition));
+  const queues = await asTrainingOwner(tx, ctx, access.training, () =>
+    tx
+      .select({ id: sessionRegistrations.id, sessionId: sessionRegistrations.sessionId })
+      .from(sessionRegistrations)
+      .where(
+        and(eq(sessionRegistrations.trainingId, trainingId), eq(sessionRegistrations.status, "waitlisted")),
+      )
+      .orderBy(asc(sessionRegistrations.queuePosition)),
+  );
+  const position = (registrationId: string, sessionId: string) => {
+    const index = queues.filter((q) => q.sessionId === sessionId).findIndex((q) => q.id === registrationId);
+    return index < 0 ? null : index + 1;
+  };
+  return people.map((p) => ({
+    id: p.id,
+    organizationId: p.organizationId,
+    name: p.name,
+    email: p.email,
+    employer: p.employer,
+    jobTitle: p.jobTitle,
+    gender: p.gender,
+    contactConsent: p.contactConsent,
+    registrations: registrations
+      .filter((r) => r.participantId === p.id)
+      .map((r) => ({
+        id: r.id,
+        sessionId: r.sessionId,
+        status: r.status,
+        waitingPosition: r.status === "waitlisted" ? position(r.id, r.sessionId) : null,
+        attended: r.attended,
+      })),
+    createdAt: p.createdAt,
+  }));
+}
+
+export async function listParticipants(ctx: OrgContext, trainingId: string): Promise<ParticipantView[]> {
+  requirePermission(ctx, "trainings:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) =>
+    readParticipants(tx, ctx, await loadTraining(tx, ctx, trainingId)),
+  );
+}
+
+export interface SeatsView {
+  sessionId: string;
+  capacity: number | null;
+  confirmed: number;
+  waitlisted: number;
+  /** Seats the acting förbund can still fill in this session; null when unlimited. */
+  seatsLeftForYou: number | null;
+}
+
+/** Seats left per session for the acting förbund, within the session's capacity and its allocation. */
+export async function seatsOverview(ctx: OrgContext, trainingId: string): Promise<SeatsView[]> {
+  requirePermission(ctx, "trainings:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    return asTrainingOwner(tx, ctx, access.training, async () => {
+      const sessions = await tx
+        .select({ id: trainingSessions.id })
+        .from(trainingSessions)
+        .where(eq(trainingSessions.trainingId, trainingId))
+        .orderBy(asc(trainingSessions.startsAt));
+      const views: SeatsView[] = [];
+      for (const session of sessions) {
+        const state = await seatState(tx, trainingId, session.id);
+        const waitlisted = await tx.$count(
+          sessionRegistrations,
+          and(eq(sessionRegistrations.sessionId, session.id), eq(sessionRegistrations.status, "waitlisted")),
+        );
+        const party = state.parties.get(ctx.organization.id);
+        views.push({
+          sessionId: session.id,
+          capacity: state.session.capacity,
+          confirmed: state.session.confirmed,
+          waitlisted,
+          seatsLeftForYou: party ? seatsLeft(state.session, party) : 0,
+        });
+      }
+      return views;
+    });
+  });
+}
+
+/**
+ * Registers a person for one or more sessions. Each session is locked, then its seats are counted across
+ * every förbund: a free seat within the session's capacity and the förbund's allocation is taken at
+ * once, otherwise the person joins the waiting list in the order the locks were won. Confirmation goes
+ * by email with a calendar file for the confirmed sessions.
+ */
+export async function registerParticipant(
+  ctx: OrgContext,
+  trainingId: string,
+  input: RegistrationInput,
+): Promise<ParticipantView> {
+  requirePermission(ctx, "trainings:register");
+  const sessionIds = [...new Set(input.sessionIds)];
+  if (sessionIds.length === 0) {
+    throw fieldError("body.sessionIds", "too_small", "Välj minst ett tillfälle.");
+  }
+  const emailIds: string[] = [];
+  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    if (!access.party)
+      throw new AppError("forbidden", "Only a förbund taking part may register participants.");
+    if (!registrationOpen(access.training.status)) {
+      throw new AppError(
+        "conflict",
+        `Registration is not open while the training is ${access.training.status}.`,
+      );
+    }
+    const sessions = await tx
+      .select()
+      .from(trainingSessions)
+      .where(and(eq(trainingSessions.trainingId, trainingId), inArray(trainingSessions.id, sessionIds)));
+    for (const [index, id] of sessionIds.entries()) {
+      const session = sessions.find((s) => s.id === id);
+      if (!session)
+        throw fieldError(
+          `body.sessionIds.${index}`,
+          "unknown_session",
+          "Tillfället finns inte i utbildningen.",
+        );
+      if (session.endsAt.getTime() <= Date.now()) {
+        throw fieldError(`body.sessionIds.${index}`, "session_over", "Tillfället har redan varit.");
+      }
+    }
+    const [participant] = await tx
+      .insert(trainingParticipants)
+      .values({
+        organizationId: ctx.organization.id,
+        trainingId,
+        ownerOrganizationId: access.training.organizationId,
+        name: input.name,
+        email: input.email,
+        employer: input.employer ?? null,
+        jobTitle: input.jobTitle ?? null,
+        gender: input.gender ?? null,
+        contactConsent: input.contactConsent,
+        createdByUserId: actorUserId(ctx.actor),
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!participant) {
+      throw new AppError("already_exists", "This person is already registered for the training.", {
+        errors: [
+          { field: "body.email", rule: "unique", message: "Personen är redan anmäld till utbildningen." },
+        ],
+      });
+    }
+    await lockSessions(tx, sessionIds);
+    const decisions = await asTrainingOwner(tx, ctx, access.training, async () => {
+      const result = new Map<string, "confirmed" | "waitlisted">();
+      for (const id of sessionIds) {
+        const state = await seatState(tx, trainingId, id);
+        const party = state.parties.get(ctx.organization.id) ?? { allocation: null, confirmed: 0 };
+        result.set(id, hasFreeSeat(state.session, party) ? "confirmed" : "waitlisted");
+      }
+      return result;
+    });
+    for (const id of [...sessionIds].sort()) {
+      await tx.insert(sessionRegistrations).values({
+        organizationId: ctx.organization.id,
+        ownerOrganizationId: access.training.organizationId,
+        trainingId,
+        sessionId: id,
+        participantId: participant.id,
+        status: decisions.get(id) ?? "waitlisted",
+      });
+    }
+    const [view] = await readParticipants(tx, ctx, access, [participant.id]);
+    await audit(tx, ctx, {
+      action: "registration.created",
+      entityType: "training_participant",
+      entityId: participant.id,
+      after: view,
+    });
+    const confirmed = sessions.filter((s) => decisions.get(s.id) === "confirmed");
+    const organizerName = await organizationName(tx, access.training.organizationId);
+    emailIds.push(
+      await ctx.deps.mailer.queue(
+        tx,
+        registrationEmail({
+          to: participant.email,
+          participantName: participant.name,
+          trainingTitle: access.training.title,
+          organizerName,
+          confirmed,
+          waitlisted: sessions.filter((s) => decisions.get(s.id) === "waitlisted"),
+          ics:
+            confirmed.length > 0
+              ? sessionsCalendar({
+                  trainingTitle: access.training.title,
+                  organizerName,
+                  sessions: confirmed,
+                  host: new URL(ctx.deps.config.publicUrl).host,
+                })
+              : null,
+          organizationId: ctx.organization.id,
+        }),
+      ),
+    );
+    return view as ParticipantView;
+  });
+  await ctx.deps.mailer.deliver(emailIds);
+  return view;
+}
+
+/**
+ * Cancels one registration (a förbund its own people; the owner anyone's). A freed seat goes to the next
+ * person on the waiting list in the same transaction, so exactly one person moves up per seat.
+ */
+export async function cancelRegistration(
+  ctx: OrgContext,
+  trainingId: string,
+  registrationId: string,
+): Promise<ParticipantView> {
+  requirePermission(ctx, "trainings:register");
+  const emailIds: string[] = [];
+  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    const [found] = await tx
+      .select()
+      .from(sessionRegistrations)
+      .where(
+        and(eq(sessionRegistrations.id, registrationId), eq(sessionRegistrations.trainingId, trainingId)),
+      );
+    if (!found || (!access.isOwner && found.organizationId !== ctx.organization.id)) {
+      throw new AppError("not_found", "The registration does not exist.");
+    }
+    await lockSessions(tx, [found.sessionId]);
+    const [before] = await tx
+      .update(sessionRegistrations)
+      .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actorLabel(ctx) })
+      .where(and(eq(sessionRegistrations.id, registrationId), ne(sessionRegistrations.status, "cancelled")))
+      .returning();
+    if (!before) throw new AppError("conflict", "The registration is already cancelled.");
+    if (found.status === "confirmed") {
+      emailIds.push(...(await promoteWaiting(tx, ctx, access.training, found.sessionId)));
+    }
+    const [view] = await readParticipants(tx, ctx, access, [found.participantId]);
+    await audit(tx, ctx, {
+      action: "registration.cancelled",
+      entityType: "session_registration",
+      entityId: registrationId,
+      before: { status: found.status },
+      after: { status: "cancelled" },
+    });
+    return view as ParticipantView;
+  });
+  await ctx.deps.mailer.deliver(emailIds);
+  return view;
+}
+
+/**
+ * Attendance for a session, taken by a trainer assigned to it or by the training's owner. Only people
+ * with a seat can have attended.
+ */
+export async function recordAttendance(
+  ctx: OrgContext,
+  trainingId: string,
+  sessionId: string,
+  entries: { registrationId: string; attended: boolean }[],
+): Promise<{ registrationId: string; attended: boolean | null }[]> {
+  requirePermission(ctx, "sessions:attend");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId).catch(() => null);
+    if (!access?.isOwner) throw new AppError("not_found", "The training does not exist.");
+    const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
+    if (!assigned && !ctx.permissions.has("trainings:manage")) {
+      throw new AppError("forbidden", "Only a trainer assigned to the session takes its attendance.");
+    }
+    const registrations = await tx
+      .select()
+      .from(sessionRegistrations)
+      .where(
+        and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.trainingId, trainingId)),
+      );
+    const now = new Date();
+    for (const [index, entry] of entries.entries()) {
+      const registration = registrations.find((r) => r.id === entry.registrationId);
+      if (!registration) {
+        throw fieldError(
+          `body.entries.${index}.registrationId`,
+          "unknown_registration",
+          "Anmälan finns inte för tillfället.",
+        );
+      }
+      if (registration.status !== "confirmed") {
+        throw fieldError(
+          `body.entries.${index}.registrationId`,
+          "not_confirmed",
+          "Bara personer med plats kan närvaroregistreras.",
+        );
+      }
+      await tx
+        .update(sessionRegistrations)
+        .set({ attended: entry.attended, attendanceRecordedAt: now })
+        .where(eq(sessionRegistrations.id, entry.registrationId));
+    }
+    await audit(tx, ctx, {
+      action: "training.attendance_recorded",
+      entityType: "training_session",
+      entityId: sessionId,
+      after: entries,
+    });
+    const after = await tx
+      .select({ registrationId: sessionRegistrations.id, attended: sessionRegistrations.attended })
+      .from(sessionRegistrations)
+      .where(and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.status, "confirmed")))
+      .orderBy(asc(sessionRegistrations.queuePosition));
+    return after;
+  });
+}
+
+/** The roster a trainer or owner takes attendance from: confirmed people with their förbund. */
+export async function sessionRoster(ctx: OrgContext, trainingId: string, sessionId: string) {
+  requirePermission(ctx, "sessions:attend");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId).catch(() => null);
+    if (!access?.isOwner) throw new AppError("not_found", "The training does not exist.");
+    const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
+    if (!assigned && !ctx.permissions.has("trainings:manage")) {
+      throw new AppError("forbidden", "Only a trainer assigned to the session sees its roster.");
+    }
+    return tx
+      .select({
+        registrationId: sessionRegistrations.id,
+        organizationId: sessionRegistrations.organizationId,
+        name: trainingParticipants.name,
+        employer: trainingParticipants.employer,
+        attended: sessionRegistrations.attended,
+      })
+      .from(sessionRegistrations)
+      .innerJoin(trainingParticipants, eq(trainingParticipants.id, sessionRegistrations.participantId))
+      .where(
+        and(
+          eq(sessionRegistrations.sessionId, sessionId),
+          eq(sessionRegistrations.trainingId, trainingId),
+          eq(sessionRegistrations.status, "confirmed"),
+        ),
+      )
+      .orderBy(asc(trainingParticipants.name));
+  });
+}
+
+/** The training's sessions as an iCalendar file, for anyone who can see the training. */
+export async function trainingCalendar(ctx: OrgContext, trainingId: string): Promise<string> {
+  requirePermission(ctx, "trainings:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    const sessions = await tx
+      .select()
+      .from(trainingSessions)
+      .where(eq(trainingSessions.trainingId, trainingId))
+      .orderBy(asc(trainingSessions.startsAt));
+    return sessionsCalendar({
+      trainingTitle: access.training.title,
+      organizerName: await organizationName(tx, access.training.organizationId),
+      sessions,
+      host: new URL(ctx.deps.config.publicUrl).host,
+    });
+  });
+}

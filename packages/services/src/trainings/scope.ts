@@ -1,0 +1,119 @@
+import { organizations, setScope, type Tx, trainingParties, trainings } from "@nns/db";
+import { AppError } from "@nns/domain";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { actorUserId, type OrgContext } from "../context.js";
+
+export type TrainingRow = typeof trainings.$inferSelect;
+
+export interface TrainingAccess {
+  training: TrainingRow;
+  /** The organization that owns the training: NNS for BIP/SKAPA, the förbund itself for its own events. */
+  isOwner: boolean;
+  /** The acting organization takes part with seats of its own. */
+  party: typeof trainingParties.$inferSelect | null;
+}
+
+/**
+ * Reads a training the acting organization owns or takes part in; anything else does not exist for it.
+ * Row-level security enforces the same rule; the explicit check gives a clear 404.
+ */
+export async function loadTraining(tx: Tx, ctx: OrgContext, trainingId: string): Promise<TrainingAccess> {
+  const [training] = await tx.select().from(trainings).where(eq(trainings.id, trainingId));
+  if (!training) throw new AppError("not_found", "The training does not exist.");
+  const [party] = await tx
+    .select()
+    .from(trainingParties)
+    .where(
+      and(
+        eq(trainingParties.trainingId, trainingId),
+        eq(trainingParties.organizationId, ctx.organization.id),
+      ),
+    );
+  const isOwner = training.organizationId === ctx.organization.id;
+  if (!isOwner && !party) throw new AppError("not_found", "The training does not exist.");
+  return { training, isOwner, party: party ?? null };
+}
+
+export function requireOwner(access: TrainingAccess): void {
+  if (!access.isOwner) {
+    throw new AppError("forbidden", "Only the organization that runs the training may change it.");
+  }
+}
+
+/**
+ * Runs `fn` with the training owner's row-level scope, then returns to the acting organization's.
+ * Seats are a resource of the training as a whole: counting them, and moving someone from another
+ * förbund up the waiting list, needs the owner's view. Services call this only after checking the
+ * actor's own access, and only for the seat and cost rules, never to hand another förbund's rows back.
+ */
+export async function asTrainingOwner<T>(
+  tx: Tx,
+  ctx: OrgContext,
+  training: TrainingRow,
+  fn: () => Promise<T>,
+): Promise<T> {
+  if (training.organizationId === ctx.organization.id) return fn();
+  const userId = actorUserId(ctx.actor);
+  await setScope(tx, { organizationId: training.organizationId, userId });
+  const result = await fn();
+  await setScope(tx, { organizationId: ctx.organization.id, userId });
+  return result;
+}
+
+/** Runs `fn` in another organization's scope, for its audit entry; the caller's scope is restored. */
+export async function inScopeOf<T>(tx: Tx, ctx: OrgContext, organizationId: string, fn: () => Promise<T>) {
+  if (organizationId === ctx.organization.id) return fn();
+  const userId = actorUserId(ctx.actor);
+  await setScope(tx, { organizationId, userId });
+  const result = await fn();
+  await setScope(tx, { organizationId: ctx.organization.id, userId });
+  return result;
+}
+
+export async function organizationNames(
+  tx: Tx,
+  ids: string[],
+): Promise<Map<string, { name: string; countyCode: string | null }>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx
+    .select({ id: organizations.id, name: organizations.name, countyCode: organizations.countyCode })
+    .from(organizations)
+    .where(inArray(organizations.id, [...new Set(ids)]));
+  return new Map(rows.map((r) => [r.id, r]));
+}
+
+export async function organizationName(tx: Tx, organizationId: string): Promise<string> {
+  const [row] = await tx
+    .select({ name: organizations.name })
+    .from(organizations)
+    .where(eq(organizations.id, organizationId));
+  return row?.name ?? "";
+}
+
+export async function nnsOrganizationId(tx: Tx): Promise<string> {
+  const [nns] = await tx
+    .select({ id: organizations.id })
+    .from(organizations)
+    .where(and(eq(organizations.kind, "nns"), isNull(organizations.deletedAt)));
+  if (!nns) throw new AppError("unprocessable", "There is no NNS organization to send the request to.");
+  return nns.id;
+}
+
+/** Serializes every change to one session's seats, on PostgreSQL and PGlite alike. */
+export async function lockSessions(tx: Tx, sessionIds: readonly string[]): Promise<void> {
+  for (const id of [...sessionIds].sort()) {
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`session:${id}`}, 0))`);
+  }
+}
+
+const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {
+  timeZone: "Europe/Stockholm",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});
+
+/** The calendar date in Sweden at an instant, as `YYYY-MM-DD`: certifications are valid per Swedish day. */
+export function stockholmDate(at: Date = new Date()): string {
+  return STOCKHOLM_DATE.format(at);
+}

@@ -1,0 +1,134 @@
+import {
+  sessionRegistrations,
+  type Tx,
+  trainingParticipants,
+  trainingParties,
+  trainingSessions,
+} from "@nns/db";
+import { nextToPromote, type PartySeats, type SeatCounts } from "@nns/domain";
+import { and, asc, eq, sql } from "drizzle-orm";
+import { writeAudit } from "../audit.js";
+import type { OrgContext } from "../context.js";
+import { promotedEmail } from "../mail/training-templates.js";
+import { sessionsCalendar } from "./calendar.js";
+import { asTrainingOwner, inScopeOf, organizationName, type TrainingRow } from "./scope.js";
+
+export interface SeatState {
+  session: SeatCounts;
+  parties: Map<string, PartySeats>;
+}
+
+/** Seat counts for a session across every förbund. Call in the owner's scope, with the session locked. */
+export async function seatState(tx: Tx, trainingId: string, sessionId: string): Promise<SeatState> {
+  const [session] = await tx
+    .select({ capacity: trainingSessions.capacity })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.id, sessionId));
+  const parties = await tx
+    .select({
+      organizationId: trainingParties.organizationId,
+      allocation: trainingParties.seats,
+      confirmed: sql<number>`(select count(*)::int from session_registrations r
+        where r.session_id = ${sessionId} and r.organization_id = ${trainingParties.organizationId}
+          and r.status = 'confirmed')`,
+    })
+    .from(trainingParties)
+    .where(eq(trainingParties.trainingId, trainingId));
+  const confirmed = parties.reduce((a, p) => a + Number(p.confirmed), 0);
+  return {
+    session: { capacity: session?.capacity ?? null, confirmed },
+    parties: new Map(
+      parties.map((p) => [p.organizationId, { allocation: p.allocation, confirmed: Number(p.confirmed) }]),
+    ),
+  };
+}
+
+/**
+ * Moves people up the waiting list while seats are free, in queue order, each within their förbund's
+ * allocation; tells each one by email with a calendar invitation. The caller holds the session's lock.
+ * Returns the queued email ids, to deliver after commit.
+ */
+export async function promoteWaiting(
+  tx: Tx,
+  ctx: OrgContext,
+  training: TrainingRow,
+  sessionId: string,
+): Promise<string[]> {
+  const promoted = await asTrainingOwner(tx, ctx, training, async () => {
+    const moved: { registrationId: string; organizationId: string; name: string; email: string }[] = [];
+    const waiting = await tx
+      .select({
+        id: sessionRegistrations.id,
+        organizationId: sessionRegistrations.organizationId,
+        sequence: sessionRegistrations.queuePosition,
+        name: trainingParticipants.name,
+        email: trainingParticipants.email,
+      })
+      .from(sessionRegistrations)
+      .innerJoin(trainingParticipants, eq(trainingParticipants.id, sessionRegistrations.participantId))
+      .where(
+        and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.status, "waitlisted")),
+      )
+      .orderBy(asc(sessionRegistrations.queuePosition));
+    if (waiting.length === 0) return moved;
+    const state = await seatState(tx, training.id, sessionId);
+    let queue = waiting;
+    for (;;) {
+      const next = nextToPromote(state.session, queue, state.parties);
+      if (!next) break;
+      const entry = queue.find((w) => w.id === next.id);
+      if (!entry) break;
+      await tx
+        .update(sessionRegistrations)
+        .set({ status: "confirmed", promotedAt: new Date() })
+        .where(eq(sessionRegistrations.id, entry.id));
+      state.session.confirmed += 1;
+      const party = state.parties.get(entry.organizationId);
+      if (party) party.confirmed += 1;
+      queue = queue.filter((w) => w.id !== entry.id);
+      moved.push({
+        registrationId: entry.id,
+        organizationId: entry.organizationId,
+        name: entry.name,
+        email: entry.email,
+      });
+    }
+    return moved;
+  });
+  if (promoted.length === 0) return [];
+  const [session] = await asTrainingOwner(tx, ctx, training, () =>
+    tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)),
+  );
+  if (!session) return [];
+  const ids: string[] = [];
+  for (const person of promoted) {
+    // The promoted person's förbund gets the entry in its own audit log.
+    await inScopeOf(tx, ctx, person.organizationId, () =>
+      writeAudit(tx, ctx, person.organizationId, {
+        action: "registration.promoted",
+        entityType: "session_registration",
+        entityId: person.registrationId,
+        after: { sessionId, trainingId: training.id, status: "confirmed" },
+      }),
+    );
+    ids.push(
+      await ctx.deps.mailer.queue(
+        tx,
+        promotedEmail({
+          to: person.email,
+          participantName: person.name,
+          trainingTitle: training.title,
+          session,
+          ics: sessionsCalendar({
+            trainingTitle: training.title,
+            organizerName: await organizationName(tx, training.organizationId),
+            sessions: [session],
+            host: new URL(ctx.deps.config.publicUrl).host,
+          }),
+          organizationId: person.organizationId,
+        }),
+      ),
+    );
+  }
+  return ids;
+}
