@@ -22,7 +22,7 @@ import { randomToken, sha256Bytes } from "../crypto.js";
 import { surveyEmail } from "../mail/training-templates.js";
 import { loadTraining, organizationNames } from "./scope.js";
 
-const TOKEN_PATTERN = /^[a-z2-7]{32}$/;
+const TOKEN_PATTERN = /^[a-z2-7]{48}$/;
 
 /**
  * After the last session: one personal survey link to everyone who attended. Called by the owner inside
@@ -46,7 +46,7 @@ export async function sendSurveys(
     .where(and(eq(trainingParticipants.trainingId, trainingId), eq(sessionRegistrations.attended, true)));
   const ids: string[] = [];
   for (const person of attended) {
-    const token = randomToken().slice(0, 32);
+    const token = `${randomToken()}${randomToken()}`;
     await tx.insert(surveyResponses).values({
       organizationId: person.organizationId,
       ownerOrganizationId: ctx.organization.id,

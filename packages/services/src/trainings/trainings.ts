@@ -205,11 +205,11 @@ export async function listTrainings(
         training: trainings,
         firstSessionAt: sql<
           string | null
-        >`(select min(s.starts_at) from training_sessions s where s.training_id = ${trainings.id})`,
+        >`(select min(s.starts_at) from training_sessions s where s.training_id = trainings.id)`,
         lastSessionEndsAt: sql<
           string | null
-        >`(select max(s.ends_at) from training_sessions s where s.training_id = ${trainings.id})`,
-        sessionCount: sql<number>`(select count(*)::int from training_sessions s where s.training_id = ${trainings.id})`,
+        >`(select max(s.ends_at) from training_sessions s where s.training_id = trainings.id)`,
+        sessionCount: sql<number>`(select count(*)::int from training_sessions s where s.training_id = trainings.id)`,
       })
       .from(trainings)
       .where(filter.status ? eq(trainings.status, filter.status) : undefined)

@@ -28,8 +28,9 @@ export async function seatState(tx: Tx, trainingId: string, sessionId: string): 
     .select({
       organizationId: trainingParties.organizationId,
       allocation: trainingParties.seats,
+      // Spelled out: drizzle renders a bare column name here, which the subquery would bind to r.
       confirmed: sql<number>`(select count(*)::int from session_registrations r
-        where r.session_id = ${sessionId} and r.organization_id = ${trainingParties.organizationId}
+        where r.session_id = ${sessionId} and r.organization_id = training_parties.organization_id
           and r.status = 'confirmed')`,
     })
     .from(trainingParties)
