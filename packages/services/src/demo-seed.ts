@@ -2,11 +2,13 @@ import { organizations, transaction, users } from "@nns/db";
 import { luhnCheckDigit, type Role } from "@nns/domain";
 import { count, eq } from "drizzle-orm";
 import { type Deps, systemContext } from "./context.js";
+import { seedDemoTrainings } from "./demo-trainings.js";
 import { grantRole } from "./operations.js";
 import { createNnsOrganization, createOrganization, type MemberPartyInput } from "./organizations.js";
 
 /** Every demo account uses this password; it is printed at start-up in embedded mode only. */
 export const DEMO_PASSWORD = "Samordning-demo-2026";
+const DEMO_TRAINER_EMAIL = "utbildare@demo.nns.se";
 
 function demoOrganizationNumber(serial: number): string {
   const nine = `222000${String(serial).padStart(3, "0")}`;
@@ -64,6 +66,7 @@ export const DEMO_FORBUND = [
 export const DEMO_USERS: { email: string; name: string; grants: { slug: string; role: Role }[] }[] = [
   { email: "nns.admin@demo.nns.se", name: "Nora Nilsson", grants: [{ slug: "nns", role: "nns_admin" }] },
   { email: "nns.lasare@demo.nns.se", name: "Nils Nyberg", grants: [{ slug: "nns", role: "viewer" }] },
+  { email: DEMO_TRAINER_EMAIL, name: "Tove Tränare", grants: [{ slug: "nns", role: "trainer" }] },
   {
     email: "admin.halland@demo.nns.se",
     name: "Hanna Holm",
@@ -153,4 +156,5 @@ export async function seedDemoData(deps: Deps): Promise<void> {
       });
     }
   }
+  await seedDemoTrainings(deps, DEMO_TRAINER_EMAIL);
 }
