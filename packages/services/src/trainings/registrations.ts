@@ -2,7 +2,7 @@ import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, 
 import { AppError, fieldError, type Gender, hasFreeSeat, registrationOpen, seatsLeft } from "@nns/domain";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { requirePermission } from "../access.js";
-import { audit } from "../audit.js";
+import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
 import { registrationEmail } from "../mail/training-templates.js";
 import { sessionsCalendar } from "./calendar.js";
@@ -44,14 +44,6 @@ export interface ParticipantView {
     attended: boolean | null;
   }[];
   createdAt: Date;
-}
-
-function actorLabel(ctx: OrgContext): string {
-  return ctx.actor.type === "user"
-    ? ctx.actor.email
-    : ctx.actor.type === "api_key"
-      ? ctx.actor.name
-      : ctx.actor.label;
 }
 
 /**
@@ -319,7 +311,7 @@ export async function cancelRegistration(
     await lockSessions(tx, [found.sessionId]);
     const [before] = await tx
       .update(sessionRegistrations)
-      .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actorLabel(ctx) })
+      .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actorFields(ctx).actorLabel })
       .where(and(eq(sessionRegistrations.id, registrationId), ne(sessionRegistrations.status, "cancelled")))
       .returning();
     if (!before) throw new AppError("conflict", "The registration is already cancelled.");

@@ -34,6 +34,11 @@ export async function loadTraining(tx: Tx, ctx: OrgContext, trainingId: string):
   return { training, isOwner, party: party ?? null };
 }
 
+/** NNS's own registries (trainers, prices, the step template) do not exist for a förbund. */
+export function requireNnsOrganization(ctx: OrgContext): void {
+  if (ctx.organization.kind !== "nns") throw new AppError("not_found", "This is kept by NNS.");
+}
+
 export function requireOwner(access: TrainingAccess): void {
   if (!access.isOwner) {
     throw new AppError("forbidden", "Only the organization that runs the training may change it.");

@@ -4,6 +4,7 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
+import { requireNnsOrganization } from "./scope.js";
 
 export const BIP_SKAPA_PRICE_CODE = "bip_skapa_training";
 export const BIP_SKAPA_TEMPLATE_KEY = "bip_skapa";
@@ -76,10 +77,6 @@ export async function seedTrainingDefaults(tx: Tx, nnsOrganizationId: string): P
 
 export type PriceItemView = Omit<typeof priceListItems.$inferSelect, "organizationId">;
 
-function requireNns(ctx: OrgContext): void {
-  if (ctx.organization.kind !== "nns") throw new AppError("not_found", "The price list is kept by NNS.");
-}
-
 function priceView(row: typeof priceListItems.$inferSelect): PriceItemView {
   const { organizationId: _, ...view } = row;
   return view;
@@ -87,7 +84,7 @@ function priceView(row: typeof priceListItems.$inferSelect): PriceItemView {
 
 export async function listPriceItems(ctx: OrgContext): Promise<PriceItemView[]> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) =>
     (
       await tx
@@ -115,7 +112,7 @@ export async function upsertPriceItem(
   expectedVersion: number | null,
 ): Promise<PriceItemView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [before] = await tx
       .select()
@@ -162,7 +159,7 @@ export async function readTemplate(tx: Tx, organizationId: string, key: string):
 
 export async function getTemplate(ctx: OrgContext): Promise<TemplateView> {
   requirePermission(ctx, "trainings:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, (tx) =>
     readTemplate(tx, ctx.organization.id, BIP_SKAPA_TEMPLATE_KEY),
   );
@@ -174,7 +171,7 @@ export async function updateTemplate(
   expectedVersion: number | null,
 ): Promise<TemplateView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   const keys = input.steps.map((s) => s.key);
   const duplicate = keys.find((key, i) => keys.indexOf(key) !== i);
   if (duplicate) {

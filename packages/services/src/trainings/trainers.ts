@@ -18,7 +18,7 @@ import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
-import { stockholmDate } from "./scope.js";
+import { requireNnsOrganization, stockholmDate } from "./scope.js";
 
 type TrainerRow = typeof trainers.$inferSelect;
 type CertificationRow = typeof trainerCertifications.$inferSelect;
@@ -118,21 +118,15 @@ async function readTrainers(tx: Tx, ctx: OrgContext, ids?: string[]): Promise<Tr
   return rows.map((row) => trainerView(row, certifications));
 }
 
-function requireNns(ctx: OrgContext): void {
-  if (ctx.organization.kind !== "nns") {
-    throw new AppError("not_found", "Trainers are kept by NNS.");
-  }
-}
-
 export async function listTrainers(ctx: OrgContext): Promise<TrainerView[]> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, (tx) => readTrainers(tx, ctx));
 }
 
 export async function getTrainer(ctx: OrgContext, trainerId: string): Promise<TrainerView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [view] = await readTrainers(tx, ctx, [trainerId]);
     if (!view) throw new AppError("not_found", "The trainer does not exist.");
@@ -161,7 +155,7 @@ function uniqueEmail(error: unknown): never {
 
 export async function createTrainer(ctx: OrgContext, input: TrainerInput): Promise<TrainerView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [row] = await tx
       .insert(trainers)
@@ -194,7 +188,7 @@ export async function updateTrainer(
   expectedVersion: number | null,
 ): Promise<TrainerView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [before] = await readTrainers(tx, ctx, [trainerId]);
     if (!before) throw new AppError("not_found", "The trainer does not exist.");
@@ -234,7 +228,7 @@ export async function addCertification(
   input: { issuer: string; certifiedOn: string; validUntil: string | null; evidence?: string | null },
 ): Promise<TrainerView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   if (input.validUntil !== null && input.validUntil < input.certifiedOn) {
     throw fieldError(
       "body.validUntil",
@@ -266,7 +260,7 @@ export async function revokeCertification(
   certificationId: string,
 ): Promise<TrainerView> {
   requirePermission(ctx, "trainers:manage");
-  requireNns(ctx);
+  requireNnsOrganization(ctx);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [row] = await tx
       .update(trainerCertifications)

@@ -15,7 +15,7 @@ import {
 import { AppError, assertTransition, type CostSplitRule, fieldError, type TrainingStatus } from "@nns/domain";
 import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
-import { audit } from "../audit.js";
+import { actorFields, audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
 import { requestScheduledEmail, trainingCancelledEmail } from "../mail/training-templates.js";
 import { scheduleRequests } from "./requests.js";
@@ -414,14 +414,6 @@ const TARGET: Record<TrainingTransition, TrainingStatus> = {
   cancel: "cancelled",
 };
 
-function actorLabel(ctx: OrgContext): string {
-  return ctx.actor.type === "user"
-    ? ctx.actor.name
-    : ctx.actor.type === "api_key"
-      ? ctx.actor.name
-      : ctx.actor.label;
-}
-
 /**
  * Moves a training along its lifecycle. Planning needs dated sessions (and, for BIP/SKAPA, a certified
  * trainer on each); completing needs the last session to be over and sends the follow-up survey;
@@ -465,7 +457,7 @@ export async function moveTraining(
         status: to,
         ...(transition === "cancel" && {
           cancelledAt: now,
-          cancelledBy: actorLabel(ctx),
+          cancelledBy: actorFields(ctx).actorLabel,
           cancellationReason: reason,
         }),
         ...(transition === "complete" && { completedAt: now }),
