@@ -52,7 +52,7 @@ beforeAll(async () => {
     password: PASSWORD,
     role: "trainer",
   });
-  [nns, adminA, editorA, viewerA, adminB, trainer] = await Promise.all(
+  const clients = await Promise.all(
     [
       env.users.nnsAdmin.email,
       env.users.adminA.email,
@@ -62,6 +62,7 @@ beforeAll(async () => {
       "utbildare@test.se",
     ].map((email) => signIn(env, email)),
   );
+  [nns, adminA, editorA, viewerA, adminB, trainer] = clients as [Client, Client, Client, Client, Client, Client];
   const created = await nns.post("/v1/nns/trainers", {
     name: "Ulla Utbildare",
     email: "utbildare@test.se",

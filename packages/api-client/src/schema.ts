@@ -5097,6 +5097,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/training-follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Follow-up figures of every completed training or event the organization ran (everyone) or took part in (its own people), newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Follow-up per training */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: {
+                                /** Format: uuid */
+                                trainingId: string;
+                                title: string;
+                                /** @enum {string} */
+                                kind: "bip_skapa" | "event";
+                                /**
+                                 * Format: date-time
+                                 * @example 2026-11-24T09:30:00.000Z
+                                 */
+                                completedAt: string | null;
+                                figures: {
+                                    registered: number;
+                                    attended: number;
+                                    attendedWomen: number;
+                                    attendedMen: number;
+                                    attendedOtherOrNotStated: number;
+                                    satisfaction: {
+                                        responses: number;
+                                        /** @description Null when fewer people answered than the minimum group size */
+                                        averages: {
+                                            [key: string]: number | null;
+                                        } | null;
+                                        comments: string[] | null;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Not authenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

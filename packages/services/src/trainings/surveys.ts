@@ -15,7 +15,7 @@ import {
   SURVEY_SCALE,
   type SurveyQuestionKey,
 } from "@nns/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { Deps, OrgContext } from "../context.js";
 import { randomToken, sha256Bytes } from "../crypto.js";
@@ -228,4 +228,59 @@ export async function followUp(ctx: OrgContext, trainingId: string): Promise<Fol
       })),
     };
   });
+}
+
+export interface FollowUpOverviewRow {
+  trainingId: string;
+  title: string;
+  kind: "bip_skapa" | "event";
+  completedAt: Date | null;
+  /** The owner's row covers everyone; a taking-part förbund's row covers its own people. */
+  figures: FollowUpFigures;
+}
+
+/**
+ * Follow-up across every completed training or event the organization ran or took part in, newest first:
+ * the per-förbund view of seed 000's figures over time.
+ */
+export async function followUpOverview(ctx: OrgContext): Promise<FollowUpOverviewRow[]> {
+  requirePermission(ctx, "trainings:read");
+  const completed = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, (tx) =>
+    tx
+      .select({
+        id: trainings.id,
+        title: trainings.title,
+        kind: trainings.kind,
+        completedAt: trainings.completedAt,
+        ownerId: trainings.organizationId,
+      })
+      .from(trainings)
+      .where(eq(trainings.status, "completed"))
+      .orderBy(desc(trainings.completedAt))
+      .limit(200),
+  );
+  const rows: FollowUpOverviewRow[] = [];
+  for (const training of completed) {
+    const view = await followUp(ctx, training.id);
+    const own = view.byOrganization.find((o) => o.organizationId === ctx.organization.id);
+    const { trainingId: _, surveysSent: __, byOrganization: ___, ...totals } = view;
+    const figures = training.ownerId === ctx.organization.id ? totals : own;
+    if (!figures) continue;
+    const {
+      organizationId: _o,
+      organizationName: _n,
+      ...onlyFigures
+    } = figures as typeof figures & {
+      organizationId?: string;
+      organizationName?: string;
+    };
+    rows.push({
+      trainingId: training.id,
+      title: training.title,
+      kind: training.kind,
+      completedAt: training.completedAt,
+      figures: onlyFigures,
+    });
+  }
+  return rows;
 }

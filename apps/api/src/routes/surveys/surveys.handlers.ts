@@ -16,3 +16,6 @@ export const answerSurvey: RouteHandler<typeof routes.answerSurvey, AppEnv> = as
 
 export const followUp: RouteHandler<typeof routes.followUp, AppEnv> = async (c) =>
   c.json(await services.followUp(c.get("org"), c.req.valid("param").trainingId), 200);
+
+export const followUpOverview: RouteHandler<typeof routes.followUpOverview, AppEnv> = async (c) =>
+  c.json({ data: await services.followUpOverview(c.get("org")) }, 200);

@@ -5,4 +5,5 @@ import * as routes from "./surveys.routes.js";
 export const surveysRouter = createRouter()
   .openapi(routes.lookupSurvey, handlers.lookupSurvey)
   .openapi(routes.answerSurvey, handlers.answerSurvey)
-  .openapi(routes.followUp, handlers.followUp);
+  .openapi(routes.followUp, handlers.followUp)
+  .openapi(routes.followUpOverview, handlers.followUpOverview);

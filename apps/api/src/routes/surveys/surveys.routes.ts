@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, problems } from "../../lib/schemas.js";
+import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
 import { TrainingParams } from "../trainings/trainings.routes.js";
 
 const tags = ["Follow-up"];
@@ -84,6 +84,35 @@ export const followUp = defineRoute(
           byOrganization: z.array(Figures.extend({ organizationId: z.uuid(), organizationName: z.string() })),
         }).openapi("FollowUp"),
         "Follow-up",
+      ),
+      ...problems(401, 403, 404),
+    },
+  },
+);
+
+export const followUpOverview = defineRoute(
+  { kind: "org", permission: "trainings:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/training-follow-up",
+    tags,
+    summary:
+      "Follow-up figures of every completed training or event the organization ran (everyone) or took part in (its own people), newest first",
+    request: { params: OrgIdParams },
+    responses: {
+      200: jsonResponse(
+        z.object({
+          data: z.array(
+            z.object({
+              trainingId: z.uuid(),
+              title: z.string(),
+              kind: z.enum(["bip_skapa", "event"]),
+              completedAt: Timestamp.nullable(),
+              figures: Figures,
+            }),
+          ),
+        }),
+        "Follow-up per training",
       ),
       ...problems(401, 403, 404),
     },
