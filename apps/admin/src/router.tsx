@@ -108,6 +108,54 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/outbox/OutboxPage"), "OutboxPage"),
 });
 
+const trainingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "trainings",
+  component: lazyRouteComponent(() => import("./features/trainings/TrainingsPage"), "TrainingsPage"),
+});
+
+const trainingCalendarRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "trainings/calendar",
+  component: lazyRouteComponent(
+    () => import("./features/trainings/TrainingCalendarPage"),
+    "TrainingCalendarPage",
+  ),
+});
+
+const trainingDetailRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "trainings/$trainingId",
+  component: lazyRouteComponent(
+    () => import("./features/trainings/TrainingDetailPage"),
+    "TrainingDetailPage",
+  ),
+});
+
+const attendanceRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "trainings/$trainingId/sessions/$sessionId/attendance",
+  component: lazyRouteComponent(() => import("./features/trainings/AttendancePage"), "AttendancePage"),
+});
+
+const trainingRequestsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "training-requests",
+  component: lazyRouteComponent(() => import("./features/trainings/RequestsPage"), "RequestsPage"),
+});
+
+const newTrainingRequestRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "training-requests/new",
+  component: lazyRouteComponent(() => import("./features/trainings/NewRequestPage"), "NewRequestPage"),
+});
+
+const mySessionsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "my-sessions",
+  component: lazyRouteComponent(() => import("./features/trainings/MySessionsPage"), "MySessionsPage"),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "account",
@@ -141,6 +189,18 @@ const nnsEditOrganizationRoute = createRoute({
   ),
 });
 
+const nnsTrainersRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns/trainers",
+  component: lazyRouteComponent(() => import("./features/trainings/TrainersPage"), "TrainersPage"),
+});
+
+const nnsPriceListRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns/price-list",
+  component: lazyRouteComponent(() => import("./features/trainings/PriceListPage"), "PriceListPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -148,11 +208,26 @@ const routeTree = rootRoute.addChildren([
   accessibilityRoute,
   appRoute.addChildren([
     homeRoute,
-    orgRoute.addChildren([dashboardRoute, membersRoute, apiKeysRoute, auditLogRoute, outboxRoute]),
+    orgRoute.addChildren([
+      dashboardRoute,
+      membersRoute,
+      apiKeysRoute,
+      auditLogRoute,
+      outboxRoute,
+      trainingsRoute,
+      trainingCalendarRoute,
+      trainingDetailRoute,
+      attendanceRoute,
+      trainingRequestsRoute,
+      newTrainingRequestRoute,
+      mySessionsRoute,
+    ]),
     accountRoute,
     nnsOrganizationsRoute,
     nnsNewOrganizationRoute,
     nnsEditOrganizationRoute,
+    nnsTrainersRoute,
+    nnsPriceListRoute,
   ]),
 ]);
 

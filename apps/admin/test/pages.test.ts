@@ -9,6 +9,10 @@ import { ARTIFACTS, axe, type Harness, openPage, screenshot, signIn, startHarnes
 let h: Harness;
 let halland: string;
 let nns: string;
+let hoglandet: string;
+let bip: string;
+let inspiration: string;
+let kickoff: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -16,6 +20,13 @@ beforeAll(async () => {
   const rows = await h.t.db.ownerSql("select id, slug from organizations");
   halland = String(rows.find((r) => r.slug === "halland")?.id);
   nns = String(rows.find((r) => r.slug === "nns")?.id);
+  hoglandet = String(rows.find((r) => r.slug === "hoglandet")?.id);
+  // The demo's trainings: NNS's shared BIP/SKAPA for Halland and Höglandet, and Höglandet's own day.
+  const trainings = await h.t.db.ownerSql("select id, kind from trainings");
+  bip = String(trainings.find((r) => r.kind === "bip_skapa")?.id);
+  inspiration = String(trainings.find((r) => r.kind === "event")?.id);
+  const sessions = await h.t.db.ownerSql("select id, step_key from training_sessions");
+  kickoff = String(sessions.find((r) => r.step_key === "kickoff")?.id);
 });
 afterAll(async () => h?.close());
 
@@ -46,6 +57,37 @@ const signedInPages = () => [
   { name: "organization-edit", path: `/nns/organizations/${halland}`, as: "nns.admin@demo.nns.se" },
   { name: "nns-dashboard", path: `/o/${nns}`, as: "nns.admin@demo.nns.se" },
   { name: "not-found", path: "/finns-inte", as: "admin.halland@demo.nns.se" },
+  { name: "trainings", path: `/o/${halland}/trainings`, as: "admin.halland@demo.nns.se" },
+  { name: "training-party", path: `/o/${halland}/trainings/${bip}`, as: "admin.halland@demo.nns.se" },
+  { name: "training-calendar", path: `/o/${halland}/trainings/calendar`, as: "admin.halland@demo.nns.se" },
+  { name: "training-requests", path: `/o/${halland}/training-requests`, as: "admin.halland@demo.nns.se" },
+  {
+    name: "training-request-new",
+    path: `/o/${halland}/training-requests/new`,
+    as: "admin.halland@demo.nns.se",
+  },
+  {
+    name: "event-owner",
+    path: `/o/${hoglandet}/trainings/${inspiration}`,
+    as: "admin.hoglandet@demo.nns.se",
+  },
+  { name: "nns-trainings", path: `/o/${nns}/trainings`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-training-calendar", path: `/o/${nns}/trainings/calendar`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-training-owner", path: `/o/${nns}/trainings/${bip}`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-training-requests", path: `/o/${nns}/training-requests`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-trainers", path: "/nns/trainers", as: "nns.admin@demo.nns.se" },
+  { name: "nns-price-list", path: "/nns/price-list", as: "nns.admin@demo.nns.se" },
+  {
+    name: "nns-attendance",
+    path: `/o/${nns}/trainings/${bip}/sessions/${kickoff}/attendance`,
+    as: "nns.admin@demo.nns.se",
+  },
+  { name: "my-sessions", path: `/o/${nns}/my-sessions`, as: "utbildare@demo.nns.se" },
+  {
+    name: "trainer-attendance",
+    path: `/o/${nns}/trainings/${bip}/sessions/${kickoff}/attendance`,
+    as: "utbildare@demo.nns.se",
+  },
 ];
 
 describe.each([1280, 390])("at %i px", (width) => {

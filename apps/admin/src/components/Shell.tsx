@@ -89,15 +89,38 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
   const me = useMe();
   const access = useQuery({ ...orgAccessQuery(orgId ?? ""), enabled: Boolean(orgId) });
   const can = new Set(access.data?.permissions ?? []);
-  const links: { to: string; label: string; show: boolean }[] = orgId
+  const isNns = access.data?.organization.kind === "nns";
+  const links: { to: string; label: string; show: boolean; exact?: boolean }[] = orgId
     ? [
         { to: "/o/$orgId", label: t("nav.dashboard"), show: true },
+        {
+          to: "/o/$orgId/trainings",
+          label: t("nav.trainings"),
+          show: can.has("trainings:read"),
+          exact: false,
+        },
+        {
+          to: "/o/$orgId/training-requests",
+          label: t("nav.trainingRequests"),
+          show: can.has("trainings:read"),
+          exact: false,
+        },
+        {
+          to: "/o/$orgId/my-sessions",
+          label: t("nav.mySessions"),
+          show: isNns && can.has("sessions:attend"),
+        },
         { to: "/o/$orgId/members", label: t("nav.members"), show: can.has("members:read") },
         { to: "/o/$orgId/api-keys", label: t("nav.apiKeys"), show: can.has("api_keys:read") },
         { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
         { to: "/o/$orgId/outbox", label: t("nav.outbox"), show: can.has("outbox:read") },
       ]
     : [];
+  const nnsLinks = [
+    { to: "/nns/organizations", label: t("nav.organizations") },
+    { to: "/nns/trainers", label: t("nav.trainers") },
+    { to: "/nns/price-list", label: t("nav.priceList") },
+  ];
   return (
     <nav aria-label={t("nav.label")} className="nav">
       <ul>
@@ -108,20 +131,22 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
               <Link
                 to={l.to}
                 params={{ orgId }}
-                activeOptions={{ exact: true }}
+                activeOptions={{ exact: l.exact ?? true }}
                 activeProps={{ "aria-current": "page", className: "active" }}
               >
                 {l.label}
               </Link>
             </li>
           ))}
-        {me.nnsAdmin ? (
-          <li>
-            <Link to="/nns/organizations" activeProps={{ "aria-current": "page", className: "active" }}>
-              {t("nav.organizations")}
-            </Link>
-          </li>
-        ) : null}
+        {me.nnsAdmin
+          ? nnsLinks.map((l) => (
+              <li key={l.to}>
+                <Link to={l.to} activeProps={{ "aria-current": "page", className: "active" }}>
+                  {l.label}
+                </Link>
+              </li>
+            ))
+          : null}
         <li>
           <Link to="/account" activeProps={{ "aria-current": "page", className: "active" }}>
             {t("nav.account")}

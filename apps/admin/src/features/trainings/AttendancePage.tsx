@@ -1,0 +1,174 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { FormError, QueryView } from "../../components/states";
+import { Button, PageHeader } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { usePermissions } from "../../lib/session";
+import { CheckboxField } from "./fields";
+import { formatSessionTime } from "./format";
+import { mySessionsQuery, rosterQuery, trainingKeys, trainingQuery } from "./queries";
+import "./i18n";
+import "./trainings.css";
+
+const route = getRouteApi("/app/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance");
+
+/** Attendance for one session: everyone with a place, a checkbox each, saved together. */
+export function AttendancePage() {
+  const params = route.useParams();
+  return <Attendance key={params.sessionId} {...params} />;
+}
+
+function Attendance({
+  orgId,
+  trainingId,
+  sessionId,
+}: {
+  orgId: string;
+  trainingId: string;
+  sessionId: string;
+}) {
+  const { t } = useTranslation("trainings");
+  const queryClient = useQueryClient();
+  const can = usePermissions(orgId);
+  // A trainer may not read the training itself; their own session list names it.
+  const training = useQuery({ ...trainingQuery(orgId, trainingId), enabled: can.has("trainings:read") });
+  const mine = useQuery({ ...mySessionsQuery(orgId), enabled: can.size > 0 && !can.has("trainings:read") });
+  const roster = useQuery(rosterQuery(orgId, trainingId, sessionId));
+  const { feedback, show } = useFeedback();
+  const [present, setPresent] = useState<Record<string, boolean>>({});
+  useEffect(() => {
+    if (roster.data)
+      setPresent(Object.fromEntries(roster.data.map((row) => [row.registrationId, row.attended ?? false])));
+  }, [roster.data]);
+  const fromTraining = training.data?.sessions.find((s) => s.id === sessionId);
+  const fromMine = mine.data?.find((s) => s.sessionId === sessionId);
+  const session = fromTraining ?? fromMine;
+  const trainingTitle = training.data?.title ?? fromMine?.trainingTitle;
+  const save = useMutation({
+    mutationFn: (entries: { registrationId: string; attended: boolean }[]) =>
+      call(
+        api.PUT("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}/attendance", {
+          params: { path: { orgId, trainingId, sessionId } },
+          body: { entries },
+        }),
+      ),
+    onSuccess: async (_result, entries) => {
+      await queryClient.invalidateQueries({ queryKey: trainingKeys.detail(orgId, trainingId) });
+      show({
+        kind: "success",
+        text: t("attendance.saved", {
+          present: entries.filter((e) => e.attended).length,
+          total: entries.length,
+        }),
+      });
+    },
+  });
+  const title = session ? t("attendance.title", { session: session.title }) : t("attendance.titleFallback");
+  return (
+    <>
+      <PageHeader
+        title={title}
+        description={
+          session && trainingTitle
+            ? `${trainingTitle} · ${formatSessionTime(session.startsAt, session.endsAt)}`
+            : undefined
+        }
+      />
+      <p>
+        {can.has("trainings:read") ? (
+          <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId }}>
+            {t("attendance.backToTraining")}
+          </Link>
+        ) : (
+          <Link to="/o/$orgId/my-sessions" params={{ orgId }}>
+            {t("attendance.backToMine")}
+          </Link>
+        )}
+      </p>
+      <FeedbackRegion feedback={feedback} />
+      <section className="card" aria-labelledby="roster-heading">
+        <h2 id="roster-heading">{t("attendance.heading")}</h2>
+        <QueryView query={roster} isEmpty={(data) => data.length === 0} empty={t("attendance.empty")}>
+          {(data) => (
+            <form
+              onSubmit={(event) => {
+                event.preventDefault();
+                save.mutate(
+                  data.map((row) => ({
+                    registrationId: row.registrationId,
+                    attended: present[row.registrationId] ?? false,
+                  })),
+                );
+              }}
+            >
+              <FormError error={save.error} />
+              <div className="cell-actions">
+                <Button
+                  variant="secondary"
+                  className="btn-small"
+                  onPress={() =>
+                    setPresent(Object.fromEntries(data.map((row) => [row.registrationId, true])))
+                  }
+                >
+                  {t("attendance.markAll")}
+                </Button>
+                <Button
+                  variant="secondary"
+                  className="btn-small"
+                  onPress={() =>
+                    setPresent(Object.fromEntries(data.map((row) => [row.registrationId, false])))
+                  }
+                >
+                  {t("attendance.clearAll")}
+                </Button>
+              </div>
+              <ScrollableTable labelledBy="roster-heading">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{t("attendance.columns.name")}</th>
+                      <th scope="col">{t("attendance.columns.employer")}</th>
+                      <th scope="col">{t("attendance.columns.present")}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.map((row) => (
+                      <tr key={row.registrationId}>
+                        <th scope="row">{row.name}</th>
+                        <td>{row.employer ?? "–"}</td>
+                        <td>
+                          <CheckboxField
+                            isSelected={present[row.registrationId] ?? false}
+                            onChange={(value) => setPresent((p) => ({ ...p, [row.registrationId]: value }))}
+                          >
+                            {t("attendance.present")}
+                            <span className="visually-hidden">: {row.name}</span>
+                          </CheckboxField>
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </ScrollableTable>
+              <p className="muted">
+                {t("attendance.summary", {
+                  present: data.filter((row) => present[row.registrationId]).length,
+                  total: data.length,
+                })}
+              </p>
+              <div>
+                <Button type="submit" isDisabled={save.isPending}>
+                  {t("attendance.save")}
+                </Button>
+              </div>
+            </form>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}

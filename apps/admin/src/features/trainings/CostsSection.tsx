@@ -1,0 +1,330 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SelectField } from "../../components/choice";
+import type { Feedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError, QueryView } from "../../components/states";
+import { Button, TextField } from "../../components/ui";
+import { ApiError, api, call } from "../../lib/api";
+import { formatKronor, formatVatRate, parseKronor } from "./format";
+import { costsQuery, type Training, type TrainingCosts, trainingKeys } from "./queries";
+import "./i18n";
+
+const VAT_RATES = ["2500", "1200", "600", "0"];
+
+/**
+ * The cost breakdown: a förbund sees its share of the shared cost, its own print costs, VAT and total,
+ * and adds or removes print costs; the owner sees every förbund's part and the whole.
+ */
+export function CostsSection({
+  orgId,
+  training,
+  canBook,
+  onFeedback,
+}: {
+  orgId: string;
+  training: Training;
+  canBook: boolean;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const costs = useQuery(costsQuery(orgId, training.id));
+  return (
+    <section className="card" aria-labelledby="costs-heading">
+      <h2 id="costs-heading">{t("costs.heading")}</h2>
+      <QueryView query={costs}>
+        {(data) => (
+          <>
+            <p className="muted">
+              {t("costs.sharedIntro", {
+                amount: formatKronor(data.sharedNetOre),
+                count: data.partyCount,
+                rule: t(`costSplit.${data.rule}`).toLowerCase(),
+              })}
+            </p>
+            {training.viewer.isOwner ? <AllParties costs={data} /> : null}
+            {data.parties
+              .filter((party) => party.organizationId === orgId)
+              .map((party) => (
+                <OwnShare key={party.organizationId} party={party} />
+              ))}
+            {training.viewer.isParty ? (
+              <PrintCosts
+                orgId={orgId}
+                training={training}
+                costs={data}
+                canBook={canBook}
+                onFeedback={onFeedback}
+              />
+            ) : null}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function OwnShare({ party }: { party: TrainingCosts["parties"][number] }) {
+  const { t } = useTranslation("trainings");
+  return (
+    <ScrollableTable labelledBy="own-costs-heading">
+      <table>
+        <caption id="own-costs-heading" className="visually-hidden">
+          {t("costs.ownCaption", { name: party.organizationName })}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("costs.columns.item")}</th>
+            <th scope="col" className="amount">
+              {t("costs.columns.net")}
+            </th>
+            <th scope="col" className="amount">
+              {t("costs.columns.vat")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {party.lines.map((line, index) => (
+            <tr key={index}>
+              <td>
+                {line.kind === "shared"
+                  ? t("costs.sharedLine", { description: line.description })
+                  : line.description}
+              </td>
+              <td className="amount">{formatKronor(line.netOre)}</td>
+              <td className="amount">
+                {formatKronor(line.vatOre)}{" "}
+                <span className="muted">({formatVatRate(line.vatRateBasisPoints)})</span>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t("costs.ownShare")}</th>
+            <td className="amount">{formatKronor(party.sharedNetOre)}</td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row">{t("costs.printCosts")}</th>
+            <td className="amount">{formatKronor(party.printNetOre)}</td>
+            <td />
+          </tr>
+          <tr>
+            <th scope="row">{t("costs.vat")}</th>
+            <td />
+            <td className="amount">{formatKronor(party.vatOre)}</td>
+          </tr>
+          <tr className="total">
+            <th scope="row">{t("costs.total")}</th>
+            <td className="amount" colSpan={2}>
+              {formatKronor(party.totalOre)}
+            </td>
+          </tr>
+        </tfoot>
+      </table>
+    </ScrollableTable>
+  );
+}
+
+function AllParties({ costs }: { costs: TrainingCosts }) {
+  const { t } = useTranslation("trainings");
+  return (
+    <ScrollableTable labelledBy="all-costs-heading">
+      <table>
+        <caption id="all-costs-heading" className="visually-hidden">
+          {t("costs.allCaption")}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("costs.columns.organization")}</th>
+            <th scope="col" className="amount">
+              {t("costs.columns.share")}
+            </th>
+            <th scope="col" className="amount">
+              {t("costs.columns.print")}
+            </th>
+            <th scope="col" className="amount">
+              {t("costs.columns.vat")}
+            </th>
+            <th scope="col" className="amount">
+              {t("costs.columns.total")}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {costs.parties.map((party) => (
+            <tr key={party.organizationId}>
+              <th scope="row">{party.organizationName}</th>
+              <td className="amount">{formatKronor(party.sharedNetOre)}</td>
+              <td className="amount">{formatKronor(party.printNetOre)}</td>
+              <td className="amount">{formatKronor(party.vatOre)}</td>
+              <td className="amount">{formatKronor(party.totalOre)}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr className="total">
+            <th scope="row">{t("costs.total")}</th>
+            <td className="amount" colSpan={2}>
+              {formatKronor(costs.netOre)}
+            </td>
+            <td className="amount">{formatKronor(costs.vatOre)}</td>
+            <td className="amount">{formatKronor(costs.totalOre)}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </ScrollableTable>
+  );
+}
+
+function PrintCosts({
+  orgId,
+  training,
+  costs,
+  canBook,
+  onFeedback,
+}: {
+  orgId: string;
+  training: Training;
+  costs: TrainingCosts;
+  canBook: boolean;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const queryClient = useQueryClient();
+  const trainingId = training.id;
+  const [formKey, setFormKey] = useState(0);
+  const [vatRate, setVatRate] = useState("2500");
+  const [amountError, setAmountError] = useState<string | null>(null);
+  const own = costs.printCosts.filter((c) => c.organizationId === orgId);
+  const refresh = (next: TrainingCosts) =>
+    queryClient.setQueryData(costsQuery(orgId, trainingId).queryKey, next);
+  const add = useMutation({
+    mutationFn: (body: { description: string; amountOre: number; vatRateBasisPoints: number }) =>
+      call(
+        api.POST("/orgs/{orgId}/trainings/{trainingId}/print-costs", {
+          params: { path: { orgId, trainingId } },
+          body,
+        }),
+      ),
+    onSuccess: (next, body) => {
+      refresh(next);
+      setFormKey((k) => k + 1);
+      onFeedback({ kind: "success", text: t("costs.printAdded", { description: body.description }) });
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (printCostId: string) =>
+      call(
+        api.DELETE("/orgs/{orgId}/trainings/{trainingId}/print-costs/{printCostId}", {
+          params: { path: { orgId, trainingId, printCostId } },
+        }),
+      ),
+    onSuccess: (next) => {
+      refresh(next);
+      void queryClient.invalidateQueries({ queryKey: trainingKeys.detail(orgId, trainingId) });
+      onFeedback({ kind: "success", text: t("costs.printRemoved") });
+    },
+  });
+  const formError = add.error ?? (amountError ? new Error(amountError) : null);
+  return (
+    <>
+      <h3 id="print-heading">{t("costs.printHeading")}</h3>
+      {own.length === 0 ? (
+        <p className="muted">{t("costs.noPrint")}</p>
+      ) : (
+        <ul className="plain-list">
+          {own.map((cost) => (
+            <li key={cost.id} className="cell-actions" style={{ alignItems: "center" }}>
+              <span>
+                {cost.description}: {formatKronor(cost.amountOre)}{" "}
+                <span className="muted">
+                  ({t("costs.vatRate", { rate: formatVatRate(cost.vatRateBasisPoints) })})
+                </span>
+              </span>
+              {canBook ? (
+                <ConfirmDialog
+                  trigger={
+                    <Button
+                      variant="secondary"
+                      className="btn-small"
+                      aria-label={t("costs.removeLabel", { description: cost.description })}
+                    >
+                      {t("costs.remove")}
+                    </Button>
+                  }
+                  title={t("costs.removeTitle", { description: cost.description })}
+                  confirmLabel={t("costs.removeConfirm")}
+                  isPending={remove.isPending}
+                  onConfirm={() => remove.mutateAsync(cost.id)}
+                >
+                  <p>{t("costs.removeBody")}</p>
+                </ConfirmDialog>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canBook ? (
+        <ServerForm
+          key={formKey}
+          aria-labelledby="print-heading"
+          error={add.error}
+          onEdit={() => {
+            add.reset();
+            setAmountError(null);
+          }}
+          style={{ marginTop: "var(--space-4)" }}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            const amountOre = parseKronor(String(data.get("amount") ?? ""));
+            if (amountOre === null || amountOre <= 0) {
+              setAmountError(t("costs.amountInvalid"));
+              return;
+            }
+            setAmountError(null);
+            add.mutate({
+              description: String(data.get("description") ?? "").trim(),
+              amountOre,
+              vatRateBasisPoints: Number(vatRate),
+            });
+          }}
+        >
+          {formError instanceof ApiError ? (
+            <FormError error={formError} />
+          ) : formError ? (
+            <p className="form-error" role="alert">
+              {amountError}
+            </p>
+          ) : null}
+          <div className="form-row">
+            <TextField name="description" label={t("costs.description")} isRequired />
+            <TextField
+              name="amount"
+              label={t("costs.amount")}
+              description={t("costs.amountHint")}
+              inputMode="decimal"
+              isRequired
+            />
+            <SelectField
+              label={t("costs.vatRateField")}
+              options={VAT_RATES.map((id) => ({ id, label: formatVatRate(Number(id)) }))}
+              value={vatRate}
+              onChange={setVatRate}
+            />
+          </div>
+          <div>
+            <Button type="submit" variant="secondary" isDisabled={add.isPending}>
+              {t("costs.add")}
+            </Button>
+          </div>
+        </ServerForm>
+      ) : null}
+    </>
+  );
+}

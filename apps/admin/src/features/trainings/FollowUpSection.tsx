@@ -1,0 +1,145 @@
+import { useQuery } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { QueryView } from "../../components/states";
+import { type FollowUp, followUpQuery, type Training } from "./queries";
+import "./i18n";
+
+const QUESTIONS = ["overall", "content", "usefulness", "organisation"];
+const MIN_GROUP = 5;
+
+type Figures = Omit<FollowUp, "trainingId" | "surveysSent" | "byOrganization">;
+
+const average = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+
+/** Registered, attended, women and men attending, and satisfaction once enough people have answered. */
+export function FollowUpSection({ orgId, training }: { orgId: string; training: Training }) {
+  const { t } = useTranslation("trainings");
+  const followUp = useQuery(followUpQuery(orgId, training.id));
+  return (
+    <section className="card" aria-labelledby="follow-up-heading">
+      <h2 id="follow-up-heading">{t("followUp.heading")}</h2>
+      <QueryView query={followUp}>
+        {(data) => (
+          <>
+            <FigureList figures={data} />
+            <p className="muted">{t("followUp.surveysSent", { count: data.surveysSent })}</p>
+            <Satisfaction figures={data} />
+            {training.viewer.isOwner && data.byOrganization.length > 1 ? (
+              <ByOrganization data={data} />
+            ) : null}
+          </>
+        )}
+      </QueryView>
+    </section>
+  );
+}
+
+function FigureList({ figures }: { figures: Figures }) {
+  const { t } = useTranslation("trainings");
+  const items: [string, number][] = [
+    [t("followUp.registered"), figures.registered],
+    [t("followUp.attended"), figures.attended],
+    [t("followUp.women"), figures.attendedWomen],
+    [t("followUp.men"), figures.attendedMen],
+    [t("followUp.otherOrNotStated"), figures.attendedOtherOrNotStated],
+    [t("followUp.responses"), figures.satisfaction.responses],
+  ];
+  return (
+    <dl className="figures">
+      {items.map(([label, value]) => (
+        <div key={label}>
+          <dt>{label}</dt>
+          <dd>{value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Satisfaction({ figures }: { figures: Figures }) {
+  const { t } = useTranslation("trainings");
+  const { averages, comments } = figures.satisfaction;
+  return (
+    <>
+      <h3 id="satisfaction-heading">{t("followUp.satisfaction")}</h3>
+      {averages === null ? (
+        <p>{t("followUp.tooFew", { count: MIN_GROUP })}</p>
+      ) : (
+        <>
+          <ScrollableTable labelledBy="satisfaction-heading">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("followUp.question")}</th>
+                  <th scope="col">{t("followUp.average")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {Object.entries(averages)
+                  .sort(([a], [b]) => QUESTIONS.indexOf(a) - QUESTIONS.indexOf(b))
+                  .map(([key, value]) => (
+                    <tr key={key}>
+                      <th scope="row">{t(`followUp.questions.${key}`, { defaultValue: key })}</th>
+                      <td>{value === null ? "–" : t("followUp.outOf", { value: average.format(value) })}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
+          {comments && comments.length > 0 ? (
+            <>
+              <h4>{t("followUp.comments")}</h4>
+              <ul>
+                {comments.map((comment) => (
+                  <li key={comment}>{comment}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </>
+      )}
+    </>
+  );
+}
+
+function ByOrganization({ data }: { data: FollowUp }) {
+  const { t } = useTranslation("trainings");
+  return (
+    <>
+      <h3 id="by-organization-heading">{t("followUp.byOrganization")}</h3>
+      <ScrollableTable labelledBy="by-organization-heading">
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t("followUp.organization")}</th>
+              <th scope="col">{t("followUp.registered")}</th>
+              <th scope="col">{t("followUp.attended")}</th>
+              <th scope="col">{t("followUp.women")}</th>
+              <th scope="col">{t("followUp.men")}</th>
+              <th scope="col">{t("followUp.responses")}</th>
+              <th scope="col">{t("followUp.overall")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.byOrganization.map((row) => (
+              <tr key={row.organizationId}>
+                <th scope="row">{row.organizationName}</th>
+                <td>{row.registered}</td>
+                <td>{row.attended}</td>
+                <td>{row.attendedWomen}</td>
+                <td>{row.attendedMen}</td>
+                <td>{row.satisfaction.responses}</td>
+                <td>
+                  {row.satisfaction.averages?.overall != null
+                    ? average.format(row.satisfaction.averages.overall)
+                    : t("followUp.hidden")}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
+    </>
+  );
+}

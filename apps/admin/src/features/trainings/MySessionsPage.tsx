@@ -1,0 +1,90 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { QueryView } from "../../components/states";
+import { PageHeader } from "../../components/ui";
+import { formatSessionTime } from "./format";
+import { mySessionsQuery, type TrainingStatus } from "./queries";
+import { SessionPlace } from "./SessionsSection";
+import "./i18n";
+import "./trainings.css";
+
+const route = getRouteApi("/app/o/$orgId/my-sessions");
+
+/** "Mina tillfällen": the sessions the signed-in trainer is assigned to, with attendance for each. */
+export function MySessionsPage() {
+  const { orgId } = route.useParams();
+  return <MySessions key={orgId} orgId={orgId} />;
+}
+
+function MySessions({ orgId }: { orgId: string }) {
+  const { t } = useTranslation("trainings");
+  const sessions = useQuery(mySessionsQuery(orgId));
+  const now = new Date().toISOString();
+  return (
+    <>
+      <PageHeader title={t("mySessions.title")} description={t("mySessions.description")} />
+      <section className="card" aria-labelledby="my-sessions-heading">
+        <h2 id="my-sessions-heading">{t("mySessions.heading")}</h2>
+        <QueryView query={sessions} isEmpty={(data) => data.length === 0} empty={t("mySessions.empty")}>
+          {(data) => (
+            <ScrollableTable labelledBy="my-sessions-heading">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("calendar.columns.time")}</th>
+                    <th scope="col">{t("calendar.columns.session")}</th>
+                    <th scope="col">{t("calendar.columns.training")}</th>
+                    <th scope="col">{t("calendar.columns.place")}</th>
+                    <th scope="col">{t("sessions.columns.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...data]
+                    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
+                    .map((session) => (
+                      <tr key={session.sessionId}>
+                        <td className="nowrap">
+                          {formatSessionTime(session.startsAt, session.endsAt)}
+                          {session.endsAt < now ? (
+                            <span className="muted"> ({t("mySessions.past")})</span>
+                          ) : null}
+                        </td>
+                        <th scope="row">{session.title}</th>
+                        <td>
+                          <span className="stack">
+                            <span>{session.trainingTitle}</span>
+                            <span className="muted">
+                              {t(`status.${session.trainingStatus as TrainingStatus}`, {
+                                defaultValue: session.trainingStatus,
+                              })}
+                            </span>
+                          </span>
+                        </td>
+                        <td>
+                          {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
+                        </td>
+                        <td>
+                          <Link
+                            className="btn btn-secondary btn-small"
+                            to="/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance"
+                            params={{ orgId, trainingId: session.trainingId, sessionId: session.sessionId }}
+                            aria-label={t("sessions.attendanceLabel", {
+                              title: `${session.title}, ${session.trainingTitle}`,
+                            })}
+                          >
+                            {t("sessions.attendance")}
+                          </Link>
+                        </td>
+                      </tr>
+                    ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import type { Feedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { QueryView } from "../../components/states";
+import { Button } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { RegistrationStatus } from "./badges";
+import { invalidateTraining, type Participant, participantsQuery, type Training } from "./queries";
+import "./i18n";
+
+type Registration = Participant["registrations"][number];
+
+/** The förbund's own participants (the owner sees everyone's) with their place per session. */
+export function ParticipantsSection({
+  orgId,
+  training,
+  canCancel,
+  onFeedback,
+}: {
+  orgId: string;
+  training: Training;
+  canCancel: boolean;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const queryClient = useQueryClient();
+  const trainingId = training.id;
+  const participants = useQuery(participantsQuery(orgId, trainingId));
+  const cancel = useMutation({
+    mutationFn: ({ registration }: { participant: Participant; registration: Registration }) =>
+      call(
+        api.POST("/orgs/{orgId}/trainings/{trainingId}/registrations/{registrationId}/cancel", {
+          params: { path: { orgId, trainingId, registrationId: registration.id } },
+        }),
+      ),
+    onSuccess: async (_after, { participant, registration }) => {
+      await invalidateTraining(queryClient, orgId, trainingId);
+      onFeedback({
+        kind: "success",
+        text: t("participants.cancelled", {
+          name: participant.name,
+          session: sessionTitle(registration.sessionId),
+        }),
+      });
+    },
+  });
+  const sessionTitle = (sessionId: string) =>
+    training.sessions.find((s) => s.id === sessionId)?.title ?? t("participants.unknownSession");
+  const organizationName = (id: string) =>
+    training.parties.find((p) => p.organizationId === id)?.organizationName ?? "";
+  const open = training.status !== "completed" && training.status !== "cancelled";
+  return (
+    <section className="card" aria-labelledby="participants-heading">
+      <h2 id="participants-heading">
+        {training.viewer.isOwner ? t("participants.headingAll") : t("participants.heading")}
+      </h2>
+      <QueryView query={participants} isEmpty={(data) => data.length === 0} empty={t("participants.empty")}>
+        {(data) => (
+          <ScrollableTable labelledBy="participants-heading">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{t("participants.columns.name")}</th>
+                  {training.viewer.isOwner ? (
+                    <th scope="col">{t("participants.columns.organization")}</th>
+                  ) : null}
+                  <th scope="col">{t("participants.columns.employer")}</th>
+                  <th scope="col">{t("participants.columns.sessions")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((participant) => (
+                  <tr key={participant.id}>
+                    <th scope="row">
+                      <span className="stack">
+                        <span>{participant.name}</span>
+                        <span className="muted">{participant.email}</span>
+                      </span>
+                    </th>
+                    {training.viewer.isOwner ? <td>{organizationName(participant.organizationId)}</td> : null}
+                    <td>{participant.employer ?? "–"}</td>
+                    <td>
+                      <ul className="plain-list">
+                        {participant.registrations.map((registration) => (
+                          <li key={registration.id}>
+                            {sessionTitle(registration.sessionId)}:{" "}
+                            <RegistrationStatus registration={registration} />
+                            {canCancel && open && registration.status !== "cancelled" ? (
+                              <>
+                                {" "}
+                                <ConfirmDialog
+                                  trigger={
+                                    <Button
+                                      variant="ghost"
+                                      className="btn-small"
+                                      aria-label={t("participants.cancelLabel", {
+                                        name: participant.name,
+                                        session: sessionTitle(registration.sessionId),
+                                      })}
+                                    >
+                                      {t("participants.cancel")}
+                                    </Button>
+                                  }
+                                  title={t("participants.cancelTitle", {
+                                    name: participant.name,
+                                    session: sessionTitle(registration.sessionId),
+                                  })}
+                                  confirmLabel={t("participants.cancelConfirm")}
+                                  isPending={cancel.isPending}
+                                  onConfirm={() => cancel.mutateAsync({ participant, registration })}
+                                >
+                                  <p>
+                                    {registration.status === "confirmed"
+                                      ? t("participants.cancelBodyConfirmed")
+                                      : t("participants.cancelBodyWaiting")}
+                                  </p>
+                                </ConfirmDialog>
+                              </>
+                            ) : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollableTable>
+        )}
+      </QueryView>
+    </section>
+  );
+}

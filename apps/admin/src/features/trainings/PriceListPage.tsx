@@ -1,0 +1,226 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormDialog } from "../../components/ConfirmDialog";
+import { SelectField } from "../../components/choice";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError, QueryView } from "../../components/states";
+import { Badge, Button, PageHeader, TextField } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { useMe } from "../../lib/session";
+import { CheckboxField } from "./fields";
+import { formatKronor, formatVatRate, optional, parseKronor } from "./format";
+import { type PriceItem, priceListQuery, trainingKeys } from "./queries";
+import "./i18n";
+import "./trainings.css";
+
+const VAT_RATES = ["2500", "1200", "600", "0"];
+
+/** NNS's price list: what a training costs before it is shared, with its VAT rate. */
+export function PriceListPage() {
+  const me = useMe();
+  const { t } = useTranslation("trainings");
+  if (!me.nnsAdmin)
+    return (
+      <>
+        <PageHeader title={t("priceList.title")} />
+        <p className="notice">{t("nnsOnly")}</p>
+      </>
+    );
+  return <PriceList />;
+}
+
+function PriceList() {
+  const { t } = useTranslation("trainings");
+  const items = useQuery(priceListQuery);
+  const { feedback, show } = useFeedback();
+  return (
+    <>
+      <PageHeader title={t("priceList.title")} description={t("priceList.description")} />
+      <FeedbackRegion feedback={feedback} />
+      <section className="card" aria-labelledby="price-list-heading">
+        <h2 id="price-list-heading">{t("priceList.heading")}</h2>
+        <QueryView query={items} isEmpty={(data) => data.length === 0} empty={t("priceList.empty")}>
+          {(data) => (
+            <ScrollableTable labelledBy="price-list-heading">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("priceList.columns.name")}</th>
+                    <th scope="col">{t("priceList.columns.code")}</th>
+                    <th scope="col" className="amount">
+                      {t("priceList.columns.price")}
+                    </th>
+                    <th scope="col">{t("priceList.columns.vat")}</th>
+                    <th scope="col">{t("priceList.columns.maxParticipants")}</th>
+                    <th scope="col">{t("priceList.columns.status")}</th>
+                    <th scope="col">{t("priceList.columns.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.map((item) => (
+                    <tr key={item.id}>
+                      <th scope="row">{item.name}</th>
+                      <td>
+                        <code>{item.code}</code>
+                      </td>
+                      <td className="amount">{formatKronor(item.unitPriceOre)}</td>
+                      <td>{formatVatRate(item.vatRateBasisPoints)}</td>
+                      <td>{item.maxParticipants ?? "–"}</td>
+                      <td>
+                        {item.active ? (
+                          <Badge tone="success">{t("priceList.active")}</Badge>
+                        ) : (
+                          <Badge>{t("priceList.inactive")}</Badge>
+                        )}
+                      </td>
+                      <td>
+                        <EditPriceDialog item={item} onFeedback={show} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}
+
+function EditPriceDialog({
+  item,
+  onFeedback,
+}: {
+  item: PriceItem;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const [vatRate, setVatRate] = useState(String(item.vatRateBasisPoints));
+  const [active, setActive] = useState(item.active);
+  const [priceError, setPriceError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: (body: {
+      name: string;
+      unitPriceOre: number;
+      vatRateBasisPoints: number;
+      maxParticipants: number | null;
+      active: boolean;
+    }) =>
+      call(
+        api.PUT("/nns/price-list/{code}", {
+          params: { path: { code: item.code }, header: { "if-match": `"${item.version}"` } },
+          body,
+        }),
+      ),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
+  });
+  const rates = VAT_RATES.includes(String(item.vatRateBasisPoints))
+    ? VAT_RATES
+    : [String(item.vatRateBasisPoints), ...VAT_RATES];
+  return (
+    <FormDialog
+      title={t("priceList.editTitle", { name: item.name })}
+      trigger={
+        <Button
+          variant="secondary"
+          className="btn-small"
+          aria-label={t("priceList.editLabel", { name: item.name })}
+        >
+          {t("priceList.edit")}
+        </Button>
+      }
+      onOpenChange={(open) => {
+        if (open) {
+          save.reset();
+          setPriceError(null);
+          setVatRate(String(item.vatRateBasisPoints));
+          setActive(item.active);
+        }
+      }}
+    >
+      {(close) => (
+        <ServerForm
+          error={save.error}
+          onEdit={() => {
+            save.reset();
+            setPriceError(null);
+          }}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            const unitPriceOre = parseKronor(String(data.get("price") ?? ""));
+            if (unitPriceOre === null) {
+              setPriceError(t("costs.amountInvalid"));
+              return;
+            }
+            const max = optional(data.get("maxParticipants"));
+            save.mutate(
+              {
+                name: String(data.get("name") ?? "").trim(),
+                unitPriceOre,
+                vatRateBasisPoints: Number(vatRate),
+                maxParticipants: max === null ? null : Number(max),
+                active,
+              },
+              {
+                onSuccess: (saved) => {
+                  close();
+                  onFeedback({ kind: "success", text: t("priceList.saved", { name: saved.name }) });
+                },
+                onError: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
+              },
+            );
+          }}
+        >
+          <FormError error={save.error} />
+          {priceError ? (
+            <p className="form-error" role="alert">
+              {priceError}
+            </p>
+          ) : null}
+          <TextField name="name" label={t("priceList.columns.name")} defaultValue={item.name} isRequired />
+          <div className="form-row">
+            <TextField
+              name="price"
+              label={t("priceList.priceField")}
+              description={t("costs.amountHint")}
+              inputMode="decimal"
+              defaultValue={(item.unitPriceOre / 100).toFixed(2).replace(".", ",")}
+              isRequired
+            />
+            <SelectField
+              label={t("priceList.columns.vat")}
+              options={rates.map((id) => ({ id, label: formatVatRate(Number(id)) }))}
+              value={vatRate}
+              onChange={setVatRate}
+            />
+            <TextField
+              name="maxParticipants"
+              type="number"
+              inputMode="numeric"
+              label={t("priceList.columns.maxParticipants")}
+              defaultValue={item.maxParticipants?.toString() ?? ""}
+            />
+          </div>
+          <CheckboxField isSelected={active} onChange={setActive}>
+            {t("priceList.activeField")}
+          </CheckboxField>
+          <div className="dialog-actions">
+            <Button variant="secondary" onPress={close}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" isDisabled={save.isPending}>
+              {tc("save")}
+            </Button>
+          </div>
+        </ServerForm>
+      )}
+    </FormDialog>
+  );
+}

@@ -1,0 +1,195 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { QueryView } from "../../components/states";
+import { Button, PageHeader } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { formatDate } from "../../lib/format";
+import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { RequestStatusBadge } from "./badges";
+import { CreateTrainingDialog } from "./CreateTrainingDialog";
+import { DeclineDialog } from "./DeclineDialog";
+import { PairingsSection } from "./PairingsSection";
+import { requestsQuery, type TrainingRequest, trainingKeys } from "./queries";
+import "./i18n";
+import "./trainings.css";
+
+const route = getRouteApi("/app/o/$orgId/training-requests");
+
+/**
+ * Intresseanmälningar. A förbund sees its own and may withdraw one still waiting; NNS sees every request
+ * addressed to it with pairing suggestions, and turns requests into trainings or declines them.
+ */
+export function RequestsPage() {
+  const { orgId } = route.useParams();
+  return <Requests key={orgId} orgId={orgId} />;
+}
+
+function Requests({ orgId }: { orgId: string }) {
+  const { t } = useTranslation("trainings");
+  const can = usePermissions(orgId);
+  const access = useQuery(orgAccessQuery(orgId));
+  const isNns = access.data?.organization.kind === "nns";
+  const inbox = isNns && can.has("trainings:manage");
+  const requests = useQuery(requestsQuery(orgId));
+  const { feedback, show } = useFeedback();
+  return (
+    <>
+      <PageHeader
+        title={isNns ? t("requests.inboxTitle") : t("requests.title")}
+        description={isNns ? t("requests.inboxDescription") : t("requests.description")}
+        actions={
+          !isNns && can.has("trainings:book") ? (
+            <Link to="/o/$orgId/training-requests/new" params={{ orgId }} className="btn btn-primary">
+              {t("requests.new")}
+            </Link>
+          ) : null
+        }
+      />
+      <FeedbackRegion feedback={feedback} />
+      {inbox ? <PairingsSection orgId={orgId} /> : null}
+      <section className="card" aria-labelledby="requests-heading">
+        <h2 id="requests-heading">{isNns ? t("requests.inboxHeading") : t("requests.heading")}</h2>
+        <QueryView query={requests} isEmpty={(data) => data.length === 0} empty={t("requests.empty")}>
+          {(data) => (
+            <RequestTable
+              orgId={orgId}
+              requests={data}
+              inbox={inbox}
+              canWithdraw={!isNns && can.has("trainings:book")}
+              onFeedback={show}
+            />
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}
+
+function RequestTable({
+  orgId,
+  requests,
+  inbox,
+  canWithdraw,
+  onFeedback,
+}: {
+  orgId: string;
+  requests: TrainingRequest[];
+  inbox: boolean;
+  canWithdraw: boolean;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const queryClient = useQueryClient();
+  const withdraw = useMutation({
+    mutationFn: (request: TrainingRequest) =>
+      call(
+        api.POST("/orgs/{orgId}/training-requests/{requestId}/withdraw", {
+          params: { path: { orgId, requestId: request.id } },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) });
+      onFeedback({ kind: "success", text: t("requests.withdrawn") });
+    },
+  });
+  const showActions = inbox || canWithdraw;
+  return (
+    <ScrollableTable labelledBy="requests-heading">
+      <table>
+        <thead>
+          <tr>
+            {inbox ? <th scope="col">{t("requests.columns.organization")}</th> : null}
+            <th scope="col">{t("requests.columns.period")}</th>
+            <th scope="col">{t("requests.columns.participants")}</th>
+            <th scope="col">{t("requests.columns.delivery")}</th>
+            <th scope="col">{t("requests.columns.sharing")}</th>
+            <th scope="col">{t("requests.columns.contact")}</th>
+            <th scope="col">{t("requests.columns.status")}</th>
+            <th scope="col">{t("requests.columns.submitted")}</th>
+            {showActions ? <th scope="col">{t("requests.columns.actions")}</th> : null}
+          </tr>
+        </thead>
+        <tbody>
+          {requests.map((request) => {
+            const period = `${request.periodStart} – ${request.periodEnd}`;
+            const who = inbox ? request.organization.name : period;
+            return (
+              <tr key={request.id}>
+                {inbox ? <th scope="row">{request.organization.name}</th> : null}
+                <td className="nowrap">{period}</td>
+                <td>{request.expectedParticipants}</td>
+                <td>{t(`delivery.${request.deliveryPreference}`)}</td>
+                <td>{request.openToSharing ? t("requests.sharingYes") : t("requests.sharingNo")}</td>
+                <td>
+                  <span className="stack">
+                    <span>{request.contactName}</span>
+                    <span className="muted">{request.contactEmail}</span>
+                  </span>
+                </td>
+                <td>
+                  <span className="stack">
+                    <RequestStatusBadge status={request.status} />
+                    {request.trainingId ? (
+                      <Link
+                        to="/o/$orgId/trainings/$trainingId"
+                        params={{ orgId, trainingId: request.trainingId }}
+                      >
+                        {t("requests.toTraining")}
+                      </Link>
+                    ) : null}
+                    {request.decisionNote ? <span className="muted">{request.decisionNote}</span> : null}
+                  </span>
+                </td>
+                <td className="nowrap">{formatDate(request.createdAt)}</td>
+                {showActions ? (
+                  <td>
+                    {request.status === "submitted" ? (
+                      <div className="cell-actions">
+                        {inbox ? (
+                          <>
+                            <CreateTrainingDialog
+                              orgId={orgId}
+                              isNns
+                              requestIds={[request.id]}
+                              defaultTitle={`BIP/SKAPA ${request.organization.name}`}
+                              triggerLabel={t("requests.createTraining")}
+                              triggerAriaLabel={t("requests.createTrainingLabel", { who })}
+                              triggerVariant="secondary"
+                            />
+                            <DeclineDialog orgId={orgId} request={request} onFeedback={onFeedback} />
+                          </>
+                        ) : (
+                          <ConfirmDialog
+                            trigger={
+                              <Button
+                                variant="secondary"
+                                className="btn-small"
+                                aria-label={t("requests.withdrawLabel", { period })}
+                              >
+                                {t("requests.withdraw")}
+                              </Button>
+                            }
+                            title={t("requests.withdrawTitle")}
+                            confirmLabel={t("requests.withdrawConfirm")}
+                            isPending={withdraw.isPending}
+                            onConfirm={() => withdraw.mutateAsync(request)}
+                          >
+                            <p>{t("requests.withdrawBody", { period })}</p>
+                          </ConfirmDialog>
+                        )}
+                      </div>
+                    ) : null}
+                  </td>
+                ) : null}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollableTable>
+  );
+}

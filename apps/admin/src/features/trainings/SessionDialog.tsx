@@ -1,0 +1,251 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FormDialog } from "../../components/ConfirmDialog";
+import { CheckboxGroupField, SelectField } from "../../components/choice";
+import type { Feedback } from "../../components/Feedback";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError } from "../../components/states";
+import { Button, TextField } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { RadioGroupField } from "./fields";
+import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
+import {
+  invalidateTraining,
+  type Mode,
+  type Training,
+  type TrainingSession,
+  templateQuery,
+  trainersQuery,
+} from "./queries";
+import "./i18n";
+
+const CUSTOM = "custom";
+
+interface SessionBody {
+  stepKey?: string | null;
+  title?: string;
+  startsAt?: string;
+  endsAt?: string;
+  mode: Mode;
+  location: string | null;
+  videoLink: string | null;
+  capacity: number | null;
+  trainerIds?: string[];
+}
+
+/**
+ * Adds a session (for BIP/SKAPA from a step of NNS's template, which fills title, length, mode and
+ * capacity) or changes one: time in Swedish time, mode, place or link, capacity and (NNS) trainers.
+ */
+export function SessionDialog({
+  orgId,
+  training,
+  isNns,
+  session,
+  onFeedback,
+}: {
+  orgId: string;
+  training: Training;
+  isNns: boolean;
+  session?: TrainingSession;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const withTemplate = isNns && training.kind === "bip_skapa";
+  const template = useQuery({ ...templateQuery, enabled: withTemplate });
+  const trainers = useQuery({ ...trainersQuery, enabled: isNns });
+  const [stepKey, setStepKey] = useState<string>(session?.stepKey ?? CUSTOM);
+  const [mode, setMode] = useState<Mode>(session?.mode ?? "digital");
+  const [trainerIds, setTrainerIds] = useState<string[]>(session?.trainers.map((tr) => tr.id) ?? []);
+  const trainingId = training.id;
+  const save = useMutation({
+    mutationFn: (body: SessionBody) =>
+      session
+        ? call(
+            api.PATCH("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}", {
+              params: {
+                path: { orgId, trainingId, sessionId: session.id },
+                header: { "if-match": `"${session.version}"` },
+              },
+              body,
+            }),
+          )
+        : call(
+            api.POST("/orgs/{orgId}/trainings/{trainingId}/sessions", {
+              params: { path: { orgId, trainingId } },
+              body: { ...body, startsAt: body.startsAt ?? "" },
+            }),
+          ),
+    onSuccess: () => invalidateTraining(queryClient, orgId, trainingId),
+  });
+  const steps = template.data?.steps ?? [];
+  const step = steps.find((s) => s.key === stepKey);
+  return (
+    <FormDialog
+      title={session ? t("sessionForm.editTitle", { title: session.title }) : t("sessionForm.addTitle")}
+      trigger={
+        session ? (
+          <Button
+            variant="secondary"
+            className="btn-small"
+            aria-label={t("sessionForm.editLabel", { title: session.title })}
+          >
+            {t("sessionForm.edit")}
+          </Button>
+        ) : (
+          <Button>{t("sessionForm.add")}</Button>
+        )
+      }
+      onOpenChange={(open) => {
+        if (open) {
+          save.reset();
+          setStepKey(session?.stepKey ?? CUSTOM);
+          setMode(session?.mode ?? "digital");
+          setTrainerIds(session?.trainers.map((tr) => tr.id) ?? []);
+        }
+      }}
+    >
+      {(close) => (
+        <ServerForm
+          error={save.error}
+          onEdit={save.reset}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            const date = String(data.get("date") ?? "");
+            const start = String(data.get("start") ?? "");
+            const end = String(data.get("end") ?? "");
+            const title = optional(data.get("title"));
+            const capacity = optional(data.get("capacity"));
+            const body: SessionBody = {
+              ...(withTemplate ? { stepKey: stepKey === CUSTOM ? null : stepKey } : {}),
+              ...(title ? { title } : {}),
+              startsAt: stockholmInstant(date, start) ?? `${date}T${start}`,
+              ...(end ? { endsAt: stockholmInstant(date, end) ?? `${date}T${end}` } : {}),
+              mode,
+              location: mode === "on_site" ? optional(data.get("location")) : null,
+              videoLink: mode === "digital" ? optional(data.get("videoLink")) : null,
+              capacity: capacity === null ? (step?.capacity ?? null) : Number(capacity),
+              ...(isNns ? { trainerIds } : {}),
+            };
+            save.mutate(body, {
+              onSuccess: () => {
+                close();
+                onFeedback({
+                  kind: "success",
+                  text: session
+                    ? t("sessionForm.saved", { title: title ?? session.title })
+                    : t("sessionForm.added", { title: title ?? step?.title ?? "" }),
+                });
+              },
+            });
+          }}
+        >
+          <FormError error={save.error} />
+          {withTemplate ? (
+            <SelectField
+              label={t("sessionForm.step")}
+              description={step?.description}
+              options={[
+                ...steps.map((s) => ({ id: s.key, label: s.title })),
+                { id: CUSTOM, label: t("sessionForm.customStep") },
+              ]}
+              value={stepKey}
+              onChange={(key) => {
+                setStepKey(key);
+                const chosen = steps.find((s) => s.key === key);
+                if (chosen && chosen.mode !== "either") setMode(chosen.mode);
+              }}
+            />
+          ) : null}
+          <TextField
+            name="title"
+            label={t("sessionForm.title")}
+            defaultValue={session?.title}
+            isRequired={!step && !session}
+            description={step ? t("sessionForm.titleFromStep") : undefined}
+          />
+          <div className="form-row">
+            <TextField
+              name="date"
+              type="date"
+              label={t("sessionForm.date")}
+              defaultValue={session ? stockholmDay(session.startsAt) : undefined}
+              isRequired
+            />
+            <TextField
+              name="start"
+              type="time"
+              label={t("sessionForm.start")}
+              defaultValue={session ? formatTime(session.startsAt) : undefined}
+              isRequired
+            />
+            <TextField
+              name="end"
+              type="time"
+              label={t("sessionForm.end")}
+              defaultValue={session ? formatTime(session.endsAt) : undefined}
+              description={step ? t("sessionForm.endFromStep", { minutes: step.durationMinutes }) : undefined}
+            />
+          </div>
+          <RadioGroupField
+            label={t("sessionForm.mode")}
+            name="mode"
+            options={(["digital", "on_site"] as const).map((id) => ({ id, label: t(`mode.${id}`) }))}
+            value={mode}
+            onChange={(value) => setMode(value as Mode)}
+            isRequired
+          />
+          {mode === "on_site" ? (
+            <TextField
+              name="location"
+              label={t("sessionForm.location")}
+              defaultValue={session?.location ?? ""}
+            />
+          ) : (
+            <TextField
+              name="videoLink"
+              type="url"
+              label={t("sessionForm.videoLink")}
+              placeholder="https://"
+              defaultValue={session?.videoLink ?? ""}
+            />
+          )}
+          <TextField
+            name="capacity"
+            type="number"
+            inputMode="numeric"
+            label={t("sessionForm.capacity")}
+            description={t("sessionForm.capacityDescription")}
+            defaultValue={session?.capacity?.toString() ?? step?.capacity?.toString() ?? ""}
+          />
+          {isNns ? (
+            <CheckboxGroupField
+              label={t("sessionForm.trainers")}
+              description={t("sessionForm.trainersDescription")}
+              options={(trainers.data ?? [])
+                .filter((tr) => !tr.archived)
+                .map((tr) => ({
+                  id: tr.id,
+                  label: `${tr.name} (${t(`certificationStatus.${tr.certificationStatus}`)})`,
+                }))}
+              value={trainerIds}
+              onChange={setTrainerIds}
+            />
+          ) : null}
+          <div className="dialog-actions">
+            <Button variant="secondary" onPress={close}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" isDisabled={save.isPending}>
+              {session ? tc("save") : t("sessionForm.submit")}
+            </Button>
+          </div>
+        </ServerForm>
+      )}
+    </FormDialog>
+  );
+}

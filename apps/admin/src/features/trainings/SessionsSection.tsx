@@ -1,0 +1,162 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import type { Feedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { EmptyState } from "../../components/states";
+import { Button } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { formatSessionTime } from "./format";
+import { invalidateTraining, type Training, type TrainingSession } from "./queries";
+import { SessionDialog } from "./SessionDialog";
+import "./i18n";
+
+/** Where a session happens: the place, or the video link. */
+export function SessionPlace({
+  session,
+}: {
+  session: Pick<TrainingSession, "mode" | "location" | "videoLink">;
+}) {
+  const { t } = useTranslation("trainings");
+  if (session.mode === "digital" && session.videoLink)
+    return (
+      <a href={session.videoLink} rel="noreferrer" target="_blank">
+        {t("sessions.videoLink")}
+        <span className="visually-hidden"> {t("sessions.opensNewWindow")}</span>
+      </a>
+    );
+  return <>{session.location ?? "–"}</>;
+}
+
+export function SessionsSection({
+  orgId,
+  training,
+  manages,
+  isNns,
+  canAttend,
+  onFeedback,
+}: {
+  orgId: string;
+  training: Training;
+  manages: boolean;
+  isNns: boolean;
+  canAttend: boolean;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const queryClient = useQueryClient();
+  const trainingId = training.id;
+  const remove = useMutation({
+    mutationFn: (session: TrainingSession) =>
+      call(
+        api.DELETE("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}", {
+          params: { path: { orgId, trainingId, sessionId: session.id } },
+        }),
+      ),
+    onSuccess: async (_after, session) => {
+      await invalidateTraining(queryClient, orgId, trainingId);
+      onFeedback({ kind: "success", text: t("sessions.removed", { title: session.title }) });
+    },
+  });
+  const editable = manages && training.status !== "completed" && training.status !== "cancelled";
+  return (
+    <section className="card" aria-labelledby="sessions-heading">
+      <div className="page-header">
+        <h2 id="sessions-heading">{t("sessions.heading")}</h2>
+        {editable ? (
+          <div className="page-actions">
+            <SessionDialog orgId={orgId} training={training} isNns={isNns} onFeedback={onFeedback} />
+          </div>
+        ) : null}
+      </div>
+      {training.sessions.length === 0 ? (
+        <EmptyState>{t("sessions.empty")}</EmptyState>
+      ) : (
+        <ScrollableTable labelledBy="sessions-heading">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t("sessions.columns.session")}</th>
+                <th scope="col">{t("sessions.columns.time")}</th>
+                <th scope="col">{t("sessions.columns.mode")}</th>
+                <th scope="col">{t("sessions.columns.place")}</th>
+                <th scope="col">{t("sessions.columns.trainers")}</th>
+                <th scope="col">{t("sessions.columns.seats")}</th>
+                <th scope="col">{t("sessions.columns.waiting")}</th>
+                {editable || canAttend ? <th scope="col">{t("sessions.columns.actions")}</th> : null}
+              </tr>
+            </thead>
+            <tbody>
+              {training.sessions.map((session) => (
+                <tr key={session.id}>
+                  <th scope="row">{session.title}</th>
+                  <td className="nowrap">{formatSessionTime(session.startsAt, session.endsAt)}</td>
+                  <td>{t(`mode.${session.mode}`)}</td>
+                  <td>
+                    <SessionPlace session={session} />
+                  </td>
+                  <td>
+                    {session.trainers.length > 0
+                      ? session.trainers.map((trainer) => trainer.name).join(", ")
+                      : t("sessions.noTrainer")}
+                  </td>
+                  <td className="nowrap">
+                    {session.capacity === null
+                      ? t("sessions.seatsUnlimited", { confirmed: session.confirmed })
+                      : t("sessions.seatsOf", { confirmed: session.confirmed, capacity: session.capacity })}
+                  </td>
+                  <td>{session.waitlisted}</td>
+                  {editable || canAttend ? (
+                    <td>
+                      <div className="cell-actions">
+                        {canAttend ? (
+                          <Link
+                            className="btn btn-secondary btn-small"
+                            to="/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance"
+                            params={{ orgId, trainingId, sessionId: session.id }}
+                            aria-label={t("sessions.attendanceLabel", { title: session.title })}
+                          >
+                            {t("sessions.attendance")}
+                          </Link>
+                        ) : null}
+                        {editable ? (
+                          <>
+                            <SessionDialog
+                              orgId={orgId}
+                              training={training}
+                              isNns={isNns}
+                              session={session}
+                              onFeedback={onFeedback}
+                            />
+                            <ConfirmDialog
+                              trigger={
+                                <Button
+                                  variant="secondary"
+                                  className="btn-small"
+                                  aria-label={t("sessions.removeLabel", { title: session.title })}
+                                >
+                                  {t("sessions.remove")}
+                                </Button>
+                              }
+                              title={t("sessions.removeTitle", { title: session.title })}
+                              confirmLabel={t("sessions.removeConfirm")}
+                              isPending={remove.isPending}
+                              onConfirm={() => remove.mutateAsync(session)}
+                            >
+                              <p>{t("sessions.removeBody")}</p>
+                            </ConfirmDialog>
+                          </>
+                        ) : null}
+                      </div>
+                    </td>
+                  ) : null}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollableTable>
+      )}
+    </section>
+  );
+}

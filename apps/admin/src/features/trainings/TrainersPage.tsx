@@ -1,0 +1,176 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { QueryView } from "../../components/states";
+import { Button, PageHeader } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { countiesQuery } from "../../lib/reference";
+import { useMe } from "../../lib/session";
+import { CertificationBadge } from "./badges";
+import { expiringQuery, type Trainer, trainersQuery, trainingKeys } from "./queries";
+import { AddCertificationDialog, AddTrainerDialog } from "./TrainerDialogs";
+import "./i18n";
+import "./trainings.css";
+
+/** NNS's registry of certified trainers: status per trainer, certifications about to expire, and adding. */
+export function TrainersPage() {
+  const me = useMe();
+  const { t } = useTranslation("trainings");
+  if (!me.nnsAdmin)
+    return (
+      <>
+        <PageHeader title={t("trainers.title")} />
+        <p className="notice">{t("nnsOnly")}</p>
+      </>
+    );
+  return <Trainers />;
+}
+
+function Trainers() {
+  const { t } = useTranslation("trainings");
+  const trainers = useQuery(trainersQuery);
+  const expiring = useQuery(expiringQuery);
+  const counties = useQuery(countiesQuery);
+  const { feedback, show } = useFeedback();
+  const countyName = (code: string) => counties.data?.find((c) => c.code === code)?.name ?? code;
+  return (
+    <>
+      <PageHeader
+        title={t("trainers.title")}
+        description={t("trainers.description")}
+        actions={<AddTrainerDialog onFeedback={show} />}
+      />
+      <FeedbackRegion feedback={feedback} />
+      <section className="card" aria-labelledby="expiring-heading">
+        <h2 id="expiring-heading">{t("trainers.expiringHeading")}</h2>
+        <QueryView query={expiring} isEmpty={(data) => data.length === 0} empty={t("trainers.expiringEmpty")}>
+          {(data) => (
+            <ul className="plain-list">
+              {data.map((row) => (
+                <li key={row.certification.id}>
+                  <strong>{row.trainerName}</strong>: {row.certification.issuer},{" "}
+                  {t("trainers.validUntil", { date: row.certification.validUntil ?? "–" })}{" "}
+                  <CertificationBadge status={row.certification.status} />
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryView>
+      </section>
+      <section className="card" aria-labelledby="trainers-heading">
+        <h2 id="trainers-heading">{t("trainers.heading")}</h2>
+        <QueryView query={trainers} isEmpty={(data) => data.length === 0} empty={t("trainers.empty")}>
+          {(data) => (
+            <ScrollableTable labelledBy="trainers-heading">
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t("trainers.columns.name")}</th>
+                    <th scope="col">{t("trainers.columns.regions")}</th>
+                    <th scope="col">{t("trainers.columns.modes")}</th>
+                    <th scope="col">{t("trainers.columns.status")}</th>
+                    <th scope="col">{t("trainers.columns.certifications")}</th>
+                    <th scope="col">{t("trainers.columns.actions")}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.map((trainer) => (
+                    <tr key={trainer.id}>
+                      <th scope="row">
+                        <span className="stack">
+                          <span>
+                            {trainer.name}
+                            {trainer.archived ? (
+                              <span className="muted"> ({t("trainers.archived")})</span>
+                            ) : null}
+                          </span>
+                          <span className="muted">{trainer.email}</span>
+                          {trainer.phone ? <span className="muted">{trainer.phone}</span> : null}
+                        </span>
+                      </th>
+                      <td>{trainer.countyCodes.map(countyName).join(", ") || "–"}</td>
+                      <td>{trainer.deliveryModes.map((m) => t(`mode.${m}`)).join(", ")}</td>
+                      <td>
+                        <CertificationBadge status={trainer.certificationStatus} />
+                      </td>
+                      <td>
+                        <Certifications trainer={trainer} onFeedback={show} />
+                      </td>
+                      <td>
+                        <AddCertificationDialog trainer={trainer} onFeedback={show} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollableTable>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}
+
+function Certifications({
+  trainer,
+  onFeedback,
+}: {
+  trainer: Trainer;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const queryClient = useQueryClient();
+  const revoke = useMutation({
+    mutationFn: (certificationId: string) =>
+      call(
+        api.POST("/nns/trainers/{trainerId}/certifications/{certificationId}/revoke", {
+          params: { path: { trainerId: trainer.id, certificationId } },
+        }),
+      ),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: trainingKeys.nns });
+      onFeedback({ kind: "success", text: t("trainers.revoked", { name: trainer.name }) });
+    },
+  });
+  if (trainer.certifications.length === 0)
+    return <span className="muted">{t("trainers.noCertifications")}</span>;
+  return (
+    <ul className="plain-list">
+      {trainer.certifications.map((cert) => (
+        <li key={cert.id}>
+          <span className="stack">
+            <span>
+              {cert.issuer} <CertificationBadge status={cert.status} />
+            </span>
+            <span className="muted">
+              {cert.certifiedOn} – {cert.validUntil ?? t("trainers.noExpiry")}
+            </span>
+            {cert.status !== "revoked" ? (
+              <span>
+                <ConfirmDialog
+                  trigger={
+                    <Button
+                      variant="ghost"
+                      className="btn-small"
+                      aria-label={t("trainers.revokeLabel", { issuer: cert.issuer, name: trainer.name })}
+                    >
+                      {t("trainers.revoke")}
+                    </Button>
+                  }
+                  title={t("trainers.revokeTitle", { name: trainer.name })}
+                  confirmLabel={t("trainers.revokeConfirm")}
+                  isPending={revoke.isPending}
+                  onConfirm={() => revoke.mutateAsync(cert.id)}
+                >
+                  <p>{t("trainers.revokeBody", { issuer: cert.issuer })}</p>
+                </ConfirmDialog>
+              </span>
+            ) : null}
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}
