@@ -62,7 +62,14 @@ beforeAll(async () => {
       "utbildare@test.se",
     ].map((email) => signIn(env, email)),
   );
-  [nns, adminA, editorA, viewerA, adminB, trainer] = clients as [Client, Client, Client, Client, Client, Client];
+  [nns, adminA, editorA, viewerA, adminB, trainer] = clients as [
+    Client,
+    Client,
+    Client,
+    Client,
+    Client,
+    Client,
+  ];
   const created = await nns.post("/v1/nns/trainers", {
     name: "Ulla Utbildare",
     email: "utbildare@test.se",
@@ -252,13 +259,28 @@ describe("from requests to a shared training", () => {
     expect(third.body.registrations[0]).toMatchObject({ status: "waitlisted", waitingPosition: 1 });
     expectProblem(await register(viewerA, env.orgA.id, 9), 403, "forbidden");
     expectProblem(await register(editorA, env.orgA.id, 2), 409, "already_exists");
+    // Booking the same person for another step later reuses their record.
+    const more = await register(editorA, env.orgA.id, 2, [trainingSession, kickoff]);
+    expect(more.status, JSON.stringify(more.body)).toBe(201);
+    expect(more.body.registrations).toHaveLength(2);
+    // Another förbund's registrations do not reveal which addresses A has registered.
+    const sameAddress = await adminB.post(`${org(env.orgB.id)}/trainings/${trainingId}/participants`, {
+      name: "Samma adress",
+      email: `person2.${env.orgA.id.slice(0, 4)}@test.se`,
+      contactConsent: false,
+      sessionIds: [kickoff],
+    });
+    expect(sameAddress.status).toBe(201);
     // Förbund B sees only its own people; A's are never listed to it.
     const b1 = await register(adminB, env.orgB.id, 1);
     expect(b1.body.registrations[0].status).toBe("confirmed");
     const listB = await adminB.get(`${org(env.orgB.id)}/trainings/${trainingId}/participants`);
-    expect(listB.body.data.map((p: { organizationId: string }) => p.organizationId)).toEqual([env.orgB.id]);
+    expect(listB.body.data.map((p: { organizationId: string }) => p.organizationId)).toEqual([
+      env.orgB.id,
+      env.orgB.id,
+    ]);
     expect((await nns.get(`${org(env.nns.id)}/trainings/${trainingId}/participants`)).body.data).toHaveLength(
-      4,
+      5,
     );
     const seats = await editorA.get(`${org(env.orgA.id)}/trainings/${trainingId}/seats`);
     expect(seats.body.data.find((s: { sessionId: string }) => s.sessionId === trainingSession)).toMatchObject(
@@ -346,12 +368,9 @@ describe("from requests to a shared training", () => {
       registrationId: r.registrationId,
       attended: i < 2,
     }));
-    const taken = await put(
-      trainer,
-      `${org(env.nns.id)}/trainings/${trainingId}/sessions/${trainingSession}/attendance`,
-      { entries },
-    );
-    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
+    const attendance = `${org(env.nns.id)}/trainings/${trainingId}/sessions/${trainingSession}/attendance`;
+    // Attendance is taken once the session has begun.
+    expectProblem(await put(trainer, attendance, { entries }), 409, "conflict");
     expectProblem(
       await nns
         .post(`${org(env.nns.id)}/trainings/${trainingId}/transitions`, { action: "confirm" })
@@ -366,10 +385,19 @@ describe("from requests to a shared training", () => {
       "update training_sessions set starts_at = starts_at - interval '60 days', ends_at = ends_at - interval '60 days' where training_id = $1",
       [trainingId],
     );
+    const taken = await put(trainer, attendance, { entries });
+    expect(taken.status, JSON.stringify(taken.body)).toBe(200);
     const completed = await nns.post(`${org(env.nns.id)}/trainings/${trainingId}/transitions`, {
       action: "complete",
     });
     expect(completed.body.status).toBe("completed");
+    // A completed training's attendance and cost rule are frozen.
+    expectProblem(await put(trainer, attendance, { entries }), 409, "conflict");
+    expectProblem(
+      await nns.patch(`${org(env.nns.id)}/trainings/${trainingId}`, { costSplitRule: "equal" }),
+      409,
+      "conflict",
+    );
     const surveys = await env.t.db.ownerSql(
       "select to_address, text_body from emails where template = 'training_survey' order by to_address",
     );
@@ -403,8 +431,8 @@ describe("from requests to a shared training", () => {
       "token_invalid",
     );
     const figures = await nns.get(`${org(env.nns.id)}/trainings/${trainingId}/follow-up`);
-    // Person 1 still has a seat at the kick-off, so four people are registered.
-    expect(figures.body).toMatchObject({ registered: 4, attended: 2, surveysSent: 2 });
+    // A's Person 1 and B's second person hold kick-off seats only; they count as registered too.
+    expect(figures.body).toMatchObject({ registered: 5, attended: 2, surveysSent: 2 });
     expect(figures.body.satisfaction).toEqual({ responses: 1, averages: null, comments: null });
     expect(
       figures.body.attendedWomen + figures.body.attendedMen + figures.body.attendedOtherOrNotStated,
@@ -428,6 +456,12 @@ describe("a förbund's own event", () => {
       title: "Inspirationsdag 2027",
     });
     expect(event.status).toBe(201);
+    const withOthers = await editorA.post(`${org(env.orgA.id)}/trainings`, {
+      kind: "event",
+      title: "Med andra",
+      parties: [{ organizationId: env.orgB.id, seats: null }],
+    });
+    expect(expectProblem(withOthers, 400, "validation_failed").errors[0].rule).toBe("event_has_no_parties");
     expectProblem(await adminB.get(`${org(env.orgB.id)}/trainings/${event.body.id}`), 404, "not_found");
     const onSiteWithoutPlace = await editorA.post(`${org(env.orgA.id)}/trainings/${event.body.id}/sessions`, {
       title: "Inspirationsdag",

@@ -97,7 +97,8 @@ CREATE TABLE "training_participants" (
 	"gender" text,
 	"contact_consent" boolean DEFAULT false NOT NULL,
 	"created_by_user_id" uuid,
-	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL
+	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "training_participants_id_org_training_key" UNIQUE("id","organization_id","training_id")
 );
 --> statement-breakpoint
 CREATE TABLE "training_parties" (
@@ -173,6 +174,7 @@ CREATE TABLE "training_sessions" (
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "training_sessions_id_organization_key" UNIQUE("id","organization_id"),
+	CONSTRAINT "training_sessions_id_training_key" UNIQUE("id","training_id"),
 	CONSTRAINT "training_sessions_period" CHECK ("training_sessions"."ends_at" > "training_sessions"."starts_at"),
 	CONSTRAINT "training_sessions_capacity" CHECK ("training_sessions"."capacity" IS NULL OR "training_sessions"."capacity" > 0)
 );
@@ -213,9 +215,12 @@ ALTER TABLE "session_registrations" ADD CONSTRAINT "session_registrations_organi
 ALTER TABLE "session_registrations" ADD CONSTRAINT "session_registrations_owner_organization_id_organizations_id_fk" FOREIGN KEY ("owner_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_registrations" ADD CONSTRAINT "session_registrations_participant_id_training_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."training_participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "session_registrations" ADD CONSTRAINT "session_registrations_session_id_owner_organization_id_training_sessions_id_organization_id_fk" FOREIGN KEY ("session_id","owner_organization_id") REFERENCES "public"."training_sessions"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_registrations" ADD CONSTRAINT "session_registrations_session_id_training_id_training_sessions_id_training_id_fk" FOREIGN KEY ("session_id","training_id") REFERENCES "public"."training_sessions"("id","training_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "session_registrations" ADD CONSTRAINT "session_registrations_participant_id_organization_id_training_id_training_participants_id_organization_id_training_id_fk" FOREIGN KEY ("participant_id","organization_id","training_id") REFERENCES "public"."training_participants"("id","organization_id","training_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_owner_organization_id_organizations_id_fk" FOREIGN KEY ("owner_organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_participant_id_training_participants_id_fk" FOREIGN KEY ("participant_id") REFERENCES "public"."training_participants"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_participant_id_organization_id_training_id_training_participants_id_organization_id_training_id_fk" FOREIGN KEY ("participant_id","organization_id","training_id") REFERENCES "public"."training_participants"("id","organization_id","training_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "survey_responses" ADD CONSTRAINT "survey_responses_training_id_owner_organization_id_trainings_id_organization_id_fk" FOREIGN KEY ("training_id","owner_organization_id") REFERENCES "public"."trainings"("id","organization_id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trainer_certifications" ADD CONSTRAINT "trainer_certifications_organization_id_organizations_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organizations"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trainer_certifications" ADD CONSTRAINT "trainer_certifications_trainer_id_trainers_id_fk" FOREIGN KEY ("trainer_id") REFERENCES "public"."trainers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -259,7 +264,7 @@ CREATE INDEX "training_cost_lines_training_idx" ON "training_cost_lines" USING b
 CREATE INDEX "training_cost_lines_organization_id_idx" ON "training_cost_lines" USING btree ("organization_id","training_id");--> statement-breakpoint
 CREATE INDEX "training_participants_training_idx" ON "training_participants" USING btree ("training_id","organization_id");--> statement-breakpoint
 CREATE INDEX "training_participants_organization_id_idx" ON "training_participants" USING btree ("organization_id","training_id");--> statement-breakpoint
-CREATE UNIQUE INDEX "training_participants_training_email_key" ON "training_participants" USING btree ("training_id",lower("email"));--> statement-breakpoint
+CREATE UNIQUE INDEX "training_participants_training_email_key" ON "training_participants" USING btree ("training_id","organization_id",lower("email"));--> statement-breakpoint
 CREATE INDEX "training_parties_organization_id_idx" ON "training_parties" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "training_print_costs_training_idx" ON "training_print_costs" USING btree ("training_id");--> statement-breakpoint
 CREATE INDEX "training_print_costs_organization_id_idx" ON "training_print_costs" USING btree ("organization_id","training_id");--> statement-breakpoint

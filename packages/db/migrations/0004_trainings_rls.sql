@@ -193,7 +193,11 @@ CREATE POLICY token_holder_answers ON survey_responses FOR UPDATE
 --> statement-breakpoint
 -- The survey page shows the training's title to whoever holds a link for it.
 CREATE POLICY survey_token_holder_reads ON trainings FOR SELECT
-  USING (EXISTS (SELECT 1 FROM survey_responses s WHERE s.training_id = trainings.id));
+  USING (EXISTS (
+    SELECT 1 FROM survey_responses s
+    WHERE s.training_id = trainings.id
+      AND s.token_hash = decode(nullif(current_setting('app.survey_token_hash', true), ''), 'hex')
+  ));
 --> statement-breakpoint
 CREATE TRIGGER trainers_immutable_organization BEFORE UPDATE ON trainers
   FOR EACH ROW EXECUTE FUNCTION app_immutable_organization();

@@ -90,6 +90,8 @@ function databaseError(error: unknown): AppError | null {
   for (const candidate of candidates) {
     const code = (candidate as { code?: unknown })?.code;
     if (code === "23505") return new AppError("conflict", "The change conflicts with existing data.");
+    // Row-level security refused the row: to the caller it does not exist (or no longer does).
+    if (code === "42501") return new AppError("not_found", "The resource does not exist.");
     if (code === "23514" || code === "23503") {
       return new AppError("unprocessable", "The change breaks a rule of the data model.");
     }

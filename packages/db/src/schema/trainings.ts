@@ -294,6 +294,7 @@ export const trainingSessions = pgTable(
     index("training_sessions_training_idx").on(t.trainingId, t.startsAt),
     index("training_sessions_organization_id_idx").on(t.organizationId, t.startsAt),
     unique("training_sessions_id_organization_key").on(t.id, t.organizationId),
+    unique("training_sessions_id_training_key").on(t.id, t.trainingId),
     foreignKey({
       columns: [t.trainingId, t.organizationId],
       foreignColumns: [trainings.id, trainings.organizationId],
@@ -343,7 +344,13 @@ export const trainingParticipants = pgTable(
   (t) => [
     index("training_participants_training_idx").on(t.trainingId, t.organizationId),
     index("training_participants_organization_id_idx").on(t.organizationId, t.trainingId),
-    uniqueIndex("training_participants_training_email_key").on(t.trainingId, sql`lower(${t.email})`),
+    // Per förbund: a shared index would tell one förbund which addresses another has registered.
+    uniqueIndex("training_participants_training_email_key").on(
+      t.trainingId,
+      t.organizationId,
+      sql`lower(${t.email})`,
+    ),
+    unique("training_participants_id_org_training_key").on(t.id, t.organizationId, t.trainingId),
     foreignKey({
       columns: [t.trainingId, t.ownerOrganizationId],
       foreignColumns: [trainings.id, trainings.organizationId],
@@ -385,6 +392,15 @@ export const sessionRegistrations = pgTable(
       columns: [t.sessionId, t.ownerOrganizationId],
       foreignColumns: [trainingSessions.id, trainingSessions.organizationId],
     }),
+    // A registration belongs to a session of its own training, for a person of its own förbund.
+    foreignKey({
+      columns: [t.sessionId, t.trainingId],
+      foreignColumns: [trainingSessions.id, trainingSessions.trainingId],
+    }),
+    foreignKey({
+      columns: [t.participantId, t.organizationId, t.trainingId],
+      foreignColumns: [trainingParticipants.id, trainingParticipants.organizationId, trainingParticipants.trainingId],
+    }),
   ],
 );
 
@@ -410,6 +426,10 @@ export const surveyResponses = pgTable(
     uniqueIndex("survey_responses_participant_key").on(t.participantId),
     index("survey_responses_training_idx").on(t.trainingId),
     index("survey_responses_organization_id_idx").on(t.organizationId, t.trainingId),
+    foreignKey({
+      columns: [t.participantId, t.organizationId, t.trainingId],
+      foreignColumns: [trainingParticipants.id, trainingParticipants.organizationId, trainingParticipants.trainingId],
+    }),
     foreignKey({
       columns: [t.trainingId, t.ownerOrganizationId],
       foreignColumns: [trainings.id, trainings.organizationId],

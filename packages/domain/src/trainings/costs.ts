@@ -55,9 +55,8 @@ export function costBreakdown(
   lines: readonly SharedCostLine[],
   parties: readonly CostParty[],
 ): CostBreakdown {
-  if (parties.length === 0) {
-    return { rule, sharedNetOre: 0, parties: [], netOre: 0, vatOre: 0, totalOre: 0 };
-  }
+  const sharedNetOre = lines.reduce((a, l) => a + l.amountOre, 0);
+  if (parties.length === 0) return { rule, sharedNetOre, parties: [], netOre: 0, vatOre: 0, totalOre: 0 };
   const weights = parties.map((p) => (rule === "seats" ? (p.seats ?? 0) : 1));
   if (rule === "seats" && weights.some((w) => w <= 0)) {
     throw new RangeError("every förbund needs an allocation of seats to split by seats");
@@ -98,7 +97,7 @@ export function costBreakdown(
   const total = (key: "vatOre" | "totalOre") => result.reduce((a, p) => a + p[key], 0);
   return {
     rule,
-    sharedNetOre: lines.reduce((a, l) => a + l.amountOre, 0),
+    sharedNetOre,
     parties: result,
     netOre: result.reduce((a, p) => a + p.sharedNetOre + p.printNetOre, 0),
     vatOre: total("vatOre"),

@@ -28,6 +28,16 @@ export interface CostView {
   }[];
 }
 
+/** The rules keep every entry point consistent; a breakdown that still cannot be split says why. */
+function splitOrExplain(split: () => CostBreakdown): CostBreakdown {
+  try {
+    return split();
+  } catch (error) {
+    if (error instanceof RangeError) throw new AppError("unprocessable", error.message);
+    throw error;
+  }
+}
+
 /**
  * The single source of a training's amounts: each förbund's share of the shared cost by the training's
  * rule, VAT per line, and its own print costs. Invoicing reads this.
@@ -58,18 +68,20 @@ export async function trainingCosts(ctx: OrgContext, trainingId: string): Promis
       tx,
       data.parties.map((p) => p.organizationId),
     );
-    const breakdown = costBreakdown(
-      training.costSplitRule,
-      data.lines.map((l) => ({
-        description: l.quantity > 1 ? `${l.description} × ${l.quantity}` : l.description,
-        amountOre: l.unitPriceOre * l.quantity,
-        vatRateBasisPoints: l.vatRateBasisPoints,
-      })),
-      data.parties.map((p) => ({
-        organizationId: p.organizationId,
-        seats: p.seats,
-        printCosts: data.prints.filter((c) => c.organizationId === p.organizationId),
-      })),
+    const breakdown = splitOrExplain(() =>
+      costBreakdown(
+        training.costSplitRule,
+        data.lines.map((l) => ({
+          description: l.quantity > 1 ? `${l.description} × ${l.quantity}` : l.description,
+          amountOre: l.unitPriceOre * l.quantity,
+          vatRateBasisPoints: l.vatRateBasisPoints,
+        })),
+        data.parties.map((p) => ({
+          organizationId: p.organizationId,
+          seats: p.seats,
+          printCosts: data.prints.filter((c) => c.organizationId === p.organizationId),
+        })),
+      ),
     );
     const visible = breakdown.parties
       .filter((p) => access.isOwner || p.organizationId === ctx.organization.id)
@@ -158,6 +170,8 @@ export async function removePrintCost(
       )
       .returning();
     if (!row) throw new AppError("not_found", "The print cost does not exist.");
+    const access = await loadTraining(tx, ctx, trainingId);
+    if (access.training.status === "cancelled") throw new AppError("conflict", "The training is cancelled.");
     await audit(tx, ctx, {
       action: "training.print_cost_removed",
       entityType: "training",

@@ -1,6 +1,13 @@
-import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, transaction } from "@nns/db";
+import {
+  sessionRegistrations,
+  type Tx,
+  trainingParticipants,
+  trainingSessions,
+  trainings,
+  transaction,
+} from "@nns/db";
 import { AppError, fieldError, type Gender, hasFreeSeat, registrationOpen, seatsLeft } from "@nns/domain";
-import { and, asc, eq, inArray, ne } from "drizzle-orm";
+import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
@@ -15,6 +22,9 @@ import {
 } from "./scope.js";
 import { isAssignedTrainer } from "./trainers.js";
 import { promoteWaiting, seatState } from "./waiting-list.js";
+
+/** A trainer may open the roster shortly before the start, as people arrive. */
+const ATTENDANCE_OPENS_BEFORE_MS = 30 * 60_000;
 
 export interface RegistrationInput {
   name: string;
@@ -205,7 +215,13 @@ export async function registerParticipant(
         throw fieldError(`body.sessionIds.${index}`, "session_over", "Tillfället har redan varit.");
       }
     }
-    const [participant] = await tx
+    // The same person may be booked for more sessions later: their förbund's record is reused.
+    const sameEmail = and(
+      eq(trainingParticipants.trainingId, trainingId),
+      eq(trainingParticipants.organizationId, ctx.organization.id),
+      sql`lower(${trainingParticipants.email}) = lower(${input.email})`,
+    );
+    const [inserted] = await tx
       .insert(trainingParticipants)
       .values({
         organizationId: ctx.organization.id,
@@ -221,24 +237,50 @@ export async function registerParticipant(
       })
       .onConflictDoNothing()
       .returning();
-    if (!participant) {
-      throw new AppError("already_exists", "This person is already registered for the training.", {
+    const [participant] = inserted
+      ? [inserted]
+      : await tx.select().from(trainingParticipants).where(sameEmail);
+    if (!participant) throw new Error("participant neither inserted nor found");
+    const live = await tx
+      .select({ sessionId: sessionRegistrations.sessionId })
+      .from(sessionRegistrations)
+      .where(
+        and(
+          eq(sessionRegistrations.participantId, participant.id),
+          ne(sessionRegistrations.status, "cancelled"),
+        ),
+      );
+    const newSessionIds = sessionIds.filter((id) => !live.some((l) => l.sessionId === id));
+    if (newSessionIds.length === 0) {
+      throw new AppError("already_exists", "This person is already registered for these sessions.", {
         errors: [
-          { field: "body.email", rule: "unique", message: "Personen är redan anmäld till utbildningen." },
+          {
+            field: "body.email",
+            rule: "unique",
+            message: "Personen är redan anmäld till de valda tillfällena.",
+          },
         ],
       });
     }
-    await lockSessions(tx, sessionIds);
+    await lockSessions(tx, newSessionIds);
+    // Re-read under the locks: a cancellation or completion that won them first closes registration.
+    const [current] = await tx
+      .select({ status: trainings.status })
+      .from(trainings)
+      .where(eq(trainings.id, trainingId));
+    if (!current || !registrationOpen(current.status)) {
+      throw new AppError("conflict", `Registration is not open while the training is ${current?.status}.`);
+    }
     const decisions = await asTrainingOwner(tx, ctx, access.training, async () => {
       const result = new Map<string, "confirmed" | "waitlisted">();
-      for (const id of sessionIds) {
+      for (const id of newSessionIds) {
         const state = await seatState(tx, trainingId, id);
         const party = state.parties.get(ctx.organization.id) ?? { allocation: null, confirmed: 0 };
         result.set(id, hasFreeSeat(state.session, party) ? "confirmed" : "waitlisted");
       }
       return result;
     });
-    for (const id of [...sessionIds].sort()) {
+    for (const id of [...newSessionIds].sort()) {
       await tx.insert(sessionRegistrations).values({
         organizationId: ctx.organization.id,
         ownerOrganizationId: access.training.organizationId,
@@ -255,7 +297,8 @@ export async function registerParticipant(
       entityId: participant.id,
       after: view,
     });
-    const confirmed = sessions.filter((s) => decisions.get(s.id) === "confirmed");
+    const decided = sessions.filter((s) => decisions.has(s.id));
+    const confirmed = decided.filter((s) => decisions.get(s.id) === "confirmed");
     const organizerName = await organizationName(tx, access.training.organizationId);
     emailIds.push(
       await ctx.deps.mailer.queue(
@@ -266,7 +309,7 @@ export async function registerParticipant(
           trainingTitle: access.training.title,
           organizerName,
           confirmed,
-          waitlisted: sessions.filter((s) => decisions.get(s.id) === "waitlisted"),
+          waitlisted: decided.filter((s) => decisions.get(s.id) === "waitlisted"),
           ics:
             confirmed.length > 0
               ? sessionsCalendar({
@@ -309,13 +352,19 @@ export async function cancelRegistration(
       throw new AppError("not_found", "The registration does not exist.");
     }
     await lockSessions(tx, [found.sessionId]);
-    const [before] = await tx
+    // The status that counts is the one under the lock: a concurrent cancellation may have promoted it.
+    const [locked] = await tx
+      .select({ status: sessionRegistrations.status })
+      .from(sessionRegistrations)
+      .where(eq(sessionRegistrations.id, registrationId));
+    if (!locked || locked.status === "cancelled") {
+      throw new AppError("conflict", "The registration is already cancelled.");
+    }
+    await tx
       .update(sessionRegistrations)
       .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actorFields(ctx).actorLabel })
-      .where(and(eq(sessionRegistrations.id, registrationId), ne(sessionRegistrations.status, "cancelled")))
-      .returning();
-    if (!before) throw new AppError("conflict", "The registration is already cancelled.");
-    if (found.status === "confirmed") {
+      .where(eq(sessionRegistrations.id, registrationId));
+    if (locked.status === "confirmed") {
       emailIds.push(...(await promoteWaiting(tx, ctx, access.training, found.sessionId)));
     }
     const [view] = await readParticipants(tx, ctx, access, [found.participantId]);
@@ -323,7 +372,7 @@ export async function cancelRegistration(
       action: "registration.cancelled",
       entityType: "session_registration",
       entityId: registrationId,
-      before: { status: found.status },
+      before: { status: locked.status },
       after: { status: "cancelled" },
     });
     return view as ParticipantView;
@@ -349,6 +398,22 @@ export async function recordAttendance(
     const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
     if (!assigned && !ctx.permissions.has("trainings:manage")) {
       throw new AppError("forbidden", "Only a trainer assigned to the session takes its attendance.");
+    }
+    // Attendance feeds the follow-up: it is taken once the session has begun, and frozen when the
+    // training is completed (the survey has gone out) or cancelled.
+    if (access.training.status !== "planned" && access.training.status !== "confirmed") {
+      throw new AppError(
+        "conflict",
+        `Attendance cannot change while the training is ${access.training.status}.`,
+      );
+    }
+    const [session] = await tx
+      .select({ startsAt: trainingSessions.startsAt })
+      .from(trainingSessions)
+      .where(and(eq(trainingSessions.id, sessionId), eq(trainingSessions.trainingId, trainingId)));
+    if (!session) throw new AppError("not_found", "The session does not exist.");
+    if (session.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_MS > Date.now()) {
+      throw new AppError("conflict", "Attendance is taken once the session has begun.");
     }
     const registrations = await tx
       .select()
@@ -376,7 +441,12 @@ export async function recordAttendance(
       await tx
         .update(sessionRegistrations)
         .set({ attended: entry.attended, attendanceRecordedAt: now })
-        .where(eq(sessionRegistrations.id, entry.registrationId));
+        .where(
+          and(
+            eq(sessionRegistrations.id, entry.registrationId),
+            eq(sessionRegistrations.status, "confirmed"),
+          ),
+        );
     }
     await audit(tx, ctx, {
       action: "training.attendance_recorded",

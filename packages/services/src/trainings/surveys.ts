@@ -15,7 +15,7 @@ import {
   SURVEY_SCALE,
   type SurveyQuestionKey,
 } from "@nns/domain";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { Deps, OrgContext } from "../context.js";
 import { randomToken, sha256Bytes } from "../crypto.js";
@@ -255,7 +255,13 @@ export async function followUpOverview(ctx: OrgContext): Promise<FollowUpOvervie
         ownerId: trainings.organizationId,
       })
       .from(trainings)
-      .where(eq(trainings.status, "completed"))
+      // Only trainings it runs or takes part in; a survey answer alone does not make one visible here.
+      .where(
+        and(
+          eq(trainings.status, "completed"),
+          sql`(${trainings.organizationId} = ${ctx.organization.id} or app_is_training_party(trainings.id))`,
+        ),
+      )
       .orderBy(desc(trainings.completedAt))
       .limit(200),
   );

@@ -291,7 +291,7 @@ export interface ExpiringCertification {
   certification: CertificationView;
 }
 
-/** Certifications that end within the warning period (or have just ended), soonest first. */
+/** Certifications that end within the warning period, soonest first (expired ones show on the trainer). */
 export async function expiringCertifications(ctx: OrgContext): Promise<ExpiringCertification[]> {
   const all = await listTrainers(ctx);
   return all

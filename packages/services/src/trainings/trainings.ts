@@ -7,13 +7,14 @@ import {
   trainingCostLines,
   trainingParticipants,
   trainingParties,
+  trainingPrintCosts,
   trainingSessions,
   trainingSessionTrainers,
   trainings,
   transaction,
 } from "@nns/db";
 import { AppError, assertTransition, type CostSplitRule, fieldError, type TrainingStatus } from "@nns/domain";
-import { and, asc, desc, eq, inArray, ne, sql } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull, ne, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
@@ -268,6 +269,13 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
       "Egna utbildningsdagar skapas av förbundet som håller i dem.",
     );
   }
+  if (input.kind === "event" && (input.parties?.length || input.requestIds?.length)) {
+    throw fieldError(
+      input.parties?.length ? "body.parties" : "body.requestIds",
+      "event_has_no_parties",
+      "En egen utbildningsdag har inga andra medverkande förbund.",
+    );
+  }
   const emailIds: string[] = [];
   const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [training] = await tx
@@ -307,6 +315,9 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
         "party_required",
         "Välj minst en intresseanmälan eller ett förbund.",
       );
+    }
+    if (training.costSplitRule === "seats" && [...parties.values()].some((p) => !p.seats)) {
+      throw seatsRequired("body.costSplitRule");
     }
     // Join order is the split's tie-break: requests in the order given, then further förbund.
     for (const [organizationId, party] of parties) {
@@ -369,6 +380,14 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
   return view;
 }
 
+function seatsRequired(field: string) {
+  return fieldError(
+    field,
+    "seats_required",
+    "Alla förbund behöver ett antal platser för att dela kostnaden efter platser.",
+  );
+}
+
 export async function updateTraining(
   ctx: OrgContext,
   trainingId: string,
@@ -383,12 +402,11 @@ export async function updateTraining(
     if (expectedVersion !== null && before.version !== expectedVersion) {
       throw new AppError("precondition_failed", "The training has changed since you read it.");
     }
+    if (before.status === "completed" || before.status === "cancelled") {
+      throw new AppError("conflict", `The training is ${before.status} and can no longer change.`);
+    }
     if (input.costSplitRule === "seats" && before.parties.some((p) => !p.seats)) {
-      throw fieldError(
-        "body.costSplitRule",
-        "seats_required",
-        "Alla förbund behöver ett antal platser för att dela kostnaden efter platser.",
-      );
+      throw seatsRequired("body.costSplitRule");
     }
     await tx
       .update(trainings)
@@ -440,6 +458,24 @@ export async function moveTraining(
       if (before.kind === "bip_skapa" && before.sessions.some((s) => s.trainers.length === 0)) {
         throw new AppError("conflict", "Every session of a BIP/SKAPA training needs a certified trainer.");
       }
+      // Certifications may have been revoked, or trainers archived, since they were assigned.
+      for (const [index, session] of before.sessions.entries()) {
+        await assertTrainersCertified(
+          tx,
+          ctx.organization.id,
+          session.trainers.map((t) => t.id),
+          stockholmDate(session.startsAt),
+          stockholmDate(session.endsAt),
+          `sessions.${index}.trainerIds`,
+        );
+      }
+    }
+    // Cancelling or completing closes registration: wait for registrations in flight on every session.
+    if (transition === "cancel" || transition === "complete") {
+      await lockSessions(
+        tx,
+        before.sessions.map((s) => s.id),
+      );
     }
     if (
       transition === "complete" &&
@@ -464,7 +500,12 @@ export async function moveTraining(
         version: sql`${trainings.version} + 1`,
         updatedAt: now,
       })
-      .where(eq(trainings.id, trainingId));
+      .where(and(eq(trainings.id, trainingId), eq(trainings.status, before.status)))
+      .returning({ id: trainings.id })
+      .then((rows) => {
+        if (rows.length === 0)
+          throw new AppError("conflict", "The training changed status meanwhile; reload it.");
+      });
     if (transition === "complete") emailIds.push(...(await sendSurveys(tx, ctx, trainingId, before.title)));
     if (transition === "cancel") emailIds.push(...(await tellCancelled(tx, ctx, before, reason ?? "")));
     const after = await readTrainingView(tx, ctx, trainingId);
@@ -534,6 +575,16 @@ export async function setParty(
     if (access.training.kind === "event" && organizationId !== ctx.organization.id) {
       throw new AppError("conflict", "A förbund's own event has no other parties.");
     }
+    if (access.training.costSplitRule === "seats" && !input.seats) throw seatsRequired("body.seats");
+    const sessions = await tx
+      .select({ id: trainingSessions.id })
+      .from(trainingSessions)
+      .where(eq(trainingSessions.trainingId, trainingId));
+    // A changed allocation changes who may take a seat: serialize with registrations on every session.
+    await lockSessions(
+      tx,
+      sessions.map((s) => s.id),
+    );
     const before = await readParties(tx, trainingId);
     await tx
       .insert(trainingParties)
@@ -551,10 +602,6 @@ export async function setParty(
           ...(input.contactEmail !== undefined && { contactEmail: input.contactEmail }),
         },
       });
-    const sessions = await tx
-      .select({ id: trainingSessions.id })
-      .from(trainingSessions)
-      .where(eq(trainingSessions.trainingId, trainingId));
     for (const session of sessions)
       emailIds.push(...(await promoteWaiting(tx, ctx, access.training, session.id)));
     const after = await readTrainingView(tx, ctx, trainingId);
@@ -581,6 +628,27 @@ export async function removeParty(
     const access = await loadTraining(tx, ctx, trainingId);
     requireOwner(access);
     assertChangeable(access.training);
+    const sessions = await tx
+      .select({ id: trainingSessions.id })
+      .from(trainingSessions)
+      .where(eq(trainingSessions.trainingId, trainingId));
+    await lockSessions(
+      tx,
+      sessions.map((s) => s.id),
+    );
+    const [printCost] = await tx
+      .select({ id: trainingPrintCosts.id })
+      .from(trainingPrintCosts)
+      .where(
+        and(
+          eq(trainingPrintCosts.trainingId, trainingId),
+          eq(trainingPrintCosts.organizationId, organizationId),
+          isNull(trainingPrintCosts.removedAt),
+        ),
+      )
+      .limit(1);
+    if (printCost)
+      throw new AppError("conflict", "The förbund has print costs on the training; remove them first.");
     const [live] = await tx
       .select({ id: sessionRegistrations.id })
       .from(sessionRegistrations)
@@ -793,6 +861,7 @@ export async function removeSession(
     const access = await loadTraining(tx, ctx, trainingId);
     requireOwner(access);
     assertChangeable(access.training);
+    await lockSessions(tx, [sessionId]);
     const before = (await readSessions(tx, trainingId)).find((s) => s.id === sessionId);
     if (!before) throw new AppError("not_found", "The session does not exist.");
     const [any] = await tx

@@ -4,8 +4,9 @@ import {
   trainingParticipants,
   trainingParties,
   trainingSessions,
+  trainings,
 } from "@nns/db";
-import { nextToPromote, type PartySeats, type SeatCounts } from "@nns/domain";
+import { nextToPromote, type PartySeats, registrationOpen, type SeatCounts } from "@nns/domain";
 import { and, asc, eq, sql } from "drizzle-orm";
 import { writeAudit } from "../audit.js";
 import type { OrgContext } from "../context.js";
@@ -35,7 +36,11 @@ export async function seatState(tx: Tx, trainingId: string, sessionId: string): 
     })
     .from(trainingParties)
     .where(eq(trainingParties.trainingId, trainingId));
-  const confirmed = parties.reduce((a, p) => a + Number(p.confirmed), 0);
+  const [total] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(sessionRegistrations)
+    .where(and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.status, "confirmed")));
+  const confirmed = Number(total?.n ?? 0);
   return {
     session: { capacity: session?.capacity ?? null, confirmed },
     parties: new Map(
@@ -55,8 +60,16 @@ export async function promoteWaiting(
   training: TrainingRow,
   sessionId: string,
 ): Promise<string[]> {
-  const promoted = await asTrainingOwner(tx, ctx, training, async () => {
-    const moved: { registrationId: string; organizationId: string; name: string; email: string }[] = [];
+  type Moved = { registrationId: string; organizationId: string; name: string; email: string };
+  const promoted = await asTrainingOwner(tx, ctx, training, async (): Promise<Moved[]> => {
+    // Read under the session's lock: a cancelled or finished training, or a session that is over, moves nobody.
+    const [current] = await tx
+      .select({ status: trainings.status, endsAt: trainingSessions.endsAt })
+      .from(trainingSessions)
+      .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
+      .where(eq(trainingSessions.id, sessionId));
+    if (!current || !registrationOpen(current.status) || current.endsAt.getTime() <= Date.now()) return [];
+    const moved: Moved[] = [];
     const waiting = await tx
       .select({
         id: sessionRegistrations.id,
