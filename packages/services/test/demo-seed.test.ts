@@ -1,0 +1,47 @@
+import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Deps, Mailer, seedDemoData } from "../src/index.js";
+
+let t: TestDatabase;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  const deps: Deps = {
+    db: t.db,
+    mailer: new Mailer(t.db, { smtpUrl: null, from: "demo@nns.localhost" }),
+    config: {
+      publicUrl: "http://localhost:3000",
+      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
+      loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
+      minGroupSize: 5,
+    },
+  };
+  await seedDemoData(deps);
+}, 120_000);
+afterAll(async () => t?.destroy());
+
+describe("the demo data", () => {
+  it("pairs Halland and Höglandet into one confirmed BIP/SKAPA training and leaves Umeåregionen's request open", async () => {
+    const trainings = await t.db.ownerSql(
+      `select t.kind, t.status, count(p.*)::int as parties from trainings t
+       join training_parties p on p.training_id = t.id group by t.id order by t.kind`,
+    );
+    expect(trainings).toEqual([
+      { kind: "bip_skapa", status: "confirmed", parties: 2 },
+      { kind: "event", status: "completed", parties: 1 },
+    ]);
+    const requests = await t.db.ownerSql("select status from training_requests order by status");
+    expect(requests.map((r) => r.status)).toEqual(["scheduled", "scheduled", "submitted"]);
+  });
+
+  it("follows up Höglandet's inspirationsdag with attendance and enough survey answers to show", async () => {
+    const [attendance] = await t.db.ownerSql(
+      "select count(*) filter (where attended)::int as attended, count(*)::int as registered from session_registrations r join trainings t on t.id = r.training_id where t.kind = 'event'",
+    );
+    expect(attendance).toEqual({ attended: 6, registered: 7 });
+    const [answers] = await t.db.ownerSql(
+      "select count(*)::int as n from survey_responses where answered_at is not null",
+    );
+    expect(answers?.n).toBeGreaterThanOrEqual(5);
+  });
+});
