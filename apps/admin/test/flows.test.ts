@@ -221,3 +221,40 @@ describe("changing a role", () => {
     await admin.page.context().close();
   });
 });
+
+describe("trainings", () => {
+  it("registers a participant for a session, sees the förbund's seats left go down, and cancels again", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Utbildningar" }).click();
+    await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
+    await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
+    await page.getByRole("heading", { level: 1, name: "BIP/SKAPA Halland och Höglandet" }).waitFor();
+    // Halland has 15 seats and 7 people on the training step: 8 left.
+    const seats = (left: number) =>
+      page.getByRole("checkbox", {
+        name: new RegExp(`^Utbildning i progressionsmätning, .* – ${left} platser kvar för er$`),
+      });
+    await seats(8).waitFor({ state: "attached" });
+
+    await page.getByRole("textbox", { name: "Namn", exact: true }).fill("Nina Nyström");
+    await page.getByRole("textbox", { name: "E-postadress", exact: true }).fill("nina.nystrom@halland.test");
+    await page.getByText(/^Utbildning i progressionsmätning, .* – 8 platser kvar för er$/).click();
+    await page.getByRole("button", { name: "Anmäl", exact: true }).click();
+    await page.getByText("Nina Nyström är anmäld. Plats på 1 tillfälle.").waitFor();
+    await seats(7).waitFor({ state: "attached" });
+    const row = page.getByRole("row", { name: /Nina Nyström/ });
+    await row.getByText("Plats", { exact: true }).waitFor();
+    await screenshot(page, "flow-training-registered");
+
+    await row.getByRole("button", { name: "Avboka Nina Nyström från Utbildning i progressionsmätning" }).click();
+    const dialog = page.getByRole("alertdialog");
+    await dialog.getByText("Platsen går till den första på väntelistan", { exact: false }).waitFor();
+    await dialog.getByRole("button", { name: "Avboka" }).click();
+    await page.getByText("Nina Nyström är avbokad från Utbildning i progressionsmätning.").waitFor();
+    await row.getByText("Avbokad", { exact: true }).waitFor();
+    await seats(8).waitFor({ state: "attached" });
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -32,6 +32,9 @@ export function CostsSection({
 }) {
   const { t } = useTranslation("trainings");
   const costs = useQuery(costsQuery(orgId, training.id));
+  // The owner sees every förbund's part; a förbund (or an owner that is the only party) its own lines.
+  const showAll = (data: TrainingCosts) =>
+    training.viewer.isOwner && data.parties.some((party) => party.organizationId !== orgId);
   return (
     <section className="card" aria-labelledby="costs-heading">
       <h2 id="costs-heading">{t("costs.heading")}</h2>
@@ -45,12 +48,13 @@ export function CostsSection({
                 rule: t(`costSplit.${data.rule}`).toLowerCase(),
               })}
             </p>
-            {training.viewer.isOwner ? <AllParties costs={data} /> : null}
-            {data.parties
-              .filter((party) => party.organizationId === orgId)
-              .map((party) => (
-                <OwnShare key={party.organizationId} party={party} />
-              ))}
+            {showAll(data) ? (
+              <AllParties costs={data} />
+            ) : (
+              data.parties
+                .filter((party) => party.organizationId === orgId)
+                .map((party) => <OwnShare key={party.organizationId} party={party} />)
+            )}
             {training.viewer.isParty ? (
               <PrintCosts
                 orgId={orgId}
@@ -168,7 +172,7 @@ function AllParties({ costs }: { costs: TrainingCosts }) {
         </tbody>
         <tfoot>
           <tr className="total">
-            <th scope="row">{t("costs.total")}</th>
+            <th scope="row">{t("costs.sum")}</th>
             <td className="amount" colSpan={2}>
               {formatKronor(costs.netOre)}
             </td>

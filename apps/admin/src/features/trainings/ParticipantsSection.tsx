@@ -87,6 +87,14 @@ export function ParticipantsSection({
                           <li key={registration.id}>
                             {sessionTitle(registration.sessionId)}:{" "}
                             <RegistrationStatus registration={registration} />
+                            {registration.attended !== null ? (
+                              <span className="muted">
+                                {" "}
+                                {registration.attended
+                                  ? t("participants.attended")
+                                  : t("participants.absent")}
+                              </span>
+                            ) : null}
                             {canCancel && open && registration.status !== "cancelled" ? (
                               <>
                                 {" "}

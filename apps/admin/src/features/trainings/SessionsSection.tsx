@@ -78,35 +78,46 @@ export function SessionsSection({
             <thead>
               <tr>
                 <th scope="col">{t("sessions.columns.session")}</th>
-                <th scope="col">{t("sessions.columns.time")}</th>
-                <th scope="col">{t("sessions.columns.mode")}</th>
                 <th scope="col">{t("sessions.columns.place")}</th>
                 <th scope="col">{t("sessions.columns.trainers")}</th>
                 <th scope="col">{t("sessions.columns.seats")}</th>
-                <th scope="col">{t("sessions.columns.waiting")}</th>
                 {editable || canAttend ? <th scope="col">{t("sessions.columns.actions")}</th> : null}
               </tr>
             </thead>
             <tbody>
               {training.sessions.map((session) => (
                 <tr key={session.id}>
-                  <th scope="row">{session.title}</th>
-                  <td className="nowrap">{formatSessionTime(session.startsAt, session.endsAt)}</td>
-                  <td>{t(`mode.${session.mode}`)}</td>
+                  <th scope="row">
+                    <span className="stack">
+                      <span>{session.title}</span>
+                      <span className="nowrap session-time">
+                        {formatSessionTime(session.startsAt, session.endsAt)}
+                      </span>
+                    </span>
+                  </th>
                   <td>
-                    <SessionPlace session={session} />
+                    {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
                   </td>
                   <td>
                     {session.trainers.length > 0
                       ? session.trainers.map((trainer) => trainer.name).join(", ")
                       : t("sessions.noTrainer")}
                   </td>
-                  <td className="nowrap">
-                    {session.capacity === null
-                      ? t("sessions.seatsUnlimited", { confirmed: session.confirmed })
-                      : t("sessions.seatsOf", { confirmed: session.confirmed, capacity: session.capacity })}
+                  <td>
+                    <span className="stack">
+                      <span className="nowrap">
+                        {session.capacity === null
+                          ? t("sessions.seatsUnlimited", { confirmed: session.confirmed })
+                          : t("sessions.seatsOf", {
+                              confirmed: session.confirmed,
+                              capacity: session.capacity,
+                            })}
+                      </span>
+                      {session.waitlisted > 0 ? (
+                        <span className="muted">{t("sessions.waiting", { count: session.waitlisted })}</span>
+                      ) : null}
+                    </span>
                   </td>
-                  <td>{session.waitlisted}</td>
                   {editable || canAttend ? (
                     <td>
                       <div className="cell-actions">
