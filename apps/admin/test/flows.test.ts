@@ -226,7 +226,10 @@ describe("trainings", () => {
   it("registers a participant for a session, sees the förbund's seats left go down, and cancels again", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
-    await page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name: "Utbildningar" }).click();
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Utbildningar" })
+      .click();
     await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
     await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
     await page.getByRole("heading", { level: 1, name: "BIP/SKAPA Halland och Höglandet" }).waitFor();
@@ -247,13 +250,58 @@ describe("trainings", () => {
     await row.getByText("Plats", { exact: true }).waitFor();
     await screenshot(page, "flow-training-registered");
 
-    await row.getByRole("button", { name: "Avboka Nina Nyström från Utbildning i progressionsmätning" }).click();
+    await row
+      .getByRole("button", { name: "Avboka Nina Nyström från Utbildning i progressionsmätning" })
+      .click();
     const dialog = page.getByRole("alertdialog");
     await dialog.getByText("Platsen går till den första på väntelistan", { exact: false }).waitFor();
     await dialog.getByRole("button", { name: "Avboka" }).click();
     await page.getByText("Nina Nyström är avbokad från Utbildning i progressionsmätning.").waitFor();
     await row.getByText("Avbokad", { exact: true }).waitFor();
     await seats(8).waitFor({ state: "attached" });
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets NNS turn a request into a training, add a session from a template step with a trainer, and plan it", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Intresseanmälningar" })
+      .click();
+    await page.getByRole("heading", { level: 2, name: "Förslag på samordning" }).waitFor();
+    await page
+      .getByRole("button", {
+        name: "Skapa utbildning av intresseanmälan från Samordningsförbundet Umeåregionen",
+      })
+      .click();
+    const create = page.getByRole("dialog");
+    await create.getByRole("textbox", { name: "Namn" }).fill("BIP/SKAPA Umeåregionen");
+    await create.getByRole("button", { name: "Skapa" }).click();
+    await page.getByRole("heading", { level: 1, name: "BIP/SKAPA Umeåregionen" }).waitFor();
+    await page.getByText("Efterfrågad", { exact: true }).waitFor();
+
+    await page.getByRole("button", { name: "Lägg till tillfälle" }).click();
+    const dialog = page.getByRole("dialog");
+    await chooseOption(page, /Steg i BIP\/SKAPA/, "Uppstartsmöte med chefer och implementeringsgrupp");
+    const day = new Date(Date.now() + 60 * 86_400_000).toISOString().slice(0, 10);
+    await dialog.getByLabel(/^Datum/).fill(day);
+    await dialog.getByLabel(/^Starttid/).fill("09:00");
+    await dialog.getByRole("textbox", { name: "Videolänk" }).fill("https://video.example.se/umea-start");
+    await dialog.getByText(/^Tove Tränare/).click();
+    await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
+    await page
+      .getByText("Tillfället Uppstartsmöte med chefer och implementeringsgrupp är tillagt.")
+      .waitFor();
+    const row = page.getByRole("row", { name: /Uppstartsmöte med chefer och implementeringsgrupp/ });
+    await row.getByText("Tove Tränare").waitFor();
+    await row.getByText("09:00–11:30", { exact: false }).waitFor();
+
+    await page.getByRole("button", { name: "Markera som planerad" }).click();
+    await page.getByText("Utbildningen är nu planerad.").waitFor();
+    await page.getByRole("button", { name: "Bekräfta utbildningen" }).waitFor();
+    await screenshot(page, "flow-training-planned");
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
