@@ -104,12 +104,9 @@ function RequestTable({
           <tr>
             {inbox ? <th scope="col">{t("requests.columns.organization")}</th> : null}
             <th scope="col">{t("requests.columns.period")}</th>
-            <th scope="col">{t("requests.columns.participants")}</th>
-            <th scope="col">{t("requests.columns.delivery")}</th>
-            <th scope="col">{t("requests.columns.sharing")}</th>
-            <th scope="col">{t("requests.columns.contact")}</th>
+            <th scope="col">{t("requests.columns.scope")}</th>
+            {inbox ? null : <th scope="col">{t("requests.columns.contact")}</th>}
             <th scope="col">{t("requests.columns.status")}</th>
-            <th scope="col">{t("requests.columns.submitted")}</th>
             {showActions ? <th scope="col">{t("requests.columns.actions")}</th> : null}
           </tr>
         </thead>
@@ -119,17 +116,43 @@ function RequestTable({
             const who = inbox ? request.organization.name : period;
             return (
               <tr key={request.id}>
-                {inbox ? <th scope="row">{request.organization.name}</th> : null}
-                <td className="nowrap">{period}</td>
-                <td>{request.expectedParticipants}</td>
-                <td>{t(`delivery.${request.deliveryPreference}`)}</td>
-                <td>{request.openToSharing ? t("requests.sharingYes") : t("requests.sharingNo")}</td>
+                {inbox ? (
+                  <th scope="row">
+                    <span className="stack">
+                      <span>{request.organization.name}</span>
+                      <span className="muted session-time">
+                        {request.contactName}, {request.contactEmail}
+                      </span>
+                    </span>
+                  </th>
+                ) : null}
                 <td>
                   <span className="stack">
-                    <span>{request.contactName}</span>
-                    <span className="muted">{request.contactEmail}</span>
+                    <span className="nowrap">{period}</span>
+                    <span className="muted">
+                      {t("requests.submittedOn", { date: formatDate(request.createdAt) })}
+                    </span>
                   </span>
                 </td>
+                <td>
+                  <span className="stack">
+                    <span>{t("requests.participantsCount", { count: request.expectedParticipants })}</span>
+                    <span>{t(`delivery.${request.deliveryPreference}`)}</span>
+                    <span className="muted">
+                      {request.openToSharing ? t("requests.sharingYes") : t("requests.sharingNo")}
+                    </span>
+                    {request.notes ? <span className="muted">{request.notes}</span> : null}
+                  </span>
+                </td>
+                {inbox ? null : (
+                  <td>
+                    <span className="stack">
+                      <span>{request.contactName}</span>
+                      <span className="muted">{request.contactEmail}</span>
+                      {request.contactPhone ? <span className="muted">{request.contactPhone}</span> : null}
+                    </span>
+                  </td>
+                )}
                 <td>
                   <span className="stack">
                     <RequestStatusBadge status={request.status} />
@@ -144,7 +167,6 @@ function RequestTable({
                     {request.decisionNote ? <span className="muted">{request.decisionNote}</span> : null}
                   </span>
                 </td>
-                <td className="nowrap">{formatDate(request.createdAt)}</td>
                 {showActions ? (
                   <td>
                     {request.status === "submitted" ? (

@@ -102,7 +102,7 @@ function TrainingDetail({ orgId, trainingId }: { orgId: string; trainingId: stri
               canAttend={can.has("sessions:attend") && tr.viewer.isOwner}
               onFeedback={show}
             />
-            <PartiesSection orgId={orgId} training={tr} manages={manages} onFeedback={show} />
+            <PartiesSection orgId={orgId} training={tr} manages={manages} isNns={isNns} onFeedback={show} />
             {tr.viewer.isParty && can.has("trainings:register") ? (
               <RegistrationForm orgId={orgId} training={tr} onFeedback={show} />
             ) : null}
