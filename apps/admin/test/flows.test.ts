@@ -305,4 +305,64 @@ describe("trainings", () => {
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
+
+  it("lets a förbund send an intresseanmälan and withdraw it", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Intresseanmälningar" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Intresseanmälningar" }).waitFor();
+    await page.getByRole("link", { name: "Ny intresseanmälan" }).click();
+    await page.getByRole("heading", { level: 1, name: "Ny intresseanmälan" }).waitFor();
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const [from, to] = [day(40), day(130)];
+    await page.getByLabel(/^Önskad period från/).fill(from);
+    await page.getByLabel(/^Önskad period till/).fill(to);
+    await page.getByLabel(/^Förväntat antal deltagare/).fill("12");
+    await page.getByText("Digitalt", { exact: true }).click();
+    await page.getByRole("button", { name: "Skicka intresseanmälan" }).click();
+    await page.getByText("Intresseanmälan är skickad till NNS.").waitFor();
+    const row = page.getByRole("row", { name: new RegExp(`${from} – ${to}`) });
+    await row.getByText("Inskickad", { exact: true }).waitFor();
+    await row.getByText("12 deltagare").waitFor();
+
+    await row.getByRole("button", { name: `Ta tillbaka intresseanmälan för ${from} – ${to}` }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Ta tillbaka" }).click();
+    await page.getByText("Intresseanmälan är tillbakatagen.").waitFor();
+    await row.getByText("Återtagen", { exact: true }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets a trainer take attendance for an assigned session once it has begun", async () => {
+    // The kick-off starts in a quarter of an hour: attendance opens half an hour before.
+    await h.t.db.ownerSql(
+      "update training_sessions set starts_at = now() + interval '15 minutes', ends_at = now() + interval '3 hours' where step_key = 'kickoff'",
+    );
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "utbildare@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Mina tillfällen" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Mina tillfällen" }).waitFor();
+    await page.getByRole("link", { name: "Närvaro för Kick-off, BIP/SKAPA Halland och Höglandet" }).click();
+    await page.getByRole("heading", { level: 1, name: "Närvaro: Kick-off" }).waitFor();
+    await page
+      .getByRole("row", { name: /Anna Berg/ })
+      .getByText("Närvarande")
+      .click();
+    await page
+      .getByRole("row", { name: /Johan Lind/ })
+      .getByText("Närvarande")
+      .click();
+    await page.getByText(/^2 av \d+ markerade som närvarande\.$/).waitFor();
+    await page.getByRole("button", { name: "Spara närvaro" }).click();
+    await page.getByText(/^Närvaron är sparad: 2 av \d+ deltog\.$/).waitFor();
+    await screenshot(page, "flow-attendance-saved");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
 });

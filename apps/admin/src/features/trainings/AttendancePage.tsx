@@ -14,6 +14,8 @@ import { mySessionsQuery, rosterQuery, trainingKeys, trainingQuery } from "./que
 import "./i18n";
 import "./trainings.css";
 
+const ATTENDANCE_OPENS_BEFORE_MS = 30 * 60_000;
+
 const route = getRouteApi("/app/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance");
 
 /** Attendance for one session: everyone with a place, a checkbox each, saved together. */
@@ -68,6 +70,13 @@ function Attendance({
     },
   });
   const title = session ? t("attendance.title", { session: session.title }) : t("attendance.titleFallback");
+  // The API takes attendance from half an hour before the start, while the training is planned or confirmed.
+  const notYet = session
+    ? new Date(session.startsAt).getTime() - ATTENDANCE_OPENS_BEFORE_MS > Date.now()
+    : false;
+  const status = training.data?.status ?? fromMine?.trainingStatus;
+  const frozen = status !== undefined && status !== "planned" && status !== "confirmed";
+  const locked = notYet || frozen;
   return (
     <>
       <PageHeader
@@ -95,6 +104,7 @@ function Attendance({
         <QueryView query={roster} isEmpty={(data) => data.length === 0} empty={t("attendance.empty")}>
           {(data) => (
             <form
+              aria-labelledby="roster-heading"
               onSubmit={(event) => {
                 event.preventDefault();
                 save.mutate(
@@ -106,6 +116,9 @@ function Attendance({
               }}
             >
               <FormError error={save.error} />
+              {locked ? (
+                <p className="notice">{notYet ? t("attendance.notYet") : t("attendance.frozen")}</p>
+              ) : null}
               <div className="cell-actions">
                 <Button
                   variant="secondary"
@@ -142,6 +155,7 @@ function Attendance({
                         <td>{row.employer ?? "–"}</td>
                         <td>
                           <CheckboxField
+                            isDisabled={locked}
                             isSelected={present[row.registrationId] ?? false}
                             onChange={(value) => setPresent((p) => ({ ...p, [row.registrationId]: value }))}
                           >
@@ -161,7 +175,7 @@ function Attendance({
                 })}
               </p>
               <div>
-                <Button type="submit" isDisabled={save.isPending}>
+                <Button type="submit" isDisabled={save.isPending || locked}>
                   {t("attendance.save")}
                 </Button>
               </div>

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, type HistoryState, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ServerForm } from "../../components/ServerForm";
@@ -14,6 +14,11 @@ import "./i18n";
 import "./trainings.css";
 
 const route = getRouteApi("/app/o/$orgId/training-requests/new");
+
+/** Carried in the history entry to the list, which then says the request was sent. */
+export interface RequestSubmittedState {
+  trainingRequestSubmitted?: boolean;
+}
 
 /** "Ny intresseanmälan": a förbund asks NNS for a BIP/SKAPA training. */
 export function NewRequestPage() {
@@ -51,7 +56,8 @@ function NewRequest({ orgId }: { orgId: string }) {
       ),
     onSuccess: async () => {
       await queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) });
-      await navigate({ to: "/o/$orgId/training-requests", params: { orgId } });
+      const state: RequestSubmittedState = { trainingRequestSubmitted: true };
+      await navigate({ to: "/o/$orgId/training-requests", params: { orgId }, state: state as HistoryState });
     },
   });
   return (

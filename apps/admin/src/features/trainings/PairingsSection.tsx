@@ -22,7 +22,7 @@ export function PairingsSection({ orgId }: { orgId: string }) {
               return (
                 <li key={pairing.requestIds.join("+")} className="card" style={{ marginBottom: 0 }}>
                   <h3 style={{ marginTop: 0 }}>{names}</h3>
-                  <dl className="facts">
+                  <dl className="facts training-facts">
                     <dt>{t("pairings.region")}</dt>
                     <dd>{t(`pairings.relation.${pairing.countyRelation}`)}</dd>
                     <dt>{t("pairings.overlap")}</dt>

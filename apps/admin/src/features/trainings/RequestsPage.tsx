@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { getRouteApi, Link } from "@tanstack/react-router";
+import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
@@ -12,6 +13,7 @@ import { orgAccessQuery, usePermissions } from "../../lib/session";
 import { RequestStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
 import { DeclineDialog } from "./DeclineDialog";
+import type { RequestSubmittedState } from "./NewRequestPage";
 import { PairingsSection } from "./PairingsSection";
 import { requestsQuery, type TrainingRequest, trainingKeys } from "./queries";
 import "./i18n";
@@ -36,6 +38,12 @@ function Requests({ orgId }: { orgId: string }) {
   const inbox = isNns && can.has("trainings:manage");
   const requests = useQuery(requestsQuery(orgId));
   const { feedback, show } = useFeedback();
+  const submitted = useRouterState({
+    select: (state) => Boolean((state.location.state as RequestSubmittedState).trainingRequestSubmitted),
+  });
+  useEffect(() => {
+    if (submitted) show({ kind: "success", text: t("requests.submitted") });
+  }, [submitted, show, t]);
   return (
     <>
       <PageHeader

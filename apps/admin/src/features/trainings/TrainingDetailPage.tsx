@@ -65,7 +65,7 @@ function TrainingDetail({ orgId, trainingId }: { orgId: string; trainingId: stri
             <FeedbackRegion feedback={feedback} />
             <section className="card" aria-labelledby="overview-heading">
               <h2 id="overview-heading">{t("detail.overview")}</h2>
-              <dl className="facts">
+              <dl className="facts training-facts">
                 <dt>{t("detail.status")}</dt>
                 <dd>
                   <TrainingStatusBadge status={tr.status} />

@@ -49,8 +49,10 @@ export function CheckboxField({
   isSelected,
   onChange,
   defaultSelected,
+  isDisabled,
 }: {
   name?: string;
+  isDisabled?: boolean;
   children: ReactNode;
   isSelected?: boolean;
   onChange?: (selected: boolean) => void;
@@ -62,6 +64,7 @@ export function CheckboxField({
       className="checkbox"
       {...(isSelected !== undefined ? { isSelected } : {})}
       defaultSelected={defaultSelected}
+      isDisabled={isDisabled}
       onChange={onChange}
     >
       <span className="checkbox-box" aria-hidden="true">

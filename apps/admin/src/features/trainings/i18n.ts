@@ -336,6 +336,7 @@ const sv = {
     withdrawBody: "Intresseanmälan för {{period}} tas tillbaka. Du kan skicka en ny senare.",
     withdrawConfirm: "Ta tillbaka",
     withdrawn: "Intresseanmälan är tillbakatagen.",
+    submitted: "Intresseanmälan är skickad till NNS.",
     createTraining: "Skapa utbildning",
     createTrainingLabel: "Skapa utbildning av intresseanmälan från {{who}}",
     decline: "Avböj",
@@ -399,6 +400,8 @@ const sv = {
     summary: "{{present}} av {{total}} markerade som närvarande.",
     save: "Spara närvaro",
     saved: "Närvaron är sparad: {{present}} av {{total}} deltog.",
+    notYet: "Närvaro kan tas från en halvtimme före tillfällets start.",
+    frozen: "Närvaron kan inte längre ändras: utbildningen är avslutad eller inställd.",
   },
   trainers: {
     title: "Utbildare",
@@ -815,6 +818,7 @@ const en: typeof sv = {
     withdrawBody: "The request for {{period}} is withdrawn. You can send a new one later.",
     withdrawConfirm: "Withdraw",
     withdrawn: "The request has been withdrawn.",
+    submitted: "The request has been sent to NNS.",
     createTraining: "Create training",
     createTrainingLabel: "Create a training from the request from {{who}}",
     decline: "Decline",
@@ -878,6 +882,8 @@ const en: typeof sv = {
     summary: "{{present}} of {{total}} marked as present.",
     save: "Save attendance",
     saved: "Attendance saved: {{present}} of {{total}} attended.",
+    notYet: "Attendance can be taken from half an hour before the session starts.",
+    frozen: "Attendance can no longer change: the training is completed or cancelled.",
   },
   trainers: {
     title: "Trainers",
