@@ -290,6 +290,7 @@ describe("trainings", () => {
     await dialog.getByLabel(/^Starttid/).fill("09:00");
     await dialog.getByRole("textbox", { name: "Videolänk" }).fill("https://video.example.se/umea-start");
     await dialog.getByText(/^Tove Tränare/).click();
+    await screenshot(page, "flow-session-dialog");
     await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
     await page
       .getByText("Tillfället Uppstartsmöte med chefer och implementeringsgrupp är tillagt.")
@@ -362,6 +363,54 @@ describe("trainings", () => {
     await page.getByRole("button", { name: "Spara närvaro" }).click();
     await page.getByText(/^Närvaron är sparad: 2 av \d+ deltog\.$/).waitFor();
     await screenshot(page, "flow-attendance-saved");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets a förbund create its own event, add a session, open registration and cancel it with a reason", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Utbildningar" })
+      .click();
+    await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
+    await page.getByRole("button", { name: "Ny aktivitet" }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("textbox", { name: "Namn" })
+      .fill("Frukostseminarium om samverkan");
+    await page.getByRole("dialog").getByRole("button", { name: "Skapa" }).click();
+    await page.getByRole("heading", { level: 1, name: "Frukostseminarium om samverkan" }).waitFor();
+
+    await page.getByRole("button", { name: "Lägg till tillfälle" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Rubrik" }).fill("Frukostseminarium");
+    await dialog.getByLabel(/^Datum/).fill(new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10));
+    await dialog.getByLabel(/^Starttid/).fill("08:00");
+    await dialog.getByLabel(/^Sluttid/).fill("10:00");
+    await dialog.getByText("På plats", { exact: true }).click();
+    await dialog.getByRole("textbox", { name: "Plats" }).fill("Eksjö, Stadshotellet");
+    await dialog.getByLabel(/^Max antal deltagare/).fill("30");
+    await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
+    await page.getByText("Tillfället Frukostseminarium är tillagt.").waitFor();
+    await page
+      .getByRole("row", { name: /Frukostseminarium/ })
+      .getByText("0 av 30")
+      .waitFor();
+
+    await page.getByRole("button", { name: "Markera som planerad" }).click();
+    await page.getByText("Utbildningen är nu planerad.").waitFor();
+    await page
+      .getByRole("checkbox", { name: /^Frukostseminarium, .* – 30 platser kvar för er$/ })
+      .waitFor({ state: "attached" });
+
+    await page.getByRole("button", { name: "Ställ in" }).click();
+    const cancel = page.getByRole("dialog");
+    await cancel.getByRole("textbox", { name: "Anledning" }).fill("För få anmälda.");
+    await cancel.getByRole("button", { name: "Ställ in utbildningen" }).click();
+    await page.getByText("Utbildningen är nu inställd.").waitFor();
+    await page.getByText("För få anmälda.", { exact: false }).first().waitFor();
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });

@@ -116,8 +116,8 @@ export function SessionDialog({
             event.preventDefault();
             const data = new FormData(event.currentTarget);
             const date = String(data.get("date") ?? "");
-            const start = String(data.get("start") ?? "");
-            const end = String(data.get("end") ?? "");
+            const start = String(data.get("startsAt") ?? "");
+            const end = String(data.get("endsAt") ?? "");
             const title = optional(data.get("title"));
             const capacity = optional(data.get("capacity"));
             const body: SessionBody = {
@@ -177,17 +177,18 @@ export function SessionDialog({
               isRequired
             />
             <TextField
-              name="start"
+              name="startsAt"
               type="time"
               label={t("sessionForm.start")}
               defaultValue={session ? formatTime(session.startsAt) : undefined}
               isRequired
             />
             <TextField
-              name="end"
+              name="endsAt"
               type="time"
               label={t("sessionForm.end")}
               defaultValue={session ? formatTime(session.endsAt) : undefined}
+              isRequired={!step && !session}
               description={step ? t("sessionForm.endFromStep", { minutes: step.durationMinutes }) : undefined}
             />
           </div>
