@@ -414,4 +414,41 @@ describe("trainings", () => {
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
+
+  it("lets NNS register a trainer with a certification and change a price", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    const nav = page.getByRole("navigation", { name: "Huvudmeny" });
+    await nav.getByRole("link", { name: "Utbildare" }).click();
+    await page.getByRole("heading", { level: 1, name: "Utbildare" }).waitFor();
+    await page.getByRole("button", { name: "Lägg till utbildare" }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByRole("textbox", { name: "Namn" }).fill("Ulla Utbildare");
+    await dialog.getByRole("textbox", { name: "E-postadress" }).fill("ulla@utbildare.test");
+    await dialog.getByText("Hallands län", { exact: true }).click();
+    await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
+    await page.getByText("Ulla Utbildare är tillagd.").waitFor();
+    const row = page.getByRole("row", { name: /Ulla Utbildare/ });
+    await row.getByText("Saknar certifiering").waitFor();
+
+    await row.getByRole("button", { name: "Lägg till certifiering för Ulla Utbildare" }).click();
+    const certification = page.getByRole("dialog");
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    await certification.getByLabel(/^Certifierad/).fill(day(-30));
+    await certification.getByLabel(/^Giltig till/).fill(day(700));
+    await certification.getByRole("button", { name: "Lägg till", exact: true }).click();
+    await page.getByText("Certifieringen för Ulla Utbildare är tillagd.").waitFor();
+    await row.getByText("Giltig", { exact: true }).first().waitFor();
+
+    await nav.getByRole("link", { name: "Prislista" }).click();
+    await page.getByRole("heading", { level: 1, name: "Prislista" }).waitFor();
+    await page.getByRole("button", { name: /^Ändra BIP\/SKAPA/ }).click();
+    const price = page.getByRole("dialog");
+    await price.getByRole("textbox", { name: "Pris exkl. moms (kr)" }).fill("52 000,00");
+    await price.getByRole("button", { name: "Spara" }).click();
+    await page.getByText(/är sparad\.$/).waitFor();
+    await page.getByRole("cell", { name: /^52\s000,00\skr$/ }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
 });
