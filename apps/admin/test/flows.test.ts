@@ -1,7 +1,9 @@
 /**
  * The admin's main journeys in real Chromium against the real API: sign in and out, switch organization,
  * invite a person and accept through the outbox, create an API key and use it, revoke it, and change a
- * role and see the permitted actions change.
+ * role and see the permitted actions change. Trainings: register and cancel a participant with seats left
+ * going down and up, NNS turning a request into a planned training, a förbund's request and own event,
+ * attendance by a trainer, the trainer registry and price list, and print costs in the breakdown.
  */
 import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -448,6 +450,37 @@ describe("trainings", () => {
     await price.getByRole("button", { name: "Spara" }).click();
     await page.getByText(/är sparad\.$/).waitFor();
     await page.getByRole("cell", { name: /^52\s000,00\skr$/ }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets a förbund add and remove its own print cost in the cost breakdown", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Utbildningar" })
+      .click();
+    await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
+    await page.getByRole("heading", { level: 2, name: "Kostnader" }).waitFor();
+    const before = (await page.getByRole("row", { name: /^Totalt inkl\. moms/ }).textContent()) ?? "";
+    await page.getByRole("textbox", { name: "Beskrivning" }).fill("Kursmaterial");
+    await page.getByRole("textbox", { name: "Belopp exkl. moms (kr)" }).fill("1 250,00");
+    await page.getByRole("button", { name: "Lägg till tryckkostnad" }).click();
+    await page.getByText("Tryckkostnaden Kursmaterial är tillagd.").waitFor();
+    // 1 250 kr plus 25 % VAT on top of the share.
+    await page.getByText(/^Kursmaterial: 1\s250,00\skr/).waitFor();
+    const after = (await page.getByRole("row", { name: /^Totalt inkl\. moms/ }).textContent()) ?? "";
+    const kronor = (text: string) => Number(text.replace(/[^\d,]/g, "").replace(",", "."));
+    expect(kronor(after) - kronor(before)).toBeCloseTo(1562.5, 2);
+
+    await page.getByRole("button", { name: "Ta bort tryckkostnaden Kursmaterial" }).click();
+    await page.getByRole("alertdialog").getByRole("button", { name: "Ta bort" }).click();
+    await page.getByText("Tryckkostnaden är borttagen.").waitFor();
+    await page.getByText("Inga tryckkostnader.").waitFor();
+    expect(kronor((await page.getByRole("row", { name: /^Totalt inkl\. moms/ }).textContent()) ?? "")).toBe(
+      kronor(before),
+    );
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
