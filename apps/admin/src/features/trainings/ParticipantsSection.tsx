@@ -50,6 +50,7 @@ export function ParticipantsSection({
     training.sessions.find((s) => s.id === sessionId)?.title ?? t("participants.unknownSession");
   const organizationName = (id: string) =>
     training.parties.find((p) => p.organizationId === id)?.organizationName ?? "";
+  const sessionOrder = (sessionId: string) => training.sessions.findIndex((s) => s.id === sessionId);
   const open = training.status !== "completed" && training.status !== "cancelled";
   return (
     <section className="card" aria-labelledby="participants-heading">
@@ -62,11 +63,10 @@ export function ParticipantsSection({
             <table>
               <thead>
                 <tr>
-                  <th scope="col">{t("participants.columns.name")}</th>
+                  <th scope="col">{t("participants.columns.person")}</th>
                   {training.viewer.isOwner ? (
                     <th scope="col">{t("participants.columns.organization")}</th>
                   ) : null}
-                  <th scope="col">{t("participants.columns.employer")}</th>
                   <th scope="col">{t("participants.columns.sessions")}</th>
                 </tr>
               </thead>
@@ -76,59 +76,63 @@ export function ParticipantsSection({
                     <th scope="row">
                       <span className="stack">
                         <span>{participant.name}</span>
-                        <span className="muted">{participant.email}</span>
+                        <span className="muted session-time wrap-anywhere">{participant.email}</span>
+                        {participant.employer ? (
+                          <span className="muted session-time">{participant.employer}</span>
+                        ) : null}
                       </span>
                     </th>
                     {training.viewer.isOwner ? <td>{organizationName(participant.organizationId)}</td> : null}
-                    <td>{participant.employer ?? "–"}</td>
                     <td>
                       <ul className="plain-list">
-                        {participant.registrations.map((registration) => (
-                          <li key={registration.id}>
-                            {sessionTitle(registration.sessionId)}:{" "}
-                            <RegistrationStatus registration={registration} />
-                            {registration.attended !== null ? (
-                              <span className="muted">
-                                {" "}
-                                {registration.attended
-                                  ? t("participants.attended")
-                                  : t("participants.absent")}
-                              </span>
-                            ) : null}
-                            {canCancel && open && registration.status !== "cancelled" ? (
-                              <>
-                                {" "}
-                                <ConfirmDialog
-                                  trigger={
-                                    <Button
-                                      variant="ghost"
-                                      className="btn-small"
-                                      aria-label={t("participants.cancelLabel", {
-                                        name: participant.name,
-                                        session: sessionTitle(registration.sessionId),
-                                      })}
-                                    >
-                                      {t("participants.cancel")}
-                                    </Button>
-                                  }
-                                  title={t("participants.cancelTitle", {
-                                    name: participant.name,
-                                    session: sessionTitle(registration.sessionId),
-                                  })}
-                                  confirmLabel={t("participants.cancelConfirm")}
-                                  isPending={cancel.isPending}
-                                  onConfirm={() => cancel.mutateAsync({ participant, registration })}
-                                >
-                                  <p>
-                                    {registration.status === "confirmed"
-                                      ? t("participants.cancelBodyConfirmed")
-                                      : t("participants.cancelBodyWaiting")}
-                                  </p>
-                                </ConfirmDialog>
-                              </>
-                            ) : null}
-                          </li>
-                        ))}
+                        {[...participant.registrations]
+                          .sort((a, b) => sessionOrder(a.sessionId) - sessionOrder(b.sessionId))
+                          .map((registration) => (
+                            <li key={registration.id}>
+                              {sessionTitle(registration.sessionId)}:{" "}
+                              <RegistrationStatus registration={registration} />
+                              {registration.attended !== null ? (
+                                <span className="muted">
+                                  {" "}
+                                  {registration.attended
+                                    ? t("participants.attended")
+                                    : t("participants.absent")}
+                                </span>
+                              ) : null}
+                              {canCancel && open && registration.status !== "cancelled" ? (
+                                <>
+                                  {" "}
+                                  <ConfirmDialog
+                                    trigger={
+                                      <Button
+                                        variant="ghost"
+                                        className="btn-small"
+                                        aria-label={t("participants.cancelLabel", {
+                                          name: participant.name,
+                                          session: sessionTitle(registration.sessionId),
+                                        })}
+                                      >
+                                        {t("participants.cancel")}
+                                      </Button>
+                                    }
+                                    title={t("participants.cancelTitle", {
+                                      name: participant.name,
+                                      session: sessionTitle(registration.sessionId),
+                                    })}
+                                    confirmLabel={t("participants.cancelConfirm")}
+                                    isPending={cancel.isPending}
+                                    onConfirm={() => cancel.mutateAsync({ participant, registration })}
+                                  >
+                                    <p>
+                                      {registration.status === "confirmed"
+                                        ? t("participants.cancelBodyConfirmed")
+                                        : t("participants.cancelBodyWaiting")}
+                                    </p>
+                                  </ConfirmDialog>
+                                </>
+                              ) : null}
+                            </li>
+                          ))}
                       </ul>
                     </td>
                   </tr>
