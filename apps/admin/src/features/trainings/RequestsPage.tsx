@@ -1,8 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
-import { useEffect } from "react";
+import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SelectField } from "../../components/choice";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
@@ -36,7 +37,11 @@ function Requests({ orgId }: { orgId: string }) {
   const access = useQuery(orgAccessQuery(orgId));
   const isNns = access.data?.organization.kind === "nns";
   const inbox = isNns && can.has("trainings:manage");
-  const requests = useQuery(requestsQuery(orgId));
+  type Filter = TrainingRequest["status"] | "all";
+  // NNS starts with the requests still waiting for an answer, a förbund with all of its own.
+  const [chosen, setStatus] = useState<Filter | null>(null);
+  const status: Filter = chosen ?? (inbox ? "submitted" : "all");
+  const requests = useQuery(requestsQuery(orgId, status === "all" ? undefined : status));
   const { feedback, show } = useFeedback();
   const submitted = useRouterState({
     select: (state) => Boolean((state.location.state as RequestSubmittedState).trainingRequestSubmitted),
@@ -60,7 +65,20 @@ function Requests({ orgId }: { orgId: string }) {
       <FeedbackRegion feedback={feedback} />
       {inbox ? <PairingsSection orgId={orgId} /> : null}
       <section className="card" aria-labelledby="requests-heading">
-        <h2 id="requests-heading">{isNns ? t("requests.inboxHeading") : t("requests.heading")}</h2>
+        <div className="page-header">
+          <h2 id="requests-heading">{isNns ? t("requests.inboxHeading") : t("requests.heading")}</h2>
+          <div className="page-actions">
+            <SelectField
+              label={t("requests.filter")}
+              options={(["all", "submitted", "scheduled", "withdrawn", "declined"] as const).map((id) => ({
+                id,
+                label: id === "all" ? t("requests.filterAll") : t(`requestStatus.${id}`),
+              }))}
+              value={status}
+              onChange={(value) => setStatus(value as Filter)}
+            />
+          </div>
+        </div>
         <QueryView query={requests} isEmpty={(data) => data.length === 0} empty={t("requests.empty")}>
           {(data) => (
             <RequestTable

@@ -9,20 +9,30 @@ import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { api, call } from "../../lib/api";
 import { countiesQuery } from "../../lib/reference";
-import { TextAreaField } from "./fields";
+import { CheckboxField, TextAreaField } from "./fields";
 import { optional } from "./format";
 import { type Mode, type Trainer, trainingKeys } from "./queries";
 import "./i18n";
 
-/** "Lägg till utbildare": person, contact, the län they serve and how they deliver. */
-export function AddTrainerDialog({ onFeedback }: { onFeedback: (feedback: Feedback) => void }) {
+/**
+ * "Lägg till utbildare" or, given a trainer, "Ändra": person, contact, the län they serve, how they
+ * deliver, and (when editing) whether the trainer is archived.
+ */
+export function TrainerDialog({
+  trainer,
+  onFeedback,
+}: {
+  trainer?: Trainer;
+  onFeedback: (feedback: Feedback) => void;
+}) {
   const { t } = useTranslation("trainings");
   const { t: tc } = useTranslation();
   const queryClient = useQueryClient();
   const counties = useQuery(countiesQuery);
-  const [countyCodes, setCountyCodes] = useState<string[]>([]);
-  const [modes, setModes] = useState<string[]>(["digital"]);
-  const create = useMutation({
+  const [countyCodes, setCountyCodes] = useState<string[]>(trainer?.countyCodes ?? []);
+  const [modes, setModes] = useState<string[]>(trainer?.deliveryModes ?? ["digital"]);
+  const [archived, setArchived] = useState(trainer?.archived ?? false);
+  const save = useMutation({
     mutationFn: (body: {
       name: string;
       email: string;
@@ -30,29 +40,51 @@ export function AddTrainerDialog({ onFeedback }: { onFeedback: (feedback: Feedba
       countyCodes: string[];
       deliveryModes: Mode[];
       notes: string | null;
-    }) => call(api.POST("/nns/trainers", { body })),
+    }) =>
+      trainer
+        ? call(
+            api.PATCH("/nns/trainers/{trainerId}", {
+              params: { path: { trainerId: trainer.id }, header: { "if-match": `"${trainer.version}"` } },
+              body: { ...body, archived },
+            }),
+          )
+        : call(api.POST("/nns/trainers", { body })),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
+    onError: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
   });
   return (
     <FormDialog
-      title={t("trainerForm.title")}
-      trigger={<Button>{t("trainerForm.trigger")}</Button>}
+      title={trainer ? t("trainerForm.editTitle", { name: trainer.name }) : t("trainerForm.title")}
+      trigger={
+        trainer ? (
+          <Button
+            variant="secondary"
+            className="btn-small"
+            aria-label={t("trainerForm.editLabel", { name: trainer.name })}
+          >
+            {t("trainerForm.edit")}
+          </Button>
+        ) : (
+          <Button>{t("trainerForm.trigger")}</Button>
+        )
+      }
       onOpenChange={(open) => {
         if (open) {
-          create.reset();
-          setCountyCodes([]);
-          setModes(["digital"]);
+          save.reset();
+          setCountyCodes(trainer?.countyCodes ?? []);
+          setModes(trainer?.deliveryModes ?? ["digital"]);
+          setArchived(trainer?.archived ?? false);
         }
       }}
     >
       {(close) => (
         <ServerForm
-          error={create.error}
-          onEdit={create.reset}
+          error={save.error}
+          onEdit={save.reset}
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            create.mutate(
+            save.mutate(
               {
                 name: String(data.get("name") ?? "").trim(),
                 email: String(data.get("email") ?? "").trim(),
@@ -62,18 +94,40 @@ export function AddTrainerDialog({ onFeedback }: { onFeedback: (feedback: Feedba
                 notes: optional(data.get("notes")),
               },
               {
-                onSuccess: (trainer) => {
+                onSuccess: (saved) => {
                   close();
-                  onFeedback({ kind: "success", text: t("trainerForm.added", { name: trainer.name }) });
+                  onFeedback({
+                    kind: "success",
+                    text: trainer
+                      ? t("trainerForm.saved", { name: saved.name })
+                      : t("trainerForm.added", { name: saved.name }),
+                  });
                 },
               },
             );
           }}
         >
-          <FormError error={create.error} />
-          <TextField name="name" label={t("trainerForm.name")} isRequired autoFocus />
-          <TextField name="email" type="email" label={t("trainerForm.email")} isRequired />
-          <TextField name="phone" type="tel" label={t("trainerForm.phone")} />
+          <FormError error={save.error} />
+          <TextField
+            name="name"
+            label={t("trainerForm.name")}
+            defaultValue={trainer?.name}
+            isRequired
+            autoFocus
+          />
+          <TextField
+            name="email"
+            type="email"
+            label={t("trainerForm.email")}
+            defaultValue={trainer?.email}
+            isRequired
+          />
+          <TextField
+            name="phone"
+            type="tel"
+            label={t("trainerForm.phone")}
+            defaultValue={trainer?.phone ?? ""}
+          />
           <CheckboxGroupField
             name="deliveryModes"
             label={t("trainerForm.modes")}
@@ -89,13 +143,18 @@ export function AddTrainerDialog({ onFeedback }: { onFeedback: (feedback: Feedba
             value={countyCodes}
             onChange={setCountyCodes}
           />
-          <TextAreaField name="notes" label={t("trainerForm.notes")} />
+          <TextAreaField name="notes" label={t("trainerForm.notes")} defaultValue={trainer?.notes ?? ""} />
+          {trainer ? (
+            <CheckboxField isSelected={archived} onChange={setArchived}>
+              {t("trainerForm.archived")}
+            </CheckboxField>
+          ) : null}
           <div className="dialog-actions">
             <Button variant="secondary" onPress={close}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" isDisabled={create.isPending}>
-              {t("trainerForm.submit")}
+            <Button type="submit" isDisabled={save.isPending}>
+              {trainer ? tc("save") : t("trainerForm.submit")}
             </Button>
           </div>
         </ServerForm>

@@ -10,7 +10,7 @@ import { countiesQuery } from "../../lib/reference";
 import { useMe } from "../../lib/session";
 import { CertificationBadge } from "./badges";
 import { expiringQuery, type Trainer, trainersQuery, trainingKeys } from "./queries";
-import { AddCertificationDialog, AddTrainerDialog } from "./TrainerDialogs";
+import { AddCertificationDialog, TrainerDialog } from "./TrainerDialogs";
 import "./i18n";
 import "./trainings.css";
 
@@ -40,7 +40,7 @@ function Trainers() {
       <PageHeader
         title={t("trainers.title")}
         description={t("trainers.description")}
-        actions={<AddTrainerDialog onFeedback={show} />}
+        actions={<TrainerDialog onFeedback={show} />}
       />
       <FeedbackRegion feedback={feedback} />
       <section className="card" aria-labelledby="expiring-heading">
@@ -99,7 +99,10 @@ function Trainers() {
                         <Certifications trainer={trainer} onFeedback={show} />
                       </td>
                       <td>
-                        <AddCertificationDialog trainer={trainer} onFeedback={show} />
+                        <div className="cell-actions">
+                          <TrainerDialog trainer={trainer} onFeedback={show} />
+                          <AddCertificationDialog trainer={trainer} onFeedback={show} />
+                        </div>
                       </td>
                     </tr>
                   ))}

@@ -105,11 +105,17 @@ export function rosterQuery(orgId: string, trainingId: string, sessionId: string
   });
 }
 
-export function requestsQuery(orgId: string) {
+export function requestsQuery(orgId: string, status?: TrainingRequest["status"]) {
   return queryOptions({
-    queryKey: [...trainingKeys.requests(orgId), "list"],
+    queryKey: [...trainingKeys.requests(orgId), "list", status ?? "all"],
     queryFn: async () =>
-      (await call(api.GET("/orgs/{orgId}/training-requests", { params: { path: { orgId } } }))).data,
+      (
+        await call(
+          api.GET("/orgs/{orgId}/training-requests", {
+            params: { path: { orgId }, query: status ? { status } : {} },
+          }),
+        )
+      ).data,
   });
 }
 
