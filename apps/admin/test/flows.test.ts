@@ -401,6 +401,15 @@ describe("trainings", () => {
       .getByText("0 av 30")
       .waitFor();
 
+    await page.getByRole("button", { name: "Ändra namn och beskrivning" }).click();
+    await page
+      .getByRole("dialog")
+      .getByRole("textbox", { name: "Beskrivning" })
+      .fill("Om samverkan kring unga.");
+    await page.getByRole("dialog").getByRole("button", { name: "Spara" }).click();
+    await page.getByText("Frukostseminarium om samverkan är sparad.").waitFor();
+    await page.getByText("Om samverkan kring unga.").waitFor();
+
     await page.getByRole("button", { name: "Markera som planerad" }).click();
     await page.getByText("Utbildningen är nu planerad.").waitFor();
     await page

@@ -5,9 +5,10 @@ import { SelectField } from "../../components/choice";
 import type { Feedback } from "../../components/Feedback";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
-import { Button } from "../../components/ui";
+import { Button, TextField } from "../../components/ui";
 import { ApiError, api, call } from "../../lib/api";
 import { TextAreaField } from "./fields";
+import { optional } from "./format";
 import { invalidateTraining, type Training } from "./queries";
 import "./i18n";
 
@@ -88,6 +89,7 @@ export function OwnerControls({
             {t(`owner.action.${next}`)}
           </Button>
         ) : null}
+        {open ? <DetailsDialog orgId={orgId} training={training} onFeedback={onFeedback} /> : null}
         {open ? (
           <FormDialog
             title={t("owner.cancelTitle", { title: training.title })}
@@ -144,4 +146,85 @@ export function detail(error: unknown): string {
     return fields.length > 0 ? fields.join(" ") : error.problem.detail;
   }
   return error instanceof Error ? error.message : String(error);
+}
+
+/** The owner renames the training or changes its description. */
+function DetailsDialog({
+  orgId,
+  training,
+  onFeedback,
+}: {
+  orgId: string;
+  training: Training;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("trainings");
+  const { t: tc } = useTranslation();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (body: { title: string; description: string | null }) =>
+      call(
+        api.PATCH("/orgs/{orgId}/trainings/{trainingId}", {
+          params: {
+            path: { orgId, trainingId: training.id },
+            header: { "if-match": `"${training.version}"` },
+          },
+          body,
+        }),
+      ),
+    onSuccess: () => invalidateTraining(queryClient, orgId, training.id),
+    onError: () => void invalidateTraining(queryClient, orgId, training.id),
+  });
+  return (
+    <FormDialog
+      title={t("owner.detailsTitle")}
+      trigger={<Button variant="secondary">{t("owner.details")}</Button>}
+      onOpenChange={() => save.reset()}
+    >
+      {(close) => (
+        <ServerForm
+          error={save.error}
+          onEdit={save.reset}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            save.mutate(
+              {
+                title: String(data.get("title") ?? "").trim(),
+                description: optional(data.get("description")),
+              },
+              {
+                onSuccess: (after) => {
+                  close();
+                  onFeedback({ kind: "success", text: t("owner.detailsSaved", { title: after.title }) });
+                },
+              },
+            );
+          }}
+        >
+          <FormError error={save.error} />
+          <TextField
+            name="title"
+            label={t("create.titleField")}
+            defaultValue={training.title}
+            isRequired
+            autoFocus
+          />
+          <TextAreaField
+            name="description"
+            label={t("create.description")}
+            defaultValue={training.description ?? ""}
+          />
+          <div className="dialog-actions">
+            <Button variant="secondary" onPress={close}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" isDisabled={save.isPending}>
+              {tc("save")}
+            </Button>
+          </div>
+        </ServerForm>
+      )}
+    </FormDialog>
+  );
 }

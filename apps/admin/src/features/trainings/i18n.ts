@@ -98,6 +98,9 @@ const sv = {
     costSplit: "Kostnadsfördelning",
     costSplitDescription: "Hur den gemensamma kostnaden delas mellan deltagande förbund.",
     splitChanged: "Kostnaden fördelas nu: {{rule}}.",
+    details: "Ändra namn och beskrivning",
+    detailsTitle: "Namn och beskrivning",
+    detailsSaved: "{{title}} är sparad.",
   },
   sessions: {
     heading: "Tillfällen",
@@ -587,6 +590,9 @@ const en: typeof sv = {
     costSplit: "Cost split",
     costSplitDescription: "How the shared cost is divided between the förbund taking part.",
     splitChanged: "The cost is now split: {{rule}}.",
+    details: "Edit name and description",
+    detailsTitle: "Name and description",
+    detailsSaved: "{{title}} has been saved.",
   },
   sessions: {
     heading: "Sessions",
