@@ -107,8 +107,6 @@ const sv = {
     empty: "Inga tillfällen ännu.",
     columns: {
       session: "Tillfälle",
-      time: "Tid",
-      mode: "Form",
       place: "Plats eller länk",
       trainers: "Utbildare",
       seats: "Platser tagna",
@@ -319,12 +317,9 @@ const sv = {
     columns: {
       organization: "Förbund",
       period: "Önskad period",
-      participants: "Deltagare",
-      delivery: "Form",
       scope: "Omfattning",
       contact: "Kontakt",
       status: "Status",
-      submitted: "Inskickad",
       actions: "Åtgärder",
     },
     sharingYes: "Kan dela med ett annat förbund",
@@ -599,8 +594,6 @@ const en: typeof sv = {
     empty: "No sessions yet.",
     columns: {
       session: "Session",
-      time: "Time",
-      mode: "Mode",
       place: "Place or link",
       trainers: "Trainers",
       seats: "Seats taken",
@@ -811,12 +804,9 @@ const en: typeof sv = {
     columns: {
       organization: "Förbund",
       period: "Wished period",
-      participants: "Participants",
-      delivery: "Mode",
       scope: "Scope",
       contact: "Contact",
       status: "Status",
-      submitted: "Submitted",
       actions: "Actions",
     },
     sharingYes: "Open to sharing with another förbund",
