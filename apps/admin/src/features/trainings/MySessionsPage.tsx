@@ -33,7 +33,6 @@ function MySessions({ orgId }: { orgId: string }) {
               <table>
                 <thead>
                   <tr>
-                    <th scope="col">{t("calendar.columns.time")}</th>
                     <th scope="col">{t("calendar.columns.session")}</th>
                     <th scope="col">{t("calendar.columns.training")}</th>
                     <th scope="col">{t("calendar.columns.place")}</th>
@@ -45,13 +44,15 @@ function MySessions({ orgId }: { orgId: string }) {
                     .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
                     .map((session) => (
                       <tr key={session.sessionId}>
-                        <td className="nowrap">
-                          {formatSessionTime(session.startsAt, session.endsAt)}
-                          {session.endsAt < now ? (
-                            <span className="muted"> ({t("mySessions.past")})</span>
-                          ) : null}
-                        </td>
-                        <th scope="row">{session.title}</th>
+                        <th scope="row">
+                          <span className="stack">
+                            <span>{session.title}</span>
+                            <span className="nowrap session-time">
+                              {formatSessionTime(session.startsAt, session.endsAt)}
+                              {session.endsAt < now ? ` (${t("mySessions.past")})` : ""}
+                            </span>
+                          </span>
+                        </th>
                         <td>
                           <span className="stack">
                             <span>{session.trainingTitle}</span>

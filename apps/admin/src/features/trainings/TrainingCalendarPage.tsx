@@ -26,7 +26,10 @@ function TrainingCalendar({ orgId }: { orgId: string }) {
   const { t, i18n } = useTranslation("trainings");
   const today = todayInStockholm();
   const [month, setMonth] = useState<Month>(() => monthOf(today));
-  const [view, setView] = useState<"grid" | "list">("grid");
+  // A month grid needs width: a phone starts with the list, and can switch.
+  const [view, setView] = useState<"grid" | "list">(() =>
+    window.matchMedia?.("(max-width: 40rem)").matches ? "list" : "grid",
+  );
   const list = useQuery(trainingsQuery(orgId));
   const withSessions = (list.data ?? []).filter((tr) => tr.sessionCount > 0);
   const details = useQueries({ queries: withSessions.map((tr) => trainingQuery(orgId, tr.id)) });
@@ -128,10 +131,8 @@ function SessionList({ orgId, entries }: { orgId: string; entries: CalendarEntry
       <table>
         <thead>
           <tr>
-            <th scope="col">{t("calendar.columns.time")}</th>
             <th scope="col">{t("calendar.columns.session")}</th>
             <th scope="col">{t("calendar.columns.training")}</th>
-            <th scope="col">{t("calendar.columns.status")}</th>
             <th scope="col">{t("calendar.columns.place")}</th>
             <th scope="col">{t("calendar.columns.trainers")}</th>
           </tr>
@@ -139,15 +140,23 @@ function SessionList({ orgId, entries }: { orgId: string; entries: CalendarEntry
         <tbody>
           {entries.map(({ training, session }) => (
             <tr key={session.id}>
-              <td className="nowrap">{formatSessionTime(session.startsAt, session.endsAt)}</td>
-              <td>{session.title}</td>
+              <th scope="row">
+                <span className="stack">
+                  <span>{session.title}</span>
+                  <span className="nowrap session-time">
+                    {formatSessionTime(session.startsAt, session.endsAt)}
+                  </span>
+                </span>
+              </th>
               <td>
-                <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: training.id }}>
-                  {training.title}
-                </Link>
-              </td>
-              <td>
-                <TrainingStatusBadge status={training.status} />
+                <span className="stack">
+                  <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: training.id }}>
+                    {training.title}
+                  </Link>
+                  <span>
+                    <TrainingStatusBadge status={training.status} />
+                  </span>
+                </span>
               </td>
               <td>
                 {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
