@@ -6,6 +6,7 @@
  * attendance by a trainer, the trainer registry and price list, and print costs in the breakdown.
  */
 import { mkdirSync } from "node:fs";
+import { enterOrganization, submitTrainingRequest, systemContext } from "@nns/services";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ARTIFACTS, type Harness, openPage, screenshot, signIn, startHarness } from "./harness.js";
@@ -490,6 +491,47 @@ describe("trainings", () => {
     expect(kronor((await page.getByRole("row", { name: /^Totalt inkl\. moms/ }).textContent()) ?? "")).toBe(
       kronor(before),
     );
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("offers NNS a pairing of two open requests and creates one shared training from it", async () => {
+    const system = systemContext(h.deps, "flows-test");
+    const rows = await h.t.db.ownerSql(
+      "select id, slug from organizations where slug in ('halland', 'hoglandet')",
+    );
+    const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    for (const [slug, participants] of [
+      ["halland", 8],
+      ["hoglandet", 6],
+    ] as const) {
+      const ctx = await enterOrganization(system, String(rows.find((r) => r.slug === slug)?.id));
+      await submitTrainingRequest(ctx, {
+        periodStart: day(200),
+        periodEnd: day(260),
+        expectedParticipants: participants,
+        deliveryPreference: "digital",
+        openToSharing: true,
+        contactName: `Kontakt ${slug}`,
+        contactEmail: `kontakt.${slug}@example.se`,
+      });
+    }
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await page
+      .getByRole("navigation", { name: "Huvudmeny" })
+      .getByRole("link", { name: "Intresseanmälningar" })
+      .click();
+    await page.getByText("14 tillsammans", { exact: false }).waitFor();
+    await screenshot(page, "flow-pairing");
+    await page.getByRole("button", { name: /^Skapa gemensam utbildning för / }).click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByText("De 2 förbund som skickade intresseanmälningarna", { exact: false }).waitFor();
+    await dialog.getByRole("button", { name: "Skapa" }).click();
+    await page.getByRole("heading", { level: 1, name: /^BIP\/SKAPA Samordningsförbundet/ }).waitFor();
+    const parties = page.getByRole("region", { name: "Deltagande förbund" });
+    await parties.getByRole("rowheader", { name: "Samordningsförbundet Halland" }).waitFor();
+    await parties.getByRole("rowheader", { name: "Samordningsförbundet Höglandet" }).waitFor();
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
