@@ -535,4 +535,37 @@ describe("trainings", () => {
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
+
+  it("shows the planner's sessions in a month grid and a list, used with the keyboard", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    const nns = String((await h.t.db.ownerSql("select id from organizations where slug = 'nns'"))[0]?.id);
+    await page.goto(`${h.base}/o/${nns}/trainings/calendar`);
+    await page.getByRole("heading", { level: 1, name: "Utbildningskalender" }).waitFor();
+    await page.getByRole("button", { name: "Till nästa tillfälle" }).focus();
+    await page.keyboard.press("Enter");
+    // The next session's link names its training and status for screen readers.
+    const session = page
+      .getByRole("table")
+      .getByRole("link", { name: /^\d\d:\d\d .+ – .+, (Planerad|Bekräftad)$/ })
+      .first();
+    await session.waitFor();
+    const name = (await session.getAttribute("aria-label")) ?? (await session.textContent()) ?? "";
+    const title = /^\d\d:\d\d (.+?) – /.exec(name)?.[1] ?? "";
+    const training = / – (.+), (Planerad|Bekräftad)$/.exec(name)?.[1] ?? "";
+    expect(title).not.toBe("");
+    await page.getByRole("button", { name: "Lista", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await page
+      .getByRole("rowheader", { name: new RegExp(`^${title}`) })
+      .first()
+      .waitFor();
+    await page.getByRole("button", { name: "Månad", exact: true }).focus();
+    await page.keyboard.press("Enter");
+    await session.focus();
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: training }).waitFor();
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
 });

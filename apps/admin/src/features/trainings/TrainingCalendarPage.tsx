@@ -5,10 +5,10 @@ import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { todayInStockholm } from "../../lib/stockholm";
+import { stockholmMidnight, todayInStockholm } from "../../lib/stockholm";
 import { TrainingStatusBadge } from "./badges";
 import { formatSessionTime, stockholmDay } from "./format";
-import { type CalendarEntry, inMonth, type Month, MonthGrid, monthOf } from "./MonthGrid";
+import { type CalendarEntry, dayString, inMonth, type Month, MonthGrid, monthOf } from "./MonthGrid";
 import { trainingQuery, trainingsQuery } from "./queries";
 import { SessionPlace } from "./SessionsSection";
 import "./i18n";
@@ -31,8 +31,20 @@ function TrainingCalendar({ orgId }: { orgId: string }) {
     window.matchMedia?.("(max-width: 40rem)").matches ? "list" : "grid",
   );
   const list = useQuery(trainingsQuery(orgId));
-  const withSessions = (list.data ?? []).filter((tr) => tr.sessionCount > 0);
-  const details = useQueries({ queries: withSessions.map((tr) => trainingQuery(orgId, tr.id)) });
+  // Sessions come with each training: fetch those with sessions in the month shown, and those still
+  // running (for "next session"), not every training there has ever been.
+  const monthStart = stockholmMidnight(dayString(month.year, month.month, 1)) ?? "";
+  const monthEnd = stockholmMidnight(dayString(month.year, month.month + 1, 1)) ?? "";
+  const nowIso = new Date().toISOString();
+  const relevant = (list.data ?? []).filter(
+    (tr) =>
+      tr.sessionCount > 0 &&
+      tr.firstSessionAt !== null &&
+      tr.lastSessionEndsAt !== null &&
+      ((tr.firstSessionAt < monthEnd && tr.lastSessionEndsAt > monthStart) ||
+        (tr.lastSessionEndsAt > nowIso && tr.status !== "cancelled")),
+  );
+  const details = useQueries({ queries: relevant.map((tr) => trainingQuery(orgId, tr.id)) });
   const entries: CalendarEntry[] = details
     .flatMap(({ data }) => (data ? data.sessions.map((session) => ({ training: data, session })) : []))
     .sort((a, b) => a.session.startsAt.localeCompare(b.session.startsAt));
@@ -46,7 +58,7 @@ function TrainingCalendar({ orgId }: { orgId: string }) {
       const next = new Date(Date.UTC(year, m + delta, 1));
       return { year: next.getUTCFullYear(), month: next.getUTCMonth() };
     });
-  const upcoming = entries.find((e) => e.session.startsAt >= new Date().toISOString());
+  const upcoming = entries.find((e) => e.session.startsAt >= nowIso);
   const failed = details.find((q) => q.error)?.error ?? list.error;
   const loading = list.isPending || details.some((q) => q.isPending);
   return (
