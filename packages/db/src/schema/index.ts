@@ -2,3 +2,4 @@ export * from "./identity.js";
 export * from "./organizations.js";
 export * from "./platform.js";
 export * from "./reference.js";
+export * from "./catalog.js";
