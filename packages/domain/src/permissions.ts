@@ -13,6 +13,9 @@ export const PERMISSIONS = [
   "api_keys:manage",
   "audit:read",
   "outbox:read",
+  "interventions:read",
+  "interventions:write",
+  "catalog:editorial",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,6 +36,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "api_keys:manage",
     "audit:read",
     "outbox:read",
+    "interventions:read",
+    "interventions:write",
+    "catalog:editorial",
   ],
   org_admin: [
     "org:read",
@@ -42,15 +48,18 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "api_keys:manage",
     "audit:read",
     "outbox:read",
+    "interventions:read",
+    "interventions:write",
   ],
-  editor: ["org:read", "members:read"],
-  viewer: ["org:read", "members:read"],
+  // The förbund's katalogadministratör is an editor: writes and submits entries, publishes nothing.
+  editor: ["org:read", "members:read", "interventions:read", "interventions:write"],
+  viewer: ["org:read", "members:read", "interventions:read"],
 };
 
 /**
  * What an NNS admin may do in a förbund it is not a member of: national coordination (editing the
- * organization, bringing in its first administrators, reading its audit trail), but never acting as the
- * förbund through its API keys.
+ * organization, bringing in its first administrators, reading its audit trail, the catalogue's central
+ * editing and publishing), but never acting as the förbund through its API keys.
  */
 const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "org:read",
@@ -59,6 +68,9 @@ const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "members:manage",
   "audit:read",
   "outbox:read",
+  "interventions:read",
+  "interventions:write",
+  "catalog:editorial",
 ];
 
 /** Permissions that may be granted to an API key. Keys never mint keys or create organizations. */
@@ -67,6 +79,8 @@ export const API_KEY_SCOPES = [
   "members:read",
   "members:manage",
   "audit:read",
+  "interventions:read",
+  "interventions:write",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
