@@ -1,0 +1,127 @@
+import { organizations, resourceShares, transaction } from "@nns/db";
+import { AppError } from "@nns/domain";
+import { and, eq, isNull } from "drizzle-orm";
+import { requirePermission } from "../access.js";
+import { audit } from "../audit.js";
+import type { OrgContext } from "../context.js";
+import { INTERVENTION_RESOURCE, loadIntervention, requireOwner } from "./access.js";
+
+export interface CoOwnerView {
+  organizationId: string;
+  organizationName: string;
+  invitedAt: Date;
+  acceptedAt: Date | null;
+}
+
+const shareOf = (interventionId: string) =>
+  and(eq(resourceShares.resourceType, INTERVENTION_RESOURCE), eq(resourceShares.resourceId, interventionId));
+
+/**
+ * Invites another förbund to co-own an intervention (write access once it accepts). Only the owner
+ * invites; inviting again after a revocation starts a fresh invitation.
+ */
+export async function inviteCoOwner(
+  ctx: OrgContext,
+  interventionId: string,
+  organizationId: string,
+): Promise<CoOwnerView> {
+  requirePermission(ctx, "interventions:write");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const { row, isOwner } = await loadIntervention(tx, ctx, interventionId);
+    requireOwner(isOwner, "invite co-owners");
+    const [target] = await tx
+      .select({ id: organizations.id, name: organizations.name, kind: organizations.kind })
+      .from(organizations)
+      .where(and(eq(organizations.id, organizationId), isNull(organizations.deletedAt)));
+    if (target?.kind !== "forbund" || target.id === row.organizationId)
+      throw new AppError("validation_failed", "Co-owners are other förbund.", {
+        errors: [
+          {
+            field: "body.organizationId",
+            rule: "other_forbund",
+            message: "Välj ett annat samordningsförbund.",
+          },
+        ],
+      });
+    const now = new Date();
+    const [share] = await tx
+      .insert(resourceShares)
+      .values({
+        resourceType: INTERVENTION_RESOURCE,
+        resourceId: row.id,
+        ownerOrganizationId: row.organizationId,
+        organizationId: target.id,
+        permission: "write",
+        invitedAt: now,
+      })
+      .onConflictDoUpdate({
+        target: [resourceShares.resourceType, resourceShares.resourceId, resourceShares.organizationId],
+        set: { invitedAt: now, acceptedAt: null, revokedAt: null, permission: "write" },
+      })
+      .returning();
+    await audit(tx, ctx, {
+      action: "intervention.co_owner_invited",
+      entityType: "intervention",
+      entityId: row.id,
+      after: { organizationId: target.id },
+    });
+    return {
+      organizationId: target.id,
+      organizationName: target.name,
+      invitedAt: share?.invitedAt ?? now,
+      acceptedAt: null,
+    };
+  });
+}
+
+/** The invited förbund accepts; from then on it reads and edits the intervention. */
+export async function acceptCoOwnership(ctx: OrgContext, interventionId: string): Promise<CoOwnerView> {
+  requirePermission(ctx, "interventions:write");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const [share] = await tx
+      .update(resourceShares)
+      .set({ acceptedAt: new Date() })
+      .where(
+        and(
+          shareOf(interventionId),
+          eq(resourceShares.organizationId, ctx.organization.id),
+          isNull(resourceShares.revokedAt),
+          isNull(resourceShares.acceptedAt),
+        ),
+      )
+      .returning();
+    if (!share)
+      throw new AppError("not_found", "There is no open co-ownership invitation for this intervention.");
+    await audit(tx, ctx, {
+      action: "intervention.co_ownership_accepted",
+      entityType: "intervention",
+      entityId: interventionId,
+      after: { ownerOrganizationId: share.ownerOrganizationId },
+    });
+    return {
+      organizationId: ctx.organization.id,
+      organizationName: ctx.organization.name,
+      invitedAt: share.invitedAt,
+      acceptedAt: share.acceptedAt,
+    };
+  });
+}
+
+export async function listCoOwners(ctx: OrgContext, interventionId: string): Promise<CoOwnerView[]> {
+  requirePermission(ctx, "interventions:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const { row } = await loadIntervention(tx, ctx, interventionId);
+    // Row-level security shows the owner every share and a co-owner its own.
+    return tx
+      .select({
+        organizationId: resourceShares.organizationId,
+        organizationName: organizations.name,
+        invitedAt: resourceShares.invitedAt,
+        acceptedAt: resourceShares.acceptedAt,
+      })
+      .from(resourceShares)
+      .innerJoin(organizations, eq(organizations.id, resourceShares.organizationId))
+      .where(and(shareOf(row.id), isNull(resourceShares.revokedAt)))
+      .orderBy(organizations.name);
+  });
+}
