@@ -15,7 +15,9 @@ import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
+import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
@@ -32,7 +34,9 @@ export function createV1() {
     .route("/", apiKeysRouter)
     .route("/", auditLogRouter)
     .route("/", outboxRouter)
-    .route("/", referenceRouter);
+    .route("/", referenceRouter)
+    .route("/", interventionsRouter)
+    .route("/", catalogRouter);
   registerSecuritySchemes(v1);
   return v1;
 }

@@ -5,11 +5,18 @@
  * not on the list below, or a path parameter the suite has no fixture for fails the build.
  */
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
-import { createApiKey, enterOrganization, inviteMember, systemContext } from "@nns/services";
+import {
+  createApiKey,
+  createIntervention,
+  enterOrganization,
+  inviteMember,
+  systemContext,
+} from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import type { RouteAccess } from "../src/lib/access.js";
 import { ACCESS_EXTENSION } from "../src/lib/access.js";
+import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
 import { Client, expectProblem, setupTestApp, signIn, type TestEnv, withKey } from "./helpers.js";
 
 interface RegisteredRoute {
@@ -38,11 +45,24 @@ const PUBLIC_ROUTES = new Set([
   "POST /auth/invitations/accept",
   "GET /reference/counties",
   "GET /reference/municipalities",
+  "GET /catalog/interventions",
+  "GET /catalog/interventions/{interventionId}",
+  "GET /catalog/export",
+  "GET /catalog/feed",
+  "GET /catalog/vocabularies",
 ]);
 
 /** Valid bodies, so that requests about another organization's resource get past validation to the service. */
 const VALID_BODIES: Record<string, unknown> = {
   "PATCH /orgs/{orgId}/members/{userId}": { role: "viewer" },
+  "POST /orgs/{orgId}/interventions": { content: sampleContent() },
+  "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
+  "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
+  "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
+  "POST /orgs/{orgId}/interventions/{interventionId}/return": { comment: "Komplettera målgruppen." },
+  "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
+    organizationId: "00000000-0000-4000-8000-000000000000",
+  },
 };
 
 let env: TestEnv;
@@ -73,7 +93,14 @@ beforeAll(async () => {
       scopes: ["org:read"],
       expiresAt: null,
     });
-    ids[side] = { orgId: org.id, userId: member.id, invitationId: invitation.id, apiKeyId: apiKey.id };
+    const intervention = await createIntervention(ctx, { content: sampleContent() });
+    ids[side] = {
+      orgId: org.id,
+      userId: member.id,
+      invitationId: invitation.id,
+      apiKeyId: apiKey.id,
+      interventionId: intervention.id,
+    };
   }
 });
 afterAll(async () => env?.close());

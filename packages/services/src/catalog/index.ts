@@ -1,4 +1,5 @@
 export * from "./co-owners.js";
+export * from "./csv-export.js";
 export * from "./editorial.js";
 export * from "./interventions.js";
 export * from "./public-catalog.js";

@@ -266,12 +266,13 @@ export async function listInterventionVersions(
 export async function diffInterventionVersions(
   ctx: OrgContext,
   interventionId: string,
-  from: number,
-  to: number,
+  requested: { from?: number | undefined; to?: number | undefined },
 ): Promise<{ from: number; to: number; changes: FieldChange[] }> {
   requirePermission(ctx, "interventions:read");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const { row } = await loadIntervention(tx, ctx, interventionId);
+    const to = requested.to ?? row.revision;
+    const from = requested.from ?? Math.max(1, to - 1);
     const versions = await tx
       .select({ revision: interventionVersions.revision, content: interventionVersions.content })
       .from(interventionVersions)
