@@ -1,5 +1,6 @@
 export * from "./co-owners.js";
 export * from "./csv-export.js";
+export * from "./demo-catalog.js";
 export * from "./editorial.js";
 export * from "./interventions.js";
 export * from "./public-catalog.js";
