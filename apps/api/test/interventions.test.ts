@@ -303,3 +303,56 @@ describe("results", () => {
     expect(list.body.data).toHaveLength(1);
   });
 });
+
+describe("bulk import from CSV", () => {
+  const header =
+    "title,summary,description,orientation,focusArea,targetGroups,memberParties,municipalityCodes,startDate,endDate,status,methods,esfFunded,volumeGoalParticipants";
+  const good = (title: string) =>
+    `"${title}","Kort sammanfattning","Beskrivning, med komma",individual,vocational_rehabilitation,young_adults;mental_ill_health,fk;af,1380;1381,2025-01-01,,ongoing,motivational_interviewing,ja,30`;
+
+  it("imports every row as a draft when all rows are valid", async () => {
+    const res = await editorA.post(`${base()}/import`, {
+      csv: [header, good("Import ett"), good("Import två")].join("\n"),
+    });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.ids).toHaveLength(2);
+    const one = await editorA.get(`${base()}/${res.body.ids[0]}`);
+    expect(one.body).toMatchObject({ state: "draft", content: { title: "Import ett", esfFunded: true } });
+    expect(one.body.content.targetGroups).toEqual(["young_adults", "mental_ill_health"]);
+    expect(one.body.content.goals.volumeGoalParticipants).toBe(30);
+  });
+
+  it("writes nothing if one row fails, and reports every problem by row and column", async () => {
+    const before = (await adminA.get(`${base()}?limit=200`)).body.data.length;
+    const badRow =
+      '"",Sammanfattning,,sideways,vocational_rehabilitation,no_such_group,fk,1380,2025-13-01,,ongoing,,kanske,-3';
+    const vocabRow =
+      '"Fel inriktning",Sammanfattning,,structural,vocational_rehabilitation,,fk,9999,2025-01-01,,ongoing,,nej,';
+    const res = await editorA.post(`${base()}/import`, {
+      csv: [header, good("Borde inte sparas"), badRow, vocabRow].join("\n"),
+    });
+    const problem = expectProblem(res, 400, "validation_failed");
+    const fields = problem.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
+    expect(fields).toEqual(
+      expect.arrayContaining([
+        "csv.row3.title:required",
+        "csv.row3.orientation:invalid_value",
+        "csv.row3.startDate:invalid_format:date",
+        "csv.row3.esfFunded:invalid_value",
+        "csv.row3.volumeGoalParticipants:number_range",
+        "csv.row4.focusArea:focus_area_of_orientation",
+        "csv.row4.municipalityCodes:known_municipality",
+      ]),
+    );
+    expect(fields.some((f: string) => f.startsWith("csv.row2"))).toBe(false);
+    expect((await adminA.get(`${base()}?limit=200`)).body.data.length).toBe(before);
+  });
+
+  it("refuses unknown columns before reading rows", async () => {
+    const res = await editorA.post(`${base()}/import`, { csv: "title,colour\nA,blue" });
+    expect(expectProblem(res, 400, "validation_failed").errors[0]).toMatchObject({
+      field: "body.csv",
+      rule: "known_columns",
+    });
+  });
+});

@@ -2,6 +2,7 @@ export * from "./co-owners.js";
 export * from "./csv-export.js";
 export * from "./demo-catalog.js";
 export * from "./editorial.js";
+export * from "./import.js";
 export * from "./interventions.js";
 export * from "./public-catalog.js";
 export * from "./results.js";

@@ -19,6 +19,9 @@ export const createIntervention: RouteHandler<typeof routes.createIntervention, 
   }) as never;
 };
 
+export const importInterventions: RouteHandler<typeof routes.importInterventions, AppEnv> = async (c) =>
+  c.json(await services.importInterventions(c.get("org"), c.req.valid("json").csv), 201);
+
 export const listInterventions: RouteHandler<typeof routes.listInterventions, AppEnv> = async (c) =>
   c.json(await services.listInterventions(c.get("org"), c.req.valid("query")), 200);
 

@@ -4,6 +4,7 @@ import * as routes from "./interventions.routes.js";
 
 export const interventionsRouter = createRouter()
   .openapi(routes.createIntervention, handlers.createIntervention)
+  .openapi(routes.importInterventions, handlers.importInterventions)
   .openapi(routes.listInterventions, handlers.listInterventions)
   .openapi(routes.getIntervention, handlers.getIntervention)
   .openapi(routes.updateIntervention, handlers.updateIntervention)

@@ -43,6 +43,32 @@ export const createIntervention = defineRoute(
   },
 );
 
+export const importInterventions = defineRoute(
+  { kind: "org", permission: "interventions:write" },
+  {
+    method: "post",
+    path: "/orgs/{orgId}/interventions/import",
+    tags,
+    summary:
+      "Bulk import from CSV as drafts; if any row fails nothing is written and every problem is listed",
+    description:
+      "Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1.",
+    request: {
+      params: OrgIdParams,
+      body: jsonBody(
+        z
+          .object({ csv: z.string().min(1).max(1_000_000) })
+          .strict()
+          .openapi("InterventionImport"),
+      ),
+    },
+    responses: {
+      201: jsonResponse(z.object({ ids: z.array(z.uuid()) }).openapi("InterventionImportResult"), "Imported"),
+      ...problems(400, 401, 403, 404),
+    },
+  },
+);
+
 export const listInterventions = defineRoute(
   { kind: "org", permission: "interventions:read" },
   {
