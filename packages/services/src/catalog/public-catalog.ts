@@ -1,14 +1,7 @@
-import {
-  catalogEntries,
-  counties,
-  municipalities,
-  organizations,
-  rowsOf,
-  type Tx,
-  transaction,
-} from "@nns/db";
+import { catalogEntries, rowsOf, transaction } from "@nns/db";
 import { AppError, decodeCursor, encodeCursor, ORIENTATION_LABELS_SV, STATUS_LABELS_SV } from "@nns/domain";
-import { inArray, type SQL, sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
 import { readVocabularies } from "./vocabularies.js";
 
@@ -144,56 +137,78 @@ function summaryOf(row: Record<string, unknown>): CatalogSummary {
   };
 }
 
-async function pageOfEntries(tx: Tx, query: CatalogQuery, cursor: string | undefined, limit: number) {
-  const where = conditions(query);
-  const { key, cast } = sortKey(query);
-  if (cursor) {
-    const decoded = decodeCursor(cursor);
-    if (!decoded || !/^[0-9a-f-]{36}$/i.test(decoded.id)) throw invalidCursor();
-    where.push(
-      sql`(${key} < ${decoded.k}::${cast} or (${key} = ${decoded.k}::${cast} and intervention_id < ${decoded.id}::uuid))`,
-    );
-  }
-  const rows = rowsOf<Record<string, unknown>>(
-    await tx.execute(sql`
-      select intervention_id, document, first_published_at, updated_at, ${key}::text as sort_key
-      from catalog_entries ${whereClause(where)}
-      order by ${key} desc, intervention_id desc
-      limit ${limit + 1}`),
-  );
-  const data = rows.slice(0, limit);
-  const last = data[data.length - 1];
-  return {
-    data: data.map(summaryOf),
-    nextCursor:
-      rows.length > limit && last
-        ? encodeCursor({ k: String(last.sort_key), id: String(last.intervention_id) })
-        : null,
-  };
+function afterCursor(cursor: string | undefined, cast: SQL): SQL {
+  if (!cursor) return sql`true`;
+  const decoded = decodeCursor(cursor);
+  if (!decoded || !/^[0-9a-f-]{36}$/i.test(decoded.id)) throw invalidCursor();
+  return sql`(sort_key < ${decoded.k}::${cast} or (sort_key = ${decoded.k}::${cast} and intervention_id < ${decoded.id}::uuid))`;
 }
 
-async function facetCounts(tx: Tx, query: CatalogQuery) {
-  const hits = sql`select * from catalog_entries ${whereClause(conditions(query))}`;
+type FacetRow = { facet: Facet | "total"; value: string; n: number; label: string | null };
+type PageRow = {
+  intervention_id: string;
+  sort_key: string;
+  document: unknown;
+  first_published_at: string;
+  updated_at: string;
+};
+
+/**
+ * The whole search in one statement: the matches are found once, then the page (after the cursor) and
+ * the counts per facet value over every match, with their labels, come back as two JSON values. Round
+ * trips and repeated scans are what cost under load, so there is one of each.
+ */
+function searchStatement(query: CatalogQuery, cursor: string | undefined, limit: number): SQL {
+  const { key, cast } = sortKey(query);
   const parts = FACETS.map(
     (facet) =>
       sql`select ${facet}::text as facet, v as value, count(*)::int as n from hits, unnest(${COLUMN[facet]}) as v group by v`,
   );
-  const rows = rowsOf<{ facet: Facet; value: string; n: number }>(
-    await tx.execute(sql`with hits as (${hits})
-      select 'total' as facet, '' as value, count(*)::int as n from hits
-      union all ${sql.join(parts, sql` union all `)}`),
-  );
-  const total = Number(rows.find((r) => String(r.facet) === "total")?.n ?? 0);
+  return sql`with hits as materialized (
+      select intervention_id, ${key} as sort_key, county_codes, municipality_codes, target_groups, orientation,
+        status, methods, organization_ids, member_parties
+      from catalog_entries ${whereClause(conditions(query))}),
+    counts as (
+      select 'total'::text as facet, ''::text as value, count(*)::int as n from hits
+      union all ${sql.join(parts, sql` union all `)}),
+    labelled as (
+      select c.facet, c.value, c.n, coalesce(co.name, m.name, tg.label_sv, me.label_sv, o.name) as label
+      from counts c
+        left join counties co on c.facet = 'county' and co.code = c.value
+        left join municipalities m on c.facet = 'municipality' and m.code = c.value
+        left join catalog_target_groups tg on c.facet = 'targetGroup' and tg.code = c.value
+        left join catalog_methods me on c.facet = 'method' and me.code = c.value
+        left join organizations o on c.facet = 'organization' and o.id::text = c.value),
+    page as (
+      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast)}
+      order by sort_key desc, intervention_id desc limit ${limit + 1})
+    select
+      (select coalesce(json_agg(json_build_object('intervention_id', p.intervention_id, 'sort_key', p.sort_key::text,
+          'document', e.document, 'first_published_at', e.first_published_at, 'updated_at', e.updated_at)
+          order by p.sort_key desc, p.intervention_id desc), '[]'::json)
+        from page p join catalog_entries e using (intervention_id)) as page,
+      (select coalesce(json_agg(labelled), '[]'::json) from labelled) as facets`;
+}
+
+/** The search statement as text and parameters, for benchmarks that issue it without the API. */
+export function catalogSearchSql(query: CatalogQuery, limit: number): { sql: string; params: unknown[] } {
+  return new PgDialect().sqlToQuery(searchStatement(query, undefined, limit));
+}
+
+function facetsOf(rows: FacetRow[]) {
   const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
     Facet,
     FacetCount[]
   >;
-  const labels = await facetLabels(tx, rows);
+  let total = 0;
   for (const row of rows) {
-    if (String(row.facet) === "total") continue;
+    if (row.facet === "total") {
+      total = Number(row.n);
+      continue;
+    }
     facets[row.facet].push({
       value: row.value,
-      label: labels[row.facet]?.get(row.value) ?? row.value,
+      label: row.label ?? FIXED_LABELS[row.facet]?.[row.value] ?? row.value,
       count: Number(row.n),
     });
   }
@@ -202,42 +217,12 @@ async function facetCounts(tx: Tx, query: CatalogQuery) {
   return { total, facets };
 }
 
-const MEMBER_PARTY_LABELS: Record<string, string> = {
-  fk: "Försäkringskassan",
-  af: "Arbetsförmedlingen",
-  region: "Region",
-  kommun: "Kommun",
+/** Labels of the facets whose values are fixed in code rather than in a table. */
+const FIXED_LABELS: Partial<Record<Facet, Record<string, string>>> = {
+  status: STATUS_LABELS_SV,
+  orientation: ORIENTATION_LABELS_SV,
+  memberParty: { fk: "Försäkringskassan", af: "Arbetsförmedlingen", region: "Region", kommun: "Kommun" },
 };
-
-async function facetLabels(tx: Tx, rows: { facet: Facet; value: string }[]) {
-  const valuesOf = (facet: Facet) => [...new Set(rows.filter((r) => r.facet === facet).map((r) => r.value))];
-  const vocab = await readVocabularies(tx);
-  const countyCodes = valuesOf("county");
-  const municipalityCodes = valuesOf("municipality");
-  const organizationIds = valuesOf("organization");
-  const [countyRows, municipalityRows, organizationRows] = await Promise.all([
-    countyCodes.length ? tx.select().from(counties).where(inArray(counties.code, countyCodes)) : [],
-    municipalityCodes.length
-      ? tx.select().from(municipalities).where(inArray(municipalities.code, municipalityCodes))
-      : [],
-    organizationIds.length
-      ? tx
-          .select({ id: organizations.id, name: organizations.name })
-          .from(organizations)
-          .where(inArray(organizations.id, organizationIds))
-      : [],
-  ]);
-  return {
-    county: new Map(countyRows.map((r) => [r.code, r.name])),
-    municipality: new Map(municipalityRows.map((r) => [r.code, r.name])),
-    targetGroup: new Map(vocab.targetGroups.map((t) => [t.code, t.labelSv])),
-    method: new Map(vocab.methods.map((m) => [m.code, m.labelSv])),
-    organization: new Map(organizationRows.map((o) => [o.id, o.name])),
-    status: new Map(Object.entries(STATUS_LABELS_SV)),
-    orientation: new Map(Object.entries(ORIENTATION_LABELS_SV)),
-    memberParty: new Map(Object.entries(MEMBER_PARTY_LABELS)),
-  } satisfies Record<Facet, Map<string, string>>;
-}
 
 export interface CatalogSearchResult {
   data: CatalogSummary[];
@@ -251,9 +236,20 @@ export async function searchCatalog(
   query: CatalogQuery,
   page: { cursor?: string | undefined; limit: number },
 ): Promise<CatalogSearchResult> {
+  const statement = searchStatement(query, page.cursor, page.limit);
   return transaction(deps.db, {}, async (tx) => {
-    const found = await pageOfEntries(tx, query, page.cursor, page.limit);
-    return { ...found, ...(await facetCounts(tx, query)) };
+    const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
+    const rows = row?.page ?? [];
+    const data = rows.slice(0, page.limit);
+    const last = data[data.length - 1];
+    return {
+      data: data.map((r) => summaryOf(r as unknown as Record<string, unknown>)),
+      nextCursor:
+        rows.length > page.limit && last
+          ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
+          : null,
+      ...facetsOf(row?.facets ?? []),
+    };
   });
 }
 
