@@ -6,6 +6,7 @@ import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { adminStaticRouter } from "./admin-static.js";
+import { catalogPagesRouter } from "./catalog-pages/pages.js";
 import { docsRouter } from "./docs.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
 import type { AppEnv, AppOptions } from "./lib/env.js";
@@ -112,6 +113,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.use("/v1/*", originCheck, authenticate);
   app.route("/v1", v1);
 
+  app.route("/", catalogPagesRouter());
   if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));
 
   app.notFound((c) =>

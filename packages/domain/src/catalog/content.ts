@@ -43,3 +43,15 @@ export const ORIENTATION_LABELS_SV: Record<InterventionContent["orientation"], s
   individual: "Individinriktad",
   structural: "Strukturövergripande",
 };
+
+/** Swedish names of the public catalogue's facets. */
+export const FACETS_SV: Record<string, string> = {
+  county: "Län",
+  municipality: "Kommun",
+  targetGroup: "Målgrupp",
+  orientation: "Inriktning",
+  status: "Status",
+  method: "Metod",
+  organization: "Förbund",
+  memberParty: "Huvudman",
+};
