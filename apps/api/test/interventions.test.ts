@@ -356,3 +356,30 @@ describe("bulk import from CSV", () => {
     });
   });
 });
+
+describe("the target-group vocabulary", () => {
+  it("is maintained by NNS: added groups can be used, retired ones no longer offered", async () => {
+    const added = await nns.request("PUT", "/v1/nns/catalog/target-groups/parents", {
+      body: { labelSv: "Föräldrar i utanförskap" },
+    });
+    expect(added.body).toEqual({ code: "parents", labelSv: "Föräldrar i utanförskap", retired: false });
+    expect(
+      (await adminA.post(base(), { content: sampleContent({ targetGroups: ["parents"] }) })).status,
+    ).toBe(201);
+    await nns.request("PUT", "/v1/nns/catalog/target-groups/parents", {
+      body: { labelSv: "Föräldrar i utanförskap", retired: true },
+    });
+    const vocab = await adminA.get("/v1/catalog/vocabularies");
+    expect(vocab.body.targetGroups.map((t: { code: string }) => t.code)).not.toContain("parents");
+    expectProblem(
+      await adminA.post(base(), { content: sampleContent({ targetGroups: ["parents"] }) }),
+      400,
+      "validation_failed",
+    );
+    expectProblem(
+      await adminA.request("PUT", "/v1/nns/catalog/target-groups/parents", { body: { labelSv: "Hackat" } }),
+      403,
+      "forbidden",
+    );
+  });
+});

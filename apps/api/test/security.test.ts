@@ -100,6 +100,7 @@ beforeAll(async () => {
       invitationId: invitation.id,
       apiKeyId: apiKey.id,
       interventionId: intervention.id,
+      code: "young_adults",
     };
   }
 });

@@ -3528,6 +3528,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/nns/catalog/target-groups/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add, rename or retire a target group of the national vocabulary (NNS editorial team) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["TargetGroupInput"];
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["TargetGroup"];
+                    };
+                };
+                /** @description The request is not valid (see errors for each field) */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not authenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalog/interventions": {
         parameters: {
             query?: never;
@@ -4379,6 +4448,16 @@ export interface components {
             })[];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        TargetGroup: {
+            code: string;
+            labelSv: string;
+            retired: boolean;
+        };
+        TargetGroupInput: {
+            labelSv: string;
+            /** @default false */
+            retired: boolean;
         };
         CatalogSearchResult: {
             data: components["schemas"]["CatalogSummary"][];

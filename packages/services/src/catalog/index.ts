@@ -7,5 +7,6 @@ export * from "./interventions.js";
 export * from "./public-catalog.js";
 export * from "./results.js";
 export type { PublicResult } from "./snapshot.js";
+export * from "./target-groups.js";
 export * from "./vocabularies.js";
 export * from "./workflow.js";

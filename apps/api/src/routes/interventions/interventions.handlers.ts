@@ -116,3 +116,12 @@ export const setSelfPublishing: RouteHandler<typeof routes.setSelfPublishing, Ap
 
 export const editorialQueue: RouteHandler<typeof routes.editorialQueue, AppEnv> = async (c) =>
   c.json(await services.listEditorialQueue(serviceContext(c), c.req.valid("query")), 200);
+
+export const saveTargetGroup: RouteHandler<typeof routes.saveTargetGroup, AppEnv> = async (c) =>
+  c.json(
+    await services.saveTargetGroup(serviceContext(c), {
+      code: c.req.valid("param").code,
+      ...c.req.valid("json"),
+    }),
+    200,
+  );

@@ -22,4 +22,5 @@ export const interventionsRouter = createRouter()
   .openapi(routes.acceptCoOwnership, handlers.acceptCoOwnership)
   .openapi(routes.getSelfPublishing, handlers.getSelfPublishing)
   .openapi(routes.setSelfPublishing, handlers.setSelfPublishing)
-  .openapi(routes.editorialQueue, handlers.editorialQueue);
+  .openapi(routes.editorialQueue, handlers.editorialQueue)
+  .openapi(routes.saveTargetGroup, handlers.saveTargetGroup);

@@ -320,3 +320,35 @@ export const editorialQueue = defineRoute(
     },
   },
 );
+
+export const saveTargetGroup = defineRoute(
+  { kind: "nns", permission: "catalog:editorial" },
+  {
+    method: "put",
+    path: "/nns/catalog/target-groups/{code}",
+    tags,
+    summary: "Add, rename or retire a target group of the national vocabulary (NNS editorial team)",
+    request: {
+      params: z.object({
+        code: z
+          .string()
+          .regex(/^[a-z0-9_]+$/, "lower-case letters, digits and _")
+          .max(60)
+          .openapi({ param: { name: "code", in: "path" } }),
+      }),
+      body: jsonBody(
+        z
+          .object({ labelSv: z.string().trim().min(2).max(200), retired: z.boolean().default(false) })
+          .strict()
+          .openapi("TargetGroupInput"),
+      ),
+    },
+    responses: {
+      200: jsonResponse(
+        z.object({ code: z.string(), labelSv: z.string(), retired: z.boolean() }).openapi("TargetGroup"),
+        "Saved",
+      ),
+      ...problems(400, 401, 403),
+    },
+  },
+);
