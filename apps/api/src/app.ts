@@ -11,6 +11,7 @@ import { docsRouter } from "./docs.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
 import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
+import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
@@ -111,6 +112,10 @@ export function createApp(deps: Deps, options: AppOptions) {
     bodyLimit({ maxSize: 1024 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
   );
   app.use("/v1/*", originCheck, authenticate);
+  const catalogLimit = rateLimit(options.catalogRateLimit ?? DEFAULT_CATALOG_LIMITS);
+  app.use("/v1/catalog/*", catalogLimit);
+  app.use("/katalog", catalogLimit);
+  app.use("/katalog/*", catalogLimit);
   app.route("/v1", v1);
 
   app.route("/", catalogPagesRouter());

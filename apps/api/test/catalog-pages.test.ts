@@ -68,3 +68,38 @@ describe("the public catalogue pages", () => {
     expect((await get("/katalog/not-an-id")).status).toBe(404);
   });
 });
+
+describe("rate limits of the public catalogue", () => {
+  it("gives anonymous callers a per-address limit and API keys a higher one, with 429 and Retry-After", async () => {
+    const { createApp } = await import("../src/app.js");
+    const { createApiKey, enterOrganization, systemContext } = await import("@nns/services");
+    const pino = (await import("pino")).default;
+    const app = createApp(env.deps, {
+      cookieSecure: true,
+      trustProxy: true,
+      publicUrl: "http://localhost:3000",
+      logger: pino({ level: "silent" }),
+      catalogRateLimit: { anonymousPerMinute: 2, identifiedPerMinute: 4 },
+    });
+    const org = await enterOrganization(systemContext(env.deps, "test"), env.orgA.id);
+    const { secret } = await createApiKey(org, {
+      name: "portal",
+      scopes: ["interventions:read"],
+      expiresAt: null,
+    });
+    const call = (headers: Record<string, string>) =>
+      app.request("http://localhost:3000/v1/catalog/interventions", { headers });
+    const anon = { "x-forwarded-for": "198.51.100.7" };
+    expect((await call(anon)).status).toBe(200);
+    expect((await call(anon)).headers.get("ratelimit-remaining")).toBe("0");
+    const limited = await call(anon);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { code: string }).code).toBe("rate_limited");
+    // Another address, and a key from the same address, are counted apart.
+    expect((await call({ "x-forwarded-for": "198.51.100.8" })).status).toBe(200);
+    const keyed = { ...anon, authorization: `Bearer ${secret}` };
+    for (let i = 0; i < 4; i++) expect((await call(keyed)).status).toBe(200);
+    expect((await call(keyed)).status).toBe(429);
+  });
+});
