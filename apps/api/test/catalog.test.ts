@@ -208,6 +208,33 @@ describe("filters and facets", () => {
 });
 
 describe("one entry, exports and feed", () => {
+  it("links a published delprojekt and its project both ways, never to an unpublished part", async () => {
+    const base = `/v1/orgs/${env.orgA.id}/interventions`;
+    const parent = ids.youth as string;
+    const part = await adminA.post(base, {
+      parentId: parent,
+      content: sampleContent({ title: "Delprojekt Laholm" }),
+    });
+    const hidden = await adminA.post(base, {
+      parentId: parent,
+      content: sampleContent({ title: "Delprojekt utkast" }),
+    });
+    await adminA.post(`${base}/${part.body.id}/submit`, {});
+    await nns.post(`${base}/${part.body.id}/publish`, {});
+    const entry = await anyone().get(`/v1/catalog/interventions/${parent}`);
+    expect(entry.body.related).toEqual({
+      parent: null,
+      parts: [{ id: part.body.id, title: "Delprojekt Laholm" }],
+    });
+    expect(JSON.stringify(entry.body)).not.toContain(hidden.body.id);
+    const child = await anyone().get(`/v1/catalog/interventions/${part.body.id}`);
+    expect(child.body.related.parent).toEqual({ id: parent, title: "Stöd till ungdom med psykisk ohälsa" });
+    const page = String((await anyone().get(`/katalog/${part.body.id}`)).body);
+    expect(page).toContain(`Delprojekt i <a href="/katalog/${parent}">`);
+    // Keep the counts of the other tests: archive the part again.
+    await adminA.post(`${base}/${part.body.id}/archive`, {});
+  });
+
   it("shows an entry with its published results and derived shares", async () => {
     const res = await anyone().get(`/v1/catalog/interventions/${ids.resam}`);
     expect(res.body.document).toMatchObject({

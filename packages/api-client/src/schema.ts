@@ -3834,13 +3834,13 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description The entry */
+                /** @description The entry, with the project it is part of and its delprojekt */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": components["schemas"]["CatalogEntry"];
+                        "application/json": components["schemas"]["CatalogEntryWithRelated"];
                     };
                 };
                 /** @description The request is not valid (see errors for each field) */
@@ -4561,6 +4561,20 @@ export interface components {
                 positive: boolean;
                 position: number;
             }[];
+        };
+        CatalogEntryWithRelated: components["schemas"]["CatalogEntry"] & {
+            related: {
+                parent: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                } | null;
+                parts: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                }[];
+            };
         };
     };
     responses: never;

@@ -86,7 +86,7 @@ interface EntryDocument {
   contacts: { name: string; role: string; email: string | null; phone: string | null }[];
 }
 
-function entryPage(entry: services.CatalogEntryView) {
+function entryPage(entry: services.CatalogEntryView & { related: services.RelatedEntries }) {
   const d = entry.document as unknown as EntryDocument;
   const results = entry.results as services.PublicResult[];
   const row = (term: string, value: unknown) =>
@@ -107,6 +107,8 @@ ${row("Metoder", d.methods.map((m) => m.label).join(", "))}
 ${row("Resultatmål", d.goals.resultGoalPercent === null ? null : `${d.goals.resultGoalPercent} % till arbete, studier eller rehabilitering`)}
 ${row("Volymmål", d.goals.volumeGoalParticipants === null ? null : `${d.goals.volumeGoalParticipants} deltagare åt gången`)}
 </dl>
+${entry.related.parent ? html`<p>Delprojekt i <a href="/katalog/${entry.related.parent.id}">${entry.related.parent.title}</a>.</p>` : ""}
+${entry.related.parts.length > 0 ? html`<h2>Delprojekt</h2><ul>${entry.related.parts.map((p) => html`<li><a href="/katalog/${p.id}">${p.title}</a></li>`)}</ul>` : ""}
 <h2>Beskrivning</h2>
 ${raw(renderMarkdown(d.description))}
 ${results.map(

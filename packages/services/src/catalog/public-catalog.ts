@@ -269,15 +269,39 @@ function entryView(row: Record<string, unknown>): CatalogEntryView {
   };
 }
 
-export async function getCatalogEntry(deps: Deps, interventionId: string): Promise<CatalogEntryView> {
+export interface RelatedEntries {
+  /** The national or regional project this is a delprojekt of, when that is published too. */
+  parent: { id: string; title: string } | null;
+  /** Its published delprojekt. */
+  parts: { id: string; title: string }[];
+}
+
+export async function getCatalogEntry(
+  deps: Deps,
+  interventionId: string,
+): Promise<CatalogEntryView & { related: RelatedEntries }> {
   return transaction(deps.db, {}, async (tx) => {
     const rows = rowsOf<Record<string, unknown>>(
-      await tx.execute(sql`select document, results, first_published_at, updated_at
+      await tx.execute(sql`select document, results, first_published_at, updated_at, parent_id
         from ${catalogEntries} where intervention_id = ${interventionId}::uuid`),
     );
     const row = rows[0];
     if (!row) throw new AppError("not_found", "No published intervention has this id.");
-    return entryView(row);
+    const related = rowsOf<{ id: string; title: string; relation: "parent" | "part" }>(
+      await tx.execute(sql`select intervention_id as id, title, 'parent' as relation from catalog_entries
+          where intervention_id = ${row.parent_id ?? null}::uuid
+        union all
+        select intervention_id, title, 'part' from catalog_entries where parent_id = ${interventionId}::uuid
+        order by 2`),
+    );
+    const parent = related.find((r) => r.relation === "parent");
+    return {
+      ...entryView(row),
+      related: {
+        parent: parent ? { id: parent.id, title: parent.title } : null,
+        parts: related.filter((r) => r.relation === "part").map((r) => ({ id: r.id, title: r.title })),
+      },
+    };
   });
 }
 

@@ -118,7 +118,18 @@ export const getCatalogEntry = defineRoute(
         interventionId: z.uuid().openapi({ param: { name: "interventionId", in: "path" } }),
       }),
     },
-    responses: { 200: jsonResponse(EntrySchema, "The entry"), ...problems(400, 404) },
+    responses: {
+      200: jsonResponse(
+        EntrySchema.extend({
+          related: z.object({
+            parent: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+            parts: z.array(z.object({ id: z.uuid(), title: z.string() })),
+          }),
+        }).openapi("CatalogEntryWithRelated"),
+        "The entry, with the project it is part of and its delprojekt",
+      ),
+      ...problems(400, 404),
+    },
   },
 );
 
