@@ -252,6 +252,24 @@ describe("co-ownership", () => {
     expectProblem(await adminB.post(`${path}/archive`, {}), 403, "forbidden");
   });
 
+  it("names an accepted co-owner on the published entry and finds the entry under its förbund", async () => {
+    const created = await create(adminA, "Publicerad samverkan");
+    await adminA.post(`${base()}/${created.id}/submit`, {});
+    await nns.post(`${base()}/${created.id}/publish`, {});
+    await adminA.post(`${base()}/${created.id}/co-owners`, { organizationId: env.orgB.id });
+    const before = await new Client(env).get(
+      `/v1/catalog/interventions?organization=${env.orgB.id}&limit=100`,
+    );
+    expect(before.body.data.map((d: { id: string }) => d.id)).not.toContain(created.id);
+    await adminB.post(`/v1/orgs/${env.orgB.id}/interventions/${created.id}/co-ownership/accept`, {});
+    const entry = await new Client(env).get(`/v1/catalog/interventions/${created.id}`);
+    expect(entry.body.document.coOwners).toEqual([{ id: env.orgB.id, name: env.orgB.name, slug: "beta" }]);
+    const after = await new Client(env).get(
+      `/v1/catalog/interventions?organization=${env.orgB.id}&limit=100`,
+    );
+    expect(after.body.data.map((d: { id: string }) => d.id)).toContain(created.id);
+  });
+
   it("keeps a third förbund out, in the API and in the database", async () => {
     const system = (await import("@nns/services")).systemContext(env.deps, "test");
     const third = await (await import("@nns/services")).createOrganization(system, {

@@ -1,6 +1,6 @@
-import { organizations, resourceShares, transaction } from "@nns/db";
+import { organizations, resourceShares, type Tx, transaction } from "@nns/db";
 import { AppError } from "@nns/domain";
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
@@ -92,6 +92,7 @@ export async function acceptCoOwnership(ctx: OrgContext, interventionId: string)
       .returning();
     if (!share)
       throw new AppError("not_found", "There is no open co-ownership invitation for this intervention.");
+    await addCoOwnerToCatalogEntry(tx, ctx, interventionId);
     await audit(tx, ctx, {
       action: "intervention.co_ownership_accepted",
       entityType: "intervention",
@@ -105,6 +106,23 @@ export async function acceptCoOwnership(ctx: OrgContext, interventionId: string)
       acceptedAt: share.acceptedAt,
     };
   });
+}
+
+/**
+ * A published entry names its co-owners and is found under their förbund filter; the rest of the entry
+ * changes only when a new version is published.
+ */
+async function addCoOwnerToCatalogEntry(tx: Tx, ctx: OrgContext, interventionId: string): Promise<void> {
+  const [me] = await tx
+    .select({ slug: organizations.slug })
+    .from(organizations)
+    .where(eq(organizations.id, ctx.organization.id));
+  const coOwner = { id: ctx.organization.id, name: ctx.organization.name, slug: me?.slug ?? "" };
+  await tx.execute(sql`update catalog_entries
+    set organization_ids = array_append(organization_ids, ${coOwner.id}::uuid),
+      document = jsonb_set(document, '{coOwners}',
+        coalesce(document->'coOwners', '[]'::jsonb) || jsonb_build_array(${JSON.stringify(coOwner)}::jsonb))
+    where intervention_id = ${interventionId}::uuid and not (${coOwner.id}::uuid = any(organization_ids))`);
 }
 
 export async function listCoOwners(ctx: OrgContext, interventionId: string): Promise<CoOwnerView[]> {
