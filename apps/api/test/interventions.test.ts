@@ -171,6 +171,29 @@ describe("the workflow, per role", () => {
     expect((await editorA.post(`${base()}/${created.id}/withdraw`, {})).body.state).toBe("draft");
   });
 
+  it("never lets an API key or a co-owner publish", async () => {
+    const { createApiKey, enterOrganization, systemContext } = await import("@nns/services");
+    const org = await enterOrganization(systemContext(env.deps, "test"), env.orgA.id);
+    const { secret } = await createApiKey(org, {
+      name: "portal",
+      scopes: ["interventions:read", "interventions:write"],
+      expiresAt: null,
+    });
+    const key = new Client(env);
+    key.bearer = secret;
+    const created = await key.post(base(), { content: sampleContent() });
+    expect(created.status).toBe(201);
+    expect((await key.post(`${base()}/${created.body.id}/submit`, {})).body.state).toBe("submitted");
+    expectProblem(await key.post(`${base()}/${created.body.id}/publish`, {}), 403, "forbidden");
+
+    await nns.request("PUT", `/v1/orgs/${env.orgB.id}/catalog-settings`, { body: { selfPublishing: true } });
+    await adminA.post(`${base()}/${created.body.id}/co-owners`, { organizationId: env.orgB.id });
+    const path = `/v1/orgs/${env.orgB.id}/interventions/${created.body.id}`;
+    await adminB.post(`${path}/co-ownership/accept`, {});
+    expectProblem(await adminB.post(`${path}/publish`, {}), 403, "forbidden");
+    await nns.request("PUT", `/v1/orgs/${env.orgB.id}/catalog-settings`, { body: { selfPublishing: false } });
+  });
+
   it("lets a förbund's administrators publish directly once NNS grants self-publishing, but not its editors", async () => {
     expectProblem(
       await adminA.request("PUT", `/v1/orgs/${env.orgA.id}/catalog-settings`, {
@@ -319,6 +342,11 @@ describe("results", () => {
     });
     const list = await viewerA.get(`${base()}/${created.id}/results`);
     expect(list.body.data).toHaveLength(1);
+    const withMoney = await editorA.request("PUT", `${base()}/${created.id}/results`, {
+      body: { ...RESAM_RESULTS, costOre: 2_850_000_00, budgetOre: 3_000_000_00 },
+    });
+    expect(withMoney.body.costOfBudgetPercent).toBe(95);
+    expect((await viewerA.get(`${base()}/${created.id}/results`)).body.data).toHaveLength(1);
   });
 });
 

@@ -4391,6 +4391,8 @@ export interface components {
             averageEnrolmentMonths: number | null;
             costOre: number | null;
             budgetOre: number | null;
+            /** @description Derived: cost as a share of budget */
+            costOfBudgetPercent: number | null;
         };
         ResultInput: {
             /**

@@ -46,3 +46,8 @@ export function page(title: string, body: Html): Html {
 export function percent(value: number | null): string {
   return value === null ? "–" : `${value.toFixed(1).replace(".", ",")} %`;
 }
+
+/** Whole kronor with Swedish digit grouping, from öre. */
+export function kronor(ore: number): string {
+  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(Math.round(ore / 100))} kr`;
+}

@@ -5,7 +5,7 @@ import { html, raw } from "hono/html";
 import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
-import { page, percent } from "./layout.js";
+import { kronor, page, percent } from "./layout.js";
 import { renderMarkdown } from "./markdown.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -122,7 +122,8 @@ ${results.map(
     (o) =>
       html`<tr><th scope="row">${o.label}${o.positive ? " (positivt)" : ""}</th><td>${o.count}</td><td>${percent(o.sharePercent)}</td></tr>`,
   )}</tbody></table>
-<p>Positivt utfall: <strong>${percent(r.positiveSharePercent)}</strong></p>`,
+<p>Positivt utfall: <strong>${percent(r.positiveSharePercent)}</strong></p>
+${r.costOre !== null && r.budgetOre ? html`<p>Kostnad ${kronor(r.costOre)} av budget ${kronor(r.budgetOre)} (${percent(r.costOfBudgetPercent)}).</p>` : ""}`,
 )}
 ${d.links.length > 0 ? html`<h2>Läs mer</h2><ul>${d.links.map((l) => html`<li><a href="${l.url}" rel="noopener nofollow">${l.title}</a></li>`)}</ul>` : ""}
 ${d.contacts.length > 0 ? html`<h2>Kontakt</h2><ul>${d.contacts.map((p) => html`<li>${p.name}, ${p.role}${p.email ? html` – <a href="mailto:${p.email}">${p.email}</a>` : ""}${p.phone ? `, ${p.phone}` : ""}</li>`)}</ul>` : ""}

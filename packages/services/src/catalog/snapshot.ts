@@ -1,5 +1,5 @@
 import { catalogEntries, interventionResults, organizations, resourceShares, type Tx } from "@nns/db";
-import { deriveResults, type InterventionContent, STATUS_LABELS_SV } from "@nns/domain";
+import { deriveResults, type InterventionContent, percentOneDecimal, STATUS_LABELS_SV } from "@nns/domain";
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { INTERVENTION_RESOURCE, type InterventionRow } from "./access.js";
 import { placesOf, readVocabularies, type Vocabularies } from "./vocabularies.js";
@@ -13,6 +13,8 @@ export interface PublicResult {
   averageEnrolmentMonths: number | null;
   costOre: number | null;
   budgetOre: number | null;
+  /** Cost as a share of the budget, derived by the same rounding rule as the outcome shares. */
+  costOfBudgetPercent: number | null;
 }
 
 type ResultRow = typeof interventionResults.$inferSelect;
@@ -36,6 +38,8 @@ export function publicResult(row: ResultRow, vocab: Vocabularies): PublicResult 
     averageEnrolmentMonths: row.averageEnrolmentMonths === null ? null : Number(row.averageEnrolmentMonths),
     costOre: row.costOre,
     budgetOre: row.budgetOre,
+    costOfBudgetPercent:
+      row.costOre === null || !row.budgetOre ? null : percentOneDecimal(row.costOre, row.budgetOre),
   };
 }
 

@@ -171,6 +171,7 @@ export const ResultSchema = z
     averageEnrolmentMonths: z.number().nullable(),
     costOre: z.number().int().nullable(),
     budgetOre: z.number().int().nullable(),
+    costOfBudgetPercent: z.number().nullable().openapi({ description: "Derived: cost as a share of budget" }),
   })
   .openapi("InterventionResult");
 
