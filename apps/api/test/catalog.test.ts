@@ -190,6 +190,11 @@ describe("filters and facets", () => {
     }
   });
 
+  it("answers an empty result, not an error, to queries of only punctuation or stop words", async () => {
+    expect((await search(`q=${encodeURIComponent("!!! & |")}`)).total).toBe(0);
+    expect((await search("q=och")).total).toBe(0);
+  });
+
   it("names the parameter and rule of bad input", async () => {
     const bad = expectProblem(
       await anyone().get("/v1/catalog/interventions?county=1"),

@@ -259,6 +259,8 @@ describe("co-ownership", () => {
     expectProblem(await adminB.get(path), 404, "not_found");
     const accepted = await adminB.post(`${path}/co-ownership/accept`, {});
     expect(accepted.status).toBe(200);
+    const listed = await adminB.get(`/v1/orgs/${env.orgB.id}/interventions?limit=200`);
+    expect(listed.body.data.map((i: { id: string }) => i.id)).toContain(created.id);
 
     const edited = await adminB.request("PUT", path, {
       body: { content: sampleContent({ title: "Gemensam insats, reviderad" }) },
