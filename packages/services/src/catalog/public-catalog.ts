@@ -62,6 +62,8 @@ const COLUMN: Record<Facet, SQL> = {
   memberParty: sql`member_parties`,
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 const tsQuery = (q: string) => sql`websearch_to_tsquery('swedish', ${q})`;
 
 function conditions(query: CatalogQuery): SQL[] {
@@ -84,12 +86,37 @@ function conditions(query: CatalogQuery): SQL[] {
 
 const whereClause = (where: SQL[]) => (where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``);
 
-/** The sort key as a comparable SQL expression and how to read it back from a cursor. */
-function sortKey(query: CatalogQuery): { key: SQL; cast: SQL } {
+/**
+ * The sort key as a comparable SQL expression, its type, and the check a cursor's key must pass for it: a
+ * cursor from another sort order is refused as invalid rather than reaching the database.
+ */
+/** Postgres prints timestamptz as `2026-11-24 08:00:00.123+00`; Date.parse wants ISO 8601. */
+const isTimestamp = (k: string) =>
+  !Number.isNaN(Date.parse(k.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")));
+
+function sortKey(query: CatalogQuery): { key: SQL; cast: SQL; valid: (k: string) => boolean } {
   if (query.sort === "relevance" && query.q)
-    return { key: sql`round(ts_rank(search, ${tsQuery(query.q)})::numeric, 6)`, cast: sql`numeric` };
-  if (query.sort === "start") return { key: sql`coalesce(start_date, '0001-01-01'::date)`, cast: sql`date` };
-  return { key: sql`first_published_at`, cast: sql`timestamptz` };
+    return {
+      key: sql`round(ts_rank(search, ${tsQuery(query.q)})::numeric, 6)`,
+      cast: sql`numeric`,
+      valid: (k) => /^\d+(\.\d+)?$/.test(k),
+    };
+  if (query.sort === "start")
+    return {
+      key: sql`coalesce(start_date, '0001-01-01'::date)`,
+      cast: sql`date`,
+      // Round-tripping refuses dates such as 2025-02-30 that a lenient parser would roll over.
+      valid: (k) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(k) &&
+        !Number.isNaN(Date.parse(k)) &&
+        new Date(k).toISOString().startsWith(k),
+    };
+  return {
+    key: sql`first_published_at`,
+    cast: sql`timestamptz`,
+    valid: (k) =>
+      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)$/.test(k) && isTimestamp(k),
+  };
 }
 
 function invalidCursor(): AppError {
@@ -137,10 +164,10 @@ function summaryOf(row: Record<string, unknown>): CatalogSummary {
   };
 }
 
-function afterCursor(cursor: string | undefined, cast: SQL): SQL {
+function afterCursor(cursor: string | undefined, cast: SQL, valid: (k: string) => boolean): SQL {
   if (!cursor) return sql`true`;
   const decoded = decodeCursor(cursor);
-  if (!decoded || !/^[0-9a-f-]{36}$/i.test(decoded.id)) throw invalidCursor();
+  if (!decoded || !UUID.test(decoded.id) || !valid(decoded.k)) throw invalidCursor();
   return sql`(sort_key < ${decoded.k}::${cast} or (sort_key = ${decoded.k}::${cast} and intervention_id < ${decoded.id}::uuid))`;
 }
 
@@ -159,7 +186,7 @@ type PageRow = {
  * trips and repeated scans are what cost under load, so there is one of each.
  */
 function searchStatement(query: CatalogQuery, cursor: string | undefined, limit: number): SQL {
-  const { key, cast } = sortKey(query);
+  const { key, cast, valid } = sortKey(query);
   const parts = FACETS.map(
     (facet) =>
       sql`select ${facet}::text as facet, v as value, count(*)::int as n from hits, unnest(${COLUMN[facet]}) as v group by v`,
@@ -180,7 +207,7 @@ function searchStatement(query: CatalogQuery, cursor: string | undefined, limit:
         left join catalog_methods me on c.facet = 'method' and me.code = c.value
         left join organizations o on c.facet = 'organization' and o.id::text = c.value),
     page as (
-      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast)}
+      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast, valid)}
       order by sort_key desc, intervention_id desc limit ${limit + 1})
     select
       (select coalesce(json_agg(json_build_object('intervention_id', p.intervention_id, 'sort_key', p.sort_key::text,
