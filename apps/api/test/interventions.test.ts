@@ -373,7 +373,7 @@ describe("bulk import from CSV", () => {
   it("writes nothing if one row fails, and reports every problem by row and column", async () => {
     const before = (await adminA.get(`${base()}?limit=200`)).body.data.length;
     const badRow =
-      '"",Sammanfattning,,sideways,vocational_rehabilitation,no_such_group,fk,1380,2025-13-01,,ongoing,,kanske,-3';
+      '"",Sammanfattning,,sideways,vocational_rehabilitation,no_such_group,fk,1380,2025-02-30,,ongoing,,kanske,-3';
     const vocabRow =
       '"Fel inriktning",Sammanfattning,,structural,vocational_rehabilitation,,fk,9999,2025-01-01,,ongoing,,nej,';
     const res = await editorA.post(`${base()}/import`, {

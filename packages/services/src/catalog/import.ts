@@ -53,7 +53,11 @@ function rowToContent(
   const date = (column: keyof Row) => {
     const value = text(column);
     if (!value) return null;
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    if (
+      !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+      Number.isNaN(Date.parse(value)) ||
+      !new Date(value).toISOString().startsWith(value)
+    )
       fail(column, "invalid_format:date", "Datum skrivs ÅÅÅÅ-MM-DD.");
     return value;
   };
