@@ -257,8 +257,20 @@ describe("co-ownership", () => {
     const invite = await adminA.post(`${base()}/${created.id}/co-owners`, { organizationId: env.orgB.id });
     expect(invite.status).toBe(201);
     expectProblem(await adminB.get(path), 404, "not_found");
+    const open = await adminB.get(`/v1/orgs/${env.orgB.id}/co-ownership-invitations`);
+    expect(open.body.data).toContainEqual(
+      expect.objectContaining({
+        interventionId: created.id,
+        ownerOrganizationName: env.orgA.name,
+        publishedTitle: null,
+      }),
+    );
     const accepted = await adminB.post(`${path}/co-ownership/accept`, {});
     expect(accepted.status).toBe(200);
+    const stillOpen = await adminB.get(`/v1/orgs/${env.orgB.id}/co-ownership-invitations`);
+    expect(stillOpen.body.data.map((i: { interventionId: string }) => i.interventionId)).not.toContain(
+      created.id,
+    );
     const listed = await adminB.get(`/v1/orgs/${env.orgB.id}/interventions?limit=200`);
     expect(listed.body.data.map((i: { id: string }) => i.id)).toContain(created.id);
 

@@ -3323,6 +3323,72 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/co-ownership-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open invitations for this förbund to co-own other förbund's interventions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    /** @description Organization id */
+                    orgId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Open invitations */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CoOwnershipInvitationList"];
+                    };
+                };
+                /** @description Not authenticated */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Authenticated but not allowed */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Not found, or not visible to you */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/catalog-settings": {
         parameters: {
             query?: never;
@@ -4440,6 +4506,21 @@ export interface components {
         CoOwnerInvitation: {
             /** Format: uuid */
             organizationId: string;
+        };
+        CoOwnershipInvitationList: {
+            data: {
+                /** Format: uuid */
+                interventionId: string;
+                /** Format: uuid */
+                ownerOrganizationId: string;
+                ownerOrganizationName: string;
+                publishedTitle: string | null;
+                /**
+                 * Format: date-time
+                 * @example 2026-11-24T09:30:00.000Z
+                 */
+                invitedAt: string;
+            }[];
         };
         SelfPublishing: {
             selfPublishing: boolean;

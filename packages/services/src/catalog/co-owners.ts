@@ -1,6 +1,6 @@
-import { organizations, resourceShares, type Tx, transaction } from "@nns/db";
+import { catalogEntries, organizations, resourceShares, type Tx, transaction } from "@nns/db";
 import { AppError } from "@nns/domain";
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
@@ -142,4 +142,40 @@ export async function listCoOwners(ctx: OrgContext, interventionId: string): Pro
       .where(and(shareOf(row.id), isNull(resourceShares.revokedAt)))
       .orderBy(organizations.name);
   });
+}
+
+export interface CoOwnershipInvitationView {
+  interventionId: string;
+  ownerOrganizationId: string;
+  ownerOrganizationName: string;
+  /** The published title, when the intervention is in the public catalogue; drafts stay private until accepted. */
+  publishedTitle: string | null;
+  invitedAt: Date;
+}
+
+/** Open invitations for this förbund to co-own other förbund's interventions. */
+export async function listCoOwnershipInvitations(ctx: OrgContext): Promise<CoOwnershipInvitationView[]> {
+  requirePermission(ctx, "interventions:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) =>
+    tx
+      .select({
+        interventionId: resourceShares.resourceId,
+        ownerOrganizationId: resourceShares.ownerOrganizationId,
+        ownerOrganizationName: organizations.name,
+        publishedTitle: catalogEntries.title,
+        invitedAt: resourceShares.invitedAt,
+      })
+      .from(resourceShares)
+      .innerJoin(organizations, eq(organizations.id, resourceShares.ownerOrganizationId))
+      .leftJoin(catalogEntries, eq(catalogEntries.interventionId, resourceShares.resourceId))
+      .where(
+        and(
+          eq(resourceShares.resourceType, INTERVENTION_RESOURCE),
+          eq(resourceShares.organizationId, ctx.organization.id),
+          isNull(resourceShares.acceptedAt),
+          isNull(resourceShares.revokedAt),
+        ),
+      )
+      .orderBy(desc(resourceShares.invitedAt)),
+  );
 }

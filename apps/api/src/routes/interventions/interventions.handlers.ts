@@ -108,6 +108,11 @@ export const inviteCoOwner: RouteHandler<typeof routes.inviteCoOwner, AppEnv> = 
 export const acceptCoOwnership: RouteHandler<typeof routes.acceptCoOwnership, AppEnv> = async (c) =>
   c.json(await services.acceptCoOwnership(c.get("org"), c.req.valid("param").interventionId), 200);
 
+export const listCoOwnershipInvitations: RouteHandler<
+  typeof routes.listCoOwnershipInvitations,
+  AppEnv
+> = async (c) => c.json({ data: await services.listCoOwnershipInvitations(c.get("org")) }, 200);
+
 export const getSelfPublishing: RouteHandler<typeof routes.getSelfPublishing, AppEnv> = async (c) =>
   c.json(await services.getSelfPublishing(c.get("org")), 200);
 

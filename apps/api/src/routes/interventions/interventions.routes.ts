@@ -10,6 +10,7 @@ import {
   PageQuery,
   pageOf,
   problems,
+  Timestamp,
 } from "../../lib/schemas.js";
 import {
   CoOwnerSchema,
@@ -274,6 +275,36 @@ export const acceptCoOwnership = defineRoute(
     summary: "Accept an invitation to co-own another förbund's intervention (orgId: the invited förbund)",
     request: { params: InterventionParams },
     responses: { 200: jsonResponse(CoOwnerSchema, "Accepted"), ...problems(401, 403, 404) },
+  },
+);
+
+export const listCoOwnershipInvitations = defineRoute(
+  { kind: "org", permission: "interventions:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/co-ownership-invitations",
+    tags,
+    summary: "Open invitations for this förbund to co-own other förbund's interventions",
+    request: { params: OrgIdParams },
+    responses: {
+      200: jsonResponse(
+        z
+          .object({
+            data: z.array(
+              z.object({
+                interventionId: z.uuid(),
+                ownerOrganizationId: z.uuid(),
+                ownerOrganizationName: z.string(),
+                publishedTitle: z.string().nullable(),
+                invitedAt: Timestamp,
+              }),
+            ),
+          })
+          .openapi("CoOwnershipInvitationList"),
+        "Open invitations",
+      ),
+      ...problems(401, 403, 404),
+    },
   },
 );
 
