@@ -307,6 +307,30 @@ describe("co-ownership", () => {
     expect(after.body.data.map((d: { id: string }) => d.id)).toContain(created.id);
   });
 
+  it("ends a co-ownership when the owner removes the co-owner or it leaves, and the entry stops naming it", async () => {
+    const created = await create(adminA, "Tidsbegränsad samverkan");
+    await adminA.post(`${base()}/${created.id}/submit`, {});
+    await nns.post(`${base()}/${created.id}/publish`, {});
+    const pathB = `/v1/orgs/${env.orgB.id}/interventions/${created.id}`;
+    await adminA.post(`${base()}/${created.id}/co-owners`, { organizationId: env.orgB.id });
+    await adminB.post(`${pathB}/co-ownership/accept`, {});
+    expect((await adminB.delete(`${pathB}/co-owners/${env.orgB.id}`)).status).toBe(204);
+    expectProblem(await adminB.get(pathB), 404, "not_found");
+    const entry = await new Client(env).get(`/v1/catalog/interventions/${created.id}`);
+    expect(entry.body.document.coOwners).toEqual([]);
+    expectProblem(await adminA.delete(`${base()}/${created.id}/co-owners/${env.orgB.id}`), 404, "not_found");
+
+    await adminA.post(`${base()}/${created.id}/co-owners`, { organizationId: env.orgB.id });
+    await adminB.post(`${pathB}/co-ownership/accept`, {});
+    expect((await adminB.get(pathB)).status).toBe(200);
+    expect((await adminA.delete(`${base()}/${created.id}/co-owners/${env.orgB.id}`)).status).toBe(204);
+    expectProblem(
+      await adminB.request("PUT", pathB, { body: { content: sampleContent() } }),
+      404,
+      "not_found",
+    );
+  });
+
   it("keeps a third förbund out, in the API and in the database", async () => {
     const system = (await import("@nns/services")).systemContext(env.deps, "test");
     const third = await (await import("@nns/services")).createOrganization(system, {

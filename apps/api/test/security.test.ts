@@ -101,6 +101,7 @@ beforeAll(async () => {
       apiKeyId: apiKey.id,
       interventionId: intervention.id,
       code: "young_adults",
+      coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
     };
   }
 });

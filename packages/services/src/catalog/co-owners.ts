@@ -125,6 +125,45 @@ async function addCoOwnerToCatalogEntry(tx: Tx, ctx: OrgContext, interventionId:
     where intervention_id = ${interventionId}::uuid and not (${coOwner.id}::uuid = any(organization_ids))`);
 }
 
+/**
+ * Ends a co-ownership: the owner removes a co-owner, or a co-owner leaves. The share is revoked, not
+ * deleted, so the record of who could edit when remains; the published entry stops naming the förbund.
+ */
+export async function removeCoOwner(
+  ctx: OrgContext,
+  interventionId: string,
+  coOwnerId: string,
+): Promise<void> {
+  requirePermission(ctx, "interventions:write");
+  await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const { row, isOwner } = await loadIntervention(tx, ctx, interventionId);
+    const leaving = ctx.organization.id === coOwnerId;
+    if (!isOwner && !leaving)
+      throw new AppError("forbidden", "Only the owning förbund may remove a co-owner.");
+    // The entry first: a leaving co-owner may update it only while its share is live.
+    await tx.execute(sql`update catalog_entries
+      set organization_ids = array_remove(organization_ids, ${coOwnerId}::uuid),
+        document = jsonb_set(document, '{coOwners}', (
+          select coalesce(jsonb_agg(e), '[]'::jsonb) from jsonb_array_elements(document->'coOwners') e
+          where e->>'id' <> ${coOwnerId}))
+      where intervention_id = ${row.id}::uuid`);
+    const [revoked] = await tx
+      .update(resourceShares)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(shareOf(row.id), eq(resourceShares.organizationId, coOwnerId), isNull(resourceShares.revokedAt)),
+      )
+      .returning();
+    if (!revoked) throw new AppError("not_found", "That förbund is not a co-owner of this intervention.");
+    await audit(tx, ctx, {
+      action: leaving ? "intervention.co_ownership_left" : "intervention.co_owner_removed",
+      entityType: "intervention",
+      entityId: row.id,
+      before: { organizationId: coOwnerId, acceptedAt: revoked.acceptedAt },
+    });
+  });
+}
+
 export async function listCoOwners(ctx: OrgContext, interventionId: string): Promise<CoOwnerView[]> {
   requirePermission(ctx, "interventions:read");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {

@@ -105,6 +105,12 @@ export const inviteCoOwner: RouteHandler<typeof routes.inviteCoOwner, AppEnv> = 
     201,
   );
 
+export const removeCoOwner: RouteHandler<typeof routes.removeCoOwner, AppEnv> = async (c) => {
+  const { interventionId, coOwnerId } = c.req.valid("param");
+  await services.removeCoOwner(c.get("org"), interventionId, coOwnerId);
+  return c.body(null, 204);
+};
+
 export const acceptCoOwnership: RouteHandler<typeof routes.acceptCoOwnership, AppEnv> = async (c) =>
   c.json(await services.acceptCoOwnership(c.get("org"), c.req.valid("param").interventionId), 200);
 

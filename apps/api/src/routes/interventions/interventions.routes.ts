@@ -266,6 +266,24 @@ export const inviteCoOwner = defineRoute(
   },
 );
 
+export const removeCoOwner = defineRoute(
+  { kind: "org", permission: "interventions:write" },
+  {
+    method: "delete",
+    path: "/orgs/{orgId}/interventions/{interventionId}/co-owners/{coOwnerId}",
+    tags,
+    summary: "End a co-ownership: the owner removes a co-owner, or a co-owner (coOwnerId = orgId) leaves",
+    request: {
+      params: InterventionParams.extend({
+        coOwnerId: z
+          .uuid()
+          .openapi({ param: { name: "coOwnerId", in: "path" }, description: "The co-owning förbund" }),
+      }),
+    },
+    responses: { 204: { description: "Removed" }, ...problems(401, 403, 404) },
+  },
+);
+
 export const acceptCoOwnership = defineRoute(
   { kind: "org", permission: "interventions:write" },
   {
