@@ -8,6 +8,7 @@ import {
   ResultCountsError,
 } from "../src/catalog/index.js";
 import { AppError } from "../src/errors.js";
+import { API_KEY_SCOPES, effectivePermissions, permissionsForRole } from "../src/permissions.js";
 
 /** Seed 002's results table, in its order; the report counts the first three as positive. */
 const RESAM_CATEGORIES = [
@@ -138,5 +139,15 @@ describe("editorial workflow", () => {
     expect(() => nextState("submitted", "edit", editor)).toThrow(/submitted/);
     expect(() => nextState("archived", "edit", nns)).toThrow(/archived/);
     expect(() => nextState("archived", "archive", nns)).toThrow(AppError);
+  });
+});
+
+describe("catalogue permissions", () => {
+  it("lets editors write, viewers read, and only NNS hold the editorial capability", () => {
+    expect(permissionsForRole("editor").has("interventions:write")).toBe(true);
+    expect(permissionsForRole("viewer").has("interventions:write")).toBe(false);
+    expect(permissionsForRole("org_admin").has("catalog:editorial")).toBe(false);
+    expect(effectivePermissions(null, true, "forbund").has("catalog:editorial")).toBe(true);
+    expect(API_KEY_SCOPES).not.toContain("catalog:editorial");
   });
 });
