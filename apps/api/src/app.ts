@@ -6,16 +6,20 @@ import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { adminStaticRouter } from "./admin-static.js";
+import { catalogPagesRouter } from "./catalog-pages/pages.js";
 import { docsRouter } from "./docs.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
 import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
+import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
+import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
@@ -44,7 +48,9 @@ export function createV1() {
     .route("/", trainingsRouter)
     .route("/", trainingParticipantsRouter)
     .route("/", trainingCostsRouter)
-    .route("/", surveysRouter);
+    .route("/", surveysRouter)
+    .route("/", interventionsRouter)
+    .route("/", catalogRouter);
   registerSecuritySchemes(v1);
   return v1;
 }
@@ -118,8 +124,13 @@ export function createApp(deps: Deps, options: AppOptions) {
     bodyLimit({ maxSize: 1024 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
   );
   app.use("/v1/*", originCheck, authenticate);
+  const catalogLimit = rateLimit(options.catalogRateLimit ?? DEFAULT_CATALOG_LIMITS);
+  app.use("/v1/catalog/*", catalogLimit);
+  app.use("/katalog", catalogLimit);
+  app.use("/katalog/*", catalogLimit);
   app.route("/v1", v1);
 
+  app.route("/", catalogPagesRouter());
   if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));
 
   app.notFound((c) =>

@@ -11,6 +11,7 @@ import {
   addPrintCost,
   addSession,
   createApiKey,
+  createIntervention,
   createTraining,
   enterOrganization,
   inviteMember,
@@ -24,6 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import type { RouteAccess } from "../src/lib/access.js";
 import { ACCESS_EXTENSION } from "../src/lib/access.js";
+import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
 import { Client, expectProblem, setupTestApp, signIn, type TestEnv, withKey } from "./helpers.js";
 
 interface RegisteredRoute {
@@ -54,6 +56,11 @@ const PUBLIC_ROUTES = new Set([
   "GET /reference/municipalities",
   "POST /surveys/lookup",
   "POST /surveys/answer",
+  "GET /catalog/interventions",
+  "GET /catalog/interventions/{interventionId}",
+  "GET /catalog/export",
+  "GET /catalog/feed",
+  "GET /catalog/vocabularies",
 ]);
 
 /** Valid bodies, so that requests about another organization's resource get past validation to the service. */
@@ -79,6 +86,14 @@ const VALID_BODIES: Record<string, unknown> = {
     entries: [{ registrationId: "00000000-0000-4000-8000-000000000000", attended: true }],
   },
   "POST /orgs/{orgId}/trainings/{trainingId}/print-costs": { description: "Tryck", amountOre: 10_000 },
+  "POST /orgs/{orgId}/interventions": { content: sampleContent() },
+  "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
+  "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
+  "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
+  "POST /orgs/{orgId}/interventions/{interventionId}/return": { comment: "Komplettera målgruppen." },
+  "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
+    organizationId: "00000000-0000-4000-8000-000000000000",
+  },
 };
 
 let env: TestEnv;
@@ -110,6 +125,7 @@ beforeAll(async () => {
       expiresAt: null,
     });
     const training = await trainingFixture(ctx, side);
+    const intervention = await createIntervention(ctx, { content: sampleContent() });
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -119,7 +135,10 @@ beforeAll(async () => {
       // NNS-only routes answer 403 before looking anything up; any id will do.
       trainerId: randomUUID(),
       certificationId: randomUUID(),
-      code: "bip_skapa_training",
+      interventionId: intervention.id,
+      // Price-list items and target groups (both NNS-only) share the {code} parameter.
+      code: "young_adults",
+      coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
     };
   }
 });

@@ -248,7 +248,7 @@ describe("from requests to a shared training", () => {
       "confirmed",
     ]);
     const mail = (await emailsTo("person1.".concat(env.orgA.id.slice(0, 4), "@test.se"))).at(-1);
-    const ics = (mail?.attachments as { content: string; filename: string }[])[0];
+    const ics = ((mail?.attachments ?? []) as { content: string; filename: string }[])[0];
     expect(ics?.filename).toBe("inbjudan.ics");
     const events = new ICAL.Component(ICAL.parse(ics?.content as string)).getAllSubcomponents("vevent");
     expect(events).toHaveLength(2);

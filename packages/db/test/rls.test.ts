@@ -193,7 +193,12 @@ describe("every tenant-owned table", () => {
     expect(checked.map((r) => r.name)).toEqual([
       "api_keys",
       "audit_log",
+      "catalog_entries",
+      "catalog_self_publishing",
       "idempotency_keys",
+      "intervention_results",
+      "intervention_versions",
+      "interventions",
       "invitations",
       "memberships",
       "price_list_items",

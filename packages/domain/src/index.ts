@@ -1,3 +1,4 @@
+export * from "./catalog/index.js";
 export * from "./cursor.js";
 export * from "./errors.js";
 export * from "./money.js";

@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   "trainings:manage",
   "trainers:manage",
   "sessions:attend",
+  "interventions:read",
+  "interventions:write",
+  "catalog:editorial",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -45,6 +48,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "trainings:manage",
     "trainers:manage",
     "sessions:attend",
+    "interventions:read",
+    "interventions:write",
+    "catalog:editorial",
   ],
   org_admin: [
     "org:read",
@@ -59,7 +65,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "trainings:register",
     "trainings:manage",
     "sessions:attend",
+    "interventions:read",
+    "interventions:write",
   ],
+  // The förbund's katalogadministratör is an editor: writes and submits entries, publishes nothing.
   editor: [
     "org:read",
     "members:read",
@@ -67,16 +76,18 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "trainings:register",
     "trainings:manage",
     "sessions:attend",
+    "interventions:read",
+    "interventions:write",
   ],
-  viewer: ["org:read", "members:read", "trainings:read"],
+  viewer: ["org:read", "members:read", "trainings:read", "interventions:read"],
   // A certified utbildare: sees the sessions assigned to them and takes attendance, nothing else.
   trainer: ["org:read", "sessions:attend"],
 };
 
 /**
  * What an NNS admin may do in a förbund it is not a member of: national coordination (editing the
- * organization, bringing in its first administrators, reading its audit trail), but never acting as the
- * förbund through its API keys.
+ * organization, bringing in its first administrators, reading its audit trail, the catalogue's central
+ * editing and publishing), but never acting as the förbund through its API keys.
  */
 const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "org:read",
@@ -86,6 +97,9 @@ const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "audit:read",
   "outbox:read",
   "trainings:read",
+  "interventions:read",
+  "interventions:write",
+  "catalog:editorial",
 ];
 
 /** Permissions that may be granted to an API key. Keys never mint keys or create organizations. */
@@ -96,6 +110,8 @@ export const API_KEY_SCOPES = [
   "audit:read",
   "trainings:read",
   "trainings:register",
+  "interventions:read",
+  "interventions:write",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 

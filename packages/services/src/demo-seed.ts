@@ -1,6 +1,7 @@
 import { organizations, transaction, users } from "@nns/db";
 import { luhnCheckDigit, type Role } from "@nns/domain";
 import { count, eq } from "drizzle-orm";
+import { seedDemoCatalog } from "./catalog/demo-catalog.js";
 import { type Deps, systemContext } from "./context.js";
 import { seedDemoTrainings } from "./demo-trainings.js";
 import { grantRole } from "./operations.js";
@@ -135,15 +136,17 @@ export async function seedDemoData(deps: Deps): Promise<void> {
     countyCode: null,
   });
   let serial = 100;
+  const idBySlug = new Map<string, string>();
   for (const forbund of DEMO_FORBUND) {
     serial += 1;
-    await createOrganization(ctx, {
+    const created = await createOrganization(ctx, {
       name: forbund.name,
       slug: forbund.slug,
       organizationNumber: demoOrganizationNumber(serial),
       countyCode: forbund.countyCode,
       memberParties: [...forbund.parties],
     });
+    idBySlug.set(forbund.slug, created.id);
   }
   for (const user of DEMO_USERS) {
     for (const grant of user.grants) {
@@ -157,4 +160,5 @@ export async function seedDemoData(deps: Deps): Promise<void> {
     }
   }
   await seedDemoTrainings(deps, DEMO_TRAINER_EMAIL);
+  await seedDemoCatalog(ctx, (slug) => idBySlug.get(slug) as string);
 }

@@ -1,5 +1,6 @@
 import type { Actor, Deps, OrgContext } from "@nns/services";
 import type { Logger } from "pino";
+import type { RateLimits } from "./rate-limit.js";
 
 export interface AppOptions {
   /** Sessions use the `__Host-` cookie prefix, which requires Secure; off only for plain-http development. */
@@ -10,6 +11,8 @@ export interface AppOptions {
   logger: Logger;
   /** Files of the built admin app, served on the same port; absent until the admin app exists. */
   staticRoot?: string | null;
+  /** Requests per minute to the public catalogue; defaults to DEFAULT_CATALOG_LIMITS. */
+  catalogRateLimit?: RateLimits;
   /** Used by /ready; false while the server drains connections on shutdown. */
   isAcceptingTraffic?: () => boolean;
 }

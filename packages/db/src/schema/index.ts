@@ -1,3 +1,4 @@
+export * from "./catalog.js";
 export * from "./identity.js";
 export * from "./organizations.js";
 export * from "./platform.js";

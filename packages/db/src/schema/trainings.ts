@@ -399,7 +399,11 @@ export const sessionRegistrations = pgTable(
     }),
     foreignKey({
       columns: [t.participantId, t.organizationId, t.trainingId],
-      foreignColumns: [trainingParticipants.id, trainingParticipants.organizationId, trainingParticipants.trainingId],
+      foreignColumns: [
+        trainingParticipants.id,
+        trainingParticipants.organizationId,
+        trainingParticipants.trainingId,
+      ],
     }),
   ],
 );
@@ -428,7 +432,11 @@ export const surveyResponses = pgTable(
     index("survey_responses_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
       columns: [t.participantId, t.organizationId, t.trainingId],
-      foreignColumns: [trainingParticipants.id, trainingParticipants.organizationId, trainingParticipants.trainingId],
+      foreignColumns: [
+        trainingParticipants.id,
+        trainingParticipants.organizationId,
+        trainingParticipants.trainingId,
+      ],
     }),
     foreignKey({
       columns: [t.trainingId, t.ownerOrganizationId],

@@ -39,6 +39,24 @@ const sv = {
       label: "Läsa granskningsloggen",
       description: "Vem som har gjort vad i organisationen och när.",
     },
+    trainings_read: {
+      label: "Läsa utbildningar",
+      description:
+        "Utbildningar och tillfällen, platser, förbundets egna deltagare, kostnader och uppföljning.",
+    },
+    trainings_register: {
+      label: "Anmäla deltagare",
+      description: "Anmäla och avboka förbundets deltagare till utbildningstillfällen.",
+    },
+    interventions_read: {
+      label: "Läsa insatser",
+      description: "Förbundets insatser i insatskatalogen, även utkast, med versioner och resultat.",
+    },
+    interventions_write: {
+      label: "Skriva insatser",
+      description:
+        "Skapa och ändra insatser, rapportera resultat och skicka in för granskning (aldrig publicera).",
+    },
   },
   usage: {
     heading: "Så används en nyckel",
@@ -121,6 +139,23 @@ const en: typeof sv = {
     audit_read: {
       label: "Read the audit log",
       description: "Who did what in the organization, and when.",
+    },
+    trainings_read: {
+      label: "Read trainings",
+      description: "Trainings and sessions, seats, the förbund's own participants, costs and follow-up.",
+    },
+    trainings_register: {
+      label: "Register participants",
+      description: "Register and cancel the förbund's participants for training sessions.",
+    },
+    interventions_read: {
+      label: "Read interventions",
+      description:
+        "The förbund's interventions in the catalogue, drafts included, with versions and results.",
+    },
+    interventions_write: {
+      label: "Write interventions",
+      description: "Create and edit interventions, report results and submit for review (never publish).",
     },
   },
   usage: {

@@ -1,0 +1,53 @@
+import { html, raw } from "hono/html";
+import type { HtmlEscapedString } from "hono/utils/html";
+
+type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
+
+const STYLE = `
+body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1a1a1a;background:#fff}
+.skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
+header,main,footer{max-width:60rem;margin:0 auto;padding:1rem}
+header{border-bottom:1px solid #767676}
+a{color:#0b4f8a}a:focus,button:focus,input:focus{outline:3px solid #c25400;outline-offset:2px}
+.layout{display:grid;grid-template-columns:16rem 1fr;gap:2rem}
+@media (max-width:50rem){.layout{grid-template-columns:1fr}}
+fieldset{border:1px solid #767676;margin:0 0 1rem;padding:.5rem}
+label{display:block}
+input[type=search]{width:100%;padding:.5rem;font-size:1rem;border:1px solid #555}
+button{padding:.5rem 1rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0}
+.hit{border-bottom:1px solid #ddd;padding:.75rem 0}
+.meta{color:#4a4a4a}
+table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}
+dt{font-weight:bold}
+`;
+
+/** The frame of every public catalogue page: Swedish, landmarks, a skip link, no scripts. */
+export function page(title: string, body: Html): Html {
+  return html`<!doctype html>
+<html lang="sv">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} – Insatskatalogen</title>
+<link rel="alternate" type="application/atom+xml" title="Nya och uppdaterade insatser" href="/v1/catalog/feed">
+<style>${raw(STYLE)}</style>
+</head>
+<body>
+<a class="skip" href="#innehall">Hoppa till innehållet</a>
+<header><a href="/katalog">Insatskatalogen</a> – samordningsförbundens insatser</header>
+<main id="innehall">${body}</main>
+<footer><p>Publicerat av Nationella nätverket för samordningsförbund. Data finns också som
+<a href="/docs">öppet API</a> och <a href="/v1/catalog/feed">Atom-flöde</a>.</p></footer>
+</body>
+</html>`;
+}
+
+/** Swedish number format for percentages: one decimal, decimal comma. */
+export function percent(value: number | null): string {
+  return value === null ? "–" : `${value.toFixed(1).replace(".", ",")} %`;
+}
+
+/** Whole kronor with Swedish digit grouping, from öre. */
+export function kronor(ore: number): string {
+  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(Math.round(ore / 100))} kr`;
+}

@@ -1,0 +1,192 @@
+import { AppError, FACETS_SV, STATUS_LABELS_SV } from "@nns/domain";
+import * as services from "@nns/services";
+import { Hono } from "hono";
+import { html, raw } from "hono/html";
+import type { AppEnv } from "../lib/env.js";
+import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
+import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
+import { kronor, page, percent } from "./layout.js";
+import { renderMarkdown } from "./markdown.js";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Checkboxes send a parameter once per ticked value; the API takes comma-separated lists. */
+function readQuery(url: URL): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of new Set(url.searchParams.keys())) {
+    const values = url.searchParams.getAll(key).filter(Boolean);
+    if (values.length > 0) out[key] = values.join(",");
+  }
+  return out;
+}
+
+function searchPage(
+  result: services.CatalogSearchResult,
+  raw: Record<string, string>,
+  nextHref: string | null,
+) {
+  const chosen = (facet: string, value: string) => (raw[facet] ?? "").split(",").includes(value);
+  const facetForms = services.FACETS.map((facet) => {
+    const values = result.facets[facet];
+    if (values.length === 0) return "";
+    return html`<fieldset><legend>${FACETS_SV[facet]}</legend>
+${values.map(
+  (v) =>
+    html`<label><input type="checkbox" name="${facet}" value="${v.value}" ${chosen(facet, v.value) ? "checked" : ""}> ${v.label} (${v.count})</label>`,
+)}</fieldset>`;
+  });
+  const hits = result.data.map(
+    (hit) => html`<li class="hit"><h3><a href="/katalog/${hit.id}">${hit.title}</a></h3>
+<p>${hit.summary}</p>
+<p class="meta">${hit.organization?.name ?? ""} · ${STATUS_LABELS_SV[hit.status as keyof typeof STATUS_LABELS_SV] ?? hit.status}${
+      hit.municipalities.length > 0 ? ` · ${hit.municipalities.map((m) => m.name).join(", ")}` : ""
+    }</p></li>`,
+  );
+  return page(
+    raw.q ? `Sökning: ${raw.q}` : "Sök insatser",
+    html`<h1>Sök insatser</h1>
+<form method="get" action="/katalog" role="search">
+<div class="layout">
+<div>
+<h2>Avgränsa</h2>
+${facetForms}
+<button type="submit">Visa</button>
+</div>
+<div>
+<label for="q">Sökord</label>
+<input type="search" id="q" name="q" value="${raw.q ?? ""}">
+<p><button type="submit">Sök</button></p>
+<h2 aria-live="polite">${result.total} ${result.total === 1 ? "insats" : "insatser"}</h2>
+<ol style="list-style:none;padding:0">${hits}</ol>
+${nextHref ? html`<p><a href="${nextHref}" rel="next">Nästa sida</a></p>` : ""}
+</div>
+</div>
+</form>`,
+  );
+}
+
+interface EntryDocument {
+  id: string;
+  title: string;
+  summary: string;
+  description: string;
+  orientation: "individual" | "structural";
+  focusArea: { label: string };
+  statusLabel: string;
+  startDate: string | null;
+  endDate: string | null;
+  organization: { name: string } | null;
+  coOwners: { name: string }[];
+  area: { municipalities: { name: string }[]; counties: { name: string }[] };
+  targetGroups: { label: string }[];
+  targetGroupNote: string | null;
+  methods: { label: string }[];
+  goals: { resultGoalPercent: number | null; volumeGoalParticipants: number | null };
+  links: { kind: string; title: string; url: string }[];
+  contacts: { name: string; role: string; email: string | null; phone: string | null }[];
+}
+
+function entryPage(entry: services.CatalogEntryView & { related: services.RelatedEntries }) {
+  const d = entry.document as unknown as EntryDocument;
+  const results = entry.results as services.PublicResult[];
+  const row = (term: string, value: unknown) =>
+    value === null || value === undefined || value === "" ? "" : html`<dt>${term}</dt><dd>${value}</dd>`;
+  return page(
+    d.title,
+    html`<article>
+<h1>${d.title}</h1>
+<p>${d.summary}</p>
+<dl>
+${row("Förbund", [d.organization?.name, ...d.coOwners.map((o) => o.name)].filter(Boolean).join(", "))}
+${row("Inriktning", `${d.orientation === "individual" ? "Individinriktad" : "Strukturövergripande"} – ${d.focusArea.label}`)}
+${row("Status", d.statusLabel)}
+${row("Period", `${d.startDate ?? "?"} – ${d.endDate ?? "tills vidare"}`)}
+${row("Område", [...d.area.municipalities.map((m) => m.name), ...d.area.counties.map((c) => c.name)].join(", "))}
+${row("Målgrupp", [...d.targetGroups.map((t) => t.label), d.targetGroupNote].filter(Boolean).join(", "))}
+${row("Metoder", d.methods.map((m) => m.label).join(", "))}
+${row("Resultatmål", d.goals.resultGoalPercent === null ? null : `${d.goals.resultGoalPercent} % till arbete, studier eller rehabilitering`)}
+${row("Volymmål", d.goals.volumeGoalParticipants === null ? null : `${d.goals.volumeGoalParticipants} deltagare åt gången`)}
+</dl>
+${entry.related.parent ? html`<p>Delprojekt i <a href="/katalog/${entry.related.parent.id}">${entry.related.parent.title}</a>.</p>` : ""}
+${entry.related.parts.length > 0 ? html`<h2>Delprojekt</h2><ul>${entry.related.parts.map((p) => html`<li><a href="/katalog/${p.id}">${p.title}</a></li>`)}</ul>` : ""}
+<h2>Beskrivning</h2>
+${raw(renderMarkdown(d.description))}
+${results.map(
+  (r) => html`<h2>Resultat ${r.periodStart} – ${r.periodEnd}</h2>
+<p>${r.participants.total} deltagare: ${r.participants.women} kvinnor, ${r.participants.men} män${
+    r.participants.other > 0 ? `, ${r.participants.other} annat eller ej angivet` : ""
+  }.${r.averageEnrolmentMonths === null ? "" : ` Genomsnittlig inskrivningstid ${String(r.averageEnrolmentMonths).replace(".", ",")} månader.`}</p>
+<table><caption>Var deltagarna tog vägen (andelar räknade av antalen)</caption>
+<thead><tr><th scope="col">Utfall</th><th scope="col">Antal</th><th scope="col">Andel</th></tr></thead>
+<tbody>${r.outcomes.map(
+    (o) =>
+      html`<tr><th scope="row">${o.label}${o.positive ? " (positivt)" : ""}</th><td>${o.count}</td><td>${percent(o.sharePercent)}</td></tr>`,
+  )}</tbody></table>
+<p>Positivt utfall: <strong>${percent(r.positiveSharePercent)}</strong></p>
+${r.costOre !== null && r.budgetOre ? html`<p>Kostnad ${kronor(r.costOre)} av budget ${kronor(r.budgetOre)} (${percent(r.costOfBudgetPercent)}).</p>` : ""}`,
+)}
+${d.links.length > 0 ? html`<h2>Läs mer</h2><ul>${d.links.map((l) => html`<li><a href="${l.url}" rel="noopener nofollow">${l.title}</a></li>`)}</ul>` : ""}
+${d.contacts.length > 0 ? html`<h2>Kontakt</h2><ul>${d.contacts.map((p) => html`<li>${p.name}, ${p.role}${p.email ? html` – <a href="mailto:${p.email}">${p.email}</a>` : ""}${p.phone ? `, ${p.phone}` : ""}</li>`)}</ul>` : ""}
+<p class="meta">Publicerad ${entry.firstPublishedAt.slice(0, 10)}, senast uppdaterad ${entry.updatedAt.slice(0, 10)}.</p>
+</article>`,
+  );
+}
+
+/**
+ * The public catalogue as plain server-rendered HTML: linkable, readable without JavaScript, reading the
+ * same published-only services as /v1/catalog.
+ */
+export function catalogPagesRouter() {
+  return new Hono<AppEnv>()
+    .get("/katalog", async (c) => {
+      const url = new URL(c.req.url);
+      const raw = readQuery(url);
+      const parsed = CatalogFilterQuery.safeParse(raw);
+      if (!parsed.success) {
+        c.status(400);
+        return c.html(
+          page(
+            "Felaktig sökning",
+            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}).</p><p><a href="/katalog">Börja om</a></p>`,
+          ),
+        );
+      }
+      let result: services.CatalogSearchResult;
+      try {
+        result = await services.searchCatalog(c.get("deps"), toCatalogQuery(parsed.data), {
+          cursor: raw.cursor,
+          limit: 20,
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.status !== 400) throw error;
+        c.status(400);
+        return c.html(
+          page(
+            "Felaktig sökning",
+            html`<h1>Sidan finns inte längre</h1><p><a href="/katalog">Börja om</a></p>`,
+          ),
+        );
+      }
+      const next = result.nextCursor ? new URLSearchParams({ ...raw, cursor: result.nextCursor }) : null;
+      return c.html(searchPage(result, raw, next ? `/katalog?${next}` : null));
+    })
+    .get("/katalog/:id", async (c) => {
+      const id = c.req.param("id");
+      const notFound = () => {
+        c.status(404);
+        return c.html(
+          page(
+            "Hittades inte",
+            html`<h1>Insatsen finns inte i katalogen</h1><p><a href="/katalog">Till sökningen</a></p>`,
+          ),
+        );
+      };
+      if (!UUID.test(id)) return notFound();
+      try {
+        return c.html(entryPage(await services.getCatalogEntry(c.get("deps"), id)));
+      } catch (error) {
+        if (error instanceof AppError && error.code === "not_found") return notFound();
+        throw error;
+      }
+    });
+}

@@ -1,0 +1,49 @@
+import { AppError } from "@nns/domain";
+import type { MiddlewareHandler } from "hono";
+import { clientInfo } from "./authenticate.js";
+import type { AppEnv } from "./env.js";
+
+export interface RateLimits {
+  /** Requests per minute per client address without credentials. */
+  anonymousPerMinute: number;
+  /** Requests per minute per API key or signed-in person. */
+  identifiedPerMinute: number;
+}
+
+export const DEFAULT_CATALOG_LIMITS: RateLimits = { anonymousPerMinute: 600, identifiedPerMinute: 6000 };
+
+/**
+ * A fixed one-minute window per caller, kept in this process: anonymous callers by address, API keys and
+ * people by identity with a higher limit, so integrators that identify themselves get more. Each replica
+ * counts on its own; the limit protects the service, it is not a billing quota.
+ */
+export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
+  let windowStart = 0;
+  let counts = new Map<string, number>();
+  return async (c, next) => {
+    const now = Date.now();
+    const window = Math.floor(now / 60_000) * 60_000;
+    if (window !== windowStart) {
+      windowStart = window;
+      counts = new Map();
+    }
+    const actor = c.get("actor");
+    const [key, limit] =
+      actor?.type === "api_key"
+        ? [`key:${actor.apiKeyId}`, limits.identifiedPerMinute]
+        : actor?.type === "user"
+          ? [`user:${actor.userId}`, limits.identifiedPerMinute]
+          : [`ip:${clientInfo(c).ip ?? "unknown"}`, limits.anonymousPerMinute];
+    const used = (counts.get(key) ?? 0) + 1;
+    counts.set(key, used);
+    const reset = Math.ceil((window + 60_000 - now) / 1000);
+    c.header("RateLimit-Limit", String(limit));
+    c.header("RateLimit-Remaining", String(Math.max(0, limit - used)));
+    c.header("RateLimit-Reset", String(reset));
+    if (used > limit)
+      throw new AppError("rate_limited", "Too many catalogue requests; an API key gets a higher limit.", {
+        headers: { "Retry-After": String(reset) },
+      });
+    await next();
+  };
+}

@@ -1,0 +1,199 @@
+import { z } from "@hono/zod-openapi";
+import { INTERVENTION_STATUSES } from "@nns/domain";
+import { defineRoute } from "../../lib/access.js";
+import { jsonResponse, problems } from "../../lib/schemas.js";
+import { ResultSchema } from "../interventions/interventions.schemas.js";
+
+const tags = ["Catalogue (public)"];
+
+/** A comma-separated list of values of one shape, e.g. `county=13,22`. */
+const list = (item: string, description: string) =>
+  z
+    .string()
+    .max(2000)
+    .regex(new RegExp(`^${item}(,${item})*$`), `comma-separated ${description}`)
+    .optional()
+    .openapi({ description: `Comma-separated ${description}; any of them matches` });
+
+const CODE = "[a-z0-9_]+";
+const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
+
+export const CatalogFilterQuery = z.object({
+  q: z.string().trim().max(200).optional().openapi({
+    description:
+      "Swedish full-text search (stemmed): title weighs more than summary, summary more than description",
+    example: "ungdomar",
+  }),
+  county: list("\\d{2}", "SCB länskoder"),
+  municipality: list("\\d{4}", "SCB kommunkoder"),
+  targetGroup: list(CODE, "target-group codes"),
+  orientation: list("(individual|structural)", "orientations (individual, structural)"),
+  status: list(`(${INTERVENTION_STATUSES.join("|")})`, "statuses"),
+  method: list(CODE, "method codes"),
+  organization: list(UUID, "förbund ids (owner or co-owner)"),
+  memberParty: list("(fk|af|region|kommun)", "member-party kinds"),
+  from: z.iso.date().optional().openapi({ description: "Period overlap: running on or after this date" }),
+  to: z.iso.date().optional().openapi({ description: "Period overlap: running on or before this date" }),
+  sort: z.enum(["relevance", "newest", "start"]).default("relevance").openapi({
+    description: "relevance (needs q, otherwise newest), newest first published, or latest start date",
+  }),
+});
+
+const SummarySchema = z
+  .object({
+    id: z.uuid(),
+    title: z.string(),
+    summary: z.string(),
+    organization: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }).nullable(),
+    orientation: z.string(),
+    status: z.string(),
+    startDate: z.string().nullable(),
+    endDate: z.string().nullable(),
+    municipalities: z.array(z.object({ code: z.string(), name: z.string() })),
+    targetGroups: z.array(z.object({ code: z.string(), label: z.string() })),
+    firstPublishedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("CatalogSummary");
+
+const FacetListSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
+
+export const searchCatalog = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/catalog/interventions",
+    tags,
+    summary: "Search published interventions, with facet counts over all matches",
+    request: {
+      query: CatalogFilterQuery.extend({
+        cursor: z.string().max(512).optional(),
+        limit: z.coerce.number().int().min(1).max(100).default(20),
+      }),
+    },
+    responses: {
+      200: jsonResponse(
+        z
+          .object({
+            data: z.array(SummarySchema),
+            nextCursor: z.string().nullable(),
+            total: z.number().int(),
+            facets: z.object({
+              county: FacetListSchema,
+              municipality: FacetListSchema,
+              targetGroup: FacetListSchema,
+              orientation: FacetListSchema,
+              status: FacetListSchema,
+              method: FacetListSchema,
+              organization: FacetListSchema,
+              memberParty: FacetListSchema,
+            }),
+          })
+          .openapi("CatalogSearchResult"),
+        "Matches",
+      ),
+      ...problems(400),
+    },
+  },
+);
+
+const EntrySchema = z
+  .object({
+    document: z.record(z.string(), z.unknown()).openapi({ description: "The published content" }),
+    results: z.array(ResultSchema),
+    firstPublishedAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("CatalogEntry");
+
+export const getCatalogEntry = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/catalog/interventions/{interventionId}",
+    tags,
+    summary: "One published intervention with its published results",
+    request: {
+      params: z.object({
+        interventionId: z.uuid().openapi({ param: { name: "interventionId", in: "path" } }),
+      }),
+    },
+    responses: {
+      200: jsonResponse(
+        EntrySchema.extend({
+          related: z.object({
+            parent: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+            parts: z.array(z.object({ id: z.uuid(), title: z.string() })),
+          }),
+        }).openapi("CatalogEntryWithRelated"),
+        "The entry, with the project it is part of and its delprojekt",
+      ),
+      ...problems(400, 404),
+    },
+  },
+);
+
+export const exportCatalog = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/catalog/export",
+    tags,
+    summary: "Every match of a search as CSV (UTF-8, comma-separated, with header) or JSON",
+    request: { query: CatalogFilterQuery.extend({ format: z.enum(["csv", "json"]).default("csv") }) },
+    responses: {
+      200: {
+        description: "The export",
+        content: {
+          "text/csv": { schema: z.string() },
+          "application/json": { schema: z.object({ data: z.array(EntrySchema) }) },
+        },
+      },
+      ...problems(400),
+    },
+  },
+);
+
+export const catalogFeed = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/catalog/feed",
+    tags,
+    summary: "Atom feed of newly published and updated entries",
+    responses: {
+      200: { description: "Atom 1.0", content: { "application/atom+xml": { schema: z.string() } } },
+    },
+  },
+);
+
+export const catalogVocabularies = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/catalog/vocabularies",
+    tags,
+    summary:
+      "The controlled vocabularies: focus areas per orientation, target groups, methods, outcome categories",
+    responses: {
+      200: jsonResponse(
+        z
+          .object({
+            focusAreas: z.array(z.object({ code: z.string(), orientation: z.string(), labelSv: z.string() })),
+            targetGroups: z.array(z.object({ code: z.string(), labelSv: z.string() })),
+            methods: z.array(z.object({ code: z.string(), labelSv: z.string() })),
+            outcomeCategories: z.array(
+              z.object({
+                code: z.string(),
+                labelSv: z.string(),
+                positive: z.boolean(),
+                position: z.number().int(),
+              }),
+            ),
+          })
+          .openapi("CatalogVocabularies"),
+        "Vocabularies",
+      ),
+    },
+  },
+);

@@ -1,0 +1,190 @@
+import { z } from "@hono/zod-openapi";
+import { INTERVENTION_STATES, INTERVENTION_STATUSES } from "@nns/domain";
+import { Timestamp } from "../../lib/schemas.js";
+
+const Code = z
+  .string()
+  .regex(/^[a-z0-9_]+$/, "a vocabulary code: lower-case letters, digits and _")
+  .max(60);
+const IsoDate = z.iso.date().openapi({ example: "2009-09-01" });
+const Ore = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: "Amount in öre" });
+
+export const InterventionContentSchema = z
+  .object({
+    title: z.string().trim().min(2).max(200),
+    summary: z.string().trim().min(1).max(1000),
+    description: z.string().max(50_000).openapi({ description: "Markdown; sanitised when rendered" }),
+    orientation: z.enum(["individual", "structural"]).openapi({
+      description: "Inriktning: individinriktad or strukturövergripande",
+    }),
+    focusArea: Code.openapi({ description: "Preciserad inriktning: a focus-area code of the orientation" }),
+    targetGroups: z.array(Code).max(20),
+    targetGroupNote: z.string().max(1000).nullable(),
+    memberParties: z.array(z.enum(["fk", "af", "region", "kommun"])).max(4),
+    municipalityCodes: z
+      .array(z.string().regex(/^\d{4}$/, "SCB kommunkod: four digits"))
+      .max(300)
+      .openapi({ description: "The area, as SCB kommunkoder; län are derived" }),
+    startDate: IsoDate.nullable(),
+    endDate: IsoDate.nullable().openapi({ description: "Null: open-ended" }),
+    status: z.enum(INTERVENTION_STATUSES),
+    followUpMethod: z.string().max(200).nullable(),
+    esfFunded: z.boolean(),
+    budget: z
+      .array(
+        z
+          .object({
+            year: z.number().int().min(1990).max(2100),
+            amountOre: Ore,
+            financingParties: z.array(z.string().trim().min(1).max(200)).max(20),
+          })
+          .strict(),
+      )
+      .max(30),
+    goals: z
+      .object({
+        resultGoalPercent: z.number().min(0).max(100).nullable(),
+        resultGoalWithinMonths: z.number().int().min(1).max(120).nullable(),
+        volumeGoalParticipants: z.number().int().min(0).max(100_000).nullable(),
+        plannedThroughputMonths: z.number().min(0).max(120).nullable(),
+      })
+      .strict(),
+    methods: z.array(Code).max(20),
+    links: z
+      .array(
+        z
+          .object({
+            kind: z.enum(["evaluation", "study_visit", "other"]),
+            title: z.string().trim().min(1).max(200),
+            url: z.url({ protocol: /^https?$/ }).max(2000),
+          })
+          .strict(),
+      )
+      .max(30),
+    contacts: z
+      .array(
+        z
+          .object({
+            name: z.string().trim().min(1).max(200),
+            role: z.string().trim().max(200),
+            email: z.email().max(320).nullable(),
+            phone: z.string().max(40).nullable(),
+          })
+          .strict(),
+      )
+      .max(20),
+  })
+  .strict()
+  .openapi("InterventionContent");
+
+export const InterventionInputSchema = z
+  .object({
+    parentId: z
+      .uuid()
+      .nullable()
+      .optional()
+      .openapi({ description: "The national or regional project this is a delprojekt of" }),
+    content: InterventionContentSchema,
+  })
+  .strict()
+  .openapi("InterventionInput");
+
+export const InterventionSchema = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid(),
+    parentId: z.uuid().nullable(),
+    state: z.enum(INTERVENTION_STATES),
+    revision: z.number().int(),
+    publishedRevision: z.number().int().nullable(),
+    reviewComment: z.string().nullable(),
+    content: InterventionContentSchema,
+    version: z.number().int(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    submittedAt: Timestamp.nullable(),
+  })
+  .openapi("Intervention");
+
+export const VersionSchema = z
+  .object({
+    revision: z.number().int(),
+    authorLabel: z.string(),
+    authorOrganizationId: z.uuid().nullable(),
+    createdAt: Timestamp,
+    publishedAt: Timestamp.nullable(),
+    publishedByLabel: z.string().nullable(),
+  })
+  .openapi("InterventionVersion");
+
+export const FieldChangeSchema = z
+  .object({
+    field: z.string(),
+    kind: z.enum(["changed", "added", "removed", "items"]),
+    before: z.unknown().optional(),
+    after: z.unknown().optional(),
+    added: z.array(z.unknown()).optional(),
+    removed: z.array(z.unknown()).optional(),
+  })
+  .openapi("FieldChange");
+
+export const ResultInputSchema = z
+  .object({
+    periodStart: IsoDate,
+    periodEnd: IsoDate,
+    participantsWomen: z.number().int().min(0).max(1_000_000),
+    participantsMen: z.number().int().min(0).max(1_000_000),
+    participantsOther: z.number().int().min(0).max(1_000_000).openapi({ description: "Other or not stated" }),
+    outcomes: z
+      .record(Code, z.number().int().min(0).max(1_000_000))
+      .openapi({ description: "Participants per outcome-category code" }),
+    averageEnrolmentMonths: z.number().min(0).max(600).nullable(),
+    costOre: Ore.nullable(),
+    budgetOre: Ore.nullable(),
+  })
+  .strict()
+  .openapi("ResultInput");
+
+export const ResultSchema = z
+  .object({
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    participants: z.object({
+      women: z.number().int(),
+      men: z.number().int(),
+      other: z.number().int(),
+      total: z.number().int(),
+    }),
+    outcomes: z.array(
+      z.object({
+        code: z.string(),
+        label: z.string(),
+        positive: z.boolean(),
+        count: z.number().int(),
+        sharePercent: z
+          .number()
+          .nullable()
+          .openapi({ description: "Derived: one decimal, half away from zero" }),
+      }),
+    ),
+    positiveSharePercent: z.number().nullable(),
+    averageEnrolmentMonths: z.number().nullable(),
+    costOre: z.number().int().nullable(),
+    budgetOre: z.number().int().nullable(),
+    costOfBudgetPercent: z.number().nullable().openapi({ description: "Derived: cost as a share of budget" }),
+  })
+  .openapi("InterventionResult");
+
+export const CoOwnerSchema = z
+  .object({
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    invitedAt: Timestamp,
+    acceptedAt: Timestamp.nullable(),
+  })
+  .openapi("CoOwner");
+
+export const WorkflowBodySchema = z
+  .object({ comment: z.string().trim().max(5000).nullable().optional() })
+  .strict()
+  .openapi("WorkflowAction");

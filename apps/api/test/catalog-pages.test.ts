@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
+import { Client, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+
+let env: TestEnv;
+let published: string;
+let draft: string;
+
+beforeAll(async () => {
+  env = await setupTestApp();
+  const admin = await signIn(env, env.users.adminA.email);
+  const nns = await signIn(env, env.users.nnsAdmin.email);
+  const base = `/v1/orgs/${env.orgA.id}/interventions`;
+  const created = await admin.post(base, {
+    content: sampleContent({
+      title: "RESAM – resursteam",
+      description:
+        "## Arbetssätt\n\nVi arbetar **lösningsfokuserat**.\n\n<script>alert(1)</script><img src=x onerror=alert(2)>\n\n[klick](javascript:alert(3)) och [rapporten](https://example.se/r.pdf)",
+      links: [{ kind: "evaluation", title: "Slutrapport", url: "https://example.se/resam.pdf" }],
+    }),
+  });
+  published = created.body.id;
+  await admin.request("PUT", `${base}/${published}/results`, { body: RESAM_RESULTS });
+  await admin.post(`${base}/${published}/submit`, {});
+  await nns.post(`${base}/${published}/publish`, {});
+  draft = (await admin.post(base, { content: sampleContent({ title: "Hemligt utkast" }) })).body.id;
+});
+afterAll(async () => env?.close());
+
+const get = (path: string) => new Client(env).get(path);
+
+describe("the public catalogue pages", () => {
+  it("renders a Swedish search page without scripts, with hits and facets as a form", async () => {
+    const res = await get("/katalog?q=resursteam");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/html/);
+    const page = String(res.body);
+    expect(page).toContain('<html lang="sv">');
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain(`href="/katalog/${published}"`);
+    expect(page).toMatch(/<legend>Län<\/legend>[\s\S]*Hallands län \(1\)/);
+    expect(page).toMatch(/<label for="q">Sökord<\/label>/);
+    expect(page).not.toContain("Hemligt utkast");
+  });
+
+  it("accepts repeated checkbox values and tells a bad filter apart with 400", async () => {
+    expect(String((await get("/katalog?county=13&county=22")).body)).toContain(`/katalog/${published}`);
+    expect((await get("/katalog?county=Halland")).status).toBe(400);
+  });
+
+  it("renders an entry's Markdown sanitised, and its results with derived shares", async () => {
+    const res = await get(`/katalog/${published}`);
+    expect(res.status).toBe(200);
+    const page = String(res.body);
+    expect(page).toContain("<h1>RESAM – resursteam</h1>");
+    expect(page).toContain("<strong>lösningsfokuserat</strong>");
+    expect(page).toContain("<h3>Arbetssätt</h3>");
+    expect(page).not.toMatch(/<script|<img|onerror|href="javascript/i);
+    expect(page).toContain('<a href="https://example.se/r.pdf" rel="noopener nofollow">rapporten</a>');
+    expect(page).toContain("48,5 %");
+    expect(page).toMatch(/Positivt utfall: <strong>60,2 %<\/strong>/);
+    expect(page).toContain('<th scope="row">Till arbetslivsinriktad rehabilitering (positivt)</th>');
+  });
+
+  it("answers 404 for a draft, an unknown id and a malformed id", async () => {
+    expect((await get(`/katalog/${draft}`)).status).toBe(404);
+    expect((await get("/katalog/00000000-0000-4000-8000-000000000000")).status).toBe(404);
+    expect((await get("/katalog/not-an-id")).status).toBe(404);
+  });
+});
+
+describe("rate limits of the public catalogue", () => {
+  it("gives anonymous callers a per-address limit and API keys a higher one, with 429 and Retry-After", async () => {
+    const { createApp } = await import("../src/app.js");
+    const { createApiKey, enterOrganization, systemContext } = await import("@nns/services");
+    const pino = (await import("pino")).default;
+    const app = createApp(env.deps, {
+      cookieSecure: true,
+      trustProxy: true,
+      publicUrl: "http://localhost:3000",
+      logger: pino({ level: "silent" }),
+      catalogRateLimit: { anonymousPerMinute: 2, identifiedPerMinute: 4 },
+    });
+    const org = await enterOrganization(systemContext(env.deps, "test"), env.orgA.id);
+    const { secret } = await createApiKey(org, {
+      name: "portal",
+      scopes: ["interventions:read"],
+      expiresAt: null,
+    });
+    const call = (headers: Record<string, string>) =>
+      app.request("http://localhost:3000/v1/catalog/interventions", { headers });
+    const anon = { "x-forwarded-for": "198.51.100.7" };
+    expect((await call(anon)).status).toBe(200);
+    expect((await call(anon)).headers.get("ratelimit-remaining")).toBe("0");
+    const limited = await call(anon);
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(((await limited.json()) as { code: string }).code).toBe("rate_limited");
+    // Another address, and a key from the same address, are counted apart.
+    expect((await call({ "x-forwarded-for": "198.51.100.8" })).status).toBe(200);
+    const keyed = { ...anon, authorization: `Bearer ${secret}` };
+    for (let i = 0; i < 4; i++) expect((await call(keyed)).status).toBe(200);
+    expect((await call(keyed)).status).toBe(429);
+  });
+});

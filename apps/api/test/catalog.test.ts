@@ -1,0 +1,299 @@
+import type { InterventionContent } from "@nns/domain";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
+import { Client, expectProblem, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+
+let env: TestEnv;
+let adminA: Client;
+let adminB: Client;
+let nns: Client;
+const anyone = () => new Client(env);
+const ids: Record<string, string> = {};
+
+async function publishNew(
+  client: Client,
+  orgId: string,
+  key: string,
+  content: Partial<InterventionContent>,
+): Promise<string> {
+  const created = await client.post(`/v1/orgs/${orgId}/interventions`, { content: sampleContent(content) });
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const id = created.body.id as string;
+  await client.post(`/v1/orgs/${orgId}/interventions/${id}/submit`, {});
+  const published = await nns.post(`/v1/orgs/${orgId}/interventions/${id}/publish`, {});
+  expect(published.body.state).toBe("published");
+  ids[key] = id;
+  return id;
+}
+
+beforeAll(async () => {
+  env = await setupTestApp();
+  [adminA, adminB, nns] = await Promise.all([
+    signIn(env, env.users.adminA.email),
+    signIn(env, env.users.adminB.email),
+    signIn(env, env.users.nnsAdmin.email),
+  ]);
+  const A = env.orgA.id;
+  const B = env.orgB.id;
+  await publishNew(adminA, A, "youth", {
+    title: "Stöd till ungdom med psykisk ohälsa",
+    summary: "Individuellt stöd på vägen till arbete eller studier.",
+    targetGroups: ["young_adults", "mental_ill_health"],
+    methods: ["supported_employment_ips"],
+    municipalityCodes: ["1380", "1381"],
+    startDate: "2022-01-01",
+    endDate: "2023-12-31",
+    status: "ended",
+  });
+  await publishNew(adminA, A, "bikeTitle", {
+    title: "Cykelverkstad som arbetsträning",
+    summary: "Praktisk verksamhet.",
+    description: "Deltagarna reparerar begagnade saker.",
+    municipalityCodes: ["1380"],
+    startDate: "2025-03-01",
+    methods: ["work_training"],
+  });
+  await publishNew(adminB, B, "bikeDescription", {
+    title: "Arbetsträning i Sundsvall",
+    summary: "Praktisk verksamhet i grupp.",
+    description: "Bland annat en cykelverkstad och ett café.",
+    municipalityCodes: ["2281"],
+    targetGroups: ["newly_arrived"],
+    memberParties: ["af", "kommun"],
+    orientation: "structural",
+    focusArea: "methods_development",
+    startDate: "2020-06-01",
+  });
+  const resam = await publishNew(adminA, A, "resam", {
+    title: "RESAM – ett samordnat resursteam",
+    municipalityCodes: ["1380"],
+    startDate: "2007-09-01",
+    endDate: "2010-12-31",
+    status: "ended",
+  });
+  await adminA.request("PUT", `/v1/orgs/${A}/interventions/${resam}/results`, { body: RESAM_RESULTS });
+
+  // Never public: a draft, a submitted and a returned entry, an archived one, and the new draft of a
+  // published one. They all carry the word "hemlighetsprojekt".
+  const secret = sampleContent({ title: "Hemlighetsprojekt", municipalityCodes: ["1380"] });
+  const draft = await adminA.post(`/v1/orgs/${A}/interventions`, { content: secret });
+  ids.draft = draft.body.id;
+  const submitted = await adminA.post(`/v1/orgs/${A}/interventions`, { content: secret });
+  await adminA.post(`/v1/orgs/${A}/interventions/${submitted.body.id}/submit`, {});
+  const returned = await adminA.post(`/v1/orgs/${A}/interventions`, { content: secret });
+  await adminA.post(`/v1/orgs/${A}/interventions/${returned.body.id}/submit`, {});
+  await nns.post(`/v1/orgs/${A}/interventions/${returned.body.id}/return`, { comment: "Nej" });
+  const archived = await publishNew(adminA, A, "archived", { title: "Hemlighetsprojekt arkiverat" });
+  await adminA.post(`/v1/orgs/${A}/interventions/${archived}/archive`, {});
+  await adminA.request("PUT", `/v1/orgs/${A}/interventions/${ids.bikeTitle}`, {
+    body: { content: sampleContent({ title: "Hemlighetsprojekt utkast", municipalityCodes: ["1380"] }) },
+  });
+});
+afterAll(async () => env?.close());
+
+const search = async (query: string) => {
+  const res = await anyone().get(`/v1/catalog/interventions?${query}`);
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+  return res.body as {
+    data: { id: string; title: string }[];
+    total: number;
+    nextCursor: string | null;
+    facets: Record<string, { value: string; label: string; count: number }[]>;
+  };
+};
+const idsOf = (body: { data: { id: string }[] }) => body.data.map((d) => d.id);
+
+describe("public search in Swedish", () => {
+  it("finds the singular form from a plural query", async () => {
+    expect(idsOf(await search("q=ungdomar"))).toEqual([ids.youth]);
+  });
+
+  it("finds interventions covering a kommun by its name", async () => {
+    const found = idsOf(await search("q=Halmstad"));
+    expect(found.sort()).toEqual([ids.youth, ids.bikeTitle, ids.resam].sort());
+    expect(idsOf(await search("q=Laholm"))).toEqual([ids.youth]);
+  });
+
+  it("ranks a match in the title above one in the description", async () => {
+    expect(idsOf(await search("q=cykelverkstad"))).toEqual([ids.bikeTitle, ids.bikeDescription]);
+  });
+
+  it("never shows a draft, a submission, a returned or archived entry, or a published entry's new draft", async () => {
+    expect((await search("q=hemlighetsprojekt")).total).toBe(0);
+    const all = await search("limit=100");
+    expect(idsOf(all).sort()).toEqual([ids.youth, ids.bikeTitle, ids.bikeDescription, ids.resam].sort());
+    // The published version of the re-drafted entry is still what the public sees.
+    expect(all.data.find((d) => d.id === ids.bikeTitle)?.title).toBe("Cykelverkstad som arbetsträning");
+    expectProblem(await anyone().get(`/v1/catalog/interventions/${ids.draft}`), 404, "not_found");
+    expectProblem(await anyone().get(`/v1/catalog/interventions/${ids.archived}`), 404, "not_found");
+  });
+});
+
+describe("filters and facets", () => {
+  it("reports facet counts that match the results of filtering by each value", async () => {
+    const all = await search("limit=100");
+    expect(all.total).toBe(4);
+    for (const facet of [
+      "county",
+      "municipality",
+      "targetGroup",
+      "orientation",
+      "status",
+      "method",
+      "organization",
+      "memberParty",
+    ]) {
+      for (const { value, count } of all.facets[facet] ?? []) {
+        const filtered = await search(`${facet}=${value}&limit=100`);
+        expect(filtered.total, `${facet}=${value}`).toBe(count);
+        expect(filtered.data).toHaveLength(count);
+      }
+    }
+    expect(all.facets.county).toEqual(
+      expect.arrayContaining([
+        { value: "13", label: "Hallands län", count: 3 },
+        { value: "22", label: "Västernorrlands län", count: 1 },
+      ]),
+    );
+  });
+
+  it("combines a text query with two filters", async () => {
+    const found = await search(`q=arbetsträning&county=13&method=work_training`);
+    expect(idsOf(found)).toEqual([ids.bikeTitle]);
+    expect(found.facets.method?.find((m) => m.value === "work_training")?.count).toBe(1);
+  });
+
+  it("filters on period overlap, förbund and member party", async () => {
+    expect(idsOf(await search("from=2011-01-01&to=2021-12-31"))).toEqual([ids.bikeDescription]);
+    expect(idsOf(await search(`organization=${env.orgB.id}`))).toEqual([ids.bikeDescription]);
+    expect((await search("memberParty=fk")).total).toBe(3);
+  });
+
+  it("sorts by start date and pages with a cursor without gaps or repeats", async () => {
+    expect(idsOf(await search("sort=start&limit=100"))).toEqual([
+      ids.bikeTitle,
+      ids.youth,
+      ids.bikeDescription,
+      ids.resam,
+    ]);
+    for (const sort of ["start", "newest", "relevance&q=arbete"]) {
+      const seen: string[] = [];
+      let cursor: string | null = null;
+      const first = await search(`sort=${sort}&limit=100`);
+      do {
+        const page = await search(`sort=${sort}&limit=1${cursor ? `&cursor=${cursor}` : ""}`);
+        seen.push(...idsOf(page));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(seen, sort).toEqual(idsOf(first));
+      expect(new Set(seen).size).toBe(first.total);
+    }
+  });
+
+  it("answers an empty result, not an error, to queries of only punctuation or stop words", async () => {
+    expect((await search(`q=${encodeURIComponent("!!! & |")}`)).total).toBe(0);
+    expect((await search("q=och")).total).toBe(0);
+  });
+
+  it("names the parameter and rule of bad input", async () => {
+    const bad = expectProblem(
+      await anyone().get("/v1/catalog/interventions?county=1"),
+      400,
+      "validation_failed",
+    );
+    expect(bad.errors[0].field).toBe("query.county");
+    expectProblem(await anyone().get("/v1/catalog/interventions?sort=popular"), 400, "validation_failed");
+    const cursor = expectProblem(
+      await anyone().get("/v1/catalog/interventions?cursor=nonsense"),
+      400,
+      "validation_failed",
+    );
+    expect(cursor.errors[0]).toMatchObject({ field: "query.cursor", rule: "invalid_cursor" });
+    // A cursor from one sort order is not valid for another.
+    const byStart = await search("sort=start&limit=1");
+    const crossed = await anyone().get(`/v1/catalog/interventions?sort=newest&cursor=${byStart.nextCursor}`);
+    expect(expectProblem(crossed, 400, "validation_failed").errors[0].rule).toBe("invalid_cursor");
+    const forged = Buffer.from(JSON.stringify({ k: "2025-02-30", id: ids.youth })).toString("base64url");
+    expectProblem(
+      await anyone().get(`/v1/catalog/interventions?sort=start&cursor=${forged}`),
+      400,
+      "validation_failed",
+    );
+  });
+});
+
+describe("one entry, exports and feed", () => {
+  it("links a published delprojekt and its project both ways, never to an unpublished part", async () => {
+    const base = `/v1/orgs/${env.orgA.id}/interventions`;
+    const parent = ids.youth as string;
+    const part = await adminA.post(base, {
+      parentId: parent,
+      content: sampleContent({ title: "Delprojekt Laholm" }),
+    });
+    const hidden = await adminA.post(base, {
+      parentId: parent,
+      content: sampleContent({ title: "Delprojekt utkast" }),
+    });
+    await adminA.post(`${base}/${part.body.id}/submit`, {});
+    await nns.post(`${base}/${part.body.id}/publish`, {});
+    const entry = await anyone().get(`/v1/catalog/interventions/${parent}`);
+    expect(entry.body.related).toEqual({
+      parent: null,
+      parts: [{ id: part.body.id, title: "Delprojekt Laholm" }],
+    });
+    expect(JSON.stringify(entry.body)).not.toContain(hidden.body.id);
+    const child = await anyone().get(`/v1/catalog/interventions/${part.body.id}`);
+    expect(child.body.related.parent).toEqual({ id: parent, title: "Stöd till ungdom med psykisk ohälsa" });
+    const page = String((await anyone().get(`/katalog/${part.body.id}`)).body);
+    expect(page).toContain(`Delprojekt i <a href="/katalog/${parent}">`);
+    // Keep the counts of the other tests: archive the part again.
+    await adminA.post(`${base}/${part.body.id}/archive`, {});
+  });
+
+  it("shows an entry with its published results and derived shares", async () => {
+    const res = await anyone().get(`/v1/catalog/interventions/${ids.resam}`);
+    expect(res.body.document).toMatchObject({
+      title: "RESAM – ett samordnat resursteam",
+      organization: { id: env.orgA.id, name: env.orgA.name },
+      area: { counties: [{ code: "13", name: "Hallands län" }] },
+    });
+    expect(res.body.results[0].positiveSharePercent).toBe(60.2);
+    expect(res.body.results[0].outcomes.map((o: { sharePercent: number }) => o.sharePercent)).toEqual([
+      9.7, 1.9, 48.5, 33.0, 2.9, 3.9,
+    ]);
+  });
+
+  it("exports a search as CSV and JSON without anything unpublished", async () => {
+    const csv = await anyone().get("/v1/catalog/export?format=csv&county=13");
+    expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
+    const lines = String(csv.body).trim().split("\n");
+    expect(lines[0]).toMatch(/^id,titel,sammanfattning,förbund/);
+    expect(lines).toHaveLength(4);
+    expect(String(csv.body)).not.toMatch(/Hemlighetsprojekt/);
+    expect(String(csv.body)).toContain("60.2");
+    const json = await anyone().get("/v1/catalog/export?format=json");
+    expect(json.body.data).toHaveLength(4);
+    expect(JSON.stringify(json.body)).not.toMatch(/Hemlighetsprojekt/);
+  });
+
+  it("lists published entries in the Atom feed, and nothing unpublished", async () => {
+    const feed = await anyone().get("/v1/catalog/feed");
+    expect(feed.headers.get("content-type")).toMatch(/^application\/atom\+xml/);
+    const xml = String(feed.body);
+    expect(xml.match(/<entry>/g)).toHaveLength(4);
+    expect(xml).toContain(`urn:uuid:${ids.resam}`);
+    expect(xml).not.toMatch(/Hemlighetsprojekt/);
+  });
+
+  it("serves the vocabularies, with seed 002's outcome categories in order", async () => {
+    const res = await anyone().get("/v1/catalog/vocabularies");
+    expect(res.body.outcomeCategories.map((c: { positive: boolean }) => c.positive)).toEqual([
+      true,
+      true,
+      true,
+      false,
+      false,
+      false,
+    ]);
+  });
+});

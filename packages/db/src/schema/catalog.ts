@@ -1,0 +1,209 @@
+import { sql } from "drizzle-orm";
+import {
+  type AnyPgColumn,
+  bigint,
+  boolean,
+  check,
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  numeric,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { users } from "./identity.js";
+import { organizations } from "./organizations.js";
+
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/**
+ * Controlled vocabularies of the catalogue. Global, not tenant data: every förbund and the public use the
+ * same lists. Seeded by the migration; target groups are maintained by NNS through a service.
+ */
+export const catalogFocusAreas = pgTable("catalog_focus_areas", {
+  code: text("code").primaryKey(),
+  orientation: text("orientation", { enum: ["individual", "structural"] }).notNull(),
+  labelSv: text("label_sv").notNull(),
+});
+
+export const catalogTargetGroups = pgTable("catalog_target_groups", {
+  code: text("code").primaryKey(),
+  labelSv: text("label_sv").notNull(),
+  retiredAt: timestamp("retired_at", { withTimezone: true, precision: 3 }),
+});
+
+export const catalogMethods = pgTable("catalog_methods", {
+  code: text("code").primaryKey(),
+  labelSv: text("label_sv").notNull(),
+});
+
+/** Where participants went; `positive` marks the categories counted in the positive-outcome share. */
+export const catalogOutcomeCategories = pgTable("catalog_outcome_categories", {
+  code: text("code").primaryKey(),
+  labelSv: text("label_sv").notNull(),
+  positive: boolean("positive").notNull(),
+  position: integer("position").notNull(),
+});
+
+/**
+ * Tenant-owned: one insats. The editable working copy lives in `content` (the shape is
+ * `InterventionContent` in @nns/domain); every saved content is also kept in `intervention_versions`.
+ * `state` is the working copy's workflow state; `published_revision` names the version the public sees,
+ * which stays public while a new draft is edited.
+ */
+export const interventions = pgTable(
+  "interventions",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    parentId: uuid("parent_id").references((): AnyPgColumn => interventions.id),
+    state: text("state", { enum: ["draft", "submitted", "returned", "published", "archived"] }).notNull(),
+    content: jsonb("content").notNull(),
+    revision: integer("revision").notNull().default(1),
+    publishedRevision: integer("published_revision"),
+    reviewComment: text("review_comment"),
+    version: integer("version").notNull().default(1),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3 }),
+  },
+  (t) => [
+    index("interventions_organization_id_idx").on(t.organizationId),
+    index("interventions_state_idx").on(t.state, t.submittedAt),
+    index("interventions_parent_id_idx").on(t.parentId),
+    check(
+      "interventions_state_check",
+      sql`state IN ('draft', 'submitted', 'returned', 'published', 'archived')`,
+    ),
+  ],
+);
+
+/** Tenant-owned (by the intervention's owner), append-only: every saved content, with who and when. */
+export const interventionVersions = pgTable(
+  "intervention_versions",
+  {
+    interventionId: uuid("intervention_id")
+      .notNull()
+      .references(() => interventions.id),
+    revision: integer("revision").notNull(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    content: jsonb("content").notNull(),
+    authorOrganizationId: uuid("author_organization_id").references(() => organizations.id),
+    authorUserId: uuid("author_user_id").references(() => users.id),
+    authorLabel: text("author_label").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
+    publishedByLabel: text("published_by_label"),
+  },
+  (t) => [
+    primaryKey({ columns: [t.interventionId, t.revision] }),
+    index("intervention_versions_organization_id_idx").on(t.organizationId),
+  ],
+);
+
+/** Tenant-owned: what an intervention reports for one period. Shares are derived, never stored. */
+export const interventionResults = pgTable(
+  "intervention_results",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    interventionId: uuid("intervention_id")
+      .notNull()
+      .references(() => interventions.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    periodStart: date("period_start", { mode: "string" }).notNull(),
+    periodEnd: date("period_end", { mode: "string" }).notNull(),
+    participantsWomen: integer("participants_women").notNull(),
+    participantsMen: integer("participants_men").notNull(),
+    participantsOther: integer("participants_other").notNull(),
+    outcomes: jsonb("outcomes").$type<Record<string, number>>().notNull(),
+    averageEnrolmentMonths: numeric("average_enrolment_months", { precision: 5, scale: 1 }),
+    costOre: bigint("cost_ore", { mode: "number" }),
+    budgetOre: bigint("budget_ore", { mode: "number" }),
+    createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("intervention_results_organization_id_idx").on(t.organizationId),
+    uniqueIndex("intervention_results_period_key").on(t.interventionId, t.periodStart, t.periodEnd),
+    check("intervention_results_period_order", sql`period_end >= period_start`),
+    check(
+      "intervention_results_counts",
+      sql`participants_women >= 0 AND participants_men >= 0 AND participants_other >= 0`,
+    ),
+  ],
+);
+
+/** Tenant-owned: NNS has let this förbund's own administrators publish without central review. */
+export const catalogSelfPublishing = pgTable(
+  "catalog_self_publishing",
+  {
+    organizationId: uuid("organization_id")
+      .primaryKey()
+      .references(() => organizations.id),
+    grantedAt: timestamp("granted_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+    grantedByLabel: text("granted_by_label").notNull(),
+  },
+  (t) => [index("catalog_self_publishing_organization_id_idx").on(t.organizationId)],
+);
+
+/**
+ * The public catalogue: one row per published intervention, holding only its published version and
+ * results. The public read path reads this table and nothing else, so it cannot reach a draft. Rows are
+ * written when a version is published and removed when the intervention is archived.
+ */
+export const catalogEntries = pgTable(
+  "catalog_entries",
+  {
+    interventionId: uuid("intervention_id")
+      .primaryKey()
+      .references(() => interventions.id),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organizations.id),
+    parentId: uuid("parent_id"),
+    revision: integer("revision").notNull(),
+    title: text("title").notNull(),
+    summary: text("summary").notNull(),
+    description: text("description").notNull(),
+    /** Kommun and län names the entry covers, so a search on a place finds it. */
+    placeNames: text("place_names").notNull(),
+    orientation: text("orientation").notNull(),
+    focusArea: text("focus_area").notNull(),
+    status: text("status").notNull(),
+    startDate: date("start_date", { mode: "string" }),
+    endDate: date("end_date", { mode: "string" }),
+    organizationIds: uuid("organization_ids").array().notNull(),
+    countyCodes: text("county_codes").array().notNull(),
+    municipalityCodes: text("municipality_codes").array().notNull(),
+    targetGroups: text("target_groups").array().notNull(),
+    methods: text("methods").array().notNull(),
+    memberParties: text("member_parties").array().notNull(),
+    document: jsonb("document").notNull(),
+    results: jsonb("results").notNull(),
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(summary, '') || ' ' || coalesce(place_names, '')), 'B') || setweight(to_tsvector('swedish', coalesce(description, '')), 'C')`,
+      ),
+    firstPublishedAt: timestamp("first_published_at", { withTimezone: true, precision: 3 }).notNull(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    index("catalog_entries_organization_id_idx").on(t.organizationId),
+    index("catalog_entries_search_idx").using("gin", t.search),
+    index("catalog_entries_municipality_codes_idx").using("gin", t.municipalityCodes),
+    index("catalog_entries_target_groups_idx").using("gin", t.targetGroups),
+    index("catalog_entries_updated_idx").on(t.updatedAt, t.interventionId),
+  ],
+);

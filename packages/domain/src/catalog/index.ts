@@ -1,0 +1,4 @@
+export * from "./content.js";
+export * from "./diff.js";
+export * from "./results.js";
+export * from "./workflow.js";

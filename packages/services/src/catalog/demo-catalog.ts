@@ -1,0 +1,150 @@
+import type { InterventionContent } from "@nns/domain";
+import { enterOrganization } from "../access.js";
+import type { ServiceContext } from "../context.js";
+import { createIntervention } from "./interventions.js";
+import { recordResults } from "./results.js";
+import { applyWorkflowAction } from "./workflow.js";
+
+const blank: Omit<InterventionContent, "title" | "summary" | "description" | "municipalityCodes"> = {
+  orientation: "individual",
+  focusArea: "vocational_rehabilitation",
+  targetGroups: [],
+  targetGroupNote: null,
+  memberParties: ["fk", "af", "region", "kommun"],
+  startDate: null,
+  endDate: null,
+  status: "ongoing",
+  followUpMethod: "Uppföljning Finsam",
+  esfFunded: false,
+  budget: [],
+  goals: {
+    resultGoalPercent: null,
+    resultGoalWithinMonths: null,
+    volumeGoalParticipants: null,
+    plannedThroughputMonths: null,
+  },
+  methods: [],
+  links: [],
+  contacts: [],
+};
+
+async function publishNew(
+  ctx: ServiceContext,
+  organizationId: string,
+  content: InterventionContent,
+  parentId: string | null = null,
+) {
+  const org = await enterOrganization(ctx, organizationId);
+  const created = await createIntervention(org, { parentId, content });
+  await applyWorkflowAction(org, created.id, "submit", {}, null);
+  await applyWorkflowAction(org, created.id, "publish", {}, null);
+  return { org, id: created.id };
+}
+
+/**
+ * Demo entries of the insatskatalog, from the seeds: RESAM (seed 002) with its reported results, the
+ * national project Hälsofrämjande etablering with a local delprojekt (seed 004), one more published
+ * entry and one draft, so every workflow state can be seen.
+ */
+export async function seedDemoCatalog(
+  ctx: ServiceContext,
+  orgIdBySlug: (slug: string) => string,
+): Promise<void> {
+  const resam = await publishNew(ctx, orgIdBySlug("norra-vastmanland"), {
+    ...blank,
+    title: "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+    summary:
+      "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+    description:
+      "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.\n\nEn samhällsekonomisk utvärdering (Payoff) visar att projektet är återbetalt efter 27 månader.",
+    targetGroups: ["long_term_sick", "activity_compensation", "far_from_labour_market"],
+    municipalityCodes: ["1904", "1962", "1982"],
+    startDate: "2007-09-01",
+    endDate: "2010-12-31",
+    status: "ended",
+    goals: {
+      resultGoalPercent: 40,
+      resultGoalWithinMonths: 12,
+      volumeGoalParticipants: 30,
+      plannedThroughputMonths: 6,
+    },
+    methods: ["solution_focused", "motivational_interviewing", "work_ability_assessment"],
+    contacts: [{ name: "Karin Helander", role: "Projektledare", email: null, phone: null }],
+  });
+  await recordResults(resam.org, resam.id, {
+    periodStart: "2007-09-01",
+    periodEnd: "2010-12-31",
+    participantsWomen: 56,
+    participantsMen: 47,
+    participantsOther: 0,
+    outcomes: {
+      vocational_rehabilitation: 10,
+      reduced_sick_leave: 2,
+      job_seeking_studies_work: 50,
+      back_to_fk: 34,
+      dropped_out: 3,
+      social_services: 4,
+    },
+    averageEnrolmentMonths: 7.5,
+    costOre: null,
+    budgetOre: null,
+  });
+
+  const national = await publishNew(ctx, orgIdBySlug("umearegionen"), {
+    ...blank,
+    title: "Hälsofrämjande etablering",
+    summary:
+      "Nationellt samordnat projekt för nyanlända med ohälsa eller funktionsnedsättning, i sex lokala delprojekt.",
+    description:
+      "Arbetet bedrevs i Umeå, Gävle, Nacka/Värmdö, Eskilstuna, Växjö och Malmö. Lokalt samverkar Arbetsförmedlingen, Försäkringskassan, samordningsförbund, kommuner och regioner.",
+    orientation: "structural",
+    focusArea: "methods_development",
+    targetGroups: ["newly_arrived"],
+    municipalityCodes: ["2480"],
+    endDate: "2020-12-31",
+    status: "ended",
+  });
+  await publishNew(
+    ctx,
+    orgIdBySlug("umearegionen"),
+    {
+      ...blank,
+      title: "Delprojekt Umeå: språkpraktik och Supported Training",
+      summary: "Språkpraktik för kortutbildade och Supported Training för en sammanhållen etablering.",
+      description: "Delprojekt i Hälsofrämjande etablering, med Umeå kommun.",
+      targetGroups: ["newly_arrived"],
+      municipalityCodes: ["2480"],
+      endDate: "2020-12-31",
+      status: "ended",
+      methods: ["supported_employment_ips", "work_training"],
+    },
+    national.id,
+  );
+
+  await publishNew(ctx, orgIdBySlug("halland"), {
+    ...blank,
+    title: "Progressionsmätning med SKAPA i Halland",
+    summary: "Förbundets insatser mäter deltagarnas progression mot arbete med SKAPA.",
+    description: "Handledare skattar progressionen ungefär var tredje månad tillsammans med deltagaren.",
+    orientation: "structural",
+    focusArea: "competence_development",
+    targetGroups: ["far_from_labour_market"],
+    municipalityCodes: ["1315", "1380", "1381", "1382", "1383", "1384"],
+    startDate: "2025-01-01",
+    methods: ["bip_skapa"],
+  });
+
+  const draftOrg = await enterOrganization(ctx, orgIdBySlug("centrala-ostergotland"));
+  await createIntervention(draftOrg, {
+    content: {
+      ...blank,
+      title: "Unga till arbete i Linköping",
+      summary: "Utkast: stöd för unga vuxna med psykisk ohälsa.",
+      description: "",
+      targetGroups: ["young_adults", "mental_ill_health"],
+      municipalityCodes: ["0580"],
+      status: "planned",
+      methods: ["supported_employment_ips"],
+    },
+  });
+}

@@ -1,0 +1,12 @@
+export * from "./co-owners.js";
+export * from "./csv-export.js";
+export * from "./demo-catalog.js";
+export * from "./editorial.js";
+export * from "./import.js";
+export * from "./interventions.js";
+export * from "./public-catalog.js";
+export * from "./results.js";
+export type { PublicResult } from "./snapshot.js";
+export * from "./target-groups.js";
+export * from "./vocabularies.js";
+export * from "./workflow.js";

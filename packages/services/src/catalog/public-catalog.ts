@@ -1,0 +1,364 @@
+import { catalogEntries, rowsOf, transaction } from "@nns/db";
+import { AppError, decodeCursor, encodeCursor, ORIENTATION_LABELS_SV, STATUS_LABELS_SV } from "@nns/domain";
+import { type SQL, sql } from "drizzle-orm";
+import { PgDialect } from "drizzle-orm/pg-core";
+import type { Deps } from "../context.js";
+import { readVocabularies } from "./vocabularies.js";
+
+/**
+ * The public catalogue. Everything here reads `catalog_entries`, which holds published versions only, in
+ * a transaction without any organization: the public path has no way to reach a draft.
+ */
+export const FACETS = [
+  "county",
+  "municipality",
+  "targetGroup",
+  "orientation",
+  "status",
+  "method",
+  "organization",
+  "memberParty",
+] as const;
+export type Facet = (typeof FACETS)[number];
+
+export interface CatalogQuery {
+  q?: string | undefined;
+  filters: Partial<Record<Facet, string[]>>;
+  /** Period overlap: entries running at some time between `from` and `to` (open entries run on). */
+  from?: string | undefined;
+  to?: string | undefined;
+  sort: "relevance" | "newest" | "start";
+}
+
+export interface CatalogSummary {
+  id: string;
+  title: string;
+  summary: string;
+  organization: { id: string; name: string; slug: string } | null;
+  orientation: string;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  municipalities: { code: string; name: string }[];
+  targetGroups: { code: string; label: string }[];
+  firstPublishedAt: string;
+  updatedAt: string;
+}
+
+export interface FacetCount {
+  value: string;
+  label: string;
+  count: number;
+}
+
+const COLUMN: Record<Facet, SQL> = {
+  county: sql`county_codes`,
+  municipality: sql`municipality_codes`,
+  targetGroup: sql`target_groups`,
+  orientation: sql`array[orientation]`,
+  status: sql`array[status]`,
+  method: sql`methods`,
+  organization: sql`organization_ids::text[]`,
+  memberParty: sql`member_parties`,
+};
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const tsQuery = (q: string) => sql`websearch_to_tsquery('swedish', ${q})`;
+
+function conditions(query: CatalogQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.q) where.push(sql`search @@ ${tsQuery(query.q)}`);
+  for (const facet of FACETS) {
+    const values = query.filters[facet];
+    if (values && values.length > 0)
+      where.push(
+        sql`${COLUMN[facet]} && array[${sql.join(
+          values.map((v) => sql`${v}`),
+          sql`, `,
+        )}]::text[]`,
+      );
+  }
+  if (query.to) where.push(sql`(start_date is null or start_date <= ${query.to}::date)`);
+  if (query.from) where.push(sql`(end_date is null or end_date >= ${query.from}::date)`);
+  return where;
+}
+
+const whereClause = (where: SQL[]) => (where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``);
+
+/**
+ * The sort key as a comparable SQL expression, its type, and the check a cursor's key must pass for it: a
+ * cursor from another sort order is refused as invalid rather than reaching the database.
+ */
+/** Postgres prints timestamptz as `2026-11-24 08:00:00.123+00`; Date.parse wants ISO 8601. */
+const isTimestamp = (k: string) =>
+  !Number.isNaN(Date.parse(k.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")));
+
+function sortKey(query: CatalogQuery): { key: SQL; cast: SQL; valid: (k: string) => boolean } {
+  if (query.sort === "relevance" && query.q)
+    return {
+      key: sql`round(ts_rank(search, ${tsQuery(query.q)})::numeric, 6)`,
+      cast: sql`numeric`,
+      valid: (k) => /^\d+(\.\d+)?$/.test(k),
+    };
+  if (query.sort === "start")
+    return {
+      key: sql`coalesce(start_date, '0001-01-01'::date)`,
+      cast: sql`date`,
+      // Round-tripping refuses dates such as 2025-02-30 that a lenient parser would roll over.
+      valid: (k) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(k) &&
+        !Number.isNaN(Date.parse(k)) &&
+        new Date(k).toISOString().startsWith(k),
+    };
+  return {
+    key: sql`first_published_at`,
+    cast: sql`timestamptz`,
+    valid: (k) =>
+      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)$/.test(k) && isTimestamp(k),
+  };
+}
+
+function invalidCursor(): AppError {
+  return new AppError("validation_failed", "The cursor is not one this API returned.", {
+    errors: [
+      {
+        field: "query.cursor",
+        rule: "invalid_cursor",
+        message: "Use the nextCursor value of a previous page.",
+      },
+    ],
+  });
+}
+
+/** The part of a published entry's stored document (see snapshot.ts) that lists show. */
+interface PublishedDocument {
+  title: string;
+  summary: string;
+  organization: CatalogSummary["organization"];
+  orientation: string;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  area: { municipalities: CatalogSummary["municipalities"] };
+  targetGroups: CatalogSummary["targetGroups"];
+}
+
+const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
+
+function summaryOf(row: Record<string, unknown>): CatalogSummary {
+  const d = row.document as PublishedDocument;
+  return {
+    id: String(row.intervention_id),
+    title: d.title,
+    summary: d.summary,
+    organization: d.organization,
+    orientation: d.orientation,
+    status: d.status,
+    startDate: d.startDate,
+    endDate: d.endDate,
+    municipalities: d.area.municipalities,
+    targetGroups: d.targetGroups,
+    firstPublishedAt: iso(row.first_published_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+function afterCursor(cursor: string | undefined, cast: SQL, valid: (k: string) => boolean): SQL {
+  if (!cursor) return sql`true`;
+  const decoded = decodeCursor(cursor);
+  if (!decoded || !UUID.test(decoded.id) || !valid(decoded.k)) throw invalidCursor();
+  return sql`(sort_key < ${decoded.k}::${cast} or (sort_key = ${decoded.k}::${cast} and intervention_id < ${decoded.id}::uuid))`;
+}
+
+type FacetRow = { facet: Facet | "total"; value: string; n: number; label: string | null };
+type PageRow = {
+  intervention_id: string;
+  sort_key: string;
+  document: unknown;
+  first_published_at: string;
+  updated_at: string;
+};
+
+/**
+ * The whole search in one statement: the matches are found once, then the page (after the cursor) and
+ * the counts per facet value over every match, with their labels, come back as two JSON values. Round
+ * trips and repeated scans are what cost under load, so there is one of each.
+ */
+function searchStatement(query: CatalogQuery, cursor: string | undefined, limit: number): SQL {
+  const { key, cast, valid } = sortKey(query);
+  const parts = FACETS.map(
+    (facet) =>
+      sql`select ${facet}::text as facet, v as value, count(*)::int as n from hits, unnest(${COLUMN[facet]}) as v group by v`,
+  );
+  return sql`with hits as materialized (
+      select intervention_id, ${key} as sort_key, county_codes, municipality_codes, target_groups, orientation,
+        status, methods, organization_ids, member_parties
+      from catalog_entries ${whereClause(conditions(query))}),
+    counts as (
+      select 'total'::text as facet, ''::text as value, count(*)::int as n from hits
+      union all ${sql.join(parts, sql` union all `)}),
+    labelled as (
+      select c.facet, c.value, c.n, coalesce(co.name, m.name, tg.label_sv, me.label_sv, o.name) as label
+      from counts c
+        left join counties co on c.facet = 'county' and co.code = c.value
+        left join municipalities m on c.facet = 'municipality' and m.code = c.value
+        left join catalog_target_groups tg on c.facet = 'targetGroup' and tg.code = c.value
+        left join catalog_methods me on c.facet = 'method' and me.code = c.value
+        left join organizations o on c.facet = 'organization' and o.id::text = c.value),
+    page as (
+      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast, valid)}
+      order by sort_key desc, intervention_id desc limit ${limit + 1})
+    select
+      (select coalesce(json_agg(json_build_object('intervention_id', p.intervention_id, 'sort_key', p.sort_key::text,
+          'document', e.document, 'first_published_at', e.first_published_at, 'updated_at', e.updated_at)
+          order by p.sort_key desc, p.intervention_id desc), '[]'::json)
+        from page p join catalog_entries e using (intervention_id)) as page,
+      (select coalesce(json_agg(labelled), '[]'::json) from labelled) as facets`;
+}
+
+/** The search statement as text and parameters, for benchmarks that issue it without the API. */
+export function catalogSearchSql(query: CatalogQuery, limit: number): { sql: string; params: unknown[] } {
+  return new PgDialect().sqlToQuery(searchStatement(query, undefined, limit));
+}
+
+function facetsOf(rows: FacetRow[]) {
+  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
+    Facet,
+    FacetCount[]
+  >;
+  let total = 0;
+  for (const row of rows) {
+    if (row.facet === "total") {
+      total = Number(row.n);
+      continue;
+    }
+    facets[row.facet].push({
+      value: row.value,
+      label: row.label ?? FIXED_LABELS[row.facet]?.[row.value] ?? row.value,
+      count: Number(row.n),
+    });
+  }
+  for (const list of Object.values(facets))
+    list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "sv"));
+  return { total, facets };
+}
+
+/** Labels of the facets whose values are fixed in code rather than in a table. */
+const FIXED_LABELS: Partial<Record<Facet, Record<string, string>>> = {
+  status: STATUS_LABELS_SV,
+  orientation: ORIENTATION_LABELS_SV,
+  memberParty: { fk: "Försäkringskassan", af: "Arbetsförmedlingen", region: "Region", kommun: "Kommun" },
+};
+
+export interface CatalogSearchResult {
+  data: CatalogSummary[];
+  nextCursor: string | null;
+  total: number;
+  facets: Record<Facet, FacetCount[]>;
+}
+
+export async function searchCatalog(
+  deps: Deps,
+  query: CatalogQuery,
+  page: { cursor?: string | undefined; limit: number },
+): Promise<CatalogSearchResult> {
+  const statement = searchStatement(query, page.cursor, page.limit);
+  return transaction(deps.db, {}, async (tx) => {
+    const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
+    const rows = row?.page ?? [];
+    const data = rows.slice(0, page.limit);
+    const last = data[data.length - 1];
+    return {
+      data: data.map((r) => summaryOf(r as unknown as Record<string, unknown>)),
+      nextCursor:
+        rows.length > page.limit && last
+          ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
+          : null,
+      ...facetsOf(row?.facets ?? []),
+    };
+  });
+}
+
+export interface CatalogEntryView {
+  document: Record<string, unknown>;
+  results: unknown[];
+  firstPublishedAt: string;
+  updatedAt: string;
+}
+
+function entryView(row: Record<string, unknown>): CatalogEntryView {
+  return {
+    document: row.document as Record<string, unknown>,
+    results: row.results as unknown[],
+    firstPublishedAt: iso(row.first_published_at),
+    updatedAt: iso(row.updated_at),
+  };
+}
+
+export interface RelatedEntries {
+  /** The national or regional project this is a delprojekt of, when that is published too. */
+  parent: { id: string; title: string } | null;
+  /** Its published delprojekt. */
+  parts: { id: string; title: string }[];
+}
+
+export async function getCatalogEntry(
+  deps: Deps,
+  interventionId: string,
+): Promise<CatalogEntryView & { related: RelatedEntries }> {
+  return transaction(deps.db, {}, async (tx) => {
+    const rows = rowsOf<Record<string, unknown>>(
+      await tx.execute(sql`select document, results, first_published_at, updated_at, parent_id
+        from ${catalogEntries} where intervention_id = ${interventionId}::uuid`),
+    );
+    const row = rows[0];
+    if (!row) throw new AppError("not_found", "No published intervention has this id.");
+    const related = rowsOf<{ id: string; title: string; relation: "parent" | "part" }>(
+      await tx.execute(sql`select intervention_id as id, title, 'parent' as relation from catalog_entries
+          where intervention_id = ${row.parent_id ?? null}::uuid
+        union all
+        select intervention_id, title, 'part' from catalog_entries where parent_id = ${interventionId}::uuid
+        order by 2`),
+    );
+    const parent = related.find((r) => r.relation === "parent");
+    return {
+      ...entryView(row),
+      related: {
+        parent: parent ? { id: parent.id, title: parent.title } : null,
+        parts: related.filter((r) => r.relation === "part").map((r) => ({ id: r.id, title: r.title })),
+      },
+    };
+  });
+}
+
+/** Every match of a search (up to `max`), full entries with results, for CSV and JSON export. */
+export async function exportCatalog(
+  deps: Deps,
+  query: CatalogQuery,
+  max = 10_000,
+): Promise<CatalogEntryView[]> {
+  return transaction(deps.db, {}, async (tx) => {
+    const { key } = sortKey(query);
+    const rows = rowsOf<Record<string, unknown>>(
+      await tx.execute(sql`select document, results, first_published_at, updated_at from catalog_entries
+        ${whereClause(conditions(query))} order by ${key} desc, intervention_id desc limit ${max}`),
+    );
+    return rows.map(entryView);
+  });
+}
+
+/** The most recently published or updated entries, for the Atom feed. */
+export async function recentCatalogEntries(deps: Deps, limit = 50): Promise<CatalogEntryView[]> {
+  return transaction(deps.db, {}, async (tx) => {
+    const rows = rowsOf<Record<string, unknown>>(
+      await tx.execute(sql`select document, results, first_published_at, updated_at from catalog_entries
+        order by updated_at desc, intervention_id desc limit ${limit}`),
+    );
+    return rows.map(entryView);
+  });
+}
+
+export async function publicVocabularies(deps: Deps) {
+  return transaction(deps.db, {}, (tx) => readVocabularies(tx));
+}
