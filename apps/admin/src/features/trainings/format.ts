@@ -2,15 +2,8 @@ import { TZDate } from "@date-fns/tz";
 
 const ZONE = "Europe/Stockholm";
 
-const kronor = new Intl.NumberFormat("sv-SE", {
-  style: "currency",
-  currency: "SEK",
-  minimumFractionDigits: 2,
-});
-/** Money is integer öre: 5 000 000 öre → "50 000,00 kr" (as @nns/domain's formatKronor). */
-export function formatKronor(ore: number): string {
-  return kronor.format(ore / 100);
-}
+/** Money is integer öre: 5 000 000 öre → "50 000,00 kr"; the same formatting the API side uses. */
+export { formatKronor } from "@nns/domain/money";
 
 /** "1 234,50" or "1234.5" kronor → 123450 öre; null when it is not an amount. */
 export function parseKronor(text: string): number | null {
