@@ -382,6 +382,25 @@ export async function cancelRegistration(
 }
 
 /**
+ * Roster and attendance belong to the training's owner: a trainer assigned to the session, or someone
+ * who runs the organization's trainings. Anyone else's training does not exist for them.
+ */
+async function requireSessionAccess(
+  tx: Tx,
+  ctx: OrgContext,
+  trainingId: string,
+  sessionId: string,
+): Promise<TrainingAccess> {
+  const access = await loadTraining(tx, ctx, trainingId).catch(() => null);
+  if (!access?.isOwner) throw new AppError("not_found", "The training does not exist.");
+  const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
+  if (!assigned && !ctx.permissions.has("trainings:manage")) {
+    throw new AppError("forbidden", "Only a trainer assigned to the session, or the organizer, may do this.");
+  }
+  return access;
+}
+
+/**
  * Attendance for a session, taken by a trainer assigned to it or by the training's owner. Only people
  * with a seat can have attended.
  */
@@ -393,12 +412,7 @@ export async function recordAttendance(
 ): Promise<{ registrationId: string; attended: boolean | null }[]> {
   requirePermission(ctx, "sessions:attend");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId).catch(() => null);
-    if (!access?.isOwner) throw new AppError("not_found", "The training does not exist.");
-    const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
-    if (!assigned && !ctx.permissions.has("trainings:manage")) {
-      throw new AppError("forbidden", "Only a trainer assigned to the session takes its attendance.");
-    }
+    const access = await requireSessionAccess(tx, ctx, trainingId, sessionId);
     // Attendance feeds the follow-up: it is taken once the session has begun, and frozen when the
     // training is completed (the survey has gone out) or cancelled.
     if (access.training.status !== "planned" && access.training.status !== "confirmed") {
@@ -467,12 +481,7 @@ export async function recordAttendance(
 export async function sessionRoster(ctx: OrgContext, trainingId: string, sessionId: string) {
   requirePermission(ctx, "sessions:attend");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId).catch(() => null);
-    if (!access?.isOwner) throw new AppError("not_found", "The training does not exist.");
-    const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
-    if (!assigned && !ctx.permissions.has("trainings:manage")) {
-      throw new AppError("forbidden", "Only a trainer assigned to the session sees its roster.");
-    }
+    await requireSessionAccess(tx, ctx, trainingId, sessionId);
     return tx
       .select({
         registrationId: sessionRegistrations.id,

@@ -1,4 +1,4 @@
-import { organizations, setScope, type Tx, trainingParties, trainings } from "@nns/db";
+import { organizations, setScope, type Tx, trainingParties, trainingSessions, trainings } from "@nns/db";
 import { AppError } from "@nns/domain";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { actorUserId, type OrgContext } from "../context.js";
@@ -39,8 +39,8 @@ export function requireNnsOrganization(ctx: OrgContext): void {
   if (ctx.organization.kind !== "nns") throw new AppError("not_found", "This is kept by NNS.");
 }
 
-export function requireOwner(access: TrainingAccess): void {
-  if (!access.isOwner) {
+export function requireOwner(isOwner: boolean): void {
+  if (!isOwner) {
     throw new AppError("forbidden", "Only the organization that runs the training may change it.");
   }
 }
@@ -102,6 +102,17 @@ export async function nnsOrganizationId(tx: Tx): Promise<string> {
     .where(and(eq(organizations.kind, "nns"), isNull(organizations.deletedAt)));
   if (!nns) throw new AppError("unprocessable", "There is no NNS organization to send the request to.");
   return nns.id;
+}
+
+/** Locks every session of a training, for changes that affect who may hold a seat in any of them. */
+export async function lockTrainingSessions(tx: Tx, trainingId: string): Promise<string[]> {
+  const sessions = await tx
+    .select({ id: trainingSessions.id })
+    .from(trainingSessions)
+    .where(eq(trainingSessions.trainingId, trainingId));
+  const ids = sessions.map((s) => s.id);
+  await lockSessions(tx, ids);
+  return ids;
 }
 
 /** Serializes every change to one session's seats, on PostgreSQL and PGlite alike. */

@@ -24,6 +24,7 @@ import {
   asTrainingOwner,
   loadTraining,
   lockSessions,
+  lockTrainingSessions,
   organizationNames,
   requireOwner,
   stockholmDate,
@@ -397,14 +398,11 @@ export async function updateTraining(
   requirePermission(ctx, "trainings:manage");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const before = await readTrainingView(tx, ctx, trainingId);
-    if (!before.viewer.isOwner)
-      throw new AppError("forbidden", "Only the organization that runs the training may change it.");
+    requireOwner(before.viewer.isOwner);
     if (expectedVersion !== null && before.version !== expectedVersion) {
       throw new AppError("precondition_failed", "The training has changed since you read it.");
     }
-    if (before.status === "completed" || before.status === "cancelled") {
-      throw new AppError("conflict", `The training is ${before.status} and can no longer change.`);
-    }
+    assertChangeable(before.status);
     if (input.costSplitRule === "seats" && before.parties.some((p) => !p.seats)) {
       throw seatsRequired("body.costSplitRule");
     }
@@ -447,8 +445,7 @@ export async function moveTraining(
   const emailIds: string[] = [];
   const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const before = await readTrainingView(tx, ctx, trainingId);
-    if (!before.viewer.isOwner)
-      throw new AppError("forbidden", "Only the organization that runs the training may change it.");
+    requireOwner(before.viewer.isOwner);
     const to = TARGET[transition];
     assertTransition(before.status, to);
     if (transition === "plan" || transition === "confirm") {
@@ -564,9 +561,7 @@ export async function setParty(
   requirePermission(ctx, "trainings:manage");
   const emailIds: string[] = [];
   const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    requireOwner(access);
-    assertChangeable(access.training);
+    const access = await loadChangeableTraining(tx, ctx, trainingId);
     const [org] = await tx
       .select({ kind: organizations.kind })
       .from(organizations)
@@ -576,15 +571,8 @@ export async function setParty(
       throw new AppError("conflict", "A förbund's own event has no other parties.");
     }
     if (access.training.costSplitRule === "seats" && !input.seats) throw seatsRequired("body.seats");
-    const sessions = await tx
-      .select({ id: trainingSessions.id })
-      .from(trainingSessions)
-      .where(eq(trainingSessions.trainingId, trainingId));
     // A changed allocation changes who may take a seat: serialize with registrations on every session.
-    await lockSessions(
-      tx,
-      sessions.map((s) => s.id),
-    );
+    const sessionIds = await lockTrainingSessions(tx, trainingId);
     const before = await readParties(tx, trainingId);
     await tx
       .insert(trainingParties)
@@ -602,8 +590,8 @@ export async function setParty(
           ...(input.contactEmail !== undefined && { contactEmail: input.contactEmail }),
         },
       });
-    for (const session of sessions)
-      emailIds.push(...(await promoteWaiting(tx, ctx, access.training, session.id)));
+    for (const sessionId of sessionIds)
+      emailIds.push(...(await promoteWaiting(tx, ctx, access.training, sessionId)));
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: "training.party_set",
@@ -625,17 +613,8 @@ export async function removeParty(
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    requireOwner(access);
-    assertChangeable(access.training);
-    const sessions = await tx
-      .select({ id: trainingSessions.id })
-      .from(trainingSessions)
-      .where(eq(trainingSessions.trainingId, trainingId));
-    await lockSessions(
-      tx,
-      sessions.map((s) => s.id),
-    );
+    await loadChangeableTraining(tx, ctx, trainingId);
+    await lockTrainingSessions(tx, trainingId);
     const [printCost] = await tx
       .select({ id: trainingPrintCosts.id })
       .from(trainingPrintCosts)
@@ -681,10 +660,18 @@ export async function removeParty(
   });
 }
 
-export function assertChangeable(training: TrainingRow): void {
-  if (training.status === "completed" || training.status === "cancelled") {
-    throw new AppError("conflict", `The training is ${training.status} and can no longer change.`);
+function assertChangeable(status: TrainingStatus): void {
+  if (status === "completed" || status === "cancelled") {
+    throw new AppError("conflict", `The training is ${status} and can no longer change.`);
   }
+}
+
+/** A training the acting organization runs and that is still open to change. */
+async function loadChangeableTraining(tx: Tx, ctx: OrgContext, trainingId: string) {
+  const access = await loadTraining(tx, ctx, trainingId);
+  requireOwner(access.isOwner);
+  assertChangeable(access.training.status);
+  return access;
 }
 
 export interface SessionInput {
@@ -763,9 +750,7 @@ export async function addSession(
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    requireOwner(access);
-    assertChangeable(access.training);
+    const access = await loadChangeableTraining(tx, ctx, trainingId);
     const values = await resolveSession(tx, access.training, input);
     const [session] = await tx
       .insert(trainingSessions)
@@ -798,9 +783,7 @@ export async function updateSession(
   requirePermission(ctx, "trainings:manage");
   const emailIds: string[] = [];
   const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    requireOwner(access);
-    assertChangeable(access.training);
+    const access = await loadChangeableTraining(tx, ctx, trainingId);
     await lockSessions(tx, [sessionId]);
     const before = (await readSessions(tx, trainingId)).find((s) => s.id === sessionId);
     if (!before) throw new AppError("not_found", "The session does not exist.");
@@ -858,9 +841,7 @@ export async function removeSession(
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    requireOwner(access);
-    assertChangeable(access.training);
+    await loadChangeableTraining(tx, ctx, trainingId);
     await lockSessions(tx, [sessionId]);
     const before = (await readSessions(tx, trainingId)).find((s) => s.id === sessionId);
     if (!before) throw new AppError("not_found", "The session does not exist.");
