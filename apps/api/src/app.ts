@@ -57,6 +57,9 @@ export function createV1() {
 
 export type V1 = ReturnType<typeof createV1>;
 
+/** The intervention preview the admin shows in a frame. */
+const PREVIEW_PATH = /^\/v1\/orgs\/[^/]+\/interventions\/[^/]+\/preview$/;
+
 export function createApp(deps: Deps, options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ strict: false });
   const v1 = createV1();
@@ -101,7 +104,8 @@ export function createApp(deps: Deps, options: AppOptions) {
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
+        // Only the admin's preview of a catalogue entry may be framed, and only by the admin itself.
+        frameAncestors: [(c) => (PREVIEW_PATH.test(c.req.path) ? "'self'" : "'none'")],
       },
     }),
   );

@@ -152,6 +152,38 @@ describe("the workflow, per role", () => {
     expect(versions.body.data[1].publishedAt).toBeNull();
   });
 
+  it("previews the working copy as its public page, framable only by the admin, and only for those who may read it", async () => {
+    const created = await create(editorA, "Förhandsvisad insats", {});
+    await editorA.request("PUT", `${base()}/${created.id}`, {
+      body: {
+        content: sampleContent({
+          title: "Förhandsvisad insats",
+          description: "**Fet** text<script>alert(1)</script>",
+        }),
+      },
+    });
+    const preview = await viewerA.get(`${base()}/${created.id}/preview`);
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get("content-type")).toContain("text/html");
+    expect(preview.headers.get("content-security-policy")).toContain("frame-ancestors 'self'");
+    const page = preview.body as string;
+    expect(page).toContain("Förhandsgranskning av version 2 – inte publicerad");
+    expect(page).toContain("<h1>Förhandsvisad insats</h1>");
+    expect(page).toContain("<strong>Fet</strong>");
+    expect(page).not.toContain("<script>");
+    // The public page of the same entry does not exist until it is published.
+    expect((await new Client(env).get(`/katalog/${created.id}`)).status).toBe(404);
+    expect((await new Client(env).get(`/katalog`)).headers.get("content-security-policy")).toContain(
+      "frame-ancestors 'none'",
+    );
+    expectProblem(await adminB.get(`${base()}/${created.id}/preview`), 404, "not_found");
+    expectProblem(
+      await adminB.get(`/v1/orgs/${env.orgB.id}/interventions/${created.id}/preview`),
+      404,
+      "not_found",
+    );
+  });
+
   it("returns with a required comment, and the förbund resubmits after editing", async () => {
     const created = await create(editorA);
     await editorA.post(`${base()}/${created.id}/submit`, {});

@@ -17,6 +17,7 @@ input[type=search]{width:100%;padding:.5rem;font-size:1rem;border:1px solid #555
 button{padding:.5rem 1rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0}
 .hit{border-bottom:1px solid #ddd;padding:.75rem 0}
 .meta{color:#4a4a4a}
+.preview{border:2px solid #8a5a00;background:#fff8e5;padding:.5rem 1rem}
 table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}
 dt{font-weight:bold}
 `;

@@ -86,14 +86,18 @@ interface EntryDocument {
   contacts: { name: string; role: string; email: string | null; phone: string | null }[];
 }
 
-function entryPage(entry: services.CatalogEntryView & { related: services.RelatedEntries }) {
+/** One entry's page; `preview` marks a working copy shown to its editors before it is published. */
+export function entryPage(
+  entry: services.CatalogEntryView & { related: services.RelatedEntries },
+  preview?: { revision: number; published: boolean },
+) {
   const d = entry.document as unknown as EntryDocument;
   const results = entry.results as services.PublicResult[];
   const row = (term: string, value: unknown) =>
     value === null || value === undefined || value === "" ? "" : html`<dt>${term}</dt><dd>${value}</dd>`;
   return page(
-    d.title,
-    html`<article>
+    preview ? `Förhandsgranskning: ${d.title}` : d.title,
+    html`${preview ? html`<p class="preview" role="note">Förhandsgranskning av version ${preview.revision}${preview.published ? " (den publicerade)" : " – inte publicerad"}. Så här ser sidan ut i katalogen efter publicering.</p>` : ""}<article>
 <h1>${d.title}</h1>
 <p>${d.summary}</p>
 <dl>
@@ -127,7 +131,7 @@ ${r.costOre !== null && r.budgetOre ? html`<p>Kostnad ${kronor(r.costOre)} av bu
 )}
 ${d.links.length > 0 ? html`<h2>Läs mer</h2><ul>${d.links.map((l) => html`<li><a href="${l.url}" rel="noopener nofollow">${l.title}</a></li>`)}</ul>` : ""}
 ${d.contacts.length > 0 ? html`<h2>Kontakt</h2><ul>${d.contacts.map((p) => html`<li>${p.name}, ${p.role}${p.email ? html` – <a href="mailto:${p.email}">${p.email}</a>` : ""}${p.phone ? `, ${p.phone}` : ""}</li>`)}</ul>` : ""}
-<p class="meta">Publicerad ${entry.firstPublishedAt.slice(0, 10)}, senast uppdaterad ${entry.updatedAt.slice(0, 10)}.</p>
+${preview ? "" : html`<p class="meta">Publicerad ${entry.firstPublishedAt.slice(0, 10)}, senast uppdaterad ${entry.updatedAt.slice(0, 10)}.</p>`}
 </article>`,
   );
 }

@@ -4,6 +4,7 @@ export * from "./demo-catalog.js";
 export * from "./editorial.js";
 export * from "./import.js";
 export * from "./interventions.js";
+export * from "./preview.js";
 export * from "./public-catalog.js";
 export * from "./results.js";
 export type { PublicResult } from "./snapshot.js";

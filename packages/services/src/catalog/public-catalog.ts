@@ -1,4 +1,4 @@
-import { catalogEntries, rowsOf, transaction } from "@nns/db";
+import { catalogEntries, rowsOf, type Tx, transaction } from "@nns/db";
 import { AppError, decodeCursor, encodeCursor, ORIENTATION_LABELS_SV, STATUS_LABELS_SV } from "@nns/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
@@ -303,6 +303,26 @@ export interface RelatedEntries {
   parts: { id: string; title: string }[];
 }
 
+/** The published parent and published delprojekt of an intervention, by title. */
+export async function relatedEntries(
+  tx: Tx,
+  interventionId: string,
+  parentId: string | null,
+): Promise<RelatedEntries> {
+  const related = rowsOf<{ id: string; title: string; relation: "parent" | "part" }>(
+    await tx.execute(sql`select intervention_id as id, title, 'parent' as relation from catalog_entries
+        where intervention_id = ${parentId}::uuid
+      union all
+      select intervention_id, title, 'part' from catalog_entries where parent_id = ${interventionId}::uuid
+      order by 2`),
+  );
+  const parent = related.find((r) => r.relation === "parent");
+  return {
+    parent: parent ? { id: parent.id, title: parent.title } : null,
+    parts: related.filter((r) => r.relation === "part").map((r) => ({ id: r.id, title: r.title })),
+  };
+}
+
 export async function getCatalogEntry(
   deps: Deps,
   interventionId: string,
@@ -314,20 +334,9 @@ export async function getCatalogEntry(
     );
     const row = rows[0];
     if (!row) throw new AppError("not_found", "No published intervention has this id.");
-    const related = rowsOf<{ id: string; title: string; relation: "parent" | "part" }>(
-      await tx.execute(sql`select intervention_id as id, title, 'parent' as relation from catalog_entries
-          where intervention_id = ${row.parent_id ?? null}::uuid
-        union all
-        select intervention_id, title, 'part' from catalog_entries where parent_id = ${interventionId}::uuid
-        order by 2`),
-    );
-    const parent = related.find((r) => r.relation === "parent");
     return {
       ...entryView(row),
-      related: {
-        parent: parent ? { id: parent.id, title: parent.title } : null,
-        parts: related.filter((r) => r.relation === "part").map((r) => ({ id: r.id, title: r.title })),
-      },
+      related: await relatedEntries(tx, interventionId, (row.parent_id as string | null) ?? null),
     };
   });
 }

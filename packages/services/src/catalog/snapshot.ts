@@ -62,16 +62,15 @@ const label = (list: { code: string; labelSv: string }[], code: string) => ({
 });
 
 /**
- * Writes the public catalogue row of a published intervention from its published content: the only
- * place public readers get data from. Called in the transaction that publishes, and when results of a
- * published intervention are reported.
+ * The public document of an intervention's content: labels resolved, area and co-owners looked up, the
+ * results attached. Publishing stores it; the admin's preview renders it from the working copy.
  */
-export async function writeCatalogEntry(
+export async function catalogDocument(
   tx: Tx,
   row: InterventionRow,
-  published: { revision: number; content: InterventionContent },
-): Promise<void> {
-  const content = published.content;
+  version: { revision: number; content: InterventionContent },
+) {
+  const content = version.content;
   const vocab = await readVocabularies(tx);
   const places = await placesOf(tx, content.municipalityCodes);
   const coOwners = await tx
@@ -92,11 +91,10 @@ export async function writeCatalogEntry(
     .from(organizations)
     .where(inArray(organizations.id, [row.organizationId]));
   const results = await resultsOf(tx, row.id, vocab);
-  const now = new Date();
   const document = {
     id: row.id,
     parentId: row.parentId,
-    revision: published.revision,
+    revision: version.revision,
     title: content.title,
     summary: content.summary,
     description: content.description,
@@ -120,6 +118,21 @@ export async function writeCatalogEntry(
     organization: owner ?? null,
     coOwners,
   };
+  return { document, places, coOwners, results };
+}
+
+/**
+ * Writes the public catalogue row of a published intervention from its published content: the only
+ * place public readers get data from. Called in the transaction that publishes, and when results of a
+ * published intervention are reported.
+ */
+export async function writeCatalogEntry(
+  tx: Tx,
+  row: InterventionRow,
+  published: { revision: number; content: InterventionContent },
+): Promise<void> {
+  const content = published.content;
+  const { document, places, coOwners, results } = await catalogDocument(tx, row, published);
   const values = {
     organizationId: row.organizationId,
     parentId: row.parentId,
@@ -141,11 +154,11 @@ export async function writeCatalogEntry(
     memberParties: content.memberParties,
     document,
     results,
-    updatedAt: now,
+    updatedAt: new Date(),
   };
   await tx
     .insert(catalogEntries)
-    .values({ interventionId: row.id, firstPublishedAt: now, ...values })
+    .values({ interventionId: row.id, firstPublishedAt: values.updatedAt, ...values })
     .onConflictDoUpdate({ target: catalogEntries.interventionId, set: values });
 }
 

@@ -1,6 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import type { InterventionContent, WorkflowAction } from "@nns/domain";
 import * as services from "@nns/services";
+import { entryPage } from "../../catalog-pages/pages.js";
 import { serviceContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
 import { etagFor, expectedVersion } from "../../lib/etag.js";
@@ -136,3 +137,10 @@ export const saveTargetGroup: RouteHandler<typeof routes.saveTargetGroup, AppEnv
     }),
     200,
   );
+
+export const previewIntervention: RouteHandler<typeof routes.previewIntervention, AppEnv> = async (c) => {
+  const preview = await services.previewIntervention(c.get("org"), c.req.valid("param").interventionId);
+  c.header("Cache-Control", "no-store");
+  c.header("X-Robots-Tag", "noindex");
+  return c.html(await entryPage(preview, preview), 200) as never;
+};

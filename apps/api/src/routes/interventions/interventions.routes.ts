@@ -149,6 +149,23 @@ export const archiveIntervention = workflowRoute(
   "Archive: removed from the public catalogue, kept as a record",
 );
 
+export const previewIntervention = defineRoute(
+  { kind: "org", permission: "interventions:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/interventions/{interventionId}/preview",
+    tags,
+    summary: "The working copy rendered as its public catalogue page would be after publishing",
+    description:
+      "An HTML page for the admin's preview (it may be framed by the same origin). Built by the same code that writes the public entry on publishing.",
+    request: { params: InterventionParams },
+    responses: {
+      200: { description: "HTML page", content: { "text/html": { schema: z.string() } } },
+      ...problems(401, 403, 404),
+    },
+  },
+);
+
 export const listVersions = defineRoute(
   { kind: "org", permission: "interventions:read" },
   {
