@@ -25,6 +25,7 @@ export async function bootstrap(config: Config): Promise<Deps> {
       session: config.session,
       loginThrottle: config.loginThrottle,
       minGroupSize: config.minGroupSize,
+      catalogSearchCacheEntries: config.catalogSearchCacheEntries,
     },
   };
 }

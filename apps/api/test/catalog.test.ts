@@ -297,3 +297,57 @@ describe("one entry, exports and feed", () => {
     ]);
   });
 });
+
+describe("the search cache", () => {
+  const rename = (id: string, title: string) =>
+    env.t.db.ownerSql(
+      "update catalog_entries set title = $2, document = jsonb_set(document, '{title}', to_jsonb($2::text)) where intervention_id = $1",
+      [id, title],
+    );
+
+  it("answers a repeated search from the cache until the catalogue's generation changes", async () => {
+    const id = ids.resam as string;
+    expect((await search("q=resursteam")).data.map((d) => d.title)).toEqual([
+      "RESAM – ett samordnat resursteam",
+    ]);
+    // A write that skips the generation trigger is invisible to a cached search: the answer is cached…
+    await env.t.db.ownerSql("alter table catalog_entries disable trigger catalog_entries_generation");
+    try {
+      await rename(id, "RESAM – ett nytt resursteam");
+      expect((await search("q=resursteam")).data.map((d) => d.title)).toEqual([
+        "RESAM – ett samordnat resursteam",
+      ]);
+      // …and a new generation, as any write by any process makes, is seen at once.
+      await env.t.db.ownerSql("update catalog_generation set generation = generation + 1");
+      expect((await search("q=resursteam")).data.map((d) => d.title)).toEqual([
+        "RESAM – ett nytt resursteam",
+      ]);
+    } finally {
+      await env.t.db.ownerSql("alter table catalog_entries enable trigger catalog_entries_generation");
+    }
+    // A write made outside this process, directly in the database, is seen by the next search.
+    await rename(id, "RESAM – ett samordnat resursteam");
+    expect((await search("q=resursteam")).data.map((d) => d.title)).toEqual([
+      "RESAM – ett samordnat resursteam",
+    ]);
+  });
+
+  it("shows a renamed target group's label at once, and a newly published entry at once", async () => {
+    const label = async () =>
+      (await search("county=13")).facets.targetGroup?.find((v) => v.value === "young_adults")?.label;
+    const before = await label();
+    const rename = (labelSv: string) =>
+      nns.request("PUT", "/v1/nns/catalog/target-groups/young_adults", { body: { labelSv } });
+    expect((await rename("Unga vuxna 16–29 år")).status).toBe(200);
+    try {
+      expect(await label()).toBe("Unga vuxna 16–29 år");
+    } finally {
+      await rename(before as string);
+    }
+    const total = (await search("q=cykelverkstad")).total;
+    const id = await publishNew(adminB, env.orgB.id, "cacheProbe", { title: "Cykelverkstad i Timrå" });
+    expect((await search("q=cykelverkstad")).total).toBe(total + 1);
+    await adminB.post(`/v1/orgs/${env.orgB.id}/interventions/${id}/archive`, {});
+    expect((await search("q=cykelverkstad")).total).toBe(total);
+  });
+});

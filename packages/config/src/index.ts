@@ -30,6 +30,7 @@ export const envSchema = z.object({
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+  CATALOG_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -50,6 +51,8 @@ export interface Config {
   shutdownGraceMs: number;
   /** Aggregates over fewer people than this are not shown (survey answers). */
   minGroupSize: number;
+  /** Distinct public catalogue searches each process keeps answers for (0 turns the cache off). */
+  catalogSearchCacheEntries: number;
 }
 
 export class ConfigError extends Error {}
@@ -104,5 +107,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     },
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     minGroupSize: env.MIN_GROUP_SIZE,
+    catalogSearchCacheEntries: env.CATALOG_SEARCH_CACHE_ENTRIES,
   };
 }

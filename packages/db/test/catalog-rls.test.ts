@@ -94,4 +94,27 @@ describe("catalogue row-level security", () => {
       asApp({}, (q) => q("insert into catalog_outcome_categories values ('x', 'X', true, 9)")),
     ).rejects.toThrow(/permission denied/);
   });
+
+  it("moves the catalogue generation with every committed write a search reads, and only then", async () => {
+    const generation = async () =>
+      Number((await t.db.ownerSql("select generation from catalog_generation"))[0]?.generation);
+    const before = await generation();
+    await asApp({ "app.org_id": orgA }, async (q) => {
+      await q("update catalog_entries set title = 'Publicerad' where intervention_id = $1", [shared]);
+      // The app role reads it, but cannot set it, add a second row or remove it.
+      expect(await q("update catalog_generation set generation = 0 returning 1")).toEqual([]);
+      expect(await q("delete from catalog_generation returning 1")).toEqual([]);
+    });
+    expect(await generation()).toBe(before + 1);
+    await expect(
+      asApp({ "app.org_id": orgA }, async (q) => {
+        await q("update catalog_entries set title = 'Ångrad' where intervention_id = $1", [shared]);
+        throw new Error("rolled back");
+      }),
+    ).rejects.toThrow("rolled back");
+    expect(await generation()).toBe(before + 1);
+    await expect(asApp({}, (q) => q("insert into catalog_generation values (false, 0)"))).rejects.toThrow(
+      /row-level security|check constraint/,
+    );
+  });
 });

@@ -7,6 +7,8 @@ export interface ServiceConfig {
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
   loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
   minGroupSize: number;
+  /** Distinct public searches each process keeps (0: none); see catalog/search-cache.ts. Default 1000. */
+  catalogSearchCacheEntries?: number;
 }
 
 /** What every service needs from the outside world; built once at start-up. */

@@ -3,6 +3,7 @@ import { AppError, decodeCursor, encodeCursor, ORIENTATION_LABELS_SV, STATUS_LAB
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
+import { cachedSearch } from "./search-cache.js";
 import { readVocabularies } from "./vocabularies.js";
 
 /**
@@ -258,26 +259,48 @@ export interface CatalogSearchResult {
   facets: Record<Facet, FacetCount[]>;
 }
 
+/** Filters in a fixed order, so that the same search spelled differently shares one cache entry. */
+function searchKey(query: CatalogQuery, page: { cursor?: string | undefined; limit: number }): string {
+  const filters = FACETS.flatMap((facet) => {
+    const values = query.filters[facet];
+    return values && values.length > 0 ? [[facet, [...new Set(values)].sort()]] : [];
+  });
+  return JSON.stringify([
+    query.q ?? "",
+    filters,
+    query.from ?? "",
+    query.to ?? "",
+    query.sort,
+    page.cursor ?? "",
+    page.limit,
+  ]);
+}
+
+/**
+ * The answers are shared between callers through the search cache: treat them as read-only.
+ */
 export async function searchCatalog(
   deps: Deps,
   query: CatalogQuery,
   page: { cursor?: string | undefined; limit: number },
 ): Promise<CatalogSearchResult> {
   const statement = searchStatement(query, page.cursor, page.limit);
-  return transaction(deps.db, {}, async (tx) => {
-    const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
-    const rows = row?.page ?? [];
-    const data = rows.slice(0, page.limit);
-    const last = data[data.length - 1];
-    return {
-      data: data.map((r) => summaryOf(r as unknown as Record<string, unknown>)),
-      nextCursor:
-        rows.length > page.limit && last
-          ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
-          : null,
-      ...facetsOf(row?.facets ?? []),
-    };
-  });
+  return cachedSearch(deps, searchKey(query, page), () =>
+    transaction(deps.db, {}, async (tx) => {
+      const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
+      const rows = row?.page ?? [];
+      const data = rows.slice(0, page.limit);
+      const last = data[data.length - 1];
+      return {
+        data: data.map((r) => summaryOf(r as unknown as Record<string, unknown>)),
+        nextCursor:
+          rows.length > page.limit && last
+            ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
+            : null,
+        ...facetsOf(row?.facets ?? []),
+      };
+    }),
+  );
 }
 
 export interface CatalogEntryView {
