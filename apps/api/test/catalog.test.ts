@@ -157,6 +157,27 @@ describe("filters and facets", () => {
     );
   });
 
+  it("counts a filtered facet without its own filter, so its other values stay offered", async () => {
+    const halland = await search("county=13");
+    expect(halland.total).toBe(3);
+    // Filtered on Halland, the län facet still offers Västernorrland, with what choosing it instead returns.
+    expect(halland.facets.county).toEqual([
+      { value: "13", label: "Hallands län", count: 3 },
+      { value: "22", label: "Västernorrlands län", count: 1 },
+    ]);
+    // Unfiltered facets count only the matches: Halland's kommuner, not Sundsvall.
+    expect(halland.facets.municipality?.map((m) => m.value)).not.toContain("2281");
+    // Two filtered facets: each is counted under the other's filter only.
+    const structural = await search("county=13&orientation=structural");
+    expect(structural.total).toBe(0);
+    expect(structural.facets.county).toEqual([{ value: "22", label: "Västernorrlands län", count: 1 }]);
+    expect(structural.facets.orientation).toEqual([
+      { value: "individual", label: "Individinriktad", count: 3 },
+    ]);
+    // Ticking the second län widens the search by exactly its count.
+    expect((await search("county=13,22")).total).toBe(4);
+  });
+
   it("combines a text query with two filters", async () => {
     const found = await search(`q=arbetsträning&county=13&method=work_training`);
     expect(idsOf(found)).toEqual([ids.bikeTitle]);

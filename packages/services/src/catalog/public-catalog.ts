@@ -67,12 +67,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('swedish', ${q})`;
 
-function conditions(query: CatalogQuery): SQL[] {
+/** The facet filters (values of one facet combine with "or"), leaving out `except`'s own. */
+function facetConditions(query: CatalogQuery, except?: Facet): SQL[] {
   const where: SQL[] = [];
-  if (query.q) where.push(sql`search @@ ${tsQuery(query.q)}`);
   for (const facet of FACETS) {
     const values = query.filters[facet];
-    if (values && values.length > 0)
+    if (facet !== except && values && values.length > 0)
       where.push(
         sql`${COLUMN[facet]} && array[${sql.join(
           values.map((v) => sql`${v}`),
@@ -80,9 +80,20 @@ function conditions(query: CatalogQuery): SQL[] {
         )}]::text[]`,
       );
   }
+  return where;
+}
+
+/** Text and period: the conditions every facet count applies. */
+function baseConditions(query: CatalogQuery): SQL[] {
+  const where: SQL[] = [];
+  if (query.q) where.push(sql`search @@ ${tsQuery(query.q)}`);
   if (query.to) where.push(sql`(start_date is null or start_date <= ${query.to}::date)`);
   if (query.from) where.push(sql`(end_date is null or end_date >= ${query.from}::date)`);
   return where;
+}
+
+function conditions(query: CatalogQuery): SQL[] {
+  return [...baseConditions(query), ...facetConditions(query)];
 }
 
 const whereClause = (where: SQL[]) => (where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``);
@@ -188,9 +199,15 @@ type PageRow = {
  */
 function searchStatement(query: CatalogQuery, cursor: string | undefined, limit: number): SQL {
   const { key, cast, valid } = sortKey(query);
-  const parts = FACETS.map(
-    (facet) =>
-      sql`select ${facet}::text as facet, v as value, count(*)::int as n from hits, unnest(${COLUMN[facet]}) as v group by v`,
+  // A facet the search filters on is counted without its own filter, so its other values stay offered
+  // (ticking a second län widens the search): one more index scan per filtered facet. Every other facet
+  // is counted over the matches.
+  const parts = FACETS.map((facet) =>
+    query.filters[facet]?.length
+      ? sql`select ${facet}::text as facet, v as value, count(*)::int as n
+          from catalog_entries, unnest(${COLUMN[facet]}) as v
+          ${whereClause([...baseConditions(query), ...facetConditions(query, facet)])} group by v`
+      : sql`select ${facet}::text as facet, v as value, count(*)::int as n from hits, unnest(${COLUMN[facet]}) as v group by v`,
   );
   return sql`with hits as materialized (
       select intervention_id, ${key} as sort_key, county_codes, municipality_codes, target_groups, orientation,
