@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
-import { Client, expectProblem, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+import { Client, expectProblem, lastEmailTo, setupTestApp, signIn, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 let adminA: Client;
@@ -195,12 +195,22 @@ describe("the workflow, per role", () => {
     });
     const returned = await nns.post(`${base()}/${created.id}/return`, { comment: "Beskriv målgruppen." });
     expect(returned.body).toMatchObject({ state: "returned", reviewComment: "Beskriv målgruppen." });
+    // The author hears of it, with the comment and a link to the entry in the admin.
+    const returnMail = await lastEmailTo(env, env.users.editorA.email);
+    expect(returnMail.subject).toBe("Insatsen har skickats tillbaka: Resursteam");
+    expect(returnMail.text).toContain("Beskriv målgruppen.");
+    expect(returnMail.text).toContain(`/o/${env.orgA.id}/interventions/${created.id}`);
     const edited = await editorA.request("PUT", `${base()}/${created.id}`, {
       body: { content: sampleContent() },
     });
     expect(edited.body.state).toBe("returned");
     expect((await editorA.post(`${base()}/${created.id}/submit`, {})).body.state).toBe("submitted");
     expect((await editorA.post(`${base()}/${created.id}/withdraw`, {})).body.state).toBe("draft");
+    await editorA.post(`${base()}/${created.id}/submit`, {});
+    await nns.post(`${base()}/${created.id}/publish`, {});
+    const published = await lastEmailTo(env, env.users.editorA.email);
+    expect(published.subject).toBe("Insatsen är publicerad: Resursteam för samordnad rehabilitering");
+    expect(published.text).toContain(`/katalog/${created.id}`);
   });
 
   it("never lets an API key or a co-owner publish", async () => {
@@ -241,6 +251,19 @@ describe("the workflow, per role", () => {
     const created = await create(editorA);
     expectProblem(await editorA.post(`${base()}/${created.id}/publish`, {}), 403, "forbidden");
     expect((await adminA.post(`${base()}/${created.id}/publish`, {})).body.state).toBe("published");
+    // Nobody is told of their own decision: an admin publishing what they wrote gets no email.
+    const mails = async () =>
+      Number(
+        (
+          await env.t.db.ownerSql("select count(*)::int as n from emails where to_address = $1", [
+            env.users.adminA.email,
+          ])
+        )[0]?.n,
+      );
+    const before = await mails();
+    const own = await create(adminA, "Eget beslut");
+    expect((await adminA.post(`${base()}/${own.id}/publish`, {})).body.state).toBe("published");
+    expect(await mails()).toBe(before);
     await nns.request("PUT", `/v1/orgs/${env.orgA.id}/catalog-settings`, { body: { selfPublishing: false } });
     const another = await create(editorA);
     expectProblem(await adminA.post(`${base()}/${another.id}/publish`, {}), 403, "forbidden");

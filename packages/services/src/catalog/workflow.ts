@@ -9,7 +9,8 @@ import {
 import { and, eq } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
-import type { OrgContext } from "../context.js";
+import { actorUserId, type OrgContext } from "../context.js";
+import { interventionPublishedEmail, interventionReturnedEmail } from "../mail/catalog-templates.js";
 import { type InterventionRow, loadIntervention, requireOwner } from "./access.js";
 import { type InterventionView, interventionView, setState } from "./interventions.js";
 import { removeCatalogEntry, writeCatalogEntry } from "./snapshot.js";
@@ -60,7 +61,8 @@ export async function applyWorkflowAction(
     throw new AppError("validation_failed", "Say what needs to change when returning an entry.", {
       errors: [{ field: "body.comment", rule: "required", message: "Skriv vad som behöver ändras." }],
     });
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  const emailIds: string[] = [];
+  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const { row, isOwner } = await loadIntervention(tx, ctx, interventionId, { forUpdate: true });
     if (expectedVersion !== null && expectedVersion !== row.version)
       throw new AppError(
@@ -99,8 +101,53 @@ export async function applyWorkflowAction(
         comment: input.comment?.trim() || null,
       },
     });
+    if (action === "return" || action === "publish") {
+      const id = await notifyAuthor(tx, ctx, updated, action, input.comment?.trim() ?? "");
+      if (id) emailIds.push(id);
+    }
     return interventionView(updated);
   });
+  await ctx.deps.mailer.deliver(emailIds);
+  return view;
+}
+
+/**
+ * Tells the person who wrote the reviewed version what the editors decided, unless they decided it
+ * themselves (a self-publishing admin) or the version came from an API key.
+ */
+async function notifyAuthor(
+  tx: Tx,
+  ctx: OrgContext,
+  row: InterventionRow,
+  action: "return" | "publish",
+  comment: string,
+): Promise<string | null> {
+  const [version] = await tx
+    .select({ userId: interventionVersions.authorUserId, label: interventionVersions.authorLabel })
+    .from(interventionVersions)
+    .where(
+      and(eq(interventionVersions.interventionId, row.id), eq(interventionVersions.revision, row.revision)),
+    );
+  if (!version?.userId || version.userId === actorUserId(ctx.actor)) return null;
+  const title = (row.content as InterventionContent).title;
+  const base = ctx.deps.config.publicUrl;
+  return ctx.deps.mailer.queue(
+    tx,
+    action === "return"
+      ? interventionReturnedEmail({
+          to: version.label,
+          title,
+          comment,
+          url: `${base}/o/${row.organizationId}/interventions/${row.id}`,
+          organizationId: row.organizationId,
+        })
+      : interventionPublishedEmail({
+          to: version.label,
+          title,
+          url: `${base}/katalog/${row.id}`,
+          organizationId: row.organizationId,
+        }),
+  );
 }
 
 async function publish(tx: Tx, ctx: OrgContext, row: InterventionRow, state: InterventionRow["state"]) {

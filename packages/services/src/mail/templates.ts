@@ -1,3 +1,4 @@
+import type { EmailAttachment } from "@nns/db";
 import type { OutgoingEmail } from "./mailer.js";
 
 function escapeHtml(value: string): string {
@@ -17,6 +18,29 @@ export function layout(
     ? `<p style="margin:24px 0"><a href="${escapeHtml(action.url)}" style="background:#1d4f91;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none;display:inline-block">${escapeHtml(action.label)}</a></p><p style="margin:0 0 16px;font-size:14px;color:#555">Om knappen inte fungerar, klistra in den här adressen i webbläsaren:<br>${escapeHtml(action.url)}</p>`
     : "";
   return `<!doctype html><html lang="sv"><body style="font-family:system-ui,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:560px;margin:0 auto;padding:24px">${body}${button}<p style="font-size:14px;color:#555">${escapeHtml(footer)}</p></body></html>`;
+}
+
+/** A plain notification: paragraphs, an optional button, a footer; the text part mirrors the HTML. */
+export function composeEmail(input: {
+  to: string;
+  subject: string;
+  paragraphs: string[];
+  action?: { label: string; url: string };
+  footer: string;
+  template: string;
+  organizationId: string;
+  attachments?: EmailAttachment[];
+}): OutgoingEmail {
+  const link = input.action ? `\n\n${input.action.url}` : "";
+  return {
+    to: input.to,
+    subject: input.subject,
+    text: `${input.paragraphs.join("\n\n")}${link}\n\n${input.footer}\n`,
+    html: layout(input.paragraphs, input.action ?? null, input.footer),
+    template: input.template,
+    organizationId: input.organizationId,
+    attachments: input.attachments,
+  };
 }
 
 export function invitationEmail(input: {

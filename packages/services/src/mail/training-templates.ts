@@ -1,6 +1,6 @@
 import type { EmailAttachment } from "@nns/db";
 import type { OutgoingEmail } from "./mailer.js";
-import { layout } from "./templates.js";
+import { composeEmail as email } from "./templates.js";
 
 const DATE_TIME = new Intl.DateTimeFormat("sv-SE", {
   timeZone: "Europe/Stockholm",
@@ -24,28 +24,6 @@ function describe(session: SessionLine): string {
       ? `digitalt${session.videoLink ? ` (${session.videoLink})` : ""}`
       : (session.location ?? "på plats");
   return `${session.title}: ${DATE_TIME.format(session.startsAt)}–${TIME.format(session.endsAt)}, ${where}`;
-}
-
-function email(input: {
-  to: string;
-  subject: string;
-  paragraphs: string[];
-  action?: { label: string; url: string };
-  footer: string;
-  template: string;
-  organizationId: string;
-  attachments?: EmailAttachment[];
-}): OutgoingEmail {
-  const link = input.action ? `\n\n${input.action.url}` : "";
-  return {
-    to: input.to,
-    subject: input.subject,
-    text: `${input.paragraphs.join("\n\n")}${link}\n\n${input.footer}\n`,
-    html: layout(input.paragraphs, input.action ?? null, input.footer),
-    template: input.template,
-    organizationId: input.organizationId,
-    attachments: input.attachments,
-  };
 }
 
 function calendarAttachment(ics: string): EmailAttachment[] {
