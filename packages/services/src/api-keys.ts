@@ -1,6 +1,6 @@
 import { apiKeys, organizations, setScope, transaction } from "@nns/db";
 import { API_KEY_SCOPES, type ApiKeyScope, AppError, type Page, toPage } from "@nns/domain";
-import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
+import { and, desc, eq, isNull } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { Actor, Deps, OrgContext } from "./context.js";

@@ -1,6 +1,6 @@
 import { auditLog, transaction } from "@nns/db";
 import { type Page, toPage } from "@nns/domain";
-import { and, desc, eq, gte, lt, or } from "drizzle-orm";
+import { and, desc, eq, gte, lt } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import type { OrgContext } from "./context.js";
 import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";

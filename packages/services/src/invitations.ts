@@ -1,6 +1,6 @@
 import { invitations, memberships, organizations, setScope, transaction, users } from "@nns/db";
 import { AppError, type Page, type Role, toPage } from "@nns/domain";
-import { and, asc, eq, gt, isNull, or } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { assertAcceptablePassword, type ClientInfo, type SignedIn } from "./auth.js";

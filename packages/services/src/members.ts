@@ -1,6 +1,6 @@
 import { memberships, type Tx, transaction, users } from "@nns/db";
 import { AppError, assignableRoles, type Page, type Role, toPage } from "@nns/domain";
-import { and, asc, eq, gt, or } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { OrgContext } from "./context.js";

@@ -18,7 +18,7 @@ import {
   toPage,
   vatNumberFor,
 } from "@nns/domain";
-import { and, asc, eq, gt, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
