@@ -1,7 +1,7 @@
 import { formatKronor } from "@nns/domain/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { type ReactNode, useMemo, useState } from "react";
+import { type ReactNode, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField, SelectField } from "../../components/choice";
 import { CheckboxField, TextAreaField } from "../../components/fields";
@@ -13,6 +13,7 @@ import { ApiError, api, call, fieldErrors } from "../../lib/api";
 import { optional, parseKronor } from "../../lib/format";
 import { countiesQuery, countyOfMunicipality } from "../../lib/reference";
 import { usePermissions } from "../../lib/session";
+import { localProblem } from "./localErrors";
 import {
   type Intervention,
   type InterventionContent,
@@ -174,7 +175,6 @@ function InterventionForm({
     content.links.map((l, i) => ({ key: i, kind: l.kind })),
   );
   const [contactRows, setContactRows] = useState<Row[]>(() => content.contacts.map((_, i) => ({ key: i })));
-  const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [announcement, setAnnouncement] = useState("");
   const newKey = () => {
     setNextKey((k) => k + 1);
@@ -182,7 +182,15 @@ function InterventionForm({
   };
 
   const save = useMutation({
-    mutationFn: async (body: { parentId: string | null; content: InterventionContent }) => {
+    mutationFn: async ({
+      local,
+      ...body
+    }: {
+      parentId: string | null;
+      content: InterventionContent;
+      local: Record<string, string>;
+    }) => {
+      if (Object.keys(local).length > 0) throw localProblem(local, t("form.badInput"));
       if (initial) {
         return call(
           api.PUT("/orgs/{orgId}/interventions/{interventionId}", {
@@ -211,10 +219,7 @@ function InterventionForm({
     },
   });
 
-  const validationErrors = useMemo(
-    () => ({ ...contentFieldErrors(save.error), ...localErrors }),
-    [save.error, localErrors],
-  );
+  const validationErrors = contentFieldErrors(save.error);
   const stale = save.error instanceof ApiError && save.error.status === 412;
 
   if (can.size > 0 && !can.has("interventions:write"))
@@ -231,10 +236,7 @@ function InterventionForm({
   return (
     <ServerForm
       error={save.error}
-      onEdit={() => {
-        save.reset();
-        setLocalErrors({});
-      }}
+      onEdit={save.reset}
       validationErrors={validationErrors}
       aria-label={initial ? t("form.editTitle", { title: content.title }) : t("form.newTitle")}
       onSubmit={(event) => {
@@ -262,14 +264,8 @@ function InterventionForm({
         };
         for (const [key, value] of Object.entries(goals))
           if (Number.isNaN(value)) errors[`goals.${key}`] = t("form.badNumber");
-        if (Object.keys(errors).length > 0) {
-          setLocalErrors(errors);
-          setAnnouncement(Object.values(errors).join(" "));
-          return;
-        }
-        setLocalErrors({});
-        setAnnouncement("");
         save.mutate({
+          local: errors,
           parentId: parentId === "none" ? null : parentId,
           content: {
             title: text("title"),

@@ -307,39 +307,32 @@ function ReturnDialog({
 }) {
   const { t } = useTranslation("catalog");
   const { t: tc } = useTranslation();
-  const [error, setError] = useState<unknown>(null);
-  const [pending, setPending] = useState(false);
+  // A mutation, not component state: its reset on the first keystroke after an error is batched, so
+  // that keystroke is not lost to a re-render.
+  const send = useMutation({ mutationFn: onReturn });
   return (
     <FormDialog
       title={t("detail.returnTitle", { title })}
       trigger={<Button variant="secondary">{t("detail.return")}</Button>}
-      onOpenChange={() => setError(null)}
+      onOpenChange={() => send.reset()}
     >
       {(close) => (
         <ServerForm
-          error={error}
-          onEdit={() => setError(null)}
-          onSubmit={async (event) => {
+          error={send.error}
+          onEdit={send.reset}
+          onSubmit={(event) => {
             event.preventDefault();
             const comment = String(new FormData(event.currentTarget).get("comment") ?? "");
-            setPending(true);
-            try {
-              await onReturn(comment);
-              close();
-            } catch (failure) {
-              setError(failure);
-            } finally {
-              setPending(false);
-            }
+            send.mutate(comment, { onSuccess: close });
           }}
         >
-          <FormError error={error} />
+          <FormError error={send.error} />
           <TextAreaField name="comment" label={t("detail.returnComment")} isRequired />
           <div className="dialog-actions">
             <Button variant="secondary" onPress={close}>
               {tc("cancel")}
             </Button>
-            <Button type="submit" variant="danger" isDisabled={pending}>
+            <Button type="submit" variant="danger" isDisabled={send.isPending}>
               {t("detail.returnConfirm")}
             </Button>
           </div>

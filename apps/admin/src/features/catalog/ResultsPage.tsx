@@ -1,16 +1,17 @@
 import { formatKronor } from "@nns/domain/money";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
-import { api, call, fieldErrors } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import { formatDate, parseKronor } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
+import { localProblem } from "./localErrors";
 import {
   type InterventionResult,
   interventionKeys,
@@ -51,25 +52,22 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
   const vocab = useQuery(vocabulariesQuery);
   const { feedback, show } = useFeedback();
   const [saved, setSaved] = useState<InterventionResult | null>(null);
-  const [amountErrors, setAmountErrors] = useState<Record<string, string>>({});
   const save = useMutation({
-    mutationFn: (body: ResultInput) =>
-      call(
+    mutationFn: ({ local, ...body }: ResultInput & { local: Record<string, string> }) => {
+      if (Object.keys(local).length > 0) throw localProblem(local, t("form.badInput"));
+      return call(
         api.PUT("/orgs/{orgId}/interventions/{interventionId}/results", {
           params: { path: { orgId, interventionId } },
           body,
         }),
-      ),
+      );
+    },
     onSuccess: async (result) => {
       setSaved(result);
       await queryClient.invalidateQueries({ queryKey: interventionKeys.detail(orgId, interventionId) });
       show({ kind: "success", text: t("results.saved") });
     },
   });
-  const validationErrors = useMemo(
-    () => ({ ...fieldErrors(save.error), ...amountErrors }),
-    [save.error, amountErrors],
-  );
   const title = intervention.data?.intervention.content.title ?? "";
   const categories = [...(vocab.data?.outcomeCategories ?? [])].sort((a, b) => a.position - b.position);
   const count = (value: FormDataEntryValue | null) => {
@@ -90,11 +88,7 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
         <ServerForm
           className="card"
           error={save.error}
-          onEdit={() => {
-            save.reset();
-            setAmountErrors({});
-          }}
-          validationErrors={validationErrors}
+          onEdit={save.reset}
           aria-labelledby="new-result-heading"
           onSubmit={(event) => {
             event.preventDefault();
@@ -112,9 +106,8 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
               .replace(",", ".");
             if (enrolment !== "" && Number.isNaN(Number(enrolment)))
               errors.averageEnrolmentMonths = t("form.badNumber");
-            setAmountErrors(errors);
-            if (Object.keys(errors).length > 0) return;
             save.mutate({
+              local: errors,
               periodStart: String(data.get("periodStart") ?? ""),
               periodEnd: String(data.get("periodEnd") ?? ""),
               participantsWomen: count(data.get("participantsWomen")),
