@@ -19,6 +19,7 @@ import {
   interventionKeys,
   invalidateIntervention,
 } from "./queries";
+import "../../components/fields.css";
 import "./i18n";
 
 /**

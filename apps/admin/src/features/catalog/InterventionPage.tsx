@@ -135,7 +135,7 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
                 <dd>{groups.length > 0 ? groups.join(", ") : "–"}</dd>
                 <dt>{t("detail.period")}</dt>
                 <dd>
-                  {c.startDate ? formatDate(`${c.startDate}T12:00:00Z`) : "–"} –{" "}
+                  {c.startDate ? `${formatDate(`${c.startDate}T12:00:00Z`)} – ` : ""}
                   {c.endDate ? formatDate(`${c.endDate}T12:00:00Z`) : t("untilFurther")}
                 </dd>
                 <dt>{t("detail.status")}</dt>

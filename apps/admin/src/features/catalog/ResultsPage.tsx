@@ -21,6 +21,7 @@ import {
   vocabulariesQuery,
 } from "./queries";
 import { InterventionTabs } from "./Tabs";
+import "../../components/fields.css";
 import "./i18n";
 import "./catalog.css";
 
