@@ -728,4 +728,73 @@ describe("insatskatalog", () => {
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
+  it("reports every bad row of a CSV import and writes nothing, and tells an editor whose copy is stale to reload", async () => {
+    const before = await h.t.db.ownerSql("select count(*)::int as n from interventions");
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await page.goto(`${h.base}/o/${halland}/interventions/import`);
+    await page.getByRole("heading", { level: 1, name: "Importera insatser från CSV" }).waitFor();
+    const csv = [
+      "title,summary,orientation,focusArea,status",
+      "Bra rad,En sammanfattning,individual,vocational_rehabilitation,ongoing",
+      ",Saknar namn,individual,vocational_rehabilitation,ongoing",
+      "Fel status,Sammanfattning,individual,vocational_rehabilitation,kanske",
+    ].join("\n");
+    await page
+      .getByLabel("CSV-fil")
+      .setInputFiles({ name: "insatser.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Importera" }).click();
+    const report = page.getByRole("region", { name: "Filen kunde inte importeras" });
+    await report.getByText("Ingenting har sparats.", { exact: false }).waitFor();
+    await report.getByRole("row", { name: /^3 title/ }).waitFor();
+    await report.getByRole("row", { name: /^4 status/ }).waitFor();
+    await screenshot(page, "intervention-import-report-1280");
+    expect(await h.t.db.ownerSql("select count(*)::int as n from interventions")).toEqual(before);
+
+    // Someone else saves while the form is open: the save is refused with a clear way forward.
+    const [entry] = await h.t.db.ownerSql(
+      "select id from interventions where content->>'title' like 'Samtalsstöd för föräldralediga%'",
+    );
+    await page.goto(`${h.base}/o/${halland}/interventions/${entry?.id}/edit`);
+    await page.getByRole("heading", { level: 1, name: /^Redigera Samtalsstöd/ }).waitFor();
+    await h.t.db.ownerSql(`update interventions set version = version + 1 where id = '${entry?.id}'`);
+    await page.getByLabel("Målgruppen med egna ord").fill("Unga vuxna.");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await page.getByRole("alert").getByText("Någon annan har ändrat insatsen", { exact: false }).waitFor();
+    await page.getByRole("button", { name: "Ladda om" }).click();
+    await page.getByRole("button", { name: "Ladda om" }).waitFor({ state: "detached" });
+    await page.getByLabel("Målgruppen med egna ord").fill("Unga vuxna.");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await page.getByText("Insatsen är sparad.").waitFor();
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("lets a förbund invite another as co-owner, who accepts and sees the entry as co-owned", async () => {
+    const [entry] = await h.t.db.ownerSql(
+      "select id from interventions where content->>'title' like 'Progressionsmätning med SKAPA%'",
+    );
+    const umea = String(
+      (await h.t.db.ownerSql("select id from organizations where slug = 'umearegionen'"))[0]?.id,
+    );
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await page.goto(`${h.base}/o/${halland}/interventions/${entry?.id}`);
+    await chooseOption(page, /Förbund$/, "Samordningsförbundet Umeåregionen");
+    await page.getByRole("button", { name: "Bjud in förbund" }).click();
+    await page.getByText("Samordningsförbundet Umeåregionen är inbjudet.").waitFor();
+    await page.getByRole("row", { name: /Samordningsförbundet Umeåregionen.*Inbjudan väntar/ }).waitFor();
+    await signOut(page, "Hanna Holm");
+
+    await signIn(page, h.base, "admin.umea@demo.nns.se");
+    await page.goto(`${h.base}/o/${umea}/interventions`);
+    await page
+      .getByRole("button", { name: "Acceptera samägande av Progressionsmätning med SKAPA i Halland" })
+      .click();
+    await page.getByText("Ni är nu medägare av Progressionsmätning med SKAPA i Halland.").waitFor();
+    await page.getByRole("row", { name: /Progressionsmätning med SKAPA i Halland.*Samägd/ }).waitFor();
+    await screenshot(page, "interventions-co-owned-1280");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
 });

@@ -56,7 +56,6 @@ export function ImportPage() {
       <FeedbackRegion feedback={feedback} />
       <form
         className="card"
-        aria-labelledby="import-file-label"
         onSubmit={async (event) => {
           event.preventDefault();
           if (!file) {

@@ -13,6 +13,7 @@ import { ApiError, api, call, fieldErrors } from "../../lib/api";
 import { optional, parseKronor } from "../../lib/format";
 import { countiesQuery, countyOfMunicipality } from "../../lib/reference";
 import { usePermissions } from "../../lib/session";
+import { isEditable } from "./badges";
 import { localProblem } from "./localErrors";
 import {
   type Intervention,
@@ -62,6 +63,9 @@ export function EditInterventionPage() {
             interventionId={interventionId}
             canEdit={can.has("interventions:write")}
           />
+          {isEditable(intervention) ? null : (
+            <p className="notice">{t("form.notEditable", { state: t(`state.${intervention.state}`) })}</p>
+          )}
           <InterventionForm
             key={`${orgId}/${interventionId}/${intervention.version}`}
             orgId={orgId}
@@ -146,7 +150,7 @@ function InterventionForm({
   orgId: string;
   initial?: Intervention;
   etag?: string | null;
-  onReload?: () => void;
+  onReload?: () => Promise<unknown>;
 }) {
   const { t } = useTranslation("catalog");
   const navigate = useNavigate();
@@ -640,9 +644,10 @@ function InterventionForm({
           <p>{t("form.stale")}</p>
           <Button
             variant="secondary"
-            onPress={() => {
+            onPress={async () => {
+              // The fresh copy has a new version, which mounts a fresh form with its values.
+              await onReload?.();
               save.reset();
-              onReload?.();
             }}
           >
             {t("form.reload")}

@@ -11,7 +11,7 @@ import { Button, PageHeader } from "../../components/ui";
 import { ApiError, api, call } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
-import { InterventionStateBadge, PublishedVersionBadge } from "./badges";
+import { InterventionStateBadge, isEditable, PublishedVersionBadge } from "./badges";
 import { CoOwnersSection } from "./CoOwnersSection";
 import {
   catalogSettingsQuery,
@@ -83,7 +83,7 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
             <InterventionTabs
               orgId={orgId}
               interventionId={interventionId}
-              canEdit={can.has("interventions:write") && intervention.state !== "archived"}
+              canEdit={can.has("interventions:write") && isEditable(intervention)}
             />
             <FeedbackRegion feedback={feedback} />
             {intervention.reviewComment ? (

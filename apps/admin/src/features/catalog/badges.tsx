@@ -44,3 +44,10 @@ export function PublishedVersionBadge({ intervention }: { intervention: Interven
   if (!hasPublishedVersionBehind(intervention)) return null;
   return <Badge tone="success">{t("publishedVersionExists")}</Badge>;
 }
+
+/** Only a draft, a returned entry or a published one (which starts a new draft) takes new content. */
+export function isEditable(intervention: Pick<Intervention, "state">): boolean {
+  return (
+    intervention.state === "draft" || intervention.state === "returned" || intervention.state === "published"
+  );
+}

@@ -129,6 +129,8 @@ const sv = {
       "Någon annan har ändrat insatsen sedan du öppnade den. Ladda om sidan för att se den senaste versionen; dina ändringar här sparades inte.",
     reload: "Ladda om",
     notAllowed: "Du har inte behörighet att redigera insatser.",
+    notEditable:
+      "Insatsen har status {{state}} och kan inte ändras nu. En inskickad insats kan ändras när den har tagits tillbaka eller returnerats.",
   },
   detail: {
     back: "Tillbaka till Mina insatser",
@@ -442,6 +444,8 @@ const en: typeof sv = {
       "Someone else changed the intervention after you opened it. Reload the page to see the latest version; your changes here were not saved.",
     reload: "Reload",
     notAllowed: "You are not allowed to edit interventions.",
+    notEditable:
+      "The intervention is {{state}} and cannot be changed now. A submitted intervention can be changed once withdrawn or returned.",
   },
   detail: {
     back: "Back to My interventions",
