@@ -41,6 +41,9 @@ function Versions({ orgId, interventionId }: { orgId: string; interventionId: st
   const [compared, setCompared] = useState<{ from?: number; to?: number }>({});
   const title = intervention.data?.intervention.content.title ?? "";
   const list = versions.data ?? [];
+  // By default the latest change: the revision before the newest against the newest.
+  const shownFrom = from ?? (list.length > 1 ? String(list[list.length - 2]?.revision) : null);
+  const shownTo = to ?? (list.length > 0 ? String(list[list.length - 1]?.revision) : null);
   const options = [...list]
     .reverse()
     .map((v) => ({ id: String(v.revision), label: t("versions.revisionLabel", { n: v.revision }) }));
@@ -102,13 +105,13 @@ function Versions({ orgId, interventionId }: { orgId: string; interventionId: st
             onSubmit={(event) => {
               event.preventDefault();
               setCompared({
-                ...(from ? { from: Number(from) } : {}),
-                ...(to ? { to: Number(to) } : {}),
+                ...(shownFrom ? { from: Number(shownFrom) } : {}),
+                ...(shownTo ? { to: Number(shownTo) } : {}),
               });
             }}
           >
-            <SelectField label={t("versions.from")} options={options} value={from} onChange={setFrom} />
-            <SelectField label={t("versions.to")} options={options} value={to} onChange={setTo} />
+            <SelectField label={t("versions.from")} options={options} value={shownFrom} onChange={setFrom} />
+            <SelectField label={t("versions.to")} options={options} value={shownTo} onChange={setTo} />
             <div>
               <Button type="submit" variant="secondary">
                 {t("versions.show")}
