@@ -156,6 +156,54 @@ const mySessionsRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/trainings/MySessionsPage"), "MySessionsPage"),
 });
 
+const interventionsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions",
+  component: lazyRouteComponent(() => import("./features/catalog/InterventionsPage"), "InterventionsPage"),
+});
+
+const newInterventionRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions/new",
+  component: lazyRouteComponent(
+    () => import("./features/catalog/InterventionFormPage"),
+    "NewInterventionPage",
+  ),
+});
+
+const importInterventionsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions/import",
+  component: lazyRouteComponent(() => import("./features/catalog/ImportPage"), "ImportPage"),
+});
+
+const interventionRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions/$interventionId",
+  component: lazyRouteComponent(() => import("./features/catalog/InterventionPage"), "InterventionPage"),
+});
+
+const editInterventionRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions/$interventionId/edit",
+  component: lazyRouteComponent(
+    () => import("./features/catalog/InterventionFormPage"),
+    "EditInterventionPage",
+  ),
+});
+
+const interventionResultsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions/$interventionId/results",
+  component: lazyRouteComponent(() => import("./features/catalog/ResultsPage"), "ResultsPage"),
+});
+
+const interventionVersionsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "interventions/$interventionId/versions",
+  component: lazyRouteComponent(() => import("./features/catalog/VersionsPage"), "VersionsPage"),
+});
+
 const accountRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "account",
@@ -201,6 +249,12 @@ const nnsPriceListRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/trainings/PriceListPage"), "PriceListPage"),
 });
 
+const nnsCatalogQueueRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns/catalog/queue",
+  component: lazyRouteComponent(() => import("./features/catalog/QueuePage"), "QueuePage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -221,6 +275,13 @@ const routeTree = rootRoute.addChildren([
       trainingRequestsRoute,
       newTrainingRequestRoute,
       mySessionsRoute,
+      interventionsRoute,
+      newInterventionRoute,
+      importInterventionsRoute,
+      interventionRoute,
+      editInterventionRoute,
+      interventionResultsRoute,
+      interventionVersionsRoute,
     ]),
     accountRoute,
     nnsOrganizationsRoute,
@@ -228,6 +289,7 @@ const routeTree = rootRoute.addChildren([
     nnsEditOrganizationRoute,
     nnsTrainersRoute,
     nnsPriceListRoute,
+    nnsCatalogQueueRoute,
   ]),
 ]);
 

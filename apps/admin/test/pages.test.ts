@@ -13,6 +13,9 @@ let hoglandet: string;
 let bip: string;
 let inspiration: string;
 let kickoff: string;
+let resam: string;
+let vastmanland: string;
+let returned: string;
 
 beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -27,6 +30,12 @@ beforeAll(async () => {
   inspiration = String(trainings.find((r) => r.kind === "event")?.id);
   const sessions = await h.t.db.ownerSql("select id, step_key from training_sessions");
   kickoff = String(sessions.find((r) => r.step_key === "kickoff")?.id);
+  vastmanland = String(rows.find((r) => r.slug === "norra-vastmanland")?.id);
+  const interventions = await h.t.db.ownerSql(
+    "select id, state, content->>'title' as title from interventions",
+  );
+  resam = String(interventions.find((r) => String(r.title).startsWith("RESAM"))?.id);
+  returned = String(interventions.find((r) => r.state === "returned")?.id);
 });
 afterAll(async () => h?.close());
 
@@ -82,6 +91,40 @@ const signedInPages = () => [
     path: `/o/${nns}/trainings/${bip}/sessions/${kickoff}/attendance`,
     as: "nns.admin@demo.nns.se",
   },
+  { name: "interventions", path: `/o/${halland}/interventions`, as: "admin.halland@demo.nns.se" },
+  { name: "intervention-new", path: `/o/${halland}/interventions/new`, as: "admin.halland@demo.nns.se" },
+  {
+    name: "intervention-import",
+    path: `/o/${halland}/interventions/import`,
+    as: "admin.halland@demo.nns.se",
+  },
+  {
+    name: "intervention-returned",
+    path: `/o/${halland}/interventions/${returned}`,
+    as: "admin.halland@demo.nns.se",
+  },
+  {
+    name: "intervention-edit",
+    path: `/o/${halland}/interventions/${returned}/edit`,
+    as: "admin.halland@demo.nns.se",
+  },
+  {
+    name: "intervention-resam",
+    path: `/o/${vastmanland}/interventions/${resam}`,
+    as: "admin.vastmanland@demo.nns.se",
+  },
+  {
+    name: "intervention-results",
+    path: `/o/${vastmanland}/interventions/${resam}/results`,
+    as: "admin.vastmanland@demo.nns.se",
+  },
+  {
+    name: "intervention-versions",
+    path: `/o/${vastmanland}/interventions/${resam}/versions`,
+    as: "admin.vastmanland@demo.nns.se",
+  },
+  { name: "nns-catalog-queue", path: "/nns/catalog/queue", as: "nns.admin@demo.nns.se" },
+  { name: "nns-forbund-interventions", path: `/o/${halland}/interventions`, as: "nns.admin@demo.nns.se" },
   { name: "my-sessions", path: `/o/${nns}/my-sessions`, as: "utbildare@demo.nns.se" },
   {
     name: "trainer-attendance",

@@ -5,12 +5,14 @@ import { fieldErrors } from "../lib/api";
 /**
  * A form whose submit goes to the API: problem+json field errors show next to their fields, and all of
  * them clear as soon as the person edits anything. (react-aria would clear a field's server error only on
- * blur, so the layout jumped under the pointer of someone pressing the submit button.)
+ * blur, so the layout jumped under the pointer of someone pressing the submit button.) A form whose
+ * fields are not named like the API's (`body.x`) passes its own `validationErrors`, made from the same error.
  */
 export function ServerForm({
   error,
   onEdit,
   ref,
+  validationErrors,
   ...props
 }: FormProps & { error: unknown; onEdit: () => void; ref?: Ref<HTMLFormElement> }) {
   const local = useRef<HTMLFormElement | null>(null);
@@ -28,5 +30,12 @@ export function ServerForm({
     form.addEventListener("input", onEdit, { once: true });
     return () => form.removeEventListener("input", onEdit);
   }, [error, onEdit]);
-  return <Form {...props} ref={setRef} validationBehavior="aria" validationErrors={fieldErrors(error)} />;
+  return (
+    <Form
+      {...props}
+      ref={setRef}
+      validationBehavior="aria"
+      validationErrors={validationErrors ?? fieldErrors(error)}
+    />
+  );
 }

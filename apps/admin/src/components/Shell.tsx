@@ -110,6 +110,12 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           label: t("nav.mySessions"),
           show: isNns && can.has("sessions:attend"),
         },
+        {
+          to: "/o/$orgId/interventions",
+          label: t("nav.interventions"),
+          show: !isNns && can.has("interventions:read"),
+          exact: false,
+        },
         { to: "/o/$orgId/members", label: t("nav.members"), show: can.has("members:read") },
         { to: "/o/$orgId/api-keys", label: t("nav.apiKeys"), show: can.has("api_keys:read") },
         { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
@@ -120,6 +126,7 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
     { to: "/nns/organizations", label: t("nav.organizations") },
     { to: "/nns/trainers", label: t("nav.trainers") },
     { to: "/nns/price-list", label: t("nav.priceList") },
+    { to: "/nns/catalog/queue", label: t("nav.catalogQueue") },
   ];
   return (
     <nav aria-label={t("nav.label")} className="nav">

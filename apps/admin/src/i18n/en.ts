@@ -45,6 +45,8 @@ export const en: typeof sv = {
     mySessions: "My sessions",
     trainers: "Trainers",
     priceList: "Price list",
+    interventions: "My interventions",
+    catalogQueue: "Review queue",
     organizations: "Organizations",
     account: "My account",
   },

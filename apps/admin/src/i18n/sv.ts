@@ -43,6 +43,8 @@ export const sv = {
     mySessions: "Mina tillfällen",
     trainers: "Utbildare",
     priceList: "Prislista",
+    interventions: "Mina insatser",
+    catalogQueue: "Granskningskö",
     organizations: "Organisationer",
     account: "Mitt konto",
   },

@@ -44,7 +44,8 @@ async function publishNew(
 /**
  * Demo entries of the insatskatalog, from the seeds: RESAM (seed 002) with its reported results, the
  * national project Hälsofrämjande etablering with a local delprojekt (seed 004), one more published
- * entry and one draft, so every workflow state can be seen.
+ * entry and one draft, and in Halland one entry waiting for NNS's editorial team and one returned with
+ * comments, so every workflow state can be seen in the admin.
  */
 export async function seedDemoCatalog(
   ctx: ServiceContext,
@@ -133,6 +134,43 @@ export async function seedDemoCatalog(
     startDate: "2025-01-01",
     methods: ["bip_skapa"],
   });
+
+  const hallandOrg = await enterOrganization(ctx, orgIdBySlug("halland"));
+  const waiting = await createIntervention(hallandOrg, {
+    content: {
+      ...blank,
+      title: "Arbetsträning i Halmstad med individuellt stöd",
+      summary:
+        "Arbetsträning på riktiga arbetsplatser med en handledare för unga vuxna som står långt från arbete.",
+      description: "Deltagarna provar arbetsuppgifter i kommunens och näringslivets verksamheter.",
+      targetGroups: ["young_adults", "far_from_labour_market"],
+      municipalityCodes: ["1380"],
+      startDate: "2026-01-01",
+      methods: ["work_training"],
+    },
+  });
+  await applyWorkflowAction(hallandOrg, waiting.id, "submit", {}, null);
+  const returned = await createIntervention(hallandOrg, {
+    content: {
+      ...blank,
+      title: "Samtalsstöd för föräldralediga i Varberg",
+      summary: "Samtal om vägen tillbaka till arbete.",
+      description: "",
+      municipalityCodes: ["1383"],
+      status: "planned",
+    },
+  });
+  await applyWorkflowAction(hallandOrg, returned.id, "submit", {}, null);
+  await applyWorkflowAction(
+    hallandOrg,
+    returned.id,
+    "return",
+    {
+      comment:
+        "Beskriv insatsen utförligare: vilka som kan delta, hur de kommer in och hur resultaten följs upp. Ange också målgrupp.",
+    },
+    null,
+  );
 
   const draftOrg = await enterOrganization(ctx, orgIdBySlug("centrala-ostergotland"));
   await createIntervention(draftOrg, {

@@ -3,7 +3,8 @@ import { type ReactNode, useMemo, useState } from "react";
 import { Form } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField, SelectField } from "../../components/choice";
-import { ErrorState, FormError, Loading } from "../../components/states";
+import { KommunGroup as SharedKommunGroup } from "../../components/KommunGroup";
+import { ErrorState, FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { ApiError, fieldErrors } from "../../lib/api";
 import {
@@ -292,7 +293,7 @@ export function OrganizationForm({
   );
 }
 
-/** The kommuner of one län as a labelled group of checkboxes. */
+/** The kommuner of one län, with this form's labels. */
 function KommunGroup({
   countyCode,
   countyName,
@@ -305,22 +306,15 @@ function KommunGroup({
   onChange: (countyCode: string, selected: string[]) => void;
 }) {
   const { t } = useTranslation("organizations");
-  const municipalities = useQuery(municipalitiesQuery(countyCode));
-  if (municipalities.isPending) return <Loading label={t("form.loadingKommuner")} />;
-  if (municipalities.error) {
-    return <ErrorState error={municipalities.error} onRetry={() => municipalities.refetch()} />;
-  }
-  const inCounty = selected.filter((code) => countyOfMunicipality(code) === countyCode);
   return (
-    <CheckboxGroupField
+    <SharedKommunGroup
+      countyCode={countyCode}
       name={kommunGroupName(countyCode)}
       label={t("form.kommunerIn", { county: countyName })}
-      description={t("form.selectedCount", { count: inCounty.length })}
-      options={municipalities.data
-        .map((m) => ({ id: m.code, label: m.name }))
-        .sort((a, b) => a.label.localeCompare(b.label, "sv"))}
-      value={inCounty}
-      onChange={(value) => onChange(countyCode, value)}
+      description={(count) => t("form.selectedCount", { count })}
+      loadingLabel={t("form.loadingKommuner")}
+      selected={selected}
+      onChange={onChange}
     />
   );
 }

@@ -12,6 +12,7 @@ import { ApiError, api, call } from "../../lib/api";
 import { formatKronor, formatVatRate, parseKronor } from "./format";
 import { costsQuery, type Training, type TrainingCosts, trainingKeys } from "./queries";
 import "./i18n";
+import "../../components/fields.css";
 
 const VAT_RATES = ["2500", "1200", "600", "0"];
 

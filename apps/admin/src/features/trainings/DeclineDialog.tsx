@@ -2,11 +2,11 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import type { Feedback } from "../../components/Feedback";
+import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button } from "../../components/ui";
 import { api, call } from "../../lib/api";
-import { TextAreaField } from "./fields";
 import { type TrainingRequest, trainingKeys } from "./queries";
 import "./i18n";
 

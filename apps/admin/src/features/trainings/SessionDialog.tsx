@@ -4,11 +4,11 @@ import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { CheckboxGroupField, SelectField } from "../../components/choice";
 import type { Feedback } from "../../components/Feedback";
+import { RadioGroupField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { api, call } from "../../lib/api";
-import { RadioGroupField } from "./fields";
 import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
 import {
   invalidateTraining,

@@ -4,17 +4,7 @@ const ZONE = "Europe/Stockholm";
 
 /** Money is integer öre: 5 000 000 öre → "50 000,00 kr"; the same formatting the API side uses. */
 export { formatKronor } from "@nns/domain/money";
-
-/** "1 234,50" or "1234.5" kronor → 123450 öre; null when it is not an amount. */
-export function parseKronor(text: string): number | null {
-  const cleaned = text
-    .replace(/[\s\u00a0]/g, "")
-    .replace(/kr$/i, "")
-    .replace(",", ".");
-  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
-  const [whole, fraction = ""] = cleaned.split(".");
-  return Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
-}
+export { optional, parseKronor } from "../../lib/format";
 
 /** 2500 basis points → "25 %". */
 export function formatVatRate(basisPoints: number): string {
@@ -55,10 +45,4 @@ export function stockholmInstant(date: string, clock: string): string | undefine
   if (!d || !c) return undefined;
   const local = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(c[1]), Number(c[2]), ZONE);
   return new Date(local.getTime()).toISOString();
-}
-
-/** Optional text from a form: trimmed, or null when empty. */
-export function optional(value: FormDataEntryValue | null): string | null {
-  const text = String(value ?? "").trim();
-  return text === "" ? null : text;
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import "./fields.css";
 import {
   Checkbox,
   FieldError,
@@ -9,7 +10,7 @@ import {
   TextArea,
   TextField,
 } from "react-aria-components";
-import type { Option } from "../../components/choice";
+import type { Option } from "./choice";
 
 /** A labelled multi-line input with its server-side error beneath, like TextField. */
 export function TextAreaField({

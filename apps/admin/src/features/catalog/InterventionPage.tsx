@@ -1,0 +1,343 @@
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
+import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ConfirmDialog, FormDialog } from "../../components/ConfirmDialog";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
+import { TextAreaField } from "../../components/fields";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError, QueryView } from "../../components/states";
+import { Button, PageHeader } from "../../components/ui";
+import { ApiError, api, call } from "../../lib/api";
+import { formatDate, formatDateTime } from "../../lib/format";
+import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { InterventionStateBadge, isEditable, PublishedVersionBadge } from "./badges";
+import { CoOwnersSection } from "./CoOwnersSection";
+import {
+  catalogSettingsQuery,
+  type Intervention,
+  interventionQuery,
+  invalidateIntervention,
+  vocabulariesQuery,
+} from "./queries";
+import { InterventionTabs } from "./Tabs";
+import "./i18n";
+import "./catalog.css";
+
+const route = getRouteApi("/app/o/$orgId/interventions/$interventionId");
+
+/** One intervention: its state, the editorial comment, the workflow actions, a preview and co-owners. */
+export function InterventionPage() {
+  const { orgId, interventionId } = route.useParams();
+  return (
+    <InterventionView key={`${orgId}/${interventionId}`} orgId={orgId} interventionId={interventionId} />
+  );
+}
+
+type Action = "submit" | "withdraw" | "publish" | "return" | "archive";
+/** The five workflow routes take and answer the same shapes; only the last segment differs. */
+type WorkflowPath = "/orgs/{orgId}/interventions/{interventionId}/submit";
+
+function InterventionView({ orgId, interventionId }: { orgId: string; interventionId: string }) {
+  const { t } = useTranslation("catalog");
+  const can = usePermissions(orgId);
+  const query = useQuery(interventionQuery(orgId, interventionId));
+  const vocab = useQuery(vocabulariesQuery);
+  const { feedback, show } = useFeedback();
+  const saved = useRouterState({
+    select: (s) => (s.location.state as { interventionSaved?: boolean }).interventionSaved === true,
+  });
+  useEffect(() => {
+    if (saved) show({ kind: "success", text: t("form.saved") });
+  }, [saved, show, t]);
+  return (
+    <QueryView query={query}>
+      {({ intervention, etag }) => {
+        const c = intervention.content;
+        const focus = vocab.data?.focusAreas.find((f) => f.code === c.focusArea)?.labelSv ?? c.focusArea;
+        const groups = c.targetGroups.map(
+          (code) => vocab.data?.targetGroups.find((g) => g.code === code)?.labelSv ?? code,
+        );
+        const isPublic = intervention.publishedRevision !== null && intervention.state !== "archived";
+        return (
+          <>
+            <PageHeader
+              title={c.title}
+              actions={
+                isPublic ? (
+                  <a className="btn btn-secondary" href={`/katalog/${intervention.id}`}>
+                    {t("detail.publicLink")}
+                  </a>
+                ) : null
+              }
+            />
+            <p>
+              {can.has("catalog:editorial") && intervention.state === "submitted" ? (
+                <Link to="/nns/catalog/queue">{t("detail.backQueue")}</Link>
+              ) : (
+                <Link to="/o/$orgId/interventions" params={{ orgId }}>
+                  {t("detail.back")}
+                </Link>
+              )}
+            </p>
+            <InterventionTabs
+              orgId={orgId}
+              interventionId={interventionId}
+              canEdit={can.has("interventions:write") && isEditable(intervention)}
+            />
+            <FeedbackRegion feedback={feedback} />
+            {intervention.reviewComment ? (
+              <section className="review-comment" aria-labelledby="review-comment-heading">
+                <h2 id="review-comment-heading">{t("detail.returnedHeading")}</h2>
+                <p>{t("detail.returnedIntro")}</p>
+                <blockquote>{intervention.reviewComment}</blockquote>
+                <p>{t("detail.returnedAfter")}</p>
+              </section>
+            ) : null}
+            {intervention.publishedRevision !== null &&
+            intervention.state !== "published" &&
+            intervention.state !== "archived" ? (
+              <p className="notice">
+                {t("detail.draftOfPublished", { revision: intervention.publishedRevision })}
+              </p>
+            ) : null}
+            <section className="card" aria-labelledby="overview-heading">
+              <h2 id="overview-heading">{t("detail.overview")}</h2>
+              <dl className="facts">
+                <dt>{t("detail.state")}</dt>
+                <dd>
+                  <span className="action-row">
+                    <InterventionStateBadge intervention={intervention} />
+                    <PublishedVersionBadge intervention={intervention} />
+                  </span>
+                </dd>
+                <dt>{t("detail.revision")}</dt>
+                <dd>{intervention.revision}</dd>
+                <dt>{t("detail.publishedRevision")}</dt>
+                <dd>{intervention.publishedRevision ?? "–"}</dd>
+                <dt>{t("detail.owner")}</dt>
+                <dd>{intervention.organizationId === orgId ? t("detail.ownOrg") : t("detail.otherOrg")}</dd>
+                {intervention.submittedAt ? (
+                  <>
+                    <dt>{t("detail.submittedAt")}</dt>
+                    <dd>{formatDateTime(intervention.submittedAt)}</dd>
+                  </>
+                ) : null}
+                <dt>{t("detail.updatedAt")}</dt>
+                <dd>{formatDateTime(intervention.updatedAt)}</dd>
+                <dt>{t("detail.summary")}</dt>
+                <dd>{c.summary}</dd>
+                <dt>{t("detail.orientation")}</dt>
+                <dd>
+                  {t(`orientation.${c.orientation}`)}: {focus}
+                </dd>
+                <dt>{t("detail.targetGroups")}</dt>
+                <dd>{groups.length > 0 ? groups.join(", ") : "–"}</dd>
+                <dt>{t("detail.period")}</dt>
+                <dd>
+                  {c.startDate ? `${formatDate(`${c.startDate}T12:00:00Z`)} – ` : ""}
+                  {c.endDate ? formatDate(`${c.endDate}T12:00:00Z`) : t("untilFurther")}
+                </dd>
+                <dt>{t("detail.status")}</dt>
+                <dd>{t(`status.${c.status}`)}</dd>
+              </dl>
+            </section>
+            <WorkflowActions orgId={orgId} intervention={intervention} etag={etag} onFeedback={show} />
+            <section className="card" aria-labelledby="preview-heading">
+              <h2 id="preview-heading">{t("detail.previewHeading")}</h2>
+              <p>{t("detail.previewIntro")}</p>
+              <iframe
+                key={intervention.version}
+                className="preview-frame"
+                title={t("detail.previewTitle", { title: c.title })}
+                src={`/v1/orgs/${orgId}/interventions/${intervention.id}/preview`}
+              />
+            </section>
+            <CoOwnersSection orgId={orgId} intervention={intervention} onFeedback={show} />
+          </>
+        );
+      }}
+    </QueryView>
+  );
+}
+
+/** The workflow steps this person may take on this entry in its present state. */
+function WorkflowActions({
+  orgId,
+  intervention,
+  etag,
+  onFeedback,
+}: {
+  orgId: string;
+  intervention: Intervention;
+  etag: string | null;
+  onFeedback: (feedback: Feedback) => void;
+}) {
+  const { t } = useTranslation("catalog");
+  const queryClient = useQueryClient();
+  const can = usePermissions(orgId);
+  const access = useQuery(orgAccessQuery(orgId));
+  const settings = useQuery(catalogSettingsQuery(orgId));
+  const [comment, setComment] = useState("");
+  const act = useMutation({
+    mutationFn: ({ action, comment }: { action: Action; comment: string }) =>
+      call(
+        api.POST(`/orgs/{orgId}/interventions/{interventionId}/${action}` as WorkflowPath, {
+          params: {
+            path: { orgId, interventionId: intervention.id },
+            header: etag ? { "if-match": etag } : {},
+          },
+          body: { comment: comment.trim() || null },
+        }),
+      ),
+    onSuccess: async (_, { action }) => {
+      setComment("");
+      await invalidateIntervention(queryClient, orgId, intervention.id);
+      onFeedback({ kind: "success", text: t(`detail.${ACTION_DONE[action]}`) });
+    },
+  });
+  const run = (action: Action, text = comment) => act.mutateAsync({ action, comment: text });
+
+  const state = intervention.state;
+  const isOwner = intervention.organizationId === orgId;
+  const write = can.has("interventions:write");
+  const editorial = can.has("catalog:editorial");
+  const selfPublishing =
+    isOwner && settings.data?.selfPublishing === true && access.data?.access === "org_admin";
+  const mayPublish = editorial || selfPublishing;
+  const allowed = {
+    submit: write && (state === "draft" || state === "returned"),
+    withdraw: write && state === "submitted",
+    publish:
+      write &&
+      mayPublish &&
+      (state === "submitted" || (selfPublishing && (state === "draft" || state === "returned"))),
+    return: write && mayPublish && state === "submitted",
+    archive: write && (isOwner || editorial) && state !== "archived",
+  };
+  const any = Object.values(allowed).some(Boolean);
+  const title = intervention.content.title;
+
+  return (
+    <section className="card" aria-labelledby="actions-heading">
+      <h2 id="actions-heading">{t("detail.actions")}</h2>
+      {!any ? (
+        <p>{t("detail.noActions")}</p>
+      ) : (
+        <>
+          {allowed.submit || allowed.withdraw || allowed.publish ? (
+            <div className="field">
+              <label className="field-label" htmlFor="workflow-comment">
+                {t("detail.comment")}
+              </label>
+              <span className="field-description" id="workflow-comment-hint">
+                {t("detail.commentHint")}
+              </span>
+              <textarea
+                id="workflow-comment"
+                className="field-input field-textarea"
+                rows={2}
+                aria-describedby="workflow-comment-hint"
+                value={comment}
+                onChange={(event) => setComment(event.target.value)}
+              />
+            </div>
+          ) : null}
+          {act.error instanceof ApiError && act.error.status === 412 ? (
+            <p className="form-error" role="alert">
+              {t("form.stale")}
+            </p>
+          ) : (
+            <FormError error={act.error} />
+          )}
+          <div className="action-row">
+            {allowed.submit ? (
+              <Button isDisabled={act.isPending} onPress={() => void run("submit").catch(() => {})}>
+                {t("detail.submit")}
+              </Button>
+            ) : null}
+            {allowed.publish ? (
+              <Button isDisabled={act.isPending} onPress={() => void run("publish").catch(() => {})}>
+                {t("detail.publish")}
+              </Button>
+            ) : null}
+            {allowed.return ? <ReturnDialog title={title} onReturn={(text) => run("return", text)} /> : null}
+            {allowed.withdraw ? (
+              <Button
+                variant="secondary"
+                isDisabled={act.isPending}
+                onPress={() => void run("withdraw").catch(() => {})}
+              >
+                {t("detail.withdraw")}
+              </Button>
+            ) : null}
+            {allowed.archive ? (
+              <ConfirmDialog
+                trigger={<Button variant="danger">{t("detail.archive")}</Button>}
+                title={t("detail.archiveTitle", { title })}
+                confirmLabel={t("detail.archiveConfirm")}
+                onConfirm={() => run("archive")}
+                isPending={act.isPending}
+              >
+                <p>{t("detail.archiveBody")}</p>
+              </ConfirmDialog>
+            ) : null}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+const ACTION_DONE: Record<Action, string> = {
+  submit: "submitted",
+  withdraw: "withdrawn",
+  publish: "published",
+  return: "returned",
+  archive: "archived",
+};
+
+/** Returning needs a comment saying what to change; the API refuses an empty one beside the field. */
+function ReturnDialog({
+  title,
+  onReturn,
+}: {
+  title: string;
+  onReturn: (comment: string) => Promise<unknown>;
+}) {
+  const { t } = useTranslation("catalog");
+  const { t: tc } = useTranslation();
+  // A mutation, not component state: its reset on the first keystroke after an error is batched, so
+  // that keystroke is not lost to a re-render.
+  const send = useMutation({ mutationFn: onReturn });
+  return (
+    <FormDialog
+      title={t("detail.returnTitle", { title })}
+      trigger={<Button variant="secondary">{t("detail.return")}</Button>}
+      onOpenChange={() => send.reset()}
+    >
+      {(close) => (
+        <ServerForm
+          error={send.error}
+          onEdit={send.reset}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const comment = String(new FormData(event.currentTarget).get("comment") ?? "");
+            send.mutate(comment, { onSuccess: close });
+          }}
+        >
+          <FormError error={send.error} />
+          <TextAreaField name="comment" label={t("detail.returnComment")} isRequired />
+          <div className="dialog-actions">
+            <Button variant="secondary" onPress={close}>
+              {tc("cancel")}
+            </Button>
+            <Button type="submit" variant="danger" isDisabled={send.isPending}>
+              {t("detail.returnConfirm")}
+            </Button>
+          </div>
+        </ServerForm>
+      )}
+    </FormDialog>
+  );
+}

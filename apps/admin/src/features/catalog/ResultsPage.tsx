@@ -1,0 +1,269 @@
+import { formatKronor } from "@nns/domain/money";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
+import { ScrollableTable } from "../../components/ScrollableTable";
+import { ServerForm } from "../../components/ServerForm";
+import { FormError, QueryView } from "../../components/states";
+import { Button, PageHeader, TextField } from "../../components/ui";
+import { api, call } from "../../lib/api";
+import { formatDate, parseKronor } from "../../lib/format";
+import { usePermissions } from "../../lib/session";
+import { localProblem } from "./localErrors";
+import {
+  type InterventionResult,
+  interventionKeys,
+  interventionQuery,
+  type ResultInput,
+  resultsQuery,
+  vocabulariesQuery,
+} from "./queries";
+import { InterventionTabs } from "./Tabs";
+import "../../components/fields.css";
+import "./i18n";
+import "./catalog.css";
+
+const route = getRouteApi("/app/o/$orgId/interventions/$interventionId/results");
+
+const oneDecimal = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+const months = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
+
+/** 48.5 → "48,5 %"; the API derives every share, the admin only formats it. */
+export function formatPercent(value: number | null): string {
+  return value === null ? "–" : `${oneDecimal.format(value)}\u00a0%`;
+}
+
+/** A calendar date from the API (YYYY-MM-DD) in the app's date format. */
+const day = (date: string) => formatDate(`${date}T12:00:00Z`);
+
+/** "Resultat": participants and outcomes per reporting period; shares are derived by the API. */
+export function ResultsPage() {
+  const { orgId, interventionId } = route.useParams();
+  return <Results key={`${orgId}/${interventionId}`} orgId={orgId} interventionId={interventionId} />;
+}
+
+function Results({ orgId, interventionId }: { orgId: string; interventionId: string }) {
+  const { t } = useTranslation("catalog");
+  const can = usePermissions(orgId);
+  const queryClient = useQueryClient();
+  const intervention = useQuery(interventionQuery(orgId, interventionId));
+  const results = useQuery(resultsQuery(orgId, interventionId));
+  const vocab = useQuery(vocabulariesQuery);
+  const { feedback, show } = useFeedback();
+  const [saved, setSaved] = useState<InterventionResult | null>(null);
+  const save = useMutation({
+    mutationFn: ({ local, ...body }: ResultInput & { local: Record<string, string> }) => {
+      if (Object.keys(local).length > 0) throw localProblem(local, t("form.badInput"));
+      return call(
+        api.PUT("/orgs/{orgId}/interventions/{interventionId}/results", {
+          params: { path: { orgId, interventionId } },
+          body,
+        }),
+      );
+    },
+    onSuccess: async (result) => {
+      setSaved(result);
+      await queryClient.invalidateQueries({ queryKey: interventionKeys.detail(orgId, interventionId) });
+      show({ kind: "success", text: t("results.saved") });
+    },
+  });
+  const title = intervention.data?.intervention.content.title ?? "";
+  const categories = [...(vocab.data?.outcomeCategories ?? [])].sort((a, b) => a.position - b.position);
+  const count = (value: FormDataEntryValue | null) => {
+    const text = String(value ?? "").trim();
+    return text === "" ? 0 : Number(text);
+  };
+  return (
+    <>
+      <PageHeader title={t("results.title", { title })} description={t("results.description")} />
+      <InterventionTabs
+        orgId={orgId}
+        interventionId={interventionId}
+        canEdit={can.has("interventions:write")}
+      />
+      <FeedbackRegion feedback={feedback} />
+      {saved ? <ResultTable result={saved} headingId="saved-result" /> : null}
+      {can.has("interventions:write") ? (
+        <ServerForm
+          className="card"
+          error={save.error}
+          onEdit={save.reset}
+          aria-labelledby="new-result-heading"
+          onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            const money = (name: string) => {
+              const text = String(data.get(name) ?? "").trim();
+              return text === "" ? null : parseKronor(text);
+            };
+            const errors: Record<string, string> = {};
+            for (const name of ["costOre", "budgetOre"])
+              if (String(data.get(name) ?? "").trim() !== "" && money(name) === null)
+                errors[name] = t("form.badAmount");
+            const enrolment = String(data.get("averageEnrolmentMonths") ?? "")
+              .trim()
+              .replace(",", ".");
+            if (enrolment !== "" && Number.isNaN(Number(enrolment)))
+              errors.averageEnrolmentMonths = t("form.badNumber");
+            save.mutate({
+              local: errors,
+              periodStart: String(data.get("periodStart") ?? ""),
+              periodEnd: String(data.get("periodEnd") ?? ""),
+              participantsWomen: count(data.get("participantsWomen")),
+              participantsMen: count(data.get("participantsMen")),
+              participantsOther: count(data.get("participantsOther")),
+              outcomes: Object.fromEntries(
+                categories.map((c) => [c.code, count(data.get(`outcomes.${c.code}`))]),
+              ),
+              averageEnrolmentMonths: enrolment === "" ? null : Number(enrolment),
+              costOre: money("costOre"),
+              budgetOre: money("budgetOre"),
+            });
+          }}
+        >
+          <h2 id="new-result-heading">{t("results.newHeading")}</h2>
+          <p className="muted">{t("results.edit")}</p>
+          <div className="form-row">
+            <TextField name="periodStart" type="date" label={t("results.periodStart")} isRequired />
+            <TextField name="periodEnd" type="date" label={t("results.periodEnd")} isRequired />
+          </div>
+          <fieldset className="repeat-row">
+            <legend>{t("results.participants")}</legend>
+            <div className="form-row">
+              <TextField name="participantsWomen" inputMode="numeric" label={t("results.women")} isRequired />
+              <TextField name="participantsMen" inputMode="numeric" label={t("results.men")} isRequired />
+              <TextField
+                name="participantsOther"
+                inputMode="numeric"
+                label={t("results.other")}
+                defaultValue="0"
+              />
+            </div>
+          </fieldset>
+          <fieldset className="repeat-row">
+            <legend>{t("results.outcomes")}</legend>
+            <div className="form-row">
+              {categories.map((category) => (
+                <TextField
+                  key={category.code}
+                  name={`outcomes.${category.code}`}
+                  inputMode="numeric"
+                  label={category.labelSv}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div className="form-row">
+            <TextField
+              name="averageEnrolmentMonths"
+              inputMode="decimal"
+              label={t("results.averageEnrolment")}
+            />
+            <TextField name="costOre" inputMode="decimal" label={t("results.cost")} />
+            <TextField name="budgetOre" inputMode="decimal" label={t("results.budgetField")} />
+          </div>
+          <FormError error={save.error} />
+          <div>
+            <Button type="submit" isDisabled={save.isPending}>
+              {t("results.submit")}
+            </Button>
+          </div>
+        </ServerForm>
+      ) : null}
+      <section className="card" aria-labelledby="earlier-heading">
+        <h2 id="earlier-heading">{t("results.earlier")}</h2>
+        <QueryView query={results} isEmpty={(data) => data.length === 0} empty={t("results.empty")}>
+          {(data) => (
+            <>
+              {data.map((result) => (
+                <ResultTable
+                  key={`${result.periodStart}/${result.periodEnd}`}
+                  result={result}
+                  headingId={`result-${result.periodStart}-${result.periodEnd}`}
+                  level={3}
+                />
+              ))}
+            </>
+          )}
+        </QueryView>
+      </section>
+    </>
+  );
+}
+
+/** One period's figures as the API derived them: a table of outcome shares and the period's totals. */
+function ResultTable({
+  result,
+  headingId,
+  level = 2,
+}: {
+  result: InterventionResult;
+  headingId: string;
+  level?: 2 | 3;
+}) {
+  const { t } = useTranslation("catalog");
+  const Heading = level === 2 ? "h2" : "h3";
+  const period = { start: day(result.periodStart), end: day(result.periodEnd) };
+  const body = (
+    <>
+      <Heading id={headingId}>{t("results.periodHeading", period)}</Heading>
+      <ScrollableTable labelledBy={headingId}>
+        <table>
+          <caption className="visually-hidden">{t("results.tableCaption", period)}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("results.category")}</th>
+              <th scope="col" className="num">
+                {t("results.count")}
+              </th>
+              <th scope="col" className="num">
+                {t("results.share")}
+              </th>
+              <th scope="col">{t("results.positive")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {result.outcomes.map((outcome) => (
+              <tr key={outcome.code}>
+                <th scope="row">{outcome.label}</th>
+                <td className="num">{outcome.count}</td>
+                <td className="num">{formatPercent(outcome.sharePercent)}</td>
+                <td>{outcome.positive ? t("yes") : t("no")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollableTable>
+      <dl className="facts">
+        <dt>{t("results.total")}</dt>
+        <dd>
+          {t("results.totalSplit", {
+            total: result.participants.total,
+            women: result.participants.women,
+            men: result.participants.men,
+            other: result.participants.other,
+          })}
+        </dd>
+        <dt>{t("results.positiveShare")}</dt>
+        <dd>{formatPercent(result.positiveSharePercent)}</dd>
+        <dt>{t("results.averageEnrolment")}</dt>
+        <dd>{result.averageEnrolmentMonths === null ? "–" : months.format(result.averageEnrolmentMonths)}</dd>
+        <dt>{t("results.cost")}</dt>
+        <dd>{result.costOre === null ? "–" : formatKronor(result.costOre)}</dd>
+        <dt>{t("results.budgetField")}</dt>
+        <dd>{result.budgetOre === null ? "–" : formatKronor(result.budgetOre)}</dd>
+        <dt>{t("results.costOfBudget")}</dt>
+        <dd>{formatPercent(result.costOfBudgetPercent)}</dd>
+      </dl>
+    </>
+  );
+  return level === 2 ? (
+    <section className="card" aria-labelledby={headingId}>
+      {body}
+    </section>
+  ) : (
+    <div>{body}</div>
+  );
+}
