@@ -53,6 +53,7 @@ describe("the public catalogue pages", () => {
     expect(res.status).toBe(200);
     const page = String(res.body);
     expect(page).toContain("<h1>RESAM – resursteam</h1>");
+    expect(page).toContain("<dt>Period</dt><dd>från 2024-01-01, tills vidare</dd>");
     expect(page).toContain("<strong>lösningsfokuserat</strong>");
     expect(page).toContain("<h3>Arbetssätt</h3>");
     expect(page).not.toMatch(/<script|<img|onerror|href="javascript/i);

@@ -89,10 +89,10 @@ describe("creating and editing", () => {
     });
     const problem = expectProblem(res, 400, "validation_failed");
     expect(problem.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual([
-      "body.focusArea:focus_area_of_orientation",
-      "body.targetGroups:known_target_group",
-      "body.municipalityCodes:known_municipality",
-      "body.endDate:not_before_start",
+      "body.content.focusArea:focus_area_of_orientation",
+      "body.content.targetGroups:known_target_group",
+      "body.content.municipalityCodes:known_municipality",
+      "body.content.endDate:not_before_start",
     ]);
     const shape = await adminA.post(base(), { content: { ...sampleContent(), title: "" } });
     expect(expectProblem(shape, 400, "validation_failed").errors[0].field).toBe("body.content.title");

@@ -176,4 +176,15 @@ describe("reference data", () => {
       expect(expectProblem(res, 400, "validation_failed").errors[0].field).toBe("query.countyCode");
     }
   });
+
+  it("lists every förbund by name for anyone, without NNS and without contact details", async () => {
+    const res = await new Client(env).get("/v1/reference/forbund");
+    expect(res.status).toBe(200);
+    const names = res.body.data.map((f: { name: string }) => f.name);
+    expect(names).toContain(env.orgA.name);
+    expect(names).toContain(env.orgB.name);
+    expect(names).not.toContain(env.nns.name);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
+    expect(Object.keys(res.body.data[0]).sort()).toEqual(["countyCode", "id", "name", "slug"]);
+  });
 });

@@ -54,6 +54,7 @@ const PUBLIC_ROUTES = new Set([
   "POST /auth/invitations/accept",
   "GET /reference/counties",
   "GET /reference/municipalities",
+  "GET /reference/forbund",
   "POST /surveys/lookup",
   "POST /surveys/answer",
   "GET /catalog/interventions",

@@ -1934,6 +1934,44 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reference/forbund": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every samordningsförbund on the platform, by name (ids for the catalogue's organization filter) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Förbund */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            data: components["schemas"]["ForbundListing"][];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/nns/trainers": {
         parameters: {
             query?: never;
@@ -7680,6 +7718,14 @@ export interface components {
             code: string;
             name: string;
             countyCode: string;
+        };
+        ForbundListing: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            slug: string;
+            /** @description SCB länskod of the förbund's seat */
+            countyCode: string | null;
         };
         Trainer: {
             /** Format: uuid */

@@ -21,7 +21,7 @@ import {
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
-import { isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
+import { type Deps, isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
 import { afterCursor, type PageRequest, readCursor } from "./pagination.js";
 import { seedTrainingDefaults } from "./trainings/settings.js";
 
@@ -119,6 +119,32 @@ async function loadView(tx: Tx, id: string): Promise<OrganizationView> {
 }
 
 /** Organizations the actor works in; NNS admins coordinate all of them and see every one. */
+export interface ForbundListing {
+  id: string;
+  name: string;
+  slug: string;
+  countyCode: string | null;
+}
+
+/**
+ * The public directory of samordningsförbund: who they are is public information, and a förbund needs it
+ * to invite another as co-owner, or a third party to filter the catalogue by förbund.
+ */
+export async function forbundDirectory(deps: Deps): Promise<ForbundListing[]> {
+  const rows = await transaction(deps.db, {}, (tx) =>
+    tx
+      .select({
+        id: organizations.id,
+        name: organizations.name,
+        slug: organizations.slug,
+        countyCode: organizations.countyCode,
+      })
+      .from(organizations)
+      .where(and(eq(organizations.kind, "forbund"), isNull(organizations.deletedAt))),
+  );
+  return rows.sort((a, b) => a.name.localeCompare(b.name, "sv"));
+}
+
 export async function listOrganizations(
   ctx: ServiceContext,
   page: PageRequest,

@@ -11,6 +11,7 @@ import {
   SelectValue,
   Text,
 } from "react-aria-components";
+import { useTranslation } from "react-i18next";
 
 /** Choosing from a list: its own module so that pages without lists (sign-in) load less JavaScript. */
 export interface Option {
@@ -26,6 +27,7 @@ export function SelectField({
   onChange,
   isRequired,
   description,
+  placeholder,
 }: {
   label: string;
   name?: string;
@@ -34,10 +36,13 @@ export function SelectField({
   onChange?: (value: string) => void;
   isRequired?: boolean;
   description?: string;
+  placeholder?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Select
       className="field"
+      placeholder={placeholder ?? t("choose")}
       name={name}
       isRequired={isRequired}
       {...(value !== undefined ? { selectedKey: value } : {})}

@@ -8,6 +8,7 @@ export const en: typeof sv = {
   cancel: "Cancel",
   save: "Save",
   close: "Close",
+  choose: "Choose …",
   confirm: "Confirm",
   previous: "Previous",
   next: "Next",

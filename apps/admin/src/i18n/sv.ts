@@ -6,6 +6,7 @@ export const sv = {
   cancel: "Avbryt",
   save: "Spara",
   close: "Stäng",
+  choose: "Välj …",
   confirm: "Bekräfta",
   previous: "Föregående",
   next: "Nästa",

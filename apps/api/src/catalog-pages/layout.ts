@@ -52,3 +52,11 @@ export function percent(value: number | null): string {
 export function kronor(ore: number): string {
   return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 }).format(Math.round(ore / 100))} kr`;
 }
+
+/** An entry's period in words; nothing when neither date is known. */
+export function period(start: string | null, end: string | null): string | null {
+  if (start && end) return `${start} – ${end}`;
+  if (start) return `från ${start}, tills vidare`;
+  if (end) return `till ${end}`;
+  return null;
+}

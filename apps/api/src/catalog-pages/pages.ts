@@ -5,7 +5,7 @@ import { html, raw } from "hono/html";
 import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
-import { kronor, page, percent } from "./layout.js";
+import { kronor, page, percent, period } from "./layout.js";
 import { renderMarkdown } from "./markdown.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -104,7 +104,7 @@ export function entryPage(
 ${row("Förbund", [d.organization?.name, ...d.coOwners.map((o) => o.name)].filter(Boolean).join(", "))}
 ${row("Inriktning", `${d.orientation === "individual" ? "Individinriktad" : "Strukturövergripande"} – ${d.focusArea.label}`)}
 ${row("Status", d.statusLabel)}
-${row("Period", `${d.startDate ?? "?"} – ${d.endDate ?? "tills vidare"}`)}
+${row("Period", period(d.startDate, d.endDate))}
 ${row("Område", [...d.area.municipalities.map((m) => m.name), ...d.area.counties.map((c) => c.name)].join(", "))}
 ${row("Målgrupp", [...d.targetGroups.map((t) => t.label), d.targetGroupNote].filter(Boolean).join(", "))}
 ${row("Metoder", d.methods.map((m) => m.label).join(", "))}

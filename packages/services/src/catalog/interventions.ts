@@ -100,7 +100,7 @@ export async function insertIntervention(
   tx: Tx,
   ctx: OrgContext,
   input: { parentId?: string | null; content: InterventionContent },
-  fieldPrefix = "body",
+  fieldPrefix = "body.content",
 ): Promise<InterventionView> {
   await checkContent(tx, input.content, fieldPrefix);
   await checkParent(tx, ctx, input.parentId);

@@ -38,7 +38,7 @@ export async function readVocabularies(tx: Executor): Promise<Vocabularies> {
 export async function checkContent(
   tx: Executor,
   content: InterventionContent,
-  prefix = "body",
+  prefix = "body.content",
 ): Promise<void> {
   const vocab = await readVocabularies(tx);
   const errors: FieldError[] = [];

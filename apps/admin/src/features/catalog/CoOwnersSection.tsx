@@ -11,7 +11,7 @@ import { FormError, QueryView } from "../../components/states";
 import { Badge, Button } from "../../components/ui";
 import { api, call } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { useMe, usePermissions } from "../../lib/session";
+import { usePermissions } from "../../lib/session";
 import {
   coOwnersQuery,
   forbundChoicesQuery,
@@ -36,14 +36,13 @@ export function CoOwnersSection({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("catalog");
-  const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const can = usePermissions(orgId);
   const coOwners = useQuery(coOwnersQuery(orgId, intervention.id));
   const isOwner = intervention.organizationId === orgId;
   const write = can.has("interventions:write");
-  const choices = useQuery({ ...forbundChoicesQuery(me.nnsAdmin), enabled: isOwner && write });
+  const choices = useQuery({ ...forbundChoicesQuery, enabled: isOwner && write });
   const [chosen, setChosen] = useState<string | null>(null);
   const refresh = () =>
     queryClient.invalidateQueries({
@@ -174,7 +173,7 @@ export function CoOwnersSection({
             <SelectField
               name="organizationId"
               label={t("coOwners.inviteField")}
-              description={me.nnsAdmin ? undefined : t("coOwners.inviteHint")}
+              placeholder={t("coOwners.choose")}
               options={options}
               value={chosen}
               onChange={setChosen}

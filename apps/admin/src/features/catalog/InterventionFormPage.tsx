@@ -117,7 +117,7 @@ const MEMBER_PARTIES = ["fk", "af", "region", "kommun"] as const;
 const STATUSES = ["planned", "ongoing", "ended", "regular_operations"] as const;
 const LINK_KINDS = ["evaluation", "study_visit", "other"] as const;
 
-/** The API names content fields `body.content.title` (schema) or `body.focusArea` (vocabulary checks). */
+/** The API names content fields `body.content.<field>`; the form's fields are named by `<field>` alone. */
 const byError = new WeakMap<object, Record<string, string>>();
 function contentFieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return fieldErrors(error);

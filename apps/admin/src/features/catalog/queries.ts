@@ -145,32 +145,12 @@ export const vocabulariesQuery = queryOptions({
   staleTime: 5 * 60_000,
 });
 
-/**
- * The förbund that can be invited as co-owners: NNS admins list every organization; a förbund sees
- * those that have published in the catalogue (the public search's organization facet), which is what
- * the API lets a förbund list.
- */
-export const forbundChoicesQuery = (nnsAdmin: boolean) =>
-  queryOptions({
-    queryKey: ["catalog", "forbund-choices", nnsAdmin],
-    queryFn: async (): Promise<{ id: string; name: string }[]> => {
-      if (nnsAdmin) {
-        const all: { id: string; name: string }[] = [];
-        let cursor: string | undefined;
-        do {
-          const page = await call(
-            api.GET("/organizations", { params: { query: { limit: 200, ...(cursor ? { cursor } : {}) } } }),
-          );
-          for (const o of page.data) if (o.kind === "forbund") all.push({ id: o.id, name: o.name });
-          cursor = page.nextCursor ?? undefined;
-        } while (cursor);
-        return all;
-      }
-      const search = await call(api.GET("/catalog/interventions", { params: { query: { limit: 1 } } }));
-      return (search.facets.organization ?? []).map((f) => ({ id: f.value, name: f.label }));
-    },
-    staleTime: 5 * 60_000,
-  });
+/** The förbund that can be invited as co-owners: the platform's public directory. */
+export const forbundChoicesQuery = queryOptions({
+  queryKey: ["reference", "forbund"],
+  queryFn: async () => (await call(api.GET("/reference/forbund"))).data,
+  staleTime: 5 * 60_000,
+});
 
 /** After any change to an intervention: its own data, the lists that show it and NNS's queue. */
 export function invalidateIntervention(queryClient: QueryClient, orgId: string, interventionId?: string) {

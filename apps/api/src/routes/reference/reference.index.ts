@@ -4,4 +4,5 @@ import * as routes from "./reference.routes.js";
 
 export const referenceRouter = createRouter()
   .openapi(routes.listCounties, handlers.listCounties)
-  .openapi(routes.listMunicipalities, handlers.listMunicipalities);
+  .openapi(routes.listMunicipalities, handlers.listMunicipalities)
+  .openapi(routes.listForbund, handlers.listForbund);

@@ -41,3 +41,24 @@ export const listMunicipalities = defineRoute(
     },
   },
 );
+
+export const ForbundListingSchema = z
+  .object({
+    id: z.uuid(),
+    name: z.string(),
+    slug: z.string(),
+    countyCode: z.string().nullable().openapi({ description: "SCB länskod of the förbund's seat" }),
+  })
+  .openapi("ForbundListing");
+
+export const listForbund = defineRoute(
+  { kind: "public" },
+  {
+    method: "get",
+    path: "/reference/forbund",
+    tags,
+    summary:
+      "Every samordningsförbund on the platform, by name (ids for the catalogue's organization filter)",
+    responses: { 200: jsonResponse(z.object({ data: z.array(ForbundListingSchema) }), "Förbund") },
+  },
+);
