@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { enterOrganization, submitTrainingRequest, systemContext } from "@nns/services";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, type Harness, openPage, screenshot, signIn, startHarness } from "./harness.js";
+import { ARTIFACTS, type Harness, menuLink, openPage, screenshot, signIn, startHarness } from "./harness.js";
 
 let h: Harness;
 let halland: string;
@@ -61,17 +61,11 @@ describe("signing in and out", () => {
   it("sends someone whose session ended back to sign in, and then back to where they were", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Medlemmar" })
-      .waitFor();
+    await menuLink(page, "Medlemmar").waitFor();
     await h.t.db.ownerSql(
       "delete from sessions where user_id = (select id from users where email = 'admin.hoglandet@demo.nns.se')",
     );
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Medlemmar" })
-      .click();
+    await menuLink(page, "Medlemmar").click();
     await page.waitForURL((url) => url.pathname === "/login");
     await page.getByLabel("E-postadress").fill("admin.hoglandet@demo.nns.se");
     await page.getByLabel("Lösenord").fill("Samordning-demo-2026");
@@ -229,10 +223,7 @@ describe("trainings", () => {
   it("registers a participant for a session, sees the förbund's seats left go down, and cancels again", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Utbildningar" })
-      .click();
+    await menuLink(page, "Utbildningar").click();
     await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
     await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
     await page.getByRole("heading", { level: 1, name: "BIP/SKAPA Halland och Höglandet" }).waitFor();
@@ -269,10 +260,7 @@ describe("trainings", () => {
   it("lets NNS turn a request into a training, add a session from a template step with a trainer, and plan it", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "nns.admin@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Intresseanmälningar" })
-      .click();
+    await menuLink(page, "Intresseanmälningar").click();
     await page.getByRole("heading", { level: 2, name: "Förslag på samordning" }).waitFor();
     await page
       .getByRole("button", {
@@ -313,10 +301,7 @@ describe("trainings", () => {
   it("lets a förbund send an intresseanmälan and withdraw it", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Intresseanmälningar" })
-      .click();
+    await menuLink(page, "Intresseanmälningar").click();
     await page.getByRole("heading", { level: 1, name: "Intresseanmälningar" }).waitFor();
     await page.getByRole("link", { name: "Ny intresseanmälan" }).click();
     await page.getByRole("heading", { level: 1, name: "Ny intresseanmälan" }).waitFor();
@@ -347,10 +332,7 @@ describe("trainings", () => {
     );
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "utbildare@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Mina tillfällen" })
-      .click();
+    await menuLink(page, "Mina tillfällen").click();
     await page.getByRole("heading", { level: 1, name: "Mina tillfällen" }).waitFor();
     await page.getByRole("link", { name: "Närvaro för Kick-off, BIP/SKAPA Halland och Höglandet" }).click();
     await page.getByRole("heading", { level: 1, name: "Närvaro: Kick-off" }).waitFor();
@@ -373,10 +355,7 @@ describe("trainings", () => {
   it("lets a förbund create its own event, add a session, open registration and cancel it with a reason", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Utbildningar" })
-      .click();
+    await menuLink(page, "Utbildningar").click();
     await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
     await page.getByRole("button", { name: "Ny aktivitet" }).click();
     await page
@@ -467,10 +446,7 @@ describe("trainings", () => {
   it("lets a förbund add and remove its own print cost in the cost breakdown", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Utbildningar" })
-      .click();
+    await menuLink(page, "Utbildningar").click();
     await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
     await page.getByRole("heading", { level: 2, name: "Kostnader" }).waitFor();
     const before = (await page.getByRole("row", { name: /^Totalt inkl\. moms/ }).textContent()) ?? "";
@@ -518,10 +494,7 @@ describe("trainings", () => {
     }
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "nns.admin@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Intresseanmälningar" })
-      .click();
+    await menuLink(page, "Intresseanmälningar").click();
     await page.getByText("14 tillsammans", { exact: false }).waitFor();
     await screenshot(page, "flow-pairing");
     await page.getByRole("button", { name: /^Skapa gemensam utbildning för / }).click();
@@ -583,10 +556,7 @@ describe("insatskatalog", () => {
     const focus = vocab.focusAreas.find((f) => f.orientation === "individual")?.labelSv as string;
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "redaktor.halland@demo.nns.se");
-    await page
-      .getByRole("navigation", { name: "Huvudmeny" })
-      .getByRole("link", { name: "Mina insatser" })
-      .click();
+    await menuLink(page, "Mina insatser").click();
     await page.getByRole("heading", { level: 1, name: "Mina insatser" }).waitFor();
     await page.getByRole("link", { name: "Ny insats" }).click();
     await page.getByRole("heading", { level: 1, name: "Ny insats" }).waitFor();

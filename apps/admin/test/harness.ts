@@ -151,6 +151,11 @@ export async function axe(page: Page): Promise<AxeViolation[]> {
   });
 }
 
+/** A link in the signed-in shell's main menu. */
+export function menuLink(page: Page, name: string) {
+  return page.getByRole("navigation", { name: "Huvudmeny" }).getByRole("link", { name });
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }

@@ -301,9 +301,10 @@ export async function searchCatalog(
   query: CatalogQuery,
   page: { cursor?: string | undefined; limit: number },
 ): Promise<CatalogSearchResult> {
-  const statement = searchStatement(query, page.cursor, page.limit);
+  // Built on a miss only: a cached answer needs no SQL (a bad cursor is never cached, so it still fails).
   return cachedSearch(deps, searchKey(query, page), () =>
     transaction(deps.db, {}, async (tx) => {
+      const statement = searchStatement(query, page.cursor, page.limit);
       const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
       const rows = row?.page ?? [];
       const data = rows.slice(0, page.limit);
