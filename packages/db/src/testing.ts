@@ -5,6 +5,8 @@ import { runMigrations } from "./migrate.js";
 
 export interface TestDatabase {
   db: Database;
+  /** Connection URLs on a PostgreSQL server (owner and application role); null when embedded. */
+  urls: { owner: string; app: string } | null;
   /** Closes the connections and, on a PostgreSQL server, drops the database. */
   destroy: () => Promise<void>;
 }
@@ -18,7 +20,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   if (!serverUrl) {
     const db = await openDatabase({ mode: "embedded", dataDir: null });
     await runMigrations(db);
-    return { db, destroy: () => db.close() };
+    return { db, urls: null, destroy: () => db.close() };
   }
   const name = `nns_test_${randomBytes(6).toString("hex")}`;
   const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
@@ -40,6 +42,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await runMigrations(db, { appPassword });
   return {
     db,
+    urls: { owner: url.toString(), app: appUrl.toString() },
     destroy: async () => {
       await db.close();
       await admin.unsafe(`drop database if exists ${name} with (force)`);
