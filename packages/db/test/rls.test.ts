@@ -185,7 +185,8 @@ describe("authentication in one statement", () => {
     ]);
     const [row] = await t.db.appSql("select user_id, memberships from app_session_actor('sess-a')");
     expect(row?.user_id).toBe(userA);
-    expect((row?.memberships as { organizationId: string }[]).map((m) => m.organizationId)).toEqual([orgA]);
+    const memberships = (row?.memberships ?? []) as { organizationId: string }[];
+    expect(memberships.map((m) => m.organizationId)).toEqual([orgA]);
     expect(await t.db.appSql("select * from app_session_actor('no-such-session')")).toEqual([]);
     await asApp({}, async (q) => expect(await count(q, "memberships")).toBe(0));
   });
