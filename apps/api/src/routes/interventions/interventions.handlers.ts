@@ -139,5 +139,5 @@ export const previewIntervention: RouteHandler<typeof routes.previewIntervention
   const preview = await services.previewIntervention(c.get("org"), c.req.valid("param").interventionId);
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex");
-  return c.html(await entryPage(preview, preview), 200) as never;
+  return c.html(await entryPage(preview, preview), 200);
 };

@@ -94,7 +94,7 @@ export const trainingCalendar: RouteHandler<typeof routes.trainingCalendar, AppE
   const ics = await services.trainingCalendar(c.get("org"), c.req.valid("param").trainingId);
   c.header("Content-Type", "text/calendar; charset=utf-8");
   c.header("Content-Disposition", 'attachment; filename="utbildning.ics"');
-  return c.body(ics, 200) as never;
+  return c.body(ics, 200);
 };
 
 export const seats: RouteHandler<typeof routes.seats, AppEnv> = async (c) =>
