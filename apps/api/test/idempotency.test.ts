@@ -8,19 +8,13 @@ import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { connect, createServer, type Server } from "node:net";
 import { serve } from "@hono/node-server";
-import {
-  addSession,
-  createApiKey,
-  createTraining,
-  enterOrganization,
-  moveTraining,
-  systemContext,
-} from "@nns/services";
+import { createApiKey, enterOrganization, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Client,
   expectProblem,
   PUBLIC_URL,
+  plannedEvent,
   setupTestApp,
   signIn,
   type TestEnv,
@@ -39,19 +33,7 @@ let apiKey: string;
 beforeAll(async () => {
   env = await setupTestApp();
   const org = await enterOrganization(systemContext(env.deps, "idempotency-test"), env.orgA.id);
-  const event = await createTraining(org, { kind: "event", title: "Inspirationsdag" });
-  const start = new Date(Date.now() + 14 * 86_400_000);
-  const withSession = await addSession(org, event.id, {
-    title: "Inspirationsdag",
-    startsAt: start,
-    endsAt: new Date(start.getTime() + 6 * 3_600_000),
-    mode: "on_site",
-    location: "Stadshuset",
-    capacity: 40,
-  });
-  await moveTraining(org, event.id, "plan", null);
-  trainingId = event.id;
-  sessionId = withSession.sessions[0]?.id as string;
+  ({ trainingId, sessionId } = await plannedEvent(org, "Inspirationsdag", 40));
   apiKey = (await createApiKey(org, { name: "anmälningar", scopes: ["trainings:register"], expiresAt: null }))
     .secret;
 
