@@ -2,16 +2,18 @@ import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import type { Role } from "@nns/domain";
 import {
   addSession,
+  createDeps,
   createNnsOrganization,
   createOrganization,
   createTraining,
+  type DeliveryPolicy,
   type Deps,
   grantRole,
-  Mailer,
   moveTraining,
   type OrganizationView,
   type OrgContext,
   type ServiceConfig,
+  startBackgroundWork,
   systemContext,
 } from "@nns/services";
 import pino from "pino";
@@ -41,6 +43,8 @@ export interface TestOptions {
   loginThrottle?: Partial<ServiceConfig["loginThrottle"]>;
   trustProxy?: boolean;
   smtpUrl?: string | null;
+  /** Retry timing for email delivery; with `smtpUrl` the queue and its workers run in the test. */
+  delivery?: Partial<DeliveryPolicy>;
 }
 
 /**
@@ -49,16 +53,18 @@ export interface TestOptions {
  */
 export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> {
   const t = await createTestDatabase();
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: PUBLIC_URL,
       session: { idleTimeoutMs: 60 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, ...options.session },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000, ...options.loginThrottle },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
+    { pollingIntervalSeconds: 0.5 },
+  );
+  if (options.smtpUrl) await startBackgroundWork(deps, { info: () => undefined });
   const ctx = systemContext(deps, "test-setup");
   const nns = await createNnsOrganization(ctx, {
     name: "NNS",
@@ -118,6 +124,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     orgB,
     users,
     close: async () => {
+      await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();
     },
