@@ -6,6 +6,7 @@ export * from "./auth.js";
 export * from "./catalog/index.js";
 export * from "./context.js";
 export * from "./crypto.js";
+export * from "./csv.js";
 export * from "./demo-seed.js";
 export * from "./idempotency.js";
 export * from "./invitations.js";
