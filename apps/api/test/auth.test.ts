@@ -41,6 +41,27 @@ describe("login and logout", () => {
     expect(me.body).toMatchObject({ kind: "user", user: { email: "admin.a@test.se" }, nnsAdmin: false });
   });
 
+  it("answers sign-in, who-am-I and sign-out with no-store; public reference data and the contract stay cacheable", async () => {
+    const client = new Client(env);
+    const login = await client.post("/v1/auth/login", { email: env.users.viewerA.email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers.get("cache-control")).toBe("no-store");
+    const me = await client.get("/v1/auth/me");
+    expect(me.status).toBe(200);
+    expect(me.headers.get("cache-control")).toBe("no-store");
+    const counties = await client.get("/v1/reference/counties");
+    expect(counties.headers.get("cache-control")).toBe("public, max-age=86400");
+    expect((await client.get("/v1/openapi.json")).headers.get("cache-control")).toBeNull();
+    const logout = await client.post("/v1/auth/logout");
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get("cache-control")).toBe("no-store");
+    // A stale session cookie on a public read is cleared, and a response that sets a cookie is not stored.
+    client.cookie = "__Host-nns_session=aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa";
+    const stale = await client.get("/v1/reference/counties");
+    expect(stale.headers.get("set-cookie")).toMatch(/^__Host-nns_session=;/);
+    expect(stale.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("stores only a hash of the session secret", async () => {
     const client = await signIn(env, env.users.viewerA.email);
     const [id, secret] = (client.cookie as string).split("=")[1]!.split(".") as [string, string];

@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { AppError, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
+import { cacheableForAnyone } from "./cache-control.js";
 import type { AppEnv } from "./env.js";
 
 /**
@@ -9,7 +10,8 @@ import type { AppEnv } from "./env.js";
  * any input is read, the OpenAPI `security` section, and the generated security test suite.
  */
 export type RouteAccess =
-  | { kind: "public" }
+  /** `cacheable`: the answer is the same for every caller and personal to no one (see cache-control.ts). */
+  | { kind: "public"; cacheable?: true }
   | { kind: "actor"; sessionOnly?: boolean }
   /** National coordination outside any one organization's path, e.g. registering a förbund. */
   | { kind: "nns"; permission: Permission }
@@ -63,6 +65,7 @@ function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv>
 
 export function defineRoute<R extends RouteConfig>(access: RouteAccess, config: R) {
   const middleware: MiddlewareHandler<AppEnv>[] = [];
+  if (access.kind === "public" && access.cacheable) middleware.push(cacheableForAnyone);
   if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
   if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
   if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));
