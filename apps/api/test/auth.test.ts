@@ -64,7 +64,7 @@ describe("login and logout", () => {
 
   it("stores only a hash of the session secret", async () => {
     const client = await signIn(env, env.users.viewerA.email);
-    const [id, secret] = (client.cookie as string).split("=")[1]!.split(".") as [string, string];
+    const [id, secret] = (client.cookie as string).split("=")[1]?.split(".") as [string, string];
     const rows = await env.t.db.ownerSql(
       "select encode(secret_hash, 'hex') as h from sessions where id = $1",
       [id],
@@ -207,72 +207,6 @@ describe("CSRF protection", () => {
       origin: "https://evil.example",
     });
     expectProblem(res, 403, "csrf_rejected");
-  });
-});
-
-describe("login throttling", () => {
-  it("locks an account after repeated failures, even for the right password, and says when to retry", async () => {
-    const email = env.users.editorA.email;
-    for (let i = 0; i < 5; i++) {
-      const attacker = new Client(env);
-      attacker.ip = `198.51.100.${i}`;
-      expectProblem(
-        await attacker.post("/v1/auth/login", { email, password: `gissning-${i}-abcdef` }),
-        401,
-        "invalid_credentials",
-      );
-    }
-    const owner = new Client(env);
-    owner.ip = "203.0.113.99";
-    const locked = await owner.post("/v1/auth/login", { email, password: PASSWORD });
-    expectProblem(locked, 429, "rate_limited");
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    await env.t.db.ownerSql("delete from login_throttle");
-  });
-
-  it("holds the limit against parallel guesses: exactly the allowed number are checked", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => {
-        const attacker = new Client(env);
-        attacker.ip = `198.51.100.${50 + i}`;
-        return attacker.post("/v1/auth/login", {
-          email: env.users.viewerA.email,
-          password: `parallell-${i}-abcdef`,
-        });
-      }),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-    await env.t.db.ownerSql("delete from login_throttle");
-  });
-
-  it("limits one client address guessing across many accounts", async () => {
-    const local = await setupTestApp({ loginThrottle: { maxPerIp: 3 } });
-    try {
-      const guesser = new Client(local);
-      guesser.ip = "198.51.100.200";
-      for (const user of ["a", "b", "c"]) {
-        expectProblem(
-          await guesser.post("/v1/auth/login", { email: `${user}@test.se`, password: "gissning-abcdefgh" }),
-          401,
-          "invalid_credentials",
-        );
-      }
-      expectProblem(
-        await guesser.post("/v1/auth/login", { email: local.users.viewerA.email, password: PASSWORD }),
-        429,
-        "rate_limited",
-      );
-      const elsewhere = new Client(local);
-      elsewhere.ip = "203.0.113.5";
-      expect(
-        (await elsewhere.post("/v1/auth/login", { email: local.users.viewerA.email, password: PASSWORD }))
-          .status,
-      ).toBe(200);
-    } finally {
-      await local.close();
-    }
   });
 });
 

@@ -20,5 +20,6 @@ export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
 export * from "./sessions.js";
+export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";
 export * from "./users.js";

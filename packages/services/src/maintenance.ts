@@ -1,6 +1,7 @@
 import {
   idempotencyKeys,
   loginThrottle,
+  loginTrust,
   organizations,
   passwordResetTokens,
   sessions,
@@ -14,12 +15,13 @@ export interface PurgeResult {
   sessions: number;
   passwordResetTokens: number;
   loginThrottle: number;
+  loginTrust: number;
   idempotencyKeys: number;
 }
 
 /**
  * Deletes what has outlived its use: sessions past their timeouts, used or expired reset tokens, and
- * login counters whose window has closed, and idempotency keys older than their 24 hours (tenant data,
+ * login counters whose window has closed, expired proofs of earlier sign-ins, and idempotency keys older than their 24 hours (tenant data,
  * so swept one organization at a time under its own row-level scope). Runs on a timer in every replica;
  * the deletes are idempotent, so replicas sweeping at once do no harm.
  */
@@ -43,10 +45,15 @@ export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeR
       .delete(loginThrottle)
       .where(lt(loginThrottle.windowStartedAt, new Date(now.getTime() - deps.config.loginThrottle.windowMs)))
       .returning({ key: loginThrottle.key });
+    const expiredTrust = await tx
+      .delete(loginTrust)
+      .where(lt(loginTrust.expiresAt, now))
+      .returning({ userId: loginTrust.userId });
     return {
       sessions: endedSessions.length,
       passwordResetTokens: spentTokens.length,
       loginThrottle: closedWindows.length,
+      loginTrust: expiredTrust.length,
     };
   });
   const orgIds = await transaction(deps.db, {}, (tx) =>
