@@ -40,6 +40,8 @@ export interface Claim {
   counters: Counter[];
 }
 
+const NO_USER = "00000000-0000-0000-0000-000000000000";
+
 const TRY_LATER = "För många misslyckade inloggningsförsök. Försök igen senare.";
 const UNPROVEN_HELD =
   "För många misslyckade inloggningsförsök från nya enheter. Logga in från en enhet du har använt förut, " +
@@ -92,7 +94,8 @@ function countersFor(deps: Deps, client: LoginClient, trust: Trust): Counter[] {
  * Counts a sign-in attempt before the password is checked, atomically (one upsert per counter that returns
  * the new count), so parallel guesses cannot all slip past a limit while argon2 runs. An attempt over a
  * limit is refused with 429 and Retry-After and, since the transaction then rolls back, not counted.
- * `userId` is null for an unknown email, which is counted all the same.
+ * `userId` is null for an unknown email, which is counted all the same and looked up like any other, so
+ * the time taken does not tell whether the account exists.
  */
 export async function claimAttempt(
   tx: Tx,
@@ -102,7 +105,7 @@ export async function claimAttempt(
 ): Promise<Claim> {
   const { windowMs } = deps.config.loginThrottle;
   const windowSeconds = windowMs / 1000;
-  const trust = userId ? await trustOf(tx, userId, client) : "none";
+  const trust = await trustOf(tx, userId ?? NO_USER, client);
   const counters = countersFor(deps, client, trust);
   for (const counter of counters) {
     const expired = sql`${loginThrottle.windowStartedAt} < now() - make_interval(secs => ${windowSeconds})`;
