@@ -64,7 +64,7 @@ describe("login and logout", () => {
 
   it("stores only a hash of the session secret", async () => {
     const client = await signIn(env, env.users.viewerA.email);
-    const [id, secret] = (client.cookie as string).split("=")[1]?.split(".") as [string, string];
+    const [id, secret] = ((client.cookie as string).split("=")[1] as string).split(".") as [string, string];
     const rows = await env.t.db.ownerSql(
       "select encode(secret_hash, 'hex') as h from sessions where id = $1",
       [id],
