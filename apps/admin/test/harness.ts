@@ -38,7 +38,7 @@ export async function startHarness(): Promise<Harness> {
     {
       publicUrl: base,
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerAccount: 20, maxPerIp: 200, windowMs: 900_000 },
+      loginThrottle: { maxPerPair: 20, maxPerAccount: 50, maxPerIp: 200, windowMs: 900_000 },
       minGroupSize: 5,
     },
     { smtpUrl: null, from: "test@nns.localhost" },

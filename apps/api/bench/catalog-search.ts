@@ -178,7 +178,7 @@ try {
     {
       publicUrl: "http://localhost",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
+      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 1000, windowMs: 900_000 },
       minGroupSize: 5,
     },
     { smtpUrl: null, from: "bench@nns.localhost" },

@@ -9,6 +9,7 @@ import { adminStaticRouter } from "./admin-static.js";
 import { catalogPagesRouter } from "./catalog-pages/pages.js";
 import { docsRouter } from "./docs.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
+import { cacheableForAnyone, noStoreUnlessCacheable } from "./lib/cache-control.js";
 import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
@@ -73,6 +74,7 @@ export function createApp(deps: Deps, options: AppOptions) {
       c.set("deps", deps);
       c.set("options", options);
       c.set("actor", null);
+      c.set("cacheable", false);
       const started = performance.now();
       await next();
       const actor = c.get("actor");
@@ -122,7 +124,8 @@ export function createApp(deps: Deps, options: AppOptions) {
     );
   });
   app.route("/", docsRouter);
-  app.get("/v1/openapi.json", (c) => c.json(openApiDocument));
+  app.use("/v1/*", noStoreUnlessCacheable);
+  app.get("/v1/openapi.json", cacheableForAnyone, (c) => c.json(openApiDocument));
   app.use(
     "/v1/*",
     bodyLimit({ maxSize: 1024 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),

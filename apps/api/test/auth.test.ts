@@ -41,9 +41,30 @@ describe("login and logout", () => {
     expect(me.body).toMatchObject({ kind: "user", user: { email: "admin.a@test.se" }, nnsAdmin: false });
   });
 
+  it("answers sign-in, who-am-I and sign-out with no-store; public reference data and the contract stay cacheable", async () => {
+    const client = new Client(env);
+    const login = await client.post("/v1/auth/login", { email: env.users.viewerA.email, password: PASSWORD });
+    expect(login.status).toBe(200);
+    expect(login.headers.get("cache-control")).toBe("no-store");
+    const me = await client.get("/v1/auth/me");
+    expect(me.status).toBe(200);
+    expect(me.headers.get("cache-control")).toBe("no-store");
+    const counties = await client.get("/v1/reference/counties");
+    expect(counties.headers.get("cache-control")).toBe("public, max-age=86400");
+    expect((await client.get("/v1/openapi.json")).headers.get("cache-control")).toBeNull();
+    const logout = await client.post("/v1/auth/logout");
+    expect(logout.status).toBe(204);
+    expect(logout.headers.get("cache-control")).toBe("no-store");
+    // A stale session cookie on a public read is cleared, and a response that sets a cookie is not stored.
+    client.cookie = "__Host-nns_session=aaaaaaaaaaaaaaaaaaaaaaaa.aaaaaaaaaaaaaaaaaaaaaaaa";
+    const stale = await client.get("/v1/reference/counties");
+    expect(stale.headers.get("set-cookie")).toMatch(/^__Host-nns_session=;/);
+    expect(stale.headers.get("cache-control")).toBe("no-store");
+  });
+
   it("stores only a hash of the session secret", async () => {
     const client = await signIn(env, env.users.viewerA.email);
-    const [id, secret] = (client.cookie as string).split("=")[1]!.split(".") as [string, string];
+    const [id, secret] = ((client.cookie as string).split("=")[1] as string).split(".") as [string, string];
     const rows = await env.t.db.ownerSql(
       "select encode(secret_hash, 'hex') as h from sessions where id = $1",
       [id],
@@ -186,72 +207,6 @@ describe("CSRF protection", () => {
       origin: "https://evil.example",
     });
     expectProblem(res, 403, "csrf_rejected");
-  });
-});
-
-describe("login throttling", () => {
-  it("locks an account after repeated failures, even for the right password, and says when to retry", async () => {
-    const email = env.users.editorA.email;
-    for (let i = 0; i < 5; i++) {
-      const attacker = new Client(env);
-      attacker.ip = `198.51.100.${i}`;
-      expectProblem(
-        await attacker.post("/v1/auth/login", { email, password: `gissning-${i}-abcdef` }),
-        401,
-        "invalid_credentials",
-      );
-    }
-    const owner = new Client(env);
-    owner.ip = "203.0.113.99";
-    const locked = await owner.post("/v1/auth/login", { email, password: PASSWORD });
-    expectProblem(locked, 429, "rate_limited");
-    expect(Number(locked.headers.get("retry-after"))).toBeGreaterThan(0);
-    await env.t.db.ownerSql("delete from login_throttle");
-  });
-
-  it("holds the limit against parallel guesses: exactly the allowed number are checked", async () => {
-    const results = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => {
-        const attacker = new Client(env);
-        attacker.ip = `198.51.100.${50 + i}`;
-        return attacker.post("/v1/auth/login", {
-          email: env.users.viewerA.email,
-          password: `parallell-${i}-abcdef`,
-        });
-      }),
-    );
-    const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(15);
-    await env.t.db.ownerSql("delete from login_throttle");
-  });
-
-  it("limits one client address guessing across many accounts", async () => {
-    const local = await setupTestApp({ loginThrottle: { maxPerIp: 3 } });
-    try {
-      const guesser = new Client(local);
-      guesser.ip = "198.51.100.200";
-      for (const user of ["a", "b", "c"]) {
-        expectProblem(
-          await guesser.post("/v1/auth/login", { email: `${user}@test.se`, password: "gissning-abcdefgh" }),
-          401,
-          "invalid_credentials",
-        );
-      }
-      expectProblem(
-        await guesser.post("/v1/auth/login", { email: local.users.viewerA.email, password: PASSWORD }),
-        429,
-        "rate_limited",
-      );
-      const elsewhere = new Client(local);
-      elsewhere.ip = "203.0.113.5";
-      expect(
-        (await elsewhere.post("/v1/auth/login", { email: local.users.viewerA.email, password: PASSWORD }))
-          .status,
-      ).toBe(200);
-    } finally {
-      await local.close();
-    }
   });
 });
 

@@ -288,13 +288,29 @@ describe("one entry, exports and feed", () => {
     const csv = await anyone().get("/v1/catalog/export?format=csv&county=13");
     expect(csv.headers.get("content-type")).toMatch(/^text\/csv/);
     const lines = String(csv.body).trim().split("\n");
-    expect(lines[0]).toMatch(/^id,titel,sammanfattning,förbund/);
+    expect(lines[0]).toMatch(/^"id","titel","sammanfattning","förbund"/);
     expect(lines).toHaveLength(4);
     expect(String(csv.body)).not.toMatch(/Hemlighetsprojekt/);
     expect(String(csv.body)).toContain("60.2");
     const json = await anyone().get("/v1/catalog/export?format=json");
     expect(json.body.data).toHaveLength(4);
     expect(JSON.stringify(json.body)).not.toMatch(/Hemlighetsprojekt/);
+  });
+
+  it("exports a published formula as text, never as a live formula", async () => {
+    const id = await publishNew(adminB, env.orgB.id, "formula", {
+      title: '=HYPERLINK("http://x","y")',
+      summary: "@SUM(1+1) och -2+3",
+    });
+    try {
+      const csv = String((await anyone().get("/v1/catalog/export?format=csv")).body);
+      expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
+      expect(csv).toContain(`"'@SUM(1+1) och -2+3"`);
+      // No cell, quoted or not, starts with a formula character.
+      expect(csv).not.toMatch(/(^|,)"?[=+\-@\t\r]/m);
+    } finally {
+      await adminB.post(`/v1/orgs/${env.orgB.id}/interventions/${id}/archive`, {});
+    }
   });
 
   it("lists published entries in the Atom feed, and nothing unpublished", async () => {

@@ -58,7 +58,13 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     {
       publicUrl: PUBLIC_URL,
       session: { idleTimeoutMs: 60 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, ...options.session },
-      loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000, ...options.loginThrottle },
+      loginThrottle: {
+        maxPerPair: 5,
+        maxPerAccount: 20,
+        maxPerIp: 50,
+        windowMs: 15 * 60_000,
+        ...options.loginThrottle,
+      },
       minGroupSize: 5,
     },
     { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
@@ -157,9 +163,13 @@ export interface TestResponse {
   body: any;
 }
 
-/** A caller of the real app: keeps the session cookie like a browser and sends our Origin on unsafe methods. */
+/**
+ * A caller of the real app: keeps the session and device cookies like a browser and sends our Origin on
+ * unsafe methods.
+ */
 export class Client {
   cookie: string | null = null;
+  device: string | null = null;
   bearer: string | null = null;
   ip = "192.0.2.10";
 
@@ -171,7 +181,8 @@ export class Client {
     init: { body?: unknown; headers?: Record<string, string>; rawBody?: string; origin?: string | null } = {},
   ): Promise<TestResponse> {
     const headers: Record<string, string> = { "x-forwarded-for": this.ip, ...init.headers };
-    if (this.cookie) headers.cookie = this.cookie;
+    const cookies = [this.cookie, this.device].filter(Boolean);
+    if (cookies.length > 0) headers.cookie = cookies.join("; ");
     if (this.bearer) headers.authorization = `Bearer ${this.bearer}`;
     const unsafe = !["GET", "HEAD"].includes(method);
     if (unsafe && init.origin !== null) headers.origin = init.origin ?? PUBLIC_URL;
@@ -182,10 +193,11 @@ export class Client {
       headers["content-type"] ??= "application/json";
     }
     const response = await this.env.app.request(`${PUBLIC_URL}${path}`, { method, headers, body });
-    const setCookie = response.headers.get("set-cookie");
-    if (setCookie?.startsWith("__Host-nns_session=")) {
+    for (const setCookie of response.headers.getSetCookie()) {
       const value = setCookie.split(";")[0] as string;
-      this.cookie = value === "__Host-nns_session=" || /Max-Age=0/i.test(setCookie) ? null : value;
+      const cleared = value.endsWith("=") || /Max-Age=0/i.test(setCookie);
+      if (value.startsWith("__Host-nns_session=")) this.cookie = cleared ? null : value;
+      if (value.startsWith("__Host-nns_device=")) this.device = cleared ? null : value;
     }
     const text = await response.text();
     let parsed: unknown = text;

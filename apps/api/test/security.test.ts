@@ -1,8 +1,9 @@
 /**
  * The security suite, generated from the route registry: every route of /v1 is visited, so a new route
  * cannot ship without it. For each route: no credentials → 401; another organization's path or resource
- * → 404; too small a role or API key scope → 403. A route whose access is not declared, a public route
- * not on the list below, or a path parameter the suite has no fixture for fails the build.
+ * → 404; too small a role or API key scope → 403; `Cache-Control: no-store` on every answer that is not
+ * declared the same for everyone. A route whose access is not declared, a public or cacheable route not on
+ * the lists below, or a path parameter the suite has no fixture for fails the build.
  */
 
 import { randomUUID } from "node:crypto";
@@ -62,6 +63,18 @@ const PUBLIC_ROUTES = new Set([
   "GET /reference/forbund",
   "POST /surveys/lookup",
   "POST /surveys/answer",
+  "GET /catalog/interventions",
+  "GET /catalog/interventions/{interventionId}",
+  "GET /catalog/export",
+  "GET /catalog/feed",
+  "GET /catalog/vocabularies",
+]);
+
+/** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
+const CACHEABLE_ROUTES = new Set([
+  "GET /reference/counties",
+  "GET /reference/municipalities",
+  "GET /reference/forbund",
   "GET /catalog/interventions",
   "GET /catalog/interventions/{interventionId}",
   "GET /catalog/export",
@@ -192,6 +205,12 @@ function fill(path: string, side: "A" | "B", overrides: Record<string, "A" | "B"
   });
 }
 
+/** Personal answers, errors included, must never be kept by a browser or a shared cache. */
+function noStore<T extends { headers: Headers }>(res: T): T {
+  expect(res.headers.get("cache-control")).toBe("no-store");
+  return res;
+}
+
 function call(client: Client, route: RegisteredRoute, path: string) {
   const body =
     VALID_BODIES[`${route.method} ${route.path}`] ??
@@ -216,6 +235,10 @@ describe("the route registry", () => {
         route.access?.kind === "public",
         `${id}: public routes must be on PUBLIC_ROUTES and vice versa`,
       ).toBe(PUBLIC_ROUTES.has(id));
+      expect(
+        route.access?.kind === "public" && route.access.cacheable === true,
+        `${id}: cacheable routes must be on CACHEABLE_ROUTES and vice versa`,
+      ).toBe(CACHEABLE_ROUTES.has(id));
     }
   });
 });
@@ -226,20 +249,43 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
   if (access.kind === "public") {
     it("is public by declaration", () =>
       expect(PUBLIC_ROUTES.has(`${route.method} ${route.path}`)).toBe(true));
+    if (access.cacheable) {
+      it("keeps its own caching, the same for a signed-in caller as for anyone", async () => {
+        const anonymous = await call(new Client(env), route, fill(route.path, "A"));
+        const signedIn = await call(await signIn(env, env.users.viewerA.email), route, fill(route.path, "A"));
+        expect(anonymous.headers.get("cache-control")).not.toBe("no-store");
+        expect(signedIn.headers.get("cache-control")).toBe(anonymous.headers.get("cache-control"));
+      });
+    } else {
+      it("answers no-store: what it says is for this caller only", async () => {
+        noStore(await call(new Client(env), route, fill(route.path, "A")));
+      });
+    }
     return;
   }
 
   it("answers 401 without credentials", async () => {
-    expectProblem(await call(new Client(env), route, fill(route.path, "A")), 401, "unauthenticated");
+    expectProblem(noStore(await call(new Client(env), route, fill(route.path, "A"))), 401, "unauthenticated");
   });
 
   it("answers 401 for an unknown API key", async () => {
     expectProblem(
-      await call(withKey(env, `nns_${"a".repeat(16)}_${"b".repeat(40)}`), route, fill(route.path, "A")),
+      noStore(
+        await call(withKey(env, `nns_${"a".repeat(16)}_${"b".repeat(40)}`), route, fill(route.path, "A")),
+      ),
       401,
       "api_key_invalid",
     );
   });
+
+  if (access.kind === "actor") {
+    it("answers a signed-in person with no-store", async () => {
+      const res = noStore(
+        await call(await signIn(env, env.users.viewerA.email), route, fill(route.path, "A")),
+      );
+      expect(res.status).toBeLessThan(500);
+    });
+  }
 
   if (access.kind === "actor" && access.sessionOnly) {
     it("refuses API keys (403): it is for signed-in people", async () => {
@@ -252,9 +298,9 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
   }
 
   if (access.kind === "nns") {
-    it("answers 403 to a förbund administrator and to API keys", async () => {
+    it("answers 403 to a förbund administrator and to API keys, with no-store", async () => {
       expectProblem(
-        await call(await signIn(env, env.users.adminA.email), route, fill(route.path, "A")),
+        noStore(await call(await signIn(env, env.users.adminA.email), route, fill(route.path, "A"))),
         403,
         "forbidden",
       );
@@ -274,11 +320,11 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
   if (access.kind === "org") {
     const permission = access.permission as Permission;
 
-    it("answers 404 for another organization's path, to people and to API keys", async () => {
+    it("answers 404 for another organization's path, to people and to API keys, with no-store", async () => {
       const outsider = await signIn(env, env.users.adminB.email);
-      expectProblem(await call(outsider, route, fill(route.path, "A")), 404, "not_found");
+      expectProblem(noStore(await call(outsider, route, fill(route.path, "A"))), 404, "not_found");
       expectProblem(
-        await call(withKey(env, await keyForA([...API_KEY_SCOPES])), route, fill(route.path, "B")),
+        noStore(await call(withKey(env, await keyForA([...API_KEY_SCOPES])), route, fill(route.path, "B"))),
         404,
         "not_found",
       );

@@ -13,7 +13,10 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Sign in with email and password; sets the session cookie */
+        /**
+         * Sign in with email and password; sets the session cookie and the device cookie
+         * @description Throttled per account and client address (429 with `Retry-After`). After many failures for an account, or from an address, across all clients, only clients without proof of an earlier sign-in are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an address the account signed in from recently, still gets in. A password reset also sets the cookie.
+         */
         post: {
             parameters: {
                 query?: never;
@@ -246,7 +249,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the emailed token; ends every session of the account */
+        /** Set a new password with the emailed token; ends every session of the account and sets the device cookie */
         post: {
             parameters: {
                 query?: never;

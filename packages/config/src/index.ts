@@ -28,8 +28,9 @@ export const envSchema = z.object({
   COOKIE_SECURE: booleanFlag.default(true),
   TRUST_PROXY: booleanFlag.default(false),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
-  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(5),
-  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(30),
+  LOGIN_MAX_FAILURES_PER_PAIR: z.coerce.number().int().min(1).default(5),
+  LOGIN_MAX_FAILURES_PER_ACCOUNT: z.coerce.number().int().min(1).default(50),
+  LOGIN_MAX_FAILURES_PER_IP: z.coerce.number().int().min(1).default(100),
   LOGIN_THROTTLE_WINDOW_MINUTES: z.coerce.number().int().min(1).default(15),
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(100).default(5),
@@ -56,7 +57,8 @@ export interface Config {
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; cookieSecure: boolean };
   trustProxy: boolean;
   logLevel: Env["LOG_LEVEL"];
-  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  /** Sign-in limits per window; see docs/decisions/0009-login-throttling.md. */
+  loginThrottle: { maxPerPair: number; maxPerAccount: number; maxPerIp: number; windowMs: number };
   shutdownGraceMs: number;
   /** Aggregates over fewer people than this are not shown (survey answers). */
   minGroupSize: number;
@@ -118,6 +120,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     trustProxy: env.TRUST_PROXY,
     logLevel: env.LOG_LEVEL,
     loginThrottle: {
+      maxPerPair: env.LOGIN_MAX_FAILURES_PER_PAIR,
       maxPerAccount: env.LOGIN_MAX_FAILURES_PER_ACCOUNT,
       maxPerIp: env.LOGIN_MAX_FAILURES_PER_IP,
       windowMs: env.LOGIN_THROTTLE_WINDOW_MINUTES * 60_000,

@@ -12,7 +12,7 @@ import {
 } from "./crypto.js";
 import { passwordResetEmail } from "./mail/templates.js";
 import { createSession, deleteUserSessions } from "./sessions.js";
-import { claimAttempt, settleSuccess, throttleKeys } from "./throttle.js";
+import { claimAttempt, rememberSignIn, settleSuccess } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, type UserView, userView } from "./users.js";
 
 const RESET_TOKEN_TTL_MS = 30 * 60_000;
@@ -20,11 +20,15 @@ const RESET_TOKEN_TTL_MS = 30 * 60_000;
 export interface ClientInfo {
   ip: string | null;
   userAgent: string | null;
+  /** The device cookie's token, if the browser sent one: proof of an earlier sign-in (throttle.ts). */
+  deviceToken: string | null;
 }
 
 export interface SignedIn {
   token: string;
   sessionId: string;
+  /** For the device cookie: this browser has now signed in to this account. */
+  deviceToken: string;
   user: UserView;
   memberships: MembershipSummary[];
 }
@@ -40,17 +44,20 @@ export function assertAcceptablePassword(password: string, email: string, field 
 
 /**
  * Email + password sign-in. Always a fresh session (a token presented before login is never promoted),
- * throttled per account and per client address, and as slow for unknown emails as for wrong passwords.
+ * throttled as throttle.ts describes, and as slow for unknown emails as for wrong passwords.
  */
 export async function login(
   deps: Deps,
   input: { email: string; password: string; client: ClientInfo },
 ): Promise<SignedIn> {
   const email = normalizeEmail(input.email);
-  const keys = throttleKeys(email, input.client.ip);
-  const user = await transaction(deps.db, {}, async (tx) => {
-    await claimAttempt(tx, deps, keys);
-    return findUserByEmail(tx, email);
+  const { ip, deviceToken } = input.client;
+  const { user, claim } = await transaction(deps.db, {}, async (tx) => {
+    const found = await findUserByEmail(tx, email);
+    return {
+      user: found,
+      claim: await claimAttempt(tx, deps, found?.id ?? null, { email, ip, deviceToken }),
+    };
   });
   const ok = user?.passwordHash ? await verifyPassword(user.passwordHash, input.password) : false;
   if (!user?.passwordHash) await burnPasswordVerification(input.password);
@@ -58,11 +65,12 @@ export async function login(
     throw new AppError("invalid_credentials", "Fel e-postadress eller lösenord.");
   }
   return transaction(deps.db, { userId: user.id }, async (tx) => {
-    await settleSuccess(tx, keys);
+    await settleSuccess(tx, claim);
     const { token, session } = await createSession(tx, user.id, input.client);
     return {
       token,
       sessionId: session.id,
+      deviceToken: await rememberSignIn(tx, user.id, input.client),
       user: userView(user),
       memberships: await loadMemberships(tx, user.id),
     };
@@ -110,11 +118,16 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
   });
 }
 
+/**
+ * Sets a new password from the emailed link. Holding the link proves the person, so this browser and
+ * address are remembered like a sign-in: the way back in when an attack holds back new devices.
+ * Returns the token for the device cookie.
+ */
 export async function confirmPasswordReset(
   deps: Deps,
-  input: { token: string; password: string },
-): Promise<void> {
-  await transaction(deps.db, {}, async (tx) => {
+  input: { token: string; password: string; client: ClientInfo },
+): Promise<{ deviceToken: string }> {
+  return transaction(deps.db, {}, async (tx) => {
     const [row] = await tx
       .select({ reset: passwordResetTokens, user: users })
       .from(passwordResetTokens)
@@ -160,6 +173,7 @@ export async function confirmPasswordReset(
       entityType: "user",
       entityId: row.user.id,
     });
+    return { deviceToken: await rememberSignIn(tx, row.user.id, input.client) };
   });
 }
 

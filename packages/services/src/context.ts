@@ -6,7 +6,7 @@ import type { Mailer } from "./mail/mailer.js";
 export interface ServiceConfig {
   publicUrl: string;
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number };
-  loginThrottle: { maxPerAccount: number; maxPerIp: number; windowMs: number };
+  loginThrottle: { maxPerPair: number; maxPerAccount: number; maxPerIp: number; windowMs: number };
   minGroupSize: number;
   /** Distinct public searches each process keeps (0: none); see catalog/search-cache.ts. Default 1000. */
   catalogSearchCacheEntries?: number;

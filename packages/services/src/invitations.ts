@@ -10,7 +10,7 @@ import { invitationEmail, ROLE_LABELS_SV } from "./mail/templates.js";
 import { assertAssignable } from "./members.js";
 import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
 import { createSession } from "./sessions.js";
-import { claimAttempt, settleSuccess, throttleKeys } from "./throttle.js";
+import { claimAttempt, rememberSignIn, settleSuccess } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, userView } from "./users.js";
 
 const INVITATION_TTL_DAYS = 7;
@@ -267,8 +267,11 @@ export async function acceptInvitation(
       }
       let user = await findUserByEmail(tx, invitation.email);
       if (user) {
-        const keys = throttleKeys(user.email, input.client.ip);
-        await claimAttempt(tx, deps, keys);
+        const claim = await claimAttempt(tx, deps, user.id, {
+          email: normalizeEmail(user.email),
+          ip: input.client.ip,
+          deviceToken: input.client.deviceToken,
+        });
         if (
           user.disabledAt ||
           !user.passwordHash ||
@@ -276,7 +279,7 @@ export async function acceptInvitation(
         ) {
           return { mismatch: user.email };
         }
-        await settleSuccess(tx, keys);
+        await settleSuccess(tx, claim);
       } else {
         const name = input.name?.trim();
         if (!name) {
@@ -328,6 +331,7 @@ export async function acceptInvitation(
       return {
         token,
         sessionId: session.id,
+        deviceToken: await rememberSignIn(tx, user.id, input.client),
         user: userView(user),
         memberships: await loadMemberships(tx, user.id),
       };

@@ -1,6 +1,7 @@
 import {
   idempotencyKeys,
   loginThrottle,
+  loginTrust,
   organizations,
   passwordResetTokens,
   sessions,
@@ -14,14 +15,16 @@ export interface PurgeResult {
   sessions: number;
   passwordResetTokens: number;
   loginThrottle: number;
+  loginTrust: number;
   idempotencyKeys: number;
 }
 
 /**
  * Deletes what has outlived its use: sessions past their timeouts, used or expired reset tokens, and
- * login counters whose window has closed, and idempotency keys older than their 24 hours (tenant data,
- * so swept one organization at a time under its own row-level scope). Runs from the job queue's hourly
- * schedule (jobs/background.ts), once across replicas; the deletes are idempotent all the same.
+ * login counters whose window has closed, expired proofs of earlier sign-ins, and idempotency keys older
+ * than their 24 hours (tenant data, so swept one organization at a time under its own row-level scope).
+ * Runs from the job queue's hourly schedule (jobs/background.ts), once across replicas; the deletes are
+ * idempotent all the same.
  */
 export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeResult> {
   const { idleTimeoutMs, absoluteTimeoutMs } = deps.config.session;
@@ -43,10 +46,15 @@ export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeR
       .delete(loginThrottle)
       .where(lt(loginThrottle.windowStartedAt, new Date(now.getTime() - deps.config.loginThrottle.windowMs)))
       .returning({ key: loginThrottle.key });
+    const expiredTrust = await tx
+      .delete(loginTrust)
+      .where(lt(loginTrust.expiresAt, now))
+      .returning({ userId: loginTrust.userId });
     return {
       sessions: endedSessions.length,
       passwordResetTokens: spentTokens.length,
       loginThrottle: closedWindows.length,
+      loginTrust: expiredTrust.length,
     };
   });
   const orgIds = await transaction(deps.db, {}, (tx) =>

@@ -25,7 +25,7 @@ beforeAll(async () => {
     {
       publicUrl: "http://localhost:3000",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
+      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 100, windowMs: 900_000 },
       minGroupSize: 5,
     },
     { smtpUrl: null, from: "test@nns.localhost" },
@@ -114,7 +114,7 @@ describe("idempotency claims", () => {
 });
 
 describe("purging what has expired", () => {
-  it("deletes ended sessions, spent reset tokens, closed throttle windows and day-old idempotency keys, and nothing live", async () => {
+  it("deletes ended sessions, spent reset tokens, closed throttle windows, expired sign-in proofs and day-old idempotency keys, and nothing live", async () => {
     const { purgeExpired } = await import("../src/maintenance.js");
     const sql = t.db.ownerSql;
     const [user] = await sql("select id from users limit 1");
@@ -135,12 +135,24 @@ describe("purging what has expired", () => {
       `insert into login_throttle (key, failures, window_started_at) values ('account:old', 3, now() - interval '1 hour'), ('account:new', 1, now())`,
     );
     await sql(
+      `insert into login_trust (user_id, kind, proof_hash, expires_at) values
+        ($1, 'device', '\\x01', now() - interval '1 minute'), ($1, 'address', '\\x02', now() + interval '1 day')`,
+      [user?.id],
+    );
+    await sql(
       `insert into idempotency_keys (organization_id, actor_key, key, request_hash, created_at) values
         ($1, 'user:x', 'stale', 'h', now() - interval '25 hours'), ($1, 'user:x', 'fresh', 'h', now())`,
       [orgId],
     );
     const result = await purgeExpired(deps);
-    expect(result).toEqual({ sessions: 2, passwordResetTokens: 2, loginThrottle: 1, idempotencyKeys: 1 });
+    expect(result).toEqual({
+      sessions: 2,
+      passwordResetTokens: 2,
+      loginThrottle: 1,
+      loginTrust: 1,
+      idempotencyKeys: 1,
+    });
+    expect((await sql("select kind from login_trust")).map((r) => r.kind)).toEqual(["address"]);
     expect((await sql("select id from sessions")).map((r) => r.id)).toEqual(["live"]);
     expect((await sql("select key from login_throttle")).map((r) => r.key)).toEqual(["account:new"]);
     expect(

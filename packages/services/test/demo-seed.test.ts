@@ -11,7 +11,7 @@ beforeAll(async () => {
     {
       publicUrl: "http://localhost:3000",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
+      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 100, windowMs: 900_000 },
       minGroupSize: 5,
     },
     { smtpUrl: null, from: "demo@nns.localhost" },

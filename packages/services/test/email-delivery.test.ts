@@ -12,7 +12,7 @@ import { createDeps, type Deps, type ServiceConfig, startBackgroundWork } from "
 const CONFIG: ServiceConfig = {
   publicUrl: "http://localhost",
   session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-  loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 900_000 },
+  loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 100, windowMs: 900_000 },
   minGroupSize: 5,
 };
 const quiet = { info: () => undefined };

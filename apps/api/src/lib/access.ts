@@ -2,6 +2,7 @@ import { createRoute, type RouteConfig } from "@hono/zod-openapi";
 import { AppError, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
+import { cacheableForAnyone } from "./cache-control.js";
 import type { AppEnv } from "./env.js";
 import { idempotencyOf } from "./idempotency.js";
 
@@ -10,7 +11,8 @@ import { idempotencyOf } from "./idempotency.js";
  * any input is read, the OpenAPI `security` section, and the generated security test suite.
  */
 export type RouteAccess =
-  | { kind: "public" }
+  /** `cacheable`: the answer is the same for every caller and personal to no one (see cache-control.ts). */
+  | { kind: "public"; cacheable?: true }
   | { kind: "actor"; sessionOnly?: boolean }
   /** National coordination outside any one organization's path, e.g. registering a förbund. */
   | { kind: "nns"; permission: Permission }
@@ -76,6 +78,7 @@ export function defineRoute<R extends RouteConfig>(
   options: RouteOptions = {},
 ) {
   const middleware: MiddlewareHandler<AppEnv>[] = [];
+  if (access.kind === "public" && access.cacheable) middleware.push(cacheableForAnyone);
   if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
   if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
   if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));

@@ -1,14 +1,15 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { AppError } from "@nns/domain";
-import { authenticateApiKey, authenticateSession } from "@nns/services";
+import { authenticateApiKey, authenticateSession, type ClientInfo } from "@nns/services";
 import type { Context, MiddlewareHandler } from "hono";
+import { readDeviceCookie } from "./device-cookie.js";
 import type { AppEnv } from "./env.js";
 import { clearSessionCookie, readSessionCookie } from "./session-cookie.js";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 const CREDENTIAL_QUERY_PARAMS = ["api_key", "apikey", "apiKey", "access_token", "token", "key"];
 
-export function clientInfo(c: Context<AppEnv>): { ip: string | null; userAgent: string | null } {
+export function clientInfo(c: Context<AppEnv>): ClientInfo {
   let ip: string | null = null;
   if (c.get("options").trustProxy) {
     // The load balancer appends the address it saw; entries to its left are whatever the client sent.
@@ -22,7 +23,7 @@ export function clientInfo(c: Context<AppEnv>): { ip: string | null; userAgent: 
       ip = null;
     }
   }
-  return { ip, userAgent: c.req.header("user-agent") ?? null };
+  return { ip, userAgent: c.req.header("user-agent") ?? null, deviceToken: readDeviceCookie(c) };
 }
 
 /**

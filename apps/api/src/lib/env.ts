@@ -25,6 +25,8 @@ export interface AppEnv {
     actor: Actor | null;
     /** Why a presented session was not accepted, so a 401 can say "expired" rather than "missing". */
     sessionProblem: "expired" | null;
+    /** Set by routes whose answer is the same for everyone; all others are answered `no-store`. */
+    cacheable: boolean;
     org: OrgContext;
   };
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  check,
   customType,
   index,
   integer,
@@ -81,6 +82,30 @@ export const loginThrottle = pgTable("login_throttle", {
     .notNull()
     .defaultNow(),
 });
+
+/**
+ * Proof that a person has signed in before, from a browser (`device`: SHA-256 of the device cookie's token)
+ * or from a client address (`address`: SHA-256 of the address). Such a sign-in is not held back by the
+ * per-account and per-address login limits an attacker can trip (see packages/services/src/throttle.ts).
+ * Global like sessions: it belongs to a person, not an organization.
+ */
+export const loginTrust = pgTable(
+  "login_trust",
+  {
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    kind: text("kind", { enum: ["device", "address"] }).notNull(),
+    proofHash: bytea("proof_hash").notNull(),
+    expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+  },
+  (t) => [
+    // Proof first: a device token is looked up on its own too, to reuse it for another account.
+    primaryKey({ columns: [t.kind, t.proofHash, t.userId] }),
+    index("login_trust_expires_at_idx").on(t.expiresAt),
+    check("login_trust_kind_check", sql`kind in ('device', 'address')`),
+  ],
+);
 
 /** Tenant-owned: who belongs to an organization, with which role. */
 export const memberships = pgTable(

@@ -1,4 +1,4 @@
-import { stringify } from "csv-stringify/sync";
+import { writeCsv } from "../csv.js";
 import type { CatalogEntryView } from "./public-catalog.js";
 import type { PublicResult } from "./snapshot.js";
 
@@ -69,5 +69,5 @@ export function catalogCsv(entries: CatalogEntryView[]): string {
       latest?.positiveSharePercent ?? "",
     ];
   });
-  return stringify([COLUMNS, ...rows]);
+  return writeCsv(COLUMNS, rows);
 }

@@ -10,7 +10,6 @@ export const createApiKey: RouteHandler<typeof routes.createApiKey, AppEnv> = as
     scopes,
     expiresAt: expiresAt ? new Date(expiresAt) : null,
   });
-  c.header("Cache-Control", "no-store");
   return c.json(created, 201);
 };
 

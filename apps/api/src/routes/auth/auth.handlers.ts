@@ -5,6 +5,7 @@ import * as services from "@nns/services";
 import type { Context } from "hono";
 import { clientInfo } from "../../lib/authenticate.js";
 import { serviceContext } from "../../lib/context.js";
+import { writeDeviceCookie } from "../../lib/device-cookie.js";
 import type { AppEnv } from "../../lib/env.js";
 import { clearSessionCookie, writeSessionCookie } from "../../lib/session-cookie.js";
 import type * as routes from "./auth.routes.js";
@@ -27,24 +28,22 @@ function signedInJson(signedIn: services.SignedIn) {
   return { user: signedIn.user, memberships: signedIn.memberships.map((m) => membershipJson(m, nnsAdmin)) };
 }
 
-/** A session presented before signing in is never promoted: it is ended, so the old token is worthless. */
+/**
+ * A session presented before signing in is never promoted: it is ended, so the old token is worthless.
+ * The browser is remembered as one this person signs in from.
+ */
 async function startSession(c: Context<AppEnv>, signedIn: services.SignedIn) {
   const previous = c.get("actor");
   if (previous?.type === "user" && previous.sessionId)
     await services.deleteSession(c.get("deps"), previous.sessionId);
   writeSessionCookie(c, signedIn.token);
+  writeDeviceCookie(c, signedIn.deviceToken);
   return c.json(signedInJson(signedIn), 200);
 }
 
 export const login: RouteHandler<typeof routes.login, AppEnv> = async (c) => {
   const { email, password } = c.req.valid("json");
-  const signedIn = await services.login(c.get("deps"), { email, password, client: clientInfo(c) });
-  // A session presented before login is never promoted: drop it so the old token is worthless.
-  const previous = c.get("actor");
-  if (previous?.type === "user" && previous.sessionId)
-    await services.deleteSession(c.get("deps"), previous.sessionId);
-  writeSessionCookie(c, signedIn.token);
-  return c.json(signedInJson(signedIn), 200);
+  return startSession(c, await services.login(c.get("deps"), { email, password, client: clientInfo(c) }));
 };
 
 export const logout: RouteHandler<typeof routes.logout, AppEnv> = async (c) => {
@@ -88,7 +87,11 @@ export const requestPasswordReset: RouteHandler<typeof routes.requestPasswordRes
 };
 
 export const confirmPasswordReset: RouteHandler<typeof routes.confirmPasswordReset, AppEnv> = async (c) => {
-  await services.confirmPasswordReset(c.get("deps"), c.req.valid("json"));
+  const { deviceToken } = await services.confirmPasswordReset(c.get("deps"), {
+    ...c.req.valid("json"),
+    client: clientInfo(c),
+  });
+  writeDeviceCookie(c, deviceToken);
   return c.body(null, 204);
 };
 

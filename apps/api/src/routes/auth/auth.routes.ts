@@ -56,7 +56,12 @@ export const login = defineRoute(
     method: "post",
     path: "/auth/login",
     tags,
-    summary: "Sign in with email and password; sets the session cookie",
+    summary: "Sign in with email and password; sets the session cookie and the device cookie",
+    description:
+      "Throttled per account and client address (429 with `Retry-After`). After many failures for an " +
+      "account, or from an address, across all clients, only clients without proof of an earlier sign-in " +
+      "are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an " +
+      "address the account signed in from recently, still gets in. A password reset also sets the cookie.",
     request: { body: jsonBody(z.object({ email: Email, password: Password })) },
     responses: { 200: jsonResponse(SignedInSchema, "Signed in"), ...problems(400, 401, 403, 429) },
   },
@@ -102,7 +107,8 @@ export const confirmPasswordReset = defineRoute(
     method: "post",
     path: "/auth/password-reset/confirm",
     tags,
-    summary: "Set a new password with the emailed token; ends every session of the account",
+    summary:
+      "Set a new password with the emailed token; ends every session of the account and sets the device cookie",
     request: { body: jsonBody(z.object({ token: Token, password: Password })) },
     responses: { 204: { description: "Password changed" }, ...problems(400, 410) },
   },

@@ -59,7 +59,7 @@ const SummarySchema = z
 const FacetListSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
 
 export const searchCatalog = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/catalog/interventions",
@@ -107,7 +107,7 @@ const EntrySchema = z
   .openapi("CatalogEntry");
 
 export const getCatalogEntry = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/catalog/interventions/{interventionId}",
@@ -134,7 +134,7 @@ export const getCatalogEntry = defineRoute(
 );
 
 export const exportCatalog = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/catalog/export",
@@ -155,7 +155,7 @@ export const exportCatalog = defineRoute(
 );
 
 export const catalogFeed = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/catalog/feed",
@@ -168,7 +168,7 @@ export const catalogFeed = defineRoute(
 );
 
 export const catalogVocabularies = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/catalog/vocabularies",

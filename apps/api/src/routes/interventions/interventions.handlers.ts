@@ -137,7 +137,6 @@ export const saveTargetGroup: RouteHandler<typeof routes.saveTargetGroup, AppEnv
 
 export const previewIntervention: RouteHandler<typeof routes.previewIntervention, AppEnv> = async (c) => {
   const preview = await services.previewIntervention(c.get("org"), c.req.valid("param").interventionId);
-  c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex");
   return c.html(await entryPage(preview, preview), 200);
 };

@@ -10,7 +10,7 @@ export const MunicipalitySchema = z
   .openapi("Municipality");
 
 export const listCounties = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/reference/counties",
@@ -21,7 +21,7 @@ export const listCounties = defineRoute(
 );
 
 export const listMunicipalities = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/reference/municipalities",
@@ -52,7 +52,7 @@ export const ForbundListingSchema = z
   .openapi("ForbundListing");
 
 export const listForbund = defineRoute(
-  { kind: "public" },
+  { kind: "public", cacheable: true },
   {
     method: "get",
     path: "/reference/forbund",

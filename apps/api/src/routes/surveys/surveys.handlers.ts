@@ -3,10 +3,8 @@ import * as services from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
 import type * as routes from "./surveys.routes.js";
 
-export const lookupSurvey: RouteHandler<typeof routes.lookupSurvey, AppEnv> = async (c) => {
-  c.header("Cache-Control", "no-store");
-  return c.json(await services.getSurvey(c.get("deps"), c.req.valid("json").token), 200);
-};
+export const lookupSurvey: RouteHandler<typeof routes.lookupSurvey, AppEnv> = async (c) =>
+  c.json(await services.getSurvey(c.get("deps"), c.req.valid("json").token), 200);
 
 export const answerSurvey: RouteHandler<typeof routes.answerSurvey, AppEnv> = async (c) => {
   const { token, scores, comment } = c.req.valid("json");
