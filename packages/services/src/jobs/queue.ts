@@ -90,11 +90,16 @@ export class JobQueue {
     handler: (data: T, jobId: string) => Promise<void>,
     options: { batchSize?: number } = {},
   ): Promise<void> {
-    await this.#boss.work<T>(
+    const batchSize = options.batchSize ?? 1;
+    let workerId = "";
+    workerId = await this.#boss.work<T>(
       name,
-      { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: this.#pollingIntervalSeconds },
+      { batchSize, pollingIntervalSeconds: this.#pollingIntervalSeconds },
       async (jobs) => {
         await Promise.all(jobs.map((job) => handler(job.data, job.id)));
+        // A full batch means more are probably waiting: fetch again at once instead of sleeping the
+        // polling interval, which would cap throughput at one batch per interval.
+        if (jobs.length === batchSize) this.#boss.notifyWorker(workerId);
       },
     );
   }
