@@ -79,6 +79,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -131,6 +132,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -174,6 +176,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -229,6 +232,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -288,6 +292,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -348,6 +353,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -419,6 +425,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -487,6 +494,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -541,6 +549,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -580,6 +589,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -635,6 +645,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -709,6 +720,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -773,6 +785,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -863,6 +876,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -923,6 +937,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1002,6 +1017,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1069,6 +1085,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1130,6 +1147,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1221,6 +1239,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -1295,6 +1314,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1386,6 +1406,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1454,6 +1475,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1530,6 +1552,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1606,6 +1629,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1674,6 +1698,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1758,6 +1783,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1837,6 +1863,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1875,6 +1902,7 @@ export interface paths {
                         };
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1924,6 +1952,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1962,6 +1991,7 @@ export interface paths {
                         };
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2018,6 +2048,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2089,6 +2120,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2152,6 +2184,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2251,6 +2284,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -2340,6 +2374,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2406,6 +2441,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2465,6 +2501,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2521,6 +2558,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2610,6 +2648,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -2663,6 +2702,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Change the BIP/SKAPA steps; sessions already planned keep theirs */
@@ -2738,6 +2778,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -2793,6 +2834,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2872,6 +2914,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2969,6 +3012,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3034,6 +3078,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3112,6 +3157,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3203,6 +3249,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3280,6 +3327,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3370,6 +3418,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3435,6 +3484,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3522,6 +3572,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -3611,6 +3662,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3705,6 +3757,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -3768,6 +3821,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -3877,6 +3931,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3955,6 +4010,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -4065,6 +4121,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -4126,6 +4183,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4202,6 +4260,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4271,6 +4330,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4360,6 +4420,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -4437,6 +4498,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -4513,6 +4575,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4607,6 +4670,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -4696,6 +4760,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4763,6 +4828,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4859,6 +4925,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -4928,6 +4995,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -4988,6 +5056,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5060,6 +5129,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5125,6 +5195,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -5219,6 +5290,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -5299,6 +5371,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -5385,6 +5458,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5467,6 +5541,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5532,6 +5607,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Save new content as the next revision; a published intervention stays public meanwhile */
@@ -5618,6 +5694,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -5720,6 +5797,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5821,6 +5899,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5922,6 +6001,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6023,6 +6103,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6124,6 +6205,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6192,6 +6274,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6259,6 +6342,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6340,6 +6424,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6407,6 +6492,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Record or correct one period's results; shares are derived, never sent */
@@ -6481,6 +6567,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -6547,6 +6634,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6613,6 +6701,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6681,6 +6770,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -6747,6 +6837,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6811,6 +6902,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6877,6 +6969,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Grant or withdraw self-publishing for a förbund (NNS editorial team) */
@@ -6950,6 +7043,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -7016,6 +7110,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7086,6 +7181,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -7157,6 +7253,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7231,6 +7328,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7267,6 +7365,7 @@ export interface paths {
                         "application/atom+xml": string;
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7303,6 +7402,7 @@ export interface paths {
                         "application/json": components["schemas"]["CatalogVocabularies"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7359,6 +7459,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -8458,7 +8559,19 @@ export interface components {
             };
         };
     };
-    responses: never;
+    responses: {
+        /** @description The database cannot be reached right now (problem+json, code `service_unavailable`). Retry after `Retry-After` seconds. A write in flight may or may not have been saved: retry creating requests with the same `Idempotency-Key`. */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

@@ -37,6 +37,20 @@ export interface Database {
   close: () => Promise<void>;
 }
 
+/**
+ * How the pools ride out a database restart (docs/decisions/0011-database-outages.md). postgres.js
+ * reconnects lazily, on the next query, after a back-off that grows with every failed attempt across
+ * the pool; its default grows to 20 s, so service would resume long after the database. Capped at one
+ * second, service resumes within about a second of the database. A connect that hangs (an unreachable
+ * host) fails after 5 s instead of 30, and idle connections are closed after a minute so few are left
+ * to discover a silent network failure.
+ */
+const OUTAGE_OPTIONS = {
+  connect_timeout: 5,
+  idle_timeout: 60,
+  backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
+} as const;
+
 export type RawQuery = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
 
 export const MIGRATIONS_DIR = join(
@@ -71,10 +85,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   // One connection: the migration advisory lock and its unlock must run on the same session.
-  const ownerClient = postgres(options.url, { max: 1, onnotice: () => {} });
+  const ownerClient = postgres(options.url, { max: 1, onnotice: () => {}, ...OUTAGE_OPTIONS });
   const appClient = postgres(options.appUrl, {
     max: options.poolMax,
     onnotice: () => {},
+    ...OUTAGE_OPTIONS,
     // PgBouncer in transaction mode cannot hold named prepared statements across transactions.
     prepare: false,
   });

@@ -3,6 +3,7 @@ import { AppError, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env.js";
+import { SERVICE_UNAVAILABLE_RESPONSE } from "./schemas.js";
 
 /**
  * Who may call a route. Declared once per route: it drives the middleware that answers 401/404/403 before
@@ -74,6 +75,8 @@ export function defineRoute<R extends RouteConfig>(access: RouteAccess, config: 
         : [{ sessionCookie: [] }, { apiKey: [] }];
   return createRoute({
     ...config,
+    // Any route may find the database unreachable (authentication alone reads it).
+    responses: { 503: SERVICE_UNAVAILABLE_RESPONSE, ...config.responses },
     security,
     middleware: middleware as never,
     [ACCESS_EXTENSION]: access,
