@@ -37,6 +37,13 @@ export interface Database {
   close: () => Promise<void>;
 }
 
+export type RawQuery = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+
+export const MIGRATIONS_DIR = join(
+  dirname(createRequire(import.meta.url).resolve("@nns/db/package.json")),
+  "migrations",
+);
+
 /**
  * How the pools ride out a database restart (docs/decisions/0011-database-outages.md). postgres.js
  * reconnects lazily, on the next query, after a back-off that grows with every failed attempt across
@@ -50,13 +57,6 @@ const OUTAGE_OPTIONS = {
   idle_timeout: 60,
   backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
 } as const;
-
-export type RawQuery = (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
-
-export const MIGRATIONS_DIR = join(
-  dirname(createRequire(import.meta.url).resolve("@nns/db/package.json")),
-  "migrations",
-);
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.mode === "embedded") {
