@@ -4,14 +4,12 @@
  * away, service resumes by itself within 5 s of the database being back, and every acknowledged write
  * is stored exactly once. The shared server named by DATABASE_URL is left alone.
  */
-import { type ChildProcess, spawn } from "node:child_process";
-import { join } from "node:path";
+import type { ChildProcess } from "node:child_process";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type PrivatePostgres, startPrivatePostgres } from "./private-postgres.js";
+import { type ServerProcess, startServer } from "./spawn-server.js";
 
-const apiRoot = new URL("..", import.meta.url).pathname;
-const tsx = join(apiRoot, "node_modules", ".bin", "tsx");
 const WRITERS = 20;
 const MAX_OPERATIONS = 6_000;
 const RECOVERY_LIMIT_MS = 5_000;
@@ -27,47 +25,8 @@ interface Outcome {
   ended: number;
 }
 
-interface Server {
-  child: ChildProcess;
-  base: string;
-  output: () => string;
-}
-
 let pg: PrivatePostgres | null = null;
-let server: Server | null = null;
-
-function startServer(databaseUrl: string): Promise<Server> {
-  const child = spawn(tsx, ["src/server.ts"], {
-    cwd: apiRoot,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      DATABASE_APP_URL: "",
-      DATABASE_APP_PASSWORD: "",
-      DATABASE_POOL_MAX: "10",
-      PORT: "0",
-      DEMO_DATA: "always",
-      LOG_LEVEL: "warn",
-      SMTP_URL: "",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => output });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
+let server: ServerProcess | null = null;
 
 async function stopServer(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
@@ -83,7 +42,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 describe.runIf(process.env.DATABASE_URL)("a PostgreSQL restart under write load", () => {
   beforeAll(async () => {
     pg = await startPrivatePostgres();
-    server = await startServer(pg.url);
+    server = await startServer({
+      ...process.env,
+      DATABASE_URL: pg.url,
+      DATABASE_APP_URL: "",
+      DATABASE_APP_PASSWORD: "",
+      DATABASE_POOL_MAX: "10",
+      PORT: "0",
+      DEMO_DATA: "always",
+      LOG_LEVEL: "warn",
+      SMTP_URL: "",
+    });
   });
 
   afterAll(async () => {
@@ -92,7 +61,7 @@ describe.runIf(process.env.DATABASE_URL)("a PostgreSQL restart under write load"
   });
 
   it("keeps the process alive, answers 503 with Retry-After, resumes within 5 s and loses or doubles no acknowledged write", async () => {
-    const { base, child, output } = server as Server;
+    const { base, child, output } = server as ServerProcess;
     const db = pg as PrivatePostgres;
     const login = await fetch(`${base}/v1/auth/login`, {
       method: "POST",

@@ -5,10 +5,11 @@
  */
 import { createServer } from "node:net";
 import { openDatabase } from "@nns/db";
-import { Mailer } from "@nns/services";
+import { createDeps } from "@nns/services";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
+import { shutdownDeps } from "../src/bootstrap.js";
 import { PUBLIC_URL } from "./helpers.js";
 
 let app: ReturnType<typeof createApp>;
@@ -21,24 +22,23 @@ beforeAll(async () => {
   await new Promise((resolve) => probe.close(resolve));
   const url = `postgres://nns_app@127.0.0.1:${port}/nns`;
   const db = await openDatabase({ mode: "server", url, appUrl: url, appPassword: null, poolMax: 2 });
-  const mailer = new Mailer(db, { smtpUrl: null, from: "NNS test <test@nns.localhost>" });
-  app = createApp(
+  const deps = createDeps(
+    db,
     {
-      db,
-      mailer,
-      config: {
-        publicUrl: PUBLIC_URL,
-        session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 12 * 3_600_000 },
-        loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 900_000 },
-        minGroupSize: 5,
-      },
+      publicUrl: PUBLIC_URL,
+      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 12 * 3_600_000 },
+      loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 900_000 },
+      minGroupSize: 5,
     },
-    { cookieSecure: true, trustProxy: true, publicUrl: PUBLIC_URL, logger: pino({ level: "silent" }) },
+    { smtpUrl: null, from: "NNS test <test@nns.localhost>" },
   );
-  close = async () => {
-    mailer.close();
-    await db.close();
-  };
+  app = createApp(deps, {
+    cookieSecure: true,
+    trustProxy: true,
+    publicUrl: PUBLIC_URL,
+    logger: pino({ level: "silent" }),
+  });
+  close = () => shutdownDeps(deps);
 });
 afterAll(async () => close?.());
 
