@@ -654,7 +654,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -669,6 +669,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -702,7 +704,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -711,7 +713,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1323,7 +1325,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -1346,6 +1348,8 @@ export interface paths {
                 /** @description Invited */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1388,7 +1392,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1397,7 +1401,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1558,7 +1562,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key. The secret is in this response only; it is never stored or shown again
-         * @description Not idempotent by design: replaying the response would mean storing the secret. Retry by listing keys and revoking strays.
+         * @description Takes no Idempotency-Key: a replay would need the secret, which is never stored. After a lost response, list the keys and revoke any stray one.
          */
         post: {
             parameters: {
@@ -1622,6 +1626,15 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Sent with an Idempotency-Key, which this request cannot honour */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2056,7 +2069,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2078,6 +2094,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2111,8 +2129,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2302,7 +2329,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     trainerId: string;
                 };
@@ -2332,6 +2362,8 @@ export interface paths {
                 /** @description Recorded */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2367,6 +2399,24 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2923,7 +2973,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2961,6 +3011,8 @@ export interface paths {
                 /** @description Sent */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3003,7 +3055,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3336,7 +3397,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -3367,6 +3428,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3409,7 +3472,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3842,7 +3914,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -3880,6 +3955,8 @@ export interface paths {
                 /** @description Added */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3922,8 +3999,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4338,7 +4424,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -4369,6 +4458,8 @@ export interface paths {
                 /** @description Registered */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4411,8 +4502,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4852,7 +4952,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -4874,6 +4977,8 @@ export interface paths {
                 /** @description Added */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4916,8 +5021,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5380,7 +5494,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -5398,6 +5512,8 @@ export interface paths {
                 /** @description Created (ETag header carries its version) */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5440,7 +5556,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5449,7 +5565,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5483,7 +5599,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -5499,6 +5618,8 @@ export interface paths {
                 /** @description Imported */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5534,6 +5655,24 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6642,7 +6781,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -6659,6 +6801,8 @@ export interface paths {
                 /** @description Invited */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6694,6 +6838,24 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

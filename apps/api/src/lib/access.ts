@@ -3,6 +3,7 @@ import { AppError, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env.js";
+import { idempotencyOf } from "./idempotency.js";
 import { SERVICE_UNAVAILABLE_RESPONSE } from "./schemas.js";
 
 /**
@@ -62,21 +63,37 @@ function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv>
   };
 }
 
-export function defineRoute<R extends RouteConfig>(access: RouteAccess, config: R) {
+export interface RouteOptions {
+  /**
+   * Why this creating POST cannot honour `Idempotency-Key`. Every other POST that answers 201 honours it
+   * by construction (see idempotency.ts); a route that cannot must say why.
+   */
+  notIdempotentBecause?: string;
+}
+
+export function defineRoute<R extends RouteConfig>(
+  access: RouteAccess,
+  config: R,
+  options: RouteOptions = {},
+) {
   const middleware: MiddlewareHandler<AppEnv>[] = [];
   if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
   if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
   if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));
+  const idempotency = idempotencyOf(access, config, options.notIdempotentBecause);
+  if (idempotency) middleware.push(idempotency.middleware);
   const security =
     access.kind === "public"
       ? []
       : (access.kind === "actor" && access.sessionOnly) || access.kind === "nns"
         ? [{ sessionCookie: [] }]
         : [{ sessionCookie: [] }, { apiKey: [] }];
+  const contract = idempotency?.contract ?? {};
   return createRoute({
     ...config,
+    ...contract,
     // Any route may find the database unreachable (authentication alone reads it).
-    responses: { 503: SERVICE_UNAVAILABLE_RESPONSE, ...config.responses },
+    responses: { 503: SERVICE_UNAVAILABLE_RESPONSE, ...(contract.responses ?? config.responses) },
     security,
     middleware: middleware as never,
     [ACCESS_EXTENSION]: access,
