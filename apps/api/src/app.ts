@@ -14,7 +14,7 @@ import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
-import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
+import { buildOpenApiDocument, registerSecuritySchemes, registerSharedResponses } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
@@ -53,6 +53,7 @@ export function createV1() {
     .route("/", interventionsRouter)
     .route("/", catalogRouter);
   registerSecuritySchemes(v1);
+  registerSharedResponses(v1);
   return v1;
 }
 
@@ -145,6 +146,9 @@ export function createApp(deps: Deps, options: AppOptions) {
   );
   app.onError((error, c) => {
     const known = toAppError(error);
+    if (known?.code === "service_unavailable") {
+      options.logger.warn({ requestId: c.get("requestId"), err: error }, "database unavailable");
+    }
     if (known) return problemResponse(c, known);
     options.logger.error({ requestId: c.get("requestId"), err: error }, "unhandled error");
     return problemResponse(

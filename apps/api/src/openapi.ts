@@ -37,6 +37,17 @@ export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>): void {
   });
 }
 
+export function registerSharedResponses(app: OpenAPIHono<AppEnv>): void {
+  app.openAPIRegistry.registerComponent("responses", "ServiceUnavailable", {
+    description:
+      "The database cannot be reached right now (problem+json, code `service_unavailable`). Retry after `Retry-After` seconds. A write in flight may or may not have been saved: retry creating requests with the same `Idempotency-Key`.",
+    headers: {
+      "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } },
+    },
+    content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
+  });
+}
+
 export function buildOpenApiDocument(v1: OpenAPIHono<AppEnv>) {
   return v1.getOpenAPI31Document(OPENAPI_INFO);
 }

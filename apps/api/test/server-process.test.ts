@@ -2,14 +2,13 @@
  * The product as an operator runs it: the server process on a fresh embedded database (demo data,
  * readiness, graceful shutdown on SIGTERM) and the operations CLI against the same data.
  */
-import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { apiRoot, startServer, tsx } from "./spawn-server.js";
 
-const apiRoot = new URL("..", import.meta.url).pathname;
-const tsx = join(apiRoot, "node_modules", ".bin", "tsx");
 const dataDir = mkdtempSync(join(tmpdir(), "nns-process-"));
 const baseEnv = {
   ...process.env,
@@ -21,27 +20,6 @@ const baseEnv = {
 };
 
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function startServer(
-  env: NodeJS.ProcessEnv,
-): Promise<{ child: ChildProcess; base: string; output: () => string }> {
-  const child = spawn(tsx, ["src/server.ts"], { cwd: apiRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (http:\/\/[\d.]+:\d+)/.exec(output);
-      if (match?.[1]) {
-        clearTimeout(timer);
-        resolve({ child, base: match[1], output: () => output });
-      }
-    };
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.on("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
 
 function cli(...args: string[]) {
   const result = spawnSync(tsx, ["src/cli.ts", ...args], {

@@ -82,6 +82,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -134,6 +135,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -177,6 +179,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -232,6 +235,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -291,6 +295,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -351,6 +356,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -422,6 +428,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -490,6 +497,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -544,6 +552,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -583,6 +592,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -638,6 +648,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -714,6 +725,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -778,6 +790,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -868,6 +881,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -928,6 +942,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1007,6 +1022,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1074,6 +1090,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1135,6 +1152,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1226,6 +1244,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -1300,6 +1319,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1393,6 +1413,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1461,6 +1482,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1537,6 +1559,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1622,6 +1645,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -1690,6 +1714,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -1774,6 +1799,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1853,6 +1879,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1891,6 +1918,7 @@ export interface paths {
                         };
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1940,6 +1968,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -1978,6 +2007,7 @@ export interface paths {
                         };
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2034,6 +2064,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2119,6 +2150,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2182,6 +2214,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2281,6 +2314,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -2393,6 +2427,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2459,6 +2494,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -2518,6 +2554,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2574,6 +2611,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2663,6 +2701,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -2716,6 +2755,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Change the BIP/SKAPA steps; sessions already planned keep theirs */
@@ -2791,6 +2831,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -2846,6 +2887,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -2925,6 +2967,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3033,6 +3076,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3098,6 +3142,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3176,6 +3221,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3267,6 +3313,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3344,6 +3391,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3445,6 +3493,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3510,6 +3559,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -3597,6 +3647,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -3686,6 +3737,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -3780,6 +3832,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -3843,6 +3896,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -3966,6 +4020,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -4044,6 +4099,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -4154,6 +4210,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         trace?: never;
@@ -4215,6 +4272,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4291,6 +4349,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4360,6 +4419,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4463,6 +4523,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -4540,6 +4601,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -4616,6 +4678,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4710,6 +4773,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -4799,6 +4863,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4866,6 +4931,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -4976,6 +5042,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5045,6 +5112,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -5105,6 +5173,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5177,6 +5246,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5242,6 +5312,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -5336,6 +5407,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -5416,6 +5488,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -5504,6 +5577,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5609,6 +5683,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5674,6 +5749,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Save new content as the next revision; a published intervention stays public meanwhile */
@@ -5760,6 +5836,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -5862,6 +5939,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -5963,6 +6041,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6064,6 +6143,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6165,6 +6245,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6266,6 +6347,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6334,6 +6416,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6401,6 +6484,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6482,6 +6566,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6549,6 +6634,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Record or correct one period's results; shares are derived, never sent */
@@ -6623,6 +6709,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -6689,6 +6776,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -6778,6 +6866,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6846,6 +6935,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         options?: never;
@@ -6912,6 +7002,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         delete?: never;
@@ -6976,6 +7067,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7042,6 +7134,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         /** Grant or withdraw self-publishing for a förbund (NNS editorial team) */
@@ -7115,6 +7208,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -7181,6 +7275,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7251,6 +7346,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         post?: never;
@@ -7322,6 +7418,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7396,6 +7493,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7432,6 +7530,7 @@ export interface paths {
                         "application/atom+xml": string;
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7468,6 +7567,7 @@ export interface paths {
                         "application/json": components["schemas"]["CatalogVocabularies"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -7524,6 +7624,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                503: components["responses"]["ServiceUnavailable"];
             };
         };
         put?: never;
@@ -8623,7 +8724,19 @@ export interface components {
             };
         };
     };
-    responses: never;
+    responses: {
+        /** @description The database cannot be reached right now (problem+json, code `service_unavailable`). Retry after `Retry-After` seconds. A write in flight may or may not have been saved: retry creating requests with the same `Idempotency-Key`. */
+        ServiceUnavailable: {
+            headers: {
+                /** @description Seconds to wait before retrying */
+                "Retry-After"?: number;
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
     parameters: never;
     requestBodies: never;
     headers: never;

@@ -49,6 +49,20 @@ export const MIGRATIONS_DIR = join(
   "migrations",
 );
 
+/**
+ * How the connections ride out a database restart (docs/decisions/0011-database-outages.md). postgres.js
+ * reconnects lazily, on the next query, after a back-off that grows with every failed attempt across
+ * the pool; its default grows to 20 s, so service would resume long after the database. Capped at one
+ * second, service resumes within about a second of the database. A connect that hangs (an unreachable
+ * host) fails after 5 s instead of 30, and idle connections are closed after a minute so few are left
+ * to discover a silent network failure.
+ */
+const OUTAGE_OPTIONS = {
+  connect_timeout: 5,
+  idle_timeout: 60,
+  backoff: (attempts: number) => Math.min(0.05 * 2 ** attempts, 1),
+} as const;
+
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.mode === "embedded") {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
@@ -81,16 +95,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   // One connection: the migration advisory lock and its unlock must run on the same session.
-  const ownerClient = postgres(options.url, { max: 1, onnotice: () => {} });
+  const ownerClient = postgres(options.url, { max: 1, onnotice: () => {}, ...OUTAGE_OPTIONS });
   const appClient = postgres(options.appUrl, {
     max: options.poolMax,
     onnotice: () => {},
+    ...OUTAGE_OPTIONS,
     // PgBouncer in transaction mode cannot hold named prepared statements across transactions.
     prepare: false,
   });
   // One connection: the queue wraps some of its statements in BEGIN … COMMIT of its own, which
   // postgres.js allows only where no other query can land in between.
-  const jobClient = postgres(options.url, { max: 1, onnotice: () => {}, prepare: false });
+  const jobClient = postgres(options.url, { max: 1, onnotice: () => {}, prepare: false, ...OUTAGE_OPTIONS });
   return {
     mode: "server",
     app: drizzlePostgres(appClient, { schema }) as unknown as AppDatabase,

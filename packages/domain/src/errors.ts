@@ -23,6 +23,7 @@ export const ERROR_CATALOGUE = {
   unprocessable: { status: 422, title: "The request cannot be carried out" },
   rate_limited: { status: 429, title: "Too many attempts" },
   internal: { status: 500, title: "Something went wrong on our side" },
+  service_unavailable: { status: 503, title: "The service is temporarily unavailable" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -5,6 +5,7 @@ import type { MiddlewareHandler } from "hono";
 import { cacheableForAnyone } from "./cache-control.js";
 import type { AppEnv } from "./env.js";
 import { idempotencyOf } from "./idempotency.js";
+import { SERVICE_UNAVAILABLE_RESPONSE } from "./schemas.js";
 
 /**
  * Who may call a route. Declared once per route: it drives the middleware that answers 401/404/403 before
@@ -90,9 +91,12 @@ export function defineRoute<R extends RouteConfig>(
       : (access.kind === "actor" && access.sessionOnly) || access.kind === "nns"
         ? [{ sessionCookie: [] }]
         : [{ sessionCookie: [] }, { apiKey: [] }];
+  const contract = idempotency?.contract ?? {};
   return createRoute({
     ...config,
-    ...idempotency?.contract,
+    ...contract,
+    // Any route may find the database unreachable (authentication alone reads it).
+    responses: { 503: SERVICE_UNAVAILABLE_RESPONSE, ...(contract.responses ?? config.responses) },
     security,
     middleware: middleware as never,
     [ACCESS_EXTENSION]: access,

@@ -1,4 +1,5 @@
 import { type RouteConfig, z } from "@hono/zod-openapi";
+import { isConnectionError } from "@nns/db";
 import { AppError } from "@nns/domain";
 import {
   actorKey,
@@ -184,11 +185,21 @@ function honourKey(keyOwnerOf: (c: Context<AppEnv>) => string): MiddlewareHandle
       const value = response.headers.get(name);
       if (value) headers[name] = value;
     }
-    await completeIdempotentRequest(deps, scope, {
-      status: response.status,
-      body: await response.clone().json(),
-      headers,
-    });
+    try {
+      await completeIdempotentRequest(deps, scope, {
+        status: response.status,
+        body: await response.clone().json(),
+        headers,
+      });
+    } catch (error) {
+      // The change is committed, so the success stands even when the database went away before its
+      // response could be stored; the key stays claimed, and retries get 409 (decision 0011).
+      if (!isConnectionError(error)) throw error;
+      c.get("options").logger.warn(
+        { requestId: c.get("requestId"), err: error },
+        "idempotent response not stored: database unavailable",
+      );
+    }
   };
 }
 

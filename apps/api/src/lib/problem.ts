@@ -1,3 +1,4 @@
+import { isConnectionError } from "@nns/db";
 import { AppError, ERROR_CATALOGUE, type ErrorCode, type FieldError } from "@nns/domain";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -108,8 +109,20 @@ function databaseError(error: unknown): AppError | null {
   return null;
 }
 
+/** Seconds a client should wait before retrying while the database is unreachable; a restart takes about one. */
+export const DATABASE_RETRY_AFTER_SECONDS = 2;
+
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
+  // Checked before SQLSTATE mapping: a lost connection is never the caller's fault, and a write in flight
+  // may or may not have committed, so it must not look like success or like a refusal.
+  if (isConnectionError(error)) {
+    return new AppError(
+      "service_unavailable",
+      "The database cannot be reached right now. Retry later; a write in flight may or may not have been saved, so retry creating requests with the same Idempotency-Key.",
+      { headers: { "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
+    );
+  }
   if (error instanceof HTTPException) {
     const status = error.status;
     if (status === 400) return new AppError("malformed_json", "The request body is not valid JSON.");

@@ -38,6 +38,9 @@ const STATUS_TEXT: Record<number, string> = {
   429: "Too many attempts",
 };
 
+/** Shared by every route that reaches the database; registered once by `registerSharedResponses`. */
+export const SERVICE_UNAVAILABLE_RESPONSE = { $ref: "#/components/responses/ServiceUnavailable" };
+
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
