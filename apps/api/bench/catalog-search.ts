@@ -13,7 +13,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createTestDatabase } from "@nns/db/testing";
-import { catalogSearchSql, type Deps, Mailer } from "@nns/services";
+import { catalogSearchSql, createDeps, type Deps } from "@nns/services";
 import autocannon from "autocannon";
 import pino from "pino";
 import { createApp } from "../src/app.js";
@@ -173,16 +173,16 @@ async function seedCatalogue(t: Awaited<ReturnType<typeof createTestDatabase>>) 
 
 const t = await createTestDatabase();
 try {
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "bench@nns.localhost" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "bench@nns.localhost" },
+  );
   const seedStarted = performance.now();
   await seedCatalogue(t);
   const entries = Number((await t.db.ownerSql("select count(*)::int as n from catalog_entries"))[0]?.n);

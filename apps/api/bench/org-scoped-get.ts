@@ -8,10 +8,10 @@ import { serve } from "@hono/node-server";
 import { createTestDatabase } from "@nns/db/testing";
 import {
   createApiKey,
+  createDeps,
   type Deps,
   enterOrganization,
   grantRole,
-  Mailer,
   seedDemoData,
   systemContext,
 } from "@nns/services";
@@ -29,16 +29,16 @@ function percentile(sorted: number[], p: number): number {
 
 const t = await createTestDatabase();
 try {
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "bench@nns.localhost" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "bench@nns.localhost" },
+  );
   await seedDemoData(deps);
   const system = systemContext(deps, "bench");
   // A förbund with a realistic staff list: 40 members.

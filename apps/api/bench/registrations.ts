@@ -18,10 +18,10 @@ import { createTestDatabase } from "@nns/db/testing";
 import {
   addSession,
   createApiKey,
+  createDeps,
   createTraining,
   type Deps,
   enterOrganization,
-  Mailer,
   moveTraining,
   type OrgContext,
   seedDemoData,
@@ -48,16 +48,16 @@ const RUSH_TIMEOUT_S = 60;
 const t = await createTestDatabase();
 if (!t.urls) throw new Error("the registration benchmark needs PostgreSQL (DATABASE_URL)");
 const urls = t.urls;
-const deps: Deps = {
-  db: t.db,
-  mailer: new Mailer(t.db, { smtpUrl: null, from: "bench@nns.localhost" }),
-  config: {
+const deps: Deps = createDeps(
+  t.db,
+  {
     publicUrl: "http://localhost",
     session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
     loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
     minGroupSize: 5,
   },
-};
+  { smtpUrl: null, from: "bench@nns.localhost" },
+);
 
 /** A planned event with `count` sessions of `capacity` seats, a month ahead. */
 async function plannedEvent(org: OrgContext, title: string, count: number, capacity: number) {

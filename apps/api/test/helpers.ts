@@ -1,13 +1,15 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import type { Role } from "@nns/domain";
 import {
+  createDeps,
   createNnsOrganization,
   createOrganization,
+  type DeliveryPolicy,
   type Deps,
   grantRole,
-  Mailer,
   type OrganizationView,
   type ServiceConfig,
+  startBackgroundWork,
   systemContext,
 } from "@nns/services";
 import pino from "pino";
@@ -37,6 +39,8 @@ export interface TestOptions {
   loginThrottle?: Partial<ServiceConfig["loginThrottle"]>;
   trustProxy?: boolean;
   smtpUrl?: string | null;
+  /** Retry timing for email delivery; with `smtpUrl` the queue and its workers run in the test. */
+  delivery?: Partial<DeliveryPolicy>;
 }
 
 /**
@@ -45,16 +49,18 @@ export interface TestOptions {
  */
 export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> {
   const t = await createTestDatabase();
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: PUBLIC_URL,
       session: { idleTimeoutMs: 60 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, ...options.session },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000, ...options.loginThrottle },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
+    { pollingIntervalSeconds: 0.5 },
+  );
+  if (options.smtpUrl) await startBackgroundWork(deps, { info: () => undefined });
   const ctx = systemContext(deps, "test-setup");
   const nns = await createNnsOrganization(ctx, {
     name: "NNS",
@@ -114,6 +120,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     orgB,
     users,
     close: async () => {
+      await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();
     },

@@ -56,7 +56,7 @@ export async function inviteMember(
   assertAssignable(ctx, input.role);
   const email = normalizeEmail(input.email);
   const token = randomToken() + randomToken();
-  const { invitation, emailId } = await transaction(
+  return transaction(
     ctx.deps.db,
     { organizationId: ctx.organization.id },
     async (tx) => {
@@ -113,7 +113,7 @@ export async function inviteMember(
         })
         .returning();
       if (!row) throw new Error("invitation insert returned nothing");
-      const emailId = await ctx.deps.mailer.queue(
+      await ctx.deps.mailer.queue(
         tx,
         invitationEmail({
           to: email,
@@ -132,11 +132,9 @@ export async function inviteMember(
         entityId: row.id,
         after: invitation,
       });
-      return { invitation, emailId };
+      return invitation;
     },
   );
-  await ctx.deps.mailer.deliver([emailId]);
-  return invitation;
 }
 
 export async function listInvitations(

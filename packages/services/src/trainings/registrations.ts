@@ -204,8 +204,7 @@ export async function registerParticipant(
   if (sessionIds.length === 0) {
     throw fieldError("body.sessionIds", "too_small", "Välj minst ett tillfälle.");
   }
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
     if (!access.party)
       throw new AppError("forbidden", "Only a förbund taking part may register participants.");
@@ -290,7 +289,7 @@ export async function registerParticipant(
     }));
     const view = participantView(participant, [...earlier, ...added]);
     // Sent together; they run in the order sent, the first returning to the förbund's scope.
-    const [, , emailId] = await Promise.all([
+    await Promise.all([
       leaveOwnerScope(tx, ctx, access.training),
       insertRegistrations(
         tx,
@@ -310,11 +309,8 @@ export async function registerParticipant(
         after: view,
       }),
     ]);
-    emailIds.push(emailId);
     return view;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 /**
@@ -369,8 +365,7 @@ export async function cancelRegistration(
   registrationId: string,
 ): Promise<ParticipantView> {
   requirePermission(ctx, "trainings:register");
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
     const [found] = await tx
       .select()
@@ -395,7 +390,7 @@ export async function cancelRegistration(
       .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actorFields(ctx).actorLabel })
       .where(eq(sessionRegistrations.id, registrationId));
     if (locked.status === "confirmed") {
-      emailIds.push(...(await promoteWaiting(tx, ctx, access.training, found.sessionId)));
+      await promoteWaiting(tx, ctx, access.training, found.sessionId);
     }
     const [view] = await readParticipants(tx, ctx, access, [found.participantId]);
     await audit(tx, ctx, {
@@ -407,8 +402,6 @@ export async function cancelRegistration(
     });
     return view as ParticipantView;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 /**
