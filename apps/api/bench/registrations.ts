@@ -18,9 +18,7 @@ import { createTestDatabase } from "@nns/db/testing";
 import {
   addSession,
   createApiKey,
-  createDeps,
   createTraining,
-  type Deps,
   enterOrganization,
   moveTraining,
   type OrgContext,
@@ -30,6 +28,7 @@ import {
 import pino from "pino";
 import type postgres from "postgres";
 import { createApp } from "../src/app.js";
+import { benchDeps } from "./harness/deps.js";
 import { startFloorServer } from "./harness/floor.js";
 import { type LoadRequest, type LoadResult, printComparison, runLoad } from "./harness/load.js";
 
@@ -48,16 +47,7 @@ const RUSH_TIMEOUT_S = 60;
 const t = await createTestDatabase();
 if (!t.urls) throw new Error("the registration benchmark needs PostgreSQL (DATABASE_URL)");
 const urls = t.urls;
-const deps: Deps = createDeps(
-  t.db,
-  {
-    publicUrl: "http://localhost",
-    session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-    loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
-    minGroupSize: 5,
-  },
-  { smtpUrl: null, from: "bench@nns.localhost" },
-);
+const deps = benchDeps(t.db);
 
 /** A planned event with `count` sessions of `capacity` seats, a month ahead. */
 async function plannedEvent(org: OrgContext, title: string, count: number, capacity: number) {
@@ -179,32 +169,29 @@ try {
   const floorRequests = (trainingId: string, bodies: object[]): LoadRequest[] =>
     bodies.map((body) => ({ method: "POST", path: `/trainings/${trainingId}`, body: JSON.stringify(body) }));
 
-  // (a) The rush: the API on the first session, the floor on the second.
+  // (a) The rush: the API on the first session, the floor on the second; then the seats are checked.
   const [apiSession, floorSession] = rush.sessionIds as [string, string];
-  const rushApi = await runLoad({
-    origin: api,
-    connections: RUSH,
-    amount: RUSH,
-    timeoutSeconds: RUSH_TIMEOUT_S,
-    requests: apiRequests(
-      rush.trainingId,
-      people("api.rush", RUSH, () => apiSession),
-    ),
-  });
-  requireClean("rush (API)", rushApi);
-  const rushApiSeats = await checkRush(apiSession);
-  const rushFloor = await runLoad({
-    origin: floor.origin,
-    connections: RUSH,
-    amount: RUSH,
-    timeoutSeconds: RUSH_TIMEOUT_S,
-    requests: floorRequests(
-      rush.trainingId,
-      people("floor.rush", RUSH, () => floorSession),
-    ),
-  });
-  requireClean("rush (floor)", rushFloor);
-  const rushFloorSeats = await checkRush(floorSession);
+  const rushOn = async (name: string, origin: string, sessionId: string, requests: typeof apiRequests) => {
+    const result = await runLoad({
+      origin,
+      connections: RUSH,
+      amount: RUSH,
+      timeoutSeconds: RUSH_TIMEOUT_S,
+      requests: requests(
+        rush.trainingId,
+        people(`${name}.rush`, RUSH, () => sessionId),
+      ),
+    });
+    requireClean(`rush (${name})`, result);
+    return { result, seats: await checkRush(sessionId) };
+  };
+  const { result: rushApi, seats: rushApiSeats } = await rushOn("api", api, apiSession, apiRequests);
+  const { result: rushFloor, seats: rushFloorSeats } = await rushOn(
+    "floor",
+    floor.origin,
+    floorSession,
+    floorRequests,
+  );
 
   // (b) Spread over many sessions: each request goes to the next session in turn.
   const session = (i: number) => spread.sessionIds[i % SPREAD_SESSIONS] as string;
