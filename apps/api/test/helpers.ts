@@ -1,13 +1,17 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import type { Role } from "@nns/domain";
 import {
+  addSession,
   createDeps,
   createNnsOrganization,
   createOrganization,
+  createTraining,
   type DeliveryPolicy,
   type Deps,
   grantRole,
+  moveTraining,
   type OrganizationView,
+  type OrgContext,
   type ServiceConfig,
   startBackgroundWork,
   systemContext,
@@ -125,6 +129,26 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
       await t.destroy();
     },
   };
+}
+
+/** A förbund's own event day in two weeks, with one session, open for registration. */
+export async function plannedEvent(
+  ctx: OrgContext,
+  title: string,
+  capacity: number,
+): Promise<{ trainingId: string; sessionId: string }> {
+  const event = await createTraining(ctx, { kind: "event", title });
+  const start = new Date(Date.now() + 14 * 86_400_000);
+  const withSession = await addSession(ctx, event.id, {
+    title: "Inspirationsdag",
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 6 * 3_600_000),
+    mode: "on_site",
+    location: "Stadshuset",
+    capacity,
+  });
+  await moveTraining(ctx, event.id, "plan", null);
+  return { trainingId: event.id, sessionId: withSession.sessions[0]?.id as string };
 }
 
 export interface TestResponse {

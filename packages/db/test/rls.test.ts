@@ -169,6 +169,29 @@ describe("row-level security as the application role", () => {
   });
 });
 
+describe("authentication in one statement", () => {
+  it("finds exactly the key with the presented prefix, and leaves no setting behind", async () => {
+    const rows = await t.db.appSql("select organization_id, name from app_api_key_by_prefix($1)", [
+      "aaaaaaaaaaaaaaaa",
+    ]);
+    expect(rows).toEqual([{ organization_id: orgA, name: "A key" }]);
+    expect(await t.db.appSql("select * from app_api_key_by_prefix($1)", ["cccccccccccccccc"])).toEqual([]);
+    await asApp({}, async (q) => expect(await count(q, "api_keys")).toBe(0));
+  });
+
+  it("reads a session's person with their own memberships only", async () => {
+    await t.db.ownerSql("insert into sessions (id, secret_hash, user_id) values ('sess-a', '\\x00', $1)", [
+      userA,
+    ]);
+    const [row] = await t.db.appSql("select user_id, memberships from app_session_actor('sess-a')");
+    expect(row?.user_id).toBe(userA);
+    const memberships = (row?.memberships ?? []) as { organizationId: string }[];
+    expect(memberships.map((m) => m.organizationId)).toEqual([orgA]);
+    expect(await t.db.appSql("select * from app_session_actor('no-such-session')")).toEqual([]);
+    await asApp({}, async (q) => expect(await count(q, "memberships")).toBe(0));
+  });
+});
+
 describe("the outbox and the huvudmän", () => {
   const emailA = randomUUID();
   const emailB = randomUUID();

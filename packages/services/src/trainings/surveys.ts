@@ -28,12 +28,7 @@ const TOKEN_PATTERN = /^[a-z2-7]{48}$/;
  * After the last session: one personal survey link to everyone who attended. Called by the owner inside
  * the completing transaction.
  */
-export async function sendSurveys(
-  tx: Tx,
-  ctx: OrgContext,
-  trainingId: string,
-  title: string,
-): Promise<void> {
+export async function sendSurveys(tx: Tx, ctx: OrgContext, trainingId: string, title: string): Promise<void> {
   const attended = await tx
     .selectDistinct({
       id: trainingParticipants.id,

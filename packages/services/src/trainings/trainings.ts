@@ -511,12 +511,7 @@ export async function moveTraining(
   });
 }
 
-async function tellCancelled(
-  tx: Tx,
-  ctx: OrgContext,
-  training: TrainingView,
-  reason: string,
-): Promise<void> {
+async function tellCancelled(tx: Tx, ctx: OrgContext, training: TrainingView, reason: string): Promise<void> {
   const people = await tx
     .selectDistinct({
       email: trainingParticipants.email,
@@ -576,8 +571,7 @@ export async function setParty(
           ...(input.contactEmail !== undefined && { contactEmail: input.contactEmail }),
         },
       });
-    for (const sessionId of sessionIds)
-      await promoteWaiting(tx, ctx, access.training, sessionId);
+    for (const sessionId of sessionIds) await promoteWaiting(tx, ctx, access.training, sessionId);
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: "training.party_set",
