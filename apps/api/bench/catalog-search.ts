@@ -13,11 +13,12 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createTestDatabase } from "@nns/db/testing";
-import { catalogSearchSql, createDeps, type Deps } from "@nns/services";
+import { catalogSearchSql, type Deps } from "@nns/services";
 import autocannon from "autocannon";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import { toCatalogQuery } from "../src/routes/catalog/catalog-query.js";
+import { benchDeps } from "./harness/deps.js";
 
 process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
@@ -173,16 +174,7 @@ async function seedCatalogue(t: Awaited<ReturnType<typeof createTestDatabase>>) 
 
 const t = await createTestDatabase();
 try {
-  const deps: Deps = createDeps(
-    t.db,
-    {
-      publicUrl: "http://localhost",
-      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 1000, windowMs: 900_000 },
-      minGroupSize: 5,
-    },
-    { smtpUrl: null, from: "bench@nns.localhost" },
-  );
+  const deps: Deps = benchDeps(t.db);
   const seedStarted = performance.now();
   await seedCatalogue(t);
   const entries = Number((await t.db.ownerSql("select count(*)::int as n from catalog_entries"))[0]?.n);

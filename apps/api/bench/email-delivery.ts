@@ -8,8 +8,9 @@ import { fork } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { transaction } from "@nns/db";
 import { createTestDatabase } from "@nns/db/testing";
-import { createDeps, startBackgroundWork } from "@nns/services";
+import { startBackgroundWork } from "@nns/services";
 import nodemailer from "nodemailer";
+import { benchDeps } from "./harness/deps.js";
 import { printComparison } from "./harness/load.js";
 
 process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
@@ -51,17 +52,7 @@ direct.close();
 
 const t = await createTestDatabase();
 try {
-  const deps = createDeps(
-    t.db,
-    {
-      publicUrl: "http://localhost",
-      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 1000, windowMs: 900_000 },
-      minGroupSize: 5,
-    },
-    { smtpUrl, from: "bench <bench@nns.test>" },
-    { pollingIntervalSeconds: 0.5 },
-  );
+  const deps = benchDeps(t.db, smtpUrl);
   await deps.jobs.start();
   started = performance.now();
   for (let i = 0; i < EMAILS; i++)

@@ -16,6 +16,7 @@ import {
 } from "@nns/services";
 import pino from "pino";
 import { createApp } from "../src/app.js";
+import { benchDeps } from "./harness/deps.js";
 import { startFloorServer } from "./harness/floor.js";
 import { printComparison, runLoad } from "./harness/load.js";
 
@@ -27,16 +28,7 @@ const POOL_MAX = 10;
 const t = await createTestDatabase();
 try {
   if (!t.urls) throw new Error("the benchmark needs a PostgreSQL server (DATABASE_URL)");
-  const deps = createDeps(
-    t.db,
-    {
-      publicUrl: "http://localhost",
-      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 1000, windowMs: 900_000 },
-      minGroupSize: 5,
-    },
-    { smtpUrl: null, from: "bench@nns.localhost" },
-  );
+  const deps = benchDeps(t.db);
   await seedDemoData(deps);
   const system = systemContext(deps, "bench");
   // A förbund with a realistic staff list: 40 members.

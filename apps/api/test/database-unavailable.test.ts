@@ -27,7 +27,7 @@ beforeAll(async () => {
     {
       publicUrl: PUBLIC_URL,
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 12 * 3_600_000 },
-      loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 900_000 },
+      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 20, windowMs: 900_000 },
       minGroupSize: 5,
     },
     { smtpUrl: null, from: "NNS test <test@nns.localhost>" },

@@ -18,6 +18,7 @@ process.once("message", async (raw) => {
     url: options.origin,
     connections: options.connections,
     ...(options.amount ? { amount: options.amount } : { duration: options.durationSeconds ?? 10 }),
+    ...(options.timeoutSeconds ? { timeout: options.timeoutSeconds } : {}),
     requests: [
       {
         setupRequest: (request) => {

@@ -21,6 +21,8 @@ export interface LoadOptions {
   durationSeconds?: number;
   /** Stop after this many requests in all. */
   amount?: number;
+  /** A request without an answer after this long counts as an error (autocannon's default: 10). */
+  timeoutSeconds?: number;
   /** One request, or several that are sent in turn (distinct searches, distinct participants). */
   requests: LoadRequest[];
 }

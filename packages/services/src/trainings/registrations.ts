@@ -1,25 +1,24 @@
-import {
-  sessionRegistrations,
-  type Tx,
-  trainingParticipants,
-  trainingSessions,
-  trainings,
-  transaction,
-} from "@nns/db";
-import { AppError, fieldError, type Gender, hasFreeSeat, registrationOpen, seatsLeft } from "@nns/domain";
-import { and, asc, eq, inArray, ne, sql } from "drizzle-orm";
+import { randomUUID } from "node:crypto";
+import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, transaction } from "@nns/db";
+import { AppError, fieldError, type Gender, registrationOpen, seatsLeft } from "@nns/domain";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
+import type { OutgoingEmail } from "../mail/mailer.js";
 import { registrationEmail } from "../mail/training-templates.js";
 import { sessionsCalendar } from "./calendar.js";
 import {
   asTrainingOwner,
+  enterOwnerScope,
+  leaveOwnerScope,
   loadTraining,
   lockSessions,
   organizationName,
   type TrainingAccess,
+  type TrainingRow,
 } from "./scope.js";
+import { decideSeats, insertRegistrations, type SeatDecision } from "./seat-decision.js";
 import { isAssignedTrainer } from "./trainers.js";
 import { promoteWaiting, seatState } from "./waiting-list.js";
 
@@ -102,7 +101,27 @@ async function readParticipants(
     const index = queues.filter((q) => q.sessionId === sessionId).findIndex((q) => q.id === registrationId);
     return index < 0 ? null : index + 1;
   };
-  return people.map((p) => ({
+  return people.map((p) =>
+    participantView(
+      p,
+      registrations
+        .filter((r) => r.participantId === p.id)
+        .map((r) => ({
+          id: r.id,
+          sessionId: r.sessionId,
+          status: r.status,
+          waitingPosition: r.status === "waitlisted" ? position(r.id, r.sessionId) : null,
+          attended: r.attended,
+        })),
+    ),
+  );
+}
+
+function participantView(
+  p: typeof trainingParticipants.$inferSelect,
+  registrations: ParticipantView["registrations"],
+): ParticipantView {
+  return {
     id: p.id,
     organizationId: p.organizationId,
     name: p.name,
@@ -111,17 +130,9 @@ async function readParticipants(
     jobTitle: p.jobTitle,
     gender: p.gender,
     contactConsent: p.contactConsent,
-    registrations: registrations
-      .filter((r) => r.participantId === p.id)
-      .map((r) => ({
-        id: r.id,
-        sessionId: r.sessionId,
-        status: r.status,
-        waitingPosition: r.status === "waitlisted" ? position(r.id, r.sessionId) : null,
-        attended: r.attended,
-      })),
+    registrations,
     createdAt: p.createdAt,
-  }));
+  };
 }
 
 export async function listParticipants(ctx: OrgContext, trainingId: string): Promise<ParticipantView[]> {
@@ -173,10 +184,15 @@ export async function seatsOverview(ctx: OrgContext, trainingId: string): Promis
 }
 
 /**
- * Registers a person for one or more sessions. Each session is locked, then its seats are counted across
- * every förbund: a free seat within the session's capacity and the förbund's allocation is taken at
- * once, otherwise the person joins the waiting list in the order the locks were won. Confirmation goes
- * by email with a calendar file for the confirmed sessions.
+ * Registers a person for one or more sessions. A free seat within the session's capacity and the
+ * förbund's allocation, counted across every förbund, is taken at once; otherwise the person joins the
+ * waiting list in the order the sessions' locks were won. Confirmation goes by email with a calendar file
+ * for the confirmed sessions.
+ *
+ * The sessions' locks serialize every registration for them, so they are held only for the seat decision
+ * (decision 0010): everything that does not depend on it (checks, the person's record, the email for
+ * each likely outcome) is done before they are taken; after, one round trip decides and one writes the
+ * registrations, the email and the audit entry, then the transaction commits.
  */
 export async function registerParticipant(
   ctx: OrgContext,
@@ -215,11 +231,6 @@ export async function registerParticipant(
       }
     }
     // The same person may be booked for more sessions later: their förbund's record is reused.
-    const sameEmail = and(
-      eq(trainingParticipants.trainingId, trainingId),
-      eq(trainingParticipants.organizationId, ctx.organization.id),
-      sql`lower(${trainingParticipants.email}) = lower(${input.email})`,
-    );
     const [inserted] = await tx
       .insert(trainingParticipants)
       .values({
@@ -238,18 +249,23 @@ export async function registerParticipant(
       .returning();
     const [participant] = inserted
       ? [inserted]
-      : await tx.select().from(trainingParticipants).where(sameEmail);
+      : await tx
+          .select()
+          .from(trainingParticipants)
+          .where(
+            and(
+              eq(trainingParticipants.trainingId, trainingId),
+              eq(trainingParticipants.organizationId, ctx.organization.id),
+              sql`lower(${trainingParticipants.email}) = lower(${input.email})`,
+            ),
+          );
     if (!participant) throw new Error("participant neither inserted nor found");
-    const live = await tx
-      .select({ sessionId: sessionRegistrations.sessionId })
-      .from(sessionRegistrations)
-      .where(
-        and(
-          eq(sessionRegistrations.participantId, participant.id),
-          ne(sessionRegistrations.status, "cancelled"),
-        ),
-      );
-    const newSessionIds = sessionIds.filter((id) => !live.some((l) => l.sessionId === id));
+    const earlier = inserted
+      ? []
+      : ((await readParticipants(tx, ctx, access, [participant.id]))[0]?.registrations ?? []);
+    const newSessionIds = sessionIds
+      .filter((id) => !earlier.some((r) => r.sessionId === id && r.status !== "cancelled"))
+      .sort();
     if (newSessionIds.length === 0) {
       throw new AppError("already_exists", "This person is already registered for these sessions.", {
         errors: [
@@ -261,67 +277,82 @@ export async function registerParticipant(
         ],
       });
     }
-    await lockSessions(tx, newSessionIds);
-    // Re-read under the locks: a cancellation or completion that won them first closes registration.
-    const [current] = await tx
-      .select({ status: trainings.status })
-      .from(trainings)
-      .where(eq(trainings.id, trainingId));
-    if (!current || !registrationOpen(current.status)) {
-      throw new AppError("conflict", `Registration is not open while the training is ${current?.status}.`);
-    }
-    const decisions = await asTrainingOwner(tx, ctx, access.training, async () => {
-      const result = new Map<string, "confirmed" | "waitlisted">();
-      for (const id of newSessionIds) {
-        const state = await seatState(tx, trainingId, id);
-        const party = state.parties.get(ctx.organization.id) ?? { allocation: null, confirmed: 0 };
-        result.set(id, hasFreeSeat(state.session, party) ? "confirmed" : "waitlisted");
-      }
-      return result;
-    });
-    for (const id of [...newSessionIds].sort()) {
-      await tx.insert(sessionRegistrations).values({
-        organizationId: ctx.organization.id,
-        ownerOrganizationId: access.training.organizationId,
-        trainingId,
-        sessionId: id,
-        participantId: participant.id,
-        status: decisions.get(id) ?? "waitlisted",
-      });
-    }
-    const [view] = await readParticipants(tx, ctx, access, [participant.id]);
-    await audit(tx, ctx, {
-      action: "registration.created",
-      entityType: "training_participant",
-      entityId: participant.id,
-      after: view,
-    });
-    const decided = sessions.filter((s) => decisions.has(s.id));
-    const confirmed = decided.filter((s) => decisions.get(s.id) === "confirmed");
-    const organizerName = await organizationName(tx, access.training.organizationId);
-    await ctx.deps.mailer.queue(
-      tx,
-      registrationEmail({
-        to: participant.email,
-        participantName: participant.name,
-        trainingTitle: access.training.title,
-        organizerName,
-        confirmed,
-        waitlisted: decided.filter((s) => decisions.get(s.id) === "waitlisted"),
-        ics:
-          confirmed.length > 0
-            ? sessionsCalendar({
-                trainingTitle: access.training.title,
-                organizerName,
-                sessions: confirmed,
-                host: new URL(ctx.deps.config.publicUrl).host,
-              })
-            : null,
-        organizationId: ctx.organization.id,
+    const email = await registrationEmails(tx, ctx, access.training, participant, sessions, newSessionIds);
+    // From here until commit the sessions are locked.
+    await enterOwnerScope(tx, ctx, access.training);
+    const decisions = await decideSeats(tx, trainingId, ctx.organization.id, newSessionIds);
+    const added = newSessionIds.map((sessionId) => ({
+      id: randomUUID(),
+      sessionId,
+      ...(decisions.get(sessionId) as SeatDecision),
+      attended: null,
+    }));
+    const view = participantView(participant, [...earlier, ...added]);
+    // Sent together; they run in the order sent, the first returning to the förbund's scope.
+    await Promise.all([
+      leaveOwnerScope(tx, ctx, access.training),
+      insertRegistrations(
+        tx,
+        {
+          organizationId: ctx.organization.id,
+          ownerOrganizationId: access.training.organizationId,
+          trainingId,
+          participantId: participant.id,
+        },
+        added,
+      ),
+      ctx.deps.mailer.queue(tx, email(decisions)),
+      audit(tx, ctx, {
+        action: "registration.created",
+        entityType: "training_participant",
+        entityId: participant.id,
+        after: view,
       }),
-    );
-    return view as ParticipantView;
+    ]);
+    return view;
   });
+}
+
+/**
+ * The confirmation email for whichever seats the person gets. The outcomes where every session goes the
+ * same way, by far the most common, are composed now, before the sessions are locked; a mixed outcome is
+ * composed when it happens.
+ */
+async function registrationEmails(
+  tx: Tx,
+  ctx: OrgContext,
+  training: TrainingRow,
+  participant: { email: string; name: string },
+  sessions: (typeof trainingSessions.$inferSelect)[],
+  sessionIds: readonly string[],
+): Promise<(decisions: ReadonlyMap<string, SeatDecision>) => OutgoingEmail> {
+  const organizerName = await organizationName(tx, training.organizationId);
+  const host = new URL(ctx.deps.config.publicUrl).host;
+  const compose = (confirmedIds: ReadonlySet<string>): OutgoingEmail => {
+    const decided = sessions.filter((s) => sessionIds.includes(s.id));
+    const confirmed = decided.filter((s) => confirmedIds.has(s.id));
+    return registrationEmail({
+      to: participant.email,
+      participantName: participant.name,
+      trainingTitle: training.title,
+      organizerName,
+      confirmed,
+      waitlisted: decided.filter((s) => !confirmedIds.has(s.id)),
+      ics:
+        confirmed.length > 0
+          ? sessionsCalendar({ trainingTitle: training.title, organizerName, sessions: confirmed, host })
+          : null,
+      organizationId: ctx.organization.id,
+    });
+  };
+  const allConfirmed = compose(new Set(sessionIds));
+  const allWaiting = compose(new Set());
+  return (decisions) => {
+    const confirmedIds = new Set(sessionIds.filter((id) => decisions.get(id)?.status === "confirmed"));
+    if (confirmedIds.size === sessionIds.length) return allConfirmed;
+    if (confirmedIds.size === 0) return allWaiting;
+    return compose(confirmedIds);
+  };
 }
 
 /**

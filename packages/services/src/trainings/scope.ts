@@ -1,6 +1,6 @@
 import { organizations, setScope, type Tx, trainingParties, trainingSessions, trainings } from "@nns/db";
 import { AppError } from "@nns/domain";
-import { and, eq, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import { actorUserId, type OrgContext } from "../context.js";
 
 export type TrainingRow = typeof trainings.$inferSelect;
@@ -58,11 +58,21 @@ export async function asTrainingOwner<T>(
   fn: () => Promise<T>,
 ): Promise<T> {
   if (training.organizationId === ctx.organization.id) return fn();
-  const userId = actorUserId(ctx.actor);
-  await setScope(tx, { organizationId: training.organizationId, userId });
+  await enterOwnerScope(tx, ctx, training);
   const result = await fn();
-  await setScope(tx, { organizationId: ctx.organization.id, userId });
+  await leaveOwnerScope(tx, ctx, training);
   return result;
+}
+
+/** The two halves of `asTrainingOwner`, for a caller that sends the way back along with other statements. */
+export async function enterOwnerScope(tx: Tx, ctx: OrgContext, training: TrainingRow): Promise<void> {
+  if (training.organizationId === ctx.organization.id) return;
+  await setScope(tx, { organizationId: training.organizationId, userId: actorUserId(ctx.actor) });
+}
+
+export async function leaveOwnerScope(tx: Tx, ctx: OrgContext, training: TrainingRow): Promise<void> {
+  if (training.organizationId === ctx.organization.id) return;
+  await setScope(tx, { organizationId: ctx.organization.id, userId: actorUserId(ctx.actor) });
 }
 
 /** Runs `fn` in another organization's scope, for its audit entry; the caller's scope is restored. */
@@ -117,9 +127,25 @@ export async function lockTrainingSessions(tx: Tx, trainingId: string): Promise<
 
 /** Serializes every change to one session's seats, on PostgreSQL and PGlite alike. */
 export async function lockSessions(tx: Tx, sessionIds: readonly string[]): Promise<void> {
-  for (const id of [...sessionIds].sort()) {
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`session:${id}`}, 0))`);
-  }
+  for (const id of [...sessionIds].sort()) await tx.execute(sql`select ${sessionLock(id)}`);
+}
+
+/** Takes one session's lock until commit; every writer of seat holders uses it, always in id order. */
+export function sessionLock(sessionId: string): SQL {
+  return sql`pg_advisory_xact_lock(hashtextextended('session:' || ${idLiteral(sessionId)}, 0))`;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * An id written into the statement's text instead of sent as a parameter. With `prepare: false` (needed
+ * behind PgBouncer in transaction mode) postgres.js has the server describe every statement that has
+ * parameters before running it: one more round trip, and nothing queued behind it is sent meanwhile. The
+ * statements run while a session's lock is held carry only ids, written this way so they pipeline.
+ */
+export function idLiteral(id: string): SQL {
+  if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
+  return sql.raw(`'${id}'`);
 }
 
 const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {
