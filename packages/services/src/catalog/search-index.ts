@@ -68,35 +68,74 @@ const VALUES_OF: Record<Facet, (row: IndexRow) => string[]> = {
   memberParty: (r) => r.member_parties,
 };
 
-/** One facet's values per entry, as a flat array: entry d holds values[offsets[d] … offsets[d + 1]). */
-interface FacetColumn {
+/**
+ * Every facet value of every entry, numbered across facets. Entry d's values of facet f are
+ * values[valueStart[d * F + f] … valueStart[d * F + f + 1]) (F facets, in FACETS order, so all of entry
+ * d's are valueStart[d * F] … valueStart[(d + 1) * F]); value v is held by the entries
+ * entries[entryStart[v] … entryStart[v + 1]).
+ */
+interface FacetValues {
+  facetOf: Uint8Array;
   names: string[];
   labels: string[];
+  /** `${facet}:${value}` → value number. */
   ids: Map<string, number>;
-  offsets: Uint32Array;
+  valueStart: Uint32Array;
   values: Uint32Array;
+  entryStart: Uint32Array;
+  entries: Uint32Array;
 }
 
-function facetColumn(facet: Facet, rows: IndexRow[], tableLabels: Map<string, string>): FacetColumn {
+function facetValues(rows: IndexRow[], tableLabels: Map<string, string>): FacetValues {
+  const F = FACETS.length;
   const ids = new Map<string, number>();
   const names: string[] = [];
-  const offsets = new Uint32Array(rows.length + 1);
+  const facetOf: number[] = [];
+  const valueStart = new Uint32Array(rows.length * F + 1);
   const values: number[] = [];
   rows.forEach((row, d) => {
-    // Duplicates are kept: the SQL counts each unnested value.
-    for (const value of VALUES_OF[facet](row)) {
-      let id = ids.get(value);
-      if (id === undefined) {
-        id = names.length;
-        ids.set(value, id);
-        names.push(value);
+    FACETS.forEach((facet, f) => {
+      // Duplicates are kept: the SQL counts each unnested value.
+      for (const value of VALUES_OF[facet](row)) {
+        const key = `${facet}:${value}`;
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = names.length;
+          ids.set(key, id);
+          names.push(value);
+          facetOf.push(f);
+        }
+        values.push(id);
       }
-      values.push(id);
-    }
-    offsets[d + 1] = values.length;
+      valueStart[d * F + f + 1] = values.length;
+    });
   });
-  const labels = names.map((v) => facetLabel(facet, v, tableLabels.get(`${facet}:${v}`)));
-  return { names, labels, ids, offsets, values: Uint32Array.from(values) };
+  const labels = names.map((v, id) => {
+    const facet = FACETS[facetOf[id] as number] as Facet;
+    return facetLabel(facet, v, tableLabels.get(`${facet}:${v}`));
+  });
+  const entryStart = new Uint32Array(names.length + 1);
+  for (const v of values) entryStart[v + 1] = (entryStart[v + 1] as number) + 1;
+  for (let v = 0; v < names.length; v++)
+    entryStart[v + 1] = (entryStart[v + 1] as number) + (entryStart[v] as number);
+  const next = entryStart.slice(0, names.length);
+  const entries = new Uint32Array(values.length);
+  for (let d = 0; d < rows.length; d++)
+    for (let i = valueStart[d * F] as number; i < (valueStart[(d + 1) * F] as number); i++) {
+      const v = values[i] as number;
+      entries[next[v] as number] = d;
+      next[v] = (next[v] as number) + 1;
+    }
+  return {
+    facetOf: Uint8Array.from(facetOf),
+    names,
+    labels,
+    ids,
+    valueStart,
+    values: Uint32Array.from(values),
+    entryStart,
+    entries,
+  };
 }
 
 /**
@@ -179,8 +218,52 @@ function compareMicros(micros: number, k: string): number {
 /** Compares two strings by code unit, as uuids compare in PostgreSQL (lower-case hex). */
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** A text query's matches as one flag per entry. */
-type EntrySet = Uint8Array;
+/** Entries in ascending order: a text query's matches, or a lexeme's postings. */
+type EntryList = Uint32Array;
+
+function intersect(a: EntryList, b: EntryList): EntryList {
+  const out = new Uint32Array(Math.min(a.length, b.length));
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] as number;
+    const y = b[j] as number;
+    if (x === y) {
+      out[n++] = x;
+      i++;
+      j++;
+    } else if (x < y) i++;
+    else j++;
+  }
+  return out.subarray(0, n);
+}
+
+function union(a: EntryList, b: EntryList): EntryList {
+  const out = new Uint32Array(a.length + b.length);
+  let n = 0;
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
+    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
+    out[n++] = Math.min(x, y);
+    if (x <= y) i++;
+    if (y <= x) j++;
+  }
+  return out.subarray(0, n);
+}
+
+function complement(a: EntryList, size: number): EntryList {
+  const out = new Uint32Array(size - a.length);
+  let n = 0;
+  let i = 0;
+  for (let d = 0; d < size; d++) {
+    if (i < a.length && a[i] === d) i++;
+    else out[n++] = d;
+  }
+  return out;
+}
 
 export class CatalogIndex {
   readonly size: number;
@@ -196,7 +279,7 @@ export class CatalogIndex {
   private readonly startRank: Uint32Array;
   private readonly byIdDesc: Uint32Array;
   private readonly idDescRank: Uint32Array;
-  private readonly facets: Record<Facet, FacetColumn>;
+  private readonly facets: FacetValues;
   /** The lexicon; lexeme l's postings are postingStart[l] … postingStart[l + 1], in entry order. */
   private readonly lexicon = new Map<string, number>();
   private readonly postingStart: Uint32Array;
@@ -236,10 +319,7 @@ export class CatalogIndex {
         (this.idDescRank[a] as number) - (this.idDescRank[b] as number),
     );
     const tableLabels = new Map(labels.map((l) => [`${l.facet}:${l.value}`, l.label]));
-    this.facets = Object.fromEntries(FACETS.map((f) => [f, facetColumn(f, rows, tableLabels)])) as Record<
-      Facet,
-      FacetColumn
-    >;
+    this.facets = facetValues(rows, tableLabels);
 
     // Postings grouped by lexeme with a counting sort, so each lexeme's entries stay in ascending order.
     const lexemeOf: number[] = [];
@@ -282,9 +362,8 @@ export class CatalogIndex {
     this.positions = Uint16Array.from(positions);
   }
 
-  /** The positions of a lexeme in entry d, if it has it (binary search in the lexeme's postings). */
-  private positionsIn(lexeme: string, d: number): Positions | undefined {
-    const l = this.lexicon.get(lexeme);
+  /** The positions of lexeme l in entry d, if it has it (binary search in the lexeme's postings). */
+  private positionsIn(l: number | undefined, d: number): Positions | undefined {
     if (l === undefined) return undefined;
     let lo = this.postingStart[l] as number;
     let hi = this.postingStart[l + 1] as number;
@@ -301,48 +380,32 @@ export class CatalogIndex {
     return undefined;
   }
 
-  /** `search @@ query` for every entry, evaluated as tsvector_op.c does. */
-  private matches(node: TsNode): EntrySet {
+  /** `search @@ query` as the ascending list of matching entries, evaluated as tsvector_op.c does. */
+  private matches(node: TsNode): EntryList {
     switch (node.op) {
       case "term": {
-        const set = new Uint8Array(this.size);
         const l = this.lexicon.get(node.lexeme);
-        if (l !== undefined)
-          for (let i = this.postingStart[l] as number; i < (this.postingStart[l + 1] as number); i++)
-            set[this.postingDoc[i] as number] = 1;
-        return set;
+        if (l === undefined) return new Uint32Array(0);
+        return this.postingDoc.subarray(this.postingStart[l] as number, this.postingStart[l + 1] as number);
       }
-      case "not": {
-        const set = this.matches(node.arg);
-        for (let d = 0; d < set.length; d++) set[d] = 1 - (set[d] as number);
-        return set;
-      }
+      case "not":
+        return complement(this.matches(node.arg), this.size);
       case "and":
-      case "or": {
-        const left = this.matches(node.left);
-        const right = this.matches(node.right);
-        for (let d = 0; d < left.length; d++)
-          left[d] =
-            node.op === "and"
-              ? (left[d] as number) & (right[d] as number)
-              : (left[d] as number) | (right[d] as number);
-        return left;
-      }
+        return intersect(this.matches(node.left), this.matches(node.right));
+      case "or":
+        return union(this.matches(node.left), this.matches(node.right));
       case "phrase": {
-        // Entries with every word of the phrase, then the positions decide.
-        const set = this.matches({ op: "and", left: node.left, right: node.right });
-        for (let d = 0; d < set.length; d++)
-          if (set[d] && !phraseMatches(node, (lexeme) => this.positionsIn(lexeme, d))) set[d] = 0;
-        return set;
+        // Entries with every word of the phrase; then the positions decide.
+        const candidates = intersect(this.matches(node.left), this.matches(node.right));
+        const positions = (d: number) => (lexeme: string) => this.positionsIn(this.lexicon.get(lexeme), d);
+        return candidates.filter((d) => phraseMatches(node, positions(d)));
       }
     }
   }
 
-  private rankMicrosOf(text: TsQuery, d: number): number {
-    const rank = tsRank(
-      text,
-      text.items.map((lexeme) => this.positionsIn(lexeme, d)),
-    );
+  /** round(ts_rank, 6) in millionths, from the entry's positions of each of the query's items. */
+  private rankMicrosOf(text: TsQuery, found: (Positions | undefined)[]): number {
+    const rank = tsRank(text, found);
     let micros = this.micros.get(rank);
     if (micros === undefined) {
       micros = rankMicros(rank);
@@ -362,70 +425,65 @@ export class CatalogIndex {
     cursor: KeysetCursor | null,
     limit: number,
   ): CatalogSearchResult {
-    const n = this.size;
     if (text && !text.root) return { data: [], nextCursor: null, total: 0, facets: emptyFacets() };
-    const textMatches = text?.root ? this.matches(text.root) : null;
-    const filters = FACETS.flatMap((facet, f) => {
-      const values = query.filters[facet];
-      if (!values || values.length === 0) return [];
-      const column = this.facets[facet];
-      const allowed = new Uint8Array(column.names.length);
-      for (const v of values) {
-        const id = column.ids.get(v);
-        if (id !== undefined) allowed[id] = 1;
+    const base = text?.root ? this.matches(text.root) : null;
+    const { facetOf, names, labels, ids, valueStart, values, entryStart, entries } = this.facets;
+    const F = FACETS.length;
+    const counts = new Int32Array(names.length);
+    // Per filtered facet, which entries pass it (any of its values).
+    const filtered: number[] = [];
+    const passes: Uint8Array[] = [];
+    FACETS.forEach((facet, f) => {
+      const wanted = query.filters[facet];
+      if (!wanted || wanted.length === 0) return;
+      const pass = new Uint8Array(this.size);
+      for (const v of new Set(wanted)) {
+        const id = ids.get(`${facet}:${v}`);
+        if (id === undefined) continue;
+        for (let i = entryStart[id] as number; i < (entryStart[id + 1] as number); i++)
+          pass[entries[i] as number] = 1;
       }
-      return [{ f, column, allowed }];
+      filtered.push(f);
+      passes.push(pass);
     });
-    const columns = FACETS.map((facet) => this.facets[facet]);
-    const counts = columns.map((c) => new Int32Array(c.names.length));
-    const count = (f: number, d: number) => {
-      const column = columns[f] as FacetColumn;
-      const into = counts[f] as Int32Array;
-      for (let i = column.offsets[d] as number; i < (column.offsets[d + 1] as number); i++)
-        into[column.values[i] as number] = (into[column.values[i] as number] as number) + 1;
-    };
+    const { to, from } = query;
+    const { startDates, endDates } = this;
     const hits: number[] = [];
-    for (let d = 0; d < n; d++) {
-      if (textMatches && !textMatches[d]) continue;
-      const start = this.startDates[d];
-      const end = this.endDates[d];
-      if (query.to && start !== null && (start as string) > query.to) continue;
-      if (query.from && end !== null && (end as string) < query.from) continue;
+    const candidates = base ? base.length : this.size;
+    for (let i = 0; i < candidates; i++) {
+      const d = base ? (base[i] as number) : i;
+      if (to && startDates[d] !== null && (startDates[d] as string) > to) continue;
+      if (from && endDates[d] !== null && (endDates[d] as string) < from) continue;
+      // A match passes every filter and counts for every facet; an entry failing exactly one filter
+      // counts for that filter's facet only.
       let failed = -1;
       let failures = 0;
-      for (const { f, column, allowed } of filters) {
-        let passes = false;
-        for (let i = column.offsets[d] as number; i < (column.offsets[d + 1] as number); i++)
-          if (allowed[column.values[i] as number]) {
-            passes = true;
-            break;
-          }
-        if (!passes) {
-          failed = f;
+      for (let j = 0; j < passes.length; j++)
+        if ((passes[j] as Uint8Array)[d] === 0) {
+          failed = filtered[j] as number;
           if (++failures > 1) break;
         }
+      if (failures > 1) continue;
+      if (failures === 0) hits.push(d);
+      const first = failures === 0 ? d * F : d * F + failed;
+      const last = failures === 0 ? (d + 1) * F : d * F + failed + 1;
+      for (let k = valueStart[first] as number; k < (valueStart[last] as number); k++) {
+        const v = values[k] as number;
+        counts[v] = (counts[v] as number) + 1;
       }
-      if (failures === 0) {
-        hits.push(d);
-        for (let f = 0; f < columns.length; f++) count(f, d);
-      } else if (failures === 1) count(failed, d);
     }
 
     const page = this.page(query, text, hits, cursor, limit + 1);
     const data = page.slice(0, limit).map((p) => this.summaries[p.d] as CatalogSummary);
     const last = page.length > limit ? page[limit - 1] : undefined;
     const facets = emptyFacets();
-    FACETS.forEach((facet, f) => {
-      const column = columns[f] as FacetColumn;
-      const c = counts[f] as Int32Array;
-      for (let v = 0; v < c.length; v++)
-        if ((c[v] as number) > 0)
-          facets[facet].push({
-            value: column.names[v] as string,
-            label: column.labels[v] as string,
-            count: c[v] as number,
-          });
-    });
+    for (let v = 0; v < counts.length; v++)
+      if ((counts[v] as number) > 0)
+        facets[FACETS[facetOf[v] as number] as Facet].push({
+          value: names[v] as string,
+          label: labels[v] as string,
+          count: counts[v] as number,
+        });
     return {
       data,
       nextCursor: last ? encodeCursor({ k: last.k, id: this.ids[last.d] as string }) : null,
@@ -471,9 +529,13 @@ export class CatalogIndex {
       }
       case "relevance": {
         // Ascending keys: rank descending, then id descending (ids ranked in descending order).
+        const items = (text as TsQuery).items.map((lexeme) => this.lexicon.get(lexeme));
         const keys: number[] = [];
         for (const d of hits) {
-          const micros = this.rankMicrosOf(text as TsQuery, d);
+          const micros = this.rankMicrosOf(
+            text as TsQuery,
+            items.map((l) => this.positionsIn(l, d)),
+          );
           if (cursor) {
             const c = compareMicros(micros, cursor.k);
             if (!(c < 0 || (c === 0 && afterId(d)))) continue;
