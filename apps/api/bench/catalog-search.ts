@@ -94,9 +94,9 @@ try {
   await seedBulkCatalog(t.db, { forbund: FORBUND, perForbund: PER_FORBUND });
   const entries = Number((await t.db.ownerSql("select count(*)::int as n from catalog_entries"))[0]?.n);
   const seedSeconds = (performance.now() - seedStarted) / 1000;
-  const counties = (await t.db.ownerSql("select distinct unnest(county_codes) as c from catalog_entries")).map(
-    (r) => String(r.c),
-  );
+  const counties = (
+    await t.db.ownerSql("select distinct unnest(county_codes) as c from catalog_entries")
+  ).map((r) => String(r.c));
 
   const appOptions = {
     cookieSecure: true,
@@ -154,7 +154,12 @@ try {
   });
 
   const run = async (origin: string, list: LoadRequest[]): Promise<LoadResult> => {
-    const result = await runLoad({ origin, connections: CONNECTIONS, durationSeconds: DURATION_S, requests: list });
+    const result = await runLoad({
+      origin,
+      connections: CONNECTIONS,
+      durationSeconds: DURATION_S,
+      requests: list,
+    });
     if (result.non2xx > 0 || result.errors > 0)
       throw new Error(`run against ${origin} had ${result.non2xx} non-2xx and ${result.errors} errors`);
     return result;

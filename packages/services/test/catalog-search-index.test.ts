@@ -207,5 +207,6 @@ describe("the tsquery and rank helpers", () => {
     expect(parseTsQuery("'a':*")).toBeNull();
     expect(parseTsQuery("")).toEqual({ root: null, items: [] });
     expect(parseTsQuery("'ö' & 'a' & 'a'")?.items).toEqual(["a", "ö"]);
+    expect(parseTsQuery("'it''s' | 'c:\\\\x'")?.items).toEqual(["c:\\x", "it's"]);
   });
 });

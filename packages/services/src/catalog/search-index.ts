@@ -5,11 +5,11 @@ import {
   type CatalogQuery,
   type CatalogSearchResult,
   type CatalogSummary,
+  compareLabels,
   emptyFacets,
   FACETS,
   type Facet,
   facetLabel,
-  sortFacetCounts,
   sortKindOf,
   summaryOf,
 } from "./search-results.js";
@@ -21,6 +21,7 @@ import {
   type TsNode,
   type TsQuery,
   tsRank,
+  unescapeLexeme,
 } from "./tsquery.js";
 
 /**
@@ -29,7 +30,7 @@ import {
  * round trip). Built from `catalog_entries` as PostgreSQL stores it: the lexemes and positions of the
  * `search` tsvector (PostgreSQL's Swedish stemming), the facet arrays, dates and the listed summary.
  *
- * Memory: about 2 KB per entry plus its lexemes (measured by apps/api/bench/catalog-search.ts).
+ * Memory: about 3 KB per entry for the benchmark's catalogue (~35 MB for 12 000; decision 0008).
  */
 
 /** One row of catalog_entries as the index reads it. */
@@ -78,6 +79,8 @@ interface FacetValues {
   facetOf: Uint8Array;
   names: string[];
   labels: string[];
+  /** Each value's place in Swedish label order, so facet lists sort without collating per search. */
+  labelRank: Uint32Array;
   /** `${facet}:${value}` → value number. */
   ids: Map<string, number>;
   valueStart: Uint32Array;
@@ -126,10 +129,18 @@ function facetValues(rows: IndexRow[], tableLabels: Map<string, string>): FacetV
       entries[next[v] as number] = d;
       next[v] = (next[v] as number) + 1;
     }
+  const labelRank = new Uint32Array(names.length);
+  names
+    .map((_, id) => id)
+    .sort((a, b) => compareLabels(labels[a] as string, labels[b] as string))
+    .forEach((id, rank) => {
+      labelRank[id] = rank;
+    });
   return {
     facetOf: Uint8Array.from(facetOf),
     names,
     labels,
+    labelRank,
     ids,
     valueStart,
     values: Uint32Array.from(values),
@@ -149,25 +160,14 @@ function parseTsVector(text: string, each: (lexeme: string, positions: number[])
       i++;
       continue;
     }
-    let lexeme = "";
-    i++;
-    for (;;) {
-      const c = text[i];
-      if (c === undefined) return;
-      if (c === "'" && text[i + 1] === "'") {
-        lexeme += "'";
-        i += 2;
-      } else if (c === "'") {
-        i++;
-        break;
-      } else if (c === "\\") {
-        lexeme += text[i + 1] ?? "";
-        i += 2;
-      } else {
-        lexeme += c;
-        i++;
-      }
-    }
+    // Most lexemes have no quote or backslash to undouble: slice them whole.
+    const open = i;
+    const close = text.indexOf("'", open + 1);
+    if (close < 0) return;
+    let lexeme = text.slice(open + 1, close);
+    i = close + 1;
+    if (text[i] === "'" || lexeme.includes("\\")) [lexeme, i] = unescapeLexeme(text, open + 1);
+    if (i < 0) return;
     const positions: number[] = [];
     if (text[i] === ":") {
       i++;
@@ -427,7 +427,7 @@ export class CatalogIndex {
   ): CatalogSearchResult {
     if (text && !text.root) return { data: [], nextCursor: null, total: 0, facets: emptyFacets() };
     const base = text?.root ? this.matches(text.root) : null;
-    const { facetOf, names, labels, ids, valueStart, values, entryStart, entries } = this.facets;
+    const { facetOf, names, labels, labelRank, ids, valueStart, values, entryStart, entries } = this.facets;
     const F = FACETS.length;
     const counts = new Int32Array(names.length);
     // Per filtered facet, which entries pass it (any of its values).
@@ -476,19 +476,25 @@ export class CatalogIndex {
     const page = this.page(query, text, hits, cursor, limit + 1);
     const data = page.slice(0, limit).map((p) => this.summaries[p.d] as CatalogSummary);
     const last = page.length > limit ? page[limit - 1] : undefined;
+    // Most matches first, then by label in Swedish order, as sortFacetCounts orders the SQL's counts.
+    const counted: number[] = [];
+    for (let v = 0; v < counts.length; v++) if ((counts[v] as number) > 0) counted.push(v);
+    counted.sort(
+      (a, b) =>
+        (counts[b] as number) - (counts[a] as number) || (labelRank[a] as number) - (labelRank[b] as number),
+    );
     const facets = emptyFacets();
-    for (let v = 0; v < counts.length; v++)
-      if ((counts[v] as number) > 0)
-        facets[FACETS[facetOf[v] as number] as Facet].push({
-          value: names[v] as string,
-          label: labels[v] as string,
-          count: counts[v] as number,
-        });
+    for (const v of counted)
+      facets[FACETS[facetOf[v] as number] as Facet].push({
+        value: names[v] as string,
+        label: labels[v] as string,
+        count: counts[v] as number,
+      });
     return {
       data,
       nextCursor: last ? encodeCursor({ k: last.k, id: this.ids[last.d] as string }) : null,
       total: hits.length,
-      facets: sortFacetCounts(facets),
+      facets,
     };
   }
 
@@ -553,10 +559,15 @@ export class CatalogIndex {
   }
 }
 
+/** The entries, with only the part of the document that lists show (summaryOf). */
 const ENTRIES = sql`select intervention_id::text as intervention_id, search::text as search, county_codes,
     municipality_codes, target_groups, orientation, status, methods, organization_ids::text[] as organization_ids,
     member_parties, start_date::text as start_date, end_date::text as end_date, first_published_at, updated_at,
-    document
+    jsonb_build_object('title', document->'title', 'summary', document->'summary',
+      'organization', document->'organization', 'orientation', document->'orientation',
+      'status', document->'status', 'startDate', document->'startDate', 'endDate', document->'endDate',
+      'area', jsonb_build_object('municipalities', document->'area'->'municipalities'),
+      'targetGroups', document->'targetGroups') as document
   from catalog_entries order by first_published_at desc, intervention_id desc`;
 
 /** The labels the SQL search joins in, per facet. */

@@ -150,12 +150,13 @@ const FIXED_LABELS: Partial<Record<Facet, Record<string, string>>> = {
 export const facetLabel = (facet: Facet, value: string, tableLabel: string | null | undefined) =>
   tableLabel ?? FIXED_LABELS[facet]?.[value] ?? value;
 
-const swedish = new Intl.Collator("sv");
+/** Labels in Swedish order (å, ä, ö last). */
+export const compareLabels = new Intl.Collator("sv").compare;
 
 /** Most matches first, then by label in Swedish order. */
 export function sortFacetCounts(facets: Record<Facet, FacetCount[]>): Record<Facet, FacetCount[]> {
   for (const list of Object.values(facets))
-    list.sort((a, b) => b.count - a.count || swedish.compare(a.label, b.label));
+    list.sort((a, b) => b.count - a.count || compareLabels(a.label, b.label));
   return facets;
 }
 

@@ -19,6 +19,32 @@ export interface TsQuery {
   items: string[];
 }
 
+/**
+ * A quoted lexeme as PostgreSQL prints it in a tsquery or tsvector, read from just after its opening
+ * quote: `''` is a quote, a backslash escapes the next character. Returns it and the index after its
+ * closing quote (-1 when there is none).
+ */
+export function unescapeLexeme(text: string, from: number): [string, number] {
+  let lexeme = "";
+  let i = from;
+  while (i < text.length) {
+    const c = text[i] as string;
+    if (c === "'" && text[i + 1] === "'") {
+      lexeme += "'";
+      i += 2;
+    } else if (c === "'") {
+      return [lexeme, i + 1];
+    } else if (c === "\\") {
+      lexeme += text[i + 1] ?? "";
+      i += 2;
+    } else {
+      lexeme += c;
+      i++;
+    }
+  }
+  return [lexeme, -1];
+}
+
 type Token = { kind: "term"; lexeme: string } | { kind: "op"; op: string; distance?: number };
 
 function tokenize(text: string): Token[] | null {
@@ -29,25 +55,9 @@ function tokenize(text: string): Token[] | null {
     if (c === " ") {
       i++;
     } else if (c === "'") {
-      let lexeme = "";
-      i++;
-      for (;;) {
-        if (i >= text.length) return null;
-        const d = text[i] as string;
-        if (d === "'" && text[i + 1] === "'") {
-          lexeme += "'";
-          i += 2;
-        } else if (d === "'") {
-          i++;
-          break;
-        } else if (d === "\\") {
-          lexeme += text[i + 1] ?? "";
-          i += 2;
-        } else {
-          lexeme += d;
-          i++;
-        }
-      }
+      const [lexeme, next] = unescapeLexeme(text, i + 1);
+      if (next < 0) return null;
+      i = next;
       // Weight restrictions and prefixes (`:A`, `:*`) are not produced by websearch_to_tsquery.
       if (text[i] === ":") return null;
       tokens.push({ kind: "term", lexeme });
