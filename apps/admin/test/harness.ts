@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "@nns/api";
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
-import { type Deps, Mailer, seedDemoData } from "@nns/services";
+import { createDeps, type Deps, seedDemoData } from "@nns/services";
 import pino from "pino";
 import { type Browser, chromium, type Page } from "playwright-core";
 
@@ -33,16 +33,16 @@ export async function startHarness(): Promise<Harness> {
   const { port } = server.address() as AddressInfo;
   server.close();
   const base = `http://localhost:${port}`;
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "test@nns.localhost" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: base,
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 20, maxPerIp: 200, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "test@nns.localhost" },
+  );
   await seedDemoData(deps);
   const app = createApp(deps, {
     cookieSecure: true,

@@ -16,7 +16,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { BULK_TARGET_GROUPS, createTestDatabase, seedBulkCatalog } from "@nns/db/testing";
-import { catalogSearchSql, type Deps, Mailer } from "@nns/services";
+import { catalogSearchSql, createDeps, type Deps } from "@nns/services";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import { toCatalogQuery } from "../src/routes/catalog/catalog-query.js";
@@ -80,16 +80,16 @@ function distinctSearches(counties: string[], count: number): URLSearchParams[] 
 const t = await createTestDatabase();
 try {
   if (!t.urls) throw new Error("the benchmark needs a PostgreSQL server (DATABASE_URL)");
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "bench@nns.localhost" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "bench@nns.localhost" },
+  );
   const seedStarted = performance.now();
   await seedBulkCatalog(t.db, { forbund: FORBUND, perForbund: PER_FORBUND });
   const entries = Number((await t.db.ownerSql("select count(*)::int as n from catalog_entries"))[0]?.n);

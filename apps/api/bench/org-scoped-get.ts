@@ -1,44 +1,42 @@
 /**
- * Benchmark: an authenticated, organization-scoped GET through the whole stack on PostgreSQL, beside the
- * same SQL issued directly through postgres.js as the application role. Prints requests/s, p50 and p99
- * for both and their ratio. Uses DATABASE_URL, or the local server at 127.0.0.1:5432.
+ * Benchmark: an API-key GET of a 40-member list through the whole stack on PostgreSQL, beside the floor:
+ * a bare node:http server with postgres.js running the same tenant-scoped transaction. Load comes from a
+ * separate process (harness/load.ts). Uses DATABASE_URL, or the local server at 127.0.0.1:5432.
  */
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createTestDatabase } from "@nns/db/testing";
 import {
   createApiKey,
-  type Deps,
+  createDeps,
   enterOrganization,
   grantRole,
-  Mailer,
   seedDemoData,
   systemContext,
 } from "@nns/services";
-import autocannon from "autocannon";
 import pino from "pino";
 import { createApp } from "../src/app.js";
+import { startFloorServer } from "./harness/floor.js";
+import { printComparison, runLoad } from "./harness/load.js";
 
 process.env.DATABASE_URL ??= "postgres://postgres@127.0.0.1:5432/postgres";
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+const POOL_MAX = 10;
 
 const t = await createTestDatabase();
 try {
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "bench@nns.localhost" }),
-    config: {
+  if (!t.urls) throw new Error("the benchmark needs a PostgreSQL server (DATABASE_URL)");
+  const deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "bench@nns.localhost" },
+  );
   await seedDemoData(deps);
   const system = systemContext(deps, "bench");
   // A förbund with a realistic staff list: 40 members.
@@ -66,70 +64,53 @@ try {
   });
   const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
-  const { port } = server.address() as AddressInfo;
-  const url = `http://127.0.0.1:${port}/v1/orgs/${orgId}/members?limit=50`;
-
-  const warm = await fetch(url, { headers: { authorization: `Bearer ${secret}` } });
+  const apiOrigin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const path = `/v1/orgs/${orgId}/members?limit=50`;
+  const warm = await fetch(`${apiOrigin}${path}`, { headers: { authorization: `Bearer ${secret}` } });
   if (warm.status !== 200) throw new Error(`warm-up failed: ${warm.status} ${await warm.text()}`);
   const members = ((await warm.json()) as { data: unknown[] }).data.length;
 
-  const http = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: DURATION_S,
-    headers: { authorization: `Bearer ${secret}` },
-  });
-  if (http.non2xx > 0 || http.errors > 0)
-    throw new Error(`HTTP run had ${http.non2xx} non-2xx and ${http.errors} errors`);
-
-  // The same work the service does for this request, issued directly: one transaction as nns_app with the
-  // organization set, then the members query.
-  const latencies: number[] = [];
-  const deadline = performance.now() + DURATION_S * 1000;
-  await Promise.all(
-    Array.from({ length: CONNECTIONS }, async () => {
-      while (performance.now() < deadline) {
-        const started = performance.now();
-        await t.db.appTransaction(async (q) => {
-          await q(
-            "select set_config('role', 'nns_app', true), set_config('app.org_id', $1, true), set_config('app.user_id', '', true)",
-            [orgId],
-          );
-          return q(
-            `select m.user_id, u.email, u.name, m.role, m.version, m.created_at, m.updated_at
-             from memberships m join users u on u.id = m.user_id
-             where m.organization_id = $1 order by m.created_at, m.user_id limit 51`,
-            [orgId],
-          );
-        });
-        latencies.push(performance.now() - started);
-      }
+  // The floor: the same transaction the service runs for this request, and nothing else.
+  const floor = await startFloorServer(t.urls.app, POOL_MAX, (sql) =>
+    sql.begin(async (tx) => {
+      await tx.unsafe(
+        "select set_config('role', 'nns_app', true), set_config('app.org_id', $1, true), set_config('app.user_id', '', true)",
+        [orgId],
+      );
+      return tx.unsafe(
+        `select m.user_id, u.email, u.name, m.role, m.version, m.created_at, m.updated_at
+         from memberships m join users u on u.id = m.user_id
+         where m.organization_id = $1 order by m.created_at, m.user_id limit 51`,
+        [orgId],
+      );
     }),
   );
-  latencies.sort((a, b) => a - b);
-  const direct = {
-    rps: latencies.length / DURATION_S,
-    p50: percentile(latencies, 50),
-    p99: percentile(latencies, 99),
-  };
-  const api = { rps: http.requests.average, p50: http.latency.p50, p99: http.latency.p99 };
 
-  const row = (name: string, r: { rps: number; p50: number; p99: number }) =>
-    `${name.padEnd(34)} ${r.rps.toFixed(0).padStart(8)} ${r.p50.toFixed(2).padStart(9)} ${r.p99.toFixed(2).padStart(9)}`;
-  process.stdout.write(
+  const load = (origin: string, headers: Record<string, string>) =>
+    runLoad({ origin, connections: CONNECTIONS, durationSeconds: DURATION_S, requests: [{ path, headers }] });
+  const api = await load(apiOrigin, { authorization: `Bearer ${secret}` });
+  const bare = await load(floor.origin, {});
+  for (const [name, r] of [
+    ["API", api],
+    ["floor", bare],
+  ] as const)
+    if (r.non2xx > 0 || r.errors > 0)
+      throw new Error(`${name} run had ${r.non2xx} non-2xx and ${r.errors} errors`);
+
+  printComparison(
+    `GET /v1/orgs/{id}/members (${members} members, API key) on PostgreSQL`,
     [
-      "",
-      `Organization-scoped GET /v1/orgs/{id}/members (${members} members, API key) on PostgreSQL`,
-      `${CONNECTIONS} concurrent connections, ${DURATION_S} s each, 2-core machine, client in the same process`,
-      "",
-      `${"".padEnd(34)} ${"req/s".padStart(8)} ${"p50 ms".padStart(9)} ${"p99 ms".padStart(9)}`,
-      row("API (HTTP, auth, RLS, JSON)", api),
-      row("same SQL direct via postgres.js", direct),
-      `${"ratio API / direct".padEnd(34)} ${(api.rps / direct.rps).toFixed(2).padStart(8)} ${(api.p50 / direct.p50).toFixed(2).padStart(9)} ${(api.p99 / direct.p99).toFixed(2).padStart(9)}`,
-      "",
-    ].join("\n"),
+      `${CONNECTIONS} connections, ${DURATION_S} s per run, load from a separate process, pool of ${POOL_MAX}`,
+      "floor: bare node:http + postgres.js running the same tenant-scoped transaction, no auth",
+    ],
+    [
+      { name: "throughput", value: api.rps, floor: bare.rps, unit: "req/s", higherIsBetter: true },
+      { name: "p50 latency", value: api.p50, floor: bare.p50, unit: "ms", higherIsBetter: false },
+      { name: "p99 latency", value: api.p99, floor: bare.p99, unit: "ms", higherIsBetter: false },
+    ],
   );
   server.close();
+  await floor.close();
   deps.mailer.close();
 } finally {
   await t.destroy();

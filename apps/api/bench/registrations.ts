@@ -10,10 +10,10 @@ import { createTestDatabase } from "@nns/db/testing";
 import {
   addSession,
   createApiKey,
+  createDeps,
   createTraining,
   type Deps,
   enterOrganization,
-  Mailer,
   moveTraining,
   seedDemoData,
   systemContext,
@@ -29,16 +29,16 @@ const SEATS = 25;
 
 const t = await createTestDatabase();
 try {
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "bench@nns.localhost" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 1000, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "bench@nns.localhost" },
+  );
   await seedDemoData(deps);
   const orgId = String((await t.db.ownerSql("select id from organizations where slug = 'sundsvall'"))[0]?.id);
   const org = await enterOrganization(systemContext(deps, "bench"), orgId);

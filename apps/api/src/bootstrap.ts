@@ -1,12 +1,12 @@
 import type { Config } from "@nns/config";
 import { assertAppRoleIsConfined, type Database, openDatabase, runMigrations } from "@nns/db";
-import { type Deps, Mailer } from "@nns/services";
+import { createDeps, type Deps } from "@nns/services";
 
 /**
  * Opens the database, applies migrations over the privileged connection, and refuses to go on if the
  * role request traffic runs as could bypass row-level security. Shared by the server and the CLI.
  */
-export async function bootstrap(config: Config): Promise<Deps> {
+export async function bootstrap(config: Config, onJobError: (error: unknown) => void): Promise<Deps> {
   const db: Database = await openDatabase(config.database);
   try {
     await runMigrations(db, {
@@ -17,20 +17,22 @@ export async function bootstrap(config: Config): Promise<Deps> {
     await db.close();
     throw error;
   }
-  return {
+  return createDeps(
     db,
-    mailer: new Mailer(db, config.mail),
-    config: {
+    {
       publicUrl: config.publicUrl,
       session: config.session,
       loginThrottle: config.loginThrottle,
       minGroupSize: config.minGroupSize,
       catalogSearchCacheEntries: config.catalogSearchCacheEntries,
     },
-  };
+    config.mail,
+    { onError: onJobError },
+  );
 }
 
 export async function shutdownDeps(deps: Deps): Promise<void> {
+  await deps.jobs.stop();
   deps.mailer.close();
   await deps.db.close();
 }

@@ -12,15 +12,19 @@ import {
   type MemberPartyInput,
   seedDemoData,
   setUserDisabled,
+  startBackgroundWork,
   systemContext,
 } from "@nns/services";
 import { eq } from "drizzle-orm";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
+import { createLogger } from "./logger.js";
 
 const USAGE = `Usage: pnpm cli <command> [options]
 
 Commands:
   migrate                                   apply migrations and check the application role
+  worker                                    run background jobs (email delivery, housekeeping) until stopped;
+                                            start API processes with RUN_JOBS=false to leave jobs to workers
   seed                                      create the demo organizations and users (empty database only)
   org:create-nns --name N --org-number NNNNNN-NNNN
                                             register the NNS organization itself (once, on a new database)
@@ -66,10 +70,21 @@ async function main(): Promise<void> {
       expires: { type: "string" },
     },
   });
-  const deps = await bootstrap(loadConfig());
+  const config = loadConfig();
+  const logger = createLogger(config.logLevel);
+  const deps = await bootstrap(config, (err) => logger.error({ err }, "job queue error"));
   const ctx = systemContext(deps, "cli");
   try {
+    // Commands that queue emails need the queue; only `worker` also works its jobs.
+    await startBackgroundWork(deps, logger, command === "worker");
     switch (command) {
+      case "worker":
+        logger.info("worker running background jobs; stop with SIGTERM or Ctrl-C");
+        await new Promise<void>((resolve) => {
+          process.once("SIGTERM", resolve);
+          process.once("SIGINT", resolve);
+        });
+        break;
       case "migrate":
         process.stdout.write("Migrations applied; the application role is confined by row-level security.\n");
         break;

@@ -6,21 +6,19 @@ import {
   DEMO_USERS,
   hasAnyOrganization,
   hasDemoAccounts,
-  purgeExpired,
   seedDemoData,
+  startBackgroundWork,
 } from "@nns/services";
 import { defaultAdminRoot } from "./admin-static.js";
 import { createApp } from "./app.js";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
 import { createLogger } from "./logger.js";
 
-const PURGE_INTERVAL_MS = 60 * 60_000;
-
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
-  const deps = await bootstrap(config);
-  await deps.mailer.deliverPending();
+  const deps = await bootstrap(config, (err) => logger.error({ err }, "job queue error"));
+  await startBackgroundWork(deps, logger, config.runJobs);
 
   const embedded = config.database.mode === "embedded";
   const seeded =
@@ -32,14 +30,6 @@ async function main(): Promise<void> {
   }
 
   const showDemoAccounts = seeded || (await hasDemoAccounts(deps));
-  // Housekeeping: expired sessions, spent tokens, closed throttle windows, day-old idempotency keys.
-  const purge = () =>
-    purgeExpired(deps)
-      .then((result) => logger.info({ purged: result }, "purged expired rows"))
-      .catch((err: unknown) => logger.error({ err }, "purge failed"));
-  await purge();
-  const housekeeping = setInterval(purge, PURGE_INTERVAL_MS);
-  housekeeping.unref();
   let accepting = true;
   const app = createApp(deps, {
     cookieSecure: config.session.cookieSecure,
@@ -78,7 +68,6 @@ async function main(): Promise<void> {
   const shutdown = (signal: string) => {
     if (!accepting) return;
     accepting = false;
-    clearInterval(housekeeping);
     logger.info({ signal }, "shutting down: draining connections");
     const force = setTimeout(() => {
       logger.warn("grace period over; closing remaining connections");

@@ -1,5 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
+import { sha256Hex } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createV1 } from "../src/app.js";
+import { ACCESS_EXTENSION, type RouteAccess } from "../src/lib/access.js";
+import { IDEMPOTENCY_EXTENSION, type RouteIdempotency } from "../src/lib/idempotency.js";
 import { Client, expectProblem, setupTestApp, signIn, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
@@ -87,6 +92,92 @@ describe("Idempotency-Key", () => {
     expectProblem(failing, 409, "already_exists");
     const rows = await env.t.db.ownerSql("select 1 from idempotency_keys where key = 'retry-1'");
     expect(rows).toHaveLength(0);
+  });
+});
+
+/** Creating POSTs that refuse Idempotency-Key. Adding one means adding it here, on purpose, with its reason. */
+const NOT_IDEMPOTENT = new Set(["POST /orgs/{orgId}/api-keys"]);
+
+const creatingPosts = createV1()
+  .openAPIRegistry.definitions.filter((d) => d.type === "route")
+  .map((d) => (d as { route: Record<string, unknown> }).route)
+  .filter((route) => route.method === "post" && "201" in (route.responses as object))
+  .map((route) => ({
+    id: `POST ${route.path}`,
+    path: String(route.path),
+    access: route[ACCESS_EXTENSION] as RouteAccess,
+    idempotency: route[IDEMPOTENCY_EXTENSION] as RouteIdempotency | undefined,
+  }));
+
+describe("every creating POST (one answering 201), from the route registry", () => {
+  it("is found: the list covers registrations, requests, print costs and the rest", () => {
+    expect(creatingPosts.map((r) => r.id)).toEqual(
+      expect.arrayContaining([
+        "POST /orgs/{orgId}/trainings/{trainingId}/participants",
+        "POST /orgs/{orgId}/training-requests",
+        "POST /orgs/{orgId}/trainings/{trainingId}/print-costs",
+        "POST /orgs/{orgId}/trainings/{trainingId}/sessions",
+        "POST /nns/trainers",
+        "POST /orgs/{orgId}/interventions/import",
+      ]),
+    );
+  });
+
+  it.each(creatingPosts.map((r) => [r.id, r] as const))(
+    "%s honours Idempotency-Key and documents it, or refuses it on purpose",
+    async (id, route) => {
+      const operation = (await new Client(env).get("/v1/openapi.json")).body.paths[route.path].post;
+      if (NOT_IDEMPOTENT.has(id)) {
+        expect(route.idempotency).toMatchObject({ keyed: false, reason: expect.stringMatching(/\S.{19,}/) });
+        expect(operation.responses["422"]).toBeDefined();
+        return;
+      }
+      expect(route.idempotency, `${id} takes no Idempotency-Key`).toEqual({ keyed: true });
+      expect(operation.parameters).toContainEqual(
+        expect.objectContaining({ name: "idempotency-key", in: "header", required: false }),
+      );
+      expect(operation.responses["409"].description).toContain("idempotency_in_progress");
+      expect(operation.responses["422"].description).toContain("idempotency_key_reused");
+      expect(operation.responses["201"].headers).toHaveProperty("Idempotent-Replayed");
+    },
+  );
+
+  it.each(creatingPosts.filter((r) => !NOT_IDEMPOTENT.has(r.id)).map((r) => [r.id, r] as const))(
+    "%s answers an in-flight key with 409 and a reused one with 422, before reading its input",
+    async (_id, route) => {
+      // The key is honoured before validation, so ids that exist nowhere and an empty body suffice.
+      const nnsRoute = route.access.kind === "nns";
+      const caller = await signIn(env, nnsRoute ? env.users.nnsAdmin.email : env.users.adminA.email);
+      const path = `/v1${route.path.replace(/\{(\w+)\}/g, (_, name) => (name === "orgId" ? env.orgA.id : randomUUID()))}`;
+      const key = `registry-${randomUUID()}`;
+      await env.t.db.ownerSql(
+        "insert into idempotency_keys (organization_id, actor_key, key, request_hash) values ($1, $2, $3, $4)",
+        [
+          nnsRoute ? env.nns.id : env.orgA.id,
+          `user:${nnsRoute ? env.users.nnsAdmin.id : env.users.adminA.id}`,
+          key,
+          sha256Hex(`POST ${path}\n{}`),
+        ],
+      );
+      expectProblem(await caller.post(path, {}, { "idempotency-key": key }), 409, "idempotency_in_progress");
+      expectProblem(
+        await caller.post(path, { other: true }, { "idempotency-key": key }),
+        422,
+        "idempotency_key_reused",
+      );
+    },
+  );
+
+  it("refuses a key on the routes that cannot honour one", async () => {
+    const admin = await signIn(env, env.users.adminA.email);
+    for (const id of NOT_IDEMPOTENT) {
+      const path = `/v1${id.slice("POST ".length).replace("{orgId}", env.orgA.id)}`;
+      const res = await admin.post(path, {}, { "idempotency-key": "refused-1" });
+      expect(expectProblem(res, 422, "unprocessable").errors[0]).toMatchObject({
+        field: "header.idempotency-key",
+        rule: "not_supported",
+      });
+    }
   });
 });
 

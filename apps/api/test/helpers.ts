@@ -1,13 +1,19 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import type { Role } from "@nns/domain";
 import {
+  addSession,
+  createDeps,
   createNnsOrganization,
   createOrganization,
+  createTraining,
+  type DeliveryPolicy,
   type Deps,
   grantRole,
-  Mailer,
+  moveTraining,
   type OrganizationView,
+  type OrgContext,
   type ServiceConfig,
+  startBackgroundWork,
   systemContext,
 } from "@nns/services";
 import pino from "pino";
@@ -37,6 +43,8 @@ export interface TestOptions {
   loginThrottle?: Partial<ServiceConfig["loginThrottle"]>;
   trustProxy?: boolean;
   smtpUrl?: string | null;
+  /** Retry timing for email delivery; with `smtpUrl` the queue and its workers run in the test. */
+  delivery?: Partial<DeliveryPolicy>;
 }
 
 /**
@@ -45,16 +53,18 @@ export interface TestOptions {
  */
 export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> {
   const t = await createTestDatabase();
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: PUBLIC_URL,
       session: { idleTimeoutMs: 60 * 60_000, absoluteTimeoutMs: 12 * 3_600_000, ...options.session },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 20, windowMs: 15 * 60_000, ...options.loginThrottle },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
+    { pollingIntervalSeconds: 0.5 },
+  );
+  if (options.smtpUrl) await startBackgroundWork(deps, { info: () => undefined });
   const ctx = systemContext(deps, "test-setup");
   const nns = await createNnsOrganization(ctx, {
     name: "NNS",
@@ -114,10 +124,31 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     orgB,
     users,
     close: async () => {
+      await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();
     },
   };
+}
+
+/** A förbund's own event day in two weeks, with one session, open for registration. */
+export async function plannedEvent(
+  ctx: OrgContext,
+  title: string,
+  capacity: number,
+): Promise<{ trainingId: string; sessionId: string }> {
+  const event = await createTraining(ctx, { kind: "event", title });
+  const start = new Date(Date.now() + 14 * 86_400_000);
+  const withSession = await addSession(ctx, event.id, {
+    title: "Inspirationsdag",
+    startsAt: start,
+    endsAt: new Date(start.getTime() + 6 * 3_600_000),
+    mode: "on_site",
+    location: "Stadshuset",
+    capacity,
+  });
+  await moveTraining(ctx, event.id, "plan", null);
+  return { trainingId: event.id, sessionId: withSession.sessions[0]?.id as string };
 }
 
 export interface TestResponse {

@@ -9,13 +9,10 @@ import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
 import {
   addPrintCost,
-  addSession,
   createApiKey,
   createIntervention,
-  createTraining,
   enterOrganization,
   inviteMember,
-  moveTraining,
   type OrgContext,
   registerParticipant,
   submitTrainingRequest,
@@ -26,7 +23,15 @@ import { createV1 } from "../src/app.js";
 import type { RouteAccess } from "../src/lib/access.js";
 import { ACCESS_EXTENSION } from "../src/lib/access.js";
 import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
-import { Client, expectProblem, setupTestApp, signIn, type TestEnv, withKey } from "./helpers.js";
+import {
+  Client,
+  expectProblem,
+  plannedEvent,
+  setupTestApp,
+  signIn,
+  type TestEnv,
+  withKey,
+} from "./helpers.js";
 
 interface RegisteredRoute {
   method: string;
@@ -156,32 +161,21 @@ async function trainingFixture(ctx: OrgContext, side: string) {
     contactName: `Kontakt ${side}`,
     contactEmail: `kontakt.${side}@test.se`,
   });
-  const event = await createTraining(ctx, { kind: "event", title: `Inspirationsdag ${side}` });
-  const start = new Date(Date.now() + 14 * 86_400_000);
-  const withSession = await addSession(ctx, event.id, {
-    title: "Inspirationsdag",
-    startsAt: start,
-    endsAt: new Date(start.getTime() + 6 * 3_600_000),
-    mode: "on_site",
-    location: "Stadshuset",
-    capacity: 50,
-  });
-  await moveTraining(ctx, event.id, "plan", null);
-  const sessionId = withSession.sessions[0]?.id as string;
-  const participant = await registerParticipant(ctx, event.id, {
+  const { trainingId, sessionId } = await plannedEvent(ctx, `Inspirationsdag ${side}`, 50);
+  const participant = await registerParticipant(ctx, trainingId, {
     name: `Deltagare ${side}`,
     email: `deltagare.${side}@test.se`,
     contactConsent: true,
     sessionIds: [sessionId],
   });
-  const costs = await addPrintCost(ctx, event.id, {
+  const costs = await addPrintCost(ctx, trainingId, {
     description: "Tryck",
     amountOre: 50_000,
     vatRateBasisPoints: 2500,
   });
   return {
     requestId: request.id,
-    trainingId: event.id,
+    trainingId,
     sessionId,
     partyId: ctx.organization.id,
     registrationId: participant.registrations[0]?.id as string,

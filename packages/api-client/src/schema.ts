@@ -643,7 +643,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path?: never;
@@ -658,6 +658,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -691,7 +693,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -700,7 +702,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1303,7 +1305,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -1326,6 +1328,8 @@ export interface paths {
                 /** @description Invited */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -1368,7 +1372,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -1377,7 +1381,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -1535,7 +1539,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key. The secret is in this response only; it is never stored or shown again
-         * @description Not idempotent by design: replaying the response would mean storing the secret. Retry by listing keys and revoking strays.
+         * @description Takes no Idempotency-Key: a replay would need the secret, which is never stored. After a lost response, list the keys and revoke any stray one.
          */
         post: {
             parameters: {
@@ -1599,6 +1603,15 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Sent with an Idempotency-Key, which this request cannot honour */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2025,7 +2038,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path?: never;
                 cookie?: never;
             };
@@ -2047,6 +2063,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2080,8 +2098,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2268,7 +2295,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     trainerId: string;
                 };
@@ -2298,6 +2328,8 @@ export interface paths {
                 /** @description Recorded */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2333,6 +2365,24 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -2880,7 +2930,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -2918,6 +2968,8 @@ export interface paths {
                 /** @description Sent */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -2960,7 +3012,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3288,7 +3349,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -3319,6 +3380,8 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3361,7 +3424,16 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -3788,7 +3860,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -3826,6 +3901,8 @@ export interface paths {
                 /** @description Added */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -3868,8 +3945,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4278,7 +4364,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -4309,6 +4398,8 @@ export interface paths {
                 /** @description Registered */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4351,8 +4442,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4786,7 +4886,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -4808,6 +4911,8 @@ export interface paths {
                 /** @description Added */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -4850,8 +4955,17 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -5307,7 +5421,7 @@ export interface paths {
             parameters: {
                 query?: never;
                 header?: {
-                    /** @description Replays the stored response for 24 hours when repeated by the same caller. */
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
                     "idempotency-key"?: string;
                 };
                 path: {
@@ -5325,6 +5439,8 @@ export interface paths {
                 /** @description Created (ETag header carries its version) */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5367,7 +5483,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Conflict */
+                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
                         [name: string]: unknown;
@@ -5376,7 +5492,7 @@ export interface paths {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description The request cannot be carried out */
+                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
                         [name: string]: unknown;
@@ -5409,7 +5525,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -5425,6 +5544,8 @@ export interface paths {
                 /** @description Imported */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -5460,6 +5581,24 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -6554,7 +6693,10 @@ export interface paths {
         post: {
             parameters: {
                 query?: never;
-                header?: never;
+                header?: {
+                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                    "idempotency-key"?: string;
+                };
                 path: {
                     /** @description Organization id */
                     orgId: string;
@@ -6571,6 +6713,8 @@ export interface paths {
                 /** @description Invited */
                 201: {
                     headers: {
+                        /** @description `true` when this is the stored response to an earlier request with the same key */
+                        "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
                     };
                     content: {
@@ -6606,6 +6750,24 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+                422: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -20,6 +20,9 @@ export const envSchema = z.object({
   DEMO_DATA: z.enum(["auto", "always", "never"]).default("auto"),
   SMTP_URL: z.string().min(1).optional(),
   MAIL_FROM: z.string().min(3).default("NNS-plattformen <no-reply@nns.localhost>"),
+  EMAIL_GIVE_UP_DAYS: z.coerce.number().min(0.001).max(60).default(3),
+  SMTP_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  RUN_JOBS: booleanFlag.default(true),
   SESSION_IDLE_TIMEOUT_MINUTES: z.coerce.number().int().min(1).default(120),
   SESSION_ABSOLUTE_TIMEOUT_HOURS: z.coerce.number().int().min(1).default(12),
   COOKIE_SECURE: booleanFlag.default(true),
@@ -43,7 +46,13 @@ export interface Config {
     | { mode: "embedded"; dataDir: string | null }
     | { mode: "server"; url: string; appUrl: string; appPassword: string | null; poolMax: number };
   demoData: Env["DEMO_DATA"];
-  mail: { smtpUrl: string | null; from: string };
+  mail: {
+    smtpUrl: string | null;
+    from: string;
+    delivery: { giveUpAfterMs: number; smtpTimeoutMs: number };
+  };
+  /** Whether this process runs background jobs (email delivery, housekeeping) besides serving requests. */
+  runJobs: boolean;
   session: { idleTimeoutMs: number; absoluteTimeoutMs: number; cookieSecure: boolean };
   trustProxy: boolean;
   logLevel: Env["LOG_LEVEL"];
@@ -92,7 +101,15 @@ export function loadConfig(source: Record<string, string | undefined> = process.
         }
       : { mode: "embedded", dataDir: env.DATA_DIR },
     demoData: env.DEMO_DATA,
-    mail: { smtpUrl: env.SMTP_URL ?? null, from: env.MAIL_FROM },
+    mail: {
+      smtpUrl: env.SMTP_URL ?? null,
+      from: env.MAIL_FROM,
+      delivery: {
+        giveUpAfterMs: Math.round(env.EMAIL_GIVE_UP_DAYS * 86_400_000),
+        smtpTimeoutMs: env.SMTP_TIMEOUT_SECONDS * 1000,
+      },
+    },
+    runJobs: env.RUN_JOBS,
     session: {
       idleTimeoutMs: env.SESSION_IDLE_TIMEOUT_MINUTES * 60_000,
       absoluteTimeoutMs: env.SESSION_ABSOLUTE_TIMEOUT_HOURS * 3_600_000,

@@ -34,6 +34,11 @@ export interface Database {
   appTransaction: <T>(fn: (query: RawQuery) => Promise<T>) => Promise<T>;
   appSql: RawQuery;
   ownerSql: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>;
+  /**
+   * The job queue's own connection, privileged like `owner` but apart from it and from the request pool,
+   * so polling never waits behind requests. Without parameters the text may hold several statements.
+   */
+  jobSql: RawQuery;
   close: () => Promise<void>;
 }
 
@@ -65,6 +70,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       appTransaction,
       appSql: (text, params) => appTransaction((query) => query(text, params)),
       ownerSql: run,
+      jobSql: async (text, params) => {
+        if (params?.length) return run(text, params);
+        const results = await client.exec(text);
+        return results.at(-1)?.rows ?? [];
+      },
       close: async () => {
         await client.close();
       },
@@ -78,6 +88,9 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     // PgBouncer in transaction mode cannot hold named prepared statements across transactions.
     prepare: false,
   });
+  // One connection: the queue wraps some of its statements in BEGIN … COMMIT of its own, which
+  // postgres.js allows only where no other query can land in between.
+  const jobClient = postgres(options.url, { max: 1, onnotice: () => {}, prepare: false });
   return {
     mode: "server",
     app: drizzlePostgres(appClient, { schema }) as unknown as AppDatabase,
@@ -88,8 +101,19 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       ) as Promise<T>,
     appSql: async (text, params) => [...(await appClient.unsafe(text, params as never[]))],
     ownerSql: async (text, params) => [...(await ownerClient.unsafe(text, params as never[]))],
+    jobSql: async (text, params) => {
+      if (params?.length) return [...(await jobClient.unsafe(text, params as never[]))];
+      // Several statements need the simple protocol; postgres.js then answers one result per statement.
+      const results = (await jobClient.unsafe(text).simple()) as unknown as unknown[];
+      const last = Array.isArray(results.at(-1)) ? results.at(-1) : results;
+      return [...(last as Record<string, unknown>[])];
+    },
     close: async () => {
-      await Promise.all([appClient.end({ timeout: 5 }), ownerClient.end({ timeout: 5 })]);
+      await Promise.all([
+        appClient.end({ timeout: 5 }),
+        ownerClient.end({ timeout: 5 }),
+        jobClient.end({ timeout: 5 }),
+      ]);
     },
   };
 }
@@ -128,6 +152,31 @@ export async function setScope(tx: Tx, scope: TransactionScope): Promise<void> {
   const parts = entries.map(([key, value]) => sql`set_config(${key}, ${value}, true)`);
   await tx.execute(sql`select ${sql.join(parts, sql`, `)}`);
 }
+
+/**
+ * Raw SQL with `$n` parameters inside an open drizzle transaction, for libraries that speak SQL text
+ * (the job queue enqueues in the caller's transaction through this). It goes to the driver's own
+ * transaction handle, so a parameter used twice stays one parameter with one inferred type.
+ */
+export async function sqlInTransaction(
+  tx: Tx,
+  text: string,
+  params: readonly unknown[] = [],
+): Promise<Record<string, unknown>[]> {
+  // drizzle keeps the driver's transaction as `session.client` (postgres.js TransactionSql or PGlite's
+  // Transaction); the tests of the queue run on both, so a drizzle change that moves it fails there.
+  const client = (tx as unknown as { session: { client: DriverTransaction } }).session.client;
+  // Objects go to jsonb parameters; the two drivers would serialise them differently on their own.
+  const values = params.map((v) =>
+    v !== null && typeof v === "object" && !(v instanceof Date) ? JSON.stringify(v) : (v ?? null),
+  );
+  if ("unsafe" in client) return [...(await client.unsafe(text, values as never[]))];
+  return (await client.query<Record<string, unknown>>(text, values)).rows;
+}
+
+type DriverTransaction =
+  | { unsafe: (text: string, params: never[]) => Promise<Iterable<Record<string, unknown>>> }
+  | { query: <T>(text: string, params: unknown[]) => Promise<{ rows: T[] }> };
 
 /** Rows of a raw `tx.execute`, whichever driver produced them. */
 export function rowsOf<T>(result: unknown): T[] {

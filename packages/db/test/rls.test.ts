@@ -169,11 +169,110 @@ describe("row-level security as the application role", () => {
   });
 });
 
+describe("authentication in one statement", () => {
+  it("finds exactly the key with the presented prefix, and leaves no setting behind", async () => {
+    const rows = await t.db.appSql("select organization_id, name from app_api_key_by_prefix($1)", [
+      "aaaaaaaaaaaaaaaa",
+    ]);
+    expect(rows).toEqual([{ organization_id: orgA, name: "A key" }]);
+    expect(await t.db.appSql("select * from app_api_key_by_prefix($1)", ["cccccccccccccccc"])).toEqual([]);
+    await asApp({}, async (q) => expect(await count(q, "api_keys")).toBe(0));
+  });
+
+  it("reads a session's person with their own memberships only", async () => {
+    await t.db.ownerSql("insert into sessions (id, secret_hash, user_id) values ('sess-a', '\\x00', $1)", [
+      userA,
+    ]);
+    const [row] = await t.db.appSql("select user_id, memberships from app_session_actor('sess-a')");
+    expect(row?.user_id).toBe(userA);
+    const memberships = (row?.memberships ?? []) as { organizationId: string }[];
+    expect(memberships.map((m) => m.organizationId)).toEqual([orgA]);
+    expect(await t.db.appSql("select * from app_session_actor('no-such-session')")).toEqual([]);
+    await asApp({}, async (q) => expect(await count(q, "memberships")).toBe(0));
+  });
+});
+
+describe("the outbox and the huvudmän", () => {
+  const emailA = randomUUID();
+  const emailB = randomUUID();
+  const reset = randomUUID();
+
+  beforeAll(async () => {
+    await t.db.ownerSql(
+      `insert into emails (id, organization_id, to_address, subject, text_body, template, transport, status) values
+        ($1, $4, 'a@example.se', 'A', 'link-a', 'invitation', 'smtp', 'queued'),
+        ($2, $5, 'b@example.se', 'B', 'link-b', 'invitation', 'smtp', 'queued'),
+        ($3, null, 'r@example.se', 'R', 'reset-link', 'password_reset', 'smtp', 'queued')`,
+      [emailA, emailB, reset, orgA, orgB],
+    );
+    await t.db.ownerSql(
+      `insert into organization_member_parties (organization_id, kind, name) values ($1, 'fk', 'Försäkringskassan'), ($2, 'af', 'Arbetsförmedlingen')`,
+      [orgA, orgB],
+    );
+  });
+
+  it("shows no email, not even a reset without organization, when no organization is set", async () => {
+    await asApp({}, async (q) => expect(await count(q, "emails")).toBe(0));
+  });
+
+  it("shows an organization only its own emails", async () => {
+    await asApp({ "app.org_id": orgA }, async (q) => {
+      expect((await q("select id from emails")).map((r) => r.id)).toEqual([emailA]);
+      expect(await q("update emails set subject = 'x' where id = $1 returning id", [emailB])).toEqual([]);
+    });
+  });
+
+  it("lets the NNS outbox see everything only with the outbox setting inside an organization", async () => {
+    await asApp({ "app.outbox_all": "on" }, async (q) => expect(await count(q, "emails")).toBe(0));
+    await asApp({ "app.org_id": orgA, "app.outbox_all": "on" }, async (q) =>
+      expect(await count(q, "emails")).toBe(3),
+    );
+  });
+
+  it("lets a delivery job read and update exactly the email it was handed", async () => {
+    await asApp({ "app.email_id": reset }, async (q) => {
+      expect((await q("select id from emails")).map((r) => r.id)).toEqual([reset]);
+      expect(await q("update emails set attempts = 1 where id = $1 returning id", [reset])).toHaveLength(1);
+      expect(await q("update emails set attempts = 1 where id <> $1 returning id", [reset])).toEqual([]);
+    });
+  });
+
+  it("lets any transaction queue an email, for another organization too, without reading it back", async () => {
+    await asApp({ "app.org_id": orgA }, async (q) => {
+      await q(
+        `insert into emails (organization_id, to_address, subject, template, transport, status)
+         values ($1, 'b2@example.se', 'To B', 'x', 'smtp', 'queued')`,
+        [orgB],
+      );
+      expect(await q("select id from emails where to_address = 'b2@example.se'")).toEqual([]);
+    });
+  });
+
+  it("shows every förbund's huvudmän but lets only the förbund itself change its own", async () => {
+    await asApp({}, async (q) => expect(await count(q, "organization_member_parties")).toBe(2));
+    await asApp({ "app.org_id": orgA }, async (q) => {
+      expect(
+        await q("delete from organization_member_parties where organization_id = $1 returning id", [orgB]),
+      ).toEqual([]);
+      expect(
+        await q("update organization_member_parties set name = 'x' where organization_id = $1 returning id", [
+          orgB,
+        ]),
+      ).toEqual([]);
+    });
+    await expect(
+      asApp({ "app.org_id": orgA }, (q) =>
+        q(`insert into organization_member_parties (organization_id, kind, name) values ($1, 'fk', 'FK')`, [
+          orgB,
+        ]),
+      ),
+    ).rejects.toThrow(/row-level security/);
+  });
+});
+
 describe("every tenant-owned table", () => {
   /** Tables with an organization_id that are public by design, with the reason. */
   const PUBLIC_BY_DESIGN: Record<string, string> = {
-    organization_member_parties: "an organization's huvudmän are public information",
-    emails: "the delivery log; read only through the outbox service, which scopes it",
     resource_shares:
       "has owner_organization_id and organization_id, covered by its own policies (tested below)",
   };
@@ -195,12 +294,14 @@ describe("every tenant-owned table", () => {
       "audit_log",
       "catalog_entries",
       "catalog_self_publishing",
+      "emails",
       "idempotency_keys",
       "intervention_results",
       "intervention_versions",
       "interventions",
       "invitations",
       "memberships",
+      "organization_member_parties",
       "price_list_items",
       "session_registrations",
       "survey_responses",

@@ -1,6 +1,6 @@
-import { apiKeys, organizations, setScope, transaction } from "@nns/db";
+import { apiKeys, rowsOf, transaction } from "@nns/db";
 import { API_KEY_SCOPES, type ApiKeyScope, AppError, type Page, toPage } from "@nns/domain";
-import { and, desc, eq, isNull } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { Actor, Deps, OrgContext } from "./context.js";
@@ -141,41 +141,47 @@ export async function revokeApiKey(ctx: OrgContext, apiKeyId: string): Promise<A
   });
 }
 
+interface KeyLookupRow {
+  id: string;
+  organization_id: string;
+  name: string;
+  secret_hash: Uint8Array;
+  scopes: string[];
+  /** Timestamps come as strings or dates depending on the driver's parsers under drizzle. */
+  expires_at: string | Date | null;
+  revoked_at: string | Date | null;
+  last_used_at: string | Date | null;
+  organization_kind: "nns" | "forbund";
+  organization_name: string;
+}
+
 /**
- * Turns a presented key into an actor. The row is found through the key-holder policy on its public
- * prefix, then the secret's hash is compared in constant time.
+ * Turns a presented key into an actor. One statement, outside any transaction, finds the row through the
+ * key-holder policy on its public prefix (app_api_key_by_prefix, migration 0008), so each request checks
+ * revocation and expiry afresh at the cost of one round trip; the secret's hash is compared in constant time.
  */
 export async function authenticateApiKey(deps: Deps, presented: string): Promise<Actor> {
   const match = API_KEY_PATTERN.exec(presented);
-  const invalid = new AppError("api_key_invalid", "The API key is unknown, revoked or expired.");
-  if (!match) throw invalid;
+  // Built only when needed: an error captures a stack trace, which is not free on every request.
+  const invalid = () => new AppError("api_key_invalid", "The API key is unknown, revoked or expired.");
+  if (!match) throw invalid();
   const [, prefix, secret] = match as unknown as [string, string, string];
-  return transaction(deps.db, { settings: { "app.api_key_prefix": prefix } }, async (tx) => {
-    const [found] = await tx
-      .select({
-        key: apiKeys,
-        organization: { id: organizations.id, kind: organizations.kind, name: organizations.name },
-      })
-      .from(apiKeys)
-      .innerJoin(
-        organizations,
-        and(eq(organizations.id, apiKeys.organizationId), isNull(organizations.deletedAt)),
-      )
-      .where(eq(apiKeys.prefix, prefix));
-    const row = found?.key;
-    if (!found || !row || !equalBytes(new Uint8Array(row.secretHash), sha256Bytes(secret))) throw invalid;
-    if (view(row).status !== "active") throw invalid;
-    if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() >= LAST_USED_WRITE_INTERVAL_MS) {
-      await setScope(tx, { organizationId: row.organizationId });
-      await tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id));
-    }
-    return {
-      type: "api_key",
-      apiKeyId: row.id,
-      organizationId: row.organizationId,
-      organization: found.organization,
-      name: row.name,
-      scopes: row.scopes as ApiKeyScope[],
-    };
-  });
+  const [row] = rowsOf<KeyLookupRow>(
+    await deps.db.app.execute(sql`select * from app_api_key_by_prefix(${prefix})`),
+  );
+  if (!row || !equalBytes(new Uint8Array(row.secret_hash), sha256Bytes(secret))) throw invalid();
+  if (row.revoked_at || (row.expires_at && new Date(row.expires_at).getTime() <= Date.now())) throw invalid();
+  if (!row.last_used_at || Date.now() - new Date(row.last_used_at).getTime() >= LAST_USED_WRITE_INTERVAL_MS) {
+    await transaction(deps.db, { organizationId: row.organization_id }, (tx) =>
+      tx.update(apiKeys).set({ lastUsedAt: new Date() }).where(eq(apiKeys.id, row.id)),
+    );
+  }
+  return {
+    type: "api_key",
+    apiKeyId: row.id,
+    organizationId: row.organization_id,
+    organization: { id: row.organization_id, kind: row.organization_kind, name: row.organization_name },
+    name: row.name,
+    scopes: row.scopes as ApiKeyScope[],
+  };
 }

@@ -77,9 +77,11 @@ const RESET_RESEND_INTERVAL_MS = 60_000;
  */
 export async function requestPasswordReset(deps: Deps, input: { email: string }): Promise<void> {
   const token = randomToken() + randomToken();
-  const emailIds = await transaction(deps.db, {}, async (tx) => {
+  // The email goes out from the job queue after commit, so the time to answer does not tell whether the
+  // address has an account.
+  await transaction(deps.db, {}, async (tx) => {
     const user = await findUserByEmail(tx, input.email);
-    if (!user || user.disabledAt) return [];
+    if (!user || user.disabledAt) return;
     const [recent] = await tx
       .select({ id: passwordResetTokens.id })
       .from(passwordResetTokens)
@@ -90,7 +92,7 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
         ),
       )
       .for("update");
-    if (recent) return [];
+    if (recent) return;
     await tx
       .update(passwordResetTokens)
       .set({ usedAt: new Date() })
@@ -101,16 +103,11 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
       expiresAt: new Date(Date.now() + RESET_TOKEN_TTL_MS),
     });
     const url = `${deps.config.publicUrl}/reset-password#token=${token}`;
-    return [
-      await deps.mailer.queue(
-        tx,
-        passwordResetEmail({ to: user.email, url, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 }),
-      ),
-    ];
+    await deps.mailer.queue(
+      tx,
+      passwordResetEmail({ to: user.email, url, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 }),
+    );
   });
-  // Not awaited: the time to answer must not tell whether the address has an account. A failure leaves
-  // the row queued, and the next start-up's deliverPending sends it.
-  deps.mailer.deliver(emailIds).catch(() => undefined);
 }
 
 export async function confirmPasswordReset(

@@ -1,5 +1,6 @@
 import type { Database } from "@nns/db";
 import type { Permission, Role } from "@nns/domain";
+import type { JobQueue } from "./jobs/queue.js";
 import type { Mailer } from "./mail/mailer.js";
 
 export interface ServiceConfig {
@@ -14,6 +15,7 @@ export interface ServiceConfig {
 /** What every service needs from the outside world; built once at start-up. */
 export interface Deps {
   db: Database;
+  jobs: JobQueue;
   mailer: Mailer;
   config: ServiceConfig;
 }

@@ -195,7 +195,7 @@ export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promi
   );
   await moveTraining(hoglandet, day.id, "complete", null);
   // The demo answers its own survey links, read from the embedded outbox as a participant would.
-  const links = await transaction(deps.db, {}, (tx) =>
+  const links = await transaction(deps.db, { organizationId: hoglandet.organization.id }, (tx) =>
     tx
       .select({ text: emails.textBody })
       .from(emails)

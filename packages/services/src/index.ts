@@ -9,6 +9,7 @@ export * from "./crypto.js";
 export * from "./demo-seed.js";
 export * from "./idempotency.js";
 export * from "./invitations.js";
+export * from "./jobs/index.js";
 export * from "./mail/mailer.js";
 export * from "./mail/templates.js";
 export * from "./mail/training-templates.js";

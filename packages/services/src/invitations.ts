@@ -56,87 +56,79 @@ export async function inviteMember(
   assertAssignable(ctx, input.role);
   const email = normalizeEmail(input.email);
   const token = randomToken() + randomToken();
-  const { invitation, emailId } = await transaction(
-    ctx.deps.db,
-    { organizationId: ctx.organization.id },
-    async (tx) => {
-      const existing = await findUserByEmail(tx, email);
-      if (existing) {
-        const [member] = await tx
-          .select()
-          .from(memberships)
-          .where(
-            and(eq(memberships.organizationId, ctx.organization.id), eq(memberships.userId, existing.id)),
-          );
-        if (member) {
-          throw new AppError("already_exists", "The person is already a member.", {
-            errors: [
-              {
-                field: "body.email",
-                rule: "already_member",
-                message: "Personen är redan medlem i organisationen.",
-              },
-            ],
-          });
-        }
-      }
-      const replaced = await tx
-        .update(invitations)
-        .set({ revokedAt: new Date() })
-        .where(
-          and(
-            eq(invitations.organizationId, ctx.organization.id),
-            eq(invitations.email, email),
-            isNull(invitations.acceptedAt),
-            isNull(invitations.revokedAt),
-          ),
-        )
-        .returning();
-      for (const old of replaced) {
-        await audit(tx, ctx, {
-          action: "invitation.revoked",
-          entityType: "invitation",
-          entityId: old.id,
-          before: { ...view(old), status: "pending" },
-          after: view(old),
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const existing = await findUserByEmail(tx, email);
+    if (existing) {
+      const [member] = await tx
+        .select()
+        .from(memberships)
+        .where(and(eq(memberships.organizationId, ctx.organization.id), eq(memberships.userId, existing.id)));
+      if (member) {
+        throw new AppError("already_exists", "The person is already a member.", {
+          errors: [
+            {
+              field: "body.email",
+              rule: "already_member",
+              message: "Personen är redan medlem i organisationen.",
+            },
+          ],
         });
       }
-      const [row] = await tx
-        .insert(invitations)
-        .values({
-          organizationId: ctx.organization.id,
-          email,
-          role: input.role,
-          tokenHash: sha256Bytes(token),
-          invitedByUserId: ctx.actor.type === "user" ? ctx.actor.userId : null,
-          expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
-        })
-        .returning();
-      if (!row) throw new Error("invitation insert returned nothing");
-      const emailId = await ctx.deps.mailer.queue(
-        tx,
-        invitationEmail({
-          to: email,
-          organizationName: ctx.organization.name,
-          inviterName: ctx.actor.type === "user" ? ctx.actor.name : null,
-          roleLabel: ROLE_LABELS_SV[input.role],
-          url: `${ctx.deps.config.publicUrl}/accept-invitation#token=${token}`,
-          expiresInDays: INVITATION_TTL_DAYS,
-          organizationId: ctx.organization.id,
-        }),
-      );
-      const invitation = view(row);
+    }
+    const replaced = await tx
+      .update(invitations)
+      .set({ revokedAt: new Date() })
+      .where(
+        and(
+          eq(invitations.organizationId, ctx.organization.id),
+          eq(invitations.email, email),
+          isNull(invitations.acceptedAt),
+          isNull(invitations.revokedAt),
+        ),
+      )
+      .returning();
+    for (const old of replaced) {
       await audit(tx, ctx, {
-        action: "invitation.created",
+        action: "invitation.revoked",
         entityType: "invitation",
-        entityId: row.id,
-        after: invitation,
+        entityId: old.id,
+        before: { ...view(old), status: "pending" },
+        after: view(old),
       });
-      return { invitation, emailId };
-    },
-  );
-  await ctx.deps.mailer.deliver([emailId]);
-  return invitation;
+    }
+    const [row] = await tx
+      .insert(invitations)
+      .values({
+        organizationId: ctx.organization.id,
+        email,
+        role: input.role,
+        tokenHash: sha256Bytes(token),
+        invitedByUserId: ctx.actor.type === "user" ? ctx.actor.userId : null,
+        expiresAt: new Date(Date.now() + INVITATION_TTL_DAYS * 86_400_000),
+      })
+      .returning();
+    if (!row) throw new Error("invitation insert returned nothing");
+    await ctx.deps.mailer.queue(
+      tx,
+      invitationEmail({
+        to: email,
+        organizationName: ctx.organization.name,
+        inviterName: ctx.actor.type === "user" ? ctx.actor.name : null,
+        roleLabel: ROLE_LABELS_SV[input.role],
+        url: `${ctx.deps.config.publicUrl}/accept-invitation#token=${token}`,
+        expiresInDays: INVITATION_TTL_DAYS,
+        organizationId: ctx.organization.id,
+      }),
+    );
+    const invitation = view(row);
+    await audit(tx, ctx, {
+      action: "invitation.created",
+      entityType: "invitation",
+      entityId: row.id,
+      after: invitation,
+    });
+    return invitation;
+  });
 }
 
 export async function listInvitations(

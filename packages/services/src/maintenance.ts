@@ -20,8 +20,8 @@ export interface PurgeResult {
 /**
  * Deletes what has outlived its use: sessions past their timeouts, used or expired reset tokens, and
  * login counters whose window has closed, and idempotency keys older than their 24 hours (tenant data,
- * so swept one organization at a time under its own row-level scope). Runs on a timer in every replica;
- * the deletes are idempotent, so replicas sweeping at once do no harm.
+ * so swept one organization at a time under its own row-level scope). Runs from the job queue's hourly
+ * schedule (jobs/background.ts), once across replicas; the deletes are idempotent all the same.
  */
 export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeResult> {
   const { idleTimeoutMs, absoluteTimeoutMs } = deps.config.session;

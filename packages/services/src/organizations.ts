@@ -363,8 +363,9 @@ export async function createOrganization(
         })
         .returning();
       if (!row) throw new Error("organization insert returned nothing");
-      await replaceMemberParties(tx, row.id, input.memberParties);
+      // The new förbund's huvudmän are written in its own scope, as row-level security requires.
       await setScope(tx, { organizationId: row.id });
+      await replaceMemberParties(tx, row.id, input.memberParties);
       const view = await loadView(tx, row.id);
       await writeAudit(tx, ctx, row.id, {
         action: "organization.created",

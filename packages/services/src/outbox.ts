@@ -26,7 +26,11 @@ export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Pa
   requirePermission(ctx, "outbox:read");
   const after = readTimestampCursor(page.cursor);
   const everything = ctx.organization.kind === "nns" && ctx.access === "nns_admin";
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  const scope = {
+    organizationId: ctx.organization.id,
+    ...(everything && { settings: { "app.outbox_all": "on" } }),
+  };
+  return transaction(ctx.deps.db, scope, async (tx) => {
     const rows = await tx
       .select()
       .from(emails)

@@ -1,6 +1,6 @@
-import { sessions, type Tx, transaction, users } from "@nns/db";
-import { and, eq, ne } from "drizzle-orm";
-import type { Deps } from "./context.js";
+import { rowsOf, sessions, type Tx, transaction } from "@nns/db";
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { Actor, Deps, MembershipSummary } from "./context.js";
 import { equalBytes, randomToken, sha256Bytes } from "./crypto.js";
 
 /** How often the sliding expiry is written back; reads within this interval do not write. */
@@ -14,7 +14,7 @@ export interface SessionRecord {
 }
 
 export type SessionCheck =
-  | { valid: true; session: SessionRecord }
+  | { valid: true; actor: Extract<Actor, { type: "user" }> }
   | { valid: false; reason: "unknown" | "expired" | "disabled" };
 
 export async function createSession(
@@ -37,46 +37,63 @@ export async function createSession(
   return { token: `${id}.${secret}`, session: { id, userId, createdAt: now, lastActiveAt: now } };
 }
 
+interface SessionActorRow {
+  session_id: string;
+  secret_hash: Uint8Array;
+  /** Timestamps come as strings or dates depending on the driver's parsers under drizzle. */
+  created_at: string | Date;
+  last_active_at: string | Date;
+  user_id: string;
+  email: string;
+  name: string;
+  disabled_at: string | Date | null;
+  memberships: MembershipSummary[];
+}
+
 /**
- * Validates `id.secret` against the stored hash in constant time, then applies the inactivity and
- * absolute timeouts. An expired session is deleted on sight.
+ * Validates `id.secret` against the stored hash in constant time, applies the inactivity and absolute
+ * timeouts, and returns the person with their memberships. The read is one statement outside any
+ * transaction (app_session_actor, migration 0008), so every request sees a revoked session, a disabled
+ * account or a changed role at once; only the rare writes (sliding expiry once a minute, deleting an
+ * expired session) take a transaction of their own.
  */
-export async function validateSessionToken(deps: Deps, token: string): Promise<SessionCheck> {
+export async function authenticateSession(deps: Deps, token: string): Promise<SessionCheck> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return { valid: false, reason: "unknown" };
   const { idleTimeoutMs, absoluteTimeoutMs } = deps.config.session;
-  return transaction(deps.db, {}, async (tx) => {
-    const [row] = await tx
-      .select({ session: sessions, disabledAt: users.disabledAt })
-      .from(sessions)
-      .innerJoin(users, eq(users.id, sessions.userId))
-      .where(eq(sessions.id, id));
-    if (!row || !equalBytes(new Uint8Array(row.session.secretHash), sha256Bytes(secret))) {
-      return { valid: false, reason: "unknown" } as const;
-    }
-    const now = Date.now();
-    const { session } = row;
-    if (row.disabledAt) {
-      await tx.delete(sessions).where(eq(sessions.id, id));
-      return { valid: false, reason: "disabled" } as const;
-    }
-    if (
-      now - session.lastActiveAt.getTime() >= idleTimeoutMs ||
-      now - session.createdAt.getTime() >= absoluteTimeoutMs
-    ) {
-      await tx.delete(sessions).where(eq(sessions.id, id));
-      return { valid: false, reason: "expired" } as const;
-    }
-    let lastActiveAt = session.lastActiveAt;
-    if (now - lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
-      lastActiveAt = new Date(now);
-      await tx.update(sessions).set({ lastActiveAt }).where(eq(sessions.id, id));
-    }
-    return {
-      valid: true,
-      session: { id: session.id, userId: session.userId, createdAt: session.createdAt, lastActiveAt },
-    } as const;
-  });
+  const [row] = rowsOf<SessionActorRow>(
+    await deps.db.app.execute(sql`select * from app_session_actor(${id})`),
+  );
+  if (!row || !equalBytes(new Uint8Array(row.secret_hash), sha256Bytes(secret)))
+    return { valid: false, reason: "unknown" };
+  const now = Date.now();
+  const createdAt = new Date(row.created_at);
+  const lastActiveAt = new Date(row.last_active_at);
+  const expired =
+    now - lastActiveAt.getTime() >= idleTimeoutMs || now - createdAt.getTime() >= absoluteTimeoutMs;
+  if (row.disabled_at || expired) {
+    await deleteSession(deps, id);
+    return { valid: false, reason: row.disabled_at ? "disabled" : "expired" };
+  }
+  if (now - lastActiveAt.getTime() >= ACTIVITY_WRITE_INTERVAL_MS) {
+    await transaction(deps.db, {}, (tx) =>
+      tx
+        .update(sessions)
+        .set({ lastActiveAt: new Date(now) })
+        .where(eq(sessions.id, id)),
+    );
+  }
+  return {
+    valid: true,
+    actor: {
+      type: "user",
+      userId: row.user_id,
+      email: row.email,
+      name: row.name,
+      sessionId: id,
+      memberships: row.memberships,
+    },
+  };
 }
 
 export async function deleteSession(deps: Deps, sessionId: string): Promise<void> {

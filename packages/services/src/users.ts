@@ -2,7 +2,7 @@ import { memberships, organizations, type Tx, transaction, users } from "@nns/db
 import type { Role } from "@nns/domain";
 import { AppError } from "@nns/domain";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
-import type { Actor, Deps, MembershipSummary } from "./context.js";
+import type { Deps, MembershipSummary } from "./context.js";
 
 export interface UserView {
   id: string;
@@ -38,21 +38,6 @@ export async function loadMemberships(tx: Tx, userId: string): Promise<Membershi
     .where(and(eq(memberships.userId, userId), isNull(organizations.deletedAt)))
     .orderBy(asc(organizations.name));
   return rows.map((r) => ({ ...r, role: r.role as Role }));
-}
-
-export async function userActor(deps: Deps, userId: string, sessionId: string | null): Promise<Actor | null> {
-  return transaction(deps.db, { userId }, async (tx) => {
-    const [user] = await tx.select().from(users).where(eq(users.id, userId));
-    if (!user || user.disabledAt) return null;
-    return {
-      type: "user" as const,
-      userId: user.id,
-      email: user.email,
-      name: user.name,
-      sessionId,
-      memberships: await loadMemberships(tx, user.id),
-    };
-  });
 }
 
 export function userView(user: typeof users.$inferSelect): UserView {

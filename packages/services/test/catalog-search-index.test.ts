@@ -5,8 +5,8 @@ import { parseTsQuery, rankKeyText, rankMicros } from "../src/catalog/tsquery.js
 import {
   type CatalogQuery,
   type CatalogSearchResult,
+  createDeps,
   type Deps,
-  Mailer,
   searchCatalog,
   searchCatalogInDatabase,
 } from "../src/index.js";
@@ -16,18 +16,18 @@ let deps: Deps;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "test@nns.localhost" }),
-    // No answer cache: every search here is computed by the index.
-    config: {
+  deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost:3000",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
       minGroupSize: 5,
+      // No answer cache: every search here is computed by the index.
       catalogSearchCacheEntries: 0,
     },
-  };
+    { smtpUrl: null, from: "test@nns.localhost" },
+  );
   await seedBulkCatalog(t.db, { forbund: 4, perForbund: 90, seed: 7 });
 });
 afterAll(async () => {

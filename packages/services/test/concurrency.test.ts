@@ -4,12 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   beginIdempotentRequest,
   changeMemberRole,
+  createDeps,
   createOrganization,
   type Deps,
   enterOrganization,
   grantRole,
   listMembers,
-  Mailer,
   removeMember,
   systemContext,
 } from "../src/index.js";
@@ -20,16 +20,16 @@ let orgId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "test@nns.localhost" }),
-    config: {
+  deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost:3000",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "test@nns.localhost" },
+  );
   const system = systemContext(deps, "test");
   const org = await createOrganization(system, {
     name: "Samordningsförbundet Centrala Östergötland",

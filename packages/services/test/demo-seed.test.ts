@@ -1,21 +1,21 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Deps, Mailer, seedDemoData } from "../src/index.js";
+import { createDeps, type Deps, seedDemoData } from "../src/index.js";
 
 let t: TestDatabase;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const deps: Deps = {
-    db: t.db,
-    mailer: new Mailer(t.db, { smtpUrl: null, from: "demo@nns.localhost" }),
-    config: {
+  const deps: Deps = createDeps(
+    t.db,
+    {
       publicUrl: "http://localhost:3000",
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerAccount: 5, maxPerIp: 30, windowMs: 900_000 },
       minGroupSize: 5,
     },
-  };
+    { smtpUrl: null, from: "demo@nns.localhost" },
+  );
   await seedDemoData(deps);
 }, 120_000);
 afterAll(async () => t?.destroy());

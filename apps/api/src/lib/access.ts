@@ -3,6 +3,7 @@ import { AppError, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env.js";
+import { idempotencyOf } from "./idempotency.js";
 
 /**
  * Who may call a route. Declared once per route: it drives the middleware that answers 401/404/403 before
@@ -61,11 +62,25 @@ function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv>
   };
 }
 
-export function defineRoute<R extends RouteConfig>(access: RouteAccess, config: R) {
+export interface RouteOptions {
+  /**
+   * Why this creating POST cannot honour `Idempotency-Key`. Every other POST that answers 201 honours it
+   * by construction (see idempotency.ts); a route that cannot must say why.
+   */
+  notIdempotentBecause?: string;
+}
+
+export function defineRoute<R extends RouteConfig>(
+  access: RouteAccess,
+  config: R,
+  options: RouteOptions = {},
+) {
   const middleware: MiddlewareHandler<AppEnv>[] = [];
   if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
   if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
   if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));
+  const idempotency = idempotencyOf(access, config, options.notIdempotentBecause);
+  if (idempotency) middleware.push(idempotency.middleware);
   const security =
     access.kind === "public"
       ? []
@@ -74,6 +89,7 @@ export function defineRoute<R extends RouteConfig>(access: RouteAccess, config: 
         : [{ sessionCookie: [] }, { apiKey: [] }];
   return createRoute({
     ...config,
+    ...idempotency?.contract,
     security,
     middleware: middleware as never,
     [ACCESS_EXTENSION]: access,

@@ -1,6 +1,6 @@
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { AppError } from "@nns/domain";
-import { authenticateApiKey, userActor, validateSessionToken } from "@nns/services";
+import { authenticateApiKey, authenticateSession } from "@nns/services";
 import type { Context, MiddlewareHandler } from "hono";
 import type { AppEnv } from "./env.js";
 import { clearSessionCookie, readSessionCookie } from "./session-cookie.js";
@@ -85,10 +85,9 @@ export const authenticate: MiddlewareHandler<AppEnv> = async (c, next) => {
   }
   const token = readSessionCookie(c);
   if (token) {
-    const check = await validateSessionToken(deps, token);
+    const check = await authenticateSession(deps, token);
     if (check.valid) {
-      const actor = await userActor(deps, check.session.userId, check.session.id);
-      if (actor) c.set("actor", actor);
+      c.set("actor", check.actor);
     } else {
       if (check.reason === "expired") c.set("sessionProblem", "expired");
       clearSessionCookie(c);

@@ -1,5 +1,5 @@
 import { AppError } from "@nns/domain";
-import { enterOrganization, type OrgContext, type ServiceContext } from "@nns/services";
+import { type Actor, enterOrganization, type OrgContext, type ServiceContext } from "@nns/services";
 import type { Context } from "hono";
 import type { AppEnv } from "./env.js";
 
@@ -10,11 +10,16 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
   return { deps: c.get("deps"), actor, requestId: c.get("requestId") };
 }
 
+/** The NNS organization of an actor that has passed requireNnsAdmin. */
+export function nnsOrganizationId(actor: Actor | null): string {
+  const membership =
+    actor?.type === "user" ? actor.memberships.find((m) => m.organizationKind === "nns") : undefined;
+  if (!membership) throw new AppError("forbidden", "This is for NNS administrators.");
+  return membership.organizationId;
+}
+
 /** The NNS organization's context for `/nns/…` routes, which have passed requireNnsAdmin. */
 export async function nnsContext(c: Context<AppEnv>): Promise<OrgContext> {
   const ctx = serviceContext(c);
-  const membership =
-    ctx.actor.type === "user" ? ctx.actor.memberships.find((m) => m.organizationKind === "nns") : undefined;
-  if (!membership) throw new AppError("forbidden", "This is for NNS administrators.");
-  return enterOrganization(ctx, membership.organizationId);
+  return enterOrganization(ctx, nnsOrganizationId(ctx.actor));
 }

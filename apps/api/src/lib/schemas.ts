@@ -73,15 +73,6 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
     .openapi(name);
 }
 
-export const IdempotencyKeyHeader = z.object({
-  "idempotency-key": z
-    .string()
-    .min(1)
-    .max(255)
-    .optional()
-    .openapi({ description: "Replays the stored response for 24 hours when repeated by the same caller." }),
-});
-
 export const IfMatchHeader = z.object({
   "if-match": z
     .string()

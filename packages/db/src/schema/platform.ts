@@ -72,8 +72,14 @@ export const emails = pgTable(
     /** Files sent with the email, such as a calendar invitation; cleared with the bodies once sent. */
     attachments: jsonb("attachments").$type<EmailAttachment[]>(),
     transport: text("transport", { enum: ["outbox", "smtp"] }).notNull(),
+    /** `failed`: given up after the retry period (or refused for good by the server); the row and its body stay. */
     status: text("status", { enum: ["queued", "sent", "failed"] }).notNull(),
+    /** The last delivery error, kept while retrying so people can see why an email is late. */
     error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    lastAttemptAt: timestamp("last_attempt_at", { withTimezone: true, precision: 3 }),
+    /** While set and in the future, one worker is sending this email; a crashed worker's lease runs out. */
+    leasedUntil: timestamp("leased_until", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }),
   },

@@ -61,8 +61,7 @@ export async function applyWorkflowAction(
     throw new AppError("validation_failed", "Say what needs to change when returning an entry.", {
       errors: [{ field: "body.comment", rule: "required", message: "Skriv vad som behöver ändras." }],
     });
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const { row, isOwner } = await loadIntervention(tx, ctx, interventionId, { forUpdate: true });
     if (expectedVersion !== null && expectedVersion !== row.version)
       throw new AppError(
@@ -101,14 +100,10 @@ export async function applyWorkflowAction(
         comment: input.comment?.trim() || null,
       },
     });
-    if (action === "return" || action === "publish") {
-      const id = await notifyAuthor(tx, ctx, updated, action, input.comment?.trim() ?? "");
-      if (id) emailIds.push(id);
-    }
+    if (action === "return" || action === "publish")
+      await notifyAuthor(tx, ctx, updated, action, input.comment?.trim() ?? "");
     return interventionView(updated);
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 /**
@@ -121,17 +116,17 @@ async function notifyAuthor(
   row: InterventionRow,
   action: "return" | "publish",
   comment: string,
-): Promise<string | null> {
+): Promise<void> {
   const [version] = await tx
     .select({ userId: interventionVersions.authorUserId, label: interventionVersions.authorLabel })
     .from(interventionVersions)
     .where(
       and(eq(interventionVersions.interventionId, row.id), eq(interventionVersions.revision, row.revision)),
     );
-  if (!version?.userId || version.userId === actorUserId(ctx.actor)) return null;
+  if (!version?.userId || version.userId === actorUserId(ctx.actor)) return;
   const title = (row.content as InterventionContent).title;
   const base = ctx.deps.config.publicUrl;
-  return ctx.deps.mailer.queue(
+  await ctx.deps.mailer.queue(
     tx,
     action === "return"
       ? interventionReturnedEmail({

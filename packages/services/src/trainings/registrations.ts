@@ -188,8 +188,7 @@ export async function registerParticipant(
   if (sessionIds.length === 0) {
     throw fieldError("body.sessionIds", "too_small", "Välj minst ett tillfälle.");
   }
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
     if (!access.party)
       throw new AppError("forbidden", "Only a förbund taking part may register participants.");
@@ -300,33 +299,29 @@ export async function registerParticipant(
     const decided = sessions.filter((s) => decisions.has(s.id));
     const confirmed = decided.filter((s) => decisions.get(s.id) === "confirmed");
     const organizerName = await organizationName(tx, access.training.organizationId);
-    emailIds.push(
-      await ctx.deps.mailer.queue(
-        tx,
-        registrationEmail({
-          to: participant.email,
-          participantName: participant.name,
-          trainingTitle: access.training.title,
-          organizerName,
-          confirmed,
-          waitlisted: decided.filter((s) => decisions.get(s.id) === "waitlisted"),
-          ics:
-            confirmed.length > 0
-              ? sessionsCalendar({
-                  trainingTitle: access.training.title,
-                  organizerName,
-                  sessions: confirmed,
-                  host: new URL(ctx.deps.config.publicUrl).host,
-                })
-              : null,
-          organizationId: ctx.organization.id,
-        }),
-      ),
+    await ctx.deps.mailer.queue(
+      tx,
+      registrationEmail({
+        to: participant.email,
+        participantName: participant.name,
+        trainingTitle: access.training.title,
+        organizerName,
+        confirmed,
+        waitlisted: decided.filter((s) => decisions.get(s.id) === "waitlisted"),
+        ics:
+          confirmed.length > 0
+            ? sessionsCalendar({
+                trainingTitle: access.training.title,
+                organizerName,
+                sessions: confirmed,
+                host: new URL(ctx.deps.config.publicUrl).host,
+              })
+            : null,
+        organizationId: ctx.organization.id,
+      }),
     );
     return view as ParticipantView;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 /**
@@ -339,8 +334,7 @@ export async function cancelRegistration(
   registrationId: string,
 ): Promise<ParticipantView> {
   requirePermission(ctx, "trainings:register");
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
     const [found] = await tx
       .select()
@@ -365,7 +359,7 @@ export async function cancelRegistration(
       .set({ status: "cancelled", cancelledAt: new Date(), cancelledBy: actorFields(ctx).actorLabel })
       .where(eq(sessionRegistrations.id, registrationId));
     if (locked.status === "confirmed") {
-      emailIds.push(...(await promoteWaiting(tx, ctx, access.training, found.sessionId)));
+      await promoteWaiting(tx, ctx, access.training, found.sessionId);
     }
     const [view] = await readParticipants(tx, ctx, access, [found.participantId]);
     await audit(tx, ctx, {
@@ -377,8 +371,6 @@ export async function cancelRegistration(
     });
     return view as ParticipantView;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 /**

@@ -26,14 +26,9 @@ const TOKEN_PATTERN = /^[a-z2-7]{48}$/;
 
 /**
  * After the last session: one personal survey link to everyone who attended. Called by the owner inside
- * the completing transaction; returns the queued email ids.
+ * the completing transaction.
  */
-export async function sendSurveys(
-  tx: Tx,
-  ctx: OrgContext,
-  trainingId: string,
-  title: string,
-): Promise<string[]> {
+export async function sendSurveys(tx: Tx, ctx: OrgContext, trainingId: string, title: string): Promise<void> {
   const attended = await tx
     .selectDistinct({
       id: trainingParticipants.id,
@@ -44,7 +39,6 @@ export async function sendSurveys(
     .from(trainingParticipants)
     .innerJoin(sessionRegistrations, eq(sessionRegistrations.participantId, trainingParticipants.id))
     .where(and(eq(trainingParticipants.trainingId, trainingId), eq(sessionRegistrations.attended, true)));
-  const ids: string[] = [];
   for (const person of attended) {
     const token = `${randomToken()}${randomToken()}`;
     await tx.insert(surveyResponses).values({
@@ -54,21 +48,18 @@ export async function sendSurveys(
       participantId: person.id,
       tokenHash: sha256Bytes(token),
     });
-    ids.push(
-      await ctx.deps.mailer.queue(
-        tx,
-        surveyEmail({
-          to: person.email,
-          participantName: person.name,
-          trainingTitle: title,
-          url: `${ctx.deps.config.publicUrl}/enkat#${token}`,
-          organizationId: person.organizationId,
-        }),
-      ),
+    await ctx.deps.mailer.queue(
+      tx,
+      surveyEmail({
+        to: person.email,
+        participantName: person.name,
+        trainingTitle: title,
+        url: `${ctx.deps.config.publicUrl}/enkat#${token}`,
+        organizationId: person.organizationId,
+      }),
     );
   }
   await tx.update(trainings).set({ surveySentAt: new Date() }).where(eq(trainings.id, trainingId));
-  return ids;
 }
 
 export interface SurveyView {

@@ -277,8 +277,7 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
       "En egen utbildningsdag har inga andra medverkande förbund.",
     );
   }
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const [training] = await tx
       .insert(trainings)
       .values({
@@ -360,25 +359,21 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
       after: view,
     });
     for (const request of scheduled) {
-      emailIds.push(
-        await ctx.deps.mailer.queue(
-          tx,
-          requestScheduledEmail({
-            to: request.contactEmail,
-            trainingTitle: view.title,
-            organizationName: request.organization.name,
-            sharedWith: view.parties
-              .filter((p) => p.organizationId !== request.organization.id)
-              .map((p) => p.organizationName),
-            organizationId: request.organization.id,
-          }),
-        ),
+      await ctx.deps.mailer.queue(
+        tx,
+        requestScheduledEmail({
+          to: request.contactEmail,
+          trainingTitle: view.title,
+          organizationName: request.organization.name,
+          sharedWith: view.parties
+            .filter((p) => p.organizationId !== request.organization.id)
+            .map((p) => p.organizationName),
+          organizationId: request.organization.id,
+        }),
       );
     }
     return view;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 function seatsRequired(field: string) {
@@ -442,8 +437,7 @@ export async function moveTraining(
   reason: string | null,
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const before = await readTrainingView(tx, ctx, trainingId);
     requireOwner(before.viewer.isOwner);
     const to = TARGET[transition];
@@ -503,8 +497,8 @@ export async function moveTraining(
         if (rows.length === 0)
           throw new AppError("conflict", "The training changed status meanwhile; reload it.");
       });
-    if (transition === "complete") emailIds.push(...(await sendSurveys(tx, ctx, trainingId, before.title)));
-    if (transition === "cancel") emailIds.push(...(await tellCancelled(tx, ctx, before, reason ?? "")));
+    if (transition === "complete") await sendSurveys(tx, ctx, trainingId, before.title);
+    if (transition === "cancel") await tellCancelled(tx, ctx, before, reason ?? "");
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: `training.${transition}`,
@@ -515,16 +509,9 @@ export async function moveTraining(
     });
     return after;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
-async function tellCancelled(
-  tx: Tx,
-  ctx: OrgContext,
-  training: TrainingView,
-  reason: string,
-): Promise<string[]> {
+async function tellCancelled(tx: Tx, ctx: OrgContext, training: TrainingView, reason: string): Promise<void> {
   const people = await tx
     .selectDistinct({
       email: trainingParticipants.email,
@@ -539,16 +526,11 @@ async function tellCancelled(
   for (const p of training.parties)
     if (p.contactEmail) recipients.set(p.contactEmail.toLowerCase(), p.organizationId);
   for (const p of people) recipients.set(p.email.toLowerCase(), p.organizationId);
-  const ids: string[] = [];
-  for (const [to, organizationId] of recipients) {
-    ids.push(
-      await ctx.deps.mailer.queue(
-        tx,
-        trainingCancelledEmail({ to, trainingTitle: training.title, reason, organizationId }),
-      ),
+  for (const [to, organizationId] of recipients)
+    await ctx.deps.mailer.queue(
+      tx,
+      trainingCancelledEmail({ to, trainingTitle: training.title, reason, organizationId }),
     );
-  }
-  return ids;
 }
 
 /** Adds a förbund to a training or changes its seats. Growing an allocation moves people up the waiting list. */
@@ -559,8 +541,7 @@ export async function setParty(
   input: { seats: number | null; contactEmail?: string | null },
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadChangeableTraining(tx, ctx, trainingId);
     const [org] = await tx
       .select({ kind: organizations.kind })
@@ -590,8 +571,7 @@ export async function setParty(
           ...(input.contactEmail !== undefined && { contactEmail: input.contactEmail }),
         },
       });
-    for (const sessionId of sessionIds)
-      emailIds.push(...(await promoteWaiting(tx, ctx, access.training, sessionId)));
+    for (const sessionId of sessionIds) await promoteWaiting(tx, ctx, access.training, sessionId);
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: "training.party_set",
@@ -602,8 +582,6 @@ export async function setParty(
     });
     return after;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 export async function removeParty(
@@ -781,8 +759,7 @@ export async function updateSession(
   expectedVersion: number | null,
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
-  const emailIds: string[] = [];
-  const view = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadChangeableTraining(tx, ctx, trainingId);
     await lockSessions(tx, [sessionId]);
     const before = (await readSessions(tx, trainingId)).find((s) => s.id === sessionId);
@@ -819,7 +796,7 @@ export async function updateSession(
       values,
       input.trainerIds ?? before.trainers.map((t) => t.id),
     );
-    emailIds.push(...(await promoteWaiting(tx, ctx, access.training, sessionId)));
+    await promoteWaiting(tx, ctx, access.training, sessionId);
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: "training.session_updated",
@@ -830,8 +807,6 @@ export async function updateSession(
     });
     return after;
   });
-  await ctx.deps.mailer.deliver(emailIds);
-  return view;
 }
 
 export async function removeSession(

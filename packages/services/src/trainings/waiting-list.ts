@@ -52,14 +52,13 @@ export async function seatState(tx: Tx, trainingId: string, sessionId: string): 
 /**
  * Moves people up the waiting list while seats are free, in queue order, each within their förbund's
  * allocation; tells each one by email with a calendar invitation. The caller holds the session's lock.
- * Returns the queued email ids, to deliver after commit.
  */
 export async function promoteWaiting(
   tx: Tx,
   ctx: OrgContext,
   training: TrainingRow,
   sessionId: string,
-): Promise<string[]> {
+): Promise<void> {
   type Moved = { registrationId: string; organizationId: string; name: string; email: string };
   const promoted = await asTrainingOwner(tx, ctx, training, async (): Promise<Moved[]> => {
     // Read under the session's lock: a cancelled or finished training, or a session that is over, moves nobody.
@@ -109,12 +108,11 @@ export async function promoteWaiting(
     }
     return moved;
   });
-  if (promoted.length === 0) return [];
+  if (promoted.length === 0) return;
   const [session] = await asTrainingOwner(tx, ctx, training, () =>
     tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)),
   );
-  if (!session) return [];
-  const ids: string[] = [];
+  if (!session) return;
   for (const person of promoted) {
     // The promoted person's förbund gets the entry in its own audit log.
     await inScopeOf(tx, ctx, person.organizationId, () =>
@@ -125,24 +123,21 @@ export async function promoteWaiting(
         after: { sessionId, trainingId: training.id, status: "confirmed" },
       }),
     );
-    ids.push(
-      await ctx.deps.mailer.queue(
-        tx,
-        promotedEmail({
-          to: person.email,
-          participantName: person.name,
+    await ctx.deps.mailer.queue(
+      tx,
+      promotedEmail({
+        to: person.email,
+        participantName: person.name,
+        trainingTitle: training.title,
+        session,
+        ics: sessionsCalendar({
           trainingTitle: training.title,
-          session,
-          ics: sessionsCalendar({
-            trainingTitle: training.title,
-            organizerName: await organizationName(tx, training.organizationId),
-            sessions: [session],
-            host: new URL(ctx.deps.config.publicUrl).host,
-          }),
-          organizationId: person.organizationId,
+          organizerName: await organizationName(tx, training.organizationId),
+          sessions: [session],
+          host: new URL(ctx.deps.config.publicUrl).host,
         }),
-      ),
+        organizationId: person.organizationId,
+      }),
     );
   }
-  return ids;
 }

@@ -37,8 +37,6 @@ export const createApiKey = defineRoute(
     path: "/orgs/{orgId}/api-keys",
     tags,
     summary: "Create an API key. The secret is in this response only; it is never stored or shown again",
-    description:
-      "Not idempotent by design: replaying the response would mean storing the secret. Retry by listing keys and revoking strays.",
     request: {
       params: OrgIdParams,
       body: jsonBody(
@@ -58,6 +56,10 @@ export const createApiKey = defineRoute(
       ),
       ...problems(400, 401, 403, 404),
     },
+  },
+  {
+    notIdempotentBecause:
+      "a replay would need the secret, which is never stored. After a lost response, list the keys and revoke any stray one",
   },
 );
 

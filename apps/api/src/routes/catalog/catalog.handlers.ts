@@ -16,16 +16,16 @@ export const getCatalogEntry: RouteHandler<typeof routes.getCatalogEntry, AppEnv
 export const exportCatalog: RouteHandler<typeof routes.exportCatalog, AppEnv> = async (c) => {
   const { format, ...filters } = c.req.valid("query");
   const entries = await services.exportCatalog(c.get("deps"), toCatalogQuery(filters));
-  if (format === "json") return c.json({ data: entries } as never, 200);
+  if (format === "json") return c.json({ data: entries }, 200);
   c.header("Content-Disposition", 'attachment; filename="insatskatalog.csv"');
-  return c.body(services.catalogCsv(entries), 200, { "content-type": "text/csv; charset=utf-8" }) as never;
+  return c.body(services.catalogCsv(entries), 200, { "content-type": "text/csv; charset=utf-8" });
 };
 
 export const catalogFeed: RouteHandler<typeof routes.catalogFeed, AppEnv> = async (c) => {
   const entries = await services.recentCatalogEntries(c.get("deps"));
   return c.body(atomFeed(entries, c.get("options").publicUrl), 200, {
     "content-type": "application/atom+xml; charset=utf-8",
-  }) as never;
+  });
 };
 
 export const catalogVocabularies: RouteHandler<typeof routes.catalogVocabularies, AppEnv> = async (c) =>

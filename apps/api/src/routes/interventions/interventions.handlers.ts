@@ -5,19 +5,16 @@ import { entryPage } from "../../catalog-pages/pages.js";
 import { serviceContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
 import { etagFor, expectedVersion } from "../../lib/etag.js";
-import { idempotent } from "../../lib/idempotency.js";
 import type * as routes from "./interventions.routes.js";
 
 type Input = { parentId?: string | null | undefined; content: InterventionContent };
 
 export const createIntervention: RouteHandler<typeof routes.createIntervention, AppEnv> = async (c) => {
   const org = c.get("org");
-  return idempotent(c, org, async () => {
-    const created = await services.createIntervention(org, c.req.valid("json") as Input);
-    c.header("Location", `/v1/orgs/${org.organization.id}/interventions/${created.id}`);
-    c.header("ETag", etagFor(created.version));
-    return c.json(created, 201);
-  }) as never;
+  const created = await services.createIntervention(org, c.req.valid("json") as Input);
+  c.header("Location", `/v1/orgs/${org.organization.id}/interventions/${created.id}`);
+  c.header("ETag", etagFor(created.version));
+  return c.json(created, 201);
 };
 
 export const importInterventions: RouteHandler<typeof routes.importInterventions, AppEnv> = async (c) =>
@@ -142,5 +139,5 @@ export const previewIntervention: RouteHandler<typeof routes.previewIntervention
   const preview = await services.previewIntervention(c.get("org"), c.req.valid("param").interventionId);
   c.header("Cache-Control", "no-store");
   c.header("X-Robots-Tag", "noindex");
-  return c.html(await entryPage(preview, preview), 200) as never;
+  return c.html(await entryPage(preview, preview), 200);
 };

@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { INTERVENTION_STATES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import {
-  IdempotencyKeyHeader,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
@@ -36,7 +35,7 @@ export const createIntervention = defineRoute(
     path: "/orgs/{orgId}/interventions",
     tags,
     summary: "Create an intervention (insats) as a draft",
-    request: { params: OrgIdParams, headers: IdempotencyKeyHeader, body: jsonBody(InterventionInputSchema) },
+    request: { params: OrgIdParams, body: jsonBody(InterventionInputSchema) },
     responses: {
       201: jsonResponse(InterventionSchema, "Created (ETag header carries its version)"),
       ...problems(400, 401, 403, 404, 409, 422),

@@ -1,15 +1,10 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
-import { idempotent } from "../../lib/idempotency.js";
 import type * as routes from "./invitations.routes.js";
 
-export const inviteMember: RouteHandler<typeof routes.inviteMember, AppEnv> = async (c) => {
-  const org = c.get("org");
-  return idempotent(c, org, async () =>
-    c.json(await services.inviteMember(org, c.req.valid("json")), 201),
-  ) as never;
-};
+export const inviteMember: RouteHandler<typeof routes.inviteMember, AppEnv> = async (c) =>
+  c.json(await services.inviteMember(c.get("org"), c.req.valid("json")), 201);
 
 export const listInvitations: RouteHandler<typeof routes.listInvitations, AppEnv> = async (c) => {
   const { status, ...page } = c.req.valid("query");

@@ -2,7 +2,6 @@ import { z } from "@hono/zod-openapi";
 import { ROLES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import {
-  IdempotencyKeyHeader,
   jsonBody,
   jsonResponse,
   OrgIdParams,
@@ -34,7 +33,6 @@ export const inviteMember = defineRoute(
     summary: "Invite a person by email; they set their password from the emailed link",
     request: {
       params: OrgIdParams,
-      headers: IdempotencyKeyHeader,
       body: jsonBody(z.object({ email: z.email().max(320), role: z.enum(ROLES) }).strict()),
     },
     responses: { 201: jsonResponse(InvitationSchema, "Invited"), ...problems(400, 401, 403, 404, 409, 422) },

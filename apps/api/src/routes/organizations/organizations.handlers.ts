@@ -1,10 +1,8 @@
 import type { RouteHandler } from "@hono/zod-openapi";
-import { AppError } from "@nns/domain";
 import * as services from "@nns/services";
 import { serviceContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
 import { etagFor, expectedVersion } from "../../lib/etag.js";
-import { idempotent } from "../../lib/idempotency.js";
 import type * as routes from "./organizations.routes.js";
 
 export const listOrganizations: RouteHandler<typeof routes.listOrganizations, AppEnv> = async (c) => {
@@ -13,17 +11,10 @@ export const listOrganizations: RouteHandler<typeof routes.listOrganizations, Ap
 };
 
 export const createOrganization: RouteHandler<typeof routes.createOrganization, AppEnv> = async (c) => {
-  const ctx = serviceContext(c);
-  const nnsMembership =
-    ctx.actor.type === "user" ? ctx.actor.memberships.find((m) => m.organizationKind === "nns") : undefined;
-  if (!nnsMembership) throw new AppError("forbidden");
-  const nns = await services.enterOrganization(ctx, nnsMembership.organizationId);
-  return idempotent(c, nns, async () => {
-    const created = await services.createOrganization(ctx, c.req.valid("json"));
-    c.header("Location", `/v1/orgs/${created.id}`);
-    c.header("ETag", etagFor(created.version));
-    return c.json(created, 201);
-  }) as never;
+  const created = await services.createOrganization(serviceContext(c), c.req.valid("json"));
+  c.header("Location", `/v1/orgs/${created.id}`);
+  c.header("ETag", etagFor(created.version));
+  return c.json(created, 201);
 };
 
 export const getOrganization: RouteHandler<typeof routes.getOrganization, AppEnv> = async (c) => {

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
-  IdempotencyKeyHeader,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
@@ -109,7 +108,7 @@ export const createOrganization = defineRoute(
     path: "/organizations",
     tags,
     summary: "Register a förbund (NNS admins)",
-    request: { headers: IdempotencyKeyHeader, body: jsonBody(CreateOrganizationSchema) },
+    request: { body: jsonBody(CreateOrganizationSchema) },
     responses: {
       201: jsonResponse(OrganizationSchema, "Created"),
       ...problems(400, 401, 403, 409, 422),

@@ -1,18 +1,13 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
-import { idempotent } from "../../lib/idempotency.js";
 import type * as routes from "./training-requests.routes.js";
 
 export const listTrainingRequests: RouteHandler<typeof routes.listTrainingRequests, AppEnv> = async (c) =>
   c.json({ data: await services.listTrainingRequests(c.get("org"), c.req.valid("query")) }, 200);
 
-export const submitTrainingRequest: RouteHandler<typeof routes.submitTrainingRequest, AppEnv> = async (c) => {
-  const org = c.get("org");
-  return idempotent(c, org, async () =>
-    c.json(await services.submitTrainingRequest(org, c.req.valid("json")), 201),
-  ) as never;
-};
+export const submitTrainingRequest: RouteHandler<typeof routes.submitTrainingRequest, AppEnv> = async (c) =>
+  c.json(await services.submitTrainingRequest(c.get("org"), c.req.valid("json")), 201);
 
 export const getTrainingRequest: RouteHandler<typeof routes.getTrainingRequest, AppEnv> = async (c) =>
   c.json(await services.getTrainingRequest(c.get("org"), c.req.valid("param").requestId), 200);

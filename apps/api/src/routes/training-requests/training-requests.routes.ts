@@ -1,13 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import {
-  IdempotencyKeyHeader,
-  jsonBody,
-  jsonResponse,
-  OrgIdParams,
-  problems,
-  Timestamp,
-} from "../../lib/schemas.js";
+import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
 
 const tags = ["Training requests"];
 const CalendarDate = z.iso.date().openapi({ example: "2027-02-01" });
@@ -62,7 +55,6 @@ export const submitTrainingRequest = defineRoute(
     summary: "Send an intresseanmälan for a BIP/SKAPA training to NNS",
     request: {
       params: OrgIdParams,
-      headers: IdempotencyKeyHeader,
       body: jsonBody(
         z
           .object({

@@ -2,7 +2,6 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
 import { etagFor, expectedVersion } from "../../lib/etag.js";
-import { idempotent } from "../../lib/idempotency.js";
 import type * as routes from "./trainings.routes.js";
 
 function sessionInput<T extends { startsAt?: string; endsAt?: string }>(body: T) {
@@ -18,12 +17,10 @@ export const listTrainings: RouteHandler<typeof routes.listTrainings, AppEnv> = 
 
 export const createTraining: RouteHandler<typeof routes.createTraining, AppEnv> = async (c) => {
   const org = c.get("org");
-  return idempotent(c, org, async () => {
-    const training = await services.createTraining(org, c.req.valid("json"));
-    c.header("Location", `/v1/orgs/${org.organization.id}/trainings/${training.id}`);
-    c.header("ETag", etagFor(training.version));
-    return c.json(training, 201);
-  }) as never;
+  const training = await services.createTraining(org, c.req.valid("json"));
+  c.header("Location", `/v1/orgs/${org.organization.id}/trainings/${training.id}`);
+  c.header("ETag", etagFor(training.version));
+  return c.json(training, 201);
 };
 
 export const getTraining: RouteHandler<typeof routes.getTraining, AppEnv> = async (c) => {
@@ -97,7 +94,7 @@ export const trainingCalendar: RouteHandler<typeof routes.trainingCalendar, AppE
   const ics = await services.trainingCalendar(c.get("org"), c.req.valid("param").trainingId);
   c.header("Content-Type", "text/calendar; charset=utf-8");
   c.header("Content-Disposition", 'attachment; filename="utbildning.ics"');
-  return c.body(ics, 200) as never;
+  return c.body(ics, 200);
 };
 
 export const seats: RouteHandler<typeof routes.seats, AppEnv> = async (c) =>

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
-  IdempotencyKeyHeader,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
@@ -102,7 +101,6 @@ export const createTraining = defineRoute(
       "NNS: turn one or more requests into a BIP/SKAPA training (each förbund is told by email). A förbund: create its own training or event day",
     request: {
       params: OrgIdParams,
-      headers: IdempotencyKeyHeader,
       body: jsonBody(
         z
           .object({

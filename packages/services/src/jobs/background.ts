@@ -1,0 +1,35 @@
+import type { Database } from "@nns/db";
+import type { Deps, ServiceConfig } from "../context.js";
+import { Mailer, type MailerOptions } from "../mail/mailer.js";
+import { purgeExpired } from "../maintenance.js";
+import { JobQueue, type JobQueueOptions } from "./queue.js";
+
+/** The services' dependencies, wired once: the queue, the mailer that enqueues on it, the settings. */
+export function createDeps(
+  db: Database,
+  config: ServiceConfig,
+  mail: MailerOptions,
+  jobs: JobQueueOptions = {},
+): Deps {
+  const queue = new JobQueue(db, jobs);
+  return { db, jobs: queue, mailer: new Mailer(db, queue, mail), config };
+}
+
+export interface JobLog {
+  info: (fields: object, message: string) => void;
+}
+
+/**
+ * Starts the queue and, unless `work` is false, this process's workers: email delivery and the hourly
+ * housekeeping (expired sessions, spent tokens, closed throttle windows, day-old idempotency keys), which
+ * the queue's scheduler fires once across all processes.
+ */
+export async function startBackgroundWork(deps: Deps, log: JobLog, work = true): Promise<void> {
+  await deps.jobs.start();
+  if (!work) return;
+  await deps.mailer.startDelivery();
+  await deps.jobs.work("maintenance.purge", async () => {
+    log.info({ purged: await purgeExpired(deps) }, "purged expired rows");
+  });
+  await deps.jobs.schedule("maintenance.purge", "17 * * * *");
+}

@@ -1,0 +1,2 @@
+export * from "./background.js";
+export * from "./queue.js";

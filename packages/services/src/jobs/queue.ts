@@ -1,0 +1,118 @@
+import { APP_ROLE, type Database, sqlInTransaction, type Tx } from "@nns/db";
+import PgBoss from "pg-boss";
+
+/**
+ * Every kind of background job, with how the queue treats it. Retries here cover a worker that died or
+ * a job that threw (the queue's own safety net); email delivery schedules its own retries with a capped
+ * backoff and a give-up date (see mail/delivery.ts), which the queue's unbounded doubling cannot express.
+ */
+const QUEUES = {
+  "email.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
+  "maintenance.purge": { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
+} satisfies Record<string, Omit<PgBoss.Queue, "name">>;
+
+export type JobName = keyof typeof QUEUES;
+
+export interface JobQueueOptions {
+  /** How often an idle worker looks for new jobs. */
+  pollingIntervalSeconds?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The PostgreSQL-backed job queue (pg-boss) for everything that talks to the outside world after a
+ * request. Jobs are enqueued in the caller's transaction (the outbox pattern), claimed with SKIP LOCKED
+ * so each runs once across processes, and scheduled jobs fire once across replicas. See decision 0007.
+ */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #pollingIntervalSeconds: number;
+  #started = false;
+
+  constructor(
+    private readonly db: Database,
+    options: JobQueueOptions = {},
+  ) {
+    this.#pollingIntervalSeconds = options.pollingIntervalSeconds ?? 1;
+    this.#boss = new PgBoss({
+      db: { executeSql: async (text, values) => ({ rows: await db.jobSql(text, values) }) },
+      schema: "pgboss",
+      migrate: true,
+      supervise: true,
+      schedule: true,
+      // Completed jobs are history only; the emails table is the record people see.
+      archiveCompletedAfterSeconds: 3_600,
+      deleteAfterDays: 7,
+    });
+    // An EventEmitter 'error' without a listener would throw and end the process.
+    this.#boss.on("error", (error) => options.onError?.(error));
+  }
+
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** Installs or upgrades the queue's schema, creates the queues and lets the app role enqueue. */
+  async start(): Promise<void> {
+    if (this.#started) return;
+    await this.#boss.start();
+    for (const [name, options] of Object.entries(QUEUES)) {
+      await this.#boss.createQueue(name, { name, ...options });
+    }
+    // Request transactions run as the application role and enqueue in their own transaction; that needs
+    // exactly this much of the queue's schema: insert a job and read back its id (jobs land in per-queue
+    // partitions through the parent, whose privileges are the ones checked).
+    await this.db.jobSql(
+      `grant usage on schema pgboss to ${APP_ROLE}; grant select on pgboss.queue to ${APP_ROLE}; grant insert, select (id) on pgboss.job to ${APP_ROLE}`,
+    );
+    this.#started = true;
+  }
+
+  /** Enqueues in the caller's transaction: the job exists exactly when the change that caused it does. */
+  async enqueue(
+    tx: Tx,
+    name: JobName,
+    data: object,
+    options: { startAfterSeconds?: number } = {},
+  ): Promise<void> {
+    await this.#boss.send(name, data, {
+      ...(options.startAfterSeconds ? { startAfter: Math.ceil(options.startAfterSeconds) } : {}),
+      db: { executeSql: async (text, values) => ({ rows: await sqlInTransaction(tx, text, values) }) },
+    });
+  }
+
+  /**
+   * Runs `handler` for jobs of `name` in this process, a batch at a time side by side; when a handler
+   * throws, the whole batch is retried, so handlers must be safe to run again.
+   */
+  async work<T extends object>(
+    name: JobName,
+    handler: (data: T, jobId: string) => Promise<void>,
+    options: { batchSize?: number } = {},
+  ): Promise<void> {
+    await this.#boss.work<T>(
+      name,
+      { batchSize: options.batchSize ?? 1, pollingIntervalSeconds: this.#pollingIntervalSeconds },
+      async (jobs) => {
+        await Promise.all(jobs.map((job) => handler(job.data, job.id)));
+      },
+    );
+  }
+
+  /** A job that runs on a cron schedule (Europe/Stockholm), once across all processes. */
+  async schedule(name: JobName, cron: string): Promise<void> {
+    await this.#boss.schedule(name, cron, {}, { tz: "Europe/Stockholm" });
+  }
+
+  /** How many jobs of `name` wait or run; for health checks and tests. */
+  async pending(name: JobName): Promise<number> {
+    return this.#boss.getQueueSize(name, { before: "completed" });
+  }
+
+  async stop(): Promise<void> {
+    if (!this.#started) return;
+    this.#started = false;
+    // The database connection is ours (Database.close), so the queue must not close it.
+    await this.#boss.stop({ graceful: true, close: false, timeout: 10_000 });
+  }
+}
