@@ -3,6 +3,7 @@ import { AppError, encodeCursor, type KeysetCursor } from "@nns/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
+import type { PageRequest } from "../pagination.js";
 import { cachedSearch, readSearchState } from "./search-cache.js";
 import { catalogIndex } from "./search-index.js";
 import {
@@ -164,7 +165,7 @@ function facetsOf(rows: FacetRow[]) {
 }
 
 /** Filters in a fixed order, so that the same search spelled differently shares one cache entry. */
-function searchKey(query: CatalogQuery, page: { cursor?: string | undefined; limit: number }): string {
+function searchKey(query: CatalogQuery, page: PageRequest): string {
   const filters = FACETS.flatMap((facet) => {
     const values = query.filters[facet];
     return values && values.length > 0 ? [[facet, [...new Set(values)].sort()]] : [];
@@ -187,7 +188,7 @@ function searchKey(query: CatalogQuery, page: { cursor?: string | undefined; lim
 export async function searchCatalogInDatabase(
   deps: Deps,
   query: CatalogQuery,
-  page: { cursor?: string | undefined; limit: number },
+  page: PageRequest,
 ): Promise<CatalogSearchResult> {
   const cursor = decodeSearchCursor(query, page.cursor);
   return transaction(deps.db, {}, async (tx) => {
@@ -216,7 +217,7 @@ export async function searchCatalogInDatabase(
 export async function searchCatalog(
   deps: Deps,
   query: CatalogQuery,
-  page: { cursor?: string | undefined; limit: number },
+  page: PageRequest,
 ): Promise<CatalogSearchResult> {
   // A bad cursor is refused before any database work.
   const cursor = decodeSearchCursor(query, page.cursor);

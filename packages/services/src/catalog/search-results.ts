@@ -1,10 +1,5 @@
-import {
-  AppError,
-  decodeCursor,
-  type KeysetCursor,
-  ORIENTATION_LABELS_SV,
-  STATUS_LABELS_SV,
-} from "@nns/domain";
+import { type KeysetCursor, ORIENTATION_LABELS_SV, STATUS_LABELS_SV } from "@nns/domain";
+import { invalidCursor, readCursor } from "../pagination.js";
 
 /**
  * What a public catalogue search asks and answers, shared by the two ways of computing it: the in-memory
@@ -78,25 +73,11 @@ const VALID_KEY: Record<SortKind, (k: string) => boolean> = {
     /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)$/.test(k) && isTimestamp(k),
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-function invalidCursor(): AppError {
-  return new AppError("validation_failed", "The cursor is not one this API returned.", {
-    errors: [
-      {
-        field: "query.cursor",
-        rule: "invalid_cursor",
-        message: "Use the nextCursor value of a previous page.",
-      },
-    ],
-  });
-}
-
 /** The cursor's sort key and id (lower case, as uuids print), or a 400 naming the cursor. */
 export function decodeSearchCursor(query: CatalogQuery, cursor: string | undefined): KeysetCursor | null {
-  if (!cursor) return null;
-  const decoded = decodeCursor(cursor);
-  if (!decoded || !UUID.test(decoded.id) || !VALID_KEY[sortKindOf(query)](decoded.k)) throw invalidCursor();
+  const decoded = readCursor(cursor);
+  if (!decoded) return null;
+  if (!VALID_KEY[sortKindOf(query)](decoded.k)) throw invalidCursor();
   return { k: decoded.k, id: decoded.id.toLowerCase() };
 }
 
