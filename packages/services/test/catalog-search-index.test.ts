@@ -188,6 +188,27 @@ describe("coherence with the database", () => {
   });
 });
 
+describe("a catalogue generation that goes back", () => {
+  it("reloads the index when the database is restored to an older generation", async () => {
+    const q = query(undefined, { sort: "newest" });
+    const [newest] = (await searchCatalog(deps, q, { limit: 1 })).data;
+    const [{ generation } = {}] = await t.db.ownerSql("select generation from catalog_generation");
+    // A restore from backup: other content under a generation number this process has seen before.
+    await t.db.ownerSql("alter table catalog_entries disable trigger catalog_entries_generation");
+    try {
+      await t.db.ownerSql(
+        `update catalog_entries set title = 'Återställd', document = jsonb_set(document, '{title}', '"Återställd"')
+         where intervention_id = $1`,
+        [newest?.id],
+      );
+      await t.db.ownerSql("update catalog_generation set generation = $1", [Number(generation) - 1]);
+    } finally {
+      await t.db.ownerSql("alter table catalog_entries enable trigger catalog_entries_generation");
+    }
+    expect((await searchCatalog(deps, q, { limit: 1 })).data[0]?.title).toBe("Återställd");
+  });
+});
+
 describe("the tsquery and rank helpers", () => {
   it("round a float4 rank to six decimals exactly as PostgreSQL's numeric cast and round do", async () => {
     // Ties at the seventh significant digit (0.5078125 is exact in binary), tiny and boundary values.

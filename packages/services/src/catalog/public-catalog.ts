@@ -222,10 +222,11 @@ export async function searchCatalog(
   // A bad cursor is refused before any database work.
   const cursor = decodeSearchCursor(query, page.cursor);
   const state = await readSearchState(deps, query.q);
+  const readAt = performance.now();
   return cachedSearch(deps, searchKey(query, page), state.generation, async () => {
     const text = query.q ? parseTsQuery(state.tsquery ?? "") : null;
     if (query.q && !text) return searchCatalogInDatabase(deps, query, page);
-    const index = await catalogIndex(deps.db, BigInt(state.generation));
+    const index = await catalogIndex(deps.db, BigInt(state.generation), readAt);
     return index.search(query, text, cursor, page.limit);
   });
 }

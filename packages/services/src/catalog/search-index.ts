@@ -599,32 +599,39 @@ async function loadIndex(db: Database): Promise<CatalogIndex> {
 
 interface IndexStore {
   index: CatalogIndex | null;
-  loading: Promise<CatalogIndex> | null;
+  /** When the current index's load began (performance.now()). */
+  loadedFrom: number;
+  loading: Promise<void> | null;
 }
 
 // One index per database: tests and benchmarks open several databases in one process.
 const stores = new WeakMap<Database, IndexStore>();
 
 /**
- * The index of at least `generation` (a newer one is as good: the caller read the generation before
- * any later write). One load at a time per process; searches that need it wait for it.
+ * The index for a search that read `generation`, which finished reading it at `readAt`
+ * (performance.now()). The index of that generation serves; so does one whose load began after the read,
+ * since its snapshot holds every commit the read saw. Any other generation, older or (after a restore
+ * from backup) newer, is reloaded. One load at a time per process; searches that need it wait for it.
  */
-export async function catalogIndex(db: Database, generation: bigint): Promise<CatalogIndex> {
+export async function catalogIndex(db: Database, generation: bigint, readAt: number): Promise<CatalogIndex> {
   let store = stores.get(db);
   if (!store) {
-    store = { index: null, loading: null };
+    store = { index: null, loadedFrom: 0, loading: null };
     stores.set(db, store);
   }
   const s = store;
-  while (!s.index || s.index.generation < generation) {
-    s.loading ??= loadIndex(db)
-      .then((index) => {
-        s.index = index;
-        return index;
-      })
-      .finally(() => {
-        s.loading = null;
-      });
+  while (!s.index || (s.index.generation !== generation && s.loadedFrom < readAt)) {
+    if (!s.loading) {
+      const startedAt = performance.now();
+      s.loading = loadIndex(db)
+        .then((index) => {
+          s.index = index;
+          s.loadedFrom = startedAt;
+        })
+        .finally(() => {
+          s.loading = null;
+        });
+    }
     await s.loading;
   }
   return s.index;
