@@ -1,4 +1,5 @@
 import type { InterventionContent } from "@nns/domain";
+import { FACETS } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
 import { Client, expectProblem, setupTestApp, signIn, type TestEnv } from "./helpers.js";
@@ -133,16 +134,7 @@ describe("filters and facets", () => {
   it("reports facet counts that match the results of filtering by each value", async () => {
     const all = await search("limit=100");
     expect(all.total).toBe(4);
-    for (const facet of [
-      "county",
-      "municipality",
-      "targetGroup",
-      "orientation",
-      "status",
-      "method",
-      "organization",
-      "memberParty",
-    ]) {
+    for (const facet of FACETS) {
       for (const { value, count } of all.facets[facet] ?? []) {
         const filtered = await search(`${facet}=${value}&limit=100`);
         expect(filtered.total, `${facet}=${value}`).toBe(count);

@@ -3,6 +3,8 @@ import postgres from "postgres";
 import { APP_ROLE, type Database, openDatabase } from "./client.js";
 import { runMigrations } from "./migrate.js";
 
+export * from "./bulk-catalog.js";
+
 export interface TestDatabase {
   db: Database;
   /** Connection URLs on a PostgreSQL server (owner and application role); null when embedded. */

@@ -6,7 +6,7 @@ export interface PageRequest {
   limit: number;
 }
 
-function invalidCursor(): AppError {
+export function invalidCursor(): AppError {
   return new AppError("validation_failed", "The cursor is not one this API returned.", {
     errors: [
       {

@@ -7,6 +7,7 @@ export * from "./interventions.js";
 export * from "./preview.js";
 export * from "./public-catalog.js";
 export * from "./results.js";
+export * from "./search-results.js";
 export type { PublicResult } from "./snapshot.js";
 export * from "./target-groups.js";
 export * from "./vocabularies.js";

@@ -1,57 +1,31 @@
 import { catalogEntries, rowsOf, type Tx, transaction } from "@nns/db";
-import { AppError, decodeCursor, encodeCursor, ORIENTATION_LABELS_SV, STATUS_LABELS_SV } from "@nns/domain";
+import { AppError, encodeCursor, type KeysetCursor } from "@nns/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
-import { cachedSearch } from "./search-cache.js";
+import type { PageRequest } from "../pagination.js";
+import { cachedSearch, readSearchState } from "./search-cache.js";
+import { catalogIndex } from "./search-index.js";
+import {
+  type CatalogQuery,
+  type CatalogSearchResult,
+  decodeSearchCursor,
+  emptyFacets,
+  FACETS,
+  type Facet,
+  facetLabel,
+  iso,
+  sortFacetCounts,
+  sortKindOf,
+  summaryOf,
+} from "./search-results.js";
+import { parseTsQuery } from "./tsquery.js";
 import { readVocabularies } from "./vocabularies.js";
 
 /**
  * The public catalogue. Everything here reads `catalog_entries`, which holds published versions only, in
  * a transaction without any organization: the public path has no way to reach a draft.
  */
-export const FACETS = [
-  "county",
-  "municipality",
-  "targetGroup",
-  "orientation",
-  "status",
-  "method",
-  "organization",
-  "memberParty",
-] as const;
-export type Facet = (typeof FACETS)[number];
-
-export interface CatalogQuery {
-  q?: string | undefined;
-  filters: Partial<Record<Facet, string[]>>;
-  /** Period overlap: entries running at some time between `from` and `to` (open entries run on). */
-  from?: string | undefined;
-  to?: string | undefined;
-  sort: "relevance" | "newest" | "start";
-}
-
-export interface CatalogSummary {
-  id: string;
-  title: string;
-  summary: string;
-  organization: { id: string; name: string; slug: string } | null;
-  orientation: string;
-  status: string;
-  startDate: string | null;
-  endDate: string | null;
-  municipalities: { code: string; name: string }[];
-  targetGroups: { code: string; label: string }[];
-  firstPublishedAt: string;
-  updatedAt: string;
-}
-
-export interface FacetCount {
-  value: string;
-  label: string;
-  count: number;
-}
-
 const COLUMN: Record<Facet, SQL> = {
   county: sql`county_codes`,
   municipality: sql`municipality_codes`,
@@ -62,8 +36,6 @@ const COLUMN: Record<Facet, SQL> = {
   organization: sql`organization_ids::text[]`,
   memberParty: sql`member_parties`,
 };
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const tsQuery = (q: string) => sql`websearch_to_tsquery('swedish', ${q})`;
 
@@ -98,89 +70,24 @@ function conditions(query: CatalogQuery): SQL[] {
 
 const whereClause = (where: SQL[]) => (where.length > 0 ? sql`where ${sql.join(where, sql` and `)}` : sql``);
 
-/**
- * The sort key as a comparable SQL expression, its type, and the check a cursor's key must pass for it: a
- * cursor from another sort order is refused as invalid rather than reaching the database.
- */
-/** Postgres prints timestamptz as `2026-11-24 08:00:00.123+00`; Date.parse wants ISO 8601. */
-const isTimestamp = (k: string) =>
-  !Number.isNaN(Date.parse(k.replace(" ", "T").replace(/([+-]\d{2})$/, "$1:00")));
-
-function sortKey(query: CatalogQuery): { key: SQL; cast: SQL; valid: (k: string) => boolean } {
-  if (query.sort === "relevance" && query.q)
-    return {
-      key: sql`round(ts_rank(search, ${tsQuery(query.q)})::numeric, 6)`,
-      cast: sql`numeric`,
-      valid: (k) => /^\d+(\.\d+)?$/.test(k),
-    };
-  if (query.sort === "start")
-    return {
-      key: sql`coalesce(start_date, '0001-01-01'::date)`,
-      cast: sql`date`,
-      // Round-tripping refuses dates such as 2025-02-30 that a lenient parser would roll over.
-      valid: (k) =>
-        /^\d{4}-\d{2}-\d{2}$/.test(k) &&
-        !Number.isNaN(Date.parse(k)) &&
-        new Date(k).toISOString().startsWith(k),
-    };
-  return {
-    key: sql`first_published_at`,
-    cast: sql`timestamptz`,
-    valid: (k) =>
-      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?([+-]\d{2}(:?\d{2})?|Z)$/.test(k) && isTimestamp(k),
-  };
+/** The sort key as a comparable SQL expression, and its type for comparing a cursor's key. */
+function sortKey(query: CatalogQuery): { key: SQL; cast: SQL } {
+  switch (sortKindOf(query)) {
+    case "relevance":
+      return {
+        key: sql`round(ts_rank(search, ${tsQuery(query.q as string)})::numeric, 6)`,
+        cast: sql`numeric`,
+      };
+    case "start":
+      return { key: sql`coalesce(start_date, '0001-01-01'::date)`, cast: sql`date` };
+    case "newest":
+      return { key: sql`first_published_at`, cast: sql`timestamptz` };
+  }
 }
 
-function invalidCursor(): AppError {
-  return new AppError("validation_failed", "The cursor is not one this API returned.", {
-    errors: [
-      {
-        field: "query.cursor",
-        rule: "invalid_cursor",
-        message: "Use the nextCursor value of a previous page.",
-      },
-    ],
-  });
-}
-
-/** The part of a published entry's stored document (see snapshot.ts) that lists show. */
-interface PublishedDocument {
-  title: string;
-  summary: string;
-  organization: CatalogSummary["organization"];
-  orientation: string;
-  status: string;
-  startDate: string | null;
-  endDate: string | null;
-  area: { municipalities: CatalogSummary["municipalities"] };
-  targetGroups: CatalogSummary["targetGroups"];
-}
-
-const iso = (value: unknown) => (value instanceof Date ? value : new Date(String(value))).toISOString();
-
-function summaryOf(row: Record<string, unknown>): CatalogSummary {
-  const d = row.document as PublishedDocument;
-  return {
-    id: String(row.intervention_id),
-    title: d.title,
-    summary: d.summary,
-    organization: d.organization,
-    orientation: d.orientation,
-    status: d.status,
-    startDate: d.startDate,
-    endDate: d.endDate,
-    municipalities: d.area.municipalities,
-    targetGroups: d.targetGroups,
-    firstPublishedAt: iso(row.first_published_at),
-    updatedAt: iso(row.updated_at),
-  };
-}
-
-function afterCursor(cursor: string | undefined, cast: SQL, valid: (k: string) => boolean): SQL {
+function afterCursor(cursor: KeysetCursor | null, cast: SQL): SQL {
   if (!cursor) return sql`true`;
-  const decoded = decodeCursor(cursor);
-  if (!decoded || !UUID.test(decoded.id) || !valid(decoded.k)) throw invalidCursor();
-  return sql`(sort_key < ${decoded.k}::${cast} or (sort_key = ${decoded.k}::${cast} and intervention_id < ${decoded.id}::uuid))`;
+  return sql`(sort_key < ${cursor.k}::${cast} or (sort_key = ${cursor.k}::${cast} and intervention_id < ${cursor.id}::uuid))`;
 }
 
 type FacetRow = { facet: Facet | "total"; value: string; n: number; label: string | null };
@@ -197,8 +104,8 @@ type PageRow = {
  * the counts per facet value over every match, with their labels, come back as two JSON values. Round
  * trips and repeated scans are what cost under load, so there is one of each.
  */
-function searchStatement(query: CatalogQuery, cursor: string | undefined, limit: number): SQL {
-  const { key, cast, valid } = sortKey(query);
+function searchStatement(query: CatalogQuery, cursor: KeysetCursor | null, limit: number): SQL {
+  const { key, cast } = sortKey(query);
   // A facet the search filters on is counted without its own filter, so its other values stay offered
   // (ticking a second län widens the search): one more index scan per filtered facet. Every other facet
   // is counted over the matches.
@@ -225,7 +132,7 @@ function searchStatement(query: CatalogQuery, cursor: string | undefined, limit:
         left join catalog_methods me on c.facet = 'method' and me.code = c.value
         left join organizations o on c.facet = 'organization' and o.id::text = c.value),
     page as (
-      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast, valid)}
+      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast)}
       order by sort_key desc, intervention_id desc limit ${limit + 1})
     select
       (select coalesce(json_agg(json_build_object('intervention_id', p.intervention_id, 'sort_key', p.sort_key::text,
@@ -237,14 +144,11 @@ function searchStatement(query: CatalogQuery, cursor: string | undefined, limit:
 
 /** The search statement as text and parameters, for benchmarks that issue it without the API. */
 export function catalogSearchSql(query: CatalogQuery, limit: number): { sql: string; params: unknown[] } {
-  return new PgDialect().sqlToQuery(searchStatement(query, undefined, limit));
+  return new PgDialect().sqlToQuery(searchStatement(query, null, limit));
 }
 
 function facetsOf(rows: FacetRow[]) {
-  const facets = Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<
-    Facet,
-    FacetCount[]
-  >;
+  const facets = emptyFacets();
   let total = 0;
   for (const row of rows) {
     if (row.facet === "total") {
@@ -253,31 +157,15 @@ function facetsOf(rows: FacetRow[]) {
     }
     facets[row.facet].push({
       value: row.value,
-      label: row.label ?? FIXED_LABELS[row.facet]?.[row.value] ?? row.value,
+      label: facetLabel(row.facet, row.value, row.label),
       count: Number(row.n),
     });
   }
-  for (const list of Object.values(facets))
-    list.sort((a, b) => b.count - a.count || a.label.localeCompare(b.label, "sv"));
-  return { total, facets };
-}
-
-/** Labels of the facets whose values are fixed in code rather than in a table. */
-const FIXED_LABELS: Partial<Record<Facet, Record<string, string>>> = {
-  status: STATUS_LABELS_SV,
-  orientation: ORIENTATION_LABELS_SV,
-  memberParty: { fk: "Försäkringskassan", af: "Arbetsförmedlingen", region: "Region", kommun: "Kommun" },
-};
-
-export interface CatalogSearchResult {
-  data: CatalogSummary[];
-  nextCursor: string | null;
-  total: number;
-  facets: Record<Facet, FacetCount[]>;
+  return { total, facets: sortFacetCounts(facets) };
 }
 
 /** Filters in a fixed order, so that the same search spelled differently shares one cache entry. */
-function searchKey(query: CatalogQuery, page: { cursor?: string | undefined; limit: number }): string {
+function searchKey(query: CatalogQuery, page: PageRequest): string {
   const filters = FACETS.flatMap((facet) => {
     const values = query.filters[facet];
     return values && values.length > 0 ? [[facet, [...new Set(values)].sort()]] : [];
@@ -294,31 +182,53 @@ function searchKey(query: CatalogQuery, page: { cursor?: string | undefined; lim
 }
 
 /**
- * The answers are shared between callers through the search cache: treat them as read-only.
+ * The search computed by PostgreSQL in one statement. The in-memory index answers alike (tests compare
+ * the two); this is its reference, and the path for a text query the index does not evaluate.
+ */
+export async function searchCatalogInDatabase(
+  deps: Deps,
+  query: CatalogQuery,
+  page: PageRequest,
+): Promise<CatalogSearchResult> {
+  const cursor = decodeSearchCursor(query, page.cursor);
+  return transaction(deps.db, {}, async (tx) => {
+    const statement = searchStatement(query, cursor, page.limit);
+    const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
+    const rows = row?.page ?? [];
+    const data = rows.slice(0, page.limit);
+    const last = data[data.length - 1];
+    return {
+      data: data.map(summaryOf),
+      nextCursor:
+        rows.length > page.limit && last
+          ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
+          : null,
+      ...facetsOf(row?.facets ?? []),
+    };
+  });
+}
+
+/**
+ * A public search, answered from the process's in-memory index of the current catalogue generation
+ * (see search-index.ts and decision 0008), and from the answer cache when repeated. One round trip reads
+ * the generation and has PostgreSQL parse the text query. The answers are shared between callers:
+ * treat them as read-only.
  */
 export async function searchCatalog(
   deps: Deps,
   query: CatalogQuery,
-  page: { cursor?: string | undefined; limit: number },
+  page: PageRequest,
 ): Promise<CatalogSearchResult> {
-  // Built on a miss only: a cached answer needs no SQL (a bad cursor is never cached, so it still fails).
-  return cachedSearch(deps, searchKey(query, page), () =>
-    transaction(deps.db, {}, async (tx) => {
-      const statement = searchStatement(query, page.cursor, page.limit);
-      const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
-      const rows = row?.page ?? [];
-      const data = rows.slice(0, page.limit);
-      const last = data[data.length - 1];
-      return {
-        data: data.map((r) => summaryOf(r as unknown as Record<string, unknown>)),
-        nextCursor:
-          rows.length > page.limit && last
-            ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
-            : null,
-        ...facetsOf(row?.facets ?? []),
-      };
-    }),
-  );
+  // A bad cursor is refused before any database work.
+  const cursor = decodeSearchCursor(query, page.cursor);
+  const state = await readSearchState(deps, query.q);
+  const readAt = performance.now();
+  return cachedSearch(deps, searchKey(query, page), state.generation, async () => {
+    const text = query.q ? parseTsQuery(state.tsquery ?? "") : null;
+    if (query.q && !text) return searchCatalogInDatabase(deps, query, page);
+    const index = await catalogIndex(deps.db, BigInt(state.generation), readAt);
+    return index.search(query, text, cursor, page.limit);
+  });
 }
 
 export interface CatalogEntryView {

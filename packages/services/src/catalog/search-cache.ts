@@ -25,29 +25,44 @@ function cacheOf(deps: Deps): LRUCache<string, Cached<unknown>> | null {
   return cache;
 }
 
-const GENERATION = sql`select generation::text as generation from catalog_generation`;
+export interface SearchState {
+  generation: string;
+  /** `websearch_to_tsquery('swedish', q)` as text, when the search has a text query. */
+  tsquery: string | null;
+}
 
 /**
- * One round trip on a server pool, whose connections are the app role already; the embedded database has
- * one connection, so the read queues as a transaction like every other statement.
+ * The catalogue's generation and PostgreSQL's parse of the text query, in one round trip on a server
+ * pool (whose connections are the app role already); the embedded database has one connection, so the
+ * read queues as a transaction like every other statement.
  */
-function readGeneration(deps: Deps) {
-  return deps.db.mode === "server"
-    ? deps.db.app.execute(GENERATION)
-    : transaction(deps.db, {}, (tx) => tx.execute(GENERATION));
+export async function readSearchState(deps: Deps, q: string | undefined): Promise<SearchState> {
+  const statement = q
+    ? sql`select generation::text as generation, websearch_to_tsquery('swedish', ${q})::text as tsquery
+        from catalog_generation`
+    : sql`select generation::text as generation, null as tsquery from catalog_generation`;
+  const result =
+    deps.db.mode === "server"
+      ? await deps.db.app.execute(statement)
+      : await transaction(deps.db, {}, (tx) => tx.execute(statement));
+  const [row] = rowsOf<SearchState>(result);
+  return { generation: row?.generation ?? "", tsquery: row?.tsquery ?? null };
 }
 
 /**
  * Answers a public search from the process's cache when the catalogue has not changed since the answer
  * was computed. `catalog_generation` changes in the same transaction as any write to what a search reads
- * (see migration 0007), and it is read before the search runs: an answer computed from newer data than
- * its generation is only ever recomputed, never served stale, whichever process wrote.
+ * (see migration 0007), and the caller read it before the search runs: an answer computed from newer data
+ * than its generation is only ever recomputed, never served stale, whichever process wrote.
  */
-export async function cachedSearch<T>(deps: Deps, key: string, compute: () => Promise<T>): Promise<T> {
+export async function cachedSearch<T>(
+  deps: Deps,
+  key: string,
+  generation: string,
+  compute: () => Promise<T>,
+): Promise<T> {
   const cache = cacheOf(deps);
   if (!cache) return compute();
-  const [row] = rowsOf<{ generation: string }>(await readGeneration(deps));
-  const generation = row?.generation ?? "";
   const hit = cache.get(key);
   if (hit && hit.generation === generation) return hit.value as T;
   const value = await compute();
