@@ -565,8 +565,9 @@ describe("insatskatalog", () => {
     await page.getByLabel("Sammanfattning").fill("Stöd till arbete för unga vuxna i Kungsbacka.");
     await page.getByRole("button", { name: "Skapa utkast" }).click();
     const titleField = page.getByLabel("Namn på insatsen");
-    await expect(titleField.getAttribute("aria-invalid")).resolves.toBe("true");
+    // Wait for the API's answer before reading the field's state.
     await page.getByText("Värdet är för kort eller för litet.").first().waitFor();
+    await expect(titleField.getAttribute("aria-invalid")).resolves.toBe("true");
     await screenshot(page, "intervention-form-errors-1280");
     await titleField.fill("Jobbspåret Kungsbacka");
     await chooseOption(page, /Preciserad inriktning/, focus);

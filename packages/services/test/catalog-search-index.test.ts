@@ -5,29 +5,19 @@ import { parseTsQuery, rankKeyText, rankMicros } from "../src/catalog/tsquery.js
 import {
   type CatalogQuery,
   type CatalogSearchResult,
-  createDeps,
   type Deps,
   searchCatalog,
   searchCatalogInDatabase,
 } from "../src/index.js";
+import { testDeps } from "./deps.js";
 
 let t: TestDatabase;
 let deps: Deps;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  deps = createDeps(
-    t.db,
-    {
-      publicUrl: "http://localhost:3000",
-      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 30, windowMs: 900_000 },
-      minGroupSize: 5,
-      // No answer cache: every search here is computed by the index.
-      catalogSearchCacheEntries: 0,
-    },
-    { smtpUrl: null, from: "test@nns.localhost" },
-  );
+  deps = // No answer cache: every search here is computed by the index.
+    testDeps(t.db, { config: { catalogSearchCacheEntries: 0 } });
   await seedBulkCatalog(t.db, { forbund: 4, perForbund: 90, seed: 7 });
 });
 afterAll(async () => {

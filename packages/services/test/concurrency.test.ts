@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   beginIdempotentRequest,
   changeMemberRole,
-  createDeps,
   createOrganization,
   type Deps,
   enterOrganization,
@@ -13,6 +12,7 @@ import {
   removeMember,
   systemContext,
 } from "../src/index.js";
+import { testDeps } from "./deps.js";
 
 let t: TestDatabase;
 let deps: Deps;
@@ -20,16 +20,7 @@ let orgId: string;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  deps = createDeps(
-    t.db,
-    {
-      publicUrl: "http://localhost:3000",
-      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 100, windowMs: 900_000 },
-      minGroupSize: 5,
-    },
-    { smtpUrl: null, from: "test@nns.localhost" },
-  );
+  deps = testDeps(t.db);
   const system = systemContext(deps, "test");
   const org = await createOrganization(system, {
     name: "Samordningsförbundet Centrala Östergötland",

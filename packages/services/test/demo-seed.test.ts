@@ -1,21 +1,13 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDeps, type Deps, seedDemoData } from "../src/index.js";
+import { type Deps, seedDemoData } from "../src/index.js";
+import { testDeps } from "./deps.js";
 
 let t: TestDatabase;
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  const deps: Deps = createDeps(
-    t.db,
-    {
-      publicUrl: "http://localhost:3000",
-      session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-      loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 100, windowMs: 900_000 },
-      minGroupSize: 5,
-    },
-    { smtpUrl: null, from: "demo@nns.localhost" },
-  );
+  const deps: Deps = testDeps(t.db);
   await seedDemoData(deps);
 }, 120_000);
 afterAll(async () => t?.destroy());

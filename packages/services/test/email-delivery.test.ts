@@ -3,18 +3,13 @@ import { type Database, openDatabase, transaction } from "@nns/db";
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { createDeps, type Deps, type ServiceConfig, startBackgroundWork } from "../src/index.js";
+import { type Deps, startBackgroundWork } from "../src/index.js";
+import { testDeps } from "./deps.js";
 
 /**
  * Email delivery on the job queue, below the HTTP layer: two delivery processes on one database send
  * each email once, and a delivery that keeps failing is given up after its period with the row kept.
  */
-const CONFIG: ServiceConfig = {
-  publicUrl: "http://localhost",
-  session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
-  loginThrottle: { maxPerPair: 5, maxPerAccount: 50, maxPerIp: 100, windowMs: 900_000 },
-  minGroupSize: 5,
-};
 const quiet = { info: () => undefined };
 
 let t: TestDatabase;
@@ -77,18 +72,8 @@ afterAll(async () => {
 
 describe("email delivery on the job queue", () => {
   it("sends every email once when two processes deliver at the same time", async () => {
-    const one = createDeps(
-      t.db,
-      CONFIG,
-      { smtpUrl, from: "a <a@nns.test>" },
-      { pollingIntervalSeconds: 0.5 },
-    );
-    const two = createDeps(
-      second,
-      CONFIG,
-      { smtpUrl, from: "a <a@nns.test>" },
-      { pollingIntervalSeconds: 0.5 },
-    );
+    const one = testDeps(t.db, { mail: { smtpUrl } });
+    const two = testDeps(second, { mail: { smtpUrl } });
     started.push(one, two);
     await one.jobs.start();
     const addresses = Array.from({ length: 40 }, (_, i) => `person${i}@test.se`);
@@ -113,16 +98,12 @@ describe("email delivery on the job queue", () => {
     await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
     const { port } = probe.address() as { port: number };
     await new Promise((resolve) => probe.close(resolve));
-    const failing = createDeps(
-      t.db,
-      CONFIG,
-      {
+    const failing = testDeps(t.db, {
+      mail: {
         smtpUrl: `smtp://127.0.0.1:${port}`,
-        from: "a <a@nns.test>",
         delivery: { firstDelayMs: 100, maxDelayMs: 400, giveUpAfterMs: 2_000, smtpTimeoutMs: 1_000 },
       },
-      { pollingIntervalSeconds: 0.5 },
-    );
+    });
     started.push(failing);
     await startBackgroundWork(failing, quiet);
     await queueEmails(failing, ["unreachable@test.se"]);
