@@ -70,7 +70,7 @@ try {
   printComparison(
     `Email delivery through the job queue (${EMAILS} emails) on PostgreSQL`,
     [
-      "one process's workers (batches of 8, pooled SMTP with 4 connections) to an SMTP sink in another process",
+      "one process's workers (batches of 16, pooled SMTP with 4 connections) to an SMTP sink in another process",
       "ceiling: nodemailer's pool straight to the same sink, 8 in flight, no database",
       `queueing (a transaction per email with its row and job): ${queueRate.toFixed(0)} emails/s`,
     ],
