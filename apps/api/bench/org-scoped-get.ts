@@ -8,7 +8,6 @@ import { serve } from "@hono/node-server";
 import { createTestDatabase } from "@nns/db/testing";
 import {
   createApiKey,
-  createDeps,
   enterOrganization,
   grantRole,
   seedDemoData,

@@ -97,7 +97,9 @@ export class Mailer {
   /** Starts delivering queued emails from this process (several processes may do so at once). */
   async startDelivery(): Promise<void> {
     if (!this.#smtp) return;
-    await this.jobs.work<DeliveryJob>("email.deliver", (job) => this.#deliver(job.emailId), { batchSize: 16 });
+    await this.jobs.work<DeliveryJob>("email.deliver", (job) => this.#deliver(job.emailId), {
+      batchSize: 16,
+    });
   }
 
   async #deliver(emailId: string): Promise<void> {
