@@ -6,13 +6,7 @@
 import type { AddressInfo } from "node:net";
 import { serve } from "@hono/node-server";
 import { createTestDatabase } from "@nns/db/testing";
-import {
-  createApiKey,
-  enterOrganization,
-  grantRole,
-  seedDemoData,
-  systemContext,
-} from "@nns/services";
+import { createApiKey, enterOrganization, grantRole, seedDemoData, systemContext } from "@nns/services";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import { benchDeps } from "./harness/deps.js";

@@ -9,7 +9,7 @@ import { ServerForm } from "../../components/ServerForm";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { Badge, Button, PageHeader, TextField } from "../../components/ui";
 import { LANGUAGES, type Language, setLanguage } from "../../i18n";
-import { api, call, } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useMe } from "../../lib/session";
 import { summarizeUserAgent } from "./userAgent";

@@ -5,7 +5,7 @@ import { FormDialog } from "../../components/ConfirmDialog";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call, } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import { endOfDayInStockholm, todayInStockholm } from "../../lib/stockholm";
 import { ScopesField } from "./ScopesField";
 import { SCOPES, type Scope, scopeKey } from "./scopes";

@@ -5,7 +5,7 @@ import { PublicFrame } from "../../components/PublicFrame";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call, } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import { meQuery } from "../../lib/session";
 import "./i18n";
 

@@ -6,7 +6,7 @@ import { SelectField } from "../../components/choice";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call, } from "../../lib/api";
+import { api, call } from "../../lib/api";
 import type { Role } from "./roles";
 import "./i18n";
 
