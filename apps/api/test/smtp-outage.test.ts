@@ -130,8 +130,12 @@ describe("an SMTP outage", () => {
       },
       { timeout: 15_000, interval: 200 },
     );
+    // The organization's outbox shows it given up, with its attempts and its body for passing the link on.
     const outbox = await admin.get(`/v1/orgs/${env.orgA.id}/outbox`);
-    expect(outbox.body.data.find((e: { to: string }) => e.to === "nobody@test.se")?.status).toBe("failed");
+    const shown = outbox.body.data.find((e: { to: string }) => e.to === "nobody@test.se");
+    expect(shown).toMatchObject({ status: "failed", attempts: 1 });
+    expect(shown.lastAttemptAt).not.toBeNull();
+    expect(shown.text).toContain("accept-invitation");
     expect(received).not.toContain("nobody@test.se");
   });
 });

@@ -7957,14 +7957,24 @@ export interface components {
             id: string;
             to: string;
             subject: string;
-            /** @description Kept until sent over SMTP; always kept in the embedded outbox */
+            /** @description Kept until sent over SMTP (also when delivery was given up); always kept in the embedded outbox */
             text: string | null;
             html: string | null;
             template: string;
             /** @enum {string} */
             transport: "outbox" | "smtp";
-            /** @enum {string} */
+            /**
+             * @description `queued`: waiting for its first or next delivery attempt; `failed`: given up after the retry period, or refused for good by the mail server
+             * @enum {string}
+             */
             status: "queued" | "sent" | "failed";
+            /** @description Delivery attempts made so far (SMTP only) */
+            attempts: number;
+            /**
+             * Format: date-time
+             * @example 2026-11-24T09:30:00.000Z
+             */
+            lastAttemptAt: string | null;
             /**
              * Format: date-time
              * @example 2026-11-24T09:30:00.000Z

@@ -16,6 +16,8 @@ export interface EmailView {
   status: "queued" | "sent" | "failed";
   createdAt: Date;
   sentAt: Date | null;
+  attempts: number;
+  lastAttemptAt: Date | null;
 }
 
 /**
@@ -53,6 +55,8 @@ export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Pa
       status: e.status,
       createdAt: e.createdAt,
       sentAt: e.sentAt,
+      attempts: e.attempts,
+      lastAttemptAt: e.lastAttemptAt,
     }));
     return toPage(views, page.limit, (e) => ({ k: e.createdAt.toISOString(), id: e.id }));
   });

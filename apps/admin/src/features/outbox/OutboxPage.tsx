@@ -161,7 +161,21 @@ function EmailDetails({ email }: { email: Email }) {
         ) : null}
         <dt>{t("details.transport")}</dt>
         <dd>{t(`transport.${email.transport}`)}</dd>
+        {email.attempts > 0 && email.lastAttemptAt ? (
+          <>
+            <dt>{t("details.attempts")}</dt>
+            <dd>
+              {t("details.attemptsValue", { count: email.attempts })}{" "}
+              <time dateTime={email.lastAttemptAt}>{formatDateTime(email.lastAttemptAt)}</time>
+            </dd>
+          </>
+        ) : null}
       </dl>
+      {email.transport === "smtp" && email.status !== "sent" && email.attempts > 0 ? (
+        <p className={email.status === "failed" ? "form-error" : "notice"} style={{ margin: 0 }}>
+          {t(email.status === "failed" ? "details.givenUp" : "details.retrying")}
+        </p>
+      ) : null}
       {email.text !== null ? (
         <div
           className="card"

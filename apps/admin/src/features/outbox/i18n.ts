@@ -20,6 +20,13 @@ const sv = {
   templates: {
     invitation: "Inbjudan",
     password_reset: "Återställ lösenord",
+    intervention_published: "Insats publicerad",
+    intervention_returned: "Insats återsänd",
+    training_cancelled: "Utbildning inställd",
+    training_registration: "Anmälan till utbildning",
+    training_request_scheduled: "Intresseanmälan planerad",
+    training_survey: "Enkät efter utbildning",
+    training_waitlist_promoted: "Plats från väntelistan",
   },
   transport: {
     outbox: "Utkorgen (skickas inte)",
@@ -37,6 +44,13 @@ const sv = {
     created: "Skapat",
     sent: "Skickat",
     transport: "Leveranssätt",
+    attempts: "Försök att skicka",
+    attemptsValue_one: "{{count}} försök, senast",
+    attemptsValue_other: "{{count}} försök, senast",
+    retrying:
+      "E-postservern har inte tagit emot meddelandet ännu. Plattformen försöker igen automatiskt, med allt längre mellanrum.",
+    givenUp:
+      "Plattformen har slutat försöka skicka meddelandet. Skicka länken till mottagaren på annat sätt, eller gör om det som skickade meddelandet (till exempel en ny inbjudan).",
     body: "Innehåll",
     noBodySmtp:
       "Meddelandet skickades via e-postserver. Innehållet sparas inte efter att det har skickats, eftersom det innehåller engångslänkar.",
@@ -66,6 +80,13 @@ const en: typeof sv = {
   templates: {
     invitation: "Invitation",
     password_reset: "Password reset",
+    intervention_published: "Intervention published",
+    intervention_returned: "Intervention returned",
+    training_cancelled: "Training cancelled",
+    training_registration: "Training registration",
+    training_request_scheduled: "Training request scheduled",
+    training_survey: "Post-training survey",
+    training_waitlist_promoted: "Seat from the waiting list",
   },
   transport: {
     outbox: "Outbox (not sent)",
@@ -83,6 +104,13 @@ const en: typeof sv = {
     created: "Created",
     sent: "Sent",
     transport: "Delivery",
+    attempts: "Delivery attempts",
+    attemptsValue_one: "{{count}} attempt, last",
+    attemptsValue_other: "{{count}} attempts, last",
+    retrying:
+      "The mail server has not accepted the message yet. The platform tries again automatically, at growing intervals.",
+    givenUp:
+      "The platform has stopped trying to send the message. Pass the link on to the recipient some other way, or repeat what sent it (for example a new invitation).",
     body: "Content",
     noBodySmtp:
       "The message was sent through a mail server. Its content is not kept after sending, because it contains single-use links.",

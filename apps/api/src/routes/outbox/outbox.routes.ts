@@ -7,14 +7,19 @@ export const EmailSchema = z
     id: z.uuid(),
     to: z.string(),
     subject: z.string(),
-    text: z
-      .string()
-      .nullable()
-      .openapi({ description: "Kept until sent over SMTP; always kept in the embedded outbox" }),
+    text: z.string().nullable().openapi({
+      description:
+        "Kept until sent over SMTP (also when delivery was given up); always kept in the embedded outbox",
+    }),
     html: z.string().nullable(),
     template: z.string(),
     transport: z.enum(["outbox", "smtp"]),
-    status: z.enum(["queued", "sent", "failed"]),
+    status: z.enum(["queued", "sent", "failed"]).openapi({
+      description:
+        "`queued`: waiting for its first or next delivery attempt; `failed`: given up after the retry period, or refused for good by the mail server",
+    }),
+    attempts: z.int().min(0).openapi({ description: "Delivery attempts made so far (SMTP only)" }),
+    lastAttemptAt: Timestamp.nullable(),
     createdAt: Timestamp,
     sentAt: Timestamp.nullable(),
   })
