@@ -170,5 +170,7 @@ describe.each([1280, 390])("at %i px", (width) => {
     }
     await current.page.context().close();
     expect(failures).toEqual({});
-  });
+    // A sweep over every signed-in page (some sixty) takes about a minute on two cores; a time limit per
+    // page would be a speed test, which this is not.
+  }, 240_000);
 });
