@@ -160,6 +160,7 @@ export async function plannedEvent(
 export interface TestResponse {
   status: number;
   headers: Headers;
+  // biome-ignore lint/suspicious/noExplicitAny: tests read whatever JSON a route answers; each assertion names the fields it expects
   body: any;
 }
 

@@ -10,7 +10,7 @@ export const meQuery = queryOptions({
   queryFn: async (): Promise<Me | null> => {
     const { data, response } = await api.GET("/auth/me");
     if (response.status === 401) return null;
-    if (!data || data.kind !== "user") return null;
+    if (data?.kind !== "user") return null;
     return data;
   },
   staleTime: 60_000,

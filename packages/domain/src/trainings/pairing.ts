@@ -52,8 +52,9 @@ export function suggestPairings(requests: readonly PairableRequest[]): PairingSu
       if (!a.openToSharing || !b.openToSharing || a.organizationId === b.organizationId) continue;
       const relation = countyRelation(a.countyCode, b.countyCode);
       if (relation === "distant") continue;
-      const start = a.periodStart > b.periodStart ? a.periodStart : b.periodStart;
-      const end = a.periodEnd < b.periodEnd ? a.periodEnd : b.periodEnd;
+      // ISO dates order as text (Math.max/min would turn them into NaN): the later start, the earlier end.
+      const start = [a.periodStart, b.periodStart].sort()[1] as string;
+      const end = [a.periodEnd, b.periodEnd].sort()[0] as string;
       if (start > end) continue;
       const deliveryPreference = combinedPreference(a.deliveryPreference, b.deliveryPreference);
       if (!deliveryPreference) continue;
