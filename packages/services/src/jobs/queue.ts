@@ -48,10 +48,6 @@ export class JobQueue {
     this.#boss.on("error", (error) => options.onError?.(error));
   }
 
-  get started(): boolean {
-    return this.#started;
-  }
-
   /** Installs or upgrades the queue's schema, creates the queues and lets the app role enqueue. */
   async start(): Promise<void> {
     if (this.#started) return;
@@ -107,11 +103,6 @@ export class JobQueue {
   /** A job that runs on a cron schedule (Europe/Stockholm), once across all processes. */
   async schedule(name: JobName, cron: string): Promise<void> {
     await this.#boss.schedule(name, cron, {}, { tz: "Europe/Stockholm" });
-  }
-
-  /** How many jobs of `name` wait or run; for health checks and tests. */
-  async pending(name: JobName): Promise<number> {
-    return this.#boss.getQueueSize(name, { before: "completed" });
   }
 
   async stop(): Promise<void> {

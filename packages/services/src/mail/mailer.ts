@@ -24,7 +24,7 @@ export interface DeliveryPolicy {
   smtpTimeoutMs: number;
 }
 
-export const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
+const DEFAULT_DELIVERY_POLICY: DeliveryPolicy = {
   firstDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,
   giveUpAfterMs: 3 * 24 * 3_600_000,
@@ -50,7 +50,7 @@ interface DeliveryJob {
  */
 export class Mailer {
   readonly transport: "outbox" | "smtp";
-  readonly policy: DeliveryPolicy;
+  readonly #policy: DeliveryPolicy;
   readonly #smtp: Transporter | null;
   readonly #domain: string;
 
@@ -60,16 +60,16 @@ export class Mailer {
     private readonly options: MailerOptions,
   ) {
     this.transport = options.smtpUrl ? "smtp" : "outbox";
-    this.policy = { ...DEFAULT_DELIVERY_POLICY, ...options.delivery };
+    this.#policy = { ...DEFAULT_DELIVERY_POLICY, ...options.delivery };
     this.#domain = /@([^>\s]+)/.exec(options.from)?.[1] ?? "nns.localhost";
     this.#smtp = options.smtpUrl
       ? nodemailer.createTransport({
           url: options.smtpUrl,
           pool: true,
           maxConnections: 4,
-          connectionTimeout: this.policy.smtpTimeoutMs,
-          greetingTimeout: this.policy.smtpTimeoutMs,
-          socketTimeout: this.policy.smtpTimeoutMs,
+          connectionTimeout: this.#policy.smtpTimeoutMs,
+          greetingTimeout: this.#policy.smtpTimeoutMs,
+          socketTimeout: this.#policy.smtpTimeoutMs,
         })
       : null;
   }
@@ -108,7 +108,7 @@ export class Mailer {
     const scope = { settings: { "app.email_id": emailId } };
     // A lease rather than a row lock: the send happens outside any transaction, and a second job for the
     // same email (a retry racing an expired one) finds the lease taken and leaves it alone.
-    const leaseMs = 3 * this.policy.smtpTimeoutMs;
+    const leaseMs = 3 * this.#policy.smtpTimeoutMs;
     const [email] = await transaction(this.db, scope, (tx) =>
       tx
         .update(emails)
@@ -165,14 +165,14 @@ export class Mailer {
   async #recordFailure(email: typeof emails.$inferSelect, error: unknown): Promise<void> {
     const reason = error instanceof Error ? error.message : String(error);
     const permanent = isPermanentSmtpFailure(error);
-    const giveUp = permanent || Date.now() - email.createdAt.getTime() >= this.policy.giveUpAfterMs;
+    const giveUp = permanent || Date.now() - email.createdAt.getTime() >= this.#policy.giveUpAfterMs;
     await transaction(this.db, { settings: { "app.email_id": email.id } }, async (tx) => {
       await tx
         .update(emails)
         .set({ status: giveUp ? "failed" : "queued", error: reason, leasedUntil: null })
         .where(eq(emails.id, email.id));
       if (!giveUp) {
-        const delay = Math.min(this.policy.maxDelayMs, this.policy.firstDelayMs * 2 ** (email.attempts - 1));
+        const delay = Math.min(this.#policy.maxDelayMs, this.#policy.firstDelayMs * 2 ** (email.attempts - 1));
         await this.jobs.enqueue(tx, "email.deliver", { emailId: email.id } satisfies DeliveryJob, {
           startAfterSeconds: delay / 1000,
         });
@@ -190,7 +190,7 @@ export class Mailer {
  * else — refused or dropped connections, timeouts, 4xx, and authentication, which an operator can fix —
  * is worth trying again.
  */
-export function isPermanentSmtpFailure(error: unknown): boolean {
+function isPermanentSmtpFailure(error: unknown): boolean {
   const { responseCode, code } = (error ?? {}) as { responseCode?: number; code?: string };
   return code !== "EAUTH" && typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
 }
