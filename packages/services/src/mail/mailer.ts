@@ -172,7 +172,10 @@ export class Mailer {
         .set({ status: giveUp ? "failed" : "queued", error: reason, leasedUntil: null })
         .where(eq(emails.id, email.id));
       if (!giveUp) {
-        const delay = Math.min(this.#policy.maxDelayMs, this.#policy.firstDelayMs * 2 ** (email.attempts - 1));
+        const delay = Math.min(
+          this.#policy.maxDelayMs,
+          this.#policy.firstDelayMs * 2 ** (email.attempts - 1),
+        );
         await this.jobs.enqueue(tx, "email.deliver", { emailId: email.id } satisfies DeliveryJob, {
           startAfterSeconds: delay / 1000,
         });
