@@ -25,6 +25,7 @@ const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 /**
  * Controlled vocabularies of the catalogue. Global, not tenant data: every förbund and the public use the
  * same lists. Seeded by the migration; target groups are maintained by NNS through a service.
+ * Row-level security: none — a national vocabulary every förbund and the public read; written only by migrations.
  */
 export const catalogFocusAreas = pgTable("catalog_focus_areas", {
   code: text("code").primaryKey(),
@@ -32,18 +33,23 @@ export const catalogFocusAreas = pgTable("catalog_focus_areas", {
   labelSv: text("label_sv").notNull(),
 });
 
+/** Row-level security: none — a national vocabulary every förbund and the public read; NNS edits it through a service that checks the permission. */
 export const catalogTargetGroups = pgTable("catalog_target_groups", {
   code: text("code").primaryKey(),
   labelSv: text("label_sv").notNull(),
   retiredAt: timestamp("retired_at", { withTimezone: true, precision: 3 }),
 });
 
+/** Row-level security: none — a national vocabulary every förbund and the public read; written only by migrations. */
 export const catalogMethods = pgTable("catalog_methods", {
   code: text("code").primaryKey(),
   labelSv: text("label_sv").notNull(),
 });
 
-/** Where participants went; `positive` marks the categories counted in the positive-outcome share. */
+/**
+ * Where participants went; `positive` marks the categories counted in the positive-outcome share.
+ * Row-level security: none — a national vocabulary every förbund and the public read; written only by migrations.
+ */
 export const catalogOutcomeCategories = pgTable("catalog_outcome_categories", {
   code: text("code").primaryKey(),
   labelSv: text("label_sv").notNull(),
@@ -56,6 +62,7 @@ export const catalogOutcomeCategories = pgTable("catalog_outcome_categories", {
  * `InterventionContent` in @nns/domain); every saved content is also kept in `intervention_versions`.
  * `state` is the working copy's workflow state; `published_revision` names the version the public sees,
  * which stays public while a new draft is edited.
+ * Row-level security: co_owner_edits, co_owner_reads, editorial_queue, tenant_isolation (0006_catalogue_rls.sql).
  */
 export const interventions = pgTable(
   "interventions",
@@ -86,7 +93,10 @@ export const interventions = pgTable(
   ],
 );
 
-/** Tenant-owned (by the intervention's owner), append-only: every saved content, with who and when. */
+/**
+ * Tenant-owned (by the intervention's owner), append-only: every saved content, with who and when.
+ * Row-level security: co_owner_reads, co_owner_writes, tenant_isolation (0006_catalogue_rls.sql).
+ */
 export const interventionVersions = pgTable(
   "intervention_versions",
   {
@@ -111,7 +121,10 @@ export const interventionVersions = pgTable(
   ],
 );
 
-/** Tenant-owned: what an intervention reports for one period. Shares are derived, never stored. */
+/**
+ * Tenant-owned: what an intervention reports for one period. Shares are derived, never stored.
+ * Row-level security: co_owner_inserts, co_owner_reads, co_owner_updates, tenant_isolation (0006_catalogue_rls.sql).
+ */
 export const interventionResults = pgTable(
   "intervention_results",
   {
@@ -144,7 +157,10 @@ export const interventionResults = pgTable(
   ],
 );
 
-/** Tenant-owned: NNS has let this förbund's own administrators publish without central review. */
+/**
+ * Tenant-owned: NNS has let this förbund's own administrators publish without central review.
+ * Row-level security: tenant_isolation (0006_catalogue_rls.sql).
+ */
 export const catalogSelfPublishing = pgTable(
   "catalog_self_publishing",
   {
@@ -161,6 +177,7 @@ export const catalogSelfPublishing = pgTable(
  * The public catalogue: one row per published intervention, holding only its published version and
  * results. The public read path reads this table and nothing else, so it cannot reach a draft. Rows are
  * written when a version is published and removed when the intervention is archived.
+ * Row-level security: co_owner_refreshes, owner_writes, public_read (0006_catalogue_rls.sql).
  */
 export const catalogEntries = pgTable(
   "catalog_entries",

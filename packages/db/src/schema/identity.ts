@@ -17,7 +17,10 @@ export const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
 
-/** People. Global: one person may belong to several organizations. */
+/**
+ * People. Global: one person may belong to several organizations.
+ * Row-level security: none — a person may belong to several organizations; services read people only through a membership.
+ */
 export const users = pgTable(
   "users",
   {
@@ -39,6 +42,7 @@ export const users = pgTable(
 /**
  * Server-side sessions after the Lucia guide: the cookie holds `id.secret`; only SHA-256 of the secret
  * is stored, so a leaked table does not yield usable tokens.
+ * Row-level security: none — read by app_session_actor before the tenant is known; only SHA-256 of the secret is stored.
  */
 export const sessions = pgTable(
   "sessions",
@@ -56,6 +60,7 @@ export const sessions = pgTable(
   (t) => [index("sessions_user_id_idx").on(t.userId)],
 );
 
+/** Row-level security: none — read before anyone is signed in; only SHA-256 of the token is stored. */
 export const passwordResetTokens = pgTable(
   "password_reset_tokens",
   {
@@ -74,7 +79,10 @@ export const passwordResetTokens = pgTable(
   ],
 );
 
-/** Failed-login counters per account and per client address, shared by every API replica. */
+/**
+ * Failed-login counters per account and per client address, shared by every API replica.
+ * Row-level security: none — counters keyed by hashes of an account or address, read before anyone is signed in.
+ */
 export const loginThrottle = pgTable("login_throttle", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
@@ -88,6 +96,7 @@ export const loginThrottle = pgTable("login_throttle", {
  * or from a client address (`address`: SHA-256 of the address). Such a sign-in is not held back by the
  * per-account and per-address login limits an attacker can trip (see packages/services/src/throttle.ts).
  * Global like sessions: it belongs to a person, not an organization.
+ * Row-level security: none — belongs to a person, not an organization, and is read before anyone is signed in.
  */
 export const loginTrust = pgTable(
   "login_trust",
@@ -107,7 +116,10 @@ export const loginTrust = pgTable(
   ],
 );
 
-/** Tenant-owned: who belongs to an organization, with which role. */
+/**
+ * Tenant-owned: who belongs to an organization, with which role.
+ * Row-level security: own_memberships, tenant_isolation (0001_tenancy.sql).
+ */
 export const memberships = pgTable(
   "memberships",
   {
@@ -129,7 +141,10 @@ export const memberships = pgTable(
   ],
 );
 
-/** Tenant-owned: an invitation to join an organization; the emailed token is stored only as a hash. */
+/**
+ * Tenant-owned: an invitation to join an organization; the emailed token is stored only as a hash.
+ * Row-level security: tenant_isolation, token_holder (0001_tenancy.sql).
+ */
 export const invitations = pgTable(
   "invitations",
   {
@@ -152,7 +167,10 @@ export const invitations = pgTable(
   ],
 );
 
-/** Tenant-owned: API keys for third parties. The secret is shown once; only its SHA-256 is stored. */
+/**
+ * Tenant-owned: API keys for third parties. The secret is shown once; only its SHA-256 is stored.
+ * Row-level security: key_holder, tenant_isolation (0001_tenancy.sql).
+ */
 export const apiKeys = pgTable(
   "api_keys",
   {

@@ -5,6 +5,7 @@ import { counties, municipalities } from "./reference.js";
 /**
  * The tenants. Not itself tenant-owned: every organization's name and member parties are public
  * information (the national catalogue names them), and only NNS admins write here, checked in services.
+ * Row-level security: none — names and member parties are public (the catalogue shows them); only NNS admins write, checked in services.
  */
 export const organizations = pgTable(
   "organizations",
@@ -31,7 +32,10 @@ export const organizations = pgTable(
   ],
 );
 
-/** Huvudmän: the parties that form a förbund (FK, AF, a region and one or more kommuner). */
+/**
+ * Huvudmän: the parties that form a förbund (FK, AF, a region and one or more kommuner).
+ * Row-level security: public_reads, tenant_deletes, tenant_inserts, tenant_updates (0008_jobs_and_outbox_rls.sql).
+ */
 export const organizationMemberParties = pgTable(
   "organization_member_parties",
   {

@@ -1,7 +1,10 @@
 import { index, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "./organizations.js";
 
-/** Tenant-owned, append-only: who did what to which entity, written in the same transaction as the change. */
+/**
+ * Tenant-owned, append-only: who did what to which entity, written in the same transaction as the change.
+ * Row-level security: tenant_isolation (0001_tenancy.sql).
+ */
 export const auditLog = pgTable(
   "audit_log",
   {
@@ -26,7 +29,10 @@ export const auditLog = pgTable(
   ],
 );
 
-/** Tenant-owned: stored responses for `Idempotency-Key`, per actor, kept 24 hours. */
+/**
+ * Tenant-owned: stored responses for `Idempotency-Key`, per actor, kept 24 hours.
+ * Row-level security: tenant_isolation (0001_tenancy.sql).
+ */
 export const idempotencyKeys = pgTable(
   "idempotency_keys",
   {
@@ -59,6 +65,7 @@ export interface EmailAttachment {
   content: string;
 }
 
+/** Row-level security: delivery_job_reads, delivery_job_updates, nns_outbox_reads, queue_any, tenant_reads (0008_jobs_and_outbox_rls.sql). */
 export const emails = pgTable(
   "emails",
   {
@@ -94,6 +101,7 @@ export const emails = pgTable(
  * here, which the other side accepts. Row-level policies of shared resources call
  * `app_resource_shared_with_current_org(type, id, organization_id)`, passing the row's own owner so that only
  * the real owner's shares count; isolation itself is never relaxed.
+ * Row-level security: owner_manages, recipient_responds, recipient_sees (0001_tenancy.sql).
  */
 export const resourceShares = pgTable(
   "resource_shares",

@@ -42,7 +42,10 @@ const ownerOrgId = () =>
 
 export const DELIVERY_MODES = ["digital", "on_site"] as const;
 
-/** NNS-owned: certified BIP/SKAPA trainers (utbildare). */
+/**
+ * NNS-owned: certified BIP/SKAPA trainers (utbildare).
+ * Row-level security: tenant_isolation (0004_trainings_rls.sql).
+ */
 export const trainers = pgTable(
   "trainers",
   {
@@ -64,6 +67,7 @@ export const trainers = pgTable(
   ],
 );
 
+/** Row-level security: tenant_isolation (0004_trainings_rls.sql). */
 export const trainerCertifications = pgTable(
   "trainer_certifications",
   {
@@ -89,7 +93,10 @@ export const trainerCertifications = pgTable(
   ],
 );
 
-/** NNS-owned price list. Trainings copy prices when created, so a later change never rewrites a booking. */
+/**
+ * NNS-owned price list. Trainings copy prices when created, so a later change never rewrites a booking.
+ * Row-level security: tenant_isolation (0004_trainings_rls.sql).
+ */
 export const priceListItems = pgTable(
   "price_list_items",
   {
@@ -120,7 +127,10 @@ export interface TemplateStep {
   description: string;
 }
 
-/** NNS-owned: the steps a BIP/SKAPA training is planned from (seed 003's four steps). */
+/**
+ * NNS-owned: the steps a BIP/SKAPA training is planned from (seed 003's four steps).
+ * Row-level security: tenant_isolation (0004_trainings_rls.sql).
+ */
 export const trainingTemplates = pgTable(
   "training_templates",
   {
@@ -135,7 +145,10 @@ export const trainingTemplates = pgTable(
   (t) => [uniqueIndex("training_templates_org_key_key").on(t.organizationId, t.key)],
 );
 
-/** A förbund's intresseanmälan, addressed to NNS (the coordinator sees and answers it). */
+/**
+ * A förbund's intresseanmälan, addressed to NNS (the coordinator sees and answers it).
+ * Row-level security: coordinator_decides, coordinator_reads, tenant_isolation (0004_trainings_rls.sql).
+ */
 export const trainingRequests = pgTable(
   "training_requests",
   {
@@ -170,7 +183,10 @@ export const trainingRequests = pgTable(
   ],
 );
 
-/** One delivery of BIP/SKAPA (owned by NNS) or a förbund's own training or event day (owned by it). */
+/**
+ * One delivery of BIP/SKAPA (owned by NNS) or a förbund's own training or event day (owned by it).
+ * Row-level security: party_reads, survey_token_holder_reads, tenant_isolation (0004_trainings_rls.sql).
+ */
 export const trainings = pgTable(
   "trainings",
   {
@@ -199,7 +215,10 @@ export const trainings = pgTable(
   ],
 );
 
-/** A förbund taking part in a training, with its allocation of seats. Join order breaks split ties. */
+/**
+ * A förbund taking part in a training, with its allocation of seats. Join order breaks split ties.
+ * Row-level security: own_rows, owner_manages (0004_trainings_rls.sql).
+ */
 export const trainingParties = pgTable(
   "training_parties",
   {
@@ -222,7 +241,10 @@ export const trainingParties = pgTable(
   ],
 );
 
-/** Owner-kept: the shared cost of a training, copied from the price list when added. */
+/**
+ * Owner-kept: the shared cost of a training, copied from the price list when added.
+ * Row-level security: party_reads, tenant_isolation (0004_trainings_rls.sql).
+ */
 export const trainingCostLines = pgTable(
   "training_cost_lines",
   {
@@ -247,7 +269,10 @@ export const trainingCostLines = pgTable(
   ],
 );
 
-/** A förbund's own print costs for a training: its own, never shared. Removed by marking, not deleting. */
+/**
+ * A förbund's own print costs for a training: its own, never shared. Removed by marking, not deleting.
+ * Row-level security: own_rows, owner_reads (0004_trainings_rls.sql).
+ */
 export const trainingPrintCosts = pgTable(
   "training_print_costs",
   {
@@ -273,6 +298,7 @@ export const trainingPrintCosts = pgTable(
   ],
 );
 
+/** Row-level security: party_reads, tenant_isolation (0004_trainings_rls.sql). */
 export const trainingSessions = pgTable(
   "training_sessions",
   {
@@ -304,6 +330,7 @@ export const trainingSessions = pgTable(
   ],
 );
 
+/** Row-level security: tenant_isolation (0004_trainings_rls.sql). */
 export const trainingSessionTrainers = pgTable(
   "training_session_trainers",
   {
@@ -324,7 +351,10 @@ export const trainingSessionTrainers = pgTable(
   ],
 );
 
-/** A person a förbund registers for a training (deltagare). Personal data: visible to that förbund and the owner. */
+/**
+ * A person a förbund registers for a training (deltagare). Personal data: visible to that förbund and the owner.
+ * Row-level security: own_rows, owner_manages (0004_trainings_rls.sql).
+ */
 export const trainingParticipants = pgTable(
   "training_participants",
   {
@@ -361,6 +391,7 @@ export const trainingParticipants = pgTable(
 /**
  * One person in one session. `queue_position` comes from a sequence drawn while the session is locked,
  * so it is the order in which requests won the lock: the waiting list's order.
+ * Row-level security: own_rows, owner_manages (0004_trainings_rls.sql).
  */
 export const sessionRegistrations = pgTable(
   "session_registrations",
@@ -408,7 +439,10 @@ export const sessionRegistrations = pgTable(
   ],
 );
 
-/** The post-event survey: one link per participant, answered once. Only the token's hash is stored. */
+/**
+ * The post-event survey: one link per participant, answered once. Only the token's hash is stored.
+ * Row-level security: own_rows, owner_manages, token_holder_answers, token_holder_reads (0004_trainings_rls.sql).
+ */
 export const surveyResponses = pgTable(
   "survey_responses",
   {
