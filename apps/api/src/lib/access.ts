@@ -98,7 +98,7 @@ export function defineRoute<R extends RouteConfig>(
     // Any route may find the database unreachable (authentication alone reads it).
     responses: { 503: SERVICE_UNAVAILABLE_RESPONSE, ...(contract.responses ?? config.responses) },
     security,
-    middleware: middleware as never,
+    middleware,
     [ACCESS_EXTENSION]: access,
     ...(access.kind === "org" || access.kind === "nns" ? { "x-permission": access.permission } : {}),
   }) as R;

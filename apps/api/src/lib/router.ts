@@ -3,5 +3,5 @@ import type { AppEnv } from "./env.js";
 import { validationHook } from "./problem.js";
 
 export function createRouter() {
-  return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook as never });
+  return new OpenAPIHono<AppEnv>({ strict: false, defaultHook: validationHook });
 }

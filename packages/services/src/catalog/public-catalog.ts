@@ -19,6 +19,7 @@ import {
   sortKindOf,
   summaryOf,
 } from "./search-results.js";
+import type { PublicResult } from "./snapshot.js";
 import { parseTsQuery } from "./tsquery.js";
 import { readVocabularies } from "./vocabularies.js";
 
@@ -233,7 +234,7 @@ export async function searchCatalog(
 
 export interface CatalogEntryView {
   document: Record<string, unknown>;
-  results: unknown[];
+  results: PublicResult[];
   firstPublishedAt: string;
   updatedAt: string;
 }
@@ -241,7 +242,7 @@ export interface CatalogEntryView {
 function entryView(row: Record<string, unknown>): CatalogEntryView {
   return {
     document: row.document as Record<string, unknown>,
-    results: row.results as unknown[],
+    results: row.results as PublicResult[],
     firstPublishedAt: iso(row.first_published_at),
     updatedAt: iso(row.updated_at),
   };

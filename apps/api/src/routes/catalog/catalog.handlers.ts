@@ -11,7 +11,7 @@ export const searchCatalog: RouteHandler<typeof routes.searchCatalog, AppEnv> = 
 };
 
 export const getCatalogEntry: RouteHandler<typeof routes.getCatalogEntry, AppEnv> = async (c) =>
-  c.json((await services.getCatalogEntry(c.get("deps"), c.req.valid("param").interventionId)) as never, 200);
+  c.json(await services.getCatalogEntry(c.get("deps"), c.req.valid("param").interventionId), 200);
 
 export const exportCatalog: RouteHandler<typeof routes.exportCatalog, AppEnv> = async (c) => {
   const { format, ...filters } = c.req.valid("query");
