@@ -19,6 +19,7 @@ import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
+import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
@@ -51,6 +52,7 @@ export function createV1() {
     .route("/", trainingCostsRouter)
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
+    .route("/", catalogEditorialRouter)
     .route("/", catalogRouter);
   registerSecuritySchemes(v1);
   registerSharedResponses(v1);

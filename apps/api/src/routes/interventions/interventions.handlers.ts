@@ -2,7 +2,6 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import type { InterventionContent, WorkflowAction } from "@nns/domain";
 import * as services from "@nns/services";
 import { entryPage } from "../../catalog-pages/pages.js";
-import { serviceContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
 import { etagFor, expectedVersion } from "../../lib/etag.js";
 import type * as routes from "./interventions.routes.js";
@@ -116,24 +115,6 @@ export const listCoOwnershipInvitations: RouteHandler<
   typeof routes.listCoOwnershipInvitations,
   AppEnv
 > = async (c) => c.json({ data: await services.listCoOwnershipInvitations(c.get("org")) }, 200);
-
-export const getSelfPublishing: RouteHandler<typeof routes.getSelfPublishing, AppEnv> = async (c) =>
-  c.json(await services.getSelfPublishing(c.get("org")), 200);
-
-export const setSelfPublishing: RouteHandler<typeof routes.setSelfPublishing, AppEnv> = async (c) =>
-  c.json(await services.setSelfPublishing(c.get("org"), c.req.valid("json").selfPublishing), 200);
-
-export const editorialQueue: RouteHandler<typeof routes.editorialQueue, AppEnv> = async (c) =>
-  c.json(await services.listEditorialQueue(serviceContext(c), c.req.valid("query")), 200);
-
-export const saveTargetGroup: RouteHandler<typeof routes.saveTargetGroup, AppEnv> = async (c) =>
-  c.json(
-    await services.saveTargetGroup(serviceContext(c), {
-      code: c.req.valid("param").code,
-      ...c.req.valid("json"),
-    }),
-    200,
-  );
 
 export const previewIntervention: RouteHandler<typeof routes.previewIntervention, AppEnv> = async (c) => {
   const preview = await services.previewIntervention(c.get("org"), c.req.valid("param").interventionId);

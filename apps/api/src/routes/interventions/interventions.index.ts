@@ -22,8 +22,4 @@ export const interventionsRouter = createRouter()
   .openapi(routes.inviteCoOwner, handlers.inviteCoOwner)
   .openapi(routes.removeCoOwner, handlers.removeCoOwner)
   .openapi(routes.acceptCoOwnership, handlers.acceptCoOwnership)
-  .openapi(routes.listCoOwnershipInvitations, handlers.listCoOwnershipInvitations)
-  .openapi(routes.getSelfPublishing, handlers.getSelfPublishing)
-  .openapi(routes.setSelfPublishing, handlers.setSelfPublishing)
-  .openapi(routes.editorialQueue, handlers.editorialQueue)
-  .openapi(routes.saveTargetGroup, handlers.saveTargetGroup);
+  .openapi(routes.listCoOwnershipInvitations, handlers.listCoOwnershipInvitations);
