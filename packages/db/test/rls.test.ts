@@ -1,62 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestDatabase, type TestDatabase } from "../src/testing.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { asApp as asAppIn, count, type Query, useRlsFixture } from "./rls-fixture.js";
 
-/**
- * Row-level security, tested in SQL as the application role, each case in one transaction with the
- * settings a service makes (`set_config(..., true)`).
- */
-let t: TestDatabase;
-const orgA = randomUUID();
-const orgB = randomUUID();
-const userA = randomUUID();
-const userB = randomUUID();
-
-function asApp<T>(
-  settings: Record<string, string>,
-  fn: (q: (text: string, params?: unknown[]) => Promise<Record<string, unknown>[]>) => Promise<T>,
-) {
-  return t.db.appTransaction(async (query) => {
-    for (const [key, value] of Object.entries(settings))
-      await query("select set_config($1, $2, true)", [key, value]);
-    return fn(query);
-  });
-}
-
-const count = async (q: (text: string) => Promise<Record<string, unknown>[]>, table: string) =>
-  Number((await q(`select count(*)::int as n from ${table}`))[0]?.n);
-
-beforeAll(async () => {
-  t = await createTestDatabase();
-  const sql = t.db.ownerSql;
-  await sql(
-    `insert into organizations (id, kind, name, slug, organization_number) values
-      ($1, 'forbund', 'A', 'a', '2220001016'), ($2, 'forbund', 'B', 'b', '2220001024')`,
-    [orgA, orgB],
-  );
-  await sql(
-    `insert into users (id, email, name) values ($1, 'a@example.se', 'A'), ($2, 'b@example.se', 'B')`,
-    [userA, userB],
-  );
-  await sql(
-    `insert into memberships (organization_id, user_id, role) values ($1, $3, 'org_admin'), ($2, $4, 'org_admin')`,
-    [orgA, orgB, userA, userB],
-  );
-  await sql(
-    `insert into audit_log (organization_id, actor_type, actor_label, action, entity_type) values
-      ($1, 'system', 't', 'a.thing', 'x'), ($2, 'system', 't', 'b.thing', 'x')`,
-    [orgA, orgB],
-  );
-  await sql(
-    `insert into api_keys (organization_id, name, prefix, secret_hash, scopes) values
-      ($1, 'A key', 'aaaaaaaaaaaaaaaa', '\\x00', '{org:read}'), ($2, 'B key', 'bbbbbbbbbbbbbbbb', '\\x00', '{org:read}')`,
-    [orgA, orgB],
-  );
-}, 60_000);
-
-afterAll(async () => {
-  await t?.destroy();
-});
+const fx = useRlsFixture();
+const { orgA, orgB, userA } = fx;
+const asApp = <T>(settings: Record<string, string>, fn: (q: Query) => Promise<T>) =>
+  asAppIn(fx.t, settings, fn);
 
 describe("row-level security as the application role", () => {
   it("runs as a role that is neither superuser, BYPASSRLS nor a table owner", async () => {
@@ -129,7 +78,7 @@ describe("row-level security as the application role", () => {
         q(`update api_keys set organization_id = $1 where organization_id = $2`, [orgB, orgA]),
       ),
     ).rejects.toThrow(/organization_id cannot change|row-level security/);
-    const [b] = await t.db.ownerSql(`select name from api_keys where organization_id = $1`, [orgB]);
+    const [b] = await fx.t.db.ownerSql(`select name from api_keys where organization_id = $1`, [orgB]);
     expect(b?.name).toBe("B key");
   });
 
@@ -137,7 +86,7 @@ describe("row-level security as the application role", () => {
     await asApp({ "app.org_id": orgA }, (q) =>
       q(`delete from memberships where organization_id = $1`, [orgB]),
     );
-    const rows = await t.db.ownerSql(`select 1 from memberships where organization_id = $1`, [orgB]);
+    const rows = await fx.t.db.ownerSql(`select 1 from memberships where organization_id = $1`, [orgB]);
     expect(rows).toHaveLength(1);
   });
 
@@ -171,23 +120,23 @@ describe("row-level security as the application role", () => {
 
 describe("authentication in one statement", () => {
   it("finds exactly the key with the presented prefix, and leaves no setting behind", async () => {
-    const rows = await t.db.appSql("select organization_id, name from app_api_key_by_prefix($1)", [
+    const rows = await fx.t.db.appSql("select organization_id, name from app_api_key_by_prefix($1)", [
       "aaaaaaaaaaaaaaaa",
     ]);
     expect(rows).toEqual([{ organization_id: orgA, name: "A key" }]);
-    expect(await t.db.appSql("select * from app_api_key_by_prefix($1)", ["cccccccccccccccc"])).toEqual([]);
+    expect(await fx.t.db.appSql("select * from app_api_key_by_prefix($1)", ["cccccccccccccccc"])).toEqual([]);
     await asApp({}, async (q) => expect(await count(q, "api_keys")).toBe(0));
   });
 
   it("reads a session's person with their own memberships only", async () => {
-    await t.db.ownerSql("insert into sessions (id, secret_hash, user_id) values ('sess-a', '\\x00', $1)", [
+    await fx.t.db.ownerSql("insert into sessions (id, secret_hash, user_id) values ('sess-a', '\\x00', $1)", [
       userA,
     ]);
-    const [row] = await t.db.appSql("select user_id, memberships from app_session_actor('sess-a')");
+    const [row] = await fx.t.db.appSql("select user_id, memberships from app_session_actor('sess-a')");
     expect(row?.user_id).toBe(userA);
     const memberships = (row?.memberships ?? []) as { organizationId: string }[];
     expect(memberships.map((m) => m.organizationId)).toEqual([orgA]);
-    expect(await t.db.appSql("select * from app_session_actor('no-such-session')")).toEqual([]);
+    expect(await fx.t.db.appSql("select * from app_session_actor('no-such-session')")).toEqual([]);
     await asApp({}, async (q) => expect(await count(q, "memberships")).toBe(0));
   });
 });
@@ -198,14 +147,14 @@ describe("the outbox and the huvudmän", () => {
   const reset = randomUUID();
 
   beforeAll(async () => {
-    await t.db.ownerSql(
+    await fx.t.db.ownerSql(
       `insert into emails (id, organization_id, to_address, subject, text_body, template, transport, status) values
         ($1, $4, 'a@example.se', 'A', 'link-a', 'invitation', 'smtp', 'queued'),
         ($2, $5, 'b@example.se', 'B', 'link-b', 'invitation', 'smtp', 'queued'),
         ($3, null, 'r@example.se', 'R', 'reset-link', 'password_reset', 'smtp', 'queued')`,
       [emailA, emailB, reset, orgA, orgB],
     );
-    await t.db.ownerSql(
+    await fx.t.db.ownerSql(
       `insert into organization_member_parties (organization_id, kind, name) values ($1, 'fk', 'Försäkringskassan'), ($2, 'af', 'Arbetsförmedlingen')`,
       [orgA, orgB],
     );
@@ -278,7 +227,7 @@ describe("every tenant-owned table", () => {
   };
 
   it("has FORCE ROW LEVEL SECURITY, a policy and an index on organization_id", async () => {
-    const tables = await t.db.ownerSql(
+    const tables = await fx.t.db.ownerSql(
       `select c.relname as name, c.relrowsecurity as rls, c.relforcerowsecurity as forced,
          (select count(*)::int from pg_policy p where p.polrelid = c.oid) as policies,
          (select count(*)::int from pg_index i join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
@@ -322,120 +271,5 @@ describe("every tenant-owned table", () => {
       expect(Number(row.policies), String(row.name)).toBeGreaterThan(0);
       expect(Number(row.indexes), String(row.name)).toBeGreaterThan(0);
     }
-  });
-});
-
-describe("the explicit sharing pattern", () => {
-  const orgC = randomUUID();
-  const docId = randomUUID();
-
-  beforeAll(async () => {
-    const sql = t.db.ownerSql;
-    await sql(
-      `insert into organizations (id, kind, name, slug, organization_number) values ($1, 'forbund', 'C', 'c', '2220001032')`,
-      [orgC],
-    );
-    // A shared resource table the way later capabilities declare one: owned by one organization,
-    // visible to others only through an accepted share.
-    await sql(`create table shared_notes (
-      id uuid primary key, organization_id uuid not null references organizations(id), body text not null)`);
-    await sql(`create index on shared_notes (organization_id)`);
-    await sql(`create trigger shared_notes_immutable_organization before update on shared_notes
-      for each row execute function app_immutable_organization()`);
-    await sql(`grant select, insert, update, delete on shared_notes to nns_app`);
-    await sql(`alter table shared_notes enable row level security`);
-    await sql(`alter table shared_notes force row level security`);
-    await sql(
-      `create policy owner_all on shared_notes using (organization_id = app_current_org()) with check (organization_id = app_current_org())`,
-    );
-    await sql(
-      `create policy shared_read on shared_notes for select using (app_resource_shared_with_current_org('shared_note', id, organization_id))`,
-    );
-    await sql(`create policy shared_write on shared_notes for update
-      using (app_resource_shared_with_current_org('shared_note', id, organization_id, true))
-      with check (app_resource_shared_with_current_org('shared_note', id, organization_id, true))`);
-    await sql(`insert into shared_notes values ($1, $2, 'Gemensamt nyhetsbrev, utkast')`, [docId, orgA]);
-  });
-
-  it("is invisible to B before B accepts, visible after, and never to C", async () => {
-    await asApp({ "app.org_id": orgA }, (q) =>
-      q(
-        `insert into resource_shares (resource_type, resource_id, owner_organization_id, organization_id, permission)
-         values ('shared_note', $1, $2, $3, 'write')`,
-        [docId, orgA, orgB],
-      ),
-    );
-    await asApp({ "app.org_id": orgB }, async (q) => expect(await count(q, "shared_notes")).toBe(0));
-    await asApp({ "app.org_id": orgB }, (q) =>
-      q(`update resource_shares set accepted_at = now() where resource_id = $1`, [docId]),
-    );
-    await asApp({ "app.org_id": orgB }, async (q) => {
-      expect((await q("select body from shared_notes")).map((r) => r.body)).toEqual([
-        "Gemensamt nyhetsbrev, utkast",
-      ]);
-      await q(`update shared_notes set body = 'Redigerat av B' where id = $1`, [docId]);
-    });
-    await asApp({ "app.org_id": orgC }, async (q) => expect(await count(q, "shared_notes")).toBe(0));
-    const [row] = await t.db.ownerSql(`select body from shared_notes where id = $1`, [docId]);
-    expect(row?.body).toBe("Redigerat av B");
-  });
-
-  it("does not let a recipient share onwards, raise its own permission, or take ownership", async () => {
-    await expect(
-      asApp({ "app.org_id": orgB }, (q) =>
-        q(
-          `insert into resource_shares (resource_type, resource_id, owner_organization_id, organization_id, permission)
-           values ('shared_note', $1, $2, $3, 'write')`,
-          [docId, orgA, orgC],
-        ),
-      ),
-    ).rejects.toThrow(/row-level security/);
-    await expect(
-      asApp({ "app.org_id": orgB }, (q) =>
-        q(`update resource_shares set owner_organization_id = $1 where resource_id = $2`, [orgB, docId]),
-      ),
-    ).rejects.toThrow();
-    await expect(
-      asApp({ "app.org_id": orgB }, (q) =>
-        q(`update shared_notes set organization_id = $1 where id = $2`, [orgB, docId]),
-      ),
-    ).rejects.toThrow(/organization_id cannot change/);
-  });
-
-  it("cannot be granted by an organization that does not own the resource", async () => {
-    const orgD = randomUUID();
-    await t.db.ownerSql(
-      `insert into organizations (id, kind, name, slug, organization_number) values ($1, 'forbund', 'D', 'd', '2220001040')`,
-      [orgD],
-    );
-    // C claims to own A's note and shares it with D; D accepts.
-    await asApp({ "app.org_id": orgC }, (q) =>
-      q(
-        `insert into resource_shares (resource_type, resource_id, owner_organization_id, organization_id, permission)
-         values ('shared_note', $1, $2, $3, 'write')`,
-        [docId, orgC, orgD],
-      ),
-    );
-    await asApp({ "app.org_id": orgD }, (q) =>
-      q(`update resource_shares set accepted_at = now() where organization_id = $1`, [orgD]),
-    );
-    await asApp({ "app.org_id": orgD }, async (q) => {
-      expect(await count(q, "shared_notes")).toBe(0);
-      expect(await q(`update shared_notes set body = 'kapat' where id = $1 returning id`, [docId])).toEqual(
-        [],
-      );
-    });
-  });
-
-  it("ends access when the owner revokes the share, and the recipient cannot undo that", async () => {
-    await asApp({ "app.org_id": orgA }, (q) =>
-      q(`update resource_shares set revoked_at = now() where resource_id = $1`, [docId]),
-    );
-    await asApp({ "app.org_id": orgB }, async (q) => expect(await count(q, "shared_notes")).toBe(0));
-    await expect(
-      asApp({ "app.org_id": orgB }, (q) =>
-        q(`update resource_shares set revoked_at = null where resource_id = $1`, [docId]),
-      ),
-    ).rejects.toThrow(/only the owner/);
   });
 });

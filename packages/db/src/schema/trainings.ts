@@ -1,3 +1,5 @@
+// Longer than 400 lines: one schema file per feature, and the trainings feature has fifteen tables that
+// reference one another (trainers, prices, requests, trainings, parties, sessions, registrations, surveys).
 import { sql } from "drizzle-orm";
 import {
   bigint,
