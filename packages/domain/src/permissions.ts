@@ -32,26 +32,8 @@ export type Role = (typeof ROLES)[number];
 export const NNS_ONLY_ROLES: readonly Role[] = ["nns_admin", "trainer"];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  nns_admin: [
-    "org:read",
-    "org:write",
-    "organizations:create",
-    "members:read",
-    "members:manage",
-    "api_keys:read",
-    "api_keys:manage",
-    "audit:read",
-    "outbox:read",
-    "trainings:read",
-    "trainings:book",
-    "trainings:register",
-    "trainings:manage",
-    "trainers:manage",
-    "sessions:attend",
-    "interventions:read",
-    "interventions:write",
-    "catalog:editorial",
-  ],
+  // NNS admins hold every permission, so a new permission reaches them without a second list.
+  nns_admin: PERMISSIONS,
   org_admin: [
     "org:read",
     "members:read",
