@@ -5,7 +5,7 @@ import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
 import type { PageRequest } from "../pagination.js";
 import { cachedSearch, readSearchState } from "./search-cache.js";
-import { catalogIndex } from "./search-index.js";
+import { catalogIndex } from "./search-index-store.js";
 import {
   type CatalogQuery,
   type CatalogSearchResult,

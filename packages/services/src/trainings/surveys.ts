@@ -1,3 +1,4 @@
+// Routes: apps/api/src/routes/surveys — the survey sent on completion, its answers, and the follow-up.
 import {
   sessionRegistrations,
   surveyResponses,
