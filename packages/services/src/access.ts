@@ -1,7 +1,14 @@
 import { organizations, transaction } from "@nns/db";
 import { AppError, effectivePermissions, PERMISSIONS, type Permission } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
-import { isNnsAdmin, type OrganizationRef, type OrgContext, type ServiceContext } from "./context.js";
+import {
+  isNnsAdmin,
+  type MembershipSummary,
+  nnsAdminMembership,
+  type OrganizationRef,
+  type OrgContext,
+  type ServiceContext,
+} from "./context.js";
 
 async function lookUpOrganization(
   ctx: ServiceContext,
@@ -69,4 +76,15 @@ export function requirePermission(ctx: OrgContext, permission: Permission): void
   if (!ctx.permissions.has(permission)) {
     throw new AppError("forbidden", `This needs the permission "${permission}".`);
   }
+}
+
+/**
+ * For national work done outside any one organization's context (the catalogue's vocabularies and
+ * editorial queue, registering a förbund): the NNS admin's membership, whose organization keeps the audit
+ * entry. Anyone else lacks `permission`.
+ */
+export function requireNnsAdmin(ctx: ServiceContext, permission: Permission): MembershipSummary {
+  const membership = nnsAdminMembership(ctx.actor);
+  if (!membership) throw new AppError("forbidden", `This needs the permission "${permission}".`);
+  return membership;
 }

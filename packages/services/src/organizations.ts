@@ -1,7 +1,7 @@
 import { organizationMemberParties, organizations, setScope, type Tx, transaction } from "@nns/db";
 import { AppError, formatOrganizationNumber, type Page, toPage, vatNumberFor } from "@nns/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { requirePermission } from "./access.js";
+import { requireNnsAdmin, requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { type Deps, isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
 import {
@@ -155,9 +155,7 @@ export async function createOrganization(
   ctx: ServiceContext,
   input: OrganizationInput,
 ): Promise<OrganizationView> {
-  if (!isNnsAdmin(ctx.actor) && ctx.actor.type !== "system") {
-    throw new AppError("forbidden", 'This needs the permission "organizations:create".');
-  }
+  if (ctx.actor.type !== "system") requireNnsAdmin(ctx, "organizations:create");
   const slug = input.slug ?? slugify(input.name);
   if (!slug) {
     throw new AppError("validation_failed", "No slug can be made from the name; give one.", {

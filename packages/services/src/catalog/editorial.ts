@@ -1,7 +1,8 @@
 import { interventions, organizations, transaction } from "@nns/db";
-import { AppError, type Page, toPage } from "@nns/domain";
+import { type Page, toPage } from "@nns/domain";
 import { and, asc, eq } from "drizzle-orm";
-import { isNnsAdmin, type ServiceContext } from "../context.js";
+import { requireNnsAdmin } from "../access.js";
+import type { ServiceContext } from "../context.js";
 import { afterCursor, type PageRequest, readTimestampCursor } from "../pagination.js";
 import { type InterventionView, interventionView } from "./interventions.js";
 
@@ -15,8 +16,7 @@ export interface QueueItem extends InterventionView {
  * that the actor is an NNS admin.
  */
 export async function listEditorialQueue(ctx: ServiceContext, page: PageRequest): Promise<Page<QueueItem>> {
-  if (!isNnsAdmin(ctx.actor))
-    throw new AppError("forbidden", 'This needs the permission "catalog:editorial".');
+  requireNnsAdmin(ctx, "catalog:editorial");
   const after = readTimestampCursor(page.cursor);
   return transaction(ctx.deps.db, { settings: { "app.catalog_editorial": "on" } }, async (tx) => {
     const rows = await tx
