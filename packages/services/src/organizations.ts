@@ -1,5 +1,5 @@
 import { organizationMemberParties, organizations, setScope, type Tx, transaction } from "@nns/db";
-import { AppError, formatOrganizationNumber, type Page, toPage, vatNumberFor } from "@nns/domain";
+import { AppError, formatOrganizationNumber, type Page, vatNumberFor } from "@nns/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requireNnsAdmin, requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
@@ -11,7 +11,7 @@ import {
   translateUniqueViolation,
   validateOrganizationInput,
 } from "./organization-input.js";
-import { afterCursor, type PageRequest, readCursor } from "./pagination.js";
+import { keyset, type PageRequest } from "./pagination.js";
 import { seedTrainingDefaults } from "./trainings/settings.js";
 
 export interface OrganizationView {
@@ -116,7 +116,7 @@ export async function listOrganizations(
   page: PageRequest,
 ): Promise<Page<OrganizationView>> {
   const { actor } = ctx;
-  const after = readCursor(page.cursor);
+  const keys = keyset(page, organizations.name, organizations.id, "asc");
   return transaction(ctx.deps.db, {}, async (tx) => {
     const conditions = [isNull(organizations.deletedAt)];
     if (actor.type === "api_key") conditions.push(eq(organizations.id, actor.organizationId));
@@ -125,21 +125,15 @@ export async function listOrganizations(
       if (ids.length === 0) return { data: [], nextCursor: null };
       conditions.push(inArray(organizations.id, ids));
     }
-    const next = afterCursor(
-      organizations.name,
-      organizations.id,
-      after && { value: after.k, id: after.id },
-      "asc",
-    );
-    if (next) conditions.push(next);
+    if (keys.after) conditions.push(keys.after);
     const rows = await tx
       .select()
       .from(organizations)
       .where(and(...conditions))
-      .orderBy(asc(organizations.name), asc(organizations.id))
-      .limit(page.limit + 1);
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
     const views = await loadViews(tx, rows);
-    return toPage(views, page.limit, (v) => ({ k: v.name, id: v.id }));
+    return keys.page(views, (v) => [v.name, v.id]);
   });
 }
 
