@@ -2,6 +2,7 @@ import { organizations, transaction } from "@nns/db";
 import { AppError, effectivePermissions, PERMISSIONS, type Permission } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import {
+  type Actor,
   isNnsAdmin,
   type MembershipSummary,
   nnsAdminMembership,
@@ -87,4 +88,18 @@ export function requireNnsAdmin(ctx: ServiceContext, permission: Permission): Me
   const membership = nnsAdminMembership(ctx.actor);
   if (!membership) throw new AppError("forbidden", `This needs the permission "${permission}".`);
   return membership;
+}
+
+/** Operations' own work (the CLI, the demo seed), which no request reaches. */
+export function requireOperations(ctx: ServiceContext, message: string): void {
+  if (ctx.actor.type !== "system") throw new AppError("forbidden", message);
+}
+
+/** Work on the signed-in person's own account: only they may do it, whatever their roles. */
+export function requireSignedInPerson(
+  ctx: ServiceContext,
+  message: string,
+): Extract<Actor, { type: "user" }> {
+  if (ctx.actor.type !== "user") throw new AppError("forbidden", message);
+  return ctx.actor;
 }

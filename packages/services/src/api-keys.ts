@@ -155,6 +155,8 @@ interface KeyLookupRow {
  * key-holder policy on its public prefix (app_api_key_by_prefix, migration 0008), so each request checks
  * revocation and expiry afresh at the cost of one round trip; the secret's hash is compared in constant time.
  */
+// convention: no permission check — it is the authentication; the presented key is the credential
+// convention: no audit — the last-used time is bookkeeping, written on every request
 export async function authenticateApiKey(deps: Deps, presented: string): Promise<Actor> {
   const match = API_KEY_PATTERN.exec(presented);
   // Built only when needed: an error captures a stack trace, which is not free on every request.

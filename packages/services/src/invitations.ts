@@ -226,6 +226,7 @@ export async function previewInvitation(deps: Deps, token: string): Promise<Invi
  * Accepts an invitation and signs the person in. A new person chooses a name and password; someone who
  * already has an account proves it with that account's password, which is left unchanged.
  */
+// convention: no permission check — the invitation token is the permission, and the password proves the person
 export async function acceptInvitation(
   deps: Deps,
   input: {

@@ -1,7 +1,7 @@
 import { organizationMemberParties, organizations, setScope, type Tx, transaction } from "@nns/db";
 import { AppError, formatOrganizationNumber, type Page, vatNumberFor } from "@nns/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { requireNnsAdmin, requirePermission } from "./access.js";
+import { requireNnsAdmin, requireOperations, requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { type Deps, isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
 import {
@@ -200,8 +200,7 @@ export async function createNnsOrganization(
   ctx: ServiceContext,
   input: Omit<OrganizationInput, "memberParties">,
 ): Promise<OrganizationView> {
-  if (ctx.actor.type !== "system")
-    throw new AppError("forbidden", "Only operations may create the NNS organization.");
+  requireOperations(ctx, "Only operations may create the NNS organization.");
   return transaction(ctx.deps.db, {}, async (tx) => {
     const { orgNumber } = await validateOrganizationInput(tx, { ...input, memberParties: [] });
     const [row] = await tx
