@@ -1,7 +1,15 @@
 import { organizations, transaction } from "@nns/db";
 import { AppError, effectivePermissions, PERMISSIONS, type Permission } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
-import { isNnsAdmin, type OrganizationRef, type OrgContext, type ServiceContext } from "./context.js";
+import {
+  type Actor,
+  isNnsAdmin,
+  type MembershipSummary,
+  nnsAdminMembership,
+  type OrganizationRef,
+  type OrgContext,
+  type ServiceContext,
+} from "./context.js";
 
 async function lookUpOrganization(
   ctx: ServiceContext,
@@ -69,4 +77,29 @@ export function requirePermission(ctx: OrgContext, permission: Permission): void
   if (!ctx.permissions.has(permission)) {
     throw new AppError("forbidden", `This needs the permission "${permission}".`);
   }
+}
+
+/**
+ * For national work done outside any one organization's context (the catalogue's vocabularies and
+ * editorial queue, registering a förbund): the NNS admin's membership, whose organization keeps the audit
+ * entry. Anyone else lacks `permission`.
+ */
+export function requireNnsAdmin(ctx: ServiceContext, permission: Permission): MembershipSummary {
+  const membership = nnsAdminMembership(ctx.actor);
+  if (!membership) throw new AppError("forbidden", `This needs the permission "${permission}".`);
+  return membership;
+}
+
+/** Operations' own work (the CLI, the demo seed), which no request reaches. */
+export function requireOperations(ctx: ServiceContext, message: string): void {
+  if (ctx.actor.type !== "system") throw new AppError("forbidden", message);
+}
+
+/** Work on the signed-in person's own account: only they may do it, whatever their roles. */
+export function requireSignedInPerson(
+  ctx: ServiceContext,
+  message: string,
+): Extract<Actor, { type: "user" }> {
+  if (ctx.actor.type !== "user") throw new AppError("forbidden", message);
+  return ctx.actor;
 }

@@ -1,11 +1,11 @@
 import { apiKeys, rowsOf, transaction } from "@nns/db";
-import { API_KEY_SCOPES, type ApiKeyScope, AppError, type Page, toPage } from "@nns/domain";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { API_KEY_SCOPES, type ApiKeyScope, AppError, type Page } from "@nns/domain";
+import { and, eq, sql } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { Actor, Deps, OrgContext } from "./context.js";
 import { equalBytes, randomToken, sha256Bytes } from "./crypto.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
+import { keyset, type PageRequest } from "./pagination.js";
 
 /** Keys look like `nns_<prefix>_<secret>`: the prefix finds the row, the secret is checked against its hash. */
 export const API_KEY_PATTERN = /^nns_([a-z2-7]{16})_([a-z2-7]{32,64})$/;
@@ -97,20 +97,15 @@ export async function createApiKey(
 
 export async function listApiKeys(ctx: OrgContext, page: PageRequest): Promise<Page<ApiKeyView>> {
   requirePermission(ctx, "api_keys:read");
-  const after = readTimestampCursor(page.cursor);
+  const keys = keyset(page, apiKeys.createdAt, apiKeys.id, "desc");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const rows = await tx
       .select()
       .from(apiKeys)
-      .where(
-        and(
-          eq(apiKeys.organizationId, ctx.organization.id),
-          afterCursor(apiKeys.createdAt, apiKeys.id, after && { value: after.at, id: after.id }, "desc"),
-        ),
-      )
-      .orderBy(desc(apiKeys.createdAt), desc(apiKeys.id))
-      .limit(page.limit + 1);
-    return toPage(rows.map(view), page.limit, (k) => ({ k: k.createdAt.toISOString(), id: k.id }));
+      .where(and(eq(apiKeys.organizationId, ctx.organization.id), keys.after))
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
+    return keys.page(rows.map(view), (k) => [k.createdAt, k.id]);
   });
 }
 
@@ -160,6 +155,8 @@ interface KeyLookupRow {
  * key-holder policy on its public prefix (app_api_key_by_prefix, migration 0008), so each request checks
  * revocation and expiry afresh at the cost of one round trip; the secret's hash is compared in constant time.
  */
+// convention: no permission check — it is the authentication; the presented key is the credential
+// convention: no audit — the last-used time is bookkeeping, written on every request
 export async function authenticateApiKey(deps: Deps, presented: string): Promise<Actor> {
   const match = API_KEY_PATTERN.exec(presented);
   // Built only when needed: an error captures a stack trace, which is not free on every request.

@@ -1,9 +1,9 @@
 import { auditLog, transaction } from "@nns/db";
-import { type Page, toPage } from "@nns/domain";
-import { and, desc, eq, gte, lt } from "drizzle-orm";
+import type { Page } from "@nns/domain";
+import { and, eq, gte, lt } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import type { OrgContext } from "./context.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
+import { keyset, type PageRequest } from "./pagination.js";
 
 export interface AuditEntryView {
   id: string;
@@ -35,7 +35,7 @@ export async function listAuditLog(
   page: PageRequest,
 ): Promise<Page<AuditEntryView>> {
   requirePermission(ctx, "audit:read");
-  const after = readTimestampCursor(page.cursor);
+  const keys = keyset(page, auditLog.createdAt, auditLog.id, "desc");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const rows = await tx
       .select()
@@ -49,12 +49,12 @@ export async function listAuditLog(
           filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
           filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
           filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
-          afterCursor(auditLog.createdAt, auditLog.id, after && { value: after.at, id: after.id }, "desc"),
+          keys.after,
         ),
       )
-      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-      .limit(page.limit + 1);
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
     const views: AuditEntryView[] = rows.map(({ organizationId: _org, ...rest }) => rest);
-    return toPage(views, page.limit, (e) => ({ k: e.createdAt.toISOString(), id: e.id }));
+    return keys.page(views, (e) => [e.createdAt, e.id]);
   });
 }

@@ -1,6 +1,7 @@
 import { passwordResetTokens, sessions, transaction, users } from "@nns/db";
 import { AppError, checkPassword } from "@nns/domain";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
+import { requireOperations, requireSignedInPerson } from "./access.js";
 import { auditForPerson } from "./audit.js";
 import type { Deps, MembershipSummary, ServiceContext } from "./context.js";
 import {
@@ -46,6 +47,8 @@ export function assertAcceptablePassword(password: string, email: string, field 
  * Email + password sign-in. Always a fresh session (a token presented before login is never promoted),
  * throttled as throttle.ts describes, and as slow for unknown emails as for wrong passwords.
  */
+// convention: no permission check — signing in is how a person proves who they are
+// convention: no audit — a sign-in changes no one's data; throttling keeps its own counters
 export async function login(
   deps: Deps,
   input: { email: string; password: string; client: ClientInfo },
@@ -83,6 +86,8 @@ const RESET_RESEND_INTERVAL_MS = 60_000;
  * Always succeeds from the caller's point of view, so the endpoint does not reveal which emails exist:
  * the email is sent after the response, and at most one per account per minute.
  */
+// convention: no permission check — anyone may ask; the link goes only to the account's own address
+// convention: no audit — asking changes nothing until the emailed link is used, which is audited
 export async function requestPasswordReset(deps: Deps, input: { email: string }): Promise<void> {
   const token = randomToken() + randomToken();
   // The email goes out from the job queue after commit, so the time to answer does not tell whether the
@@ -123,6 +128,7 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
  * address are remembered like a sign-in: the way back in when an attack holds back new devices.
  * Returns the token for the device cookie.
  */
+// convention: no permission check — holding the emailed link proves the person
 export async function confirmPasswordReset(
   deps: Deps,
   input: { token: string; password: string; client: ClientInfo },
@@ -181,9 +187,7 @@ export async function changePassword(
   ctx: ServiceContext,
   input: { currentPassword: string; newPassword: string },
 ): Promise<void> {
-  const { actor } = ctx;
-  if (actor.type !== "user")
-    throw new AppError("forbidden", "Only a signed-in person can change a password.");
+  const actor = requireSignedInPerson(ctx, "Only a signed-in person can change a password.");
   await transaction(ctx.deps.db, { userId: actor.userId }, async (tx) => {
     const [user] = await tx.select().from(users).where(eq(users.id, actor.userId)).for("update");
     if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
@@ -221,8 +225,7 @@ export interface SessionView {
 }
 
 export async function listMySessions(ctx: ServiceContext): Promise<SessionView[]> {
-  const { actor } = ctx;
-  if (actor.type !== "user") throw new AppError("forbidden", "Only a signed-in person has sessions.");
+  const actor = requireSignedInPerson(ctx, "Only a signed-in person has sessions.");
   const rows = await transaction(ctx.deps.db, { userId: actor.userId }, (tx) =>
     tx.select().from(sessions).where(eq(sessions.userId, actor.userId)).orderBy(desc(sessions.lastActiveAt)),
   );
@@ -237,8 +240,7 @@ export async function listMySessions(ctx: ServiceContext): Promise<SessionView[]
 }
 
 export async function signOutOtherSessions(ctx: ServiceContext): Promise<void> {
-  const { actor } = ctx;
-  if (actor.type !== "user") throw new AppError("forbidden", "Only a signed-in person has sessions.");
+  const actor = requireSignedInPerson(ctx, "Only a signed-in person has sessions.");
   await transaction(ctx.deps.db, { userId: actor.userId }, async (tx) => {
     await deleteUserSessions(tx, actor.userId, actor.sessionId ?? undefined);
     await auditForPerson(tx, ctx, actor.userId, {
@@ -251,6 +253,7 @@ export async function signOutOtherSessions(ctx: ServiceContext): Promise<void> {
 
 /** Disabling an account ends all its sessions at once; used by the operations CLI. */
 export async function setUserDisabled(ctx: ServiceContext, email: string, disabled: boolean): Promise<void> {
+  requireOperations(ctx, "Only operations may disable or enable an account.");
   await transaction(ctx.deps.db, {}, async (tx) => {
     const user = await findUserByEmail(tx, email);
     if (!user) throw new AppError("not_found", `No user with the email ${email}.`);

@@ -69,11 +69,20 @@ export interface OrgContext extends ServiceContext {
   permissions: ReadonlySet<Permission>;
 }
 
+/**
+ * The person's admin membership in the NNS organization: what makes them a national coordinator, and the
+ * organization whose context and audit log their national work uses. Undefined for anyone else, keys
+ * and the system included.
+ */
+export function nnsAdminMembership(
+  who: Actor | { memberships: readonly MembershipSummary[] } | null | undefined,
+): MembershipSummary | undefined {
+  if (!who || !("memberships" in who)) return undefined;
+  return who.memberships.find((m) => m.role === "nns_admin" && m.organizationKind === "nns");
+}
+
 export function isNnsAdmin(actor: Actor): boolean {
-  return (
-    actor.type === "user" &&
-    actor.memberships.some((m) => m.role === "nns_admin" && m.organizationKind === "nns")
-  );
+  return nnsAdminMembership(actor) !== undefined;
 }
 
 export function actorUserId(actor: Actor): string | null {

@@ -5,7 +5,8 @@ import { seedDemoCatalog } from "./catalog/demo-catalog.js";
 import { type Deps, systemContext } from "./context.js";
 import { seedDemoTrainings } from "./demo-trainings.js";
 import { grantRole } from "./operations.js";
-import { createNnsOrganization, createOrganization, type MemberPartyInput } from "./organizations.js";
+import type { MemberPartyInput } from "./organization-input.js";
+import { createNnsOrganization, createOrganization } from "./organizations.js";
 
 /** Every demo account uses this password; it is printed at start-up in embedded mode only. */
 export const DEMO_PASSWORD = "Samordning-demo-2026";

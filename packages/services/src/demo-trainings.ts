@@ -2,11 +2,14 @@ import { emails, organizations, transaction } from "@nns/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { enterOrganization } from "./access.js";
 import { type Deps, systemContext } from "./context.js";
-import { recordAttendance, registerParticipant } from "./trainings/registrations.js";
-import { submitTrainingRequest } from "./trainings/requests.js";
+import { recordAttendance } from "./trainings/attendance.js";
 import { answerSurvey } from "./trainings/surveys.js";
 import { addCertification, createTrainer } from "./trainings/trainers.js";
-import { addSession, createTraining, moveTraining, setParty, updateSession } from "./trainings/trainings.js";
+import { registerParticipant } from "./trainings/training-participants.js";
+import { setParty } from "./trainings/training-parties.js";
+import { submitTrainingRequest } from "./trainings/training-requests.js";
+import { addSession, updateSession } from "./trainings/training-sessions.js";
+import { createTraining, moveTraining } from "./trainings/trainings.js";
 
 const DAY = 86_400_000;
 

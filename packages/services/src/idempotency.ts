@@ -31,6 +31,8 @@ function where(scope: IdempotencyScope) {
  * Claims the key before the request runs. The claim commits at once, so a concurrent duplicate finds it
  * and gets 409 instead of running the request a second time.
  */
+// convention: no permission check — the request it guards checks its own permission
+// convention: no audit — an Idempotency-Key claim is the API's bookkeeping, not a change
 export async function beginIdempotentRequest(deps: Deps, scope: IdempotencyScope): Promise<IdempotencyStart> {
   return transaction(deps.db, { organizationId: scope.organizationId }, async (tx) => {
     await tx
@@ -78,6 +80,8 @@ export async function beginIdempotentRequest(deps: Deps, scope: IdempotencyScope
   });
 }
 
+// convention: no permission check — the request it guards checks its own permission
+// convention: no audit — storing the response for replay is the API's bookkeeping
 export async function completeIdempotentRequest(
   deps: Deps,
   scope: IdempotencyScope,
@@ -97,6 +101,8 @@ export async function completeIdempotentRequest(
 }
 
 /** A request that failed releases its key, so the client may retry it with the same key. */
+// convention: no permission check — the request it guards checks its own permission
+// convention: no audit — releasing a failed request's key is the API's bookkeeping
 export async function releaseIdempotentRequest(deps: Deps, scope: IdempotencyScope): Promise<void> {
   await transaction(deps.db, { organizationId: scope.organizationId }, (tx) =>
     tx.delete(idempotencyKeys).where(where(scope)),

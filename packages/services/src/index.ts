@@ -17,6 +17,7 @@ export * from "./mail/training-templates.js";
 export * from "./maintenance.js";
 export * from "./members.js";
 export * from "./operations.js";
+export type { MemberPartyInput, MemberPartyView, OrganizationInput } from "./organization-input.js";
 export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";

@@ -1,6 +1,6 @@
 import { invitations, memberships, organizations, setScope, transaction, users } from "@nns/db";
-import { AppError, type Page, type Role, toPage } from "@nns/domain";
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
+import { AppError, type Page, type Role } from "@nns/domain";
+import { and, eq, gt, isNull } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { assertAcceptablePassword, type ClientInfo, type SignedIn } from "./auth.js";
@@ -8,7 +8,7 @@ import type { Deps, OrgContext, ServiceContext } from "./context.js";
 import { hashPassword, randomToken, sha256Bytes, sha256Hex, verifyPassword } from "./crypto.js";
 import { invitationEmail, ROLE_LABELS_SV } from "./mail/templates.js";
 import { assertAssignable } from "./members.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
+import { keyset, type PageRequest } from "./pagination.js";
 import { createSession } from "./sessions.js";
 import { claimAttempt, rememberSignIn, settleSuccess } from "./throttle.js";
 import { findUserByEmail, loadMemberships, normalizeEmail, userView } from "./users.js";
@@ -136,7 +136,7 @@ export async function listInvitations(
   page: PageRequest & { pendingOnly: boolean },
 ): Promise<Page<InvitationView>> {
   requirePermission(ctx, "members:read");
-  const after = readTimestampCursor(page.cursor);
+  const keys = keyset(page, invitations.createdAt, invitations.id, "asc");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const rows = await tx
       .select()
@@ -151,17 +151,12 @@ export async function listInvitations(
                 gt(invitations.expiresAt, new Date()),
               )
             : undefined,
-          afterCursor(
-            invitations.createdAt,
-            invitations.id,
-            after && { value: after.at, id: after.id },
-            "asc",
-          ),
+          keys.after,
         ),
       )
-      .orderBy(asc(invitations.createdAt), asc(invitations.id))
-      .limit(page.limit + 1);
-    return toPage(rows.map(view), page.limit, (i) => ({ k: i.createdAt.toISOString(), id: i.id }));
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
+    return keys.page(rows.map(view), (i) => [i.createdAt, i.id]);
   });
 }
 
@@ -231,6 +226,7 @@ export async function previewInvitation(deps: Deps, token: string): Promise<Invi
  * Accepts an invitation and signs the person in. A new person chooses a name and password; someone who
  * already has an account proves it with that account's password, which is left unchanged.
  */
+// convention: no permission check — the invitation token is the permission, and the password proves the person
 export async function acceptInvitation(
   deps: Deps,
   input: {

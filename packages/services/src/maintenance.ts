@@ -26,6 +26,7 @@ export interface PurgeResult {
  * Runs from the job queue's hourly schedule (jobs/background.ts), once across replicas; the deletes are
  * idempotent all the same.
  */
+// convention: system job — the hourly sweep deletes only what has expired, for no one
 export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeResult> {
   const { idleTimeoutMs, absoluteTimeoutMs } = deps.config.session;
   const global = await transaction(deps.db, {}, async (tx) => {

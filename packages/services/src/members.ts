@@ -1,10 +1,10 @@
 import { memberships, type Tx, transaction, users } from "@nns/db";
-import { AppError, assignableRoles, type Page, type Role, toPage } from "@nns/domain";
+import { AppError, assignableRoles, type Page, type Role } from "@nns/domain";
 import { and, asc, eq } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit } from "./audit.js";
 import type { OrgContext } from "./context.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
+import { keyset, type PageRequest } from "./pagination.js";
 
 export interface MemberView {
   userId: string;
@@ -33,23 +33,13 @@ function memberQuery(tx: Tx) {
 
 export async function listMembers(ctx: OrgContext, page: PageRequest): Promise<Page<MemberView>> {
   requirePermission(ctx, "members:read");
-  const after = readTimestampCursor(page.cursor);
+  const keys = keyset(page, memberships.createdAt, memberships.userId, "asc");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const rows = await memberQuery(tx)
-      .where(
-        and(
-          eq(memberships.organizationId, ctx.organization.id),
-          afterCursor(
-            memberships.createdAt,
-            memberships.userId,
-            after && { value: after.at, id: after.id },
-            "asc",
-          ),
-        ),
-      )
-      .orderBy(asc(memberships.createdAt), asc(memberships.userId))
-      .limit(page.limit + 1);
-    return toPage(rows as MemberView[], page.limit, (m) => ({ k: m.createdAt.toISOString(), id: m.userId }));
+      .where(and(eq(memberships.organizationId, ctx.organization.id), keys.after))
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
+    return keys.page(rows as MemberView[], (m) => [m.createdAt, m.userId]);
   });
 }
 

@@ -1,6 +1,7 @@
 import { memberships, organizations, setScope, transaction, users } from "@nns/db";
 import { AppError, type Role } from "@nns/domain";
 import { eq, sql } from "drizzle-orm";
+import { requireOperations } from "./access.js";
 import { writeAudit } from "./audit.js";
 import { assertAcceptablePassword } from "./auth.js";
 import type { ServiceContext } from "./context.js";
@@ -15,8 +16,7 @@ export async function grantRole(
   ctx: ServiceContext,
   input: { organizationSlug: string; email: string; name: string; password: string | null; role: Role },
 ): Promise<{ userId: string; created: boolean }> {
-  if (ctx.actor.type !== "system")
-    throw new AppError("forbidden", "Only operations may grant roles directly.");
+  requireOperations(ctx, "Only operations may grant roles directly.");
   const email = normalizeEmail(input.email);
   return transaction(ctx.deps.db, {}, async (tx) => {
     const [organization] = await tx

@@ -1,42 +1,18 @@
-import {
-  counties,
-  municipalities,
-  organizationMemberParties,
-  organizations,
-  setScope,
-  type Tx,
-  transaction,
-} from "@nns/db";
-import { REGION_NAMES } from "@nns/db/reference";
-import {
-  AppError,
-  type FieldError,
-  formatOrganizationNumber,
-  isValidOrganizationNumber,
-  normalizeOrganizationNumber,
-  type Page,
-  toPage,
-  vatNumberFor,
-} from "@nns/domain";
+import { organizationMemberParties, organizations, setScope, type Tx, transaction } from "@nns/db";
+import { AppError, formatOrganizationNumber, type Page, vatNumberFor } from "@nns/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
-import { requirePermission } from "./access.js";
+import { requireNnsAdmin, requireOperations, requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { type Deps, isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
-import { afterCursor, type PageRequest, readCursor } from "./pagination.js";
+import {
+  type MemberPartyView,
+  type OrganizationInput,
+  replaceMemberParties,
+  translateUniqueViolation,
+  validateOrganizationInput,
+} from "./organization-input.js";
+import { keyset, type PageRequest } from "./pagination.js";
 import { seedTrainingDefaults } from "./trainings/settings.js";
-
-export type MemberPartyInput =
-  | { kind: "fk" }
-  | { kind: "af" }
-  | { kind: "region"; countyCode: string }
-  | { kind: "kommun"; municipalityCode: string };
-
-export interface MemberPartyView {
-  kind: "fk" | "af" | "region" | "kommun";
-  name: string;
-  countyCode: string | null;
-  municipalityCode: string | null;
-}
 
 export interface OrganizationView {
   id: string;
@@ -52,16 +28,6 @@ export interface OrganizationView {
   version: number;
   createdAt: Date;
   updatedAt: Date;
-}
-
-export interface OrganizationInput {
-  name: string;
-  slug?: string | undefined;
-  organizationNumber: string;
-  countyCode: string | null;
-  email?: string | null | undefined;
-  website?: string | null | undefined;
-  memberParties: MemberPartyInput[];
 }
 
 export function slugify(name: string): string {
@@ -150,7 +116,7 @@ export async function listOrganizations(
   page: PageRequest,
 ): Promise<Page<OrganizationView>> {
   const { actor } = ctx;
-  const after = readCursor(page.cursor);
+  const keys = keyset(page, organizations.name, organizations.id, "asc");
   return transaction(ctx.deps.db, {}, async (tx) => {
     const conditions = [isNull(organizations.deletedAt)];
     if (actor.type === "api_key") conditions.push(eq(organizations.id, actor.organizationId));
@@ -159,21 +125,15 @@ export async function listOrganizations(
       if (ids.length === 0) return { data: [], nextCursor: null };
       conditions.push(inArray(organizations.id, ids));
     }
-    const next = afterCursor(
-      organizations.name,
-      organizations.id,
-      after && { value: after.k, id: after.id },
-      "asc",
-    );
-    if (next) conditions.push(next);
+    if (keys.after) conditions.push(keys.after);
     const rows = await tx
       .select()
       .from(organizations)
       .where(and(...conditions))
-      .orderBy(asc(organizations.name), asc(organizations.id))
-      .limit(page.limit + 1);
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
     const views = await loadViews(tx, rows);
-    return toPage(views, page.limit, (v) => ({ k: v.name, id: v.id }));
+    return keys.page(views, (v) => [v.name, v.id]);
   });
 }
 
@@ -184,157 +144,12 @@ export async function getOrganization(ctx: OrgContext): Promise<OrganizationView
   );
 }
 
-async function validateInput(
-  tx: Tx,
-  input: OrganizationInput,
-  fieldPrefix = "body",
-): Promise<{ orgNumber: string }> {
-  const errors: FieldError[] = [];
-  const orgNumber = normalizeOrganizationNumber(input.organizationNumber);
-  if (!orgNumber || !isValidOrganizationNumber(orgNumber)) {
-    errors.push({
-      field: `${fieldPrefix}.organizationNumber`,
-      rule: "organization_number",
-      message: "Organisationsnumret ska ha tio siffror med en korrekt kontrollsiffra (Luhn).",
-    });
-  }
-  const countyCodes = new Set(
-    [
-      ...(input.countyCode ? [input.countyCode] : []),
-      ...input.memberParties.flatMap((p) => (p.kind === "region" ? [p.countyCode] : [])),
-    ].filter(Boolean),
-  );
-  const knownCounties = countyCodes.size
-    ? new Set(
-        (
-          await tx
-            .select({ code: counties.code })
-            .from(counties)
-            .where(inArray(counties.code, [...countyCodes]))
-        ).map((r) => r.code),
-      )
-    : new Set<string>();
-  if (input.countyCode && !knownCounties.has(input.countyCode)) {
-    errors.push({ field: `${fieldPrefix}.countyCode`, rule: "county_code", message: "Okänd länskod (SCB)." });
-  }
-  const kommunCodes = input.memberParties.flatMap((p) => (p.kind === "kommun" ? [p.municipalityCode] : []));
-  const knownKommuner = kommunCodes.length
-    ? new Set(
-        (
-          await tx
-            .select({ code: municipalities.code })
-            .from(municipalities)
-            .where(inArray(municipalities.code, kommunCodes))
-        ).map((r) => r.code),
-      )
-    : new Set<string>();
-  const seen = new Set<string>();
-  input.memberParties.forEach((party, index) => {
-    const field = `${fieldPrefix}.memberParties.${index}`;
-    const identity =
-      party.kind === "kommun"
-        ? `kommun:${party.municipalityCode}`
-        : party.kind === "region"
-          ? `region:${party.countyCode}`
-          : party.kind;
-    if (seen.has(identity))
-      errors.push({ field, rule: "duplicate", message: "Samma huvudman finns redan i listan." });
-    seen.add(identity);
-    if (party.kind === "kommun" && !knownKommuner.has(party.municipalityCode)) {
-      errors.push({
-        field: `${field}.municipalityCode`,
-        rule: "municipality_code",
-        message: "Okänd kommunkod (SCB).",
-      });
-    }
-    if (party.kind === "region" && !knownCounties.has(party.countyCode)) {
-      errors.push({ field: `${field}.countyCode`, rule: "county_code", message: "Okänd länskod (SCB)." });
-    }
-  });
-  if (errors.length > 0) throw new AppError("validation_failed", errors[0]?.message, { errors });
-  return { orgNumber: orgNumber as string };
-}
-
-async function replaceMemberParties(
-  tx: Tx,
-  organizationId: string,
-  parties: MemberPartyInput[],
-): Promise<void> {
-  await tx
-    .delete(organizationMemberParties)
-    .where(eq(organizationMemberParties.organizationId, organizationId));
-  if (parties.length === 0) return;
-  const kommunCodes = parties.flatMap((p) => (p.kind === "kommun" ? [p.municipalityCode] : []));
-  const kommunNames = kommunCodes.length
-    ? new Map(
-        (await tx.select().from(municipalities).where(inArray(municipalities.code, kommunCodes))).map((m) => [
-          m.code,
-          m.name,
-        ]),
-      )
-    : new Map<string, string>();
-  await tx.insert(organizationMemberParties).values(
-    parties.map((party) => {
-      switch (party.kind) {
-        case "fk":
-          return { organizationId, kind: party.kind, name: "Försäkringskassan" };
-        case "af":
-          return { organizationId, kind: party.kind, name: "Arbetsförmedlingen" };
-        case "region":
-          return {
-            organizationId,
-            kind: party.kind,
-            countyCode: party.countyCode,
-            name: REGION_NAMES[party.countyCode] ?? `Region ${party.countyCode}`,
-          };
-        case "kommun":
-          return {
-            organizationId,
-            kind: party.kind,
-            municipalityCode: party.municipalityCode,
-            name: kommunNames.get(party.municipalityCode) ?? party.municipalityCode,
-          };
-      }
-      return party satisfies never;
-    }),
-  );
-}
-
-function translateUniqueViolation(error: unknown): never {
-  const text = String((error as { cause?: unknown })?.cause ?? error);
-  if (text.includes("organizations_slug_key")) {
-    throw new AppError("already_exists", "The slug is taken.", {
-      errors: [
-        {
-          field: "body.slug",
-          rule: "unique",
-          message: "Det finns redan en organisation med den kortadressen.",
-        },
-      ],
-    });
-  }
-  if (text.includes("organizations_organization_number_key")) {
-    throw new AppError("already_exists", "The organization number is registered.", {
-      errors: [
-        {
-          field: "body.organizationNumber",
-          rule: "unique",
-          message: "Organisationsnumret finns redan registrerat.",
-        },
-      ],
-    });
-  }
-  throw error;
-}
-
 /** NNS admins register a new förbund; the entry goes into the new organization's audit log. */
 export async function createOrganization(
   ctx: ServiceContext,
   input: OrganizationInput,
 ): Promise<OrganizationView> {
-  if (!isNnsAdmin(ctx.actor) && ctx.actor.type !== "system") {
-    throw new AppError("forbidden", 'This needs the permission "organizations:create".');
-  }
+  if (ctx.actor.type !== "system") requireNnsAdmin(ctx, "organizations:create");
   const slug = input.slug ?? slugify(input.name);
   if (!slug) {
     throw new AppError("validation_failed", "No slug can be made from the name; give one.", {
@@ -349,7 +164,7 @@ export async function createOrganization(
   }
   try {
     return await transaction(ctx.deps.db, {}, async (tx) => {
-      const { orgNumber } = await validateInput(tx, input);
+      const { orgNumber } = await validateOrganizationInput(tx, input);
       const [row] = await tx
         .insert(organizations)
         .values({
@@ -385,10 +200,9 @@ export async function createNnsOrganization(
   ctx: ServiceContext,
   input: Omit<OrganizationInput, "memberParties">,
 ): Promise<OrganizationView> {
-  if (ctx.actor.type !== "system")
-    throw new AppError("forbidden", "Only operations may create the NNS organization.");
+  requireOperations(ctx, "Only operations may create the NNS organization.");
   return transaction(ctx.deps.db, {}, async (tx) => {
-    const { orgNumber } = await validateInput(tx, { ...input, memberParties: [] });
+    const { orgNumber } = await validateOrganizationInput(tx, { ...input, memberParties: [] });
     const [row] = await tx
       .insert(organizations)
       .values({
@@ -456,7 +270,7 @@ export async function updateOrganization(
           ],
         });
       }
-      const { orgNumber } = await validateInput(tx, merged);
+      const { orgNumber } = await validateOrganizationInput(tx, merged);
       const partyKey = (p: { kind: string; countyCode?: string | null; municipalityCode?: string | null }) =>
         `${p.kind}:${p.countyCode ?? ""}:${p.municipalityCode ?? ""}`;
       const unchanged =

@@ -1,9 +1,9 @@
 import { emails, transaction } from "@nns/db";
-import { type Page, toPage } from "@nns/domain";
-import { and, desc, eq } from "drizzle-orm";
+import type { Page } from "@nns/domain";
+import { and, eq } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import type { OrgContext } from "./context.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "./pagination.js";
+import { keyset, type PageRequest } from "./pagination.js";
 
 export interface EmailView {
   id: string;
@@ -26,7 +26,7 @@ export interface EmailView {
  */
 export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Page<EmailView>> {
   requirePermission(ctx, "outbox:read");
-  const after = readTimestampCursor(page.cursor);
+  const keys = keyset(page, emails.createdAt, emails.id, "desc");
   const everything = ctx.organization.kind === "nns" && ctx.access === "nns_admin";
   const scope = {
     organizationId: ctx.organization.id,
@@ -36,14 +36,9 @@ export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Pa
     const rows = await tx
       .select()
       .from(emails)
-      .where(
-        and(
-          everything ? undefined : eq(emails.organizationId, ctx.organization.id),
-          afterCursor(emails.createdAt, emails.id, after && { value: after.at, id: after.id }, "desc"),
-        ),
-      )
-      .orderBy(desc(emails.createdAt), desc(emails.id))
-      .limit(page.limit + 1);
+      .where(and(everything ? undefined : eq(emails.organizationId, ctx.organization.id), keys.after))
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
     const views = rows.map((e) => ({
       id: e.id,
       to: e.toAddress,
@@ -58,6 +53,6 @@ export async function listOutbox(ctx: OrgContext, page: PageRequest): Promise<Pa
       attempts: e.attempts,
       lastAttemptAt: e.lastAttemptAt,
     }));
-    return toPage(views, page.limit, (e) => ({ k: e.createdAt.toISOString(), id: e.id }));
+    return keys.page(views, (e) => [e.createdAt, e.id]);
   });
 }

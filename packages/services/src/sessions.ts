@@ -57,6 +57,8 @@ interface SessionActorRow {
  * account or a changed role at once; only the rare writes (sliding expiry once a minute, deleting an
  * expired session) take a transaction of their own.
  */
+// convention: no permission check — it is the authentication; the presented token is the credential
+// convention: no audit — the sliding expiry is bookkeeping, written once a minute per session
 export async function authenticateSession(deps: Deps, token: string): Promise<SessionCheck> {
   const [id, secret, extra] = token.split(".");
   if (!id || !secret || extra !== undefined) return { valid: false, reason: "unknown" };
@@ -96,6 +98,8 @@ export async function authenticateSession(deps: Deps, token: string): Promise<Se
   };
 }
 
+// convention: no permission check — signing out ends the session the caller holds, found by its token
+// convention: no audit — signing out, like signing in, is not a change to anyone's data
 export async function deleteSession(deps: Deps, sessionId: string): Promise<void> {
   await transaction(deps.db, {}, (tx) => tx.delete(sessions).where(eq(sessions.id, sessionId)));
 }

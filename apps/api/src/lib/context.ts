@@ -1,5 +1,11 @@
 import { AppError } from "@nns/domain";
-import { type Actor, enterOrganization, type OrgContext, type ServiceContext } from "@nns/services";
+import {
+  type Actor,
+  enterOrganization,
+  nnsAdminMembership,
+  type OrgContext,
+  type ServiceContext,
+} from "@nns/services";
 import type { Context } from "hono";
 import type { AppEnv } from "./env.js";
 
@@ -12,8 +18,7 @@ export function serviceContext(c: Context<AppEnv>): ServiceContext {
 
 /** The NNS organization of an actor that has passed requireNnsAdmin. */
 export function nnsOrganizationId(actor: Actor | null): string {
-  const membership =
-    actor?.type === "user" ? actor.memberships.find((m) => m.organizationKind === "nns") : undefined;
+  const membership = nnsAdminMembership(actor);
   if (!membership) throw new AppError("forbidden", "This is for NNS administrators.");
   return membership.organizationId;
 }

@@ -1,8 +1,9 @@
 import { interventions, organizations, transaction } from "@nns/db";
-import { AppError, type Page, toPage } from "@nns/domain";
-import { and, asc, eq } from "drizzle-orm";
-import { isNnsAdmin, type ServiceContext } from "../context.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "../pagination.js";
+import type { Page } from "@nns/domain";
+import { and, eq } from "drizzle-orm";
+import { requireNnsAdmin } from "../access.js";
+import type { ServiceContext } from "../context.js";
+import { keyset, type PageRequest } from "../pagination.js";
 import { type InterventionView, interventionView } from "./interventions.js";
 
 export interface QueueItem extends InterventionView {
@@ -15,31 +16,20 @@ export interface QueueItem extends InterventionView {
  * that the actor is an NNS admin.
  */
 export async function listEditorialQueue(ctx: ServiceContext, page: PageRequest): Promise<Page<QueueItem>> {
-  if (!isNnsAdmin(ctx.actor))
-    throw new AppError("forbidden", 'This needs the permission "catalog:editorial".');
-  const after = readTimestampCursor(page.cursor);
+  requireNnsAdmin(ctx, "catalog:editorial");
+  const keys = keyset(page, interventions.submittedAt, interventions.id, "asc");
   return transaction(ctx.deps.db, { settings: { "app.catalog_editorial": "on" } }, async (tx) => {
     const rows = await tx
       .select({ intervention: interventions, organizationName: organizations.name })
       .from(interventions)
       .innerJoin(organizations, eq(organizations.id, interventions.organizationId))
-      .where(
-        and(
-          eq(interventions.state, "submitted"),
-          afterCursor(
-            interventions.submittedAt,
-            interventions.id,
-            after && { value: after.at, id: after.id },
-            "asc",
-          ),
-        ),
-      )
-      .orderBy(asc(interventions.submittedAt), asc(interventions.id))
-      .limit(page.limit + 1);
+      .where(and(eq(interventions.state, "submitted"), keys.after))
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
     const items = rows.map((r) => ({
       ...interventionView(r.intervention),
       organizationName: r.organizationName,
     }));
-    return toPage(items, page.limit, (i) => ({ k: (i.submittedAt as Date).toISOString(), id: i.id }));
+    return keys.page(items, (i) => [i.submittedAt as Date, i.id]);
   });
 }

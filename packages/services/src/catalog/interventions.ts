@@ -7,13 +7,12 @@ import {
   type InterventionState,
   nextState,
   type Page,
-  toPage,
 } from "@nns/domain";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
-import { afterCursor, type PageRequest, readTimestampCursor } from "../pagination.js";
+import { keyset, type PageRequest } from "../pagination.js";
 import { type InterventionRow, loadIntervention, reachableFrom } from "./access.js";
 import { checkContent } from "./vocabularies.js";
 
@@ -138,7 +137,7 @@ export async function listInterventions(
   page: PageRequest & { state?: InterventionState | undefined },
 ): Promise<Page<InterventionView>> {
   requirePermission(ctx, "interventions:read");
-  const after = readTimestampCursor(page.cursor);
+  const keys = keyset(page, interventions.updatedAt, interventions.id, "desc");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const rows = await tx
       .select()
@@ -147,20 +146,12 @@ export async function listInterventions(
         and(
           reachableFrom(ctx.organization.id),
           page.state ? eq(interventions.state, page.state) : undefined,
-          afterCursor(
-            interventions.updatedAt,
-            interventions.id,
-            after && { value: after.at, id: after.id },
-            "desc",
-          ),
+          keys.after,
         ),
       )
-      .orderBy(desc(interventions.updatedAt), desc(interventions.id))
-      .limit(page.limit + 1);
-    return toPage(rows.map(interventionView), page.limit, (i) => ({
-      k: i.updatedAt.toISOString(),
-      id: i.id,
-    }));
+      .orderBy(...keys.orderBy)
+      .limit(keys.limit);
+    return keys.page(rows.map(interventionView), (i) => [i.updatedAt, i.id]);
   });
 }
 

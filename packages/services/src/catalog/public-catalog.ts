@@ -1,11 +1,11 @@
 import { catalogEntries, rowsOf, type Tx, transaction } from "@nns/db";
-import { AppError, encodeCursor, type KeysetCursor } from "@nns/domain";
+import { AppError, type KeysetCursor, toPage } from "@nns/domain";
 import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
-import type { PageRequest } from "../pagination.js";
+import { afterCursor, type PageRequest } from "../pagination.js";
 import { cachedSearch, readSearchState } from "./search-cache.js";
-import { catalogIndex } from "./search-index.js";
+import { catalogIndex } from "./search-index-store.js";
 import {
   type CatalogQuery,
   type CatalogSearchResult,
@@ -86,11 +86,6 @@ function sortKey(query: CatalogQuery): { key: SQL; cast: SQL } {
   }
 }
 
-function afterCursor(cursor: KeysetCursor | null, cast: SQL): SQL {
-  if (!cursor) return sql`true`;
-  return sql`(sort_key < ${cursor.k}::${cast} or (sort_key = ${cursor.k}::${cast} and intervention_id < ${cursor.id}::uuid))`;
-}
-
 type FacetRow = { facet: Facet | "total"; value: string; n: number; label: string | null };
 type PageRow = {
   intervention_id: string;
@@ -107,6 +102,13 @@ type PageRow = {
  */
 function searchStatement(query: CatalogQuery, cursor: KeysetCursor | null, limit: number): SQL {
   const { key, cast } = sortKey(query);
+  const after =
+    afterCursor(
+      sql`sort_key`,
+      sql`intervention_id`,
+      cursor && { value: sql`${cursor.k}::${cast}`, id: sql`${cursor.id}::uuid` },
+      "desc",
+    ) ?? sql`true`;
   // A facet the search filters on is counted without its own filter, so its other values stay offered
   // (ticking a second län widens the search): one more index scan per filtered facet. Every other facet
   // is counted over the matches.
@@ -133,7 +135,7 @@ function searchStatement(query: CatalogQuery, cursor: KeysetCursor | null, limit
         left join catalog_methods me on c.facet = 'method' and me.code = c.value
         left join organizations o on c.facet = 'organization' and o.id::text = c.value),
     page as (
-      select intervention_id, sort_key from hits where ${afterCursor(cursor, cast)}
+      select intervention_id, sort_key from hits where ${after}
       order by sort_key desc, intervention_id desc limit ${limit + 1})
     select
       (select coalesce(json_agg(json_build_object('intervention_id', p.intervention_id, 'sort_key', p.sort_key::text,
@@ -195,15 +197,13 @@ export async function searchCatalogInDatabase(
   return transaction(deps.db, {}, async (tx) => {
     const statement = searchStatement(query, cursor, page.limit);
     const [row] = rowsOf<{ page: PageRow[]; facets: FacetRow[] }>(await tx.execute(statement));
-    const rows = row?.page ?? [];
-    const data = rows.slice(0, page.limit);
-    const last = data[data.length - 1];
+    const { data, nextCursor } = toPage(row?.page ?? [], page.limit, (r) => ({
+      k: r.sort_key,
+      id: r.intervention_id,
+    }));
     return {
       data: data.map(summaryOf),
-      nextCursor:
-        rows.length > page.limit && last
-          ? encodeCursor({ k: last.sort_key, id: last.intervention_id })
-          : null,
+      nextCursor,
       ...facetsOf(row?.facets ?? []),
     };
   });

@@ -1,17 +1,19 @@
-import { type Database, rowsOf, setScope, type Tx } from "@nns/db";
 import { encodeCursor, type KeysetCursor } from "@nns/domain";
-import { sql } from "drizzle-orm";
+import { complement, type EntryList, intersect, union } from "./entry-lists.js";
+import { type FacetValues, facetValues } from "./facet-values.js";
+import type { IndexRow, LabelRow } from "./search-index-store.js";
 import {
   type CatalogQuery,
   type CatalogSearchResult,
   type CatalogSummary,
-  compareLabels,
+  compareMicros,
   emptyFacets,
   FACETS,
   type Facet,
-  facetLabel,
   sortKindOf,
   summaryOf,
+  timestampMicros,
+  timestampText,
 } from "./search-results.js";
 import {
   type Positions,
@@ -23,131 +25,6 @@ import {
   tsRank,
   unescapeLexeme,
 } from "./tsquery.js";
-
-/**
- * The published catalogue of one generation, held in memory by each API process so a search costs no
- * database work beyond reading the generation (and PostgreSQL's parse of the text query, in the same
- * round trip). Built from `catalog_entries` as PostgreSQL stores it: the lexemes and positions of the
- * `search` tsvector (PostgreSQL's Swedish stemming), the facet arrays, dates and the listed summary.
- *
- * Memory: about 3 KB per entry for the benchmark's catalogue (~35 MB for 12 000; decision 0008).
- */
-
-/** One row of catalog_entries as the index reads it. */
-export interface IndexRow {
-  intervention_id: string;
-  search: string;
-  county_codes: string[];
-  municipality_codes: string[];
-  target_groups: string[];
-  orientation: string;
-  status: string;
-  methods: string[];
-  organization_ids: string[];
-  member_parties: string[];
-  start_date: string | null;
-  end_date: string | null;
-  first_published_at: unknown;
-  updated_at: unknown;
-  document: unknown;
-}
-
-export interface LabelRow {
-  facet: Facet;
-  value: string;
-  label: string;
-}
-
-const VALUES_OF: Record<Facet, (row: IndexRow) => string[]> = {
-  county: (r) => r.county_codes,
-  municipality: (r) => r.municipality_codes,
-  targetGroup: (r) => r.target_groups,
-  orientation: (r) => [r.orientation],
-  status: (r) => [r.status],
-  method: (r) => r.methods,
-  organization: (r) => r.organization_ids,
-  memberParty: (r) => r.member_parties,
-};
-
-/**
- * Every facet value of every entry, numbered across facets. Entry d's values of facet f are
- * values[valueStart[d * F + f] … valueStart[d * F + f + 1]) (F facets, in FACETS order, so all of entry
- * d's are valueStart[d * F] … valueStart[(d + 1) * F]); value v is held by the entries
- * entries[entryStart[v] … entryStart[v + 1]).
- */
-interface FacetValues {
-  facetOf: Uint8Array;
-  names: string[];
-  labels: string[];
-  /** Each value's place in Swedish label order, so facet lists sort without collating per search. */
-  labelRank: Uint32Array;
-  /** `${facet}:${value}` → value number. */
-  ids: Map<string, number>;
-  valueStart: Uint32Array;
-  values: Uint32Array;
-  entryStart: Uint32Array;
-  entries: Uint32Array;
-}
-
-function facetValues(rows: IndexRow[], tableLabels: Map<string, string>): FacetValues {
-  const F = FACETS.length;
-  const ids = new Map<string, number>();
-  const names: string[] = [];
-  const facetOf: number[] = [];
-  const valueStart = new Uint32Array(rows.length * F + 1);
-  const values: number[] = [];
-  rows.forEach((row, d) => {
-    FACETS.forEach((facet, f) => {
-      // Duplicates are kept: the SQL counts each unnested value.
-      for (const value of VALUES_OF[facet](row)) {
-        const key = `${facet}:${value}`;
-        let id = ids.get(key);
-        if (id === undefined) {
-          id = names.length;
-          ids.set(key, id);
-          names.push(value);
-          facetOf.push(f);
-        }
-        values.push(id);
-      }
-      valueStart[d * F + f + 1] = values.length;
-    });
-  });
-  const labels = names.map((v, id) => {
-    const facet = FACETS[facetOf[id] as number] as Facet;
-    return facetLabel(facet, v, tableLabels.get(`${facet}:${v}`));
-  });
-  const entryStart = new Uint32Array(names.length + 1);
-  for (const v of values) entryStart[v + 1] = (entryStart[v + 1] as number) + 1;
-  for (let v = 0; v < names.length; v++)
-    entryStart[v + 1] = (entryStart[v + 1] as number) + (entryStart[v] as number);
-  const next = entryStart.slice(0, names.length);
-  const entries = new Uint32Array(values.length);
-  for (let d = 0; d < rows.length; d++)
-    for (let i = valueStart[d * F] as number; i < (valueStart[(d + 1) * F] as number); i++) {
-      const v = values[i] as number;
-      entries[next[v] as number] = d;
-      next[v] = (next[v] as number) + 1;
-    }
-  const labelRank = new Uint32Array(names.length);
-  names
-    .map((_, id) => id)
-    .sort((a, b) => compareLabels(labels[a] as string, labels[b] as string))
-    .forEach((id, rank) => {
-      labelRank[id] = rank;
-    });
-  return {
-    facetOf: Uint8Array.from(facetOf),
-    names,
-    labels,
-    labelRank,
-    ids,
-    valueStart,
-    values: Uint32Array.from(values),
-    entryStart,
-    entries,
-  };
-}
 
 /**
  * Parses PostgreSQL's text form of a tsvector (`'lexeme':1A,5B 'other':3`, quotes and backslashes
@@ -188,83 +65,17 @@ function parseTsVector(text: string, each: (lexeme: string, positions: number[])
   }
 }
 
-/** PostgreSQL's text form of a timestamptz in a UTC session, as the SQL search's cursors carry it. */
-function timestampText(ms: number): string {
-  const iso = new Date(ms).toISOString();
-  const fraction = iso.slice(20, 23).replace(/0+$/, "");
-  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ""}+00`;
-}
-
-/** A cursor's timestamp in microseconds since the epoch (timestamptz keeps microseconds). */
-function timestampMicros(k: string): number {
-  const m =
-    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([+-])(\d{2}):?(\d{2})?|Z)$/.exec(k);
-  if (!m) return Number.NaN;
-  const [, y, mo, d, h, mi, s, fraction = "", sign, oh = "0", om = "0"] = m;
-  const offsetMinutes = (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om));
-  const seconds = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) / 1000;
-  const micros = Math.round(Number(`0.${fraction || "0"}`) * 1e6);
-  return (seconds - offsetMinutes * 60) * 1e6 + micros;
-}
-
-/** Compares millionths with a decimal cursor key of any length, exactly: negative, zero or positive. */
-function compareMicros(micros: number, k: string): number {
-  const [whole = "0", fraction = ""] = k.split(".");
-  const floor = Number(whole) * 1e6 + Number(fraction.slice(0, 6).padEnd(6, "0"));
-  if (micros !== floor) return micros - floor;
-  return /[1-9]/.test(fraction.slice(6)) ? -1 : 0;
-}
-
 /** Compares two strings by code unit, as uuids compare in PostgreSQL (lower-case hex). */
 const byCodeUnit = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Entries in ascending order: a text query's matches, or a lexeme's postings. */
-type EntryList = Uint32Array;
-
-function intersect(a: EntryList, b: EntryList): EntryList {
-  const out = new Uint32Array(Math.min(a.length, b.length));
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number;
-    const y = b[j] as number;
-    if (x === y) {
-      out[n++] = x;
-      i++;
-      j++;
-    } else if (x < y) i++;
-    else j++;
-  }
-  return out.subarray(0, n);
-}
-
-function union(a: EntryList, b: EntryList): EntryList {
-  const out = new Uint32Array(a.length + b.length);
-  let n = 0;
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    const x = i < a.length ? (a[i] as number) : Number.POSITIVE_INFINITY;
-    const y = j < b.length ? (b[j] as number) : Number.POSITIVE_INFINITY;
-    out[n++] = Math.min(x, y);
-    if (x <= y) i++;
-    if (y <= x) j++;
-  }
-  return out.subarray(0, n);
-}
-
-function complement(a: EntryList, size: number): EntryList {
-  const out = new Uint32Array(size - a.length);
-  let n = 0;
-  let i = 0;
-  for (let d = 0; d < size; d++) {
-    if (i < a.length && a[i] === d) i++;
-    else out[n++] = d;
-  }
-  return out;
-}
-
+/**
+ * The published catalogue of one generation, held in memory by each API process so a search costs no
+ * database work beyond reading the generation (and PostgreSQL's parse of the text query, in the same
+ * round trip). Built from `catalog_entries` as PostgreSQL stores it: the lexemes and positions of the
+ * `search` tsvector (PostgreSQL's Swedish stemming), the facet arrays, dates and the listed summary.
+ *
+ * Memory: about 3 KB per entry for the benchmark's catalogue (~35 MB for 12 000; decision 0008).
+ */
 export class CatalogIndex {
   readonly size: number;
   private readonly ids: string[];
@@ -557,82 +368,4 @@ export class CatalogIndex {
       }
     }
   }
-}
-
-/** The entries, with only the part of the document that lists show (summaryOf). */
-const ENTRIES = sql`select intervention_id::text as intervention_id, search::text as search, county_codes,
-    municipality_codes, target_groups, orientation, status, methods, organization_ids::text[] as organization_ids,
-    member_parties, start_date::text as start_date, end_date::text as end_date, first_published_at, updated_at,
-    jsonb_build_object('title', document->'title', 'summary', document->'summary',
-      'organization', document->'organization', 'orientation', document->'orientation',
-      'status', document->'status', 'startDate', document->'startDate', 'endDate', document->'endDate',
-      'area', jsonb_build_object('municipalities', document->'area'->'municipalities'),
-      'targetGroups', document->'targetGroups') as document
-  from catalog_entries order by first_published_at desc, intervention_id desc`;
-
-/** The labels the SQL search joins in, per facet. */
-const LABELS = sql`select 'county' as facet, code as value, name as label from counties
-  union all select 'municipality', code, name from municipalities
-  union all select 'targetGroup', code, label_sv from catalog_target_groups
-  union all select 'method', code, label_sv from catalog_methods
-  union all select 'organization', id::text, name from organizations
-    where id in (select unnest(organization_ids) from catalog_entries)`;
-
-/**
- * Reads the catalogue and its generation in one snapshot (repeatable read), so the index is exactly the
- * catalogue of its generation, whatever commits meanwhile. Public data only: no organization is set.
- */
-async function loadIndex(db: Database): Promise<CatalogIndex> {
-  return db.app.transaction(
-    async (tx) => {
-      await setScope(tx as unknown as Tx, {});
-      const [row] = rowsOf<{ generation: string }>(
-        await tx.execute(sql`select generation::text as generation from catalog_generation`),
-      );
-      const entries = rowsOf<IndexRow>(await tx.execute(ENTRIES));
-      const labels = rowsOf<LabelRow>(await tx.execute(LABELS));
-      return new CatalogIndex(BigInt(row?.generation ?? 0), entries, labels);
-    },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  ) as Promise<CatalogIndex>;
-}
-
-interface IndexStore {
-  index: CatalogIndex | null;
-  /** When the current index's load began (performance.now()). */
-  loadedFrom: number;
-  loading: Promise<void> | null;
-}
-
-// One index per database: tests and benchmarks open several databases in one process.
-const stores = new WeakMap<Database, IndexStore>();
-
-/**
- * The index for a search that read `generation`, which finished reading it at `readAt`
- * (performance.now()). The index of that generation serves; so does one whose load began after the read,
- * since its snapshot holds every commit the read saw. Any other generation, older or (after a restore
- * from backup) newer, is reloaded. One load at a time per process; searches that need it wait for it.
- */
-export async function catalogIndex(db: Database, generation: bigint, readAt: number): Promise<CatalogIndex> {
-  let store = stores.get(db);
-  if (!store) {
-    store = { index: null, loadedFrom: 0, loading: null };
-    stores.set(db, store);
-  }
-  const s = store;
-  while (!s.index || (s.index.generation !== generation && s.loadedFrom < readAt)) {
-    if (!s.loading) {
-      const startedAt = performance.now();
-      s.loading = loadIndex(db)
-        .then((index) => {
-          s.index = index;
-          s.loadedFrom = startedAt;
-        })
-        .finally(() => {
-          s.loading = null;
-        });
-    }
-    await s.loading;
-  }
-  return s.index;
 }

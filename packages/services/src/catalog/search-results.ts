@@ -143,3 +143,30 @@ export function sortFacetCounts(facets: Record<Facet, FacetCount[]>): Record<Fac
 
 export const emptyFacets = () =>
   Object.fromEntries(FACETS.map((f) => [f, [] as FacetCount[]])) as Record<Facet, FacetCount[]>;
+
+/** PostgreSQL's text form of a timestamptz in a UTC session, as the SQL search's cursors carry it. */
+export function timestampText(ms: number): string {
+  const iso = new Date(ms).toISOString();
+  const fraction = iso.slice(20, 23).replace(/0+$/, "");
+  return `${iso.slice(0, 10)} ${iso.slice(11, 19)}${fraction ? `.${fraction}` : ""}+00`;
+}
+
+/** A cursor's timestamp in microseconds since the epoch (timestamptz keeps microseconds). */
+export function timestampMicros(k: string): number {
+  const m =
+    /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:([+-])(\d{2}):?(\d{2})?|Z)$/.exec(k);
+  if (!m) return Number.NaN;
+  const [, y, mo, d, h, mi, s, fraction = "", sign, oh = "0", om = "0"] = m;
+  const offsetMinutes = (sign === "-" ? -1 : 1) * (Number(oh) * 60 + Number(om));
+  const seconds = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)) / 1000;
+  const micros = Math.round(Number(`0.${fraction || "0"}`) * 1e6);
+  return (seconds - offsetMinutes * 60) * 1e6 + micros;
+}
+
+/** Compares millionths with a decimal cursor key of any length, exactly: negative, zero or positive. */
+export function compareMicros(micros: number, k: string): number {
+  const [whole = "0", fraction = ""] = k.split(".");
+  const floor = Number(whole) * 1e6 + Number(fraction.slice(0, 6).padEnd(6, "0"));
+  if (micros !== floor) return micros - floor;
+  return /[1-9]/.test(fraction.slice(6)) ? -1 : 0;
+}

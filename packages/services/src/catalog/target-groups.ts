@@ -1,23 +1,13 @@
 import { catalogTargetGroups, transaction } from "@nns/db";
-import { AppError } from "@nns/domain";
 import { eq } from "drizzle-orm";
+import { requireNnsAdmin } from "../access.js";
 import { writeAudit } from "../audit.js";
-import { isNnsAdmin, type ServiceContext } from "../context.js";
+import type { ServiceContext } from "../context.js";
 
 export interface TargetGroupView {
   code: string;
   labelSv: string;
   retired: boolean;
-}
-
-/** The NNS organization the acting NNS admin belongs to: its audit log records vocabulary changes. */
-function nnsOrganizationId(ctx: ServiceContext): string {
-  const membership =
-    ctx.actor.type === "user" && isNnsAdmin(ctx.actor)
-      ? ctx.actor.memberships.find((m) => m.organizationKind === "nns" && m.role === "nns_admin")
-      : undefined;
-  if (!membership) throw new AppError("forbidden", 'This needs the permission "catalog:editorial".');
-  return membership.organizationId;
 }
 
 /**
@@ -28,7 +18,8 @@ export async function saveTargetGroup(
   ctx: ServiceContext,
   input: { code: string; labelSv: string; retired: boolean },
 ): Promise<TargetGroupView> {
-  const organizationId = nnsOrganizationId(ctx);
+  // The NNS organization's audit log records vocabulary changes.
+  const { organizationId } = requireNnsAdmin(ctx, "catalog:editorial");
   return transaction(ctx.deps.db, { organizationId }, async (tx) => {
     const [before] = await tx
       .select()

@@ -1,4 +1,10 @@
+// Routes: apps/api/src/routes/trainings — the sessions as a calendar file (/trainings/{id}/calendar.ics).
+import { trainingSessions, transaction } from "@nns/db";
+import { asc, eq } from "drizzle-orm";
 import ical, { ICalCalendarMethod } from "ical-generator";
+import { requirePermission } from "../access.js";
+import type { OrgContext } from "../context.js";
+import { loadTraining, organizationName } from "./scope.js";
 
 export interface CalendarSession {
   id: string;
@@ -44,4 +50,23 @@ export function sessionsCalendar(input: {
     });
   }
   return calendar.toString();
+}
+
+/** The training's sessions as an iCalendar file, for anyone who can see the training. */
+export async function trainingCalendar(ctx: OrgContext, trainingId: string): Promise<string> {
+  requirePermission(ctx, "trainings:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const access = await loadTraining(tx, ctx, trainingId);
+    const sessions = await tx
+      .select()
+      .from(trainingSessions)
+      .where(eq(trainingSessions.trainingId, trainingId))
+      .orderBy(asc(trainingSessions.startsAt));
+    return sessionsCalendar({
+      trainingTitle: access.training.title,
+      organizerName: await organizationName(tx, access.training.organizationId),
+      sessions,
+      host: new URL(ctx.deps.config.publicUrl).host,
+    });
+  });
 }

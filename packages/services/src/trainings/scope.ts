@@ -1,6 +1,7 @@
-import { organizations, setScope, type Tx, trainingParties, trainingSessions, trainings } from "@nns/db";
-import { AppError } from "@nns/domain";
-import { and, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+// Who may see a training, and running statements in another organization's row-level scope.
+import { organizations, setScope, type Tx, trainingParties, trainings } from "@nns/db";
+import { AppError, type TrainingStatus } from "@nns/domain";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import { actorUserId, type OrgContext } from "../context.js";
 
 export type TrainingRow = typeof trainings.$inferSelect;
@@ -45,44 +46,76 @@ export function requireOwner(isOwner: boolean): void {
   }
 }
 
+export function assertChangeable(status: TrainingStatus): void {
+  if (status === "completed" || status === "cancelled") {
+    throw new AppError("conflict", `The training is ${status} and can no longer change.`);
+  }
+}
+
+/** A training the acting organization runs and that is still open to change. */
+export async function loadChangeableTraining(tx: Tx, ctx: OrgContext, trainingId: string) {
+  const access = await loadTraining(tx, ctx, trainingId);
+  requireOwner(access.isOwner);
+  assertChangeable(access.training.status);
+  return access;
+}
+
 /**
- * Runs `fn` with the training owner's row-level scope, then returns to the acting organization's.
+ * Runs `fn` in another organization's row-level scope (the user stays the actor), then returns to the
+ * acting organization's scope, whether `fn` succeeds or throws: a caller that catches the error and goes
+ * on must not go on writing as the other organization.
+ *
  * Seats are a resource of the training as a whole: counting them, and moving someone from another
- * förbund up the waiting list, needs the owner's view. Services call this only after checking the
- * actor's own access, and only for the seat and cost rules, never to hand another förbund's rows back.
+ * förbund up the waiting list, needs the owner's view; a promoted person's audit entry belongs in their
+ * förbund's log. Services call this only after checking the actor's own access, and never to hand another
+ * organization's rows back.
+ *
+ * `then`, when given, runs back in the acting scope with `fn`'s result; its first statements are sent
+ * together with the way back rather than after it, for a caller that holds locks and must not wait a
+ * round trip (registration, decision 0010).
  */
-export async function asTrainingOwner<T>(
+export async function inOrganizationScope<T>(
   tx: Tx,
   ctx: OrgContext,
-  training: TrainingRow,
+  organizationId: string,
   fn: () => Promise<T>,
-): Promise<T> {
-  if (training.organizationId === ctx.organization.id) return fn();
-  await enterOwnerScope(tx, ctx, training);
-  const result = await fn();
-  await leaveOwnerScope(tx, ctx, training);
-  return result;
-}
-
-/** The two halves of `asTrainingOwner`, for a caller that sends the way back along with other statements. */
-export async function enterOwnerScope(tx: Tx, ctx: OrgContext, training: TrainingRow): Promise<void> {
-  if (training.organizationId === ctx.organization.id) return;
-  await setScope(tx, { organizationId: training.organizationId, userId: actorUserId(ctx.actor) });
-}
-
-export async function leaveOwnerScope(tx: Tx, ctx: OrgContext, training: TrainingRow): Promise<void> {
-  if (training.organizationId === ctx.organization.id) return;
-  await setScope(tx, { organizationId: ctx.organization.id, userId: actorUserId(ctx.actor) });
-}
-
-/** Runs `fn` in another organization's scope, for its audit entry; the caller's scope is restored. */
-export async function inScopeOf<T>(tx: Tx, ctx: OrgContext, organizationId: string, fn: () => Promise<T>) {
-  if (organizationId === ctx.organization.id) return fn();
+): Promise<T>;
+export async function inOrganizationScope<T, U>(
+  tx: Tx,
+  ctx: OrgContext,
+  organizationId: string,
+  fn: () => Promise<T>,
+  then: (result: T) => Promise<U>,
+): Promise<U>;
+export async function inOrganizationScope<T, U>(
+  tx: Tx,
+  ctx: OrgContext,
+  organizationId: string,
+  fn: () => Promise<T>,
+  then?: (result: T) => Promise<U>,
+): Promise<T | U> {
+  if (organizationId === ctx.organization.id) {
+    const result = await fn();
+    return then ? then(result) : result;
+  }
   const userId = actorUserId(ctx.actor);
+  const back = () => setScope(tx, { organizationId: ctx.organization.id, userId });
   await setScope(tx, { organizationId, userId });
-  const result = await fn();
-  await setScope(tx, { organizationId: ctx.organization.id, userId });
-  return result;
+  let returned: Promise<void> | null = null;
+  try {
+    const result = await fn();
+    returned = back();
+    if (!then) {
+      await returned;
+      return result;
+    }
+    const [, after] = await Promise.all([returned, then(result)]);
+    return after;
+  } finally {
+    // After a database error the transaction refuses every statement, this one too; the error `fn`
+    // threw is the one to report.
+    if (!returned) await back().catch(() => undefined);
+  }
 }
 
 export async function organizationNames(
@@ -112,40 +145,6 @@ export async function nnsOrganizationId(tx: Tx): Promise<string> {
     .where(and(eq(organizations.kind, "nns"), isNull(organizations.deletedAt)));
   if (!nns) throw new AppError("unprocessable", "There is no NNS organization to send the request to.");
   return nns.id;
-}
-
-/** Locks every session of a training, for changes that affect who may hold a seat in any of them. */
-export async function lockTrainingSessions(tx: Tx, trainingId: string): Promise<string[]> {
-  const sessions = await tx
-    .select({ id: trainingSessions.id })
-    .from(trainingSessions)
-    .where(eq(trainingSessions.trainingId, trainingId));
-  const ids = sessions.map((s) => s.id);
-  await lockSessions(tx, ids);
-  return ids;
-}
-
-/** Serializes every change to one session's seats, on PostgreSQL and PGlite alike. */
-export async function lockSessions(tx: Tx, sessionIds: readonly string[]): Promise<void> {
-  for (const id of [...sessionIds].sort()) await tx.execute(sql`select ${sessionLock(id)}`);
-}
-
-/** Takes one session's lock until commit; every writer of seat holders uses it, always in id order. */
-export function sessionLock(sessionId: string): SQL {
-  return sql`pg_advisory_xact_lock(hashtextextended('session:' || ${idLiteral(sessionId)}, 0))`;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/**
- * An id written into the statement's text instead of sent as a parameter. With `prepare: false` (needed
- * behind PgBouncer in transaction mode) postgres.js has the server describe every statement that has
- * parameters before running it: one more round trip, and nothing queued behind it is sent meanwhile. The
- * statements run while a session's lock is held carry only ids, written this way so they pipeline.
- */
-export function idLiteral(id: string): SQL {
-  if (!UUID.test(id)) throw new Error(`not a uuid: ${id}`);
-  return sql.raw(`'${id}'`);
 }
 
 const STOCKHOLM_DATE = new Intl.DateTimeFormat("sv-SE", {

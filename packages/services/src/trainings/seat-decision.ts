@@ -1,7 +1,8 @@
+// The seat decision at registration: locks and counts pipelined in one round trip (decision 0010).
 import { rowsOf, type Tx } from "@nns/db";
 import { AppError, hasFreeSeat, registrationOpen, type TrainingStatus } from "@nns/domain";
 import { type SQL, sql } from "drizzle-orm";
-import { idLiteral, sessionLock } from "./scope.js";
+import { idLiteral, sessionLock } from "./seats.js";
 
 export interface SeatDecision {
   status: "confirmed" | "waitlisted";

@@ -1,3 +1,5 @@
+// Routes: apps/api/src/routes/trainers — NNS's price list and step template
+// (/nns/price-list, /nns/training-template).
 import { priceListItems, type TemplateStep, type Tx, trainingTemplates, transaction } from "@nns/db";
 import { AppError, fieldError } from "@nns/domain";
 import { and, asc, eq, sql } from "drizzle-orm";

@@ -1,3 +1,4 @@
+// Routes: apps/api/src/routes/surveys — the survey sent on completion, its answers, and the follow-up.
 import {
   sessionRegistrations,
   surveyResponses,
@@ -95,6 +96,8 @@ export async function getSurvey(deps: Deps, token: string): Promise<SurveyView> 
   });
 }
 
+// convention: no permission check — the emailed survey token is the permission
+// convention: no audit — answers are anonymous; an audit entry would tie them to the person
 export async function answerSurvey(
   deps: Deps,
   token: string,

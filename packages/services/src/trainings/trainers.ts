@@ -1,12 +1,6 @@
-import {
-  type Tx,
-  trainerCertifications,
-  trainers,
-  trainingSessions,
-  trainingSessionTrainers,
-  trainings,
-  transaction,
-} from "@nns/db";
+// Routes: apps/api/src/routes/trainers — NNS's trainer registry and certifications
+// (/nns/trainers, /nns/certifications).
+import { type Tx, trainerCertifications, trainers, transaction } from "@nns/db";
 import {
   AppError,
   type CertificationStatus,
@@ -344,62 +338,4 @@ export async function assertTrainersCertified(
       );
     }
   }
-}
-
-export interface TrainerSessionView {
-  sessionId: string;
-  trainingId: string;
-  trainingTitle: string;
-  trainingStatus: string;
-  title: string;
-  startsAt: Date;
-  endsAt: Date;
-  mode: "digital" | "on_site";
-  location: string | null;
-  videoLink: string | null;
-}
-
-/** The sessions assigned to the signed-in trainer, for their own overview and attendance. */
-export async function mySessions(ctx: OrgContext): Promise<TrainerSessionView[]> {
-  requirePermission(ctx, "sessions:attend");
-  if (ctx.actor.type !== "user")
-    throw new AppError("forbidden", "Only a trainer's own account has sessions.");
-  const email = ctx.actor.email;
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    return tx
-      .select({
-        sessionId: trainingSessions.id,
-        trainingId: trainings.id,
-        trainingTitle: trainings.title,
-        trainingStatus: trainings.status,
-        title: trainingSessions.title,
-        startsAt: trainingSessions.startsAt,
-        endsAt: trainingSessions.endsAt,
-        mode: trainingSessions.mode,
-        location: trainingSessions.location,
-        videoLink: trainingSessions.videoLink,
-      })
-      .from(trainingSessionTrainers)
-      .innerJoin(trainers, eq(trainers.id, trainingSessionTrainers.trainerId))
-      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSessionTrainers.sessionId))
-      .innerJoin(trainings, eq(trainings.id, trainingSessions.trainingId))
-      .where(and(sql`lower(${trainers.email}) = lower(${email})`, sql`${trainings.status} <> 'cancelled'`))
-      .orderBy(asc(trainingSessions.startsAt));
-  });
-}
-
-/** Whether the signed-in person (a trainer is known by their email) is assigned to the session. */
-export async function isAssignedTrainer(tx: Tx, sessionId: string, email: string): Promise<boolean> {
-  const [row] = await tx
-    .select({ id: trainers.id })
-    .from(trainingSessionTrainers)
-    .innerJoin(trainers, eq(trainers.id, trainingSessionTrainers.trainerId))
-    .where(
-      and(
-        eq(trainingSessionTrainers.sessionId, sessionId),
-        sql`lower(${trainers.email}) = lower(${email})`,
-        isNull(trainers.archivedAt),
-      ),
-    );
-  return row !== undefined;
 }

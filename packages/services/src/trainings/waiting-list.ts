@@ -1,53 +1,13 @@
-import {
-  sessionRegistrations,
-  type Tx,
-  trainingParticipants,
-  trainingParties,
-  trainingSessions,
-  trainings,
-} from "@nns/db";
-import { nextToPromote, type PartySeats, registrationOpen, type SeatCounts } from "@nns/domain";
-import { and, asc, eq, sql } from "drizzle-orm";
+// Moving people up a session's waiting list when seats free up; called by the services that free them.
+import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, trainings } from "@nns/db";
+import { nextToPromote, registrationOpen } from "@nns/domain";
+import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "../audit.js";
 import type { OrgContext } from "../context.js";
 import { promotedEmail } from "../mail/training-templates.js";
 import { sessionsCalendar } from "./calendar.js";
-import { asTrainingOwner, inScopeOf, organizationName, type TrainingRow } from "./scope.js";
-
-export interface SeatState {
-  session: SeatCounts;
-  parties: Map<string, PartySeats>;
-}
-
-/** Seat counts for a session across every förbund. Call in the owner's scope, with the session locked. */
-export async function seatState(tx: Tx, trainingId: string, sessionId: string): Promise<SeatState> {
-  const [session] = await tx
-    .select({ capacity: trainingSessions.capacity })
-    .from(trainingSessions)
-    .where(eq(trainingSessions.id, sessionId));
-  const parties = await tx
-    .select({
-      organizationId: trainingParties.organizationId,
-      allocation: trainingParties.seats,
-      // Spelled out: drizzle renders a bare column name here, which the subquery would bind to r.
-      confirmed: sql<number>`(select count(*)::int from session_registrations r
-        where r.session_id = ${sessionId} and r.organization_id = training_parties.organization_id
-          and r.status = 'confirmed')`,
-    })
-    .from(trainingParties)
-    .where(eq(trainingParties.trainingId, trainingId));
-  const [total] = await tx
-    .select({ n: sql<number>`count(*)::int` })
-    .from(sessionRegistrations)
-    .where(and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.status, "confirmed")));
-  const confirmed = Number(total?.n ?? 0);
-  return {
-    session: { capacity: session?.capacity ?? null, confirmed },
-    parties: new Map(
-      parties.map((p) => [p.organizationId, { allocation: p.allocation, confirmed: Number(p.confirmed) }]),
-    ),
-  };
-}
+import { inOrganizationScope, organizationName, type TrainingRow } from "./scope.js";
+import { seatState } from "./seats.js";
 
 /**
  * Moves people up the waiting list while seats are free, in queue order, each within their förbund's
@@ -60,7 +20,7 @@ export async function promoteWaiting(
   sessionId: string,
 ): Promise<void> {
   type Moved = { registrationId: string; organizationId: string; name: string; email: string };
-  const promoted = await asTrainingOwner(tx, ctx, training, async (): Promise<Moved[]> => {
+  const promoted = await inOrganizationScope(tx, ctx, training.organizationId, async (): Promise<Moved[]> => {
     // Read under the session's lock: a cancelled or finished training, or a session that is over, moves nobody.
     const [current] = await tx
       .select({ status: trainings.status, endsAt: trainingSessions.endsAt })
@@ -109,13 +69,13 @@ export async function promoteWaiting(
     return moved;
   });
   if (promoted.length === 0) return;
-  const [session] = await asTrainingOwner(tx, ctx, training, () =>
+  const [session] = await inOrganizationScope(tx, ctx, training.organizationId, () =>
     tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)),
   );
   if (!session) return;
   for (const person of promoted) {
     // The promoted person's förbund gets the entry in its own audit log.
-    await inScopeOf(tx, ctx, person.organizationId, () =>
+    await inOrganizationScope(tx, ctx, person.organizationId, () =>
       writeAudit(tx, ctx, person.organizationId, {
         action: "registration.promoted",
         entityType: "session_registration",

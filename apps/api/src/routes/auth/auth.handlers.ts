@@ -24,7 +24,7 @@ export function membershipJson(m: MembershipSummary, nnsAdmin: boolean) {
 }
 
 function signedInJson(signedIn: services.SignedIn) {
-  const nnsAdmin = signedIn.memberships.some((m) => m.role === "nns_admin" && m.organizationKind === "nns");
+  const nnsAdmin = services.nnsAdminMembership(signedIn) !== undefined;
   return { user: signedIn.user, memberships: signedIn.memberships.map((m) => membershipJson(m, nnsAdmin)) };
 }
 

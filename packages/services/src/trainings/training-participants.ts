@@ -1,6 +1,8 @@
+// Routes: apps/api/src/routes/training-participants — the people a förbund registers for a training, and
+// cancelling a registration (/trainings/{id}/participants, /registrations/{id}/cancel).
 import { randomUUID } from "node:crypto";
 import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, transaction } from "@nns/db";
-import { AppError, fieldError, type Gender, registrationOpen, seatsLeft } from "@nns/domain";
+import { AppError, fieldError, type Gender, registrationOpen } from "@nns/domain";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
@@ -9,21 +11,15 @@ import type { OutgoingEmail } from "../mail/mailer.js";
 import { registrationEmail } from "../mail/training-templates.js";
 import { sessionsCalendar } from "./calendar.js";
 import {
-  asTrainingOwner,
-  enterOwnerScope,
-  leaveOwnerScope,
+  inOrganizationScope,
   loadTraining,
-  lockSessions,
   organizationName,
   type TrainingAccess,
   type TrainingRow,
 } from "./scope.js";
 import { decideSeats, insertRegistrations, type SeatDecision } from "./seat-decision.js";
-import { isAssignedTrainer } from "./trainers.js";
-import { promoteWaiting, seatState } from "./waiting-list.js";
-
-/** A trainer may open the roster shortly before the start, as people arrive. */
-const ATTENDANCE_OPENS_BEFORE_MS = 30 * 60_000;
+import { lockSessions } from "./seats.js";
+import { promoteWaiting } from "./waiting-list.js";
 
 export interface RegistrationInput {
   name: string;
@@ -88,7 +84,7 @@ async function readParticipants(
       ),
     )
     .orderBy(asc(sessionRegistrations.queuePosition));
-  const queues = await asTrainingOwner(tx, ctx, access.training, () =>
+  const queues = await inOrganizationScope(tx, ctx, access.training.organizationId, () =>
     tx
       .select({ id: sessionRegistrations.id, sessionId: sessionRegistrations.sessionId })
       .from(sessionRegistrations)
@@ -140,47 +136,6 @@ export async function listParticipants(ctx: OrgContext, trainingId: string): Pro
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) =>
     readParticipants(tx, ctx, await loadTraining(tx, ctx, trainingId)),
   );
-}
-
-export interface SeatsView {
-  sessionId: string;
-  capacity: number | null;
-  confirmed: number;
-  waitlisted: number;
-  /** Seats the acting förbund can still fill in this session; null when unlimited. */
-  seatsLeftForYou: number | null;
-}
-
-/** Seats left per session for the acting förbund, within the session's capacity and its allocation. */
-export async function seatsOverview(ctx: OrgContext, trainingId: string): Promise<SeatsView[]> {
-  requirePermission(ctx, "trainings:read");
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    return asTrainingOwner(tx, ctx, access.training, async () => {
-      const sessions = await tx
-        .select({ id: trainingSessions.id })
-        .from(trainingSessions)
-        .where(eq(trainingSessions.trainingId, trainingId))
-        .orderBy(asc(trainingSessions.startsAt));
-      const views: SeatsView[] = [];
-      for (const session of sessions) {
-        const state = await seatState(tx, trainingId, session.id);
-        const waitlisted = await tx.$count(
-          sessionRegistrations,
-          and(eq(sessionRegistrations.sessionId, session.id), eq(sessionRegistrations.status, "waitlisted")),
-        );
-        const party = state.parties.get(ctx.organization.id);
-        views.push({
-          sessionId: session.id,
-          capacity: state.session.capacity,
-          confirmed: state.session.confirmed,
-          waitlisted,
-          seatsLeftForYou: party ? seatsLeft(state.session, party) : 0,
-        });
-      }
-      return views;
-    });
-  });
 }
 
 /**
@@ -278,38 +233,44 @@ export async function registerParticipant(
       });
     }
     const email = await registrationEmails(tx, ctx, access.training, participant, sessions, newSessionIds);
-    // From here until commit the sessions are locked.
-    await enterOwnerScope(tx, ctx, access.training);
-    const decisions = await decideSeats(tx, trainingId, ctx.organization.id, newSessionIds);
-    const added = newSessionIds.map((sessionId) => ({
-      id: randomUUID(),
-      sessionId,
-      ...(decisions.get(sessionId) as SeatDecision),
-      attended: null,
-    }));
-    const view = participantView(participant, [...earlier, ...added]);
-    // Sent together; they run in the order sent, the first returning to the förbund's scope.
-    await Promise.all([
-      leaveOwnerScope(tx, ctx, access.training),
-      insertRegistrations(
-        tx,
-        {
-          organizationId: ctx.organization.id,
-          ownerOrganizationId: access.training.organizationId,
-          trainingId,
-          participantId: participant.id,
-        },
-        added,
-      ),
-      ctx.deps.mailer.queue(tx, email(decisions)),
-      audit(tx, ctx, {
-        action: "registration.created",
-        entityType: "training_participant",
-        entityId: participant.id,
-        after: view,
-      }),
-    ]);
-    return view;
+    // From here until commit the sessions are locked: the seats are decided in the owner's scope, where
+    // every förbund's registrations count; the registrations, the email and the audit entry go with the
+    // way back to the förbund's scope, in one round trip.
+    return inOrganizationScope(
+      tx,
+      ctx,
+      access.training.organizationId,
+      () => decideSeats(tx, trainingId, ctx.organization.id, newSessionIds),
+      async (decisions) => {
+        const added = newSessionIds.map((sessionId) => ({
+          id: randomUUID(),
+          sessionId,
+          ...(decisions.get(sessionId) as SeatDecision),
+          attended: null,
+        }));
+        const view = participantView(participant, [...earlier, ...added]);
+        await Promise.all([
+          insertRegistrations(
+            tx,
+            {
+              organizationId: ctx.organization.id,
+              ownerOrganizationId: access.training.organizationId,
+              trainingId,
+              participantId: participant.id,
+            },
+            added,
+          ),
+          ctx.deps.mailer.queue(tx, email(decisions)),
+          audit(tx, ctx, {
+            action: "registration.created",
+            entityType: "training_participant",
+            entityId: participant.id,
+            after: view,
+          }),
+        ]);
+        return view;
+      },
+    );
   });
 }
 
@@ -401,146 +362,5 @@ export async function cancelRegistration(
       after: { status: "cancelled" },
     });
     return view as ParticipantView;
-  });
-}
-
-/**
- * Roster and attendance belong to the training's owner: a trainer assigned to the session, or someone
- * who runs the organization's trainings. Anyone else's training does not exist for them.
- */
-async function requireSessionAccess(
-  tx: Tx,
-  ctx: OrgContext,
-  trainingId: string,
-  sessionId: string,
-): Promise<TrainingAccess> {
-  const access = await loadTraining(tx, ctx, trainingId).catch(() => null);
-  if (!access?.isOwner) throw new AppError("not_found", "The training does not exist.");
-  const assigned = ctx.actor.type === "user" && (await isAssignedTrainer(tx, sessionId, ctx.actor.email));
-  if (!assigned && !ctx.permissions.has("trainings:manage")) {
-    throw new AppError("forbidden", "Only a trainer assigned to the session, or the organizer, may do this.");
-  }
-  return access;
-}
-
-/**
- * Attendance for a session, taken by a trainer assigned to it or by the training's owner. Only people
- * with a seat can have attended.
- */
-export async function recordAttendance(
-  ctx: OrgContext,
-  trainingId: string,
-  sessionId: string,
-  entries: { registrationId: string; attended: boolean }[],
-): Promise<{ registrationId: string; attended: boolean | null }[]> {
-  requirePermission(ctx, "sessions:attend");
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await requireSessionAccess(tx, ctx, trainingId, sessionId);
-    // Attendance feeds the follow-up: it is taken once the session has begun, and frozen when the
-    // training is completed (the survey has gone out) or cancelled.
-    if (access.training.status !== "planned" && access.training.status !== "confirmed") {
-      throw new AppError(
-        "conflict",
-        `Attendance cannot change while the training is ${access.training.status}.`,
-      );
-    }
-    const [session] = await tx
-      .select({ startsAt: trainingSessions.startsAt })
-      .from(trainingSessions)
-      .where(and(eq(trainingSessions.id, sessionId), eq(trainingSessions.trainingId, trainingId)));
-    if (!session) throw new AppError("not_found", "The session does not exist.");
-    if (session.startsAt.getTime() - ATTENDANCE_OPENS_BEFORE_MS > Date.now()) {
-      throw new AppError("conflict", "Attendance is taken once the session has begun.");
-    }
-    const registrations = await tx
-      .select()
-      .from(sessionRegistrations)
-      .where(
-        and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.trainingId, trainingId)),
-      );
-    const now = new Date();
-    for (const [index, entry] of entries.entries()) {
-      const registration = registrations.find((r) => r.id === entry.registrationId);
-      if (!registration) {
-        throw fieldError(
-          `body.entries.${index}.registrationId`,
-          "unknown_registration",
-          "Anmälan finns inte för tillfället.",
-        );
-      }
-      if (registration.status !== "confirmed") {
-        throw fieldError(
-          `body.entries.${index}.registrationId`,
-          "not_confirmed",
-          "Bara personer med plats kan närvaroregistreras.",
-        );
-      }
-      await tx
-        .update(sessionRegistrations)
-        .set({ attended: entry.attended, attendanceRecordedAt: now })
-        .where(
-          and(
-            eq(sessionRegistrations.id, entry.registrationId),
-            eq(sessionRegistrations.status, "confirmed"),
-          ),
-        );
-    }
-    await audit(tx, ctx, {
-      action: "training.attendance_recorded",
-      entityType: "training_session",
-      entityId: sessionId,
-      after: entries,
-    });
-    const after = await tx
-      .select({ registrationId: sessionRegistrations.id, attended: sessionRegistrations.attended })
-      .from(sessionRegistrations)
-      .where(and(eq(sessionRegistrations.sessionId, sessionId), eq(sessionRegistrations.status, "confirmed")))
-      .orderBy(asc(sessionRegistrations.queuePosition));
-    return after;
-  });
-}
-
-/** The roster a trainer or owner takes attendance from: confirmed people with their förbund. */
-export async function sessionRoster(ctx: OrgContext, trainingId: string, sessionId: string) {
-  requirePermission(ctx, "sessions:attend");
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    await requireSessionAccess(tx, ctx, trainingId, sessionId);
-    return tx
-      .select({
-        registrationId: sessionRegistrations.id,
-        organizationId: sessionRegistrations.organizationId,
-        name: trainingParticipants.name,
-        employer: trainingParticipants.employer,
-        attended: sessionRegistrations.attended,
-      })
-      .from(sessionRegistrations)
-      .innerJoin(trainingParticipants, eq(trainingParticipants.id, sessionRegistrations.participantId))
-      .where(
-        and(
-          eq(sessionRegistrations.sessionId, sessionId),
-          eq(sessionRegistrations.trainingId, trainingId),
-          eq(sessionRegistrations.status, "confirmed"),
-        ),
-      )
-      .orderBy(asc(trainingParticipants.name));
-  });
-}
-
-/** The training's sessions as an iCalendar file, for anyone who can see the training. */
-export async function trainingCalendar(ctx: OrgContext, trainingId: string): Promise<string> {
-  requirePermission(ctx, "trainings:read");
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const access = await loadTraining(tx, ctx, trainingId);
-    const sessions = await tx
-      .select()
-      .from(trainingSessions)
-      .where(eq(trainingSessions.trainingId, trainingId))
-      .orderBy(asc(trainingSessions.startsAt));
-    return sessionsCalendar({
-      trainingTitle: access.training.title,
-      organizerName: await organizationName(tx, access.training.organizationId),
-      sessions,
-      host: new URL(ctx.deps.config.publicUrl).host,
-    });
   });
 }

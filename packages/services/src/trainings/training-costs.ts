@@ -1,10 +1,11 @@
+// Routes: apps/api/src/routes/training-costs — a training's costs and their split, and print costs.
 import { trainingCostLines, trainingParties, trainingPrintCosts, transaction } from "@nns/db";
 import { AppError, type CostBreakdown, costBreakdown, fieldError } from "@nns/domain";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
-import { asTrainingOwner, loadTraining, organizationNames } from "./scope.js";
+import { inOrganizationScope, loadTraining, organizationNames } from "./scope.js";
 
 export interface CostView {
   trainingId: string;
@@ -47,7 +48,7 @@ export async function trainingCosts(ctx: OrgContext, trainingId: string): Promis
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
     const { training } = access;
-    const data = await asTrainingOwner(tx, ctx, training, async () => ({
+    const data = await inOrganizationScope(tx, ctx, training.organizationId, async () => ({
       parties: await tx
         .select()
         .from(trainingParties)

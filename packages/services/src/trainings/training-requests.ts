@@ -1,3 +1,5 @@
+// Routes: apps/api/src/routes/training-requests — intresseanmälningar; and NNS's pairing of them
+// (apps/api/src/routes/trainers: /nns/training-pairings).
 import { organizations, type Tx, trainingRequests, transaction } from "@nns/db";
 import { AppError, fieldError, type PairingSuggestion, suggestPairings } from "@nns/domain";
 import { and, desc, eq, inArray } from "drizzle-orm";
