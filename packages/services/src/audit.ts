@@ -58,6 +58,9 @@ export async function auditForPerson(
   userId: string,
   entry: AuditEntry,
 ): Promise<void> {
+  // The person's own memberships are visible only with the person set (policy own_memberships); callers
+  // before sign-in (a password reset) or acting on someone else (operations disabling an account) have not.
+  await setScope(tx, { userId });
   const rows = await tx
     .select({ organizationId: memberships.organizationId })
     .from(memberships)

@@ -91,10 +91,8 @@ describe("grantRole (operations)", () => {
 });
 
 describe("setUserDisabled (operations)", () => {
-  // Its audit entries are not asserted here: see the report on issue 18 (the person's memberships are
-  // read without a user scope, so no förbund gets an entry).
-  it("disabling ends every session and blocks sign-in; enabling lets the person in again", async () => {
-    const { person } = await memberOfTwo();
+  it("disabling ends every session and blocks sign-in; enabling lets the person in again; both audited in each förbund", async () => {
+    const { person, organizationIds } = await memberOfTwo();
     await login(env.deps, { email: person.email, password: PASSWORD, client: CLIENT });
     const system = systemContext(env.deps, "cli");
     await setUserDisabled(system, person.email, true);
@@ -106,6 +104,17 @@ describe("setUserDisabled (operations)", () => {
     });
     await setUserDisabled(system, person.email, false);
     await login(env.deps, { email: person.email, password: PASSWORD, client: CLIENT });
+    for (const organizationId of organizationIds) {
+      for (const action of ["user.disabled", "user.enabled"]) {
+        await expectAudited(env.deps, {
+          organizationId,
+          action,
+          entityType: "user",
+          entityId: person.userId,
+          actor: system,
+        });
+      }
+    }
   });
 
   it("an unknown address is not found and nothing is written", async () => {
@@ -192,10 +201,8 @@ describe("signOutOtherSessions", () => {
 });
 
 describe("password reset", () => {
-  // Its audit entries are not asserted here: like setUserDisabled, the reset reads the person's
-  // memberships without a user scope (see the report on issue 18).
-  it("the emailed link sets a new password once; a second use is refused and writes nothing", async () => {
-    const { person } = await memberOfTwo();
+  it("the emailed link sets a new password once, audited in each förbund; a second use is refused and writes nothing", async () => {
+    const { person, organizationIds } = await memberOfTwo();
     await requestPasswordReset(env.deps, { email: person.email });
     const [email] = await env.deps.db.ownerSql(
       "select text_body from emails where to_address = $1 and template = 'password_reset'",
@@ -204,6 +211,15 @@ describe("password reset", () => {
     const token = /#token=([a-z2-7]+)/.exec(String(email?.text_body))?.[1] as string;
     await confirmPasswordReset(env.deps, { token, password: `${PASSWORD}-återställt`, client: CLIENT });
     await login(env.deps, { email: person.email, password: `${PASSWORD}-återställt`, client: CLIENT });
+    for (const organizationId of organizationIds) {
+      await expectAudited(env.deps, {
+        organizationId,
+        action: "user.password_reset",
+        entityType: "user",
+        entityId: person.userId,
+        sameTransactionAs: { table: "users", where: { id: person.userId } },
+      });
+    }
     await expectRefused(
       env.deps,
       () => confirmPasswordReset(env.deps, { token, password: `${PASSWORD}-igen`, client: CLIENT }),
