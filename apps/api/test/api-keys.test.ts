@@ -93,7 +93,7 @@ describe("API keys", () => {
       email: "ny.admin@test.se",
       role: "org_admin",
     });
-    expect(expectProblem(admin, 400, "validation_failed").errors[0]).toMatchObject({
+    expect(expectProblem(admin, 400, "validation_failed").errors?.[0]).toMatchObject({
       field: "body.role",
       rule: "assignable_role",
     });
@@ -119,7 +119,7 @@ describe("API keys", () => {
       { name: "x", scopes: ["org:read"] },
       { "idempotency-key": "k" },
     );
-    expect(expectProblem(res, 422, "unprocessable").errors[0]).toMatchObject({
+    expect(expectProblem(res, 422, "unprocessable").errors?.[0]).toMatchObject({
       field: "header.idempotency-key",
       rule: "not_supported",
     });
@@ -131,13 +131,13 @@ describe("API keys", () => {
       name: "x",
       scopes: ["api_keys:manage"],
     });
-    expect(expectProblem(bad, 400, "validation_failed").errors[0].field).toMatch(/^body\.scopes/);
+    expect(expectProblem(bad, 400, "validation_failed").errors?.[0]?.field).toMatch(/^body\.scopes/);
     const past = await admin.post(`/v1/orgs/${env.orgA.id}/api-keys`, {
       name: "x",
       scopes: ["org:read"],
       expiresAt: "2020-01-01T00:00:00.000Z",
     });
-    expect(expectProblem(past, 400, "validation_failed").errors[0]).toMatchObject({
+    expect(expectProblem(past, 400, "validation_failed").errors?.[0]).toMatchObject({
       field: "body.expiresAt",
       rule: "future",
     });
@@ -172,7 +172,7 @@ describe("API keys", () => {
     const tampered = `${secret.slice(0, -1)}${secret.endsWith("a") ? "b" : "a"}`;
     expectProblem(await withKey(env, tampered).get(`/v1/orgs/${env.orgA.id}`), 401, "api_key_invalid");
     const inUrl = await withKey(env, "").request("GET", `/v1/orgs/${env.orgA.id}?api_key=${secret}`, {});
-    expect(expectProblem(inUrl, 400, "validation_failed").errors[0]).toMatchObject({
+    expect(expectProblem(inUrl, 400, "validation_failed").errors?.[0]).toMatchObject({
       field: "query.api_key",
       rule: "credentials_in_url",
     });
