@@ -153,6 +153,8 @@ export interface Tenant {
   ctx: OrgContext;
   /** That person's session, signed in at first use and the same one after. */
   signIn(role: TenantRole): Promise<Client>;
+  /** Another person in the förbund; `local` makes the address (`local.tenant-N@test.se`) unique. */
+  addPerson(role: Role, local: string): Promise<TestUser>;
 }
 
 export interface TenantOptions {
@@ -179,7 +181,7 @@ export async function freshTenant(env: TestEnv, options: TenantOptions = {}): Pr
     countyCode: options.countyCode ?? "13",
     memberParties: options.memberParties ?? [{ kind: "fk" }, { kind: "kommun", municipalityCode: "1380" }],
   });
-  const grant = async (role: Role, local: string): Promise<TestUser> => {
+  const addPerson = async (role: Role, local: string): Promise<TestUser> => {
     const email = `${local}.${slug}@test.se`;
     const { userId } = await grantRole(system, {
       organizationSlug: slug,
@@ -191,9 +193,9 @@ export async function freshTenant(env: TestEnv, options: TenantOptions = {}): Pr
     return { id: userId, email };
   };
   const users: Record<TenantRole, TestUser> = {
-    admin: await grant("org_admin", "admin"),
-    editor: await grant("editor", "editor"),
-    viewer: await grant("viewer", "viewer"),
+    admin: await addPerson("org_admin", "admin"),
+    editor: await addPerson("editor", "editor"),
+    viewer: await addPerson("viewer", "viewer"),
   };
   const sessions = new Map<TenantRole, Promise<Client>>();
   return {
@@ -208,6 +210,7 @@ export async function freshTenant(env: TestEnv, options: TenantOptions = {}): Pr
       }
       return session;
     },
+    addPerson,
   };
 }
 
@@ -383,6 +386,25 @@ export function withKey(env: TestEnv, secret: string): Client {
   return client;
 }
 
+/** Every page of a listing, following nextCursor; asserts each page is 200 and at most `limit` long. */
+export async function walk<T>(
+  limit: number,
+  page: (
+    cursor: string | undefined,
+  ) => Promise<TypedResult<{ data: T[]; nextCursor: string | null }, unknown>>,
+): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | undefined;
+  for (let n = 0; n < 100; n++) {
+    const body = expectData(await page(cursor));
+    expect(body.data.length).toBeLessThanOrEqual(limit);
+    items.push(...body.data);
+    if (!body.nextCursor) return items;
+    cursor = body.nextCursor;
+  }
+  throw new Error("more than 100 pages");
+}
+
 /** Asserts a typed call answered `status` (200 unless given), and returns its body. */
 export function expectData<Data, Error>(res: TypedResult<Data, Error>, status = 200): Data {
   expect(res.response.status, JSON.stringify(res.error ?? null)).toBe(status);
@@ -411,6 +433,15 @@ export function expectProblem(
     throw new Error("problem requestId differs from X-Request-Id");
   if (JSON.stringify(body).includes("    at ")) throw new Error("problem leaks a stack trace");
   return body;
+}
+
+/** A person's role in an organization as the database has it, or null when not a member. */
+export async function roleIn(env: TestEnv, orgId: string, userId: string): Promise<string | null> {
+  const rows = await env.t.db.ownerSql(
+    "select role from memberships where organization_id = $1 and user_id = $2",
+    [orgId, userId],
+  );
+  return rows[0] ? String(rows[0].role) : null;
 }
 
 /** The latest email to an address, read through the outbox table as operations would. */
