@@ -242,7 +242,7 @@ export interface RawResponse {
 }
 
 /** The result of a typed call: openapi-fetch's `{ data, error, response }`. */
-interface TypedResult<Data, Error> {
+export interface TypedResult<Data, Error> {
   data?: Data;
   error?: Error;
   response: Response;
