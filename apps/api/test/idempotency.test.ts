@@ -8,16 +8,19 @@ import { randomUUID } from "node:crypto";
 import type { Server as HttpServer } from "node:http";
 import { connect, createServer, type Server } from "node:net";
 import { serve } from "@hono/node-server";
-import { createApiKey, enterOrganization, systemContext } from "@nns/services";
+import { createApiKey } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Client,
+  expectData,
   expectProblem,
+  freshTenant,
   PUBLIC_URL,
   plannedEvent,
   setupTestApp,
-  signIn,
+  type Tenant,
   type TestEnv,
+  type TypedResult,
   withKey,
 } from "./helpers.js";
 
@@ -26,16 +29,9 @@ let server: ReturnType<typeof serve>;
 let serverUrl: string;
 let lossyProxy: Server;
 let lossyUrl: string;
-let trainingId: string;
-let sessionId: string;
-let apiKey: string;
 
 beforeAll(async () => {
   env = await setupTestApp();
-  const org = await enterOrganization(systemContext(env.deps, "idempotency-test"), env.orgA.id);
-  ({ trainingId, sessionId } = await plannedEvent(org, "Inspirationsdag", 40));
-  apiKey = (await createApiKey(org, { name: "anmälningar", scopes: ["trainings:register"], expiresAt: null }))
-    .secret;
 
   // The real app on a socket, and in front of it a proxy that forwards requests but drops every response:
   // the request runs to completion on the server, and the client never learns how it went.
@@ -69,10 +65,17 @@ afterAll(async () => {
   await env?.close();
 });
 
+/** A caller in a förbund of the test's own, and the creating request it retries. */
+interface Arranged {
+  client: Client;
+  /** From the root, for the request over a real socket. */
+  path: string;
+  body: (address: string) => object;
+  create: (address: string, key: string) => Promise<TypedResult<{ id: string }, unknown>>;
+}
+
 interface Case {
-  caller: () => Promise<Client>;
-  path: () => string;
-  body: (address: string) => Record<string, unknown>;
+  arrange: (t: Tenant) => Promise<Arranged>;
   /** The table the creation writes, and its column that holds the body's email address. */
   table: string;
   column: string;
@@ -80,35 +83,65 @@ interface Case {
 
 const CASES: Record<string, Case> = {
   "registering a participant (API key)": {
-    caller: async () => withKey(env, apiKey),
-    path: () => `/v1/orgs/${env.orgA.id}/trainings/${trainingId}/participants`,
-    body: (address) => ({
-      name: "Deltagare",
-      email: address,
-      contactConsent: false,
-      sessionIds: [sessionId],
-    }),
+    arrange: async (t) => {
+      const { trainingId, sessionId } = await plannedEvent(t.ctx, "Inspirationsdag", 40);
+      const { secret } = await createApiKey(t.ctx, {
+        name: "anmälningar",
+        scopes: ["trainings:register"],
+        expiresAt: null,
+      });
+      const client = withKey(env, secret);
+      const body = (address: string) => ({
+        name: "Deltagare",
+        email: address,
+        contactConsent: false,
+        sessionIds: [sessionId],
+      });
+      return {
+        client,
+        path: `/v1/orgs/${t.org.id}/trainings/${trainingId}/participants`,
+        body,
+        create: (address, key) =>
+          client.POST("/orgs/{orgId}/trainings/{trainingId}/participants", {
+            params: { path: { orgId: t.org.id, trainingId } },
+            body: body(address),
+            headers: { "idempotency-key": key },
+          }),
+      };
+    },
     table: "training_participants",
     column: "email",
   },
   "sending a training request (signed in)": {
-    caller: () => signIn(env, env.users.adminA.email),
-    path: () => `/v1/orgs/${env.orgA.id}/training-requests`,
-    body: (address) => ({
-      periodStart: "2027-02-01",
-      periodEnd: "2027-04-30",
-      expectedParticipants: 20,
-      deliveryPreference: "either",
-      openToSharing: true,
-      contactName: "Kontakt",
-      contactEmail: address,
-    }),
+    arrange: async (t) => {
+      const client = await t.signIn("admin");
+      const body = (address: string) => ({
+        periodStart: "2027-02-01",
+        periodEnd: "2027-04-30",
+        expectedParticipants: 20,
+        deliveryPreference: "either" as const,
+        openToSharing: true,
+        contactName: "Kontakt",
+        contactEmail: address,
+      });
+      return {
+        client,
+        path: `/v1/orgs/${t.org.id}/training-requests`,
+        body,
+        create: (address, key) =>
+          client.POST("/orgs/{orgId}/training-requests", {
+            params: { path: { orgId: t.org.id } },
+            body: body(address),
+            headers: { "idempotency-key": key },
+          }),
+      };
+    },
     table: "training_requests",
     column: "contact_email",
   },
 };
 
-describe.each(Object.entries(CASES))("%s", (_name, { caller, path, body, table, column }) => {
+describe.each(Object.entries(CASES))("%s", (_name, { arrange, table, column }) => {
   const fresh = () => `idem.${randomUUID().slice(0, 8)}@test.se`;
   /** The ids created for an address, and how many emails went to it. */
   const traces = async (address: string) => ({
@@ -122,55 +155,51 @@ describe.each(Object.entries(CASES))("%s", (_name, { caller, path, body, table, 
   });
 
   it("replays the same response for the same key and body, and creates nothing twice", async () => {
-    const client = await caller();
+    const { create } = await arrange(await freshTenant(env));
     const address = fresh();
     const key = randomUUID();
-    const first = await client.post(path(), body(address), { "idempotency-key": key });
-    expect(first.status).toBe(201);
-    expect(first.headers.get("idempotent-replayed")).toBeNull();
+    const first = await create(address, key);
+    const created = expectData(first, 201);
+    expect(first.response.headers.get("idempotent-replayed")).toBeNull();
     const afterFirst = await traces(address);
-    expect(afterFirst.ids).toEqual([first.body.id]);
-    const again = await client.post(path(), body(address), { "idempotency-key": key });
-    expect(again.status).toBe(201);
-    expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(again.headers.get("content-type")).toContain("application/json");
-    expect(again.body).toEqual(first.body);
+    expect(afterFirst.ids).toEqual([created.id]);
+    const again = await create(address, key);
+    expect(expectData(again, 201)).toEqual(created);
+    expect(again.response.headers.get("idempotent-replayed")).toBe("true");
+    expect(again.response.headers.get("content-type")).toContain("application/json");
     expect(await traces(address)).toEqual(afterFirst);
   });
 
   it("refuses a different body with the same key (422) and creates nothing for it", async () => {
-    const client = await caller();
+    const { create } = await arrange(await freshTenant(env));
     const [used, other] = [fresh(), fresh()];
     const key = randomUUID();
-    expect((await client.post(path(), body(used), { "idempotency-key": key })).status).toBe(201);
-    expectProblem(
-      await client.post(path(), body(other), { "idempotency-key": key }),
-      422,
-      "idempotency_key_reused",
-    );
+    expectData(await create(used, key), 201);
+    expectProblem(await create(other, key), 422, "idempotency_key_reused");
     expect(await traces(other)).toEqual({ ids: [], emails: 0 });
     expect((await traces(used)).ids).toHaveLength(1);
   });
 
   it("lets one of several simultaneous duplicates run; the rest get 409 or the replay", async () => {
-    const client = await caller();
+    const { create } = await arrange(await freshTenant(env));
     const address = fresh();
     const key = randomUUID();
-    const results = await Promise.all(
-      Array.from({ length: 5 }, () => client.post(path(), body(address), { "idempotency-key": key })),
+    const results = await Promise.all(Array.from({ length: 5 }, () => create(address, key)));
+    const ran = results.filter(
+      (r) => r.response.status === 201 && !r.response.headers.get("idempotent-replayed"),
     );
-    const ran = results.filter((r) => r.status === 201 && !r.headers.get("idempotent-replayed"));
     expect(ran).toHaveLength(1);
-    for (const r of results.filter((r) => r.status !== 201)) expectProblem(r, 409, "idempotency_in_progress");
-    expect((await traces(address)).ids).toEqual([ran[0]?.body.id]);
+    for (const r of results.filter((r) => r.response.status !== 201))
+      expectProblem(r, 409, "idempotency_in_progress");
+    expect((await traces(address)).ids).toEqual([ran[0]?.data?.id]);
   });
 
   it("answers a retry after a lost response with the stored one, over a real socket", async () => {
-    const client = await caller();
+    const { client, path, body } = await arrange(await freshTenant(env));
     const address = fresh();
     const key = randomUUID();
     const send = (base: string) =>
-      fetch(`${base}${path()}`, {
+      fetch(`${base}${path}`, {
         method: "POST",
         headers: {
           "content-type": "application/json",

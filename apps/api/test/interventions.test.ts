@@ -88,14 +88,14 @@ describe("creating and editing", () => {
       }),
     });
     const problem = expectProblem(res, 400, "validation_failed");
-    expect(problem.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual([
+    expect(problem.errors?.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`)).toEqual([
       "body.content.focusArea:focus_area_of_orientation",
       "body.content.targetGroups:known_target_group",
       "body.content.municipalityCodes:known_municipality",
       "body.content.endDate:not_before_start",
     ]);
     const shape = await adminA.post(base(), { content: { ...sampleContent(), title: "" } });
-    expect(expectProblem(shape, 400, "validation_failed").errors[0].field).toBe("body.content.title");
+    expect(expectProblem(shape, 400, "validation_failed").errors?.[0]?.field).toBe("body.content.title");
   });
 
   it("lets a viewer read but not write", async () => {
@@ -115,7 +115,7 @@ describe("creating and editing", () => {
       parentId: parent.id,
       content: sampleContent(),
     });
-    expect(expectProblem(foreign, 400, "validation_failed").errors[0]).toMatchObject({
+    expect(expectProblem(foreign, 400, "validation_failed").errors?.[0]).toMatchObject({
       field: "body.parentId",
       rule: "reachable_intervention",
     });
@@ -188,7 +188,8 @@ describe("the workflow, per role", () => {
     const created = await create(editorA);
     await editorA.post(`${base()}/${created.id}/submit`, {});
     expect(
-      expectProblem(await nns.post(`${base()}/${created.id}/return`, {}), 400, "validation_failed").errors[0],
+      expectProblem(await nns.post(`${base()}/${created.id}/return`, {}), 400, "validation_failed")
+        .errors?.[0],
     ).toMatchObject({
       field: "body.comment",
       rule: "required",
@@ -429,7 +430,7 @@ describe("results", () => {
     const tooMany = await editorA.request("PUT", `${base()}/${created.id}/results`, {
       body: { ...RESAM_RESULTS, participantsMen: 1 },
     });
-    expect(expectProblem(tooMany, 400, "validation_failed").errors[0]).toMatchObject({
+    expect(expectProblem(tooMany, 400, "validation_failed").errors?.[0]).toMatchObject({
       field: "body.outcomes",
       rule: "at_most_participants",
     });
@@ -471,7 +472,7 @@ describe("bulk import from CSV", () => {
       csv: [header, good("Borde inte sparas"), badRow, vocabRow].join("\n"),
     });
     const problem = expectProblem(res, 400, "validation_failed");
-    const fields = problem.errors.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
+    const fields = problem.errors?.map((e: { field: string; rule: string }) => `${e.field}:${e.rule}`);
     expect(fields).toEqual(
       expect.arrayContaining([
         "csv.row3.title:required",
@@ -483,13 +484,13 @@ describe("bulk import from CSV", () => {
         "csv.row4.municipalityCodes:known_municipality",
       ]),
     );
-    expect(fields.some((f: string) => f.startsWith("csv.row2"))).toBe(false);
+    expect(fields?.some((f: string) => f.startsWith("csv.row2"))).toBe(false);
     expect((await adminA.get(`${base()}?limit=200`)).body.data.length).toBe(before);
   });
 
   it("refuses unknown columns before reading rows", async () => {
     const res = await editorA.post(`${base()}/import`, { csv: "title,colour\nA,blue" });
-    expect(expectProblem(res, 400, "validation_failed").errors[0]).toMatchObject({
+    expect(expectProblem(res, 400, "validation_failed").errors?.[0]).toMatchObject({
       field: "body.csv",
       rule: "known_columns",
     });

@@ -1,54 +1,59 @@
+import type { Schemas } from "@nns/api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, expectProblem, PUBLIC_URL, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+import {
+  Client,
+  expectData,
+  expectProblem,
+  freshTenant,
+  PUBLIC_URL,
+  setupTestApp,
+  signIn,
+  type TestEnv,
+} from "./helpers.js";
 
 let env: TestEnv;
-let adminA: Client;
-let adminB: Client;
-let nnsAdmin: Client;
-
-interface Email {
-  id: string;
-  to: string;
-  subject: string;
-  text: string | null;
-  html: string | null;
-  template: string;
-  transport: string;
-  status: string;
-  createdAt: string;
-  sentAt: string | null;
-}
-
-const outboxOf = (orgId: string) => `/v1/orgs/${orgId}/outbox`;
-const recipients = (res: { body: { data: Email[] } }) => res.body.data.map((e) => e.to);
 
 beforeAll(async () => {
   env = await setupTestApp();
-  adminA = await signIn(env, env.users.adminA.email);
-  adminB = await signIn(env, env.users.adminB.email);
-  nnsAdmin = await signIn(env, env.users.nnsAdmin.email);
-  const a = await adminA.post(`/v1/orgs/${env.orgA.id}/invitations`, {
-    email: "inbjuden.a@test.se",
-    role: "editor",
-  });
-  const b = await adminB.post(`/v1/orgs/${env.orgB.id}/invitations`, {
-    email: "inbjuden.b@test.se",
-    role: "viewer",
-  });
-  const reset = await new Client(env).post("/v1/auth/password-reset", { email: env.users.viewerA.email });
-  if (a.status !== 201 || b.status !== 201 || reset.status !== 202) throw new Error("outbox setup failed");
 });
 afterAll(async () => env?.close());
 
+const OUTBOX = "/orgs/{orgId}/outbox";
+const outbox = (client: Client, orgId: string, query: { limit?: number; cursor?: string } = {}) =>
+  client.GET(OUTBOX, { params: { path: { orgId }, query } });
+const recipients = (page: Schemas["EmailPage"]) => page.data.map((e) => e.to);
+
+/**
+ * Two förbund, each with an invitation sent (an editor invited to the first, a viewer to the other), and
+ * a password reset for the first förbund's viewer, which belongs to no förbund's outbox.
+ */
+async function outboxHistory() {
+  const [t, other] = await Promise.all([freshTenant(env), freshTenant(env)]);
+  const invited = `inbjuden.${t.org.slug}@test.se`;
+  const invitedOther = `inbjuden.${other.org.slug}@test.se`;
+  const invite = async (tenant: typeof t, email: string, role: "editor" | "viewer") =>
+    expectData(
+      await (await tenant.signIn("admin")).POST("/orgs/{orgId}/invitations", {
+        params: { path: { orgId: tenant.org.id } },
+        body: { email, role },
+      }),
+      201,
+    );
+  await invite(t, invited, "editor");
+  await invite(other, invitedOther, "viewer");
+  expectData(await new Client(env).POST("/auth/password-reset", { body: { email: t.viewer.email } }), 202);
+  return { t, other, invited, invitedOther, invite };
+}
+
 describe("outbox", () => {
   it("shows an org admin the invitation email of their organization with its link", async () => {
-    const res = await adminA.get(outboxOf(env.orgA.id));
-    expect(res.status).toBe(200);
-    expect(recipients(res)).toEqual(["inbjuden.a@test.se"]);
-    const [mail] = res.body.data as Email[];
+    const { t, invited } = await outboxHistory();
+    const page = expectData(await outbox(await t.signIn("admin"), t.org.id));
+    expect(recipients(page)).toEqual([invited]);
+    const [mail] = page.data;
     expect(mail).toMatchObject({
-      to: "inbjuden.a@test.se",
-      subject: "Inbjudan till Samordningsförbundet Alfa på NNS-plattformen",
+      to: invited,
+      subject: `Inbjudan till ${t.org.name} på NNS-plattformen`,
       template: "invitation",
       transport: "outbox",
       status: "sent",
@@ -58,107 +63,106 @@ describe("outbox", () => {
     expect(mail?.text).toContain("redaktör");
     expect(mail?.html).toContain("#token=");
     // The link in the outbox is the live one: it previews the invitation.
-    const token = /#token=([a-z2-7]+)/.exec(mail?.text ?? "")?.[1];
-    const preview = await new Client(env).post("/v1/auth/invitations/lookup", { token });
-    expect(preview.status).toBe(200);
-    expect(preview.body).toMatchObject({
-      email: "inbjuden.a@test.se",
-      organizationName: "Samordningsförbundet Alfa",
-    });
+    const token = /#token=([a-z2-7]+)/.exec(mail?.text ?? "")?.[1] as string;
+    const preview = await new Client(env).POST("/auth/invitations/lookup", { body: { token } });
+    expect(expectData(preview)).toMatchObject({ email: invited, organizationName: t.org.name });
   });
 
   it("does not show an org admin other organizations' emails or password resets", async () => {
-    const a = recipients(await adminA.get(outboxOf(env.orgA.id)));
-    expect(a).not.toContain("inbjuden.b@test.se");
-    expect(a).not.toContain(env.users.viewerA.email);
-    const b = await adminB.get(outboxOf(env.orgB.id));
-    expect(recipients(b)).toEqual(["inbjuden.b@test.se"]);
-    expect(b.body.data[0].subject).toBe("Inbjudan till Samordningsförbundet Beta på NNS-plattformen");
+    const { t, other, invitedOther } = await outboxHistory();
+    const a = recipients(expectData(await outbox(await t.signIn("admin"), t.org.id)));
+    expect(a).not.toContain(invitedOther);
+    expect(a).not.toContain(t.viewer.email);
+    const otherAdmin = await other.signIn("admin");
+    const b = expectData(await outbox(otherAdmin, other.org.id));
+    expect(recipients(b)).toEqual([invitedOther]);
+    expect(b.data[0]?.subject).toBe(`Inbjudan till ${other.org.name} på NNS-plattformen`);
     // Another förbund's outbox is not reachable at all.
-    expectProblem(await adminB.get(outboxOf(env.orgA.id)), 404, "not_found");
+    expectProblem(await outbox(otherAdmin, t.org.id), 404, "not_found");
   });
 
   it("shows an NNS admin in the NNS organization every email, password resets included", async () => {
-    const res = await nnsAdmin.get(outboxOf(env.nns.id));
-    expect(res.status).toBe(200);
-    const to = recipients(res);
-    expect(to).toContain("inbjuden.a@test.se");
-    expect(to).toContain("inbjuden.b@test.se");
-    const reset = (res.body.data as Email[]).find((e) => e.to === env.users.viewerA.email);
+    const { t, invited, invitedOther } = await outboxHistory();
+    const page = expectData(
+      await outbox(await signIn(env, env.users.nnsAdmin.email), env.nns.id, { limit: 200 }),
+    );
+    const to = recipients(page);
+    expect(to).toContain(invited);
+    expect(to).toContain(invitedOther);
+    const reset = page.data.find((e) => e.to === t.viewer.email);
     expect(reset).toMatchObject({
       template: "password_reset",
       subject: "Återställ ditt lösenord på NNS-plattformen",
     });
     expect(reset?.text).toContain("#token=");
     const rows = await env.t.db.ownerSql("select count(*)::int as n from emails");
-    expect(res.body.data).toHaveLength(Number(rows[0]?.n));
+    expect(page.data).toHaveLength(Number(rows[0]?.n));
   });
 
   it("shows an NNS admin looking at a förbund only that förbund's emails", async () => {
-    const res = await nnsAdmin.get(outboxOf(env.orgA.id));
-    expect(res.status).toBe(200);
-    expect(recipients(res)).toEqual(["inbjuden.a@test.se"]);
+    const { t, invited } = await outboxHistory();
+    const page = expectData(await outbox(await signIn(env, env.users.nnsAdmin.email), t.org.id));
+    expect(recipients(page)).toEqual([invited]);
   });
 
   it("lists newest first and pages with limit", async () => {
-    await adminA.post(`/v1/orgs/${env.orgA.id}/invitations`, { email: "senare.a@test.se", role: "viewer" });
-    const all = await adminA.get(outboxOf(env.orgA.id));
-    expect(recipients(all)).toEqual(["senare.a@test.se", "inbjuden.a@test.se"]);
-    const first = await adminA.get(`${outboxOf(env.orgA.id)}?limit=1`);
-    expect(recipients(first)).toEqual(["senare.a@test.se"]);
-    expect(first.body.nextCursor).toEqual(expect.any(String));
-    const second = await adminA.get(
-      `${outboxOf(env.orgA.id)}?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`,
+    const { t, invited, invite } = await outboxHistory();
+    const later = `senare.${t.org.slug}@test.se`;
+    await invite(t, later, "viewer");
+    const admin = await t.signIn("admin");
+    expect(recipients(expectData(await outbox(admin, t.org.id)))).toEqual([later, invited]);
+    const first = expectData(await outbox(admin, t.org.id, { limit: 1 }));
+    expect(recipients(first)).toEqual([later]);
+    expect(first.nextCursor).toEqual(expect.any(String));
+    const second = expectData(
+      await outbox(admin, t.org.id, { limit: 1, cursor: first.nextCursor as string }),
     );
-    expect(recipients(second)).toEqual(["inbjuden.a@test.se"]);
-    expect(second.body.nextCursor).toBeNull();
+    expect(recipients(second)).toEqual([invited]);
+    expect(second.nextCursor).toBeNull();
   });
 
   it("is closed to editors and viewers (403) and to anonymous callers (401)", async () => {
-    const editor = await signIn(env, env.users.editorA.email);
-    expectProblem(await editor.get(outboxOf(env.orgA.id)), 403, "forbidden");
-    const viewer = await signIn(env, env.users.viewerA.email);
-    expectProblem(await viewer.get(outboxOf(env.orgA.id)), 403, "forbidden");
+    const t = await freshTenant(env);
+    expectProblem(await outbox(await t.signIn("editor"), t.org.id), 403, "forbidden");
+    expectProblem(await outbox(await t.signIn("viewer"), t.org.id), 403, "forbidden");
     const nnsViewer = await signIn(env, env.users.nnsViewer.email);
-    expectProblem(await nnsViewer.get(outboxOf(env.nns.id)), 403, "forbidden");
-    expectProblem(await new Client(env).get(outboxOf(env.orgA.id)), 401, "unauthenticated");
+    expectProblem(await outbox(nnsViewer, env.nns.id), 403, "forbidden");
+    expectProblem(await outbox(new Client(env), t.org.id), 401, "unauthenticated");
   });
 });
 
 describe("reference data", () => {
   it("lists Sweden's 21 län, without signing in", async () => {
-    const res = await new Client(env).get("/v1/reference/counties");
-    expect(res.status).toBe(200);
-    expect(res.body.data).toHaveLength(21);
-    expect(new Set(res.body.data.map((c: { code: string }) => c.code)).size).toBe(21);
-    expect(res.body.data).toContainEqual({ code: "13", name: "Hallands län" });
-    expect(res.body.data).toContainEqual({ code: "01", name: "Stockholms län" });
-    for (const county of res.body.data) expect(county.code).toMatch(/^\d{2}$/);
-    expect(res.headers.get("cache-control")).toContain("max-age=");
+    const res = await new Client(env).GET("/reference/counties");
+    const { data } = expectData(res);
+    expect(data).toHaveLength(21);
+    expect(new Set(data.map((c) => c.code)).size).toBe(21);
+    expect(data).toContainEqual({ code: "13", name: "Hallands län" });
+    expect(data).toContainEqual({ code: "01", name: "Stockholms län" });
+    for (const county of data) expect(county.code).toMatch(/^\d{2}$/);
+    expect(res.response.headers.get("cache-control")).toContain("max-age=");
   });
 
   it("lists Sweden's 290 kommuner, each in a known län", async () => {
     const counties = new Set(
-      (await new Client(env).get("/v1/reference/counties")).body.data.map((c: { code: string }) => c.code),
+      expectData(await new Client(env).GET("/reference/counties")).data.map((c) => c.code),
     );
-    const res = await new Client(env).get("/v1/reference/municipalities");
-    expect(res.status).toBe(200);
-    expect(res.body.data).toHaveLength(290);
-    expect(new Set(res.body.data.map((m: { code: string }) => m.code)).size).toBe(290);
-    for (const m of res.body.data as { code: string; countyCode: string }[]) {
+    const { data } = expectData(await new Client(env).GET("/reference/municipalities"));
+    expect(data).toHaveLength(290);
+    expect(new Set(data.map((m) => m.code)).size).toBe(290);
+    for (const m of data) {
       expect(m.code).toMatch(/^\d{4}$/);
       expect(counties.has(m.countyCode)).toBe(true);
       expect(m.code.slice(0, 2)).toBe(m.countyCode);
     }
-    expect(res.body.data).toContainEqual({ code: "0180", name: "Stockholm", countyCode: "01" });
+    expect(data).toContainEqual({ code: "0180", name: "Stockholm", countyCode: "01" });
   });
 
   it("filters kommuner by län: Halland has six", async () => {
-    const res = await new Client(env).get("/v1/reference/municipalities?countyCode=13");
-    expect(res.status).toBe(200);
-    const byCode = Object.fromEntries(
-      res.body.data.map((m: { code: string; name: string }) => [m.code, m.name]),
+    const { data } = expectData(
+      await new Client(env).GET("/reference/municipalities", { params: { query: { countyCode: "13" } } }),
     );
+    const byCode = Object.fromEntries(data.map((m) => [m.code, m.name]));
     expect(byCode).toEqual({
       "1315": "Hylte",
       "1380": "Halmstad",
@@ -167,24 +171,26 @@ describe("reference data", () => {
       "1383": "Varberg",
       "1384": "Kungsbacka",
     });
-    expect(res.body.data.every((m: { countyCode: string }) => m.countyCode === "13")).toBe(true);
+    expect(data.every((m) => m.countyCode === "13")).toBe(true);
   });
 
   it("refuses a malformed countyCode with 400 naming the query field", async () => {
     for (const bad of ["1", "130", "ab", "1%203"]) {
-      const res = await new Client(env).get(`/v1/reference/municipalities?countyCode=${bad}`);
-      expect(expectProblem(res, 400, "validation_failed").errors[0].field).toBe("query.countyCode");
+      // Sent as written: "1%203" is an encoded space the typed client would encode again.
+      const res = await new Client(env).raw("GET", `/v1/reference/municipalities?countyCode=${bad}`);
+      expect(expectProblem(res, 400, "validation_failed").errors?.[0]?.field).toBe("query.countyCode");
     }
   });
 
   it("lists every förbund by name for anyone, without NNS and without contact details", async () => {
-    const res = await new Client(env).get("/v1/reference/forbund");
-    expect(res.status).toBe(200);
-    const names = res.body.data.map((f: { name: string }) => f.name);
+    const t = await freshTenant(env);
+    const { data } = expectData(await new Client(env).GET("/reference/forbund"));
+    const names = data.map((f) => f.name);
     expect(names).toContain(env.orgA.name);
     expect(names).toContain(env.orgB.name);
+    expect(names).toContain(t.org.name);
     expect(names).not.toContain(env.nns.name);
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, "sv")));
-    expect(Object.keys(res.body.data[0]).sort()).toEqual(["countyCode", "id", "name", "slug"]);
+    expect(Object.keys(data[0] ?? {}).sort()).toEqual(["countyCode", "id", "name", "slug"]);
   });
 });
