@@ -122,7 +122,7 @@ describe("the operations CLI", () => {
       child.kill("SIGTERM");
       await exited;
     }
-  });
+  }, 180_000); // Five CLI processes and a server, each booting its own database: slow on a busy machine.
 
   it("explains a bad organisationsnummer instead of crashing", () => {
     const result = cli("org:create", "--name", "Fel", "--org-number", "222000-9002", "--county", "09");
