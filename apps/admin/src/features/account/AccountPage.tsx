@@ -1,5 +1,3 @@
-import type { Schemas } from "@nns/api-client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -9,15 +7,11 @@ import { ServerForm } from "../../components/ServerForm";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { Badge, Button, PageHeader, TextField } from "../../components/ui";
 import { LANGUAGES, type Language, setLanguage } from "../../i18n";
-import { api, call } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useMe } from "../../lib/session";
+import { type Session, useChangePassword, useSessions, useSignOutOtherSessions } from "./api";
 import { summarizeUserAgent } from "./userAgent";
 import "./i18n";
-
-type Session = Schemas["Session"];
-
-const sessionsKey = ["auth", "sessions"] as const;
 
 export function AccountPage() {
   const { t } = useTranslation("account");
@@ -43,16 +37,8 @@ export function AccountPage() {
 
 function ChangePassword() {
   const { t } = useTranslation("account");
-  const queryClient = useQueryClient();
   const formRef = useRef<HTMLFormElement>(null);
-  const change = useMutation({
-    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
-      call(api.POST("/auth/password", { body })),
-    onSuccess: async () => {
-      formRef.current?.reset();
-      await queryClient.invalidateQueries({ queryKey: sessionsKey });
-    },
-  });
+  const change = useChangePassword();
   return (
     <section className="card" aria-labelledby="account-password">
       <h2 id="account-password">{t("password.title")}</h2>
@@ -64,10 +50,13 @@ function ChangePassword() {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          change.mutate({
-            currentPassword: String(data.get("currentPassword")),
-            newPassword: String(data.get("newPassword")),
-          });
+          change.mutate(
+            {
+              currentPassword: String(data.get("currentPassword")),
+              newPassword: String(data.get("newPassword")),
+            },
+            { onSuccess: () => formRef.current?.reset() },
+          );
         }}
         style={{ maxWidth: "28rem" }}
       >
@@ -112,15 +101,8 @@ function BrowserSummary({ session }: { session: Session }) {
 
 function Sessions() {
   const { t } = useTranslation("account");
-  const queryClient = useQueryClient();
-  const sessions = useQuery({
-    queryKey: sessionsKey,
-    queryFn: () => call(api.GET("/auth/sessions")),
-  });
-  const signOutOthers = useMutation({
-    mutationFn: () => call(api.DELETE("/auth/sessions")),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
-  });
+  const sessions = useSessions();
+  const signOutOthers = useSignOutOtherSessions();
 
   let content: ReactNode;
   if (sessions.isPending) content = <Loading />;

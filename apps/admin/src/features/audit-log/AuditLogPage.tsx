@@ -1,5 +1,3 @@
-import type { Schemas } from "@nns/api-client";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { Fragment, type ReactNode, useId, useState } from "react";
 import { Form } from "react-aria-components";
@@ -9,45 +7,21 @@ import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
-import { stockholmMidnight } from "../../lib/stockholm";
+import { type AuditEntry, type AuditFilters, useAuditLog } from "./api";
 import { diffFields, entityName, type FieldRow, isTimestamp } from "./diff";
 import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from "./i18n";
 
-type AuditEntry = Schemas["AuditEntry"];
-
 const route = getRouteApi("/app/o/$orgId/audit-log");
 
-const PAGE_SIZE = 25;
 const ALL = "all";
 const COLUMNS = 5;
 
-interface Filters {
-  action: string;
-  entityType: string;
-  /** Calendar dates (YYYY-MM-DD) in Swedish time; `to` is inclusive. */
-  from: string;
-  to: string;
-}
+const NO_FILTERS: AuditFilters = { action: "", entityType: "", from: "", to: "" };
 
-const NO_FILTERS: Filters = { action: "", entityType: "", from: "", to: "" };
-
-function hasFilters(filters: Filters): boolean {
+function hasFilters(filters: AuditFilters): boolean {
   return Object.values(filters).some((value) => value !== "");
-}
-
-/** The API's `to` is exclusive, so an inclusive end date becomes the following midnight in Stockholm. */
-function toQuery(filters: Filters, cursor: string | undefined) {
-  return {
-    limit: PAGE_SIZE,
-    ...(cursor ? { cursor } : {}),
-    ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.entityType ? { entityType: filters.entityType } : {}),
-    ...(filters.from ? { from: stockholmMidnight(filters.from) } : {}),
-    ...(filters.to ? { to: stockholmMidnight(filters.to, 1) } : {}),
-  };
 }
 
 function useActionLabel() {
@@ -58,22 +32,14 @@ function useActionLabel() {
 export function AuditLogPage() {
   const { t } = useTranslation("auditLog");
   const { orgId } = route.useParams();
-  const [draft, setDraft] = useState<Filters>(NO_FILTERS);
-  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [draft, setDraft] = useState<AuditFilters>(NO_FILTERS);
+  const [filters, setFilters] = useState<AuditFilters>(NO_FILTERS);
   const [rangeError, setRangeError] = useState(false);
   const pages = useCursorPages();
   const ids = { hint: useId(), from: useId(), to: useId(), rangeError: useId() };
   const actionLabel = useActionLabel();
 
-  const log = useQuery({
-    queryKey: ["org", orgId, "audit-log", filters, pages.cursor],
-    queryFn: () =>
-      call(
-        api.GET("/orgs/{orgId}/audit-log", {
-          params: { path: { orgId }, query: toQuery(filters, pages.cursor) },
-        }),
-      ),
-  });
+  const log = useAuditLog(orgId, filters, pages.cursor);
 
   const apply = () => {
     if (draft.from && draft.to && draft.to < draft.from) {

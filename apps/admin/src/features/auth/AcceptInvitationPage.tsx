@@ -1,12 +1,11 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { PublicFrame } from "../../components/PublicFrame";
 import { ServerForm } from "../../components/ServerForm";
 import { ErrorState, FormError, Loading } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
-import { meQuery } from "../../lib/session";
+import { ApiError } from "../../lib/api";
+import { useAcceptInvitation, useInvitation } from "./api";
 import "./i18n";
 
 const route = getRouteApi("/accept-invitation");
@@ -16,22 +15,8 @@ export function AcceptInvitationPage() {
   const { t: tc } = useTranslation();
   const { token } = route.useLoaderData();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  const preview = useQuery({
-    queryKey: ["invitation", token],
-    queryFn: () => call(api.POST("/auth/invitations/lookup", { body: { token } })),
-    enabled: token.length > 0,
-  });
-  const accept = useMutation({
-    mutationFn: (body: { name?: string; password: string }) =>
-      call(api.POST("/auth/invitations/accept", { body: { token, ...body } })),
-    onSuccess: async (signedIn) => {
-      // Fetch now: a cached "signed out" answer would send the router straight back to sign-in.
-      await queryClient.fetchQuery({ ...meQuery, staleTime: 0 });
-      const joined = signedIn.memberships.find((m) => m.organization.name === preview.data?.organizationName);
-      await navigate(joined ? { to: "/o/$orgId", params: { orgId: joined.organization.id } } : { to: "/" });
-    },
-  });
+  const preview = useInvitation(token);
+  const accept = useAcceptInvitation(token);
 
   let content: React.ReactNode;
   // A malformed token (400) and an unknown, used or expired one (410) mean the same to the person.
@@ -59,10 +44,22 @@ export function AcceptInvitationPage() {
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            accept.mutate({
-              ...(invitation.existingAccount ? {} : { name: String(data.get("name")) }),
-              password: String(data.get("password")),
-            });
+            accept.mutate(
+              {
+                ...(invitation.existingAccount ? {} : { name: String(data.get("name")) }),
+                password: String(data.get("password")),
+              },
+              {
+                onSuccess: (signedIn) => {
+                  const joined = signedIn.memberships.find(
+                    (m) => m.organization.name === invitation.organizationName,
+                  );
+                  return navigate(
+                    joined ? { to: "/o/$orgId", params: { orgId: joined.organization.id } } : { to: "/" },
+                  );
+                },
+              },
+            );
           }}
         >
           <FormError error={accept.error} />

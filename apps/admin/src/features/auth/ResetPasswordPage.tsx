@@ -1,11 +1,10 @@
-import { useMutation } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { PublicFrame } from "../../components/PublicFrame";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { useConfirmPasswordReset, useRequestPasswordReset } from "./api";
 import "./i18n";
 
 const route = getRouteApi("/reset-password");
@@ -13,13 +12,8 @@ const route = getRouteApi("/reset-password");
 export function ResetPasswordPage() {
   const { t } = useTranslation("auth");
   const { token } = route.useLoaderData();
-  const request = useMutation({
-    mutationFn: (email: string) => call(api.POST("/auth/password-reset", { body: { email } })),
-  });
-  const confirm = useMutation({
-    mutationFn: (password: string) =>
-      call(api.POST("/auth/password-reset/confirm", { body: { token, password } })),
-  });
+  const request = useRequestPasswordReset();
+  const confirm = useConfirmPasswordReset(token);
 
   if (!token) {
     return (

@@ -1,4 +1,3 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,16 +8,9 @@ import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Badge, Button } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
-import {
-  coOwnersQuery,
-  forbundChoicesQuery,
-  type Intervention,
-  interventionKeys,
-  invalidateIntervention,
-} from "./queries";
+import { type Intervention, useCoOwners, useForbundChoices, useInviteCoOwner, useRemoveCoOwner } from "./api";
 import "../../components/fields.css";
 import "./i18n";
 
@@ -37,39 +29,14 @@ export function CoOwnersSection({
 }) {
   const { t } = useTranslation("catalog");
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const can = usePermissions(orgId);
-  const coOwners = useQuery(coOwnersQuery(orgId, intervention.id));
+  const coOwners = useCoOwners(orgId, intervention.id);
   const isOwner = intervention.organizationId === orgId;
   const write = can.has("interventions:write");
-  const choices = useQuery({ ...forbundChoicesQuery, enabled: isOwner && write });
+  const choices = useForbundChoices(isOwner && write);
   const [chosen, setChosen] = useState<string | null>(null);
-  const refresh = () =>
-    queryClient.invalidateQueries({
-      queryKey: [...interventionKeys.detail(orgId, intervention.id), "co-owners"],
-    });
-  const invite = useMutation({
-    mutationFn: (organizationId: string) =>
-      call(
-        api.POST("/orgs/{orgId}/interventions/{interventionId}/co-owners", {
-          params: { path: { orgId, interventionId: intervention.id } },
-          body: { organizationId },
-        }),
-      ),
-    onSuccess: async (coOwner) => {
-      setChosen(null);
-      await refresh();
-      onFeedback({ kind: "success", text: t("coOwners.invited", { name: coOwner.organizationName }) });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (coOwnerId: string) =>
-      call(
-        api.DELETE("/orgs/{orgId}/interventions/{interventionId}/co-owners/{coOwnerId}", {
-          params: { path: { orgId, interventionId: intervention.id, coOwnerId } },
-        }),
-      ),
-  });
+  const invite = useInviteCoOwner(orgId, intervention.id);
+  const remove = useRemoveCoOwner(orgId, intervention.id);
   const listed = new Set((coOwners.data ?? []).map((c) => c.organizationId));
   const options = (choices.data ?? [])
     .filter((o) => o.id !== orgId && !listed.has(o.id))
@@ -134,11 +101,9 @@ export function CoOwnersSection({
                               onConfirm={async () => {
                                 await remove.mutateAsync(coOwner.organizationId);
                                 if (own) {
-                                  await invalidateIntervention(queryClient, orgId);
                                   await navigate({ to: "/o/$orgId/interventions", params: { orgId } });
                                   return;
                                 }
-                                await refresh();
                                 onFeedback({
                                   kind: "success",
                                   text: t("coOwners.removed", { name: coOwner.organizationName }),
@@ -165,7 +130,16 @@ export function CoOwnersSection({
           aria-label={t("coOwners.invite")}
           onSubmit={(event) => {
             event.preventDefault();
-            if (chosen) invite.mutate(chosen);
+            if (chosen)
+              invite.mutate(chosen, {
+                onSuccess: (coOwner) => {
+                  setChosen(null);
+                  onFeedback({
+                    kind: "success",
+                    text: t("coOwners.invited", { name: coOwner.organizationName }),
+                  });
+                },
+              });
           }}
         >
           <FormError error={invite.error} />

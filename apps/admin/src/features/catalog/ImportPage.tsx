@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,8 +5,8 @@ import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { FormError } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { ApiError, api, call, localizedMessage } from "../../lib/api";
-import { invalidateIntervention } from "./queries";
+import { ApiError, localizedMessage } from "../../lib/api";
+import { useImportInterventions } from "./api";
 import "./i18n";
 import "./catalog.css";
 
@@ -31,19 +30,10 @@ function rowProblems(error: unknown) {
 export function ImportPage() {
   const { orgId } = route.useParams();
   const { t } = useTranslation("catalog");
-  const queryClient = useQueryClient();
   const { feedback, show } = useFeedback();
   const [file, setFile] = useState<File | null>(null);
   const [imported, setImported] = useState<string[]>([]);
-  const upload = useMutation({
-    mutationFn: async (csv: string) =>
-      call(api.POST("/orgs/{orgId}/interventions/import", { params: { path: { orgId } }, body: { csv } })),
-    onSuccess: async (result) => {
-      setImported(result.ids);
-      await invalidateIntervention(queryClient, orgId);
-      show({ kind: "success", text: t("import.done", { count: result.ids.length }) });
-    },
-  });
+  const upload = useImportInterventions(orgId);
   const problems = rowProblems(upload.error);
   return (
     <>
@@ -63,7 +53,12 @@ export function ImportPage() {
             return;
           }
           setImported([]);
-          upload.mutate(await file.text());
+          upload.mutate(await file.text(), {
+            onSuccess: (result) => {
+              setImported(result.ids);
+              show({ kind: "success", text: t("import.done", { count: result.ids.length }) });
+            },
+          });
         }}
       >
         <div className="field">

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,18 +8,19 @@ import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
+import { ApiError } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
+import {
+  type Intervention,
+  useCatalogSettings,
+  useIntervention,
+  useVocabularies,
+  useWorkflowStep,
+  type WorkflowAction,
+} from "./api";
 import { InterventionStateBadge, isEditable, PublishedVersionBadge } from "./badges";
 import { CoOwnersSection } from "./CoOwnersSection";
-import {
-  catalogSettingsQuery,
-  type Intervention,
-  interventionQuery,
-  invalidateIntervention,
-  vocabulariesQuery,
-} from "./queries";
 import { InterventionTabs } from "./Tabs";
 import "./i18n";
 import "./catalog.css";
@@ -34,15 +35,11 @@ export function InterventionPage() {
   );
 }
 
-type Action = "submit" | "withdraw" | "publish" | "return" | "archive";
-/** The five workflow routes take and answer the same shapes; only the last segment differs. */
-type WorkflowPath = "/orgs/{orgId}/interventions/{interventionId}/submit";
-
 function InterventionView({ orgId, interventionId }: { orgId: string; interventionId: string }) {
   const { t } = useTranslation("catalog");
   const can = usePermissions(orgId);
-  const query = useQuery(interventionQuery(orgId, interventionId));
-  const vocab = useQuery(vocabulariesQuery);
+  const query = useIntervention(orgId, interventionId);
+  const vocab = useVocabularies();
   const { feedback, show } = useFeedback();
   const saved = useRouterState({
     select: (s) => (s.location.state as { interventionSaved?: boolean }).interventionSaved === true,
@@ -174,29 +171,16 @@ function WorkflowActions({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("catalog");
-  const queryClient = useQueryClient();
   const can = usePermissions(orgId);
   const access = useQuery(orgAccessQuery(orgId));
-  const settings = useQuery(catalogSettingsQuery(orgId));
+  const settings = useCatalogSettings(orgId);
   const [comment, setComment] = useState("");
-  const act = useMutation({
-    mutationFn: ({ action, comment }: { action: Action; comment: string }) =>
-      call(
-        api.POST(`/orgs/{orgId}/interventions/{interventionId}/${action}` as WorkflowPath, {
-          params: {
-            path: { orgId, interventionId: intervention.id },
-            header: etag ? { "if-match": etag } : {},
-          },
-          body: { comment: comment.trim() || null },
-        }),
-      ),
-    onSuccess: async (_, { action }) => {
-      setComment("");
-      await invalidateIntervention(queryClient, orgId, intervention.id);
-      onFeedback({ kind: "success", text: t(`detail.${ACTION_DONE[action]}`) });
-    },
-  });
-  const run = (action: Action, text = comment) => act.mutateAsync({ action, comment: text });
+  const act = useWorkflowStep(orgId, intervention.id, etag);
+  const run = async (action: WorkflowAction, text = comment) => {
+    await act.mutateAsync({ action, comment: text });
+    setComment("");
+    onFeedback({ kind: "success", text: t(`detail.${ACTION_DONE[action]}`) });
+  };
 
   const state = intervention.state;
   const isOwner = intervention.organizationId === orgId;
@@ -289,7 +273,7 @@ function WorkflowActions({
   );
 }
 
-const ACTION_DONE: Record<Action, string> = {
+const ACTION_DONE: Record<WorkflowAction, string> = {
   submit: "submitted",
   withdraw: "withdrawn",
   publish: "published",

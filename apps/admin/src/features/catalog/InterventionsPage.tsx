@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,19 +9,18 @@ import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
-import { InterventionStateBadge, PublishedVersionBadge } from "./badges";
 import {
-  catalogSettingsQuery,
   type InterventionState,
-  interventionKeys,
-  interventionsPageQuery,
-  invalidateIntervention,
-  invitationsQuery,
-} from "./queries";
+  useAcceptCoOwnership,
+  useCatalogSettings,
+  useCoOwnershipInvitations,
+  useInterventionsPage,
+  useSetSelfPublishing,
+} from "./api";
+import { InterventionStateBadge, PublishedVersionBadge } from "./badges";
 import "./i18n";
 import "./catalog.css";
 
@@ -40,7 +39,7 @@ function Interventions({ orgId }: { orgId: string }) {
   const access = useQuery(orgAccessQuery(orgId));
   const [state, setState] = useState<InterventionState | "all">("all");
   const pages = useCursorPages();
-  const list = useQuery(interventionsPageQuery(orgId, state, pages.cursor));
+  const list = useInterventionsPage(orgId, state, pages.cursor);
   const { feedback, show } = useFeedback();
   const isForbund = access.data?.organization.kind === "forbund";
   return (
@@ -150,22 +149,8 @@ function SelfPublishing({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("catalog");
-  const queryClient = useQueryClient();
-  const settings = useQuery(catalogSettingsQuery(orgId));
-  const save = useMutation({
-    mutationFn: (selfPublishing: boolean) =>
-      call(
-        api.PUT("/orgs/{orgId}/catalog-settings", { params: { path: { orgId } }, body: { selfPublishing } }),
-      ),
-    onSuccess: (data) => {
-      queryClient.setQueryData(interventionKeys.settings(orgId), data);
-      onFeedback({
-        kind: "success",
-        text: data.selfPublishing ? t("selfPublishing.grantedDone") : t("selfPublishing.withdrawnDone"),
-      });
-    },
-    onError: (error) => onFeedback({ kind: "error", text: error.message }),
-  });
+  const settings = useCatalogSettings(orgId);
+  const save = useSetSelfPublishing(orgId);
   if (!settings.data) return null;
   const granted = settings.data.selfPublishing;
   return (
@@ -176,7 +161,18 @@ function SelfPublishing({
         <CheckboxField
           isSelected={granted}
           isDisabled={save.isPending}
-          onChange={(value) => save.mutate(value)}
+          onChange={(value) =>
+            save.mutate(value, {
+              onSuccess: (data) =>
+                onFeedback({
+                  kind: "success",
+                  text: data.selfPublishing
+                    ? t("selfPublishing.grantedDone")
+                    : t("selfPublishing.withdrawnDone"),
+                }),
+              onError: (error) => onFeedback({ kind: "error", text: error.message }),
+            })
+          }
         >
           {t("selfPublishing.toggle")}
         </CheckboxField>
@@ -188,16 +184,8 @@ function SelfPublishing({
 /** Invitations from other förbund to co-own their interventions, accepted here. */
 function Invitations({ orgId, onFeedback }: { orgId: string; onFeedback: (feedback: Feedback) => void }) {
   const { t } = useTranslation("catalog");
-  const queryClient = useQueryClient();
-  const invitations = useQuery(invitationsQuery(orgId));
-  const accept = useMutation({
-    mutationFn: (interventionId: string) =>
-      call(
-        api.POST("/orgs/{orgId}/interventions/{interventionId}/co-ownership/accept", {
-          params: { path: { orgId, interventionId } },
-        }),
-      ),
-  });
+  const invitations = useCoOwnershipInvitations(orgId);
+  const accept = useAcceptCoOwnership(orgId);
   const data = invitations.data ?? [];
   if (data.length === 0) return null;
   return (
@@ -231,15 +219,8 @@ function Invitations({ orgId, onFeedback }: { orgId: string; onFeedback: (feedba
                       isDisabled={accept.isPending}
                       onPress={() =>
                         accept.mutate(invitation.interventionId, {
-                          onSuccess: async () => {
-                            await Promise.all([
-                              queryClient.invalidateQueries({
-                                queryKey: interventionKeys.invitations(orgId),
-                              }),
-                              invalidateIntervention(queryClient, orgId),
-                            ]);
-                            onFeedback({ kind: "success", text: t("invitations.accepted", { title }) });
-                          },
+                          onSuccess: () =>
+                            onFeedback({ kind: "success", text: t("invitations.accepted", { title }) }),
                           onError: (error) => onFeedback({ kind: "error", text: error.message }),
                         })
                       }

@@ -1,4 +1,3 @@
-import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { Pagination } from "../../components/Pagination";
@@ -8,7 +7,7 @@ import { PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
 import { useMe } from "../../lib/session";
-import { queueQuery } from "./queries";
+import { useEditorialQueue } from "./api";
 import "./i18n";
 import "./catalog.css";
 
@@ -17,7 +16,7 @@ export function QueuePage() {
   const { t } = useTranslation("catalog");
   const me = useMe();
   const pages = useCursorPages();
-  const queue = useQuery({ ...queueQuery(pages.cursor), enabled: me.nnsAdmin });
+  const queue = useEditorialQueue(pages.cursor, me.nnsAdmin);
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.description")} />

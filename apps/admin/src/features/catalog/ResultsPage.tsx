@@ -1,5 +1,4 @@
 import { formatKronor } from "@nns/domain/money";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,18 +7,9 @@ import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDate, parseKronor } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
-import { localProblem } from "./localErrors";
-import {
-  type InterventionResult,
-  interventionKeys,
-  interventionQuery,
-  type ResultInput,
-  resultsQuery,
-  vocabulariesQuery,
-} from "./queries";
+import { type InterventionResult, useIntervention, useResults, useSaveResults, useVocabularies } from "./api";
 import { InterventionTabs } from "./Tabs";
 import "../../components/fields.css";
 import "./i18n";
@@ -47,28 +37,12 @@ export function ResultsPage() {
 function Results({ orgId, interventionId }: { orgId: string; interventionId: string }) {
   const { t } = useTranslation("catalog");
   const can = usePermissions(orgId);
-  const queryClient = useQueryClient();
-  const intervention = useQuery(interventionQuery(orgId, interventionId));
-  const results = useQuery(resultsQuery(orgId, interventionId));
-  const vocab = useQuery(vocabulariesQuery);
+  const intervention = useIntervention(orgId, interventionId);
+  const results = useResults(orgId, interventionId);
+  const vocab = useVocabularies();
   const { feedback, show } = useFeedback();
   const [saved, setSaved] = useState<InterventionResult | null>(null);
-  const save = useMutation({
-    mutationFn: ({ local, ...body }: ResultInput & { local: Record<string, string> }) => {
-      if (Object.keys(local).length > 0) throw localProblem(local, t("form.badInput"));
-      return call(
-        api.PUT("/orgs/{orgId}/interventions/{interventionId}/results", {
-          params: { path: { orgId, interventionId } },
-          body,
-        }),
-      );
-    },
-    onSuccess: async (result) => {
-      setSaved(result);
-      await queryClient.invalidateQueries({ queryKey: interventionKeys.detail(orgId, interventionId) });
-      show({ kind: "success", text: t("results.saved") });
-    },
-  });
+  const save = useSaveResults(orgId, interventionId);
   const title = intervention.data?.intervention.content.title ?? "";
   const categories = [...(vocab.data?.outcomeCategories ?? [])].sort((a, b) => a.position - b.position);
   const count = (value: FormDataEntryValue | null) => {
@@ -107,20 +81,28 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
               .replace(",", ".");
             if (enrolment !== "" && Number.isNaN(Number(enrolment)))
               errors.averageEnrolmentMonths = t("form.badNumber");
-            save.mutate({
-              local: errors,
-              periodStart: String(data.get("periodStart") ?? ""),
-              periodEnd: String(data.get("periodEnd") ?? ""),
-              participantsWomen: count(data.get("participantsWomen")),
-              participantsMen: count(data.get("participantsMen")),
-              participantsOther: count(data.get("participantsOther")),
-              outcomes: Object.fromEntries(
-                categories.map((c) => [c.code, count(data.get(`outcomes.${c.code}`))]),
-              ),
-              averageEnrolmentMonths: enrolment === "" ? null : Number(enrolment),
-              costOre: money("costOre"),
-              budgetOre: money("budgetOre"),
-            });
+            save.mutate(
+              {
+                local: errors,
+                periodStart: String(data.get("periodStart") ?? ""),
+                periodEnd: String(data.get("periodEnd") ?? ""),
+                participantsWomen: count(data.get("participantsWomen")),
+                participantsMen: count(data.get("participantsMen")),
+                participantsOther: count(data.get("participantsOther")),
+                outcomes: Object.fromEntries(
+                  categories.map((c) => [c.code, count(data.get(`outcomes.${c.code}`))]),
+                ),
+                averageEnrolmentMonths: enrolment === "" ? null : Number(enrolment),
+                costOre: money("costOre"),
+                budgetOre: money("budgetOre"),
+              },
+              {
+                onSuccess: (result) => {
+                  setSaved(result);
+                  show({ kind: "success", text: t("results.saved") });
+                },
+              },
+            );
           }}
         >
           <h2 id="new-result-heading">{t("results.newHeading")}</h2>

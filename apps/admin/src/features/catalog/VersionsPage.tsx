@@ -1,5 +1,4 @@
 import { formatKronor } from "@nns/domain/money";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import type { TFunction } from "i18next";
 import { useState } from "react";
@@ -11,13 +10,13 @@ import { Badge, Button, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
 import {
-  diffQuery,
   type FieldChange,
-  interventionQuery,
+  useIntervention,
+  useVersionDiff,
+  useVersions,
+  useVocabularies,
   type Vocabularies,
-  versionsQuery,
-  vocabulariesQuery,
-} from "./queries";
+} from "./api";
 import { InterventionTabs } from "./Tabs";
 import "../../components/fields.css";
 import "./i18n";
@@ -34,8 +33,8 @@ export function VersionsPage() {
 function Versions({ orgId, interventionId }: { orgId: string; interventionId: string }) {
   const { t } = useTranslation("catalog");
   const can = usePermissions(orgId);
-  const intervention = useQuery(interventionQuery(orgId, interventionId));
-  const versions = useQuery(versionsQuery(orgId, interventionId));
+  const intervention = useIntervention(orgId, interventionId);
+  const versions = useVersions(orgId, interventionId);
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
   const [compared, setCompared] = useState<{ from?: number; to?: number }>({});
@@ -139,8 +138,8 @@ function Diff({
   to?: number;
 }) {
   const { t } = useTranslation("catalog");
-  const diff = useQuery(diffQuery(orgId, interventionId, from, to));
-  const vocab = useQuery(vocabulariesQuery);
+  const diff = useVersionDiff(orgId, interventionId, from, to);
+  const vocab = useVocabularies();
   return (
     <QueryView query={diff}>
       {(data) => (

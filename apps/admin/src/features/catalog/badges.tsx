@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "../../components/ui";
-import type { Intervention } from "./queries";
+import type { Intervention } from "./api";
 import "./i18n";
 
 type Tone = "neutral" | "success" | "warning" | "danger";

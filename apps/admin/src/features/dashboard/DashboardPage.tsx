@@ -3,9 +3,9 @@ import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/states";
 import { Badge, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { countiesQuery } from "../../lib/reference";
 import { orgAccessQuery, useMe } from "../../lib/session";
+import { useOrganization } from "./api";
 import "./i18n";
 
 const route = getRouteApi("/app/o/$orgId/");
@@ -15,10 +15,7 @@ export function DashboardPage() {
   const { t: tc } = useTranslation();
   const { orgId } = route.useParams();
   const me = useMe();
-  const organization = useQuery({
-    queryKey: ["org", orgId],
-    queryFn: () => call(api.GET("/orgs/{orgId}", { params: { path: { orgId } } })),
-  });
+  const organization = useOrganization(orgId);
   const access = useQuery(orgAccessQuery(orgId));
   const counties = useQuery(countiesQuery);
   if (organization.isPending || access.isPending) return <Loading />;

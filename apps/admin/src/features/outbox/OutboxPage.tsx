@@ -1,5 +1,3 @@
-import type { Schemas } from "@nns/api-client";
-import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { Fragment, type ReactNode, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,17 +5,14 @@ import { Pagination } from "../../components/Pagination";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
+import { type Email, useOutbox } from "./api";
 import { LinkifiedText } from "./LinkifiedText";
 import "./i18n";
 
-type Email = Schemas["Email"];
-
 const route = getRouteApi("/app/o/$orgId/outbox");
 
-const PAGE_SIZE = 25;
 const COLUMNS = 5;
 
 export function OutboxPage() {
@@ -25,18 +20,7 @@ export function OutboxPage() {
   const { orgId } = route.useParams();
   const pages = useCursorPages();
   const [openId, setOpenId] = useState<string | null>(null);
-  const outbox = useQuery({
-    queryKey: ["org", orgId, "outbox", pages.cursor],
-    queryFn: () =>
-      call(
-        api.GET("/orgs/{orgId}/outbox", {
-          params: {
-            path: { orgId },
-            query: { limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
-          },
-        }),
-      ),
-  });
+  const outbox = useOutbox(orgId, pages.cursor);
 
   let content: ReactNode;
   if (outbox.isPending) content = <Loading />;

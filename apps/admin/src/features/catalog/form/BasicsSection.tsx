@@ -1,0 +1,59 @@
+import { useTranslation } from "react-i18next";
+import { SelectField } from "../../../components/choice";
+import { TextAreaField } from "../../../components/fields";
+import { TextField } from "../../../components/ui";
+import { type Intervention, type InterventionContent, useInterventionsPage } from "../api";
+import type { Choices, Choose } from "./content";
+import { Section } from "./Section";
+
+/** Name, texts and, when the förbund has other top-level entries, the entry this one belongs under. */
+export function BasicsSection({
+  orgId,
+  initial,
+  content,
+  choices,
+  choose,
+}: {
+  orgId: string;
+  initial?: Intervention;
+  content: InterventionContent;
+  choices: Choices;
+  choose: Choose;
+}) {
+  const { t } = useTranslation("catalog");
+  const siblings = useInterventionsPage(orgId, "all");
+  const parents = (siblings.data?.data ?? []).filter(
+    (i) => i.organizationId === orgId && i.id !== initial?.id && i.parentId === null,
+  );
+  return (
+    <Section legend={t("form.basics")}>
+      <TextField name="title" label={t("form.title")} defaultValue={content.title} isRequired />
+      <TextAreaField
+        name="summary"
+        label={t("form.summary")}
+        description={t("form.summaryHint")}
+        defaultValue={content.summary}
+        isRequired
+      />
+      <TextAreaField
+        name="description"
+        label={t("form.description")}
+        description={t("form.descriptionHint")}
+        defaultValue={content.description}
+      />
+      {parents.length > 0 ? (
+        <SelectField
+          name="parentId"
+          label={t("form.parent")}
+          description={t("form.parentHint")}
+          options={[
+            { id: "none", label: t("form.noParent") },
+            ...parents.map((p) => ({ id: p.id, label: p.content.title })),
+          ]}
+          value={choices.parentId}
+          onChange={(value) => choose("parentId", value)}
+        />
+      ) : null}
+    </Section>
+  );
+}

@@ -1,0 +1,42 @@
+import { useTranslation } from "react-i18next";
+import { CheckboxGroupField } from "../../../components/choice";
+import { TextField } from "../../../components/ui";
+import { type InterventionContent, useVocabularies } from "../api";
+import { type Choices, type Choose, GOALS } from "./content";
+import { Section } from "./Section";
+
+/** The result and volume goals, and the methods the intervention works with. */
+export function GoalsSection({
+  content,
+  choices,
+  choose,
+}: {
+  content: InterventionContent;
+  choices: Choices;
+  choose: Choose;
+}) {
+  const { t } = useTranslation("catalog");
+  const vocab = useVocabularies();
+  return (
+    <Section legend={t("form.goals")}>
+      <div className="form-row">
+        {GOALS.map((goal) => (
+          <TextField
+            key={goal}
+            name={`goals.${goal}`}
+            label={t(`form.${goal}`)}
+            inputMode="decimal"
+            defaultValue={content.goals[goal] === null ? "" : String(content.goals[goal]).replace(".", ",")}
+          />
+        ))}
+      </div>
+      <CheckboxGroupField
+        name="methods"
+        label={t("form.methods")}
+        options={(vocab.data?.methods ?? []).map((m) => ({ id: m.code, label: m.labelSv }))}
+        value={choices.methods}
+        onChange={(value) => choose("methods", value)}
+      />
+    </Section>
+  );
+}

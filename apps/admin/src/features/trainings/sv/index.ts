@@ -1,0 +1,7 @@
+import { requests } from "./requests";
+import { sessions } from "./sessions";
+import { trainers } from "./trainers";
+import { training } from "./training";
+
+/** The feature's Swedish strings, one file per sub-area: together they are too long for one file. */
+export const sv = { ...training, ...sessions, ...requests, ...trainers };
