@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
-import { Client, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+import { Client, expectData, freshTenant, setupTestApp, signIn, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 let published: string;
@@ -10,24 +10,38 @@ beforeAll(async () => {
   env = await setupTestApp();
   const admin = await signIn(env, env.users.adminA.email);
   const nns = await signIn(env, env.users.nnsAdmin.email);
-  const base = `/v1/orgs/${env.orgA.id}/interventions`;
-  const created = await admin.post(base, {
-    content: sampleContent({
-      title: "RESAM – resursteam",
-      description:
-        "## Arbetssätt\n\nVi arbetar **lösningsfokuserat**.\n\n<script>alert(1)</script><img src=x onerror=alert(2)>\n\n[klick](javascript:alert(3)) och [rapporten](https://example.se/r.pdf)",
-      links: [{ kind: "evaluation", title: "Slutrapport", url: "https://example.se/resam.pdf" }],
-    }),
+  const orgId = env.orgA.id;
+  const created = await admin.POST("/orgs/{orgId}/interventions", {
+    params: { path: { orgId } },
+    body: {
+      content: sampleContent({
+        title: "RESAM – resursteam",
+        description:
+          "## Arbetssätt\n\nVi arbetar **lösningsfokuserat**.\n\n<script>alert(1)</script><img src=x onerror=alert(2)>\n\n[klick](javascript:alert(3)) och [rapporten](https://example.se/r.pdf)",
+        links: [{ kind: "evaluation", title: "Slutrapport", url: "https://example.se/resam.pdf" }],
+      }),
+    },
   });
-  published = created.body.id;
-  await admin.request("PUT", `${base}/${published}/results`, { body: RESAM_RESULTS });
-  await admin.post(`${base}/${published}/submit`, {});
-  await nns.post(`${base}/${published}/publish`, {});
-  draft = (await admin.post(base, { content: sampleContent({ title: "Hemligt utkast" }) })).body.id;
+  published = expectData(created, 201).id;
+  const entry = { params: { path: { orgId, interventionId: published } } };
+  expectData(
+    await admin.PUT("/orgs/{orgId}/interventions/{interventionId}/results", {
+      ...entry,
+      body: RESAM_RESULTS,
+    }),
+  );
+  expectData(await admin.POST("/orgs/{orgId}/interventions/{interventionId}/submit", { ...entry, body: {} }));
+  expectData(await nns.POST("/orgs/{orgId}/interventions/{interventionId}/publish", { ...entry, body: {} }));
+  const hidden = await admin.POST("/orgs/{orgId}/interventions", {
+    params: { path: { orgId } },
+    body: { content: sampleContent({ title: "Hemligt utkast" }) },
+  });
+  draft = expectData(hidden, 201).id;
 });
 afterAll(async () => env?.close());
 
-const get = (path: string) => new Client(env).get(path);
+/** The pages are HTML outside the API contract. */
+const get = (path: string) => new Client(env).raw("GET", path);
 
 describe("the public catalogue pages", () => {
   it("renders a Swedish search page without scripts, with hits and facets as a form", async () => {
@@ -73,7 +87,7 @@ describe("the public catalogue pages", () => {
 describe("rate limits of the public catalogue", () => {
   it("gives anonymous callers a per-address limit and API keys a higher one, with 429 and Retry-After", async () => {
     const { createApp } = await import("../src/app.js");
-    const { createApiKey, enterOrganization, systemContext } = await import("@nns/services");
+    const { createApiKey } = await import("@nns/services");
     const pino = (await import("pino")).default;
     const app = createApp(env.deps, {
       cookieSecure: true,
@@ -82,8 +96,7 @@ describe("rate limits of the public catalogue", () => {
       logger: pino({ level: "silent" }),
       catalogRateLimit: { anonymousPerMinute: 2, identifiedPerMinute: 4 },
     });
-    const org = await enterOrganization(systemContext(env.deps, "test"), env.orgA.id);
-    const { secret } = await createApiKey(org, {
+    const { secret } = await createApiKey((await freshTenant(env)).ctx, {
       name: "portal",
       scopes: ["interventions:read"],
       expiresAt: null,

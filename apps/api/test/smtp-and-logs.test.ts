@@ -7,10 +7,11 @@ import { createApp } from "../src/app.js";
 import { createLogger } from "../src/logger.js";
 import {
   Client,
+  expectData,
+  freshTenant,
   PASSWORD,
   PUBLIC_URL,
   setupTestApp,
-  signIn,
   type TestEnv,
   tokenFromEmail,
 } from "./helpers.js";
@@ -45,15 +46,16 @@ afterAll(async () => {
 
 describe("email over real SMTP", () => {
   it("delivers the invitation from the queue after commit and keeps no copy of the token-bearing body", async () => {
-    const admin = await signIn(env, env.users.adminA.email);
-    const res = await admin.post(`/v1/orgs/${env.orgA.id}/invitations`, {
-      email: "smtp.person@test.se",
-      role: "viewer",
+    const t = await freshTenant(env);
+    const email = `smtp.person.${t.org.slug}@test.se`;
+    const res = await (await t.signIn("admin")).POST("/orgs/{orgId}/invitations", {
+      params: { path: { orgId: t.org.id } },
+      body: { email, role: "viewer" },
     });
-    expect(res.status).toBe(201);
+    expectData(res, 201);
     const mail = await vi.waitFor(
       () => {
-        const found = received.find((m) => m.to === "smtp.person@test.se");
+        const found = received.find((m) => m.to === email);
         if (!found) throw new Error("not delivered yet");
         return found;
       },
@@ -68,24 +70,23 @@ describe("email over real SMTP", () => {
       async () => {
         const [row] = await env.t.db.ownerSql(
           "select status, transport, text_body, sent_at from emails where to_address = $1",
-          ["smtp.person@test.se"],
+          [email],
         );
         expect(row).toMatchObject({ status: "sent", transport: "smtp", text_body: null });
         expect(row?.sent_at).not.toBeNull();
       },
       { timeout: 5_000, interval: 50 },
     );
-    const accepted = await new Client(env).post("/v1/auth/invitations/accept", {
-      token,
-      name: "Smtp Person",
-      password: "Ett-lösenord-via-smtp",
+    const accepted = await new Client(env).POST("/auth/invitations/accept", {
+      body: { token, name: "Smtp Person", password: "Ett-lösenord-via-smtp" },
     });
-    expect(accepted.status).toBe(200);
+    expectData(accepted);
   });
 });
 
 describe("structured logs", () => {
   it("log every request with its id, and never a password, token, cookie or key", async () => {
+    const t = await freshTenant(env);
     const lines: string[] = [];
     const sink = new Writable({
       write(chunk, _encoding, callback) {
@@ -102,16 +103,16 @@ describe("structured logs", () => {
     const login = await app.request(`${PUBLIC_URL}/v1/auth/login`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: PUBLIC_URL },
-      body: JSON.stringify({ email: env.users.adminA.email, password: PASSWORD }),
+      body: JSON.stringify({ email: t.admin.email, password: PASSWORD }),
     });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0] as string;
-    const key = await app.request(`${PUBLIC_URL}/v1/orgs/${env.orgA.id}/api-keys`, {
+    const key = await app.request(`${PUBLIC_URL}/v1/orgs/${t.org.id}/api-keys`, {
       method: "POST",
       headers: { "content-type": "application/json", origin: PUBLIC_URL, cookie },
       body: JSON.stringify({ name: "logg", scopes: ["org:read"] }),
     });
     const { secret } = (await key.json()) as { secret: string };
-    await app.request(`${PUBLIC_URL}/v1/orgs/${env.orgA.id}`, {
+    await app.request(`${PUBLIC_URL}/v1/orgs/${t.org.id}`, {
       headers: { authorization: `Bearer ${secret}` },
     });
     const all = lines.join("\n");
