@@ -7,7 +7,7 @@ import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
 import { api, call } from "../../lib/api";
-import { useMe, usePermissions } from "../../lib/session";
+import { useMe } from "../../lib/session";
 import { optional } from "./format";
 import { type DeliveryPreference, trainingKeys } from "./queries";
 import "./i18n";
@@ -29,7 +29,6 @@ export function NewRequestPage() {
 function NewRequest({ orgId }: { orgId: string }) {
   const { t } = useTranslation("trainings");
   const me = useMe();
-  const can = usePermissions(orgId);
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   // One key per visit: a double submit or a retry after a lost answer cannot send two requests.
@@ -68,80 +67,76 @@ function NewRequest({ orgId }: { orgId: string }) {
           {t("newRequest.back")}
         </Link>
       </p>
-      {can.size > 0 && !can.has("trainings:book") ? (
-        <p className="notice">{t("newRequest.notAllowed")}</p>
-      ) : (
-        <ServerForm
-          className="card"
-          error={submit.error}
-          onEdit={submit.reset}
-          aria-label={t("newRequest.title")}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            submit.mutate({
-              periodStart: String(data.get("periodStart") ?? ""),
-              periodEnd: String(data.get("periodEnd") ?? ""),
-              expectedParticipants: Number(data.get("expectedParticipants") ?? 0),
-              deliveryPreference: delivery,
-              openToSharing: sharing,
-              contactName: String(data.get("contactName") ?? "").trim(),
-              contactEmail: String(data.get("contactEmail") ?? "").trim(),
-              contactPhone: optional(data.get("contactPhone")),
-              notes: optional(data.get("notes")),
-            });
-          }}
-        >
-          <FormError error={submit.error} />
-          <div className="form-row">
-            <TextField name="periodStart" type="date" label={t("newRequest.periodStart")} isRequired />
-            <TextField name="periodEnd" type="date" label={t("newRequest.periodEnd")} isRequired />
-            <TextField
-              name="expectedParticipants"
-              type="number"
-              inputMode="numeric"
-              label={t("newRequest.expectedParticipants")}
-              isRequired
-            />
-          </div>
-          <RadioGroupField
-            label={t("newRequest.delivery")}
-            name="deliveryPreference"
-            options={(["digital", "on_site", "either"] as const).map((id) => ({
-              id,
-              label: t(`delivery.${id}`),
-            }))}
-            value={delivery}
-            onChange={(value) => setDelivery(value as DeliveryPreference)}
+      <ServerForm
+        className="card"
+        error={submit.error}
+        onEdit={submit.reset}
+        aria-label={t("newRequest.title")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          submit.mutate({
+            periodStart: String(data.get("periodStart") ?? ""),
+            periodEnd: String(data.get("periodEnd") ?? ""),
+            expectedParticipants: Number(data.get("expectedParticipants") ?? 0),
+            deliveryPreference: delivery,
+            openToSharing: sharing,
+            contactName: String(data.get("contactName") ?? "").trim(),
+            contactEmail: String(data.get("contactEmail") ?? "").trim(),
+            contactPhone: optional(data.get("contactPhone")),
+            notes: optional(data.get("notes")),
+          });
+        }}
+      >
+        <FormError error={submit.error} />
+        <div className="form-row">
+          <TextField name="periodStart" type="date" label={t("newRequest.periodStart")} isRequired />
+          <TextField name="periodEnd" type="date" label={t("newRequest.periodEnd")} isRequired />
+          <TextField
+            name="expectedParticipants"
+            type="number"
+            inputMode="numeric"
+            label={t("newRequest.expectedParticipants")}
             isRequired
           />
-          <CheckboxField isSelected={sharing} onChange={setSharing}>
-            {t("newRequest.sharing")}
-          </CheckboxField>
-          <div className="form-row">
-            <TextField
-              name="contactName"
-              label={t("newRequest.contactName")}
-              defaultValue={me.user.name}
-              isRequired
-            />
-            <TextField
-              name="contactEmail"
-              type="email"
-              label={t("newRequest.contactEmail")}
-              defaultValue={me.user.email}
-              isRequired
-            />
-            <TextField name="contactPhone" type="tel" label={t("newRequest.contactPhone")} />
-          </div>
-          <TextAreaField name="notes" label={t("newRequest.notes")} description={t("newRequest.notesHint")} />
-          <div>
-            <Button type="submit" isDisabled={submit.isPending}>
-              {t("newRequest.submit")}
-            </Button>
-          </div>
-        </ServerForm>
-      )}
+        </div>
+        <RadioGroupField
+          label={t("newRequest.delivery")}
+          name="deliveryPreference"
+          options={(["digital", "on_site", "either"] as const).map((id) => ({
+            id,
+            label: t(`delivery.${id}`),
+          }))}
+          value={delivery}
+          onChange={(value) => setDelivery(value as DeliveryPreference)}
+          isRequired
+        />
+        <CheckboxField isSelected={sharing} onChange={setSharing}>
+          {t("newRequest.sharing")}
+        </CheckboxField>
+        <div className="form-row">
+          <TextField
+            name="contactName"
+            label={t("newRequest.contactName")}
+            defaultValue={me.user.name}
+            isRequired
+          />
+          <TextField
+            name="contactEmail"
+            type="email"
+            label={t("newRequest.contactEmail")}
+            defaultValue={me.user.email}
+            isRequired
+          />
+          <TextField name="contactPhone" type="tel" label={t("newRequest.contactPhone")} />
+        </div>
+        <TextAreaField name="notes" label={t("newRequest.notes")} description={t("newRequest.notesHint")} />
+        <div>
+          <Button type="submit" isDisabled={submit.isPending}>
+            {t("newRequest.submit")}
+          </Button>
+        </div>
+      </ServerForm>
     </>
   );
 }

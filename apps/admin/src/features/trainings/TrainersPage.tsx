@@ -7,7 +7,6 @@ import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { api, call } from "../../lib/api";
 import { countiesQuery } from "../../lib/reference";
-import { useMe } from "../../lib/session";
 import { CertificationBadge } from "./badges";
 import { expiringQuery, type Trainer, trainersQuery, trainingKeys } from "./queries";
 import { AddCertificationDialog, TrainerDialog } from "./TrainerDialogs";
@@ -16,19 +15,6 @@ import "./trainings.css";
 
 /** NNS's registry of certified trainers: status per trainer, certifications about to expire, and adding. */
 export function TrainersPage() {
-  const me = useMe();
-  const { t } = useTranslation("trainings");
-  if (!me.nnsAdmin)
-    return (
-      <>
-        <PageHeader title={t("trainers.title")} />
-        <p className="notice">{t("nnsOnly")}</p>
-      </>
-    );
-  return <Trainers />;
-}
-
-function Trainers() {
   const { t } = useTranslation("trainings");
   const trainers = useQuery(trainersQuery);
   const expiring = useQuery(expiringQuery);
