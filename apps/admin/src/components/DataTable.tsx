@@ -10,9 +10,13 @@ export interface Column<Row> {
   cell: (row: Row) => ReactNode;
   /** The cell that names the row (a person, an organization): a `<th scope="row">`. One per table at most. */
   rowHeader?: boolean;
-  /** Added to the header and every cell of the column, e.g. "amount" (right-aligned) or "nowrap". */
+  /** Added to the header and every cell of the column, e.g. "amount" (right-aligned). */
   className?: string;
+  /** Dates, times and codes read badly when broken at their hyphens: the table scrolls instead. */
+  noWrap?: boolean;
 }
+
+const NO_WRAP = { whiteSpace: "nowrap" } as const;
 
 /** A table is named either by a heading on the page (its id) or by its own caption, read but not shown. */
 type Name = { labelledBy: string; caption?: never } | { caption: string; labelledBy?: never };
@@ -59,11 +63,22 @@ export function DataTable<Row>({
             <tr key={rowKey(row)}>
               {columns.map((column) =>
                 column.rowHeader ? (
-                  <th key={column.id} scope="row" className={column.className} data-label={column.header}>
+                  <th
+                    key={column.id}
+                    scope="row"
+                    className={column.className}
+                    style={column.noWrap ? NO_WRAP : undefined}
+                    data-label={column.header}
+                  >
                     {column.cell(row)}
                   </th>
                 ) : (
-                  <td key={column.id} className={column.className} data-label={column.header}>
+                  <td
+                    key={column.id}
+                    className={column.className}
+                    style={column.noWrap ? NO_WRAP : undefined}
+                    data-label={column.header}
+                  >
                     {column.cell(row)}
                   </td>
                 ),
