@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
-import { type FollowUp, followUpQuery, type Training } from "./queries";
+import { type FollowUp, followUpQuery, type Training } from "./api";
 import "./i18n";
 
 const QUESTIONS = ["overall", "content", "usefulness", "organisation"];

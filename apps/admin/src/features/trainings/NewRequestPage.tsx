@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, type HistoryState, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +5,9 @@ import { CheckboxField, RadioGroupField, TextAreaField } from "../../components/
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { useMe } from "../../lib/session";
+import { type DeliveryPreference, useSubmitRequest } from "./api";
 import { optional } from "./format";
-import { type DeliveryPreference, trainingKeys } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -30,35 +28,11 @@ function NewRequest({ orgId }: { orgId: string }) {
   const { t } = useTranslation("trainings");
   const me = useMe();
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   // One key per visit: a double submit or a retry after a lost answer cannot send two requests.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [delivery, setDelivery] = useState<DeliveryPreference>("either");
   const [sharing, setSharing] = useState(true);
-  const submit = useMutation({
-    mutationFn: (body: {
-      periodStart: string;
-      periodEnd: string;
-      expectedParticipants: number;
-      deliveryPreference: DeliveryPreference;
-      openToSharing: boolean;
-      contactName: string;
-      contactEmail: string;
-      contactPhone: string | null;
-      notes: string | null;
-    }) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests", {
-          params: { path: { orgId }, header: { "idempotency-key": idempotencyKey } },
-          body,
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) });
-      const state: RequestSubmittedState = { trainingRequestSubmitted: true };
-      await navigate({ to: "/o/$orgId/training-requests", params: { orgId }, state: state as HistoryState });
-    },
-  });
+  const submit = useSubmitRequest(orgId, idempotencyKey);
   return (
     <>
       <PageHeader title={t("newRequest.title")} description={t("newRequest.description")} />
@@ -75,17 +49,29 @@ function NewRequest({ orgId }: { orgId: string }) {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          submit.mutate({
-            periodStart: String(data.get("periodStart") ?? ""),
-            periodEnd: String(data.get("periodEnd") ?? ""),
-            expectedParticipants: Number(data.get("expectedParticipants") ?? 0),
-            deliveryPreference: delivery,
-            openToSharing: sharing,
-            contactName: String(data.get("contactName") ?? "").trim(),
-            contactEmail: String(data.get("contactEmail") ?? "").trim(),
-            contactPhone: optional(data.get("contactPhone")),
-            notes: optional(data.get("notes")),
-          });
+          submit.mutate(
+            {
+              periodStart: String(data.get("periodStart") ?? ""),
+              periodEnd: String(data.get("periodEnd") ?? ""),
+              expectedParticipants: Number(data.get("expectedParticipants") ?? 0),
+              deliveryPreference: delivery,
+              openToSharing: sharing,
+              contactName: String(data.get("contactName") ?? "").trim(),
+              contactEmail: String(data.get("contactEmail") ?? "").trim(),
+              contactPhone: optional(data.get("contactPhone")),
+              notes: optional(data.get("notes")),
+            },
+            {
+              onSuccess: () => {
+                const state: RequestSubmittedState = { trainingRequestSubmitted: true };
+                void navigate({
+                  to: "/o/$orgId/training-requests",
+                  params: { orgId },
+                  state: state as HistoryState,
+                });
+              },
+            },
+          );
         }}
       >
         <FormError error={submit.error} />

@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import type { Feedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { type Participant, participantsQuery, type Training, useCancelRegistration } from "./api";
 import { RegistrationStatus } from "./badges";
-import { invalidateTraining, type Participant, participantsQuery, type Training } from "./queries";
 import "./i18n";
 
 type Registration = Participant["registrations"][number];
@@ -25,27 +24,23 @@ export function ParticipantsSection({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
   const trainingId = training.id;
   const participants = useQuery(participantsQuery(orgId, trainingId));
-  const cancel = useMutation({
-    mutationFn: ({ registration }: { participant: Participant; registration: Registration }) =>
-      call(
-        api.POST("/orgs/{orgId}/trainings/{trainingId}/registrations/{registrationId}/cancel", {
-          params: { path: { orgId, trainingId, registrationId: registration.id } },
-        }),
-      ),
-    onSuccess: async (_after, { participant, registration }) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({
-        kind: "success",
-        text: t("participants.cancelled", {
-          name: participant.name,
-          session: sessionTitle(registration.sessionId),
-        }),
-      });
-    },
-  });
+  const cancel = useCancelRegistration(orgId, trainingId);
+  const cancelRegistration = (participant: Participant, registration: Registration) =>
+    cancel.mutateAsync(
+      { participant, registration },
+      {
+        onSuccess: () =>
+          onFeedback({
+            kind: "success",
+            text: t("participants.cancelled", {
+              name: participant.name,
+              session: sessionTitle(registration.sessionId),
+            }),
+          }),
+      },
+    );
   const sessionTitle = (sessionId: string) =>
     training.sessions.find((s) => s.id === sessionId)?.title ?? t("participants.unknownSession");
   const organizationName = (id: string) =>
@@ -121,7 +116,7 @@ export function ParticipantsSection({
                                     })}
                                     confirmLabel={t("participants.cancelConfirm")}
                                     isPending={cancel.isPending}
-                                    onConfirm={() => cancel.mutateAsync({ participant, registration })}
+                                    onConfirm={() => cancelRegistration(participant, registration)}
                                   >
                                     <p>
                                       {registration.status === "confirmed"

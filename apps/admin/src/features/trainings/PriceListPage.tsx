@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DialogActions } from "../../components/DialogActions";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { CheckboxField } from "../../components/fields";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Badge, Button, PageHeader, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { type PriceItem, priceListQuery, useSavePrice } from "./api";
 import { formatKronor, formatVatRate, optional, parseKronor } from "./format";
-import { type PriceItem, priceListQuery, trainingKeys } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -85,27 +85,10 @@ function EditPriceDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const [vatRate, setVatRate] = useState(String(item.vatRateBasisPoints));
   const [active, setActive] = useState(item.active);
   const [priceError, setPriceError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (body: {
-      name: string;
-      unitPriceOre: number;
-      vatRateBasisPoints: number;
-      maxParticipants: number | null;
-      active: boolean;
-    }) =>
-      call(
-        api.PUT("/nns/price-list/{code}", {
-          params: { path: { code: item.code }, header: { "if-match": `"${item.version}"` } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-  });
+  const save = useSavePrice(item);
   const rates = VAT_RATES.includes(String(item.vatRateBasisPoints))
     ? VAT_RATES
     : [String(item.vatRateBasisPoints), ...VAT_RATES];
@@ -159,7 +142,6 @@ function EditPriceDialog({
                   close();
                   onFeedback({ kind: "success", text: t("priceList.saved", { name: saved.name }) });
                 },
-                onError: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
               },
             );
           }}
@@ -197,14 +179,7 @@ function EditPriceDialog({
           <CheckboxField isSelected={active} onChange={setActive}>
             {t("priceList.activeField")}
           </CheckboxField>
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={save.isPending}>
-              {tc("save")}
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isPending={save.isPending} />
         </ServerForm>
       )}
     </FormDialog>

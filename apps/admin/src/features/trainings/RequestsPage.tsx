@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -8,15 +8,14 @@ import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Fee
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { requestsQuery, type TrainingRequest, useWithdrawRequest } from "./api";
 import { RequestStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
 import { DeclineDialog } from "./DeclineDialog";
 import type { RequestSubmittedState } from "./NewRequestPage";
 import { PairingsSection } from "./PairingsSection";
-import { requestsQuery, type TrainingRequest, trainingKeys } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -109,19 +108,11 @@ function RequestTable({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
-  const withdraw = useMutation({
-    mutationFn: (request: TrainingRequest) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests/{requestId}/withdraw", {
-          params: { path: { orgId, requestId: request.id } },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) });
-      onFeedback({ kind: "success", text: t("requests.withdrawn") });
-    },
-  });
+  const withdraw = useWithdrawRequest(orgId);
+  const withdrawRequest = (request: TrainingRequest) =>
+    withdraw.mutateAsync(request, {
+      onSuccess: () => onFeedback({ kind: "success", text: t("requests.withdrawn") }),
+    });
   const showActions = inbox || canWithdraw;
   return (
     <ScrollableTable labelledBy="requests-heading">
@@ -224,7 +215,7 @@ function RequestTable({
                             title={t("requests.withdrawTitle")}
                             confirmLabel={t("requests.withdrawConfirm")}
                             isPending={withdraw.isPending}
-                            onConfirm={() => withdraw.mutateAsync(request)}
+                            onConfirm={() => withdrawRequest(request)}
                           >
                             <p>{t("requests.withdrawBody", { period })}</p>
                           </ConfirmDialog>

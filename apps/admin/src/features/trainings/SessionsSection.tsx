@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -6,9 +5,8 @@ import type { Feedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { EmptyState } from "../../components/states";
 import { Button } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { type Training, type TrainingSession, useRemoveSession } from "./api";
 import { formatSessionTime } from "./format";
-import { invalidateTraining, type Training, type TrainingSession } from "./queries";
 import { SessionDialog } from "./SessionDialog";
 import "./i18n";
 
@@ -45,20 +43,12 @@ export function SessionsSection({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
   const trainingId = training.id;
-  const remove = useMutation({
-    mutationFn: (session: TrainingSession) =>
-      call(
-        api.DELETE("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}", {
-          params: { path: { orgId, trainingId, sessionId: session.id } },
-        }),
-      ),
-    onSuccess: async (_after, session) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({ kind: "success", text: t("sessions.removed", { title: session.title }) });
-    },
-  });
+  const remove = useRemoveSession(orgId, trainingId);
+  const removeSession = (session: TrainingSession) =>
+    remove.mutateAsync(session, {
+      onSuccess: () => onFeedback({ kind: "success", text: t("sessions.removed", { title: session.title }) }),
+    });
   const editable = manages && training.status !== "completed" && training.status !== "cancelled";
   return (
     <section className="card" aria-labelledby="sessions-heading">
@@ -153,7 +143,7 @@ export function SessionsSection({
                               title={t("sessions.removeTitle", { title: session.title })}
                               confirmLabel={t("sessions.removeConfirm")}
                               isPending={remove.isPending}
-                              onConfirm={() => remove.mutateAsync(session)}
+                              onConfirm={() => removeSession(session)}
                             >
                               <p>{t("sessions.removeBody")}</p>
                             </ConfirmDialog>

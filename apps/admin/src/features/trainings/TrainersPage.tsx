@@ -1,14 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { countiesQuery } from "../../lib/reference";
+import { expiringQuery, type Trainer, trainersQuery, useRevokeCertification } from "./api";
 import { CertificationBadge } from "./badges";
-import { expiringQuery, type Trainer, trainersQuery, trainingKeys } from "./queries";
 import { AddCertificationDialog, TrainerDialog } from "./TrainerDialogs";
 import "./i18n";
 import "./trainings.css";
@@ -110,19 +109,11 @@ function Certifications({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (certificationId: string) =>
-      call(
-        api.POST("/nns/trainers/{trainerId}/certifications/{certificationId}/revoke", {
-          params: { path: { trainerId: trainer.id, certificationId } },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.nns });
-      onFeedback({ kind: "success", text: t("trainers.revoked", { name: trainer.name }) });
-    },
-  });
+  const revoke = useRevokeCertification(trainer.id);
+  const revokeCertification = (certificationId: string) =>
+    revoke.mutateAsync(certificationId, {
+      onSuccess: () => onFeedback({ kind: "success", text: t("trainers.revoked", { name: trainer.name }) }),
+    });
   if (trainer.certifications.length === 0)
     return <span className="muted">{t("trainers.noCertifications")}</span>;
   return (
@@ -151,7 +142,7 @@ function Certifications({
                   title={t("trainers.revokeTitle", { name: trainer.name })}
                   confirmLabel={t("trainers.revokeConfirm")}
                   isPending={revoke.isPending}
-                  onConfirm={() => revoke.mutateAsync(cert.id)}
+                  onConfirm={() => revokeCertification(cert.id)}
                 >
                   <p>{t("trainers.revokeBody", { issuer: cert.issuer })}</p>
                 </ConfirmDialog>

@@ -6,9 +6,9 @@ import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
 import { formatDate } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { trainingsQuery } from "./api";
 import { TrainingStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
-import { trainingsQuery } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
