@@ -3,11 +3,11 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DataTable } from "../../components/DataTable";
 import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
-import { EmptyState, FormError } from "../../components/states";
+import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { forbundOptionsQuery, type Training, useSetParty } from "./api";
 import { optional } from "./format";
@@ -41,36 +41,37 @@ export function PartiesSection({
           </div>
         ) : null}
       </div>
-      {training.parties.length === 0 ? (
-        <EmptyState>{t("parties.empty")}</EmptyState>
-      ) : (
-        <ScrollableTable labelledBy="parties-heading">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("parties.columns.organization")}</th>
-                <th scope="col">{t("parties.columns.seats")}</th>
-                <th scope="col">{t("parties.columns.contact")}</th>
-                {editable ? <th scope="col">{t("parties.columns.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {training.parties.map((party) => (
-                <tr key={party.organizationId}>
-                  <th scope="row">{party.organizationName}</th>
-                  <td>{party.seats ?? t("parties.noAllocation")}</td>
-                  <td>{party.contactEmail ?? "–"}</td>
-                  {editable ? (
-                    <td>
-                      <SeatsDialog orgId={orgId} training={training} party={party} onFeedback={onFeedback} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
-      )}
+      <DataTable
+        labelledBy="parties-heading"
+        rows={training.parties}
+        rowKey={(party) => party.organizationId}
+        empty={t("parties.empty")}
+        columns={[
+          {
+            id: "organization",
+            header: t("parties.columns.organization"),
+            rowHeader: true,
+            cell: (party) => party.organizationName,
+          },
+          {
+            id: "seats",
+            header: t("parties.columns.seats"),
+            cell: (party) => party.seats ?? t("parties.noAllocation"),
+          },
+          { id: "contact", header: t("parties.columns.contact"), cell: (party) => party.contactEmail ?? "–" },
+          ...(editable
+            ? [
+                {
+                  id: "actions",
+                  header: t("parties.columns.actions"),
+                  cell: (party: Party) => (
+                    <SeatsDialog orgId={orgId} training={training} party={party} onFeedback={onFeedback} />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </section>
   );
 }

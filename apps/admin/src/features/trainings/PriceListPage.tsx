@@ -3,10 +3,10 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DataTable } from "../../components/DataTable";
 import { DialogActions } from "../../components/DialogActions";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { CheckboxField } from "../../components/fields";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Badge, Button, PageHeader, TextField } from "../../components/ui";
@@ -30,46 +30,51 @@ export function PriceListPage() {
         <h2 id="price-list-heading">{t("priceList.heading")}</h2>
         <QueryView query={items} isEmpty={(data) => data.length === 0} empty={t("priceList.empty")}>
           {(data) => (
-            <ScrollableTable labelledBy="price-list-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("priceList.columns.name")}</th>
-                    <th scope="col">{t("priceList.columns.code")}</th>
-                    <th scope="col" className="amount">
-                      {t("priceList.columns.price")}
-                    </th>
-                    <th scope="col">{t("priceList.columns.vat")}</th>
-                    <th scope="col">{t("priceList.columns.maxParticipants")}</th>
-                    <th scope="col">{t("priceList.columns.status")}</th>
-                    <th scope="col">{t("priceList.columns.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row">{item.name}</th>
-                      <td>
-                        <code>{item.code}</code>
-                      </td>
-                      <td className="amount">{formatKronor(item.unitPriceOre)}</td>
-                      <td>{formatVatRate(item.vatRateBasisPoints)}</td>
-                      <td>{item.maxParticipants ?? "–"}</td>
-                      <td>
-                        {item.active ? (
-                          <Badge tone="success">{t("priceList.active")}</Badge>
-                        ) : (
-                          <Badge>{t("priceList.inactive")}</Badge>
-                        )}
-                      </td>
-                      <td>
-                        <EditPriceDialog item={item} onFeedback={show} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              labelledBy="price-list-heading"
+              rows={data}
+              rowKey={(item) => item.id}
+              columns={[
+                {
+                  id: "name",
+                  header: t("priceList.columns.name"),
+                  rowHeader: true,
+                  cell: (item) => item.name,
+                },
+                { id: "code", header: t("priceList.columns.code"), cell: (item) => <code>{item.code}</code> },
+                {
+                  id: "price",
+                  header: t("priceList.columns.price"),
+                  className: "amount",
+                  cell: (item) => formatKronor(item.unitPriceOre),
+                },
+                {
+                  id: "vat",
+                  header: t("priceList.columns.vat"),
+                  cell: (item) => formatVatRate(item.vatRateBasisPoints),
+                },
+                {
+                  id: "maxParticipants",
+                  header: t("priceList.columns.maxParticipants"),
+                  cell: (item) => item.maxParticipants ?? "–",
+                },
+                {
+                  id: "status",
+                  header: t("priceList.columns.status"),
+                  cell: (item) =>
+                    item.active ? (
+                      <Badge tone="success">{t("priceList.active")}</Badge>
+                    ) : (
+                      <Badge>{t("priceList.inactive")}</Badge>
+                    ),
+                },
+                {
+                  id: "actions",
+                  header: t("priceList.columns.actions"),
+                  cell: (item) => <EditPriceDialog item={item} onFeedback={show} />,
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>

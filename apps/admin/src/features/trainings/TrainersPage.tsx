@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { countiesQuery } from "../../lib/reference";
@@ -48,52 +48,58 @@ export function TrainersPage() {
         <h2 id="trainers-heading">{t("trainers.heading")}</h2>
         <QueryView query={trainers} isEmpty={(data) => data.length === 0} empty={t("trainers.empty")}>
           {(data) => (
-            <ScrollableTable labelledBy="trainers-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("trainers.columns.name")}</th>
-                    <th scope="col">{t("trainers.columns.regions")}</th>
-                    <th scope="col">{t("trainers.columns.modes")}</th>
-                    <th scope="col">{t("trainers.columns.status")}</th>
-                    <th scope="col">{t("trainers.columns.certifications")}</th>
-                    <th scope="col">{t("trainers.columns.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((trainer) => (
-                    <tr key={trainer.id}>
-                      <th scope="row">
-                        <span className="stack">
-                          <span>
-                            {trainer.name}
-                            {trainer.archived ? (
-                              <span className="muted"> ({t("trainers.archived")})</span>
-                            ) : null}
-                          </span>
-                          <span className="muted">{trainer.email}</span>
-                          {trainer.phone ? <span className="muted">{trainer.phone}</span> : null}
-                        </span>
-                      </th>
-                      <td>{trainer.countyCodes.map(countyName).join(", ") || "–"}</td>
-                      <td>{trainer.deliveryModes.map((m) => t(`mode.${m}`)).join(", ")}</td>
-                      <td>
-                        <CertificationBadge status={trainer.certificationStatus} />
-                      </td>
-                      <td>
-                        <Certifications trainer={trainer} onFeedback={show} />
-                      </td>
-                      <td>
-                        <div className="cell-actions">
-                          <TrainerDialog trainer={trainer} onFeedback={show} />
-                          <AddCertificationDialog trainer={trainer} onFeedback={show} />
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              labelledBy="trainers-heading"
+              rows={data}
+              rowKey={(trainer) => trainer.id}
+              columns={[
+                {
+                  id: "name",
+                  header: t("trainers.columns.name"),
+                  rowHeader: true,
+                  cell: (trainer) => (
+                    <span className="stack">
+                      <span>
+                        {trainer.name}
+                        {trainer.archived ? <span className="muted"> ({t("trainers.archived")})</span> : null}
+                      </span>
+                      <span className="muted">{trainer.email}</span>
+                      {trainer.phone ? <span className="muted">{trainer.phone}</span> : null}
+                    </span>
+                  ),
+                },
+                {
+                  id: "regions",
+                  header: t("trainers.columns.regions"),
+                  cell: (trainer) => trainer.countyCodes.map(countyName).join(", ") || "–",
+                },
+                {
+                  id: "modes",
+                  header: t("trainers.columns.modes"),
+                  cell: (trainer) => trainer.deliveryModes.map((m) => t(`mode.${m}`)).join(", "),
+                },
+                {
+                  id: "status",
+                  header: t("trainers.columns.status"),
+                  cell: (trainer) => <CertificationBadge status={trainer.certificationStatus} />,
+                },
+                {
+                  id: "certifications",
+                  header: t("trainers.columns.certifications"),
+                  cell: (trainer) => <Certifications trainer={trainer} onFeedback={show} />,
+                },
+                {
+                  id: "actions",
+                  header: t("trainers.columns.actions"),
+                  cell: (trainer) => (
+                    <div className="cell-actions">
+                      <TrainerDialog trainer={trainer} onFeedback={show} />
+                      <AddCertificationDialog trainer={trainer} onFeedback={show} />
+                    </div>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>
