@@ -21,9 +21,9 @@ export interface ApiMutationOptions<TData, TVariables> extends UseMutationOption
 
 /**
  * The admin's one way to write through the API: a TanStack mutation whose hook, not the component,
- * owns what must be refreshed afterwards. The mutation function unwraps with `call` (lib/api), so a
+ * owns what must be refreshed afterwards. Mutation functions unwrap with `call` (lib/api), so a
  * failure is an ApiError carrying the problem+json: FormError, ServerForm and `problemText` read it.
- * Features wrap it in named hooks in their `api.ts` (e.g. `useAddSession(orgId, trainingId)`).
+ * Features wrap it in named hooks in their `api.ts` (e.g. `useSaveSession(orgId, trainingId)`).
  */
 export function useApiMutation<TData, TVariables = void>({
   invalidates,
