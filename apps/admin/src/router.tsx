@@ -81,7 +81,7 @@ const orgRoute = createRoute({ getParentRoute: () => appRoute, path: "o/$orgId",
 
 /**
  * Access is decided here, once per route, not inside the pages: a guard (lib/access) refuses in beforeLoad
- * and the route's errorComponent says why. The API checks every request again.
+ * and the route's notFoundComponent says why. The API checks every request again.
  */
 const accessDenied = lazyRouteComponent(() => import("./components/AccessDenied"), "AccessDeniedPage");
 
@@ -90,7 +90,7 @@ const nnsRoute = createRoute({
   getParentRoute: () => appRoute,
   path: "nns",
   beforeLoad: ({ context }) => requireNnsAdmin(context.me),
-  errorComponent: accessDenied,
+  notFoundComponent: accessDenied,
   component: Outlet,
 });
 
@@ -164,7 +164,7 @@ const newTrainingRequestRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "training-requests/new",
   beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "trainings:book"),
-  errorComponent: accessDenied,
+  notFoundComponent: accessDenied,
   component: lazyRouteComponent(() => import("./features/trainings/NewRequestPage"), "NewRequestPage"),
 });
 
@@ -185,7 +185,7 @@ const newInterventionRoute = createRoute({
   path: "interventions/new",
   beforeLoad: ({ context, params }) =>
     requirePermission(context.queryClient, params.orgId, "interventions:write"),
-  errorComponent: accessDenied,
+  notFoundComponent: accessDenied,
   component: lazyRouteComponent(
     () => import("./features/catalog/InterventionFormPage"),
     "NewInterventionPage",
@@ -209,7 +209,7 @@ const editInterventionRoute = createRoute({
   path: "interventions/$interventionId/edit",
   beforeLoad: ({ context, params }) =>
     requirePermission(context.queryClient, params.orgId, "interventions:write"),
-  errorComponent: accessDenied,
+  notFoundComponent: accessDenied,
   component: lazyRouteComponent(
     () => import("./features/catalog/InterventionFormPage"),
     "EditInterventionPage",

@@ -1,7 +1,6 @@
-import { type ErrorComponentProps, useRouter } from "@tanstack/react-router";
+import { Link, type NotFoundRouteProps } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { AccessDenied } from "../lib/access";
-import { ErrorState } from "./states";
+import { refusalOf } from "../lib/access";
 import { PageHeader } from "./ui";
 
 /** What someone without NNS administration rights sees on NNS's own pages. */
@@ -27,11 +26,18 @@ export function NoPermission() {
 }
 
 /**
- * The errorComponent of a guarded route: a refusal from its guard (lib/access) in words, and any other
- * failure of the guard (e.g. the permissions could not be fetched) as an error with a retry.
+ * The notFoundComponent of a guarded route: a refusal by its guard (lib/access) in words. Inside the
+ * /nns routes it also answers an address that names no page, there within the signed-in frame.
  */
-export function AccessDeniedPage({ error }: ErrorComponentProps) {
-  const router = useRouter();
-  if (error instanceof AccessDenied) return error.reason === "nns" ? <NnsOnly /> : <NoPermission />;
-  return <ErrorState error={error} onRetry={() => void router.invalidate()} />;
+export function AccessDeniedPage({ data }: NotFoundRouteProps) {
+  const { t } = useTranslation();
+  const refusal = refusalOf(data);
+  if (refusal === "nns") return <NnsOnly />;
+  if (refusal === "permission") return <NoPermission />;
+  return (
+    <>
+      <PageHeader title={t("notFound.title")} description={t("notFound.body")} />
+      <Link to="/">{t("notFound.home")}</Link>
+    </>
+  );
 }

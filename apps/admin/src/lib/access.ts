@@ -1,18 +1,22 @@
 import type { QueryClient } from "@tanstack/react-query";
+import { notFound } from "@tanstack/react-router";
 import { type Me, orgAccessQuery } from "./session";
 
-/** Thrown by a route's guard; the route's errorComponent (AccessDeniedPage) says why instead of the page. */
-export class AccessDenied extends Error {
-  readonly reason: "nns" | "permission";
-  constructor(reason: "nns" | "permission") {
-    super(reason === "nns" ? "NNS administrators only" : "Missing permission");
-    this.reason = reason;
-  }
+/** Why a route's guard refused; AccessDeniedPage (the route's notFoundComponent) says it in words. */
+export type Refusal = "nns" | "permission";
+
+/**
+ * A refusal is the router's not-found outcome with the reason as its data: that is the router's way of
+ * rendering something else in a route's place. A thrown error would do the same but be logged as a
+ * failure, and being refused a page is not one.
+ */
+function refuse(access: Refusal): never {
+  throw notFound({ data: { access } });
 }
 
 /** Route guard (beforeLoad) for NNS's own pages: only NNS administrators get past it. */
 export function requireNnsAdmin(me: Me): void {
-  if (!me.nnsAdmin) throw new AccessDenied("nns");
+  if (!me.nnsAdmin) refuse("nns");
 }
 
 /**
@@ -25,5 +29,11 @@ export async function requirePermission(
   permission: string,
 ): Promise<void> {
   const access = await queryClient.ensureQueryData(orgAccessQuery(orgId));
-  if (!access.permissions.includes(permission)) throw new AccessDenied("permission");
+  if (!access.permissions.includes(permission)) refuse("permission");
+}
+
+/** The refusal carried by a not-found outcome, if it is one. */
+export function refusalOf(data: unknown): Refusal | null {
+  const access = (data as { access?: unknown } | undefined)?.access;
+  return access === "nns" || access === "permission" ? access : null;
 }

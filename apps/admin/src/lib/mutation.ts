@@ -24,6 +24,10 @@ export interface ApiMutationOptions<TData, TVariables> extends UseMutationOption
  * owns what must be refreshed afterwards. Mutation functions unwrap with `call` (lib/api), so a
  * failure is an ApiError carrying the problem+json: FormError, ServerForm and `problemText` read it.
  * Features wrap it in named hooks in their `api.ts` (e.g. `useSaveSession(orgId, trainingId)`).
+ *
+ * Callbacks given to `mutate()` run only while the calling component is still mounted, and the refresh
+ * may remove it (the row of a withdrawn request): what must happen regardless, such as going to what
+ * was just created, belongs in the hook's own `onSuccess`.
  */
 export function useApiMutation<TData, TVariables = void>({
   invalidates,

@@ -1,4 +1,3 @@
-import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
@@ -36,7 +35,6 @@ export function CreateTrainingDialog({
   triggerAriaLabel?: string;
 }) {
   const { t } = useTranslation("trainings");
-  const navigate = useNavigate();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [kind, setKind] = useState<Kind>(isNns ? "bip_skapa" : "event");
   const create = useCreateTraining(orgId, idempotencyKey, requestIds);
@@ -68,20 +66,11 @@ export function CreateTrainingDialog({
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            create.mutate(
-              {
-                kind,
-                title: String(data.get("title") ?? "").trim(),
-                description: optional(data.get("description")),
-              },
-              {
-                onSuccess: (training) =>
-                  void navigate({
-                    to: "/o/$orgId/trainings/$trainingId",
-                    params: { orgId, trainingId: training.id },
-                  }),
-              },
-            );
+            create.mutate({
+              kind,
+              title: String(data.get("title") ?? "").trim(),
+              description: optional(data.get("description")),
+            });
           }}
         >
           <p>

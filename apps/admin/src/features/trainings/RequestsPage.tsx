@@ -42,6 +42,13 @@ function Requests({ orgId }: { orgId: string }) {
   const status: Filter = chosen ?? (inbox ? "submitted" : "all");
   const requests = useQuery(requestsQuery(orgId, status === "all" ? undefined : status));
   const { feedback, show } = useFeedback();
+  // Held here, not in the table: the withdrawn row (and with it the table, if it was the last one
+  // shown) is gone before the answer's message would be shown.
+  const withdraw = useWithdrawRequest(orgId);
+  const withdrawRequest = (request: TrainingRequest) =>
+    withdraw.mutateAsync(request, {
+      onSuccess: () => show({ kind: "success", text: t("requests.withdrawn") }),
+    });
   const submitted = useRouterState({
     select: (state) => Boolean((state.location.state as RequestSubmittedState).trainingRequestSubmitted),
   });
@@ -85,6 +92,8 @@ function Requests({ orgId }: { orgId: string }) {
               requests={data}
               inbox={inbox}
               canWithdraw={!isNns && can.has("trainings:book")}
+              withdrawing={withdraw.isPending}
+              onWithdraw={withdrawRequest}
               onFeedback={show}
             />
           )}
@@ -99,20 +108,19 @@ function RequestTable({
   requests,
   inbox,
   canWithdraw,
+  withdrawing,
+  onWithdraw,
   onFeedback,
 }: {
   orgId: string;
   requests: TrainingRequest[];
   inbox: boolean;
   canWithdraw: boolean;
+  withdrawing: boolean;
+  onWithdraw: (request: TrainingRequest) => Promise<unknown>;
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const withdraw = useWithdrawRequest(orgId);
-  const withdrawRequest = (request: TrainingRequest) =>
-    withdraw.mutateAsync(request, {
-      onSuccess: () => onFeedback({ kind: "success", text: t("requests.withdrawn") }),
-    });
   const showActions = inbox || canWithdraw;
   const period = (request: TrainingRequest) => `${request.periodStart} – ${request.periodEnd}`;
   return (
@@ -230,8 +238,8 @@ function RequestTable({
                           }
                           title={t("requests.withdrawTitle")}
                           confirmLabel={t("requests.withdrawConfirm")}
-                          isPending={withdraw.isPending}
-                          onConfirm={() => withdrawRequest(request)}
+                          isPending={withdrawing}
+                          onConfirm={() => onWithdraw(request)}
                         >
                           <p>{t("requests.withdrawBody", { period: period(request) })}</p>
                         </ConfirmDialog>

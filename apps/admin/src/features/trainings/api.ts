@@ -1,5 +1,6 @@
 import type { Schemas } from "@nns/api-client";
 import { type QueryKey, queryOptions, useQueryClient } from "@tanstack/react-query";
+import { useNavigate } from "@tanstack/react-router";
 import { api, call } from "../../lib/api";
 import { useApiMutation } from "../../lib/mutation";
 
@@ -174,8 +175,11 @@ type Kind = Training["kind"];
 /**
  * A new training: a förbund's own event or (NNS) a BIP/SKAPA training, possibly answering requests,
  * whose förbund become its parties. The caller's Idempotency-Key makes a repeated submit harmless.
+ * Then the person is taken to it: here, not in the dialog, which is gone by then when it stood beside
+ * a request or pairing that the new training answered.
  */
 export function useCreateTraining(orgId: string, idempotencyKey: string, requestIds?: string[]) {
+  const navigate = useNavigate();
   return useApiMutation({
     mutationFn: (body: { kind: Kind; title: string; description: string | null }) =>
       call(
@@ -185,6 +189,8 @@ export function useCreateTraining(orgId: string, idempotencyKey: string, request
         }),
       ),
     invalidates: [trainingKeys.all(orgId), trainingKeys.requests(orgId), trainingKeys.nns],
+    onSuccess: (training) =>
+      navigate({ to: "/o/$orgId/trainings/$trainingId", params: { orgId, trainingId: training.id } }),
   });
 }
 
