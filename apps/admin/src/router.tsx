@@ -8,6 +8,7 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { NotFoundPage } from "./components/NotFoundPage";
+import { requireNnsAdmin, requirePermission } from "./lib/access";
 import { meQuery } from "./lib/session";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -78,6 +79,21 @@ const homeRoute = createRoute({
 
 const orgRoute = createRoute({ getParentRoute: () => appRoute, path: "o/$orgId", component: Outlet });
 
+/**
+ * Access is decided here, once per route, not inside the pages: a guard (lib/access) refuses in beforeLoad
+ * and the route's notFoundComponent says why. The API checks every request again.
+ */
+const accessDenied = lazyRouteComponent(() => import("./components/AccessDenied"), "AccessDeniedPage");
+
+/** NNS's own pages: every route under /nns is for NNS administrators only. */
+const nnsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: "nns",
+  beforeLoad: ({ context }) => requireNnsAdmin(context.me),
+  notFoundComponent: accessDenied,
+  component: Outlet,
+});
+
 const dashboardRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "/",
@@ -147,6 +163,8 @@ const trainingRequestsRoute = createRoute({
 const newTrainingRequestRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "training-requests/new",
+  beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "trainings:book"),
+  notFoundComponent: accessDenied,
   component: lazyRouteComponent(() => import("./features/trainings/NewRequestPage"), "NewRequestPage"),
 });
 
@@ -165,6 +183,9 @@ const interventionsRoute = createRoute({
 const newInterventionRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "interventions/new",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "interventions:write"),
+  notFoundComponent: accessDenied,
   component: lazyRouteComponent(
     () => import("./features/catalog/InterventionFormPage"),
     "NewInterventionPage",
@@ -186,6 +207,9 @@ const interventionRoute = createRoute({
 const editInterventionRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "interventions/$interventionId/edit",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "interventions:write"),
+  notFoundComponent: accessDenied,
   component: lazyRouteComponent(
     () => import("./features/catalog/InterventionFormPage"),
     "EditInterventionPage",
@@ -211,8 +235,8 @@ const accountRoute = createRoute({
 });
 
 const nnsOrganizationsRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "nns/organizations",
+  getParentRoute: () => nnsRoute,
+  path: "organizations",
   component: lazyRouteComponent(
     () => import("./features/organizations/OrganizationsPage"),
     "OrganizationsPage",
@@ -220,8 +244,8 @@ const nnsOrganizationsRoute = createRoute({
 });
 
 const nnsNewOrganizationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "nns/organizations/new",
+  getParentRoute: () => nnsRoute,
+  path: "organizations/new",
   component: lazyRouteComponent(
     () => import("./features/organizations/OrganizationFormPage"),
     "NewOrganizationPage",
@@ -229,8 +253,8 @@ const nnsNewOrganizationRoute = createRoute({
 });
 
 const nnsEditOrganizationRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "nns/organizations/$id",
+  getParentRoute: () => nnsRoute,
+  path: "organizations/$id",
   component: lazyRouteComponent(
     () => import("./features/organizations/OrganizationFormPage"),
     "EditOrganizationPage",
@@ -238,20 +262,20 @@ const nnsEditOrganizationRoute = createRoute({
 });
 
 const nnsTrainersRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "nns/trainers",
+  getParentRoute: () => nnsRoute,
+  path: "trainers",
   component: lazyRouteComponent(() => import("./features/trainings/TrainersPage"), "TrainersPage"),
 });
 
 const nnsPriceListRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "nns/price-list",
+  getParentRoute: () => nnsRoute,
+  path: "price-list",
   component: lazyRouteComponent(() => import("./features/trainings/PriceListPage"), "PriceListPage"),
 });
 
 const nnsCatalogQueueRoute = createRoute({
-  getParentRoute: () => appRoute,
-  path: "nns/catalog/queue",
+  getParentRoute: () => nnsRoute,
+  path: "catalog/queue",
   component: lazyRouteComponent(() => import("./features/catalog/QueuePage"), "QueuePage"),
 });
 
@@ -284,12 +308,14 @@ const routeTree = rootRoute.addChildren([
       interventionVersionsRoute,
     ]),
     accountRoute,
-    nnsOrganizationsRoute,
-    nnsNewOrganizationRoute,
-    nnsEditOrganizationRoute,
-    nnsTrainersRoute,
-    nnsPriceListRoute,
-    nnsCatalogQueueRoute,
+    nnsRoute.addChildren([
+      nnsOrganizationsRoute,
+      nnsNewOrganizationRoute,
+      nnsEditOrganizationRoute,
+      nnsTrainersRoute,
+      nnsPriceListRoute,
+      nnsCatalogQueueRoute,
+    ]),
   ]),
 ]);
 

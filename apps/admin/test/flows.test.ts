@@ -9,7 +9,16 @@ import { mkdirSync } from "node:fs";
 import { enterOrganization, submitTrainingRequest, systemContext } from "@nns/services";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, type Harness, menuLink, openPage, screenshot, signIn, startHarness } from "./harness.js";
+import {
+  ARTIFACTS,
+  axe,
+  type Harness,
+  menuLink,
+  openPage,
+  screenshot,
+  signIn,
+  startHarness,
+} from "./harness.js";
 
 let h: Harness;
 let halland: string;
@@ -216,6 +225,34 @@ describe("changing a role", () => {
     expect(admin.problems.errors).toEqual([]);
     await editor.page.context().close();
     await admin.page.context().close();
+  });
+});
+
+describe("access decided by the route", () => {
+  it("shows NNS's pages only to NNS administrators and a form only to those who may send it", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    for (const path of ["/nns/trainers", "/nns/price-list", "/nns/organizations", "/nns/catalog/queue"]) {
+      await page.goto(`${h.base}${path}`);
+      await page.getByRole("heading", { level: 1, name: "Endast för NNS" }).waitFor();
+      await page.getByText("Den här sidan är bara för NNS-administratörer.").waitFor();
+    }
+    await screenshot(page, "nns-only-1280");
+    expect(await axe(page)).toEqual([]);
+    await page.context().close();
+
+    // A läsare may read trainings but not ask NNS for one.
+    const reader = await openPage(h);
+    await signIn(reader.page, h.base, "lasare.halland@demo.nns.se");
+    await reader.page.goto(`${h.base}/o/${halland}/training-requests/new`);
+    await reader.page.getByRole("heading", { level: 1, name: "Behörighet saknas" }).waitFor();
+    await expect(reader.page.getByRole("button", { name: "Skicka intresseanmälan" }).count()).resolves.toBe(
+      0,
+    );
+    expect(await axe(reader.page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    expect(reader.problems.errors).toEqual([]);
+    await reader.page.context().close();
   });
 });
 

@@ -1,8 +1,7 @@
 import { type ReactNode, useState } from "react";
 import { Dialog, DialogTrigger, Heading, Modal, ModalOverlay } from "react-aria-components";
-import { useTranslation } from "react-i18next";
+import { DialogActions } from "./DialogActions";
 import { FormError } from "./states";
-import { Button } from "./ui";
 
 /** Destructive actions ask first; the dialog is an alertdialog, focus is trapped and Escape cancels. */
 export function ConfirmDialog({
@@ -20,7 +19,6 @@ export function ConfirmDialog({
   onConfirm: () => Promise<unknown> | undefined;
   isPending?: boolean;
 }) {
-  const { t } = useTranslation();
   const [error, setError] = useState<unknown>(null);
   return (
     <DialogTrigger onOpenChange={() => setError(null)}>
@@ -35,26 +33,21 @@ export function ConfirmDialog({
                 </Heading>
                 <div className="dialog-body">{children}</div>
                 <FormError error={error} />
-                <div className="dialog-actions">
-                  <Button variant="secondary" onPress={close}>
-                    {t("cancel")}
-                  </Button>
-                  <Button
-                    variant="danger"
-                    isDisabled={isPending}
-                    onPress={async () => {
-                      // A failure keeps the dialog open and says why, instead of vanishing silently.
-                      try {
-                        await onConfirm();
-                        close();
-                      } catch (failure) {
-                        setError(failure);
-                      }
-                    }}
-                  >
-                    {confirmLabel}
-                  </Button>
-                </div>
+                <DialogActions
+                  onCancel={close}
+                  submitLabel={confirmLabel}
+                  variant="danger"
+                  isPending={isPending}
+                  onConfirm={async () => {
+                    // A failure keeps the dialog open and says why, instead of vanishing silently.
+                    try {
+                      await onConfirm();
+                      close();
+                    } catch (failure) {
+                      setError(failure);
+                    }
+                  }}
+                />
               </>
             )}
           </Dialog>

@@ -65,6 +65,13 @@ export const en: typeof sv = {
     trainer: "Trainer",
   },
   footer: { accessibility: "Accessibility statement", apiDocs: "API documentation" },
+  access: {
+    nnsOnlyTitle: "NNS only",
+    nnsOnly: "This page is for NNS administrators only.",
+    deniedTitle: "Permission missing",
+    denied:
+      "Your role in the organization does not give access to this page. Ask an administrator if you need it.",
+  },
   notFound: {
     title: "Page not found",
     body: "Check the address or go to the overview.",

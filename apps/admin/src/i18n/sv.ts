@@ -63,6 +63,13 @@ export const sv = {
     trainer: "Utbildare",
   },
   footer: { accessibility: "Tillgänglighetsredogörelse", apiDocs: "API-dokumentation" },
+  access: {
+    nnsOnlyTitle: "Endast för NNS",
+    nnsOnly: "Den här sidan är bara för NNS-administratörer.",
+    deniedTitle: "Behörighet saknas",
+    denied:
+      "Din roll i organisationen ger inte tillgång till den här sidan. Fråga en administratör om du behöver den.",
+  },
   notFound: {
     title: "Sidan finns inte",
     body: "Kontrollera adressen eller gå till översikten.",

@@ -73,3 +73,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   }
   return out;
 }
+
+/** A failure in one sentence, for a status message: the API's field messages, else its detail. */
+export function problemText(error: unknown): string {
+  if (error instanceof ApiError) {
+    const fields = error.problem.errors?.map((e) => e.message) ?? [];
+    return fields.length > 0 ? fields.join(" ") : error.problem.detail;
+  }
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,26 +1,23 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
+import { problemText } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { apiKeysQuery, useRevokeApiKey } from "./api";
 import { CreateApiKeyDialog } from "./CreateApiKeyDialog";
 import { type ApiKey, scopeKey } from "./scopes";
 import "./i18n";
 
 const route = getRouteApi("/app/o/$orgId/api-keys");
-const PAGE_SIZE = 50;
-
-/** Dates and key prefixes read badly when broken at their hyphens; the table scrolls instead. */
-const NO_WRAP = { whiteSpace: "nowrap" } as const;
 const STATUS_TONE = { active: "success", revoked: "danger", expired: "warning" } as const;
 
 export function ApiKeysPage() {
@@ -31,7 +28,6 @@ export function ApiKeysPage() {
 
 function ApiKeys({ orgId }: { orgId: string }) {
   const { t } = useTranslation("apiKeys");
-  const queryClient = useQueryClient();
   const access = useQuery(orgAccessQuery(orgId));
   const canManage = usePermissions(orgId).has("api_keys:manage");
   const { feedback, show } = useFeedback();
@@ -39,40 +35,17 @@ function ApiKeys({ orgId }: { orgId: string }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [revokedId, setRevokedId] = useState<string | null>(null);
 
-  const keys = useQuery({
-    queryKey: ["org", orgId, "api-keys", pages.cursor],
-    queryFn: () =>
-      call(
-        api.GET("/orgs/{orgId}/api-keys", {
-          params: {
-            path: { orgId },
-            query: { limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
-          },
-        }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-
-  const revoke = useMutation({
-    mutationFn: (key: ApiKey) =>
-      call(
-        api.DELETE("/orgs/{orgId}/api-keys/{apiKeyId}", { params: { path: { orgId, apiKeyId: key.id } } }),
-      ),
-    onSuccess: (_revoked, key) => {
-      setRevokedId(key.id);
-      show({ kind: "success", text: t("revoke.done", { name: key.name }) });
-      void queryClient.invalidateQueries({ queryKey: ["org", orgId, "api-keys"] });
-    },
-    onError: (error, key) => {
-      show({
-        kind: "error",
-        text: t("revoke.failed", {
-          name: key.name,
-          detail: error instanceof ApiError ? error.problem.detail : error.message,
-        }),
-      });
-    },
-  });
+  const keys = useQuery(apiKeysQuery(orgId, pages.cursor));
+  const revoke = useRevokeApiKey(orgId);
+  const revokeKey = (key: ApiKey) =>
+    revoke.mutateAsync(key, {
+      onSuccess: () => {
+        setRevokedId(key.id);
+        show({ kind: "success", text: t("revoke.done", { name: key.name }) });
+      },
+      onError: (error) =>
+        show({ kind: "error", text: t("revoke.failed", { name: key.name, detail: problemText(error) }) }),
+    });
 
   // The revoked key stays listed but loses its button, which had focus: keep keyboard users in the list.
   useEffect(() => {
@@ -87,48 +60,68 @@ function ApiKeys({ orgId }: { orgId: string }) {
   const content = (
     <QueryView query={keys} isEmpty={(data) => data.data.length === 0} empty={t("empty")}>
       {(data) => (
-        <ScrollableTable labelledBy="api-keys-heading">
-          <table aria-labelledby="api-keys-heading">
-            <thead>
-              <tr>
-                <th scope="col">{t("columns.name")}</th>
-                <th scope="col">{t("columns.prefix")}</th>
-                <th scope="col">{t("columns.scopes")}</th>
-                <th scope="col">{t("columns.status")}</th>
-                <th scope="col">{t("columns.lastUsed")}</th>
-                <th scope="col">{t("columns.expires")}</th>
-                <th scope="col">{t("columns.created")}</th>
-                {canManage ? <th scope="col">{t("columns.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {data.data.map((key) => (
-                <tr key={key.id}>
-                  <td>{key.name}</td>
-                  <td style={NO_WRAP}>
-                    <code>{key.prefix}</code>
-                  </td>
-                  <td>
-                    <ul className="plain-list">
-                      {key.scopes.map((scope) => (
-                        <li key={scope}>{t(`scopes.${scopeKey(scope)}.label`)}</li>
-                      ))}
-                    </ul>
-                  </td>
-                  <td>
-                    <Badge tone={STATUS_TONE[key.status]}>{t(`status.${key.status}`)}</Badge>
-                    {key.status === "revoked" && key.revokedAt ? (
-                      <div className="muted" style={NO_WRAP}>
-                        {t("revokedAt", { date: formatDate(key.revokedAt) })}
-                      </div>
-                    ) : null}
-                  </td>
-                  <td style={NO_WRAP}>{key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("never")}</td>
-                  <td style={NO_WRAP}>{key.expiresAt ? formatDateTime(key.expiresAt) : t("noExpiry")}</td>
-                  <td style={NO_WRAP}>{formatDate(key.createdAt)}</td>
-                  {canManage ? (
-                    <td>
-                      {key.status === "active" ? (
+        <DataTable
+          labelledBy="api-keys-heading"
+          rows={data.data}
+          rowKey={(key) => key.id}
+          columns={[
+            { id: "name", header: t("columns.name"), cell: (key) => key.name },
+            {
+              id: "prefix",
+              header: t("columns.prefix"),
+              noWrap: true,
+              cell: (key) => <code>{key.prefix}</code>,
+            },
+            {
+              id: "scopes",
+              header: t("columns.scopes"),
+              cell: (key) => (
+                <ul className="plain-list">
+                  {key.scopes.map((scope) => (
+                    <li key={scope}>{t(`scopes.${scopeKey(scope)}.label`)}</li>
+                  ))}
+                </ul>
+              ),
+            },
+            {
+              id: "status",
+              header: t("columns.status"),
+              cell: (key) => (
+                <>
+                  <Badge tone={STATUS_TONE[key.status]}>{t(`status.${key.status}`)}</Badge>
+                  {key.status === "revoked" && key.revokedAt ? (
+                    <div className="muted" style={{ whiteSpace: "nowrap" }}>
+                      {t("revokedAt", { date: formatDate(key.revokedAt) })}
+                    </div>
+                  ) : null}
+                </>
+              ),
+            },
+            {
+              id: "lastUsed",
+              header: t("columns.lastUsed"),
+              noWrap: true,
+              cell: (key) => (key.lastUsedAt ? formatDateTime(key.lastUsedAt) : t("never")),
+            },
+            {
+              id: "expires",
+              header: t("columns.expires"),
+              noWrap: true,
+              cell: (key) => (key.expiresAt ? formatDateTime(key.expiresAt) : t("noExpiry")),
+            },
+            {
+              id: "created",
+              header: t("columns.created"),
+              noWrap: true,
+              cell: (key) => formatDate(key.createdAt),
+            },
+            ...(canManage
+              ? [
+                  {
+                    id: "actions",
+                    header: t("columns.actions"),
+                    cell: (key: ApiKey) =>
+                      key.status === "active" ? (
                         <div className="cell-actions">
                           <ConfirmDialog
                             trigger={
@@ -143,19 +136,17 @@ function ApiKeys({ orgId }: { orgId: string }) {
                             title={t("revoke.title", { name: key.name })}
                             confirmLabel={t("revoke.confirm")}
                             isPending={revoke.isPending}
-                            onConfirm={() => revoke.mutateAsync(key).catch(() => undefined)}
+                            onConfirm={() => revokeKey(key).catch(() => undefined)}
                           >
                             <p>{t("revoke.body", { name: key.name, prefix: key.prefix })}</p>
                           </ConfirmDialog>
                         </div>
-                      ) : null}
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
+                      ) : null,
+                  },
+                ]
+              : []),
+          ]}
+        />
       )}
     </QueryView>
   );

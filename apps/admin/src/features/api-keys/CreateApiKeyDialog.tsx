@@ -1,12 +1,12 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
+import { DialogActions } from "../../components/DialogActions";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { endOfDayInStockholm, todayInStockholm } from "../../lib/stockholm";
+import { useCreateApiKey } from "./api";
 import { ScopesField } from "./ScopesField";
 import { SCOPES, type Scope, scopeKey } from "./scopes";
 import "./i18n";
@@ -28,25 +28,13 @@ export function CreateApiKeyDialog({
   onCreated: (name: string) => void;
 }) {
   const { t } = useTranslation("apiKeys");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const [isOpen, setOpen] = useState(false);
   const openRef = useRef(false);
   const [scopes, setScopes] = useState<string[]>([]);
   const [created, setCreated] = useState<Created | null>(null);
   const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
 
-  const create = useMutation({
-    mutationFn: (body: { name: string; scopes: Scope[]; expiresAt: string | null }) =>
-      call(api.POST("/orgs/{orgId}/api-keys", { params: { path: { orgId } }, body })),
-    // The response carries the secret: don't keep it in the mutation cache once nobody looks at it.
-    gcTime: 0,
-    onSuccess: (result) => {
-      // Closed while the request ran: the key is listed (and can be revoked), its secret is not kept.
-      if (openRef.current) setCreated({ name: result.apiKey.name, secret: result.secret });
-      void queryClient.invalidateQueries({ queryKey: ["org", orgId, "api-keys"] });
-    },
-  });
+  const create = useCreateApiKey(orgId);
 
   function onOpenChange(open: boolean) {
     setOpen(open);
@@ -108,11 +96,19 @@ export function CreateApiKeyDialog({
               event.preventDefault();
               const data = new FormData(event.currentTarget);
               const expires = String(data.get("expiresAt") ?? "");
-              create.mutate({
-                name: String(data.get("name")).trim(),
-                scopes: scopes as Scope[],
-                expiresAt: expires ? endOfDayInStockholm(expires) : null,
-              });
+              create.mutate(
+                {
+                  name: String(data.get("name")).trim(),
+                  scopes: scopes as Scope[],
+                  expiresAt: expires ? endOfDayInStockholm(expires) : null,
+                },
+                {
+                  // Closed while the request ran: the key is listed (and can be revoked), its secret is not kept.
+                  onSuccess: (result) => {
+                    if (openRef.current) setCreated({ name: result.apiKey.name, secret: result.secret });
+                  },
+                },
+              );
             }}
           >
             <FormError error={create.error} />
@@ -145,14 +141,7 @@ export function CreateApiKeyDialog({
               description={t("form.expiresDescription")}
               validate={(value) => (value && value < todayInStockholm() ? t("form.expiresInPast") : null)}
             />
-            <div className="dialog-actions">
-              <Button variant="secondary" onPress={close}>
-                {tc("cancel")}
-              </Button>
-              <Button type="submit" isDisabled={create.isPending}>
-                {t("form.submit")}
-              </Button>
-            </div>
+            <DialogActions onCancel={close} submitLabel={t("form.submit")} isPending={create.isPending} />
           </ServerForm>
         )
       }

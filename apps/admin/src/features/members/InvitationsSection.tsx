@@ -1,18 +1,17 @@
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
+import { problemText } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
+import { type Invitation, invitationsQuery, useRevokeInvitation } from "./api";
 import "./i18n";
-
-const PAGE_SIZE = 50;
 
 export function InvitationsSection({
   orgId,
@@ -25,47 +24,24 @@ export function InvitationsSection({
 }) {
   const { t } = useTranslation("members");
   const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const pages = useCursorPages();
   const headingRef = useRef<HTMLHeadingElement>(null);
   const [revokedId, setRevokedId] = useState<string | null>(null);
 
-  const invitations = useQuery({
-    queryKey: ["org", orgId, "invitations", pages.cursor],
-    queryFn: () =>
-      call(
-        api.GET("/orgs/{orgId}/invitations", {
-          params: {
-            path: { orgId },
-            query: { status: "pending", limit: PAGE_SIZE, ...(pages.cursor ? { cursor: pages.cursor } : {}) },
-          },
+  const invitations = useQuery(invitationsQuery(orgId, pages.cursor));
+  const revoke = useRevokeInvitation(orgId);
+  const revokeInvitation = (invitation: Invitation) =>
+    revoke.mutateAsync(invitation, {
+      onSuccess: () => {
+        setRevokedId(invitation.id);
+        onFeedback({ kind: "success", text: t("invitations.revoked", { email: invitation.email }) });
+      },
+      onError: (error) =>
+        onFeedback({
+          kind: "error",
+          text: t("errors.revokeFailed", { email: invitation.email, detail: problemText(error) }),
         }),
-      ),
-    placeholderData: keepPreviousData,
-  });
-
-  const revoke = useMutation({
-    mutationFn: (invitation: { id: string; email: string }) =>
-      call(
-        api.DELETE("/orgs/{orgId}/invitations/{invitationId}", {
-          params: { path: { orgId, invitationId: invitation.id } },
-        }),
-      ),
-    onSuccess: (_revoked, invitation) => {
-      setRevokedId(invitation.id);
-      onFeedback({ kind: "success", text: t("invitations.revoked", { email: invitation.email }) });
-      void queryClient.invalidateQueries({ queryKey: ["org", orgId, "invitations"] });
-    },
-    onError: (error, invitation) => {
-      onFeedback({
-        kind: "error",
-        text: t("errors.revokeFailed", {
-          email: invitation.email,
-          detail: error instanceof ApiError ? error.problem.detail : error.message,
-        }),
-      });
-    },
-  });
+    });
 
   // The revoked row (and the button that had focus) disappears: keep keyboard users in the section.
   useEffect(() => {
@@ -84,26 +60,35 @@ export function InvitationsSection({
     >
       {(data) => (
         <>
-          <ScrollableTable labelledBy="pending-invitations-heading">
-            <table aria-labelledby="pending-invitations-heading">
-              <thead>
-                <tr>
-                  <th scope="col">{t("invitations.columns.email")}</th>
-                  <th scope="col">{t("invitations.columns.role")}</th>
-                  <th scope="col">{t("invitations.columns.sent")}</th>
-                  <th scope="col">{t("invitations.columns.expires")}</th>
-                  {canManage ? <th scope="col">{t("invitations.columns.actions")}</th> : null}
-                </tr>
-              </thead>
-              <tbody>
-                {data.data.map((invitation) => (
-                  <tr key={invitation.id}>
-                    <td>{invitation.email}</td>
-                    <td>{tc(`roles.${invitation.role}`)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(invitation.createdAt)}</td>
-                    <td style={{ whiteSpace: "nowrap" }}>{formatDateTime(invitation.expiresAt)}</td>
-                    {canManage ? (
-                      <td>
+          <DataTable
+            labelledBy="pending-invitations-heading"
+            rows={data.data}
+            rowKey={(invitation) => invitation.id}
+            columns={[
+              { id: "email", header: t("invitations.columns.email"), cell: (invitation) => invitation.email },
+              {
+                id: "role",
+                header: t("invitations.columns.role"),
+                cell: (invitation) => tc(`roles.${invitation.role}`),
+              },
+              {
+                id: "sent",
+                header: t("invitations.columns.sent"),
+                noWrap: true,
+                cell: (invitation) => formatDateTime(invitation.createdAt),
+              },
+              {
+                id: "expires",
+                header: t("invitations.columns.expires"),
+                noWrap: true,
+                cell: (invitation) => formatDateTime(invitation.expiresAt),
+              },
+              ...(canManage
+                ? [
+                    {
+                      id: "actions",
+                      header: t("invitations.columns.actions"),
+                      cell: (invitation: Invitation) => (
                         <div className="cell-actions">
                           <ConfirmDialog
                             trigger={
@@ -118,18 +103,17 @@ export function InvitationsSection({
                             title={t("invitations.revokeTitle", { email: invitation.email })}
                             confirmLabel={t("invitations.revokeConfirm")}
                             isPending={revoke.isPending}
-                            onConfirm={() => revoke.mutateAsync(invitation).catch(() => undefined)}
+                            onConfirm={() => revokeInvitation(invitation).catch(() => undefined)}
                           >
                             <p>{t("invitations.revokeBody")}</p>
                           </ConfirmDialog>
                         </div>
-                      </td>
-                    ) : null}
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+                      ),
+                    },
+                  ]
+                : []),
+            ]}
+          />
           <Pagination pages={pages} nextCursor={data.nextCursor} />
         </>
       )}

@@ -1,12 +1,12 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DialogActions } from "../../components/DialogActions";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { useInvite } from "./api";
 import type { Role } from "./roles";
 import "./i18n";
 
@@ -25,22 +25,9 @@ export function InviteDialog({
 }) {
   const { t } = useTranslation("members");
   const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [role, setRole] = useState<Role>("viewer");
-  const invite = useMutation({
-    mutationFn: (body: { email: string; role: Role }) =>
-      call(
-        api.POST("/orgs/{orgId}/invitations", {
-          params: { path: { orgId }, header: { "idempotency-key": idempotencyKey } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["org", orgId, "invitations"] }),
-  });
-
-  // One object per error: react-aria clears a field's server error once it is edited, but only until it
-  // is handed a new validationErrors object, so a fresh object on every render would make it stick.
+  const invite = useInvite(orgId, idempotencyKey);
 
   return (
     <FormDialog
@@ -92,14 +79,11 @@ export function InviteDialog({
               onChange={(value) => setRole(value as Role)}
               isRequired
             />
-            <div className="dialog-actions">
-              <Button variant="secondary" onPress={close}>
-                {tc("cancel")}
-              </Button>
-              <Button type="submit" isDisabled={invite.isPending}>
-                {t("inviteDialog.submit")}
-              </Button>
-            </div>
+            <DialogActions
+              onCancel={close}
+              submitLabel={t("inviteDialog.submit")}
+              isPending={invite.isPending}
+            />
           </ServerForm>
         </>
       )}

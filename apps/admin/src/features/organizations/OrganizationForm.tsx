@@ -13,17 +13,12 @@ import {
   type MemberPartyInput,
   municipalitiesQuery,
   type Organization,
-  type OrganizationInput,
-} from "./queries";
+  type OrganizationBody,
+} from "./api";
 import "./i18n";
 
 type Agency = "fk" | "af" | "region";
 const AGENCIES: Agency[] = ["fk", "af", "region"];
-
-/** What the form sends: the fields of CreateOrganization, with huvudmän only for a förbund. */
-export type OrganizationBody = Omit<OrganizationInput, "memberParties"> & {
-  memberParties?: MemberPartyInput[];
-};
 
 const kommunGroupName = (countyCode: string) => `kommuner-${countyCode}`;
 

@@ -1,14 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, type HistoryState, Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
-import { meQuery, useMe } from "../../lib/session";
-import { NnsOnly } from "./NnsOnly";
-import { type OrganizationBody, OrganizationForm } from "./OrganizationForm";
-import { type Organization, organizationDetailQuery, organizationKeys } from "./queries";
+import { ApiError } from "../../lib/api";
+import {
+  type Organization,
+  organizationDetailQuery,
+  useCreateOrganization,
+  useSaveOrganization,
+} from "./api";
+import { OrganizationForm } from "./OrganizationForm";
 import "./i18n";
 
 const editRoute = getRouteApi("/app/nns/organizations/$id");
@@ -28,42 +31,11 @@ function BackLink() {
 }
 
 export function NewOrganizationPage() {
-  const me = useMe();
-  return me.nnsAdmin ? <NewOrganization /> : <NnsOnly />;
-}
-
-function NewOrganization() {
   const { t } = useTranslation("organizations");
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
-  // One key per visit to the form: a repeated submit (double click, retry after a lost answer) cannot
-  // register the förbund twice. The API frees the key when a request fails, so corrections can be sent.
+  // One key per visit to the form: a double click or a retry after a lost answer registers it once.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  const create = useMutation({
-    mutationFn: async (body: OrganizationBody) => {
-      const request = api.POST("/organizations", {
-        params: { header: { "idempotency-key": idempotencyKey } },
-        body: { ...body, memberParties: body.memberParties ?? [] },
-      });
-      const organization = await call(request);
-      const { response } = await request;
-      return { organization, etag: response.headers.get("etag") };
-    },
-    onSuccess: async (created) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: organizationKeys.all }),
-        queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
-      ]);
-      queryClient.setQueryData(organizationKeys.detail(created.organization.id), created);
-      const state: CreatedState = { organizationCreated: created.organization.name };
-      await navigate({
-        to: "/nns/organizations/$id",
-        params: { id: created.organization.id },
-        // HistoryState is the router's own (all-optional) interface; ours rides along beside it.
-        state: state as HistoryState,
-      });
-    },
-  });
+  const create = useCreateOrganization(idempotencyKey);
   return (
     <>
       <PageHeader title={t("create.title")} description={t("create.description")} />
@@ -74,16 +46,27 @@ function NewOrganization() {
         isPending={create.isPending}
         error={create.error}
         submitted={create.variables}
-        onSubmit={(body) => create.mutate(body)}
+        onSubmit={(body) =>
+          create.mutate(body, {
+            onSuccess: (created) => {
+              const state: CreatedState = { organizationCreated: created.organization.name };
+              void navigate({
+                to: "/nns/organizations/$id",
+                params: { id: created.organization.id },
+                // HistoryState is the router's own (all-optional) interface; ours rides along beside it.
+                state: state as HistoryState,
+              });
+            },
+          })
+        }
       />
     </>
   );
 }
 
 export function EditOrganizationPage() {
-  const me = useMe();
   const { id } = editRoute.useParams();
-  return me.nnsAdmin ? <EditOrganization key={id} id={id} /> : <NnsOnly />;
+  return <EditOrganization key={id} id={id} />;
 }
 
 function EditOrganization({ id }: { id: string }) {
@@ -124,7 +107,6 @@ function EditForm({
   onReload: () => Promise<void>;
 }) {
   const { t } = useTranslation("organizations");
-  const queryClient = useQueryClient();
   // The version this form was filled from. Only our own saves move it on: a background refetch must
   // not let a save silently overwrite someone else's change.
   const [etag, setEtag] = useState(initialEtag);
@@ -135,27 +117,7 @@ function EditForm({
     if (reloaded) reloadedRef.current?.focus();
   }, [reloaded]);
 
-  const save = useMutation({
-    mutationFn: async (body: OrganizationBody) => {
-      const request = api.PATCH("/orgs/{orgId}", {
-        params: { path: { orgId: organization.id }, header: etag ? { "if-match": etag } : {} },
-        body,
-      });
-      const updated = await call(request);
-      const { response } = await request;
-      return { organization: updated, etag: response.headers.get("etag") };
-    },
-    onSuccess: async (result) => {
-      setEtag(result.etag);
-      setName(result.organization.name);
-      queryClient.setQueryData(organizationKeys.detail(organization.id), result);
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: organizationKeys.all }),
-        queryClient.invalidateQueries({ queryKey: ["org", organization.id] }),
-        queryClient.invalidateQueries({ queryKey: meQuery.queryKey }),
-      ]);
-    },
-  });
+  const save = useSaveOrganization(organization.id, etag);
   const conflict = save.error instanceof ApiError && save.error.status === 412;
 
   return (
@@ -187,7 +149,14 @@ function EditForm({
         isPending={save.isPending}
         error={conflict ? null : save.error}
         submitted={save.variables}
-        onSubmit={(body) => save.mutate(body)}
+        onSubmit={(body) =>
+          save.mutate(body, {
+            onSuccess: (saved) => {
+              setEtag(saved.etag);
+              setName(saved.organization.name);
+            },
+          })
+        }
         messages={
           <>
             {conflict ? (

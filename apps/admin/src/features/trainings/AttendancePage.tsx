@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -7,10 +7,9 @@ import { CheckboxField } from "../../components/fields";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { usePermissions } from "../../lib/session";
+import { mySessionsQuery, rosterQuery, trainingQuery, useSaveAttendance } from "./api";
 import { formatSessionTime } from "./format";
-import { mySessionsQuery, rosterQuery, trainingKeys, trainingQuery } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -34,7 +33,6 @@ function Attendance({
   sessionId: string;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
   const can = usePermissions(orgId);
   // A trainer may not read the training itself; their own session list names it.
   const training = useQuery({ ...trainingQuery(orgId, trainingId), enabled: can.has("trainings:read") });
@@ -50,25 +48,7 @@ function Attendance({
   const fromMine = mine.data?.find((s) => s.sessionId === sessionId);
   const session = fromTraining ?? fromMine;
   const trainingTitle = training.data?.title ?? fromMine?.trainingTitle;
-  const save = useMutation({
-    mutationFn: (entries: { registrationId: string; attended: boolean }[]) =>
-      call(
-        api.PUT("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}/attendance", {
-          params: { path: { orgId, trainingId, sessionId } },
-          body: { entries },
-        }),
-      ),
-    onSuccess: async (_result, entries) => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.detail(orgId, trainingId) });
-      show({
-        kind: "success",
-        text: t("attendance.saved", {
-          present: entries.filter((e) => e.attended).length,
-          total: entries.length,
-        }),
-      });
-    },
-  });
+  const save = useSaveAttendance(orgId, trainingId, sessionId);
   const title = session ? t("attendance.title", { session: session.title }) : t("attendance.titleFallback");
   // The API takes attendance from half an hour before the start, while the training is planned or confirmed.
   const notYet = session
@@ -107,12 +87,20 @@ function Attendance({
               aria-labelledby="roster-heading"
               onSubmit={(event) => {
                 event.preventDefault();
-                save.mutate(
-                  data.map((row) => ({
-                    registrationId: row.registrationId,
-                    attended: present[row.registrationId] ?? false,
-                  })),
-                );
+                const entries = data.map((row) => ({
+                  registrationId: row.registrationId,
+                  attended: present[row.registrationId] ?? false,
+                }));
+                save.mutate(entries, {
+                  onSuccess: () =>
+                    show({
+                      kind: "success",
+                      text: t("attendance.saved", {
+                        present: entries.filter((e) => e.attended).length,
+                        total: entries.length,
+                      }),
+                    }),
+                });
               }}
             >
               <FormError error={save.error} />

@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
@@ -8,9 +8,9 @@ import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
+import { ApiError } from "../../lib/api";
+import { costsQuery, type Training, type TrainingCosts, useAddPrintCost, useRemovePrintCost } from "./api";
 import { formatKronor, formatVatRate, parseKronor } from "./format";
-import { costsQuery, type Training, type TrainingCosts, trainingKeys } from "./queries";
 import "./i18n";
 import "../../components/fields.css";
 
@@ -200,41 +200,16 @@ function PrintCosts({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
-  const trainingId = training.id;
   const [formKey, setFormKey] = useState(0);
   const [vatRate, setVatRate] = useState("2500");
   const [amountError, setAmountError] = useState<string | null>(null);
   const own = costs.printCosts.filter((c) => c.organizationId === orgId);
-  const refresh = (next: TrainingCosts) =>
-    queryClient.setQueryData(costsQuery(orgId, trainingId).queryKey, next);
-  const add = useMutation({
-    mutationFn: (body: { description: string; amountOre: number; vatRateBasisPoints: number }) =>
-      call(
-        api.POST("/orgs/{orgId}/trainings/{trainingId}/print-costs", {
-          params: { path: { orgId, trainingId } },
-          body,
-        }),
-      ),
-    onSuccess: (next, body) => {
-      refresh(next);
-      setFormKey((k) => k + 1);
-      onFeedback({ kind: "success", text: t("costs.printAdded", { description: body.description }) });
-    },
-  });
-  const remove = useMutation({
-    mutationFn: (printCostId: string) =>
-      call(
-        api.DELETE("/orgs/{orgId}/trainings/{trainingId}/print-costs/{printCostId}", {
-          params: { path: { orgId, trainingId, printCostId } },
-        }),
-      ),
-    onSuccess: (next) => {
-      refresh(next);
-      void queryClient.invalidateQueries({ queryKey: trainingKeys.detail(orgId, trainingId) });
-      onFeedback({ kind: "success", text: t("costs.printRemoved") });
-    },
-  });
+  const add = useAddPrintCost(orgId, training.id);
+  const remove = useRemovePrintCost(orgId, training.id);
+  const removeCost = (printCostId: string) =>
+    remove.mutateAsync(printCostId, {
+      onSuccess: () => onFeedback({ kind: "success", text: t("costs.printRemoved") }),
+    });
   const formError = add.error ?? (amountError ? new Error(amountError) : null);
   return (
     <>
@@ -265,7 +240,7 @@ function PrintCosts({
                   title={t("costs.removeTitle", { description: cost.description })}
                   confirmLabel={t("costs.removeConfirm")}
                   isPending={remove.isPending}
-                  onConfirm={() => remove.mutateAsync(cost.id)}
+                  onConfirm={() => removeCost(cost.id)}
                 >
                   <p>{t("costs.removeBody")}</p>
                 </ConfirmDialog>
@@ -293,11 +268,22 @@ function PrintCosts({
               return;
             }
             setAmountError(null);
-            add.mutate({
-              description: String(data.get("description") ?? "").trim(),
-              amountOre,
-              vatRateBasisPoints: Number(vatRate),
-            });
+            add.mutate(
+              {
+                description: String(data.get("description") ?? "").trim(),
+                amountOre,
+                vatRateBasisPoints: Number(vatRate),
+              },
+              {
+                onSuccess: (_costs, body) => {
+                  setFormKey((k) => k + 1);
+                  onFeedback({
+                    kind: "success",
+                    text: t("costs.printAdded", { description: body.description }),
+                  });
+                },
+              },
+            );
           }}
         >
           {formError instanceof ApiError ? (

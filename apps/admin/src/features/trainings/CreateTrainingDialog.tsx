@@ -1,16 +1,14 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DialogActions } from "../../components/DialogActions";
 import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { useCreateTraining } from "./api";
 import { optional } from "./format";
-import { trainingKeys } from "./queries";
 import "./i18n";
 
 type Kind = "bip_skapa" | "event";
@@ -37,28 +35,9 @@ export function CreateTrainingDialog({
   triggerAriaLabel?: string;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const navigate = useNavigate();
-  const queryClient = useQueryClient();
   const [idempotencyKey, setIdempotencyKey] = useState(() => crypto.randomUUID());
   const [kind, setKind] = useState<Kind>(isNns ? "bip_skapa" : "event");
-  const create = useMutation({
-    mutationFn: (body: { kind: Kind; title: string; description: string | null }) =>
-      call(
-        api.POST("/orgs/{orgId}/trainings", {
-          params: { path: { orgId }, header: { "idempotency-key": idempotencyKey } },
-          body: { ...body, ...(requestIds ? { requestIds } : {}) },
-        }),
-      ),
-    onSuccess: async (training) => {
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: trainingKeys.all(orgId) }),
-        queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) }),
-        queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-      ]);
-      await navigate({ to: "/o/$orgId/trainings/$trainingId", params: { orgId, trainingId: training.id } });
-    },
-  });
+  const create = useCreateTraining(orgId, idempotencyKey, requestIds);
   const fixedKind = requestIds !== undefined || !isNns;
   return (
     <FormDialog
@@ -115,14 +94,7 @@ export function CreateTrainingDialog({
             autoFocus
           />
           <TextAreaField name="description" label={t("create.description")} />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={create.isPending}>
-              {t("create.submit")}
-            </Button>
-          </div>
+          <DialogActions onCancel={close} submitLabel={t("create.submit")} isPending={create.isPending} />
         </ServerForm>
       )}
     </FormDialog>

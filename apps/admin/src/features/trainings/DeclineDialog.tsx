@@ -1,13 +1,12 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
+import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
 import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button } from "../../components/ui";
-import { api, call } from "../../lib/api";
-import { type TrainingRequest, trainingKeys } from "./queries";
+import { type TrainingRequest, useDeclineRequest } from "./api";
 import "./i18n";
 
 /** NNS declines an intresseanmälan with a note the förbund sees. */
@@ -21,22 +20,7 @@ export function DeclineDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const decline = useMutation({
-    mutationFn: (note: string) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests/{requestId}/decline", {
-          params: { path: { orgId, requestId: request.id } },
-          body: { note },
-        }),
-      ),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) }),
-        queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-      ]),
-  });
+  const decline = useDeclineRequest(orgId, request.id);
   return (
     <FormDialog
       title={t("requests.declineTitle", { name: request.organization.name })}
@@ -71,14 +55,12 @@ export function DeclineDialog({
         >
           <FormError error={decline.error} />
           <TextAreaField name="note" label={t("requests.declineNote")} isRequired />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" variant="danger" isDisabled={decline.isPending}>
-              {t("requests.declineConfirm")}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={close}
+            submitLabel={t("requests.declineConfirm")}
+            variant="danger"
+            isPending={decline.isPending}
+          />
         </ServerForm>
       )}
     </FormDialog>

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { ScrollableTable } from "../../components/ScrollableTable";
+import { DataTable } from "../../components/DataTable";
 import { QueryView } from "../../components/states";
-import { type FollowUp, followUpQuery, type Training } from "./queries";
+import { type FollowUp, followUpQuery, type Training } from "./api";
 import "./i18n";
 
 const QUESTIONS = ["overall", "content", "usefulness", "organisation"];
@@ -67,26 +67,25 @@ function Satisfaction({ figures }: { figures: Figures }) {
         <p>{t("followUp.tooFew", { count: MIN_GROUP })}</p>
       ) : (
         <>
-          <ScrollableTable labelledBy="satisfaction-heading">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("followUp.question")}</th>
-                  <th scope="col">{t("followUp.average")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {Object.entries(averages)
-                  .sort(([a], [b]) => QUESTIONS.indexOf(a) - QUESTIONS.indexOf(b))
-                  .map(([key, value]) => (
-                    <tr key={key}>
-                      <th scope="row">{t(`followUp.questions.${key}`, { defaultValue: key })}</th>
-                      <td>{value === null ? "–" : t("followUp.outOf", { value: average.format(value) })}</td>
-                    </tr>
-                  ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+          <DataTable
+            labelledBy="satisfaction-heading"
+            rows={Object.entries(averages).sort(([a], [b]) => QUESTIONS.indexOf(a) - QUESTIONS.indexOf(b))}
+            rowKey={([key]) => key}
+            columns={[
+              {
+                id: "question",
+                header: t("followUp.question"),
+                rowHeader: true,
+                cell: ([key]) => t(`followUp.questions.${key}`, { defaultValue: key }),
+              },
+              {
+                id: "average",
+                header: t("followUp.average"),
+                cell: ([, value]) =>
+                  value === null ? "–" : t("followUp.outOf", { value: average.format(value) }),
+              },
+            ]}
+          />
           {comments && comments.length > 0 ? (
             <>
               <h4>{t("followUp.comments")}</h4>
@@ -108,38 +107,32 @@ function ByOrganization({ data }: { data: FollowUp }) {
   return (
     <>
       <h3 id="by-organization-heading">{t("followUp.byOrganization")}</h3>
-      <ScrollableTable labelledBy="by-organization-heading">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("followUp.organization")}</th>
-              <th scope="col">{t("followUp.registered")}</th>
-              <th scope="col">{t("followUp.attended")}</th>
-              <th scope="col">{t("followUp.women")}</th>
-              <th scope="col">{t("followUp.men")}</th>
-              <th scope="col">{t("followUp.responses")}</th>
-              <th scope="col">{t("followUp.overall")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.byOrganization.map((row) => (
-              <tr key={row.organizationId}>
-                <th scope="row">{row.organizationName}</th>
-                <td>{row.registered}</td>
-                <td>{row.attended}</td>
-                <td>{row.attendedWomen}</td>
-                <td>{row.attendedMen}</td>
-                <td>{row.satisfaction.responses}</td>
-                <td>
-                  {row.satisfaction.averages?.overall != null
-                    ? average.format(row.satisfaction.averages.overall)
-                    : t("followUp.hidden")}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </ScrollableTable>
+      <DataTable
+        labelledBy="by-organization-heading"
+        rows={data.byOrganization}
+        rowKey={(row) => row.organizationId}
+        columns={[
+          {
+            id: "organization",
+            header: t("followUp.organization"),
+            rowHeader: true,
+            cell: (row) => row.organizationName,
+          },
+          { id: "registered", header: t("followUp.registered"), cell: (row) => row.registered },
+          { id: "attended", header: t("followUp.attended"), cell: (row) => row.attended },
+          { id: "women", header: t("followUp.women"), cell: (row) => row.attendedWomen },
+          { id: "men", header: t("followUp.men"), cell: (row) => row.attendedMen },
+          { id: "responses", header: t("followUp.responses"), cell: (row) => row.satisfaction.responses },
+          {
+            id: "overall",
+            header: t("followUp.overall"),
+            cell: (row) =>
+              row.satisfaction.averages?.overall != null
+                ? average.format(row.satisfaction.averages.overall)
+                : t("followUp.hidden"),
+          },
+        ]}
+      />
     </>
   );
 }

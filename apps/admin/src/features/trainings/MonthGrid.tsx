@@ -1,8 +1,8 @@
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ScrollableTable } from "../../components/ScrollableTable";
+import type { Training, TrainingSession } from "./api";
 import { formatTime, stockholmDay } from "./format";
-import type { Training, TrainingSession } from "./queries";
 import "./i18n";
 
 export interface CalendarEntry {

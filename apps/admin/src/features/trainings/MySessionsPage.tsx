@@ -1,11 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { ScrollableTable } from "../../components/ScrollableTable";
+import { DataTable } from "../../components/DataTable";
 import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
+import { mySessionsQuery, type TrainingStatus } from "./api";
 import { formatSessionTime } from "./format";
-import { mySessionsQuery, type TrainingStatus } from "./queries";
 import { SessionPlace } from "./SessionsSection";
 import "./i18n";
 import "./trainings.css";
@@ -29,60 +29,66 @@ function MySessions({ orgId }: { orgId: string }) {
         <h2 id="my-sessions-heading">{t("mySessions.heading")}</h2>
         <QueryView query={sessions} isEmpty={(data) => data.length === 0} empty={t("mySessions.empty")}>
           {(data) => (
-            <ScrollableTable labelledBy="my-sessions-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("calendar.columns.session")}</th>
-                    <th scope="col">{t("calendar.columns.training")}</th>
-                    <th scope="col">{t("calendar.columns.place")}</th>
-                    <th scope="col">{t("sessions.columns.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {[...data]
-                    .sort((a, b) => a.startsAt.localeCompare(b.startsAt))
-                    .map((session) => (
-                      <tr key={session.sessionId}>
-                        <th scope="row">
-                          <span className="stack">
-                            <span>{session.title}</span>
-                            <span className="nowrap session-time">
-                              {formatSessionTime(session.startsAt, session.endsAt)}
-                              {session.endsAt < now ? ` (${t("mySessions.past")})` : ""}
-                            </span>
-                          </span>
-                        </th>
-                        <td>
-                          <span className="stack">
-                            <span>{session.trainingTitle}</span>
-                            <span className="muted">
-                              {t(`status.${session.trainingStatus as TrainingStatus}`, {
-                                defaultValue: session.trainingStatus,
-                              })}
-                            </span>
-                          </span>
-                        </td>
-                        <td>
-                          {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
-                        </td>
-                        <td>
-                          <Link
-                            className="btn btn-secondary btn-small"
-                            to="/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance"
-                            params={{ orgId, trainingId: session.trainingId, sessionId: session.sessionId }}
-                            aria-label={t("sessions.attendanceLabel", {
-                              title: `${session.title}, ${session.trainingTitle}`,
-                            })}
-                          >
-                            {t("sessions.attendance")}
-                          </Link>
-                        </td>
-                      </tr>
-                    ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              labelledBy="my-sessions-heading"
+              rows={[...data].sort((a, b) => a.startsAt.localeCompare(b.startsAt))}
+              rowKey={(session) => session.sessionId}
+              columns={[
+                {
+                  id: "session",
+                  header: t("calendar.columns.session"),
+                  rowHeader: true,
+                  cell: (session) => (
+                    <span className="stack">
+                      <span>{session.title}</span>
+                      <span className="nowrap session-time">
+                        {formatSessionTime(session.startsAt, session.endsAt)}
+                        {session.endsAt < now ? ` (${t("mySessions.past")})` : ""}
+                      </span>
+                    </span>
+                  ),
+                },
+                {
+                  id: "training",
+                  header: t("calendar.columns.training"),
+                  cell: (session) => (
+                    <span className="stack">
+                      <span>{session.trainingTitle}</span>
+                      <span className="muted">
+                        {t(`status.${session.trainingStatus as TrainingStatus}`, {
+                          defaultValue: session.trainingStatus,
+                        })}
+                      </span>
+                    </span>
+                  ),
+                },
+                {
+                  id: "place",
+                  header: t("calendar.columns.place"),
+                  cell: (session) => (
+                    <>
+                      {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
+                    </>
+                  ),
+                },
+                {
+                  id: "actions",
+                  header: t("sessions.columns.actions"),
+                  cell: (session) => (
+                    <Link
+                      className="btn btn-secondary btn-small"
+                      to="/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance"
+                      params={{ orgId, trainingId: session.trainingId, sessionId: session.sessionId }}
+                      aria-label={t("sessions.attendanceLabel", {
+                        title: `${session.title}, ${session.trainingTitle}`,
+                      })}
+                    >
+                      {t("sessions.attendance")}
+                    </Link>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>

@@ -1,4 +1,3 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { getRouteApi, type HistoryState, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -6,10 +5,9 @@ import { CheckboxField, RadioGroupField, TextAreaField } from "../../components/
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
-import { useMe, usePermissions } from "../../lib/session";
+import { useMe } from "../../lib/session";
+import { type DeliveryPreference, useSubmitRequest } from "./api";
 import { optional } from "./format";
-import { type DeliveryPreference, trainingKeys } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -29,37 +27,12 @@ export function NewRequestPage() {
 function NewRequest({ orgId }: { orgId: string }) {
   const { t } = useTranslation("trainings");
   const me = useMe();
-  const can = usePermissions(orgId);
   const navigate = useNavigate();
-  const queryClient = useQueryClient();
   // One key per visit: a double submit or a retry after a lost answer cannot send two requests.
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [delivery, setDelivery] = useState<DeliveryPreference>("either");
   const [sharing, setSharing] = useState(true);
-  const submit = useMutation({
-    mutationFn: (body: {
-      periodStart: string;
-      periodEnd: string;
-      expectedParticipants: number;
-      deliveryPreference: DeliveryPreference;
-      openToSharing: boolean;
-      contactName: string;
-      contactEmail: string;
-      contactPhone: string | null;
-      notes: string | null;
-    }) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests", {
-          params: { path: { orgId }, header: { "idempotency-key": idempotencyKey } },
-          body,
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) });
-      const state: RequestSubmittedState = { trainingRequestSubmitted: true };
-      await navigate({ to: "/o/$orgId/training-requests", params: { orgId }, state: state as HistoryState });
-    },
-  });
+  const submit = useSubmitRequest(orgId, idempotencyKey);
   return (
     <>
       <PageHeader title={t("newRequest.title")} description={t("newRequest.description")} />
@@ -68,18 +41,16 @@ function NewRequest({ orgId }: { orgId: string }) {
           {t("newRequest.back")}
         </Link>
       </p>
-      {can.size > 0 && !can.has("trainings:book") ? (
-        <p className="notice">{t("newRequest.notAllowed")}</p>
-      ) : (
-        <ServerForm
-          className="card"
-          error={submit.error}
-          onEdit={submit.reset}
-          aria-label={t("newRequest.title")}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const data = new FormData(event.currentTarget);
-            submit.mutate({
+      <ServerForm
+        className="card"
+        error={submit.error}
+        onEdit={submit.reset}
+        aria-label={t("newRequest.title")}
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          submit.mutate(
+            {
               periodStart: String(data.get("periodStart") ?? ""),
               periodEnd: String(data.get("periodEnd") ?? ""),
               expectedParticipants: Number(data.get("expectedParticipants") ?? 0),
@@ -89,59 +60,69 @@ function NewRequest({ orgId }: { orgId: string }) {
               contactEmail: String(data.get("contactEmail") ?? "").trim(),
               contactPhone: optional(data.get("contactPhone")),
               notes: optional(data.get("notes")),
-            });
-          }}
-        >
-          <FormError error={submit.error} />
-          <div className="form-row">
-            <TextField name="periodStart" type="date" label={t("newRequest.periodStart")} isRequired />
-            <TextField name="periodEnd" type="date" label={t("newRequest.periodEnd")} isRequired />
-            <TextField
-              name="expectedParticipants"
-              type="number"
-              inputMode="numeric"
-              label={t("newRequest.expectedParticipants")}
-              isRequired
-            />
-          </div>
-          <RadioGroupField
-            label={t("newRequest.delivery")}
-            name="deliveryPreference"
-            options={(["digital", "on_site", "either"] as const).map((id) => ({
-              id,
-              label: t(`delivery.${id}`),
-            }))}
-            value={delivery}
-            onChange={(value) => setDelivery(value as DeliveryPreference)}
+            },
+            {
+              onSuccess: () => {
+                const state: RequestSubmittedState = { trainingRequestSubmitted: true };
+                void navigate({
+                  to: "/o/$orgId/training-requests",
+                  params: { orgId },
+                  state: state as HistoryState,
+                });
+              },
+            },
+          );
+        }}
+      >
+        <FormError error={submit.error} />
+        <div className="form-row">
+          <TextField name="periodStart" type="date" label={t("newRequest.periodStart")} isRequired />
+          <TextField name="periodEnd" type="date" label={t("newRequest.periodEnd")} isRequired />
+          <TextField
+            name="expectedParticipants"
+            type="number"
+            inputMode="numeric"
+            label={t("newRequest.expectedParticipants")}
             isRequired
           />
-          <CheckboxField isSelected={sharing} onChange={setSharing}>
-            {t("newRequest.sharing")}
-          </CheckboxField>
-          <div className="form-row">
-            <TextField
-              name="contactName"
-              label={t("newRequest.contactName")}
-              defaultValue={me.user.name}
-              isRequired
-            />
-            <TextField
-              name="contactEmail"
-              type="email"
-              label={t("newRequest.contactEmail")}
-              defaultValue={me.user.email}
-              isRequired
-            />
-            <TextField name="contactPhone" type="tel" label={t("newRequest.contactPhone")} />
-          </div>
-          <TextAreaField name="notes" label={t("newRequest.notes")} description={t("newRequest.notesHint")} />
-          <div>
-            <Button type="submit" isDisabled={submit.isPending}>
-              {t("newRequest.submit")}
-            </Button>
-          </div>
-        </ServerForm>
-      )}
+        </div>
+        <RadioGroupField
+          label={t("newRequest.delivery")}
+          name="deliveryPreference"
+          options={(["digital", "on_site", "either"] as const).map((id) => ({
+            id,
+            label: t(`delivery.${id}`),
+          }))}
+          value={delivery}
+          onChange={(value) => setDelivery(value as DeliveryPreference)}
+          isRequired
+        />
+        <CheckboxField isSelected={sharing} onChange={setSharing}>
+          {t("newRequest.sharing")}
+        </CheckboxField>
+        <div className="form-row">
+          <TextField
+            name="contactName"
+            label={t("newRequest.contactName")}
+            defaultValue={me.user.name}
+            isRequired
+          />
+          <TextField
+            name="contactEmail"
+            type="email"
+            label={t("newRequest.contactEmail")}
+            defaultValue={me.user.email}
+            isRequired
+          />
+          <TextField name="contactPhone" type="tel" label={t("newRequest.contactPhone")} />
+        </div>
+        <TextAreaField name="notes" label={t("newRequest.notes")} description={t("newRequest.notesHint")} />
+        <div>
+          <Button type="submit" isDisabled={submit.isPending}>
+            {t("newRequest.submit")}
+          </Button>
+        </div>
+      </ServerForm>
     </>
   );
 }

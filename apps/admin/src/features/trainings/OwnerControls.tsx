@@ -1,15 +1,15 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
 import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { ApiError, api, call } from "../../lib/api";
+import { problemText } from "../../lib/api";
+import { type Training, useTransition, useUpdateTraining } from "./api";
 import { optional } from "./format";
-import { invalidateTraining, type Training } from "./queries";
 import "./i18n";
 
 type Action = "plan" | "confirm" | "complete" | "cancel";
@@ -30,45 +30,13 @@ export function OwnerControls({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const trainingId = training.id;
-  const move = useMutation({
-    mutationFn: (body: { action: Action; reason: string | null }) =>
-      call(
-        api.POST("/orgs/{orgId}/trainings/{trainingId}/transitions", {
-          params: { path: { orgId, trainingId } },
-          body,
-        }),
-      ),
-    onSuccess: async (after) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({
-        kind: "success",
-        text: t("owner.moved", { status: t(`status.${after.status}`).toLowerCase() }),
-      });
-    },
-  });
-  const split = useMutation({
-    mutationFn: (costSplitRule: "equal" | "seats") =>
-      call(
-        api.PATCH("/orgs/{orgId}/trainings/{trainingId}", {
-          params: { path: { orgId, trainingId }, header: { "if-match": `"${training.version}"` } },
-          body: { costSplitRule },
-        }),
-      ),
-    onSuccess: async (after) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({
-        kind: "success",
-        text: t("owner.splitChanged", { rule: t(`costSplit.${after.costSplitRule}`) }),
-      });
-    },
-    onError: (error) => {
-      void invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({ kind: "error", text: detail(error) });
-    },
-  });
+  const move = useTransition(orgId, training.id);
+  const split = useUpdateTraining(orgId, training);
+  const moved = (after: Training) =>
+    onFeedback({
+      kind: "success",
+      text: t("owner.moved", { status: t(`status.${after.status}`).toLowerCase() }),
+    });
   const next = NEXT[training.status];
   const open = training.status !== "completed" && training.status !== "cancelled";
   return (
@@ -82,7 +50,10 @@ export function OwnerControls({
             onPress={() =>
               move.mutate(
                 { action: next, reason: null },
-                { onError: (error) => onFeedback({ kind: "error", text: detail(error) }) },
+                {
+                  onSuccess: moved,
+                  onError: (error) => onFeedback({ kind: "error", text: problemText(error) }),
+                },
               )
             }
           >
@@ -103,20 +74,26 @@ export function OwnerControls({
                 onSubmit={(event) => {
                   event.preventDefault();
                   const reason = String(new FormData(event.currentTarget).get("reason") ?? "").trim();
-                  move.mutate({ action: "cancel", reason }, { onSuccess: close });
+                  move.mutate(
+                    { action: "cancel", reason },
+                    {
+                      onSuccess: (after) => {
+                        close();
+                        moved(after);
+                      },
+                    },
+                  );
                 }}
               >
                 <p>{t("owner.cancelBody")}</p>
                 <FormError error={move.error} />
                 <TextAreaField name="reason" label={t("owner.reason")} isRequired />
-                <div className="dialog-actions">
-                  <Button variant="secondary" onPress={close}>
-                    {tc("cancel")}
-                  </Button>
-                  <Button type="submit" variant="danger" isDisabled={move.isPending}>
-                    {t("owner.cancelConfirm")}
-                  </Button>
-                </div>
+                <DialogActions
+                  onCancel={close}
+                  submitLabel={t("owner.cancelConfirm")}
+                  variant="danger"
+                  isPending={move.isPending}
+                />
               </ServerForm>
             )}
           </FormDialog>
@@ -128,24 +105,26 @@ export function OwnerControls({
             label={t("owner.costSplit")}
             description={t("owner.costSplitDescription")}
             options={(["equal", "seats"] as const).map((id) => ({ id, label: t(`costSplit.${id}`) }))}
-            value={split.isPending ? split.variables : training.costSplitRule}
+            value={split.isPending ? split.variables.costSplitRule : training.costSplitRule}
             onChange={(value) => {
               if (value !== training.costSplitRule && !split.isPending)
-                split.mutate(value as "equal" | "seats");
+                split.mutate(
+                  { costSplitRule: value as "equal" | "seats" },
+                  {
+                    onSuccess: (after) =>
+                      onFeedback({
+                        kind: "success",
+                        text: t("owner.splitChanged", { rule: t(`costSplit.${after.costSplitRule}`) }),
+                      }),
+                    onError: (error) => onFeedback({ kind: "error", text: problemText(error) }),
+                  },
+                );
             }}
           />
         </div>
       ) : null}
     </section>
   );
-}
-
-export function detail(error: unknown): string {
-  if (error instanceof ApiError) {
-    const fields = error.problem.errors?.map((e) => e.message) ?? [];
-    return fields.length > 0 ? fields.join(" ") : error.problem.detail;
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** The owner renames the training or changes its description. */
@@ -159,22 +138,7 @@ function DetailsDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: (body: { title: string; description: string | null }) =>
-      call(
-        api.PATCH("/orgs/{orgId}/trainings/{trainingId}", {
-          params: {
-            path: { orgId, trainingId: training.id },
-            header: { "if-match": `"${training.version}"` },
-          },
-          body,
-        }),
-      ),
-    onSuccess: () => invalidateTraining(queryClient, orgId, training.id),
-    onError: () => void invalidateTraining(queryClient, orgId, training.id),
-  });
+  const save = useUpdateTraining(orgId, training);
   return (
     <FormDialog
       title={t("owner.detailsTitle")}
@@ -215,14 +179,7 @@ function DetailsDialog({
             label={t("create.description")}
             defaultValue={training.description ?? ""}
           />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={save.isPending}>
-              {tc("save")}
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isPending={save.isPending} />
         </ServerForm>
       )}
     </FormDialog>

@@ -1,13 +1,12 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { type Participant, participantsQuery, type Training, useCancelRegistration } from "./api";
 import { RegistrationStatus } from "./badges";
-import { invalidateTraining, type Participant, participantsQuery, type Training } from "./queries";
 import "./i18n";
 
 type Registration = Participant["registrations"][number];
@@ -25,27 +24,23 @@ export function ParticipantsSection({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
   const trainingId = training.id;
   const participants = useQuery(participantsQuery(orgId, trainingId));
-  const cancel = useMutation({
-    mutationFn: ({ registration }: { participant: Participant; registration: Registration }) =>
-      call(
-        api.POST("/orgs/{orgId}/trainings/{trainingId}/registrations/{registrationId}/cancel", {
-          params: { path: { orgId, trainingId, registrationId: registration.id } },
-        }),
-      ),
-    onSuccess: async (_after, { participant, registration }) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({
-        kind: "success",
-        text: t("participants.cancelled", {
-          name: participant.name,
-          session: sessionTitle(registration.sessionId),
-        }),
-      });
-    },
-  });
+  const cancel = useCancelRegistration(orgId, trainingId);
+  const cancelRegistration = (participant: Participant, registration: Registration) =>
+    cancel.mutateAsync(
+      { participant, registration },
+      {
+        onSuccess: () =>
+          onFeedback({
+            kind: "success",
+            text: t("participants.cancelled", {
+              name: participant.name,
+              session: sessionTitle(registration.sessionId),
+            }),
+          }),
+      },
+    );
   const sessionTitle = (sessionId: string) =>
     training.sessions.find((s) => s.id === sessionId)?.title ?? t("participants.unknownSession");
   const organizationName = (id: string) =>
@@ -59,87 +54,90 @@ export function ParticipantsSection({
       </h2>
       <QueryView query={participants} isEmpty={(data) => data.length === 0} empty={t("participants.empty")}>
         {(data) => (
-          <ScrollableTable labelledBy="participants-heading">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t("participants.columns.person")}</th>
-                  {training.viewer.isOwner ? (
-                    <th scope="col">{t("participants.columns.organization")}</th>
-                  ) : null}
-                  <th scope="col">{t("participants.columns.sessions")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.map((participant) => (
-                  <tr key={participant.id}>
-                    <th scope="row">
-                      <span className="stack">
-                        <span>{participant.name}</span>
-                        <span className="muted session-time wrap-anywhere">{participant.email}</span>
-                        {participant.employer ? (
-                          <span className="muted session-time">{participant.employer}</span>
-                        ) : null}
-                      </span>
-                    </th>
-                    {training.viewer.isOwner ? <td>{organizationName(participant.organizationId)}</td> : null}
-                    <td>
-                      <ul className="plain-list">
-                        {[...participant.registrations]
-                          .sort((a, b) => sessionOrder(a.sessionId) - sessionOrder(b.sessionId))
-                          .map((registration) => (
-                            <li key={registration.id}>
-                              {sessionTitle(registration.sessionId)}:{" "}
-                              <RegistrationStatus registration={registration} />
-                              {registration.attended !== null ? (
-                                <span className="muted">
-                                  {" "}
-                                  {registration.attended
-                                    ? t("participants.attended")
-                                    : t("participants.absent")}
-                                </span>
-                              ) : null}
-                              {canCancel && open && registration.status !== "cancelled" ? (
-                                <>
-                                  {" "}
-                                  <ConfirmDialog
-                                    trigger={
-                                      <Button
-                                        variant="ghost"
-                                        className="btn-small"
-                                        aria-label={t("participants.cancelLabel", {
-                                          name: participant.name,
-                                          session: sessionTitle(registration.sessionId),
-                                        })}
-                                      >
-                                        {t("participants.cancel")}
-                                      </Button>
-                                    }
-                                    title={t("participants.cancelTitle", {
+          <DataTable
+            labelledBy="participants-heading"
+            rows={data}
+            rowKey={(participant) => participant.id}
+            columns={[
+              {
+                id: "person",
+                header: t("participants.columns.person"),
+                rowHeader: true,
+                cell: (participant) => (
+                  <span className="stack">
+                    <span>{participant.name}</span>
+                    <span className="muted session-time wrap-anywhere">{participant.email}</span>
+                    {participant.employer ? (
+                      <span className="muted session-time">{participant.employer}</span>
+                    ) : null}
+                  </span>
+                ),
+              },
+              ...(training.viewer.isOwner
+                ? [
+                    {
+                      id: "organization",
+                      header: t("participants.columns.organization"),
+                      cell: (participant: Participant) => organizationName(participant.organizationId),
+                    },
+                  ]
+                : []),
+              {
+                id: "sessions",
+                header: t("participants.columns.sessions"),
+                cell: (participant) => (
+                  <ul className="plain-list">
+                    {[...participant.registrations]
+                      .sort((a, b) => sessionOrder(a.sessionId) - sessionOrder(b.sessionId))
+                      .map((registration) => (
+                        <li key={registration.id}>
+                          {sessionTitle(registration.sessionId)}:{" "}
+                          <RegistrationStatus registration={registration} />
+                          {registration.attended !== null ? (
+                            <span className="muted">
+                              {" "}
+                              {registration.attended ? t("participants.attended") : t("participants.absent")}
+                            </span>
+                          ) : null}
+                          {canCancel && open && registration.status !== "cancelled" ? (
+                            <>
+                              {" "}
+                              <ConfirmDialog
+                                trigger={
+                                  <Button
+                                    variant="ghost"
+                                    className="btn-small"
+                                    aria-label={t("participants.cancelLabel", {
                                       name: participant.name,
                                       session: sessionTitle(registration.sessionId),
                                     })}
-                                    confirmLabel={t("participants.cancelConfirm")}
-                                    isPending={cancel.isPending}
-                                    onConfirm={() => cancel.mutateAsync({ participant, registration })}
                                   >
-                                    <p>
-                                      {registration.status === "confirmed"
-                                        ? t("participants.cancelBodyConfirmed")
-                                        : t("participants.cancelBodyWaiting")}
-                                    </p>
-                                  </ConfirmDialog>
-                                </>
-                              ) : null}
-                            </li>
-                          ))}
-                      </ul>
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </ScrollableTable>
+                                    {t("participants.cancel")}
+                                  </Button>
+                                }
+                                title={t("participants.cancelTitle", {
+                                  name: participant.name,
+                                  session: sessionTitle(registration.sessionId),
+                                })}
+                                confirmLabel={t("participants.cancelConfirm")}
+                                isPending={cancel.isPending}
+                                onConfirm={() => cancelRegistration(participant, registration)}
+                              >
+                                <p>
+                                  {registration.status === "confirmed"
+                                    ? t("participants.cancelBodyConfirmed")
+                                    : t("participants.cancelBodyWaiting")}
+                                </p>
+                              </ConfirmDialog>
+                            </>
+                          ) : null}
+                        </li>
+                      ))}
+                  </ul>
+                ),
+              },
+            ]}
+          />
         )}
       </QueryView>
     </section>

@@ -1,16 +1,16 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DataTable } from "../../components/DataTable";
+import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
-import { EmptyState, FormError } from "../../components/states";
+import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { forbundOptionsQuery, type Training, useSetParty } from "./api";
 import { optional } from "./format";
-import { invalidateTraining, type Training } from "./queries";
 import "./i18n";
 
 type Party = Training["parties"][number];
@@ -41,36 +41,37 @@ export function PartiesSection({
           </div>
         ) : null}
       </div>
-      {training.parties.length === 0 ? (
-        <EmptyState>{t("parties.empty")}</EmptyState>
-      ) : (
-        <ScrollableTable labelledBy="parties-heading">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("parties.columns.organization")}</th>
-                <th scope="col">{t("parties.columns.seats")}</th>
-                <th scope="col">{t("parties.columns.contact")}</th>
-                {editable ? <th scope="col">{t("parties.columns.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {training.parties.map((party) => (
-                <tr key={party.organizationId}>
-                  <th scope="row">{party.organizationName}</th>
-                  <td>{party.seats ?? t("parties.noAllocation")}</td>
-                  <td>{party.contactEmail ?? "–"}</td>
-                  {editable ? (
-                    <td>
-                      <SeatsDialog orgId={orgId} training={training} party={party} onFeedback={onFeedback} />
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
-      )}
+      <DataTable
+        labelledBy="parties-heading"
+        rows={training.parties}
+        rowKey={(party) => party.organizationId}
+        empty={t("parties.empty")}
+        columns={[
+          {
+            id: "organization",
+            header: t("parties.columns.organization"),
+            rowHeader: true,
+            cell: (party) => party.organizationName,
+          },
+          {
+            id: "seats",
+            header: t("parties.columns.seats"),
+            cell: (party) => party.seats ?? t("parties.noAllocation"),
+          },
+          { id: "contact", header: t("parties.columns.contact"), cell: (party) => party.contactEmail ?? "–" },
+          ...(editable
+            ? [
+                {
+                  id: "actions",
+                  header: t("parties.columns.actions"),
+                  cell: (party: Party) => (
+                    <SeatsDialog orgId={orgId} training={training} party={party} onFeedback={onFeedback} />
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </section>
   );
 }
@@ -87,18 +88,7 @@ function SeatsDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const save = useMutation({
-    mutationFn: (body: { seats: number | null; contactEmail: string | null }) =>
-      call(
-        api.PUT("/orgs/{orgId}/trainings/{trainingId}/parties/{partyId}", {
-          params: { path: { orgId, trainingId: training.id, partyId: party.organizationId } },
-          body,
-        }),
-      ),
-    onSuccess: () => invalidateTraining(queryClient, orgId, training.id),
-  });
+  const save = useSetParty(orgId, training.id);
   return (
     <FormDialog
       title={t("parties.editTitle", { name: party.organizationName })}
@@ -123,6 +113,7 @@ function SeatsDialog({
             const seats = optional(data.get("seats"));
             save.mutate(
               {
+                partyId: party.organizationId,
                 seats: seats === null ? null : Number(seats),
                 contactEmail: optional(data.get("contactEmail")),
               },
@@ -151,28 +142,12 @@ function SeatsDialog({
             label={t("parties.contactField")}
             defaultValue={party.contactEmail ?? ""}
           />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={save.isPending}>
-              {tc("save")}
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isPending={save.isPending} />
         </ServerForm>
       )}
     </FormDialog>
   );
 }
-
-const forbundQuery = {
-  queryKey: ["organizations", "forbund-options"],
-  queryFn: async () =>
-    (await call(api.GET("/organizations", { params: { query: { limit: 200 } } }))).data.filter(
-      (o) => o.kind === "forbund",
-    ),
-  staleTime: 5 * 60_000,
-};
 
 /** NNS brings another förbund into the training, with its seats. */
 function AddPartyDialog({
@@ -185,23 +160,12 @@ function AddPartyDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const organizations = useQuery(forbundQuery);
+  const organizations = useQuery(forbundOptionsQuery);
   const [partyId, setPartyId] = useState<string | null>(null);
   const options = (organizations.data ?? [])
     .filter((o) => !training.parties.some((p) => p.organizationId === o.id))
     .map((o) => ({ id: o.id, label: o.name }));
-  const add = useMutation({
-    mutationFn: (body: { partyId: string; seats: number | null; contactEmail: string | null }) =>
-      call(
-        api.PUT("/orgs/{orgId}/trainings/{trainingId}/parties/{partyId}", {
-          params: { path: { orgId, trainingId: training.id, partyId: body.partyId } },
-          body: { seats: body.seats, contactEmail: body.contactEmail },
-        }),
-      ),
-    onSuccess: () => invalidateTraining(queryClient, orgId, training.id),
-  });
+  const add = useSetParty(orgId, training.id);
   return (
     <FormDialog
       title={t("parties.addTitle")}
@@ -254,14 +218,12 @@ function AddPartyDialog({
             description={t("parties.seatsDescription")}
           />
           <TextField name="contactEmail" type="email" label={t("parties.contactField")} />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={add.isPending || !partyId}>
-              {t("parties.addSubmit")}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={close}
+            submitLabel={t("parties.addSubmit")}
+            isPending={add.isPending}
+            isDisabled={!partyId}
+          />
         </ServerForm>
       )}
     </FormDialog>

@@ -1,18 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DataTable } from "../../components/DataTable";
+import { DialogActions } from "../../components/DialogActions";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { CheckboxField } from "../../components/fields";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Badge, Button, PageHeader, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
-import { useMe } from "../../lib/session";
+import { type PriceItem, priceListQuery, useSavePrice } from "./api";
 import { formatKronor, formatVatRate, optional, parseKronor } from "./format";
-import { type PriceItem, priceListQuery, trainingKeys } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -20,19 +19,6 @@ const VAT_RATES = ["2500", "1200", "600", "0"];
 
 /** NNS's price list: what a training costs before it is shared, with its VAT rate. */
 export function PriceListPage() {
-  const me = useMe();
-  const { t } = useTranslation("trainings");
-  if (!me.nnsAdmin)
-    return (
-      <>
-        <PageHeader title={t("priceList.title")} />
-        <p className="notice">{t("nnsOnly")}</p>
-      </>
-    );
-  return <PriceList />;
-}
-
-function PriceList() {
   const { t } = useTranslation("trainings");
   const items = useQuery(priceListQuery);
   const { feedback, show } = useFeedback();
@@ -44,46 +30,51 @@ function PriceList() {
         <h2 id="price-list-heading">{t("priceList.heading")}</h2>
         <QueryView query={items} isEmpty={(data) => data.length === 0} empty={t("priceList.empty")}>
           {(data) => (
-            <ScrollableTable labelledBy="price-list-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("priceList.columns.name")}</th>
-                    <th scope="col">{t("priceList.columns.code")}</th>
-                    <th scope="col" className="amount">
-                      {t("priceList.columns.price")}
-                    </th>
-                    <th scope="col">{t("priceList.columns.vat")}</th>
-                    <th scope="col">{t("priceList.columns.maxParticipants")}</th>
-                    <th scope="col">{t("priceList.columns.status")}</th>
-                    <th scope="col">{t("priceList.columns.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((item) => (
-                    <tr key={item.id}>
-                      <th scope="row">{item.name}</th>
-                      <td>
-                        <code>{item.code}</code>
-                      </td>
-                      <td className="amount">{formatKronor(item.unitPriceOre)}</td>
-                      <td>{formatVatRate(item.vatRateBasisPoints)}</td>
-                      <td>{item.maxParticipants ?? "–"}</td>
-                      <td>
-                        {item.active ? (
-                          <Badge tone="success">{t("priceList.active")}</Badge>
-                        ) : (
-                          <Badge>{t("priceList.inactive")}</Badge>
-                        )}
-                      </td>
-                      <td>
-                        <EditPriceDialog item={item} onFeedback={show} />
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              labelledBy="price-list-heading"
+              rows={data}
+              rowKey={(item) => item.id}
+              columns={[
+                {
+                  id: "name",
+                  header: t("priceList.columns.name"),
+                  rowHeader: true,
+                  cell: (item) => item.name,
+                },
+                { id: "code", header: t("priceList.columns.code"), cell: (item) => <code>{item.code}</code> },
+                {
+                  id: "price",
+                  header: t("priceList.columns.price"),
+                  className: "amount",
+                  cell: (item) => formatKronor(item.unitPriceOre),
+                },
+                {
+                  id: "vat",
+                  header: t("priceList.columns.vat"),
+                  cell: (item) => formatVatRate(item.vatRateBasisPoints),
+                },
+                {
+                  id: "maxParticipants",
+                  header: t("priceList.columns.maxParticipants"),
+                  cell: (item) => item.maxParticipants ?? "–",
+                },
+                {
+                  id: "status",
+                  header: t("priceList.columns.status"),
+                  cell: (item) =>
+                    item.active ? (
+                      <Badge tone="success">{t("priceList.active")}</Badge>
+                    ) : (
+                      <Badge>{t("priceList.inactive")}</Badge>
+                    ),
+                },
+                {
+                  id: "actions",
+                  header: t("priceList.columns.actions"),
+                  cell: (item) => <EditPriceDialog item={item} onFeedback={show} />,
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>
@@ -99,27 +90,10 @@ function EditPriceDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const [vatRate, setVatRate] = useState(String(item.vatRateBasisPoints));
   const [active, setActive] = useState(item.active);
   const [priceError, setPriceError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: (body: {
-      name: string;
-      unitPriceOre: number;
-      vatRateBasisPoints: number;
-      maxParticipants: number | null;
-      active: boolean;
-    }) =>
-      call(
-        api.PUT("/nns/price-list/{code}", {
-          params: { path: { code: item.code }, header: { "if-match": `"${item.version}"` } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-  });
+  const save = useSavePrice(item);
   const rates = VAT_RATES.includes(String(item.vatRateBasisPoints))
     ? VAT_RATES
     : [String(item.vatRateBasisPoints), ...VAT_RATES];
@@ -173,7 +147,6 @@ function EditPriceDialog({
                   close();
                   onFeedback({ kind: "success", text: t("priceList.saved", { name: saved.name }) });
                 },
-                onError: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
               },
             );
           }}
@@ -211,14 +184,7 @@ function EditPriceDialog({
           <CheckboxField isSelected={active} onChange={setActive}>
             {t("priceList.activeField")}
           </CheckboxField>
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={save.isPending}>
-              {tc("save")}
-            </Button>
-          </div>
+          <DialogActions onCancel={close} isPending={save.isPending} />
         </ServerForm>
       )}
     </FormDialog>

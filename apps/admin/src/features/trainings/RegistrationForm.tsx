@@ -1,4 +1,4 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField, SelectField } from "../../components/choice";
@@ -7,9 +7,8 @@ import { CheckboxField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { seatsQuery, type Training, useRegisterParticipant } from "./api";
 import { formatSessionTime, optional } from "./format";
-import { invalidateTraining, seatsQuery, type Training } from "./queries";
 import "./i18n";
 
 type Gender = "woman" | "man" | "other";
@@ -29,49 +28,13 @@ export function RegistrationForm({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
   const trainingId = training.id;
   const seats = useQuery(seatsQuery(orgId, trainingId));
   const [formKey, setFormKey] = useState(0);
   const [sessionIds, setSessionIds] = useState<string[]>([]);
   const [gender, setGender] = useState<string>(NOT_STATED);
   const [consent, setConsent] = useState(false);
-  const register = useMutation({
-    mutationFn: (body: {
-      name: string;
-      email: string;
-      employer: string | null;
-      jobTitle: string | null;
-      gender: Gender | null;
-      contactConsent: boolean;
-      sessionIds: string[];
-    }) =>
-      call(
-        api.POST("/orgs/{orgId}/trainings/{trainingId}/participants", {
-          params: { path: { orgId, trainingId } },
-          body,
-        }),
-      ),
-    onSuccess: async (participant) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      const confirmed = participant.registrations.filter((r) => r.status === "confirmed").length;
-      const waitlisted = participant.registrations.filter((r) => r.status === "waitlisted").length;
-      onFeedback({
-        kind: "success",
-        text: [
-          t("register.done", { name: participant.name }),
-          confirmed > 0 ? t("register.confirmed", { count: confirmed }) : "",
-          waitlisted > 0 ? t("register.waitlisted", { count: waitlisted }) : "",
-        ]
-          .filter(Boolean)
-          .join(" "),
-      });
-      setFormKey((k) => k + 1);
-      setSessionIds([]);
-      setGender(NOT_STATED);
-      setConsent(false);
-    },
-  });
+  const register = useRegisterParticipant(orgId, trainingId);
   const open = training.status === "planned" || training.status === "confirmed";
   const now = Date.now();
   const upcoming = training.sessions.filter((s) => new Date(s.endsAt).getTime() > now);
@@ -97,15 +60,39 @@ export function RegistrationForm({
           onSubmit={(event) => {
             event.preventDefault();
             const data = new FormData(event.currentTarget);
-            register.mutate({
-              name: String(data.get("name") ?? "").trim(),
-              email: String(data.get("email") ?? "").trim(),
-              employer: optional(data.get("employer")),
-              jobTitle: optional(data.get("jobTitle")),
-              gender: gender === NOT_STATED ? null : (gender as Gender),
-              contactConsent: consent,
-              sessionIds,
-            });
+            register.mutate(
+              {
+                name: String(data.get("name") ?? "").trim(),
+                email: String(data.get("email") ?? "").trim(),
+                employer: optional(data.get("employer")),
+                jobTitle: optional(data.get("jobTitle")),
+                gender: gender === NOT_STATED ? null : (gender as Gender),
+                contactConsent: consent,
+                sessionIds,
+              },
+              {
+                onSuccess: (participant) => {
+                  const confirmed = participant.registrations.filter((r) => r.status === "confirmed").length;
+                  const waitlisted = participant.registrations.filter(
+                    (r) => r.status === "waitlisted",
+                  ).length;
+                  onFeedback({
+                    kind: "success",
+                    text: [
+                      t("register.done", { name: participant.name }),
+                      confirmed > 0 ? t("register.confirmed", { count: confirmed }) : "",
+                      waitlisted > 0 ? t("register.waitlisted", { count: waitlisted }) : "",
+                    ]
+                      .filter(Boolean)
+                      .join(" "),
+                  });
+                  setFormKey((k) => k + 1);
+                  setSessionIds([]);
+                  setGender(NOT_STATED);
+                  setConsent(false);
+                },
+              },
+            );
           }}
         >
           <p className="muted">{t("register.intro")}</p>

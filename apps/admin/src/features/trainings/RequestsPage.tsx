@@ -1,22 +1,21 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
+import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { requestsQuery, type TrainingRequest, useWithdrawRequest } from "./api";
 import { RequestStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
 import { DeclineDialog } from "./DeclineDialog";
 import type { RequestSubmittedState } from "./NewRequestPage";
 import { PairingsSection } from "./PairingsSection";
-import { requestsQuery, type TrainingRequest, trainingKeys } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -43,6 +42,13 @@ function Requests({ orgId }: { orgId: string }) {
   const status: Filter = chosen ?? (inbox ? "submitted" : "all");
   const requests = useQuery(requestsQuery(orgId, status === "all" ? undefined : status));
   const { feedback, show } = useFeedback();
+  // Held here, not in the table: the withdrawn row (and with it the table, if it was the last one
+  // shown) is gone before the answer's message would be shown.
+  const withdraw = useWithdrawRequest(orgId);
+  const withdrawRequest = (request: TrainingRequest) =>
+    withdraw.mutateAsync(request, {
+      onSuccess: () => show({ kind: "success", text: t("requests.withdrawn") }),
+    });
   const submitted = useRouterState({
     select: (state) => Boolean((state.location.state as RequestSubmittedState).trainingRequestSubmitted),
   });
@@ -86,6 +92,8 @@ function Requests({ orgId }: { orgId: string }) {
               requests={data}
               inbox={inbox}
               canWithdraw={!isNns && can.has("trainings:book")}
+              withdrawing={withdraw.isPending}
+              onWithdraw={withdrawRequest}
               onFeedback={show}
             />
           )}
@@ -100,144 +108,148 @@ function RequestTable({
   requests,
   inbox,
   canWithdraw,
+  withdrawing,
+  onWithdraw,
   onFeedback,
 }: {
   orgId: string;
   requests: TrainingRequest[];
   inbox: boolean;
   canWithdraw: boolean;
+  withdrawing: boolean;
+  onWithdraw: (request: TrainingRequest) => Promise<unknown>;
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
-  const withdraw = useMutation({
-    mutationFn: (request: TrainingRequest) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests/{requestId}/withdraw", {
-          params: { path: { orgId, requestId: request.id } },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.requests(orgId) });
-      onFeedback({ kind: "success", text: t("requests.withdrawn") });
-    },
-  });
   const showActions = inbox || canWithdraw;
+  const period = (request: TrainingRequest) => `${request.periodStart} – ${request.periodEnd}`;
   return (
-    <ScrollableTable labelledBy="requests-heading">
-      <table>
-        <thead>
-          <tr>
-            {inbox ? <th scope="col">{t("requests.columns.organization")}</th> : null}
-            <th scope="col">{t("requests.columns.period")}</th>
-            <th scope="col">{t("requests.columns.scope")}</th>
-            {inbox ? null : <th scope="col">{t("requests.columns.contact")}</th>}
-            <th scope="col">{t("requests.columns.status")}</th>
-            {showActions ? <th scope="col">{t("requests.columns.actions")}</th> : null}
-          </tr>
-        </thead>
-        <tbody>
-          {requests.map((request) => {
-            const period = `${request.periodStart} – ${request.periodEnd}`;
-            const who = inbox ? request.organization.name : period;
-            return (
-              <tr key={request.id}>
-                {inbox ? (
-                  <th scope="row">
-                    <span className="stack">
-                      <span>{request.organization.name}</span>
-                      <span className="muted session-time">
-                        {request.contactName}, {request.contactEmail}
-                      </span>
-                    </span>
-                  </th>
-                ) : null}
-                <td>
+    <DataTable
+      labelledBy="requests-heading"
+      rows={requests}
+      rowKey={(request) => request.id}
+      columns={[
+        ...(inbox
+          ? [
+              {
+                id: "organization",
+                header: t("requests.columns.organization"),
+                rowHeader: true,
+                cell: (request: TrainingRequest) => (
                   <span className="stack">
-                    <span className="nowrap">{period}</span>
-                    <span className="muted">
-                      {t("requests.submittedOn", { date: formatDate(request.createdAt) })}
+                    <span>{request.organization.name}</span>
+                    <span className="muted session-time">
+                      {request.contactName}, {request.contactEmail}
                     </span>
                   </span>
-                </td>
-                <td>
+                ),
+              },
+            ]
+          : []),
+        {
+          id: "period",
+          header: t("requests.columns.period"),
+          cell: (request) => (
+            <span className="stack">
+              <span className="nowrap">{period(request)}</span>
+              <span className="muted">
+                {t("requests.submittedOn", { date: formatDate(request.createdAt) })}
+              </span>
+            </span>
+          ),
+        },
+        {
+          id: "scope",
+          header: t("requests.columns.scope"),
+          cell: (request) => (
+            <span className="stack">
+              <span>{t("requests.participantsCount", { count: request.expectedParticipants })}</span>
+              <span>{t(`delivery.${request.deliveryPreference}`)}</span>
+              <span className="muted">
+                {request.openToSharing ? t("requests.sharingYes") : t("requests.sharingNo")}
+              </span>
+              {request.notes ? <span className="muted">{request.notes}</span> : null}
+            </span>
+          ),
+        },
+        ...(inbox
+          ? []
+          : [
+              {
+                id: "contact",
+                header: t("requests.columns.contact"),
+                cell: (request: TrainingRequest) => (
                   <span className="stack">
-                    <span>{t("requests.participantsCount", { count: request.expectedParticipants })}</span>
-                    <span>{t(`delivery.${request.deliveryPreference}`)}</span>
-                    <span className="muted">
-                      {request.openToSharing ? t("requests.sharingYes") : t("requests.sharingNo")}
-                    </span>
-                    {request.notes ? <span className="muted">{request.notes}</span> : null}
+                    <span>{request.contactName}</span>
+                    <span className="muted">{request.contactEmail}</span>
+                    {request.contactPhone ? <span className="muted">{request.contactPhone}</span> : null}
                   </span>
-                </td>
-                {inbox ? null : (
-                  <td>
-                    <span className="stack">
-                      <span>{request.contactName}</span>
-                      <span className="muted">{request.contactEmail}</span>
-                      {request.contactPhone ? <span className="muted">{request.contactPhone}</span> : null}
-                    </span>
-                  </td>
-                )}
-                <td>
-                  <span className="stack">
-                    <RequestStatusBadge status={request.status} />
-                    {request.trainingId ? (
-                      <Link
-                        to="/o/$orgId/trainings/$trainingId"
-                        params={{ orgId, trainingId: request.trainingId }}
-                      >
-                        {t("requests.toTraining")}
-                      </Link>
-                    ) : null}
-                    {request.decisionNote ? <span className="muted">{request.decisionNote}</span> : null}
-                  </span>
-                </td>
-                {showActions ? (
-                  <td>
-                    {request.status === "submitted" ? (
-                      <div className="cell-actions">
-                        {inbox ? (
-                          <>
-                            <CreateTrainingDialog
-                              orgId={orgId}
-                              isNns
-                              requestIds={[request.id]}
-                              defaultTitle={`BIP/SKAPA ${request.organization.name}`}
-                              triggerLabel={t("requests.createTraining")}
-                              triggerAriaLabel={t("requests.createTrainingLabel", { who })}
-                              triggerVariant="secondary"
-                            />
-                            <DeclineDialog orgId={orgId} request={request} onFeedback={onFeedback} />
-                          </>
-                        ) : (
-                          <ConfirmDialog
-                            trigger={
-                              <Button
-                                variant="secondary"
-                                className="btn-small"
-                                aria-label={t("requests.withdrawLabel", { period })}
-                              >
-                                {t("requests.withdraw")}
-                              </Button>
-                            }
-                            title={t("requests.withdrawTitle")}
-                            confirmLabel={t("requests.withdrawConfirm")}
-                            isPending={withdraw.isPending}
-                            onConfirm={() => withdraw.mutateAsync(request)}
-                          >
-                            <p>{t("requests.withdrawBody", { period })}</p>
-                          </ConfirmDialog>
-                        )}
-                      </div>
-                    ) : null}
-                  </td>
-                ) : null}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </ScrollableTable>
+                ),
+              },
+            ]),
+        {
+          id: "status",
+          header: t("requests.columns.status"),
+          cell: (request) => (
+            <span className="stack">
+              <RequestStatusBadge status={request.status} />
+              {request.trainingId ? (
+                <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: request.trainingId }}>
+                  {t("requests.toTraining")}
+                </Link>
+              ) : null}
+              {request.decisionNote ? <span className="muted">{request.decisionNote}</span> : null}
+            </span>
+          ),
+        },
+        ...(showActions
+          ? [
+              {
+                id: "actions",
+                header: t("requests.columns.actions"),
+                cell: (request: TrainingRequest) =>
+                  request.status === "submitted" ? (
+                    <div className="cell-actions">
+                      {inbox ? (
+                        <>
+                          <CreateTrainingDialog
+                            orgId={orgId}
+                            isNns
+                            requestIds={[request.id]}
+                            defaultTitle={`BIP/SKAPA ${request.organization.name}`}
+                            triggerLabel={t("requests.createTraining")}
+                            triggerAriaLabel={t("requests.createTrainingLabel", {
+                              who: request.organization.name,
+                            })}
+                            triggerVariant="secondary"
+                          />
+                          <DeclineDialog orgId={orgId} request={request} onFeedback={onFeedback} />
+                        </>
+                      ) : (
+                        <ConfirmDialog
+                          trigger={
+                            <Button
+                              variant="secondary"
+                              className="btn-small"
+                              aria-label={t("requests.withdrawLabel", { period: period(request) })}
+                            >
+                              {t("requests.withdraw")}
+                            </Button>
+                          }
+                          title={t("requests.withdrawTitle")}
+                          confirmLabel={t("requests.withdrawConfirm")}
+                          isPending={withdrawing}
+                          onConfirm={() => onWithdraw(request)}
+                        >
+                          <p>{t("requests.withdrawBody", { period: period(request) })}</p>
+                        </ConfirmDialog>
+                      )}
+                    </div>
+                  ) : null,
+              },
+            ]
+          : []),
+      ]}
+    />
   );
 }

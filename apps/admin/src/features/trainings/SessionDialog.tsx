@@ -1,38 +1,27 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { CheckboxGroupField, SelectField } from "../../components/choice";
+import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
 import { RadioGroupField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
-import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
 import {
-  invalidateTraining,
   type Mode,
+  type SessionBody,
   type Training,
   type TrainingSession,
   templateQuery,
   trainersQuery,
-} from "./queries";
+  useSaveSession,
+} from "./api";
+import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
 import "./i18n";
 
 const CUSTOM = "custom";
-
-interface SessionBody {
-  stepKey?: string | null;
-  title?: string;
-  startsAt?: string;
-  endsAt?: string;
-  mode: Mode;
-  location: string | null;
-  videoLink: string | null;
-  capacity: number | null;
-  trainerIds?: string[];
-}
 
 /**
  * Adds a session (for BIP/SKAPA from a step of NNS's template, which fills title, length, mode and
@@ -52,35 +41,13 @@ export function SessionDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const withTemplate = isNns && training.kind === "bip_skapa";
   const template = useQuery({ ...templateQuery, enabled: withTemplate });
   const trainers = useQuery({ ...trainersQuery, enabled: isNns });
   const [stepKey, setStepKey] = useState<string>(session?.stepKey ?? CUSTOM);
   const [mode, setMode] = useState<Mode>(session?.mode ?? "digital");
   const [trainerIds, setTrainerIds] = useState<string[]>(session?.trainers.map((tr) => tr.id) ?? []);
-  const trainingId = training.id;
-  const save = useMutation({
-    mutationFn: (body: SessionBody) =>
-      session
-        ? call(
-            api.PATCH("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}", {
-              params: {
-                path: { orgId, trainingId, sessionId: session.id },
-                header: { "if-match": `"${session.version}"` },
-              },
-              body,
-            }),
-          )
-        : call(
-            api.POST("/orgs/{orgId}/trainings/{trainingId}/sessions", {
-              params: { path: { orgId, trainingId } },
-              body: { ...body, startsAt: body.startsAt ?? "" },
-            }),
-          ),
-    onSuccess: () => invalidateTraining(queryClient, orgId, trainingId),
-  });
+  const save = useSaveSession(orgId, training.id, session);
   const steps = template.data?.steps ?? [];
   const step = steps.find((s) => s.key === stepKey);
   return (
@@ -237,14 +204,11 @@ export function SessionDialog({
               onChange={setTrainerIds}
             />
           ) : null}
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={save.isPending}>
-              {session ? tc("save") : t("sessionForm.submit")}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={close}
+            submitLabel={session ? undefined : t("sessionForm.submit")}
+            isPending={save.isPending}
+          />
         </ServerForm>
       )}
     </FormDialog>

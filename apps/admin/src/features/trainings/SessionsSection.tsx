@@ -1,14 +1,11 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
-import { EmptyState } from "../../components/states";
 import { Button } from "../../components/ui";
-import { api, call } from "../../lib/api";
+import { type Training, type TrainingSession, useRemoveSession } from "./api";
 import { formatSessionTime } from "./format";
-import { invalidateTraining, type Training, type TrainingSession } from "./queries";
 import { SessionDialog } from "./SessionDialog";
 import "./i18n";
 
@@ -45,20 +42,12 @@ export function SessionsSection({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
   const trainingId = training.id;
-  const remove = useMutation({
-    mutationFn: (session: TrainingSession) =>
-      call(
-        api.DELETE("/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}", {
-          params: { path: { orgId, trainingId, sessionId: session.id } },
-        }),
-      ),
-    onSuccess: async (_after, session) => {
-      await invalidateTraining(queryClient, orgId, trainingId);
-      onFeedback({ kind: "success", text: t("sessions.removed", { title: session.title }) });
-    },
-  });
+  const remove = useRemoveSession(orgId, trainingId);
+  const removeSession = (session: TrainingSession) =>
+    remove.mutateAsync(session, {
+      onSuccess: () => onFeedback({ kind: "success", text: t("sessions.removed", { title: session.title }) }),
+    });
   const editable = manages && training.status !== "completed" && training.status !== "cancelled";
   return (
     <section className="card" aria-labelledby="sessions-heading">
@@ -70,104 +59,110 @@ export function SessionsSection({
           </div>
         ) : null}
       </div>
-      {training.sessions.length === 0 ? (
-        <EmptyState>{t("sessions.empty")}</EmptyState>
-      ) : (
-        <ScrollableTable labelledBy="sessions-heading">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{t("sessions.columns.session")}</th>
-                <th scope="col">{t("sessions.columns.place")}</th>
-                <th scope="col">{t("sessions.columns.trainers")}</th>
-                <th scope="col">{t("sessions.columns.seats")}</th>
-                {editable || canAttend ? <th scope="col">{t("sessions.columns.actions")}</th> : null}
-              </tr>
-            </thead>
-            <tbody>
-              {training.sessions.map((session) => (
-                <tr key={session.id}>
-                  <th scope="row">
-                    <span className="stack">
-                      <span>{session.title}</span>
-                      <span className="nowrap session-time">
-                        {formatSessionTime(session.startsAt, session.endsAt)}
-                      </span>
-                    </span>
-                  </th>
-                  <td>
-                    {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
-                  </td>
-                  <td>
-                    {session.trainers.length > 0
-                      ? session.trainers.map((trainer) => trainer.name).join(", ")
-                      : t("sessions.noTrainer")}
-                  </td>
-                  <td>
-                    <span className="stack">
-                      <span className="nowrap">
-                        {session.capacity === null
-                          ? t("sessions.seatsUnlimited", { confirmed: session.confirmed })
-                          : t("sessions.seatsOf", {
-                              confirmed: session.confirmed,
-                              capacity: session.capacity,
-                            })}
-                      </span>
-                      {session.waitlisted > 0 ? (
-                        <span className="muted">{t("sessions.waiting", { count: session.waitlisted })}</span>
+      <DataTable
+        labelledBy="sessions-heading"
+        rows={training.sessions}
+        rowKey={(session) => session.id}
+        empty={t("sessions.empty")}
+        columns={[
+          {
+            id: "session",
+            header: t("sessions.columns.session"),
+            rowHeader: true,
+            cell: (session) => (
+              <span className="stack">
+                <span>{session.title}</span>
+                <span className="nowrap session-time">
+                  {formatSessionTime(session.startsAt, session.endsAt)}
+                </span>
+              </span>
+            ),
+          },
+          {
+            id: "place",
+            header: t("sessions.columns.place"),
+            cell: (session) => (
+              <>
+                {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
+              </>
+            ),
+          },
+          {
+            id: "trainers",
+            header: t("sessions.columns.trainers"),
+            cell: (session) =>
+              session.trainers.length > 0
+                ? session.trainers.map((trainer) => trainer.name).join(", ")
+                : t("sessions.noTrainer"),
+          },
+          {
+            id: "seats",
+            header: t("sessions.columns.seats"),
+            cell: (session) => (
+              <span className="stack">
+                <span className="nowrap">
+                  {session.capacity === null
+                    ? t("sessions.seatsUnlimited", { confirmed: session.confirmed })
+                    : t("sessions.seatsOf", { confirmed: session.confirmed, capacity: session.capacity })}
+                </span>
+                {session.waitlisted > 0 ? (
+                  <span className="muted">{t("sessions.waiting", { count: session.waitlisted })}</span>
+                ) : null}
+              </span>
+            ),
+          },
+          ...(editable || canAttend
+            ? [
+                {
+                  id: "actions",
+                  header: t("sessions.columns.actions"),
+                  cell: (session: TrainingSession) => (
+                    <div className="cell-actions">
+                      {canAttend ? (
+                        <Link
+                          className="btn btn-secondary btn-small"
+                          to="/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance"
+                          params={{ orgId, trainingId, sessionId: session.id }}
+                          aria-label={t("sessions.attendanceLabel", { title: session.title })}
+                        >
+                          {t("sessions.attendance")}
+                        </Link>
                       ) : null}
-                    </span>
-                  </td>
-                  {editable || canAttend ? (
-                    <td>
-                      <div className="cell-actions">
-                        {canAttend ? (
-                          <Link
-                            className="btn btn-secondary btn-small"
-                            to="/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance"
-                            params={{ orgId, trainingId, sessionId: session.id }}
-                            aria-label={t("sessions.attendanceLabel", { title: session.title })}
+                      {editable ? (
+                        <>
+                          <SessionDialog
+                            orgId={orgId}
+                            training={training}
+                            isNns={isNns}
+                            session={session}
+                            onFeedback={onFeedback}
+                          />
+                          <ConfirmDialog
+                            trigger={
+                              <Button
+                                variant="secondary"
+                                className="btn-small"
+                                aria-label={t("sessions.removeLabel", { title: session.title })}
+                              >
+                                {t("sessions.remove")}
+                              </Button>
+                            }
+                            title={t("sessions.removeTitle", { title: session.title })}
+                            confirmLabel={t("sessions.removeConfirm")}
+                            isPending={remove.isPending}
+                            onConfirm={() => removeSession(session)}
                           >
-                            {t("sessions.attendance")}
-                          </Link>
-                        ) : null}
-                        {editable ? (
-                          <>
-                            <SessionDialog
-                              orgId={orgId}
-                              training={training}
-                              isNns={isNns}
-                              session={session}
-                              onFeedback={onFeedback}
-                            />
-                            <ConfirmDialog
-                              trigger={
-                                <Button
-                                  variant="secondary"
-                                  className="btn-small"
-                                  aria-label={t("sessions.removeLabel", { title: session.title })}
-                                >
-                                  {t("sessions.remove")}
-                                </Button>
-                              }
-                              title={t("sessions.removeTitle", { title: session.title })}
-                              confirmLabel={t("sessions.removeConfirm")}
-                              isPending={remove.isPending}
-                              onConfirm={() => remove.mutateAsync(session)}
-                            >
-                              <p>{t("sessions.removeBody")}</p>
-                            </ConfirmDialog>
-                          </>
-                        ) : null}
-                      </div>
-                    </td>
-                  ) : null}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollableTable>
-      )}
+                            <p>{t("sessions.removeBody")}</p>
+                          </ConfirmDialog>
+                        </>
+                      ) : null}
+                    </div>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
     </section>
   );
 }

@@ -1,17 +1,17 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { CheckboxGroupField } from "../../components/choice";
+import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
 import { CheckboxField, TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { countiesQuery } from "../../lib/reference";
+import { type Mode, type Trainer, useAddCertification, useSaveTrainer } from "./api";
 import { optional } from "./format";
-import { type Mode, type Trainer, trainingKeys } from "./queries";
 import "./i18n";
 
 /**
@@ -26,32 +26,11 @@ export function TrainerDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
   const counties = useQuery(countiesQuery);
   const [countyCodes, setCountyCodes] = useState<string[]>(trainer?.countyCodes ?? []);
   const [modes, setModes] = useState<string[]>(trainer?.deliveryModes ?? ["digital"]);
   const [archived, setArchived] = useState(trainer?.archived ?? false);
-  const save = useMutation({
-    mutationFn: (body: {
-      name: string;
-      email: string;
-      phone: string | null;
-      countyCodes: string[];
-      deliveryModes: Mode[];
-      notes: string | null;
-    }) =>
-      trainer
-        ? call(
-            api.PATCH("/nns/trainers/{trainerId}", {
-              params: { path: { trainerId: trainer.id }, header: { "if-match": `"${trainer.version}"` } },
-              body: { ...body, archived },
-            }),
-          )
-        : call(api.POST("/nns/trainers", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-    onError: () => void queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-  });
+  const save = useSaveTrainer(trainer);
   return (
     <FormDialog
       title={trainer ? t("trainerForm.editTitle", { name: trainer.name }) : t("trainerForm.title")}
@@ -92,6 +71,7 @@ export function TrainerDialog({
                 countyCodes,
                 deliveryModes: modes as Mode[],
                 notes: optional(data.get("notes")),
+                archived,
               },
               {
                 onSuccess: (saved) => {
@@ -149,14 +129,11 @@ export function TrainerDialog({
               {t("trainerForm.archived")}
             </CheckboxField>
           ) : null}
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={save.isPending}>
-              {trainer ? tc("save") : t("trainerForm.submit")}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={close}
+            submitLabel={trainer ? undefined : t("trainerForm.submit")}
+            isPending={save.isPending}
+          />
         </ServerForm>
       )}
     </FormDialog>
@@ -172,23 +149,7 @@ export function AddCertificationDialog({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const { t: tc } = useTranslation();
-  const queryClient = useQueryClient();
-  const add = useMutation({
-    mutationFn: (body: {
-      issuer: string;
-      certifiedOn: string;
-      validUntil: string | null;
-      evidence: string | null;
-    }) =>
-      call(
-        api.POST("/nns/trainers/{trainerId}/certifications", {
-          params: { path: { trainerId: trainer.id } },
-          body,
-        }),
-      ),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: trainingKeys.nns }),
-  });
+  const add = useAddCertification(trainer.id);
   return (
     <FormDialog
       title={t("certificationForm.title", { name: trainer.name })}
@@ -248,14 +209,11 @@ export function AddCertificationDialog({
             label={t("certificationForm.evidence")}
             description={t("certificationForm.evidenceHint")}
           />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" isDisabled={add.isPending}>
-              {t("certificationForm.submit")}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={close}
+            submitLabel={t("certificationForm.submit")}
+            isPending={add.isPending}
+          />
         </ServerForm>
       )}
     </FormDialog>

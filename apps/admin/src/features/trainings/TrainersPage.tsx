@@ -1,34 +1,19 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { api, call } from "../../lib/api";
 import { countiesQuery } from "../../lib/reference";
-import { useMe } from "../../lib/session";
+import { expiringQuery, type Trainer, trainersQuery, useRevokeCertification } from "./api";
 import { CertificationBadge } from "./badges";
-import { expiringQuery, type Trainer, trainersQuery, trainingKeys } from "./queries";
 import { AddCertificationDialog, TrainerDialog } from "./TrainerDialogs";
 import "./i18n";
 import "./trainings.css";
 
 /** NNS's registry of certified trainers: status per trainer, certifications about to expire, and adding. */
 export function TrainersPage() {
-  const me = useMe();
-  const { t } = useTranslation("trainings");
-  if (!me.nnsAdmin)
-    return (
-      <>
-        <PageHeader title={t("trainers.title")} />
-        <p className="notice">{t("nnsOnly")}</p>
-      </>
-    );
-  return <Trainers />;
-}
-
-function Trainers() {
   const { t } = useTranslation("trainings");
   const trainers = useQuery(trainersQuery);
   const expiring = useQuery(expiringQuery);
@@ -63,52 +48,58 @@ function Trainers() {
         <h2 id="trainers-heading">{t("trainers.heading")}</h2>
         <QueryView query={trainers} isEmpty={(data) => data.length === 0} empty={t("trainers.empty")}>
           {(data) => (
-            <ScrollableTable labelledBy="trainers-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("trainers.columns.name")}</th>
-                    <th scope="col">{t("trainers.columns.regions")}</th>
-                    <th scope="col">{t("trainers.columns.modes")}</th>
-                    <th scope="col">{t("trainers.columns.status")}</th>
-                    <th scope="col">{t("trainers.columns.certifications")}</th>
-                    <th scope="col">{t("trainers.columns.actions")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((trainer) => (
-                    <tr key={trainer.id}>
-                      <th scope="row">
-                        <span className="stack">
-                          <span>
-                            {trainer.name}
-                            {trainer.archived ? (
-                              <span className="muted"> ({t("trainers.archived")})</span>
-                            ) : null}
-                          </span>
-                          <span className="muted">{trainer.email}</span>
-                          {trainer.phone ? <span className="muted">{trainer.phone}</span> : null}
-                        </span>
-                      </th>
-                      <td>{trainer.countyCodes.map(countyName).join(", ") || "–"}</td>
-                      <td>{trainer.deliveryModes.map((m) => t(`mode.${m}`)).join(", ")}</td>
-                      <td>
-                        <CertificationBadge status={trainer.certificationStatus} />
-                      </td>
-                      <td>
-                        <Certifications trainer={trainer} onFeedback={show} />
-                      </td>
-                      <td>
-                        <div className="cell-actions">
-                          <TrainerDialog trainer={trainer} onFeedback={show} />
-                          <AddCertificationDialog trainer={trainer} onFeedback={show} />
-                        </div>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              labelledBy="trainers-heading"
+              rows={data}
+              rowKey={(trainer) => trainer.id}
+              columns={[
+                {
+                  id: "name",
+                  header: t("trainers.columns.name"),
+                  rowHeader: true,
+                  cell: (trainer) => (
+                    <span className="stack">
+                      <span>
+                        {trainer.name}
+                        {trainer.archived ? <span className="muted"> ({t("trainers.archived")})</span> : null}
+                      </span>
+                      <span className="muted">{trainer.email}</span>
+                      {trainer.phone ? <span className="muted">{trainer.phone}</span> : null}
+                    </span>
+                  ),
+                },
+                {
+                  id: "regions",
+                  header: t("trainers.columns.regions"),
+                  cell: (trainer) => trainer.countyCodes.map(countyName).join(", ") || "–",
+                },
+                {
+                  id: "modes",
+                  header: t("trainers.columns.modes"),
+                  cell: (trainer) => trainer.deliveryModes.map((m) => t(`mode.${m}`)).join(", "),
+                },
+                {
+                  id: "status",
+                  header: t("trainers.columns.status"),
+                  cell: (trainer) => <CertificationBadge status={trainer.certificationStatus} />,
+                },
+                {
+                  id: "certifications",
+                  header: t("trainers.columns.certifications"),
+                  cell: (trainer) => <Certifications trainer={trainer} onFeedback={show} />,
+                },
+                {
+                  id: "actions",
+                  header: t("trainers.columns.actions"),
+                  cell: (trainer) => (
+                    <div className="cell-actions">
+                      <TrainerDialog trainer={trainer} onFeedback={show} />
+                      <AddCertificationDialog trainer={trainer} onFeedback={show} />
+                    </div>
+                  ),
+                },
+              ]}
+            />
           )}
         </QueryView>
       </section>
@@ -124,19 +115,11 @@ function Certifications({
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("trainings");
-  const queryClient = useQueryClient();
-  const revoke = useMutation({
-    mutationFn: (certificationId: string) =>
-      call(
-        api.POST("/nns/trainers/{trainerId}/certifications/{certificationId}/revoke", {
-          params: { path: { trainerId: trainer.id, certificationId } },
-        }),
-      ),
-    onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: trainingKeys.nns });
-      onFeedback({ kind: "success", text: t("trainers.revoked", { name: trainer.name }) });
-    },
-  });
+  const revoke = useRevokeCertification(trainer.id);
+  const revokeCertification = (certificationId: string) =>
+    revoke.mutateAsync(certificationId, {
+      onSuccess: () => onFeedback({ kind: "success", text: t("trainers.revoked", { name: trainer.name }) }),
+    });
   if (trainer.certifications.length === 0)
     return <span className="muted">{t("trainers.noCertifications")}</span>;
   return (
@@ -165,7 +148,7 @@ function Certifications({
                   title={t("trainers.revokeTitle", { name: trainer.name })}
                   confirmLabel={t("trainers.revokeConfirm")}
                   isPending={revoke.isPending}
-                  onConfirm={() => revoke.mutateAsync(cert.id)}
+                  onConfirm={() => revokeCertification(cert.id)}
                 >
                   <p>{t("trainers.revokeBody", { issuer: cert.issuer })}</p>
                 </ConfirmDialog>

@@ -2,14 +2,14 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ScrollableTable } from "../../components/ScrollableTable";
+import { DataTable } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { stockholmMidnight, todayInStockholm } from "../../lib/stockholm";
+import { trainingQuery, trainingsQuery } from "./api";
 import { TrainingStatusBadge } from "./badges";
 import { formatSessionTime, stockholmDay } from "./format";
 import { type CalendarEntry, dayString, inMonth, type Month, MonthGrid, monthOf } from "./MonthGrid";
-import { trainingQuery, trainingsQuery } from "./queries";
 import { SessionPlace } from "./SessionsSection";
 import "./i18n";
 import "./trainings.css";
@@ -139,45 +139,53 @@ function TrainingCalendar({ orgId }: { orgId: string }) {
 function SessionList({ orgId, entries }: { orgId: string; entries: CalendarEntry[] }) {
   const { t } = useTranslation("trainings");
   return (
-    <ScrollableTable labelledBy="month-heading">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t("calendar.columns.session")}</th>
-            <th scope="col">{t("calendar.columns.training")}</th>
-            <th scope="col">{t("calendar.columns.place")}</th>
-            <th scope="col">{t("calendar.columns.trainers")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map(({ training, session }) => (
-            <tr key={session.id}>
-              <th scope="row">
-                <span className="stack">
-                  <span>{session.title}</span>
-                  <span className="nowrap session-time">
-                    {formatSessionTime(session.startsAt, session.endsAt)}
-                  </span>
-                </span>
-              </th>
-              <td>
-                <span className="stack">
-                  <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: training.id }}>
-                    {training.title}
-                  </Link>
-                  <span>
-                    <TrainingStatusBadge status={training.status} />
-                  </span>
-                </span>
-              </td>
-              <td>
-                {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
-              </td>
-              <td>{session.trainers.map((tr) => tr.name).join(", ") || t("sessions.noTrainer")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </ScrollableTable>
+    <DataTable
+      labelledBy="month-heading"
+      rows={entries}
+      rowKey={({ session }) => session.id}
+      columns={[
+        {
+          id: "session",
+          header: t("calendar.columns.session"),
+          rowHeader: true,
+          cell: ({ session }) => (
+            <span className="stack">
+              <span>{session.title}</span>
+              <span className="nowrap session-time">
+                {formatSessionTime(session.startsAt, session.endsAt)}
+              </span>
+            </span>
+          ),
+        },
+        {
+          id: "training",
+          header: t("calendar.columns.training"),
+          cell: ({ training }) => (
+            <span className="stack">
+              <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: training.id }}>
+                {training.title}
+              </Link>
+              <span>
+                <TrainingStatusBadge status={training.status} />
+              </span>
+            </span>
+          ),
+        },
+        {
+          id: "place",
+          header: t("calendar.columns.place"),
+          cell: ({ session }) => (
+            <>
+              {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
+            </>
+          ),
+        },
+        {
+          id: "trainers",
+          header: t("calendar.columns.trainers"),
+          cell: ({ session }) => session.trainers.map((tr) => tr.name).join(", ") || t("sessions.noTrainer"),
+        },
+      ]}
+    />
   );
 }

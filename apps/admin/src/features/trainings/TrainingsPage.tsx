@@ -1,14 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { ScrollableTable } from "../../components/ScrollableTable";
+import { DataTable } from "../../components/DataTable";
 import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
 import { formatDate } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
+import { trainingsQuery } from "./api";
 import { TrainingStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
-import { trainingsQuery } from "./queries";
 import "./i18n";
 import "./trainings.css";
 
@@ -46,45 +46,47 @@ function Trainings({ orgId }: { orgId: string }) {
         <h2 id="trainings-heading">{t("list.heading")}</h2>
         <QueryView query={trainings} isEmpty={(data) => data.length === 0} empty={t("list.empty")}>
           {(data) => (
-            <ScrollableTable labelledBy="trainings-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("list.columns.title")}</th>
-                    <th scope="col">{t("list.columns.kind")}</th>
-                    <th scope="col">{t("list.columns.status")}</th>
-                    <th scope="col">{t("list.columns.dates")}</th>
-                    <th scope="col">{t("list.columns.sessions")}</th>
-                    <th scope="col">{t("list.columns.owner")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.map((training) => (
-                    <tr key={training.id}>
-                      <td>
-                        <Link
-                          to="/o/$orgId/trainings/$trainingId"
-                          params={{ orgId, trainingId: training.id }}
-                        >
-                          {training.title}
-                        </Link>
-                      </td>
-                      <td>{t(`kind.${training.kind}`)}</td>
-                      <td>
-                        <TrainingStatusBadge status={training.status} />
-                      </td>
-                      <td className="nowrap">
-                        {training.firstSessionAt
-                          ? `${formatDate(training.firstSessionAt)} – ${formatDate(training.lastSessionEndsAt)}`
-                          : t("list.noDates")}
-                      </td>
-                      <td>{training.sessionCount}</td>
-                      <td>{training.owner.name}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <DataTable
+              labelledBy="trainings-heading"
+              rows={data}
+              rowKey={(training) => training.id}
+              columns={[
+                {
+                  id: "title",
+                  header: t("list.columns.title"),
+                  cell: (training) => (
+                    <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: training.id }}>
+                      {training.title}
+                    </Link>
+                  ),
+                },
+                {
+                  id: "kind",
+                  header: t("list.columns.kind"),
+                  cell: (training) => t(`kind.${training.kind}`),
+                },
+                {
+                  id: "status",
+                  header: t("list.columns.status"),
+                  cell: (training) => <TrainingStatusBadge status={training.status} />,
+                },
+                {
+                  id: "dates",
+                  header: t("list.columns.dates"),
+                  noWrap: true,
+                  cell: (training) =>
+                    training.firstSessionAt
+                      ? `${formatDate(training.firstSessionAt)} – ${formatDate(training.lastSessionEndsAt)}`
+                      : t("list.noDates"),
+                },
+                {
+                  id: "sessions",
+                  header: t("list.columns.sessions"),
+                  cell: (training) => training.sessionCount,
+                },
+                { id: "owner", header: t("list.columns.owner"), cell: (training) => training.owner.name },
+              ]}
+            />
           )}
         </QueryView>
       </section>

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Badge } from "../../components/ui";
-import type { Certification, Participant, Trainer, TrainingRequest, TrainingStatus } from "./queries";
+import type { Certification, Participant, Trainer, TrainingRequest, TrainingStatus } from "./api";
 import "./i18n";
 
 const STATUS_TONE: Record<TrainingStatus, "neutral" | "success" | "warning" | "danger"> = {
