@@ -9,16 +9,9 @@ import { RadioGroupField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import {
-  type Mode,
-  type SessionBody,
-  type Training,
-  type TrainingSession,
-  templateQuery,
-  trainersQuery,
-  useSaveSession,
-} from "./api";
+import { type Mode, type SessionBody, type Training, type TrainingSession, useSaveSession } from "./api";
 import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
+import { templateQuery, trainersQuery } from "./trainers-api";
 import "./i18n";
 
 const CUSTOM = "custom";
