@@ -1,7 +1,7 @@
 import { queryOptions } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
 import { useApiMutation } from "../../lib/mutation";
-import { type DeliveryPreference, type Mode, type TrainingRequest, trainingKeys } from "./api";
+import { type DeliveryPreference, type TrainingRequest, trainingKeys } from "./api";
 
 // Intresseanmälningar: a förbund asks NNS for a BIP/SKAPA training; NNS pairs, turns into a training or declines.
 
