@@ -103,8 +103,8 @@ export async function trainingRequest(
 }
 
 /**
- * Two förbund of the test's own that asked for BIP/SKAPA: `a` in Halland (13) and `b` in Jönköping (06),
- * neighbouring län, each with a request; NNS's admin, and a certified trainer with a session of their own.
+ * Two förbund of the test's own, `a` in Halland (13) and `b` in Jönköping (06), neighbouring län, with
+ * nothing requested yet; NNS's admin, and a trainer in the registry, not yet certified.
  */
 export async function twoRequesters(env: TestEnv) {
   const [a, b] = await Promise.all([
