@@ -1,14 +1,7 @@
 import type { Schemas } from "@nns/api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectData,
-  expectProblem,
-  freshTenant,
-  setupTestApp,
-  type Tenant,
-  type TestEnv,
-  withKey,
-} from "./helpers.js";
+import { expectData, expectProblem, withKey } from "./client.js";
+import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 beforeAll(async () => {

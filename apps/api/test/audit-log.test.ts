@@ -1,18 +1,14 @@
 import type { Schemas } from "@nns/api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Client, expectData, expectProblem, signIn, walk } from "./client.js";
 import {
-  type Client,
-  expectData,
-  expectProblem,
   freshTenant,
   lastEmailTo,
   setupTestApp,
-  signIn,
   type Tenant,
   type TestEnv,
   type TestUser,
   tokenFromEmail,
-  walk,
 } from "./helpers.js";
 
 let env: TestEnv;

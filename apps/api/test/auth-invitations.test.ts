@@ -1,13 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
 import {
-  Client,
-  expectData,
-  expectProblem,
   freshTenant,
   lastEmailTo,
-  PASSWORD,
   setupTestApp,
-  signIn,
   type Tenant,
   type TestEnv,
   tokenFromEmail,

@@ -1,16 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  lastEmailTo,
-  PASSWORD,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  tokenFromEmail,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
+import { freshTenant, lastEmailTo, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -1,15 +1,7 @@
 import { setUserDisabled, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  PASSWORD,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -10,17 +10,8 @@ import {
   putContent,
   sampleContent,
 } from "./catalog-fixtures.js";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  lastEmailTo,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  withKey,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, signIn, withKey } from "./client.js";
+import { freshTenant, lastEmailTo, setupTestApp, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 

@@ -1,7 +1,7 @@
 import type { Schemas } from "@nns/api-client";
 import type { InterventionContent } from "@nns/domain";
 import { expect } from "vitest";
-import { type Client, expectData } from "./helpers.js";
+import { type Client, expectData } from "./client.js";
 
 /** A complete, valid intervention content; tests override what they look at. */
 export function sampleContent(overrides: Partial<InterventionContent> = {}): InterventionContent {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
-import { Client, expectData, freshTenant, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+import { Client, expectData, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 let published: string;

@@ -10,16 +10,8 @@ import {
   RESAM_RESULTS,
   sampleContent,
 } from "./catalog-fixtures.js";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  walk,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, signIn, walk } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 
 type CatalogQuery = NonNullable<paths["/catalog/interventions"]["get"]["parameters"]["query"]>;
 

@@ -5,16 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import { ACCESS_EXTENSION, type RouteAccess } from "../src/lib/access.js";
 import { IDEMPOTENCY_EXTENSION, type RouteIdempotency } from "../src/lib/idempotency.js";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  setupTestApp,
-  signIn,
-  type Tenant,
-  type TestEnv,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../src/app.js";
 import { shutdownDeps } from "../src/bootstrap.js";
-import { PUBLIC_URL } from "./helpers.js";
+import { PUBLIC_URL } from "./client.js";
 
 let app: ReturnType<typeof createApp>;
 let close: () => Promise<void>;

@@ -10,19 +10,8 @@ import { connect, createServer, type Server } from "node:net";
 import { serve } from "@hono/node-server";
 import { createApiKey } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  PUBLIC_URL,
-  plannedEvent,
-  setupTestApp,
-  type Tenant,
-  type TestEnv,
-  type TypedResult,
-  withKey,
-} from "./helpers.js";
+import { type Client, expectData, expectProblem, PUBLIC_URL, type TypedResult, withKey } from "./client.js";
+import { freshTenant, plannedEvent, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 let server: ReturnType<typeof serve>;

@@ -8,16 +8,8 @@ import {
   putContent,
   sampleContent,
 } from "./catalog-fixtures.js";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  setupTestApp,
-  signIn,
-  type Tenant,
-  type TestEnv,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 

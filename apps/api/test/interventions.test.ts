@@ -9,7 +9,8 @@ import {
   RESAM_RESULTS,
   sampleContent,
 } from "./catalog-fixtures.js";
-import { expectData, expectProblem, freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
+import { expectData, expectProblem } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 

@@ -1,15 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectData,
-  expectProblem,
-  freshTenant,
-  lastEmailTo,
-  roleIn,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  tokenFromEmail,
-} from "./helpers.js";
+import { expectData, expectProblem, signIn } from "./client.js";
+import { freshTenant, lastEmailTo, roleIn, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
 
 let env: TestEnv;
 

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import {
-  Client,
-  expectProblem,
-  freshTenant,
-  lastEmailTo,
-  PASSWORD,
-  setupTestApp,
-  type TestEnv,
-  tokenFromEmail,
-} from "./helpers.js";
+import { Client, expectProblem, PASSWORD } from "./client.js";
+import { freshTenant, lastEmailTo, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
 
 /**
  * Login throttling that cannot be used to lock others out (decision 0009): a pair limit per account and

@@ -1,16 +1,7 @@
 import { grantRole, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  expectData,
-  expectProblem,
-  freshTenant,
-  PASSWORD,
-  roleIn,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  walk,
-} from "./helpers.js";
+import { expectData, expectProblem, PASSWORD, signIn, walk } from "./client.js";
+import { freshTenant, roleIn, setupTestApp, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 

@@ -2,16 +2,8 @@ import type { Schemas } from "@nns/api-client";
 import { luhnCheckDigit } from "@nns/domain";
 import { grantRole, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  PASSWORD,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-} from "./helpers.js";
+import { type Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 import { hallandInput } from "./organization-fixtures.js";
 
 let env: TestEnv;

@@ -1,14 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  walk,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, signIn, walk } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 import { byName, hallandInput } from "./organization-fixtures.js";
 
 let env: TestEnv;

@@ -1,15 +1,7 @@
 import type { Schemas } from "@nns/api-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  Client,
-  expectData,
-  expectProblem,
-  freshTenant,
-  PUBLIC_URL,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-} from "./helpers.js";
+import { Client, expectData, expectProblem, PUBLIC_URL, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 
 let env: TestEnv;
 

@@ -5,16 +5,8 @@
  */
 import { hasFreeSeat } from "@nns/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  type Client,
-  expectData,
-  freshTenant,
-  plannedEvent,
-  setupTestApp,
-  signIn,
-  type Tenant,
-  type TestEnv,
-} from "./helpers.js";
+import { type Client, expectData, signIn } from "./client.js";
+import { freshTenant, plannedEvent, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
 import { certify, inTraining, registeredTrainer } from "./training-fixtures.js";
 
 let env: TestEnv;

@@ -24,15 +24,8 @@ import { createV1 } from "../src/app.js";
 import type { RouteAccess } from "../src/lib/access.js";
 import { ACCESS_EXTENSION } from "../src/lib/access.js";
 import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
-import {
-  Client,
-  expectProblem,
-  plannedEvent,
-  setupTestApp,
-  signIn,
-  type TestEnv,
-  withKey,
-} from "./helpers.js";
+import { Client, expectProblem, signIn, withKey } from "./client.js";
+import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 
 interface RegisteredRoute {
   method: string;

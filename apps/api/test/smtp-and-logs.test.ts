@@ -5,16 +5,8 @@ import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createApp } from "../src/app.js";
 import { createLogger } from "../src/logger.js";
-import {
-  Client,
-  expectData,
-  freshTenant,
-  PASSWORD,
-  PUBLIC_URL,
-  setupTestApp,
-  type TestEnv,
-  tokenFromEmail,
-} from "./helpers.js";
+import { Client, expectData, PASSWORD, PUBLIC_URL } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
 
 const received: { to: string; raw: string }[] = [];
 let smtp: SMTPServer;

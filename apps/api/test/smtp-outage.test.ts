@@ -1,7 +1,8 @@
 import { createServer, type Server, type Socket } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { expectData, freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
+import { expectData } from "./client.js";
+import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
 
 /**
  * SMTP goes away while invitations are sent — first refusing connections, then accepting them and never

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { Client, expectData, expectProblem, setupTestApp, type TestEnv } from "./helpers.js";
+import { Client, expectData, expectProblem } from "./client.js";
+import { setupTestApp, type TestEnv } from "./helpers.js";
 import { inOrg, inTraining, plannedTraining, registerParticipants, transition } from "./training-fixtures.js";
 
 let env: TestEnv;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectData, expectProblem, freshTenant, setupTestApp, signIn, type TestEnv } from "./helpers.js";
+import { expectData, expectProblem, signIn } from "./client.js";
+import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 import { DAY, registeredTrainer } from "./training-fixtures.js";
 
 let env: TestEnv;

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectData, setupTestApp, type TestEnv } from "./helpers.js";
+import { expectData } from "./client.js";
+import { setupTestApp, type TestEnv } from "./helpers.js";
 import { inTraining, plannedTraining, setSeats } from "./training-fixtures.js";
 
 let env: TestEnv;

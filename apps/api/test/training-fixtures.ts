@@ -1,15 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Schemas } from "@nns/api-client";
 import { grantRole, systemContext } from "@nns/services";
-import {
-  type Client,
-  expectData,
-  freshTenant,
-  PASSWORD,
-  signIn,
-  type Tenant,
-  type TestEnv,
-} from "./helpers.js";
+import { type Client, expectData, PASSWORD, signIn } from "./client.js";
+import { freshTenant, type Tenant, type TestEnv } from "./helpers.js";
 
 export const DAY = 86_400_000;
 

@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectData, expectProblem, setupTestApp, type TestEnv } from "./helpers.js";
+import { expectData, expectProblem } from "./client.js";
+import { setupTestApp, type TestEnv } from "./helpers.js";
 import {
   at,
   emailsTo,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectData, expectProblem, setupTestApp, type TestEnv } from "./helpers.js";
+import { expectData, expectProblem } from "./client.js";
+import { setupTestApp, type TestEnv } from "./helpers.js";
 import { emailsTo, inOrg, trainingRequest, twoRequesters } from "./training-fixtures.js";
 
 let env: TestEnv;
