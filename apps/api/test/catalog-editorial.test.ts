@@ -1,4 +1,5 @@
 import { createApiKey } from "@nns/services";
+import { sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   act,
@@ -8,7 +9,6 @@ import {
   inOrg,
   intervention,
   putContent,
-  sampleContent,
 } from "./catalog-fixtures.js";
 import { Client, expectData, expectProblem, signIn, withKey } from "./client.js";
 import { freshTenant, lastEmailTo, setupTestApp, type TestEnv } from "./helpers.js";

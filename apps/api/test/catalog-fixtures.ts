@@ -1,58 +1,8 @@
 import type { Schemas } from "@nns/api-client";
 import type { InterventionContent } from "@nns/domain";
+import { sampleContent } from "@nns/services/testing";
 import { expect } from "vitest";
 import { type Client, expectData } from "./client.js";
-
-/** A complete, valid intervention content; tests override what they look at. */
-export function sampleContent(overrides: Partial<InterventionContent> = {}): InterventionContent {
-  return {
-    title: "Resursteam för samordnad rehabilitering",
-    summary: "Ett samordnat team av Arbetsförmedlingen, Försäkringskassan och regionen.",
-    description: "Teamet arbetar **lösningsfokuserat** med motiverande samtal.",
-    orientation: "individual",
-    focusArea: "vocational_rehabilitation",
-    targetGroups: ["long_term_sick"],
-    targetGroupNote: null,
-    memberParties: ["fk", "af", "region", "kommun"],
-    municipalityCodes: ["1380"],
-    startDate: "2024-01-01",
-    endDate: null,
-    status: "ongoing",
-    followUpMethod: "Uppföljning Finsam",
-    esfFunded: false,
-    budget: [{ year: 2024, amountOre: 1_500_000_00, financingParties: ["Samordningsförbundet"] }],
-    goals: {
-      resultGoalPercent: 40,
-      resultGoalWithinMonths: 12,
-      volumeGoalParticipants: 30,
-      plannedThroughputMonths: 6,
-    },
-    methods: ["solution_focused", "motivational_interviewing"],
-    links: [],
-    contacts: [{ name: "Karin Helander", role: "Projektledare", email: "karin@example.se", phone: null }],
-    ...overrides,
-  };
-}
-
-/** RESAM's results (seed 002): 103 participants, outcomes in the order of its results table. */
-export const RESAM_RESULTS = {
-  periodStart: "2007-09-01",
-  periodEnd: "2010-12-31",
-  participantsWomen: 56,
-  participantsMen: 47,
-  participantsOther: 0,
-  outcomes: {
-    vocational_rehabilitation: 10,
-    reduced_sick_leave: 2,
-    job_seeking_studies_work: 50,
-    back_to_fk: 34,
-    dropped_out: 3,
-    social_services: 4,
-  },
-  averageEnrolmentMonths: 7.5,
-  costOre: null,
-  budgetOre: null,
-};
 
 export const INTERVENTIONS = "/orgs/{orgId}/interventions";
 export const INTERVENTION = "/orgs/{orgId}/interventions/{interventionId}";

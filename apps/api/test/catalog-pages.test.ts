@@ -1,5 +1,5 @@
+import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
 import { Client, expectData, signIn } from "./client.js";
 import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 

@@ -1,15 +1,8 @@
 import type { paths } from "@nns/api-client";
 import { FACETS } from "@nns/services";
+import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  act,
-  createIntervention,
-  intervention,
-  publishNew,
-  putContent,
-  RESAM_RESULTS,
-  sampleContent,
-} from "./catalog-fixtures.js";
+import { act, createIntervention, intervention, publishNew, putContent } from "./catalog-fixtures.js";
 import { Client, expectData, expectProblem, signIn, walk } from "./client.js";
 import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
 

@@ -1,3 +1,4 @@
+import { sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   act,
@@ -6,7 +7,6 @@ import {
   INTERVENTIONS,
   intervention,
   putContent,
-  sampleContent,
 } from "./catalog-fixtures.js";
 import { Client, expectData, expectProblem, signIn } from "./client.js";
 import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";

@@ -1,3 +1,4 @@
+import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   createIntervention,
@@ -6,8 +7,6 @@ import {
   inOrg,
   intervention,
   putContent,
-  RESAM_RESULTS,
-  sampleContent,
 } from "./catalog-fixtures.js";
 import { expectData, expectProblem } from "./client.js";
 import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";

@@ -19,11 +19,11 @@ import {
   submitTrainingRequest,
   systemContext,
 } from "@nns/services";
+import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import type { RouteAccess } from "../src/lib/access.js";
 import { ACCESS_EXTENSION } from "../src/lib/access.js";
-import { RESAM_RESULTS, sampleContent } from "./catalog-fixtures.js";
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 

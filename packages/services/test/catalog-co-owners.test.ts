@@ -7,8 +7,8 @@ import {
   removeCoOwner,
   updateIntervention,
 } from "../src/index.js";
+import { sampleContent } from "../src/testing.js";
 import { expectAudited, expectRefused, rowsOf } from "./audit.js";
-import { sampleContent } from "./catalog-content.js";
 import { freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();

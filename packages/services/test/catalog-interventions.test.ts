@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createIntervention, importInterventions, updateIntervention } from "../src/index.js";
+import { sampleContent } from "../src/testing.js";
 import { auditEntries, expectAudited, expectRefused, rowsOf } from "./audit.js";
-import { sampleContent } from "./catalog-content.js";
 import { freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { applyWorkflowAction, createIntervention, recordResults } from "../src/index.js";
+import { RESAM_RESULTS, sampleContent } from "../src/testing.js";
 import { auditEntries, expectAudited, expectRefused, rowsOf, rowTransactionId } from "./audit.js";
-import { RESAM_RESULTS, sampleContent } from "./catalog-content.js";
 import { freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();

@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { createIntervention, saveTargetGroup } from "../src/index.js";
+import { sampleContent } from "../src/testing.js";
 import { expectAudited, expectRefused, rowsOf } from "./audit.js";
-import { sampleContent } from "./catalog-content.js";
 import { addPerson, contextFor, freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();

@@ -6,8 +6,8 @@ import {
   type OrgContext,
   setSelfPublishing,
 } from "../src/index.js";
+import { sampleContent } from "../src/testing.js";
 import { expectAudited, expectNotAudited, expectRefused, rowsOf } from "./audit.js";
-import { sampleContent } from "./catalog-content.js";
 import { type FreshTenant, freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();

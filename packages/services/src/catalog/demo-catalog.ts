@@ -2,7 +2,7 @@ import type { InterventionContent } from "@nns/domain";
 import { enterOrganization } from "../access.js";
 import type { ServiceContext } from "../context.js";
 import { createIntervention } from "./interventions.js";
-import { recordResults } from "./results.js";
+import { type ResultInput, recordResults } from "./results.js";
 import { applyWorkflowAction } from "./workflow.js";
 
 const blank: Omit<InterventionContent, "title" | "summary" | "description" | "municipalityCodes"> = {
@@ -41,6 +41,26 @@ async function publishNew(
   return { org, id: created.id };
 }
 
+/** RESAM's results (seed 002): 103 participants, outcomes in the order of its results table. */
+export const RESAM_RESULTS: ResultInput = {
+  periodStart: "2007-09-01",
+  periodEnd: "2010-12-31",
+  participantsWomen: 56,
+  participantsMen: 47,
+  participantsOther: 0,
+  outcomes: {
+    vocational_rehabilitation: 10,
+    reduced_sick_leave: 2,
+    job_seeking_studies_work: 50,
+    back_to_fk: 34,
+    dropped_out: 3,
+    social_services: 4,
+  },
+  averageEnrolmentMonths: 7.5,
+  costOre: null,
+  budgetOre: null,
+};
+
 /**
  * Demo entries of the insatskatalog, from the seeds: RESAM (seed 002) with its reported results, the
  * national project Hälsofrämjande etablering with a local delprojekt (seed 004), one more published
@@ -72,24 +92,7 @@ export async function seedDemoCatalog(
     methods: ["solution_focused", "motivational_interviewing", "work_ability_assessment"],
     contacts: [{ name: "Karin Helander", role: "Projektledare", email: null, phone: null }],
   });
-  await recordResults(resam.org, resam.id, {
-    periodStart: "2007-09-01",
-    periodEnd: "2010-12-31",
-    participantsWomen: 56,
-    participantsMen: 47,
-    participantsOther: 0,
-    outcomes: {
-      vocational_rehabilitation: 10,
-      reduced_sick_leave: 2,
-      job_seeking_studies_work: 50,
-      back_to_fk: 34,
-      dropped_out: 3,
-      social_services: 4,
-    },
-    averageEnrolmentMonths: 7.5,
-    costOre: null,
-    budgetOre: null,
-  });
+  await recordResults(resam.org, resam.id, RESAM_RESULTS);
 
   const national = await publishNew(ctx, orgIdBySlug("umearegionen"), {
     ...blank,

@@ -1,5 +1,8 @@
 import type { InterventionContent } from "@nns/domain";
 
+/** Fixtures shared by the tests of this package and of the apps (`@nns/services/testing`). */
+export { RESAM_RESULTS } from "./catalog/demo-catalog.js";
+
 /** A complete, valid intervention content (the national vocabularies of migration 0006); tests override what they look at. */
 export function sampleContent(overrides: Partial<InterventionContent> = {}): InterventionContent {
   return {
@@ -30,23 +33,3 @@ export function sampleContent(overrides: Partial<InterventionContent> = {}): Int
     ...overrides,
   };
 }
-
-/** RESAM's results (seed 002): 103 participants, outcomes in the order of its results table. */
-export const RESAM_RESULTS = {
-  periodStart: "2007-09-01",
-  periodEnd: "2010-12-31",
-  participantsWomen: 56,
-  participantsMen: 47,
-  participantsOther: 0,
-  outcomes: {
-    vocational_rehabilitation: 10,
-    reduced_sick_leave: 2,
-    job_seeking_studies_work: 50,
-    back_to_fk: 34,
-    dropped_out: 3,
-    social_services: 4,
-  },
-  averageEnrolmentMonths: 7.5,
-  costOre: null,
-  budgetOre: null,
-};
