@@ -153,8 +153,8 @@ export function useCatalogSettings(orgId: string) {
   });
 }
 
-/** NNS's editorial queue; `enabled` is false for anyone else, who would only get a 403. */
-export function useEditorialQueue(cursor: string | undefined, enabled: boolean) {
+/** NNS's editorial queue; its route (under /nns) is only open to NNS administrators. */
+export function useEditorialQueue(cursor: string | undefined) {
   return useQuery({
     queryKey: [...interventionKeys.queue, cursor ?? null],
     queryFn: () =>
@@ -163,7 +163,6 @@ export function useEditorialQueue(cursor: string | undefined, enabled: boolean) 
           params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    enabled,
   });
 }
 
