@@ -6,7 +6,8 @@ import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button } from "../../components/ui";
-import { type TrainingRequest, useDeclineRequest } from "./api";
+import type { TrainingRequest } from "./api";
+import { useDeclineRequest } from "./requestApi";
 import "./i18n";
 
 /** NNS declines an intresseanmälan with a note the förbund sees. */

@@ -6,8 +6,9 @@ import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
 import { useMe } from "../../lib/session";
-import { type DeliveryPreference, useSubmitRequest } from "./api";
+import type { DeliveryPreference } from "./api";
 import { optional } from "./format";
+import { useSubmitRequest } from "./requestApi";
 import "./i18n";
 import "./trainings.css";
 

@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { QueryView } from "../../components/states";
-import { pairingsQuery, type TrainingRequest } from "./api";
+import type { TrainingRequest } from "./api";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
+import { pairingsQuery } from "./requestApi";
 import "./i18n";
 
 /** NNS's pairing suggestions: two open requests from the same or neighbouring län, both open to sharing. */

@@ -10,8 +10,9 @@ import { CheckboxField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Badge, Button, PageHeader, TextField } from "../../components/ui";
-import { type PriceItem, priceListQuery, useSavePrice } from "./api";
+import type { PriceItem } from "./api";
 import { formatKronor, formatVatRate, optional, parseKronor } from "./format";
+import { priceListQuery, useSavePrice } from "./trainerApi";
 import "./i18n";
 import "./trainings.css";
 

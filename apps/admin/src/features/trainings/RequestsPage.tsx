@@ -10,12 +10,13 @@ import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { formatDate } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
-import { requestsQuery, type TrainingRequest, useWithdrawRequest } from "./api";
+import type { TrainingRequest } from "./api";
 import { RequestStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
 import { DeclineDialog } from "./DeclineDialog";
 import type { RequestSubmittedState } from "./NewRequestPage";
 import { PairingsSection } from "./PairingsSection";
+import { requestsQuery, useWithdrawRequest } from "./requestApi";
 import "./i18n";
 import "./trainings.css";
 

@@ -15,10 +15,10 @@ import {
   type Training,
   type TrainingSession,
   templateQuery,
-  trainersQuery,
   useSaveSession,
 } from "./api";
 import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
+import { trainersQuery } from "./trainerApi";
 import "./i18n";
 
 const CUSTOM = "custom";

@@ -10,8 +10,9 @@ import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { countiesQuery } from "../../lib/reference";
-import { type Mode, type Trainer, useAddCertification, useSaveTrainer } from "./api";
+import type { Mode, Trainer } from "./api";
 import { optional } from "./format";
+import { useAddCertification, useSaveTrainer } from "./trainerApi";
 import "./i18n";
 
 /**

@@ -6,9 +6,10 @@ import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Fee
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { countiesQuery } from "../../lib/reference";
-import { expiringQuery, type Trainer, trainersQuery, useRevokeCertification } from "./api";
+import type { Trainer } from "./api";
 import { CertificationBadge } from "./badges";
 import { AddCertificationDialog, TrainerDialog } from "./TrainerDialogs";
+import { expiringQuery, trainersQuery, useRevokeCertification } from "./trainerApi";
 import "./i18n";
 import "./trainings.css";
 

@@ -107,20 +107,6 @@ export function rosterQuery(orgId: string, trainingId: string, sessionId: string
   });
 }
 
-export function requestsQuery(orgId: string, status?: TrainingRequest["status"]) {
-  return queryOptions({
-    queryKey: [...trainingKeys.requests(orgId), "list", status ?? "all"],
-    queryFn: async () =>
-      (
-        await call(
-          api.GET("/orgs/{orgId}/training-requests", {
-            params: { path: { orgId }, query: status ? { status } : {} },
-          }),
-        )
-      ).data,
-  });
-}
-
 export function mySessionsQuery(orgId: string) {
   return queryOptions({
     queryKey: trainingKeys.mySessions(orgId),
@@ -128,26 +114,6 @@ export function mySessionsQuery(orgId: string) {
       (await call(api.GET("/orgs/{orgId}/my-sessions", { params: { path: { orgId } } }))).data,
   });
 }
-
-export const pairingsQuery = queryOptions({
-  queryKey: [...trainingKeys.nns, "pairings"],
-  queryFn: async () => (await call(api.GET("/nns/training-pairings"))).data,
-});
-
-export const trainersQuery = queryOptions({
-  queryKey: [...trainingKeys.nns, "trainers"],
-  queryFn: async () => (await call(api.GET("/nns/trainers"))).data,
-});
-
-export const expiringQuery = queryOptions({
-  queryKey: [...trainingKeys.nns, "expiring"],
-  queryFn: async () => (await call(api.GET("/nns/certifications/expiring"))).data,
-});
-
-export const priceListQuery = queryOptions({
-  queryKey: [...trainingKeys.nns, "price-list"],
-  queryFn: async () => (await call(api.GET("/nns/price-list"))).data,
-});
 
 export const templateQuery = queryOptions({
   queryKey: [...trainingKeys.nns, "template"],
@@ -372,134 +338,5 @@ export function useSaveAttendance(orgId: string, trainingId: string, sessionId: 
         }),
       ),
     invalidates: [trainingKeys.detail(orgId, trainingId)],
-  });
-}
-
-export type RequestBody = {
-  periodStart: string;
-  periodEnd: string;
-  expectedParticipants: number;
-  deliveryPreference: DeliveryPreference;
-  openToSharing: boolean;
-  contactName: string;
-  contactEmail: string;
-  contactPhone: string | null;
-  notes: string | null;
-};
-
-/** A förbund's intresseanmälan, with the caller's Idempotency-Key (one per visit to the form). */
-export function useSubmitRequest(orgId: string, idempotencyKey: string) {
-  return useApiMutation({
-    mutationFn: (body: RequestBody) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests", {
-          params: { path: { orgId }, header: { "idempotency-key": idempotencyKey } },
-          body,
-        }),
-      ),
-    invalidates: [trainingKeys.requests(orgId)],
-  });
-}
-
-export function useWithdrawRequest(orgId: string) {
-  return useApiMutation({
-    mutationFn: (request: TrainingRequest) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests/{requestId}/withdraw", {
-          params: { path: { orgId, requestId: request.id } },
-        }),
-      ),
-    invalidates: [trainingKeys.requests(orgId)],
-  });
-}
-
-/** NNS declines a request with a note the förbund sees; the pairing suggestions change with it. */
-export function useDeclineRequest(orgId: string, requestId: string) {
-  return useApiMutation({
-    mutationFn: (note: string) =>
-      call(
-        api.POST("/orgs/{orgId}/training-requests/{requestId}/decline", {
-          params: { path: { orgId, requestId } },
-          body: { note },
-        }),
-      ),
-    invalidates: [trainingKeys.requests(orgId), trainingKeys.nns],
-  });
-}
-
-export type TrainerBody = {
-  name: string;
-  email: string;
-  phone: string | null;
-  countyCodes: string[];
-  deliveryModes: Mode[];
-  notes: string | null;
-};
-
-/** Adds a trainer, or with `trainer` changes that one (and whether it is archived) against its version. */
-export function useSaveTrainer(trainer?: Trainer) {
-  return useApiMutation({
-    mutationFn: ({ archived, ...body }: TrainerBody & { archived: boolean }) =>
-      trainer
-        ? call(
-            api.PATCH("/nns/trainers/{trainerId}", {
-              params: { path: { trainerId: trainer.id }, header: { "if-match": `"${trainer.version}"` } },
-              body: { ...body, archived },
-            }),
-          )
-        : call(api.POST("/nns/trainers", { body })),
-    invalidates: [trainingKeys.nns],
-    invalidateOnError: true,
-  });
-}
-
-export function useAddCertification(trainerId: string) {
-  return useApiMutation({
-    mutationFn: (body: {
-      issuer: string;
-      certifiedOn: string;
-      validUntil: string | null;
-      evidence: string | null;
-    }) =>
-      call(
-        api.POST("/nns/trainers/{trainerId}/certifications", {
-          params: { path: { trainerId } },
-          body,
-        }),
-      ),
-    invalidates: [trainingKeys.nns],
-  });
-}
-
-export function useRevokeCertification(trainerId: string) {
-  return useApiMutation({
-    mutationFn: (certificationId: string) =>
-      call(
-        api.POST("/nns/trainers/{trainerId}/certifications/{certificationId}/revoke", {
-          params: { path: { trainerId, certificationId } },
-        }),
-      ),
-    invalidates: [trainingKeys.nns],
-  });
-}
-
-/** Changes a price against the version shown; a refusal refreshes the list. */
-export function useSavePrice(item: PriceItem) {
-  return useApiMutation({
-    mutationFn: (body: {
-      name: string;
-      unitPriceOre: number;
-      vatRateBasisPoints: number;
-      maxParticipants: number | null;
-      active: boolean;
-    }) =>
-      call(
-        api.PUT("/nns/price-list/{code}", {
-          params: { path: { code: item.code }, header: { "if-match": `"${item.version}"` } },
-          body,
-        }),
-      ),
-    invalidates: [trainingKeys.nns],
-    invalidateOnError: true,
   });
 }
