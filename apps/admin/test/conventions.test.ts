@@ -1,7 +1,8 @@
 /**
  * The admin's structure, checked on its source: a feature (src/features/<name>) builds on components/,
  * lib/ and i18n/ but never on another feature, so each can be changed, moved or removed on its own.
- * Whatever two features share belongs in components/ or lib/.
+ * Whatever two features share belongs in components/ or lib/. And a feature writes through the API
+ * with lib/mutation's useApiMutation only, so the hook, not each page, owns what is refreshed after it.
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
@@ -74,6 +75,66 @@ describe("features do not import each other", () => {
     const offenders = files.flatMap((file) =>
       crossFeatureImports(file, readFileSync(file, "utf8")).map(
         (specifier) => `${relative(SRC, file)} imports ${specifier}`,
+      ),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
+
+/**
+ * Where a file takes TanStack's useMutation itself: a named import or re-export of it (however renamed),
+ * or a namespace import of the package, through which it could be called all the same.
+ */
+function directMutationImports(file: string, source: string): string[] {
+  const parsed = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, false, ts.ScriptKind.TSX);
+  return parsed.statements.flatMap((statement) => {
+    const declaration =
+      ts.isImportDeclaration(statement) || ts.isExportDeclaration(statement) ? statement : null;
+    const from = declaration?.moduleSpecifier;
+    if (!declaration || !from || !ts.isStringLiteral(from) || from.text !== "@tanstack/react-query")
+      return [];
+    const bindings = ts.isImportDeclaration(declaration)
+      ? declaration.importClause?.namedBindings
+      : declaration.exportClause;
+    if (!bindings) return ts.isExportDeclaration(declaration) ? ["export *"] : [];
+    if (ts.isNamespaceImport(bindings) || ts.isNamespaceExport(bindings))
+      return [`* as ${bindings.name.text}`];
+    return bindings.elements
+      .filter((element) => (element.propertyName ?? element.name).text === "useMutation")
+      .map((element) => element.getText(parsed));
+  });
+}
+
+describe("features write through useApiMutation", () => {
+  it("finds useMutation taken from TanStack, however it is written (the check can fail)", () => {
+    const file = join(FEATURES, "catalog", "api.ts");
+    const imports = (source: string) => directMutationImports(file, source);
+    expect(imports('import { useMutation, useQuery } from "@tanstack/react-query";')).toEqual([
+      "useMutation",
+    ]);
+    expect(imports('import { useMutation as write } from "@tanstack/react-query";')).toEqual([
+      "useMutation as write",
+    ]);
+    expect(imports('import * as query from "@tanstack/react-query";')).toEqual(["* as query"]);
+    expect(imports('export { useMutation } from "@tanstack/react-query";')).toEqual(["useMutation"]);
+    expect(imports('export * from "@tanstack/react-query";')).toEqual(["export *"]);
+    expect(
+      imports(
+        [
+          'import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";',
+          'import { useApiMutation } from "../../lib/mutation";',
+          'import { useMutation } from "./somewhere-else";',
+          '// import { useMutation } from "@tanstack/react-query";',
+          "const text = 'import { useMutation } from \"@tanstack/react-query\"';",
+        ].join("\n"),
+      ),
+    ).toEqual([]);
+  });
+
+  it("holds for every file under src/features", () => {
+    const offenders = sourceFiles(FEATURES).flatMap((file) =>
+      directMutationImports(file, readFileSync(file, "utf8")).map(
+        (name) => `${relative(SRC, file)} imports ${name} from @tanstack/react-query`,
       ),
     );
     expect(offenders).toEqual([]);

@@ -159,3 +159,19 @@ export function menuLink(page: Page, name: string) {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
 }
+
+/** Signs out through the account menu in the banner, which is named after the signed-in person. */
+export async function signOut(page: Page, name: string): Promise<void> {
+  await page
+    .getByRole("banner")
+    .getByRole("button", { name: new RegExp(name) })
+    .click();
+  await page.getByRole("menuitem", { name: "Logga ut" }).click();
+  await page.waitForURL((url) => url.pathname === "/login");
+}
+
+/** Picks an option in one of the admin's select fields (react-aria: a button opening a listbox). */
+export async function chooseOption(page: Page, select: string | RegExp, option: string): Promise<void> {
+  await page.getByRole("button", { name: select }).click();
+  await page.getByRole("option", { name: option, exact: true }).click();
+}

@@ -1,6 +1,7 @@
 import type { Schemas } from "@nns/api-client";
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
+import { useApiMutation } from "../../lib/mutation";
 
 export type Session = Schemas["Session"];
 
@@ -16,19 +17,18 @@ export function useSessions() {
 
 /** A new password ends the person's other sessions, so the list is fetched again. */
 export function useChangePassword() {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       call(api.POST("/auth/password", { body })),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+    invalidates: [sessionsKey],
   });
 }
 
 /** The list is fetched again after a failure too, so it shows whichever sessions are left. */
 export function useSignOutOtherSessions() {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: () => call(api.DELETE("/auth/sessions")),
-    onSettled: () => queryClient.invalidateQueries({ queryKey: sessionsKey }),
+    invalidates: [sessionsKey],
+    invalidateOnError: true,
   });
 }

@@ -1,5 +1,6 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
+import { useApiMutation } from "../../lib/mutation";
 import { meQuery } from "../../lib/session";
 
 /** Fetch now: a cached "signed out" answer would send the router straight back to sign-in. */
@@ -9,20 +10,20 @@ function refreshSession(queryClient: QueryClient) {
 
 export function useLogin() {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (body: { email: string; password: string }) => call(api.POST("/auth/login", { body })),
     onSuccess: () => refreshSession(queryClient),
   });
 }
 
 export function useRequestPasswordReset() {
-  return useMutation({
+  return useApiMutation({
     mutationFn: (email: string) => call(api.POST("/auth/password-reset", { body: { email } })),
   });
 }
 
 export function useConfirmPasswordReset(token: string) {
-  return useMutation({
+  return useApiMutation({
     mutationFn: (password: string) =>
       call(api.POST("/auth/password-reset/confirm", { body: { token, password } })),
   });
@@ -40,7 +41,7 @@ export function useInvitation(token: string) {
 /** Accepting signs the person in, as a new account (with a name) or an existing one. */
 export function useAcceptInvitation(token: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (body: { name?: string; password: string }) =>
       call(api.POST("/auth/invitations/accept", { body: { token, ...body } })),
     onSuccess: () => refreshSession(queryClient),

@@ -1,8 +1,9 @@
-import { useMutation, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog, FormDialog } from "../../components/ConfirmDialog";
+import { DialogActions } from "../../components/DialogActions";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
@@ -10,6 +11,7 @@ import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { ApiError } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
+import { useApiMutation } from "../../lib/mutation";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
 import {
   type Intervention,
@@ -290,10 +292,10 @@ function ReturnDialog({
   onReturn: (comment: string) => Promise<unknown>;
 }) {
   const { t } = useTranslation("catalog");
-  const { t: tc } = useTranslation();
   // A mutation, not component state: its reset on the first keystroke after an error is batched, so
-  // that keystroke is not lost to a re-render.
-  const send = useMutation({ mutationFn: onReturn });
+  // that keystroke is not lost to a re-render. It only wraps `onReturn`, the workflow step, whose own
+  // hook refreshes the entry: nothing for this one to invalidate.
+  const send = useApiMutation({ mutationFn: onReturn });
   return (
     <FormDialog
       title={t("detail.returnTitle", { title })}
@@ -312,14 +314,12 @@ function ReturnDialog({
         >
           <FormError error={send.error} />
           <TextAreaField name="comment" label={t("detail.returnComment")} isRequired />
-          <div className="dialog-actions">
-            <Button variant="secondary" onPress={close}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" variant="danger" isDisabled={send.isPending}>
-              {t("detail.returnConfirm")}
-            </Button>
-          </div>
+          <DialogActions
+            onCancel={close}
+            submitLabel={t("detail.returnConfirm")}
+            variant="danger"
+            isPending={send.isPending}
+          />
         </ServerForm>
       )}
     </FormDialog>

@@ -3,12 +3,13 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../../components/choice";
+import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { CheckboxField } from "../../components/fields";
 import { Pagination } from "../../components/Pagination";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
+import { problemText } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
@@ -88,44 +89,50 @@ function Interventions({ orgId }: { orgId: string }) {
         >
           {(data) => (
             <>
-              <ScrollableTable labelledBy="interventions-heading">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("list.columns.title")}</th>
-                      <th scope="col">{t("list.columns.state")}</th>
-                      <th scope="col">{t("list.columns.changed")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.data.map((intervention) => (
-                      <tr key={intervention.id}>
-                        <td>
-                          <Link
-                            to="/o/$orgId/interventions/$interventionId"
-                            params={{ orgId, interventionId: intervention.id }}
-                          >
-                            {intervention.content.title}
-                          </Link>
-                          {intervention.organizationId !== orgId ? (
-                            <>
-                              {" "}
-                              <Badge>{t("coOwned")}</Badge>
-                            </>
-                          ) : null}
-                        </td>
-                        <td>
-                          <span className="action-row">
-                            <InterventionStateBadge intervention={intervention} />
-                            <PublishedVersionBadge intervention={intervention} />
-                          </span>
-                        </td>
-                        <td className="nowrap">{formatDateTime(intervention.updatedAt)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollableTable>
+              <DataTable
+                labelledBy="interventions-heading"
+                rows={data.data}
+                rowKey={(intervention) => intervention.id}
+                columns={[
+                  {
+                    id: "title",
+                    header: t("list.columns.title"),
+                    rowHeader: true,
+                    cell: (intervention) => (
+                      <>
+                        <Link
+                          to="/o/$orgId/interventions/$interventionId"
+                          params={{ orgId, interventionId: intervention.id }}
+                        >
+                          {intervention.content.title}
+                        </Link>
+                        {intervention.organizationId !== orgId ? (
+                          <>
+                            {" "}
+                            <Badge>{t("coOwned")}</Badge>
+                          </>
+                        ) : null}
+                      </>
+                    ),
+                  },
+                  {
+                    id: "state",
+                    header: t("list.columns.state"),
+                    cell: (intervention) => (
+                      <span className="action-row">
+                        <InterventionStateBadge intervention={intervention} />
+                        <PublishedVersionBadge intervention={intervention} />
+                      </span>
+                    ),
+                  },
+                  {
+                    id: "changed",
+                    header: t("list.columns.changed"),
+                    noWrap: true,
+                    cell: (intervention) => formatDateTime(intervention.updatedAt),
+                  },
+                ]}
+              />
               <Pagination pages={pages} nextCursor={data.nextCursor} />
             </>
           )}
@@ -170,7 +177,7 @@ function SelfPublishing({
                     ? t("selfPublishing.grantedDone")
                     : t("selfPublishing.withdrawnDone"),
                 }),
-              onError: (error) => onFeedback({ kind: "error", text: error.message }),
+              onError: (error) => onFeedback({ kind: "error", text: problemText(error) }),
             })
           }
         >
@@ -192,48 +199,53 @@ function Invitations({ orgId, onFeedback }: { orgId: string; onFeedback: (feedba
     <section className="card" aria-labelledby="invitations-heading">
       <h2 id="invitations-heading">{t("invitations.heading")}</h2>
       <p>{t("invitations.intro")}</p>
-      <ScrollableTable labelledBy="invitations-heading">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{t("invitations.columns.title")}</th>
-              <th scope="col">{t("invitations.columns.owner")}</th>
-              <th scope="col">{t("invitations.columns.invited")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("invitations.accept")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((invitation) => {
+      <DataTable
+        labelledBy="invitations-heading"
+        rows={data}
+        rowKey={(invitation) => invitation.interventionId}
+        columns={[
+          {
+            id: "title",
+            header: t("invitations.columns.title"),
+            rowHeader: true,
+            cell: (invitation) => invitation.publishedTitle ?? t("invitations.untitled"),
+          },
+          {
+            id: "owner",
+            header: t("invitations.columns.owner"),
+            cell: (invitation) => invitation.ownerOrganizationName,
+          },
+          {
+            id: "invited",
+            header: t("invitations.columns.invited"),
+            noWrap: true,
+            cell: (invitation) => formatDateTime(invitation.invitedAt),
+          },
+          {
+            id: "accept",
+            header: t("invitations.accept"),
+            cell: (invitation) => {
               const title = invitation.publishedTitle ?? t("invitations.untitled");
               return (
-                <tr key={invitation.interventionId}>
-                  <td>{title}</td>
-                  <td>{invitation.ownerOrganizationName}</td>
-                  <td className="nowrap">{formatDateTime(invitation.invitedAt)}</td>
-                  <td className="cell-actions">
-                    <Button
-                      className="btn-small"
-                      aria-label={t("invitations.acceptLabel", { title })}
-                      isDisabled={accept.isPending}
-                      onPress={() =>
-                        accept.mutate(invitation.interventionId, {
-                          onSuccess: () =>
-                            onFeedback({ kind: "success", text: t("invitations.accepted", { title }) }),
-                          onError: (error) => onFeedback({ kind: "error", text: error.message }),
-                        })
-                      }
-                    >
-                      {t("invitations.accept")}
-                    </Button>
-                  </td>
-                </tr>
+                <Button
+                  className="btn-small"
+                  aria-label={t("invitations.acceptLabel", { title })}
+                  isDisabled={accept.isPending}
+                  onPress={() =>
+                    accept.mutate(invitation.interventionId, {
+                      onSuccess: () =>
+                        onFeedback({ kind: "success", text: t("invitations.accepted", { title }) }),
+                      onError: (error) => onFeedback({ kind: "error", text: problemText(error) }),
+                    })
+                  }
+                >
+                  {t("invitations.accept")}
+                </Button>
               );
-            })}
-          </tbody>
-        </table>
-      </ScrollableTable>
+            },
+          },
+        ]}
+      />
     </section>
   );
 }

@@ -1,8 +1,9 @@
 import type { Schemas } from "@nns/api-client";
-import { type QueryClient, queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { type QueryKey, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, call } from "../../lib/api";
+import { useApiMutation } from "../../lib/mutation";
 import { localProblem } from "./localErrors";
 import "./i18n";
 
@@ -32,15 +33,16 @@ const interventionKeys = {
   queue: ["nns", "catalog", "queue"] as const,
 };
 
-/** After any change to an intervention: its own data, the lists that show it and NNS's queue. */
-function invalidateIntervention(queryClient: QueryClient, orgId: string, interventionId?: string) {
-  return Promise.all([
-    queryClient.invalidateQueries({
-      queryKey: interventionId ? interventionKeys.detail(orgId, interventionId) : interventionKeys.all(orgId),
-    }),
-    queryClient.invalidateQueries({ queryKey: [...interventionKeys.all(orgId), "list"] }),
-    queryClient.invalidateQueries({ queryKey: interventionKeys.queue }),
-  ]);
+/**
+ * What any change to an intervention makes stale: its own data (or, with no one entry in question, all
+ * of the organization's), the lists that show it and NNS's queue.
+ */
+function interventionChanged(orgId: string, interventionId?: string): QueryKey[] {
+  return [
+    interventionId ? interventionKeys.detail(orgId, interventionId) : interventionKeys.all(orgId),
+    [...interventionKeys.all(orgId), "list"],
+    interventionKeys.queue,
+  ];
 }
 
 /** Turns the form's own findings into the error the API would give, so they show the same way. */
@@ -153,8 +155,8 @@ export function useCatalogSettings(orgId: string) {
   });
 }
 
-/** NNS's editorial queue; `enabled` is false for anyone else, who would only get a 403. */
-export function useEditorialQueue(cursor: string | undefined, enabled: boolean) {
+/** NNS's editorial queue; its route (under /nns) is only open to NNS administrators. */
+export function useEditorialQueue(cursor: string | undefined) {
   return useQuery({
     queryKey: [...interventionKeys.queue, cursor ?? null],
     queryFn: () =>
@@ -163,7 +165,6 @@ export function useEditorialQueue(cursor: string | undefined, enabled: boolean) 
           params: { query: { limit: PAGE_SIZE, ...(cursor ? { cursor } : {}) } },
         }),
       ),
-    enabled,
   });
 }
 
@@ -199,10 +200,9 @@ export function useSaveIntervention(
   existing: { id: string; etag: string | null } | undefined,
   onSaved: (saved: Intervention) => unknown,
 ) {
-  const queryClient = useQueryClient();
   const rejectLocal = useRejectLocal();
   const [idempotencyKey] = useState(() => crypto.randomUUID());
-  return useMutation({
+  return useApiMutation({
     mutationFn: async ({
       local,
       ...body
@@ -230,20 +230,17 @@ export function useSaveIntervention(
         }),
       );
     },
-    onSuccess: async (saved) => {
-      await invalidateIntervention(queryClient, orgId, saved.id);
-      await onSaved(saved);
-    },
+    invalidates: interventionChanged(orgId, existing?.id),
+    onSuccess: (saved) => onSaved(saved),
   });
 }
 
 /** CSV import: everything or nothing. */
 export function useImportInterventions(orgId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (csv: string) =>
       call(api.POST("/orgs/{orgId}/interventions/import", { params: { path: { orgId } }, body: { csv } })),
-    onSuccess: () => invalidateIntervention(queryClient, orgId),
+    invalidates: interventionChanged(orgId),
   });
 }
 
@@ -252,8 +249,7 @@ type WorkflowPath = "/orgs/{orgId}/interventions/{interventionId}/submit";
 
 /** A workflow step on the entry as it was read: the ETag makes a step on a stale copy fail with 412. */
 export function useWorkflowStep(orgId: string, interventionId: string, etag: string | null) {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: ({ action, comment }: { action: WorkflowAction; comment: string }) =>
       call(
         api.POST(`/orgs/{orgId}/interventions/{interventionId}/${action}` as WorkflowPath, {
@@ -264,13 +260,12 @@ export function useWorkflowStep(orgId: string, interventionId: string, etag: str
           body: { comment: comment.trim() || null },
         }),
       ),
-    onSuccess: () => invalidateIntervention(queryClient, orgId, interventionId),
+    invalidates: interventionChanged(orgId, interventionId),
   });
 }
 
 export function useInviteCoOwner(orgId: string, interventionId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (organizationId: string) =>
       call(
         api.POST("/orgs/{orgId}/interventions/{interventionId}/co-owners", {
@@ -278,8 +273,7 @@ export function useInviteCoOwner(orgId: string, interventionId: string) {
           body: { organizationId },
         }),
       ),
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: interventionKeys.coOwners(orgId, interventionId) }),
+    invalidates: [interventionKeys.coOwners(orgId, interventionId)],
   });
 }
 
@@ -289,41 +283,40 @@ export function useInviteCoOwner(orgId: string, interventionId: string) {
  */
 export function useRemoveCoOwner(orgId: string, interventionId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (coOwnerId: string) =>
       call(
         api.DELETE("/orgs/{orgId}/interventions/{interventionId}/co-owners/{coOwnerId}", {
           params: { path: { orgId, interventionId, coOwnerId } },
         }),
       ),
+    invalidates: [interventionKeys.coOwners(orgId, interventionId)],
     onSuccess: (_, coOwnerId) =>
       coOwnerId === orgId
-        ? invalidateIntervention(queryClient, orgId)
-        : queryClient.invalidateQueries({ queryKey: interventionKeys.coOwners(orgId, interventionId) }),
+        ? Promise.all(
+            interventionChanged(orgId).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+          )
+        : undefined,
   });
 }
 
 export function useAcceptCoOwnership(orgId: string) {
-  const queryClient = useQueryClient();
-  return useMutation({
+  return useApiMutation({
     mutationFn: (interventionId: string) =>
       call(
         api.POST("/orgs/{orgId}/interventions/{interventionId}/co-ownership/accept", {
           params: { path: { orgId, interventionId } },
         }),
       ),
-    onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: interventionKeys.invitations(orgId) }),
-        invalidateIntervention(queryClient, orgId),
-      ]),
+    invalidates: [interventionKeys.invitations(orgId), ...interventionChanged(orgId)],
   });
 }
 
 /** NNS's editorial team grants or withdraws a förbund's right to publish without review. */
 export function useSetSelfPublishing(orgId: string) {
   const queryClient = useQueryClient();
-  return useMutation({
+  // The answer is the new settings: stored as they are, with no second request for them.
+  return useApiMutation({
     mutationFn: (selfPublishing: boolean) =>
       call(
         api.PUT("/orgs/{orgId}/catalog-settings", { params: { path: { orgId } }, body: { selfPublishing } }),
@@ -334,9 +327,8 @@ export function useSetSelfPublishing(orgId: string) {
 
 /** One reporting period's figures; the API derives the shares, which the intervention's pages show. */
 export function useSaveResults(orgId: string, interventionId: string) {
-  const queryClient = useQueryClient();
   const rejectLocal = useRejectLocal();
-  return useMutation({
+  return useApiMutation({
     mutationFn: ({ local, ...body }: ResultInput & { local: LocalErrors }) => {
       rejectLocal(local);
       return call(
@@ -346,7 +338,6 @@ export function useSaveResults(orgId: string, interventionId: string) {
         }),
       );
     },
-    onSuccess: () =>
-      queryClient.invalidateQueries({ queryKey: interventionKeys.detail(orgId, interventionId) }),
+    invalidates: [interventionKeys.detail(orgId, interventionId)],
   });
 }

@@ -134,7 +134,6 @@ export const en: Translations<typeof sv> = {
     stale:
       "Someone else changed the intervention after you opened it. Reload the page to see the latest version; your changes here were not saved.",
     reload: "Reload",
-    notAllowed: "You are not allowed to edit interventions.",
     notEditable:
       "The intervention is {{state}} and cannot be changed now. A submitted intervention can be changed once withdrawn or returned.",
   },
@@ -313,5 +312,4 @@ export const en: Translations<typeof sv> = {
     empty: "No interventions are waiting for review.",
     columns: { title: "Intervention", forbund: "Förbund", submitted: "Submitted" },
   },
-  nnsOnly: "This page is for NNS's editorial team only.",
 };

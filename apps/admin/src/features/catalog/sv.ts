@@ -126,7 +126,6 @@ export const sv = {
     stale:
       "Någon annan har ändrat insatsen sedan du öppnade den. Ladda om sidan för att se den senaste versionen; dina ändringar här sparades inte.",
     reload: "Ladda om",
-    notAllowed: "Du har inte behörighet att redigera insatser.",
     notEditable:
       "Insatsen har status {{state}} och kan inte ändras nu. En inskickad insats kan ändras när den har tagits tillbaka eller returnerats.",
   },
@@ -305,5 +304,4 @@ export const sv = {
     empty: "Inga insatser väntar på granskning.",
     columns: { title: "Insats", forbund: "Förbund", submitted: "Inskickad" },
   },
-  nnsOnly: "Den här sidan är bara för NNS redaktion.",
 };

@@ -3,7 +3,6 @@ import type { sv } from "./sv";
 
 export const en: Translations<typeof sv> = {
   title: "Organizations",
-  nnsOnly: "For NNS administrators only.",
   backToList: "Back to organizations",
   kinds: { nns: "National network", forbund: "Coordination association" },
   list: {

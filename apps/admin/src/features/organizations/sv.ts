@@ -1,6 +1,5 @@
 export const sv = {
   title: "Organisationer",
-  nnsOnly: "Endast för NNS-administratörer.",
   backToList: "Tillbaka till organisationer",
   kinds: { nns: "Nationella nätverket", forbund: "Samordningsförbund" },
   list: {

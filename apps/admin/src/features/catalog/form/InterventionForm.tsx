@@ -4,7 +4,6 @@ import { ServerForm } from "../../../components/ServerForm";
 import { FormError } from "../../../components/states";
 import { Button } from "../../../components/ui";
 import { ApiError } from "../../../lib/api";
-import { usePermissions } from "../../../lib/session";
 import { type Intervention, useSaveIntervention } from "../api";
 import { AreaSection } from "./AreaSection";
 import { BasicsSection } from "./BasicsSection";
@@ -34,7 +33,6 @@ export function InterventionForm({
 }) {
   const { t } = useTranslation("catalog");
   const navigate = useNavigate();
-  const can = usePermissions(orgId);
   const content = initial?.content ?? EMPTY;
   const [choices, choose] = useChoices(content, initial);
   const budget = useRows<Row>(() => content.budget.map((_, i) => ({ key: i })));
@@ -53,9 +51,6 @@ export function InterventionForm({
 
   const validationErrors = contentFieldErrors(save.error);
   const stale = save.error instanceof ApiError && save.error.status === 412;
-
-  if (can.size > 0 && !can.has("interventions:write"))
-    return <p className="notice">{t("form.notAllowed")}</p>;
 
   return (
     <ServerForm

@@ -88,7 +88,6 @@ export const requests: Translations<typeof sv> = {
     title: "New training request",
     description: "Tell NNS when you want to run BIP/SKAPA and how many will take part.",
     back: "← Back to training requests",
-    notAllowed: "Only the förbund's administrators can send training requests.",
     periodStart: "Wished period from",
     periodEnd: "Wished period to",
     expectedParticipants: "Expected number of participants",

@@ -2,7 +2,6 @@ import type { Translations } from "../../../i18n/types";
 import type { training as sv } from "../sv/training";
 
 export const training: Translations<typeof sv> = {
-  nnsOnly: "This page is for NNS administrators only.",
   kind: { bip_skapa: "BIP/SKAPA", event: "Own event" },
   status: {
     requested: "Requested",

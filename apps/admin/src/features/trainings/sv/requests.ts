@@ -86,7 +86,6 @@ export const requests = {
     title: "Ny intresseanmälan",
     description: "Berätta för NNS när ni vill genomföra BIP/SKAPA och hur många som ska delta.",
     back: "← Till intresseanmälningar",
-    notAllowed: "Bara förbundets administratörer kan skicka intresseanmälningar.",
     periodStart: "Önskad period från",
     periodEnd: "Önskad period till",
     expectedParticipants: "Förväntat antal deltagare",

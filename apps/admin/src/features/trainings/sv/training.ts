@@ -1,6 +1,5 @@
 /** Swedish: the trainings themselves: kinds, statuses, the list, creating one, its page and the owner's controls. */
 export const training = {
-  nnsOnly: "Den här sidan är bara för NNS-administratörer.",
   kind: { bip_skapa: "BIP/SKAPA", event: "Egen aktivitet" },
   status: {
     requested: "Efterfrågad",
