@@ -21,6 +21,22 @@ export function Button({
   return <AriaButton {...props} className={`btn btn-${variant}${className ? ` ${className}` : ""}`} />;
 }
 
+/**
+ * The small button of a table row or list entry. Its visible label is short ("Ta bort"), so
+ * `aria-label` names what it acts on ("Ta bort Anna Svensson").
+ */
+export function RowButton({
+  label,
+  variant = "secondary",
+  ...props
+}: AriaButtonProps & { label: string; "aria-label": string; variant?: Variant }) {
+  return (
+    <Button {...props} variant={variant} className="btn-small">
+      {label}
+    </Button>
+  );
+}
+
 export interface TextFieldProps extends AriaTextFieldProps {
   label: string;
   description?: string;

@@ -7,7 +7,7 @@ import { DataTable } from "../../components/DataTable";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { QueryView } from "../../components/states";
-import { Badge, Button, PageHeader } from "../../components/ui";
+import { Badge, PageHeader, RowButton } from "../../components/ui";
 import { problemText } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
@@ -125,13 +125,10 @@ function ApiKeys({ orgId }: { orgId: string }) {
                         <div className="cell-actions">
                           <ConfirmDialog
                             trigger={
-                              <Button
-                                variant="secondary"
-                                className="btn-small"
+                              <RowButton
+                                label={t("revoke.button")}
                                 aria-label={t("revoke.label", { name: key.name })}
-                              >
-                                {t("revoke.button")}
-                              </Button>
+                              />
                             }
                             title={t("revoke.title", { name: key.name })}
                             confirmLabel={t("revoke.confirm")}

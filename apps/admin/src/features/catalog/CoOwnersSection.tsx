@@ -7,7 +7,7 @@ import type { Feedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
-import { Badge, Button } from "../../components/ui";
+import { Badge, Button, RowButton } from "../../components/ui";
 import { formatDate, formatDateTime } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
 import { type Intervention, useCoOwners, useForbundChoices, useInviteCoOwner, useRemoveCoOwner } from "./api";
@@ -79,17 +79,14 @@ export function CoOwnersSection({
                           {mayRemove ? (
                             <ConfirmDialog
                               trigger={
-                                <Button
-                                  variant="secondary"
-                                  className="btn-small"
+                                <RowButton
+                                  label={own ? t("coOwners.leave") : t("coOwners.remove")}
                                   aria-label={
                                     own
                                       ? t("coOwners.leave")
                                       : t("coOwners.removeLabel", { name: coOwner.organizationName })
                                   }
-                                >
-                                  {own ? t("coOwners.leave") : t("coOwners.remove")}
-                                </Button>
+                                />
                               }
                               title={
                                 own

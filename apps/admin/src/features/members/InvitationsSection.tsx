@@ -6,7 +6,7 @@ import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { QueryView } from "../../components/states";
-import { Button } from "../../components/ui";
+import { RowButton } from "../../components/ui";
 import { problemText } from "../../lib/api";
 import { formatDateTime } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
@@ -92,13 +92,10 @@ export function InvitationsSection({
                         <div className="cell-actions">
                           <ConfirmDialog
                             trigger={
-                              <Button
-                                variant="secondary"
-                                className="btn-small"
+                              <RowButton
+                                label={t("invitations.revoke")}
                                 aria-label={t("invitations.revokeLabel", { email: invitation.email })}
-                              >
-                                {t("invitations.revoke")}
-                              </Button>
+                              />
                             }
                             title={t("invitations.revokeTitle", { email: invitation.email })}
                             confirmLabel={t("invitations.revokeConfirm")}

@@ -7,7 +7,7 @@ import { DataTable } from "../../components/DataTable";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { QueryView } from "../../components/states";
-import { Button, PageHeader } from "../../components/ui";
+import { PageHeader, RowButton } from "../../components/ui";
 import { ApiError, problemText } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
@@ -157,13 +157,10 @@ function Members({ orgId }: { orgId: string }) {
                       <div className="cell-actions">
                         <ConfirmDialog
                           trigger={
-                            <Button
-                              variant="secondary"
-                              className="btn-small"
+                            <RowButton
+                              label={t("members.remove")}
                               aria-label={t("members.removeLabel", { name: member.name })}
-                            >
-                              {t("members.remove")}
-                            </Button>
+                            />
                           }
                           title={t("members.removeTitle", { name: member.name })}
                           confirmLabel={t("members.removeConfirm")}

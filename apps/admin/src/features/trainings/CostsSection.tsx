@@ -7,7 +7,7 @@ import type { Feedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
-import { Button, TextField } from "../../components/ui";
+import { Button, RowButton, TextField } from "../../components/ui";
 import { ApiError } from "../../lib/api";
 import { costsQuery, type Training, type TrainingCosts, useAddPrintCost, useRemovePrintCost } from "./api";
 import { formatKronor, formatVatRate, parseKronor } from "./format";
@@ -229,13 +229,10 @@ function PrintCosts({
               {canBook ? (
                 <ConfirmDialog
                   trigger={
-                    <Button
-                      variant="secondary"
-                      className="btn-small"
+                    <RowButton
+                      label={t("costs.remove")}
                       aria-label={t("costs.removeLabel", { description: cost.description })}
-                    >
-                      {t("costs.remove")}
-                    </Button>
+                    />
                   }
                   title={t("costs.removeTitle", { description: cost.description })}
                   confirmLabel={t("costs.removeConfirm")}

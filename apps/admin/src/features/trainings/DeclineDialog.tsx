@@ -5,7 +5,7 @@ import type { Feedback } from "../../components/Feedback";
 import { TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
-import { Button } from "../../components/ui";
+import { RowButton } from "../../components/ui";
 import type { TrainingRequest } from "./api";
 import { useDeclineRequest } from "./requests-api";
 import "./i18n";
@@ -26,13 +26,10 @@ export function DeclineDialog({
     <FormDialog
       title={t("requests.declineTitle", { name: request.organization.name })}
       trigger={
-        <Button
-          variant="secondary"
-          className="btn-small"
+        <RowButton
+          label={t("requests.decline")}
           aria-label={t("requests.declineLabel", { name: request.organization.name })}
-        >
-          {t("requests.decline")}
-        </Button>
+        />
       }
       onOpenChange={() => decline.reset()}
     >

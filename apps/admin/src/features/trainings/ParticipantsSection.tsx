@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
-import { Button } from "../../components/ui";
+import { RowButton } from "../../components/ui";
 import { type Participant, participantsQuery, type Training, useCancelRegistration } from "./api";
 import { RegistrationStatus } from "./badges";
 import "./i18n";
@@ -104,16 +104,14 @@ export function ParticipantsSection({
                               {" "}
                               <ConfirmDialog
                                 trigger={
-                                  <Button
+                                  <RowButton
                                     variant="ghost"
-                                    className="btn-small"
+                                    label={t("participants.cancel")}
                                     aria-label={t("participants.cancelLabel", {
                                       name: participant.name,
                                       session: sessionTitle(registration.sessionId),
                                     })}
-                                  >
-                                    {t("participants.cancel")}
-                                  </Button>
+                                  />
                                 }
                                 title={t("participants.cancelTitle", {
                                   name: participant.name,

@@ -8,7 +8,7 @@ import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
-import { Button, TextField } from "../../components/ui";
+import { Button, RowButton, TextField } from "../../components/ui";
 import { forbundOptionsQuery, type Training, useSetParty } from "./api";
 import { optional } from "./format";
 import "./i18n";
@@ -93,13 +93,10 @@ function SeatsDialog({
     <FormDialog
       title={t("parties.editTitle", { name: party.organizationName })}
       trigger={
-        <Button
-          variant="secondary"
-          className="btn-small"
+        <RowButton
+          label={t("parties.edit")}
           aria-label={t("parties.editLabel", { name: party.organizationName })}
-        >
-          {t("parties.edit")}
-        </Button>
+        />
       }
       onOpenChange={() => save.reset()}
     >

@@ -9,7 +9,7 @@ import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Fee
 import { CheckboxField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
-import { Badge, Button, PageHeader, TextField } from "../../components/ui";
+import { Badge, PageHeader, RowButton, TextField } from "../../components/ui";
 import type { PriceItem } from "./api";
 import { formatKronor, formatVatRate, optional, parseKronor } from "./format";
 import { priceListQuery, useSavePrice } from "./trainers-api";
@@ -102,13 +102,7 @@ function EditPriceDialog({
     <FormDialog
       title={t("priceList.editTitle", { name: item.name })}
       trigger={
-        <Button
-          variant="secondary"
-          className="btn-small"
-          aria-label={t("priceList.editLabel", { name: item.name })}
-        >
-          {t("priceList.edit")}
-        </Button>
+        <RowButton label={t("priceList.edit")} aria-label={t("priceList.editLabel", { name: item.name })} />
       }
       onOpenChange={(open) => {
         if (open) {

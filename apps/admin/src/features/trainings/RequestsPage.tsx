@@ -7,7 +7,7 @@ import { SelectField } from "../../components/choice";
 import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
-import { Button, PageHeader } from "../../components/ui";
+import { PageHeader, RowButton } from "../../components/ui";
 import { formatDate } from "../../lib/format";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
 import type { TrainingRequest } from "./api";
@@ -229,13 +229,10 @@ function RequestTable({
                       ) : (
                         <ConfirmDialog
                           trigger={
-                            <Button
-                              variant="secondary"
-                              className="btn-small"
+                            <RowButton
+                              label={t("requests.withdraw")}
                               aria-label={t("requests.withdrawLabel", { period: period(request) })}
-                            >
-                              {t("requests.withdraw")}
-                            </Button>
+                            />
                           }
                           title={t("requests.withdrawTitle")}
                           confirmLabel={t("requests.withdrawConfirm")}

@@ -8,7 +8,7 @@ import type { Feedback } from "../../components/Feedback";
 import { RadioGroupField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
-import { Button, TextField } from "../../components/ui";
+import { Button, RowButton, TextField } from "../../components/ui";
 import { type Mode, type SessionBody, type Training, type TrainingSession, useSaveSession } from "./api";
 import { formatTime, optional, stockholmDay, stockholmInstant } from "./format";
 import { templateQuery, trainersQuery } from "./trainers-api";
@@ -48,13 +48,10 @@ export function SessionDialog({
       title={session ? t("sessionForm.editTitle", { title: session.title }) : t("sessionForm.addTitle")}
       trigger={
         session ? (
-          <Button
-            variant="secondary"
-            className="btn-small"
+          <RowButton
+            label={t("sessionForm.edit")}
             aria-label={t("sessionForm.editLabel", { title: session.title })}
-          >
-            {t("sessionForm.edit")}
-          </Button>
+          />
         ) : (
           <Button>{t("sessionForm.add")}</Button>
         )

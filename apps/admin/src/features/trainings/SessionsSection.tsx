@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
-import { Button } from "../../components/ui";
+import { RowButton } from "../../components/ui";
 import { type Training, type TrainingSession, useRemoveSession } from "./api";
 import { formatSessionTime } from "./format";
 import { SessionDialog } from "./SessionDialog";
@@ -139,13 +139,10 @@ export function SessionsSection({
                           />
                           <ConfirmDialog
                             trigger={
-                              <Button
-                                variant="secondary"
-                                className="btn-small"
+                              <RowButton
+                                label={t("sessions.remove")}
                                 aria-label={t("sessions.removeLabel", { title: session.title })}
-                              >
-                                {t("sessions.remove")}
-                              </Button>
+                              />
                             }
                             title={t("sessions.removeTitle", { title: session.title })}
                             confirmLabel={t("sessions.removeConfirm")}

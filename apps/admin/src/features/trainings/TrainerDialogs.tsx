@@ -8,7 +8,7 @@ import type { Feedback } from "../../components/Feedback";
 import { CheckboxField, TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
-import { Button, TextField } from "../../components/ui";
+import { Button, RowButton, TextField } from "../../components/ui";
 import { countiesQuery } from "../../lib/reference";
 import type { Mode, Trainer } from "./api";
 import { optional } from "./format";
@@ -37,13 +37,10 @@ export function TrainerDialog({
       title={trainer ? t("trainerForm.editTitle", { name: trainer.name }) : t("trainerForm.title")}
       trigger={
         trainer ? (
-          <Button
-            variant="secondary"
-            className="btn-small"
+          <RowButton
+            label={t("trainerForm.edit")}
             aria-label={t("trainerForm.editLabel", { name: trainer.name })}
-          >
-            {t("trainerForm.edit")}
-          </Button>
+          />
         ) : (
           <Button>{t("trainerForm.trigger")}</Button>
         )
@@ -155,13 +152,10 @@ export function AddCertificationDialog({
     <FormDialog
       title={t("certificationForm.title", { name: trainer.name })}
       trigger={
-        <Button
-          variant="secondary"
-          className="btn-small"
+        <RowButton
+          label={t("certificationForm.trigger")}
           aria-label={t("certificationForm.triggerLabel", { name: trainer.name })}
-        >
-          {t("certificationForm.trigger")}
-        </Button>
+        />
       }
       onOpenChange={() => add.reset()}
     >

@@ -4,7 +4,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
-import { Button, PageHeader } from "../../components/ui";
+import { PageHeader, RowButton } from "../../components/ui";
 import { countiesQuery } from "../../lib/reference";
 import type { Trainer } from "./api";
 import { CertificationBadge } from "./badges";
@@ -138,13 +138,11 @@ function Certifications({
               <span>
                 <ConfirmDialog
                   trigger={
-                    <Button
+                    <RowButton
                       variant="ghost"
-                      className="btn-small"
+                      label={t("trainers.revoke")}
                       aria-label={t("trainers.revokeLabel", { issuer: cert.issuer, name: trainer.name })}
-                    >
-                      {t("trainers.revoke")}
-                    </Button>
+                    />
                   }
                   title={t("trainers.revokeTitle", { name: trainer.name })}
                   confirmLabel={t("trainers.revokeConfirm")}
