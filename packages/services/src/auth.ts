@@ -3,7 +3,7 @@ import { AppError, checkPassword } from "@nns/domain";
 import { and, desc, eq, gt, isNull } from "drizzle-orm";
 import { requireOperations, requireSignedInPerson } from "./access.js";
 import { auditForPerson } from "./audit.js";
-import type { Deps, MembershipSummary, ServiceContext } from "./context.js";
+import { type Deps, type MembershipSummary, personContext, type ServiceContext } from "./context.js";
 import {
   burnPasswordVerification,
   hashPassword,
@@ -162,18 +162,7 @@ export async function confirmPasswordReset(
       })
       .where(eq(users.id, row.user.id));
     await deleteUserSessions(tx, row.user.id);
-    const self: ServiceContext = {
-      deps,
-      requestId: null,
-      actor: {
-        type: "user",
-        userId: row.user.id,
-        email: row.user.email,
-        name: row.user.name,
-        sessionId: null,
-        memberships: [],
-      },
-    };
+    const self = personContext(deps, row.user);
     await auditForPerson(tx, self, row.user.id, {
       action: "user.password_reset",
       entityType: "user",

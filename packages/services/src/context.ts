@@ -101,6 +101,29 @@ export function actorKey(actor: Actor): string {
   }
 }
 
+/**
+ * A person acting on their own account before they are signed in (a password reset, accepting an
+ * invitation): known by the token they hold, with no session and no memberships read yet.
+ */
+export function personContext(
+  deps: Deps,
+  user: { id: string; email: string; name: string },
+  requestId: string | null = null,
+): ServiceContext {
+  return {
+    deps,
+    requestId,
+    actor: {
+      type: "user",
+      userId: user.id,
+      email: user.email,
+      name: user.name,
+      sessionId: null,
+      memberships: [],
+    },
+  };
+}
+
 export function systemContext(deps: Deps, label: string): ServiceContext {
   return { deps, actor: { type: "system", label }, requestId: null };
 }

@@ -4,7 +4,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { assertAcceptablePassword, type ClientInfo, type SignedIn } from "./auth.js";
-import type { Deps, OrgContext, ServiceContext } from "./context.js";
+import { type Deps, type OrgContext, personContext } from "./context.js";
 import { hashPassword, randomToken, sha256Bytes, sha256Hex, verifyPassword } from "./crypto.js";
 import { invitationEmail, ROLE_LABELS_SV } from "./mail/templates.js";
 import { assertAssignable } from "./members.js";
@@ -305,18 +305,7 @@ export async function acceptInvitation(
         .values({ organizationId: invitation.organizationId, userId: user.id, role: invitation.role })
         .onConflictDoNothing();
       await tx.update(invitations).set({ acceptedAt: new Date() }).where(eq(invitations.id, invitation.id));
-      const acceptedBy: ServiceContext = {
-        deps,
-        requestId: input.requestId ?? null,
-        actor: {
-          type: "user",
-          userId: user.id,
-          email: user.email,
-          name: user.name,
-          sessionId: null,
-          memberships: [],
-        },
-      };
+      const acceptedBy = personContext(deps, user, input.requestId ?? null);
       await writeAudit(tx, acceptedBy, invitation.organizationId, {
         action: "invitation.accepted",
         entityType: "membership",
