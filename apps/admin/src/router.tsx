@@ -332,4 +332,10 @@ declare module "@tanstack/react-router" {
   interface Register {
     router: ReturnType<typeof makeRouter>;
   }
+  /** Carried in the history entry after a write, so the next page can say what happened. */
+  interface HistoryState {
+    interventionSaved?: boolean;
+    trainingRequestSubmitted?: boolean;
+    organizationCreated?: string;
+  }
 }

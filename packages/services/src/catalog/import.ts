@@ -168,7 +168,7 @@ export async function importInterventions(ctx: OrgContext, csv: string): Promise
         // A savepoint per row: a failing row leaves the others' checks meaningful.
         const created = await tx.transaction((sp) =>
           insertIntervention(
-            sp as never,
+            sp,
             ctx,
             { content: parsed.content as InterventionContent },
             `csv.row${index + 2}`,

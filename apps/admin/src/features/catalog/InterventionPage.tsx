@@ -44,7 +44,7 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
   const vocab = useVocabularies();
   const { feedback, show } = useFeedback();
   const saved = useRouterState({
-    select: (s) => (s.location.state as { interventionSaved?: boolean }).interventionSaved === true,
+    select: (s) => s.location.state.interventionSaved === true,
   });
   useEffect(() => {
     if (saved) show({ kind: "success", text: t("form.saved") });

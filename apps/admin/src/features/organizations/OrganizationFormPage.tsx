@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, type HistoryState, Link, useNavigate, useRouterState } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/states";
@@ -15,11 +15,6 @@ import { OrganizationForm } from "./OrganizationForm";
 import "./i18n";
 
 const editRoute = getRouteApi("/app/nns/organizations/$id");
-
-/** Carried in the history entry from the create page to the edit page, for the success message. */
-interface CreatedState {
-  organizationCreated?: string;
-}
 
 function BackLink() {
   const { t } = useTranslation("organizations");
@@ -49,12 +44,10 @@ export function NewOrganizationPage() {
         onSubmit={(body) =>
           create.mutate(body, {
             onSuccess: (created) => {
-              const state: CreatedState = { organizationCreated: created.organization.name };
               void navigate({
                 to: "/nns/organizations/$id",
                 params: { id: created.organization.id },
-                // HistoryState is the router's own (all-optional) interface; ours rides along beside it.
-                state: state as HistoryState,
+                state: { organizationCreated: created.organization.name },
               });
             },
           })
@@ -74,7 +67,7 @@ function EditOrganization({ id }: { id: string }) {
   // Bumped when the person reloads after a conflict: the form starts over from the latest version.
   const [generation, setGeneration] = useState(0);
   const created = useRouterState({
-    select: (state) => (state.location.state as CreatedState).organizationCreated,
+    select: (state) => state.location.state.organizationCreated,
   });
   if (detail.isPending) return <Loading />;
   if (detail.error) return <ErrorState error={detail.error} onRetry={() => detail.refetch()} />;

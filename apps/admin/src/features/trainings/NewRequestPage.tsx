@@ -1,4 +1,4 @@
-import { getRouteApi, type HistoryState, Link, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxField, RadioGroupField, TextAreaField } from "../../components/fields";
@@ -13,11 +13,6 @@ import "./i18n";
 import "./trainings.css";
 
 const route = getRouteApi("/app/o/$orgId/training-requests/new");
-
-/** Carried in the history entry to the list, which then says the request was sent. */
-export interface RequestSubmittedState {
-  trainingRequestSubmitted?: boolean;
-}
 
 /** "Ny intresseanmälan": a förbund asks NNS for a BIP/SKAPA training. */
 export function NewRequestPage() {
@@ -64,11 +59,10 @@ function NewRequest({ orgId }: { orgId: string }) {
             },
             {
               onSuccess: () => {
-                const state: RequestSubmittedState = { trainingRequestSubmitted: true };
                 void navigate({
                   to: "/o/$orgId/training-requests",
                   params: { orgId },
-                  state: state as HistoryState,
+                  state: { trainingRequestSubmitted: true },
                 });
               },
             },

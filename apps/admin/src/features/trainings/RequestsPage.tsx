@@ -14,7 +14,6 @@ import type { TrainingRequest } from "./api";
 import { RequestStatusBadge } from "./badges";
 import { CreateTrainingDialog } from "./CreateTrainingDialog";
 import { DeclineDialog } from "./DeclineDialog";
-import type { RequestSubmittedState } from "./NewRequestPage";
 import { PairingsSection } from "./PairingsSection";
 import { requestsQuery, useWithdrawRequest } from "./requests-api";
 import "./i18n";
@@ -51,7 +50,7 @@ function Requests({ orgId }: { orgId: string }) {
       onSuccess: () => show({ kind: "success", text: t("requests.withdrawn") }),
     });
   const submitted = useRouterState({
-    select: (state) => Boolean((state.location.state as RequestSubmittedState).trainingRequestSubmitted),
+    select: (state) => Boolean(state.location.state.trainingRequestSubmitted),
   });
   useEffect(() => {
     if (submitted) show({ kind: "success", text: t("requests.submitted") });

@@ -45,7 +45,7 @@ export function InterventionForm({
       navigate({
         to: "/o/$orgId/interventions/$interventionId",
         params: { orgId, interventionId: saved.id },
-        state: { interventionSaved: true } as never,
+        state: { interventionSaved: true },
       }),
   );
 
