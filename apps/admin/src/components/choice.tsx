@@ -12,6 +12,7 @@ import {
   Text,
 } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { FieldLabel } from "./ui";
 
 /** Choosing from a list: its own module so that pages without lists (sign-in) load less JavaScript. */
 export interface Option {
@@ -48,15 +49,7 @@ export function SelectField({
       {...(value !== undefined ? { selectedKey: value } : {})}
       onSelectionChange={(key) => onChange?.(String(key))}
     >
-      <Label className="field-label">
-        {label}
-        {isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldLabel label={label} description={description} isRequired={isRequired} />
       <AriaButton className="field-input select-button">
         <SelectValue />
         <span aria-hidden="true" className="select-chevron">

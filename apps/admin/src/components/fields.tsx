@@ -1,15 +1,7 @@
 import type { ReactNode } from "react";
+import { FieldLabel } from "./ui";
 import "./fields.css";
-import {
-  Checkbox,
-  FieldError,
-  Label,
-  Radio,
-  RadioGroup,
-  Text,
-  TextArea,
-  TextField,
-} from "react-aria-components";
+import { Checkbox, FieldError, Label, Radio, RadioGroup, TextArea, TextField } from "react-aria-components";
 import type { Option } from "./choice";
 
 /** A labelled multi-line input with its server-side error beneath, like TextField. */
@@ -28,15 +20,7 @@ export function TextAreaField({
 }) {
   return (
     <TextField className="field" name={name} defaultValue={defaultValue} isRequired={isRequired}>
-      <Label className="field-label">
-        {label}
-        {isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldLabel label={label} description={description} isRequired={isRequired} />
       <TextArea className="field-input field-textarea" rows={3} />
       <FieldError className="field-error" />
     </TextField>

@@ -37,6 +37,34 @@ export function RowButton({
   );
 }
 
+/**
+ * A field's label (with a visual * when required; the input itself carries `required`) and its optional
+ * description, inside any react-aria field, which links both to the input.
+ */
+export function FieldLabel({
+  label,
+  description,
+  isRequired,
+}: {
+  label: string;
+  description?: string | undefined;
+  isRequired?: boolean | undefined;
+}) {
+  return (
+    <>
+      <Label className="field-label">
+        {label}
+        {isRequired ? <span aria-hidden="true"> *</span> : null}
+      </Label>
+      {description ? (
+        <Text slot="description" className="field-description">
+          {description}
+        </Text>
+      ) : null}
+    </>
+  );
+}
+
 export interface TextFieldProps extends AriaTextFieldProps {
   label: string;
   description?: string;
@@ -47,15 +75,7 @@ export interface TextFieldProps extends AriaTextFieldProps {
 export function TextField({ label, description, placeholder, ...props }: TextFieldProps) {
   return (
     <AriaTextField {...props} className="field">
-      <Label className="field-label">
-        {label}
-        {props.isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldLabel label={label} description={description} isRequired={props.isRequired} />
       <Input className="field-input" placeholder={placeholder} />
       <FieldError className="field-error" />
     </AriaTextField>

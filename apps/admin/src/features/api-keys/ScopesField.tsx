@@ -1,5 +1,6 @@
 import { useId } from "react";
-import { Checkbox, CheckboxGroup, FieldError, Label, Text } from "react-aria-components";
+import { Checkbox, CheckboxGroup, FieldError } from "react-aria-components";
+import { FieldLabel } from "../../components/ui";
 
 export interface ScopeOption {
   id: string;
@@ -31,15 +32,7 @@ export function ScopesField({
   const idPrefix = useId();
   return (
     <CheckboxGroup className="field" name={name} value={value} onChange={onChange} isRequired={isRequired}>
-      <Label className="field-label">
-        {label}
-        {isRequired ? <span aria-hidden="true"> *</span> : null}
-      </Label>
-      {description ? (
-        <Text slot="description" className="field-description">
-          {description}
-        </Text>
-      ) : null}
+      <FieldLabel label={label} description={description} isRequired={isRequired} />
       <div className="checkbox-list">
         {options.map((option) => {
           const descriptionId = `${idPrefix}-${option.id}`;
