@@ -1,13 +1,9 @@
 import type { Schemas } from "@nns/api-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem, withKey } from "./client.js";
-import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
+import { freshTenant, type Tenant, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const KEYS = "/orgs/{orgId}/api-keys";
 const inOrg = (orgId: string) => ({ params: { path: { orgId } } });

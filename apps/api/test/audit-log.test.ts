@@ -1,22 +1,16 @@
 import type { Schemas } from "@nns/api-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { type Client, expectData, expectProblem, signIn, walk } from "./client.js";
 import {
   freshTenant,
   lastEmailTo,
-  setupTestApp,
   type Tenant,
-  type TestEnv,
   type TestUser,
   tokenFromEmail,
+  useTestApp,
 } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 type AuditEntry = Schemas["AuditEntry"];
 type AuditQuery = { action?: string; entityType?: string; actorId?: string; from?: string; to?: string };

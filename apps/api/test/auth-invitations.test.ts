@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
 import {
   freshTenant,
   lastEmailTo,
   setupTestApp,
   type Tenant,
-  type TestEnv,
   tokenFromEmail,
+  useTestApp,
 } from "./helpers.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const INVITATIONS = "/orgs/{orgId}/invitations";
 const lookup = (client: Client, token: string) =>

@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
-import { freshTenant, lastEmailTo, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
+import { freshTenant, lastEmailTo, tokenFromEmail, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const requestReset = (email: string) => new Client(env).POST("/auth/password-reset", { body: { email } });
 const confirmReset = (client: Client, token: string, password: string) =>

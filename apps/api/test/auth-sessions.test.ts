@@ -1,13 +1,9 @@
 import { setUserDisabled, systemContext } from "@nns/services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem, PASSWORD, signIn } from "./client.js";
-import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const login = (client: Client, email: string, password = PASSWORD) =>
   client.POST("/auth/login", { body: { email, password } });

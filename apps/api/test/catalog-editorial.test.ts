@@ -1,6 +1,6 @@
 import { createApiKey } from "@nns/services";
 import { sampleContent } from "@nns/services/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   act,
   createIntervention,
@@ -11,14 +11,9 @@ import {
   putContent,
 } from "./catalog-fixtures.js";
 import { Client, expectData, expectProblem, signIn, withKey } from "./client.js";
-import { freshTenant, lastEmailTo, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, lastEmailTo, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const PUBLIC_ENTRY = "/catalog/interventions/{interventionId}";
 const publicEntry = (interventionId: string) => ({ params: { path: { interventionId } } });

@@ -1,18 +1,14 @@
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { sha256Hex } from "@nns/services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import { ACCESS_EXTENSION, type RouteAccess } from "../src/lib/access.js";
 import { IDEMPOTENCY_EXTENSION, type RouteIdempotency } from "../src/lib/idempotency.js";
 import { Client, expectData, expectProblem, signIn } from "./client.js";
-import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
+import { freshTenant, type Tenant, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const invitationsOf = async (email: string) =>
   Number(

@@ -19,6 +19,7 @@ import {
   systemContext,
 } from "@nns/services";
 import pino from "pino";
+import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../src/app.js";
 import { type Client, PASSWORD, PUBLIC_URL, signIn } from "./client.js";
 
@@ -135,6 +136,19 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
       await t.destroy();
     },
   };
+}
+
+/**
+ * The file's app and database, built before its first test and closed after its last: the fields of
+ * the returned object are filled in `beforeAll`, so read them inside tests, not at the top level.
+ */
+export function useTestApp(options: TestOptions = {}): TestEnv {
+  const env = {} as TestEnv;
+  beforeAll(async () => {
+    Object.assign(env, await setupTestApp(options));
+  });
+  afterAll(async () => env.close?.());
+  return env;
 }
 
 /** A person in each role of a förbund's own. */

@@ -1,5 +1,5 @@
 import { sampleContent } from "@nns/services/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   act,
   createIntervention,
@@ -9,14 +9,9 @@ import {
   putContent,
 } from "./catalog-fixtures.js";
 import { Client, expectData, expectProblem, signIn } from "./client.js";
-import { freshTenant, setupTestApp, type Tenant, type TestEnv } from "./helpers.js";
+import { freshTenant, type Tenant, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const CO_OWNERS = "/orgs/{orgId}/interventions/{interventionId}/co-owners";
 const CO_OWNER = "/orgs/{orgId}/interventions/{interventionId}/co-owners/{coOwnerId}";

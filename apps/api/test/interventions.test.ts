@@ -1,5 +1,5 @@
 import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   createIntervention,
   INTERVENTION,
@@ -9,14 +9,9 @@ import {
   putContent,
 } from "./catalog-fixtures.js";
 import { expectData, expectProblem } from "./client.js";
-import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const RESULTS = "/orgs/{orgId}/interventions/{interventionId}/results";
 const IMPORT = "/orgs/{orgId}/interventions/import";

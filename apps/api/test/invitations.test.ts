@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem, signIn } from "./client.js";
-import { freshTenant, lastEmailTo, roleIn, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
+import { freshTenant, lastEmailTo, roleIn, tokenFromEmail, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const INVITATIONS = "/orgs/{orgId}/invitations";
 const INVITATION = "/orgs/{orgId}/invitations/{invitationId}";

@@ -1,6 +1,6 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { Client, expectProblem, PASSWORD } from "./client.js";
-import { freshTenant, lastEmailTo, setupTestApp, type TestEnv, tokenFromEmail } from "./helpers.js";
+import { freshTenant, lastEmailTo, tokenFromEmail, useTestApp } from "./helpers.js";
 
 /**
  * Login throttling that cannot be used to lock others out (decision 0009): a pair limit per account and
@@ -9,11 +9,7 @@ import { freshTenant, lastEmailTo, setupTestApp, type TestEnv, tokenFromEmail } 
  */
 const LIMITS = { maxPerPair: 3, maxPerAccount: 10, maxPerIp: 15, windowMs: 15 * 60_000 };
 
-let env: TestEnv;
-beforeAll(async () => {
-  env = await setupTestApp({ loginThrottle: LIMITS });
-});
-afterAll(async () => env?.close());
+const env = useTestApp({ loginThrottle: LIMITS });
 beforeEach(async () => {
   env.deps.config.loginThrottle = { ...LIMITS };
   await env.t.db.ownerSql("delete from login_throttle");

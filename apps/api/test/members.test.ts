@@ -1,14 +1,9 @@
 import { grantRole, systemContext } from "@nns/services";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem, PASSWORD, signIn, walk } from "./client.js";
-import { freshTenant, roleIn, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, roleIn, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const MEMBERS = "/orgs/{orgId}/members";
 const MEMBER = "/orgs/{orgId}/members/{userId}";

@@ -1,14 +1,9 @@
 import type { Schemas } from "@nns/api-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem, PUBLIC_URL, signIn } from "./client.js";
-import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, useTestApp } from "./helpers.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const OUTBOX = "/orgs/{orgId}/outbox";
 const outbox = (client: Client, orgId: string, query: { limit?: number; cursor?: string } = {}) =>

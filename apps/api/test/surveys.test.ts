@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem } from "./client.js";
-import { setupTestApp, type TestEnv } from "./helpers.js";
+import { useTestApp } from "./helpers.js";
 import { inOrg, inTraining, plannedTraining, registerParticipants, transition } from "./training-fixtures.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 /**
  * A planned shared training with a's Person 1 (both sessions, the training day then cancelled), Person 2

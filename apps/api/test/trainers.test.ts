@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem, signIn } from "./client.js";
-import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, useTestApp } from "./helpers.js";
 import { DAY, registeredTrainer } from "./training-fixtures.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const CERTIFICATIONS = "/nns/trainers/{trainerId}/certifications";
 

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData } from "./client.js";
-import { setupTestApp, type TestEnv } from "./helpers.js";
+import { useTestApp } from "./helpers.js";
 import { inTraining, plannedTraining, setSeats } from "./training-fixtures.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const COSTS = "/orgs/{orgId}/trainings/{trainingId}/costs";
 

@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem } from "./client.js";
-import { setupTestApp, type TestEnv } from "./helpers.js";
+import { useTestApp } from "./helpers.js";
 import {
   at,
   emailsTo,
@@ -12,12 +12,7 @@ import {
   registerParticipants,
 } from "./training-fixtures.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const PARTICIPANTS = "/orgs/{orgId}/trainings/{trainingId}/participants";
 const CANCEL = "/orgs/{orgId}/trainings/{trainingId}/registrations/{registrationId}/cancel";

@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem } from "./client.js";
-import { setupTestApp, type TestEnv } from "./helpers.js";
+import { useTestApp } from "./helpers.js";
 import { emailsTo, inOrg, trainingRequest, twoRequesters } from "./training-fixtures.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const REQUESTS = "/orgs/{orgId}/training-requests";
 

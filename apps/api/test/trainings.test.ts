@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { expectData, expectProblem } from "./client.js";
-import { freshTenant, setupTestApp, type TestEnv } from "./helpers.js";
+import { freshTenant, useTestApp } from "./helpers.js";
 import {
   at,
   inOrg,
@@ -12,12 +12,7 @@ import {
   transition,
 } from "./training-fixtures.js";
 
-let env: TestEnv;
-
-beforeAll(async () => {
-  env = await setupTestApp();
-});
-afterAll(async () => env?.close());
+const env = useTestApp();
 
 const TRAININGS = "/orgs/{orgId}/trainings";
 const SESSIONS = "/orgs/{orgId}/trainings/{trainingId}/sessions";
