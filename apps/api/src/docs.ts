@@ -13,6 +13,8 @@ const standalonePath = join(
 );
 let standalone: Promise<Buffer> | undefined;
 
+export const DOCS_PATH = "/docs";
+
 export const docsRouter = new Hono<AppEnv>()
   .get("/docs/scalar.js", async (c) => {
     standalone ??= readFile(standalonePath);
@@ -21,6 +23,14 @@ export const docsRouter = new Hono<AppEnv>()
     return c.body(new Uint8Array(await standalone));
   })
   .get(
-    "/docs",
-    Scalar({ url: "/v1/openapi.json", cdn: "/docs/scalar.js", pageTitle: "NNS-plattformen API" }),
+    DOCS_PATH,
+    Scalar((c) => ({
+      url: "/v1/openapi.json",
+      cdn: "/docs/scalar.js",
+      pageTitle: "NNS-plattformen API",
+      // Scalar's own web fonts come from fonts.scalar.com; the page uses the system's, like the admin.
+      withDefaultFonts: false,
+      // Set by the CSP's script-src for this path (app.ts): the page's one inline script carries it.
+      nonce: c.get("secureHeadersNonce"),
+    })),
   );

@@ -354,6 +354,27 @@ describe("contract and operations", () => {
     expect(script.headers.get("content-type")).toContain("javascript");
   });
 
+  it("lets only the reference page run its inline start-up script, by a nonce of that response", async () => {
+    const scriptSrc = (res: Response) =>
+      res.headers
+        .get("content-security-policy")
+        ?.split(";")
+        .find((d) => d.trim().startsWith("script-src"))
+        ?.trim();
+    const first = await env.app.request("/docs");
+    const second = await env.app.request("/docs");
+    const html = await first.text();
+    const nonce = /'nonce-([^']+)'/.exec(scriptSrc(first) ?? "")?.[1];
+    expect(nonce).toBeTruthy();
+    expect(scriptSrc(first)).not.toContain("unsafe-inline");
+    const inline = [...html.matchAll(/<script(?![^>]*\bsrc=)[^>]*>/g)].map((m) => m[0]);
+    expect(inline.length).toBeGreaterThan(0);
+    for (const tag of inline) expect(tag).toContain(`nonce="${nonce}"`);
+    expect(scriptSrc(second)).not.toBe(scriptSrc(first));
+    const elsewhere = await env.app.request("/v1/openapi.json");
+    expect(scriptSrc(elsewhere)).toBe("script-src 'self'");
+  });
+
   it("reports liveness and readiness with migrations current", async () => {
     expect(await (await env.app.request("/health")).json()).toEqual({ status: "ok" });
     const ready = await env.app.request("/ready");
