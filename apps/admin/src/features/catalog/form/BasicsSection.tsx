@@ -2,8 +2,8 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "../../../components/choice";
 import { TextAreaField } from "../../../components/fields";
 import { TextField } from "../../../components/ui";
-import { type Intervention, type InterventionContent, useInterventionsPage } from "../api";
-import type { Choices, Choose } from "./content";
+import { type Intervention, useInterventionsPage } from "../api";
+import type { SectionProps } from "./content";
 import { Section } from "./Section";
 
 /** Name, texts and, when the förbund has other top-level entries, the entry this one belongs under. */
@@ -13,12 +13,9 @@ export function BasicsSection({
   content,
   choices,
   choose,
-}: {
+}: SectionProps & {
   orgId: string;
   initial?: Intervention;
-  content: InterventionContent;
-  choices: Choices;
-  choose: Choose;
 }) {
   const { t } = useTranslation("catalog");
   const siblings = useInterventionsPage(orgId, "all");

@@ -1,20 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField } from "../../../components/choice";
 import { TextField } from "../../../components/ui";
-import { type InterventionContent, useVocabularies } from "../api";
-import { type Choices, type Choose, GOALS } from "./content";
+import { useVocabularies } from "../api";
+import { GOALS, type SectionProps } from "./content";
 import { Section } from "./Section";
 
 /** The result and volume goals, and the methods the intervention works with. */
-export function GoalsSection({
-  content,
-  choices,
-  choose,
-}: {
-  content: InterventionContent;
-  choices: Choices;
-  choose: Choose;
-}) {
+export function GoalsSection({ content, choices, choose }: SectionProps) {
   const { t } = useTranslation("catalog");
   const vocab = useVocabularies();
   return (

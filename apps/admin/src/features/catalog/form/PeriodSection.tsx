@@ -2,22 +2,13 @@ import { useTranslation } from "react-i18next";
 import { SelectField } from "../../../components/choice";
 import { CheckboxField } from "../../../components/fields";
 import { TextField } from "../../../components/ui";
-import type { InterventionContent } from "../api";
-import type { Choices, Choose } from "./content";
+import type { SectionProps } from "./content";
 import { Section } from "./Section";
 
 const STATUSES = ["planned", "ongoing", "ended", "regular_operations"] as const;
 
 /** When the intervention runs, where it stands, how it is followed up and whether ESF pays for it. */
-export function PeriodSection({
-  content,
-  choices,
-  choose,
-}: {
-  content: InterventionContent;
-  choices: Choices;
-  choose: Choose;
-}) {
+export function PeriodSection({ content, choices, choose }: SectionProps) {
   const { t } = useTranslation("catalog");
   return (
     <Section legend={t("form.period")}>

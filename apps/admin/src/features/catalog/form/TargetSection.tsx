@@ -2,21 +2,13 @@ import { useTranslation } from "react-i18next";
 import { CheckboxGroupField, SelectField } from "../../../components/choice";
 import { TextAreaField } from "../../../components/fields";
 import { type InterventionContent, useVocabularies } from "../api";
-import type { Choices, Choose } from "./content";
+import type { SectionProps } from "./content";
 import { Section } from "./Section";
 
 const ORIENTATIONS = ["individual", "structural"] as const;
 
 /** Orientation, the focus area within it, and the target groups. */
-export function TargetSection({
-  content,
-  choices,
-  choose,
-}: {
-  content: InterventionContent;
-  choices: Choices;
-  choose: Choose;
-}) {
+export function TargetSection({ content, choices, choose }: SectionProps) {
   const { t } = useTranslation("catalog");
   const vocab = useVocabularies();
   const focusOptions = (vocab.data?.focusAreas ?? [])

@@ -60,6 +60,13 @@ export interface Choices {
 
 export type Choose = <K extends keyof Choices>(key: K, value: SetStateAction<Choices[K]>) => void;
 
+/** What each section of the form reads and sets: the entry being edited and the values picked from lists. */
+export interface SectionProps {
+  content: InterventionContent;
+  choices: Choices;
+  choose: Choose;
+}
+
 export function useChoices(content: InterventionContent, initial?: Intervention): [Choices, Choose] {
   const [choices, setChoices] = useState<Choices>(() => ({
     parentId: initial?.parentId ?? "none",
