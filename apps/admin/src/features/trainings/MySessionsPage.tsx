@@ -65,11 +65,7 @@ function MySessions({ orgId }: { orgId: string }) {
                 {
                   id: "place",
                   header: t("calendar.columns.place"),
-                  cell: (session) => (
-                    <>
-                      {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
-                    </>
-                  ),
+                  cell: (session) => <SessionPlace session={session} />,
                 },
                 {
                   id: "actions",

@@ -9,21 +9,26 @@ import { formatSessionTime } from "./format";
 import { SessionDialog } from "./SessionDialog";
 import "./i18n";
 
-/** Where a session happens: the place, or the video link. */
+/** How and where a session happens: its mode, then the place or the video link. */
 export function SessionPlace({
   session,
 }: {
   session: Pick<TrainingSession, "mode" | "location" | "videoLink">;
 }) {
   const { t } = useTranslation("trainings");
-  if (session.mode === "digital" && session.videoLink)
-    return (
-      <a href={session.videoLink} rel="noreferrer" target="_blank">
-        {t("sessions.videoLink")}
-        <span className="visually-hidden"> {t("sessions.opensNewWindow")}</span>
-      </a>
-    );
-  return <>{session.location ?? "–"}</>;
+  return (
+    <>
+      {t(`mode.${session.mode}`)}:{" "}
+      {session.mode === "digital" && session.videoLink ? (
+        <a href={session.videoLink} rel="noreferrer" target="_blank">
+          {t("sessions.videoLink")}
+          <span className="visually-hidden"> {t("sessions.opensNewWindow")}</span>
+        </a>
+      ) : (
+        (session.location ?? "–")
+      )}
+    </>
+  );
 }
 
 export function SessionsSection({
@@ -81,11 +86,7 @@ export function SessionsSection({
           {
             id: "place",
             header: t("sessions.columns.place"),
-            cell: (session) => (
-              <>
-                {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
-              </>
-            ),
+            cell: (session) => <SessionPlace session={session} />,
           },
           {
             id: "trainers",

@@ -174,11 +174,7 @@ function SessionList({ orgId, entries }: { orgId: string; entries: CalendarEntry
         {
           id: "place",
           header: t("calendar.columns.place"),
-          cell: ({ session }) => (
-            <>
-              {t(`mode.${session.mode}`)}: <SessionPlace session={session} />
-            </>
-          ),
+          cell: ({ session }) => <SessionPlace session={session} />,
         },
         {
           id: "trainers",
