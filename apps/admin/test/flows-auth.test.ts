@@ -1,17 +1,11 @@
-/**
- * Signing in and out in real Chromium against the real API: with the keyboard alone, after a session
- * ended, with a wrong password; switching between a person's organizations; and the routes that refuse a
- * page (NNS's own, a form the person may not send) before it is shown.
- */
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ARTIFACTS,
   axe,
   chooseOption,
   type Harness,
   menuLink,
   openPage,
+  organizationId,
   screenshot,
   signIn,
   signOut,
@@ -22,9 +16,8 @@ let h: Harness;
 let halland: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   h = await startHarness();
-  halland = String((await h.t.db.ownerSql("select id from organizations where slug = 'halland'"))[0]?.id);
+  halland = await organizationId(h, "halland");
 });
 afterAll(async () => h?.close());
 

@@ -1,16 +1,10 @@
-/**
- * The insatskatalog in real Chromium against the real API: a draft through NNS's return to the public
- * catalogue, RESAM results, the version history's diff, a CSV import that reports every bad row, a stale
- * copy, and co-ownership between förbund.
- */
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ARTIFACTS,
   chooseOption,
   type Harness,
   menuLink,
   openPage,
+  organizationId,
   screenshot,
   signIn,
   signOut,
@@ -21,9 +15,8 @@ let h: Harness;
 let halland: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   h = await startHarness();
-  halland = String((await h.t.db.ownerSql("select id from organizations where slug = 'halland'"))[0]?.id);
+  halland = await organizationId(h, "halland");
 });
 afterAll(async () => h?.close());
 
@@ -116,9 +109,7 @@ describe("insatskatalog", () => {
     const resam = String(
       (await h.t.db.ownerSql("select id from interventions where content->>'title' like 'RESAM%'"))[0]?.id,
     );
-    const vastmanland = String(
-      (await h.t.db.ownerSql("select id from organizations where slug = 'norra-vastmanland'"))[0]?.id,
-    );
+    const vastmanland = await organizationId(h, "norra-vastmanland");
     const counts: Record<string, string> = {
       vocational_rehabilitation: "10",
       reduced_sick_leave: "2",
@@ -157,9 +148,7 @@ describe("insatskatalog", () => {
   });
 
   it("shows a changed title in the version history's diff", async () => {
-    const hoglandet = String(
-      (await h.t.db.ownerSql("select id from organizations where slug = 'hoglandet'"))[0]?.id,
-    );
+    const hoglandet = await organizationId(h, "hoglandet");
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
     const vocab = await vocabularies();
@@ -229,9 +218,7 @@ describe("insatskatalog", () => {
     const [entry] = await h.t.db.ownerSql(
       "select id from interventions where content->>'title' like 'Progressionsmätning med SKAPA%'",
     );
-    const umea = String(
-      (await h.t.db.ownerSql("select id from organizations where slug = 'umearegionen'"))[0]?.id,
-    );
+    const umea = await organizationId(h, "umearegionen");
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
     await page.goto(`${h.base}/o/${halland}/interventions/${entry?.id}`);

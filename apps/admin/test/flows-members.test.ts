@@ -1,15 +1,9 @@
-/**
- * A förbund's people and integrations in real Chromium against the real API: invite a person and accept
- * through the outbox, create an API key and use it, revoke it, and change a role and see the permitted
- * actions change.
- */
-import { mkdirSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ARTIFACTS,
   chooseOption,
   type Harness,
   openPage,
+  organizationId,
   screenshot,
   signIn,
   signOut,
@@ -20,9 +14,8 @@ let h: Harness;
 let halland: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   h = await startHarness();
-  halland = String((await h.t.db.ownerSql("select id from organizations where slug = 'halland'"))[0]?.id);
+  halland = await organizationId(h, "halland");
 });
 afterAll(async () => h?.close());
 

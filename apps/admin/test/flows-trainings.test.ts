@@ -1,18 +1,11 @@
-/**
- * Trainings in real Chromium against the real API: register and cancel a participant with seats left going
- * down and up, NNS turning a request into a planned training, a förbund's request and own event, attendance
- * by a trainer, the trainer registry and price list, print costs in the breakdown, a pairing of requests
- * made into one training, and the calendar used with the keyboard.
- */
-import { mkdirSync } from "node:fs";
 import { enterOrganization, submitTrainingRequest, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  ARTIFACTS,
   chooseOption,
   type Harness,
   menuLink,
   openPage,
+  organizationId,
   screenshot,
   signIn,
   startHarness,
@@ -21,7 +14,6 @@ import {
 let h: Harness;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   h = await startHarness();
 });
 afterAll(async () => h?.close());
@@ -319,7 +311,7 @@ describe("trainings", () => {
   it("shows the planner's sessions in a month grid and a list, used with the keyboard", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "nns.admin@demo.nns.se");
-    const nns = String((await h.t.db.ownerSql("select id from organizations where slug = 'nns'"))[0]?.id);
+    const nns = await organizationId(h, "nns");
     await page.goto(`${h.base}/o/${nns}/trainings/calendar`);
     await page.getByRole("heading", { level: 1, name: "Utbildningskalender" }).waitFor();
     await page.getByRole("button", { name: "Till nästa tillfälle" }).focus();

@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
@@ -27,6 +27,7 @@ export interface Harness {
  * driven by playwright-core.
  */
 export async function startHarness(): Promise<Harness> {
+  mkdirSync(ARTIFACTS, { recursive: true });
   const t = await createTestDatabase();
   const server = serve({ fetch: () => new Response(null), port: 0, hostname: "127.0.0.1" });
   await new Promise((resolve) => server.once("listening", resolve));
@@ -174,4 +175,9 @@ export async function signOut(page: Page, name: string): Promise<void> {
 export async function chooseOption(page: Page, select: string | RegExp, option: string): Promise<void> {
   await page.getByRole("button", { name: select }).click();
   await page.getByRole("option", { name: option, exact: true }).click();
+}
+
+/** A demo organization's id, for the URLs under /o/<id>. */
+export async function organizationId(h: Harness, slug: string): Promise<string> {
+  return String((await h.t.db.ownerSql("select id from organizations where slug = $1", [slug]))[0]?.id);
 }

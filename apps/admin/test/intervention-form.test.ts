@@ -1,20 +1,13 @@
-/**
- * The intervention form's repeatable rows and picked values in real Chromium against the real API: rows
- * added and removed, an amount that does not parse reported beside its field before anything is sent,
- * kommuner picked county by county, and everything back in the form when the entry is edited again.
- */
-import { mkdirSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, type Harness, openPage, screenshot, signIn, startHarness } from "./harness.js";
+import { type Harness, openPage, organizationId, screenshot, signIn, startHarness } from "./harness.js";
 
 let h: Harness;
 let hoglandet: string;
 
 beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
   h = await startHarness();
-  hoglandet = String((await h.t.db.ownerSql("select id from organizations where slug = 'hoglandet'"))[0]?.id);
+  hoglandet = await organizationId(h, "hoglandet");
 });
 afterAll(async () => h?.close());
 
