@@ -10,11 +10,12 @@ import { catalogPagesRouter } from "./catalog-pages/pages.js";
 import { DOCS_PATH, docsRouter } from "./docs.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
 import { cacheableForAnyone, noStoreUnlessCacheable } from "./lib/cache-control.js";
+import { registerSharedComponents } from "./lib/contract.js";
 import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
-import { buildOpenApiDocument, registerSecuritySchemes, registerSharedResponses } from "./openapi.js";
+import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
@@ -55,7 +56,7 @@ export function createV1() {
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter);
   registerSecuritySchemes(v1);
-  registerSharedResponses(v1);
+  registerSharedComponents(v1);
   return v1;
 }
 
@@ -68,6 +69,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({ strict: false });
   const v1 = createV1();
   const openApiDocument = buildOpenApiDocument(v1);
+  const catalogLimit = rateLimit(options.catalogRateLimit ?? DEFAULT_CATALOG_LIMITS);
 
   app.use(
     "*",
@@ -78,6 +80,7 @@ export function createApp(deps: Deps, options: AppOptions) {
       c.set("options", options);
       c.set("actor", null);
       c.set("cacheable", false);
+      c.set("catalogLimit", catalogLimit);
       const started = performance.now();
       await next();
       const actor = c.get("actor");
@@ -126,8 +129,7 @@ export function createApp(deps: Deps, options: AppOptions) {
     bodyLimit({ maxSize: 1024 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
   );
   app.use("/v1/*", originCheck, authenticate);
-  const catalogLimit = rateLimit(options.catalogRateLimit ?? DEFAULT_CATALOG_LIMITS);
-  app.use("/v1/catalog/*", catalogLimit);
+  // The API's catalogue routes get the same limiter from their definitions (access.ts).
   app.use("/katalog", catalogLimit);
   app.use("/katalog/*", catalogLimit);
   app.route("/v1", v1);

@@ -6,19 +6,62 @@ export const OPENAPI_INFO = {
   info: {
     title: "NNS-plattformen API",
     version: "1.0.0",
-    description:
-      "The API of the platform for Sweden's samordningsförbund and NNS. Errors are RFC 9457 problem+json with a stable `code`. See docs/api.md for authentication, pagination, idempotency and versioning.",
+    description: [
+      "The API of the platform for Sweden's samordningsförbund and NNS (Nationella nätverket för samordningsförbund): the public catalogue of interventions, trainings and their bookings, organizations, members and API keys.",
+      "Errors are RFC 9457 problem+json with a stable `code`; every status an operation can answer and every header it sends is listed with it. The API guide (authentication, a five-minute quick start, pagination, idempotency, rate limits, versioning, deprecation and the changelog) is published with the platform's documentation; the interactive reference is at `/docs`.",
+    ].join("\n\n"),
+    contact: { name: "NNS API support", email: "api@nns.se" },
+    license: { name: "Proprietary: use by agreement with NNS", identifier: "LicenseRef-NNS-Proprietary" },
   },
-  servers: [{ url: "/v1", description: "Version 1" }],
+  servers: [{ url: "/v1", description: "Version 1, on the host that serves this document" }],
+  // In the order an integrator meets them: signing in, the organization and its people, keys, the
+  // public catalogue, then the domain, reference data and the organization's records.
   tags: [
-    { name: "Auth", description: "Sessions, password reset and invitations" },
-    { name: "Organizations", description: "NNS and the samordningsförbund (tenants)" },
+    {
+      name: "Auth",
+      description:
+        "Signing in and out, sessions, password reset, invitations and who the caller is (`/auth/me`)",
+    },
+    {
+      name: "Organizations",
+      description: "NNS and the samordningsförbund: the tenants every other resource belongs to",
+    },
     { name: "Members", description: "People in an organization, their roles and invitations" },
-    { name: "API keys", description: "Keys for third-party integrations" },
-    { name: "Audit log", description: "Who changed what" },
-    { name: "Outbox", description: "Emails the platform has sent" },
-    { name: "Reference data", description: "SCB län and kommuner" },
-    { name: "Operations", description: "Health and readiness" },
+    {
+      name: "API keys",
+      description: "An organization's keys for third-party integrations, each with its scopes",
+    },
+    {
+      name: "Catalogue (public)",
+      description:
+        "The published catalogue of interventions: search, entries, export and feed, without credentials (rate-limited)",
+    },
+    {
+      name: "Interventions",
+      description:
+        "An organization's interventions from draft to publication, their versions, results and co-owners, and NNS's editorial queue",
+    },
+    {
+      name: "Training requests",
+      description: "A förbund's requests for a training, before NNS schedules one",
+    },
+    { name: "Trainings", description: "Scheduled trainings: their sessions, parties, seats and calendar" },
+    { name: "Training participants", description: "Registrations, waiting lists, rosters and attendance" },
+    {
+      name: "Training costs",
+      description: "What a training costs and how it is shared between the parties, with print costs",
+    },
+    {
+      name: "Follow-up",
+      description: "Surveys to participants after a training and their aggregated answers",
+    },
+    {
+      name: "Trainers and price list (NNS)",
+      description: "NNS's trainers and certifications, price list, training template and pairing of requests",
+    },
+    { name: "Reference data", description: "SCB län and kommuner, and the förbund, for filters and forms" },
+    { name: "Audit log", description: "Who changed what in an organization" },
+    { name: "Outbox", description: "Emails the platform has sent for an organization" },
   ],
 };
 
@@ -34,17 +77,6 @@ export function registerSecuritySchemes(app: OpenAPIHono<AppEnv>): void {
     type: "http",
     scheme: "bearer",
     description: "An organization's API key: `Authorization: Bearer nns_…`. Never in the URL.",
-  });
-}
-
-export function registerSharedResponses(app: OpenAPIHono<AppEnv>): void {
-  app.openAPIRegistry.registerComponent("responses", "ServiceUnavailable", {
-    description:
-      "The database cannot be reached right now (problem+json, code `service_unavailable`). Retry after `Retry-After` seconds. A write in flight may or may not have been saved: retry creating requests with the same `Idempotency-Key`.",
-    headers: {
-      "Retry-After": { description: "Seconds to wait before retrying", schema: { type: "integer" } },
-    },
-    content: { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } },
   });
 }
 

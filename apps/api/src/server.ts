@@ -1,3 +1,4 @@
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { ConfigError, loadConfig } from "@nns/config";
 import { UnsafeDatabaseRoleError } from "@nns/db";
@@ -12,6 +13,7 @@ import {
 import { defaultAdminRoot } from "./admin-static.js";
 import { createApp } from "./app.js";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
+import { answerUnparsableRequests } from "./lib/client-error.js";
 import { createLogger } from "./logger.js";
 
 async function main(): Promise<void> {
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
     }
     process.stdout.write(`${lines.join("\n")}\n\n`);
   });
+  answerUnparsableRequests(server as Server);
 
   const shutdown = (signal: string) => {
     if (!accepting) return;

@@ -40,42 +40,33 @@ export interface paths {
                 /** @description Signed in */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["SignedIn"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
+                400: components["responses"]["BadRequest"];
+                /** @description `invalid_credentials`: the email or password is wrong (the answer does not say which); `api_key_invalid`: an invalid API key was sent */
                 401: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                403: components["responses"]["CsrfRejected"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description Too many attempts */
                 429: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Retry-After": components["headers"]["RetryAfter"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -113,28 +104,14 @@ export interface paths {
                 /** @description Signed out */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -164,21 +141,15 @@ export interface paths {
                 /** @description The caller */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Me"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -222,19 +193,17 @@ export interface paths {
                 /** @description If the account exists, an email is on its way */
                 202: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                403: components["responses"]["CsrfRejected"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -273,28 +242,27 @@ export interface paths {
                 /** @description Password changed */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                403: components["responses"]["CsrfRejected"];
                 /** @description The token is invalid, used or expired */
                 410: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -332,30 +300,29 @@ export interface paths {
                 /** @description The invitation */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InvitationPreview"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                403: components["responses"]["CsrfRejected"];
                 /** @description The token is invalid, used or expired */
                 410: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -395,39 +362,29 @@ export interface paths {
                 /** @description Joined and signed in */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["SignedIn"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                403: components["responses"]["CsrfRejected"];
                 /** @description The token is invalid, used or expired */
                 410: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -466,37 +423,17 @@ export interface paths {
                 /** @description Password changed */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -526,6 +463,8 @@ export interface paths {
                 /** @description Sessions */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -534,24 +473,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -570,28 +493,14 @@ export interface paths {
                 /** @description Other sessions ended */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -624,30 +533,16 @@ export interface paths {
                 /** @description Organizations */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["OrganizationPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -672,6 +567,9 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -680,45 +578,25 @@ export interface paths {
                         "application/json": components["schemas"]["Organization"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -757,39 +635,19 @@ export interface paths {
                 /** @description The organization (ETag header carries its version) */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Organization"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -821,51 +679,23 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Organization"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -875,12 +705,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -909,39 +742,18 @@ export interface paths {
                 /** @description The caller's access */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Access"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -980,48 +792,18 @@ export interface paths {
                 /** @description Members */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["MemberPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1057,39 +839,19 @@ export interface paths {
                 /** @description The member */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Member"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1112,40 +874,20 @@ export interface paths {
                 /** @description Removed */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1184,51 +926,23 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Member"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1238,12 +952,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1277,48 +994,18 @@ export interface paths {
                 /** @description Invitations */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InvitationPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1351,6 +1038,8 @@ export interface paths {
                 /** @description Invited */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -1359,54 +1048,26 @@ export interface paths {
                         "application/json": components["schemas"]["Invitation"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1449,39 +1110,18 @@ export interface paths {
                 /** @description Revoked */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Invitation"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1517,48 +1157,18 @@ export interface paths {
                 /** @description API keys */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ApiKeyPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1594,51 +1204,24 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CreatedApiKey"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description Sent with an Idempotency-Key, which this request cannot honour */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1681,39 +1264,18 @@ export interface paths {
                 /** @description Revoked */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["ApiKey"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1757,48 +1319,18 @@ export interface paths {
                 /** @description Entries */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["AuditEntryPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1837,48 +1369,18 @@ export interface paths {
                 /** @description Emails */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["EmailPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1910,6 +1412,8 @@ export interface paths {
                 /** @description Län */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1918,6 +1422,7 @@ export interface paths {
                         };
                     };
                 };
+                401: components["responses"]["InvalidApiKey"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1951,6 +1456,8 @@ export interface paths {
                 /** @description Kommuner */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -1959,15 +1466,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -1999,6 +1499,8 @@ export interface paths {
                 /** @description Förbund */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2007,6 +1509,7 @@ export interface paths {
                         };
                     };
                 };
+                401: components["responses"]["InvalidApiKey"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2038,6 +1541,8 @@ export interface paths {
                 /** @description Trainers */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2046,24 +1551,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2097,6 +1586,9 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -2105,45 +1597,25 @@ export interface paths {
                         "application/json": components["schemas"]["Trainer"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2181,39 +1653,19 @@ export interface paths {
                 /** @description Trainer */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Trainer"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2254,51 +1706,23 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Trainer"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2308,12 +1732,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2365,6 +1792,8 @@ export interface paths {
                 /** @description Recorded */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -2373,54 +1802,26 @@ export interface paths {
                         "application/json": components["schemas"]["Trainer"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2461,39 +1862,18 @@ export interface paths {
                 /** @description Revoked */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Trainer"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2523,6 +1903,8 @@ export interface paths {
                 /** @description Expiring certifications */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2536,24 +1918,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2585,6 +1951,8 @@ export interface paths {
                 /** @description Prices */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2593,24 +1961,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2659,48 +2011,31 @@ export interface paths {
                 /** @description Saved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["PriceItem"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2731,30 +2066,17 @@ export interface paths {
                 /** @description Template */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingTemplate"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2789,48 +2111,30 @@ export interface paths {
                 /** @description Saved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingTemplate"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2861,6 +2165,8 @@ export interface paths {
                 /** @description Suggestions, best first */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2869,24 +2175,8 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -2923,6 +2213,8 @@ export interface paths {
                 /** @description Requests, newest first */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -2931,42 +2223,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3014,6 +2274,8 @@ export interface paths {
                 /** @description Sent */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -3022,54 +2284,26 @@ export interface paths {
                         "application/json": components["schemas"]["TrainingRequest"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3109,39 +2343,18 @@ export interface paths {
                 /** @description Request */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingRequest"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3179,42 +2392,22 @@ export interface paths {
                 /** @description Withdrawn */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingRequest"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3262,57 +2455,30 @@ export interface paths {
                 /** @description Declined */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingRequest"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3347,6 +2513,8 @@ export interface paths {
                 /** @description Trainings */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3355,42 +2523,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3431,6 +2567,9 @@ export interface paths {
                 /** @description Created */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -3439,54 +2578,26 @@ export interface paths {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3526,39 +2637,19 @@ export interface paths {
                 /** @description Training */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3596,57 +2687,31 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3686,57 +2751,30 @@ export interface paths {
                 /** @description Moved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3781,57 +2819,30 @@ export interface paths {
                 /** @description Saved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -3854,42 +2865,22 @@ export interface paths {
                 /** @description Removed */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -3958,6 +2949,8 @@ export interface paths {
                 /** @description Added */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -3966,54 +2959,26 @@ export interface paths {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4057,42 +3022,22 @@ export interface paths {
                 /** @description Removed */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4150,51 +3095,22 @@ export interface paths {
                 /** @description Updated */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Training"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4204,12 +3120,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4239,39 +3158,18 @@ export interface paths {
                 /** @description iCalendar */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "text/calendar": string;
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4307,6 +3205,8 @@ export interface paths {
                 /** @description Seats */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4322,33 +3222,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4384,6 +3261,8 @@ export interface paths {
                 /** @description Participants */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4392,33 +3271,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4461,6 +3317,8 @@ export interface paths {
                 /** @description Registered */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -4469,54 +3327,26 @@ export interface paths {
                         "application/json": components["schemas"]["TrainingParticipant"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4559,42 +3389,22 @@ export interface paths {
                 /** @description Cancelled */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingParticipant"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4635,6 +3445,8 @@ export interface paths {
                 /** @description Roster */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4651,33 +3463,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4725,6 +3514,8 @@ export interface paths {
                 /** @description Attendance */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4737,42 +3528,12 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4806,6 +3567,8 @@ export interface paths {
                 /** @description Sessions */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -4836,33 +3599,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4898,39 +3638,18 @@ export interface paths {
                 /** @description Costs */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingCosts"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -4980,6 +3699,8 @@ export interface paths {
                 /** @description Added */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -4988,54 +3709,26 @@ export interface paths {
                         "application/json": components["schemas"]["TrainingCosts"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5079,39 +3772,18 @@ export interface paths {
                 /** @description Removed */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TrainingCosts"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5149,30 +3821,29 @@ export interface paths {
                 /** @description Survey */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Survey"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                403: components["responses"]["CsrfRejected"];
                 /** @description The token is invalid, used or expired */
                 410: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5215,22 +3886,19 @@ export interface paths {
                 /** @description Thank you */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                403: components["responses"]["CsrfRejected"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5240,12 +3908,15 @@ export interface paths {
                 /** @description The token is invalid, used or expired */
                 410: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5279,39 +3950,18 @@ export interface paths {
                 /** @description Follow-up */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["FollowUp"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5346,6 +3996,8 @@ export interface paths {
                 /** @description Follow-up per training */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5380,33 +4032,10 @@ export interface paths {
                         };
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5446,48 +4075,18 @@ export interface paths {
                 /** @description Interventions */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterventionPage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5515,6 +4114,9 @@ export interface paths {
                 /** @description Created (ETag header carries its version) */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -5523,54 +4125,26 @@ export interface paths {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5621,6 +4195,8 @@ export interface paths {
                 /** @description Imported */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -5629,54 +4205,26 @@ export interface paths {
                         "application/json": components["schemas"]["InterventionImportResult"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5716,39 +4264,19 @@ export interface paths {
                 /** @description The intervention (ETag header carries its version) */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5776,51 +4304,23 @@ export interface paths {
                 /** @description Saved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5830,12 +4330,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5879,51 +4382,23 @@ export interface paths {
                 /** @description The intervention after the step */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -5933,12 +4408,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -5981,51 +4459,23 @@ export interface paths {
                 /** @description The intervention after the step */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6035,12 +4485,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6083,51 +4536,23 @@ export interface paths {
                 /** @description The intervention after the step */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6137,12 +4562,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6185,51 +4613,23 @@ export interface paths {
                 /** @description The intervention after the step */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6239,12 +4639,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6287,51 +4690,23 @@ export interface paths {
                 /** @description The intervention after the step */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
+                        ETag: components["headers"]["ETag"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["Intervention"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6341,12 +4716,15 @@ export interface paths {
                 /** @description If-Match did not match the current version */
                 412: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6383,39 +4761,18 @@ export interface paths {
                 /** @description HTML page */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "text/html": string;
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6451,39 +4808,18 @@ export interface paths {
                 /** @description Versions */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterventionVersionList"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6524,48 +4860,18 @@ export interface paths {
                 /** @description The changes */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterventionDiff"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6601,39 +4907,18 @@ export interface paths {
                 /** @description Results */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterventionResultList"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6658,57 +4943,30 @@ export interface paths {
                 /** @description The period's results with derived shares */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["InterventionResult"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description Conflict */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6743,39 +5001,18 @@ export interface paths {
                 /** @description Co-owners */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CoOwnerList"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6804,6 +5041,8 @@ export interface paths {
                 /** @description Invited */
                 201: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         /** @description `true` when this is the stored response to an earlier request with the same key */
                         "Idempotent-Replayed"?: "true";
                         [name: string]: unknown;
@@ -6812,54 +5051,26 @@ export interface paths {
                         "application/json": components["schemas"]["CoOwner"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
                 409: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/problem+json": components["schemas"]["Problem"];
                     };
                 };
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -6904,37 +5115,16 @@ export interface paths {
                 /** @description Removed */
                 204: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content?: never;
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -6969,39 +5159,18 @@ export interface paths {
                 /** @description Accepted */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CoOwner"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7034,39 +5203,18 @@ export interface paths {
                 /** @description Open invitations */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CoOwnershipInvitationList"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7101,39 +5249,18 @@ export interface paths {
                 /** @description Settings */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["SelfPublishing"];
                     };
                 };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7157,51 +5284,24 @@ export interface paths {
                 /** @description Saved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["SelfPublishing"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 /** @description The request cannot be carried out */
                 422: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7242,39 +5342,17 @@ export interface paths {
                 /** @description The queue */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["EditorialQueuePage"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7313,39 +5391,20 @@ export interface paths {
                 /** @description Saved */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["NoStore"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["TargetGroup"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not authenticated */
-                401: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Authenticated but not allowed */
-                403: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["Unauthenticated"];
+                403: components["responses"]["Forbidden"];
+                404: components["responses"]["NotFound"];
+                413: components["responses"]["PayloadTooLarge"];
+                415: components["responses"]["UnsupportedMediaType"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7403,21 +5462,20 @@ export interface paths {
                 /** @description Matches */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CatalogSearchResult"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                429: components["responses"]["RateLimited"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7475,6 +5533,11 @@ export interface paths {
                 /** @description The export */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
@@ -7484,15 +5547,9 @@ export interface paths {
                         };
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                429: components["responses"]["RateLimited"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7524,12 +5581,19 @@ export interface paths {
                 /** @description Atom 1.0 */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/atom+xml": string;
                     };
                 };
+                401: components["responses"]["InvalidApiKey"];
+                429: components["responses"]["RateLimited"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7561,12 +5625,19 @@ export interface paths {
                 /** @description Vocabularies */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CatalogVocabularies"];
                     };
                 };
+                401: components["responses"]["InvalidApiKey"];
+                429: components["responses"]["RateLimited"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7600,30 +5671,21 @@ export interface paths {
                 /** @description The entry, with the project it is part of and its delprojekt */
                 200: {
                     headers: {
+                        "X-Request-Id": components["headers"]["RequestId"];
+                        "Cache-Control": components["headers"]["SharedCacheable"];
+                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
                         [name: string]: unknown;
                     };
                     content: {
                         "application/json": components["schemas"]["CatalogEntryWithRelated"];
                     };
                 };
-                /** @description The request is not valid (see errors for each field) */
-                400: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description Not found, or not visible to you */
-                404: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
+                400: components["responses"]["BadRequest"];
+                401: components["responses"]["InvalidApiKey"];
+                404: components["responses"]["NotFound"];
+                429: components["responses"]["RateLimited"];
                 503: components["responses"]["ServiceUnavailable"];
             };
         };
@@ -7687,14 +5749,22 @@ export interface components {
             rule: string;
             message: string;
         };
-        Me: {
-            /** @enum {string} */
+        Me: components["schemas"]["MeUser"] | components["schemas"]["MeApiKey"];
+        MeUser: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "user";
             user: components["schemas"]["User"];
             memberships: components["schemas"]["Membership"][];
             nnsAdmin: boolean;
-        } | {
-            /** @enum {string} */
+        };
+        MeApiKey: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
             kind: "api_key";
             apiKey: {
                 /** Format: uuid */
@@ -8066,10 +6136,7 @@ export interface components {
             version: number;
         };
         PairingSuggestion: {
-            requestIds: [
-                string,
-                string
-            ];
+            requestIds: string[];
             /** @enum {string} */
             countyRelation: "same" | "neighbouring";
             overlap: {
@@ -8088,10 +6155,7 @@ export interface components {
             combinedParticipants: number;
             /** @enum {string} */
             deliveryPreference: "digital" | "on_site" | "either";
-            requests: [
-                components["schemas"]["TrainingRequest"],
-                components["schemas"]["TrainingRequest"]
-            ];
+            requests: components["schemas"]["TrainingRequest"][];
         };
         TrainingRequest: {
             /** Format: uuid */
@@ -8735,11 +6799,105 @@ export interface components {
         };
     };
     responses: {
-        /** @description The database cannot be reached right now (problem+json, code `service_unavailable`). Retry after `Retry-After` seconds. A write in flight may or may not have been saved: retry creating requests with the same `Idempotency-Key`. */
+        /** @description The request is not valid: `validation_failed` names each field and rule in `errors` (path, query, headers or body; also a credential in the query string), `malformed_json` for a body that is not JSON. */
+        BadRequest: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `unauthenticated` without credentials, `session_expired` for a session that has run out (sign in again), `api_key_invalid` for a malformed, unknown, revoked or expired API key. */
+        Unauthenticated: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `api_key_invalid`: an API key was sent and is malformed, unknown, revoked or expired. Without credentials this operation works. */
+        InvalidApiKey: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `forbidden`: the caller lacks the permission (an API key: the scope), or an API key called an operation only signed-in people may; `csrf_rejected`: a cookie-carrying request from another origin. */
+        Forbidden: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `csrf_rejected`: a cookie-carrying request whose `Origin` is not this site's. */
+        CsrfRejected: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `not_found`: no such resource, or not visible to you (an organization you do not belong to answers the same as one that does not exist). */
+        NotFound: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `payload_too_large`: the body is over 1 MiB. */
+        PayloadTooLarge: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `unsupported_media_type`: the body is not `application/json`. */
+        UnsupportedMediaType: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `rate_limited`: this caller's requests this minute are used up; retry after `Retry-After` seconds. Anonymous callers are counted by address, API keys and people by identity with a higher limit. */
+        RateLimited: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
+                "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description `service_unavailable`: the database cannot be reached right now. Retry after `Retry-After` seconds. A write in flight may or may not have been saved: retry creating requests with the same `Idempotency-Key`. */
         ServiceUnavailable: {
             headers: {
-                /** @description Seconds to wait before retrying */
-                "Retry-After"?: number;
+                "X-Request-Id": components["headers"]["RequestId"];
+                "Retry-After": components["headers"]["RetryAfter"];
                 [name: string]: unknown;
             };
             content: {
@@ -8749,7 +6907,24 @@ export interface components {
     };
     parameters: never;
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description Identifies this request in the platform's logs; quote it when reporting a problem. A caller's own `X-Request-Id` of up to 255 word characters is echoed, anything else is replaced by a UUID. */
+        RequestId: string;
+        /** @description Seconds to wait before retrying */
+        RetryAfter: number;
+        /** @description Answers to a person or an API key are never stored by caches. */
+        NoStore: "no-store";
+        /** @description The answer is the same for every caller; when present (e.g. `public, max-age=86400` on reference data) caches may keep it that long. `no-store` when the response clears a stale session cookie. */
+        SharedCacheable: string;
+        /** @description The returned resource's version; send it back as `If-Match` to update it safely. */
+        ETag: string;
+        /** @description Requests allowed per one-minute window for this caller */
+        "RateLimit-Limit": number;
+        /** @description Requests left in the current window */
+        "RateLimit-Remaining": number;
+        /** @description Seconds until the window resets */
+        "RateLimit-Reset": number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;

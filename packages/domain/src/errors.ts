@@ -5,6 +5,7 @@
 export const ERROR_CATALOGUE = {
   validation_failed: { status: 400, title: "The request is not valid" },
   malformed_json: { status: 400, title: "The request body is not valid JSON" },
+  malformed_request: { status: 400, title: "The request could not be parsed as HTTP" },
   unauthenticated: { status: 401, title: "Authentication is required" },
   invalid_credentials: { status: 401, title: "Email or password is wrong" },
   session_expired: { status: 401, title: "The session has expired" },
@@ -22,6 +23,7 @@ export const ERROR_CATALOGUE = {
   idempotency_key_reused: { status: 422, title: "The Idempotency-Key was used for a different request" },
   unprocessable: { status: 422, title: "The request cannot be carried out" },
   rate_limited: { status: 429, title: "Too many attempts" },
+  headers_too_large: { status: 431, title: "The request line and headers are too large" },
   internal: { status: 500, title: "Something went wrong on our side" },
   service_unavailable: { status: 503, title: "The service is temporarily unavailable" },
 } as const satisfies Record<string, { status: number; title: string }>;

@@ -3,9 +3,11 @@ import { AppError, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import { cacheableForAnyone } from "./cache-control.js";
+import { type ContractOptions, contractResponses, type Deprecation } from "./contract.js";
 import type { AppEnv } from "./env.js";
+import { etagFor } from "./etag.js";
 import { idempotencyOf } from "./idempotency.js";
-import { SERVICE_UNAVAILABLE_RESPONSE } from "./schemas.js";
+import { catalogRateLimit, isRateLimited } from "./rate-limit.js";
 
 /**
  * Who may call a route. Declared once per route: it drives the middleware that answers 401/404/403 before
@@ -65,7 +67,36 @@ function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv>
   };
 }
 
-export interface RouteOptions {
+/** Sends the returned resource's `version` as its ETag, so every route that declares `etag` does. */
+const sendEtag: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (!c.res.ok || !c.res.headers.get("content-type")?.includes("json")) return;
+  const body = (await c.res.clone().json()) as { version?: unknown };
+  if (typeof body.version === "number") c.header("ETag", etagFor(body.version));
+};
+
+const MINIMUM_NOTICE_MONTHS = 6;
+
+/** RFC 9745's `Deprecation` (`@` and Unix seconds) and RFC 8594's `Sunset` (an HTTP date) on every answer. */
+function deprecationHeaders({ since, sunset }: Deprecation): MiddlewareHandler<AppEnv> {
+  const sinceDate = new Date(`${since}T00:00:00Z`);
+  const sunsetDate = new Date(`${sunset}T00:00:00Z`);
+  const earliest = new Date(sinceDate);
+  earliest.setUTCMonth(earliest.getUTCMonth() + MINIMUM_NOTICE_MONTHS);
+  if (Number.isNaN(sinceDate.getTime()) || Number.isNaN(sunsetDate.getTime()) || sunsetDate < earliest)
+    throw new Error(
+      `A deprecation needs ISO dates and at least ${MINIMUM_NOTICE_MONTHS} months' notice (docs/api.md): ${since} → ${sunset}`,
+    );
+  const deprecation = `@${Math.floor(sinceDate.getTime() / 1000)}`;
+  const sunsetHeader = sunsetDate.toUTCString();
+  return async (c, next) => {
+    c.header("Deprecation", deprecation);
+    c.header("Sunset", sunsetHeader);
+    await next();
+  };
+}
+
+export interface RouteOptions extends ContractOptions {
   /**
    * Why this creating POST cannot honour `Idempotency-Key`. Every other POST that answers 201 honours it
    * by construction (see idempotency.ts); a route that cannot must say why.
@@ -73,30 +104,52 @@ export interface RouteOptions {
   notIdempotentBecause?: string;
 }
 
+/**
+ * A route's contract and middleware from one definition: access control, rate limit, Idempotency-Key,
+ * ETag and deprecation each add both what the server does and what the contract says it does, and every
+ * status those (and input validation) can answer is documented by contract.ts.
+ */
 export function defineRoute<R extends RouteConfig>(
   access: RouteAccess,
   config: R,
   options: RouteOptions = {},
 ) {
   const middleware: MiddlewareHandler<AppEnv>[] = [];
+  // First, so that even a refusal tells the caller the operation is going away.
+  if (options.deprecated) middleware.push(deprecationHeaders(options.deprecated));
   if (access.kind === "public" && access.cacheable) middleware.push(cacheableForAnyone);
   if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
   if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
   if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));
+  if (isRateLimited(config.path)) middleware.push(catalogRateLimit);
   const idempotency = idempotencyOf(access, config, options.notIdempotentBecause);
   if (idempotency) middleware.push(idempotency.middleware);
-  const security =
+  // Inside the idempotency middleware, so a stored response keeps its ETag for replays.
+  if (options.etag) middleware.push(sendEtag);
+  const security: Record<string, string[]>[] =
     access.kind === "public"
       ? []
       : (access.kind === "actor" && access.sessionOnly) || access.kind === "nns"
         ? [{ sessionCookie: [] }]
         : [{ sessionCookie: [] }, { apiKey: [] }];
   const contract = idempotency?.contract ?? {};
+  const withIdempotency: RouteConfig = { ...config, ...contract };
+  const deprecated = options.deprecated;
   return createRoute({
     ...config,
     ...contract,
-    // Any route may find the database unreachable (authentication alone reads it).
-    responses: { 503: SERVICE_UNAVAILABLE_RESPONSE, ...(contract.responses ?? config.responses) },
+    responses: contractResponses(access, withIdempotency, options),
+    ...(deprecated
+      ? {
+          deprecated: true,
+          description: [
+            withIdempotency.description,
+            `**Deprecated** since ${deprecated.since}; stops working after ${deprecated.sunset}. ${deprecated.instead}`,
+          ]
+            .filter(Boolean)
+            .join("\n\n"),
+        }
+      : {}),
     security,
     middleware,
     [ACCESS_EXTENSION]: access,

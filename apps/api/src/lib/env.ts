@@ -1,4 +1,5 @@
 import type { Actor, Deps, OrgContext } from "@nns/services";
+import type { MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
 import type { RateLimits } from "./rate-limit.js";
 
@@ -28,5 +29,7 @@ export interface AppEnv {
     /** Set by routes whose answer is the same for everyone; all others are answered `no-store`. */
     cacheable: boolean;
     org: OrgContext;
+    /** The app's catalogue rate limiter: one count per app, shared by the API routes and the HTML pages. */
+    catalogLimit: MiddlewareHandler<AppEnv>;
   };
 }

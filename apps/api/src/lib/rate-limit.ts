@@ -13,6 +13,24 @@ export interface RateLimits {
 export const DEFAULT_CATALOG_LIMITS: RateLimits = { anonymousPerMinute: 600, identifiedPerMinute: 6000 };
 
 /**
+ * The rate-limited part of the API is the public catalogue. `defineRoute` reads this for both the
+ * middleware it attaches and the 429 and headers it documents, so the two cannot disagree.
+ */
+export function isRateLimited(path: string): boolean {
+  return path.startsWith("/catalog/");
+}
+
+/** What `rateLimit` sends on every answer it counts, in the order it sets them. */
+export const RATE_LIMIT_HEADERS = [
+  { name: "RateLimit-Limit", description: "Requests allowed per one-minute window for this caller" },
+  { name: "RateLimit-Remaining", description: "Requests left in the current window" },
+  { name: "RateLimit-Reset", description: "Seconds until the window resets" },
+] as const;
+
+/** The app's one catalogue limiter (kept per app, see app.ts), applied by the route definition. */
+export const catalogRateLimit: MiddlewareHandler<AppEnv> = (c, next) => c.get("catalogLimit")(c, next);
+
+/**
  * A fixed one-minute window per caller, kept in this process: anonymous callers by address, API keys and
  * people by identity with a higher limit, so integrators that identify themselves get more. Each replica
  * counts on its own; the limit protects the service, it is not a billing quota.
@@ -37,9 +55,10 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
     const used = (counts.get(key) ?? 0) + 1;
     counts.set(key, used);
     const reset = Math.ceil((window + 60_000 - now) / 1000);
-    c.header("RateLimit-Limit", String(limit));
-    c.header("RateLimit-Remaining", String(Math.max(0, limit - used)));
-    c.header("RateLimit-Reset", String(reset));
+    const [limitHeader, remainingHeader, resetHeader] = RATE_LIMIT_HEADERS;
+    c.header(limitHeader.name, String(limit));
+    c.header(remainingHeader.name, String(Math.max(0, limit - used)));
+    c.header(resetHeader.name, String(reset));
     if (used > limit)
       throw new AppError("rate_limited", "Too many catalogue requests; an API key gets a higher limit.", {
         headers: { "Retry-After": String(reset) },

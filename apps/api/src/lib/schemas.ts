@@ -38,9 +38,6 @@ const STATUS_TEXT: Record<number, string> = {
   429: "Too many attempts",
 };
 
-/** Shared by every route that reaches the database; registered once by `registerSharedResponses`. */
-export const SERVICE_UNAVAILABLE_RESPONSE = { $ref: "#/components/responses/ServiceUnavailable" };
-
 export function problems(...statuses: number[]) {
   return Object.fromEntries(
     statuses.map((status) => [
@@ -51,6 +48,11 @@ export function problems(...statuses: number[]) {
       },
     ]),
   );
+}
+
+/** Whether a route's response is only what `problems()` writes for the status, with nothing of its own. */
+export function isGenericProblem(status: number, response: object): boolean {
+  return "description" in response && response.description === (STATUS_TEXT[status] ?? "Problem");
 }
 
 export const Timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T09:30:00.000Z" });

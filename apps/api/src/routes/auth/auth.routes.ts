@@ -26,25 +26,34 @@ export const SignedInSchema = z
   .object({ user: UserSchema, memberships: z.array(MembershipSchema) })
   .openapi("SignedIn");
 
-export const MeSchema = z
-  .discriminatedUnion("kind", [
-    z.object({
-      kind: z.literal("user"),
-      user: UserSchema,
-      memberships: z.array(MembershipSchema),
-      nnsAdmin: z.boolean(),
+const MeUserSchema = z
+  .object({
+    kind: z.literal("user"),
+    user: UserSchema,
+    memberships: z.array(MembershipSchema),
+    nnsAdmin: z.boolean(),
+  })
+  .openapi("MeUser");
+
+const MeApiKeySchema = z
+  .object({
+    kind: z.literal("api_key"),
+    apiKey: z.object({
+      id: z.uuid(),
+      name: z.string(),
+      organizationId: z.uuid(),
+      scopes: z.array(z.string()),
     }),
-    z.object({
-      kind: z.literal("api_key"),
-      apiKey: z.object({
-        id: z.uuid(),
-        name: z.string(),
-        organizationId: z.uuid(),
-        scopes: z.array(z.string()),
-      }),
-    }),
-  ])
-  .openapi("Me");
+  })
+  .openapi("MeApiKey");
+
+// Named variants and an explicit mapping: generators make one clean type per kind of caller.
+export const MeSchema = z.discriminatedUnion("kind", [MeUserSchema, MeApiKeySchema]).openapi("Me", {
+  discriminator: {
+    propertyName: "kind",
+    mapping: { user: "#/components/schemas/MeUser", api_key: "#/components/schemas/MeApiKey" },
+  },
+});
 
 const Email = z.email().max(320).openapi({ example: "admin.halland@demo.nns.se" });
 const Password = z.string().min(1).max(1024);
@@ -63,7 +72,15 @@ export const login = defineRoute(
       "are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an " +
       "address the account signed in from recently, still gets in. A password reset also sets the cookie.",
     request: { body: jsonBody(z.object({ email: Email, password: Password })) },
-    responses: { 200: jsonResponse(SignedInSchema, "Signed in"), ...problems(400, 401, 403, 429) },
+    responses: {
+      200: jsonResponse(SignedInSchema, "Signed in"),
+      ...problems(400, 429),
+      401: {
+        ...problems(401)[401],
+        description:
+          "`invalid_credentials`: the email or password is wrong (the answer does not say which); `api_key_invalid`: an invalid API key was sent",
+      },
+    },
   },
 );
 

@@ -3,7 +3,7 @@ import type { InterventionContent, WorkflowAction } from "@nns/domain";
 import * as services from "@nns/services";
 import { entryPage } from "../../catalog-pages/pages.js";
 import type { AppEnv } from "../../lib/env.js";
-import { etagFor, expectedVersion } from "../../lib/etag.js";
+import { expectedVersion } from "../../lib/etag.js";
 import type * as routes from "./interventions.routes.js";
 
 type Input = { parentId?: string | null | undefined; content: InterventionContent };
@@ -12,7 +12,6 @@ export const createIntervention: RouteHandler<typeof routes.createIntervention, 
   const org = c.get("org");
   const created = await services.createIntervention(org, c.req.valid("json") as Input);
   c.header("Location", `/v1/orgs/${org.organization.id}/interventions/${created.id}`);
-  c.header("ETag", etagFor(created.version));
   return c.json(created, 201);
 };
 
@@ -24,7 +23,6 @@ export const listInterventions: RouteHandler<typeof routes.listInterventions, Ap
 
 export const getIntervention: RouteHandler<typeof routes.getIntervention, AppEnv> = async (c) => {
   const intervention = await services.getIntervention(c.get("org"), c.req.valid("param").interventionId);
-  c.header("ETag", etagFor(intervention.version));
   return c.json(intervention, 200);
 };
 
@@ -35,7 +33,6 @@ export const updateIntervention: RouteHandler<typeof routes.updateIntervention, 
     c.req.valid("json") as Input,
     expectedVersion(c.req.valid("header")["if-match"]),
   );
-  c.header("ETag", etagFor(updated.version));
   return c.json(updated, 200);
 };
 
@@ -51,7 +48,6 @@ function workflow<R extends typeof routes.submitIntervention>(
       c.req.valid("json"),
       expectedVersion(c.req.valid("header")["if-match"]),
     );
-    c.header("ETag", etagFor(updated.version));
     return c.json(updated, 200);
   };
   return handler as unknown as RouteHandler<R, AppEnv>;

@@ -41,6 +41,7 @@ export const createIntervention = defineRoute(
       ...problems(400, 401, 403, 404, 409, 422),
     },
   },
+  { etag: true },
 );
 
 export const importInterventions = defineRoute(
@@ -100,6 +101,7 @@ export const getIntervention = defineRoute(
       ...problems(401, 403, 404),
     },
   },
+  { etag: true },
 );
 
 export const updateIntervention = defineRoute(
@@ -115,6 +117,7 @@ export const updateIntervention = defineRoute(
       ...problems(400, 401, 403, 404, 409, 412),
     },
   },
+  { etag: true },
 );
 
 const workflowRoute = (action: string, summary: string) =>
@@ -131,6 +134,7 @@ const workflowRoute = (action: string, summary: string) =>
         ...problems(400, 401, 403, 404, 409, 412),
       },
     },
+    { etag: true },
   );
 
 export const submitIntervention = workflowRoute("submit", "Submit a draft for editorial review");

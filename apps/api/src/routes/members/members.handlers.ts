@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
-import { etagFor, expectedVersion } from "../../lib/etag.js";
+import { expectedVersion } from "../../lib/etag.js";
 import type * as routes from "./members.routes.js";
 
 export const listMembers: RouteHandler<typeof routes.listMembers, AppEnv> = async (c) => {
@@ -10,7 +10,6 @@ export const listMembers: RouteHandler<typeof routes.listMembers, AppEnv> = asyn
 
 export const getMember: RouteHandler<typeof routes.getMember, AppEnv> = async (c) => {
   const member = await services.getMember(c.get("org"), c.req.valid("param").userId);
-  c.header("ETag", etagFor(member.version));
   return c.json(member, 200);
 };
 
@@ -22,7 +21,6 @@ export const changeRole: RouteHandler<typeof routes.changeRole, AppEnv> = async 
     c.req.valid("json").role,
     version,
   );
-  c.header("ETag", etagFor(member.version));
   return c.json(member, 200);
 };
 

@@ -55,6 +55,7 @@ export const getMember = defineRoute(
     request: { params: MemberParams },
     responses: { 200: jsonResponse(MemberSchema, "The member"), ...problems(401, 403, 404) },
   },
+  { etag: true },
 );
 
 export const changeRole = defineRoute(
@@ -71,6 +72,7 @@ export const changeRole = defineRoute(
     },
     responses: { 200: jsonResponse(MemberSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },
+  { etag: true },
 );
 
 export const removeMember = defineRoute(

@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import { serviceContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
-import { etagFor, expectedVersion } from "../../lib/etag.js";
+import { expectedVersion } from "../../lib/etag.js";
 import type * as routes from "./organizations.routes.js";
 
 export const listOrganizations: RouteHandler<typeof routes.listOrganizations, AppEnv> = async (c) => {
@@ -13,20 +13,17 @@ export const listOrganizations: RouteHandler<typeof routes.listOrganizations, Ap
 export const createOrganization: RouteHandler<typeof routes.createOrganization, AppEnv> = async (c) => {
   const created = await services.createOrganization(serviceContext(c), c.req.valid("json"));
   c.header("Location", `/v1/orgs/${created.id}`);
-  c.header("ETag", etagFor(created.version));
   return c.json(created, 201);
 };
 
 export const getOrganization: RouteHandler<typeof routes.getOrganization, AppEnv> = async (c) => {
   const organization = await services.getOrganization(c.get("org"));
-  c.header("ETag", etagFor(organization.version));
   return c.json(organization, 200);
 };
 
 export const updateOrganization: RouteHandler<typeof routes.updateOrganization, AppEnv> = async (c) => {
   const version = expectedVersion(c.req.valid("header")["if-match"]);
   const updated = await services.updateOrganization(c.get("org"), c.req.valid("json"), version);
-  c.header("ETag", etagFor(updated.version));
   return c.json(updated, 200);
 };
 

@@ -114,6 +114,7 @@ export const createOrganization = defineRoute(
       ...problems(400, 401, 403, 409, 422),
     },
   },
+  { etag: true },
 );
 
 export const getOrganization = defineRoute(
@@ -129,6 +130,7 @@ export const getOrganization = defineRoute(
       ...problems(401, 403, 404),
     },
   },
+  { etag: true },
 );
 
 export const updateOrganization = defineRoute(
@@ -144,6 +146,7 @@ export const updateOrganization = defineRoute(
       ...problems(400, 401, 403, 404, 409, 412),
     },
   },
+  { etag: true },
 );
 
 export const AccessSchema = z

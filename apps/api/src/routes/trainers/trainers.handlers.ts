@@ -2,7 +2,7 @@ import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import { nnsContext } from "../../lib/context.js";
 import type { AppEnv } from "../../lib/env.js";
-import { etagFor, expectedVersion } from "../../lib/etag.js";
+import { expectedVersion } from "../../lib/etag.js";
 import type * as routes from "./trainers.routes.js";
 
 export const listTrainers: RouteHandler<typeof routes.listTrainers, AppEnv> = async (c) =>
@@ -10,13 +10,11 @@ export const listTrainers: RouteHandler<typeof routes.listTrainers, AppEnv> = as
 
 export const createTrainer: RouteHandler<typeof routes.createTrainer, AppEnv> = async (c) => {
   const trainer = await services.createTrainer(await nnsContext(c), c.req.valid("json"));
-  c.header("ETag", etagFor(trainer.version));
   return c.json(trainer, 201);
 };
 
 export const getTrainer: RouteHandler<typeof routes.getTrainer, AppEnv> = async (c) => {
   const trainer = await services.getTrainer(await nnsContext(c), c.req.valid("param").trainerId);
-  c.header("ETag", etagFor(trainer.version));
   return c.json(trainer, 200);
 };
 
@@ -27,7 +25,6 @@ export const updateTrainer: RouteHandler<typeof routes.updateTrainer, AppEnv> = 
     c.req.valid("json"),
     expectedVersion(c.req.valid("header")["if-match"]),
   );
-  c.header("ETag", etagFor(trainer.version));
   return c.json(trainer, 200);
 };
 
@@ -54,13 +51,11 @@ export const putPriceItem: RouteHandler<typeof routes.putPriceItem, AppEnv> = as
     { ...c.req.valid("json"), code: c.req.valid("param").code },
     expectedVersion(c.req.valid("header")["if-match"]),
   );
-  c.header("ETag", etagFor(item.version));
   return c.json(item, 200);
 };
 
 export const getTemplate: RouteHandler<typeof routes.getTemplate, AppEnv> = async (c) => {
   const template = await services.getTemplate(await nnsContext(c));
-  c.header("ETag", etagFor(template.version));
   return c.json(template, 200);
 };
 
@@ -70,7 +65,6 @@ export const putTemplate: RouteHandler<typeof routes.putTemplate, AppEnv> = asyn
     c.req.valid("json"),
     expectedVersion(c.req.valid("header")["if-match"]),
   );
-  c.header("ETag", etagFor(template.version));
   return c.json(template, 200);
 };
 

@@ -80,6 +80,7 @@ export const createTrainer = defineRoute(
     request: { body: jsonBody(TrainerInput) },
     responses: { 201: jsonResponse(TrainerSchema, "Created"), ...problems(400, 401, 403, 409) },
   },
+  { etag: true },
 );
 
 export const getTrainer = defineRoute(
@@ -92,6 +93,7 @@ export const getTrainer = defineRoute(
     request: { params: TrainerParams },
     responses: { 200: jsonResponse(TrainerSchema, "Trainer"), ...problems(401, 403, 404) },
   },
+  { etag: true },
 );
 
 export const updateTrainer = defineRoute(
@@ -108,6 +110,7 @@ export const updateTrainer = defineRoute(
     },
     responses: { 200: jsonResponse(TrainerSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },
+  { etag: true },
 );
 
 export const addCertification = defineRoute(
@@ -229,6 +232,7 @@ export const putPriceItem = defineRoute(
     },
     responses: { 200: jsonResponse(PriceItemSchema, "Saved"), ...problems(400, 401, 403, 412) },
   },
+  { etag: true },
 );
 
 const TemplateStepSchema = z.object({
@@ -263,6 +267,7 @@ export const getTemplate = defineRoute(
     summary: "The BIP/SKAPA steps new sessions are planned from",
     responses: { 200: jsonResponse(TemplateSchema, "Template"), ...problems(401, 403) },
   },
+  { etag: true },
 );
 
 export const putTemplate = defineRoute(
@@ -285,6 +290,7 @@ export const putTemplate = defineRoute(
     },
     responses: { 200: jsonResponse(TemplateSchema, "Saved"), ...problems(400, 401, 403, 412) },
   },
+  { etag: true },
 );
 
 export const pairingSuggestions = defineRoute(
@@ -301,13 +307,14 @@ export const pairingSuggestions = defineRoute(
           data: z.array(
             z
               .object({
-                requestIds: z.tuple([z.uuid(), z.uuid()]),
+                // Arrays of exactly two rather than tuples: generators read `items` with a length, not `prefixItems`.
+                requestIds: z.array(z.uuid()).length(2),
                 countyRelation: z.enum(["same", "neighbouring"]),
                 overlap: z.object({ start: CalendarDate, end: CalendarDate }),
                 overlapDays: z.number().int(),
                 combinedParticipants: z.number().int(),
                 deliveryPreference: z.enum(["digital", "on_site", "either"]),
-                requests: z.tuple([TrainingRequestSchema, TrainingRequestSchema]),
+                requests: z.array(TrainingRequestSchema).length(2),
               })
               .openapi("PairingSuggestion"),
           ),

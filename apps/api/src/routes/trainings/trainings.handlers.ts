@@ -1,7 +1,7 @@
 import type { RouteHandler } from "@hono/zod-openapi";
 import * as services from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
-import { etagFor, expectedVersion } from "../../lib/etag.js";
+import { expectedVersion } from "../../lib/etag.js";
 import type * as routes from "./trainings.routes.js";
 
 function sessionInput<T extends { startsAt?: string; endsAt?: string }>(body: T) {
@@ -19,13 +19,11 @@ export const createTraining: RouteHandler<typeof routes.createTraining, AppEnv> 
   const org = c.get("org");
   const training = await services.createTraining(org, c.req.valid("json"));
   c.header("Location", `/v1/orgs/${org.organization.id}/trainings/${training.id}`);
-  c.header("ETag", etagFor(training.version));
   return c.json(training, 201);
 };
 
 export const getTraining: RouteHandler<typeof routes.getTraining, AppEnv> = async (c) => {
   const training = await services.getTraining(c.get("org"), c.req.valid("param").trainingId);
-  c.header("ETag", etagFor(training.version));
   return c.json(training, 200);
 };
 
@@ -36,7 +34,6 @@ export const updateTraining: RouteHandler<typeof routes.updateTraining, AppEnv> 
     c.req.valid("json"),
     expectedVersion(c.req.valid("header")["if-match"]),
   );
-  c.header("ETag", etagFor(training.version));
   return c.json(training, 200);
 };
 

@@ -121,6 +121,7 @@ export const createTraining = defineRoute(
     },
     responses: { 201: jsonResponse(TrainingSchema, "Created"), ...problems(400, 401, 403, 404, 422) },
   },
+  { etag: true },
 );
 
 export const getTraining = defineRoute(
@@ -133,6 +134,7 @@ export const getTraining = defineRoute(
     request: { params: TrainingParams },
     responses: { 200: jsonResponse(TrainingSchema, "Training"), ...problems(401, 403, 404) },
   },
+  { etag: true },
 );
 
 export const updateTraining = defineRoute(
@@ -157,6 +159,7 @@ export const updateTraining = defineRoute(
     },
     responses: { 200: jsonResponse(TrainingSchema, "Updated"), ...problems(400, 401, 403, 404, 412) },
   },
+  { etag: true },
 );
 
 export const moveTraining = defineRoute(
