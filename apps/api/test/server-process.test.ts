@@ -4,6 +4,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -54,6 +55,57 @@ describe("the server process", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
+});
+
+/** One raw HTTP exchange, for what fetch would refuse to send. */
+function rawExchange(base: string, request: string): Promise<string> {
+  const { hostname, port } = new URL(base);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.end(request));
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk.toString();
+    });
+    socket.on("end", () => resolve(answer));
+    socket.on("error", reject);
+  });
+}
+
+describe("requests Node cannot parse", () => {
+  it("answers a too long query string with 431 and an unparsable request with 400, both problem+json", async () => {
+    const { child, base } = await startServer(baseEnv);
+    try {
+      // Valid filters, repeated past Node's 16 KiB limit for the request line and headers.
+      const query = Array.from({ length: 1200 }, () => "q=sysselsattning").join("&");
+      const long = await fetch(`${base}/v1/catalog/interventions?${query}`);
+      expect(long.status).toBe(431);
+      expect(long.headers.get("content-type")).toBe("application/problem+json");
+      const problem = (await long.json()) as {
+        code: string;
+        status: number;
+        instance: string;
+        requestId: string;
+      };
+      expect(problem).toMatchObject({
+        code: "headers_too_large",
+        status: 431,
+        instance: "/v1/catalog/interventions",
+      });
+      expect(long.headers.get("x-request-id")).toBe(problem.requestId);
+
+      const garbage = await rawExchange(base, "NOT HTTP AT ALL\r\n\r\n");
+      expect(garbage).toMatch(/^HTTP\/1\.1 400 /);
+      const body = JSON.parse(garbage.slice(garbage.indexOf("\r\n\r\n") + 4)) as { code: string };
+      expect(body.code).toBe("malformed_request");
+
+      // The server still serves afterwards.
+      expect((await fetch(`${base}/v1/catalog/interventions?q=arbete`)).status).toBe(200);
+    } finally {
+      const exited = new Promise((resolve) => child.on("exit", resolve));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  }, 120_000);
 });
 
 describe("the operations CLI", () => {
