@@ -54,7 +54,7 @@ describe("the server process", () => {
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
-  });
+  }, 120_000); // Seeding the demo data on a fresh embedded database takes over 30 s on a busy machine.
 });
 
 /** One raw HTTP exchange, for what fetch would refuse to send. */
