@@ -53,9 +53,7 @@ export class WebhookReceiver {
   }
 
   /** The requests of one path, parsed. */
-  at(
-    path: string,
-  ): (ReceivedWebhook & {
+  at(path: string): (ReceivedWebhook & {
     payload: { id: string; type: string; data: { object: Record<string, unknown> } };
   })[] {
     return this.received.filter((r) => r.path === path).map((r) => ({ ...r, payload: JSON.parse(r.body) }));
