@@ -34,6 +34,7 @@ import { trainingCostsRouter } from "./routes/training-costs/training-costs.inde
 import { trainingParticipantsRouter } from "./routes/training-participants/training-participants.index.js";
 import { trainingRequestsRouter } from "./routes/training-requests/training-requests.index.js";
 import { trainingsRouter } from "./routes/trainings/trainings.index.js";
+import { registerWebhookEvents, webhooksRouter } from "./routes/webhooks/webhooks.index.js";
 
 /** The versioned API: every resource router, mounted under /v1. */
 export function createV1() {
@@ -54,9 +55,11 @@ export function createV1() {
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
-    .route("/", catalogRouter);
+    .route("/", catalogRouter)
+    .route("/", webhooksRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
+  registerWebhookEvents(v1);
   return v1;
 }
 

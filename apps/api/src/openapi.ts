@@ -62,6 +62,10 @@ export const OPENAPI_INFO = {
     { name: "Reference data", description: "SCB län and kommuner, and the förbund, for filters and forms" },
     { name: "Audit log", description: "Who changed what in an organization" },
     { name: "Outbox", description: "Emails the platform has sent for an organization" },
+    {
+      name: "Webhooks",
+      description: "Endpoints that receive signed events, their delivery log and the event payloads",
+    },
   ],
 };
 
