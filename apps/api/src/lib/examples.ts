@@ -69,11 +69,8 @@ export const IDS = {
   session2: "a95b9ba6-9933-42b6-931c-d506328b9d46",
 } as const;
 
-type Writable<T> = T extends readonly (infer U)[]
-  ? Writable<U>[]
-  : T extends object
-    ? { -readonly [K in keyof T]: Writable<T[K]> }
-    : T;
+/** Mapped over arrays and tuples too, where it keeps a tuple a tuple. */
+type Writable<T> = T extends object ? { -readonly [K in keyof T]: Writable<T[K]> } : T;
 
 /**
  * An example object, its strings kept as literals so that enum fields type-check against the schema the
