@@ -43,7 +43,7 @@ export const INVITATION_PREVIEW = example({
 });
 
 export const SESSION = example({
-  id: "k3v7qzm2hx4ra6wdn5tb",
+  id: "k3v7qzm2hx4ra6wdn5tbyc2e",
   createdAt: "2026-11-20T07:58:31.000Z",
   lastActiveAt: "2026-11-26T08:14:05.000Z",
   ipAddress: "194.17.82.41",

@@ -144,7 +144,7 @@ export const confirmPasswordReset = defineRoute(
       "`user.password_reset` to the audit log. A used, expired or unknown token answers 410.",
     request: {
       body: jsonBody(z.object({ token: Token, password: Password }), {
-        token: "b6t3q9xk2m7wz4hc5nrd8fyv1pjs0gla",
+        token: "r72knh34retrnhvji55jjxjpkgwdygfwolzt4o3rumtbf42j",
         password: "sommarstuga vid havet i Tylösand",
       }),
     },
@@ -176,7 +176,9 @@ export const lookupInvitation = defineRoute(
       "existing password rather than a new one). The token travels in the body, never in the URL. A used, " +
       "revoked or expired invitation answers 410.",
     request: {
-      body: jsonBody(z.object({ token: Token }), { token: "r4m8c2vq7xk1zt5hn9dw3bfy6gps0jle" }),
+      body: jsonBody(z.object({ token: Token }), {
+        token: "gwyrwx7w6s2jc4qwwgwmvmhx6iblf7fhcth5izaa7r3swvgh",
+      }),
     },
     responses: { 200: jsonResponse(InvitationPreviewSchema, "The invitation"), ...problems(400, 410) },
   },
@@ -199,7 +201,7 @@ export const acceptInvitation = defineRoute(
       body: jsonBody(
         z.object({ token: Token, name: z.string().trim().min(1).max(200).optional(), password: Password }),
         {
-          token: "r4m8c2vq7xk1zt5hn9dw3bfy6gps0jle",
+          token: "gwyrwx7w6s2jc4qwwgwmvmhx6iblf7fhcth5izaa7r3swvgh",
           name: "Erik Svensson",
           password: "fyra ord om Nissan i maj",
         },
@@ -260,7 +262,7 @@ export const listSessions = defineRoute(
         data: [
           SESSION,
           {
-            id: "p2w9e6ntc3ya8kvb7zqm",
+            id: "p2w4e6ntc3ya7kvbxzqmhd5s",
             createdAt: "2026-11-11T16:22:48.000Z",
             lastActiveAt: "2026-11-24T19:03:27.000Z",
             ipAddress: "90.227.14.203",

@@ -52,7 +52,8 @@ const STEPS = [
     durationMinutes: 150,
     mode: "digital",
     capacity: null,
-    description: "Chefer, nyckelpersoner och utbildare stämmer av processen och går igenom implementeringschecklistan.",
+    description:
+      "Chefer, nyckelpersoner och utbildare stämmer av processen och går igenom implementeringschecklistan.",
   },
   {
     key: "training",
@@ -64,7 +65,13 @@ const STEPS = [
   },
 ] as const;
 
-export const TEMPLATE = example({ id: IDS.template, key: "bip_skapa", name: "BIP/SKAPA", steps: STEPS, version: 5 });
+export const TEMPLATE = example({
+  id: IDS.template,
+  key: "bip_skapa",
+  name: "BIP/SKAPA",
+  steps: STEPS,
+  version: 5,
+});
 
 export const TEMPLATE_INPUT = example({ name: "BIP/SKAPA", steps: STEPS });
 

@@ -201,7 +201,9 @@ export const revokeCertification = defineRoute(
         certificationStatus: "revoked",
         certifications: [{ ...CERTIFICATION, status: "revoked", revokedAt: "2026-11-26T10:05:33.000Z" }],
         version: 4,
-      }), ...problems(401, 403, 404) },
+      }),
+      ...problems(401, 403, 404),
+    },
   },
 );
 

@@ -21,7 +21,11 @@ export const TRAINING_REQUEST = example({
 
 export const OTHER_TRAINING_REQUEST = example({
   id: IDS.otherTrainingRequest,
-  organization: { id: GOTEBORG_NORDOST.id, name: GOTEBORG_NORDOST.name, countyCode: GOTEBORG_NORDOST.countyCode },
+  organization: {
+    id: GOTEBORG_NORDOST.id,
+    name: GOTEBORG_NORDOST.name,
+    countyCode: GOTEBORG_NORDOST.countyCode,
+  },
   periodStart: "2027-03-01",
   periodEnd: "2027-05-31",
   expectedParticipants: 9,

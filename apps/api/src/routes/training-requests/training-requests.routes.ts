@@ -123,11 +123,14 @@ export const withdrawTrainingRequest = defineRoute(
       "`submitted` (409 once scheduled, declined or withdrawn). The request stays on record as `withdrawn`. " +
       "Needs `trainings:book`. Audited as `training_request.withdrawn`.",
     request: { params: RequestParams },
-    responses: { 200: jsonResponse(TrainingRequestSchema, "Withdrawn", {
+    responses: {
+      200: jsonResponse(TrainingRequestSchema, "Withdrawn", {
         ...TRAINING_REQUEST,
         status: "withdrawn",
         version: 2,
-      }), ...problems(401, 403, 404, 409) },
+      }),
+      ...problems(401, 403, 404, 409),
+    },
   },
 );
 
@@ -149,11 +152,15 @@ export const declineTrainingRequest = defineRoute(
         note: "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
       }),
     },
-    responses: { 200: jsonResponse(TrainingRequestSchema, "Declined", {
+    responses: {
+      200: jsonResponse(TrainingRequestSchema, "Declined", {
         ...TRAINING_REQUEST,
         status: "declined",
-        decisionNote: "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
+        decisionNote:
+          "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
         version: 2,
-      }), ...problems(400, 401, 403, 404, 409) },
+      }),
+      ...problems(400, 401, 403, 404, 409),
+    },
   },
 );

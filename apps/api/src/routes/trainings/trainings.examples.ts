@@ -48,7 +48,8 @@ export const TRAINING_SUMMARY = example({
 
 export const TRAINING = example({
   ...TRAINING_SUMMARY,
-  description: "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+  description:
+    "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
   costSplitRule: "seats",
   cancelledAt: null,
   cancelledBy: null,

@@ -134,7 +134,8 @@ export const createTraining = defineRoute(
         {
           kind: "bip_skapa",
           title: "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
-          description: "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+          description:
+            "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
           costSplitRule: "seats",
           requestIds: ["aa7b203a-d4bf-4d13-b5d9-5ab544481a88", "fc83d8b8-3452-464f-bd62-a8f9581cd9f5"],
           parties: [
@@ -153,7 +154,9 @@ export const createTraining = defineRoute(
         sessionCount: 0,
         sessions: [],
         version: 1,
-      }), ...problems(400, 401, 403, 404, 422) },
+      }),
+      ...problems(400, 401, 403, 404, 422),
+    },
   },
 );
 
@@ -241,7 +244,9 @@ export const moveTraining = defineRoute(
         cancelledBy: "Maria Nilsson",
         cancellationReason: "Utbildaren är sjuk. Vi återkommer med nya datum under hösten.",
         version: 7,
-      }), ...problems(400, 401, 403, 404, 409) },
+      }),
+      ...problems(400, 401, 403, 404, 409),
+    },
   },
 );
 
@@ -355,11 +360,14 @@ export const updateSession = defineRoute(
       "Only the fields sent change; trainers are re-checked against the new dates. More capacity moves " +
       "people up the waiting list at once (each told by email); less capacity than seats already taken " +
       "answers 400 rather than un-booking anyone. Send the session's `version` quoted as `If-Match` " +
-      "(`\"3\"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.",
+      '(`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.',
     request: {
       params: SessionParams,
       headers: IfMatchHeader,
-      body: jsonBody(SessionInput.partial(), { capacity: 28, location: "Halmstad, Kristian IV:s väg 3, sal Ringenäs" }),
+      body: jsonBody(SessionInput.partial(), {
+        capacity: 28,
+        location: "Halmstad, Kristian IV:s väg 3, sal Ringenäs",
+      }),
     },
     responses: { 200: jsonResponse(TrainingSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },
@@ -431,8 +439,20 @@ export const seats = defineRoute(
         "Seats",
         {
           data: [
-            { sessionId: "3d49a656-29cc-473e-ac90-fba1ba13c3bf", capacity: null, confirmed: 11, waitlisted: 0, seatsLeftForYou: null },
-            { sessionId: "ae80e0c7-c797-46ba-abab-4cc09fcd947c", capacity: 25, confirmed: 23, waitlisted: 2, seatsLeftForYou: 1 },
+            {
+              sessionId: "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+              capacity: null,
+              confirmed: 11,
+              waitlisted: 0,
+              seatsLeftForYou: null,
+            },
+            {
+              sessionId: "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+              capacity: 25,
+              confirmed: 23,
+              waitlisted: 2,
+              seatsLeftForYou: 1,
+            },
           ],
         },
       ),
