@@ -100,13 +100,13 @@ function examplesOf(document: Document): { where: string; schema: Json; value: u
     if (node.example !== undefined)
       found.push({ where: `${where} (example)`, schema: node, value: node.example });
     if (Array.isArray(node.examples))
-      node.examples.forEach((value, i) =>
-        found.push({ where: `${where} (examples[${i}])`, schema: node, value }),
-      );
+      for (const [i, value] of node.examples.entries())
+        found.push({ where: `${where} (examples[${i}])`, schema: node, value });
     for (const [key, value] of Object.entries(node.properties ?? {})) visitSchema(value, `${where}.${key}`);
     for (const key of ["allOf", "anyOf", "oneOf", "prefixItems"] as const)
       if (Array.isArray(node[key]))
-        (node[key] as unknown[]).forEach((s, i) => visitSchema(s, `${where}/${key}/${i}`));
+        for (const [i, inner] of (node[key] as unknown[]).entries())
+          visitSchema(inner, `${where}/${key}/${i}`);
     for (const key of ["items", "additionalProperties", "not"] as const)
       visitSchema(node[key], `${where}/${key}`);
   };
