@@ -6,7 +6,9 @@ export const FieldErrorSchema = z
     rule: z.string().openapi({ example: "invalid_format:email" }),
     message: z.string(),
   })
-  .openapi("FieldError");
+  .openapi("FieldError", {
+    example: { field: "body.email", rule: "invalid_format:email", message: "Ange en giltig e-postadress." },
+  });
 
 export const ProblemSchema = z
   .object({
@@ -22,7 +24,20 @@ export const ProblemSchema = z
     requestId: z.string(),
     errors: z.array(FieldErrorSchema).optional(),
   })
-  .openapi("Problem");
+  .openapi("Problem", {
+    example: {
+      type: "urn:problem:nns:validation_failed",
+      title: "The request is not valid",
+      status: 400,
+      detail: "Ange en giltig e-postadress.",
+      code: "validation_failed",
+      instance: "/v1/orgs/e1795367-8a0f-4945-a7b2-663c2b4b8aec/invitations",
+      requestId: "5f0c8e1a-3b7d-4c29-9e64-8a1d2f7b3c50",
+      errors: [
+        { field: "body.email", rule: "invalid_format:email", message: "Ange en giltig e-postadress." },
+      ],
+    },
+  });
 
 const STATUS_TEXT: Record<number, string> = {
   400: "The request is not valid (see errors for each field)",

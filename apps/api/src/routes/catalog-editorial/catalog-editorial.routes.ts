@@ -34,7 +34,7 @@ export const setSelfPublishing = defineRoute(
     method: "put",
     path: "/orgs/{orgId}/catalog-settings",
     tags,
-    operationId: "setSelfPublishing",
+    operationId: "updateSelfPublishing",
     summary: "Grant or withdraw self-publishing",
     description:
       "NNS's editorial team (`catalog:editorial`) grants a förbund the right to publish its own " +

@@ -466,7 +466,7 @@ export const removeCoOwner = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/interventions/{interventionId}/co-owners/{coOwnerId}",
     tags,
-    operationId: "deleteInterventionCoOwner",
+    operationId: "removeInterventionCoOwner",
     summary: "End a co-ownership",
     description:
       "The owning förbund removes a co-owner or withdraws an invitation, or a co-owner leaves by giving its " +

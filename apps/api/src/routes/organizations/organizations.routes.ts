@@ -32,6 +32,7 @@ export const MemberPartyInputSchema = z
   ])
   .openapi("MemberPartyInput", {
     description: "A huvudman: Försäkringskassan, Arbetsförmedlingen, a region or a kommun",
+    example: { kind: "kommun", municipalityCode: "1380" },
   });
 
 export const OrganizationSchema = z
