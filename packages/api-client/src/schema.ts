@@ -463,7 +463,7 @@ export interface paths {
         };
         /**
          * List Sweden's kommuner
-         * @description Sweden's 290 kommuner with their SCB kommunkod (four digits, the first two the län's), or those of one län with `countyCode`. Public and cached for a day. Use the codes in the catalogue's `municipality` filter and for an intervention's area.
+         * @description Sweden's 290 kommuner with their SCB kommunkod (four digits, the first two the län's), or those of one län with `countyCode` (an unknown län answers 400). Public and cached for a day. Use the codes in the catalogue's `municipality` filter and for an intervention's area.
          */
         get: operations["listMunicipalities"];
         put?: never;
@@ -509,7 +509,7 @@ export interface paths {
         put?: never;
         /**
          * Add a trainer
-         * @description Adds a trainer to NNS's registry; record their certification next with `createCertification` before assigning them to sessions. An email already in the registry answers 409. For NNS admins signed in. Audited as `trainer.created`.
+         * @description Adds a trainer to NNS's registry; record their certification next with `createTrainerCertification` before assigning them to sessions. An email already in the registry answers 409. For NNS admins signed in. Audited as `trainer.created`.
          */
         post: operations["createTrainer"];
         delete?: never;
@@ -555,7 +555,7 @@ export interface paths {
          * Record a certification
          * @description Records a trainer's certification (e.g. from Væksthuset) with the Swedish calendar dates it is valid: from `certifiedOn` to `validUntil` inclusive, or open-ended with null. `validUntil` before `certifiedOn` answers 400. A trainer may lead a session only when a certification covers every day of it. For NNS admins signed in. Audited as `trainer.certification_added`.
          */
-        post: operations["createCertification"];
+        post: operations["createTrainerCertification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -575,7 +575,7 @@ export interface paths {
          * Revoke a certification
          * @description The certification stops counting at once and stays on record as `revoked`. Sessions already assigned keep the trainer, but planning or confirming the training re-checks certifications and answers 400 for a trainer no longer covered. An unknown or already revoked certification answers 404. For NNS admins signed in. Audited as `trainer.certification_revoked`.
          */
-        post: operations["revokeCertification"];
+        post: operations["revokeTrainerCertification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1001,7 +1001,7 @@ export interface paths {
          * Get a session's roster
          * @description The people with a seat in the session, with their förbund and attendance so far, for taking attendance. Only a trainer assigned to the session or someone who manages the running organization's trainings (403 otherwise); for others the training does not exist (404). Needs `sessions:attend`.
          */
-        get: operations["listSessionRoster"];
+        get: operations["getSessionRoster"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1041,7 +1041,7 @@ export interface paths {
          * List the sessions I train
          * @description The sessions the signed-in trainer is assigned to (known by their email in the trainer registry), with their training, time and place, for their own overview and attendance. Only for a person signed in, not an API key (403). Needs `sessions:attend`.
          */
-        get: operations["listMySessions"];
+        get: operations["listMyTrainingSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7143,7 +7143,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    createCertification: {
+    createTrainerCertification: {
         parameters: {
             query?: never;
             header?: {
@@ -7245,7 +7245,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    revokeCertification: {
+    revokeTrainerCertification: {
         parameters: {
             query?: never;
             header?: never;
@@ -9684,7 +9684,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listSessionRoster: {
+    getSessionRoster: {
         parameters: {
             query?: never;
             header?: never;
@@ -9873,7 +9873,7 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listMySessions: {
+    listMyTrainingSessions: {
         parameters: {
             query?: never;
             header?: never;

@@ -46,7 +46,7 @@ export const listMunicipalities = defineRoute(
     summary: "List Sweden's kommuner",
     description:
       "Sweden's 290 kommuner with their SCB kommunkod (four digits, the first two the län's), or those " +
-      "of one län with `countyCode`. Public and cached for a day. Use the codes in the catalogue's " +
+      "of one län with `countyCode` (an unknown län answers 400). Public and cached for a day. Use the codes in the catalogue's " +
       "`municipality` filter and for an intervention's area.",
     request: {
       query: z.object({

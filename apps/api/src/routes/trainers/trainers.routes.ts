@@ -90,7 +90,7 @@ export const createTrainer = defineRoute(
     operationId: "createTrainer",
     summary: "Add a trainer",
     description:
-      "Adds a trainer to NNS's registry; record their certification next with `createCertification` " +
+      "Adds a trainer to NNS's registry; record their certification next with `createTrainerCertification` " +
       "before assigning them to sessions. An email already in the registry answers 409. For NNS admins " +
       "signed in. Audited as `trainer.created`.",
     request: { body: jsonBody(TrainerInput, TRAINER_INPUT) },
@@ -145,7 +145,7 @@ export const addCertification = defineRoute(
     method: "post",
     path: "/nns/trainers/{trainerId}/certifications",
     tags,
-    operationId: "createCertification",
+    operationId: "createTrainerCertification",
     summary: "Record a certification",
     description:
       "Records a trainer's certification (e.g. from Væksthuset) with the Swedish calendar dates it is " +
@@ -183,7 +183,7 @@ export const revokeCertification = defineRoute(
     method: "post",
     path: "/nns/trainers/{trainerId}/certifications/{certificationId}/revoke",
     tags,
-    operationId: "revokeCertification",
+    operationId: "revokeTrainerCertification",
     summary: "Revoke a certification",
     description:
       "The certification stops counting at once and stays on record as `revoked`. Sessions already " +

@@ -130,7 +130,7 @@ export const sessionRoster = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}/roster",
     tags,
-    operationId: "listSessionRoster",
+    operationId: "getSessionRoster",
     summary: "Get a session's roster",
     description:
       "The people with a seat in the session, with their förbund and attendance so far, for taking " +
@@ -230,7 +230,7 @@ export const mySessions = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/my-sessions",
     tags,
-    operationId: "listMySessions",
+    operationId: "listMyTrainingSessions",
     summary: "List the sessions I train",
     description:
       "The sessions the signed-in trainer is assigned to (known by their email in the trainer registry), " +
