@@ -1,3 +1,4 @@
+// Longer than 400 lines: one config per operation of the resource, each with the words integrators read.
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { IfMatchHeader, jsonBody, jsonResponse, problems } from "../../lib/schemas.js";
