@@ -363,7 +363,7 @@ export interface paths {
         put?: never;
         /**
          * Create an API key
-         * @description Needs `api_keys:manage`, which only the organization's administrators hold (a key never creates keys). The `secret` is in this response only: it is never stored and cannot be shown again, so store it at once and send it as `Authorization: Bearer <secret>`. Choose the fewest scopes the integration needs; an expiry must lie in the future. Not idempotent (see below). Audited as `api_key.created`.
+         * @description Needs `api_keys:manage`, which only the organization's administrators hold (a key never creates keys). The `secret` is in this response only: it is never stored and cannot be shown again, so store it at once and send it as `Authorization: Bearer <secret>`. Choose the fewest scopes the integration needs; an expiry must lie in the future. Audited as `api_key.created`.
          *
          *     Takes no Idempotency-Key: a replay would need the secret, which is never stored. After a lost response, list the keys and revoke any stray one.
          */

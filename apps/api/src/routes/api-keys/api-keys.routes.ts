@@ -40,7 +40,7 @@ export const createApiKey = defineRoute(
       "Needs `api_keys:manage`, which only the organization's administrators hold (a key never creates " +
       "keys). The `secret` is in this response only: it is never stored and cannot be shown again, so " +
       "store it at once and send it as `Authorization: Bearer <secret>`. Choose the fewest scopes the " +
-      "integration needs; an expiry must lie in the future. Not idempotent (see below). Audited as " +
+      "integration needs; an expiry must lie in the future. Audited as " +
       "`api_key.created`.",
     request: {
       params: OrgIdParams,
