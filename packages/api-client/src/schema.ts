@@ -14,68 +14,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Sign in with email and password; sets the session cookie and the device cookie
-         * @description Throttled per account and client address (429 with `Retry-After`). After many failures for an account, or from an address, across all clients, only clients without proof of an earlier sign-in are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an address the account signed in from recently, still gets in. A password reset also sets the cookie.
+         * Sign in with email and password
+         * @description For people in a browser; integrations use an API key instead. Sets the session cookie `__Host-nns_session` and the device cookie `__Host-nns_device`, and answers who signed in with their memberships. A wrong email, a wrong password and a disabled account all answer the same 401. Throttled per account and client address (429 with `Retry-After`). After many failures for an account, or from an address, across all clients, only clients without proof of an earlier sign-in are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an address the account signed in from recently, still gets in. A password reset also sets the cookie.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @example admin.halland@demo.nns.se
-                         */
-                        email: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Signed in */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SignedIn"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                /** @description `invalid_credentials`: the email or password is wrong (the answer does not say which); `api_key_invalid`: an invalid API key was sent */
-                401: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                403: components["responses"]["CsrfRejected"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description Too many attempts */
-                429: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Retry-After": components["headers"]["RetryAfter"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        post: operations["login"];
         delete?: never;
         options?: never;
         head?: never;
@@ -91,30 +33,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** End the current session */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Signed out */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Sign out
+         * @description Ends the session of the calling browser and clears its session cookie. Other sessions of the same person stay signed in (see `signOutOtherSessions`). Only for a signed-in person, not an API key.
+         */
+        post: operations["logout"];
         delete?: never;
         options?: never;
         head?: never;
@@ -128,31 +51,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Who is calling: the signed-in person with memberships, or the API key */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The caller */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Me"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Who is calling
+         * @description The first call to make with a new API key: tells whether the credentials work and what they are. A signed-in person gets `kind: user` with their memberships (each with the role and resulting permissions) and whether they are an NNS admin; an API key gets `kind: api_key` with its organization and scopes. Branch on `kind`.
+         */
+        get: operations["getMe"];
         put?: never;
         post?: never;
         delete?: never;
@@ -170,43 +73,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Email a single-use reset link (always 202, whether or not the email exists) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: email
-                         * @example admin.halland@demo.nns.se
-                         */
-                        email: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description If the account exists, an email is on its way */
-                202: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                403: components["responses"]["CsrfRejected"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Ask for a password reset link
+         * @description Emails a single-use link, valid for 30 minutes, to the account with this address. Always answers 202, whether or not the address has an account (or the account is disabled), so it cannot be used to find out who has one. At most one email per account per minute; a new link makes earlier ones stop working.
+         */
+        post: operations["requestPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -222,50 +93,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Set a new password with the emailed token; ends every session of the account and sets the device cookie */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Password changed */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                403: components["responses"]["CsrfRejected"];
-                /** @description The token is invalid, used or expired */
-                410: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Set a new password with the emailed token
+         * @description Takes the token from the reset link's fragment and the new password (at least 8 characters, not a common or breached password, not containing the email address). Ends every session of the account, sets the device cookie so this browser counts as known to the login throttle, and writes `user.password_reset` to the audit log. A used, expired or unknown token answers 410.
+         */
+        post: operations["confirmPasswordReset"];
         delete?: never;
         options?: never;
         head?: never;
@@ -281,51 +113,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Show what an invitation token is for (the token travels in the body, never the URL) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description The invitation */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InvitationPreview"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                403: components["responses"]["CsrfRejected"];
-                /** @description The token is invalid, used or expired */
-                410: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Show what an invitation is for
+         * @description Anyone holding an invitation token may call this: it answers the organization, the role and the invited address, and whether that address already has an account (then accepting asks for its existing password rather than a new one). The token travels in the body, never in the URL. A used, revoked or expired invitation answers 410.
+         */
+        post: operations["lookupInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -341,53 +133,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation: a new person sets name and password, an existing one confirms theirs */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        token: string;
-                        name?: string;
-                        password: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Joined and signed in */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SignedIn"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                403: components["responses"]["CsrfRejected"];
-                /** @description The token is invalid, used or expired */
-                410: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Accept an invitation
+         * @description A person new to the platform gives a name and chooses a password (the same rules as a reset); a person who already has an account confirms with its current password, and `name` is ignored. The membership is created with the invited role, the person is signed in (session and device cookies) and `invitation.accepted` is audited. A used, revoked or expired invitation answers 410.
+         */
+        post: operations["acceptInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -403,40 +153,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Change my password; ends my other sessions */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        currentPassword: string;
-                        newPassword: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Password changed */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Change my password
+         * @description For a signed-in person (not an API key). The current password must be right (otherwise 400 on `body.currentPassword`) and the new one follows the password rules: at least 8 characters, not common or breached, not containing the email address. Every other session of the person ends; this one stays. Audited as `user.password_changed`.
+         */
+        post: operations["changePassword"];
         delete?: never;
         options?: never;
         head?: never;
@@ -450,60 +171,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** My active sessions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Sessions */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["Session"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List my active sessions
+         * @description The signed-in person's sessions on every device, most recently active first, with the address and browser each was last used from; `current` marks the calling one. Only for a signed-in person, not an API key.
+         */
+        get: operations["listSessions"];
         put?: never;
         post?: never;
-        /** Sign out all my other sessions */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Other sessions ended */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Sign out my other sessions
+         * @description Ends every session of the signed-in person except the calling one, for example after a lost phone. Audited as `user.other_sessions_ended`. Only for a signed-in person, not an API key.
+         */
+        delete: operations["signOutOtherSessions"];
         options?: never;
         head?: never;
         patch?: never;
@@ -516,96 +195,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Organizations I belong to (NNS admins: every organization) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Organizations */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["OrganizationPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List the organizations I can reach
+         * @description A signed-in person gets the organizations they are a member of, an NNS admin every organization, an API key only its own organization. Sorted by name; paginated with `limit` and the opaque `cursor` from the previous page's `nextCursor`.
+         */
+        get: operations["listOrganizations"];
         put?: never;
-        /** Register a förbund (NNS admins) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CreateOrganization"];
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Organization"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Register a förbund
+         * @description For NNS admins signed in (not API keys). The organization number must have ten digits with a valid Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. Without `slug`, one is made from the name; a slug or organization number already registered answers 409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.
+         */
+        post: operations["createOrganization"];
         delete?: never;
         options?: never;
         head?: never;
@@ -619,104 +219,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One organization with its member parties */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The organization (ETag header carries its version) */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Organization"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get an organization
+         * @description The organization with its huvudmän (member parties), for anyone with `org:read` in it. The `ETag` header carries its version: send it as `If-Match` when updating.
+         */
+        get: operations["getOrganization"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Edit an organization (NNS admins); memberParties, when given, replaces the list */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["UpdateOrganization"];
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Organization"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Update an organization
+         * @description Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid organization number, known SCB codes, unique slug and number). Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as `organization.updated`.
+         */
+        patch: operations["updateOrganization"];
         trace?: never;
     };
     "/orgs/{orgId}/access": {
@@ -726,37 +243,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What the caller may do in this organization (role or scopes, and the resulting permissions) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The caller's access */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Access"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get what I may do in an organization
+         * @description The caller's access in this organization: their role, `nns_admin_elsewhere` for an NNS admin in a förbund they are not a member of, or `api_key`; and the resulting permissions, sorted. Use it to show or hide actions; the server checks the same permissions on every call.
+         */
+        get: operations["getMyAccess"];
         put?: never;
         post?: never;
         delete?: never;
@@ -772,41 +263,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Members of the organization with their roles */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Members */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["MemberPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List the members
+         * @description The people who are members of the organization, with their roles, in the order they joined. Needs `members:read` (every role and an API key with that scope). Paginated with `limit` and the opaque `cursor` from the previous page's `nextCursor`.
+         */
+        get: operations["listMembers"];
         put?: never;
         post?: never;
         delete?: never;
@@ -822,148 +283,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One member (ETag header carries the membership's version) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The member */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Member"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a member
+         * @description One member of the organization with their role. The `ETag` header carries the membership's version: send it as `If-Match` when changing the role. A person who is not a member answers 404.
+         */
+        get: operations["getMember"];
         put?: never;
         post?: never;
-        /** Remove a member from the organization (the last administrator cannot be removed) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Remove a member
+         * @description Ends the person's membership in this organization; their account and other memberships remain. Needs `members:manage`, and you may remove only members whose role you could give (see `updateMemberRole`). Removing the last administrator answers 409. Audited as `member.removed`.
+         */
+        delete: operations["removeMember"];
         options?: never;
         head?: never;
-        /** Change a member's role (the last administrator cannot be demoted) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    userId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
-                    };
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Member"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Change a member's role
+         * @description Needs `members:manage`. You may give, and change members who hold, only the roles you could invite to: an organization's administrators give `org_admin`, `editor` and `viewer` (in NNS also `trainer`, and NNS admins `nns_admin`); an API key only `editor` and `viewer`. Demoting the last administrator answers 409. Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as `member.role_changed`.
+         */
+        patch: operations["updateMemberRole"];
         trace?: never;
     };
     "/orgs/{orgId}/invitations": {
@@ -973,110 +311,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Invitations of the organization (pending only unless status=all) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                    status?: "pending" | "all";
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Invitations */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InvitationPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List invitations
+         * @description The organization's invitations, oldest first: only pending ones (not accepted, revoked or expired) unless `status=all`. Needs `members:read`. Paginated with `limit` and the opaque `cursor` from the previous page's `nextCursor`.
+         */
+        get: operations["listInvitations"];
         put?: never;
-        /** Invite a person by email; they set their password from the emailed link */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** Format: email */
-                        email: string;
-                        /** @enum {string} */
-                        role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
-                    };
-                };
-            };
-            responses: {
-                /** @description Invited */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Invitation"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Invite a person
+         * @description Emails the person a link, valid for 7 days, to join the organization with the role given; a newcomer chooses a password there, an existing account confirms its own. A pending invitation to the same address is replaced, so only the newest link works. The role must be one you may give (see `updateMemberRole`); an address that is already a member answers 409. Audited as `invitation.created`.
+         */
+        post: operations["createInvitation"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1093,38 +338,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke a pending invitation; its link stops working */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    invitationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Invitation"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Revoke an invitation
+         * @description The invitation's link stops working at once; the invitation stays listed (with `status=all`) as revoked. Needs `members:manage`. Audited as `invitation.revoked`.
+         */
+        delete: operations["revokeInvitation"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1137,100 +355,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** API keys of the organization, newest first (never their secrets) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description API keys */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiKeyPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List API keys
+         * @description The organization's API keys, newest first, with status, scopes and when each was last used; never their secrets. Revoked and expired keys stay listed. Needs `api_keys:read` (administrators). Paginated with `limit` and the opaque `cursor` from the previous page's `nextCursor`.
+         */
+        get: operations["listApiKeys"];
         put?: never;
         /**
-         * Create an API key. The secret is in this response only; it is never stored or shown again
-         * @description Takes no Idempotency-Key: a replay would need the secret, which is never stored. After a lost response, list the keys and revoke any stray one.
+         * Create an API key
+         * @description Needs `api_keys:manage`, which only the organization's administrators hold (a key never creates keys). The `secret` is in this response only: it is never stored and cannot be shown again, so store it at once and send it as `Authorization: Bearer <secret>`. Choose the fewest scopes the integration needs; an expiry must lie in the future. Audited as `api_key.created`.
+         *
+         *     Takes no Idempotency-Key: a replay would need the secret, which is never stored. After a lost response, list the keys and revoke any stray one.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
-                        /**
-                         * Format: date-time
-                         * @example 2026-11-24T09:30:00.000Z
-                         */
-                        expiresAt?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CreatedApiKey"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description Sent with an Idempotency-Key, which this request cannot honour */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        post: operations["createApiKey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1247,38 +384,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key; it stops working at once and stays listed as revoked */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    apiKeyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["ApiKey"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Revoke an API key
+         * @description The key stops working at once: its next request answers 401. It stays listed as revoked, so the audit trail of what it did keeps its name. Needs `api_keys:manage`. Audited as `api_key.revoked`.
+         */
+        delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1291,49 +401,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's audit log, newest first, filterable */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                    action?: string;
-                    entityType?: string;
-                    entityId?: string;
-                    actorId?: string;
-                    /** @description Inclusive */
-                    from?: string;
-                    /** @description Exclusive */
-                    to?: string;
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Entries */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["AuditEntryPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List audit log entries
+         * @description Who changed what in the organization, newest first: every change made through the API is written here in the same transaction as the change, with the entity before and after. Filter by action, entity, actor and a time window (`from` inclusive, `to` exclusive). Needs `audit:read` (administrators, NNS admins, API keys with that scope). Paginated with `limit` and `cursor`.
+         */
+        get: operations["listAuditLogEntries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1349,41 +421,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Emails sent on the organization's behalf (the embedded mode's mailbox); NNS admins in NNS see all */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Emails */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EmailPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List emails sent for the organization
+         * @description The emails the platform sent, or is still trying to send, on the organization's behalf, newest first: invitations, booking confirmations, surveys. In the embedded mode this is the mailbox itself. An NNS admin reading NNS's outbox sees every organization's emails. Needs `outbox:read` (administrators). Paginated with `limit` and `cursor`.
+         */
+        get: operations["listOutboxEmails"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1399,33 +441,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sweden's 21 län with SCB länskod */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Län */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["County"][];
-                        };
-                    };
-                };
-                401: components["responses"]["InvalidApiKey"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List Sweden's län
+         * @description Sweden's 21 län with their SCB länskod (two digits), by code. Public and the same for everyone: cached for a day (`Cache-Control: public, max-age=86400`). Use the codes in the catalogue's `county` filter and for a förbund's `countyCode`.
+         */
+        get: operations["listCounties"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1441,36 +461,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Sweden's 290 kommuner with SCB kommunkod, optionally for one län */
-        get: {
-            parameters: {
-                query?: {
-                    countyCode?: string;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Kommuner */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["Municipality"][];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List Sweden's kommuner
+         * @description Sweden's 290 kommuner with their SCB kommunkod (four digits, the first two the län's), or those of one län with `countyCode` (an unknown län answers 400). Public and cached for a day. Use the codes in the catalogue's `municipality` filter and for an intervention's area.
+         */
+        get: operations["listMunicipalities"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1486,33 +481,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every samordningsförbund on the platform, by name (ids for the catalogue's organization filter) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Förbund */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["ForbundListing"][];
-                        };
-                    };
-                };
-                401: components["responses"]["InvalidApiKey"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List the samordningsförbund
+         * @description Every samordningsförbund on the platform, sorted by name in Swedish order, with its id, slug and län. The ids are what the catalogue's `organization` filter takes. Public; cached for five minutes (`Cache-Control: public, max-age=300`).
+         */
+        get: operations["listForbund"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1528,103 +501,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The registry of certified BIP/SKAPA trainers, with each certification's status */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Trainers */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["Trainer"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List trainers
+         * @description NNS's registry of BIP/SKAPA trainers, archived ones included, each with its certifications and their status on today's date in Europe/Stockholm (`expiring`: ends within 90 days). For NNS admins signed in.
+         */
+        get: operations["listTrainers"];
         put?: never;
-        /** Add a trainer to the registry */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        phone?: string | null;
-                        /** @default [] */
-                        countyCodes?: string[];
-                        deliveryModes: ("digital" | "on_site")[];
-                        notes?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Trainer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Add a trainer
+         * @description Adds a trainer to NNS's registry; record their certification next with `createTrainerCertification` before assigning them to sessions. An email already in the registry answers 409. For NNS admins signed in. Audited as `trainer.created`.
+         */
+        post: operations["createTrainer"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1638,112 +525,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One trainer with certifications */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    trainerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Trainer */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Trainer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a trainer
+         * @description One trainer with every certification and its status on today's date in Europe/Stockholm. The `ETag` header carries the trainer's version, for `If-Match` when updating. For NNS admins signed in.
+         */
+        get: operations["getTrainer"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change a trainer, or archive one who no longer trains */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    trainerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name?: string;
-                        /** Format: email */
-                        email?: string;
-                        phone?: string | null;
-                        /** @default [] */
-                        countyCodes?: string[];
-                        deliveryModes?: ("digital" | "on_site")[];
-                        notes?: string | null;
-                        archived?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Trainer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Update or archive a trainer
+         * @description Only the fields sent change; `archived: true` takes a trainer who no longer trains out of planning (an archived trainer cannot be assigned to sessions, and planning a training re-checks its trainers). Send the `ETag` you read as `If-Match`: a change since answers 412. For NNS admins signed in. Audited as `trainer.updated`.
+         */
+        patch: operations["updateTrainer"];
         trace?: never;
     };
     "/nns/trainers/{trainerId}/certifications": {
@@ -1755,82 +551,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Record a certification (e.g. from Væksthuset) with its validity */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    trainerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @example Væksthuset */
-                        issuer: string;
-                        /**
-                         * Format: date
-                         * @example 2026-11-24
-                         */
-                        certifiedOn: string;
-                        /**
-                         * Format: date
-                         * @example 2026-11-24
-                         */
-                        validUntil: string | null;
-                        /** @description Where the certificate can be checked: a reference or a link */
-                        evidence?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Recorded */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Trainer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Record a certification
+         * @description Records a trainer's certification (e.g. from Væksthuset) with the Swedish calendar dates it is valid: from `certifiedOn` to `validUntil` inclusive, or open-ended with null. `validUntil` before `certifiedOn` answers 400. A trainer may lead a session only when a certification covers every day of it. For NNS admins signed in. Audited as `trainer.certification_added`.
+         */
+        post: operations["createTrainerCertification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1846,37 +571,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Revoke a certification; it stays on record */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    trainerId: string;
-                    certificationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Revoked */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Trainer"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Revoke a certification
+         * @description The certification stops counting at once and stays on record as `revoked`. Sessions already assigned keep the trainer, but planning or confirming the training re-checks certifications and answers 400 for a trainer no longer covered. An unknown or already revoked certification answers 404. For NNS admins signed in. Audited as `trainer.certification_revoked`.
+         */
+        post: operations["revokeTrainerCertification"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1890,39 +589,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Certifications that end within 90 days, soonest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Expiring certifications */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: uuid */
-                                trainerId: string;
-                                trainerName: string;
-                                certification: components["schemas"]["TrainerCertification"];
-                            }[];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List certifications about to expire
+         * @description Certifications of active trainers that end within 90 days (Swedish calendar dates), soonest first, so NNS can arrange recertification before sessions are affected. Expired ones show on the trainer instead. For NNS admins signed in.
+         */
+        get: operations["listExpiringCertifications"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1938,34 +609,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** NNS's price list */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Prices */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["PriceItem"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List NNS's price list
+         * @description What NNS charges, per item: net price in öre, VAT rate in basis points and the participant limit. A new BIP/SKAPA training copies the `bip_skapa_training` price as its shared cost. For NNS admins signed in.
+         */
+        get: operations["listPriceItems"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1982,63 +630,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Add or change a price. Trainings already created keep the price they were created with */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        unitPriceOre: number;
-                        vatRateBasisPoints: number;
-                        maxParticipants: number | null;
-                        /** @default true */
-                        active?: boolean;
-                    };
-                };
-            };
-            responses: {
-                /** @description Saved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["PriceItem"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Add or change a price
+         * @description Creates the item with this code or replaces its fields. Trainings already created keep the price they were created with; only new ones use the change. When changing, send the `ETag` you read as `If-Match`: a change since answers 412. For NNS admins signed in. Audited as `price_item.created` or `price_item.updated`.
+         */
+        put: operations["putPriceItem"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2053,91 +649,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The BIP/SKAPA steps new sessions are planned from */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Template */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingTemplate"];
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
-        /** Change the BIP/SKAPA steps; sessions already planned keep theirs */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        steps: {
-                            key: string;
-                            title: string;
-                            durationMinutes: number;
-                            /** @enum {string} */
-                            mode: "digital" | "on_site" | "either";
-                            capacity: number | null;
-                            description: string;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Saved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingTemplate"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get the BIP/SKAPA step template
+         * @description The steps of a BIP/SKAPA training (start-up meeting, kick-off, follow-up, the training day) with their length, mode and capacity. A session added with a `stepKey` takes its title, length, mode and capacity from here unless given. For NNS admins signed in.
+         */
+        get: operations["getTrainingTemplate"];
+        /**
+         * Change the BIP/SKAPA step template
+         * @description Replaces the steps (1 to 20, unique keys; a repeated key answers 400). Sessions already planned keep what they were given. Send the `ETag` you read as `If-Match`: a change since answers 412. For NNS admins signed in. Audited as `training_template.updated`.
+         */
+        put: operations["updateTrainingTemplate"];
         post?: never;
         delete?: never;
         options?: never;
@@ -2152,34 +673,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open requests that could share one training: both open to sharing, same or neighbouring län, overlapping periods */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Suggestions, best first */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["PairingSuggestion"][];
-                        };
-                    };
-                };
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Suggest requests that could share a training
+         * @description Pairs of open training requests from different förbund that could share one training: both open to sharing, in the same or neighbouring län, with overlapping periods and compatible delivery preferences. Best first: same län, then longer overlap, then combined participants closest to a full training step (25). For NNS admins signed in.
+         */
+        get: operations["listPairingSuggestions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2195,124 +693,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** A förbund's own requests; for NNS, every request sent to it */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "submitted" | "scheduled" | "withdrawn" | "declined";
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Requests, newest first */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["TrainingRequest"][];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List training requests
+         * @description A förbund sees the requests it sent; NNS sees every request sent to it. Newest first, optionally one `status`. Needs `trainings:read`. Not paginated: a förbund sends a handful a year.
+         */
+        get: operations["listTrainingRequests"];
         put?: never;
-        /** Send an intresseanmälan for a BIP/SKAPA training to NNS */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /**
-                         * Format: date
-                         * @example 2027-02-01
-                         */
-                        periodStart: string;
-                        /**
-                         * Format: date
-                         * @example 2027-02-01
-                         */
-                        periodEnd: string;
-                        expectedParticipants: number;
-                        /** @enum {string} */
-                        deliveryPreference: "digital" | "on_site" | "either";
-                        openToSharing: boolean;
-                        contactName: string;
-                        /** Format: email */
-                        contactEmail: string;
-                        contactPhone?: string | null;
-                        notes?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Sent */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingRequest"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Request a BIP/SKAPA training
+         * @description A förbund sends NNS an intresseanmälan: the period it wishes (calendar dates, `periodEnd` not before `periodStart`), expected participants, delivery preference and whether it would share the training with a neighbouring förbund. Needs `trainings:book` (the förbund's administrators); NNS itself cannot send one (403). The request starts `submitted`; NNS schedules it into a training (`createTraining`) or declines it. Audited as `training_request.submitted`.
+         */
+        post: operations["createTrainingRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2326,38 +717,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One request */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Request */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingRequest"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a training request
+         * @description One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the training it became; once declined, `decisionNote` carries NNS's note. Needs `trainings:read`.
+         */
+        get: operations["getTrainingRequest"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2375,48 +739,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw the förbund's own open request (kept on record) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Withdrawn */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingRequest"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Withdraw a training request
+         * @description Only the förbund that sent the request may withdraw it (403 otherwise), and only while it is `submitted` (409 once scheduled, declined or withdrawn). The request stays on record as `withdrawn`. Needs `trainings:book`. Audited as `training_request.withdrawn`.
+         */
+        post: operations["withdrawTrainingRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2432,56 +759,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** NNS declines an open request, with a note to the förbund */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    requestId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        note: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Declined */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingRequest"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Decline a training request
+         * @description NNS declines a request sent to it, with a note the förbund reads as `decisionNote`; a förbund cannot decline its own (403). Only a `submitted` request can be declined (409 otherwise); it stays on record. Needs `trainings:manage` in NNS. Audited as `training_request.declined`.
+         */
+        post: operations["declineTrainingRequest"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2495,118 +777,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Trainings and events the organization runs or takes part in, soonest first */
-        get: {
-            parameters: {
-                query?: {
-                    status?: "requested" | "planned" | "confirmed" | "completed" | "cancelled";
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Trainings */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["TrainingSummary"][];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List trainings and events
+         * @description The BIP/SKAPA trainings and event days the organization runs or takes part in, the soonest first session first and undated ones last; optionally one `status`. Needs `trainings:read`. Not paginated: at most the 500 most recently created.
+         */
+        get: operations["listTrainings"];
         put?: never;
-        /** NNS: turn one or more requests into a BIP/SKAPA training (each förbund is told by email). A förbund: create its own training or event day */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        kind: "bip_skapa" | "event";
-                        title: string;
-                        description?: string | null;
-                        /** @enum {string} */
-                        costSplitRule?: "equal" | "seats";
-                        requestIds?: string[];
-                        parties?: {
-                            /** Format: uuid */
-                            organizationId: string;
-                            seats: number | null;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Created */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Create a training or event day
+         * @description NNS creates a `bip_skapa` training from one or more submitted requests (`requestIds`, which become `scheduled`) and/or förbund given in `parties`; each requesting förbund is told by email, and the current BIP/SKAPA price becomes the shared cost. A förbund creates only its own `event` day, without other parties. `costSplitRule: seats` needs seats for every party (400). Starts `requested`; add sessions, then plan it. Needs `trainings:manage`. Audited as `training.created`.
+         */
+        post: operations["createTraining"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2620,101 +801,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One training with sessions, trainers, seats and participating förbund */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Training */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a training
+         * @description One training with its sessions (trainers, capacity, confirmed and waiting counts), the förbund taking part with their seats, and `viewer` saying whether the caller runs it or takes part. Visible to the organization that runs it and the förbund taking part; others get 404. The `ETag` header carries its version. Needs `trainings:read`.
+         */
+        get: operations["getTraining"];
         put?: never;
         post?: never;
         delete?: never;
         options?: never;
         head?: never;
-        /** Change title, description or the cost-split rule (owner only) */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title?: string;
-                        description?: string | null;
-                        /** @enum {string} */
-                        costSplitRule?: "equal" | "seats";
-                    };
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Update a training
+         * @description Only the organization that runs the training may change it (403 for a party), and not once it is completed or cancelled (409). Changing `costSplitRule` to `seats` needs seats for every party (400). Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `trainings:manage`. Audited as `training.updated`.
+         */
+        patch: operations["updateTraining"];
         trace?: never;
     };
     "/orgs/{orgId}/trainings/{trainingId}/transitions": {
@@ -2726,58 +827,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** requested → planned → confirmed → completed, or cancel (with a reason). Completing sends the follow-up survey */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        action: "plan" | "confirm" | "complete" | "cancel";
-                        reason?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Moved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Move a training to its next status
+         * @description `plan`: requested → planned, `confirm`: planned → confirmed, `complete`: confirmed → completed, `cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; completing needs the last session to have ended and emails the follow-up survey to everyone who attended; cancelling emails every registered person and party contact. A move the status does not allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.
+         */
+        post: operations["transitionTraining"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2792,104 +846,17 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Add a förbund to a training or change its seats; more seats move people up the waiting list */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    /** @description The förbund's id */
-                    partyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        seats: number | null;
-                        /** Format: email */
-                        contactEmail?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Saved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Add a förbund to a training or change its seats
+         * @description Adds the förbund (`partyId`) with its seats, or changes them; more seats move that förbund's people up the waiting list at once (each told by email). Under `costSplitRule: seats` a party needs seats (400). An event day has no other parties (409). Owner only, not once completed or cancelled (409). Needs `trainings:manage`. Audited as `training.party_set`.
+         */
+        put: operations["putTrainingParty"];
         post?: never;
-        /** Take a förbund out of a training (only while it has no registrations) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    partyId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Take a förbund out of a training
+         * @description Only while the förbund has no registered participants and no print costs on the training (409: cancel or remove those first). Owner only, not once completed or cancelled. Needs `trainings:manage`. Audited as `training.party_removed`.
+         */
+        delete: operations["removeTrainingParty"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2904,90 +871,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add a dated session; trainers must hold a certification valid on its dates */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
-                        stepKey?: string | null;
-                        title?: string;
-                        /**
-                         * Format: date-time
-                         * @example 2026-11-24T09:30:00.000Z
-                         */
-                        startsAt: string;
-                        /**
-                         * Format: date-time
-                         * @example 2026-11-24T09:30:00.000Z
-                         */
-                        endsAt?: string;
-                        /** @enum {string} */
-                        mode?: "digital" | "on_site";
-                        location?: string | null;
-                        /** Format: uri */
-                        videoLink?: string | null;
-                        capacity?: number | null;
-                        trainerIds?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Added */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Add a session
+         * @description A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless given) or written out. It must end after it starts; on site it needs a `location`. Every trainer must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner only, not once completed or cancelled (409). Needs `trainings:manage`. Audited as `training.session_added`.
+         */
+        post: operations["createTrainingSession"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3004,134 +892,18 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a session nobody has registered for */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Remove a session
+         * @description Only a session nobody has registered for (409 otherwise: change it instead). Owner only, not once completed or cancelled. Needs `trainings:manage`. Audited as `training.session_removed`.
+         */
+        delete: operations["deleteTrainingSession"];
         options?: never;
         head?: never;
-        /** Change a session; more capacity moves people up the waiting list */
-        patch: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
-                        stepKey?: string | null;
-                        title?: string;
-                        /**
-                         * Format: date-time
-                         * @example 2026-11-24T09:30:00.000Z
-                         */
-                        startsAt?: string;
-                        /**
-                         * Format: date-time
-                         * @example 2026-11-24T09:30:00.000Z
-                         */
-                        endsAt?: string;
-                        /** @enum {string} */
-                        mode?: "digital" | "on_site";
-                        location?: string | null;
-                        /** Format: uri */
-                        videoLink?: string | null;
-                        capacity?: number | null;
-                        trainerIds?: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Updated */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Training"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Update a session
+         * @description Only the fields sent change; trainers are re-checked against the new dates. More capacity moves people up the waiting list at once (each told by email); less capacity than seats already taken answers 400 rather than un-booking anyone. Send the session's `version` quoted as `If-Match` (`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.
+         */
+        patch: operations["updateTrainingSession"];
         trace?: never;
     };
     "/orgs/{orgId}/trainings/{trainingId}/calendar.ics": {
@@ -3141,38 +913,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The training's sessions as an iCalendar file */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description iCalendar */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/calendar": string;
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Download a training's sessions as iCalendar
+         * @description An `.ics` file with one event per session, times in UTC (calendars show them in the reader's zone). Event UIDs are stable per session, so importing the file again updates rather than duplicates. For anyone who can see the training; needs `trainings:read`.
+         */
+        get: operations["getTrainingCalendar"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3188,47 +933,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Per session: capacity, taken, waiting, and the seats the calling förbund can still fill */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Seats */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: uuid */
-                                sessionId: string;
-                                capacity: number | null;
-                                confirmed: number;
-                                waitlisted: number;
-                                seatsLeftForYou: number | null;
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List seats per session
+         * @description For each session, in date order: capacity, seats taken and people waiting across every förbund, and `seatsLeftForYou`, the seats the calling förbund can still fill within both the session's capacity and its own allocation: null when the session has no limit, 0 when the förbund does not take part. Needs `trainings:read`.
+         */
+        get: operations["listTrainingSeats"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3244,118 +953,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The förbund's own participants (the owner sees everyone), with their sessions and places */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Participants */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: components["schemas"]["TrainingParticipant"][];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List a training's participants
+         * @description The people the calling förbund registered, each with their sessions and whether they have a seat or a place on the waiting list (with its position); the organization running the training sees every förbund's people. Needs `trainings:read`.
+         */
+        get: operations["listTrainingParticipants"];
         put?: never;
-        /** Register a person for sessions. Each session gives a seat if one is free within its capacity and the förbund's allocation, otherwise a place on the waiting list */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        name: string;
-                        /** Format: email */
-                        email: string;
-                        /** @description Employer or member party, e.g. Försäkringskassan or Halmstads kommun */
-                        employer?: string | null;
-                        jobTitle?: string | null;
-                        /**
-                         * @description Optional; only used for the follow-up's counts of women and men attending
-                         * @enum {string|null}
-                         */
-                        gender?: "woman" | "man" | "other" | null;
-                        contactConsent: boolean;
-                        sessionIds: string[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Registered */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingParticipant"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Register a person for sessions
+         * @description For a förbund taking part (403 otherwise), while the training is planned or confirmed (409 otherwise), for sessions that have not ended. Each session gives a seat if one is free within its capacity and the förbund's allocation, counted across every förbund, otherwise a place on the waiting list; the person is emailed a confirmation with a calendar file for the seats. Registering the same email again adds only new sessions (409 if none). Needs `trainings:register`. Audited as `registration.created`.
+         */
+        post: operations["createTrainingParticipant"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3371,49 +979,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Cancel a place; the next person on the waiting list moves up and is told by email */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    registrationId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Cancelled */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingParticipant"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Cancel a registration
+         * @description A förbund cancels its own people's registrations, the organization running the training anyone's. A freed seat goes at once to the next person on the waiting list whose förbund has room, who is told by email. An already cancelled registration answers 409. Needs `trainings:register`. Audited as `registration.cancelled` (and `registration.promoted` for whoever moves up).
+         */
+        post: operations["cancelTrainingRegistration"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3427,49 +997,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The people with a seat, for the assigned trainer or the owner to take attendance */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Roster */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: uuid */
-                                registrationId: string;
-                                /** Format: uuid */
-                                organizationId: string;
-                                name: string;
-                                employer: string | null;
-                                attended: boolean | null;
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a session's roster
+         * @description The people with a seat in the session, with their förbund and attendance so far, for taking attendance. Only a trainer assigned to the session or someone who manages the running organization's trainings (403 otherwise); for others the training does not exist (404). Needs `sessions:attend`.
+         */
+        get: operations["getSessionRoster"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3486,57 +1018,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Take attendance for a session (the assigned trainer, or the owner) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    sessionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        entries: {
-                            /** Format: uuid */
-                            registrationId: string;
-                            attended: boolean;
-                        }[];
-                    };
-                };
-            };
-            responses: {
-                /** @description Attendance */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: uuid */
-                                registrationId: string;
-                                attended: boolean | null;
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Take attendance
+         * @description Marks who attended, for people with a seat only (400 for a waiting or cancelled registration). Opens 30 minutes before the session starts (409 before) and closes when the training is completed or cancelled (409), as the follow-up counts it. The same people may take it as may read the roster. Needs `sessions:attend`. Audited as `training.attendance_recorded`.
+         */
+        put: operations["recordSessionAttendance"];
         post?: never;
         delete?: never;
         options?: never;
@@ -3551,61 +1037,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The sessions the signed-in trainer is assigned to */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Sessions */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: uuid */
-                                sessionId: string;
-                                /** Format: uuid */
-                                trainingId: string;
-                                trainingTitle: string;
-                                trainingStatus: string;
-                                title: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-11-24T09:30:00.000Z
-                                 */
-                                startsAt: string;
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-11-24T09:30:00.000Z
-                                 */
-                                endsAt: string;
-                                /** @enum {string} */
-                                mode: "digital" | "on_site";
-                                location: string | null;
-                                videoLink: string | null;
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List the sessions I train
+         * @description The sessions the signed-in trainer is assigned to (known by their email in the trainer registry), with their training, time and place, for their own overview and attendance. Only for a person signed in, not an API key (403). Needs `sessions:attend`.
+         */
+        get: operations["listMyTrainingSessions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3621,38 +1057,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Cost breakdown: each förbund's share (largest remainder, ties to the förbund that joined first), VAT and own print costs. A förbund sees its own share; the owner sees all */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Costs */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingCosts"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a training's cost breakdown
+         * @description Each förbund's share of the shared cost by the training's rule (`equal`, or by `seats`), split in whole öre by largest remainder with ties to the förbund that joined first; VAT per line; and each förbund's own print costs, never shared. Amounts are integers in öre (1 kr = 100 öre). Invoicing reads the same figures. A förbund taking part sees its own share, the running organization every share. Needs `trainings:read`.
+         */
+        get: operations["listTrainingCosts"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3670,74 +1079,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Add the förbund's own print costs; they are never shared */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        description: string;
-                        amountOre: number;
-                        /** @default 2500 */
-                        vatRateBasisPoints?: number;
-                    };
-                };
-            };
-            responses: {
-                /** @description Added */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingCosts"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Add a print cost
+         * @description A förbund taking part (403 otherwise) adds what it paid to print material for its own people: net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other förbund. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_added`.
+         */
+        post: operations["createTrainingPrintCost"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3754,39 +1100,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Remove a print cost (it stays on record as removed) */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                    printCostId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TrainingCosts"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Remove a print cost
+         * @description The förbund's own print cost stops counting; it is marked removed rather than deleted, so the record of what was once charged remains. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_removed`.
+         */
+        delete: operations["deleteTrainingPrintCost"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3801,52 +1119,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Show the post-event survey a personal link is for (the token travels in the body) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The token from the emailed survey link */
-                        token: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Survey */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Survey"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                403: components["responses"]["CsrfRejected"];
-                /** @description The token is invalid, used or expired */
-                410: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Show a participant's survey
+         * @description Everyone who attended a completed training is emailed a personal survey link; its token is the only credential. Answers the training's title, the questions with their stable keys, the scale (1 to 5) and whether the link has been used. The token travels in the body, never the URL. An unknown token answers 410.
+         */
+        post: operations["lookupSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3862,64 +1139,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Answer the survey once: scores on the scale per question, and an optional comment */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description The token from the emailed survey link */
-                        token: string;
-                        scores: {
-                            [key: string]: number;
-                        };
-                        comment?: string | null;
-                    };
-                };
-            };
-            responses: {
-                /** @description Thank you */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                403: components["responses"]["CsrfRejected"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description The token is invalid, used or expired */
-                410: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Answer a survey
+         * @description Scores per question key, each a whole number on the scale (1 to 5; an unknown key or a score off the scale answers 400), and an optional comment. Questions may be skipped. A link answers once: again answers 409; an unknown token 410. Answers are anonymous: no audit entry ties them to the person, and figures are shown only for groups of at least the minimum size.
+         */
+        post: operations["answerSurvey"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3933,38 +1157,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Registered, attended, women and men attending, and satisfaction; per förbund for the owner */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    trainingId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Follow-up */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["FollowUp"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a training's follow-up
+         * @description Registered (with a seat), attended, women and men attending, surveys sent, and satisfaction: average score per question and the comments, both null when fewer people answered than the minimum group size (5 by default), so no one can be singled out. The running organization sees everyone and a breakdown per förbund; a förbund taking part sees its own people. Needs `trainings:read`.
+         */
+        get: operations["getTrainingFollowUp"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3980,65 +1177,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Follow-up figures of every completed training or event the organization ran (everyone) or took part in (its own people), newest first */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Follow-up per training */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            data: {
-                                /** Format: uuid */
-                                trainingId: string;
-                                title: string;
-                                /** @enum {string} */
-                                kind: "bip_skapa" | "event";
-                                /**
-                                 * Format: date-time
-                                 * @example 2026-11-24T09:30:00.000Z
-                                 */
-                                completedAt: string | null;
-                                figures: {
-                                    registered: number;
-                                    attended: number;
-                                    attendedWomen: number;
-                                    attendedMen: number;
-                                    attendedOtherOrNotStated: number;
-                                    satisfaction: {
-                                        responses: number;
-                                        /** @description Null when fewer people answered than the minimum group size */
-                                        averages: {
-                                            [key: string]: number | null;
-                                        } | null;
-                                        comments: string[] | null;
-                                    };
-                                };
-                            }[];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List follow-up figures of completed trainings
+         * @description The follow-up figures of every completed training or event day the organization ran (covering everyone) or took part in (covering its own people), newest first: the förbund's view of its trainings over time. Satisfaction is null below the minimum group size. Needs `trainings:read`.
+         */
+        get: operations["listTrainingFollowUps"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4054,106 +1197,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The organization's own and co-owned interventions, most recently changed first */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                    state?: "draft" | "submitted" | "returned" | "published" | "archived";
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Interventions */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterventionPage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List the förbund's interventions
+         * @description The working copies of the förbund's own interventions and those it co-owns, most recently changed first, optionally in one workflow `state`. Needs `interventions:read`. Paginated with `limit` and the opaque `cursor` from the previous page's `nextCursor`. The public catalogue is `searchCatalog`.
+         */
+        get: operations["listInterventions"];
         put?: never;
-        /** Create an intervention (insats) as a draft */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InterventionInput"];
-                };
-            };
-            responses: {
-                /** @description Created (ETag header carries its version) */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Create an intervention
+         * @description Creates an intervention (insats) of the förbund as a `draft`, revision 1; NNS has none of its own (403). Vocabulary fields (focus area of the chosen orientation, target groups, methods) and kommun codes must exist (`GET /catalog/vocabularies`, `GET /reference/municipalities`); `endDate` not before `startDate`; `parentId` must be one of the förbund's own. Needs `interventions:write`. The `ETag` header carries its version. Audited as `intervention.created`.
+         */
+        post: operations["createIntervention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4170,70 +1224,10 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Bulk import from CSV as drafts; if any row fails nothing is written and every problem is listed
-         * @description Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1.
+         * Import interventions from CSV
+         * @description Creates one draft per row, all or nothing: if any row fails, nothing is written and every problem is listed. Needs `interventions:write`, in a förbund. Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. Between 1 and 1000 rows. Audited as `intervention.imported`.
          */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InterventionImport"];
-                };
-            };
-            responses: {
-                /** @description Imported */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterventionImportResult"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        post: operations["importInterventions"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4247,101 +1241,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One intervention's working copy */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The intervention (ETag header carries its version) */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
-        /** Save new content as the next revision; a published intervention stays public meanwhile */
-        put: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["InterventionInput"];
-                };
-            };
-            responses: {
-                /** @description Saved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get an intervention
+         * @description The working copy (latest revision) of an intervention the förbund owns or co-owns, with its workflow state and, when returned, the editors' comment. The published revision may be older. The `ETag` header carries its version: send it as `If-Match` with any change. Needs `interventions:read`.
+         */
+        get: operations["getIntervention"];
+        /**
+         * Save an intervention's content
+         * @description Saves the whole content as the next revision (the owner or a co-owner). Editing a published intervention starts a draft while the published revision stays in the public catalogue until the next is published; a returned one stays returned until resubmitted; a submitted one (withdraw it first) or an archived one answers 409. Only the owner may change `parentId`. Same content rules as creating. Send the `ETag` as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.edited`.
+         */
+        put: operations["updateIntervention"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4358,68 +1267,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Submit a draft for editorial review */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WorkflowAction"];
-                };
-            };
-            responses: {
-                /** @description The intervention after the step */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Submit an intervention for review
+         * @description Sends a `draft` or `returned` intervention to NNS's editorial team (409 from any other state); it appears in their queue, oldest first. Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.submitted`.
+         */
+        post: operations["submitIntervention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4435,68 +1287,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Withdraw a submission back to draft */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WorkflowAction"];
-                };
-            };
-            responses: {
-                /** @description The intervention after the step */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Withdraw an intervention from review
+         * @description Takes a `submitted` intervention back to `draft` (409 from any other state), e.g. to change it before the editors read it. Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.withdrawn`.
+         */
+        post: operations["withdrawIntervention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4512,68 +1307,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish (NNS editorial team; a förbund's administrators when NNS granted self-publishing) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WorkflowAction"];
-                };
-            };
-            responses: {
-                /** @description The intervention after the step */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Publish an intervention
+         * @description Writes the working copy to the public catalogue, replacing any earlier published revision. For NNS's editorial team (`catalog:editorial`), or the owning förbund's administrators where NNS has granted self-publishing, who may publish a draft directly; anyone else gets 403. From `submitted` only otherwise (409). The author is emailed unless they published it themselves or wrote it with an API key. Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.published`.
+         */
+        post: operations["publishIntervention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4589,68 +1327,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Return a submission with comments (same roles as publishing); comment is required */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WorkflowAction"];
-                };
-            };
-            responses: {
-                /** @description The intervention after the step */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Return an intervention with comments
+         * @description Sends a `submitted` intervention back to its förbund as `returned`, with a `comment` saying what needs to change (400 without). The same people may return as may publish; the author is emailed the comment. Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.returned`.
+         */
+        post: operations["returnIntervention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4666,68 +1347,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Archive: removed from the public catalogue, kept as a record */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description The ETag you read; a mismatch answers 412. */
-                    "if-match"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["WorkflowAction"];
-                };
-            };
-            responses: {
-                /** @description The intervention after the step */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        ETag: components["headers"]["ETag"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["Intervention"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                /** @description If-Match did not match the current version */
-                412: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Archive an intervention
+         * @description Removes the intervention from the public catalogue at once and keeps it as a record; it can no longer be edited. From any state but `archived` (409). Only the owning förbund or NNS's editorial team (403 for a co-owner). Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.archived`.
+         */
+        post: operations["archiveIntervention"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4742,40 +1366,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The working copy rendered as its public catalogue page would be after publishing
-         * @description An HTML page for the admin's preview (it may be framed by the same origin). Built by the same code that writes the public entry on publishing.
+         * Preview an intervention's catalogue page
+         * @description The working copy rendered as an HTML page, exactly as its public catalogue page would look after publishing: it is built by the same code that writes the public entry. Meant for the admin's preview, which may frame it from the same origin; marked `noindex`. Needs `interventions:read`.
          */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description HTML page */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/html": string;
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        get: operations["previewIntervention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4791,38 +1385,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every saved revision, with who wrote it and when, and which were published */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Versions */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterventionVersionList"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List an intervention's revisions
+         * @description Every saved revision, oldest first, with who wrote it (person or API key, and for which förbund), when, and when and by whom it was published. Compare two with `diffInterventionVersions`. Needs `interventions:read`.
+         */
+        get: operations["listInterventionVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4838,43 +1405,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Field-level difference between two revisions; by default the latest change */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Default: the revision before to */
-                    from?: number;
-                    /** @description Default: the latest revision */
-                    to?: number;
-                };
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The changes */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterventionDiff"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Compare two revisions
+         * @description What changed between revision `from` and revision `to`, field by field: `changed` with before and after, `added`, `removed`, or `items` added to and removed from a list. By default the latest revision against the one before. A revision that does not exist answers 404 naming the parameter. Needs `interventions:read`.
+         */
+        get: operations["diffInterventionVersions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4890,86 +1425,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Results per reporting period, with derived shares */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Results */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterventionResultList"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
-        /** Record or correct one period's results; shares are derived, never sent */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["ResultInput"];
-                };
-            };
-            responses: {
-                /** @description The period's results with derived shares */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["InterventionResult"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description Conflict */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List an intervention's results
+         * @description The reported results per period, oldest first: participants by gender and per outcome category, with derived shares in percent of all participants (one decimal, half away from zero, so they need not sum to 100) and cost as a share of budget. Needs `interventions:read`.
+         */
+        get: operations["listInterventionResults"];
+        /**
+         * Record a period's results
+         * @description Records the results of one reporting period, or corrects them when the same period is sent again. Send counts only: shares are derived on reading. Outcome codes must be known categories and may not add up to more than the participants (400); the period may not end before it starts. A published entry shows them at once. Needs `interventions:write`. Audited as `intervention.results_recorded`.
+         */
+        put: operations["putInterventionResults"];
         post?: never;
         delete?: never;
         options?: never;
@@ -4984,102 +1449,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Co-owning förbund and open invitations */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Co-owners */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CoOwnerList"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List an intervention's co-owners
+         * @description The förbund that co-own the intervention (`acceptedAt` set) and those invited but not yet accepted. Needs `interventions:read`.
+         */
+        get: operations["listInterventionCoOwners"];
         put?: never;
-        /** Invite another förbund to co-own (edit) the intervention; it must accept */
-        post: {
-            parameters: {
-                query?: never;
-                header?: {
-                    /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
-                    "idempotency-key"?: string;
-                };
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["CoOwnerInvitation"];
-                };
-            };
-            responses: {
-                /** @description Invited */
-                201: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        /** @description `true` when this is the stored response to an earlier request with the same key */
-                        "Idempotent-Replayed"?: "true";
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CoOwner"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
-                409: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Invite a förbund to co-own an intervention
+         * @description The owning förbund (403 otherwise) invites another förbund (400 for itself or NNS) to co-own the intervention: once it accepts, it reads and edits it, and the published entry names it. Inviting again after a removal starts a fresh invitation. Needs `interventions:write`. Audited as `intervention.co_owner_invited`.
+         */
+        post: operations["createInterventionCoOwner"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5096,38 +1476,11 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** End a co-ownership: the owner removes a co-owner, or a co-owner (coOwnerId = orgId) leaves */
-        delete: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                    /** @description The co-owning förbund */
-                    coOwnerId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Removed */
-                204: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content?: never;
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * End a co-ownership
+         * @description The owning förbund removes a co-owner or withdraws an invitation, or a co-owner leaves by giving its own id as `coOwnerId` (403 for anyone else). The share is revoked, not deleted, so who could edit when stays on record; the published entry stops naming the förbund. Needs `interventions:write`. Audited as `intervention.co_owner_removed` or `intervention.co_ownership_left`.
+         */
+        delete: operations["removeInterventionCoOwner"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5142,38 +1495,11 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Accept an invitation to co-own another förbund's intervention (orgId: the invited förbund) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Accepted */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CoOwner"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Accept an invitation to co-own an intervention
+         * @description `orgId` is the invited förbund. From now on it reads and edits the intervention, and the published entry names it. Without an open invitation, 404. Needs `interventions:write`. Audited as `intervention.co_ownership_accepted`.
+         */
+        post: operations["acceptInterventionCoOwnership"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5187,37 +1513,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Open invitations for this förbund to co-own other förbund's interventions */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Open invitations */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CoOwnershipInvitationList"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List invitations to co-own interventions
+         * @description Open invitations for this förbund to co-own other förbund's interventions, with the owner and the published title (null if never published). Accept one with `acceptInterventionCoOwnership`. Needs `interventions:read`.
+         */
+        get: operations["listCoOwnershipInvitations"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5233,84 +1533,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Whether NNS has granted this förbund self-publishing */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Settings */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SelfPublishing"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
-        /** Grant or withdraw self-publishing for a förbund (NNS editorial team) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    /** @description Organization id */
-                    orgId: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["SelfPublishing"];
-                };
-            };
-            responses: {
-                /** @description Saved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["SelfPublishing"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                /** @description The request cannot be carried out */
-                422: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/problem+json": components["schemas"]["Problem"];
-                    };
-                };
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get whether a förbund may publish itself
+         * @description Whether NNS has granted this förbund self-publishing: its administrators then publish and return its own interventions without NNS's editorial review. Needs `interventions:read`.
+         */
+        get: operations["getSelfPublishing"];
+        /**
+         * Grant or withdraw self-publishing
+         * @description NNS's editorial team (`catalog:editorial`) grants a förbund the right to publish its own interventions, or withdraws it; entries already published stay published. Only a förbund can hold it (422 for NNS). Audited as `catalog.self_publishing_granted` or `catalog.self_publishing_withdrawn`.
+         */
+        put: operations["updateSelfPublishing"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5325,37 +1557,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Submitted interventions of every förbund, oldest first (NNS editorial team) */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description nextCursor from the previous page */
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The queue */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["EditorialQueuePage"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List interventions waiting for review
+         * @description The submitted interventions of every förbund, oldest first, with the förbund's name: the NNS editorial team's work queue. Publish or return each with `publishIntervention` or `returnIntervention` in its förbund's path. For NNS admins signed in. Paginated with `limit` and `cursor`.
+         */
+        get: operations["listEditorialQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5372,42 +1578,11 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Add, rename or retire a target group of the national vocabulary (NNS editorial team) */
-        put: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    code: string;
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": components["schemas"]["TargetGroupInput"];
-                };
-            };
-            responses: {
-                /** @description Saved */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["NoStore"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["TargetGroup"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["Unauthenticated"];
-                403: components["responses"]["Forbidden"];
-                404: components["responses"]["NotFound"];
-                413: components["responses"]["PayloadTooLarge"];
-                415: components["responses"]["UnsupportedMediaType"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Add, rename or retire a target group
+         * @description Target groups are a national vocabulary that NNS maintains: this adds the group with this code or changes its Swedish label. A group is retired (`retired: true`) rather than deleted, so entries that use it keep their meaning; retired groups are no longer offered for new content. For NNS admins signed in. Audited in NNS's log as `catalog.target_group_added` or `catalog.target_group_changed`.
+         */
+        put: operations["putTargetGroup"];
         post?: never;
         delete?: never;
         options?: never;
@@ -5422,63 +1597,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Search published interventions, with facet counts over all matches */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Swedish full-text search (stemmed): title weighs more than summary, summary more than description */
-                    q?: string;
-                    /** @description Comma-separated SCB länskoder; any of them matches */
-                    county?: string;
-                    /** @description Comma-separated SCB kommunkoder; any of them matches */
-                    municipality?: string;
-                    /** @description Comma-separated target-group codes; any of them matches */
-                    targetGroup?: string;
-                    /** @description Comma-separated orientations (individual, structural); any of them matches */
-                    orientation?: string;
-                    /** @description Comma-separated statuses; any of them matches */
-                    status?: string;
-                    /** @description Comma-separated method codes; any of them matches */
-                    method?: string;
-                    /** @description Comma-separated förbund ids (owner or co-owner); any of them matches */
-                    organization?: string;
-                    /** @description Comma-separated member-party kinds; any of them matches */
-                    memberParty?: string;
-                    /** @description Period overlap: running on or after this date */
-                    from?: string;
-                    /** @description Period overlap: running on or before this date */
-                    to?: string;
-                    /** @description relevance (needs q, otherwise newest), newest first published, or latest start date */
-                    sort?: "relevance" | "newest" | "start";
-                    cursor?: string;
-                    limit?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Matches */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CatalogSearchResult"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                429: components["responses"]["RateLimited"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Search the public catalogue
+         * @description Searches published interventions (insatser) of every förbund: Swedish full-text `q` (stemmed; title weighs most) and filters, each a comma-separated list where any value matches, combined with AND across filters; `from`/`to` match running periods that overlap. Answers the page of matches, their `total`, and facet counts over all matches for narrowing. Paginated with `limit` (up to 100) and `cursor`. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["searchCatalogInterventions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5494,65 +1617,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Every match of a search as CSV (UTF-8, comma-separated, with header) or JSON */
-        get: {
-            parameters: {
-                query?: {
-                    /** @description Swedish full-text search (stemmed): title weighs more than summary, summary more than description */
-                    q?: string;
-                    /** @description Comma-separated SCB länskoder; any of them matches */
-                    county?: string;
-                    /** @description Comma-separated SCB kommunkoder; any of them matches */
-                    municipality?: string;
-                    /** @description Comma-separated target-group codes; any of them matches */
-                    targetGroup?: string;
-                    /** @description Comma-separated orientations (individual, structural); any of them matches */
-                    orientation?: string;
-                    /** @description Comma-separated statuses; any of them matches */
-                    status?: string;
-                    /** @description Comma-separated method codes; any of them matches */
-                    method?: string;
-                    /** @description Comma-separated förbund ids (owner or co-owner); any of them matches */
-                    organization?: string;
-                    /** @description Comma-separated member-party kinds; any of them matches */
-                    memberParty?: string;
-                    /** @description Period overlap: running on or after this date */
-                    from?: string;
-                    /** @description Period overlap: running on or before this date */
-                    to?: string;
-                    /** @description relevance (needs q, otherwise newest), newest first published, or latest start date */
-                    sort?: "relevance" | "newest" | "start";
-                    format?: "csv" | "json";
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The export */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "text/csv": string;
-                        "application/json": {
-                            data: components["schemas"]["CatalogEntry"][];
-                        };
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                429: components["responses"]["RateLimited"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Export the catalogue
+         * @description Every match of a search (the same filters as `searchCatalogInterventions`, up to 10 000 entries) as CSV (UTF-8, comma-separated, a header row; the default, downloaded as `insatskatalog.csv`) or, with `format=json`, as full entries with their results. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["exportCatalogInterventions"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5568,35 +1637,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Atom feed of newly published and updated entries */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Atom 1.0 */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/atom+xml": string;
-                    };
-                };
-                401: components["responses"]["InvalidApiKey"];
-                429: components["responses"]["RateLimited"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Follow new and updated entries
+         * @description An Atom 1.0 feed of the 50 most recently published or updated entries, newest first, linking to their public pages: subscribe to follow the catalogue. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["getCatalogFeed"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5612,35 +1657,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The controlled vocabularies: focus areas per orientation, target groups, methods, outcome categories */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Vocabularies */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CatalogVocabularies"];
-                    };
-                };
-                401: components["responses"]["InvalidApiKey"];
-                429: components["responses"]["RateLimited"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * List the catalogue's vocabularies
+         * @description The controlled vocabularies an intervention's content uses, with their codes and Swedish labels: focus areas per orientation, target groups (retired ones left out), methods, and the outcome categories of reported results (the positive ones count towards the positive share), in order. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["listCatalogVocabularies"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5656,39 +1677,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One published intervention with its published results */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    interventionId: string;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description The entry, with the project it is part of and its delprojekt */
-                200: {
-                    headers: {
-                        "X-Request-Id": components["headers"]["RequestId"];
-                        "Cache-Control": components["headers"]["SharedCacheable"];
-                        "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
-                        "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
-                        "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": components["schemas"]["CatalogEntryWithRelated"];
-                    };
-                };
-                400: components["responses"]["BadRequest"];
-                401: components["responses"]["InvalidApiKey"];
-                404: components["responses"]["NotFound"];
-                429: components["responses"]["RateLimited"];
-                503: components["responses"]["ServiceUnavailable"];
-            };
-        };
+        /**
+         * Get a published intervention
+         * @description The published revision of an intervention: its content with vocabulary codes labelled in Swedish, the area with its län, owner and co-owners, the reported results with derived shares, and the published project it is a delprojekt of and its own published delprojekt. An intervention that is not published, or archived, answers 404. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["getCatalogIntervention"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5726,7 +1719,7 @@ export interface paths {
         };
         /**
          * Webhook endpoints of the organization
-         * @description Newest first, never with their secrets.
+         * @description The organization's registered endpoints, newest first and cursor-paginated, with the events each receives and whether it is enabled. Needs `webhooks:manage`; secrets are never listed.
          */
         get: operations["listWebhookEndpoints"];
         put?: never;
@@ -5752,7 +1745,7 @@ export interface paths {
         };
         /**
          * One webhook endpoint
-         * @description The endpoint's settings and state, without its secret.
+         * @description The endpoint's URL, events and state: enabled, or disabled with the reason and time, and `failingSince` while deliveries fail. Needs `webhooks:manage`; the secret is never returned here.
          */
         get: operations["getWebhookEndpoint"];
         put?: never;
@@ -6066,10 +2059,7 @@ export interface components {
             type: "intervention.published";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6105,10 +2095,7 @@ export interface components {
             type: "intervention.archived";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6129,10 +2116,7 @@ export interface components {
             type: "training.created";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6161,15 +2145,9 @@ export interface components {
                 /** Format: uuid */
                 id: string;
                 title: string;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-24T09:30:00.000Z
-                 */
+                /** Format: date-time */
                 startsAt: string;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-24T09:30:00.000Z
-                 */
+                /** Format: date-time */
                 endsAt: string;
                 /** @enum {string} */
                 mode: "digital" | "on_site";
@@ -6187,10 +2165,7 @@ export interface components {
             type: "training.confirmed";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6211,10 +2186,7 @@ export interface components {
             type: "training.cancelled";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6235,10 +2207,7 @@ export interface components {
             type: "registration.created";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6284,10 +2253,7 @@ export interface components {
             type: "registration.cancelled";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6308,10 +2274,7 @@ export interface components {
             type: "registration.promoted";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6332,10 +2295,7 @@ export interface components {
             type: "training_request.scheduled";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6369,10 +2329,7 @@ export interface components {
             type: "ping";
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -6388,10 +2345,47 @@ export interface components {
             endpointId: string;
             message: string;
         };
+        /**
+         * @example {
+         *       "user": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "email": "anna.lindqvist@halland.samordning.se",
+         *         "name": "Anna Lindqvist",
+         *         "locale": "sv"
+         *       },
+         *       "memberships": [
+         *         {
+         *           "organization": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland",
+         *             "slug": "halland",
+         *             "kind": "forbund"
+         *           },
+         *           "role": "org_admin",
+         *           "permissions": [
+         *             "org:read",
+         *             "members:read",
+         *             "members:manage",
+         *             "api_keys:read",
+         *             "api_keys:manage",
+         *             "trainings:read"
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
         SignedIn: {
             user: components["schemas"]["User"];
             memberships: components["schemas"]["Membership"][];
         };
+        /**
+         * @example {
+         *       "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *       "email": "anna.lindqvist@halland.samordning.se",
+         *       "name": "Anna Lindqvist",
+         *       "locale": "sv"
+         *     }
+         */
         User: {
             /** Format: uuid */
             id: string;
@@ -6401,6 +2395,25 @@ export interface components {
             /** @enum {string} */
             locale: "sv" | "en";
         };
+        /**
+         * @example {
+         *       "organization": {
+         *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland",
+         *         "slug": "halland",
+         *         "kind": "forbund"
+         *       },
+         *       "role": "org_admin",
+         *       "permissions": [
+         *         "org:read",
+         *         "members:read",
+         *         "members:manage",
+         *         "api_keys:read",
+         *         "api_keys:manage",
+         *         "trainings:read"
+         *       ]
+         *     }
+         */
         Membership: {
             organization: {
                 /** Format: uuid */
@@ -6414,6 +2427,24 @@ export interface components {
             role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
             permissions: string[];
         };
+        /**
+         * @example {
+         *       "type": "urn:problem:nns:validation_failed",
+         *       "title": "The request is not valid",
+         *       "status": 400,
+         *       "detail": "Ange en giltig e-postadress.",
+         *       "code": "validation_failed",
+         *       "instance": "/v1/orgs/e1795367-8a0f-4945-a7b2-663c2b4b8aec/invitations",
+         *       "requestId": "5f0c8e1a-3b7d-4c29-9e64-8a1d2f7b3c50",
+         *       "errors": [
+         *         {
+         *           "field": "body.email",
+         *           "rule": "invalid_format:email",
+         *           "message": "Ange en giltig e-postadress."
+         *         }
+         *       ]
+         *     }
+         */
         Problem: {
             /** @example urn:problem:nns:validation_failed */
             type: string;
@@ -6429,6 +2460,13 @@ export interface components {
             requestId: string;
             errors?: components["schemas"]["FieldError"][];
         };
+        /**
+         * @example {
+         *       "field": "body.email",
+         *       "rule": "invalid_format:email",
+         *       "message": "Ange en giltig e-postadress."
+         *     }
+         */
         FieldError: {
             /** @example body.email */
             field: string;
@@ -6436,7 +2474,81 @@ export interface components {
             rule: string;
             message: string;
         };
+        /**
+         * @example {
+         *       "kind": "user",
+         *       "user": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "email": "anna.lindqvist@halland.samordning.se",
+         *         "name": "Anna Lindqvist",
+         *         "locale": "sv"
+         *       },
+         *       "memberships": [
+         *         {
+         *           "organization": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland",
+         *             "slug": "halland",
+         *             "kind": "forbund"
+         *           },
+         *           "role": "org_admin",
+         *           "permissions": [
+         *             "org:read",
+         *             "members:read",
+         *             "members:manage",
+         *             "api_keys:read",
+         *             "api_keys:manage",
+         *             "trainings:read"
+         *           ]
+         *         }
+         *       ],
+         *       "nnsAdmin": false
+         *     }
+         * @example {
+         *       "kind": "api_key",
+         *       "apiKey": {
+         *         "id": "5b668dbb-65cf-4f53-87d0-7313f2147725",
+         *         "name": "Ärendesystem Halmstads kommun",
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "scopes": [
+         *           "trainings:read",
+         *           "trainings:register"
+         *         ]
+         *       }
+         *     }
+         */
         Me: components["schemas"]["MeUser"] | components["schemas"]["MeApiKey"];
+        /**
+         * @example {
+         *       "kind": "user",
+         *       "user": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "email": "anna.lindqvist@halland.samordning.se",
+         *         "name": "Anna Lindqvist",
+         *         "locale": "sv"
+         *       },
+         *       "memberships": [
+         *         {
+         *           "organization": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland",
+         *             "slug": "halland",
+         *             "kind": "forbund"
+         *           },
+         *           "role": "org_admin",
+         *           "permissions": [
+         *             "org:read",
+         *             "members:read",
+         *             "members:manage",
+         *             "api_keys:read",
+         *             "api_keys:manage",
+         *             "trainings:read"
+         *           ]
+         *         }
+         *       ],
+         *       "nnsAdmin": false
+         *     }
+         */
         MeUser: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6447,6 +2559,20 @@ export interface components {
             memberships: components["schemas"]["Membership"][];
             nnsAdmin: boolean;
         };
+        /**
+         * @example {
+         *       "kind": "api_key",
+         *       "apiKey": {
+         *         "id": "5b668dbb-65cf-4f53-87d0-7313f2147725",
+         *         "name": "Ärendesystem Halmstads kommun",
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "scopes": [
+         *           "trainings:read",
+         *           "trainings:register"
+         *         ]
+         *       }
+         *     }
+         */
         MeApiKey: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -6462,6 +2588,15 @@ export interface components {
                 scopes: string[];
             };
         };
+        /**
+         * @example {
+         *       "organizationName": "Samordningsförbundet i Halland",
+         *       "email": "erik.svensson@halmstad.se",
+         *       "role": "editor",
+         *       "existingAccount": false,
+         *       "expiresAt": "2026-12-03T13:47:12.000Z"
+         *     }
+         */
         InvitationPreview: {
             organizationName: string;
             /** Format: email */
@@ -6469,33 +2604,123 @@ export interface components {
             /** @enum {string} */
             role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
             existingAccount: boolean;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             expiresAt: string;
         };
+        /**
+         * @example {
+         *       "id": "k3v7qzm2hx4ra6wdn5tbyc2e",
+         *       "createdAt": "2026-11-20T07:58:31.000Z",
+         *       "lastActiveAt": "2026-11-26T08:14:05.000Z",
+         *       "ipAddress": "194.17.82.41",
+         *       "userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+         *       "current": true
+         *     }
+         */
         Session: {
             id: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             lastActiveAt: string;
             ipAddress: string | null;
             userAgent: string | null;
             current: boolean;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "kind": "forbund",
+         *           "name": "Samordningsförbundet Göteborg Nordost",
+         *           "slug": "goteborg-nordost",
+         *           "organizationNumber": "222000-1883",
+         *           "vatNumber": "SE222000188301",
+         *           "countyCode": "14",
+         *           "email": "info@goteborgnordost.samordning.se",
+         *           "website": "https://www.goteborgnordost.samordning.se",
+         *           "memberParties": [
+         *             {
+         *               "kind": "fk",
+         *               "name": "Försäkringskassan",
+         *               "countyCode": null,
+         *               "municipalityCode": null
+         *             },
+         *             {
+         *               "kind": "af",
+         *               "name": "Arbetsförmedlingen",
+         *               "countyCode": null,
+         *               "municipalityCode": null
+         *             },
+         *             {
+         *               "kind": "region",
+         *               "name": "Västra Götalandsregionen",
+         *               "countyCode": "14",
+         *               "municipalityCode": null
+         *             },
+         *             {
+         *               "kind": "kommun",
+         *               "name": "Göteborg",
+         *               "countyCode": "14",
+         *               "municipalityCode": "1480"
+         *             }
+         *           ],
+         *           "version": 4,
+         *           "createdAt": "2025-03-12T10:04:51.000Z",
+         *           "updatedAt": "2026-09-30T13:21:08.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         OrganizationPage: {
             data: components["schemas"]["Organization"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *       "kind": "forbund",
+         *       "name": "Samordningsförbundet Göteborg Nordost",
+         *       "slug": "goteborg-nordost",
+         *       "organizationNumber": "222000-1883",
+         *       "vatNumber": "SE222000188301",
+         *       "countyCode": "14",
+         *       "email": "info@goteborgnordost.samordning.se",
+         *       "website": "https://www.goteborgnordost.samordning.se",
+         *       "memberParties": [
+         *         {
+         *           "kind": "fk",
+         *           "name": "Försäkringskassan",
+         *           "countyCode": null,
+         *           "municipalityCode": null
+         *         },
+         *         {
+         *           "kind": "af",
+         *           "name": "Arbetsförmedlingen",
+         *           "countyCode": null,
+         *           "municipalityCode": null
+         *         },
+         *         {
+         *           "kind": "region",
+         *           "name": "Västra Götalandsregionen",
+         *           "countyCode": "14",
+         *           "municipalityCode": null
+         *         },
+         *         {
+         *           "kind": "kommun",
+         *           "name": "Göteborg",
+         *           "countyCode": "14",
+         *           "municipalityCode": "1480"
+         *         }
+         *       ],
+         *       "version": 4,
+         *       "createdAt": "2025-03-12T10:04:51.000Z",
+         *       "updatedAt": "2026-09-30T13:21:08.000Z"
+         *     }
+         */
         Organization: {
             /** Format: uuid */
             id: string;
@@ -6503,9 +2728,7 @@ export interface components {
             kind: "nns" | "forbund";
             name: string;
             slug: string;
-            /** @example 222000-1016 */
             organizationNumber: string;
-            /** @example SE222000101601 */
             vatNumber: string;
             countyCode: string | null;
             email: string | null;
@@ -6518,17 +2741,45 @@ export interface components {
                 municipalityCode: string | null;
             }[];
             version: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "name": "Samordningsförbundet i Halland",
+         *       "slug": "halland",
+         *       "organizationNumber": "222000-1016",
+         *       "countyCode": "13",
+         *       "email": "kansli@halland.samordning.se",
+         *       "website": "https://www.samordningsforbundethalland.se",
+         *       "memberParties": [
+         *         {
+         *           "kind": "fk"
+         *         },
+         *         {
+         *           "kind": "af"
+         *         },
+         *         {
+         *           "kind": "region",
+         *           "countyCode": "13"
+         *         },
+         *         {
+         *           "kind": "kommun",
+         *           "municipalityCode": "1380"
+         *         },
+         *         {
+         *           "kind": "kommun",
+         *           "municipalityCode": "1382"
+         *         },
+         *         {
+         *           "kind": "kommun",
+         *           "municipalityCode": "1383"
+         *         }
+         *       ]
+         *     }
+         */
         CreateOrganization: {
             name: string;
             slug?: string;
@@ -6542,7 +2793,13 @@ export interface components {
             website?: string | null;
             memberParties: components["schemas"]["MemberPartyInput"][];
         };
-        /** @description A huvudman: Försäkringskassan, Arbetsförmedlingen, a region or a kommun */
+        /**
+         * @description A huvudman: Försäkringskassan, Arbetsförmedlingen, a region or a kommun
+         * @example {
+         *       "kind": "kommun",
+         *       "municipalityCode": "1380"
+         *     }
+         */
         MemberPartyInput: {
             /** @enum {string} */
             kind: "fk";
@@ -6560,6 +2817,12 @@ export interface components {
             /** @example 1380 */
             municipalityCode: string;
         };
+        /**
+         * @example {
+         *       "email": "kansli@goteborgnordost.samordning.se",
+         *       "website": "https://www.goteborgnordost.samordning.se"
+         *     }
+         */
         UpdateOrganization: {
             name?: string;
             slug?: string;
@@ -6573,6 +2836,26 @@ export interface components {
             website?: string | null;
             memberParties?: components["schemas"]["MemberPartyInput"][];
         };
+        /**
+         * @example {
+         *       "organization": {
+         *         "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *         "name": "Samordningsförbundet Göteborg Nordost",
+         *         "kind": "forbund"
+         *       },
+         *       "access": "editor",
+         *       "permissions": [
+         *         "interventions:read",
+         *         "interventions:write",
+         *         "members:read",
+         *         "org:read",
+         *         "sessions:attend",
+         *         "trainings:manage",
+         *         "trainings:read",
+         *         "trainings:register"
+         *       ]
+         *     }
+         */
         Access: {
             organization: {
                 /** Format: uuid */
@@ -6585,11 +2868,38 @@ export interface components {
             access: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "nns_admin_elsewhere" | "api_key" | "system";
             permissions: string[];
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "userId": "7e83476e-4fe5-494d-add9-e978189187d6",
+         *           "email": "johan.karlsson@nordost.samordning.se",
+         *           "name": "Johan Karlsson",
+         *           "role": "editor",
+         *           "version": 2,
+         *           "createdAt": "2025-04-02T08:15:43.000Z",
+         *           "updatedAt": "2026-10-14T12:40:19.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         MemberPage: {
             data: components["schemas"]["Member"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "userId": "7e83476e-4fe5-494d-add9-e978189187d6",
+         *       "email": "johan.karlsson@nordost.samordning.se",
+         *       "name": "Johan Karlsson",
+         *       "role": "editor",
+         *       "version": 2,
+         *       "createdAt": "2025-04-02T08:15:43.000Z",
+         *       "updatedAt": "2026-10-14T12:40:19.000Z"
+         *     }
+         */
         Member: {
             /** Format: uuid */
             userId: string;
@@ -6599,17 +2909,21 @@ export interface components {
             /** @enum {string} */
             role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
             version: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "id": "312657a2-b632-4688-99ff-d7046d3d31c5",
+         *       "email": "erik.svensson@halmstad.se",
+         *       "role": "editor",
+         *       "status": "pending",
+         *       "expiresAt": "2026-12-03T13:47:12.000Z",
+         *       "createdAt": "2026-11-26T13:47:12.000Z"
+         *     }
+         */
         Invitation: {
             /** Format: uuid */
             id: string;
@@ -6619,69 +2933,166 @@ export interface components {
             role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             expiresAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "312657a2-b632-4688-99ff-d7046d3d31c5",
+         *           "email": "erik.svensson@halmstad.se",
+         *           "role": "editor",
+         *           "status": "pending",
+         *           "expiresAt": "2026-12-03T13:47:12.000Z",
+         *           "createdAt": "2026-11-26T13:47:12.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         InvitationPage: {
             data: components["schemas"]["Invitation"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "apiKey": {
+         *         "id": "5b668dbb-65cf-4f53-87d0-7313f2147725",
+         *         "name": "Ärendesystem Halmstads kommun",
+         *         "prefix": "nns_q7rk2mxv9wbt4hzc",
+         *         "scopes": [
+         *           "trainings:read",
+         *           "trainings:register"
+         *         ],
+         *         "status": "active",
+         *         "expiresAt": "2027-06-30T22:00:00.000Z",
+         *         "lastUsedAt": null,
+         *         "revokedAt": null,
+         *         "createdAt": "2026-11-26T14:02:09.000Z"
+         *       },
+         *       "secret": "nns_q7rk2mxv9wbt4hzc.f3n8d2s6p1y9t5w4k7m0c3x8v2b6h1q9"
+         *     }
+         */
         CreatedApiKey: {
             apiKey: components["schemas"]["ApiKey"];
             secret: string;
         };
+        /**
+         * @example {
+         *       "id": "5b668dbb-65cf-4f53-87d0-7313f2147725",
+         *       "name": "Ärendesystem Halmstads kommun",
+         *       "prefix": "nns_q7rk2mxv9wbt4hzc",
+         *       "scopes": [
+         *         "trainings:read",
+         *         "trainings:register"
+         *       ],
+         *       "status": "active",
+         *       "expiresAt": "2027-06-30T22:00:00.000Z",
+         *       "lastUsedAt": "2026-11-25T06:31:54.000Z",
+         *       "revokedAt": null,
+         *       "createdAt": "2026-08-19T09:12:37.000Z"
+         *     }
+         */
         ApiKey: {
             /** Format: uuid */
             id: string;
             name: string;
-            /**
-             * @description The public start of the key, to recognise it
-             * @example nns_abcdefghijklmnop
-             */
+            /** @description The public start of the key, to recognise it */
             prefix: string;
             scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             expiresAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             lastUsedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             revokedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "5b668dbb-65cf-4f53-87d0-7313f2147725",
+         *           "name": "Ärendesystem Halmstads kommun",
+         *           "prefix": "nns_q7rk2mxv9wbt4hzc",
+         *           "scopes": [
+         *             "trainings:read",
+         *             "trainings:register"
+         *           ],
+         *           "status": "active",
+         *           "expiresAt": "2027-06-30T22:00:00.000Z",
+         *           "lastUsedAt": "2026-11-25T06:31:54.000Z",
+         *           "revokedAt": null,
+         *           "createdAt": "2026-08-19T09:12:37.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         ApiKeyPage: {
             data: components["schemas"]["ApiKey"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "1000a5a7-4d16-4336-bd9d-c6552e746432",
+         *           "actorType": "user",
+         *           "actorId": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *           "actorLabel": "Anna Lindqvist",
+         *           "action": "member.role_changed",
+         *           "entityType": "membership",
+         *           "entityId": "7e83476e-4fe5-494d-add9-e978189187d6",
+         *           "before": {
+         *             "role": "viewer",
+         *             "version": 1
+         *           },
+         *           "after": {
+         *             "role": "editor",
+         *             "version": 2
+         *           },
+         *           "requestId": "9c4f1a2e-7b3d-4e8a-b5c6-2d1f0e9a8b7c",
+         *           "createdAt": "2026-10-14T12:40:19.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         AuditEntryPage: {
             data: components["schemas"]["AuditEntry"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "id": "1000a5a7-4d16-4336-bd9d-c6552e746432",
+         *       "actorType": "user",
+         *       "actorId": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *       "actorLabel": "Anna Lindqvist",
+         *       "action": "member.role_changed",
+         *       "entityType": "membership",
+         *       "entityId": "7e83476e-4fe5-494d-add9-e978189187d6",
+         *       "before": {
+         *         "role": "viewer",
+         *         "version": 1
+         *       },
+         *       "after": {
+         *         "role": "editor",
+         *         "version": 2
+         *       },
+         *       "requestId": "9c4f1a2e-7b3d-4e8a-b5c6-2d1f0e9a8b7c",
+         *       "createdAt": "2026-10-14T12:40:19.000Z"
+         *     }
+         */
         AuditEntry: {
             /** Format: uuid */
             id: string;
@@ -6689,7 +3100,7 @@ export interface components {
             actorType: "user" | "api_key" | "system";
             actorId: string | null;
             actorLabel: string;
-            /** @example member.role_changed */
+            /** @description `<entity>.<past tense>`, e.g. `member.role_changed` */
             action: string;
             entityType: string;
             entityId: string | null;
@@ -6698,17 +3109,51 @@ export interface components {
             /** @description The entity after the change (null for deletions) */
             after?: unknown;
             requestId: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "0ebb221b-9dee-492a-96e1-0eb97ddd7301",
+         *           "to": "erik.svensson@halmstad.se",
+         *           "subject": "Du är inbjuden till Samordningsförbundet i Halland",
+         *           "text": "Hej!\n\nAnna Lindqvist har bjudit in dig som redaktör i Samordningsförbundet i Halland på NNS-plattformen.\n\nLänken gäller i 7 dagar.",
+         *           "html": null,
+         *           "template": "invitation",
+         *           "transport": "outbox",
+         *           "status": "sent",
+         *           "attempts": 0,
+         *           "lastAttemptAt": null,
+         *           "createdAt": "2026-11-26T13:47:12.000Z",
+         *           "sentAt": "2026-11-26T13:47:15.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         EmailPage: {
             data: components["schemas"]["Email"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "id": "0ebb221b-9dee-492a-96e1-0eb97ddd7301",
+         *       "to": "erik.svensson@halmstad.se",
+         *       "subject": "Du är inbjuden till Samordningsförbundet i Halland",
+         *       "text": "Hej!\n\nAnna Lindqvist har bjudit in dig som redaktör i Samordningsförbundet i Halland på NNS-plattformen.\n\nLänken gäller i 7 dagar.",
+         *       "html": null,
+         *       "template": "invitation",
+         *       "transport": "outbox",
+         *       "status": "sent",
+         *       "attempts": 0,
+         *       "lastAttemptAt": null,
+         *       "createdAt": "2026-11-26T13:47:12.000Z",
+         *       "sentAt": "2026-11-26T13:47:15.000Z"
+         *     }
+         */
         Email: {
             /** Format: uuid */
             id: string;
@@ -6727,31 +3172,43 @@ export interface components {
             status: "queued" | "sent" | "failed";
             /** @description Delivery attempts made so far (SMTP only) */
             attempts: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             lastAttemptAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             sentAt: string | null;
         };
+        /**
+         * @example {
+         *       "code": "13",
+         *       "name": "Hallands län"
+         *     }
+         */
         County: {
             code: string;
             name: string;
         };
+        /**
+         * @example {
+         *       "code": "1380",
+         *       "name": "Halmstad",
+         *       "countyCode": "13"
+         *     }
+         */
         Municipality: {
             code: string;
             name: string;
             countyCode: string;
         };
+        /**
+         * @example {
+         *       "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "name": "Samordningsförbundet i Halland",
+         *       "slug": "halland",
+         *       "countyCode": "13"
+         *     }
+         */
         ForbundListing: {
             /** Format: uuid */
             id: string;
@@ -6760,6 +3217,37 @@ export interface components {
             /** @description SCB länskod of the förbund's seat */
             countyCode: string | null;
         };
+        /**
+         * @example {
+         *       "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+         *       "name": "Lena Bergström",
+         *       "email": "lena.bergstrom@utbildare.nns.se",
+         *       "phone": "070-418 22 95",
+         *       "countyCodes": [
+         *         "13",
+         *         "14"
+         *       ],
+         *       "deliveryModes": [
+         *         "digital",
+         *         "on_site"
+         *       ],
+         *       "notes": "Leder gärna utbildningssteget på plats i Västsverige.",
+         *       "archived": false,
+         *       "certificationStatus": "expiring",
+         *       "certifications": [
+         *         {
+         *           "id": "1cf6e93f-d096-4feb-a5d0-e9b5b932da85",
+         *           "issuer": "Væksthuset",
+         *           "certifiedOn": "2024-05-16",
+         *           "validUntil": "2027-01-31",
+         *           "evidence": "Intyg nr 2024-117, Væksthuset Köpenhamn",
+         *           "status": "expiring",
+         *           "revokedAt": null
+         *         }
+         *       ],
+         *       "version": 3
+         *     }
+         */
         Trainer: {
             /** Format: uuid */
             id: string;
@@ -6774,25 +3262,42 @@ export interface components {
             certifications: components["schemas"]["TrainerCertification"][];
             version: number;
         };
+        /**
+         * @example {
+         *       "id": "1cf6e93f-d096-4feb-a5d0-e9b5b932da85",
+         *       "issuer": "Væksthuset",
+         *       "certifiedOn": "2024-05-16",
+         *       "validUntil": "2027-01-31",
+         *       "evidence": "Intyg nr 2024-117, Væksthuset Köpenhamn",
+         *       "status": "expiring",
+         *       "revokedAt": null
+         *     }
+         */
         TrainerCertification: {
             /** Format: uuid */
             id: string;
             issuer: string;
-            /**
-             * Format: date
-             * @example 2026-11-24
-             */
+            /** Format: date */
             certifiedOn: string;
-            /**
-             * Format: date
-             * @example 2026-11-24
-             */
+            /** Format: date */
             validUntil: string | null;
             evidence: string | null;
             /** @enum {string} */
             status: "valid" | "expiring" | "expired" | "not_yet_valid" | "revoked";
             revokedAt: string | null;
         };
+        /**
+         * @example {
+         *       "id": "83369fa8-fb12-4d2c-a9f4-021b161a5dbe",
+         *       "code": "bip_skapa_training",
+         *       "name": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *       "unitPriceOre": 5000000,
+         *       "vatRateBasisPoints": 2500,
+         *       "maxParticipants": 25,
+         *       "active": true,
+         *       "version": 2
+         *     }
+         */
         PriceItem: {
             /** Format: uuid */
             id: string;
@@ -6806,6 +3311,32 @@ export interface components {
             active: boolean;
             version: number;
         };
+        /**
+         * @example {
+         *       "id": "947a34e5-0457-42bb-9e20-70fed2b45f6e",
+         *       "key": "bip_skapa",
+         *       "name": "BIP/SKAPA",
+         *       "steps": [
+         *         {
+         *           "key": "startup",
+         *           "title": "Uppstartsmöte med chefer och implementeringsgrupp",
+         *           "durationMinutes": 150,
+         *           "mode": "digital",
+         *           "capacity": null,
+         *           "description": "Chefer, nyckelpersoner och utbildare stämmer av processen och går igenom implementeringschecklistan."
+         *         },
+         *         {
+         *           "key": "training",
+         *           "title": "Utbildning i progressionsmätning",
+         *           "durationMinutes": 420,
+         *           "mode": "either",
+         *           "capacity": 25,
+         *           "description": "Heldagsutbildning i att skatta progression mot arbete. Högst 25 deltagare per tillfälle."
+         *         }
+         *       ],
+         *       "version": 5
+         *     }
+         */
         TrainingTemplate: {
             /** Format: uuid */
             id: string;
@@ -6822,20 +3353,76 @@ export interface components {
             }[];
             version: number;
         };
+        /**
+         * @example {
+         *       "requestIds": [
+         *         "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+         *         "fc83d8b8-3452-464f-bd62-a8f9581cd9f5"
+         *       ],
+         *       "countyRelation": "neighbouring",
+         *       "overlap": {
+         *         "start": "2027-03-01",
+         *         "end": "2027-04-30"
+         *       },
+         *       "overlapDays": 61,
+         *       "combinedParticipants": 23,
+         *       "deliveryPreference": "on_site",
+         *       "requests": [
+         *         {
+         *           "id": "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+         *           "organization": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland",
+         *             "countyCode": "13"
+         *           },
+         *           "periodStart": "2027-02-01",
+         *           "periodEnd": "2027-04-30",
+         *           "expectedParticipants": 14,
+         *           "deliveryPreference": "either",
+         *           "openToSharing": true,
+         *           "contactName": "Anna Lindqvist",
+         *           "contactEmail": "anna.lindqvist@halland.samordning.se",
+         *           "contactPhone": "035-13 72 40",
+         *           "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
+         *           "status": "submitted",
+         *           "trainingId": null,
+         *           "decisionNote": null,
+         *           "createdAt": "2026-10-08T11:26:44.000Z",
+         *           "version": 1
+         *         },
+         *         {
+         *           "id": "fc83d8b8-3452-464f-bd62-a8f9581cd9f5",
+         *           "organization": {
+         *             "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *             "name": "Samordningsförbundet Göteborg Nordost",
+         *             "countyCode": "14"
+         *           },
+         *           "periodStart": "2027-03-01",
+         *           "periodEnd": "2027-05-31",
+         *           "expectedParticipants": 9,
+         *           "deliveryPreference": "on_site",
+         *           "openToSharing": true,
+         *           "contactName": "Johan Karlsson",
+         *           "contactEmail": "johan.karlsson@nordost.samordning.se",
+         *           "contactPhone": null,
+         *           "notes": null,
+         *           "status": "submitted",
+         *           "trainingId": null,
+         *           "decisionNote": null,
+         *           "createdAt": "2026-10-21T08:03:17.000Z",
+         *           "version": 1
+         *         }
+         *       ]
+         *     }
+         */
         PairingSuggestion: {
             requestIds: string[];
             /** @enum {string} */
             countyRelation: "same" | "neighbouring";
             overlap: {
-                /**
-                 * Format: date
-                 * @example 2026-11-24
-                 */
+                /** Format: date */
                 start: string;
-                /**
-                 * Format: date
-                 * @example 2026-11-24
-                 */
+                /** Format: date */
                 end: string;
             };
             overlapDays: number;
@@ -6844,6 +3431,30 @@ export interface components {
             deliveryPreference: "digital" | "on_site" | "either";
             requests: components["schemas"]["TrainingRequest"][];
         };
+        /**
+         * @example {
+         *       "id": "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+         *       "organization": {
+         *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland",
+         *         "countyCode": "13"
+         *       },
+         *       "periodStart": "2027-02-01",
+         *       "periodEnd": "2027-04-30",
+         *       "expectedParticipants": 14,
+         *       "deliveryPreference": "either",
+         *       "openToSharing": true,
+         *       "contactName": "Anna Lindqvist",
+         *       "contactEmail": "anna.lindqvist@halland.samordning.se",
+         *       "contactPhone": "035-13 72 40",
+         *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
+         *       "status": "submitted",
+         *       "trainingId": null,
+         *       "decisionNote": null,
+         *       "createdAt": "2026-10-08T11:26:44.000Z",
+         *       "version": 1
+         *     }
+         */
         TrainingRequest: {
             /** Format: uuid */
             id: string;
@@ -6853,15 +3464,9 @@ export interface components {
                 name: string;
                 countyCode: string | null;
             };
-            /**
-             * Format: date
-             * @example 2027-02-01
-             */
+            /** Format: date */
             periodStart: string;
-            /**
-             * Format: date
-             * @example 2027-02-01
-             */
+            /** Format: date */
             periodEnd: string;
             expectedParticipants: number;
             /** @enum {string} */
@@ -6876,13 +3481,26 @@ export interface components {
             /** Format: uuid */
             trainingId: string | null;
             decisionNote: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             version: number;
         };
+        /**
+         * @example {
+         *       "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "kind": "bip_skapa",
+         *       "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+         *       "status": "planned",
+         *       "owner": {
+         *         "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+         *         "name": "Nationella nätverket för samordningsförbund"
+         *       },
+         *       "firstSessionAt": "2027-03-03T08:00:00.000Z",
+         *       "lastSessionEndsAt": "2027-03-17T14:30:00.000Z",
+         *       "sessionCount": 2,
+         *       "createdAt": "2026-11-02T09:41:26.000Z"
+         *     }
+         */
         TrainingSummary: {
             /** Format: uuid */
             id: string;
@@ -6896,43 +3514,113 @@ export interface components {
                 id: string;
                 name: string;
             };
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             firstSessionAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             lastSessionEndsAt: string | null;
             sessionCount: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "kind": "bip_skapa",
+         *       "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+         *       "status": "planned",
+         *       "owner": {
+         *         "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+         *         "name": "Nationella nätverket för samordningsförbund"
+         *       },
+         *       "firstSessionAt": "2027-03-03T08:00:00.000Z",
+         *       "lastSessionEndsAt": "2027-03-17T14:30:00.000Z",
+         *       "sessionCount": 2,
+         *       "createdAt": "2026-11-02T09:41:26.000Z",
+         *       "description": "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+         *       "costSplitRule": "seats",
+         *       "cancelledAt": null,
+         *       "cancelledBy": null,
+         *       "cancellationReason": null,
+         *       "completedAt": null,
+         *       "surveySentAt": null,
+         *       "sessions": [
+         *         {
+         *           "id": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+         *           "stepKey": "startup",
+         *           "title": "Uppstartsmöte med chefer och implementeringsgrupp",
+         *           "startsAt": "2027-03-03T08:00:00.000Z",
+         *           "endsAt": "2027-03-03T10:30:00.000Z",
+         *           "mode": "digital",
+         *           "location": null,
+         *           "videoLink": "https://meet.nns.se/bip-skapa-vast-uppstart",
+         *           "capacity": null,
+         *           "trainers": [
+         *             {
+         *               "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+         *               "name": "Lena Bergström"
+         *             }
+         *           ],
+         *           "confirmed": 11,
+         *           "waitlisted": 0,
+         *           "version": 1
+         *         },
+         *         {
+         *           "id": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+         *           "stepKey": "training",
+         *           "title": "Utbildning i progressionsmätning",
+         *           "startsAt": "2027-03-17T07:30:00.000Z",
+         *           "endsAt": "2027-03-17T14:30:00.000Z",
+         *           "mode": "on_site",
+         *           "location": "Halmstad, Kristian IV:s väg 3, sal Tylösand",
+         *           "videoLink": null,
+         *           "capacity": 25,
+         *           "trainers": [
+         *             {
+         *               "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+         *               "name": "Lena Bergström"
+         *             }
+         *           ],
+         *           "confirmed": 23,
+         *           "waitlisted": 2,
+         *           "version": 3
+         *         }
+         *       ],
+         *       "parties": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "countyCode": "13",
+         *           "seats": 14,
+         *           "contactEmail": "anna.lindqvist@halland.samordning.se",
+         *           "joinedAt": "2026-11-02T09:41:26.000Z"
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "countyCode": "14",
+         *           "seats": 11,
+         *           "contactEmail": "johan.karlsson@nordost.samordning.se",
+         *           "joinedAt": "2026-11-02T09:41:26.000Z"
+         *         }
+         *       ],
+         *       "viewer": {
+         *         "isOwner": true,
+         *         "isParty": false
+         *       },
+         *       "version": 6
+         *     }
+         */
         Training: components["schemas"]["TrainingSummary"] & {
             description: string | null;
             /** @enum {string} */
             costSplitRule: "equal" | "seats";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             cancelledAt: string | null;
             cancelledBy: string | null;
             cancellationReason: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             completedAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             surveySentAt: string | null;
             sessions: components["schemas"]["TrainingSession"][];
             parties: {
@@ -6942,10 +3630,7 @@ export interface components {
                 countyCode: string | null;
                 seats: number | null;
                 contactEmail: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-24T09:30:00.000Z
-                 */
+                /** Format: date-time */
                 joinedAt: string;
             }[];
             viewer: {
@@ -6954,20 +3639,36 @@ export interface components {
             };
             version: number;
         };
+        /**
+         * @example {
+         *       "id": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+         *       "stepKey": "training",
+         *       "title": "Utbildning i progressionsmätning",
+         *       "startsAt": "2027-03-17T07:30:00.000Z",
+         *       "endsAt": "2027-03-17T14:30:00.000Z",
+         *       "mode": "on_site",
+         *       "location": "Halmstad, Kristian IV:s väg 3, sal Tylösand",
+         *       "videoLink": null,
+         *       "capacity": 25,
+         *       "trainers": [
+         *         {
+         *           "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+         *           "name": "Lena Bergström"
+         *         }
+         *       ],
+         *       "confirmed": 23,
+         *       "waitlisted": 2,
+         *       "version": 3
+         *     }
+         */
         TrainingSession: {
             /** Format: uuid */
             id: string;
             stepKey: string | null;
             title: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             startsAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             endsAt: string;
             /** @enum {string} */
             mode: "digital" | "on_site";
@@ -6983,6 +3684,35 @@ export interface components {
             waitlisted: number;
             version: number;
         };
+        /**
+         * @example {
+         *       "id": "59ea916f-d675-4427-bf08-61ed7a2076d6",
+         *       "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "name": "Sara Holm",
+         *       "email": "sara.holm@forsakringskassan.se",
+         *       "employer": "Försäkringskassan",
+         *       "jobTitle": "Rehabiliteringskoordinator",
+         *       "gender": "woman",
+         *       "contactConsent": true,
+         *       "registrations": [
+         *         {
+         *           "id": "99a700b7-733e-41b1-bf6c-01cf631ac59f",
+         *           "sessionId": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+         *           "status": "confirmed",
+         *           "waitingPosition": null,
+         *           "attended": true
+         *         },
+         *         {
+         *           "id": "c1c3d95c-a2e5-4b99-b1a0-0c4a6d99a1bb",
+         *           "sessionId": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+         *           "status": "waitlisted",
+         *           "waitingPosition": 1,
+         *           "attended": null
+         *         }
+         *       ],
+         *       "createdAt": "2026-12-01T10:17:39.000Z"
+         *     }
+         */
         TrainingParticipant: {
             /** Format: uuid */
             id: string;
@@ -7005,12 +3735,73 @@ export interface components {
                 waitingPosition: number | null;
                 attended: boolean | null;
             }[];
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
         };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "rule": "seats",
+         *       "sharedNetOre": 5000000,
+         *       "partyCount": 2,
+         *       "parties": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "lines": [
+         *             {
+         *               "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *               "kind": "shared",
+         *               "netOre": 2800000,
+         *               "vatRateBasisPoints": 2500,
+         *               "vatOre": 700000
+         *             },
+         *             {
+         *               "description": "Tryck av arbetsmaterial, 14 ex",
+         *               "kind": "print",
+         *               "netOre": 185000,
+         *               "vatRateBasisPoints": 2500,
+         *               "vatOre": 46250
+         *             }
+         *           ],
+         *           "sharedNetOre": 2800000,
+         *           "printNetOre": 185000,
+         *           "vatOre": 746250,
+         *           "totalOre": 3731250
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "lines": [
+         *             {
+         *               "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *               "kind": "shared",
+         *               "netOre": 2200000,
+         *               "vatRateBasisPoints": 2500,
+         *               "vatOre": 550000
+         *             }
+         *           ],
+         *           "sharedNetOre": 2200000,
+         *           "printNetOre": 0,
+         *           "vatOre": 550000,
+         *           "totalOre": 2750000
+         *         }
+         *       ],
+         *       "netOre": 5185000,
+         *       "vatOre": 1296250,
+         *       "totalOre": 6481250,
+         *       "printCosts": [
+         *         {
+         *           "id": "22b6e255-6c39-4ca5-94bd-81a5655f43a3",
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "description": "Tryck av arbetsmaterial, 14 ex",
+         *           "amountOre": 185000,
+         *           "vatRateBasisPoints": 2500,
+         *           "createdAt": "2027-03-09T13:55:02.000Z"
+         *         }
+         *       ]
+         *     }
+         */
         TrainingCosts: {
             /** Format: uuid */
             trainingId: string;
@@ -7057,13 +3848,38 @@ export interface components {
                 /** @description Öre (1 kr = 100 öre) */
                 amountOre: number;
                 vatRateBasisPoints: number;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-24T09:30:00.000Z
-                 */
+                /** Format: date-time */
                 createdAt: string;
             }[];
         };
+        /**
+         * @example {
+         *       "trainingTitle": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+         *       "questions": [
+         *         {
+         *           "key": "overall",
+         *           "text": "Hur nöjd är du med dagen som helhet?"
+         *         },
+         *         {
+         *           "key": "content",
+         *           "text": "Hur nöjd är du med innehållet?"
+         *         },
+         *         {
+         *           "key": "usefulness",
+         *           "text": "Hur användbart är det du fick med dig i ditt arbete?"
+         *         },
+         *         {
+         *           "key": "organisation",
+         *           "text": "Hur nöjd är du med upplägg och organisation?"
+         *         }
+         *       ],
+         *       "scale": {
+         *         "min": 1,
+         *         "max": 5
+         *       },
+         *       "answered": false
+         *     }
+         */
         Survey: {
             trainingTitle: string;
             questions: {
@@ -7076,6 +3892,69 @@ export interface components {
             };
             answered: boolean;
         };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "surveysSent": 22,
+         *       "registered": 25,
+         *       "attended": 22,
+         *       "attendedWomen": 17,
+         *       "attendedMen": 4,
+         *       "attendedOtherOrNotStated": 1,
+         *       "satisfaction": {
+         *         "responses": 12,
+         *         "averages": {
+         *           "overall": 4.3,
+         *           "content": 4.1,
+         *           "usefulness": 4.5,
+         *           "organisation": 4
+         *         },
+         *         "comments": [
+         *           "Mycket givande dag, särskilt övningarna i att skatta progression.",
+         *           "Lokalen var för trång.",
+         *           "Bra att träffa kollegor från Göteborg."
+         *         ]
+         *       },
+         *       "byOrganization": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "registered": 14,
+         *           "attended": 13,
+         *           "attendedWomen": 10,
+         *           "attendedMen": 2,
+         *           "attendedOtherOrNotStated": 1,
+         *           "satisfaction": {
+         *             "responses": 9,
+         *             "averages": {
+         *               "overall": 4.4,
+         *               "content": 4.2,
+         *               "usefulness": 4.6,
+         *               "organisation": 3.9
+         *             },
+         *             "comments": [
+         *               "Mycket givande dag, särskilt övningarna i att skatta progression.",
+         *               "Lokalen var för trång."
+         *             ]
+         *           }
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "registered": 11,
+         *           "attended": 9,
+         *           "attendedWomen": 7,
+         *           "attendedMen": 2,
+         *           "attendedOtherOrNotStated": 0,
+         *           "satisfaction": {
+         *             "responses": 3,
+         *             "averages": null,
+         *             "comments": null
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
         FollowUp: {
             registered: number;
             attended: number;
@@ -7112,6 +3991,92 @@ export interface components {
                 organizationName: string;
             }[];
         };
+        /**
+         * @example {
+         *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *       "parentId": null,
+         *       "state": "published",
+         *       "revision": 3,
+         *       "publishedRevision": 3,
+         *       "reviewComment": null,
+         *       "content": {
+         *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *         "orientation": "individual",
+         *         "focusArea": "vocational_rehabilitation",
+         *         "targetGroups": [
+         *           "long_term_sick",
+         *           "activity_compensation",
+         *           "far_from_labour_market"
+         *         ],
+         *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *         "memberParties": [
+         *           "fk",
+         *           "af",
+         *           "region",
+         *           "kommun"
+         *         ],
+         *         "municipalityCodes": [
+         *           "1904",
+         *           "1962",
+         *           "1982"
+         *         ],
+         *         "startDate": "2007-09-01",
+         *         "endDate": "2010-12-31",
+         *         "status": "ended",
+         *         "followUpMethod": "SUS, Uppföljning Finsam",
+         *         "esfFunded": false,
+         *         "budget": [
+         *           {
+         *             "year": 2008,
+         *             "amountOre": 420000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           },
+         *           {
+         *             "year": 2009,
+         *             "amountOre": 435000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           }
+         *         ],
+         *         "goals": {
+         *           "resultGoalPercent": 40,
+         *           "resultGoalWithinMonths": 12,
+         *           "volumeGoalParticipants": 30,
+         *           "plannedThroughputMonths": 6
+         *         },
+         *         "methods": [
+         *           "solution_focused",
+         *           "motivational_interviewing",
+         *           "work_ability_assessment"
+         *         ],
+         *         "links": [
+         *           {
+         *             "kind": "evaluation",
+         *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *           }
+         *         ],
+         *         "contacts": [
+         *           {
+         *             "name": "Karin Helander",
+         *             "role": "Projektledare",
+         *             "email": "karin.helander@samordningnorravastmanland.se",
+         *             "phone": "0223-440 17"
+         *           }
+         *         ]
+         *       },
+         *       "version": 7,
+         *       "createdAt": "2026-05-04T07:49:12.000Z",
+         *       "updatedAt": "2026-06-11T13:02:37.000Z",
+         *       "submittedAt": "2026-06-09T10:26:55.000Z"
+         *     }
+         */
         Intervention: {
             /** Format: uuid */
             id: string;
@@ -7126,22 +4091,86 @@ export interface components {
             reviewComment: string | null;
             content: components["schemas"]["InterventionContent"];
             version: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             submittedAt: string | null;
         };
+        /**
+         * @example {
+         *       "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *       "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *       "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *       "orientation": "individual",
+         *       "focusArea": "vocational_rehabilitation",
+         *       "targetGroups": [
+         *         "long_term_sick",
+         *         "activity_compensation",
+         *         "far_from_labour_market"
+         *       ],
+         *       "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *       "memberParties": [
+         *         "fk",
+         *         "af",
+         *         "region",
+         *         "kommun"
+         *       ],
+         *       "municipalityCodes": [
+         *         "1904",
+         *         "1962",
+         *         "1982"
+         *       ],
+         *       "startDate": "2007-09-01",
+         *       "endDate": "2010-12-31",
+         *       "status": "ended",
+         *       "followUpMethod": "SUS, Uppföljning Finsam",
+         *       "esfFunded": false,
+         *       "budget": [
+         *         {
+         *           "year": 2008,
+         *           "amountOre": 420000000,
+         *           "financingParties": [
+         *             "Samordningsförbundet Norra Västmanland"
+         *           ]
+         *         },
+         *         {
+         *           "year": 2009,
+         *           "amountOre": 435000000,
+         *           "financingParties": [
+         *             "Samordningsförbundet Norra Västmanland"
+         *           ]
+         *         }
+         *       ],
+         *       "goals": {
+         *         "resultGoalPercent": 40,
+         *         "resultGoalWithinMonths": 12,
+         *         "volumeGoalParticipants": 30,
+         *         "plannedThroughputMonths": 6
+         *       },
+         *       "methods": [
+         *         "solution_focused",
+         *         "motivational_interviewing",
+         *         "work_ability_assessment"
+         *       ],
+         *       "links": [
+         *         {
+         *           "kind": "evaluation",
+         *           "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *           "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *         }
+         *       ],
+         *       "contacts": [
+         *         {
+         *           "name": "Karin Helander",
+         *           "role": "Projektledare",
+         *           "email": "karin.helander@samordningnorravastmanland.se",
+         *           "phone": "0223-440 17"
+         *         }
+         *       ]
+         *     }
+         */
         InterventionContent: {
             title: string;
             summary: string;
@@ -7159,15 +4188,11 @@ export interface components {
             memberParties: ("fk" | "af" | "region" | "kommun")[];
             /** @description The area, as SCB kommunkoder; län are derived */
             municipalityCodes: string[];
-            /**
-             * Format: date
-             * @example 2009-09-01
-             */
+            /** Format: date */
             startDate: string | null;
             /**
              * Format: date
              * @description Null: open-ended
-             * @example 2009-09-01
              */
             endDate: string | null;
             /** @enum {string} */
@@ -7202,6 +4227,82 @@ export interface components {
                 phone: string | null;
             }[];
         };
+        /**
+         * @example {
+         *       "parentId": null,
+         *       "content": {
+         *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *         "orientation": "individual",
+         *         "focusArea": "vocational_rehabilitation",
+         *         "targetGroups": [
+         *           "long_term_sick",
+         *           "activity_compensation",
+         *           "far_from_labour_market"
+         *         ],
+         *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *         "memberParties": [
+         *           "fk",
+         *           "af",
+         *           "region",
+         *           "kommun"
+         *         ],
+         *         "municipalityCodes": [
+         *           "1904",
+         *           "1962",
+         *           "1982"
+         *         ],
+         *         "startDate": "2007-09-01",
+         *         "endDate": "2010-12-31",
+         *         "status": "ended",
+         *         "followUpMethod": "SUS, Uppföljning Finsam",
+         *         "esfFunded": false,
+         *         "budget": [
+         *           {
+         *             "year": 2008,
+         *             "amountOre": 420000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           },
+         *           {
+         *             "year": 2009,
+         *             "amountOre": 435000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           }
+         *         ],
+         *         "goals": {
+         *           "resultGoalPercent": 40,
+         *           "resultGoalWithinMonths": 12,
+         *           "volumeGoalParticipants": 30,
+         *           "plannedThroughputMonths": 6
+         *         },
+         *         "methods": [
+         *           "solution_focused",
+         *           "motivational_interviewing",
+         *           "work_ability_assessment"
+         *         ],
+         *         "links": [
+         *           {
+         *             "kind": "evaluation",
+         *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *           }
+         *         ],
+         *         "contacts": [
+         *           {
+         *             "name": "Karin Helander",
+         *             "role": "Projektledare",
+         *             "email": "karin.helander@samordningnorravastmanland.se",
+         *             "phone": "0223-440 17"
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         InterventionInput: {
             /**
              * Format: uuid
@@ -7210,45 +4311,209 @@ export interface components {
             parentId?: string | null;
             content: components["schemas"]["InterventionContent"];
         };
+        /**
+         * @example {
+         *       "ids": [
+         *         "4d9e1e09-8393-4a86-ad9f-c22ca775fff3"
+         *       ]
+         *     }
+         */
         InterventionImportResult: {
             ids: string[];
         };
+        /**
+         * @example {
+         *       "csv": "title,summary,description,orientation,focusArea,targetGroups,targetGroupNote,memberParties,municipalityCodes,startDate,endDate,status,followUpMethod,esfFunded,methods,resultGoalPercent,resultGoalWithinMonths,volumeGoalParticipants,plannedThroughputMonths\nUnga vuxna i arbete,Stöd till arbete för unga vuxna i Fagersta.,Individuellt stöd med IPS.,individual,vocational_rehabilitation,young_adults,,af;kommun,1904,2026-01-01,,ongoing,SUS,false,supported_employment_ips,40,12,30,6\n"
+         *     }
+         */
         InterventionImport: {
             csv: string;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "parentId": null,
+         *           "state": "published",
+         *           "revision": 3,
+         *           "publishedRevision": 3,
+         *           "reviewComment": null,
+         *           "content": {
+         *             "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *             "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *             "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *             "orientation": "individual",
+         *             "focusArea": "vocational_rehabilitation",
+         *             "targetGroups": [
+         *               "long_term_sick",
+         *               "activity_compensation",
+         *               "far_from_labour_market"
+         *             ],
+         *             "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *             "memberParties": [
+         *               "fk",
+         *               "af",
+         *               "region",
+         *               "kommun"
+         *             ],
+         *             "municipalityCodes": [
+         *               "1904",
+         *               "1962",
+         *               "1982"
+         *             ],
+         *             "startDate": "2007-09-01",
+         *             "endDate": "2010-12-31",
+         *             "status": "ended",
+         *             "followUpMethod": "SUS, Uppföljning Finsam",
+         *             "esfFunded": false,
+         *             "budget": [
+         *               {
+         *                 "year": 2008,
+         *                 "amountOre": 420000000,
+         *                 "financingParties": [
+         *                   "Samordningsförbundet Norra Västmanland"
+         *                 ]
+         *               },
+         *               {
+         *                 "year": 2009,
+         *                 "amountOre": 435000000,
+         *                 "financingParties": [
+         *                   "Samordningsförbundet Norra Västmanland"
+         *                 ]
+         *               }
+         *             ],
+         *             "goals": {
+         *               "resultGoalPercent": 40,
+         *               "resultGoalWithinMonths": 12,
+         *               "volumeGoalParticipants": 30,
+         *               "plannedThroughputMonths": 6
+         *             },
+         *             "methods": [
+         *               "solution_focused",
+         *               "motivational_interviewing",
+         *               "work_ability_assessment"
+         *             ],
+         *             "links": [
+         *               {
+         *                 "kind": "evaluation",
+         *                 "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *                 "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *               }
+         *             ],
+         *             "contacts": [
+         *               {
+         *                 "name": "Karin Helander",
+         *                 "role": "Projektledare",
+         *                 "email": "karin.helander@samordningnorravastmanland.se",
+         *                 "phone": "0223-440 17"
+         *               }
+         *             ]
+         *           },
+         *           "version": 7,
+         *           "createdAt": "2026-05-04T07:49:12.000Z",
+         *           "updatedAt": "2026-06-11T13:02:37.000Z",
+         *           "submittedAt": "2026-06-09T10:26:55.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         InterventionPage: {
             data: components["schemas"]["Intervention"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "comment": "Lägg till resultatmålet och vem som följer upp."
+         *     }
+         */
         WorkflowAction: {
             comment?: string | null;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "revision": 2,
+         *           "authorLabel": "Karin Helander",
+         *           "authorOrganizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "createdAt": "2026-05-28T08:37:19.000Z",
+         *           "publishedAt": null,
+         *           "publishedByLabel": null
+         *         },
+         *         {
+         *           "revision": 3,
+         *           "authorLabel": "Karin Helander",
+         *           "authorOrganizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "createdAt": "2026-06-08T15:12:04.000Z",
+         *           "publishedAt": "2026-06-11T13:02:37.000Z",
+         *           "publishedByLabel": "Maria Nilsson"
+         *         }
+         *       ]
+         *     }
+         */
         InterventionVersionList: {
             data: components["schemas"]["InterventionVersion"][];
         };
+        /**
+         * @example {
+         *       "revision": 3,
+         *       "authorLabel": "Karin Helander",
+         *       "authorOrganizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *       "createdAt": "2026-06-08T15:12:04.000Z",
+         *       "publishedAt": "2026-06-11T13:02:37.000Z",
+         *       "publishedByLabel": "Maria Nilsson"
+         *     }
+         */
         InterventionVersion: {
             revision: number;
             authorLabel: string;
             /** Format: uuid */
             authorOrganizationId: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             publishedAt: string | null;
             publishedByLabel: string | null;
         };
+        /**
+         * @example {
+         *       "from": 2,
+         *       "to": 3,
+         *       "changes": [
+         *         {
+         *           "field": "summary",
+         *           "kind": "changed",
+         *           "before": "Samordnad rehabilitering för personer långt från arbetsmarknaden.",
+         *           "after": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare."
+         *         },
+         *         {
+         *           "field": "targetGroups",
+         *           "kind": "items",
+         *           "added": [
+         *             "far_from_labour_market"
+         *           ],
+         *           "removed": []
+         *         }
+         *       ]
+         *     }
+         */
         InterventionDiff: {
             from: number;
             to: number;
             changes: components["schemas"]["FieldChange"][];
         };
+        /**
+         * @example {
+         *       "field": "summary",
+         *       "kind": "changed",
+         *       "before": "Samordnad rehabilitering för personer långt från arbetsmarknaden.",
+         *       "after": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare."
+         *     }
+         */
         FieldChange: {
             field: string;
             /** @enum {string} */
@@ -7258,9 +4523,135 @@ export interface components {
             added?: unknown[];
             removed?: unknown[];
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "periodStart": "2007-09-01",
+         *           "periodEnd": "2010-12-31",
+         *           "participants": {
+         *             "women": 56,
+         *             "men": 47,
+         *             "other": 0,
+         *             "total": 103
+         *           },
+         *           "outcomes": [
+         *             {
+         *               "code": "vocational_rehabilitation",
+         *               "label": "Till arbetslivsinriktad rehabilitering",
+         *               "positive": true,
+         *               "count": 10,
+         *               "sharePercent": 9.7
+         *             },
+         *             {
+         *               "code": "reduced_sick_leave",
+         *               "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+         *               "positive": true,
+         *               "count": 2,
+         *               "sharePercent": 1.9
+         *             },
+         *             {
+         *               "code": "job_seeking_studies_work",
+         *               "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+         *               "positive": true,
+         *               "count": 50,
+         *               "sharePercent": 48.5
+         *             },
+         *             {
+         *               "code": "back_to_fk",
+         *               "label": "Tillbaka till Försäkringskassan",
+         *               "positive": false,
+         *               "count": 34,
+         *               "sharePercent": 33
+         *             },
+         *             {
+         *               "code": "dropped_out",
+         *               "label": "Avhopp",
+         *               "positive": false,
+         *               "count": 3,
+         *               "sharePercent": 2.9
+         *             },
+         *             {
+         *               "code": "social_services",
+         *               "label": "Till socialtjänsten",
+         *               "positive": false,
+         *               "count": 4,
+         *               "sharePercent": 3.9
+         *             }
+         *           ],
+         *           "positiveSharePercent": 60.2,
+         *           "averageEnrolmentMonths": 7.5,
+         *           "costOre": 1185000000,
+         *           "budgetOre": 1290000000,
+         *           "costOfBudgetPercent": 91.9
+         *         }
+         *       ]
+         *     }
+         */
         InterventionResultList: {
             data: components["schemas"]["InterventionResult"][];
         };
+        /**
+         * @example {
+         *       "periodStart": "2007-09-01",
+         *       "periodEnd": "2010-12-31",
+         *       "participants": {
+         *         "women": 56,
+         *         "men": 47,
+         *         "other": 0,
+         *         "total": 103
+         *       },
+         *       "outcomes": [
+         *         {
+         *           "code": "vocational_rehabilitation",
+         *           "label": "Till arbetslivsinriktad rehabilitering",
+         *           "positive": true,
+         *           "count": 10,
+         *           "sharePercent": 9.7
+         *         },
+         *         {
+         *           "code": "reduced_sick_leave",
+         *           "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+         *           "positive": true,
+         *           "count": 2,
+         *           "sharePercent": 1.9
+         *         },
+         *         {
+         *           "code": "job_seeking_studies_work",
+         *           "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+         *           "positive": true,
+         *           "count": 50,
+         *           "sharePercent": 48.5
+         *         },
+         *         {
+         *           "code": "back_to_fk",
+         *           "label": "Tillbaka till Försäkringskassan",
+         *           "positive": false,
+         *           "count": 34,
+         *           "sharePercent": 33
+         *         },
+         *         {
+         *           "code": "dropped_out",
+         *           "label": "Avhopp",
+         *           "positive": false,
+         *           "count": 3,
+         *           "sharePercent": 2.9
+         *         },
+         *         {
+         *           "code": "social_services",
+         *           "label": "Till socialtjänsten",
+         *           "positive": false,
+         *           "count": 4,
+         *           "sharePercent": 3.9
+         *         }
+         *       ],
+         *       "positiveSharePercent": 60.2,
+         *       "averageEnrolmentMonths": 7.5,
+         *       "costOre": 1185000000,
+         *       "budgetOre": 1290000000,
+         *       "costOfBudgetPercent": 91.9
+         *     }
+         */
         InterventionResult: {
             periodStart: string;
             periodEnd: string;
@@ -7285,16 +4676,30 @@ export interface components {
             /** @description Derived: cost as a share of budget */
             costOfBudgetPercent: number | null;
         };
+        /**
+         * @example {
+         *       "periodStart": "2007-09-01",
+         *       "periodEnd": "2010-12-31",
+         *       "participantsWomen": 56,
+         *       "participantsMen": 47,
+         *       "participantsOther": 0,
+         *       "outcomes": {
+         *         "vocational_rehabilitation": 10,
+         *         "reduced_sick_leave": 2,
+         *         "job_seeking_studies_work": 50,
+         *         "back_to_fk": 34,
+         *         "dropped_out": 3,
+         *         "social_services": 4
+         *       },
+         *       "averageEnrolmentMonths": 7.5,
+         *       "costOre": 1185000000,
+         *       "budgetOre": 1290000000
+         *     }
+         */
         ResultInput: {
-            /**
-             * Format: date
-             * @example 2009-09-01
-             */
+            /** Format: date */
             periodStart: string;
-            /**
-             * Format: date
-             * @example 2009-09-01
-             */
+            /** Format: date */
             periodEnd: string;
             participantsWomen: number;
             participantsMen: number;
@@ -7310,28 +4715,66 @@ export interface components {
             /** @description Amount in öre */
             budgetOre: number | null;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "invitedAt": "2026-09-15T12:31:08.000Z",
+         *           "acceptedAt": "2026-09-17T07:54:40.000Z"
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "invitedAt": "2026-11-20T14:03:29.000Z",
+         *           "acceptedAt": null
+         *         }
+         *       ]
+         *     }
+         */
         CoOwnerList: {
             data: components["schemas"]["CoOwner"][];
         };
+        /**
+         * @example {
+         *       "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "organizationName": "Samordningsförbundet i Halland",
+         *       "invitedAt": "2026-09-15T12:31:08.000Z",
+         *       "acceptedAt": "2026-09-17T07:54:40.000Z"
+         *     }
+         */
         CoOwner: {
             /** Format: uuid */
             organizationId: string;
             organizationName: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             invitedAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             acceptedAt: string | null;
         };
+        /**
+         * @example {
+         *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797"
+         *     }
+         */
         CoOwnerInvitation: {
             /** Format: uuid */
             organizationId: string;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "interventionId": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *           "ownerOrganizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "ownerOrganizationName": "Samordningsförbundet Norra Västmanland",
+         *           "publishedTitle": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *           "invitedAt": "2026-11-20T14:03:29.000Z"
+         *         }
+         *       ]
+         *     }
+         */
         CoOwnershipInvitationList: {
             data: {
                 /** Format: uuid */
@@ -7340,16 +4783,110 @@ export interface components {
                 ownerOrganizationId: string;
                 ownerOrganizationName: string;
                 publishedTitle: string | null;
-                /**
-                 * Format: date-time
-                 * @example 2026-11-24T09:30:00.000Z
-                 */
+                /** Format: date-time */
                 invitedAt: string;
             }[];
         };
+        /**
+         * @example {
+         *       "selfPublishing": true
+         *     }
+         */
         SelfPublishing: {
             selfPublishing: boolean;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "parentId": null,
+         *           "state": "submitted",
+         *           "revision": 2,
+         *           "publishedRevision": null,
+         *           "reviewComment": null,
+         *           "content": {
+         *             "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *             "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *             "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *             "orientation": "individual",
+         *             "focusArea": "vocational_rehabilitation",
+         *             "targetGroups": [
+         *               "long_term_sick",
+         *               "activity_compensation",
+         *               "far_from_labour_market"
+         *             ],
+         *             "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *             "memberParties": [
+         *               "fk",
+         *               "af",
+         *               "region",
+         *               "kommun"
+         *             ],
+         *             "municipalityCodes": [
+         *               "1904",
+         *               "1962",
+         *               "1982"
+         *             ],
+         *             "startDate": "2007-09-01",
+         *             "endDate": "2010-12-31",
+         *             "status": "ended",
+         *             "followUpMethod": "SUS, Uppföljning Finsam",
+         *             "esfFunded": false,
+         *             "budget": [
+         *               {
+         *                 "year": 2008,
+         *                 "amountOre": 420000000,
+         *                 "financingParties": [
+         *                   "Samordningsförbundet Norra Västmanland"
+         *                 ]
+         *               },
+         *               {
+         *                 "year": 2009,
+         *                 "amountOre": 435000000,
+         *                 "financingParties": [
+         *                   "Samordningsförbundet Norra Västmanland"
+         *                 ]
+         *               }
+         *             ],
+         *             "goals": {
+         *               "resultGoalPercent": 40,
+         *               "resultGoalWithinMonths": 12,
+         *               "volumeGoalParticipants": 30,
+         *               "plannedThroughputMonths": 6
+         *             },
+         *             "methods": [
+         *               "solution_focused",
+         *               "motivational_interviewing",
+         *               "work_ability_assessment"
+         *             ],
+         *             "links": [
+         *               {
+         *                 "kind": "evaluation",
+         *                 "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *                 "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *               }
+         *             ],
+         *             "contacts": [
+         *               {
+         *                 "name": "Karin Helander",
+         *                 "role": "Projektledare",
+         *                 "email": "karin.helander@samordningnorravastmanland.se",
+         *                 "phone": "0223-440 17"
+         *               }
+         *             ]
+         *           },
+         *           "version": 3,
+         *           "createdAt": "2026-05-04T07:49:12.000Z",
+         *           "updatedAt": "2026-11-19T15:44:02.000Z",
+         *           "submittedAt": "2026-11-19T15:44:02.000Z",
+         *           "organizationName": "Samordningsförbundet Norra Västmanland"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         EditorialQueuePage: {
             data: (components["schemas"]["Intervention"] & {
                 organizationName: string;
@@ -7357,16 +4894,184 @@ export interface components {
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "code": "young_adults",
+         *       "labelSv": "Unga vuxna 16–29 år",
+         *       "retired": false
+         *     }
+         */
         TargetGroup: {
             code: string;
             labelSv: string;
             retired: boolean;
         };
+        /**
+         * @example {
+         *       "labelSv": "Unga vuxna 16–29 år",
+         *       "retired": false
+         *     }
+         */
         TargetGroupInput: {
             labelSv: string;
             /** @default false */
             retired: boolean;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *           "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *           "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *           "organization": {
+         *             "id": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *             "name": "Samordningsförbundet Norra Västmanland",
+         *             "slug": "norra-vastmanland"
+         *           },
+         *           "orientation": "individual",
+         *           "status": "ended",
+         *           "startDate": "2007-09-01",
+         *           "endDate": "2010-12-31",
+         *           "municipalities": [
+         *             {
+         *               "code": "1904",
+         *               "name": "Fagersta"
+         *             },
+         *             {
+         *               "code": "1962",
+         *               "name": "Norberg"
+         *             },
+         *             {
+         *               "code": "1982",
+         *               "name": "Skinnskatteberg"
+         *             }
+         *           ],
+         *           "targetGroups": [
+         *             {
+         *               "code": "long_term_sick",
+         *               "label": "Långtidssjukskrivna"
+         *             },
+         *             {
+         *               "code": "activity_compensation",
+         *               "label": "Personer med aktivitetsersättning"
+         *             },
+         *             {
+         *               "code": "far_from_labour_market",
+         *               "label": "Personer långt från arbetsmarknaden"
+         *             }
+         *           ],
+         *           "firstPublishedAt": "2026-06-11T13:02:37.000Z",
+         *           "updatedAt": "2026-10-02T09:48:15.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": null,
+         *       "total": 1,
+         *       "facets": {
+         *         "county": [
+         *           {
+         *             "value": "19",
+         *             "label": "Västmanlands län",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "municipality": [
+         *           {
+         *             "value": "1904",
+         *             "label": "Fagersta",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "1962",
+         *             "label": "Norberg",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "1982",
+         *             "label": "Skinnskatteberg",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "targetGroup": [
+         *           {
+         *             "value": "long_term_sick",
+         *             "label": "Långtidssjukskrivna",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "activity_compensation",
+         *             "label": "Personer med aktivitetsersättning",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "far_from_labour_market",
+         *             "label": "Personer långt från arbetsmarknaden",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "orientation": [
+         *           {
+         *             "value": "individual",
+         *             "label": "Individinriktad",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "status": [
+         *           {
+         *             "value": "ended",
+         *             "label": "Avslutad",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "method": [
+         *           {
+         *             "value": "solution_focused",
+         *             "label": "Lösningsfokuserat arbetssätt",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "motivational_interviewing",
+         *             "label": "Motiverande samtal",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "work_ability_assessment",
+         *             "label": "Arbetsförmågebedömning",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "organization": [
+         *           {
+         *             "value": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *             "label": "Samordningsförbundet Norra Västmanland",
+         *             "count": 1
+         *           }
+         *         ],
+         *         "memberParty": [
+         *           {
+         *             "value": "af",
+         *             "label": "Arbetsförmedlingen",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "fk",
+         *             "label": "Försäkringskassan",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "kommun",
+         *             "label": "Kommun",
+         *             "count": 1
+         *           },
+         *           {
+         *             "value": "region",
+         *             "label": "Region",
+         *             "count": 1
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
         CatalogSearchResult: {
             data: components["schemas"]["CatalogSummary"][];
             nextCursor: string | null;
@@ -7414,6 +5119,52 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * @example {
+         *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *       "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *       "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *       "organization": {
+         *         "id": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *         "name": "Samordningsförbundet Norra Västmanland",
+         *         "slug": "norra-vastmanland"
+         *       },
+         *       "orientation": "individual",
+         *       "status": "ended",
+         *       "startDate": "2007-09-01",
+         *       "endDate": "2010-12-31",
+         *       "municipalities": [
+         *         {
+         *           "code": "1904",
+         *           "name": "Fagersta"
+         *         },
+         *         {
+         *           "code": "1962",
+         *           "name": "Norberg"
+         *         },
+         *         {
+         *           "code": "1982",
+         *           "name": "Skinnskatteberg"
+         *         }
+         *       ],
+         *       "targetGroups": [
+         *         {
+         *           "code": "long_term_sick",
+         *           "label": "Långtidssjukskrivna"
+         *         },
+         *         {
+         *           "code": "activity_compensation",
+         *           "label": "Personer med aktivitetsersättning"
+         *         },
+         *         {
+         *           "code": "far_from_labour_market",
+         *           "label": "Personer långt från arbetsmarknaden"
+         *         }
+         *       ],
+         *       "firstPublishedAt": "2026-06-11T13:02:37.000Z",
+         *       "updatedAt": "2026-10-02T09:48:15.000Z"
+         *     }
+         */
         CatalogSummary: {
             /** Format: uuid */
             id: string;
@@ -7440,6 +5191,197 @@ export interface components {
             firstPublishedAt: string;
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "document": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "parentId": null,
+         *         "revision": 3,
+         *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *         "orientation": "individual",
+         *         "focusArea": {
+         *           "code": "vocational_rehabilitation",
+         *           "label": "Arbetslivsinriktad rehabilitering"
+         *         },
+         *         "targetGroups": [
+         *           {
+         *             "code": "long_term_sick",
+         *             "label": "Långtidssjukskrivna"
+         *           },
+         *           {
+         *             "code": "activity_compensation",
+         *             "label": "Personer med aktivitetsersättning"
+         *           },
+         *           {
+         *             "code": "far_from_labour_market",
+         *             "label": "Personer långt från arbetsmarknaden"
+         *           }
+         *         ],
+         *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *         "memberParties": [
+         *           "fk",
+         *           "af",
+         *           "region",
+         *           "kommun"
+         *         ],
+         *         "municipalityCodes": [
+         *           "1904",
+         *           "1962",
+         *           "1982"
+         *         ],
+         *         "startDate": "2007-09-01",
+         *         "endDate": "2010-12-31",
+         *         "status": "ended",
+         *         "followUpMethod": "SUS, Uppföljning Finsam",
+         *         "esfFunded": false,
+         *         "budget": [
+         *           {
+         *             "year": 2008,
+         *             "amountOre": 420000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           },
+         *           {
+         *             "year": 2009,
+         *             "amountOre": 435000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           }
+         *         ],
+         *         "goals": {
+         *           "resultGoalPercent": 40,
+         *           "resultGoalWithinMonths": 12,
+         *           "volumeGoalParticipants": 30,
+         *           "plannedThroughputMonths": 6
+         *         },
+         *         "methods": [
+         *           {
+         *             "code": "solution_focused",
+         *             "label": "Lösningsfokuserat arbetssätt"
+         *           },
+         *           {
+         *             "code": "motivational_interviewing",
+         *             "label": "Motiverande samtal"
+         *           },
+         *           {
+         *             "code": "work_ability_assessment",
+         *             "label": "Arbetsförmågebedömning"
+         *           }
+         *         ],
+         *         "links": [
+         *           {
+         *             "kind": "evaluation",
+         *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *           }
+         *         ],
+         *         "contacts": [
+         *           {
+         *             "name": "Karin Helander",
+         *             "role": "Projektledare",
+         *             "email": "karin.helander@samordningnorravastmanland.se",
+         *             "phone": "0223-440 17"
+         *           }
+         *         ],
+         *         "area": {
+         *           "municipalities": [
+         *             {
+         *               "code": "1904",
+         *               "name": "Fagersta"
+         *             },
+         *             {
+         *               "code": "1962",
+         *               "name": "Norberg"
+         *             },
+         *             {
+         *               "code": "1982",
+         *               "name": "Skinnskatteberg"
+         *             }
+         *           ],
+         *           "counties": [
+         *             {
+         *               "code": "19",
+         *               "name": "Västmanlands län"
+         *             }
+         *           ]
+         *         },
+         *         "statusLabel": "Avslutad",
+         *         "organization": {
+         *           "id": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "name": "Samordningsförbundet Norra Västmanland",
+         *           "slug": "norra-vastmanland"
+         *         },
+         *         "coOwners": []
+         *       },
+         *       "results": [
+         *         {
+         *           "periodStart": "2007-09-01",
+         *           "periodEnd": "2010-12-31",
+         *           "participants": {
+         *             "women": 56,
+         *             "men": 47,
+         *             "other": 0,
+         *             "total": 103
+         *           },
+         *           "outcomes": [
+         *             {
+         *               "code": "vocational_rehabilitation",
+         *               "label": "Till arbetslivsinriktad rehabilitering",
+         *               "positive": true,
+         *               "count": 10,
+         *               "sharePercent": 9.7
+         *             },
+         *             {
+         *               "code": "reduced_sick_leave",
+         *               "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+         *               "positive": true,
+         *               "count": 2,
+         *               "sharePercent": 1.9
+         *             },
+         *             {
+         *               "code": "job_seeking_studies_work",
+         *               "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+         *               "positive": true,
+         *               "count": 50,
+         *               "sharePercent": 48.5
+         *             },
+         *             {
+         *               "code": "back_to_fk",
+         *               "label": "Tillbaka till Försäkringskassan",
+         *               "positive": false,
+         *               "count": 34,
+         *               "sharePercent": 33
+         *             },
+         *             {
+         *               "code": "dropped_out",
+         *               "label": "Avhopp",
+         *               "positive": false,
+         *               "count": 3,
+         *               "sharePercent": 2.9
+         *             },
+         *             {
+         *               "code": "social_services",
+         *               "label": "Till socialtjänsten",
+         *               "positive": false,
+         *               "count": 4,
+         *               "sharePercent": 3.9
+         *             }
+         *           ],
+         *           "positiveSharePercent": 60.2,
+         *           "averageEnrolmentMonths": 7.5,
+         *           "costOre": 1185000000,
+         *           "budgetOre": 1290000000,
+         *           "costOfBudgetPercent": 91.9
+         *         }
+         *       ],
+         *       "firstPublishedAt": "2026-06-11T13:02:37.000Z",
+         *       "updatedAt": "2026-10-02T09:48:15.000Z"
+         *     }
+         */
         CatalogEntry: {
             /** @description The published content */
             document: {
@@ -7449,6 +5391,56 @@ export interface components {
             firstPublishedAt: string;
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "focusAreas": [
+         *         {
+         *           "code": "vocational_rehabilitation",
+         *           "orientation": "individual",
+         *           "labelSv": "Arbetslivsinriktad rehabilitering"
+         *         },
+         *         {
+         *           "code": "methods_development",
+         *           "orientation": "structural",
+         *           "labelSv": "Metod- och verksamhetsutveckling"
+         *         }
+         *       ],
+         *       "targetGroups": [
+         *         {
+         *           "code": "long_term_sick",
+         *           "labelSv": "Långtidssjukskrivna"
+         *         },
+         *         {
+         *           "code": "young_adults",
+         *           "labelSv": "Unga vuxna 16–29 år"
+         *         }
+         *       ],
+         *       "methods": [
+         *         {
+         *           "code": "bip_skapa",
+         *           "labelSv": "BIP/SKAPA"
+         *         },
+         *         {
+         *           "code": "supported_employment_ips",
+         *           "labelSv": "Supported Employment/IPS"
+         *         }
+         *       ],
+         *       "outcomeCategories": [
+         *         {
+         *           "code": "vocational_rehabilitation",
+         *           "labelSv": "Till arbetslivsinriktad rehabilitering",
+         *           "positive": true,
+         *           "position": 1
+         *         },
+         *         {
+         *           "code": "back_to_fk",
+         *           "labelSv": "Tillbaka till Försäkringskassan",
+         *           "positive": false,
+         *           "position": 4
+         *         }
+         *       ]
+         *     }
+         */
         CatalogVocabularies: {
             focusAreas: {
                 code: string;
@@ -7470,6 +5462,201 @@ export interface components {
                 position: number;
             }[];
         };
+        /**
+         * @example {
+         *       "document": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "parentId": null,
+         *         "revision": 3,
+         *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+         *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+         *         "orientation": "individual",
+         *         "focusArea": {
+         *           "code": "vocational_rehabilitation",
+         *           "label": "Arbetslivsinriktad rehabilitering"
+         *         },
+         *         "targetGroups": [
+         *           {
+         *             "code": "long_term_sick",
+         *             "label": "Långtidssjukskrivna"
+         *           },
+         *           {
+         *             "code": "activity_compensation",
+         *             "label": "Personer med aktivitetsersättning"
+         *           },
+         *           {
+         *             "code": "far_from_labour_market",
+         *             "label": "Personer långt från arbetsmarknaden"
+         *           }
+         *         ],
+         *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+         *         "memberParties": [
+         *           "fk",
+         *           "af",
+         *           "region",
+         *           "kommun"
+         *         ],
+         *         "municipalityCodes": [
+         *           "1904",
+         *           "1962",
+         *           "1982"
+         *         ],
+         *         "startDate": "2007-09-01",
+         *         "endDate": "2010-12-31",
+         *         "status": "ended",
+         *         "followUpMethod": "SUS, Uppföljning Finsam",
+         *         "esfFunded": false,
+         *         "budget": [
+         *           {
+         *             "year": 2008,
+         *             "amountOre": 420000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           },
+         *           {
+         *             "year": 2009,
+         *             "amountOre": 435000000,
+         *             "financingParties": [
+         *               "Samordningsförbundet Norra Västmanland"
+         *             ]
+         *           }
+         *         ],
+         *         "goals": {
+         *           "resultGoalPercent": 40,
+         *           "resultGoalWithinMonths": 12,
+         *           "volumeGoalParticipants": 30,
+         *           "plannedThroughputMonths": 6
+         *         },
+         *         "methods": [
+         *           {
+         *             "code": "solution_focused",
+         *             "label": "Lösningsfokuserat arbetssätt"
+         *           },
+         *           {
+         *             "code": "motivational_interviewing",
+         *             "label": "Motiverande samtal"
+         *           },
+         *           {
+         *             "code": "work_ability_assessment",
+         *             "label": "Arbetsförmågebedömning"
+         *           }
+         *         ],
+         *         "links": [
+         *           {
+         *             "kind": "evaluation",
+         *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+         *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+         *           }
+         *         ],
+         *         "contacts": [
+         *           {
+         *             "name": "Karin Helander",
+         *             "role": "Projektledare",
+         *             "email": "karin.helander@samordningnorravastmanland.se",
+         *             "phone": "0223-440 17"
+         *           }
+         *         ],
+         *         "area": {
+         *           "municipalities": [
+         *             {
+         *               "code": "1904",
+         *               "name": "Fagersta"
+         *             },
+         *             {
+         *               "code": "1962",
+         *               "name": "Norberg"
+         *             },
+         *             {
+         *               "code": "1982",
+         *               "name": "Skinnskatteberg"
+         *             }
+         *           ],
+         *           "counties": [
+         *             {
+         *               "code": "19",
+         *               "name": "Västmanlands län"
+         *             }
+         *           ]
+         *         },
+         *         "statusLabel": "Avslutad",
+         *         "organization": {
+         *           "id": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "name": "Samordningsförbundet Norra Västmanland",
+         *           "slug": "norra-vastmanland"
+         *         },
+         *         "coOwners": []
+         *       },
+         *       "results": [
+         *         {
+         *           "periodStart": "2007-09-01",
+         *           "periodEnd": "2010-12-31",
+         *           "participants": {
+         *             "women": 56,
+         *             "men": 47,
+         *             "other": 0,
+         *             "total": 103
+         *           },
+         *           "outcomes": [
+         *             {
+         *               "code": "vocational_rehabilitation",
+         *               "label": "Till arbetslivsinriktad rehabilitering",
+         *               "positive": true,
+         *               "count": 10,
+         *               "sharePercent": 9.7
+         *             },
+         *             {
+         *               "code": "reduced_sick_leave",
+         *               "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+         *               "positive": true,
+         *               "count": 2,
+         *               "sharePercent": 1.9
+         *             },
+         *             {
+         *               "code": "job_seeking_studies_work",
+         *               "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+         *               "positive": true,
+         *               "count": 50,
+         *               "sharePercent": 48.5
+         *             },
+         *             {
+         *               "code": "back_to_fk",
+         *               "label": "Tillbaka till Försäkringskassan",
+         *               "positive": false,
+         *               "count": 34,
+         *               "sharePercent": 33
+         *             },
+         *             {
+         *               "code": "dropped_out",
+         *               "label": "Avhopp",
+         *               "positive": false,
+         *               "count": 3,
+         *               "sharePercent": 2.9
+         *             },
+         *             {
+         *               "code": "social_services",
+         *               "label": "Till socialtjänsten",
+         *               "positive": false,
+         *               "count": 4,
+         *               "sharePercent": 3.9
+         *             }
+         *           ],
+         *           "positiveSharePercent": 60.2,
+         *           "averageEnrolmentMonths": 7.5,
+         *           "costOre": 1185000000,
+         *           "budgetOre": 1290000000,
+         *           "costOfBudgetPercent": 91.9
+         *         }
+         *       ],
+         *       "firstPublishedAt": "2026-06-11T13:02:37.000Z",
+         *       "updatedAt": "2026-10-02T09:48:15.000Z",
+         *       "related": {
+         *         "parent": null,
+         *         "parts": []
+         *       }
+         *     }
+         */
         CatalogEntryWithRelated: components["schemas"]["CatalogEntry"] & {
             related: {
                 parent: {
@@ -7484,6 +5671,20 @@ export interface components {
                 }[];
             };
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "type": "training.confirmed",
+         *           "description": "A training was confirmed by its owner"
+         *         },
+         *         {
+         *           "type": "registration.created",
+         *           "description": "A participant was registered for a session"
+         *         }
+         *       ]
+         *     }
+         */
         WebhookEventTypeList: {
             data: {
                 type: components["schemas"]["WebhookEventType"];
@@ -7495,6 +5696,27 @@ export interface components {
          * @enum {string}
          */
         WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled";
+        /**
+         * @example {
+         *       "endpoint": {
+         *         "id": "4f0c7a2e-3b8d-4e51-9a6f-2d1c8b7e5a90",
+         *         "url": "https://integration.halmstad.se/nns/webhooks",
+         *         "description": "Halmstads ärendesystem: nya anmälningar till BIP-utbildningar",
+         *         "events": [
+         *           "training.confirmed",
+         *           "registration.created",
+         *           "registration.cancelled"
+         *         ],
+         *         "enabled": true,
+         *         "disabledReason": null,
+         *         "disabledAt": null,
+         *         "failingSince": null,
+         *         "createdAt": "2026-10-02T08:41:17.000Z",
+         *         "updatedAt": "2026-10-02T08:41:17.000Z"
+         *       },
+         *       "secret": "whsec_Vn0yQ1m2hJ9bqk5Lr8d3Zp7WcXs4Tt6YfGaE1uNoPiM"
+         *     }
+         */
         WebhookEndpointWithSecret: {
             endpoint: components["schemas"]["WebhookEndpoint"];
             /**
@@ -7503,6 +5725,24 @@ export interface components {
              */
             secret: string;
         };
+        /**
+         * @example {
+         *       "id": "4f0c7a2e-3b8d-4e51-9a6f-2d1c8b7e5a90",
+         *       "url": "https://integration.halmstad.se/nns/webhooks",
+         *       "description": "Halmstads ärendesystem: nya anmälningar till BIP-utbildningar",
+         *       "events": [
+         *         "training.confirmed",
+         *         "registration.created",
+         *         "registration.cancelled"
+         *       ],
+         *       "enabled": true,
+         *       "disabledReason": null,
+         *       "disabledAt": null,
+         *       "failingSince": null,
+         *       "createdAt": "2026-10-02T08:41:17.000Z",
+         *       "updatedAt": "2026-10-02T08:41:17.000Z"
+         *     }
+         */
         WebhookEndpoint: {
             /** Format: uuid */
             id: string;
@@ -7513,28 +5753,29 @@ export interface components {
             enabled: boolean;
             /** @description Why the endpoint is off: switched off by an administrator, or by the platform after persistent failure */
             disabledReason: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             disabledAt: string | null;
             /**
              * Format: date-time
              * @description The first failed attempt since the last success; null while deliveries succeed
-             * @example 2026-11-24T09:30:00.000Z
              */
             failingSince: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             updatedAt: string;
         };
+        /**
+         * @example {
+         *       "url": "https://integration.halmstad.se/nns/webhooks",
+         *       "description": "Halmstads ärendesystem: nya anmälningar till BIP-utbildningar",
+         *       "events": [
+         *         "training.confirmed",
+         *         "registration.created",
+         *         "registration.cancelled"
+         *       ]
+         *     }
+         */
         WebhookEndpointInput: {
             /**
              * @description An https:// URL without user name or password, not pointing at a private, loopback or link-local address
@@ -7544,11 +5785,44 @@ export interface components {
             description?: string | null;
             events: components["schemas"]["WebhookEventType"][];
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "4f0c7a2e-3b8d-4e51-9a6f-2d1c8b7e5a90",
+         *           "url": "https://integration.halmstad.se/nns/webhooks",
+         *           "description": "Halmstads ärendesystem: nya anmälningar till BIP-utbildningar",
+         *           "events": [
+         *             "training.confirmed",
+         *             "registration.created",
+         *             "registration.cancelled"
+         *           ],
+         *           "enabled": true,
+         *           "disabledReason": null,
+         *           "disabledAt": null,
+         *           "failingSince": null,
+         *           "createdAt": "2026-10-02T08:41:17.000Z",
+         *           "updatedAt": "2026-10-02T08:41:17.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         WebhookEndpointPage: {
             data: components["schemas"]["WebhookEndpoint"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "events": [
+         *         "training.confirmed",
+         *         "training.cancelled",
+         *         "registration.created"
+         *       ],
+         *       "enabled": true
+         *     }
+         */
         WebhookEndpointChanges: {
             /**
              * @description An https:// URL without user name or password, not pointing at a private, loopback or link-local address
@@ -7559,11 +5833,80 @@ export interface components {
             events?: components["schemas"]["WebhookEventType"][];
             enabled?: boolean;
         };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "b2e94d17-6c3a-4f08-8e2b-9d5a1c7f3e64",
+         *           "endpointId": "4f0c7a2e-3b8d-4e51-9a6f-2d1c8b7e5a90",
+         *           "eventId": "e8a1f3c5-2d7b-4960-a4e2-7c9b5d1f8a36",
+         *           "eventType": "training.confirmed",
+         *           "status": "succeeded",
+         *           "attempts": 2,
+         *           "nextAttemptAt": null,
+         *           "lastAttemptAt": "2026-11-20T13:06:51.000Z",
+         *           "lastResponseStatus": 200,
+         *           "lastError": null,
+         *           "responseBodyExcerpt": "{\"received\":true}",
+         *           "durationMs": 184,
+         *           "deliveredAt": "2026-11-20T13:06:51.000Z",
+         *           "createdAt": "2026-11-20T13:05:44.000Z",
+         *           "payload": {
+         *             "id": "e8a1f3c5-2d7b-4960-a4e2-7c9b5d1f8a36",
+         *             "type": "training.confirmed",
+         *             "apiVersion": "2026-11-26",
+         *             "createdAt": "2026-11-20T13:05:44.000Z",
+         *             "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "data": {
+         *               "object": {
+         *                 "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *                 "status": "confirmed",
+         *                 "title": "BIP-utbildning Halland hösten 2027"
+         *               }
+         *             }
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
         WebhookDeliveryPage: {
             data: components["schemas"]["WebhookDelivery"][];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
         };
+        /**
+         * @example {
+         *       "id": "b2e94d17-6c3a-4f08-8e2b-9d5a1c7f3e64",
+         *       "endpointId": "4f0c7a2e-3b8d-4e51-9a6f-2d1c8b7e5a90",
+         *       "eventId": "e8a1f3c5-2d7b-4960-a4e2-7c9b5d1f8a36",
+         *       "eventType": "training.confirmed",
+         *       "status": "succeeded",
+         *       "attempts": 2,
+         *       "nextAttemptAt": null,
+         *       "lastAttemptAt": "2026-11-20T13:06:51.000Z",
+         *       "lastResponseStatus": 200,
+         *       "lastError": null,
+         *       "responseBodyExcerpt": "{\"received\":true}",
+         *       "durationMs": 184,
+         *       "deliveredAt": "2026-11-20T13:06:51.000Z",
+         *       "createdAt": "2026-11-20T13:05:44.000Z",
+         *       "payload": {
+         *         "id": "e8a1f3c5-2d7b-4960-a4e2-7c9b5d1f8a36",
+         *         "type": "training.confirmed",
+         *         "apiVersion": "2026-11-26",
+         *         "createdAt": "2026-11-20T13:05:44.000Z",
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "data": {
+         *           "object": {
+         *             "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *             "status": "confirmed",
+         *             "title": "BIP-utbildning Halland hösten 2027"
+         *           }
+         *         }
+         *       }
+         *     }
+         */
         WebhookDelivery: {
             /** Format: uuid */
             id: string;
@@ -7579,33 +5922,37 @@ export interface components {
              */
             status: "pending" | "succeeded" | "failed" | "gave_up";
             attempts: number;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             nextAttemptAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             lastAttemptAt: string | null;
             lastResponseStatus: number | null;
             lastError: string | null;
             /** @description The first kilobyte of the receiver's last answer */
             responseBodyExcerpt: string | null;
             durationMs: number | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             deliveredAt: string | null;
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             payload: components["schemas"]["WebhookPayload"];
         };
+        /**
+         * @example {
+         *       "id": "e8a1f3c5-2d7b-4960-a4e2-7c9b5d1f8a36",
+         *       "type": "training.confirmed",
+         *       "apiVersion": "2026-11-26",
+         *       "createdAt": "2026-11-20T13:05:44.000Z",
+         *       "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "data": {
+         *         "object": {
+         *           "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "status": "confirmed",
+         *           "title": "BIP-utbildning Halland hösten 2027"
+         *         }
+         *       }
+         *     }
+         */
         WebhookPayload: {
             /**
              * Format: uuid
@@ -7616,10 +5963,7 @@ export interface components {
             type: string;
             /** @enum {string} */
             apiVersion: "2026-11-26";
-            /**
-             * Format: date-time
-             * @example 2026-11-24T09:30:00.000Z
-             */
+            /** Format: date-time */
             createdAt: string;
             /**
              * Format: uuid
@@ -7764,6 +6108,6171 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "anna.lindqvist@halland.samordning.se",
+                 *       "password": "korrekt häst batteri häftklammer"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @example admin.halland@demo.nns.se
+                     */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            /** @description `invalid_credentials`: the email or password is wrong (the answer does not say which); `api_key_invalid`: an invalid API key was sent */
+            401: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    requestPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "anna.lindqvist@halland.samordning.se"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @example admin.halland@demo.nns.se
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description If the account exists, an email is on its way */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    confirmPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "r72knh34retrnhvji55jjxjpkgwdygfwolzt4o3rumtbf42j",
+                 *       "password": "sommarstuga vid havet i Tylösand"
+                 *     }
+                 */
+                "application/json": {
+                    token: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    lookupInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "gwyrwx7w6s2jc4qwwgwmvmhx6iblf7fhcth5izaa7r3swvgh"
+                 *     }
+                 */
+                "application/json": {
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The invitation */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "gwyrwx7w6s2jc4qwwgwmvmhx6iblf7fhcth5izaa7r3swvgh",
+                 *       "name": "Erik Svensson",
+                 *       "password": "fyra ord om Nissan i maj"
+                 *     }
+                 */
+                "application/json": {
+                    token: string;
+                    name?: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Joined and signed in */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignedIn"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "currentPassword": "korrekt häst batteri häftklammer",
+                 *       "newPassword": "blåbärsris och lingon i Hylte"
+                 *     }
+                 */
+                "application/json": {
+                    currentPassword: string;
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password changed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "k3v7qzm2hx4ra6wdn5tbyc2e",
+                     *           "createdAt": "2026-11-20T07:58:31.000Z",
+                     *           "lastActiveAt": "2026-11-26T08:14:05.000Z",
+                     *           "ipAddress": "194.17.82.41",
+                     *           "userAgent": "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0 Safari/537.36",
+                     *           "current": true
+                     *         },
+                     *         {
+                     *           "id": "p2w4e6ntc3ya7kvbxzqmhd5s",
+                     *           "createdAt": "2026-11-11T16:22:48.000Z",
+                     *           "lastActiveAt": "2026-11-24T19:03:27.000Z",
+                     *           "ipAddress": "90.227.14.203",
+                     *           "userAgent": "Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 Mobile/15E148",
+                     *           "current": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Session"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    signOutOtherSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Other sessions ended */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOrganizations: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Organizations */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrganizationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateOrganization"];
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getOrganization: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateOrganization: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateOrganization"];
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Organization"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMyAccess: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's access */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Access"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The member */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateMemberRole: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "role": "editor"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInvitations: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                status?: "pending" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invitations */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvitationPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvitation: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "erik.svensson@halmstad.se",
+                 *       "role": "editor"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+                };
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invitationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "312657a2-b632-4688-99ff-d7046d3d31c5",
+                     *       "email": "erik.svensson@halmstad.se",
+                     *       "role": "editor",
+                     *       "status": "revoked",
+                     *       "expiresAt": "2026-12-03T13:47:12.000Z",
+                     *       "createdAt": "2026-11-26T13:47:12.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description API keys */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Ärendesystem Halmstads kommun",
+                 *       "scopes": [
+                 *         "trainings:read",
+                 *         "trainings:register"
+                 *       ],
+                 *       "expiresAt": "2027-06-30T22:00:00.000Z"
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
+                    /** Format: date-time */
+                    expiresAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Sent with an Idempotency-Key, which this request cannot honour */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                apiKeyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5b668dbb-65cf-4f53-87d0-7313f2147725",
+                     *       "name": "Ärendesystem Halmstads kommun",
+                     *       "prefix": "nns_q7rk2mxv9wbt4hzc",
+                     *       "scopes": [
+                     *         "trainings:read",
+                     *         "trainings:register"
+                     *       ],
+                     *       "status": "revoked",
+                     *       "expiresAt": "2027-06-30T22:00:00.000Z",
+                     *       "lastUsedAt": "2026-11-25T06:31:54.000Z",
+                     *       "revokedAt": "2026-11-26T14:20:41.000Z",
+                     *       "createdAt": "2026-08-19T09:12:37.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiKey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listAuditLogEntries: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                action?: string;
+                entityType?: string;
+                entityId?: string;
+                actorId?: string;
+                /** @description Inclusive */
+                from?: string;
+                /** @description Exclusive */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listOutboxEmails: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Emails */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EmailPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCounties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Län */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "code": "01",
+                     *           "name": "Stockholms län"
+                     *         },
+                     *         {
+                     *           "code": "13",
+                     *           "name": "Hallands län"
+                     *         },
+                     *         {
+                     *           "code": "14",
+                     *           "name": "Västra Götalands län"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["County"][];
+                    };
+                };
+            };
+            401: components["responses"]["InvalidApiKey"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMunicipalities: {
+        parameters: {
+            query?: {
+                countyCode?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Kommuner */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "code": "1315",
+                     *           "name": "Hylte",
+                     *           "countyCode": "13"
+                     *         },
+                     *         {
+                     *           "code": "1380",
+                     *           "name": "Halmstad",
+                     *           "countyCode": "13"
+                     *         },
+                     *         {
+                     *           "code": "1381",
+                     *           "name": "Laholm",
+                     *           "countyCode": "13"
+                     *         },
+                     *         {
+                     *           "code": "1382",
+                     *           "name": "Falkenberg",
+                     *           "countyCode": "13"
+                     *         },
+                     *         {
+                     *           "code": "1383",
+                     *           "name": "Varberg",
+                     *           "countyCode": "13"
+                     *         },
+                     *         {
+                     *           "code": "1384",
+                     *           "name": "Kungsbacka",
+                     *           "countyCode": "13"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Municipality"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listForbund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Förbund */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "name": "Samordningsförbundet Göteborg Nordost",
+                     *           "slug": "goteborg-nordost",
+                     *           "countyCode": "14"
+                     *         },
+                     *         {
+                     *           "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "name": "Samordningsförbundet i Halland",
+                     *           "slug": "halland",
+                     *           "countyCode": "13"
+                     *         },
+                     *         {
+                     *           "id": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *           "name": "Samordningsförbundet Norra Västmanland",
+                     *           "slug": "norra-vastmanland",
+                     *           "countyCode": "19"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["ForbundListing"][];
+                    };
+                };
+            };
+            401: components["responses"]["InvalidApiKey"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trainers */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+                     *           "name": "Lena Bergström",
+                     *           "email": "lena.bergstrom@utbildare.nns.se",
+                     *           "phone": "070-418 22 95",
+                     *           "countyCodes": [
+                     *             "13",
+                     *             "14"
+                     *           ],
+                     *           "deliveryModes": [
+                     *             "digital",
+                     *             "on_site"
+                     *           ],
+                     *           "notes": "Leder gärna utbildningssteget på plats i Västsverige.",
+                     *           "archived": false,
+                     *           "certificationStatus": "expiring",
+                     *           "certifications": [
+                     *             {
+                     *               "id": "1cf6e93f-d096-4feb-a5d0-e9b5b932da85",
+                     *               "issuer": "Væksthuset",
+                     *               "certifiedOn": "2024-05-16",
+                     *               "validUntil": "2027-01-31",
+                     *               "evidence": "Intyg nr 2024-117, Væksthuset Köpenhamn",
+                     *               "status": "expiring",
+                     *               "revokedAt": null
+                     *             }
+                     *           ],
+                     *           "version": 3
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["Trainer"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTrainer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Lena Bergström",
+                 *       "email": "lena.bergstrom@utbildare.nns.se",
+                 *       "phone": "070-418 22 95",
+                 *       "countyCodes": [
+                 *         "13",
+                 *         "14"
+                 *       ],
+                 *       "deliveryModes": [
+                 *         "digital",
+                 *         "on_site"
+                 *       ],
+                 *       "notes": "Leder gärna utbildningssteget på plats i Västsverige."
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    phone?: string | null;
+                    /** @default [] */
+                    countyCodes?: string[];
+                    deliveryModes: ("digital" | "on_site")[];
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trainer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrainer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trainerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trainer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trainer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTrainer: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                trainerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "phone": "070-418 22 96",
+                 *       "countyCodes": [
+                 *         "13",
+                 *         "14",
+                 *         "07"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    /** Format: email */
+                    email?: string;
+                    phone?: string | null;
+                    /** @default [] */
+                    countyCodes?: string[];
+                    deliveryModes?: ("digital" | "on_site")[];
+                    notes?: string | null;
+                    archived?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trainer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTrainerCertification: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                trainerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "issuer": "Væksthuset",
+                 *       "certifiedOn": "2024-05-16",
+                 *       "validUntil": "2027-01-31",
+                 *       "evidence": "Intyg nr 2024-117, Væksthuset Köpenhamn"
+                 *     }
+                 */
+                "application/json": {
+                    issuer: string;
+                    /** Format: date */
+                    certifiedOn: string;
+                    /** Format: date */
+                    validUntil: string | null;
+                    /** @description Where the certificate can be checked: a reference or a link */
+                    evidence?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Trainer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    revokeTrainerCertification: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                trainerId: string;
+                certificationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+                     *       "name": "Lena Bergström",
+                     *       "email": "lena.bergstrom@utbildare.nns.se",
+                     *       "phone": "070-418 22 95",
+                     *       "countyCodes": [
+                     *         "13",
+                     *         "14"
+                     *       ],
+                     *       "deliveryModes": [
+                     *         "digital",
+                     *         "on_site"
+                     *       ],
+                     *       "notes": "Leder gärna utbildningssteget på plats i Västsverige.",
+                     *       "archived": false,
+                     *       "certificationStatus": "revoked",
+                     *       "certifications": [
+                     *         {
+                     *           "id": "1cf6e93f-d096-4feb-a5d0-e9b5b932da85",
+                     *           "issuer": "Væksthuset",
+                     *           "certifiedOn": "2024-05-16",
+                     *           "validUntil": "2027-01-31",
+                     *           "evidence": "Intyg nr 2024-117, Væksthuset Köpenhamn",
+                     *           "status": "revoked",
+                     *           "revokedAt": "2026-11-26T10:05:33.000Z"
+                     *         }
+                     *       ],
+                     *       "version": 4
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Trainer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listExpiringCertifications: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Expiring certifications */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "trainerId": "858cd358-88b8-45da-bf51-8086f25d24f4",
+                     *           "trainerName": "Lena Bergström",
+                     *           "certification": {
+                     *             "id": "1cf6e93f-d096-4feb-a5d0-e9b5b932da85",
+                     *             "issuer": "Væksthuset",
+                     *             "certifiedOn": "2024-05-16",
+                     *             "validUntil": "2027-01-31",
+                     *             "evidence": "Intyg nr 2024-117, Væksthuset Köpenhamn",
+                     *             "status": "expiring",
+                     *             "revokedAt": null
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            trainerId: string;
+                            trainerName: string;
+                            certification: components["schemas"]["TrainerCertification"];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPriceItems: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Prices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "83369fa8-fb12-4d2c-a9f4-021b161a5dbe",
+                     *           "code": "bip_skapa_training",
+                     *           "name": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+                     *           "unitPriceOre": 5000000,
+                     *           "vatRateBasisPoints": 2500,
+                     *           "maxParticipants": 25,
+                     *           "active": true,
+                     *           "version": 2
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["PriceItem"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putPriceItem: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @example bip_skapa_training */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+                 *       "unitPriceOre": 5250000,
+                 *       "vatRateBasisPoints": 2500,
+                 *       "maxParticipants": 25,
+                 *       "active": true
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    unitPriceOre: number;
+                    vatRateBasisPoints: number;
+                    maxParticipants: number | null;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceItem"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrainingTemplate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Template */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingTemplate"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTrainingTemplate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "BIP/SKAPA",
+                 *       "steps": [
+                 *         {
+                 *           "key": "startup",
+                 *           "title": "Uppstartsmöte med chefer och implementeringsgrupp",
+                 *           "durationMinutes": 150,
+                 *           "mode": "digital",
+                 *           "capacity": null,
+                 *           "description": "Chefer, nyckelpersoner och utbildare stämmer av processen och går igenom implementeringschecklistan."
+                 *         },
+                 *         {
+                 *           "key": "training",
+                 *           "title": "Utbildning i progressionsmätning",
+                 *           "durationMinutes": 420,
+                 *           "mode": "either",
+                 *           "capacity": 25,
+                 *           "description": "Heldagsutbildning i att skatta progression mot arbete. Högst 25 deltagare per tillfälle."
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    steps: {
+                        key: string;
+                        title: string;
+                        durationMinutes: number;
+                        /** @enum {string} */
+                        mode: "digital" | "on_site" | "either";
+                        capacity: number | null;
+                        description: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingTemplate"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPairingSuggestions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Suggestions, best first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "requestIds": [
+                     *             "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+                     *             "fc83d8b8-3452-464f-bd62-a8f9581cd9f5"
+                     *           ],
+                     *           "countyRelation": "neighbouring",
+                     *           "overlap": {
+                     *             "start": "2027-03-01",
+                     *             "end": "2027-04-30"
+                     *           },
+                     *           "overlapDays": 61,
+                     *           "combinedParticipants": 23,
+                     *           "deliveryPreference": "on_site",
+                     *           "requests": [
+                     *             {
+                     *               "id": "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+                     *               "organization": {
+                     *                 "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *                 "name": "Samordningsförbundet i Halland",
+                     *                 "countyCode": "13"
+                     *               },
+                     *               "periodStart": "2027-02-01",
+                     *               "periodEnd": "2027-04-30",
+                     *               "expectedParticipants": 14,
+                     *               "deliveryPreference": "either",
+                     *               "openToSharing": true,
+                     *               "contactName": "Anna Lindqvist",
+                     *               "contactEmail": "anna.lindqvist@halland.samordning.se",
+                     *               "contactPhone": "035-13 72 40",
+                     *               "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
+                     *               "status": "submitted",
+                     *               "trainingId": null,
+                     *               "decisionNote": null,
+                     *               "createdAt": "2026-10-08T11:26:44.000Z",
+                     *               "version": 1
+                     *             },
+                     *             {
+                     *               "id": "fc83d8b8-3452-464f-bd62-a8f9581cd9f5",
+                     *               "organization": {
+                     *                 "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *                 "name": "Samordningsförbundet Göteborg Nordost",
+                     *                 "countyCode": "14"
+                     *               },
+                     *               "periodStart": "2027-03-01",
+                     *               "periodEnd": "2027-05-31",
+                     *               "expectedParticipants": 9,
+                     *               "deliveryPreference": "on_site",
+                     *               "openToSharing": true,
+                     *               "contactName": "Johan Karlsson",
+                     *               "contactEmail": "johan.karlsson@nordost.samordning.se",
+                     *               "contactPhone": null,
+                     *               "notes": null,
+                     *               "status": "submitted",
+                     *               "trainingId": null,
+                     *               "decisionNote": null,
+                     *               "createdAt": "2026-10-21T08:03:17.000Z",
+                     *               "version": 1
+                     *             }
+                     *           ]
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["PairingSuggestion"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainingRequests: {
+        parameters: {
+            query?: {
+                status?: "submitted" | "scheduled" | "withdrawn" | "declined";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests, newest first */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "fc83d8b8-3452-464f-bd62-a8f9581cd9f5",
+                     *           "organization": {
+                     *             "id": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *             "name": "Samordningsförbundet Göteborg Nordost",
+                     *             "countyCode": "14"
+                     *           },
+                     *           "periodStart": "2027-03-01",
+                     *           "periodEnd": "2027-05-31",
+                     *           "expectedParticipants": 9,
+                     *           "deliveryPreference": "on_site",
+                     *           "openToSharing": true,
+                     *           "contactName": "Johan Karlsson",
+                     *           "contactEmail": "johan.karlsson@nordost.samordning.se",
+                     *           "contactPhone": null,
+                     *           "notes": null,
+                     *           "status": "submitted",
+                     *           "trainingId": null,
+                     *           "decisionNote": null,
+                     *           "createdAt": "2026-10-21T08:03:17.000Z",
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+                     *           "organization": {
+                     *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *             "name": "Samordningsförbundet i Halland",
+                     *             "countyCode": "13"
+                     *           },
+                     *           "periodStart": "2027-02-01",
+                     *           "periodEnd": "2027-04-30",
+                     *           "expectedParticipants": 14,
+                     *           "deliveryPreference": "either",
+                     *           "openToSharing": true,
+                     *           "contactName": "Anna Lindqvist",
+                     *           "contactEmail": "anna.lindqvist@halland.samordning.se",
+                     *           "contactPhone": "035-13 72 40",
+                     *           "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
+                     *           "status": "submitted",
+                     *           "trainingId": null,
+                     *           "decisionNote": null,
+                     *           "createdAt": "2026-10-08T11:26:44.000Z",
+                     *           "version": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["TrainingRequest"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTrainingRequest: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "periodStart": "2027-02-01",
+                 *       "periodEnd": "2027-04-30",
+                 *       "expectedParticipants": 14,
+                 *       "deliveryPreference": "either",
+                 *       "openToSharing": true,
+                 *       "contactName": "Anna Lindqvist",
+                 *       "contactEmail": "anna.lindqvist@halland.samordning.se",
+                 *       "contactPhone": "035-13 72 40",
+                 *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg."
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: date */
+                    periodStart: string;
+                    /** Format: date */
+                    periodEnd: string;
+                    expectedParticipants: number;
+                    /** @enum {string} */
+                    deliveryPreference: "digital" | "on_site" | "either";
+                    openToSharing: boolean;
+                    contactName: string;
+                    /** Format: email */
+                    contactEmail: string;
+                    contactPhone?: string | null;
+                    notes?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Sent */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrainingRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Request */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdrawTrainingRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+                     *       "organization": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland",
+                     *         "countyCode": "13"
+                     *       },
+                     *       "periodStart": "2027-02-01",
+                     *       "periodEnd": "2027-04-30",
+                     *       "expectedParticipants": 14,
+                     *       "deliveryPreference": "either",
+                     *       "openToSharing": true,
+                     *       "contactName": "Anna Lindqvist",
+                     *       "contactEmail": "anna.lindqvist@halland.samordning.se",
+                     *       "contactPhone": "035-13 72 40",
+                     *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
+                     *       "status": "withdrawn",
+                     *       "trainingId": null,
+                     *       "decisionNote": null,
+                     *       "createdAt": "2026-10-08T11:26:44.000Z",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    declineTrainingRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                requestId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "note": "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten."
+                 *     }
+                 */
+                "application/json": {
+                    note: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Declined */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+                     *       "organization": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland",
+                     *         "countyCode": "13"
+                     *       },
+                     *       "periodStart": "2027-02-01",
+                     *       "periodEnd": "2027-04-30",
+                     *       "expectedParticipants": 14,
+                     *       "deliveryPreference": "either",
+                     *       "openToSharing": true,
+                     *       "contactName": "Anna Lindqvist",
+                     *       "contactEmail": "anna.lindqvist@halland.samordning.se",
+                     *       "contactPhone": "035-13 72 40",
+                     *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
+                     *       "status": "declined",
+                     *       "trainingId": null,
+                     *       "decisionNote": "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
+                     *       "createdAt": "2026-10-08T11:26:44.000Z",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingRequest"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainings: {
+        parameters: {
+            query?: {
+                status?: "requested" | "planned" | "confirmed" | "completed" | "cancelled";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Trainings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "kind": "bip_skapa",
+                     *           "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+                     *           "status": "planned",
+                     *           "owner": {
+                     *             "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+                     *             "name": "Nationella nätverket för samordningsförbund"
+                     *           },
+                     *           "firstSessionAt": "2027-03-03T08:00:00.000Z",
+                     *           "lastSessionEndsAt": "2027-03-17T14:30:00.000Z",
+                     *           "sessionCount": 2,
+                     *           "createdAt": "2026-11-02T09:41:26.000Z"
+                     *         },
+                     *         {
+                     *           "id": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+                     *           "kind": "event",
+                     *           "title": "Temadag: psykisk ohälsa och arbetsliv",
+                     *           "status": "confirmed",
+                     *           "owner": {
+                     *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *             "name": "Samordningsförbundet i Halland"
+                     *           },
+                     *           "firstSessionAt": "2027-04-22T07:00:00.000Z",
+                     *           "lastSessionEndsAt": "2027-04-22T14:00:00.000Z",
+                     *           "sessionCount": 1,
+                     *           "createdAt": "2026-12-09T14:12:50.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["TrainingSummary"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTraining: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "kind": "bip_skapa",
+                 *       "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+                 *       "description": "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+                 *       "costSplitRule": "seats",
+                 *       "requestIds": [
+                 *         "aa7b203a-d4bf-4d13-b5d9-5ab544481a88",
+                 *         "fc83d8b8-3452-464f-bd62-a8f9581cd9f5"
+                 *       ],
+                 *       "parties": [
+                 *         {
+                 *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                 *           "seats": 14
+                 *         },
+                 *         {
+                 *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                 *           "seats": 11
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "bip_skapa" | "event";
+                    title: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    costSplitRule?: "equal" | "seats";
+                    requestIds?: string[];
+                    parties?: {
+                        /** Format: uuid */
+                        organizationId: string;
+                        seats: number | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *       "kind": "bip_skapa",
+                     *       "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+                     *       "status": "requested",
+                     *       "owner": {
+                     *         "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+                     *         "name": "Nationella nätverket för samordningsförbund"
+                     *       },
+                     *       "firstSessionAt": null,
+                     *       "lastSessionEndsAt": null,
+                     *       "sessionCount": 0,
+                     *       "createdAt": "2026-11-02T09:41:26.000Z",
+                     *       "description": "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+                     *       "costSplitRule": "seats",
+                     *       "cancelledAt": null,
+                     *       "cancelledBy": null,
+                     *       "cancellationReason": null,
+                     *       "completedAt": null,
+                     *       "surveySentAt": null,
+                     *       "sessions": [],
+                     *       "parties": [
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "countyCode": "13",
+                     *           "seats": 14,
+                     *           "contactEmail": "anna.lindqvist@halland.samordning.se",
+                     *           "joinedAt": "2026-11-02T09:41:26.000Z"
+                     *         },
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "countyCode": "14",
+                     *           "seats": 11,
+                     *           "contactEmail": "johan.karlsson@nordost.samordning.se",
+                     *           "joinedAt": "2026-11-02T09:41:26.000Z"
+                     *         }
+                     *       ],
+                     *       "viewer": {
+                     *         "isOwner": true,
+                     *         "isParty": false
+                     *       },
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Training */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTraining: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "title": "BIP/SKAPA Västsverige, våren 2027",
+                 *       "costSplitRule": "equal"
+                 *     }
+                 */
+                "application/json": {
+                    title?: string;
+                    description?: string | null;
+                    /** @enum {string} */
+                    costSplitRule?: "equal" | "seats";
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    transitionTraining: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "action": "cancel",
+                 *       "reason": "Utbildaren är sjuk. Vi återkommer med nya datum under hösten."
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    action: "plan" | "confirm" | "complete" | "cancel";
+                    reason?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *       "kind": "bip_skapa",
+                     *       "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+                     *       "status": "cancelled",
+                     *       "owner": {
+                     *         "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+                     *         "name": "Nationella nätverket för samordningsförbund"
+                     *       },
+                     *       "firstSessionAt": "2027-03-03T08:00:00.000Z",
+                     *       "lastSessionEndsAt": "2027-03-17T14:30:00.000Z",
+                     *       "sessionCount": 2,
+                     *       "createdAt": "2026-11-02T09:41:26.000Z",
+                     *       "description": "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+                     *       "costSplitRule": "seats",
+                     *       "cancelledAt": "2027-02-24T15:18:02.000Z",
+                     *       "cancelledBy": "Maria Nilsson",
+                     *       "cancellationReason": "Utbildaren är sjuk. Vi återkommer med nya datum under hösten.",
+                     *       "completedAt": null,
+                     *       "surveySentAt": null,
+                     *       "sessions": [
+                     *         {
+                     *           "id": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+                     *           "stepKey": "startup",
+                     *           "title": "Uppstartsmöte med chefer och implementeringsgrupp",
+                     *           "startsAt": "2027-03-03T08:00:00.000Z",
+                     *           "endsAt": "2027-03-03T10:30:00.000Z",
+                     *           "mode": "digital",
+                     *           "location": null,
+                     *           "videoLink": "https://meet.nns.se/bip-skapa-vast-uppstart",
+                     *           "capacity": null,
+                     *           "trainers": [
+                     *             {
+                     *               "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+                     *               "name": "Lena Bergström"
+                     *             }
+                     *           ],
+                     *           "confirmed": 11,
+                     *           "waitlisted": 0,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+                     *           "stepKey": "training",
+                     *           "title": "Utbildning i progressionsmätning",
+                     *           "startsAt": "2027-03-17T07:30:00.000Z",
+                     *           "endsAt": "2027-03-17T14:30:00.000Z",
+                     *           "mode": "on_site",
+                     *           "location": "Halmstad, Kristian IV:s väg 3, sal Tylösand",
+                     *           "videoLink": null,
+                     *           "capacity": 25,
+                     *           "trainers": [
+                     *             {
+                     *               "id": "858cd358-88b8-45da-bf51-8086f25d24f4",
+                     *               "name": "Lena Bergström"
+                     *             }
+                     *           ],
+                     *           "confirmed": 23,
+                     *           "waitlisted": 2,
+                     *           "version": 3
+                     *         }
+                     *       ],
+                     *       "parties": [
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "countyCode": "13",
+                     *           "seats": 14,
+                     *           "contactEmail": "anna.lindqvist@halland.samordning.se",
+                     *           "joinedAt": "2026-11-02T09:41:26.000Z"
+                     *         },
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "countyCode": "14",
+                     *           "seats": 11,
+                     *           "contactEmail": "johan.karlsson@nordost.samordning.se",
+                     *           "joinedAt": "2026-11-02T09:41:26.000Z"
+                     *         }
+                     *       ],
+                     *       "viewer": {
+                     *         "isOwner": true,
+                     *         "isParty": false
+                     *       },
+                     *       "version": 7
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putTrainingParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                /** @description The förbund's id */
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "seats": 12,
+                 *       "contactEmail": "johan.karlsson@nordost.samordning.se"
+                 *     }
+                 */
+                "application/json": {
+                    seats: number | null;
+                    /** Format: email */
+                    contactEmail?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeTrainingParty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                partyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "stepKey": "training",
+                 *       "startsAt": "2027-03-17T07:30:00.000Z",
+                 *       "mode": "on_site",
+                 *       "location": "Halmstad, Kristian IV:s väg 3, sal Tylösand",
+                 *       "trainerIds": [
+                 *         "858cd358-88b8-45da-bf51-8086f25d24f4"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
+                    stepKey?: string | null;
+                    title?: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt?: string;
+                    /** @enum {string} */
+                    mode?: "digital" | "on_site";
+                    location?: string | null;
+                    /** Format: uri */
+                    videoLink?: string | null;
+                    capacity?: number | null;
+                    trainerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateTrainingSession: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "capacity": 28,
+                 *       "location": "Halmstad, Kristian IV:s väg 3, sal Ringenäs"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
+                    stepKey?: string | null;
+                    title?: string;
+                    /** Format: date-time */
+                    startsAt?: string;
+                    /** Format: date-time */
+                    endsAt?: string;
+                    /** @enum {string} */
+                    mode?: "digital" | "on_site";
+                    location?: string | null;
+                    /** Format: uri */
+                    videoLink?: string | null;
+                    capacity?: number | null;
+                    trainerIds?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Training"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrainingCalendar: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description iCalendar */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainingSeats: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Seats */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "sessionId": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+                     *           "capacity": null,
+                     *           "confirmed": 11,
+                     *           "waitlisted": 0,
+                     *           "seatsLeftForYou": null
+                     *         },
+                     *         {
+                     *           "sessionId": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+                     *           "capacity": 25,
+                     *           "confirmed": 23,
+                     *           "waitlisted": 2,
+                     *           "seatsLeftForYou": 1
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            capacity: number | null;
+                            confirmed: number;
+                            waitlisted: number;
+                            seatsLeftForYou: number | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainingParticipants: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Participants */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "59ea916f-d675-4427-bf08-61ed7a2076d6",
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "name": "Sara Holm",
+                     *           "email": "sara.holm@forsakringskassan.se",
+                     *           "employer": "Försäkringskassan",
+                     *           "jobTitle": "Rehabiliteringskoordinator",
+                     *           "gender": "woman",
+                     *           "contactConsent": true,
+                     *           "registrations": [
+                     *             {
+                     *               "id": "99a700b7-733e-41b1-bf6c-01cf631ac59f",
+                     *               "sessionId": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+                     *               "status": "confirmed",
+                     *               "waitingPosition": null,
+                     *               "attended": true
+                     *             },
+                     *             {
+                     *               "id": "c1c3d95c-a2e5-4b99-b1a0-0c4a6d99a1bb",
+                     *               "sessionId": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+                     *               "status": "waitlisted",
+                     *               "waitingPosition": 1,
+                     *               "attended": null
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-12-01T10:17:39.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["TrainingParticipant"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTrainingParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Sara Holm",
+                 *       "email": "sara.holm@forsakringskassan.se",
+                 *       "employer": "Försäkringskassan",
+                 *       "jobTitle": "Rehabiliteringskoordinator",
+                 *       "gender": "woman",
+                 *       "contactConsent": true,
+                 *       "sessionIds": [
+                 *         "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+                 *         "ae80e0c7-c797-46ba-abab-4cc09fcd947c"
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /** Format: email */
+                    email: string;
+                    /** @description Employer or member party, e.g. Försäkringskassan or Halmstads kommun */
+                    employer?: string | null;
+                    jobTitle?: string | null;
+                    /**
+                     * @description Optional; only used for the follow-up's counts of women and men attending
+                     * @enum {string|null}
+                     */
+                    gender?: "woman" | "man" | "other" | null;
+                    contactConsent: boolean;
+                    sessionIds: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingParticipant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelTrainingRegistration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                registrationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Cancelled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "59ea916f-d675-4427-bf08-61ed7a2076d6",
+                     *       "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *       "name": "Sara Holm",
+                     *       "email": "sara.holm@forsakringskassan.se",
+                     *       "employer": "Försäkringskassan",
+                     *       "jobTitle": "Rehabiliteringskoordinator",
+                     *       "gender": "woman",
+                     *       "contactConsent": true,
+                     *       "registrations": [
+                     *         {
+                     *           "id": "99a700b7-733e-41b1-bf6c-01cf631ac59f",
+                     *           "sessionId": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+                     *           "status": "confirmed",
+                     *           "waitingPosition": null,
+                     *           "attended": true
+                     *         },
+                     *         {
+                     *           "id": "c1c3d95c-a2e5-4b99-b1a0-0c4a6d99a1bb",
+                     *           "sessionId": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+                     *           "status": "cancelled",
+                     *           "waitingPosition": null,
+                     *           "attended": null
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-12-01T10:17:39.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingParticipant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSessionRoster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Roster */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "registrationId": "99a700b7-733e-41b1-bf6c-01cf631ac59f",
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "name": "Sara Holm",
+                     *           "employer": "Försäkringskassan",
+                     *           "attended": true
+                     *         },
+                     *         {
+                     *           "registrationId": "2c84b2cc-6947-47b6-aa90-ec05701df0a7",
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "name": "Ahmed Yusuf",
+                     *           "employer": "Halmstads kommun",
+                     *           "attended": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            registrationId: string;
+                            /** Format: uuid */
+                            organizationId: string;
+                            name: string;
+                            employer: string | null;
+                            attended: boolean | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordSessionAttendance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                sessionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "entries": [
+                 *         {
+                 *           "registrationId": "99a700b7-733e-41b1-bf6c-01cf631ac59f",
+                 *           "attended": true
+                 *         },
+                 *         {
+                 *           "registrationId": "2c84b2cc-6947-47b6-aa90-ec05701df0a7",
+                 *           "attended": false
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    entries: {
+                        /** Format: uuid */
+                        registrationId: string;
+                        attended: boolean;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Attendance */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "registrationId": "99a700b7-733e-41b1-bf6c-01cf631ac59f",
+                     *           "attended": true
+                     *         },
+                     *         {
+                     *           "registrationId": "2c84b2cc-6947-47b6-aa90-ec05701df0a7",
+                     *           "attended": false
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            registrationId: string;
+                            attended: boolean | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMyTrainingSessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sessions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "sessionId": "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+                     *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "trainingTitle": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+                     *           "trainingStatus": "planned",
+                     *           "title": "Utbildning i progressionsmätning",
+                     *           "startsAt": "2027-03-17T07:30:00.000Z",
+                     *           "endsAt": "2027-03-17T14:30:00.000Z",
+                     *           "mode": "on_site",
+                     *           "location": "Halmstad, Kristian IV:s väg 3, sal Tylösand",
+                     *           "videoLink": null
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** Format: uuid */
+                            trainingId: string;
+                            trainingTitle: string;
+                            trainingStatus: string;
+                            title: string;
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            /** @enum {string} */
+                            mode: "digital" | "on_site";
+                            location: string | null;
+                            videoLink: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainingCosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Costs */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingCosts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createTrainingPrintCost: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Tryck av arbetsmaterial, 14 ex",
+                 *       "amountOre": 185000,
+                 *       "vatRateBasisPoints": 2500
+                 *     }
+                 */
+                "application/json": {
+                    description: string;
+                    amountOre: number;
+                    /** @default 2500 */
+                    vatRateBasisPoints?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingCosts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteTrainingPrintCost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                printCostId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *       "rule": "seats",
+                     *       "sharedNetOre": 5000000,
+                     *       "partyCount": 2,
+                     *       "parties": [
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "lines": [
+                     *             {
+                     *               "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+                     *               "kind": "shared",
+                     *               "netOre": 2800000,
+                     *               "vatRateBasisPoints": 2500,
+                     *               "vatOre": 700000
+                     *             }
+                     *           ],
+                     *           "sharedNetOre": 2800000,
+                     *           "printNetOre": 0,
+                     *           "vatOre": 700000,
+                     *           "totalOre": 3500000
+                     *         },
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "lines": [
+                     *             {
+                     *               "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+                     *               "kind": "shared",
+                     *               "netOre": 2200000,
+                     *               "vatRateBasisPoints": 2500,
+                     *               "vatOre": 550000
+                     *             }
+                     *           ],
+                     *           "sharedNetOre": 2200000,
+                     *           "printNetOre": 0,
+                     *           "vatOre": 550000,
+                     *           "totalOre": 2750000
+                     *         }
+                     *       ],
+                     *       "netOre": 5000000,
+                     *       "vatOre": 1250000,
+                     *       "totalOre": 6250000,
+                     *       "printCosts": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TrainingCosts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    lookupSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "67yomhfp3cjol5yxfvj5pk6bteno5zawb2c7l6venlpu7sxk"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The token from the emailed survey link */
+                    token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Survey */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Survey"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    answerSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "token": "67yomhfp3cjol5yxfvj5pk6bteno5zawb2c7l6venlpu7sxk",
+                 *       "scores": {
+                 *         "overall": 5,
+                 *         "content": 4,
+                 *         "usefulness": 5,
+                 *         "organisation": 3
+                 *       },
+                 *       "comment": "Lokalen var för trång."
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The token from the emailed survey link */
+                    token: string;
+                    scores: {
+                        [key: string]: number;
+                    };
+                    comment?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Thank you */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getTrainingFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow-up */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listTrainingFollowUps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow-up per training */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "title": "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+                     *           "kind": "bip_skapa",
+                     *           "completedAt": "2027-03-18T08:02:45.000Z",
+                     *           "figures": {
+                     *             "registered": 14,
+                     *             "attended": 13,
+                     *             "attendedWomen": 10,
+                     *             "attendedMen": 2,
+                     *             "attendedOtherOrNotStated": 1,
+                     *             "satisfaction": {
+                     *               "responses": 9,
+                     *               "averages": {
+                     *                 "overall": 4.4,
+                     *                 "content": 4.2,
+                     *                 "usefulness": 4.6,
+                     *                 "organisation": 3.9
+                     *               },
+                     *               "comments": [
+                     *                 "Mycket givande dag, särskilt övningarna i att skatta progression.",
+                     *                 "Lokalen var för trång."
+                     *               ]
+                     *             }
+                     *           }
+                     *         },
+                     *         {
+                     *           "trainingId": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+                     *           "title": "Temadag: psykisk ohälsa och arbetsliv",
+                     *           "kind": "event",
+                     *           "completedAt": "2026-10-01T15:30:12.000Z",
+                     *           "figures": {
+                     *             "registered": 64,
+                     *             "attended": 57,
+                     *             "attendedWomen": 41,
+                     *             "attendedMen": 14,
+                     *             "attendedOtherOrNotStated": 2,
+                     *             "satisfaction": {
+                     *               "responses": 31,
+                     *               "averages": {
+                     *                 "overall": 4.1,
+                     *                 "content": 4.3,
+                     *                 "usefulness": 3.8,
+                     *                 "organisation": 4.2
+                     *               },
+                     *               "comments": [
+                     *                 "Fler sådana dagar, gärna med arbetsgivare på plats."
+                     *               ]
+                     *             }
+                     *           }
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: {
+                            /** Format: uuid */
+                            trainingId: string;
+                            title: string;
+                            /** @enum {string} */
+                            kind: "bip_skapa" | "event";
+                            /** Format: date-time */
+                            completedAt: string | null;
+                            figures: {
+                                registered: number;
+                                attended: number;
+                                attendedWomen: number;
+                                attendedMen: number;
+                                attendedOtherOrNotStated: number;
+                                satisfaction: {
+                                    responses: number;
+                                    /** @description Null when fewer people answered than the minimum group size */
+                                    averages: {
+                                        [key: string]: number | null;
+                                    } | null;
+                                    comments: string[] | null;
+                                };
+                            };
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventions: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+                state?: "draft" | "submitted" | "returned" | "published" | "archived";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Interventions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterventionInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "parentId": null,
+                     *       "state": "draft",
+                     *       "revision": 1,
+                     *       "publishedRevision": null,
+                     *       "reviewComment": null,
+                     *       "content": {
+                     *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *         "orientation": "individual",
+                     *         "focusArea": "vocational_rehabilitation",
+                     *         "targetGroups": [
+                     *           "long_term_sick",
+                     *           "activity_compensation",
+                     *           "far_from_labour_market"
+                     *         ],
+                     *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *         "memberParties": [
+                     *           "fk",
+                     *           "af",
+                     *           "region",
+                     *           "kommun"
+                     *         ],
+                     *         "municipalityCodes": [
+                     *           "1904",
+                     *           "1962",
+                     *           "1982"
+                     *         ],
+                     *         "startDate": "2007-09-01",
+                     *         "endDate": "2010-12-31",
+                     *         "status": "ended",
+                     *         "followUpMethod": "SUS, Uppföljning Finsam",
+                     *         "esfFunded": false,
+                     *         "budget": [
+                     *           {
+                     *             "year": 2008,
+                     *             "amountOre": 420000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "year": 2009,
+                     *             "amountOre": 435000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "goals": {
+                     *           "resultGoalPercent": 40,
+                     *           "resultGoalWithinMonths": 12,
+                     *           "volumeGoalParticipants": 30,
+                     *           "plannedThroughputMonths": 6
+                     *         },
+                     *         "methods": [
+                     *           "solution_focused",
+                     *           "motivational_interviewing",
+                     *           "work_ability_assessment"
+                     *         ],
+                     *         "links": [
+                     *           {
+                     *             "kind": "evaluation",
+                     *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *           }
+                     *         ],
+                     *         "contacts": [
+                     *           {
+                     *             "name": "Karin Helander",
+                     *             "role": "Projektledare",
+                     *             "email": "karin.helander@samordningnorravastmanland.se",
+                     *             "phone": "0223-440 17"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 1,
+                     *       "createdAt": "2026-05-04T07:49:12.000Z",
+                     *       "updatedAt": "2026-05-04T07:49:12.000Z",
+                     *       "submittedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importInterventions: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterventionImport"];
+            };
+        };
+        responses: {
+            /** @description Imported */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionImportResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getIntervention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The intervention (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InterventionInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowAction"];
+            };
+        };
+        responses: {
+            /** @description The intervention after the step */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "parentId": null,
+                     *       "state": "submitted",
+                     *       "revision": 1,
+                     *       "publishedRevision": null,
+                     *       "reviewComment": null,
+                     *       "content": {
+                     *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *         "orientation": "individual",
+                     *         "focusArea": "vocational_rehabilitation",
+                     *         "targetGroups": [
+                     *           "long_term_sick",
+                     *           "activity_compensation",
+                     *           "far_from_labour_market"
+                     *         ],
+                     *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *         "memberParties": [
+                     *           "fk",
+                     *           "af",
+                     *           "region",
+                     *           "kommun"
+                     *         ],
+                     *         "municipalityCodes": [
+                     *           "1904",
+                     *           "1962",
+                     *           "1982"
+                     *         ],
+                     *         "startDate": "2007-09-01",
+                     *         "endDate": "2010-12-31",
+                     *         "status": "ended",
+                     *         "followUpMethod": "SUS, Uppföljning Finsam",
+                     *         "esfFunded": false,
+                     *         "budget": [
+                     *           {
+                     *             "year": 2008,
+                     *             "amountOre": 420000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "year": 2009,
+                     *             "amountOre": 435000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "goals": {
+                     *           "resultGoalPercent": 40,
+                     *           "resultGoalWithinMonths": 12,
+                     *           "volumeGoalParticipants": 30,
+                     *           "plannedThroughputMonths": 6
+                     *         },
+                     *         "methods": [
+                     *           "solution_focused",
+                     *           "motivational_interviewing",
+                     *           "work_ability_assessment"
+                     *         ],
+                     *         "links": [
+                     *           {
+                     *             "kind": "evaluation",
+                     *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *           }
+                     *         ],
+                     *         "contacts": [
+                     *           {
+                     *             "name": "Karin Helander",
+                     *             "role": "Projektledare",
+                     *             "email": "karin.helander@samordningnorravastmanland.se",
+                     *             "phone": "0223-440 17"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 2,
+                     *       "createdAt": "2026-05-04T07:49:12.000Z",
+                     *       "updatedAt": "2026-05-04T07:49:12.000Z",
+                     *       "submittedAt": "2026-06-09T10:26:55.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    withdrawIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": null
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowAction"];
+            };
+        };
+        responses: {
+            /** @description The intervention after the step */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "parentId": null,
+                     *       "state": "draft",
+                     *       "revision": 1,
+                     *       "publishedRevision": null,
+                     *       "reviewComment": null,
+                     *       "content": {
+                     *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *         "orientation": "individual",
+                     *         "focusArea": "vocational_rehabilitation",
+                     *         "targetGroups": [
+                     *           "long_term_sick",
+                     *           "activity_compensation",
+                     *           "far_from_labour_market"
+                     *         ],
+                     *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *         "memberParties": [
+                     *           "fk",
+                     *           "af",
+                     *           "region",
+                     *           "kommun"
+                     *         ],
+                     *         "municipalityCodes": [
+                     *           "1904",
+                     *           "1962",
+                     *           "1982"
+                     *         ],
+                     *         "startDate": "2007-09-01",
+                     *         "endDate": "2010-12-31",
+                     *         "status": "ended",
+                     *         "followUpMethod": "SUS, Uppföljning Finsam",
+                     *         "esfFunded": false,
+                     *         "budget": [
+                     *           {
+                     *             "year": 2008,
+                     *             "amountOre": 420000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "year": 2009,
+                     *             "amountOre": 435000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "goals": {
+                     *           "resultGoalPercent": 40,
+                     *           "resultGoalWithinMonths": 12,
+                     *           "volumeGoalParticipants": 30,
+                     *           "plannedThroughputMonths": 6
+                     *         },
+                     *         "methods": [
+                     *           "solution_focused",
+                     *           "motivational_interviewing",
+                     *           "work_ability_assessment"
+                     *         ],
+                     *         "links": [
+                     *           {
+                     *             "kind": "evaluation",
+                     *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *           }
+                     *         ],
+                     *         "contacts": [
+                     *           {
+                     *             "name": "Karin Helander",
+                     *             "role": "Projektledare",
+                     *             "email": "karin.helander@samordningnorravastmanland.se",
+                     *             "phone": "0223-440 17"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 3,
+                     *       "createdAt": "2026-05-04T07:49:12.000Z",
+                     *       "updatedAt": "2026-05-04T07:49:12.000Z",
+                     *       "submittedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "Tack! Publicerad i katalogen."
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowAction"];
+            };
+        };
+        responses: {
+            /** @description The intervention after the step */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "parentId": null,
+                     *       "state": "published",
+                     *       "revision": 3,
+                     *       "publishedRevision": 3,
+                     *       "reviewComment": null,
+                     *       "content": {
+                     *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *         "orientation": "individual",
+                     *         "focusArea": "vocational_rehabilitation",
+                     *         "targetGroups": [
+                     *           "long_term_sick",
+                     *           "activity_compensation",
+                     *           "far_from_labour_market"
+                     *         ],
+                     *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *         "memberParties": [
+                     *           "fk",
+                     *           "af",
+                     *           "region",
+                     *           "kommun"
+                     *         ],
+                     *         "municipalityCodes": [
+                     *           "1904",
+                     *           "1962",
+                     *           "1982"
+                     *         ],
+                     *         "startDate": "2007-09-01",
+                     *         "endDate": "2010-12-31",
+                     *         "status": "ended",
+                     *         "followUpMethod": "SUS, Uppföljning Finsam",
+                     *         "esfFunded": false,
+                     *         "budget": [
+                     *           {
+                     *             "year": 2008,
+                     *             "amountOre": 420000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "year": 2009,
+                     *             "amountOre": 435000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "goals": {
+                     *           "resultGoalPercent": 40,
+                     *           "resultGoalWithinMonths": 12,
+                     *           "volumeGoalParticipants": 30,
+                     *           "plannedThroughputMonths": 6
+                     *         },
+                     *         "methods": [
+                     *           "solution_focused",
+                     *           "motivational_interviewing",
+                     *           "work_ability_assessment"
+                     *         ],
+                     *         "links": [
+                     *           {
+                     *             "kind": "evaluation",
+                     *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *           }
+                     *         ],
+                     *         "contacts": [
+                     *           {
+                     *             "name": "Karin Helander",
+                     *             "role": "Projektledare",
+                     *             "email": "karin.helander@samordningnorravastmanland.se",
+                     *             "phone": "0223-440 17"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 7,
+                     *       "createdAt": "2026-05-04T07:49:12.000Z",
+                     *       "updatedAt": "2026-06-11T13:02:37.000Z",
+                     *       "submittedAt": "2026-06-09T10:26:55.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    returnIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "Lägg till resultatmålet och vem som följer upp."
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowAction"];
+            };
+        };
+        responses: {
+            /** @description The intervention after the step */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "parentId": null,
+                     *       "state": "returned",
+                     *       "revision": 1,
+                     *       "publishedRevision": null,
+                     *       "reviewComment": "Lägg till resultatmålet och vem som följer upp.",
+                     *       "content": {
+                     *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *         "orientation": "individual",
+                     *         "focusArea": "vocational_rehabilitation",
+                     *         "targetGroups": [
+                     *           "long_term_sick",
+                     *           "activity_compensation",
+                     *           "far_from_labour_market"
+                     *         ],
+                     *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *         "memberParties": [
+                     *           "fk",
+                     *           "af",
+                     *           "region",
+                     *           "kommun"
+                     *         ],
+                     *         "municipalityCodes": [
+                     *           "1904",
+                     *           "1962",
+                     *           "1982"
+                     *         ],
+                     *         "startDate": "2007-09-01",
+                     *         "endDate": "2010-12-31",
+                     *         "status": "ended",
+                     *         "followUpMethod": "SUS, Uppföljning Finsam",
+                     *         "esfFunded": false,
+                     *         "budget": [
+                     *           {
+                     *             "year": 2008,
+                     *             "amountOre": 420000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "year": 2009,
+                     *             "amountOre": 435000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "goals": {
+                     *           "resultGoalPercent": 40,
+                     *           "resultGoalWithinMonths": 12,
+                     *           "volumeGoalParticipants": 30,
+                     *           "plannedThroughputMonths": 6
+                     *         },
+                     *         "methods": [
+                     *           "solution_focused",
+                     *           "motivational_interviewing",
+                     *           "work_ability_assessment"
+                     *         ],
+                     *         "links": [
+                     *           {
+                     *             "kind": "evaluation",
+                     *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *           }
+                     *         ],
+                     *         "contacts": [
+                     *           {
+                     *             "name": "Karin Helander",
+                     *             "role": "Projektledare",
+                     *             "email": "karin.helander@samordningnorravastmanland.se",
+                     *             "phone": "0223-440 17"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 3,
+                     *       "createdAt": "2026-05-04T07:49:12.000Z",
+                     *       "updatedAt": "2026-05-04T07:49:12.000Z",
+                     *       "submittedAt": "2026-06-09T10:26:55.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    archiveIntervention: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "Insatsen avslutades 2010 och ersattes av Finsam-teamet."
+                 *     }
+                 */
+                "application/json": components["schemas"]["WorkflowAction"];
+            };
+        };
+        responses: {
+            /** @description The intervention after the step */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "parentId": null,
+                     *       "state": "archived",
+                     *       "revision": 3,
+                     *       "publishedRevision": 3,
+                     *       "reviewComment": null,
+                     *       "content": {
+                     *         "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *         "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *         "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *         "orientation": "individual",
+                     *         "focusArea": "vocational_rehabilitation",
+                     *         "targetGroups": [
+                     *           "long_term_sick",
+                     *           "activity_compensation",
+                     *           "far_from_labour_market"
+                     *         ],
+                     *         "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *         "memberParties": [
+                     *           "fk",
+                     *           "af",
+                     *           "region",
+                     *           "kommun"
+                     *         ],
+                     *         "municipalityCodes": [
+                     *           "1904",
+                     *           "1962",
+                     *           "1982"
+                     *         ],
+                     *         "startDate": "2007-09-01",
+                     *         "endDate": "2010-12-31",
+                     *         "status": "ended",
+                     *         "followUpMethod": "SUS, Uppföljning Finsam",
+                     *         "esfFunded": false,
+                     *         "budget": [
+                     *           {
+                     *             "year": 2008,
+                     *             "amountOre": 420000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           },
+                     *           {
+                     *             "year": 2009,
+                     *             "amountOre": 435000000,
+                     *             "financingParties": [
+                     *               "Samordningsförbundet Norra Västmanland"
+                     *             ]
+                     *           }
+                     *         ],
+                     *         "goals": {
+                     *           "resultGoalPercent": 40,
+                     *           "resultGoalWithinMonths": 12,
+                     *           "volumeGoalParticipants": 30,
+                     *           "plannedThroughputMonths": 6
+                     *         },
+                     *         "methods": [
+                     *           "solution_focused",
+                     *           "motivational_interviewing",
+                     *           "work_ability_assessment"
+                     *         ],
+                     *         "links": [
+                     *           {
+                     *             "kind": "evaluation",
+                     *             "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *             "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *           }
+                     *         ],
+                     *         "contacts": [
+                     *           {
+                     *             "name": "Karin Helander",
+                     *             "role": "Projektledare",
+                     *             "email": "karin.helander@samordningnorravastmanland.se",
+                     *             "phone": "0223-440 17"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "version": 8,
+                     *       "createdAt": "2026-05-04T07:49:12.000Z",
+                     *       "updatedAt": "2026-11-24T09:14:50.000Z",
+                     *       "submittedAt": "2026-06-09T10:26:55.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Intervention"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewIntervention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description HTML page */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionVersions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionVersionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    diffInterventionVersions: {
+        parameters: {
+            query?: {
+                /** @description Default: the revision before to */
+                from?: number;
+                /** @description Default: the latest revision */
+                to?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The changes */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionDiff"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionResultList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putInterventionResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResultInput"];
+            };
+        };
+        responses: {
+            /** @description The period's results with derived shares */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInterventionCoOwners: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Co-owners */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoOwnerList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInterventionCoOwner: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CoOwnerInvitation"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *       "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *       "invitedAt": "2026-11-20T14:03:29.000Z",
+                     *       "acceptedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CoOwner"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeInterventionCoOwner: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+                /** @description The co-owning förbund */
+                coOwnerId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptInterventionCoOwnership: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *       "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *       "invitedAt": "2026-11-20T14:03:29.000Z",
+                     *       "acceptedAt": "2026-11-21T08:16:03.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["CoOwner"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCoOwnershipInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open invitations */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CoOwnershipInvitationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getSelfPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfPublishing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSelfPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SelfPublishing"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SelfPublishing"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEditorialQueue: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EditorialQueuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putTargetGroup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TargetGroupInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TargetGroup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    searchCatalogInterventions: {
+        parameters: {
+            query?: {
+                /** @description Swedish full-text search (stemmed): title weighs more than summary, summary more than description */
+                q?: string;
+                /** @description Comma-separated SCB länskoder; any of them matches */
+                county?: string;
+                /** @description Comma-separated SCB kommunkoder; any of them matches */
+                municipality?: string;
+                /** @description Comma-separated target-group codes; any of them matches */
+                targetGroup?: string;
+                /** @description Comma-separated orientations (individual, structural); any of them matches */
+                orientation?: string;
+                /** @description Comma-separated statuses; any of them matches */
+                status?: string;
+                /** @description Comma-separated method codes; any of them matches */
+                method?: string;
+                /** @description Comma-separated förbund ids (owner or co-owner); any of them matches */
+                organization?: string;
+                /** @description Comma-separated member-party kinds; any of them matches */
+                memberParty?: string;
+                /** @description Period overlap: running on or after this date */
+                from?: string;
+                /** @description Period overlap: running on or before this date */
+                to?: string;
+                /** @description relevance (needs q, otherwise newest), newest first published, or latest start date */
+                sort?: "relevance" | "newest" | "start";
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Matches */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogSearchResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportCatalogInterventions: {
+        parameters: {
+            query?: {
+                /** @description Swedish full-text search (stemmed): title weighs more than summary, summary more than description */
+                q?: string;
+                /** @description Comma-separated SCB länskoder; any of them matches */
+                county?: string;
+                /** @description Comma-separated SCB kommunkoder; any of them matches */
+                municipality?: string;
+                /** @description Comma-separated target-group codes; any of them matches */
+                targetGroup?: string;
+                /** @description Comma-separated orientations (individual, structural); any of them matches */
+                orientation?: string;
+                /** @description Comma-separated statuses; any of them matches */
+                status?: string;
+                /** @description Comma-separated method codes; any of them matches */
+                method?: string;
+                /** @description Comma-separated förbund ids (owner or co-owner); any of them matches */
+                organization?: string;
+                /** @description Comma-separated member-party kinds; any of them matches */
+                memberParty?: string;
+                /** @description Period overlap: running on or after this date */
+                from?: string;
+                /** @description Period overlap: running on or before this date */
+                to?: string;
+                /** @description relevance (needs q, otherwise newest), newest first published, or latest start date */
+                sort?: "relevance" | "newest" | "start";
+                format?: "csv" | "json";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "document": {
+                     *             "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *             "parentId": null,
+                     *             "revision": 3,
+                     *             "title": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+                     *             "summary": "Samordnad rehabilitering och arbetsförmågebedömning för personer långt från arbetsmarknaden, i ett team med Arbetsförmedlingen, Försäkringskassan och läkare.",
+                     *             "description": "Resam arbetade med samverkan och samordning av rehabiliteringsinsatser för personer som står långt ifrån arbetsmarknaden.\n\n**Framgångsfaktorer:** nära teamarbete, en egen lokal som neutralt rum, lösningsfokuserad metodik och läkarinsatsen.",
+                     *             "orientation": "individual",
+                     *             "focusArea": {
+                     *               "code": "vocational_rehabilitation",
+                     *               "label": "Arbetslivsinriktad rehabilitering"
+                     *             },
+                     *             "targetGroups": [
+                     *               {
+                     *                 "code": "long_term_sick",
+                     *                 "label": "Långtidssjukskrivna"
+                     *               },
+                     *               {
+                     *                 "code": "activity_compensation",
+                     *                 "label": "Personer med aktivitetsersättning"
+                     *               },
+                     *               {
+                     *                 "code": "far_from_labour_market",
+                     *                 "label": "Personer långt från arbetsmarknaden"
+                     *               }
+                     *             ],
+                     *             "targetGroupNote": "Personer 18–64 år som varit sjukskrivna eller utan arbete i mer än ett år.",
+                     *             "memberParties": [
+                     *               "fk",
+                     *               "af",
+                     *               "region",
+                     *               "kommun"
+                     *             ],
+                     *             "municipalityCodes": [
+                     *               "1904",
+                     *               "1962",
+                     *               "1982"
+                     *             ],
+                     *             "startDate": "2007-09-01",
+                     *             "endDate": "2010-12-31",
+                     *             "status": "ended",
+                     *             "followUpMethod": "SUS, Uppföljning Finsam",
+                     *             "esfFunded": false,
+                     *             "budget": [
+                     *               {
+                     *                 "year": 2008,
+                     *                 "amountOre": 420000000,
+                     *                 "financingParties": [
+                     *                   "Samordningsförbundet Norra Västmanland"
+                     *                 ]
+                     *               },
+                     *               {
+                     *                 "year": 2009,
+                     *                 "amountOre": 435000000,
+                     *                 "financingParties": [
+                     *                   "Samordningsförbundet Norra Västmanland"
+                     *                 ]
+                     *               }
+                     *             ],
+                     *             "goals": {
+                     *               "resultGoalPercent": 40,
+                     *               "resultGoalWithinMonths": 12,
+                     *               "volumeGoalParticipants": 30,
+                     *               "plannedThroughputMonths": 6
+                     *             },
+                     *             "methods": [
+                     *               {
+                     *                 "code": "solution_focused",
+                     *                 "label": "Lösningsfokuserat arbetssätt"
+                     *               },
+                     *               {
+                     *                 "code": "motivational_interviewing",
+                     *                 "label": "Motiverande samtal"
+                     *               },
+                     *               {
+                     *                 "code": "work_ability_assessment",
+                     *                 "label": "Arbetsförmågebedömning"
+                     *               }
+                     *             ],
+                     *             "links": [
+                     *               {
+                     *                 "kind": "evaluation",
+                     *                 "title": "Samhällsekonomisk utvärdering (Payoff)",
+                     *                 "url": "https://www.samordningnorravastmanland.se/resam/utvardering.pdf"
+                     *               }
+                     *             ],
+                     *             "contacts": [
+                     *               {
+                     *                 "name": "Karin Helander",
+                     *                 "role": "Projektledare",
+                     *                 "email": "karin.helander@samordningnorravastmanland.se",
+                     *                 "phone": "0223-440 17"
+                     *               }
+                     *             ],
+                     *             "area": {
+                     *               "municipalities": [
+                     *                 {
+                     *                   "code": "1904",
+                     *                   "name": "Fagersta"
+                     *                 },
+                     *                 {
+                     *                   "code": "1962",
+                     *                   "name": "Norberg"
+                     *                 },
+                     *                 {
+                     *                   "code": "1982",
+                     *                   "name": "Skinnskatteberg"
+                     *                 }
+                     *               ],
+                     *               "counties": [
+                     *                 {
+                     *                   "code": "19",
+                     *                   "name": "Västmanlands län"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "statusLabel": "Avslutad",
+                     *             "organization": {
+                     *               "id": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *               "name": "Samordningsförbundet Norra Västmanland",
+                     *               "slug": "norra-vastmanland"
+                     *             },
+                     *             "coOwners": []
+                     *           },
+                     *           "results": [
+                     *             {
+                     *               "periodStart": "2007-09-01",
+                     *               "periodEnd": "2010-12-31",
+                     *               "participants": {
+                     *                 "women": 56,
+                     *                 "men": 47,
+                     *                 "other": 0,
+                     *                 "total": 103
+                     *               },
+                     *               "outcomes": [
+                     *                 {
+                     *                   "code": "vocational_rehabilitation",
+                     *                   "label": "Till arbetslivsinriktad rehabilitering",
+                     *                   "positive": true,
+                     *                   "count": 10,
+                     *                   "sharePercent": 9.7
+                     *                 },
+                     *                 {
+                     *                   "code": "reduced_sick_leave",
+                     *                   "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+                     *                   "positive": true,
+                     *                   "count": 2,
+                     *                   "sharePercent": 1.9
+                     *                 },
+                     *                 {
+                     *                   "code": "job_seeking_studies_work",
+                     *                   "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+                     *                   "positive": true,
+                     *                   "count": 50,
+                     *                   "sharePercent": 48.5
+                     *                 },
+                     *                 {
+                     *                   "code": "back_to_fk",
+                     *                   "label": "Tillbaka till Försäkringskassan",
+                     *                   "positive": false,
+                     *                   "count": 34,
+                     *                   "sharePercent": 33
+                     *                 },
+                     *                 {
+                     *                   "code": "dropped_out",
+                     *                   "label": "Avhopp",
+                     *                   "positive": false,
+                     *                   "count": 3,
+                     *                   "sharePercent": 2.9
+                     *                 },
+                     *                 {
+                     *                   "code": "social_services",
+                     *                   "label": "Till socialtjänsten",
+                     *                   "positive": false,
+                     *                   "count": 4,
+                     *                   "sharePercent": 3.9
+                     *                 }
+                     *               ],
+                     *               "positiveSharePercent": 60.2,
+                     *               "averageEnrolmentMonths": 7.5,
+                     *               "costOre": 1185000000,
+                     *               "budgetOre": 1290000000,
+                     *               "costOfBudgetPercent": 91.9
+                     *             }
+                     *           ],
+                     *           "firstPublishedAt": "2026-06-11T13:02:37.000Z",
+                     *           "updatedAt": "2026-10-02T09:48:15.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["CatalogEntry"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCatalogFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Atom 1.0 */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/atom+xml": string;
+                };
+            };
+            401: components["responses"]["InvalidApiKey"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCatalogVocabularies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Vocabularies */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogVocabularies"];
+                };
+            };
+            401: components["responses"]["InvalidApiKey"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getCatalogIntervention: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The entry, with the project it is part of and its delprojekt */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogEntryWithRelated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     listWebhookEventTypes: {
         parameters: {
             query?: never;
@@ -7776,21 +12285,15 @@ export interface operations {
             /** @description Event types */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEventTypeList"];
                 };
             };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            401: components["responses"]["Unauthenticated"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -7813,48 +12316,18 @@ export interface operations {
             /** @description Endpoints */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointPage"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -7877,51 +12350,24 @@ export interface operations {
             /** @description Registered; the secret is shown this once */
             201: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             /** @description Sent with an Idempotency-Key, which this request cannot honour */
             422: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -7947,48 +12393,18 @@ export interface operations {
             /** @description The endpoint */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -8008,46 +12424,16 @@ export interface operations {
             /** @description Deleted */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content?: never;
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -8071,48 +12457,20 @@ export interface operations {
             /** @description Changed */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpoint"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -8132,48 +12490,18 @@ export interface operations {
             /** @description The new secret */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookEndpointWithSecret"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -8198,48 +12526,18 @@ export interface operations {
             /** @description Deliveries */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDeliveryPage"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -8260,51 +12558,22 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -8330,51 +12599,22 @@ export interface operations {
             /** @description Queued */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
-            /** @description The request is not valid (see errors for each field) */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not authenticated */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Authenticated but not allowed */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Not found, or not visible to you */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             /** @description Conflict */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {

@@ -6,7 +6,9 @@ export const FieldErrorSchema = z
     rule: z.string().openapi({ example: "invalid_format:email" }),
     message: z.string(),
   })
-  .openapi("FieldError");
+  .openapi("FieldError", {
+    example: { field: "body.email", rule: "invalid_format:email", message: "Ange en giltig e-postadress." },
+  });
 
 export const ProblemSchema = z
   .object({
@@ -22,7 +24,20 @@ export const ProblemSchema = z
     requestId: z.string(),
     errors: z.array(FieldErrorSchema).optional(),
   })
-  .openapi("Problem");
+  .openapi("Problem", {
+    example: {
+      type: "urn:problem:nns:validation_failed",
+      title: "The request is not valid",
+      status: 400,
+      detail: "Ange en giltig e-postadress.",
+      code: "validation_failed",
+      instance: "/v1/orgs/e1795367-8a0f-4945-a7b2-663c2b4b8aec/invitations",
+      requestId: "5f0c8e1a-3b7d-4c29-9e64-8a1d2f7b3c50",
+      errors: [
+        { field: "body.email", rule: "invalid_format:email", message: "Ange en giltig e-postadress." },
+      ],
+    },
+  });
 
 const STATUS_TEXT: Record<number, string> = {
   400: "The request is not valid (see errors for each field)",
@@ -55,7 +70,8 @@ export function isGenericProblem(status: number, response: object): boolean {
   return "description" in response && response.description === (STATUS_TEXT[status] ?? "Problem");
 }
 
-export const Timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T09:30:00.000Z" });
+// No field-level example: the objects that carry timestamps have whole examples with distinct instants.
+export const Timestamp = z.iso.datetime({ offset: true });
 
 export const OrgIdParams = z.object({
   orgId: z.uuid().openapi({ param: { name: "orgId", in: "path" }, description: "Organization id" }),
@@ -66,7 +82,12 @@ export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export function pageOf<T extends z.ZodType>(item: T, name: string) {
+/** What a `nextCursor` looks like: opaque to clients (base64url JSON of the last row's sort key and id). */
+export const CURSOR_EXAMPLE =
+  "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ";
+
+/** A page of `item`s; its example is the item's example on a page that has a next one. */
+export function pageOf<T extends z.ZodType>(item: T, name: string, itemExample: z.input<T>) {
   return z
     .object({
       data: z.array(item),
@@ -75,7 +96,7 @@ export function pageOf<T extends z.ZodType>(item: T, name: string) {
         .nullable()
         .openapi({ description: "Pass as cursor to get the next page; null on the last page" }),
     })
-    .openapi(name);
+    .openapi(name, { example: { data: [itemExample], nextCursor: CURSOR_EXAMPLE } });
 }
 
 export const IfMatchHeader = z.object({
@@ -86,12 +107,14 @@ export const IfMatchHeader = z.object({
     .openapi({ description: "The ETag you read; a mismatch answers 412." }),
 });
 
-export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+/** A required JSON body; `example` (unless the schema carries one) is a whole request one can send as it is. */
+export const jsonBody = <T extends z.ZodType>(schema: T, example?: z.input<T>) => ({
   required: true,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });
 
-export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+/** A JSON response; `example`, when the schema does not carry a whole one itself. */
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string, example?: z.output<T>) => ({
   description,
-  content: { "application/json": { schema } },
+  content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { jsonResponse, OrgIdParams, PageQuery, pageOf, problems, Timestamp } from "../../lib/schemas.js";
+import { AUDIT_ENTRY } from "./audit-log.examples.js";
 
 export const AuditEntrySchema = z
   .object({
@@ -8,7 +9,7 @@ export const AuditEntrySchema = z
     actorType: z.enum(["user", "api_key", "system"]),
     actorId: z.string().nullable(),
     actorLabel: z.string(),
-    action: z.string().openapi({ example: "member.role_changed" }),
+    action: z.string().openapi({ description: "`<entity>.<past tense>`, e.g. `member.role_changed`" }),
     entityType: z.string(),
     entityId: z.string().nullable(),
     before: z.unknown().openapi({ description: "The entity before the change (null for creations)" }),
@@ -16,7 +17,7 @@ export const AuditEntrySchema = z
     requestId: z.string().nullable(),
     createdAt: Timestamp,
   })
-  .openapi("AuditEntry");
+  .openapi("AuditEntry", { example: AUDIT_ENTRY });
 
 export const listAuditLog = defineRoute(
   { kind: "org", permission: "audit:read" },
@@ -24,7 +25,13 @@ export const listAuditLog = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/audit-log",
     tags: ["Audit log"],
-    summary: "The organization's audit log, newest first, filterable",
+    operationId: "listAuditLogEntries",
+    summary: "List audit log entries",
+    description:
+      "Who changed what in the organization, newest first: every change made through the API is written " +
+      "here in the same transaction as the change, with the entity before and after. Filter by action, " +
+      "entity, actor and a time window (`from` inclusive, `to` exclusive). Needs `audit:read` " +
+      "(administrators, NNS admins, API keys with that scope). Paginated with `limit` and `cursor`.",
     request: {
       params: OrgIdParams,
       query: PageQuery.extend({
@@ -37,7 +44,7 @@ export const listAuditLog = defineRoute(
       }),
     },
     responses: {
-      200: jsonResponse(pageOf(AuditEntrySchema, "AuditEntryPage"), "Entries"),
+      200: jsonResponse(pageOf(AuditEntrySchema, "AuditEntryPage", AUDIT_ENTRY), "Entries"),
       ...problems(400, 401, 403, 404),
     },
   },

@@ -1,12 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
+import { example, NORRA_VASTMANLAND } from "../../lib/examples.js";
 import { jsonBody, jsonResponse, OrgIdParams, PageQuery, pageOf, problems } from "../../lib/schemas.js";
+import { INTERVENTION } from "../interventions/interventions.examples.js";
 import { InterventionSchema } from "../interventions/interventions.schemas.js";
 
 /** The NNS editorial team's side of the catalogue: self-publishing, the review queue, the vocabularies. */
 const tags = ["Interventions"];
 
-const SelfPublishingSchema = z.object({ selfPublishing: z.boolean() }).openapi("SelfPublishing");
+const SelfPublishingSchema = z
+  .object({ selfPublishing: z.boolean() })
+  .openapi("SelfPublishing", { example: { selfPublishing: true } });
 
 export const getSelfPublishing = defineRoute(
   { kind: "org", permission: "interventions:read" },
@@ -14,7 +18,11 @@ export const getSelfPublishing = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/catalog-settings",
     tags,
-    summary: "Whether NNS has granted this förbund self-publishing",
+    operationId: "getSelfPublishing",
+    summary: "Get whether a förbund may publish itself",
+    description:
+      "Whether NNS has granted this förbund self-publishing: its administrators then publish and return " +
+      "its own interventions without NNS's editorial review. Needs `interventions:read`.",
     request: { params: OrgIdParams },
     responses: { 200: jsonResponse(SelfPublishingSchema, "Settings"), ...problems(401, 403, 404) },
   },
@@ -26,11 +34,34 @@ export const setSelfPublishing = defineRoute(
     method: "put",
     path: "/orgs/{orgId}/catalog-settings",
     tags,
-    summary: "Grant or withdraw self-publishing for a förbund (NNS editorial team)",
+    operationId: "updateSelfPublishing",
+    summary: "Grant or withdraw self-publishing",
+    description:
+      "NNS's editorial team (`catalog:editorial`) grants a förbund the right to publish its own " +
+      "interventions, or withdraws it; entries already published stay published. Only a förbund can hold " +
+      "it (422 for NNS). Audited as `catalog.self_publishing_granted` or " +
+      "`catalog.self_publishing_withdrawn`.",
     request: { params: OrgIdParams, body: jsonBody(SelfPublishingSchema) },
     responses: { 200: jsonResponse(SelfPublishingSchema, "Saved"), ...problems(400, 401, 403, 404, 422) },
   },
 );
+
+const QUEUE_ITEM = example({
+  ...INTERVENTION,
+  organizationId: NORRA_VASTMANLAND.id,
+  organizationName: NORRA_VASTMANLAND.name,
+  state: "submitted",
+  revision: 2,
+  publishedRevision: null,
+  version: 3,
+  updatedAt: "2026-11-19T15:44:02.000Z",
+  submittedAt: "2026-11-19T15:44:02.000Z",
+});
+
+/** A submitted intervention with the name of its förbund; its own example, as it has a field more. */
+const QueueItemSchema = InterventionSchema.extend({ organizationName: z.string() }).openapi({
+  example: QUEUE_ITEM,
+});
 
 export const editorialQueue = defineRoute(
   { kind: "nns", permission: "catalog:editorial" },
@@ -38,13 +69,16 @@ export const editorialQueue = defineRoute(
     method: "get",
     path: "/nns/catalog/queue",
     tags,
-    summary: "Submitted interventions of every förbund, oldest first (NNS editorial team)",
+    operationId: "listEditorialQueue",
+    summary: "List interventions waiting for review",
+    description:
+      "The submitted interventions of every förbund, oldest first, with the förbund's name: the NNS " +
+      "editorial team's work queue. Publish or return each with `publishIntervention` or " +
+      "`returnIntervention` in its förbund's path. For NNS admins signed in. Paginated with `limit` and " +
+      "`cursor`.",
     request: { query: PageQuery },
     responses: {
-      200: jsonResponse(
-        pageOf(InterventionSchema.extend({ organizationName: z.string() }), "EditorialQueuePage"),
-        "The queue",
-      ),
+      200: jsonResponse(pageOf(QueueItemSchema, "EditorialQueuePage", QUEUE_ITEM), "The queue"),
       ...problems(400, 401, 403),
     },
   },
@@ -56,7 +90,14 @@ export const saveTargetGroup = defineRoute(
     method: "put",
     path: "/nns/catalog/target-groups/{code}",
     tags,
-    summary: "Add, rename or retire a target group of the national vocabulary (NNS editorial team)",
+    operationId: "putTargetGroup",
+    summary: "Add, rename or retire a target group",
+    description:
+      "Target groups are a national vocabulary that NNS maintains: this adds the group with this code or " +
+      "changes its Swedish label. A group is retired (`retired: true`) rather than deleted, so entries " +
+      "that use it keep their meaning; retired groups are no longer offered for new content. For NNS " +
+      "admins signed in. Audited in NNS's log as `catalog.target_group_added` or " +
+      "`catalog.target_group_changed`.",
     request: {
       params: z.object({
         code: z
@@ -69,12 +110,14 @@ export const saveTargetGroup = defineRoute(
         z
           .object({ labelSv: z.string().trim().min(2).max(200), retired: z.boolean().default(false) })
           .strict()
-          .openapi("TargetGroupInput"),
+          .openapi("TargetGroupInput", { example: { labelSv: "Unga vuxna 16–29 år", retired: false } }),
       ),
     },
     responses: {
       200: jsonResponse(
-        z.object({ code: z.string(), labelSv: z.string(), retired: z.boolean() }).openapi("TargetGroup"),
+        z.object({ code: z.string(), labelSv: z.string(), retired: z.boolean() }).openapi("TargetGroup", {
+          example: { code: "young_adults", labelSv: "Unga vuxna 16–29 år", retired: false },
+        }),
         "Saved",
       ),
       ...problems(400, 401, 403),

@@ -3,6 +3,19 @@ import { INTERVENTION_STATUSES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import { jsonResponse, problems } from "../../lib/schemas.js";
 import { ResultSchema } from "../interventions/interventions.schemas.js";
+import {
+  CATALOG_ENTRY,
+  CATALOG_ENTRY_WITH_RELATED,
+  CATALOG_SEARCH_RESULT,
+  CATALOG_SUMMARY,
+  CATALOG_VOCABULARIES,
+} from "./catalog.examples.js";
+
+/** Every catalogue operation is public and rate-limited alike (see app.ts). */
+const PUBLIC_AND_LIMITED =
+  "Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited " +
+  "per minute: 600 requests per client address without credentials, 6000 per API key or person (429 " +
+  "with `Retry-After`).";
 
 const tags = ["Catalogue (public)"];
 
@@ -54,7 +67,7 @@ const SummarySchema = z
     firstPublishedAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("CatalogSummary");
+  .openapi("CatalogSummary", { example: CATALOG_SUMMARY });
 
 const FacetListSchema = z.array(z.object({ value: z.string(), label: z.string(), count: z.number().int() }));
 
@@ -64,7 +77,15 @@ export const searchCatalog = defineRoute(
     method: "get",
     path: "/catalog/interventions",
     tags,
-    summary: "Search published interventions, with facet counts over all matches",
+    operationId: "searchCatalogInterventions",
+    summary: "Search the public catalogue",
+    description:
+      "Searches published interventions (insatser) of every förbund: Swedish full-text `q` (stemmed; title " +
+      "weighs most) and filters, each a comma-separated list where any value matches, combined with AND " +
+      "across filters; `from`/`to` match running periods that overlap. Answers the page of matches, their " +
+      "`total`, and facet counts over all matches for narrowing. Paginated with `limit` (up to 100) and " +
+      "`cursor`. " +
+      PUBLIC_AND_LIMITED,
     request: {
       query: CatalogFilterQuery.extend({
         cursor: z.string().max(512).optional(),
@@ -89,7 +110,7 @@ export const searchCatalog = defineRoute(
               memberParty: FacetListSchema,
             }),
           })
-          .openapi("CatalogSearchResult"),
+          .openapi("CatalogSearchResult", { example: CATALOG_SEARCH_RESULT }),
         "Matches",
       ),
       ...problems(400),
@@ -104,7 +125,7 @@ const EntrySchema = z
     firstPublishedAt: z.string(),
     updatedAt: z.string(),
   })
-  .openapi("CatalogEntry");
+  .openapi("CatalogEntry", { example: CATALOG_ENTRY });
 
 export const getCatalogEntry = defineRoute(
   { kind: "public", cacheable: true },
@@ -112,7 +133,14 @@ export const getCatalogEntry = defineRoute(
     method: "get",
     path: "/catalog/interventions/{interventionId}",
     tags,
-    summary: "One published intervention with its published results",
+    operationId: "getCatalogIntervention",
+    summary: "Get a published intervention",
+    description:
+      "The published revision of an intervention: its content with vocabulary codes labelled in Swedish, " +
+      "the area with its län, owner and co-owners, the reported results with derived shares, and the " +
+      "published project it is a delprojekt of and its own published delprojekt. An intervention that is " +
+      "not published, or archived, answers 404. " +
+      PUBLIC_AND_LIMITED,
     request: {
       params: z.object({
         interventionId: z.uuid().openapi({ param: { name: "interventionId", in: "path" } }),
@@ -125,7 +153,7 @@ export const getCatalogEntry = defineRoute(
             parent: z.object({ id: z.uuid(), title: z.string() }).nullable(),
             parts: z.array(z.object({ id: z.uuid(), title: z.string() })),
           }),
-        }).openapi("CatalogEntryWithRelated"),
+        }).openapi("CatalogEntryWithRelated", { example: CATALOG_ENTRY_WITH_RELATED }),
         "The entry, with the project it is part of and its delprojekt",
       ),
       ...problems(400, 404),
@@ -139,14 +167,23 @@ export const exportCatalog = defineRoute(
     method: "get",
     path: "/catalog/export",
     tags,
-    summary: "Every match of a search as CSV (UTF-8, comma-separated, with header) or JSON",
+    operationId: "exportCatalogInterventions",
+    summary: "Export the catalogue",
+    description:
+      "Every match of a search (the same filters as `searchCatalogInterventions`, up to 10 000 entries) " +
+      "as CSV (UTF-8, comma-separated, a header row; the default, downloaded as `insatskatalog.csv`) or, " +
+      "with `format=json`, as full entries with their results. " +
+      PUBLIC_AND_LIMITED,
     request: { query: CatalogFilterQuery.extend({ format: z.enum(["csv", "json"]).default("csv") }) },
     responses: {
       200: {
         description: "The export",
         content: {
           "text/csv": { schema: z.string() },
-          "application/json": { schema: z.object({ data: z.array(EntrySchema) }) },
+          "application/json": {
+            schema: z.object({ data: z.array(EntrySchema) }),
+            example: { data: [CATALOG_ENTRY] },
+          },
         },
       },
       ...problems(400),
@@ -160,7 +197,12 @@ export const catalogFeed = defineRoute(
     method: "get",
     path: "/catalog/feed",
     tags,
-    summary: "Atom feed of newly published and updated entries",
+    operationId: "getCatalogFeed",
+    summary: "Follow new and updated entries",
+    description:
+      "An Atom 1.0 feed of the 50 most recently published or updated entries, newest first, linking to " +
+      "their public pages: subscribe to follow the catalogue. " +
+      PUBLIC_AND_LIMITED,
     responses: {
       200: { description: "Atom 1.0", content: { "application/atom+xml": { schema: z.string() } } },
     },
@@ -173,8 +215,13 @@ export const catalogVocabularies = defineRoute(
     method: "get",
     path: "/catalog/vocabularies",
     tags,
-    summary:
-      "The controlled vocabularies: focus areas per orientation, target groups, methods, outcome categories",
+    operationId: "listCatalogVocabularies",
+    summary: "List the catalogue's vocabularies",
+    description:
+      "The controlled vocabularies an intervention's content uses, with their codes and Swedish labels: " +
+      "focus areas per orientation, target groups (retired ones left out), methods, and the outcome " +
+      "categories of reported results (the positive ones count towards the positive share), in order. " +
+      PUBLIC_AND_LIMITED,
     responses: {
       200: jsonResponse(
         z
@@ -191,7 +238,7 @@ export const catalogVocabularies = defineRoute(
               }),
             ),
           })
-          .openapi("CatalogVocabularies"),
+          .openapi("CatalogVocabularies", { example: CATALOG_VOCABULARIES }),
         "Vocabularies",
       ),
     },

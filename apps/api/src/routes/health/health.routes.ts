@@ -10,8 +10,12 @@ export const health = defineRoute(
     method: "get",
     path: "/health",
     tags,
-    summary: "Liveness: the process is up",
-    responses: { 200: jsonResponse(z.object({ status: z.literal("ok") }), "Alive") },
+    operationId: "getHealth",
+    summary: "Check that the service is alive",
+    description:
+      "Liveness for load balancers and monitors: answers 200 as long as the process runs, without touching " +
+      "the database. Public; served at `/health`, outside the versioned API.",
+    responses: { 200: jsonResponse(z.object({ status: z.literal("ok") }), "Alive", { status: "ok" }) },
   },
 );
 
@@ -28,7 +32,25 @@ export const ready = defineRoute(
     method: "get",
     path: "/ready",
     tags,
-    summary: "Readiness: database reachable, migrations current, not shutting down",
-    responses: { 200: jsonResponse(ReadySchema, "Ready"), 503: jsonResponse(ReadySchema, "Not ready") },
+    operationId: "getReadiness",
+    summary: "Check that the service is ready for traffic",
+    description:
+      "Readiness: 200 when the database answers, every shipped migration is applied and the process is " +
+      "not shutting down; otherwise 503 with the same body saying which. Public. Take a replica out of " +
+      "rotation on 503.",
+    responses: {
+      200: jsonResponse(ReadySchema, "Ready", {
+        status: "ready",
+        database: "ok",
+        migrations: { applied: 10, shipped: 10 },
+        draining: false,
+      }),
+      503: jsonResponse(ReadySchema, "Not ready", {
+        status: "not_ready",
+        database: "unreachable",
+        migrations: null,
+        draining: false,
+      }),
+    },
   },
 );

@@ -1,3 +1,4 @@
+// Longer than 400 lines: one config per operation of the resource, each with the words integrators read.
 import { z } from "@hono/zod-openapi";
 import { INTERVENTION_STATES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
@@ -11,6 +12,16 @@ import {
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
+import {
+  CO_OWNER,
+  CO_OWNERSHIP_INVITATION,
+  DIFF,
+  DRAFT_INTERVENTION,
+  INTERVENTION,
+  PENDING_CO_OWNER,
+  RESULT,
+  VERSION,
+} from "./interventions.examples.js";
 import {
   CoOwnerSchema,
   FieldChangeSchema,
@@ -34,10 +45,17 @@ export const createIntervention = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/interventions",
     tags,
-    summary: "Create an intervention (insats) as a draft",
+    operationId: "createIntervention",
+    summary: "Create an intervention",
+    description:
+      "Creates an intervention (insats) of the förbund as a `draft`, revision 1; NNS has none of its own " +
+      "(403). Vocabulary fields (focus area of the chosen orientation, target groups, methods) and kommun " +
+      "codes must exist (`GET /catalog/vocabularies`, `GET /reference/municipalities`); `endDate` not " +
+      "before `startDate`; `parentId` must be one of the förbund's own. Needs `interventions:write`. The " +
+      "`ETag` header carries its version. Audited as `intervention.created`.",
     request: { params: OrgIdParams, body: jsonBody(InterventionInputSchema) },
     responses: {
-      201: jsonResponse(InterventionSchema, "Created (ETag header carries its version)"),
+      201: jsonResponse(InterventionSchema, "Created (ETag header carries its version)", DRAFT_INTERVENTION),
       ...problems(400, 401, 403, 404, 409, 422),
     },
   },
@@ -50,21 +68,34 @@ export const importInterventions = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/interventions/import",
     tags,
-    summary:
-      "Bulk import from CSV as drafts; if any row fails nothing is written and every problem is listed",
+    operationId: "importInterventions",
+    summary: "Import interventions from CSV",
     description:
-      "Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1.",
+      "Creates one draft per row, all or nothing: if any row fails, nothing is written and every problem " +
+      "is listed. Needs `interventions:write`, in a förbund. Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. " +
+      "Between 1 and 1000 rows. Audited as `intervention.imported`.",
     request: {
       params: OrgIdParams,
       body: jsonBody(
         z
           .object({ csv: z.string().min(1).max(1_000_000) })
           .strict()
-          .openapi("InterventionImport"),
+          .openapi("InterventionImport", {
+            example: {
+              csv:
+                "title,summary,description,orientation,focusArea,targetGroups,targetGroupNote,memberParties,municipalityCodes,startDate,endDate,status,followUpMethod,esfFunded,methods,resultGoalPercent,resultGoalWithinMonths,volumeGoalParticipants,plannedThroughputMonths\n" +
+                "Unga vuxna i arbete,Stöd till arbete för unga vuxna i Fagersta.,Individuellt stöd med IPS.,individual,vocational_rehabilitation,young_adults,,af;kommun,1904,2026-01-01,,ongoing,SUS,false,supported_employment_ips,40,12,30,6\n",
+            },
+          }),
       ),
     },
     responses: {
-      201: jsonResponse(z.object({ ids: z.array(z.uuid()) }).openapi("InterventionImportResult"), "Imported"),
+      201: jsonResponse(
+        z.object({ ids: z.array(z.uuid()) }).openapi("InterventionImportResult", {
+          example: { ids: ["4d9e1e09-8393-4a86-ad9f-c22ca775fff3"] },
+        }),
+        "Imported",
+      ),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -76,13 +107,18 @@ export const listInterventions = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions",
     tags,
-    summary: "The organization's own and co-owned interventions, most recently changed first",
+    operationId: "listInterventions",
+    summary: "List the förbund's interventions",
+    description:
+      "The working copies of the förbund's own interventions and those it co-owns, most recently changed " +
+      "first, optionally in one workflow `state`. Needs `interventions:read`. Paginated with `limit` and " +
+      "the opaque `cursor` from the previous page's `nextCursor`. The public catalogue is `searchCatalog`.",
     request: {
       params: OrgIdParams,
       query: PageQuery.extend({ state: z.enum(INTERVENTION_STATES).optional() }),
     },
     responses: {
-      200: jsonResponse(pageOf(InterventionSchema, "InterventionPage"), "Interventions"),
+      200: jsonResponse(pageOf(InterventionSchema, "InterventionPage", INTERVENTION), "Interventions"),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -94,7 +130,12 @@ export const getIntervention = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions/{interventionId}",
     tags,
-    summary: "One intervention's working copy",
+    operationId: "getIntervention",
+    summary: "Get an intervention",
+    description:
+      "The working copy (latest revision) of an intervention the förbund owns or co-owns, with its workflow " +
+      "state and, when returned, the editors' comment. The published revision may be older. The `ETag` " +
+      "header carries its version: send it as `If-Match` with any change. Needs `interventions:read`.",
     request: { params: InterventionParams },
     responses: {
       200: jsonResponse(InterventionSchema, "The intervention (ETag header carries its version)"),
@@ -110,7 +151,14 @@ export const updateIntervention = defineRoute(
     method: "put",
     path: "/orgs/{orgId}/interventions/{interventionId}",
     tags,
-    summary: "Save new content as the next revision; a published intervention stays public meanwhile",
+    operationId: "updateIntervention",
+    summary: "Save an intervention's content",
+    description:
+      "Saves the whole content as the next revision (the owner or a co-owner). Editing a published " +
+      "intervention starts a draft while the published revision stays in the public catalogue until the " +
+      "next is published; a returned one stays returned until resubmitted; a submitted one (withdraw it " +
+      "first) or an archived one answers 409. Only the owner may change `parentId`. Same content rules as creating. Send the `ETag` " +
+      "as `If-Match`: a change since answers 412. Needs `interventions:write`. Audited as `intervention.edited`.",
     request: { params: InterventionParams, headers: IfMatchHeader, body: jsonBody(InterventionInputSchema) },
     responses: {
       200: jsonResponse(InterventionSchema, "Saved"),
@@ -120,37 +168,103 @@ export const updateIntervention = defineRoute(
   { etag: true },
 );
 
-const workflowRoute = (action: string, summary: string) =>
+interface WorkflowDocs {
+  operationId: string;
+  summary: string;
+  description: string;
+  example: z.input<typeof WorkflowBodySchema>;
+  after: z.output<typeof InterventionSchema>;
+}
+
+const workflowRoute = (action: string, docs: WorkflowDocs) =>
   defineRoute(
     { kind: "org", permission: "interventions:write" },
     {
       method: "post",
       path: `/orgs/{orgId}/interventions/{interventionId}/${action}`,
       tags,
-      summary,
-      request: { params: InterventionParams, headers: IfMatchHeader, body: jsonBody(WorkflowBodySchema) },
+      operationId: docs.operationId,
+      summary: docs.summary,
+      description: docs.description,
+      request: {
+        params: InterventionParams,
+        headers: IfMatchHeader,
+        body: jsonBody(WorkflowBodySchema, docs.example),
+      },
       responses: {
-        200: jsonResponse(InterventionSchema, "The intervention after the step"),
+        200: jsonResponse(InterventionSchema, "The intervention after the step", docs.after),
         ...problems(400, 401, 403, 404, 409, 412),
       },
     },
     { etag: true },
   );
 
-export const submitIntervention = workflowRoute("submit", "Submit a draft for editorial review");
-export const withdrawIntervention = workflowRoute("withdraw", "Withdraw a submission back to draft");
-export const publishIntervention = workflowRoute(
-  "publish",
-  "Publish (NNS editorial team; a förbund's administrators when NNS granted self-publishing)",
-);
-export const returnIntervention = workflowRoute(
-  "return",
-  "Return a submission with comments (same roles as publishing); comment is required",
-);
-export const archiveIntervention = workflowRoute(
-  "archive",
-  "Archive: removed from the public catalogue, kept as a record",
-);
+/** Every step checks `If-Match` against the version read (412), and is audited as `intervention.<past tense>`. */
+const STEP_RULES =
+  "Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `interventions:write`.";
+
+const SUBMITTED = {
+  ...DRAFT_INTERVENTION,
+  state: "submitted",
+  version: 2,
+  submittedAt: "2026-06-09T10:26:55.000Z",
+} as const;
+
+export const submitIntervention = workflowRoute("submit", {
+  operationId: "submitIntervention",
+  summary: "Submit an intervention for review",
+  description:
+    "Sends a `draft` or `returned` intervention to NNS's editorial team (409 from any other state); it " +
+    `appears in their queue, oldest first. ${STEP_RULES} Audited as \`intervention.submitted\`.`,
+  example: { comment: null },
+  after: SUBMITTED,
+});
+export const withdrawIntervention = workflowRoute("withdraw", {
+  operationId: "withdrawIntervention",
+  summary: "Withdraw an intervention from review",
+  description:
+    "Takes a `submitted` intervention back to `draft` (409 from any other state), e.g. to change it " +
+    `before the editors read it. ${STEP_RULES} Audited as \`intervention.withdrawn\`.`,
+  example: { comment: null },
+  after: { ...DRAFT_INTERVENTION, version: 3 },
+});
+export const publishIntervention = workflowRoute("publish", {
+  operationId: "publishIntervention",
+  summary: "Publish an intervention",
+  description:
+    "Writes the working copy to the public catalogue, replacing any earlier published revision. For NNS's " +
+    "editorial team (`catalog:editorial`), or the owning förbund's administrators where NNS has granted " +
+    "self-publishing, who may publish a draft directly; anyone else gets 403. From `submitted` only " +
+    "otherwise (409). The author is emailed unless they published it themselves or wrote it with an API " +
+    `key. ${STEP_RULES} Audited as \`intervention.published\`.`,
+  example: { comment: "Tack! Publicerad i katalogen." },
+  after: INTERVENTION,
+});
+export const returnIntervention = workflowRoute("return", {
+  operationId: "returnIntervention",
+  summary: "Return an intervention with comments",
+  description:
+    "Sends a `submitted` intervention back to its förbund as `returned`, with a `comment` saying what " +
+    "needs to change (400 without). The same people may return as may publish; the author is emailed " +
+    `the comment. ${STEP_RULES} Audited as \`intervention.returned\`.`,
+  example: { comment: "Lägg till resultatmålet och vem som följer upp." },
+  after: {
+    ...SUBMITTED,
+    state: "returned",
+    reviewComment: "Lägg till resultatmålet och vem som följer upp.",
+    version: 3,
+  },
+});
+export const archiveIntervention = workflowRoute("archive", {
+  operationId: "archiveIntervention",
+  summary: "Archive an intervention",
+  description:
+    "Removes the intervention from the public catalogue at once and keeps it as a record; it can no " +
+    "longer be edited. From any state but `archived` (409). Only the owning förbund or NNS's editorial " +
+    `team (403 for a co-owner). ${STEP_RULES} Audited as \`intervention.archived\`.`,
+  example: { comment: "Insatsen avslutades 2010 och ersattes av Finsam-teamet." },
+  after: { ...INTERVENTION, state: "archived", version: 8, updatedAt: "2026-11-24T09:14:50.000Z" },
+});
 
 export const previewIntervention = defineRoute(
   { kind: "org", permission: "interventions:read" },
@@ -158,9 +272,12 @@ export const previewIntervention = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions/{interventionId}/preview",
     tags,
-    summary: "The working copy rendered as its public catalogue page would be after publishing",
+    operationId: "previewIntervention",
+    summary: "Preview an intervention's catalogue page",
     description:
-      "An HTML page for the admin's preview (it may be framed by the same origin). Built by the same code that writes the public entry on publishing.",
+      "The working copy rendered as an HTML page, exactly as its public catalogue page would look after " +
+      "publishing: it is built by the same code that writes the public entry. Meant for the admin's " +
+      "preview, which may frame it from the same origin; marked `noindex`. Needs `interventions:read`.",
     request: { params: InterventionParams },
     responses: {
       200: { description: "HTML page", content: { "text/html": { schema: z.string() } } },
@@ -175,11 +292,30 @@ export const listVersions = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions/{interventionId}/versions",
     tags,
-    summary: "Every saved revision, with who wrote it and when, and which were published",
+    operationId: "listInterventionVersions",
+    summary: "List an intervention's revisions",
+    description:
+      "Every saved revision, oldest first, with who wrote it (person or API key, and for which förbund), " +
+      "when, and when and by whom it was published. Compare two with `diffInterventionVersions`. Needs " +
+      "`interventions:read`.",
     request: { params: InterventionParams },
     responses: {
       200: jsonResponse(
-        z.object({ data: z.array(VersionSchema) }).openapi("InterventionVersionList"),
+        z.object({ data: z.array(VersionSchema) }).openapi("InterventionVersionList", {
+          example: {
+            data: [
+              {
+                revision: 2,
+                authorLabel: "Karin Helander",
+                authorOrganizationId: VERSION.authorOrganizationId,
+                createdAt: "2026-05-28T08:37:19.000Z",
+                publishedAt: null,
+                publishedByLabel: null,
+              },
+              VERSION,
+            ],
+          },
+        }),
         "Versions",
       ),
       ...problems(401, 403, 404),
@@ -193,7 +329,13 @@ export const diffVersions = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions/{interventionId}/versions/diff",
     tags,
-    summary: "Field-level difference between two revisions; by default the latest change",
+    operationId: "diffInterventionVersions",
+    summary: "Compare two revisions",
+    description:
+      "What changed between revision `from` and revision `to`, field by field: `changed` with before and " +
+      "after, `added`, `removed`, or `items` added to and removed from a list. By default the latest " +
+      "revision against the one before. A revision that does not exist answers 404 naming the parameter. " +
+      "Needs `interventions:read`.",
     request: {
       params: InterventionParams,
       query: z.object({
@@ -215,7 +357,7 @@ export const diffVersions = defineRoute(
       200: jsonResponse(
         z
           .object({ from: z.number().int(), to: z.number().int(), changes: z.array(FieldChangeSchema) })
-          .openapi("InterventionDiff"),
+          .openapi("InterventionDiff", { example: DIFF }),
         "The changes",
       ),
       ...problems(400, 401, 403, 404),
@@ -229,11 +371,18 @@ export const listResults = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions/{interventionId}/results",
     tags,
-    summary: "Results per reporting period, with derived shares",
+    operationId: "listInterventionResults",
+    summary: "List an intervention's results",
+    description:
+      "The reported results per period, oldest first: participants by gender and per outcome category, " +
+      "with derived shares in percent of all participants (one decimal, half away from zero, so they need " +
+      "not sum to 100) and cost as a share of budget. Needs `interventions:read`.",
     request: { params: InterventionParams },
     responses: {
       200: jsonResponse(
-        z.object({ data: z.array(ResultSchema) }).openapi("InterventionResultList"),
+        z
+          .object({ data: z.array(ResultSchema) })
+          .openapi("InterventionResultList", { example: { data: [RESULT] } }),
         "Results",
       ),
       ...problems(401, 403, 404),
@@ -247,7 +396,14 @@ export const recordResults = defineRoute(
     method: "put",
     path: "/orgs/{orgId}/interventions/{interventionId}/results",
     tags,
-    summary: "Record or correct one period's results; shares are derived, never sent",
+    operationId: "putInterventionResults",
+    summary: "Record a period's results",
+    description:
+      "Records the results of one reporting period, or corrects them when the same period is sent again. " +
+      "Send counts only: shares are derived on reading. Outcome codes must be known categories and may " +
+      "not add up to more than the participants (400); the period may not end before it starts. A " +
+      "published entry shows them at once. Needs `interventions:write`. Audited as " +
+      "`intervention.results_recorded`.",
     request: { params: InterventionParams, body: jsonBody(ResultInputSchema) },
     responses: {
       200: jsonResponse(ResultSchema, "The period's results with derived shares"),
@@ -262,10 +418,19 @@ export const listCoOwners = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/interventions/{interventionId}/co-owners",
     tags,
-    summary: "Co-owning förbund and open invitations",
+    operationId: "listInterventionCoOwners",
+    summary: "List an intervention's co-owners",
+    description:
+      "The förbund that co-own the intervention (`acceptedAt` set) and those invited but not yet accepted. " +
+      "Needs `interventions:read`.",
     request: { params: InterventionParams },
     responses: {
-      200: jsonResponse(z.object({ data: z.array(CoOwnerSchema) }).openapi("CoOwnerList"), "Co-owners"),
+      200: jsonResponse(
+        z
+          .object({ data: z.array(CoOwnerSchema) })
+          .openapi("CoOwnerList", { example: { data: [CO_OWNER, PENDING_CO_OWNER] } }),
+        "Co-owners",
+      ),
       ...problems(401, 403, 404),
     },
   },
@@ -277,12 +442,26 @@ export const inviteCoOwner = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/interventions/{interventionId}/co-owners",
     tags,
-    summary: "Invite another förbund to co-own (edit) the intervention; it must accept",
+    operationId: "createInterventionCoOwner",
+    summary: "Invite a förbund to co-own an intervention",
+    description:
+      "The owning förbund (403 otherwise) invites another förbund (400 for itself or NNS) to co-own the " +
+      "intervention: once it accepts, it reads and edits it, and the published entry names it. Inviting " +
+      "again after a removal starts a fresh invitation. Needs `interventions:write`. Audited as " +
+      "`intervention.co_owner_invited`.",
     request: {
       params: InterventionParams,
-      body: jsonBody(z.object({ organizationId: z.uuid() }).strict().openapi("CoOwnerInvitation")),
+      body: jsonBody(
+        z
+          .object({ organizationId: z.uuid() })
+          .strict()
+          .openapi("CoOwnerInvitation", { example: { organizationId: PENDING_CO_OWNER.organizationId } }),
+      ),
     },
-    responses: { 201: jsonResponse(CoOwnerSchema, "Invited"), ...problems(400, 401, 403, 404) },
+    responses: {
+      201: jsonResponse(CoOwnerSchema, "Invited", PENDING_CO_OWNER),
+      ...problems(400, 401, 403, 404),
+    },
   },
 );
 
@@ -292,7 +471,13 @@ export const removeCoOwner = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/interventions/{interventionId}/co-owners/{coOwnerId}",
     tags,
-    summary: "End a co-ownership: the owner removes a co-owner, or a co-owner (coOwnerId = orgId) leaves",
+    operationId: "removeInterventionCoOwner",
+    summary: "End a co-ownership",
+    description:
+      "The owning förbund removes a co-owner or withdraws an invitation, or a co-owner leaves by giving its " +
+      "own id as `coOwnerId` (403 for anyone else). The share is revoked, not deleted, so who could edit " +
+      "when stays on record; the published entry stops naming the förbund. Needs `interventions:write`. " +
+      "Audited as `intervention.co_owner_removed` or `intervention.co_ownership_left`.",
     request: {
       params: InterventionParams.extend({
         coOwnerId: z
@@ -310,9 +495,20 @@ export const acceptCoOwnership = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/interventions/{interventionId}/co-ownership/accept",
     tags,
-    summary: "Accept an invitation to co-own another förbund's intervention (orgId: the invited förbund)",
+    operationId: "acceptInterventionCoOwnership",
+    summary: "Accept an invitation to co-own an intervention",
+    description:
+      "`orgId` is the invited förbund. From now on it reads and edits the intervention, and the published " +
+      "entry names it. Without an open invitation, 404. Needs `interventions:write`. Audited as " +
+      "`intervention.co_ownership_accepted`.",
     request: { params: InterventionParams },
-    responses: { 200: jsonResponse(CoOwnerSchema, "Accepted"), ...problems(401, 403, 404) },
+    responses: {
+      200: jsonResponse(CoOwnerSchema, "Accepted", {
+        ...PENDING_CO_OWNER,
+        acceptedAt: "2026-11-21T08:16:03.000Z",
+      }),
+      ...problems(401, 403, 404),
+    },
   },
 );
 
@@ -322,7 +518,12 @@ export const listCoOwnershipInvitations = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/co-ownership-invitations",
     tags,
-    summary: "Open invitations for this förbund to co-own other förbund's interventions",
+    operationId: "listCoOwnershipInvitations",
+    summary: "List invitations to co-own interventions",
+    description:
+      "Open invitations for this förbund to co-own other förbund's interventions, with the owner and the " +
+      "published title (null if never published). Accept one with `acceptInterventionCoOwnership`. Needs " +
+      "`interventions:read`.",
     request: { params: OrgIdParams },
     responses: {
       200: jsonResponse(
@@ -338,7 +539,7 @@ export const listCoOwnershipInvitations = defineRoute(
               }),
             ),
           })
-          .openapi("CoOwnershipInvitationList"),
+          .openapi("CoOwnershipInvitationList", { example: { data: [CO_OWNERSHIP_INVITATION] } }),
         "Open invitations",
       ),
       ...problems(401, 403, 404),

@@ -1,12 +1,22 @@
 import { z } from "@hono/zod-openapi";
 import { INTERVENTION_STATES, INTERVENTION_STATUSES } from "@nns/domain";
 import { Timestamp } from "../../lib/schemas.js";
+import {
+  CO_OWNER,
+  DIFF,
+  INTERVENTION,
+  INTERVENTION_INPUT,
+  RESAM_CONTENT,
+  RESULT,
+  RESULT_INPUT,
+  VERSION,
+} from "./interventions.examples.js";
 
 const Code = z
   .string()
   .regex(/^[a-z0-9_]+$/, "a vocabulary code: lower-case letters, digits and _")
   .max(60);
-const IsoDate = z.iso.date().openapi({ example: "2009-09-01" });
+const IsoDate = z.iso.date();
 const Ore = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: "Amount in öre" });
 
 export const InterventionContentSchema = z
@@ -75,7 +85,7 @@ export const InterventionContentSchema = z
       .max(20),
   })
   .strict()
-  .openapi("InterventionContent");
+  .openapi("InterventionContent", { example: RESAM_CONTENT });
 
 export const InterventionInputSchema = z
   .object({
@@ -87,7 +97,7 @@ export const InterventionInputSchema = z
     content: InterventionContentSchema,
   })
   .strict()
-  .openapi("InterventionInput");
+  .openapi("InterventionInput", { example: INTERVENTION_INPUT });
 
 export const InterventionSchema = z
   .object({
@@ -104,7 +114,7 @@ export const InterventionSchema = z
     updatedAt: Timestamp,
     submittedAt: Timestamp.nullable(),
   })
-  .openapi("Intervention");
+  .openapi("Intervention", { example: INTERVENTION });
 
 export const VersionSchema = z
   .object({
@@ -115,7 +125,7 @@ export const VersionSchema = z
     publishedAt: Timestamp.nullable(),
     publishedByLabel: z.string().nullable(),
   })
-  .openapi("InterventionVersion");
+  .openapi("InterventionVersion", { example: VERSION });
 
 export const FieldChangeSchema = z
   .object({
@@ -126,7 +136,7 @@ export const FieldChangeSchema = z
     added: z.array(z.unknown()).optional(),
     removed: z.array(z.unknown()).optional(),
   })
-  .openapi("FieldChange");
+  .openapi("FieldChange", { example: DIFF.changes[0] });
 
 export const ResultInputSchema = z
   .object({
@@ -143,7 +153,7 @@ export const ResultInputSchema = z
     budgetOre: Ore.nullable(),
   })
   .strict()
-  .openapi("ResultInput");
+  .openapi("ResultInput", { example: RESULT_INPUT });
 
 export const ResultSchema = z
   .object({
@@ -173,7 +183,7 @@ export const ResultSchema = z
     budgetOre: z.number().int().nullable(),
     costOfBudgetPercent: z.number().nullable().openapi({ description: "Derived: cost as a share of budget" }),
   })
-  .openapi("InterventionResult");
+  .openapi("InterventionResult", { example: RESULT });
 
 export const CoOwnerSchema = z
   .object({
@@ -182,9 +192,9 @@ export const CoOwnerSchema = z
     invitedAt: Timestamp,
     acceptedAt: Timestamp.nullable(),
   })
-  .openapi("CoOwner");
+  .openapi("CoOwner", { example: CO_OWNER });
 
 export const WorkflowBodySchema = z
   .object({ comment: z.string().trim().max(5000).nullable().optional() })
   .strict()
-  .openapi("WorkflowAction");
+  .openapi("WorkflowAction", { example: { comment: "Lägg till resultatmålet och vem som följer upp." } });

@@ -10,6 +10,7 @@ import {
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
+import { INVITATION } from "./invitations.examples.js";
 
 const tags = ["Members"];
 
@@ -22,7 +23,7 @@ export const InvitationSchema = z
     expiresAt: Timestamp,
     createdAt: Timestamp,
   })
-  .openapi("Invitation");
+  .openapi("Invitation", { example: INVITATION });
 
 export const inviteMember = defineRoute(
   { kind: "org", permission: "members:manage" },
@@ -30,10 +31,20 @@ export const inviteMember = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/invitations",
     tags,
-    summary: "Invite a person by email; they set their password from the emailed link",
+    operationId: "createInvitation",
+    summary: "Invite a person",
+    description:
+      "Emails the person a link, valid for 7 days, to join the organization with the role given; a newcomer " +
+      "chooses a password there, an existing account confirms its own. A pending invitation to the same " +
+      "address is replaced, so only the newest link works. The role must be one you may give (see " +
+      "`updateMemberRole`); an address that is already a member answers 409. Audited as " +
+      "`invitation.created`.",
     request: {
       params: OrgIdParams,
-      body: jsonBody(z.object({ email: z.email().max(320), role: z.enum(ROLES) }).strict()),
+      body: jsonBody(z.object({ email: z.email().max(320), role: z.enum(ROLES) }).strict(), {
+        email: "erik.svensson@halmstad.se",
+        role: "editor",
+      }),
     },
     responses: { 201: jsonResponse(InvitationSchema, "Invited"), ...problems(400, 401, 403, 404, 409, 422) },
   },
@@ -45,13 +56,18 @@ export const listInvitations = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/invitations",
     tags,
-    summary: "Invitations of the organization (pending only unless status=all)",
+    operationId: "listInvitations",
+    summary: "List invitations",
+    description:
+      "The organization's invitations, oldest first: only pending ones (not accepted, revoked or expired) " +
+      "unless `status=all`. Needs `members:read`. Paginated with `limit` and the opaque `cursor` from the " +
+      "previous page's `nextCursor`.",
     request: {
       params: OrgIdParams,
       query: PageQuery.extend({ status: z.enum(["pending", "all"]).default("pending") }),
     },
     responses: {
-      200: jsonResponse(pageOf(InvitationSchema, "InvitationPage"), "Invitations"),
+      200: jsonResponse(pageOf(InvitationSchema, "InvitationPage", INVITATION), "Invitations"),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -63,12 +79,22 @@ export const revokeInvitation = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/invitations/{invitationId}",
     tags,
-    summary: "Revoke a pending invitation; its link stops working",
+    operationId: "revokeInvitation",
+    summary: "Revoke an invitation",
+    description:
+      "The invitation's link stops working at once; the invitation stays listed (with `status=all`) as " +
+      "revoked. Needs `members:manage`. Audited as `invitation.revoked`.",
     request: {
       params: OrgIdParams.extend({
         invitationId: z.uuid().openapi({ param: { name: "invitationId", in: "path" } }),
       }),
     },
-    responses: { 200: jsonResponse(InvitationSchema, "Revoked"), ...problems(401, 403, 404) },
+    responses: {
+      200: jsonResponse(InvitationSchema, "Revoked", {
+        ...INVITATION,
+        status: "revoked",
+      }),
+      ...problems(401, 403, 404),
+    },
   },
 );

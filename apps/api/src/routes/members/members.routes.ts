@@ -11,6 +11,7 @@ import {
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
+import { MEMBER } from "./members.examples.js";
 
 const tags = ["Members"];
 
@@ -24,7 +25,7 @@ export const MemberSchema = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .openapi("Member");
+  .openapi("Member", { example: MEMBER });
 
 const MemberParams = OrgIdParams.extend({
   userId: z.uuid().openapi({ param: { name: "userId", in: "path" } }),
@@ -36,10 +37,15 @@ export const listMembers = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/members",
     tags,
-    summary: "Members of the organization with their roles",
+    operationId: "listMembers",
+    summary: "List the members",
+    description:
+      "The people who are members of the organization, with their roles, in the order they joined. " +
+      "Needs `members:read` (every role and an API key with that scope). Paginated with `limit` and the " +
+      "opaque `cursor` from the previous page's `nextCursor`.",
     request: { params: OrgIdParams, query: PageQuery },
     responses: {
-      200: jsonResponse(pageOf(MemberSchema, "MemberPage"), "Members"),
+      200: jsonResponse(pageOf(MemberSchema, "MemberPage", MEMBER), "Members"),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -51,7 +57,11 @@ export const getMember = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/members/{userId}",
     tags,
-    summary: "One member (ETag header carries the membership's version)",
+    operationId: "getMember",
+    summary: "Get a member",
+    description:
+      "One member of the organization with their role. The `ETag` header carries the membership's version: " +
+      "send it as `If-Match` when changing the role. A person who is not a member answers 404.",
     request: { params: MemberParams },
     responses: { 200: jsonResponse(MemberSchema, "The member"), ...problems(401, 403, 404) },
   },
@@ -64,11 +74,18 @@ export const changeRole = defineRoute(
     method: "patch",
     path: "/orgs/{orgId}/members/{userId}",
     tags,
-    summary: "Change a member's role (the last administrator cannot be demoted)",
+    operationId: "updateMemberRole",
+    summary: "Change a member's role",
+    description:
+      "Needs `members:manage`. You may give, and change members who hold, only the roles you could invite " +
+      "to: an organization's administrators give `org_admin`, `editor` and `viewer` (in NNS also `trainer`, " +
+      "and NNS admins `nns_admin`); an API key only `editor` and `viewer`. Demoting the last administrator " +
+      "answers 409. Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as " +
+      "`member.role_changed`.",
     request: {
       params: MemberParams,
       headers: IfMatchHeader,
-      body: jsonBody(z.object({ role: z.enum(ROLES) }).strict()),
+      body: jsonBody(z.object({ role: z.enum(ROLES) }).strict(), { role: "editor" }),
     },
     responses: { 200: jsonResponse(MemberSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },
@@ -81,7 +98,12 @@ export const removeMember = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/members/{userId}",
     tags,
-    summary: "Remove a member from the organization (the last administrator cannot be removed)",
+    operationId: "removeMember",
+    summary: "Remove a member",
+    description:
+      "Ends the person's membership in this organization; their account and other memberships remain. " +
+      "Needs `members:manage`, and you may remove only members whose role you could give (see " +
+      "`updateMemberRole`). Removing the last administrator answers 409. Audited as `member.removed`.",
     request: { params: MemberParams },
     responses: { 204: { description: "Removed" }, ...problems(401, 403, 404, 409) },
   },

@@ -10,6 +10,7 @@ import {
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
+import { ACCESS, CREATE_ORGANIZATION, ORGANIZATION, UPDATE_ORGANIZATION } from "./organizations.examples.js";
 
 const tags = ["Organizations"];
 
@@ -31,6 +32,7 @@ export const MemberPartyInputSchema = z
   ])
   .openapi("MemberPartyInput", {
     description: "A huvudman: Försäkringskassan, Arbetsförmedlingen, a region or a kommun",
+    example: { kind: "kommun", municipalityCode: "1380" },
   });
 
 export const OrganizationSchema = z
@@ -39,8 +41,8 @@ export const OrganizationSchema = z
     kind: z.enum(["nns", "forbund"]),
     name: z.string(),
     slug: z.string(),
-    organizationNumber: z.string().openapi({ example: "222000-1016" }),
-    vatNumber: z.string().openapi({ example: "SE222000101601" }),
+    organizationNumber: z.string(),
+    vatNumber: z.string(),
     countyCode: z.string().nullable(),
     email: z.string().nullable(),
     website: z.string().nullable(),
@@ -56,7 +58,7 @@ export const OrganizationSchema = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .openapi("Organization");
+  .openapi("Organization", { example: ORGANIZATION });
 
 const OrganizationFields = {
   name: z.string().trim().min(2).max(200),
@@ -79,12 +81,15 @@ const OrganizationFields = {
   memberParties: z.array(MemberPartyInputSchema).max(60),
 };
 
-export const CreateOrganizationSchema = z.object(OrganizationFields).strict().openapi("CreateOrganization");
+export const CreateOrganizationSchema = z
+  .object(OrganizationFields)
+  .strict()
+  .openapi("CreateOrganization", { example: CREATE_ORGANIZATION });
 export const UpdateOrganizationSchema = z
   .object(OrganizationFields)
   .partial()
   .strict()
-  .openapi("UpdateOrganization");
+  .openapi("UpdateOrganization", { example: UPDATE_ORGANIZATION });
 
 export const listOrganizations = defineRoute(
   { kind: "actor" },
@@ -92,10 +97,15 @@ export const listOrganizations = defineRoute(
     method: "get",
     path: "/organizations",
     tags,
-    summary: "Organizations I belong to (NNS admins: every organization)",
+    operationId: "listOrganizations",
+    summary: "List the organizations I can reach",
+    description:
+      "A signed-in person gets the organizations they are a member of, an NNS admin every organization, " +
+      "an API key only its own organization. Sorted by name; paginated with `limit` and the opaque " +
+      "`cursor` from the previous page's `nextCursor`.",
     request: { query: PageQuery },
     responses: {
-      200: jsonResponse(pageOf(OrganizationSchema, "OrganizationPage"), "Organizations"),
+      200: jsonResponse(pageOf(OrganizationSchema, "OrganizationPage", ORGANIZATION), "Organizations"),
       ...problems(400, 401),
     },
   },
@@ -107,7 +117,13 @@ export const createOrganization = defineRoute(
     method: "post",
     path: "/organizations",
     tags,
-    summary: "Register a förbund (NNS admins)",
+    operationId: "createOrganization",
+    summary: "Register a förbund",
+    description:
+      "For NNS admins signed in (not API keys). The organization number must have ten digits with a valid " +
+      "Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. " +
+      "Without `slug`, one is made from the name; a slug or organization number already registered answers " +
+      "409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.",
     request: { body: jsonBody(CreateOrganizationSchema) },
     responses: {
       201: jsonResponse(OrganizationSchema, "Created"),
@@ -123,7 +139,11 @@ export const getOrganization = defineRoute(
     method: "get",
     path: "/orgs/{orgId}",
     tags,
-    summary: "One organization with its member parties",
+    operationId: "getOrganization",
+    summary: "Get an organization",
+    description:
+      "The organization with its huvudmän (member parties), for anyone with `org:read` in it. The `ETag` " +
+      "header carries its version: send it as `If-Match` when updating.",
     request: { params: OrgIdParams },
     responses: {
       200: jsonResponse(OrganizationSchema, "The organization (ETag header carries its version)"),
@@ -139,7 +159,13 @@ export const updateOrganization = defineRoute(
     method: "patch",
     path: "/orgs/{orgId}",
     tags,
-    summary: "Edit an organization (NNS admins); memberParties, when given, replaces the list",
+    operationId: "updateOrganization",
+    summary: "Update an organization",
+    description:
+      "Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, " +
+      "replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid " +
+      "organization number, known SCB codes, unique slug and number). Send the `ETag` you read as " +
+      "`If-Match`: a change since answers 412. Audited as `organization.updated`.",
     request: { params: OrgIdParams, headers: IfMatchHeader, body: jsonBody(UpdateOrganizationSchema) },
     responses: {
       200: jsonResponse(OrganizationSchema, "Updated"),
@@ -164,7 +190,7 @@ export const AccessSchema = z
     ]),
     permissions: z.array(z.string()),
   })
-  .openapi("Access");
+  .openapi("Access", { example: ACCESS });
 
 export const getMyAccess = defineRoute(
   { kind: "org", permission: "org:read" },
@@ -172,7 +198,12 @@ export const getMyAccess = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/access",
     tags,
-    summary: "What the caller may do in this organization (role or scopes, and the resulting permissions)",
+    operationId: "getMyAccess",
+    summary: "Get what I may do in an organization",
+    description:
+      "The caller's access in this organization: their role, `nns_admin_elsewhere` for an NNS admin in a " +
+      "förbund they are not a member of, or `api_key`; and the resulting permissions, sorted. Use it to show " +
+      "or hide actions; the server checks the same permissions on every call.",
     request: { params: OrgIdParams },
     responses: { 200: jsonResponse(AccessSchema, "The caller's access"), ...problems(401, 403, 404) },
   },

@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { jsonResponse, OrgIdParams, PageQuery, pageOf, problems, Timestamp } from "../../lib/schemas.js";
+import { EMAIL } from "./outbox.examples.js";
 
 export const EmailSchema = z
   .object({
@@ -23,7 +24,7 @@ export const EmailSchema = z
     createdAt: Timestamp,
     sentAt: Timestamp.nullable(),
   })
-  .openapi("Email");
+  .openapi("Email", { example: EMAIL });
 
 export const listOutbox = defineRoute(
   { kind: "org", permission: "outbox:read" },
@@ -31,11 +32,16 @@ export const listOutbox = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/outbox",
     tags: ["Outbox"],
-    summary:
-      "Emails sent on the organization's behalf (the embedded mode's mailbox); NNS admins in NNS see all",
+    operationId: "listOutboxEmails",
+    summary: "List emails sent for the organization",
+    description:
+      "The emails the platform sent, or is still trying to send, on the organization's behalf, newest " +
+      "first: invitations, booking confirmations, surveys. In the embedded mode this is the mailbox " +
+      "itself. An NNS admin reading NNS's outbox sees every organization's emails. Needs `outbox:read` " +
+      "(administrators). Paginated with `limit` and `cursor`.",
     request: { params: OrgIdParams, query: PageQuery },
     responses: {
-      200: jsonResponse(pageOf(EmailSchema, "EmailPage"), "Emails"),
+      200: jsonResponse(pageOf(EmailSchema, "EmailPage", EMAIL), "Emails"),
       ...problems(400, 401, 403, 404),
     },
   },

@@ -1,13 +1,16 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
+import { GOTEBORG_NORDOST, HALLAND, NORRA_VASTMANLAND } from "../../lib/examples.js";
 import { jsonResponse, problems } from "../../lib/schemas.js";
 
 const tags = ["Reference data"];
 
-export const CountySchema = z.object({ code: z.string(), name: z.string() }).openapi("County");
+export const CountySchema = z
+  .object({ code: z.string(), name: z.string() })
+  .openapi("County", { example: { code: "13", name: "Hallands län" } });
 export const MunicipalitySchema = z
   .object({ code: z.string(), name: z.string(), countyCode: z.string() })
-  .openapi("Municipality");
+  .openapi("Municipality", { example: { code: "1380", name: "Halmstad", countyCode: "13" } });
 
 export const listCounties = defineRoute(
   { kind: "public", cacheable: true },
@@ -15,8 +18,21 @@ export const listCounties = defineRoute(
     method: "get",
     path: "/reference/counties",
     tags,
-    summary: "Sweden's 21 län with SCB länskod",
-    responses: { 200: jsonResponse(z.object({ data: z.array(CountySchema) }), "Län") },
+    operationId: "listCounties",
+    summary: "List Sweden's län",
+    description:
+      "Sweden's 21 län with their SCB länskod (two digits), by code. Public and the same for everyone: " +
+      "cached for a day (`Cache-Control: public, max-age=86400`). Use the codes in the catalogue's `county` " +
+      "filter and for a förbund's `countyCode`.",
+    responses: {
+      200: jsonResponse(z.object({ data: z.array(CountySchema) }), "Län", {
+        data: [
+          { code: "01", name: "Stockholms län" },
+          { code: "13", name: "Hallands län" },
+          { code: "14", name: "Västra Götalands län" },
+        ],
+      }),
+    },
   },
 );
 
@@ -26,7 +42,12 @@ export const listMunicipalities = defineRoute(
     method: "get",
     path: "/reference/municipalities",
     tags,
-    summary: "Sweden's 290 kommuner with SCB kommunkod, optionally for one län",
+    operationId: "listMunicipalities",
+    summary: "List Sweden's kommuner",
+    description:
+      "Sweden's 290 kommuner with their SCB kommunkod (four digits, the first two the län's), or those " +
+      "of one län with `countyCode` (an unknown län answers 400). Public and cached for a day. Use the codes in the catalogue's " +
+      "`municipality` filter and for an intervention's area.",
     request: {
       query: z.object({
         countyCode: z
@@ -36,7 +57,16 @@ export const listMunicipalities = defineRoute(
       }),
     },
     responses: {
-      200: jsonResponse(z.object({ data: z.array(MunicipalitySchema) }), "Kommuner"),
+      200: jsonResponse(z.object({ data: z.array(MunicipalitySchema) }), "Kommuner", {
+        data: [
+          { code: "1315", name: "Hylte", countyCode: "13" },
+          { code: "1380", name: "Halmstad", countyCode: "13" },
+          { code: "1381", name: "Laholm", countyCode: "13" },
+          { code: "1382", name: "Falkenberg", countyCode: "13" },
+          { code: "1383", name: "Varberg", countyCode: "13" },
+          { code: "1384", name: "Kungsbacka", countyCode: "13" },
+        ],
+      }),
       ...problems(400),
     },
   },
@@ -49,7 +79,7 @@ export const ForbundListingSchema = z
     slug: z.string(),
     countyCode: z.string().nullable().openapi({ description: "SCB länskod of the förbund's seat" }),
   })
-  .openapi("ForbundListing");
+  .openapi("ForbundListing", { example: HALLAND });
 
 export const listForbund = defineRoute(
   { kind: "public", cacheable: true },
@@ -57,8 +87,16 @@ export const listForbund = defineRoute(
     method: "get",
     path: "/reference/forbund",
     tags,
-    summary:
-      "Every samordningsförbund on the platform, by name (ids for the catalogue's organization filter)",
-    responses: { 200: jsonResponse(z.object({ data: z.array(ForbundListingSchema) }), "Förbund") },
+    operationId: "listForbund",
+    summary: "List the samordningsförbund",
+    description:
+      "Every samordningsförbund on the platform, sorted by name in Swedish order, with its id, slug and " +
+      "län. The ids are what the catalogue's `organization` filter takes. Public; cached for five " +
+      "minutes (`Cache-Control: public, max-age=300`).",
+    responses: {
+      200: jsonResponse(z.object({ data: z.array(ForbundListingSchema) }), "Förbund", {
+        data: [GOTEBORG_NORDOST, HALLAND, NORRA_VASTMANLAND],
+      }),
+    },
   },
 );

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
 import { TrainingParams } from "../trainings/trainings.routes.js";
+import { FOLLOW_UP, FOLLOW_UP_OVERVIEW, SURVEY } from "./surveys.examples.js";
 
 const tags = ["Follow-up"];
 const Token = z.string().min(1).max(100).openapi({ description: "The token from the emailed survey link" });
@@ -12,8 +13,18 @@ export const lookupSurvey = defineRoute(
     method: "post",
     path: "/surveys/lookup",
     tags,
-    summary: "Show the post-event survey a personal link is for (the token travels in the body)",
-    request: { body: jsonBody(z.object({ token: Token }).strict()) },
+    operationId: "lookupSurvey",
+    summary: "Show a participant's survey",
+    description:
+      "Everyone who attended a completed training is emailed a personal survey link; its token is the only " +
+      "credential. Answers the training's title, the questions with their stable keys, the scale (1 to 5) " +
+      "and whether the link has been used. The token travels in the body, never the URL. An unknown token " +
+      "answers 410.",
+    request: {
+      body: jsonBody(z.object({ token: Token }).strict(), {
+        token: "67yomhfp3cjol5yxfvj5pk6bteno5zawb2c7l6venlpu7sxk",
+      }),
+    },
     responses: {
       200: jsonResponse(
         z
@@ -23,7 +34,7 @@ export const lookupSurvey = defineRoute(
             scale: z.object({ min: z.number().int(), max: z.number().int() }),
             answered: z.boolean(),
           })
-          .openapi("Survey"),
+          .openapi("Survey", { example: SURVEY }),
         "Survey",
       ),
       ...problems(400, 410),
@@ -37,7 +48,13 @@ export const answerSurvey = defineRoute(
     method: "post",
     path: "/surveys/answer",
     tags,
-    summary: "Answer the survey once: scores on the scale per question, and an optional comment",
+    operationId: "answerSurvey",
+    summary: "Answer a survey",
+    description:
+      "Scores per question key, each a whole number on the scale (1 to 5; an unknown key or a score off " +
+      "the scale answers 400), and an optional comment. Questions may be skipped. A link answers once: " +
+      "again answers 409; an unknown token 410. Answers are anonymous: no audit entry ties them to the " +
+      "person, and figures are shown only for groups of at least the minimum size.",
     request: {
       body: jsonBody(
         z
@@ -47,6 +64,11 @@ export const answerSurvey = defineRoute(
             comment: z.string().trim().max(4000).nullable().optional(),
           })
           .strict(),
+        {
+          token: "67yomhfp3cjol5yxfvj5pk6bteno5zawb2c7l6venlpu7sxk",
+          scores: { overall: 5, content: 4, usefulness: 5, organisation: 3 },
+          comment: "Lokalen var för trång.",
+        },
       ),
     },
     responses: { 204: { description: "Thank you" }, ...problems(400, 409, 410) },
@@ -74,7 +96,13 @@ export const followUp = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings/{trainingId}/follow-up",
     tags,
-    summary: "Registered, attended, women and men attending, and satisfaction; per förbund for the owner",
+    operationId: "getTrainingFollowUp",
+    summary: "Get a training's follow-up",
+    description:
+      "Registered (with a seat), attended, women and men attending, surveys sent, and satisfaction: average " +
+      "score per question and the comments, both null when fewer people answered than the minimum group " +
+      "size (5 by default), so no one can be singled out. The running organization sees everyone and a " +
+      "breakdown per förbund; a förbund taking part sees its own people. Needs `trainings:read`.",
     request: { params: TrainingParams },
     responses: {
       200: jsonResponse(
@@ -82,7 +110,7 @@ export const followUp = defineRoute(
           trainingId: z.uuid(),
           surveysSent: z.number().int(),
           byOrganization: z.array(Figures.extend({ organizationId: z.uuid(), organizationName: z.string() })),
-        }).openapi("FollowUp"),
+        }).openapi("FollowUp", { example: FOLLOW_UP }),
         "Follow-up",
       ),
       ...problems(401, 403, 404),
@@ -96,8 +124,12 @@ export const followUpOverview = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/training-follow-up",
     tags,
-    summary:
-      "Follow-up figures of every completed training or event the organization ran (everyone) or took part in (its own people), newest first",
+    operationId: "listTrainingFollowUps",
+    summary: "List follow-up figures of completed trainings",
+    description:
+      "The follow-up figures of every completed training or event day the organization ran (covering " +
+      "everyone) or took part in (covering its own people), newest first: the förbund's view of its " +
+      "trainings over time. Satisfaction is null below the minimum group size. Needs `trainings:read`.",
     request: { params: OrgIdParams },
     responses: {
       200: jsonResponse(
@@ -113,6 +145,7 @@ export const followUpOverview = defineRoute(
           ),
         }),
         "Follow-up per training",
+        FOLLOW_UP_OVERVIEW,
       ),
       ...problems(401, 403, 404),
     },

@@ -1,15 +1,22 @@
+// Longer than 400 lines: one config per operation of the resource, each with the words integrators read.
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { IfMatchHeader, jsonBody, jsonResponse, problems } from "../../lib/schemas.js";
 import { TrainingRequestSchema } from "../training-requests/training-requests.routes.js";
+import {
+  CERTIFICATION,
+  PAIRING,
+  PRICE_ITEM,
+  TEMPLATE,
+  TEMPLATE_INPUT,
+  TRAINER,
+  TRAINER_INPUT,
+} from "./trainers.examples.js";
 
 const tags = ["Trainers and price list (NNS)"];
 
-const CalendarDate = z.iso.date().openapi({ example: "2026-11-24" });
-const CountyCode = z
-  .string()
-  .regex(/^\d{2}$/)
-  .openapi({ example: "13" });
+const CalendarDate = z.iso.date();
+const CountyCode = z.string().regex(/^\d{2}$/);
 const DeliveryMode = z.enum(["digital", "on_site"]);
 const CertificationStatus = z.enum(["valid", "expiring", "expired", "not_yet_valid", "revoked"]);
 
@@ -23,7 +30,7 @@ export const CertificationSchema = z
     status: CertificationStatus,
     revokedAt: z.string().nullable(),
   })
-  .openapi("TrainerCertification");
+  .openapi("TrainerCertification", { example: CERTIFICATION });
 
 export const TrainerSchema = z
   .object({
@@ -39,7 +46,7 @@ export const TrainerSchema = z
     certifications: z.array(CertificationSchema),
     version: z.number().int(),
   })
-  .openapi("Trainer");
+  .openapi("Trainer", { example: TRAINER });
 
 const TrainerInput = z
   .object({
@@ -62,9 +69,14 @@ export const listTrainers = defineRoute(
     method: "get",
     path: "/nns/trainers",
     tags,
-    summary: "The registry of certified BIP/SKAPA trainers, with each certification's status",
+    operationId: "listTrainers",
+    summary: "List trainers",
+    description:
+      "NNS's registry of BIP/SKAPA trainers, archived ones included, each with its certifications and " +
+      "their status on today's date in Europe/Stockholm (`expiring`: ends within 90 days). For NNS admins " +
+      "signed in.",
     responses: {
-      200: jsonResponse(z.object({ data: z.array(TrainerSchema) }), "Trainers"),
+      200: jsonResponse(z.object({ data: z.array(TrainerSchema) }), "Trainers", { data: [TRAINER] }),
       ...problems(401, 403),
     },
   },
@@ -76,8 +88,13 @@ export const createTrainer = defineRoute(
     method: "post",
     path: "/nns/trainers",
     tags,
-    summary: "Add a trainer to the registry",
-    request: { body: jsonBody(TrainerInput) },
+    operationId: "createTrainer",
+    summary: "Add a trainer",
+    description:
+      "Adds a trainer to NNS's registry; record their certification next with `createTrainerCertification` " +
+      "before assigning them to sessions. An email already in the registry answers 409. For NNS admins " +
+      "signed in. Audited as `trainer.created`.",
+    request: { body: jsonBody(TrainerInput, TRAINER_INPUT) },
     responses: { 201: jsonResponse(TrainerSchema, "Created"), ...problems(400, 401, 403, 409) },
   },
   { etag: true },
@@ -89,7 +106,11 @@ export const getTrainer = defineRoute(
     method: "get",
     path: "/nns/trainers/{trainerId}",
     tags,
-    summary: "One trainer with certifications",
+    operationId: "getTrainer",
+    summary: "Get a trainer",
+    description:
+      "One trainer with every certification and its status on today's date in Europe/Stockholm. The " +
+      "`ETag` header carries the trainer's version, for `If-Match` when updating. For NNS admins signed in.",
     request: { params: TrainerParams },
     responses: { 200: jsonResponse(TrainerSchema, "Trainer"), ...problems(401, 403, 404) },
   },
@@ -102,11 +123,20 @@ export const updateTrainer = defineRoute(
     method: "patch",
     path: "/nns/trainers/{trainerId}",
     tags,
-    summary: "Change a trainer, or archive one who no longer trains",
+    operationId: "updateTrainer",
+    summary: "Update or archive a trainer",
+    description:
+      "Only the fields sent change; `archived: true` takes a trainer who no longer trains out of planning " +
+      "(an archived trainer cannot be assigned to sessions, and planning a training re-checks its trainers). " +
+      "Send the `ETag` you read as `If-Match`: a change since answers 412. For NNS admins signed in. " +
+      "Audited as `trainer.updated`.",
     request: {
       params: TrainerParams,
       headers: IfMatchHeader,
-      body: jsonBody(TrainerInput.partial().extend({ archived: z.boolean().optional() }).strict()),
+      body: jsonBody(TrainerInput.partial().extend({ archived: z.boolean().optional() }).strict(), {
+        phone: "070-418 22 96",
+        countyCodes: ["13", "14", "07"],
+      }),
     },
     responses: { 200: jsonResponse(TrainerSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },
@@ -119,13 +149,19 @@ export const addCertification = defineRoute(
     method: "post",
     path: "/nns/trainers/{trainerId}/certifications",
     tags,
-    summary: "Record a certification (e.g. from Væksthuset) with its validity",
+    operationId: "createTrainerCertification",
+    summary: "Record a certification",
+    description:
+      "Records a trainer's certification (e.g. from Væksthuset) with the Swedish calendar dates it is " +
+      "valid: from `certifiedOn` to `validUntil` inclusive, or open-ended with null. `validUntil` before " +
+      "`certifiedOn` answers 400. A trainer may lead a session only when a certification covers every " +
+      "day of it. For NNS admins signed in. Audited as `trainer.certification_added`.",
     request: {
       params: TrainerParams,
       body: jsonBody(
         z
           .object({
-            issuer: z.string().trim().min(1).max(200).openapi({ example: "Væksthuset" }),
+            issuer: z.string().trim().min(1).max(200),
             certifiedOn: CalendarDate,
             validUntil: CalendarDate.nullable(),
             evidence: z.string().trim().max(2000).nullable().optional().openapi({
@@ -133,6 +169,12 @@ export const addCertification = defineRoute(
             }),
           })
           .strict(),
+        {
+          issuer: "Væksthuset",
+          certifiedOn: "2024-05-16",
+          validUntil: "2027-01-31",
+          evidence: "Intyg nr 2024-117, Væksthuset Köpenhamn",
+        },
       ),
     },
     responses: { 201: jsonResponse(TrainerSchema, "Recorded"), ...problems(400, 401, 403, 404) },
@@ -145,13 +187,27 @@ export const revokeCertification = defineRoute(
     method: "post",
     path: "/nns/trainers/{trainerId}/certifications/{certificationId}/revoke",
     tags,
-    summary: "Revoke a certification; it stays on record",
+    operationId: "revokeTrainerCertification",
+    summary: "Revoke a certification",
+    description:
+      "The certification stops counting at once and stays on record as `revoked`. Sessions already " +
+      "assigned keep the trainer, but planning or confirming the training re-checks certifications and " +
+      "answers 400 for a trainer no longer covered. An unknown or already revoked certification answers " +
+      "404. For NNS admins signed in. Audited as `trainer.certification_revoked`.",
     request: {
       params: TrainerParams.extend({
         certificationId: z.uuid().openapi({ param: { name: "certificationId", in: "path" } }),
       }),
     },
-    responses: { 200: jsonResponse(TrainerSchema, "Revoked"), ...problems(401, 403, 404) },
+    responses: {
+      200: jsonResponse(TrainerSchema, "Revoked", {
+        ...TRAINER,
+        certificationStatus: "revoked",
+        certifications: [{ ...CERTIFICATION, status: "revoked", revokedAt: "2026-11-26T10:05:33.000Z" }],
+        version: 4,
+      }),
+      ...problems(401, 403, 404),
+    },
   },
 );
 
@@ -161,7 +217,12 @@ export const expiringCertifications = defineRoute(
     method: "get",
     path: "/nns/certifications/expiring",
     tags,
-    summary: "Certifications that end within 90 days, soonest first",
+    operationId: "listExpiringCertifications",
+    summary: "List certifications about to expire",
+    description:
+      "Certifications of active trainers that end within 90 days (Swedish calendar dates), soonest first, " +
+      "so NNS can arrange recertification before sessions are affected. Expired ones show on the trainer " +
+      "instead. For NNS admins signed in.",
     responses: {
       200: jsonResponse(
         z.object({
@@ -170,6 +231,7 @@ export const expiringCertifications = defineRoute(
           ),
         }),
         "Expiring certifications",
+        { data: [{ trainerId: TRAINER.id, trainerName: TRAINER.name, certification: CERTIFICATION }] },
       ),
       ...problems(401, 403),
     },
@@ -187,7 +249,7 @@ export const PriceItemSchema = z
     active: z.boolean(),
     version: z.number().int(),
   })
-  .openapi("PriceItem");
+  .openapi("PriceItem", { example: PRICE_ITEM });
 
 export const listPriceItems = defineRoute(
   { kind: "nns", permission: "trainers:manage" },
@@ -195,9 +257,14 @@ export const listPriceItems = defineRoute(
     method: "get",
     path: "/nns/price-list",
     tags,
-    summary: "NNS's price list",
+    operationId: "listPriceItems",
+    summary: "List NNS's price list",
+    description:
+      "What NNS charges, per item: net price in öre, VAT rate in basis points and the participant limit. " +
+      "A new BIP/SKAPA training copies the `bip_skapa_training` price as its shared cost. For NNS admins " +
+      "signed in.",
     responses: {
-      200: jsonResponse(z.object({ data: z.array(PriceItemSchema) }), "Prices"),
+      200: jsonResponse(z.object({ data: z.array(PriceItemSchema) }), "Prices", { data: [PRICE_ITEM] }),
       ...problems(401, 403),
     },
   },
@@ -209,13 +276,19 @@ export const putPriceItem = defineRoute(
     method: "put",
     path: "/nns/price-list/{code}",
     tags,
-    summary: "Add or change a price. Trainings already created keep the price they were created with",
+    operationId: "putPriceItem",
+    summary: "Add or change a price",
+    description:
+      "Creates the item with this code or replaces its fields. Trainings already created keep the price " +
+      "they were created with; only new ones use the change. When changing, send the `ETag` you read as " +
+      "`If-Match`: a change since answers 412. For NNS admins signed in. Audited as `price_item.created` or " +
+      "`price_item.updated`.",
     request: {
       params: z.object({
         code: z
           .string()
           .regex(/^[a-z0-9_]{2,50}$/)
-          .openapi({ param: { name: "code", in: "path" }, example: "bip_skapa_training" }),
+          .openapi({ param: { name: "code", in: "path", example: "bip_skapa_training" } }),
       }),
       headers: IfMatchHeader,
       body: jsonBody(
@@ -228,6 +301,13 @@ export const putPriceItem = defineRoute(
             active: z.boolean().default(true),
           })
           .strict(),
+        {
+          name: "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+          unitPriceOre: 5_250_000,
+          vatRateBasisPoints: 2500,
+          maxParticipants: 25,
+          active: true,
+        },
       ),
     },
     responses: { 200: jsonResponse(PriceItemSchema, "Saved"), ...problems(400, 401, 403, 412) },
@@ -256,7 +336,7 @@ export const TemplateSchema = z
     steps: z.array(TemplateStepSchema),
     version: z.number().int(),
   })
-  .openapi("TrainingTemplate");
+  .openapi("TrainingTemplate", { example: TEMPLATE });
 
 export const getTemplate = defineRoute(
   { kind: "nns", permission: "trainings:manage" },
@@ -264,7 +344,12 @@ export const getTemplate = defineRoute(
     method: "get",
     path: "/nns/training-template",
     tags,
-    summary: "The BIP/SKAPA steps new sessions are planned from",
+    operationId: "getTrainingTemplate",
+    summary: "Get the BIP/SKAPA step template",
+    description:
+      "The steps of a BIP/SKAPA training (start-up meeting, kick-off, follow-up, the training day) with " +
+      "their length, mode and capacity. A session added with a `stepKey` takes its title, length, mode " +
+      "and capacity from here unless given. For NNS admins signed in.",
     responses: { 200: jsonResponse(TemplateSchema, "Template"), ...problems(401, 403) },
   },
   { etag: true },
@@ -276,7 +361,12 @@ export const putTemplate = defineRoute(
     method: "put",
     path: "/nns/training-template",
     tags,
-    summary: "Change the BIP/SKAPA steps; sessions already planned keep theirs",
+    operationId: "updateTrainingTemplate",
+    summary: "Change the BIP/SKAPA step template",
+    description:
+      "Replaces the steps (1 to 20, unique keys; a repeated key answers 400). Sessions already planned keep " +
+      "what they were given. Send the `ETag` you read as `If-Match`: a change since answers 412. For NNS " +
+      "admins signed in. Audited as `training_template.updated`.",
     request: {
       headers: IfMatchHeader,
       body: jsonBody(
@@ -286,6 +376,7 @@ export const putTemplate = defineRoute(
             steps: z.array(TemplateStepSchema).min(1).max(20),
           })
           .strict(),
+        TEMPLATE_INPUT,
       ),
     },
     responses: { 200: jsonResponse(TemplateSchema, "Saved"), ...problems(400, 401, 403, 412) },
@@ -299,8 +390,13 @@ export const pairingSuggestions = defineRoute(
     method: "get",
     path: "/nns/training-pairings",
     tags,
-    summary:
-      "Open requests that could share one training: both open to sharing, same or neighbouring län, overlapping periods",
+    operationId: "listPairingSuggestions",
+    summary: "Suggest requests that could share a training",
+    description:
+      "Pairs of open training requests from different förbund that could share one training: both open to " +
+      "sharing, in the same or neighbouring län, with overlapping periods and compatible delivery " +
+      "preferences. Best first: same län, then longer overlap, then combined participants closest to a " +
+      "full training step (25). For NNS admins signed in.",
     responses: {
       200: jsonResponse(
         z.object({
@@ -316,10 +412,11 @@ export const pairingSuggestions = defineRoute(
                 deliveryPreference: z.enum(["digital", "on_site", "either"]),
                 requests: z.array(TrainingRequestSchema).length(2),
               })
-              .openapi("PairingSuggestion"),
+              .openapi("PairingSuggestion", { example: PAIRING }),
           ),
         }),
         "Suggestions, best first",
+        { data: [PAIRING] },
       ),
       ...problems(401, 403),
     },

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { jsonBody, jsonResponse, problems, Timestamp } from "../../lib/schemas.js";
 import { TrainingParams } from "../trainings/trainings.routes.js";
+import { TRAINING_COSTS } from "./training-costs.examples.js";
 
 const tags = ["Training costs"];
 const Ore = z.number().int().openapi({ description: "Öre (1 kr = 100 öre)" });
@@ -45,7 +46,7 @@ const CostSchema = z
       }),
     ),
   })
-  .openapi("TrainingCosts");
+  .openapi("TrainingCosts", { example: TRAINING_COSTS });
 
 export const trainingCosts = defineRoute(
   { kind: "org", permission: "trainings:read" },
@@ -53,8 +54,14 @@ export const trainingCosts = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings/{trainingId}/costs",
     tags,
-    summary:
-      "Cost breakdown: each förbund's share (largest remainder, ties to the förbund that joined first), VAT and own print costs. A förbund sees its own share; the owner sees all",
+    operationId: "listTrainingCosts",
+    summary: "Get a training's cost breakdown",
+    description:
+      "Each förbund's share of the shared cost by the training's rule (`equal`, or by `seats`), split in " +
+      "whole öre by largest remainder with ties to the förbund that joined first; VAT per line; and each " +
+      "förbund's own print costs, never shared. Amounts are integers in öre (1 kr = 100 öre). Invoicing " +
+      "reads the same figures. A förbund taking part sees its own share, the running organization every " +
+      "share. Needs `trainings:read`.",
     request: { params: TrainingParams },
     responses: { 200: jsonResponse(CostSchema, "Costs"), ...problems(401, 403, 404) },
   },
@@ -66,7 +73,13 @@ export const addPrintCost = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/trainings/{trainingId}/print-costs",
     tags,
-    summary: "Add the förbund's own print costs; they are never shared",
+    operationId: "createTrainingPrintCost",
+    summary: "Add a print cost",
+    description:
+      "A förbund taking part (403 otherwise) adds what it paid to print material for its own people: " +
+      "net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other " +
+      "förbund. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. " +
+      "Audited as `training.print_cost_added`.",
     request: {
       params: TrainingParams,
       body: jsonBody(
@@ -77,6 +90,7 @@ export const addPrintCost = defineRoute(
             vatRateBasisPoints: z.number().int().min(0).max(10_000).default(2500),
           })
           .strict(),
+        { description: "Tryck av arbetsmaterial, 14 ex", amountOre: 185_000, vatRateBasisPoints: 2500 },
       ),
     },
     responses: { 201: jsonResponse(CostSchema, "Added"), ...problems(400, 401, 403, 404, 409) },
@@ -89,12 +103,36 @@ export const removePrintCost = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/trainings/{trainingId}/print-costs/{printCostId}",
     tags,
-    summary: "Remove a print cost (it stays on record as removed)",
+    operationId: "deleteTrainingPrintCost",
+    summary: "Remove a print cost",
+    description:
+      "The förbund's own print cost stops counting; it is marked removed rather than deleted, so the record " +
+      "of what was once charged remains. Not on a cancelled training (409). Answers the updated breakdown. " +
+      "Needs `trainings:book`. Audited as `training.print_cost_removed`.",
     request: {
       params: TrainingParams.extend({
         printCostId: z.uuid().openapi({ param: { name: "printCostId", in: "path" } }),
       }),
     },
-    responses: { 200: jsonResponse(CostSchema, "Removed"), ...problems(401, 403, 404) },
+    responses: {
+      200: jsonResponse(CostSchema, "Removed", {
+        ...TRAINING_COSTS,
+        parties: [
+          {
+            ...TRAINING_COSTS.parties[0],
+            lines: [TRAINING_COSTS.parties[0].lines[0]],
+            printNetOre: 0,
+            vatOre: 700_000,
+            totalOre: 3_500_000,
+          },
+          TRAINING_COSTS.parties[1],
+        ],
+        netOre: 5_000_000,
+        vatOre: 1_250_000,
+        totalOre: 6_250_000,
+        printCosts: [],
+      }),
+      ...problems(401, 403, 404),
+    },
   },
 );

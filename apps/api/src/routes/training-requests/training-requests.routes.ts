@@ -1,9 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
+import {
+  OTHER_TRAINING_REQUEST,
+  SUBMIT_TRAINING_REQUEST,
+  TRAINING_REQUEST,
+} from "./training-requests.examples.js";
 
 const tags = ["Training requests"];
-const CalendarDate = z.iso.date().openapi({ example: "2027-02-01" });
+const CalendarDate = z.iso.date();
 const Status = z.enum(["submitted", "scheduled", "withdrawn", "declined"]);
 
 export const TrainingRequestSchema = z
@@ -25,7 +30,7 @@ export const TrainingRequestSchema = z
     createdAt: Timestamp,
     version: z.number().int(),
   })
-  .openapi("TrainingRequest");
+  .openapi("TrainingRequest", { example: TRAINING_REQUEST });
 
 const RequestParams = OrgIdParams.extend({
   requestId: z.uuid().openapi({ param: { name: "requestId", in: "path" } }),
@@ -37,10 +42,16 @@ export const listTrainingRequests = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/training-requests",
     tags,
-    summary: "A förbund's own requests; for NNS, every request sent to it",
+    operationId: "listTrainingRequests",
+    summary: "List training requests",
+    description:
+      "A förbund sees the requests it sent; NNS sees every request sent to it. Newest first, optionally " +
+      "one `status`. Needs `trainings:read`. Not paginated: a förbund sends a handful a year.",
     request: { params: OrgIdParams, query: z.object({ status: Status.optional() }) },
     responses: {
-      200: jsonResponse(z.object({ data: z.array(TrainingRequestSchema) }), "Requests, newest first"),
+      200: jsonResponse(z.object({ data: z.array(TrainingRequestSchema) }), "Requests, newest first", {
+        data: [OTHER_TRAINING_REQUEST, TRAINING_REQUEST],
+      }),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -52,7 +63,14 @@ export const submitTrainingRequest = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/training-requests",
     tags,
-    summary: "Send an intresseanmälan for a BIP/SKAPA training to NNS",
+    operationId: "createTrainingRequest",
+    summary: "Request a BIP/SKAPA training",
+    description:
+      "A förbund sends NNS an intresseanmälan: the period it wishes (calendar dates, `periodEnd` not " +
+      "before `periodStart`), expected participants, delivery preference and whether it would share the " +
+      "training with a neighbouring förbund. Needs `trainings:book` (the förbund's administrators); NNS " +
+      "itself cannot send one (403). The request starts `submitted`; NNS schedules it into a training " +
+      "(`createTraining`) or declines it. Audited as `training_request.submitted`.",
     request: {
       params: OrgIdParams,
       body: jsonBody(
@@ -69,6 +87,7 @@ export const submitTrainingRequest = defineRoute(
             notes: z.string().max(4000).nullable().optional(),
           })
           .strict(),
+        SUBMIT_TRAINING_REQUEST,
       ),
     },
     responses: { 201: jsonResponse(TrainingRequestSchema, "Sent"), ...problems(400, 401, 403, 404, 422) },
@@ -81,7 +100,11 @@ export const getTrainingRequest = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/training-requests/{requestId}",
     tags,
-    summary: "One request",
+    operationId: "getTrainingRequest",
+    summary: "Get a training request",
+    description:
+      "One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the " +
+      "training it became; once declined, `decisionNote` carries NNS's note. Needs `trainings:read`.",
     request: { params: RequestParams },
     responses: { 200: jsonResponse(TrainingRequestSchema, "Request"), ...problems(401, 403, 404) },
   },
@@ -93,9 +116,21 @@ export const withdrawTrainingRequest = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/training-requests/{requestId}/withdraw",
     tags,
-    summary: "Withdraw the förbund's own open request (kept on record)",
+    operationId: "withdrawTrainingRequest",
+    summary: "Withdraw a training request",
+    description:
+      "Only the förbund that sent the request may withdraw it (403 otherwise), and only while it is " +
+      "`submitted` (409 once scheduled, declined or withdrawn). The request stays on record as `withdrawn`. " +
+      "Needs `trainings:book`. Audited as `training_request.withdrawn`.",
     request: { params: RequestParams },
-    responses: { 200: jsonResponse(TrainingRequestSchema, "Withdrawn"), ...problems(401, 403, 404, 409) },
+    responses: {
+      200: jsonResponse(TrainingRequestSchema, "Withdrawn", {
+        ...TRAINING_REQUEST,
+        status: "withdrawn",
+        version: 2,
+      }),
+      ...problems(401, 403, 404, 409),
+    },
   },
 );
 
@@ -105,11 +140,27 @@ export const declineTrainingRequest = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/training-requests/{requestId}/decline",
     tags,
-    summary: "NNS declines an open request, with a note to the förbund",
+    operationId: "declineTrainingRequest",
+    summary: "Decline a training request",
+    description:
+      "NNS declines a request sent to it, with a note the förbund reads as `decisionNote`; a förbund cannot " +
+      "decline its own (403). Only a `submitted` request can be declined (409 otherwise); it stays on " +
+      "record. Needs `trainings:manage` in NNS. Audited as `training_request.declined`.",
     request: {
       params: RequestParams,
-      body: jsonBody(z.object({ note: z.string().trim().min(1).max(2000) }).strict()),
+      body: jsonBody(z.object({ note: z.string().trim().min(1).max(2000) }).strict(), {
+        note: "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
+      }),
     },
-    responses: { 200: jsonResponse(TrainingRequestSchema, "Declined"), ...problems(400, 401, 403, 404, 409) },
+    responses: {
+      200: jsonResponse(TrainingRequestSchema, "Declined", {
+        ...TRAINING_REQUEST,
+        status: "declined",
+        decisionNote:
+          "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
+        version: 2,
+      }),
+      ...problems(400, 401, 403, 404, 409),
+    },
   },
 );

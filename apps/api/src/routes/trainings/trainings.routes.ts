@@ -1,3 +1,4 @@
+// Longer than 400 lines: one config per operation of the resource, each with the words integrators read.
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
@@ -8,6 +9,7 @@ import {
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
+import { EVENT_SUMMARY, TRAINING, TRAINING_SESSION, TRAINING_SUMMARY } from "./trainings.examples.js";
 
 const tags = ["Trainings"];
 const Status = z.enum(["requested", "planned", "confirmed", "completed", "cancelled"]);
@@ -33,7 +35,7 @@ const TrainingSummarySchema = z
     sessionCount: z.number().int(),
     createdAt: Timestamp,
   })
-  .openapi("TrainingSummary");
+  .openapi("TrainingSummary", { example: TRAINING_SUMMARY });
 
 const SessionSchema = z
   .object({
@@ -51,7 +53,7 @@ const SessionSchema = z
     waitlisted: z.number().int(),
     version: z.number().int(),
   })
-  .openapi("TrainingSession");
+  .openapi("TrainingSession", { example: TRAINING_SESSION });
 
 export const TrainingSchema = TrainingSummarySchema.extend({
   description: z.string().nullable(),
@@ -74,7 +76,7 @@ export const TrainingSchema = TrainingSummarySchema.extend({
   ),
   viewer: z.object({ isOwner: z.boolean(), isParty: z.boolean() }),
   version: z.number().int(),
-}).openapi("Training");
+}).openapi("Training", { example: TRAINING });
 
 export const listTrainings = defineRoute(
   { kind: "org", permission: "trainings:read" },
@@ -82,10 +84,17 @@ export const listTrainings = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings",
     tags,
-    summary: "Trainings and events the organization runs or takes part in, soonest first",
+    operationId: "listTrainings",
+    summary: "List trainings and events",
+    description:
+      "The BIP/SKAPA trainings and event days the organization runs or takes part in, the soonest first " +
+      "session first and undated ones last; optionally one `status`. Needs `trainings:read`. Not " +
+      "paginated: at most the 500 most recently created.",
     request: { params: OrgIdParams, query: z.object({ status: Status.optional() }) },
     responses: {
-      200: jsonResponse(z.object({ data: z.array(TrainingSummarySchema) }), "Trainings"),
+      200: jsonResponse(z.object({ data: z.array(TrainingSummarySchema) }), "Trainings", {
+        data: [TRAINING_SUMMARY, EVENT_SUMMARY],
+      }),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -97,8 +106,14 @@ export const createTraining = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/trainings",
     tags,
-    summary:
-      "NNS: turn one or more requests into a BIP/SKAPA training (each förbund is told by email). A förbund: create its own training or event day",
+    operationId: "createTraining",
+    summary: "Create a training or event day",
+    description:
+      "NNS creates a `bip_skapa` training from one or more submitted requests (`requestIds`, which become " +
+      "`scheduled`) and/or förbund given in `parties`; each requesting förbund is told by email, and the " +
+      "current BIP/SKAPA price becomes the shared cost. A förbund creates only its own `event` day, without " +
+      "other parties. `costSplitRule: seats` needs seats for every party (400). Starts `requested`; add " +
+      "sessions, then plan it. Needs `trainings:manage`. Audited as `training.created`.",
     request: {
       params: OrgIdParams,
       body: jsonBody(
@@ -117,9 +132,32 @@ export const createTraining = defineRoute(
               .optional(),
           })
           .strict(),
+        {
+          kind: "bip_skapa",
+          title: "BIP/SKAPA Halland och Göteborg Nordost, våren 2027",
+          description:
+            "Gemensam utbildning för två förbund i Västsverige. Utbildningsdagen hålls på plats i Halmstad.",
+          costSplitRule: "seats",
+          requestIds: ["aa7b203a-d4bf-4d13-b5d9-5ab544481a88", "fc83d8b8-3452-464f-bd62-a8f9581cd9f5"],
+          parties: [
+            { organizationId: "e1795367-8a0f-4945-a7b2-663c2b4b8aec", seats: 14 },
+            { organizationId: "a3b891c3-af74-4e51-b4a1-687acc6d3797", seats: 11 },
+          ],
+        },
       ),
     },
-    responses: { 201: jsonResponse(TrainingSchema, "Created"), ...problems(400, 401, 403, 404, 422) },
+    responses: {
+      201: jsonResponse(TrainingSchema, "Created", {
+        ...TRAINING,
+        status: "requested",
+        firstSessionAt: null,
+        lastSessionEndsAt: null,
+        sessionCount: 0,
+        sessions: [],
+        version: 1,
+      }),
+      ...problems(400, 401, 403, 404, 422),
+    },
   },
   { etag: true },
 );
@@ -130,7 +168,13 @@ export const getTraining = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings/{trainingId}",
     tags,
-    summary: "One training with sessions, trainers, seats and participating förbund",
+    operationId: "getTraining",
+    summary: "Get a training",
+    description:
+      "One training with its sessions (trainers, capacity, confirmed and waiting counts), the förbund " +
+      "taking part with their seats, and `viewer` saying whether the caller runs it or takes part. Visible " +
+      "to the organization that runs it and the förbund taking part; others get 404. The `ETag` header " +
+      "carries its version. Needs `trainings:read`.",
     request: { params: TrainingParams },
     responses: { 200: jsonResponse(TrainingSchema, "Training"), ...problems(401, 403, 404) },
   },
@@ -143,7 +187,13 @@ export const updateTraining = defineRoute(
     method: "patch",
     path: "/orgs/{orgId}/trainings/{trainingId}",
     tags,
-    summary: "Change title, description or the cost-split rule (owner only)",
+    operationId: "updateTraining",
+    summary: "Update a training",
+    description:
+      "Only the organization that runs the training may change it (403 for a party), and not once it is " +
+      "completed or cancelled (409). Changing `costSplitRule` to `seats` needs seats for every party " +
+      "(400). Send the `ETag` you read as `If-Match`: a change since answers 412. Needs " +
+      "`trainings:manage`. Audited as `training.updated`.",
     request: {
       params: TrainingParams,
       headers: IfMatchHeader,
@@ -155,6 +205,7 @@ export const updateTraining = defineRoute(
             costSplitRule: z.enum(["equal", "seats"]).optional(),
           })
           .strict(),
+        { title: "BIP/SKAPA Västsverige, våren 2027", costSplitRule: "equal" },
       ),
     },
     responses: { 200: jsonResponse(TrainingSchema, "Updated"), ...problems(400, 401, 403, 404, 412) },
@@ -168,8 +219,15 @@ export const moveTraining = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/trainings/{trainingId}/transitions",
     tags,
-    summary:
-      "requested → planned → confirmed → completed, or cancel (with a reason). Completing sends the follow-up survey",
+    operationId: "transitionTraining",
+    summary: "Move a training to its next status",
+    description:
+      "`plan`: requested → planned, `confirm`: planned → confirmed, `complete`: confirmed → completed, " +
+      "`cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least " +
+      "one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; " +
+      "completing needs the last session to have ended and emails the follow-up survey to everyone who " +
+      "attended; cancelling emails every registered person and party contact. A move the status does not " +
+      "allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.",
     request: {
       params: TrainingParams,
       body: jsonBody(
@@ -179,9 +237,20 @@ export const moveTraining = defineRoute(
             reason: z.string().trim().max(2000).nullable().optional(),
           })
           .strict(),
+        { action: "cancel", reason: "Utbildaren är sjuk. Vi återkommer med nya datum under hösten." },
       ),
     },
-    responses: { 200: jsonResponse(TrainingSchema, "Moved"), ...problems(400, 401, 403, 404, 409) },
+    responses: {
+      200: jsonResponse(TrainingSchema, "Moved", {
+        ...TRAINING,
+        status: "cancelled",
+        cancelledAt: "2027-02-24T15:18:02.000Z",
+        cancelledBy: "Maria Nilsson",
+        cancellationReason: "Utbildaren är sjuk. Vi återkommer med nya datum under hösten.",
+        version: 7,
+      }),
+      ...problems(400, 401, 403, 404, 409),
+    },
   },
 );
 
@@ -191,7 +260,13 @@ export const setParty = defineRoute(
     method: "put",
     path: "/orgs/{orgId}/trainings/{trainingId}/parties/{partyId}",
     tags,
-    summary: "Add a förbund to a training or change its seats; more seats move people up the waiting list",
+    operationId: "putTrainingParty",
+    summary: "Add a förbund to a training or change its seats",
+    description:
+      "Adds the förbund (`partyId`) with its seats, or changes them; more seats move that förbund's people " +
+      "up the waiting list at once (each told by email). Under `costSplitRule: seats` a party needs seats " +
+      "(400). An event day has no other parties (409). Owner only, not once completed or cancelled (409). " +
+      "Needs `trainings:manage`. Audited as `training.party_set`.",
     request: {
       params: TrainingParams.extend({
         partyId: z
@@ -205,6 +280,7 @@ export const setParty = defineRoute(
             contactEmail: z.email().max(254).nullable().optional(),
           })
           .strict(),
+        { seats: 12, contactEmail: "johan.karlsson@nordost.samordning.se" },
       ),
     },
     responses: { 200: jsonResponse(TrainingSchema, "Saved"), ...problems(400, 401, 403, 404, 409) },
@@ -217,7 +293,12 @@ export const removeParty = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/trainings/{trainingId}/parties/{partyId}",
     tags,
-    summary: "Take a förbund out of a training (only while it has no registrations)",
+    operationId: "removeTrainingParty",
+    summary: "Take a förbund out of a training",
+    description:
+      "Only while the förbund has no registered participants and no print costs on the training (409: " +
+      "cancel or remove those first). Owner only, not once completed or cancelled. Needs " +
+      "`trainings:manage`. Audited as `training.party_removed`.",
     request: {
       params: TrainingParams.extend({
         partyId: z.uuid().openapi({ param: { name: "partyId", in: "path" } }),
@@ -249,8 +330,24 @@ export const addSession = defineRoute(
     method: "post",
     path: "/orgs/{orgId}/trainings/{trainingId}/sessions",
     tags,
-    summary: "Add a dated session; trainers must hold a certification valid on its dates",
-    request: { params: TrainingParams, body: jsonBody(SessionInput) },
+    operationId: "createTrainingSession",
+    summary: "Add a session",
+    description:
+      "A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless " +
+      "given) or written out. It must end after it starts; on site it needs a `location`. Every trainer " +
+      "must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner " +
+      "only, not once completed or cancelled (409). Needs `trainings:manage`. Audited as " +
+      "`training.session_added`.",
+    request: {
+      params: TrainingParams,
+      body: jsonBody(SessionInput, {
+        stepKey: "training",
+        startsAt: "2027-03-17T07:30:00.000Z",
+        mode: "on_site",
+        location: "Halmstad, Kristian IV:s väg 3, sal Tylösand",
+        trainerIds: ["858cd358-88b8-45da-bf51-8086f25d24f4"],
+      }),
+    },
     responses: { 201: jsonResponse(TrainingSchema, "Added"), ...problems(400, 401, 403, 404, 409) },
   },
 );
@@ -261,11 +358,20 @@ export const updateSession = defineRoute(
     method: "patch",
     path: "/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}",
     tags,
-    summary: "Change a session; more capacity moves people up the waiting list",
+    operationId: "updateTrainingSession",
+    summary: "Update a session",
+    description:
+      "Only the fields sent change; trainers are re-checked against the new dates. More capacity moves " +
+      "people up the waiting list at once (each told by email); less capacity than seats already taken " +
+      "answers 400 rather than un-booking anyone. Send the session's `version` quoted as `If-Match` " +
+      '(`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.',
     request: {
       params: SessionParams,
       headers: IfMatchHeader,
-      body: jsonBody(SessionInput.partial()),
+      body: jsonBody(SessionInput.partial(), {
+        capacity: 28,
+        location: "Halmstad, Kristian IV:s väg 3, sal Ringenäs",
+      }),
     },
     responses: { 200: jsonResponse(TrainingSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },
@@ -277,7 +383,11 @@ export const removeSession = defineRoute(
     method: "delete",
     path: "/orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}",
     tags,
-    summary: "Remove a session nobody has registered for",
+    operationId: "deleteTrainingSession",
+    summary: "Remove a session",
+    description:
+      "Only a session nobody has registered for (409 otherwise: change it instead). Owner only, not once " +
+      "completed or cancelled. Needs `trainings:manage`. Audited as `training.session_removed`.",
     request: { params: SessionParams },
     responses: { 200: jsonResponse(TrainingSchema, "Removed"), ...problems(401, 403, 404, 409) },
   },
@@ -289,7 +399,12 @@ export const trainingCalendar = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings/{trainingId}/calendar.ics",
     tags,
-    summary: "The training's sessions as an iCalendar file",
+    operationId: "getTrainingCalendar",
+    summary: "Download a training's sessions as iCalendar",
+    description:
+      "An `.ics` file with one event per session, times in UTC (calendars show them in the reader's zone). " +
+      "Event UIDs are stable per session, so importing the file again updates rather than duplicates. For " +
+      "anyone who can see the training; needs `trainings:read`.",
     request: { params: TrainingParams },
     responses: {
       200: { description: "iCalendar", content: { "text/calendar": { schema: z.string() } } },
@@ -304,7 +419,13 @@ export const seats = defineRoute(
     method: "get",
     path: "/orgs/{orgId}/trainings/{trainingId}/seats",
     tags,
-    summary: "Per session: capacity, taken, waiting, and the seats the calling förbund can still fill",
+    operationId: "listTrainingSeats",
+    summary: "List seats per session",
+    description:
+      "For each session, in date order: capacity, seats taken and people waiting across every förbund, and " +
+      "`seatsLeftForYou`, the seats the calling förbund can still fill within both the session's capacity " +
+      "and its own allocation: null when the session has no limit, 0 when the förbund does not take part. " +
+      "Needs `trainings:read`.",
     request: { params: TrainingParams },
     responses: {
       200: jsonResponse(
@@ -320,6 +441,24 @@ export const seats = defineRoute(
           ),
         }),
         "Seats",
+        {
+          data: [
+            {
+              sessionId: "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+              capacity: null,
+              confirmed: 11,
+              waitlisted: 0,
+              seatsLeftForYou: null,
+            },
+            {
+              sessionId: "ae80e0c7-c797-46ba-abab-4cc09fcd947c",
+              capacity: 25,
+              confirmed: 23,
+              waitlisted: 2,
+              seatsLeftForYou: 1,
+            },
+          ],
+        },
       ),
       ...problems(401, 403, 404),
     },

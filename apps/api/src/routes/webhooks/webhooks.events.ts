@@ -129,6 +129,8 @@ export function registerWebhookEvents(app: OpenAPIHono<AppEnv>): void {
       tags: ["Webhooks"],
       summary: type,
       description: `${DESCRIPTIONS[type]} Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.`,
+      // The platform sends no credential of the receiver's: the HMAC signature headers authenticate it.
+      security: [],
       request: {
         headers: SignatureHeaders,
         body: { required: true, content: { "application/json": { schema: payload } } },

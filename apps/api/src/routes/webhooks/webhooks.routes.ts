@@ -10,6 +10,15 @@ import {
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
+import {
+  CREATE_WEBHOOK_ENDPOINT,
+  UPDATE_WEBHOOK_ENDPOINT,
+  WEBHOOK_DELIVERY,
+  WEBHOOK_ENDPOINT,
+  WEBHOOK_ENDPOINT_WITH_SECRET,
+  WEBHOOK_EVENT_TYPE_LIST,
+  WEBHOOK_PAYLOAD,
+} from "./webhooks.examples.js";
 
 const tags = ["Webhooks"];
 
@@ -35,7 +44,7 @@ export const WebhookEndpointSchema = z
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .openapi("WebhookEndpoint");
+  .openapi("WebhookEndpoint", { example: WEBHOOK_ENDPOINT });
 
 const EndpointWithSecret = z
   .object({
@@ -45,7 +54,7 @@ const EndpointWithSecret = z
       example: "whsec_Vn0yQ1m2hJ9bqk5Lr8d3Zp7WcXs4Tt6YfGaE1uNoPiM",
     }),
   })
-  .openapi("WebhookEndpointWithSecret");
+  .openapi("WebhookEndpointWithSecret", { example: WEBHOOK_ENDPOINT_WITH_SECRET });
 
 export const WebhookPayloadSchema = z
   .object({
@@ -58,7 +67,7 @@ export const WebhookPayloadSchema = z
     organizationId: z.uuid().openapi({ description: "The receiving organization" }),
     data: z.object({ object: z.record(z.string(), z.unknown()) }),
   })
-  .openapi("WebhookPayload");
+  .openapi("WebhookPayload", { example: WEBHOOK_PAYLOAD });
 
 export const WebhookDeliverySchema = z
   .object({
@@ -84,7 +93,7 @@ export const WebhookDeliverySchema = z
     createdAt: Timestamp,
     payload: WebhookPayloadSchema,
   })
-  .openapi("WebhookDelivery");
+  .openapi("WebhookDelivery", { example: WEBHOOK_DELIVERY });
 
 const url = z.string().trim().min(1).max(2000).openapi({
   description:
@@ -117,7 +126,7 @@ export const listWebhookEventTypes = defineRoute(
           .object({
             data: z.array(z.object({ type: WebhookEventTypeSchema, description: z.string() })),
           })
-          .openapi("WebhookEventTypeList"),
+          .openapi("WebhookEventTypeList", { example: WEBHOOK_EVENT_TYPE_LIST }),
         "Event types",
       ),
       ...problems(401),
@@ -141,7 +150,7 @@ export const createWebhookEndpoint = defineRoute(
         z
           .object({ url, description: description.optional(), events })
           .strict()
-          .openapi("WebhookEndpointInput"),
+          .openapi("WebhookEndpointInput", { example: CREATE_WEBHOOK_ENDPOINT }),
       ),
     },
     responses: {
@@ -163,10 +172,11 @@ export const listWebhookEndpoints = defineRoute(
     operationId: "listWebhookEndpoints",
     tags,
     summary: "Webhook endpoints of the organization",
-    description: "Newest first, never with their secrets.",
+    description:
+      "The organization's registered endpoints, newest first and cursor-paginated, with the events each receives and whether it is enabled. Needs `webhooks:manage`; secrets are never listed.",
     request: { params: OrgIdParams, query: PageQuery },
     responses: {
-      200: jsonResponse(pageOf(WebhookEndpointSchema, "WebhookEndpointPage"), "Endpoints"),
+      200: jsonResponse(pageOf(WebhookEndpointSchema, "WebhookEndpointPage", WEBHOOK_ENDPOINT), "Endpoints"),
       ...problems(400, 401, 403, 404),
     },
   },
@@ -180,7 +190,8 @@ export const getWebhookEndpoint = defineRoute(
     operationId: "getWebhookEndpoint",
     tags,
     summary: "One webhook endpoint",
-    description: "The endpoint's settings and state, without its secret.",
+    description:
+      "The endpoint's URL, events and state: enabled, or disabled with the reason and time, and `failingSince` while deliveries fail. Needs `webhooks:manage`; the secret is never returned here.",
     request: { params: EndpointParams },
     responses: { 200: jsonResponse(WebhookEndpointSchema, "The endpoint"), ...problems(400, 401, 403, 404) },
   },
@@ -207,7 +218,7 @@ export const updateWebhookEndpoint = defineRoute(
             enabled: z.boolean().optional(),
           })
           .strict()
-          .openapi("WebhookEndpointChanges"),
+          .openapi("WebhookEndpointChanges", { example: UPDATE_WEBHOOK_ENDPOINT }),
       ),
     },
     responses: { 200: jsonResponse(WebhookEndpointSchema, "Changed"), ...problems(400, 401, 403, 404) },
@@ -260,7 +271,7 @@ export const listWebhookDeliveries = defineRoute(
       }),
     },
     responses: {
-      200: jsonResponse(pageOf(WebhookDeliverySchema, "WebhookDeliveryPage"), "Deliveries"),
+      200: jsonResponse(pageOf(WebhookDeliverySchema, "WebhookDeliveryPage", WEBHOOK_DELIVERY), "Deliveries"),
       ...problems(400, 401, 403, 404),
     },
   },
