@@ -1581,7 +1581,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
+                        scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write")[];
                         /**
                          * Format: date-time
                          * @example 2026-11-24T09:30:00.000Z
@@ -7891,7 +7891,7 @@ export interface components {
              * @example nns_abcdefghijklmnop
              */
             prefix: string;
-            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
+            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write")[];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
             /**

@@ -1,19 +1,14 @@
 import type { Schemas } from "@nns/api-client";
+import { API_KEY_SCOPES } from "@nns/domain";
 
 export type ApiKey = Schemas["ApiKey"];
 export type Scope = ApiKey["scopes"][number];
 
-/** The scopes an API key may be given, in the order the form shows them (as in @nns/domain API_KEY_SCOPES). */
-export const SCOPES: readonly Scope[] = [
-  "org:read",
-  "members:read",
-  "members:manage",
-  "audit:read",
-  "trainings:read",
-  "trainings:register",
-  "interventions:read",
-  "interventions:write",
-];
+/**
+ * The scopes an API key may be given, in the order the form shows them: the domain's list, so a new scope
+ * reaches the form (and, through the typed translation keys, demands a label and description in sv and en).
+ */
+export const SCOPES: readonly Scope[] = API_KEY_SCOPES;
 
 /** i18next reads ":" as its namespace separator, so translation keys use "_" instead. */
 type ScopeKey<S extends string> = S extends `${infer A}:${infer B}` ? `${A}_${B}` : never;

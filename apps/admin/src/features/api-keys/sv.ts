@@ -42,6 +42,11 @@ export const sv = {
       description:
         "Utbildningar och tillfällen, platser, förbundets egna deltagare, kostnader och uppföljning.",
     },
+    trainings_book: {
+      label: "Beställa utbildningar",
+      description:
+        "Skicka och återkalla intresseanmälningar om utbildning till NNS, och lägga till och ta bort tryckkostnader.",
+    },
     trainings_register: {
       label: "Anmäla deltagare",
       description: "Anmäla och avboka förbundets deltagare till utbildningstillfällen.",

@@ -117,9 +117,14 @@ export const updateIntervention = defineRoute(
   },
 );
 
+/** Publishing and returning are editorial judgements made by people; API keys never take them. */
+const PEOPLE_ONLY_ACTIONS = new Set(["publish", "return"]);
+
 const workflowRoute = (action: string, summary: string) =>
   defineRoute(
-    { kind: "org", permission: "interventions:write" },
+    PEOPLE_ONLY_ACTIONS.has(action)
+      ? { kind: "org", permission: "interventions:write", sessionOnly: true }
+      : { kind: "org", permission: "interventions:write" },
     {
       method: "post",
       path: `/orgs/{orgId}/interventions/{interventionId}/${action}`,
