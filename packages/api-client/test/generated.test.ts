@@ -15,7 +15,7 @@ describe("the generated client", () => {
       stdio: "ignore",
     });
     expect(readFileSync(join(root, "src", "schema.ts"), "utf8")).toBe(readFileSync(out, "utf8"));
-  });
+  }, 60_000);
 
   it("builds typed requests against the base URL and passes problems through", async () => {
     const seen: Request[] = [];
