@@ -11,7 +11,7 @@ export type Scope = ApiKey["scopes"][number];
 export const SCOPES: readonly Scope[] = API_KEY_SCOPES;
 
 /** i18next reads ":" as its namespace separator, so translation keys use "_" instead. */
-type ScopeKey<S extends string> = S extends `${infer A}:${infer B}` ? `${A}_${B}` : never;
+export type ScopeKey<S extends string> = S extends `${infer A}:${infer B}` ? `${A}_${B}` : never;
 
 export function scopeKey(scope: Scope): ScopeKey<Scope> {
   return scope.replace(":", "_") as ScopeKey<Scope>;
