@@ -1,5 +1,6 @@
 import type { Schemas } from "@nns/api-client";
-import { API_KEY_SCOPES } from "@nns/domain";
+// The subpath, as for money: the package root also loads the password policy's dictionary.
+import { API_KEY_SCOPES } from "@nns/domain/permissions";
 
 export type ApiKey = Schemas["ApiKey"];
 export type Scope = ApiKey["scopes"][number];
