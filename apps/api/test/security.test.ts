@@ -1,8 +1,9 @@
 /**
  * The security suite, generated from the route registry: every route of /v1 is visited, so a new route
  * cannot ship without it. For each route: no credentials → 401; another organization's path or resource
- * → 404; too small a role or API key scope → 403; `Cache-Control: no-store` on every answer that is not
- * declared the same for everyone. A route whose access is not declared, a public or cacheable route not on
+ * → 404; too small a role or API key scope → 403; a key with exactly the route's scope succeeds wherever the
+ * contract offers key security; `Cache-Control: no-store` on every answer that is not declared the same
+ * for everyone. A route whose access is not declared, a public or cacheable route not on
  * the lists below, or a path parameter the suite has no fixture for fails the build.
  */
 
@@ -25,10 +26,10 @@ import {
 import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
-import type { RouteAccess } from "../src/lib/access.js";
-import { ACCESS_EXTENSION } from "../src/lib/access.js";
+import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/access.js";
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
+import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
 
 interface RegisteredRoute {
   method: string;
@@ -206,9 +207,14 @@ async function trainingFixture(ctx: OrgContext, side: string) {
   };
 }
 
-function fill(path: string, side: "A" | "B", overrides: Record<string, "A" | "B"> = {}): string {
+function fill(
+  path: string,
+  side: "A" | "B",
+  overrides: Record<string, "A" | "B"> = {},
+  given: Record<string, string> = {},
+): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = ids[overrides[name] ?? side][name];
+    const value = given[name] ?? ids[overrides[name] ?? side][name];
     if (!value)
       throw new Error(`The security suite has no fixture for path parameter {${name}} in ${path}; add one.`);
     return value;
@@ -222,8 +228,9 @@ function noStore<T extends { headers: Headers }>(res: T): T {
 }
 
 /** Raw, not typed: the routes come from the registry at run time, and most bodies are empty on purpose. */
-function call(client: Client, route: RegisteredRoute, path: string) {
+function call(client: Client, route: RegisteredRoute, path: string, given?: KeySuccess) {
   const body =
+    given?.body ??
     VALID_BODIES[`${route.method} ${route.path}`] ??
     (route.method === "GET" || route.method === "DELETE" ? undefined : {});
   return client.raw(route.method, `/v1${path}`, { body });
@@ -357,6 +364,31 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
       it(`answers 403 to a ${weakerRole}, who lacks ${permission}`, async () => {
         const client = await signIn(env, env.users[USER_FOR_ROLE[weakerRole] as "viewerA"].email);
         expectProblem(await call(client, route, fill(route.path, "A")), 403, "forbidden");
+      });
+    }
+
+    if (acceptsApiKeys(access)) {
+      it(`succeeds for an API key with exactly the ${permission} scope`, async () => {
+        const prepare = keySuccessCases(env, ids.A as { trainingId: string; sessionId: string })[
+          `${route.method} ${route.path}`
+        ];
+        const given = prepare ? await prepare() : {};
+        const res = await call(
+          withKey(env, await keyForA([permission])),
+          route,
+          fill(route.path, "A", {}, given.ids),
+          given,
+        );
+        expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(200);
+        expect(res.status, JSON.stringify(res.body)).toBeLessThan(300);
+      });
+    } else {
+      it("refuses a key holding every scope: the contract offers it to signed-in people only", async () => {
+        expectProblem(
+          await call(withKey(env, await keyForA([...API_KEY_SCOPES])), route, fill(route.path, "A")),
+          403,
+          "forbidden",
+        );
       });
     }
 

@@ -3003,7 +3003,7 @@ export interface components {
             name: string;
             /** @description The public start of the key, to recognise it */
             prefix: string;
-            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
+            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write")[];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
             /** Format: date-time */
@@ -7111,7 +7111,7 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
+                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write")[];
                     /** Format: date-time */
                     expiresAt?: string | null;
                 };

@@ -16,7 +16,7 @@ describe("the generated client", () => {
       stdio: "ignore",
     });
     expect(readFileSync(join(root, "src", "schema.ts"), "utf8")).toBe(readFileSync(out, "utf8"));
-  }, 30_000);
+  }, 60_000);
 
   it("builds typed requests against the base URL and passes problems through", async () => {
     const seen: Request[] = [];

@@ -86,18 +86,59 @@ const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "catalog:editorial",
 ];
 
-/** Permissions that may be granted to an API key. Keys never mint keys or create organizations. */
+/**
+ * Permissions that may be granted to an API key, in the order the admin and the docs list them. A key acts
+ * for its organization's systems, never for a person: keys never mint keys (`api_keys:*`), edit the
+ * organization (`org:write`), create organizations, read the outbox (it holds people's emails), publish in
+ * the catalogue (`catalog:editorial`), run trainings (`trainings:manage`, which moves people's sessions
+ * and sends them email) or take attendance (`sessions:attend`, a trainer's own task). Routes needing a
+ * permission outside this list do not offer API-key security in the contract.
+ */
 export const API_KEY_SCOPES = [
   "org:read",
   "members:read",
   "members:manage",
   "audit:read",
   "trainings:read",
+  "trainings:book",
   "trainings:register",
   "interventions:read",
   "interventions:write",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+
+export function isApiKeyScope(permission: string): permission is ApiKeyScope {
+  return (API_KEY_SCOPES as readonly string[]).includes(permission);
+}
+
+/**
+ * What each permission allows, in English for integrators: docs/permissions.md and docs/api.md print
+ * these (scripts/permission-docs.ts writes the tables), the admin shows its own Swedish wording.
+ */
+export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
+  "org:read": "read the organization and what the caller may do in it",
+  "org:write": "edit the organization and its huvudmän",
+  "organizations:create": "register a förbund",
+  "members:read": "list and read members and invitations",
+  "members:manage":
+    "invite people, change roles, remove members, revoke invitations (keys: editors and viewers only)",
+  "api_keys:read": "list API keys",
+  "api_keys:manage": "create and revoke API keys",
+  "audit:read": "read the audit log",
+  "outbox:read": "read emails sent on the organization's behalf",
+  "webhooks:manage": "register webhook endpoints, read their delivery log, resend deliveries",
+  "trainings:read": "read trainings, training requests, seats, own participants, costs and follow-up",
+  "trainings:book": "send and withdraw training requests (intresseanmälningar), add and remove print costs",
+  "trainings:register": "register and cancel the organization's participants",
+  "trainings:manage":
+    "run trainings the organization owns (NNS: BIP/SKAPA; a förbund: its own events), decline requests",
+  "trainers:manage": "trainer registry, price list and step template (NNS)",
+  "sessions:attend": "roster and attendance of sessions one may take",
+  "interventions:read": "read own and co-owned interventions, their versions, results and co-owners",
+  "interventions:write":
+    "create, edit, import, submit, withdraw and archive interventions, report results, manage co-owners (never publish)",
+  "catalog:editorial": "publish and return interventions, grant self-publishing",
+};
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {
   return new Set(ROLE_PERMISSIONS[role]);

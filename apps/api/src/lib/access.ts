@@ -1,5 +1,5 @@
 import { createRoute, type RouteConfig } from "@hono/zod-openapi";
-import { AppError, type Permission } from "@nns/domain";
+import { AppError, isApiKeyScope, type Permission } from "@nns/domain";
 import { enterOrganization, isNnsAdmin } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import { cacheableForAnyone } from "./cache-control.js";
@@ -19,7 +19,11 @@ export type RouteAccess =
   | { kind: "actor"; sessionOnly?: boolean }
   /** National coordination outside any one organization's path, e.g. registering a förbund. */
   | { kind: "nns"; permission: Permission }
-  | { kind: "org"; permission: Permission };
+  /**
+   * `sessionOnly`: an action keys never take even when they hold the permission (publishing). A permission
+   * that is no API-key scope makes a route session-only by itself.
+   */
+  | { kind: "org"; permission: Permission; sessionOnly?: true };
 
 export const ACCESS_EXTENSION = "x-nns-access";
 
@@ -49,7 +53,7 @@ function requireNnsAdmin(permission: Permission): MiddlewareHandler<AppEnv> {
   };
 }
 
-function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv> {
+function requireOrgPermission(permission: Permission, sessionOnly: boolean): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const orgId = c.req.param("orgId") ?? "";
     if (!UUID.test(orgId)) {
@@ -62,9 +66,19 @@ function requireOrgPermission(permission: Permission): MiddlewareHandler<AppEnv>
     const org = await enterOrganization({ deps: c.get("deps"), actor, requestId: c.get("requestId") }, orgId);
     if (!org.permissions.has(permission))
       throw new AppError("forbidden", `This needs the permission "${permission}".`);
+    // After the organization is found, so that a key gets 404 for another organization as everywhere.
+    if (sessionOnly && actor.type !== "user")
+      throw new AppError("forbidden", "This endpoint is for signed-in people, not API keys.");
     c.set("org", org);
     await next();
   };
+}
+
+/** Whether an API key may call the route at all: what the contract's `security` says, and the suite tests. */
+export function acceptsApiKeys(access: RouteAccess): boolean {
+  if (access.kind === "public" || access.kind === "nns") return false;
+  if (access.sessionOnly) return false;
+  return access.kind === "actor" || isApiKeyScope(access.permission);
 }
 
 /** Sends the returned resource's `version` as its ETag, so every route that declares `etag` does. */
@@ -120,7 +134,11 @@ export function defineRoute<R extends RouteConfig>(
   if (access.kind === "public" && access.cacheable) middleware.push(cacheableForAnyone);
   if (access.kind === "actor") middleware.push(requireActor(access.sessionOnly ?? false));
   if (access.kind === "nns") middleware.push(requireActor(true), requireNnsAdmin(access.permission));
-  if (access.kind === "org") middleware.push(requireActor(false), requireOrgPermission(access.permission));
+  if (access.kind === "org")
+    middleware.push(
+      requireActor(false),
+      requireOrgPermission(access.permission, access.sessionOnly ?? false),
+    );
   if (isRateLimited(config.path)) middleware.push(catalogRateLimit);
   const idempotency = idempotencyOf(access, config, options.notIdempotentBecause);
   if (idempotency) middleware.push(idempotency.middleware);
@@ -129,9 +147,9 @@ export function defineRoute<R extends RouteConfig>(
   const security: Record<string, string[]>[] =
     access.kind === "public"
       ? []
-      : (access.kind === "actor" && access.sessionOnly) || access.kind === "nns"
-        ? [{ sessionCookie: [] }]
-        : [{ sessionCookie: [] }, { apiKey: [] }];
+      : acceptsApiKeys(access)
+        ? [{ sessionCookie: [] }, { apiKey: [] }]
+        : [{ sessionCookie: [] }];
   const contract = idempotency?.contract ?? {};
   const withIdempotency: RouteConfig = { ...config, ...contract };
   const deprecated = options.deprecated;

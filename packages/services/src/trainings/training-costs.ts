@@ -45,6 +45,14 @@ function splitOrExplain(split: () => CostBreakdown): CostBreakdown {
  */
 export async function trainingCosts(ctx: OrgContext, trainingId: string): Promise<CostView> {
   requirePermission(ctx, "trainings:read");
+  return costsOf(ctx, trainingId);
+}
+
+/**
+ * Without a permission check of its own: adding or removing a print cost (`trainings:book`) answers with the
+ * costs it changed, also to a caller (an API key) that may book but was not given `trainings:read`.
+ */
+async function costsOf(ctx: OrgContext, trainingId: string): Promise<CostView> {
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
     const { training } = access;
@@ -147,7 +155,7 @@ export async function addPrintCost(
       after: row,
     });
   });
-  return trainingCosts(ctx, trainingId);
+  return costsOf(ctx, trainingId);
 }
 
 /** Print costs are removed by marking them, so the record of what was once charged remains. */
@@ -180,5 +188,5 @@ export async function removePrintCost(
       before: row,
     });
   });
-  return trainingCosts(ctx, trainingId);
+  return costsOf(ctx, trainingId);
 }

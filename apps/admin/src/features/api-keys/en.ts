@@ -44,6 +44,10 @@ export const en: Translations<typeof sv> = {
       label: "Read trainings",
       description: "Trainings and sessions, seats, the förbund's own participants, costs and follow-up.",
     },
+    trainings_book: {
+      label: "Book trainings",
+      description: "Send and withdraw training requests to NNS, and add and remove print costs.",
+    },
     trainings_register: {
       label: "Register participants",
       description: "Register and cancel the förbund's participants for training sessions.",

@@ -1,3 +1,6 @@
+// Every scope of the domain needs its Swedish label and description: a new scope fails typechecking here.
+import type { Scope, ScopeKey } from "./scopes";
+
 export const sv = {
   title: "API-nycklar",
   description:
@@ -42,6 +45,11 @@ export const sv = {
       description:
         "Utbildningar och tillfällen, platser, förbundets egna deltagare, kostnader och uppföljning.",
     },
+    trainings_book: {
+      label: "Beställa utbildningar",
+      description:
+        "Skicka och återkalla intresseanmälningar om utbildning till NNS, och lägga till och ta bort tryckkostnader.",
+    },
     trainings_register: {
       label: "Anmäla deltagare",
       description: "Anmäla och avboka förbundets deltagare till utbildningstillfällen.",
@@ -55,7 +63,7 @@ export const sv = {
       description:
         "Skapa och ändra insatser, rapportera resultat och skicka in för granskning (aldrig publicera).",
     },
-  },
+  } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {
     heading: "Så används en nyckel",
     body: "Systemet skickar nyckeln i huvudet Authorization i varje anrop till API:et:",

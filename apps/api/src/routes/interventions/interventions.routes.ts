@@ -168,6 +168,9 @@ export const updateIntervention = defineRoute(
   { etag: true },
 );
 
+/** Publishing and returning are editorial judgements made by people; API keys never take them. */
+const PEOPLE_ONLY_ACTIONS = new Set(["publish", "return"]);
+
 interface WorkflowDocs {
   operationId: string;
   summary: string;
@@ -178,7 +181,9 @@ interface WorkflowDocs {
 
 const workflowRoute = (action: string, docs: WorkflowDocs) =>
   defineRoute(
-    { kind: "org", permission: "interventions:write" },
+    PEOPLE_ONLY_ACTIONS.has(action)
+      ? { kind: "org", permission: "interventions:write", sessionOnly: true }
+      : { kind: "org", permission: "interventions:write" },
     {
       method: "post",
       path: `/orgs/{orgId}/interventions/{interventionId}/${action}`,
