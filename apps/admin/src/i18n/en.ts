@@ -72,6 +72,11 @@ export const en: typeof sv = {
     denied:
       "Your role in the organization does not give access to this page. Ask an administrator if you need it.",
   },
+  secret: {
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Copying automatically did not work. Select the text and copy it yourself.",
+  },
   notFound: {
     title: "Page not found",
     body: "Check the address or go to the overview.",

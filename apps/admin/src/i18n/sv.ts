@@ -70,6 +70,11 @@ export const sv = {
     denied:
       "Din roll i organisationen ger inte tillgång till den här sidan. Fråga en administratör om du behöver den.",
   },
+  secret: {
+    copy: "Kopiera",
+    copied: "Kopierad",
+    copyFailed: "Det gick inte att kopiera automatiskt. Markera texten och kopiera den själv.",
+  },
   notFound: {
     title: "Sidan finns inte",
     body: "Kontrollera adressen eller gå till översikten.",
