@@ -39,6 +39,7 @@ export const en: typeof sv = {
     dashboard: "Overview",
     members: "Members",
     apiKeys: "API keys",
+    webhooks: "Webhooks",
     auditLog: "Audit log",
     outbox: "Outbox",
     trainings: "Trainings",

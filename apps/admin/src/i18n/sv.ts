@@ -37,6 +37,7 @@ export const sv = {
     dashboard: "Översikt",
     members: "Medlemmar",
     apiKeys: "API-nycklar",
+    webhooks: "Webhookar",
     auditLog: "Granskningslogg",
     outbox: "Utkorg",
     trainings: "Utbildningar",
