@@ -2,6 +2,7 @@ import type { Database } from "@nns/db";
 import type { Permission, Role } from "@nns/domain";
 import type { JobQueue } from "./jobs/queue.js";
 import type { Mailer } from "./mail/mailer.js";
+import type { WebhookDeliveryPolicy } from "./webhooks/delivery.js";
 
 export interface ServiceConfig {
   publicUrl: string;
@@ -10,6 +11,12 @@ export interface ServiceConfig {
   minGroupSize: number;
   /** Distinct public searches each process keeps (0: none); see catalog/search-cache.ts. Default 1000. */
   catalogSearchCacheEntries?: number;
+  /** Outgoing webhooks: targets allowed besides public HTTPS ones (development only) and retry timing. */
+  webhooks?: {
+    allowHttp?: boolean;
+    allowPrivateTargets?: boolean;
+    delivery?: Partial<WebhookDeliveryPolicy>;
+  };
 }
 
 /** What every service needs from the outside world; built once at start-up. */

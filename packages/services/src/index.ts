@@ -25,3 +25,4 @@ export * from "./sessions.js";
 export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";
 export * from "./users.js";
+export * from "./webhooks/index.js";

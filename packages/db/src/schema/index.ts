@@ -4,3 +4,4 @@ export * from "./organizations.js";
 export * from "./platform.js";
 export * from "./reference.js";
 export * from "./trainings.js";
+export * from "./webhooks.js";

@@ -11,6 +11,7 @@ import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
 import { interventionPublishedEmail, interventionReturnedEmail } from "../mail/catalog-templates.js";
+import { emitWebhookEvent } from "../webhooks/events.js";
 import { type InterventionRow, loadIntervention, requireOwner } from "./access.js";
 import { type InterventionView, interventionView, setState } from "./interventions.js";
 import { removeCatalogEntry, writeCatalogEntry } from "./snapshot.js";
@@ -102,6 +103,21 @@ export async function applyWorkflowAction(
     });
     if (action === "return" || action === "publish")
       await notifyAuthor(tx, ctx, updated, action, input.comment?.trim() ?? "");
+    if (action === "publish" || action === "archive") {
+      await emitWebhookEvent(tx, ctx, `intervention.${PAST_TENSE[action]}`, [
+        {
+          organizationId: updated.organizationId,
+          object: {
+            id: updated.id,
+            organizationId: updated.organizationId,
+            title: (updated.content as InterventionContent).title,
+            state: updated.state,
+            publishedRevision: updated.publishedRevision,
+            catalogUrl: action === "publish" ? `${ctx.deps.config.publicUrl}/katalog/${updated.id}` : null,
+          },
+        },
+      ]);
+    }
     return interventionView(updated);
   });
 }

@@ -2,6 +2,7 @@ import type { Database } from "@nns/db";
 import type { Deps, ServiceConfig } from "../context.js";
 import { Mailer, type MailerOptions } from "../mail/mailer.js";
 import { purgeExpired } from "../maintenance.js";
+import { WebhookDeliverer } from "../webhooks/delivery.js";
 import { JobQueue, type JobQueueOptions } from "./queue.js";
 
 /** The services' dependencies, wired once: the queue, the mailer that enqueues on it, the settings. */
@@ -20,7 +21,7 @@ export interface JobLog {
 }
 
 /**
- * Starts the queue and, unless `work` is false, this process's workers: email delivery and the hourly
+ * Starts the queue and, unless `work` is false, this process's workers: email and webhook delivery and the hourly
  * housekeeping (expired sessions, spent tokens, closed throttle windows, day-old idempotency keys), which
  * the queue's scheduler fires once across all processes.
  */
@@ -28,6 +29,7 @@ export async function startBackgroundWork(deps: Deps, log: JobLog, work = true):
   await deps.jobs.start();
   if (!work) return;
   await deps.mailer.startDelivery();
+  await new WebhookDeliverer(deps).start();
   await deps.jobs.work("maintenance.purge", async () => {
     log.info({ purged: await purgeExpired(deps) }, "purged expired rows");
   });

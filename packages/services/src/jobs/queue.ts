@@ -3,11 +3,13 @@ import PgBoss from "pg-boss";
 
 /**
  * Every kind of background job, with how the queue treats it. Retries here cover a worker that died or
- * a job that threw (the queue's own safety net); email delivery schedules its own retries with a capped
- * backoff and a give-up date (see mail/delivery.ts), which the queue's unbounded doubling cannot express.
+ * a job that threw (the queue's own safety net); email and webhook delivery schedule their own retries
+ * with a capped backoff and a give-up date (mail/mailer.ts, webhooks/delivery.ts), which the queue's
+ * unbounded doubling cannot express.
  */
 const QUEUES = {
   "email.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
+  "webhook.deliver": { retryLimit: 10, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   "maintenance.purge": { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
 } satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 

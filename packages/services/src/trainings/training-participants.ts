@@ -9,6 +9,7 @@ import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
 import type { OutgoingEmail } from "../mail/mailer.js";
 import { registrationEmail } from "../mail/training-templates.js";
+import { emitRegistrationEvent } from "../webhooks/events.js";
 import { sessionsCalendar } from "./calendar.js";
 import {
   inOrganizationScope,
@@ -268,6 +269,23 @@ export async function registerParticipant(
             after: view,
           }),
         ]);
+        for (const registration of added) {
+          await emitRegistrationEvent(
+            tx,
+            ctx,
+            "registration.created",
+            access.training.organizationId,
+            {
+              id: registration.id,
+              trainingId,
+              sessionId: registration.sessionId,
+              participantId: participant.id,
+              organizationId: ctx.organization.id,
+              status: registration.status,
+            },
+            participant,
+          );
+        }
         return view;
       },
     );
@@ -353,7 +371,7 @@ export async function cancelRegistration(
     if (locked.status === "confirmed") {
       await promoteWaiting(tx, ctx, access.training, found.sessionId);
     }
-    const [view] = await readParticipants(tx, ctx, access, [found.participantId]);
+    const view = (await readParticipants(tx, ctx, access, [found.participantId]))[0] as ParticipantView;
     await audit(tx, ctx, {
       action: "registration.cancelled",
       entityType: "session_registration",
@@ -361,6 +379,21 @@ export async function cancelRegistration(
       before: { status: locked.status },
       after: { status: "cancelled" },
     });
-    return view as ParticipantView;
+    await emitRegistrationEvent(
+      tx,
+      ctx,
+      "registration.cancelled",
+      access.training.organizationId,
+      {
+        id: registrationId,
+        trainingId,
+        sessionId: found.sessionId,
+        participantId: found.participantId,
+        organizationId: found.organizationId,
+        status: "cancelled",
+      },
+      view,
+    );
+    return view;
   });
 }

@@ -16,6 +16,7 @@ import { requirePermission } from "../access.js";
 import { actorFields, audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
 import { requestScheduledEmail, trainingCancelledEmail } from "../mail/training-templates.js";
+import { emitWebhookEvent, trainingObject, trainingRecipients } from "../webhooks/events.js";
 import { assertChangeable, organizationNames, requireOwner, stockholmDate } from "./scope.js";
 import { lockSessions } from "./seats.js";
 import { BIP_SKAPA_PRICE_CODE } from "./settings.js";
@@ -195,6 +196,20 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
       entityId: training.id,
       after: view,
     });
+    await emitWebhookEvent(tx, ctx, "training.created", trainingRecipients(trainingObject(view)));
+    for (const request of scheduled) {
+      await emitWebhookEvent(tx, ctx, "training_request.scheduled", [
+        {
+          organizationId: request.organization.id,
+          object: {
+            id: request.id,
+            organizationId: request.organization.id,
+            status: request.status,
+            trainingId: view.id,
+          },
+        },
+      ]);
+    }
     for (const request of scheduled) {
       await ctx.deps.mailer.queue(
         tx,
@@ -336,6 +351,10 @@ export async function moveTraining(
       before,
       after,
     });
+    if (transition === "confirm" || transition === "cancel") {
+      const type = transition === "confirm" ? "training.confirmed" : "training.cancelled";
+      await emitWebhookEvent(tx, ctx, type, trainingRecipients(trainingObject(after)));
+    }
     return after;
   });
 }

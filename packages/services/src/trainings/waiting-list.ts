@@ -5,6 +5,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { writeAudit } from "../audit.js";
 import type { OrgContext } from "../context.js";
 import { promotedEmail } from "../mail/training-templates.js";
+import { emitRegistrationEvent } from "../webhooks/events.js";
 import { sessionsCalendar } from "./calendar.js";
 import { inOrganizationScope, organizationName, type TrainingRow } from "./scope.js";
 import { seatState } from "./seats.js";
@@ -19,7 +20,13 @@ export async function promoteWaiting(
   training: TrainingRow,
   sessionId: string,
 ): Promise<void> {
-  type Moved = { registrationId: string; organizationId: string; name: string; email: string };
+  type Moved = {
+    registrationId: string;
+    participantId: string;
+    organizationId: string;
+    name: string;
+    email: string;
+  };
   const promoted = await inOrganizationScope(tx, ctx, training.organizationId, async (): Promise<Moved[]> => {
     // Read under the session's lock: a cancelled or finished training, or a session that is over, moves nobody.
     const [current] = await tx
@@ -32,6 +39,7 @@ export async function promoteWaiting(
     const waiting = await tx
       .select({
         id: sessionRegistrations.id,
+        participantId: sessionRegistrations.participantId,
         organizationId: sessionRegistrations.organizationId,
         sequence: sessionRegistrations.queuePosition,
         name: trainingParticipants.name,
@@ -61,6 +69,7 @@ export async function promoteWaiting(
       queue = queue.filter((w) => w.id !== entry.id);
       moved.push({
         registrationId: entry.id,
+        participantId: entry.participantId,
         organizationId: entry.organizationId,
         name: entry.name,
         email: entry.email,
@@ -98,6 +107,21 @@ export async function promoteWaiting(
         }),
         organizationId: person.organizationId,
       }),
+    );
+    await emitRegistrationEvent(
+      tx,
+      ctx,
+      "registration.promoted",
+      training.organizationId,
+      {
+        id: person.registrationId,
+        trainingId: training.id,
+        sessionId,
+        participantId: person.participantId,
+        organizationId: person.organizationId,
+        status: "confirmed",
+      },
+      person,
     );
   }
 }

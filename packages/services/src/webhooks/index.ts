@@ -1,0 +1,5 @@
+export * from "./address.js";
+export * from "./delivery.js";
+export * from "./endpoints.js";
+export * from "./events.js";
+export * from "./signing.js";
