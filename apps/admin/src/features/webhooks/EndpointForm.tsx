@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { DescribedCheckboxGroupField } from "../../components/choice";
 import { DialogActions } from "../../components/DialogActions";
 import { ServerForm } from "../../components/ServerForm";
-import { FormError, Loading } from "../../components/states";
+import { FormError, QueryView } from "../../components/states";
 import { TextField } from "../../components/ui";
 import { optional } from "../../lib/format";
 import type { EndpointBody } from "./api";
@@ -30,53 +30,56 @@ export function EndpointForm({
 }) {
   const { t } = useTranslation("webhooks");
   const [events, setEvents] = useState<string[]>(initial?.events ?? []);
-  const options = useEventOptions();
-  if (!options) return <Loading />;
+  const { query, options } = useEventOptions();
   return (
-    <ServerForm
-      error={error}
-      onEdit={onEdit}
-      onSubmit={(event) => {
-        event.preventDefault();
-        const data = new FormData(event.currentTarget);
-        onSubmit({
-          url: String(data.get("url")).trim(),
-          description: optional(data.get("description")),
-          events,
-        });
-      }}
-    >
-      <FormError error={error} />
-      <TextField
-        name="url"
-        type="url"
-        label={t("form.url")}
-        description={t("form.urlDescription")}
-        defaultValue={initial?.url}
-        placeholder="https://"
-        autoComplete="off"
-        maxLength={2000}
-        isRequired
-        autoFocus
-      />
-      <TextField
-        name="description"
-        label={t("form.description")}
-        description={t("form.descriptionDescription")}
-        defaultValue={initial?.description ?? ""}
-        maxLength={200}
-        autoComplete="off"
-      />
-      <DescribedCheckboxGroupField
-        name="events"
-        label={t("form.events")}
-        description={t("form.eventsDescription")}
-        options={options}
-        value={events}
-        onChange={setEvents}
-        isRequired
-      />
-      <DialogActions onCancel={onCancel} submitLabel={submitLabel} isPending={isPending} />
-    </ServerForm>
+    <QueryView query={query}>
+      {() => (
+        <ServerForm
+          error={error}
+          onEdit={onEdit}
+          onSubmit={(event) => {
+            event.preventDefault();
+            const data = new FormData(event.currentTarget);
+            onSubmit({
+              url: String(data.get("url")).trim(),
+              description: optional(data.get("description")),
+              events,
+            });
+          }}
+        >
+          <FormError error={error} />
+          <TextField
+            name="url"
+            type="url"
+            label={t("form.url")}
+            description={t("form.urlDescription")}
+            defaultValue={initial?.url}
+            placeholder="https://"
+            autoComplete="off"
+            maxLength={2000}
+            isRequired
+            autoFocus
+          />
+          <TextField
+            name="description"
+            label={t("form.description")}
+            description={t("form.descriptionDescription")}
+            defaultValue={initial?.description ?? ""}
+            maxLength={200}
+            autoComplete="off"
+          />
+          <DescribedCheckboxGroupField
+            name="events"
+            label={t("form.events")}
+            description={t("form.eventsDescription")}
+            options={options}
+            value={events}
+            onChange={setEvents}
+            isRequired
+          />
+          <DialogActions onCancel={onCancel} submitLabel={submitLabel} isPending={isPending} />
+        </ServerForm>
+      )}
+    </QueryView>
   );
 }

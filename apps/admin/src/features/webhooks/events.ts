@@ -29,15 +29,18 @@ export function useEventLabel(): (type: string) => string {
   };
 }
 
-/** The event types as choices for the form, grouped by what they concern, in the API's order. */
-export function useEventOptions(): DescribedOption[] | undefined {
+/**
+ * The event types as choices for the form, grouped by what they concern, in the API's order; `query`
+ * carries the loading and error states of fetching them.
+ */
+export function useEventOptions() {
   const { t } = useTranslation("webhooks");
-  const types = useQuery(eventTypesQuery);
+  const query = useQuery(eventTypesQuery);
   const label = useEventLabel();
-  if (!types.data) return undefined;
-  const groups = [...new Set(types.data.map((type) => groupOf(type.type)))];
-  return groups.flatMap((group) =>
-    types.data
+  const types = query.data ?? [];
+  const groups = [...new Set(types.map((type) => groupOf(type.type)))];
+  const options: DescribedOption[] = groups.flatMap((group) =>
+    types
       .filter((type) => groupOf(type.type) === group)
       .map((type) => ({
         id: type.type,
@@ -46,4 +49,5 @@ export function useEventOptions(): DescribedOption[] | undefined {
         group: t(`eventGroups.${group}`, { defaultValue: t("eventGroups.other") }),
       })),
   );
+  return { query, options };
 }
