@@ -33,6 +33,7 @@ import { trainingCostsRouter } from "./routes/training-costs/training-costs.inde
 import { trainingParticipantsRouter } from "./routes/training-participants/training-participants.index.js";
 import { trainingRequestsRouter } from "./routes/training-requests/training-requests.index.js";
 import { trainingsRouter } from "./routes/trainings/trainings.index.js";
+import { registerWebhookEvents, webhooksRouter } from "./routes/webhooks/webhooks.index.js";
 
 /** The versioned API: every resource router, mounted under /v1. */
 export function createV1() {
@@ -53,8 +54,10 @@ export function createV1() {
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
-    .route("/", catalogRouter);
+    .route("/", catalogRouter)
+    .route("/", webhooksRouter);
   registerSecuritySchemes(v1);
+  registerWebhookEvents(v1);
   registerSharedResponses(v1);
   return v1;
 }

@@ -17,6 +17,10 @@ export const OPENAPI_INFO = {
     { name: "API keys", description: "Keys for third-party integrations" },
     { name: "Audit log", description: "Who changed what" },
     { name: "Outbox", description: "Emails the platform has sent" },
+    {
+      name: "Webhooks",
+      description: "Endpoints that receive signed events, their delivery log and the event payloads",
+    },
     { name: "Reference data", description: "SCB län and kommuner" },
     { name: "Operations", description: "Health and readiness" },
   ],

@@ -12,10 +12,13 @@ import {
   addPrintCost,
   createApiKey,
   createIntervention,
+  createWebhookEndpoint,
   enterOrganization,
   inviteMember,
   type OrgContext,
+  pingWebhookEndpoint,
   registerParticipant,
+  startBackgroundWork,
   submitTrainingRequest,
   systemContext,
 } from "@nns/services";
@@ -102,6 +105,8 @@ const VALID_BODIES: Record<string, unknown> = {
   "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
   "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
   "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
+  "POST /orgs/{orgId}/webhook-endpoints": { url: "https://hooks.example.se/nns", events: ["training.created"] },
+  "PATCH /orgs/{orgId}/webhook-endpoints/{endpointId}": { description: "Ändrad" },
   "POST /orgs/{orgId}/interventions/{interventionId}/return": { comment: "Komplettera målgruppen." },
   "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
     organizationId: "00000000-0000-4000-8000-000000000000",
@@ -124,6 +129,8 @@ async function keyForA(scopes: string[]): Promise<string> {
 
 beforeAll(async () => {
   env = await setupTestApp();
+  // The queue without workers: a ping creates a delivery for the fixtures, and nothing sends it.
+  await startBackgroundWork(env.deps, { info: () => undefined }, false);
   const system = systemContext(env.deps, "security-suite");
   for (const [side, org, member] of [
     ["A", env.orgA, env.users.viewerA],
@@ -138,6 +145,11 @@ beforeAll(async () => {
     });
     const training = await trainingFixture(ctx, side);
     const intervention = await createIntervention(ctx, { content: sampleContent() });
+    const { endpoint } = await createWebhookEndpoint(ctx, {
+      url: `https://hooks.example.se/${side}`,
+      events: ["registration.created"],
+    });
+    const delivery = await pingWebhookEndpoint(ctx, endpoint.id);
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -148,6 +160,8 @@ beforeAll(async () => {
       trainerId: randomUUID(),
       certificationId: randomUUID(),
       interventionId: intervention.id,
+      endpointId: endpoint.id,
+      deliveryId: delivery.id,
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
