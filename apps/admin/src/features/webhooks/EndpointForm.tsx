@@ -7,7 +7,7 @@ import { FormError, QueryView } from "../../components/states";
 import { TextField } from "../../components/ui";
 import { optional } from "../../lib/format";
 import type { EndpointBody } from "./api";
-import { useEventOptions } from "./events";
+import { useEventOptions, type WebhookEventType } from "./events";
 import "./i18n";
 
 /** The fields of an endpoint, for adding one and for changing it; the caller sends what was filled in. */
@@ -43,7 +43,8 @@ export function EndpointForm({
             onSubmit({
               url: String(data.get("url")).trim(),
               description: optional(data.get("description")),
-              events,
+              // The choices are the API's own event types (GET /webhook-event-types).
+              events: events as WebhookEventType[],
             });
           }}
         >

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
 import { useApiMutation } from "../../lib/mutation";
-import type { DeliveryStatus, WebhookDelivery } from "./events";
+import type { DeliveryStatus, WebhookDelivery, WebhookEventType } from "./events";
 
 const PAGE_SIZE = 50;
 
@@ -78,7 +78,7 @@ export function deliveriesQuery(
 export interface EndpointBody {
   url: string;
   description: string | null;
-  events: string[];
+  events: WebhookEventType[];
 }
 
 /** Adds an endpoint. The response carries the secret: it is not kept in the mutation cache once unused. */

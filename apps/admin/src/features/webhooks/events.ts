@@ -7,6 +7,7 @@ import { eventTypesQuery } from "./api";
 export type WebhookEndpoint = Schemas["WebhookEndpoint"];
 export type WebhookDelivery = Schemas["WebhookDelivery"];
 export type DeliveryStatus = WebhookDelivery["status"];
+export type WebhookEventType = Schemas["WebhookEventType"];
 
 export const DELIVERY_STATUSES: readonly DeliveryStatus[] = ["pending", "succeeded", "failed", "gave_up"];
 
