@@ -98,9 +98,8 @@ describe("webhooks", () => {
     const cancelled = dialog.getByRole("checkbox", { name: "En utbildning ställs in" });
     await tabTo(page, cancelled, 10);
     await page.keyboard.press("Space");
-    await dialog.getByRole("checkbox", { name: "En deltagare anmäls" }).check();
+    await dialog.getByText("En deltagare anmäls", { exact: true }).click();
     expect(await axe(page)).toEqual([]);
-    await screenshot(page, "webhook-create-1280");
     await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
 
     // The secret, once, with the copy button focused.
@@ -119,8 +118,6 @@ describe("webhooks", () => {
     const listText = (await page.locator("main").textContent()) ?? "";
     expect(listText).not.toContain(secret);
     expect(listText).not.toContain("training.cancelled");
-    expect(await axe(page)).toEqual([]);
-    await screenshot(page, "webhooks-1280");
 
     // The receiver's page: a test event is delivered, signed with the secret that was shown.
     await page.getByRole("link", { name: receiverUrl }).click();
@@ -136,7 +133,6 @@ describe("webhooks", () => {
     expect(received).toHaveLength(1);
     expect(signatureValid(received[0] as Received, secret)).toBe(true);
     expect(JSON.parse((received[0] as Received).body)).toMatchObject({ type: "ping" });
-    expect(await axe(page)).toEqual([]);
 
     // The receiver is down: "Skicka igen" by keyboard, focus stays on the button, the failure is logged.
     answer = 500;
@@ -152,7 +148,7 @@ describe("webhooks", () => {
     expect(received).toHaveLength(2);
     // A resend is the same event again: the receiver can tell by its id.
     expect(received[1]?.headers["webhook-id"]).toBe(received[0]?.headers["webhook-id"]);
-    await screenshot(page, "webhook-endpoint-1280");
+    await screenshot(page, "webhook-log-1280");
 
     // Back up: sending the failed delivery again succeeds; the filter shows one status at a time.
     answer = 200;
@@ -161,12 +157,12 @@ describe("webhooks", () => {
       .getByRole("button", { name: /^Skicka igen/ })
       .click();
     await expect.poll(() => delivered.count(), { timeout: 15_000 }).toBe(2);
-    await chooseOption(page, /^Visa/, "Försöker igen");
+    await chooseOption(page, /Visa$/, "Försöker igen");
     await expect.poll(() => log.getByRole("row").count()).toBe(2);
     await log.getByText("Mottagaren svarade med felkod 500.").waitFor();
-    await chooseOption(page, /^Visa/, "Misslyckad");
+    await chooseOption(page, /Visa$/, "Misslyckad");
     await page.getByText("Inga leveranser med den statusen.").waitFor();
-    await chooseOption(page, /^Visa/, "Alla leveranser");
+    await chooseOption(page, /Visa$/, "Alla leveranser");
     await log.waitFor();
 
     // A new secret, shown once, after a confirmation.
@@ -196,7 +192,7 @@ describe("webhooks", () => {
     await expect(edit.getByRole("checkbox", { name: "En utbildning ställs in" }).isChecked()).resolves.toBe(
       true,
     );
-    await edit.getByRole("checkbox", { name: "En insats publiceras" }).check();
+    await edit.getByText("En insats publiceras", { exact: true }).click();
     await edit.getByRole("button", { name: "Spara ändringarna" }).click();
     await page.getByText("Mottagaren är sparad.").waitFor();
     await page.getByText("En insats publiceras").waitFor();
@@ -211,14 +207,16 @@ describe("webhooks", () => {
     await page.context().close();
   });
 
-  it("reads on a phone: the list and a receiver's page with its log at 390 px", async () => {
+  // Freshly loaded pages: right after a dialog closes, react-aria's announcement of its pending button
+  // (a live-region entry labelled by that button) outlives the button for seven seconds, which axe reports.
+  it("shows the list and a receiver's page with its log without axe violations at 1280 and 390 px", async () => {
     const desk = await openPage(h);
     await signIn(desk.page, h.base, "admin.halland@demo.nns.se");
     await desk.page.goto(`${h.base}/o/${halland}/webhooks`);
     await desk.page.getByRole("button", { name: "Lägg till mottagare" }).click();
     const dialog = desk.page.getByRole("dialog");
     await dialog.getByRole("textbox", { name: /Adress/ }).fill(`${receiverUrl}/telefon`);
-    await dialog.getByRole("checkbox", { name: "En intresseanmälan planeras in" }).check();
+    await dialog.getByText("En intresseanmälan planeras in", { exact: true }).click();
     await dialog.getByRole("button", { name: "Lägg till", exact: true }).click();
     await desk.page.getByRole("button", { name: "Jag har sparat hemligheten" }).click();
     await desk.page.getByRole("link", { name: `${receiverUrl}/telefon` }).click();
@@ -227,22 +225,24 @@ describe("webhooks", () => {
     const endpointPath = new URL(desk.page.url()).pathname;
     await desk.page.context().close();
 
-    const { page, problems } = await openPage(h, 390);
-    await signIn(page, h.base, "admin.halland@demo.nns.se");
-    await page.goto(`${h.base}/o/${halland}/webhooks`);
-    await page.getByRole("link", { name: `${receiverUrl}/telefon` }).waitFor();
-    expect(await axe(page)).toEqual([]);
-    await screenshot(page, "webhooks-390");
-    await page.goto(`${h.base}${endpointPath}`);
-    await page.getByRole("table").getByText("Levererad").first().waitFor();
-    expect(await axe(page)).toEqual([]);
-    await screenshot(page, "webhook-endpoint-390");
-    await page.goto(`${h.base}/o/${halland}/webhooks`);
-    await page.getByRole("button", { name: "Lägg till mottagare" }).click();
-    await page.getByRole("dialog").getByRole("checkbox").first().waitFor();
-    await screenshot(page, "webhook-create-390");
-    expect(problems.errors).toEqual([]);
-    await page.context().close();
+    for (const width of [1280, 390]) {
+      const { page, problems } = await openPage(h, width);
+      await signIn(page, h.base, "admin.halland@demo.nns.se");
+      await page.goto(`${h.base}/o/${halland}/webhooks`);
+      await page.getByRole("link", { name: `${receiverUrl}/telefon` }).waitFor();
+      expect(await axe(page)).toEqual([]);
+      await screenshot(page, `webhooks-${width}`);
+      await page.goto(`${h.base}${endpointPath}`);
+      await page.getByRole("table").getByText("Levererad").first().waitFor();
+      expect(await axe(page)).toEqual([]);
+      await screenshot(page, `webhook-endpoint-${width}`);
+      await page.goto(`${h.base}/o/${halland}/webhooks`);
+      await page.getByRole("button", { name: "Lägg till mottagare" }).click();
+      await page.getByRole("dialog").getByRole("checkbox").first().waitFor();
+      await screenshot(page, `webhook-create-${width}`);
+      expect(problems.errors).toEqual([]);
+      await page.context().close();
+    }
   });
 
   it("is not offered to an editor, and its address refuses them", async () => {
