@@ -74,17 +74,10 @@ export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: 
             <>
               <DataTable
                 caption={t("deliveries.caption")}
+                stackOnPhone
                 rows={data.data}
                 rowKey={(delivery) => delivery.id}
                 columns={[
-                  {
-                    id: "time",
-                    header: t("deliveries.columns.time"),
-                    noWrap: true,
-                    cell: (delivery) => (
-                      <time dateTime={delivery.createdAt}>{formatDateTime(delivery.createdAt)}</time>
-                    ),
-                  },
                   {
                     id: "event",
                     header: t("deliveries.columns.event"),
@@ -94,44 +87,25 @@ export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: 
                   {
                     id: "status",
                     header: t("deliveries.columns.status"),
+                    cell: (delivery) => <DeliveryStatusCell delivery={delivery} />,
+                  },
+                  {
+                    id: "time",
+                    header: t("deliveries.columns.time"),
+                    noWrap: true,
                     cell: (delivery) => (
-                      <>
-                        <Badge tone={STATUS_TONE[delivery.status]}>
-                          {t(`deliveries.status.${delivery.status}`)}
-                        </Badge>
-                        {delivery.deliveredAt ? (
-                          <div className="muted" style={{ whiteSpace: "nowrap" }}>
-                            {t("deliveries.deliveredAt", { date: formatDateTime(delivery.deliveredAt) })}
-                          </div>
-                        ) : null}
-                      </>
+                      <time dateTime={delivery.createdAt}>{formatDateTime(delivery.createdAt)}</time>
                     ),
                   },
                   {
                     id: "response",
                     header: t("deliveries.columns.response"),
-                    cell: (delivery) =>
-                      delivery.lastResponseStatus ??
-                      (delivery.attempts > 0 ? t("deliveries.noResponse") : t("deliveries.none")),
+                    cell: (delivery) => <ResponseCell delivery={delivery} />,
                   },
                   {
                     id: "attempts",
                     header: t("deliveries.columns.attempts"),
                     cell: (delivery) => delivery.attempts,
-                  },
-                  {
-                    id: "nextAttempt",
-                    header: t("deliveries.columns.nextAttempt"),
-                    noWrap: true,
-                    cell: (delivery) =>
-                      delivery.status === "pending" || delivery.status === "failed"
-                        ? formatDateTime(delivery.nextAttemptAt)
-                        : t("deliveries.none"),
-                  },
-                  {
-                    id: "error",
-                    header: t("deliveries.columns.error"),
-                    cell: (delivery) => <DeliveryError delivery={delivery} />,
                   },
                   {
                     id: "actions",
@@ -160,16 +134,34 @@ export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: 
   );
 }
 
-/**
- * Why the last attempt failed, in words; the receiver's own error text (a connection error) follows as
- * a technical detail for whoever runs the receiving system.
- */
-function DeliveryError({ delivery }: { delivery: WebhookDelivery }) {
+/** The status in words, and when it was delivered or when the next attempt is due. */
+function DeliveryStatusCell({ delivery }: { delivery: WebhookDelivery }) {
   const { t } = useTranslation("webhooks");
-  if (!delivery.lastError || delivery.status === "succeeded") return t("deliveries.none");
+  const when =
+    delivery.status === "succeeded"
+      ? t("deliveries.deliveredAt", { date: formatDateTime(delivery.deliveredAt) })
+      : delivery.status === "failed" || delivery.status === "pending"
+        ? delivery.nextAttemptAt && delivery.attempts > 0
+          ? t("deliveries.nextAttempt", { date: formatDateTime(delivery.nextAttemptAt) })
+          : null
+        : null;
+  return (
+    <>
+      <Badge tone={STATUS_TONE[delivery.status]}>{t(`deliveries.status.${delivery.status}`)}</Badge>
+      {when ? <div className="muted">{when}</div> : null}
+    </>
+  );
+}
+
+/**
+ * The receiver's answer: its status code, or why there was none in words, followed by the connection
+ * error itself as a technical detail for whoever runs the receiving system.
+ */
+function ResponseCell({ delivery }: { delivery: WebhookDelivery }) {
+  const { t } = useTranslation("webhooks");
+  if (delivery.lastResponseStatus !== null) return delivery.lastResponseStatus;
+  if (!delivery.lastError) return delivery.attempts > 0 ? t("deliveries.noResponse") : t("deliveries.none");
   if (delivery.lastError === ENDPOINT_DISABLED) return t("deliveries.errors.disabled");
-  if (delivery.lastResponseStatus !== null)
-    return t("deliveries.errors.http", { status: delivery.lastResponseStatus });
   return (
     <>
       {t("deliveries.errors.unreachable")}{" "}

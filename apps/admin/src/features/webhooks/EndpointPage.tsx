@@ -78,7 +78,7 @@ function Overview({ orgId, endpoint }: { orgId: string; endpoint: WebhookEndpoin
           <dt>{t("detail.description")}</dt>
           <dd>{endpoint.description ?? <span className="muted">{t("noDescription")}</span>}</dd>
           <dt>{t("detail.events")}</dt>
-          <dd>
+          <dd style={{ overflowWrap: "anywhere" }}>
             <ul className="plain-list">
               {endpoint.events.map((type) => (
                 <li key={type}>

@@ -60,6 +60,7 @@ function Webhooks({ orgId }: { orgId: string }) {
           {(data) => (
             <DataTable
               labelledBy="webhook-endpoints-heading"
+              stackOnPhone
               rows={data.data}
               rowKey={(endpoint) => endpoint.id}
               columns={[
