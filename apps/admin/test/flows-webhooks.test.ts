@@ -143,7 +143,10 @@ describe("webhooks", () => {
     await expect(resend.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
     const retrying = log.getByRole("row").filter({ hasText: "Försöker igen" });
     await retrying.first().waitFor();
-    await retrying.first().getByText(/^nästa försök \d{4}-\d\d-\d\d \d\d:\d\d$/).waitFor();
+    await retrying
+      .first()
+      .getByText(/^nästa försök \d{4}-\d\d-\d\d \d\d:\d\d$/)
+      .waitFor();
     await retrying.first().getByRole("cell", { name: "500", exact: true }).waitFor();
     expect(received).toHaveLength(2);
     // A resend is the same event again: the receiver can tell by its id.

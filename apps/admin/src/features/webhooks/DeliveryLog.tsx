@@ -137,18 +137,20 @@ export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: 
 /** The status in words, and when it was delivered or when the next attempt is due. */
 function DeliveryStatusCell({ delivery }: { delivery: WebhookDelivery }) {
   const { t } = useTranslation("webhooks");
-  const when =
+  const [label, date] =
     delivery.status === "succeeded"
-      ? t("deliveries.deliveredAt", { date: formatDateTime(delivery.deliveredAt) })
-      : delivery.status === "failed" || delivery.status === "pending"
-        ? delivery.nextAttemptAt && delivery.attempts > 0
-          ? t("deliveries.nextAttempt", { date: formatDateTime(delivery.nextAttemptAt) })
-          : null
-        : null;
+      ? [t("deliveries.deliveredAt"), delivery.deliveredAt]
+      : (delivery.status === "failed" || delivery.status === "pending") && delivery.attempts > 0
+        ? [t("deliveries.nextAttempt"), delivery.nextAttemptAt]
+        : [null, null];
   return (
     <>
       <Badge tone={STATUS_TONE[delivery.status]}>{t(`deliveries.status.${delivery.status}`)}</Badge>
-      {when ? <div className="muted">{when}</div> : null}
+      {label && date ? (
+        <div className="muted">
+          {label} <span style={{ whiteSpace: "nowrap" }}>{formatDateTime(date)}</span>
+        </div>
+      ) : null}
     </>
   );
 }

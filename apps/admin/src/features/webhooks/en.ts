@@ -165,8 +165,8 @@ export const en: Translations<typeof sv> = {
       failed: "Retrying",
       gave_up: "Failed",
     },
-    deliveredAt: "delivered {{date}}",
-    nextAttempt: "next attempt {{date}}",
+    deliveredAt: "delivered",
+    nextAttempt: "next attempt",
     noResponse: "No response",
     none: "–",
     errors: {

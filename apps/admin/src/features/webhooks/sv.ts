@@ -162,8 +162,8 @@ export const sv = {
       failed: "Försöker igen",
       gave_up: "Misslyckad",
     },
-    deliveredAt: "levererad {{date}}",
-    nextAttempt: "nästa försök {{date}}",
+    deliveredAt: "levererad",
+    nextAttempt: "nästa försök",
     noResponse: "Inget svar",
     none: "–",
     errors: {
