@@ -25,6 +25,7 @@ export async function bootstrap(config: Config, onJobError: (error: unknown) => 
       loginThrottle: config.loginThrottle,
       minGroupSize: config.minGroupSize,
       catalogSearchCacheEntries: config.catalogSearchCacheEntries,
+      webhooks: config.webhooks,
     },
     config.mail,
     { onError: onJobError },

@@ -46,6 +46,8 @@ export interface TestOptions {
   smtpUrl?: string | null;
   /** Retry timing for email delivery; with `smtpUrl` the queue and its workers run in the test. */
   delivery?: Partial<DeliveryPolicy>;
+  /** Outgoing webhooks: allowed targets and delivery timing. */
+  webhooks?: ServiceConfig["webhooks"];
 }
 
 /**
@@ -67,6 +69,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
         ...options.loginThrottle,
       },
       minGroupSize: 5,
+      ...(options.webhooks && { webhooks: options.webhooks }),
     },
     { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
     { pollingIntervalSeconds: 0.5 },

@@ -35,6 +35,8 @@ export const envSchema = z.object({
   SHUTDOWN_GRACE_SECONDS: z.coerce.number().int().min(0).default(10),
   MIN_GROUP_SIZE: z.coerce.number().int().min(1).max(100).default(5),
   CATALOG_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  WEBHOOK_ALLOW_HTTP: booleanFlag.default(false),
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -64,6 +66,8 @@ export interface Config {
   minGroupSize: number;
   /** Distinct public catalogue searches each process keeps answers for (0 turns the cache off). */
   catalogSearchCacheEntries: number;
+  /** Development only: webhook endpoints over plain HTTP, and on private, loopback or link-local addresses. */
+  webhooks: { allowHttp: boolean; allowPrivateTargets: boolean };
 }
 
 export class ConfigError extends Error {}
@@ -128,5 +132,6 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     shutdownGraceMs: env.SHUTDOWN_GRACE_SECONDS * 1000,
     minGroupSize: env.MIN_GROUP_SIZE,
     catalogSearchCacheEntries: env.CATALOG_SEARCH_CACHE_ENTRIES,
+    webhooks: { allowHttp: env.WEBHOOK_ALLOW_HTTP, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
   };
 }

@@ -265,6 +265,8 @@ describe("every tenant-owned table", () => {
       "training_sessions",
       "training_templates",
       "trainings",
+      "webhook_deliveries",
+      "webhook_endpoints",
     ]);
     for (const row of checked) {
       expect(row, String(row.name)).toMatchObject({ rls: true, forced: true });

@@ -33,3 +33,4 @@ export function sampleContent(overrides: Partial<InterventionContent> = {}): Int
     ...overrides,
   };
 }
+export { type ReceivedWebhook, WebhookReceiver } from "./webhooks/receiver.js";

@@ -64,7 +64,11 @@ export function classifyAddress(address: string): string {
   const family = isIP(address);
   if (family === 0) throw new Error(`not an IP address: ${address}`);
   const type = family === 4 ? "ipv4" : "ipv6";
-  for (const [name, list] of LISTS) if (list.check(address, type)) return name;
+  for (const [name, list] of LISTS) {
+    // BlockList also matches a plain IPv4 address against IPv4-mapped ranges; those are about IPv6 spellings.
+    if (name === "ipv4-embedded" && family === 4) continue;
+    if (list.check(address, type)) return name;
+  }
   return "public";
 }
 

@@ -180,7 +180,9 @@ export class WebhookDeliverer {
         await enqueueDelivery(tx, { deps: this.deps }, job.organizationId, delivery.id, delayMs / 1000);
       const [marked] = await tx
         .update(webhookEndpoints)
-        .set({ failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now})` })
+        .set({
+          failingSince: sql`coalesce(${webhookEndpoints.failingSince}, ${now.toISOString()}::timestamptz)`,
+        })
         .where(
           and(
             eq(webhookEndpoints.organizationId, job.organizationId),
