@@ -186,6 +186,10 @@ describe("webhooks", () => {
     await page.getByText("Mottagaren är avstängd.", { exact: false }).waitFor();
     await page.getByText("Avstängd", { exact: true }).waitFor();
     await page.getByText("Avstängd av en administratör.").waitFor();
+    // Nothing can be sent to it meanwhile, and the log says why.
+    await page.getByText("Mottagaren är avstängd. Slå på den", { exact: false }).waitFor();
+    await expect(page.getByRole("button", { name: "Skicka testhändelse" }).count()).resolves.toBe(0);
+    await expect(log.getByRole("button", { name: /^Skicka igen/ }).count()).resolves.toBe(0);
     await page.getByRole("button", { name: "Slå på" }).click();
     await page.getByText("Mottagaren är påslagen igen.").waitFor();
 

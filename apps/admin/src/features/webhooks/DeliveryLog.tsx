@@ -29,7 +29,16 @@ const ENDPOINT_DISABLED = "The endpoint is disabled.";
  * event once more as a new delivery; the outcome is said right above the table, and focus stays on the
  * button pressed, in its row.
  */
-export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: string }) {
+export function DeliveryLog({
+  orgId,
+  endpointId,
+  canSend,
+}: {
+  orgId: string;
+  endpointId: string;
+  /** False while the endpoint is switched off: nothing can be sent again until it is on. */
+  canSend: boolean;
+}) {
   const { t } = useTranslation("webhooks");
   const [status, setStatus] = useState<DeliveryStatus | undefined>(undefined);
   const pages = useCursorPages();
@@ -65,6 +74,7 @@ export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: 
           }}
         />
       </div>
+      {canSend ? null : <p className="notice">{t("deliveries.disabledNote")}</p>}
       <FeedbackRegion feedback={feedback} />
       <QueryView query={deliveries}>
         {(data) =>
@@ -107,22 +117,26 @@ export function DeliveryLog({ orgId, endpointId }: { orgId: string; endpointId: 
                     header: t("deliveries.columns.attempts"),
                     cell: (delivery) => delivery.attempts,
                   },
-                  {
-                    id: "actions",
-                    header: t("deliveries.columns.actions"),
-                    cell: (delivery) =>
-                      delivery.status === "pending" ? null : (
-                        <RowButton
-                          label={t("deliveries.resend")}
-                          aria-label={t("deliveries.resendLabel", {
-                            event: eventLabel(delivery.eventType),
-                            date: formatDateTime(delivery.createdAt),
-                          })}
-                          isPending={resend.isPending && resend.variables?.id === delivery.id}
-                          onPress={() => resendDelivery(delivery)}
-                        />
-                      ),
-                  },
+                  ...(canSend
+                    ? [
+                        {
+                          id: "actions",
+                          header: t("deliveries.columns.actions"),
+                          cell: (delivery: WebhookDelivery) =>
+                            delivery.status === "pending" ? null : (
+                              <RowButton
+                                label={t("deliveries.resend")}
+                                aria-label={t("deliveries.resendLabel", {
+                                  event: eventLabel(delivery.eventType),
+                                  date: formatDateTime(delivery.createdAt),
+                                })}
+                                isPending={resend.isPending && resend.variables?.id === delivery.id}
+                                onPress={() => resendDelivery(delivery)}
+                              />
+                            ),
+                        },
+                      ]
+                    : []),
                 ]}
               />
               <Pagination pages={pages} nextCursor={data.nextCursor} />

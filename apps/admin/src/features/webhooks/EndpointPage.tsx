@@ -37,7 +37,7 @@ function Endpoint({ orgId, endpointId }: { orgId: string; endpointId: string }) 
         {(data) => (
           <>
             <Overview orgId={orgId} endpoint={data} />
-            <DeliveryLog orgId={orgId} endpointId={endpointId} />
+            <DeliveryLog orgId={orgId} endpointId={endpointId} canSend={data.enabled} />
           </>
         )}
       </QueryView>
@@ -96,19 +96,22 @@ function Overview({ orgId, endpoint }: { orgId: string; endpoint: WebhookEndpoin
         </dl>
         <h3>{t("detail.actionsHeading")}</h3>
         <div className="cell-actions">
-          <Button
-            variant="secondary"
-            isPending={ping.isPending}
-            onPress={() =>
-              ping.mutate(undefined, {
-                onSuccess: () => show({ kind: "success", text: t("ping.done") }),
-                onError: (error) =>
-                  show({ kind: "error", text: t("ping.failed", { detail: problemText(error) }) }),
-              })
-            }
-          >
-            {t("ping.button")}
-          </Button>
+          {/* A switched-off endpoint is sent nothing, tests included: switch it on first. */}
+          {endpoint.enabled ? (
+            <Button
+              variant="secondary"
+              isPending={ping.isPending}
+              onPress={() =>
+                ping.mutate(undefined, {
+                  onSuccess: () => show({ kind: "success", text: t("ping.done") }),
+                  onError: (error) =>
+                    show({ kind: "error", text: t("ping.failed", { detail: problemText(error) }) }),
+                })
+              }
+            >
+              {t("ping.button")}
+            </Button>
+          ) : null}
           <EditEndpointDialog
             orgId={orgId}
             endpoint={endpoint}

@@ -173,6 +173,7 @@ export const en: Translations<typeof sv> = {
       unreachable: "The receiver could not be reached.",
       disabled: "The receiver was switched off.",
     },
+    disabledNote: "The receiver is switched off. Switch it on to send test events or send deliveries again.",
     resend: "Send again",
     resendLabel: "Send again: {{event}} from {{date}}",
     resent: "{{event}} from {{date}} is being sent again. The new delivery appears at the top of the log.",

@@ -170,6 +170,8 @@ export const sv = {
       unreachable: "Mottagaren gick inte att nå.",
       disabled: "Mottagaren var avstängd.",
     },
+    disabledNote:
+      "Mottagaren är avstängd. Slå på den för att kunna skicka testhändelser eller skicka leveranser igen.",
     resend: "Skicka igen",
     resendLabel: "Skicka igen: {{event}} från {{date}}",
     resent: "{{event}} från {{date}} skickas igen. Den nya leveransen visas överst i loggen.",
