@@ -190,6 +190,7 @@ describe("webhooks", () => {
     await page.getByText("Mottagaren är avstängd. Slå på den", { exact: false }).waitFor();
     await expect(page.getByRole("button", { name: "Skicka testhändelse" }).count()).resolves.toBe(0);
     await expect(log.getByRole("button", { name: /^Skicka igen/ }).count()).resolves.toBe(0);
+    await screenshot(page, "webhook-disabled-1280");
     await page.getByRole("button", { name: "Slå på" }).click();
     await page.getByText("Mottagaren är påslagen igen.").waitFor();
 
