@@ -105,7 +105,10 @@ const VALID_BODIES: Record<string, unknown> = {
   "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
   "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
   "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
-  "POST /orgs/{orgId}/webhook-endpoints": { url: "https://hooks.example.se/nns", events: ["training.created"] },
+  "POST /orgs/{orgId}/webhook-endpoints": {
+    url: "https://hooks.example.se/nns",
+    events: ["training.created"],
+  },
   "PATCH /orgs/{orgId}/webhook-endpoints/{endpointId}": { description: "Ändrad" },
   "POST /orgs/{orgId}/interventions/{interventionId}/return": { comment: "Komplettera målgruppen." },
   "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
