@@ -112,6 +112,24 @@ const apiKeysRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/api-keys/ApiKeysPage"), "ApiKeysPage"),
 });
 
+const webhooksRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "webhooks",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "webhooks:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/webhooks/WebhooksPage"), "WebhooksPage"),
+});
+
+const webhookEndpointRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "webhooks/$endpointId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "webhooks:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/webhooks/EndpointPage"), "EndpointPage"),
+});
+
 const auditLogRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "audit-log",
@@ -290,6 +308,8 @@ const routeTree = rootRoute.addChildren([
       dashboardRoute,
       membersRoute,
       apiKeysRoute,
+      webhooksRoute,
+      webhookEndpointRoute,
       auditLogRoute,
       outboxRoute,
       trainingsRoute,
@@ -337,5 +357,6 @@ declare module "@tanstack/react-router" {
     interventionSaved?: boolean;
     trainingRequestSubmitted?: boolean;
     organizationCreated?: string;
+    webhookEndpointRemoved?: string;
   }
 }

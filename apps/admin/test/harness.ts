@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
 import { createApp } from "@nns/api";
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
-import { createDeps, type Deps, seedDemoData } from "@nns/services";
+import { createDeps, type Deps, type ServiceConfig, seedDemoData, startBackgroundWork } from "@nns/services";
 import pino from "pino";
 import { type Browser, chromium, type Page } from "playwright-core";
 
@@ -22,11 +22,20 @@ export interface Harness {
   close: () => Promise<void>;
 }
 
+export interface HarnessOptions {
+  /**
+   * Outgoing webhooks: the flows deliver to a receiver on 127.0.0.1 over HTTP, which the platform
+   * refuses unless configured to allow it (development only). Setting this also starts the background
+   * workers, which deliver them.
+   */
+  webhooks?: ServiceConfig["webhooks"];
+}
+
 /**
  * The built admin served by the real API on a fresh database with the demo data, and Debian's Chromium
  * driven by playwright-core.
  */
-export async function startHarness(): Promise<Harness> {
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   mkdirSync(ARTIFACTS, { recursive: true });
   const t = await createTestDatabase();
   const server = serve({ fetch: () => new Response(null), port: 0, hostname: "127.0.0.1" });
@@ -41,10 +50,13 @@ export async function startHarness(): Promise<Harness> {
       session: { idleTimeoutMs: 3_600_000, absoluteTimeoutMs: 43_200_000 },
       loginThrottle: { maxPerPair: 20, maxPerAccount: 50, maxPerIp: 200, windowMs: 900_000 },
       minGroupSize: 5,
+      ...(options.webhooks ? { webhooks: options.webhooks } : {}),
     },
     { smtpUrl: null, from: "test@nns.localhost" },
+    { pollingIntervalSeconds: 0.5 },
   );
   await seedDemoData(deps);
+  if (options.webhooks) await startBackgroundWork(deps, { info: () => undefined });
   const app = createApp(deps, {
     cookieSecure: true,
     trustProxy: false,
@@ -74,6 +86,7 @@ export async function startHarness(): Promise<Harness> {
     close: async () => {
       await browser.close();
       await new Promise((resolve) => http.close(resolve));
+      if (options.webhooks) await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();
     },

@@ -52,6 +52,7 @@ const signedInPages = () => [
   { name: "dashboard", path: `/o/${halland}`, as: "admin.halland@demo.nns.se" },
   { name: "members", path: `/o/${halland}/members`, as: "admin.halland@demo.nns.se" },
   { name: "api-keys", path: `/o/${halland}/api-keys`, as: "admin.halland@demo.nns.se" },
+  { name: "webhooks", path: `/o/${halland}/webhooks`, as: "admin.halland@demo.nns.se" },
   { name: "audit-log", path: `/o/${halland}/audit-log`, as: "admin.halland@demo.nns.se" },
   { name: "outbox", path: `/o/${halland}/outbox`, as: "admin.halland@demo.nns.se" },
   { name: "account", path: "/account", as: "admin.halland@demo.nns.se" },

@@ -26,9 +26,10 @@ type Name = { labelledBy: string; caption?: never } | { caption: string; labelle
  * inside a ScrollableTable (focusable and named, so a table wider than the screen can be scrolled with
  * the keyboard). With no rows it shows `empty` instead, when given.
  *
- * Built for a later phone layout in which each row becomes a card: every cell already carries its
- * column's header as `data-label`, and the row header is marked, so a stylesheet for narrow screens can
- * lay the cells out as "label: value" under the row's name without any change to the pages using it.
+ * Built for a phone layout in which each row becomes a card: every cell carries its column's header as
+ * `data-label`, and the row header is marked, so the stylesheet for narrow screens lays the cells out as
+ * "label: value" under the row's name. A table opts in with `stackOnPhone` (put the row header first);
+ * the others still scroll sideways.
  * Tables that are not a list of like rows (the attendance grid, cost breakdowns with totals) stay
  * hand-written.
  */
@@ -37,17 +38,23 @@ export function DataTable<Row>({
   columns,
   rowKey,
   empty,
+  stackOnPhone = false,
   ...name
 }: {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey: (row: Row) => string;
   empty?: ReactNode;
+  /** On a phone, each row becomes a card of "label: value" lines under the row header (see above). */
+  stackOnPhone?: boolean;
 } & Name) {
   if (rows.length === 0 && empty !== undefined) return <EmptyState>{empty}</EmptyState>;
   return (
     <ScrollableTable labelledBy={name.labelledBy} label={name.caption}>
-      <table className="data-table" aria-labelledby={name.labelledBy}>
+      <table
+        className={stackOnPhone ? "data-table data-table-stacked" : "data-table"}
+        aria-labelledby={name.labelledBy}
+      >
         {name.caption ? <caption className="visually-hidden">{name.caption}</caption> : null}
         <thead>
           <tr>

@@ -118,6 +118,12 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
         },
         { to: "/o/$orgId/members", label: t("nav.members"), show: can.has("members:read") },
         { to: "/o/$orgId/api-keys", label: t("nav.apiKeys"), show: can.has("api_keys:read") },
+        {
+          to: "/o/$orgId/webhooks",
+          label: t("nav.webhooks"),
+          show: can.has("webhooks:manage"),
+          exact: false,
+        },
         { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
         { to: "/o/$orgId/outbox", label: t("nav.outbox"), show: can.has("outbox:read") },
       ]

@@ -39,6 +39,7 @@ export const en: typeof sv = {
     dashboard: "Overview",
     members: "Members",
     apiKeys: "API keys",
+    webhooks: "Webhooks",
     auditLog: "Audit log",
     outbox: "Outbox",
     trainings: "Trainings",
@@ -71,6 +72,11 @@ export const en: typeof sv = {
     deniedTitle: "Permission missing",
     denied:
       "Your role in the organization does not give access to this page. Ask an administrator if you need it.",
+  },
+  secret: {
+    copy: "Copy",
+    copied: "Copied",
+    copyFailed: "Copying automatically did not work. Select the text and copy it yourself.",
   },
   notFound: {
     title: "Page not found",

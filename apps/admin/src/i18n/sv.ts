@@ -37,6 +37,7 @@ export const sv = {
     dashboard: "Översikt",
     members: "Medlemmar",
     apiKeys: "API-nycklar",
+    webhooks: "Webhookar",
     auditLog: "Granskningslogg",
     outbox: "Utkorg",
     trainings: "Utbildningar",
@@ -69,6 +70,11 @@ export const sv = {
     deniedTitle: "Behörighet saknas",
     denied:
       "Din roll i organisationen ger inte tillgång till den här sidan. Fråga en administratör om du behöver den.",
+  },
+  secret: {
+    copy: "Kopiera",
+    copied: "Kopierad",
+    copyFailed: "Det gick inte att kopiera automatiskt. Markera texten och kopiera den själv.",
   },
   notFound: {
     title: "Sidan finns inte",

@@ -1,13 +1,14 @@
 import { useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
+import { DescribedCheckboxGroupField } from "../../components/choice";
 import { DialogActions } from "../../components/DialogActions";
+import { SecretOnce } from "../../components/SecretOnce";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
 import { endOfDayInStockholm, todayInStockholm } from "../../lib/stockholm";
 import { useCreateApiKey } from "./api";
-import { ScopesField } from "./ScopesField";
 import { SCOPES, type Scope, scopeKey } from "./scopes";
 import "./i18n";
 
@@ -32,7 +33,6 @@ export function CreateApiKeyDialog({
   const openRef = useRef(false);
   const [scopes, setScopes] = useState<string[]>([]);
   const [created, setCreated] = useState<Created | null>(null);
-  const [copy, setCopy] = useState<"idle" | "copied" | "failed">("idle");
 
   const create = useCreateApiKey(orgId);
 
@@ -42,7 +42,6 @@ export function CreateApiKeyDialog({
     if (!open && created) onCreated(created.name);
     // Opening or closing, start from nothing: no old secret, no old errors, no old choices.
     setCreated(null);
-    setCopy("idle");
     setScopes([]);
     create.reset();
   }
@@ -58,32 +57,12 @@ export function CreateApiKeyDialog({
       {(close) =>
         created ? (
           <>
-            <p className="notice" role="alert">
-              {t("created.warning")}
-            </p>
-            <p>{t("created.secretLabel", { name: created.name })}</p>
-            <div className="secret">
-              <code>{created.secret}</code>
-            </div>
-            <div className="dialog-actions" style={{ justifyContent: "flex-start", alignItems: "center" }}>
-              <Button
-                variant="secondary"
-                aria-label={t("created.copyLabel")}
-                autoFocus
-                onPress={() => {
-                  setCopy("idle");
-                  navigator.clipboard.writeText(created.secret).then(
-                    () => setCopy("copied"),
-                    () => setCopy("failed"),
-                  );
-                }}
-              >
-                {t("created.copy")}
-              </Button>
-              <span role="status">
-                {copy === "copied" ? t("created.copied") : copy === "failed" ? t("created.copyFailed") : ""}
-              </span>
-            </div>
+            <SecretOnce
+              warning={t("created.warning")}
+              label={t("created.secretLabel", { name: created.name })}
+              secret={created.secret}
+              copyLabel={t("created.copyLabel")}
+            />
             <div className="dialog-actions">
               <Button onPress={close}>{t("created.done")}</Button>
             </div>
@@ -121,7 +100,7 @@ export function CreateApiKeyDialog({
               isRequired
               autoFocus
             />
-            <ScopesField
+            <DescribedCheckboxGroupField
               name="scopes"
               label={t("form.scopes")}
               description={t("form.scopesDescription")}

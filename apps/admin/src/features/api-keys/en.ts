@@ -87,10 +87,7 @@ export const en: Translations<typeof sv> = {
     warning:
       "Copy the key now and keep it somewhere safe. It is shown this once only and can never be shown again.",
     secretLabel: "New API key for {{name}}:",
-    copy: "Copy",
     copyLabel: "Copy the key",
-    copied: "Copied",
-    copyFailed: "Copying automatically did not work. Select the key and copy it yourself.",
     done: "I have saved the key",
     status: "The API key {{name}} has been created.",
   },

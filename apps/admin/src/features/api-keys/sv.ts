@@ -89,10 +89,7 @@ export const sv = {
     warning:
       "Kopiera nyckeln nu och spara den på ett säkert ställe. Den visas bara den här gången och kan aldrig visas igen.",
     secretLabel: "Ny API-nyckel för {{name}}:",
-    copy: "Kopiera",
     copyLabel: "Kopiera nyckeln",
-    copied: "Kopierad",
-    copyFailed: "Det gick inte att kopiera automatiskt. Markera nyckeln och kopiera den själv.",
     done: "Jag har sparat nyckeln",
     status: "API-nyckeln {{name}} är skapad.",
   },
