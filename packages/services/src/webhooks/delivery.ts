@@ -201,7 +201,9 @@ export class WebhookDeliverer {
   /** Switches a persistently failing endpoint off and tells the organization's administrators by email. */
   async #disable(tx: Tx, endpoint: EndpointRow, since: Date, lastError: string): Promise<void> {
     const now = this.#policy.now();
-    const reason = `Alla leveranser har misslyckats sedan ${since.toISOString()}; senaste felet: ${lastError}`;
+    // Read by people in the admin, so in Swedish and Swedish time, as in the email below.
+    const sinceText = since.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" });
+    const reason = `Alla leveranser har misslyckats sedan ${sinceText}; senaste felet: ${lastError}`;
     await tx
       .update(webhookEndpoints)
       .set({ enabled: false, disabledReason: reason, disabledAt: now, updatedAt: now })

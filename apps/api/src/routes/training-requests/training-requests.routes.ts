@@ -68,7 +68,7 @@ export const submitTrainingRequest = defineRoute(
     description:
       "A förbund sends NNS an intresseanmälan: the period it wishes (calendar dates, `periodEnd` not " +
       "before `periodStart`), expected participants, delivery preference and whether it would share the " +
-      "training with a neighbouring förbund. Needs `trainings:book` (the förbund's administrators); NNS " +
+      "training with a neighbouring förbund. Needs `trainings:book` (the förbund's administrators, or an API key with that scope); NNS " +
       "itself cannot send one (403). The request starts `submitted`; NNS schedules it into a training " +
       "(`createTraining`) or declines it. Audited as `training_request.submitted`.",
     request: {
