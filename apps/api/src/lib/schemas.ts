@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { COUNTIES, MUNICIPALITIES } from "@nns/db/reference";
+import { EMAIL_PATTERN, EmailAddress } from "@nns/domain";
 
 export const FieldErrorSchema = z
   .object({
@@ -93,3 +95,33 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
   content: { "application/json": { schema } },
 });
+
+/** The one email rule (packages/domain), with its pattern in the contract so generators keep to it. */
+export const Email = EmailAddress.openapi({
+  pattern: EMAIL_PATTERN.source,
+  example: "first.last+tag@sub.example.se",
+});
+
+/** The 21 SCB länskoder the product ships; one component, referenced wherever a län is written. */
+export const CountyCode = z
+  .enum(COUNTIES.map((c) => c.code) as [string, ...string[]])
+  .openapi("CountyCode", { description: "SCB länskod (GET /reference/counties)", example: "13" });
+
+/** The 290 SCB kommunkoder the product ships, likewise. */
+export const MunicipalityCode = z
+  .enum(MUNICIPALITIES.map((m) => m.code) as [string, ...string[]])
+  .openapi("MunicipalityCode", {
+    description: "SCB kommunkod (GET /reference/municipalities)",
+    example: "1380",
+  });
+
+/**
+ * Text the server trims before counting. The pattern puts "not blank" in the contract: without it, spaces
+ * alone would meet `minLength` there and be refused here.
+ */
+export const nonBlank = (min: 1 | 2) =>
+  z
+    .string()
+    .regex(min === 1 ? /\S/ : /\S[\s\S]*\S/, `at least ${min} characters besides spaces`)
+    .trim()
+    .min(min);

@@ -4,6 +4,7 @@ import { defineRoute } from "../../lib/access.js";
 import {
   jsonBody,
   jsonResponse,
+  nonBlank,
   OrgIdParams,
   PageQuery,
   pageOf,
@@ -42,7 +43,7 @@ export const createApiKey = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(100),
+            name: nonBlank(1).max(100),
             scopes: z.array(z.enum(API_KEY_SCOPES)).min(1),
             expiresAt: Timestamp.nullable().optional(),
           })

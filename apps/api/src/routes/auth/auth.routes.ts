@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, problems, Timestamp } from "../../lib/schemas.js";
+import { Email, jsonBody, jsonResponse, nonBlank, problems, Timestamp } from "../../lib/schemas.js";
 
 const tags = ["Auth"];
 
@@ -46,7 +46,7 @@ export const MeSchema = z
   ])
   .openapi("Me");
 
-const Email = z.email().max(320).openapi({ example: "admin.halland@demo.nns.se" });
+const LoginEmail = Email.openapi({ example: "admin.halland@demo.nns.se" });
 const Password = z.string().min(1).max(1024);
 const Token = z.string().min(20).max(200);
 
@@ -62,7 +62,7 @@ export const login = defineRoute(
       "account, or from an address, across all clients, only clients without proof of an earlier sign-in " +
       "are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an " +
       "address the account signed in from recently, still gets in. A password reset also sets the cookie.",
-    request: { body: jsonBody(z.object({ email: Email, password: Password })) },
+    request: { body: jsonBody(z.object({ email: LoginEmail, password: Password })) },
     responses: { 200: jsonResponse(SignedInSchema, "Signed in"), ...problems(400, 401, 403, 429) },
   },
 );
@@ -96,7 +96,7 @@ export const requestPasswordReset = defineRoute(
     path: "/auth/password-reset",
     tags,
     summary: "Email a single-use reset link (always 202, whether or not the email exists)",
-    request: { body: jsonBody(z.object({ email: Email })) },
+    request: { body: jsonBody(z.object({ email: LoginEmail })) },
     responses: { 202: { description: "If the account exists, an email is on its way" }, ...problems(400) },
   },
 );
@@ -144,9 +144,7 @@ export const acceptInvitation = defineRoute(
     tags,
     summary: "Accept an invitation: a new person sets name and password, an existing one confirms theirs",
     request: {
-      body: jsonBody(
-        z.object({ token: Token, name: z.string().trim().min(1).max(200).optional(), password: Password }),
-      ),
+      body: jsonBody(z.object({ token: Token, name: nonBlank(1).max(200).optional(), password: Password })),
     },
     responses: { 200: jsonResponse(SignedInSchema, "Joined and signed in"), ...problems(400, 403, 410) },
   },

@@ -1,6 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, OrgIdParams, PageQuery, pageOf, problems } from "../../lib/schemas.js";
+import {
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  OrgIdParams,
+  PageQuery,
+  pageOf,
+  problems,
+} from "../../lib/schemas.js";
 import { InterventionSchema } from "../interventions/interventions.schemas.js";
 
 /** The NNS editorial team's side of the catalogue: self-publishing, the review queue, the vocabularies. */
@@ -67,7 +75,7 @@ export const saveTargetGroup = defineRoute(
       }),
       body: jsonBody(
         z
-          .object({ labelSv: z.string().trim().min(2).max(200), retired: z.boolean().default(false) })
+          .object({ labelSv: nonBlank(2).max(200), retired: z.boolean().default(false) })
           .strict()
           .openapi("TargetGroupInput"),
       ),

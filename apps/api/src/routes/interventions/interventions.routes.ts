@@ -18,11 +18,15 @@ import {
   InterventionSchema,
   ResultInputSchema,
   ResultSchema,
+  ReturnBodySchema,
   VersionSchema,
   WorkflowBodySchema,
 } from "./interventions.schemas.js";
 
 const tags = ["Interventions"];
+
+/** Revisions are stored as PostgreSQL `integer`. */
+const Revision = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const InterventionParams = OrgIdParams.extend({
   interventionId: z.uuid().openapi({ param: { name: "interventionId", in: "path" } }),
@@ -117,7 +121,11 @@ export const updateIntervention = defineRoute(
   },
 );
 
-const workflowRoute = (action: string, summary: string) =>
+const workflowRoute = (
+  action: string,
+  summary: string,
+  body: typeof WorkflowBodySchema | typeof ReturnBodySchema = WorkflowBodySchema,
+) =>
   defineRoute(
     { kind: "org", permission: "interventions:write" },
     {
@@ -125,7 +133,7 @@ const workflowRoute = (action: string, summary: string) =>
       path: `/orgs/{orgId}/interventions/{interventionId}/${action}`,
       tags,
       summary,
-      request: { params: InterventionParams, headers: IfMatchHeader, body: jsonBody(WorkflowBodySchema) },
+      request: { params: InterventionParams, headers: IfMatchHeader, body: jsonBody(body) },
       responses: {
         200: jsonResponse(InterventionSchema, "The intervention after the step"),
         ...problems(400, 401, 403, 404, 409, 412),
@@ -142,6 +150,7 @@ export const publishIntervention = workflowRoute(
 export const returnIntervention = workflowRoute(
   "return",
   "Return a submission with comments (same roles as publishing); comment is required",
+  ReturnBodySchema,
 );
 export const archiveIntervention = workflowRoute(
   "archive",
@@ -193,18 +202,8 @@ export const diffVersions = defineRoute(
     request: {
       params: InterventionParams,
       query: z.object({
-        from: z.coerce
-          .number()
-          .int()
-          .min(1)
-          .optional()
-          .openapi({ description: "Default: the revision before to" }),
-        to: z.coerce
-          .number()
-          .int()
-          .min(1)
-          .optional()
-          .openapi({ description: "Default: the latest revision" }),
+        from: Revision.optional().openapi({ description: "Default: the revision before to" }),
+        to: Revision.optional().openapi({ description: "Default: the latest revision" }),
       }),
     },
     responses: {

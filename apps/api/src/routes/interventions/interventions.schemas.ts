@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { INTERVENTION_STATES, INTERVENTION_STATUSES } from "@nns/domain";
-import { Timestamp } from "../../lib/schemas.js";
+import { INTERVENTION_STATES, INTERVENTION_STATUSES, OUTCOME_CATEGORY_CODES } from "@nns/domain";
+import { Email, MunicipalityCode, nonBlank, Timestamp } from "../../lib/schemas.js";
 
 const Code = z
   .string()
@@ -11,8 +11,8 @@ const Ore = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ descr
 
 export const InterventionContentSchema = z
   .object({
-    title: z.string().trim().min(2).max(200),
-    summary: z.string().trim().min(1).max(1000),
+    title: nonBlank(2).max(200),
+    summary: nonBlank(1).max(1000),
     description: z.string().max(50_000).openapi({ description: "Markdown; sanitised when rendered" }),
     orientation: z.enum(["individual", "structural"]).openapi({
       description: "Inriktning: individinriktad or strukturövergripande",
@@ -22,7 +22,7 @@ export const InterventionContentSchema = z
     targetGroupNote: z.string().max(1000).nullable(),
     memberParties: z.array(z.enum(["fk", "af", "region", "kommun"])).max(4),
     municipalityCodes: z
-      .array(z.string().regex(/^\d{4}$/, "SCB kommunkod: four digits"))
+      .array(MunicipalityCode)
       .max(300)
       .openapi({ description: "The area, as SCB kommunkoder; län are derived" }),
     startDate: IsoDate.nullable(),
@@ -36,7 +36,7 @@ export const InterventionContentSchema = z
           .object({
             year: z.number().int().min(1990).max(2100),
             amountOre: Ore,
-            financingParties: z.array(z.string().trim().min(1).max(200)).max(20),
+            financingParties: z.array(nonBlank(1).max(200)).max(20),
           })
           .strict(),
       )
@@ -55,7 +55,7 @@ export const InterventionContentSchema = z
         z
           .object({
             kind: z.enum(["evaluation", "study_visit", "other"]),
-            title: z.string().trim().min(1).max(200),
+            title: nonBlank(1).max(200),
             url: z.url({ protocol: /^https?$/ }).max(2000),
           })
           .strict(),
@@ -65,9 +65,9 @@ export const InterventionContentSchema = z
       .array(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
+            name: nonBlank(1).max(200),
             role: z.string().trim().max(200),
-            email: z.email().max(320).nullable(),
+            email: Email.nullable(),
             phone: z.string().max(40).nullable(),
           })
           .strict(),
@@ -136,8 +136,12 @@ export const ResultInputSchema = z
     participantsMen: z.number().int().min(0).max(1_000_000),
     participantsOther: z.number().int().min(0).max(1_000_000).openapi({ description: "Other or not stated" }),
     outcomes: z
-      .record(Code, z.number().int().min(0).max(1_000_000))
-      .openapi({ description: "Participants per outcome-category code" }),
+      .partialRecord(z.enum(OUTCOME_CATEGORY_CODES), z.number().int().min(0).max(1_000_000))
+      .openapi({
+        additionalProperties: false,
+        description:
+          "Participants per outcome category (GET /catalog/vocabularies); together at most the participants (400 `at_most_participants`)",
+      }),
     averageEnrolmentMonths: z.number().min(0).max(600).nullable(),
     costOre: Ore.nullable(),
     budgetOre: Ore.nullable(),
@@ -188,3 +192,9 @@ export const WorkflowBodySchema = z
   .object({ comment: z.string().trim().max(5000).nullable().optional() })
   .strict()
   .openapi("WorkflowAction");
+
+/** Returning says what needs to change: the author reads the comment in the email and on the entry. */
+export const ReturnBodySchema = z
+  .object({ comment: nonBlank(1).max(5000) })
+  .strict()
+  .openapi("ReturnAction");

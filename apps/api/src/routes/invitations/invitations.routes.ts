@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ROLES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import {
+  Email,
   jsonBody,
   jsonResponse,
   OrgIdParams,
@@ -33,7 +34,7 @@ export const inviteMember = defineRoute(
     summary: "Invite a person by email; they set their password from the emailed link",
     request: {
       params: OrgIdParams,
-      body: jsonBody(z.object({ email: z.email().max(320), role: z.enum(ROLES) }).strict()),
+      body: jsonBody(z.object({ email: Email, role: z.enum(ROLES) }).strict()),
     },
     responses: { 201: jsonResponse(InvitationSchema, "Invited"), ...problems(400, 401, 403, 404, 409, 422) },
   },

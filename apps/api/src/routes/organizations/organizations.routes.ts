@@ -1,9 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
+  CountyCode,
+  Email,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
+  MunicipalityCode,
+  nonBlank,
   OrgIdParams,
   PageQuery,
   pageOf,
@@ -12,15 +16,6 @@ import {
 } from "../../lib/schemas.js";
 
 const tags = ["Organizations"];
-
-const CountyCode = z
-  .string()
-  .regex(/^\d{2}$/, "SCB länskod: two digits")
-  .openapi({ example: "13" });
-const MunicipalityCode = z
-  .string()
-  .regex(/^\d{4}$/, "SCB kommunkod: four digits")
-  .openapi({ example: "1380" });
 
 export const MemberPartyInputSchema = z
   .discriminatedUnion("kind", [
@@ -59,7 +54,7 @@ export const OrganizationSchema = z
   .openapi("Organization");
 
 const OrganizationFields = {
-  name: z.string().trim().min(2).max(200),
+  name: nonBlank(2).max(200),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single dashes")
@@ -70,7 +65,7 @@ const OrganizationFields = {
     .regex(/^\d{6}-?\d{4}$/, "ten digits, optionally NNNNNN-NNNN")
     .openapi({ example: "222000-1016" }),
   countyCode: CountyCode.nullable(),
-  email: z.email().max(320).nullable().optional(),
+  email: Email.nullable().optional(),
   website: z
     .url({ protocol: /^https?$/ })
     .max(500)

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { jsonResponse, problems } from "../../lib/schemas.js";
+import { CountyCode, jsonResponse, problems } from "../../lib/schemas.js";
 
 const tags = ["Reference data"];
 
@@ -29,10 +29,7 @@ export const listMunicipalities = defineRoute(
     summary: "Sweden's 290 kommuner with SCB kommunkod, optionally for one län",
     request: {
       query: z.object({
-        countyCode: z
-          .string()
-          .regex(/^\d{2}$/)
-          .optional(),
+        countyCode: CountyCode.optional(),
       }),
     },
     responses: {

@@ -1,15 +1,19 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { IfMatchHeader, jsonBody, jsonResponse, problems } from "../../lib/schemas.js";
+import {
+  CountyCode,
+  Email,
+  IfMatchHeader,
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  problems,
+} from "../../lib/schemas.js";
 import { TrainingRequestSchema } from "../training-requests/training-requests.routes.js";
 
 const tags = ["Trainers and price list (NNS)"];
 
 const CalendarDate = z.iso.date().openapi({ example: "2026-11-24" });
-const CountyCode = z
-  .string()
-  .regex(/^\d{2}$/)
-  .openapi({ example: "13" });
 const DeliveryMode = z.enum(["digital", "on_site"]);
 const CertificationStatus = z.enum(["valid", "expiring", "expired", "not_yet_valid", "revoked"]);
 
@@ -43,8 +47,8 @@ export const TrainerSchema = z
 
 const TrainerInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254),
+    name: nonBlank(1).max(200),
+    email: Email,
     phone: z.string().trim().max(50).nullable().optional(),
     countyCodes: z.array(CountyCode).max(21).default([]),
     deliveryModes: z.array(DeliveryMode).min(1),
@@ -122,7 +126,7 @@ export const addCertification = defineRoute(
       body: jsonBody(
         z
           .object({
-            issuer: z.string().trim().min(1).max(200).openapi({ example: "Væksthuset" }),
+            issuer: nonBlank(1).max(200).openapi({ example: "Væksthuset" }),
             certifiedOn: CalendarDate,
             validUntil: CalendarDate.nullable(),
             evidence: z.string().trim().max(2000).nullable().optional().openapi({
@@ -218,7 +222,7 @@ export const putPriceItem = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
+            name: nonBlank(1).max(200),
             unitPriceOre: z.number().int().min(0).max(100_000_000_00),
             vatRateBasisPoints: z.number().int().min(0).max(10_000),
             maxParticipants: z.number().int().min(1).max(10_000).nullable(),
@@ -233,7 +237,7 @@ export const putPriceItem = defineRoute(
 
 const TemplateStepSchema = z.object({
   key: z.string().regex(/^[a-z0-9_]{2,40}$/),
-  title: z.string().trim().min(1).max(200),
+  title: nonBlank(1).max(200),
   durationMinutes: z
     .number()
     .int()
@@ -277,7 +281,7 @@ export const putTemplate = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
+            name: nonBlank(1).max(200),
             steps: z.array(TemplateStepSchema).min(1).max(20),
           })
           .strict(),

@@ -1,7 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { GENDERS } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
+import {
+  Email,
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  OrgIdParams,
+  problems,
+  Timestamp,
+} from "../../lib/schemas.js";
 import { SessionParams, TrainingParams } from "../trainings/trainings.routes.js";
 
 const tags = ["Training participants"];
@@ -57,8 +65,8 @@ export const registerParticipant = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
-            email: z.email().max(254),
+            name: nonBlank(1).max(200),
+            email: Email,
             employer: z.string().trim().max(200).nullable().optional().openapi({
               description: "Employer or member party, e.g. Försäkringskassan or Halmstads kommun",
             }),

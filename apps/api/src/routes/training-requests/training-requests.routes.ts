@@ -1,6 +1,14 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
+import {
+  Email,
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  OrgIdParams,
+  problems,
+  Timestamp,
+} from "../../lib/schemas.js";
 
 const tags = ["Training requests"];
 const CalendarDate = z.iso.date().openapi({ example: "2027-02-01" });
@@ -63,8 +71,8 @@ export const submitTrainingRequest = defineRoute(
             expectedParticipants: z.number().int().min(1).max(1000),
             deliveryPreference: z.enum(["digital", "on_site", "either"]),
             openToSharing: z.boolean(),
-            contactName: z.string().trim().min(1).max(200),
-            contactEmail: z.email().max(254),
+            contactName: nonBlank(1).max(200),
+            contactEmail: Email,
             contactPhone: z.string().trim().max(50).nullable().optional(),
             notes: z.string().max(4000).nullable().optional(),
           })
@@ -108,7 +116,7 @@ export const declineTrainingRequest = defineRoute(
     summary: "NNS declines an open request, with a note to the förbund",
     request: {
       params: RequestParams,
-      body: jsonBody(z.object({ note: z.string().trim().min(1).max(2000) }).strict()),
+      body: jsonBody(z.object({ note: nonBlank(1).max(2000) }).strict()),
     },
     responses: { 200: jsonResponse(TrainingRequestSchema, "Declined"), ...problems(400, 401, 403, 404, 409) },
   },

@@ -1,9 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
+  Email,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
+  nonBlank,
   OrgIdParams,
   problems,
   Timestamp,
@@ -105,7 +107,7 @@ export const createTraining = defineRoute(
         z
           .object({
             kind: Kind,
-            title: z.string().trim().min(1).max(200),
+            title: nonBlank(1).max(200),
             description: z.string().max(4000).nullable().optional(),
             costSplitRule: z.enum(["equal", "seats"]).optional(),
             requestIds: z.array(z.uuid()).max(10).optional(),
@@ -148,7 +150,7 @@ export const updateTraining = defineRoute(
       body: jsonBody(
         z
           .object({
-            title: z.string().trim().min(1).max(200).optional(),
+            title: nonBlank(1).max(200).optional(),
             description: z.string().max(4000).nullable().optional(),
             costSplitRule: z.enum(["equal", "seats"]).optional(),
           })
@@ -199,7 +201,7 @@ export const setParty = defineRoute(
         z
           .object({
             seats: z.number().int().min(0).max(1000).nullable(),
-            contactEmail: z.email().max(254).nullable().optional(),
+            contactEmail: Email.nullable().optional(),
           })
           .strict(),
       ),
@@ -229,7 +231,7 @@ const SessionInput = z
     stepKey: z.string().max(40).nullable().optional().openapi({
       description: "A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given",
     }),
-    title: z.string().trim().min(1).max(200).optional(),
+    title: nonBlank(1).max(200).optional(),
     startsAt: Timestamp,
     endsAt: Timestamp.optional(),
     mode: Mode.optional(),
