@@ -7,7 +7,7 @@ export const OPENAPI_INFO = {
     title: "NNS-plattformen API",
     version: "1.0.0",
     description:
-      "The API of the platform for Sweden's samordningsförbund and NNS. Errors are RFC 9457 problem+json with a stable `code`. See docs/api.md for authentication, pagination, idempotency and versioning.",
+      "The API of the platform for Sweden's samordningsförbund and NNS. Errors are RFC 9457 problem+json with a stable `code`. No string may contain the NUL character U+0000 (400 `validation_failed`, rule `no_nul_character`). See docs/api.md for authentication, pagination, idempotency and versioning.",
   },
   servers: [{ url: "/v1", description: "Version 1" }],
   tags: [

@@ -61,8 +61,13 @@ export const OrgIdParams = z.object({
   orgId: z.uuid().openapi({ param: { name: "orgId", in: "path" }, description: "Organization id" }),
 });
 
+/** Opaque: no schema can tell a cursor the API returned from any other string. */
+export const Cursor = z.string().max(512).openapi({
+  description: "nextCursor from the previous page; any other value is refused (400 `invalid_cursor`)",
+});
+
 export const PageQuery = z.object({
-  cursor: z.string().max(512).optional().openapi({ description: "nextCursor from the previous page" }),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -96,11 +101,21 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   content: { "application/json": { schema } },
 });
 
-/** The one email rule (packages/domain), with its pattern in the contract so generators keep to it. */
-export const Email = EmailAddress.openapi({
+/**
+ * The one email rule (packages/domain), with its pattern in the contract so generators keep to it. Cloned
+ * because a schema built before @hono/zod-openapi extended zod has no `.openapi`.
+ */
+export const Email = EmailAddress.clone().openapi({
   pattern: EMAIL_PATTERN.source,
   example: "first.last+tag@sub.example.se",
 });
+
+/** A web address; the pattern says in the contract that only http and https are taken. */
+export const WebUrl = (max: number) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(max)
+    .openapi({ pattern: "^https?://" });
 
 /** The 21 SCB länskoder the product ships; one component, referenced wherever a län is written. */
 export const CountyCode = z

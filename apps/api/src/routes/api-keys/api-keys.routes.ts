@@ -45,7 +45,9 @@ export const createApiKey = defineRoute(
           .object({
             name: nonBlank(1).max(100),
             scopes: z.array(z.enum(API_KEY_SCOPES)).min(1),
-            expiresAt: Timestamp.nullable().optional(),
+            expiresAt: Timestamp.nullable()
+              .optional()
+              .openapi({ description: "In the future (400 `future`); null or left out: never expires" }),
           })
           .strict(),
       ),

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INTERVENTION_STATUSES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
-import { jsonResponse, problems } from "../../lib/schemas.js";
+import { Cursor, jsonResponse, problems } from "../../lib/schemas.js";
 import { ResultSchema } from "../interventions/interventions.schemas.js";
 
 const tags = ["Catalogue (public)"];
@@ -67,7 +67,7 @@ export const searchCatalog = defineRoute(
     summary: "Search published interventions, with facet counts over all matches",
     request: {
       query: CatalogFilterQuery.extend({
-        cursor: z.string().max(512).optional(),
+        cursor: Cursor.optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
       }),
     },

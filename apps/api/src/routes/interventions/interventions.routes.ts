@@ -56,7 +56,7 @@ export const importInterventions = defineRoute(
     summary:
       "Bulk import from CSV as drafts; if any row fails nothing is written and every problem is listed",
     description:
-      "Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1.",
+      "Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. Nothing is imported when the CSV cannot be read (`csv_syntax`), has unknown columns (`known_columns`) or not 1–1000 rows (`row_count`), or a row breaks a rule (`required`, `too_big`, `invalid_value`, `invalid_format`, `invalid_format:date`, `number_range`, or one of creating an intervention: `known_focus_area`, `focus_area_of_orientation`, `known_target_group`, `known_method`, `known_municipality`, `not_before_start`).",
     request: {
       params: OrgIdParams,
       body: jsonBody(
@@ -275,7 +275,16 @@ export const inviteCoOwner = defineRoute(
     summary: "Invite another förbund to co-own (edit) the intervention; it must accept",
     request: {
       params: InterventionParams,
-      body: jsonBody(z.object({ organizationId: z.uuid() }).strict().openapi("CoOwnerInvitation")),
+      body: jsonBody(
+        z
+          .object({
+            organizationId: z
+              .uuid()
+              .openapi({ description: "Another samordningsförbund than the owner (400 `other_forbund`)" }),
+          })
+          .strict()
+          .openapi("CoOwnerInvitation"),
+      ),
     },
     responses: { 201: jsonResponse(CoOwnerSchema, "Invited"), ...problems(400, 401, 403, 404) },
   },

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { INTERVENTION_STATES, INTERVENTION_STATUSES, OUTCOME_CATEGORY_CODES } from "@nns/domain";
-import { Email, MunicipalityCode, nonBlank, Timestamp } from "../../lib/schemas.js";
+import {
+  CATALOG_METHOD_CODES,
+  FOCUS_AREA_CODES,
+  INTERVENTION_STATES,
+  INTERVENTION_STATUSES,
+  OUTCOME_CATEGORY_CODES,
+} from "@nns/domain";
+import { Email, MunicipalityCode, nonBlank, Timestamp, WebUrl } from "../../lib/schemas.js";
 
 const Code = z
   .string()
@@ -17,8 +23,14 @@ export const InterventionContentSchema = z
     orientation: z.enum(["individual", "structural"]).openapi({
       description: "Inriktning: individinriktad or strukturövergripande",
     }),
-    focusArea: Code.openapi({ description: "Preciserad inriktning: a focus-area code of the orientation" }),
-    targetGroups: z.array(Code).max(20),
+    focusArea: z.enum(FOCUS_AREA_CODES).openapi({
+      description:
+        "Preciserad inriktning: a focus area of the chosen orientation (400 `focus_area_of_orientation`)",
+    }),
+    targetGroups: z.array(Code).max(20).openapi({
+      description:
+        "Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`)",
+    }),
     targetGroupNote: z.string().max(1000).nullable(),
     memberParties: z.array(z.enum(["fk", "af", "region", "kommun"])).max(4),
     municipalityCodes: z
@@ -26,7 +38,9 @@ export const InterventionContentSchema = z
       .max(300)
       .openapi({ description: "The area, as SCB kommunkoder; län are derived" }),
     startDate: IsoDate.nullable(),
-    endDate: IsoDate.nullable().openapi({ description: "Null: open-ended" }),
+    endDate: IsoDate.nullable().openapi({
+      description: "Not before startDate (400 `not_before_start`); null: open-ended",
+    }),
     status: z.enum(INTERVENTION_STATUSES),
     followUpMethod: z.string().max(200).nullable(),
     esfFunded: z.boolean(),
@@ -49,14 +63,14 @@ export const InterventionContentSchema = z
         plannedThroughputMonths: z.number().min(0).max(120).nullable(),
       })
       .strict(),
-    methods: z.array(Code).max(20),
+    methods: z.array(z.enum(CATALOG_METHOD_CODES)).max(20),
     links: z
       .array(
         z
           .object({
             kind: z.enum(["evaluation", "study_visit", "other"]),
             title: nonBlank(1).max(200),
-            url: z.url({ protocol: /^https?$/ }).max(2000),
+            url: WebUrl(2000),
           })
           .strict(),
       )
@@ -79,11 +93,10 @@ export const InterventionContentSchema = z
 
 export const InterventionInputSchema = z
   .object({
-    parentId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .openapi({ description: "The national or regional project this is a delprojekt of" }),
+    parentId: z.uuid().nullable().optional().openapi({
+      description:
+        "The national or regional project this is a delprojekt of: one the förbund can reach (400 `reachable_intervention`), not itself (400 `not_self`)",
+    }),
     content: InterventionContentSchema,
   })
   .strict()
@@ -131,7 +144,7 @@ export const FieldChangeSchema = z
 export const ResultInputSchema = z
   .object({
     periodStart: IsoDate,
-    periodEnd: IsoDate,
+    periodEnd: IsoDate.openapi({ description: "Not before periodStart (400 `not_before_start`)" }),
     participantsWomen: z.number().int().min(0).max(1_000_000),
     participantsMen: z.number().int().min(0).max(1_000_000),
     participantsOther: z.number().int().min(0).max(1_000_000).openapi({ description: "Other or not stated" }),

@@ -34,7 +34,17 @@ export const inviteMember = defineRoute(
     summary: "Invite a person by email; they set their password from the emailed link",
     request: {
       params: OrgIdParams,
-      body: jsonBody(z.object({ email: Email, role: z.enum(ROLES) }).strict()),
+      body: jsonBody(
+        z
+          .object({
+            email: Email,
+            role: z.enum(ROLES).openapi({
+              description:
+                "nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)",
+            }),
+          })
+          .strict(),
+      ),
     },
     responses: { 201: jsonResponse(InvitationSchema, "Invited"), ...problems(400, 401, 403, 404, 409, 422) },
   },

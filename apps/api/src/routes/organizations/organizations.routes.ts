@@ -13,6 +13,7 @@ import {
   pageOf,
   problems,
   Timestamp,
+  WebUrl,
 } from "../../lib/schemas.js";
 
 const tags = ["Organizations"];
@@ -59,19 +60,25 @@ const OrganizationFields = {
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single dashes")
     .max(80)
-    .optional(),
+    .optional()
+    .openapi({
+      description:
+        "Made from the name when left out; a name without letters or digits needs one (400 `required`)",
+    }),
   organizationNumber: z
     .string()
     .regex(/^\d{6}-?\d{4}$/, "ten digits, optionally NNNNNN-NNNN")
-    .openapi({ example: "222000-1016" }),
-  countyCode: CountyCode.nullable(),
+    .openapi({
+      example: "222000-1016",
+      description: "Ten digits ending in a valid Luhn check digit (400 `organization_number`)",
+    }),
+  countyCode: z.union([CountyCode, z.null()]),
   email: Email.nullable().optional(),
-  website: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable()
-    .optional(),
-  memberParties: z.array(MemberPartyInputSchema).max(60),
+  website: WebUrl(500).nullable().optional(),
+  memberParties: z
+    .array(MemberPartyInputSchema)
+    .max(60)
+    .openapi({ uniqueItems: true, description: "Each huvudman once (400 `duplicate`)" }),
 };
 
 export const CreateOrganizationSchema = z.object(OrganizationFields).strict().openapi("CreateOrganization");

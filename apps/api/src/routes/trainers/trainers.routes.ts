@@ -128,7 +128,9 @@ export const addCertification = defineRoute(
           .object({
             issuer: nonBlank(1).max(200).openapi({ example: "Væksthuset" }),
             certifiedOn: CalendarDate,
-            validUntil: CalendarDate.nullable(),
+            validUntil: CalendarDate.nullable().openapi({
+              description: "Not before certifiedOn (400 `after_certified_on`); null: no end",
+            }),
             evidence: z.string().trim().max(2000).nullable().optional().openapi({
               description: "Where the certificate can be checked: a reference or a link",
             }),
@@ -282,7 +284,11 @@ export const putTemplate = defineRoute(
         z
           .object({
             name: nonBlank(1).max(200),
-            steps: z.array(TemplateStepSchema).min(1).max(20),
+            steps: z
+              .array(TemplateStepSchema)
+              .min(1)
+              .max(20)
+              .openapi({ description: "Each step's key once (400 `unique`)" }),
           })
           .strict(),
       ),

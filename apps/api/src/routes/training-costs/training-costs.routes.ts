@@ -73,7 +73,12 @@ export const addPrintCost = defineRoute(
         z
           .object({
             description: nonBlank(1).max(200),
-            amountOre: z.number().int().min(1).max(100_000_000_00),
+            amountOre: z
+              .number()
+              .int()
+              .min(1)
+              .max(100_000_000_00)
+              .openapi({ description: "Öre, above zero" }),
             vatRateBasisPoints: z.number().int().min(0).max(10_000).default(2500),
           })
           .strict(),

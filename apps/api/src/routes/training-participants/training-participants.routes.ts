@@ -141,7 +141,17 @@ export const recordAttendance = defineRoute(
         z
           .object({
             entries: z
-              .array(z.object({ registrationId: z.uuid(), attended: z.boolean() }).strict())
+              .array(
+                z
+                  .object({
+                    registrationId: z.uuid().openapi({
+                      description:
+                        "A registration for this session (400 `unknown_registration`) with a seat (400 `not_confirmed`)",
+                    }),
+                    attended: z.boolean(),
+                  })
+                  .strict(),
+              )
               .min(1)
               .max(1000),
           })
@@ -153,7 +163,8 @@ export const recordAttendance = defineRoute(
         z.object({ data: z.array(z.object({ registrationId: z.uuid(), attended: z.boolean().nullable() })) }),
         "Attendance",
       ),
-      ...problems(400, 401, 403, 404),
+      // 409: the session has not begun yet.
+      ...problems(400, 401, 403, 404, 409),
     },
   },
 );
