@@ -70,6 +70,7 @@ const document = buildOpenApiDocument(v1) as unknown as {
   components: { schemas: Record<string, Schema> };
 };
 const components = document.components.schemas;
+const context = { components, knownIds: [] as string[] };
 const access = new Map(
   v1.openAPIRegistry.definitions
     .filter((d) => d.type === "route")
@@ -90,9 +91,11 @@ const operations = Object.entries(document.paths).flatMap(([path, byMethod]) =>
     op,
   })),
 );
-const withInput = operations.filter(
-  ({ op }) => op.requestBody || (op.parameters ?? []).some((p) => p.in === "query"),
-);
+/** Steps that end a fixture's life (cancel, withdraw, archive...) go last, so the others still reach it. */
+const ENDS_A_FIXTURE = /\/(transitions|withdraw|decline|archive|cancel|revoke)$/;
+const withInput = operations
+  .filter(({ op }) => op.requestBody || (op.parameters ?? []).some((p) => p.in === "query"))
+  .sort((a, b) => Number(ENDS_A_FIXTURE.test(a.path)) - Number(ENDS_A_FIXTURE.test(b.path)));
 
 const env = useTestApp();
 let tenant: Tenant;
@@ -161,6 +164,7 @@ beforeAll(async () => {
     trainerId: trainer.id,
     certificationId: certified.certifications[0]?.id as string,
   });
+  context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);
 });
 
@@ -193,13 +197,13 @@ interface GeneratedRequest {
 function requestArbitrary(op: Operation): fc.Arbitrary<GeneratedRequest> {
   const query = (op.parameters ?? []).filter((p) => p.in === "query");
   const queryArb = fc.record(
-    Object.fromEntries(query.map((p) => [p.name, arbitraryFor(p.schema, components)])),
+    Object.fromEntries(query.map((p) => [p.name, arbitraryFor(p.schema, context)])),
     { requiredKeys: query.filter((p) => p.required).map((p) => p.name) },
   );
   const json = op.requestBody?.content["application/json"]?.schema;
   if (op.requestBody && !json) throw new Error("only JSON request bodies are generated");
   return json
-    ? fc.record({ query: queryArb, body: arbitraryFor(json, components) })
+    ? fc.record({ query: queryArb, body: arbitraryFor(json, context) })
     : fc.record({ query: queryArb });
 }
 

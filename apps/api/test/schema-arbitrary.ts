@@ -41,6 +41,7 @@ const KNOWN = new Set([
   "deprecated",
   "readOnly",
   "nullable",
+  "propertyNames",
 ]);
 
 /** Longest string or list generated, besides a schema's exact maximum; keeps requests small and fast. */
@@ -50,26 +51,33 @@ const EDGE_LENGTH = 5000;
 
 const INT_EDGE = 2 ** 63;
 
-export function arbitraryFor(schema: Schema, components: Record<string, Schema>): fc.Arbitrary<unknown> {
+export interface Context {
+  components: Record<string, Schema>;
+  /** Ids of resources that exist, drawn as often as random UUIDs so that requests reach past "not found". */
+  knownIds: string[];
+}
+
+export function arbitraryFor(schema: Schema, context: Context): fc.Arbitrary<unknown> {
+  const { components } = context;
   const unknown = Object.keys(schema).filter((k) => !KNOWN.has(k) && !k.startsWith("x-"));
   if (unknown.length > 0) throw new Error(`schema keyword(s) not supported: ${unknown.join(", ")}`);
   if (typeof schema.$ref === "string") {
     const name = schema.$ref.replace("#/components/schemas/", "");
     const target = components[name];
     if (!target) throw new Error(`unresolved ${schema.$ref}`);
-    return arbitraryFor(target, components);
+    return arbitraryFor(target, context);
   }
   if ("const" in schema) return fc.constant(schema.const);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...schema.enum);
   const alternatives = (schema.oneOf ?? schema.anyOf) as Schema[] | undefined;
-  if (alternatives) return fc.oneof(...alternatives.map((s) => arbitraryFor(s, components)));
+  if (alternatives) return fc.oneof(...alternatives.map((s) => arbitraryFor(s, context)));
   if (Array.isArray(schema.allOf)) {
     const merged = (schema.allOf as Schema[]).map((s) => resolve(s, components));
-    return arbitraryFor(mergeObjects(merged), components);
+    return arbitraryFor(mergeObjects(merged), context);
   }
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
   if (types.length > 1)
-    return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, components)));
+    return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, context)));
   switch (types[0]) {
     case "null":
       return fc.constant(null);
@@ -80,11 +88,11 @@ export function arbitraryFor(schema: Schema, components: Record<string, Schema>)
     case "number":
       return number(schema);
     case "string":
-      return string(schema);
+      return string(schema, context);
     case "array":
-      return array(schema, components);
+      return array(schema, context);
     case "object":
-      return object(schema, components);
+      return object(schema, context);
     default:
       throw new Error(`schema without a type: ${JSON.stringify(schema)}`);
   }
@@ -137,7 +145,7 @@ function number(schema: Schema): fc.Arbitrary<number> {
 /** Length as JSON Schema counts it: in Unicode code points. */
 const codePoints = (s: string) => [...s].length;
 
-function string(schema: Schema): fc.Arbitrary<string> {
+function string(schema: Schema, context: Context): fc.Arbitrary<string> {
   const minLength = (schema.minLength as number | undefined) ?? 0;
   const maxLength = schema.maxLength as number | undefined;
   const fits = (s: string) =>
@@ -146,7 +154,9 @@ function string(schema: Schema): fc.Arbitrary<string> {
   const matches = (s: string) => (pattern ? pattern.test(s) : true) && fits(s);
   switch (schema.format) {
     case "uuid":
-      return fc.uuid().filter(matches);
+      return context.knownIds.length > 0
+        ? fc.oneof(fc.uuid(), fc.constantFrom(...context.knownIds)).filter(matches)
+        : fc.uuid().filter(matches);
     case "email":
       return fc.emailAddress().filter(matches);
     case "date":
@@ -192,8 +202,8 @@ function date(): fc.Arbitrary<Date> {
   });
 }
 
-function array(schema: Schema, components: Record<string, Schema>): fc.Arbitrary<unknown[]> {
-  const item = arbitraryFor((schema.items as Schema | undefined) ?? {}, components);
+function array(schema: Schema, context: Context): fc.Arbitrary<unknown[]> {
+  const item = arbitraryFor((schema.items as Schema | undefined) ?? {}, context);
   const minLength = (schema.minItems as number | undefined) ?? 0;
   const maxItems = schema.maxItems as number | undefined;
   const typical = Math.max(minLength, Math.min(maxItems ?? 4, 4));
@@ -206,11 +216,21 @@ function array(schema: Schema, components: Record<string, Schema>): fc.Arbitrary
     : lists(typical);
 }
 
-function object(schema: Schema, components: Record<string, Schema>): fc.Arbitrary<Record<string, unknown>> {
+function object(schema: Schema, context: Context): fc.Arbitrary<Record<string, unknown>> {
   const properties = (schema.properties as Record<string, Schema> | undefined) ?? {};
   const required = (schema.required as string[] | undefined) ?? [];
-  return fc.record(
-    Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, arbitraryFor(s, components)])),
+  const named = fc.record(
+    Object.fromEntries(Object.entries(properties).map(([name, s]) => [name, arbitraryFor(s, context)])),
     { requiredKeys: required.filter((name) => name in properties) },
   );
+  const extra = schema.additionalProperties;
+  if (!extra || typeof extra !== "object") return named;
+  // A map (`additionalProperties: {schema}`): keys as propertyNames allows, none of the named ones.
+  const keys = arbitraryFor({ type: "string", ...((schema.propertyNames as Schema | undefined) ?? {}) }, context);
+  const entries = fc.dictionary(
+    keys.filter((k): k is string => typeof k === "string" && !(k in properties)),
+    arbitraryFor(extra as Schema, context),
+    { maxKeys: 4 },
+  );
+  return fc.tuple(named, entries).map(([a, b]) => ({ ...b, ...a }));
 }

@@ -75,7 +75,9 @@ export const registerParticipant = defineRoute(
               description: "Optional; only used for the follow-up's counts of women and men attending",
             }),
             contactConsent: z.boolean(),
-            sessionIds: z.array(z.uuid()).min(1).max(20),
+            sessionIds: z.array(z.uuid()).min(1).max(20).openapi({
+              description: "Sessions of this training (400 `unknown_session`) that have not ended (400 `session_over`)",
+            }),
           })
           .strict(),
       ),

@@ -67,7 +67,7 @@ export const submitTrainingRequest = defineRoute(
         z
           .object({
             periodStart: CalendarDate,
-            periodEnd: CalendarDate,
+            periodEnd: CalendarDate.openapi({ description: "Not before periodStart (400 `after_period_start`)" }),
             expectedParticipants: z.number().int().min(1).max(1000),
             deliveryPreference: z.enum(["digital", "on_site", "either"]),
             openToSharing: z.boolean(),

@@ -129,7 +129,8 @@ export const createTraining = defineRoute(
                 }),
               )
               .max(10)
-              .optional(),
+              .optional()
+              .openapi({ description: "Förbund taking part; an event has none (400 `event_has_no_parties`)" }),
           })
           .strict(),
       ),
