@@ -76,8 +76,7 @@ export function arbitraryFor(schema: Schema, context: Context): fc.Arbitrary<unk
     return arbitraryFor(mergeObjects(merged), context);
   }
   const types = Array.isArray(schema.type) ? (schema.type as string[]) : [schema.type as string];
-  if (types.length > 1)
-    return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, context)));
+  if (types.length > 1) return fc.oneof(...types.map((type) => arbitraryFor({ ...schema, type }, context)));
   switch (types[0]) {
     case "null":
       return fc.constant(null);
@@ -160,9 +159,13 @@ function string(schema: Schema, context: Context): fc.Arbitrary<string> {
     case "email":
       return fc.emailAddress().filter(matches);
     case "date":
-      return date().map((d) => d.toISOString().slice(0, 10));
+      return dates()
+        .map((d) => d.toISOString().slice(0, 10))
+        .filter(matches);
     case "date-time":
-      return date().map((d) => d.toISOString());
+      return dates()
+        .map((d) => d.toISOString())
+        .filter(matches);
     case "uri":
       return fc.webUrl({ withQueryParameters: true, withFragments: true }).filter(matches);
     case undefined:
@@ -194,12 +197,15 @@ function string(schema: Schema, context: Context): fc.Arbitrary<string> {
   return fc.oneof(...texts).filter(fits);
 }
 
-function date(): fc.Arbitrary<Date> {
-  return fc.date({
+/** Mostly this and the next century; now and then the first and last days of four-digit years. */
+function dates(): fc.Arbitrary<Date> {
+  const common = fc.date({
     min: new Date("1900-01-01T00:00:00Z"),
     max: new Date("2199-12-31T23:59:59Z"),
     noInvalidDate: true,
   });
+  const edges = fc.constantFrom(new Date("0000-01-01T00:00:00Z"), new Date("9999-12-31T23:59:59.999Z"));
+  return fc.oneof({ weight: 9, arbitrary: common }, { weight: 1, arbitrary: edges });
 }
 
 function array(schema: Schema, context: Context): fc.Arbitrary<unknown[]> {
@@ -226,7 +232,10 @@ function object(schema: Schema, context: Context): fc.Arbitrary<Record<string, u
   const extra = schema.additionalProperties;
   if (!extra || typeof extra !== "object") return named;
   // A map (`additionalProperties: {schema}`): keys as propertyNames allows, none of the named ones.
-  const keys = arbitraryFor({ type: "string", ...((schema.propertyNames as Schema | undefined) ?? {}) }, context);
+  const keys = arbitraryFor(
+    { type: "string", ...((schema.propertyNames as Schema | undefined) ?? {}) },
+    context,
+  );
   const entries = fc.dictionary(
     keys.filter((k): k is string => typeof k === "string" && !(k in properties)),
     arbitraryFor(extra as Schema, context),

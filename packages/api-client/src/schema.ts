@@ -611,7 +611,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                 };
@@ -964,7 +964,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                 };
@@ -1175,7 +1175,10 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
+                        /**
+                         * @description nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)
+                         * @enum {string}
+                         */
                         role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
                     };
                 };
@@ -1260,7 +1263,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                     status?: "pending" | "all";
@@ -1340,9 +1343,15 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** Format: email */
+                        /**
+                         * Format: email
+                         * @example first.last+tag@sub.example.se
+                         */
                         email: string;
-                        /** @enum {string} */
+                        /**
+                         * @description nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)
+                         * @enum {string}
+                         */
                         role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
                     };
                 };
@@ -1501,7 +1510,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                 };
@@ -1584,6 +1593,7 @@ export interface paths {
                         scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:register" | "interventions:read" | "interventions:write")[];
                         /**
                          * Format: date-time
+                         * @description In the future (400 `future`); null or left out: never expires
                          * @example 2026-11-24T09:30:00.000Z
                          */
                         expiresAt?: string | null;
@@ -1733,7 +1743,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                     action?: string;
@@ -1821,7 +1831,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                 };
@@ -1940,7 +1950,8 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    countyCode?: string;
+                    /** @description SCB länskod (GET /reference/counties) */
+                    countyCode?: components["schemas"]["CountyCode"];
                 };
                 header?: never;
                 path?: never;
@@ -2083,11 +2094,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** Format: email */
+                        /**
+                         * Format: email
+                         * @example first.last+tag@sub.example.se
+                         */
                         email: string;
                         phone?: string | null;
                         /** @default [] */
-                        countyCodes?: string[];
+                        countyCodes?: components["schemas"]["CountyCode"][];
                         deliveryModes: ("digital" | "on_site")[];
                         notes?: string | null;
                     };
@@ -2239,11 +2253,14 @@ export interface paths {
                 content: {
                     "application/json": {
                         name?: string;
-                        /** Format: email */
+                        /**
+                         * Format: email
+                         * @example first.last+tag@sub.example.se
+                         */
                         email?: string;
                         phone?: string | null;
                         /** @default [] */
-                        countyCodes?: string[];
+                        countyCodes?: components["schemas"]["CountyCode"][];
                         deliveryModes?: ("digital" | "on_site")[];
                         notes?: string | null;
                         archived?: boolean;
@@ -2353,6 +2370,7 @@ export interface paths {
                         certifiedOn: string;
                         /**
                          * Format: date
+                         * @description Not before certifiedOn (400 `after_certified_on`); null: no end
                          * @example 2026-11-24
                          */
                         validUntil: string | null;
@@ -2773,6 +2791,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
+                        /** @description Each step's key once (400 `unique`) */
                         steps: {
                             key: string;
                             title: string;
@@ -2990,12 +3009,13 @@ export interface paths {
                     "application/json": {
                         /**
                          * Format: date
-                         * @example 2027-02-01
+                         * @example 2026-11-24
                          */
                         periodStart: string;
                         /**
                          * Format: date
-                         * @example 2027-02-01
+                         * @description Not before periodStart (400 `after_period_start`)
+                         * @example 2026-11-24
                          */
                         periodEnd: string;
                         expectedParticipants: number;
@@ -3003,7 +3023,10 @@ export interface paths {
                         deliveryPreference: "digital" | "on_site" | "either";
                         openToSharing: boolean;
                         contactName: string;
-                        /** Format: email */
+                        /**
+                         * Format: email
+                         * @example first.last+tag@sub.example.se
+                         */
                         contactEmail: string;
                         contactPhone?: string | null;
                         notes?: string | null;
@@ -3412,15 +3435,26 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @enum {string} */
+                        /**
+                         * @description bip_skapa by NNS only (400 `bip_skapa_by_nns`), event by a förbund only (400 `event_by_forbund`)
+                         * @enum {string}
+                         */
                         kind: "bip_skapa" | "event";
                         title: string;
                         description?: string | null;
-                        /** @enum {string} */
+                        /**
+                         * @description seats needs a number of seats for every förbund taking part (400 `seats_required`)
+                         * @enum {string}
+                         */
                         costSplitRule?: "equal" | "seats";
+                        /** @description Open requests to schedule (400 `unknown_request`, `request_not_open`); a bip_skapa training needs a request or a party (400 `party_required`), an event has neither (400 `event_has_no_parties`) */
                         requestIds?: string[];
+                        /** @description Förbund taking part; an event has none (400 `event_has_no_parties`) */
                         parties?: {
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @description A förbund (400 `unknown_forbund`)
+                             */
                             organizationId: string;
                             seats: number | null;
                         }[];
@@ -3587,7 +3621,10 @@ export interface paths {
                     "application/json": {
                         title?: string;
                         description?: string | null;
-                        /** @enum {string} */
+                        /**
+                         * @description seats needs a number of seats for every förbund taking part (400 `seats_required`)
+                         * @enum {string}
+                         */
                         costSplitRule?: "equal" | "seats";
                     };
                 };
@@ -3677,8 +3714,12 @@ export interface paths {
                 content: {
                     "application/json": {
                         /** @enum {string} */
-                        action: "plan" | "confirm" | "complete" | "cancel";
+                        action: "plan" | "confirm" | "complete";
                         reason?: string | null;
+                    } | {
+                        /** @enum {string} */
+                        action: "cancel";
+                        reason: string;
                     };
                 };
             };
@@ -3771,8 +3812,12 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
+                        /** @description Needed when costs are split by seats (400 `seats_required`) */
                         seats: number | null;
-                        /** Format: email */
+                        /**
+                         * Format: email
+                         * @example first.last+tag@sub.example.se
+                         */
                         contactEmail?: string | null;
                     };
                 };
@@ -3931,8 +3976,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
+                        /** @description A step of the BIP/SKAPA template (400 `unknown_step`; an event has none, 400 `no_template`): fills title, length, mode and capacity unless given */
                         stepKey?: string | null;
+                        /** @description Needed without a step (400 `required`) */
                         title?: string;
                         /**
                          * Format: date-time
@@ -3941,15 +3987,22 @@ export interface paths {
                         startsAt: string;
                         /**
                          * Format: date-time
+                         * @description After startsAt (400 `after_starts_at`); needed without a step (400 `required`)
                          * @example 2026-11-24T09:30:00.000Z
                          */
                         endsAt?: string;
-                        /** @enum {string} */
+                        /**
+                         * @description Needed unless the step fixes it (400 `required`); on_site needs a location (400 `required_on_site`)
+                         * @enum {string}
+                         */
                         mode?: "digital" | "on_site";
+                        /** @description Needed on_site (400 `required_on_site`) */
                         location?: string | null;
                         /** Format: uri */
                         videoLink?: string | null;
+                        /** @description Not below the people already given a seat (400 `below_confirmed`) */
                         capacity?: number | null;
+                        /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                         trainerIds?: string[];
                     };
                 };
@@ -4123,8 +4176,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
+                        /** @description A step of the BIP/SKAPA template (400 `unknown_step`; an event has none, 400 `no_template`): fills title, length, mode and capacity unless given */
                         stepKey?: string | null;
+                        /** @description Needed without a step (400 `required`) */
                         title?: string;
                         /**
                          * Format: date-time
@@ -4133,15 +4187,22 @@ export interface paths {
                         startsAt?: string;
                         /**
                          * Format: date-time
+                         * @description After startsAt (400 `after_starts_at`); needed without a step (400 `required`)
                          * @example 2026-11-24T09:30:00.000Z
                          */
                         endsAt?: string;
-                        /** @enum {string} */
+                        /**
+                         * @description Needed unless the step fixes it (400 `required`); on_site needs a location (400 `required_on_site`)
+                         * @enum {string}
+                         */
                         mode?: "digital" | "on_site";
+                        /** @description Needed on_site (400 `required_on_site`) */
                         location?: string | null;
                         /** Format: uri */
                         videoLink?: string | null;
+                        /** @description Not below the people already given a seat (400 `below_confirmed`) */
                         capacity?: number | null;
+                        /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                         trainerIds?: string[];
                     };
                 };
@@ -4442,7 +4503,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         name: string;
-                        /** Format: email */
+                        /**
+                         * Format: email
+                         * @example first.last+tag@sub.example.se
+                         */
                         email: string;
                         /** @description Employer or member party, e.g. Försäkringskassan or Halmstads kommun */
                         employer?: string | null;
@@ -4453,6 +4517,7 @@ export interface paths {
                          */
                         gender?: "woman" | "man" | "other" | null;
                         contactConsent: boolean;
+                        /** @description Sessions of this training (400 `unknown_session`) that have not ended (400 `session_over`) */
                         sessionIds: string[];
                     };
                 };
@@ -4714,7 +4779,10 @@ export interface paths {
                 content: {
                     "application/json": {
                         entries: {
-                            /** Format: uuid */
+                            /**
+                             * Format: uuid
+                             * @description A registration for this session (400 `unknown_registration`) with a seat (400 `not_confirmed`)
+                             */
                             registrationId: string;
                             attended: boolean;
                         }[];
@@ -4766,6 +4834,15 @@ export interface paths {
                 };
                 /** @description Not found, or not visible to you */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Conflict */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };
@@ -4970,6 +5047,7 @@ export interface paths {
                 content: {
                     "application/json": {
                         description: string;
+                        /** @description Öre, above zero */
                         amountOre: number;
                         /** @default 2500 */
                         vatRateBasisPoints?: number;
@@ -5204,8 +5282,12 @@ export interface paths {
                     "application/json": {
                         /** @description The token from the emailed survey link */
                         token: string;
+                        /** @description A score per question answered */
                         scores: {
-                            [key: string]: number;
+                            overall?: number;
+                            content?: number;
+                            usefulness?: number;
+                            organisation?: number;
                         };
                         comment?: string | null;
                     };
@@ -5429,7 +5511,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                     state?: "draft" | "submitted" | "returned" | "published" | "archived";
@@ -5597,7 +5679,7 @@ export interface paths {
         put?: never;
         /**
          * Bulk import from CSV as drafts; if any row fails nothing is written and every problem is listed
-         * @description Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1.
+         * @description Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. Nothing is imported when the CSV cannot be read (`csv_syntax`), has unknown columns (`known_columns`) or not 1–1000 rows (`row_count`), or a row breaks a rule (`required`, `too_big`, `invalid_value`, `invalid_format`, `invalid_format:date`, `number_range`, or one of creating an intervention: `known_focus_area`, `focus_area_of_orientation`, `known_target_group`, `known_method`, `known_municipality`, `not_before_start`).
          */
         post: {
             parameters: {
@@ -6178,7 +6260,7 @@ export interface paths {
             };
             requestBody: {
                 content: {
-                    "application/json": components["schemas"]["WorkflowAction"];
+                    "application/json": components["schemas"]["ReturnAction"];
                 };
             };
             responses: {
@@ -7229,7 +7311,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    /** @description nextCursor from the previous page */
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                 };
@@ -7391,6 +7473,7 @@ export interface paths {
                     to?: string;
                     /** @description relevance (needs q, otherwise newest), newest first published, or latest start date */
                     sort?: "relevance" | "newest" | "start";
+                    /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                     cursor?: string;
                     limit?: number;
                 };
@@ -7774,17 +7857,30 @@ export interface components {
         };
         CreateOrganization: {
             name: string;
+            /** @description Made from the name when left out; a name without letters or digits needs one (400 `required`) */
             slug?: string;
-            /** @example 222000-1016 */
+            /**
+             * @description Ten digits ending in a valid Luhn check digit (400 `organization_number`)
+             * @example 222000-1016
+             */
             organizationNumber: string;
-            /** @example 13 */
-            countyCode: string | null;
-            /** Format: email */
+            countyCode: components["schemas"]["CountyCode"] | null;
+            /**
+             * Format: email
+             * @example first.last+tag@sub.example.se
+             */
             email?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description Each huvudman once (400 `duplicate`) */
             memberParties: components["schemas"]["MemberPartyInput"][];
         };
+        /**
+         * @description SCB länskod (GET /reference/counties)
+         * @example 13
+         * @enum {string}
+         */
+        CountyCode: "10" | "12" | "13" | "14" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "01" | "03" | "04" | "05" | "06" | "07" | "08" | "09";
         /** @description A huvudman: Försäkringskassan, Arbetsförmedlingen, a region or a kommun */
         MemberPartyInput: {
             /** @enum {string} */
@@ -7795,25 +7891,36 @@ export interface components {
         } | {
             /** @enum {string} */
             kind: "region";
-            /** @example 13 */
-            countyCode: string;
+            countyCode: components["schemas"]["CountyCode"];
         } | {
             /** @enum {string} */
             kind: "kommun";
-            /** @example 1380 */
-            municipalityCode: string;
+            municipalityCode: components["schemas"]["MunicipalityCode"];
         };
+        /**
+         * @description SCB kommunkod (GET /reference/municipalities)
+         * @example 1380
+         * @enum {string}
+         */
+        MunicipalityCode: "1060" | "1080" | "1081" | "1082" | "1083" | "1214" | "1230" | "1231" | "1233" | "1256" | "1257" | "1260" | "1261" | "1262" | "1263" | "1264" | "1265" | "1266" | "1267" | "1270" | "1272" | "1273" | "1275" | "1276" | "1277" | "1278" | "1280" | "1281" | "1282" | "1283" | "1284" | "1285" | "1286" | "1287" | "1290" | "1291" | "1292" | "1293" | "1315" | "1380" | "1381" | "1382" | "1383" | "1384" | "1401" | "1402" | "1407" | "1415" | "1419" | "1421" | "1427" | "1430" | "1435" | "1438" | "1439" | "1440" | "1441" | "1442" | "1443" | "1444" | "1445" | "1446" | "1447" | "1452" | "1460" | "1461" | "1462" | "1463" | "1465" | "1466" | "1470" | "1471" | "1472" | "1473" | "1480" | "1481" | "1482" | "1484" | "1485" | "1486" | "1487" | "1488" | "1489" | "1490" | "1491" | "1492" | "1493" | "1494" | "1495" | "1496" | "1497" | "1498" | "1499" | "1715" | "1730" | "1737" | "1760" | "1761" | "1762" | "1763" | "1764" | "1765" | "1766" | "1780" | "1781" | "1782" | "1783" | "1784" | "1785" | "1814" | "1860" | "1861" | "1862" | "1863" | "1864" | "1880" | "1881" | "1882" | "1883" | "1884" | "1885" | "1904" | "1907" | "1960" | "1961" | "1962" | "1980" | "1981" | "1982" | "1983" | "1984" | "2021" | "2023" | "2026" | "2029" | "2031" | "2034" | "2039" | "2061" | "2062" | "2080" | "2081" | "2082" | "2083" | "2084" | "2085" | "2101" | "2104" | "2121" | "2132" | "2161" | "2180" | "2181" | "2182" | "2183" | "2184" | "2260" | "2262" | "2280" | "2281" | "2282" | "2283" | "2284" | "2303" | "2305" | "2309" | "2313" | "2321" | "2326" | "2361" | "2380" | "2401" | "2403" | "2404" | "2409" | "2417" | "2418" | "2421" | "2422" | "2425" | "2460" | "2462" | "2463" | "2480" | "2481" | "2482" | "2505" | "2506" | "2510" | "2513" | "2514" | "2518" | "2521" | "2523" | "2560" | "2580" | "2581" | "2582" | "2583" | "2584" | "0114" | "0115" | "0117" | "0120" | "0123" | "0125" | "0126" | "0127" | "0128" | "0136" | "0138" | "0139" | "0140" | "0160" | "0162" | "0163" | "0180" | "0181" | "0182" | "0183" | "0184" | "0186" | "0187" | "0188" | "0191" | "0192" | "0305" | "0319" | "0330" | "0331" | "0360" | "0380" | "0381" | "0382" | "0428" | "0461" | "0480" | "0481" | "0482" | "0483" | "0484" | "0486" | "0488" | "0509" | "0512" | "0513" | "0560" | "0561" | "0562" | "0563" | "0580" | "0581" | "0582" | "0583" | "0584" | "0586" | "0604" | "0617" | "0642" | "0643" | "0662" | "0665" | "0680" | "0682" | "0683" | "0684" | "0685" | "0686" | "0687" | "0760" | "0761" | "0763" | "0764" | "0765" | "0767" | "0780" | "0781" | "0821" | "0834" | "0840" | "0860" | "0861" | "0862" | "0880" | "0881" | "0882" | "0883" | "0884" | "0885" | "0980";
         UpdateOrganization: {
             name?: string;
+            /** @description Made from the name when left out; a name without letters or digits needs one (400 `required`) */
             slug?: string;
-            /** @example 222000-1016 */
+            /**
+             * @description Ten digits ending in a valid Luhn check digit (400 `organization_number`)
+             * @example 222000-1016
+             */
             organizationNumber?: string;
-            /** @example 13 */
-            countyCode?: string | null;
-            /** Format: email */
+            countyCode?: components["schemas"]["CountyCode"] | null;
+            /**
+             * Format: email
+             * @example first.last+tag@sub.example.se
+             */
             email?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description Each huvudman once (400 `duplicate`) */
             memberParties?: components["schemas"]["MemberPartyInput"][];
         };
         Access: {
@@ -8104,12 +8211,12 @@ export interface components {
             };
             /**
              * Format: date
-             * @example 2027-02-01
+             * @example 2026-11-24
              */
             periodStart: string;
             /**
              * Format: date
-             * @example 2027-02-01
+             * @example 2026-11-24
              */
             periodEnd: string;
             expectedParticipants: number;
@@ -8401,13 +8508,17 @@ export interface components {
              * @enum {string}
              */
             orientation: "individual" | "structural";
-            /** @description Preciserad inriktning: a focus-area code of the orientation */
-            focusArea: string;
+            /**
+             * @description Preciserad inriktning: a focus area of the chosen orientation (400 `focus_area_of_orientation`)
+             * @enum {string}
+             */
+            focusArea: "pre_rehabilitation" | "vocational_rehabilitation" | "work_ability_assessment" | "coordination_individual" | "competence_development" | "methods_development" | "needs_mapping" | "collaboration_structures";
+            /** @description Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`) */
             targetGroups: string[];
             targetGroupNote: string | null;
             memberParties: ("fk" | "af" | "region" | "kommun")[];
             /** @description The area, as SCB kommunkoder; län are derived */
-            municipalityCodes: string[];
+            municipalityCodes: components["schemas"]["MunicipalityCode"][];
             /**
              * Format: date
              * @example 2009-09-01
@@ -8415,7 +8526,7 @@ export interface components {
             startDate: string | null;
             /**
              * Format: date
-             * @description Null: open-ended
+             * @description Not before startDate (400 `not_before_start`); null: open-ended
              * @example 2009-09-01
              */
             endDate: string | null;
@@ -8435,7 +8546,7 @@ export interface components {
                 volumeGoalParticipants: number | null;
                 plannedThroughputMonths: number | null;
             };
-            methods: string[];
+            methods: ("solution_focused" | "motivational_interviewing" | "supported_employment_ips" | "bip_skapa" | "work_training" | "work_ability_assessment")[];
             links: {
                 /** @enum {string} */
                 kind: "evaluation" | "study_visit" | "other";
@@ -8446,7 +8557,10 @@ export interface components {
             contacts: {
                 name: string;
                 role: string;
-                /** Format: email */
+                /**
+                 * Format: email
+                 * @example first.last+tag@sub.example.se
+                 */
                 email: string | null;
                 phone: string | null;
             }[];
@@ -8454,7 +8568,7 @@ export interface components {
         InterventionInput: {
             /**
              * Format: uuid
-             * @description The national or regional project this is a delprojekt of
+             * @description The national or regional project this is a delprojekt of: one the förbund can reach (400 `reachable_intervention`), not itself (400 `not_self`)
              */
             parentId?: string | null;
             content: components["schemas"]["InterventionContent"];
@@ -8472,6 +8586,9 @@ export interface components {
         };
         WorkflowAction: {
             comment?: string | null;
+        };
+        ReturnAction: {
+            comment: string;
         };
         InterventionVersionList: {
             data: components["schemas"]["InterventionVersion"][];
@@ -8542,6 +8659,7 @@ export interface components {
             periodStart: string;
             /**
              * Format: date
+             * @description Not before periodStart (400 `not_before_start`)
              * @example 2009-09-01
              */
             periodEnd: string;
@@ -8549,9 +8667,14 @@ export interface components {
             participantsMen: number;
             /** @description Other or not stated */
             participantsOther: number;
-            /** @description Participants per outcome-category code */
+            /** @description Participants per outcome category (GET /catalog/vocabularies); together at most the participants (400 `at_most_participants`) */
             outcomes: {
-                [key: string]: number;
+                vocational_rehabilitation?: number;
+                reduced_sick_leave?: number;
+                job_seeking_studies_work?: number;
+                back_to_fk?: number;
+                dropped_out?: number;
+                social_services?: number;
             };
             averageEnrolmentMonths: number | null;
             /** @description Amount in öre */
@@ -8578,7 +8701,10 @@ export interface components {
             acceptedAt: string | null;
         };
         CoOwnerInvitation: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Another samordningsförbund than the owner (400 `other_forbund`)
+             */
             organizationId: string;
         };
         CoOwnershipInvitationList: {

@@ -55,6 +55,15 @@ export function problems(...statuses: number[]) {
   );
 }
 
+/**
+ * A calendar date of the years 1900–2999. RFC 3339 allows year 0000, which PostgreSQL has no day of; the
+ * product has no date outside these centuries.
+ */
+export const CalendarDate = z.iso
+  .date()
+  .regex(/^(19|2\d)\d{2}-/, "a year from 1900 to 2999")
+  .openapi({ format: "date", example: "2026-11-24" });
+
 export const Timestamp = z.iso.datetime({ offset: true }).openapi({ example: "2026-11-24T09:30:00.000Z" });
 
 export const OrgIdParams = z.object({

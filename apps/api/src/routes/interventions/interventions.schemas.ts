@@ -6,13 +6,13 @@ import {
   INTERVENTION_STATUSES,
   OUTCOME_CATEGORY_CODES,
 } from "@nns/domain";
-import { Email, MunicipalityCode, nonBlank, Timestamp, WebUrl } from "../../lib/schemas.js";
+import { CalendarDate, Email, MunicipalityCode, nonBlank, Timestamp, WebUrl } from "../../lib/schemas.js";
 
 const Code = z
   .string()
   .regex(/^[a-z0-9_]+$/, "a vocabulary code: lower-case letters, digits and _")
   .max(60);
-const IsoDate = z.iso.date().openapi({ example: "2009-09-01" });
+const IsoDate = CalendarDate.openapi({ example: "2009-09-01" });
 const Ore = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: "Amount in öre" });
 
 export const InterventionContentSchema = z

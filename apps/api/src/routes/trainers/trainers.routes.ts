@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
+  CalendarDate,
   CountyCode,
   Email,
   IfMatchHeader,
@@ -13,7 +14,6 @@ import { TrainingRequestSchema } from "../training-requests/training-requests.ro
 
 const tags = ["Trainers and price list (NNS)"];
 
-const CalendarDate = z.iso.date().openapi({ example: "2026-11-24" });
 const DeliveryMode = z.enum(["digital", "on_site"]);
 const CertificationStatus = z.enum(["valid", "expiring", "expired", "not_yet_valid", "revoked"]);
 

@@ -76,7 +76,8 @@ export const registerParticipant = defineRoute(
             }),
             contactConsent: z.boolean(),
             sessionIds: z.array(z.uuid()).min(1).max(20).openapi({
-              description: "Sessions of this training (400 `unknown_session`) that have not ended (400 `session_over`)",
+              description:
+                "Sessions of this training (400 `unknown_session`) that have not ended (400 `session_over`)",
             }),
           })
           .strict(),

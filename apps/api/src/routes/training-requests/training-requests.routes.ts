@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
+  CalendarDate,
   Email,
   jsonBody,
   jsonResponse,
@@ -11,7 +12,6 @@ import {
 } from "../../lib/schemas.js";
 
 const tags = ["Training requests"];
-const CalendarDate = z.iso.date().openapi({ example: "2027-02-01" });
 const Status = z.enum(["submitted", "scheduled", "withdrawn", "declined"]);
 
 export const TrainingRequestSchema = z
@@ -67,7 +67,9 @@ export const submitTrainingRequest = defineRoute(
         z
           .object({
             periodStart: CalendarDate,
-            periodEnd: CalendarDate.openapi({ description: "Not before periodStart (400 `after_period_start`)" }),
+            periodEnd: CalendarDate.openapi({
+              description: "Not before periodStart (400 `after_period_start`)",
+            }),
             expectedParticipants: z.number().int().min(1).max(1000),
             deliveryPreference: z.enum(["digital", "on_site", "either"]),
             openToSharing: z.boolean(),

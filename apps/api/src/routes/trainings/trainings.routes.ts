@@ -130,7 +130,9 @@ export const createTraining = defineRoute(
               )
               .max(10)
               .optional()
-              .openapi({ description: "Förbund taking part; an event has none (400 `event_has_no_parties`)" }),
+              .openapi({
+                description: "Förbund taking part; an event has none (400 `event_has_no_parties`)",
+              }),
           })
           .strict(),
       ),
@@ -267,7 +269,13 @@ const SessionInput = z
       description:
         "Needed unless the step fixes it (400 `required`); on_site needs a location (400 `required_on_site`)",
     }),
-    location: z.string().trim().max(300).nullable().optional(),
+    location: z
+      .string()
+      .trim()
+      .max(300)
+      .nullable()
+      .optional()
+      .openapi({ description: "Needed on_site (400 `required_on_site`)" }),
     videoLink: z.url().max(500).nullable().optional(),
     capacity: z
       .number()
