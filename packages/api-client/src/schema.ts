@@ -8516,7 +8516,7 @@ export interface components {
             targetGroups: string[];
             targetGroupNote: string | null;
             memberParties: ("fk" | "af" | "region" | "kommun")[];
-            /** @description The area, as SCB kommunkoder; län are derived */
+            /** @description The area, as SCB kommunkoder (400 `known_municipality`); län are derived */
             municipalityCodes: components["schemas"]["MunicipalityCode"][];
             /**
              * Format: date

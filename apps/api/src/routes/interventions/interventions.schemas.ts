@@ -36,7 +36,7 @@ export const InterventionContentSchema = z
     municipalityCodes: z
       .array(MunicipalityCode)
       .max(300)
-      .openapi({ description: "The area, as SCB kommunkoder; län are derived" }),
+      .openapi({ description: "The area, as SCB kommunkoder (400 `known_municipality`); län are derived" }),
     startDate: IsoDate.nullable(),
     endDate: IsoDate.nullable().openapi({
       description: "Not before startDate (400 `not_before_start`); null: open-ended",
