@@ -102,7 +102,14 @@ describe("the workflow, per role", () => {
     expectData(await act(editor, t.org.id, created.id, "submit"));
     expect(
       expectProblem(await act(nns, t.org.id, created.id, "return"), 400, "validation_failed").errors?.[0],
-    ).toMatchObject({ field: "body.comment", rule: "required" });
+    ).toMatchObject({ field: "body.comment", rule: "invalid_type" });
+    expect(
+      expectProblem(
+        await act(nns, t.org.id, created.id, "return", { comment: "  " }),
+        400,
+        "validation_failed",
+      ).errors?.[0],
+    ).toMatchObject({ field: "body.comment", rule: "invalid_format:regex" });
     const returned = await act(nns, t.org.id, created.id, "return", { comment: "Beskriv målgruppen." });
     expect(expectData(returned)).toMatchObject({ state: "returned", reviewComment: "Beskriv målgruppen." });
     // The author hears of it, with the comment and a link to the entry in the admin.

@@ -189,17 +189,15 @@ describe("registering a förbund", () => {
   });
 
   it("refuses an unknown länskod of a region member party", async () => {
-    const res = await register(
-      nnsAdmin,
-      hallandInput({
-        name: "Okänd Region",
-        slug: "okand-region",
-        organizationNumber: "2220001057",
+    // Outside the typed client: the contract's enum of län has no 99.
+    const res = await nnsAdmin.raw("POST", "/v1/organizations", {
+      body: {
+        ...hallandInput({ name: "Okänd Region", slug: "okand-region", organizationNumber: "2220001057" }),
         memberParties: [{ kind: "region", countyCode: "99" }],
-      }),
-    );
+      },
+    });
     expect(expectProblem(res, 400, "validation_failed").errors).toContainEqual(
-      expect.objectContaining({ field: "body.memberParties.0.countyCode", rule: "county_code" }),
+      expect.objectContaining({ field: "body.memberParties.0.countyCode", rule: "invalid_value" }),
     );
   });
 

@@ -36,7 +36,7 @@ export interface RegisteredTrainer {
 export async function registeredTrainer(
   env: TestEnv,
   nns: Client,
-  body: { countyCodes?: string[]; deliveryModes?: ("digital" | "on_site")[] } = {},
+  body: { countyCodes?: Schemas["CountyCode"][]; deliveryModes?: ("digital" | "on_site")[] } = {},
 ): Promise<RegisteredTrainer> {
   const email = `utbildare.${randomUUID().slice(0, 8)}@test.se`;
   await grantRole(systemContext(env.deps, "test"), {
@@ -172,7 +172,7 @@ export const transition = (
   client: Client,
   orgId: string,
   trainingId: string,
-  action: "plan" | "confirm" | "complete" | "cancel",
+  action: "plan" | "confirm" | "complete",
 ) =>
   client.POST("/orgs/{orgId}/trainings/{trainingId}/transitions", {
     ...inTraining(orgId, trainingId),

@@ -701,7 +701,7 @@ export interface paths {
         put?: never;
         /**
          * Request a BIP/SKAPA training
-         * @description A förbund sends NNS an intresseanmälan: the period it wishes (calendar dates, `periodEnd` not before `periodStart`), expected participants, delivery preference and whether it would share the training with a neighbouring förbund. Needs `trainings:book` (the förbund's administrators); NNS itself cannot send one (403). The request starts `submitted`; NNS schedules it into a training (`createTraining`) or declines it. Audited as `training_request.submitted`.
+         * @description A förbund sends NNS an intresseanmälan: the period it wishes (calendar dates, `periodEnd` not before `periodStart`), expected participants, delivery preference and whether it would share the training with a neighbouring förbund. Needs `trainings:book` (the förbund's administrators, or an API key with that scope); NNS itself cannot send one (403). The request starts `submitted`; NNS schedules it into a training (`createTraining`) or declines it. Audited as `training_request.submitted`.
          */
         post: operations["createTrainingRequest"];
         delete?: never;
@@ -1225,7 +1225,7 @@ export interface paths {
         put?: never;
         /**
          * Import interventions from CSV
-         * @description Creates one draft per row, all or nothing: if any row fails, nothing is written and every problem is listed. Needs `interventions:write`, in a förbund. Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. Between 1 and 1000 rows. Audited as `intervention.imported`.
+         * @description Creates one draft per row, all or nothing: if any row fails, nothing is written and every problem is listed. Needs `interventions:write`, in a förbund. Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. Nothing is imported when the CSV cannot be read (`csv_syntax`), has unknown columns (`known_columns`) or not 1–1000 rows (`row_count`), or a row breaks a rule (`required`, `too_big`, `invalid_value`, `invalid_format`, `invalid_format:date`, `number_range`, or one of creating an intervention: `known_focus_area`, `focus_area_of_orientation`, `known_target_group`, `known_method`, `known_municipality`, `not_before_start`). Audited as `intervention.imported`.
          */
         post: operations["importInterventions"];
         delete?: never;
@@ -2782,17 +2782,30 @@ export interface components {
          */
         CreateOrganization: {
             name: string;
+            /** @description Made from the name when left out; a name without letters or digits needs one (400 `required`) */
             slug?: string;
-            /** @example 222000-1016 */
+            /**
+             * @description Ten digits ending in a valid Luhn check digit (400 `organization_number`)
+             * @example 222000-1016
+             */
             organizationNumber: string;
-            /** @example 13 */
-            countyCode: string | null;
-            /** Format: email */
+            countyCode: components["schemas"]["CountyCode"] | null;
+            /**
+             * Format: email
+             * @example first.last+tag@sub.example.se
+             */
             email?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description Each huvudman once (400 `duplicate`) */
             memberParties: components["schemas"]["MemberPartyInput"][];
         };
+        /**
+         * @description SCB länskod (GET /reference/counties)
+         * @example 13
+         * @enum {string}
+         */
+        CountyCode: "10" | "12" | "13" | "14" | "17" | "18" | "19" | "20" | "21" | "22" | "23" | "24" | "25" | "01" | "03" | "04" | "05" | "06" | "07" | "08" | "09";
         /**
          * @description A huvudman: Försäkringskassan, Arbetsförmedlingen, a region or a kommun
          * @example {
@@ -2809,14 +2822,17 @@ export interface components {
         } | {
             /** @enum {string} */
             kind: "region";
-            /** @example 13 */
-            countyCode: string;
+            countyCode: components["schemas"]["CountyCode"];
         } | {
             /** @enum {string} */
             kind: "kommun";
-            /** @example 1380 */
-            municipalityCode: string;
+            municipalityCode: components["schemas"]["MunicipalityCode"];
         };
+        /**
+         * @description One of the SCB kommunkoder of GET /reference/municipalities; another is refused (400 `municipality_code` for a member party, `known_municipality` in an intervention's area)
+         * @example 1380
+         */
+        MunicipalityCode: string;
         /**
          * @example {
          *       "email": "kansli@goteborgnordost.samordning.se",
@@ -2825,15 +2841,22 @@ export interface components {
          */
         UpdateOrganization: {
             name?: string;
+            /** @description Made from the name when left out; a name without letters or digits needs one (400 `required`) */
             slug?: string;
-            /** @example 222000-1016 */
+            /**
+             * @description Ten digits ending in a valid Luhn check digit (400 `organization_number`)
+             * @example 222000-1016
+             */
             organizationNumber?: string;
-            /** @example 13 */
-            countyCode?: string | null;
-            /** Format: email */
+            countyCode?: components["schemas"]["CountyCode"] | null;
+            /**
+             * Format: email
+             * @example first.last+tag@sub.example.se
+             */
             email?: string | null;
             /** Format: uri */
             website?: string | null;
+            /** @description Each huvudman once (400 `duplicate`) */
             memberParties?: components["schemas"]["MemberPartyInput"][];
         };
         /**
@@ -3277,9 +3300,15 @@ export interface components {
             /** Format: uuid */
             id: string;
             issuer: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
             certifiedOn: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
             validUntil: string | null;
             evidence: string | null;
             /** @enum {string} */
@@ -3420,9 +3449,15 @@ export interface components {
             /** @enum {string} */
             countyRelation: "same" | "neighbouring";
             overlap: {
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
                 start: string;
-                /** Format: date */
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
                 end: string;
             };
             overlapDays: number;
@@ -3464,9 +3499,15 @@ export interface components {
                 name: string;
                 countyCode: string | null;
             };
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
             periodStart: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
             periodEnd: string;
             expectedParticipants: number;
             /** @enum {string} */
@@ -4181,18 +4222,26 @@ export interface components {
              * @enum {string}
              */
             orientation: "individual" | "structural";
-            /** @description Preciserad inriktning: a focus-area code of the orientation */
-            focusArea: string;
+            /**
+             * @description Preciserad inriktning: a focus area of the chosen orientation (400 `focus_area_of_orientation`)
+             * @enum {string}
+             */
+            focusArea: "pre_rehabilitation" | "vocational_rehabilitation" | "work_ability_assessment" | "coordination_individual" | "competence_development" | "methods_development" | "needs_mapping" | "collaboration_structures";
+            /** @description Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`) */
             targetGroups: string[];
             targetGroupNote: string | null;
             memberParties: ("fk" | "af" | "region" | "kommun")[];
-            /** @description The area, as SCB kommunkoder; län are derived */
-            municipalityCodes: string[];
-            /** Format: date */
+            /** @description The area, as SCB kommunkoder (400 `known_municipality`); län are derived */
+            municipalityCodes: components["schemas"]["MunicipalityCode"][];
+            /**
+             * Format: date
+             * @example 2009-09-01
+             */
             startDate: string | null;
             /**
              * Format: date
-             * @description Null: open-ended
+             * @description Not before startDate (400 `not_before_start`); null: open-ended
+             * @example 2009-09-01
              */
             endDate: string | null;
             /** @enum {string} */
@@ -4211,7 +4260,7 @@ export interface components {
                 volumeGoalParticipants: number | null;
                 plannedThroughputMonths: number | null;
             };
-            methods: string[];
+            methods: ("solution_focused" | "motivational_interviewing" | "supported_employment_ips" | "bip_skapa" | "work_training" | "work_ability_assessment")[];
             links: {
                 /** @enum {string} */
                 kind: "evaluation" | "study_visit" | "other";
@@ -4222,7 +4271,10 @@ export interface components {
             contacts: {
                 name: string;
                 role: string;
-                /** Format: email */
+                /**
+                 * Format: email
+                 * @example first.last+tag@sub.example.se
+                 */
                 email: string | null;
                 phone: string | null;
             }[];
@@ -4306,7 +4358,7 @@ export interface components {
         InterventionInput: {
             /**
              * Format: uuid
-             * @description The national or regional project this is a delprojekt of
+             * @description The national or regional project this is a delprojekt of: one the förbund can reach (400 `reachable_intervention`), not itself (400 `not_self`)
              */
             parentId?: string | null;
             content: components["schemas"]["InterventionContent"];
@@ -4432,6 +4484,14 @@ export interface components {
          */
         WorkflowAction: {
             comment?: string | null;
+        };
+        /**
+         * @example {
+         *       "comment": "Lägg till resultatmålet och vem som följer upp."
+         *     }
+         */
+        ReturnAction: {
+            comment: string;
         };
         /**
          * @example {
@@ -4697,17 +4757,29 @@ export interface components {
          *     }
          */
         ResultInput: {
-            /** Format: date */
+            /**
+             * Format: date
+             * @example 2009-09-01
+             */
             periodStart: string;
-            /** Format: date */
+            /**
+             * Format: date
+             * @description Not before periodStart (400 `not_before_start`)
+             * @example 2009-09-01
+             */
             periodEnd: string;
             participantsWomen: number;
             participantsMen: number;
             /** @description Other or not stated */
             participantsOther: number;
-            /** @description Participants per outcome-category code */
+            /** @description Participants per outcome category (GET /catalog/vocabularies); together at most the participants (400 `at_most_participants`) */
             outcomes: {
-                [key: string]: number;
+                vocational_rehabilitation?: number;
+                reduced_sick_leave?: number;
+                job_seeking_studies_work?: number;
+                back_to_fk?: number;
+                dropped_out?: number;
+                social_services?: number;
             };
             averageEnrolmentMonths: number | null;
             /** @description Amount in öre */
@@ -4759,7 +4831,10 @@ export interface components {
          *     }
          */
         CoOwnerInvitation: {
-            /** Format: uuid */
+            /**
+             * Format: uuid
+             * @description Another samordningsförbund than the owner (400 `other_forbund`)
+             */
             organizationId: string;
         };
         /**
@@ -5778,7 +5853,7 @@ export interface components {
          */
         WebhookEndpointInput: {
             /**
-             * @description An https:// URL without user name or password, not pointing at a private, loopback or link-local address
+             * @description An https:// URL without user name or password, not pointing at a private, loopback or link-local address (400 `url`, `https_required`, `no_credentials`, `public_address_required`)
              * @example https://integration.example.se/nns/webhooks
              */
             url: string;
@@ -5825,7 +5900,7 @@ export interface components {
          */
         WebhookEndpointChanges: {
             /**
-             * @description An https:// URL without user name or password, not pointing at a private, loopback or link-local address
+             * @description An https:// URL without user name or password, not pointing at a private, loopback or link-local address (400 `url`, `https_required`, `no_credentials`, `public_address_required`)
              * @example https://integration.example.se/nns/webhooks
              */
             url?: string;
@@ -6526,7 +6601,7 @@ export interface operations {
     listOrganizations: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -6734,7 +6809,7 @@ export interface operations {
     listMembers: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -6858,7 +6933,10 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @enum {string} */
+                    /**
+                     * @description nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)
+                     * @enum {string}
+                     */
                     role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
                 };
             };
@@ -6908,7 +6986,7 @@ export interface operations {
     listInvitations: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
                 status?: "pending" | "all";
@@ -6962,9 +7040,15 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** Format: email */
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
                     email: string;
-                    /** @enum {string} */
+                    /**
+                     * @description nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)
+                     * @enum {string}
+                     */
                     role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
                 };
             };
@@ -7056,7 +7140,7 @@ export interface operations {
     listApiKeys: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -7112,7 +7196,10 @@ export interface operations {
                 "application/json": {
                     name: string;
                     scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write")[];
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description In the future (400 `future`); null or left out: never expires
+                     */
                     expiresAt?: string | null;
                 };
             };
@@ -7198,7 +7285,7 @@ export interface operations {
     listAuditLogEntries: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
                 action?: string;
@@ -7240,7 +7327,7 @@ export interface operations {
     listOutboxEmails: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -7318,7 +7405,8 @@ export interface operations {
     listMunicipalities: {
         parameters: {
             query?: {
-                countyCode?: string;
+                /** @description SCB länskod (GET /reference/counties) */
+                countyCode?: components["schemas"]["CountyCode"];
             };
             header?: never;
             path?: never;
@@ -7522,11 +7610,14 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    /** Format: email */
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
                     email: string;
                     phone?: string | null;
                     /** @default [] */
-                    countyCodes?: string[];
+                    countyCodes?: components["schemas"]["CountyCode"][];
                     deliveryModes: ("digital" | "on_site")[];
                     notes?: string | null;
                 };
@@ -7631,11 +7722,14 @@ export interface operations {
                  */
                 "application/json": {
                     name?: string;
-                    /** Format: email */
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
                     email?: string;
                     phone?: string | null;
                     /** @default [] */
-                    countyCodes?: string[];
+                    countyCodes?: components["schemas"]["CountyCode"][];
                     deliveryModes?: ("digital" | "on_site")[];
                     notes?: string | null;
                     archived?: boolean;
@@ -7707,10 +7801,18 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @example Væksthuset */
                     issuer: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @example 2026-11-24
+                     */
                     certifiedOn: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Not before certifiedOn (400 `after_certified_on`); null: no end
+                     * @example 2026-11-24
+                     */
                     validUntil: string | null;
                     /** @description Where the certificate can be checked: a reference or a link */
                     evidence?: string | null;
@@ -8044,6 +8146,7 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
+                    /** @description Each step's key once (400 `unique`) */
                     steps: {
                         key: string;
                         title: string;
@@ -8293,16 +8396,26 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @example 2026-11-24
+                     */
                     periodStart: string;
-                    /** Format: date */
+                    /**
+                     * Format: date
+                     * @description Not before periodStart (400 `after_period_start`)
+                     * @example 2026-11-24
+                     */
                     periodEnd: string;
                     expectedParticipants: number;
                     /** @enum {string} */
                     deliveryPreference: "digital" | "on_site" | "either";
                     openToSharing: boolean;
                     contactName: string;
-                    /** Format: email */
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
                     contactEmail: string;
                     contactPhone?: string | null;
                     notes?: string | null;
@@ -8632,15 +8745,26 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @enum {string} */
+                    /**
+                     * @description bip_skapa by NNS only (400 `bip_skapa_by_nns`), event by a förbund only (400 `event_by_forbund`)
+                     * @enum {string}
+                     */
                     kind: "bip_skapa" | "event";
                     title: string;
                     description?: string | null;
-                    /** @enum {string} */
+                    /**
+                     * @description seats needs a number of seats for every förbund taking part (400 `seats_required`)
+                     * @enum {string}
+                     */
                     costSplitRule?: "equal" | "seats";
+                    /** @description Open requests to schedule (400 `unknown_request`, `request_not_open`); a bip_skapa training needs a request or a party (400 `party_required`), an event has neither (400 `event_has_no_parties`) */
                     requestIds?: string[];
+                    /** @description Förbund taking part; an event has none (400 `event_has_no_parties`) */
                     parties?: {
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @description A förbund (400 `unknown_forbund`)
+                         */
                         organizationId: string;
                         seats: number | null;
                     }[];
@@ -8795,7 +8919,10 @@ export interface operations {
                 "application/json": {
                     title?: string;
                     description?: string | null;
-                    /** @enum {string} */
+                    /**
+                     * @description seats needs a number of seats for every förbund taking part (400 `seats_required`)
+                     * @enum {string}
+                     */
                     costSplitRule?: "equal" | "seats";
                 };
             };
@@ -8853,8 +8980,12 @@ export interface operations {
                  */
                 "application/json": {
                     /** @enum {string} */
-                    action: "plan" | "confirm" | "complete" | "cancel";
+                    action: "plan" | "confirm" | "complete";
                     reason?: string | null;
+                } | {
+                    /** @enum {string} */
+                    action: "cancel";
+                    reason: string;
                 };
             };
         };
@@ -8999,8 +9130,12 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
+                    /** @description Needed when costs are split by seats (400 `seats_required`) */
                     seats: number | null;
-                    /** Format: email */
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
                     contactEmail?: string | null;
                 };
             };
@@ -9106,19 +9241,29 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
+                    /** @description A step of the BIP/SKAPA template (400 `unknown_step`; an event has none, 400 `no_template`): fills title, length, mode and capacity unless given */
                     stepKey?: string | null;
+                    /** @description Needed without a step (400 `required`) */
                     title?: string;
                     /** Format: date-time */
                     startsAt: string;
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description After startsAt (400 `after_starts_at`); needed without a step (400 `required`)
+                     */
                     endsAt?: string;
-                    /** @enum {string} */
+                    /**
+                     * @description Needed unless the step fixes it (400 `required`); on_site needs a location (400 `required_on_site`)
+                     * @enum {string}
+                     */
                     mode?: "digital" | "on_site";
+                    /** @description Needed on_site (400 `required_on_site`) */
                     location?: string | null;
                     /** Format: uri */
                     videoLink?: string | null;
+                    /** @description Not below the people already given a seat (400 `below_confirmed`) */
                     capacity?: number | null;
+                    /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                     trainerIds?: string[];
                 };
             };
@@ -9232,19 +9377,29 @@ export interface operations {
                  *     }
                  */
                 "application/json": {
-                    /** @description A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given */
+                    /** @description A step of the BIP/SKAPA template (400 `unknown_step`; an event has none, 400 `no_template`): fills title, length, mode and capacity unless given */
                     stepKey?: string | null;
+                    /** @description Needed without a step (400 `required`) */
                     title?: string;
                     /** Format: date-time */
                     startsAt?: string;
-                    /** Format: date-time */
+                    /**
+                     * Format: date-time
+                     * @description After startsAt (400 `after_starts_at`); needed without a step (400 `required`)
+                     */
                     endsAt?: string;
-                    /** @enum {string} */
+                    /**
+                     * @description Needed unless the step fixes it (400 `required`); on_site needs a location (400 `required_on_site`)
+                     * @enum {string}
+                     */
                     mode?: "digital" | "on_site";
+                    /** @description Needed on_site (400 `required_on_site`) */
                     location?: string | null;
                     /** Format: uri */
                     videoLink?: string | null;
+                    /** @description Not below the people already given a seat (400 `below_confirmed`) */
                     capacity?: number | null;
+                    /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                     trainerIds?: string[];
                 };
             };
@@ -9479,7 +9634,10 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    /** Format: email */
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
                     email: string;
                     /** @description Employer or member party, e.g. Försäkringskassan or Halmstads kommun */
                     employer?: string | null;
@@ -9490,6 +9648,7 @@ export interface operations {
                      */
                     gender?: "woman" | "man" | "other" | null;
                     contactConsent: boolean;
+                    /** @description Sessions of this training (400 `unknown_session`) that have not ended (400 `session_over`) */
                     sessionIds: string[];
                 };
             };
@@ -9700,7 +9859,10 @@ export interface operations {
                  */
                 "application/json": {
                     entries: {
-                        /** Format: uuid */
+                        /**
+                         * Format: uuid
+                         * @description A registration for this session (400 `unknown_registration`) with a seat (400 `not_confirmed`)
+                         */
                         registrationId: string;
                         attended: boolean;
                     }[];
@@ -9743,6 +9905,16 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
@@ -9870,6 +10042,7 @@ export interface operations {
                  */
                 "application/json": {
                     description: string;
+                    /** @description Öre, above zero */
                     amountOre: number;
                     /** @default 2500 */
                     vatRateBasisPoints?: number;
@@ -10073,8 +10246,12 @@ export interface operations {
                 "application/json": {
                     /** @description The token from the emailed survey link */
                     token: string;
+                    /** @description A score per question answered */
                     scores: {
-                        [key: string]: number;
+                        overall?: number;
+                        content?: number;
+                        usefulness?: number;
+                        organisation?: number;
                     };
                     comment?: string | null;
                 };
@@ -10264,7 +10441,7 @@ export interface operations {
     listInterventions: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
                 state?: "draft" | "submitted" | "returned" | "published" | "archived";
@@ -11075,7 +11252,7 @@ export interface operations {
                  *       "comment": "Lägg till resultatmålet och vem som följer upp."
                  *     }
                  */
-                "application/json": components["schemas"]["WorkflowAction"];
+                "application/json": components["schemas"]["ReturnAction"];
             };
         };
         responses: {
@@ -11814,7 +11991,7 @@ export interface operations {
     listEditorialQueue: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -11903,6 +12080,7 @@ export interface operations {
                 to?: string;
                 /** @description relevance (needs q, otherwise newest), newest first published, or latest start date */
                 sort?: "relevance" | "newest" | "start";
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -12300,7 +12478,7 @@ export interface operations {
     listWebhookEndpoints: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
             };
@@ -12508,7 +12686,7 @@ export interface operations {
     listWebhookDeliveries: {
         parameters: {
             query?: {
-                /** @description nextCursor from the previous page */
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
                 cursor?: string;
                 limit?: number;
                 status?: "pending" | "succeeded" | "failed" | "gave_up";

@@ -1,5 +1,6 @@
 export * from "./catalog/index.js";
 export * from "./cursor.js";
+export * from "./email.js";
 export * from "./errors.js";
 export * from "./money.js";
 export * from "./organization-number.js";

@@ -1,3 +1,4 @@
+import type { Schemas } from "@nns/api-client";
 import { queryOptions } from "@tanstack/react-query";
 import { api, call } from "./api";
 
@@ -8,11 +9,18 @@ export const countiesQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
+/** `countyCode` is one the counties query returned. */
 export function municipalitiesQuery(countyCode: string) {
   return queryOptions({
     queryKey: ["reference", "municipalities", countyCode],
     queryFn: async () =>
-      (await call(api.GET("/reference/municipalities", { params: { query: { countyCode } } }))).data,
+      (
+        await call(
+          api.GET("/reference/municipalities", {
+            params: { query: { countyCode: countyCode as Schemas["CountyCode"] } },
+          }),
+        )
+      ).data,
     staleTime: Number.POSITIVE_INFINITY,
   });
 }

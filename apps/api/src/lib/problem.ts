@@ -67,12 +67,38 @@ export function zodFieldErrors(target: string, error: ZodError): FieldError[] {
   }));
 }
 
+/**
+ * Strings holding U+0000, which PostgreSQL text cannot store, by field path. Checked once here for every
+ * input rather than by a pattern on each of the contract's free-text strings; `info.description` states it.
+ */
+function nulCharacters(value: unknown, path: string[]): string[][] {
+  if (typeof value === "string") return value.includes("\u0000") ? [path] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulCharacters(item, [...path, String(i)]));
+  if (value && typeof value === "object")
+    return Object.entries(value).flatMap(([key, item]) => nulCharacters(item, [...path, key]));
+  return [];
+}
+
 /** The hook every route's validators use: bad input becomes a 400 naming each field and rule. */
 export function validationHook(
-  result: { success: true } | { success: false; error: ZodError; target: string },
+  result:
+    | { success: true; data: unknown; target: string }
+    | { success: false; error: ZodError; target: string },
   c: Context<AppEnv>,
 ): Response | undefined {
-  if (result.success) return undefined;
+  if (result.success) {
+    const prefix = TARGET_NAMES[result.target] ?? result.target;
+    const errors = nulCharacters(result.data, [prefix]).map((path) => ({
+      field: path.join("."),
+      rule: "no_nul_character",
+      message: "Texten får inte innehålla tecknet NUL (U+0000).",
+    }));
+    if (errors.length === 0) return undefined;
+    return problemResponse(
+      c,
+      new AppError("validation_failed", `${errors[0]?.field}: no NUL character (U+0000)`, { errors }),
+    );
+  }
   const errors = zodFieldErrors(result.target, result.error);
   const first = errors[0];
   return problemResponse(

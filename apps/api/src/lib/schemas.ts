@@ -1,4 +1,6 @@
 import { z } from "@hono/zod-openapi";
+import { COUNTIES } from "@nns/db/reference";
+import { EMAIL_PATTERN, EmailAddress } from "@nns/domain";
 
 export const FieldErrorSchema = z
   .object({
@@ -73,12 +75,26 @@ export function isGenericProblem(status: number, response: object): boolean {
 // No field-level example: the objects that carry timestamps have whole examples with distinct instants.
 export const Timestamp = z.iso.datetime({ offset: true });
 
+/**
+ * A calendar date of the years 1900–2999. RFC 3339 allows year 0000, which PostgreSQL has no day of; the
+ * product has no date outside these centuries.
+ */
+export const CalendarDate = z.iso
+  .date()
+  .regex(/^(19|2\d)\d{2}-/, "a year from 1900 to 2999")
+  .openapi({ format: "date", example: "2026-11-24" });
+
 export const OrgIdParams = z.object({
   orgId: z.uuid().openapi({ param: { name: "orgId", in: "path" }, description: "Organization id" }),
 });
 
+/** Opaque: no schema can tell a cursor the API returned from any other string. */
+export const Cursor = z.string().max(512).openapi({
+  description: "nextCursor from the previous page; any other value is refused (400 `invalid_cursor`)",
+});
+
 export const PageQuery = z.object({
-  cursor: z.string().max(512).optional().openapi({ description: "nextCursor from the previous page" }),
+  cursor: Cursor.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
@@ -118,3 +134,48 @@ export const jsonResponse = <T extends z.ZodType>(schema: T, description: string
   description,
   content: { "application/json": { schema, ...(example === undefined ? {} : { example }) } },
 });
+
+/**
+ * The one email rule (packages/domain), with its pattern in the contract so generators keep to it. Cloned
+ * because a schema built before @hono/zod-openapi extended zod has no `.openapi`.
+ */
+export const Email = EmailAddress.clone().openapi({
+  pattern: EMAIL_PATTERN.source,
+  example: "first.last+tag@sub.example.se",
+});
+
+/** A web address; the pattern says in the contract that only http and https are taken. */
+export const WebUrl = (max: number) =>
+  z
+    .url({ protocol: /^https?$/ })
+    .max(max)
+    .openapi({ pattern: "^https?://" });
+
+/** The 21 SCB länskoder the product ships; one component, referenced wherever a län is written. */
+export const CountyCode = z
+  .enum(COUNTIES.map((c) => c.code) as [string, ...string[]])
+  .openapi("CountyCode", { description: "SCB länskod (GET /reference/counties)", example: "13" });
+
+/**
+ * An SCB kommunkod. Not an enum like the län: 290 literals would weigh on every generated client, so the
+ * descriptions state the rule the services check against the reference table.
+ */
+export const MunicipalityCode = z
+  .string()
+  .regex(/^\d{4}$/, "SCB kommunkod: four digits")
+  .openapi("MunicipalityCode", {
+    description:
+      "One of the SCB kommunkoder of GET /reference/municipalities; another is refused (400 `municipality_code` for a member party, `known_municipality` in an intervention's area)",
+    example: "1380",
+  });
+
+/**
+ * Text the server trims before counting. The pattern puts "not blank" in the contract: without it, spaces
+ * alone would meet `minLength` there and be refused here.
+ */
+export const nonBlank = (min: 1 | 2) =>
+  z
+    .string()
+    .regex(min === 1 ? /\S/ : /\S[\s\S]*\S/, `at least ${min} characters besides spaces`)
+    .trim()
+    .min(min);

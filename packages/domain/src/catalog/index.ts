@@ -1,4 +1,5 @@
 export * from "./content.js";
 export * from "./diff.js";
 export * from "./results.js";
+export * from "./vocabulary.js";
 export * from "./workflow.js";

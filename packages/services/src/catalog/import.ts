@@ -94,7 +94,7 @@ function rowToContent(
     summary: text("summary"),
     description: text("description"),
     orientation: orientation as InterventionContent["orientation"],
-    focusArea: text("focusArea"),
+    focusArea: text("focusArea") as InterventionContent["focusArea"],
     targetGroups: list("targetGroups"),
     targetGroupNote: text("targetGroupNote") || null,
     memberParties: memberParties as InterventionContent["memberParties"],
@@ -111,7 +111,7 @@ function rowToContent(
       volumeGoalParticipants: number("volumeGoalParticipants", 100_000, true),
       plannedThroughputMonths: number("plannedThroughputMonths", 120, false),
     },
-    methods: list("methods"),
+    methods: list("methods") as InterventionContent["methods"],
     links: [],
     contacts: [],
   };

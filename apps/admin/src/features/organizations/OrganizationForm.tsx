@@ -1,3 +1,4 @@
+import type { Schemas } from "@nns/api-client";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { type ReactNode, useMemo, useState } from "react";
 import { Form } from "react-aria-components";
@@ -39,7 +40,9 @@ function toMemberParties(
   const parties: MemberPartyInput[] = [];
   if (agencies.includes("fk")) parties.push({ kind: "fk" });
   if (agencies.includes("af")) parties.push({ kind: "af" });
-  if (agencies.includes("region") && countyCode) parties.push({ kind: "region", countyCode });
+  // The län comes from the reference list the form offers (GET /reference/counties), so it is the contract's.
+  if (agencies.includes("region") && countyCode)
+    parties.push({ kind: "region", countyCode: countyCode as Schemas["CountyCode"] });
   for (const code of [...kommuner].sort()) parties.push({ kind: "kommun", municipalityCode: code });
   return parties;
 }
@@ -153,7 +156,7 @@ export function OrganizationForm({
           name: text("name"),
           ...(slug ? { slug } : {}),
           organizationNumber: text("organizationNumber"),
-          countyCode,
+          countyCode: countyCode as Schemas["CountyCode"] | null,
           email: text("email") || null,
           website: text("website") || null,
           ...(withParties ? { memberParties: toMemberParties(agencies, countyCode, kommuner) } : {}),

@@ -12,7 +12,8 @@ import { type Training, useTransition, useUpdateTraining } from "./api";
 import { optional } from "./format";
 import "./i18n";
 
-type Action = "plan" | "confirm" | "complete" | "cancel";
+/** The next step forward; cancelling, which needs a reason, has its own dialog. */
+type Action = "plan" | "confirm" | "complete";
 const NEXT: Partial<Record<Training["status"], Action>> = {
   requested: "plan",
   planned: "confirm",

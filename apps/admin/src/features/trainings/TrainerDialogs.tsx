@@ -12,7 +12,7 @@ import { Button, RowButton, TextField } from "../../components/ui";
 import { countiesQuery } from "../../lib/reference";
 import type { Mode, Trainer } from "./api";
 import { optional } from "./format";
-import { useAddCertification, useSaveTrainer } from "./trainers-api";
+import { type TrainerBody, useAddCertification, useSaveTrainer } from "./trainers-api";
 import "./i18n";
 
 /**
@@ -66,7 +66,7 @@ export function TrainerDialog({
                 name: String(data.get("name") ?? "").trim(),
                 email: String(data.get("email") ?? "").trim(),
                 phone: optional(data.get("phone")),
-                countyCodes,
+                countyCodes: countyCodes as TrainerBody["countyCodes"],
                 deliveryModes: modes as Mode[],
                 notes: optional(data.get("notes")),
                 archived,

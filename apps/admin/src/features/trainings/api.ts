@@ -178,7 +178,9 @@ export function useUpdateTraining(orgId: string, training: Training) {
 /** Moves the training along its lifecycle (plan, confirm, complete) or cancels it with a reason. */
 export function useTransition(orgId: string, trainingId: string) {
   return useApiMutation({
-    mutationFn: (body: { action: "plan" | "confirm" | "complete" | "cancel"; reason: string | null }) =>
+    mutationFn: (
+      body: { action: "plan" | "confirm" | "complete"; reason: null } | { action: "cancel"; reason: string },
+    ) =>
       call(
         api.POST("/orgs/{orgId}/trainings/{trainingId}/transitions", {
           params: { path: { orgId, trainingId } },

@@ -1,3 +1,4 @@
+import type { Schemas } from "@nns/api-client";
 import { queryOptions } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
 import { useApiMutation } from "../../lib/mutation";
@@ -9,7 +10,7 @@ export type TrainerBody = {
   name: string;
   email: string;
   phone: string | null;
-  countyCodes: string[];
+  countyCodes: Schemas["CountyCode"][];
   deliveryModes: Mode[];
   notes: string | null;
 };

@@ -4,6 +4,7 @@ import { defineRoute } from "../../lib/access.js";
 import {
   jsonBody,
   jsonResponse,
+  nonBlank,
   OrgIdParams,
   PageQuery,
   pageOf,
@@ -47,9 +48,11 @@ export const createApiKey = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(100),
+            name: nonBlank(1).max(100),
             scopes: z.array(z.enum(API_KEY_SCOPES)).min(1),
-            expiresAt: Timestamp.nullable().optional(),
+            expiresAt: Timestamp.nullable()
+              .optional()
+              .openapi({ description: "In the future (400 `future`); null or left out: never expires" }),
           })
           .strict(),
         CREATE_API_KEY,

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { ROLES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, problems, Timestamp } from "../../lib/schemas.js";
+import { Email, jsonBody, jsonResponse, nonBlank, problems, Timestamp } from "../../lib/schemas.js";
 import { INVITATION_PREVIEW, ME_API_KEY, ME_USER, SESSION, SIGNED_IN, USER } from "./auth.examples.js";
 
 const tags = ["Auth"];
@@ -57,7 +57,7 @@ export const MeSchema = z.discriminatedUnion("kind", [MeUserSchema, MeApiKeySche
   examples: [ME_USER, ME_API_KEY],
 });
 
-const Email = z.email().max(320).openapi({ example: "admin.halland@demo.nns.se" });
+const LoginEmail = Email.openapi({ example: "admin.halland@demo.nns.se" });
 const Password = z.string().min(1).max(1024);
 const Token = z.string().min(20).max(200);
 
@@ -78,7 +78,7 @@ export const login = defineRoute(
       "are held back (429): a browser with the `__Host-nns_device` cookie this endpoint sets, or an " +
       "address the account signed in from recently, still gets in. A password reset also sets the cookie.",
     request: {
-      body: jsonBody(z.object({ email: Email, password: Password }), {
+      body: jsonBody(z.object({ email: LoginEmail, password: Password }), {
         email: "anna.lindqvist@halland.samordning.se",
         password: "korrekt häst batteri häftklammer",
       }),
@@ -141,7 +141,7 @@ export const requestPasswordReset = defineRoute(
       "find out who has one. At most one email per account per minute; a new link makes earlier ones stop " +
       "working.",
     request: {
-      body: jsonBody(z.object({ email: Email }), { email: "anna.lindqvist@halland.samordning.se" }),
+      body: jsonBody(z.object({ email: LoginEmail }), { email: "anna.lindqvist@halland.samordning.se" }),
     },
     responses: { 202: { description: "If the account exists, an email is on its way" }, ...problems(400) },
   },
@@ -216,14 +216,11 @@ export const acceptInvitation = defineRoute(
       "membership is created with the invited role, the person is signed in (session and device cookies) " +
       "and `invitation.accepted` is audited. A used, revoked or expired invitation answers 410.",
     request: {
-      body: jsonBody(
-        z.object({ token: Token, name: z.string().trim().min(1).max(200).optional(), password: Password }),
-        {
-          token: "gwyrwx7w6s2jc4qwwgwmvmhx6iblf7fhcth5izaa7r3swvgh",
-          name: "Erik Svensson",
-          password: "fyra ord om Nissan i maj",
-        },
-      ),
+      body: jsonBody(z.object({ token: Token, name: nonBlank(1).max(200).optional(), password: Password }), {
+        token: "gwyrwx7w6s2jc4qwwgwmvmhx6iblf7fhcth5izaa7r3swvgh",
+        name: "Erik Svensson",
+        password: "fyra ord om Nissan i maj",
+      }),
     },
     responses: { 200: jsonResponse(SignedInSchema, "Joined and signed in"), ...problems(400, 403, 410) },
   },

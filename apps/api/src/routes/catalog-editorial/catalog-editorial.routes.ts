@@ -1,7 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { example, NORRA_VASTMANLAND } from "../../lib/examples.js";
-import { jsonBody, jsonResponse, OrgIdParams, PageQuery, pageOf, problems } from "../../lib/schemas.js";
+import {
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  OrgIdParams,
+  PageQuery,
+  pageOf,
+  problems,
+} from "../../lib/schemas.js";
 import { INTERVENTION } from "../interventions/interventions.examples.js";
 import { InterventionSchema } from "../interventions/interventions.schemas.js";
 
@@ -108,7 +116,7 @@ export const saveTargetGroup = defineRoute(
       }),
       body: jsonBody(
         z
-          .object({ labelSv: z.string().trim().min(2).max(200), retired: z.boolean().default(false) })
+          .object({ labelSv: nonBlank(2).max(200), retired: z.boolean().default(false) })
           .strict()
           .openapi("TargetGroupInput", { example: { labelSv: "Unga vuxna 16–29 år", retired: false } }),
       ),

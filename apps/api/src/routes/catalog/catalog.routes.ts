@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { INTERVENTION_STATUSES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
-import { jsonResponse, problems } from "../../lib/schemas.js";
+import { CalendarDate, Cursor, jsonResponse, problems } from "../../lib/schemas.js";
 import { ResultSchema } from "../interventions/interventions.schemas.js";
 import {
   CATALOG_ENTRY,
@@ -45,8 +45,8 @@ export const CatalogFilterQuery = z.object({
   method: list(CODE, "method codes"),
   organization: list(UUID, "förbund ids (owner or co-owner)"),
   memberParty: list("(fk|af|region|kommun)", "member-party kinds"),
-  from: z.iso.date().optional().openapi({ description: "Period overlap: running on or after this date" }),
-  to: z.iso.date().optional().openapi({ description: "Period overlap: running on or before this date" }),
+  from: CalendarDate.optional().openapi({ description: "Period overlap: running on or after this date" }),
+  to: CalendarDate.optional().openapi({ description: "Period overlap: running on or before this date" }),
   sort: z.enum(["relevance", "newest", "start"]).default("relevance").openapi({
     description: "relevance (needs q, otherwise newest), newest first published, or latest start date",
   }),
@@ -88,7 +88,7 @@ export const searchCatalog = defineRoute(
       PUBLIC_AND_LIMITED,
     request: {
       query: CatalogFilterQuery.extend({
-        cursor: z.string().max(512).optional(),
+        cursor: Cursor.optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
       }),
     },

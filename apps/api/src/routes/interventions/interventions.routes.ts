@@ -29,11 +29,15 @@ import {
   InterventionSchema,
   ResultInputSchema,
   ResultSchema,
+  ReturnBodySchema,
   VersionSchema,
   WorkflowBodySchema,
 } from "./interventions.schemas.js";
 
 const tags = ["Interventions"];
+
+/** Revisions are stored as PostgreSQL `integer`. */
+const Revision = z.coerce.number().int().min(1).max(2_147_483_647);
 
 const InterventionParams = OrgIdParams.extend({
   interventionId: z.uuid().openapi({ param: { name: "interventionId", in: "path" } }),
@@ -72,8 +76,9 @@ export const importInterventions = defineRoute(
     summary: "Import interventions from CSV",
     description:
       "Creates one draft per row, all or nothing: if any row fails, nothing is written and every problem " +
-      "is listed. Needs `interventions:write`, in a förbund. Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. " +
-      "Between 1 and 1000 rows. Audited as `intervention.imported`.",
+      "is listed. Needs `interventions:write`, in a förbund. " +
+      "Columns (header row, comma-separated, UTF-8): title, summary, description, orientation, focusArea, targetGroups, targetGroupNote, memberParties, municipalityCodes, startDate, endDate, status, followUpMethod, esfFunded, methods, resultGoalPercent, resultGoalWithinMonths, volumeGoalParticipants, plannedThroughputMonths. Lists are separated by semicolons. Errors name `csv.row<N>.<column>`, the header being row 1. Nothing is imported when the CSV cannot be read (`csv_syntax`), has unknown columns (`known_columns`) or not 1–1000 rows (`row_count`), or a row breaks a rule (`required`, `too_big`, `invalid_value`, `invalid_format`, `invalid_format:date`, `number_range`, or one of creating an intervention: `known_focus_area`, `focus_area_of_orientation`, `known_target_group`, `known_method`, `known_municipality`, `not_before_start`)." +
+      " Audited as `intervention.imported`.",
     request: {
       params: OrgIdParams,
       body: jsonBody(
@@ -175,6 +180,8 @@ interface WorkflowDocs {
   operationId: string;
   summary: string;
   description: string;
+  /** The return needs a comment; every other step takes an optional one. */
+  body?: typeof ReturnBodySchema;
   example: z.input<typeof WorkflowBodySchema>;
   after: z.output<typeof InterventionSchema>;
 }
@@ -194,7 +201,7 @@ const workflowRoute = (action: string, docs: WorkflowDocs) =>
       request: {
         params: InterventionParams,
         headers: IfMatchHeader,
-        body: jsonBody(WorkflowBodySchema, docs.example),
+        body: jsonBody(docs.body ?? WorkflowBodySchema, docs.example),
       },
       responses: {
         200: jsonResponse(InterventionSchema, "The intervention after the step", docs.after),
@@ -248,6 +255,7 @@ export const publishIntervention = workflowRoute("publish", {
 export const returnIntervention = workflowRoute("return", {
   operationId: "returnIntervention",
   summary: "Return an intervention with comments",
+  body: ReturnBodySchema,
   description:
     "Sends a `submitted` intervention back to its förbund as `returned`, with a `comment` saying what " +
     "needs to change (400 without). The same people may return as may publish; the author is emailed " +
@@ -344,18 +352,8 @@ export const diffVersions = defineRoute(
     request: {
       params: InterventionParams,
       query: z.object({
-        from: z.coerce
-          .number()
-          .int()
-          .min(1)
-          .optional()
-          .openapi({ description: "Default: the revision before to" }),
-        to: z.coerce
-          .number()
-          .int()
-          .min(1)
-          .optional()
-          .openapi({ description: "Default: the latest revision" }),
+        from: Revision.optional().openapi({ description: "Default: the revision before to" }),
+        to: Revision.optional().openapi({ description: "Default: the latest revision" }),
       }),
     },
     responses: {
@@ -458,7 +456,11 @@ export const inviteCoOwner = defineRoute(
       params: InterventionParams,
       body: jsonBody(
         z
-          .object({ organizationId: z.uuid() })
+          .object({
+            organizationId: z
+              .uuid()
+              .openapi({ description: "Another samordningsförbund than the owner (400 `other_forbund`)" }),
+          })
           .strict()
           .openapi("CoOwnerInvitation", { example: { organizationId: PENDING_CO_OWNER.organizationId } }),
       ),

@@ -1,6 +1,12 @@
 import { z } from "@hono/zod-openapi";
-import { INTERVENTION_STATES, INTERVENTION_STATUSES } from "@nns/domain";
-import { Timestamp } from "../../lib/schemas.js";
+import {
+  CATALOG_METHOD_CODES,
+  FOCUS_AREA_CODES,
+  INTERVENTION_STATES,
+  INTERVENTION_STATUSES,
+  OUTCOME_CATEGORY_CODES,
+} from "@nns/domain";
+import { CalendarDate, Email, MunicipalityCode, nonBlank, Timestamp, WebUrl } from "../../lib/schemas.js";
 import {
   CO_OWNER,
   DIFF,
@@ -16,27 +22,35 @@ const Code = z
   .string()
   .regex(/^[a-z0-9_]+$/, "a vocabulary code: lower-case letters, digits and _")
   .max(60);
-const IsoDate = z.iso.date();
+const IsoDate = CalendarDate.openapi({ example: "2009-09-01" });
 const Ore = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: "Amount in öre" });
 
 export const InterventionContentSchema = z
   .object({
-    title: z.string().trim().min(2).max(200),
-    summary: z.string().trim().min(1).max(1000),
+    title: nonBlank(2).max(200),
+    summary: nonBlank(1).max(1000),
     description: z.string().max(50_000).openapi({ description: "Markdown; sanitised when rendered" }),
     orientation: z.enum(["individual", "structural"]).openapi({
       description: "Inriktning: individinriktad or strukturövergripande",
     }),
-    focusArea: Code.openapi({ description: "Preciserad inriktning: a focus-area code of the orientation" }),
-    targetGroups: z.array(Code).max(20),
+    focusArea: z.enum(FOCUS_AREA_CODES).openapi({
+      description:
+        "Preciserad inriktning: a focus area of the chosen orientation (400 `focus_area_of_orientation`)",
+    }),
+    targetGroups: z.array(Code).max(20).openapi({
+      description:
+        "Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`)",
+    }),
     targetGroupNote: z.string().max(1000).nullable(),
     memberParties: z.array(z.enum(["fk", "af", "region", "kommun"])).max(4),
     municipalityCodes: z
-      .array(z.string().regex(/^\d{4}$/, "SCB kommunkod: four digits"))
+      .array(MunicipalityCode)
       .max(300)
-      .openapi({ description: "The area, as SCB kommunkoder; län are derived" }),
+      .openapi({ description: "The area, as SCB kommunkoder (400 `known_municipality`); län are derived" }),
     startDate: IsoDate.nullable(),
-    endDate: IsoDate.nullable().openapi({ description: "Null: open-ended" }),
+    endDate: IsoDate.nullable().openapi({
+      description: "Not before startDate (400 `not_before_start`); null: open-ended",
+    }),
     status: z.enum(INTERVENTION_STATUSES),
     followUpMethod: z.string().max(200).nullable(),
     esfFunded: z.boolean(),
@@ -46,7 +60,7 @@ export const InterventionContentSchema = z
           .object({
             year: z.number().int().min(1990).max(2100),
             amountOre: Ore,
-            financingParties: z.array(z.string().trim().min(1).max(200)).max(20),
+            financingParties: z.array(nonBlank(1).max(200)).max(20),
           })
           .strict(),
       )
@@ -59,14 +73,14 @@ export const InterventionContentSchema = z
         plannedThroughputMonths: z.number().min(0).max(120).nullable(),
       })
       .strict(),
-    methods: z.array(Code).max(20),
+    methods: z.array(z.enum(CATALOG_METHOD_CODES)).max(20),
     links: z
       .array(
         z
           .object({
             kind: z.enum(["evaluation", "study_visit", "other"]),
-            title: z.string().trim().min(1).max(200),
-            url: z.url({ protocol: /^https?$/ }).max(2000),
+            title: nonBlank(1).max(200),
+            url: WebUrl(2000),
           })
           .strict(),
       )
@@ -75,9 +89,9 @@ export const InterventionContentSchema = z
       .array(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
+            name: nonBlank(1).max(200),
             role: z.string().trim().max(200),
-            email: z.email().max(320).nullable(),
+            email: Email.nullable(),
             phone: z.string().max(40).nullable(),
           })
           .strict(),
@@ -89,11 +103,10 @@ export const InterventionContentSchema = z
 
 export const InterventionInputSchema = z
   .object({
-    parentId: z
-      .uuid()
-      .nullable()
-      .optional()
-      .openapi({ description: "The national or regional project this is a delprojekt of" }),
+    parentId: z.uuid().nullable().optional().openapi({
+      description:
+        "The national or regional project this is a delprojekt of: one the förbund can reach (400 `reachable_intervention`), not itself (400 `not_self`)",
+    }),
     content: InterventionContentSchema,
   })
   .strict()
@@ -141,13 +154,17 @@ export const FieldChangeSchema = z
 export const ResultInputSchema = z
   .object({
     periodStart: IsoDate,
-    periodEnd: IsoDate,
+    periodEnd: IsoDate.openapi({ description: "Not before periodStart (400 `not_before_start`)" }),
     participantsWomen: z.number().int().min(0).max(1_000_000),
     participantsMen: z.number().int().min(0).max(1_000_000),
     participantsOther: z.number().int().min(0).max(1_000_000).openapi({ description: "Other or not stated" }),
     outcomes: z
-      .record(Code, z.number().int().min(0).max(1_000_000))
-      .openapi({ description: "Participants per outcome-category code" }),
+      .partialRecord(z.enum(OUTCOME_CATEGORY_CODES), z.number().int().min(0).max(1_000_000))
+      .openapi({
+        additionalProperties: false,
+        description:
+          "Participants per outcome category (GET /catalog/vocabularies); together at most the participants (400 `at_most_participants`)",
+      }),
     averageEnrolmentMonths: z.number().min(0).max(600).nullable(),
     costOre: Ore.nullable(),
     budgetOre: Ore.nullable(),
@@ -198,3 +215,9 @@ export const WorkflowBodySchema = z
   .object({ comment: z.string().trim().max(5000).nullable().optional() })
   .strict()
   .openapi("WorkflowAction", { example: { comment: "Lägg till resultatmålet och vem som följer upp." } });
+
+/** Returning says what needs to change: the author reads the comment in the email and on the entry. */
+export const ReturnBodySchema = z
+  .object({ comment: nonBlank(1).max(5000) })
+  .strict()
+  .openapi("ReturnAction", { example: { comment: "Lägg till resultatmålet och vem som följer upp." } });

@@ -2,6 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { ROLES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import {
+  Email,
   jsonBody,
   jsonResponse,
   OrgIdParams,
@@ -41,10 +42,21 @@ export const inviteMember = defineRoute(
       "`invitation.created`.",
     request: {
       params: OrgIdParams,
-      body: jsonBody(z.object({ email: z.email().max(320), role: z.enum(ROLES) }).strict(), {
-        email: "erik.svensson@halmstad.se",
-        role: "editor",
-      }),
+      body: jsonBody(
+        z
+          .object({
+            email: Email,
+            role: z.enum(ROLES).openapi({
+              description:
+                "nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)",
+            }),
+          })
+          .strict(),
+        {
+          email: "erik.svensson@halmstad.se",
+          role: "editor",
+        },
+      ),
     },
     responses: { 201: jsonResponse(InvitationSchema, "Invited"), ...problems(400, 401, 403, 404, 409, 422) },
   },

@@ -85,7 +85,17 @@ export const changeRole = defineRoute(
     request: {
       params: MemberParams,
       headers: IfMatchHeader,
-      body: jsonBody(z.object({ role: z.enum(ROLES) }).strict(), { role: "editor" }),
+      body: jsonBody(
+        z
+          .object({
+            role: z.enum(ROLES).openapi({
+              description:
+                "nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)",
+            }),
+          })
+          .strict(),
+        { role: "editor" },
+      ),
     },
     responses: { 200: jsonResponse(MemberSchema, "Updated"), ...problems(400, 401, 403, 404, 409, 412) },
   },

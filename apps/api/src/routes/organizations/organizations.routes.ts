@@ -1,27 +1,23 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
+  CountyCode,
+  Email,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
+  MunicipalityCode,
+  nonBlank,
   OrgIdParams,
   PageQuery,
   pageOf,
   problems,
   Timestamp,
+  WebUrl,
 } from "../../lib/schemas.js";
 import { ACCESS, CREATE_ORGANIZATION, ORGANIZATION, UPDATE_ORGANIZATION } from "./organizations.examples.js";
 
 const tags = ["Organizations"];
-
-const CountyCode = z
-  .string()
-  .regex(/^\d{2}$/, "SCB länskod: two digits")
-  .openapi({ example: "13" });
-const MunicipalityCode = z
-  .string()
-  .regex(/^\d{4}$/, "SCB kommunkod: four digits")
-  .openapi({ example: "1380" });
 
 export const MemberPartyInputSchema = z
   .discriminatedUnion("kind", [
@@ -61,24 +57,30 @@ export const OrganizationSchema = z
   .openapi("Organization", { example: ORGANIZATION });
 
 const OrganizationFields = {
-  name: z.string().trim().min(2).max(200),
+  name: nonBlank(2).max(200),
   slug: z
     .string()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "lower-case letters, digits and single dashes")
     .max(80)
-    .optional(),
+    .optional()
+    .openapi({
+      description:
+        "Made from the name when left out; a name without letters or digits needs one (400 `required`)",
+    }),
   organizationNumber: z
     .string()
     .regex(/^\d{6}-?\d{4}$/, "ten digits, optionally NNNNNN-NNNN")
-    .openapi({ example: "222000-1016" }),
-  countyCode: CountyCode.nullable(),
-  email: z.email().max(320).nullable().optional(),
-  website: z
-    .url({ protocol: /^https?$/ })
-    .max(500)
-    .nullable()
-    .optional(),
-  memberParties: z.array(MemberPartyInputSchema).max(60),
+    .openapi({
+      example: "222000-1016",
+      description: "Ten digits ending in a valid Luhn check digit (400 `organization_number`)",
+    }),
+  countyCode: z.union([CountyCode, z.null()]),
+  email: Email.nullable().optional(),
+  website: WebUrl(500).nullable().optional(),
+  memberParties: z
+    .array(MemberPartyInputSchema)
+    .max(60)
+    .openapi({ uniqueItems: true, description: "Each huvudman once (400 `duplicate`)" }),
 };
 
 export const CreateOrganizationSchema = z

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { GOTEBORG_NORDOST, HALLAND, NORRA_VASTMANLAND } from "../../lib/examples.js";
-import { jsonResponse, problems } from "../../lib/schemas.js";
+import { CountyCode, jsonResponse, problems } from "../../lib/schemas.js";
 
 const tags = ["Reference data"];
 
@@ -50,10 +50,7 @@ export const listMunicipalities = defineRoute(
       "`municipality` filter and for an intervention's area.",
     request: {
       query: z.object({
-        countyCode: z
-          .string()
-          .regex(/^\d{2}$/)
-          .optional(),
+        countyCode: CountyCode.optional(),
       }),
     },
     responses: {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { SURVEY_QUESTIONS, SURVEY_SCALE } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
 import { TrainingParams } from "../trainings/trainings.routes.js";
@@ -60,7 +61,12 @@ export const answerSurvey = defineRoute(
         z
           .object({
             token: Token,
-            scores: z.record(z.string().max(40), z.number().int()),
+            scores: z
+              .partialRecord(
+                z.enum(SURVEY_QUESTIONS.map((q) => q.key)),
+                z.number().int().min(SURVEY_SCALE.min).max(SURVEY_SCALE.max),
+              )
+              .openapi({ additionalProperties: false, description: "A score per question answered" }),
             comment: z.string().trim().max(4000).nullable().optional(),
           })
           .strict(),

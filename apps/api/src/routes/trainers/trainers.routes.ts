@@ -1,7 +1,16 @@
 // Longer than 400 lines: one config per operation of the resource, each with the words integrators read.
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { IfMatchHeader, jsonBody, jsonResponse, problems } from "../../lib/schemas.js";
+import {
+  CalendarDate,
+  CountyCode,
+  Email,
+  IfMatchHeader,
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  problems,
+} from "../../lib/schemas.js";
 import { TrainingRequestSchema } from "../training-requests/training-requests.routes.js";
 import {
   CERTIFICATION,
@@ -15,8 +24,6 @@ import {
 
 const tags = ["Trainers and price list (NNS)"];
 
-const CalendarDate = z.iso.date();
-const CountyCode = z.string().regex(/^\d{2}$/);
 const DeliveryMode = z.enum(["digital", "on_site"]);
 const CertificationStatus = z.enum(["valid", "expiring", "expired", "not_yet_valid", "revoked"]);
 
@@ -50,8 +57,8 @@ export const TrainerSchema = z
 
 const TrainerInput = z
   .object({
-    name: z.string().trim().min(1).max(200),
-    email: z.email().max(254),
+    name: nonBlank(1).max(200),
+    email: Email,
     phone: z.string().trim().max(50).nullable().optional(),
     countyCodes: z.array(CountyCode).max(21).default([]),
     deliveryModes: z.array(DeliveryMode).min(1),
@@ -161,9 +168,11 @@ export const addCertification = defineRoute(
       body: jsonBody(
         z
           .object({
-            issuer: z.string().trim().min(1).max(200),
+            issuer: nonBlank(1).max(200).openapi({ example: "Væksthuset" }),
             certifiedOn: CalendarDate,
-            validUntil: CalendarDate.nullable(),
+            validUntil: CalendarDate.nullable().openapi({
+              description: "Not before certifiedOn (400 `after_certified_on`); null: no end",
+            }),
             evidence: z.string().trim().max(2000).nullable().optional().openapi({
               description: "Where the certificate can be checked: a reference or a link",
             }),
@@ -294,7 +303,7 @@ export const putPriceItem = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
+            name: nonBlank(1).max(200),
             unitPriceOre: z.number().int().min(0).max(100_000_000_00),
             vatRateBasisPoints: z.number().int().min(0).max(10_000),
             maxParticipants: z.number().int().min(1).max(10_000).nullable(),
@@ -317,7 +326,7 @@ export const putPriceItem = defineRoute(
 
 const TemplateStepSchema = z.object({
   key: z.string().regex(/^[a-z0-9_]{2,40}$/),
-  title: z.string().trim().min(1).max(200),
+  title: nonBlank(1).max(200),
   durationMinutes: z
     .number()
     .int()
@@ -372,8 +381,12 @@ export const putTemplate = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
-            steps: z.array(TemplateStepSchema).min(1).max(20),
+            name: nonBlank(1).max(200),
+            steps: z
+              .array(TemplateStepSchema)
+              .min(1)
+              .max(20)
+              .openapi({ description: "Each step's key once (400 `unique`)" }),
           })
           .strict(),
         TEMPLATE_INPUT,

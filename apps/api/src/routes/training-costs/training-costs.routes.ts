@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, problems, Timestamp } from "../../lib/schemas.js";
+import { jsonBody, jsonResponse, nonBlank, problems, Timestamp } from "../../lib/schemas.js";
 import { TrainingParams } from "../trainings/trainings.routes.js";
 import { TRAINING_COSTS } from "./training-costs.examples.js";
 
@@ -85,8 +85,13 @@ export const addPrintCost = defineRoute(
       body: jsonBody(
         z
           .object({
-            description: z.string().trim().min(1).max(200),
-            amountOre: z.number().int().min(1).max(100_000_000_00),
+            description: nonBlank(1).max(200),
+            amountOre: z
+              .number()
+              .int()
+              .min(1)
+              .max(100_000_000_00)
+              .openapi({ description: "Öre, above zero" }),
             vatRateBasisPoints: z.number().int().min(0).max(10_000).default(2500),
           })
           .strict(),

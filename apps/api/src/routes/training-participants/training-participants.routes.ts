@@ -2,7 +2,15 @@ import { z } from "@hono/zod-openapi";
 import { GENDERS } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import { HALLAND, IDS } from "../../lib/examples.js";
-import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
+import {
+  Email,
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  OrgIdParams,
+  problems,
+  Timestamp,
+} from "../../lib/schemas.js";
 import { SessionParams, TrainingParams } from "../trainings/trainings.routes.js";
 import { PARTICIPANT, REGISTER_PARTICIPANT } from "./training-participants.examples.js";
 
@@ -73,8 +81,8 @@ export const registerParticipant = defineRoute(
       body: jsonBody(
         z
           .object({
-            name: z.string().trim().min(1).max(200),
-            email: z.email().max(254),
+            name: nonBlank(1).max(200),
+            email: Email,
             employer: z.string().trim().max(200).nullable().optional().openapi({
               description: "Employer or member party, e.g. Försäkringskassan or Halmstads kommun",
             }),
@@ -83,7 +91,10 @@ export const registerParticipant = defineRoute(
               description: "Optional; only used for the follow-up's counts of women and men attending",
             }),
             contactConsent: z.boolean(),
-            sessionIds: z.array(z.uuid()).min(1).max(20),
+            sessionIds: z.array(z.uuid()).min(1).max(20).openapi({
+              description:
+                "Sessions of this training (400 `unknown_session`) that have not ended (400 `session_over`)",
+            }),
           })
           .strict(),
         REGISTER_PARTICIPANT,
@@ -195,7 +206,17 @@ export const recordAttendance = defineRoute(
         z
           .object({
             entries: z
-              .array(z.object({ registrationId: z.uuid(), attended: z.boolean() }).strict())
+              .array(
+                z
+                  .object({
+                    registrationId: z.uuid().openapi({
+                      description:
+                        "A registration for this session (400 `unknown_registration`) with a seat (400 `not_confirmed`)",
+                    }),
+                    attended: z.boolean(),
+                  })
+                  .strict(),
+              )
               .min(1)
               .max(1000),
           })
@@ -219,7 +240,8 @@ export const recordAttendance = defineRoute(
           ],
         },
       ),
-      ...problems(400, 401, 403, 404),
+      // 409: the session has not begun yet.
+      ...problems(400, 401, 403, 404, 409),
     },
   },
 );

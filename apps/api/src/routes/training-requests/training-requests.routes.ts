@@ -1,6 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { jsonBody, jsonResponse, OrgIdParams, problems, Timestamp } from "../../lib/schemas.js";
+import {
+  CalendarDate,
+  Email,
+  jsonBody,
+  jsonResponse,
+  nonBlank,
+  OrgIdParams,
+  problems,
+  Timestamp,
+} from "../../lib/schemas.js";
 import {
   OTHER_TRAINING_REQUEST,
   SUBMIT_TRAINING_REQUEST,
@@ -8,7 +17,6 @@ import {
 } from "./training-requests.examples.js";
 
 const tags = ["Training requests"];
-const CalendarDate = z.iso.date();
 const Status = z.enum(["submitted", "scheduled", "withdrawn", "declined"]);
 
 export const TrainingRequestSchema = z
@@ -77,12 +85,14 @@ export const submitTrainingRequest = defineRoute(
         z
           .object({
             periodStart: CalendarDate,
-            periodEnd: CalendarDate,
+            periodEnd: CalendarDate.openapi({
+              description: "Not before periodStart (400 `after_period_start`)",
+            }),
             expectedParticipants: z.number().int().min(1).max(1000),
             deliveryPreference: z.enum(["digital", "on_site", "either"]),
             openToSharing: z.boolean(),
-            contactName: z.string().trim().min(1).max(200),
-            contactEmail: z.email().max(254),
+            contactName: nonBlank(1).max(200),
+            contactEmail: Email,
             contactPhone: z.string().trim().max(50).nullable().optional(),
             notes: z.string().max(4000).nullable().optional(),
           })
@@ -148,7 +158,7 @@ export const declineTrainingRequest = defineRoute(
       "record. Needs `trainings:manage` in NNS. Audited as `training_request.declined`.",
     request: {
       params: RequestParams,
-      body: jsonBody(z.object({ note: z.string().trim().min(1).max(2000) }).strict(), {
+      body: jsonBody(z.object({ note: nonBlank(1).max(2000) }).strict(), {
         note: "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
       }),
     },

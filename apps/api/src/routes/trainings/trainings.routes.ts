@@ -2,9 +2,11 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import {
+  Email,
   IfMatchHeader,
   jsonBody,
   jsonResponse,
+  nonBlank,
   OrgIdParams,
   problems,
   Timestamp,
@@ -15,6 +17,9 @@ const tags = ["Trainings"];
 const Status = z.enum(["requested", "planned", "confirmed", "completed", "cancelled"]);
 const Kind = z.enum(["bip_skapa", "event"]);
 const Mode = z.enum(["digital", "on_site"]);
+const CostSplitRule = z.enum(["equal", "seats"]).openapi({
+  description: "seats needs a number of seats for every förbund taking part (400 `seats_required`)",
+});
 
 export const TrainingParams = OrgIdParams.extend({
   trainingId: z.uuid().openapi({ param: { name: "trainingId", in: "path" } }),
@@ -119,17 +124,30 @@ export const createTraining = defineRoute(
       body: jsonBody(
         z
           .object({
-            kind: Kind,
-            title: z.string().trim().min(1).max(200),
+            kind: Kind.openapi({
+              description:
+                "bip_skapa by NNS only (400 `bip_skapa_by_nns`), event by a förbund only (400 `event_by_forbund`)",
+            }),
+            title: nonBlank(1).max(200),
             description: z.string().max(4000).nullable().optional(),
-            costSplitRule: z.enum(["equal", "seats"]).optional(),
-            requestIds: z.array(z.uuid()).max(10).optional(),
+            costSplitRule: CostSplitRule.optional(),
+            requestIds: z.array(z.uuid()).max(10).optional().openapi({
+              uniqueItems: true,
+              description:
+                "Open requests to schedule (400 `unknown_request`, `request_not_open`); a bip_skapa training needs a request or a party (400 `party_required`), an event has neither (400 `event_has_no_parties`)",
+            }),
             parties: z
               .array(
-                z.object({ organizationId: z.uuid(), seats: z.number().int().min(0).max(1000).nullable() }),
+                z.object({
+                  organizationId: z.uuid().openapi({ description: "A förbund (400 `unknown_forbund`)" }),
+                  seats: z.number().int().min(0).max(1000).nullable(),
+                }),
               )
               .max(10)
-              .optional(),
+              .optional()
+              .openapi({
+                description: "Förbund taking part; an event has none (400 `event_has_no_parties`)",
+              }),
           })
           .strict(),
         {
@@ -200,9 +218,9 @@ export const updateTraining = defineRoute(
       body: jsonBody(
         z
           .object({
-            title: z.string().trim().min(1).max(200).optional(),
+            title: nonBlank(1).max(200).optional(),
             description: z.string().max(4000).nullable().optional(),
-            costSplitRule: z.enum(["equal", "seats"]).optional(),
+            costSplitRule: CostSplitRule.optional(),
           })
           .strict(),
         { title: "BIP/SKAPA Västsverige, våren 2027", costSplitRule: "equal" },
@@ -231,12 +249,18 @@ export const moveTraining = defineRoute(
     request: {
       params: TrainingParams,
       body: jsonBody(
-        z
-          .object({
-            action: z.enum(["plan", "confirm", "complete", "cancel"]),
-            reason: z.string().trim().max(2000).nullable().optional(),
-          })
-          .strict(),
+        z.discriminatedUnion("action", [
+          z
+            .object({
+              action: z.enum(["plan", "confirm", "complete"]),
+              reason: z.string().trim().max(2000).nullable().optional(),
+            })
+            .strict(),
+          z
+            .object({ action: z.literal("cancel"), reason: nonBlank(1).max(2000) })
+            .strict()
+            .openapi({ description: "Cancelling says why: the reason is emailed to everyone registered" }),
+        ]),
         { action: "cancel", reason: "Utbildaren är sjuk. Vi återkommer med nya datum under hösten." },
       ),
     },
@@ -276,8 +300,14 @@ export const setParty = defineRoute(
       body: jsonBody(
         z
           .object({
-            seats: z.number().int().min(0).max(1000).nullable(),
-            contactEmail: z.email().max(254).nullable().optional(),
+            seats: z
+              .number()
+              .int()
+              .min(0)
+              .max(1000)
+              .nullable()
+              .openapi({ description: "Needed when costs are split by seats (400 `seats_required`)" }),
+            contactEmail: Email.nullable().optional(),
           })
           .strict(),
         { seats: 12, contactEmail: "johan.karlsson@nordost.samordning.se" },
@@ -311,16 +341,38 @@ export const removeParty = defineRoute(
 const SessionInput = z
   .object({
     stepKey: z.string().max(40).nullable().optional().openapi({
-      description: "A step of the BIP/SKAPA template: fills title, length, mode and capacity unless given",
+      description:
+        "A step of the BIP/SKAPA template (400 `unknown_step`; an event has none, 400 `no_template`): fills title, length, mode and capacity unless given",
     }),
-    title: z.string().trim().min(1).max(200).optional(),
+    title: nonBlank(1).max(200).optional().openapi({ description: "Needed without a step (400 `required`)" }),
     startsAt: Timestamp,
-    endsAt: Timestamp.optional(),
-    mode: Mode.optional(),
-    location: z.string().trim().max(300).nullable().optional(),
+    endsAt: Timestamp.optional().openapi({
+      description: "After startsAt (400 `after_starts_at`); needed without a step (400 `required`)",
+    }),
+    mode: Mode.optional().openapi({
+      description:
+        "Needed unless the step fixes it (400 `required`); on_site needs a location (400 `required_on_site`)",
+    }),
+    location: z
+      .string()
+      .trim()
+      .max(300)
+      .nullable()
+      .optional()
+      .openapi({ description: "Needed on_site (400 `required_on_site`)" }),
     videoLink: z.url().max(500).nullable().optional(),
-    capacity: z.number().int().min(1).max(10_000).nullable().optional(),
-    trainerIds: z.array(z.uuid()).max(5).optional(),
+    capacity: z
+      .number()
+      .int()
+      .min(1)
+      .max(10_000)
+      .nullable()
+      .optional()
+      .openapi({ description: "Not below the people already given a seat (400 `below_confirmed`)" }),
+    trainerIds: z.array(z.uuid()).max(5).optional().openapi({
+      description:
+        "Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`)",
+    }),
   })
   .strict();
 

@@ -4,6 +4,7 @@ import { defineRoute } from "../../lib/access.js";
 import {
   jsonBody,
   jsonResponse,
+  nonBlank,
   OrgIdParams,
   PageQuery,
   pageOf,
@@ -95,9 +96,9 @@ export const WebhookDeliverySchema = z
   })
   .openapi("WebhookDelivery", { example: WEBHOOK_DELIVERY });
 
-const url = z.string().trim().min(1).max(2000).openapi({
+const url = nonBlank(1).max(2000).openapi({
   description:
-    "An https:// URL without user name or password, not pointing at a private, loopback or link-local address",
+    "An https:// URL without user name or password, not pointing at a private, loopback or link-local address (400 `url`, `https_required`, `no_credentials`, `public_address_required`)",
   example: "https://integration.example.se/nns/webhooks",
 });
 const description = z.string().trim().max(500).nullable();

@@ -13,7 +13,8 @@ export const EMPTY: InterventionContent = {
   summary: "",
   description: "",
   orientation: "individual",
-  focusArea: "",
+  // None chosen yet: the form asks for one before it is sent.
+  focusArea: "" as InterventionContent["focusArea"],
   targetGroups: [],
   targetGroupNote: null,
   memberParties: [],
@@ -149,7 +150,7 @@ export function readContent(
       summary: text("summary"),
       description: String(data.get("description") ?? ""),
       orientation: choices.orientation,
-      focusArea: choices.focusArea ?? "",
+      focusArea: (choices.focusArea ?? "") as InterventionContent["focusArea"],
       targetGroups: choices.targetGroups,
       targetGroupNote: optional(data.get("targetGroupNote")),
       memberParties: choices.memberParties as InterventionContent["memberParties"],
@@ -161,7 +162,7 @@ export function readContent(
       esfFunded: choices.esfFunded,
       budget,
       goals,
-      methods: choices.methods,
+      methods: choices.methods as InterventionContent["methods"],
       links: rows.links.map((row, i) => ({
         kind: row.kind,
         title: text(`links.${i}.title`),
