@@ -23,13 +23,14 @@ import {
   submitTrainingRequest,
   systemContext,
 } from "@nns/services";
-import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
+import { sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/access.js";
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
+import { VALID_BODIES } from "./security-bodies.js";
 
 interface RegisteredRoute {
   method: string;
@@ -78,44 +79,6 @@ const CACHEABLE_ROUTES = new Set([
   "GET /catalog/feed",
   "GET /catalog/vocabularies",
 ]);
-
-/** Valid bodies, so that requests about another organization's resource get past validation to the service. */
-const SOON = new Date(Date.now() + 7 * 86_400_000);
-const VALID_BODIES: Record<string, unknown> = {
-  "PATCH /orgs/{orgId}/members/{userId}": { role: "viewer" },
-  "POST /orgs/{orgId}/training-requests/{requestId}/decline": { note: "Inte i år." },
-  "POST /orgs/{orgId}/trainings/{trainingId}/transitions": { action: "confirm" },
-  "PUT /orgs/{orgId}/trainings/{trainingId}/parties/{partyId}": { seats: 5 },
-  "POST /orgs/{orgId}/trainings/{trainingId}/sessions": {
-    title: "Extra",
-    startsAt: SOON.toISOString(),
-    endsAt: new Date(SOON.getTime() + 3_600_000).toISOString(),
-    mode: "digital",
-  },
-  "POST /orgs/{orgId}/trainings/{trainingId}/participants": {
-    name: "Suite Person",
-    email: "suite.person@test.se",
-    contactConsent: false,
-    sessionIds: ["00000000-0000-4000-8000-000000000000"],
-  },
-  "PUT /orgs/{orgId}/trainings/{trainingId}/sessions/{sessionId}/attendance": {
-    entries: [{ registrationId: "00000000-0000-4000-8000-000000000000", attended: true }],
-  },
-  "POST /orgs/{orgId}/trainings/{trainingId}/print-costs": { description: "Tryck", amountOre: 10_000 },
-  "POST /orgs/{orgId}/interventions": { content: sampleContent() },
-  "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
-  "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
-  "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
-  "POST /orgs/{orgId}/webhook-endpoints": {
-    url: "https://hooks.example.se/nns",
-    events: ["training.created"],
-  },
-  "PATCH /orgs/{orgId}/webhook-endpoints/{endpointId}": { description: "Ändrad" },
-  "POST /orgs/{orgId}/interventions/{interventionId}/return": { comment: "Komplettera målgruppen." },
-  "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
-    organizationId: "00000000-0000-4000-8000-000000000000",
-  },
-};
 
 let env: TestEnv;
 const ids: Record<"A" | "B", Record<string, string>> = { A: {}, B: {} };
