@@ -26,7 +26,7 @@ describe("the API reference", () => {
       await page.goto(`${h.base}/docs`);
       await page.getByRole("heading", { name: "NNS-plattformen API" }).waitFor({ timeout: 30_000 });
       // The sidebar lists the operations of the served contract by their summaries.
-      await page.getByText("End the current session").first().waitFor({ timeout: 30_000 });
+      await page.getByText("Sign out my other sessions").first().waitFor({ timeout: 30_000 });
       expect(await page.getByText("/auth/password-reset/confirm").count()).toBeGreaterThan(0);
       expect(problems).toEqual([]);
     } finally {

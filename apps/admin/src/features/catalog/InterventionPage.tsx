@@ -23,6 +23,7 @@ import {
 } from "./api";
 import { InterventionStateBadge, isEditable, PublishedVersionBadge } from "./badges";
 import { CoOwnersSection } from "./CoOwnersSection";
+import { localProblem } from "./localErrors";
 import { InterventionTabs } from "./Tabs";
 import "./i18n";
 import "./catalog.css";
@@ -295,7 +296,17 @@ function ReturnDialog({
   // A mutation, not component state: its reset on the first keystroke after an error is batched, so
   // that keystroke is not lost to a re-render. It only wraps `onReturn`, the workflow step, whose own
   // hook refreshes the entry: nothing for this one to invalidate.
-  const send = useApiMutation({ mutationFn: onReturn });
+  // The API refuses a blank comment by its schema's pattern, whose generic message says nothing here: the
+  // dialog says what is missing before sending.
+  const send = useApiMutation({
+    mutationFn: (comment: string) => {
+      if (comment.trim() === "") {
+        const missing = t("detail.returnCommentMissing");
+        return Promise.reject(localProblem({ comment: missing }, missing));
+      }
+      return onReturn(comment);
+    },
+  });
   return (
     <FormDialog
       title={t("detail.returnTitle", { title })}

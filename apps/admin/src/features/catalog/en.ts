@@ -179,6 +179,7 @@ export const en: Translations<typeof sv> = {
     return: "Return with a comment",
     returnTitle: "Return {{title}}",
     returnComment: "What needs to change?",
+    returnCommentMissing: "Write what needs to change.",
     returnConfirm: "Return",
     returned: "The intervention has been returned to the förbund.",
     archive: "Archive",

@@ -172,6 +172,7 @@ export const sv = {
     return: "Returnera med kommentar",
     returnTitle: "Returnera {{title}}",
     returnComment: "Vad behöver ändras?",
+    returnCommentMissing: "Skriv vad som behöver ändras.",
     returnConfirm: "Returnera",
     returned: "Insatsen är returnerad till förbundet.",
     archive: "Arkivera",
