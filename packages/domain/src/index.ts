@@ -1,3 +1,4 @@
+export * from "./billing/index.js";
 export * from "./catalog/index.js";
 export * from "./cursor.js";
 export * from "./email.js";

@@ -23,6 +23,9 @@ export const PERMISSIONS = [
   "interventions:read",
   "interventions:write",
   "catalog:editorial",
+  "invoices:read",
+  "invoicing:manage",
+  "billing:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -51,6 +54,8 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "sessions:attend",
     "interventions:read",
     "interventions:write",
+    "invoices:read",
+    "invoicing:manage",
   ],
   // The förbund's katalogadministratör is an editor: writes and submits entries, publishes nothing.
   editor: [
@@ -84,6 +89,7 @@ const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
   "interventions:read",
   "interventions:write",
   "catalog:editorial",
+  "invoices:read",
 ];
 
 /**
@@ -91,8 +97,9 @@ const NNS_ADMIN_CROSS_ORG: readonly Permission[] = [
  * for its organization's systems, never for a person: keys never mint keys (`api_keys:*`), edit the
  * organization (`org:write`), create organizations, read the outbox (it holds people's emails), publish in
  * the catalogue (`catalog:editorial`), run trainings (`trainings:manage`, which moves people's sessions
- * and sends them email) or take attendance (`sessions:attend`, a trainer's own task). Routes needing a
- * permission outside this list do not offer API-key security in the contract.
+ * and sends them email), take attendance (`sessions:attend`, a trainer's own task) or change invoicing
+ * (`invoicing:manage`, `billing:manage`). Routes needing a permission outside this list do not offer
+ * API-key security in the contract.
  */
 export const API_KEY_SCOPES = [
   "org:read",
@@ -104,6 +111,7 @@ export const API_KEY_SCOPES = [
   "trainings:register",
   "interventions:read",
   "interventions:write",
+  "invoices:read",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -138,6 +146,12 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
   "interventions:write":
     "create, edit, import, submit, withdraw and archive interventions, report results, manage co-owners (never publish)",
   "catalog:editorial": "publish and return interventions, grant self-publishing",
+  "invoices:read":
+    "list the organization's invoices and credit notes, download their PDF and e-invoice (UBL)",
+  "invoicing:manage":
+    "edit the organization's invoicing details: address, referens, Peppol id, invoice email",
+  "billing:manage":
+    "NNS: seller settings, draft and issue invoices, credit notes, register payments, exports",
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {

@@ -61,6 +61,10 @@ export const en: Translations<typeof sv> = {
       label: "Write interventions",
       description: "Create and edit interventions, report results and submit for review (never publish).",
     },
+    invoices_read: {
+      label: "Read invoices",
+      description: "The förbund's invoices and credit notes from NNS, with their PDF and e-invoice.",
+    },
   },
   usage: {
     heading: "How a key is used",

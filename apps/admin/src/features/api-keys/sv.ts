@@ -63,6 +63,10 @@ export const sv = {
       description:
         "Skapa och ändra insatser, rapportera resultat och skicka in för granskning (aldrig publicera).",
     },
+    invoices_read: {
+      label: "Läsa fakturor",
+      description: "Förbundets fakturor och kreditnotor från NNS, med pdf och e-faktura.",
+    },
   } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {
     heading: "Så används en nyckel",
