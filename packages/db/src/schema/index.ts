@@ -1,3 +1,4 @@
+export * from "./billing.js";
 export * from "./catalog.js";
 export * from "./identity.js";
 export * from "./organizations.js";

@@ -285,6 +285,10 @@ export const trainingPrintCosts = pgTable(
     description: text("description").notNull(),
     amountOre: bigint("amount_ore", { mode: "number" }).notNull(),
     vatRateBasisPoints: integer("vat_rate_basis_points").notNull(),
+    /** `organization`: the förbund paid the printer itself; `owner`: NNS paid and invoices it as its own line. */
+    paidBy: text("paid_by", { enum: ["organization", "owner"] })
+      .notNull()
+      .default("organization"),
     removedAt: timestamp("removed_at", { withTimezone: true, precision: 3 }),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
