@@ -24,6 +24,8 @@ import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-edito
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
+import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-documents.index.js";
+import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
@@ -52,6 +54,9 @@ export function createV1() {
     .route("/", trainingsRouter)
     .route("/", trainingParticipantsRouter)
     .route("/", trainingCostsRouter)
+    // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
+    .route("/", invoiceDocumentsRouter)
+    .route("/", invoicePaymentsRouter)
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)

@@ -1110,6 +1110,90 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/invoices/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging of open invoices
+         * @description What each förbund still owes on issued invoices (total − credited − paid, in öre), in the buckets not yet due, 1–30, 31–60 and over 60 days past the due date, counted to today in Europe/Stockholm; per förbund (largest balance first) and in total. Credit notes and paid invoices count nothing. Needs `billing:manage` (NNS).
+         */
+        get: operations["getInvoiceAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as PDF
+         * @description The readable invoice or credit note in Swedish. The document exactly as it was frozen when issued: for NNS (`billing:manage`) every invoice it issued, for a förbund (`invoices:read`) those issued to it; another förbund's invoice is 404. A draft has none yet (409).
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as e-invoice (UBL)
+         * @description The Peppol BIS Billing 3.0 document (UBL 2.1 `Invoice`, or `CreditNote`), validated against the official rules before it was issued. The document exactly as it was frozen when issued: for NNS (`billing:manage`) every invoice it issued, for a förbund (`invoices:read`) those issued to it; another förbund's invoice is 404. A draft has none yet (409).
+         */
+        get: operations["getInvoiceUbl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an invoice's payments
+         * @description Every payment and reversal on the invoice, oldest first: for NNS (`billing:manage`) on any invoice it issued, for a förbund (`invoices:read`) on invoices issued to it; any other invoice is 404.
+         */
+        get: operations["listInvoicePayments"];
+        put?: never;
+        /**
+         * Register a payment
+         * @description NNS records money received against an issued invoice: the day it arrived, the amount in öre (a part payment is fine; the status becomes `partly_paid`, then `paid`), the method and a reference such as the OCR number. Payments are never changed or removed: a mistaken registration is reversed with a negative amount and a `note` saying why (400 `required_for_reversal` without one, `reversal_exceeds_paid` beyond what was paid). Not on a draft, a credit note or a fully credited invoice (409). When the invoice becomes paid, the förbund's webhook endpoints get `invoice.paid`, and an invoice Stripe was collecting is marked paid out of band there. Card payments arrive through Stripe's webhook, not here. Needs `billing:manage` (NNS). Audited as `invoice.payment_registered` or `invoice.payment_reversed`.
+         */
+        post: operations["createInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/surveys/lookup": {
         parameters: {
             query?: never;
@@ -2026,6 +2110,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "invoice.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice.paid
+         * @description An invoice to the organization was paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onInvoicePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     ping: {
         parameters: {
             query?: never;
@@ -2318,6 +2422,54 @@ export interface components {
             status: "scheduled";
             /** Format: uuid */
             trainingId: string;
+        };
+        InvoicePaidEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.paid";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookInvoicePaidObject"];
+            };
+        };
+        WebhookInvoicePaidObject: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description NNS, which issued the invoice
+             */
+            sellerOrganizationId: string;
+            /**
+             * Format: uuid
+             * @description The förbund invoiced (the receiver)
+             */
+            buyerOrganizationId: string;
+            /** @example 2027-0001 */
+            number: string;
+            /** Format: date */
+            issueDate: string;
+            /** Format: date */
+            dueDate: string;
+            /** @description Öre, VAT included */
+            totalOre: number;
+            paidOre: number;
+            /** @description Zero, or negative when overpaid */
+            balanceOre: number;
+            /** @enum {string} */
+            status: "paid";
         };
         PingEvent: {
             /**
@@ -3892,6 +4044,148 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "asOf": "2027-06-15",
+         *       "total": {
+         *         "not_due": 3125000,
+         *         "1_30": 1625000,
+         *         "31_60": 0,
+         *         "over_60": 3125000,
+         *         "totalOre": 7875000,
+         *         "invoiceCount": 3
+         *       },
+         *       "buyers": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "not_due": 3125000,
+         *           "1_30": 1625000,
+         *           "31_60": 0,
+         *           "over_60": 0,
+         *           "totalOre": 4750000,
+         *           "invoiceCount": 2
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "not_due": 0,
+         *           "1_30": 0,
+         *           "31_60": 0,
+         *           "over_60": 3125000,
+         *           "totalOre": 3125000,
+         *           "invoiceCount": 1
+         *         }
+         *       ]
+         *     }
+         */
+        InvoiceAging: {
+            /**
+             * Format: date
+             * @description The day (Europe/Stockholm) the days overdue are counted to
+             * @example 2026-11-24
+             */
+            asOf: string;
+            total: {
+                /** @description Open balance not yet due */
+                not_due: number;
+                /** @description 1–30 days past the due date */
+                "1_30": number;
+                /** @description 31–60 days past the due date */
+                "31_60": number;
+                /** @description More than 60 days past the due date */
+                over_60: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                /** @description Invoices with an open balance */
+                invoiceCount: number;
+            };
+            buyers: {
+                /** @description Open balance not yet due */
+                not_due: number;
+                /** @description 1–30 days past the due date */
+                "1_30": number;
+                /** @description 31–60 days past the due date */
+                "31_60": number;
+                /** @description More than 60 days past the due date */
+                over_60: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                /** @description Invoices with an open balance */
+                invoiceCount: number;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "payment": {
+         *         "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *         "invoiceId": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
+         *         "paidOn": "2027-04-20",
+         *         "amountOre": 1500000,
+         *         "method": "bankgiro",
+         *         "reference": "2027000161",
+         *         "note": null,
+         *         "createdAt": "2027-04-21T07:12:44.000Z"
+         *       },
+         *       "invoice": {
+         *         "id": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
+         *         "number": "2027-0001",
+         *         "status": "partly_paid",
+         *         "paidOre": 1500000,
+         *         "balanceOre": 1625000
+         *       }
+         *     }
+         */
+        InvoicePaymentResult: {
+            payment: components["schemas"]["InvoicePayment"];
+            invoice: {
+                /** Format: uuid */
+                id: string;
+                number: string | null;
+                /** @enum {string} */
+                status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+                /** @description Öre (1 kr = 100 öre) */
+                paidOre: number;
+                /** @description Still owed: total − credited − paid; negative when overpaid */
+                balanceOre: number;
+            };
+        };
+        /**
+         * @example {
+         *       "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *       "invoiceId": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
+         *       "paidOn": "2027-04-20",
+         *       "amountOre": 1500000,
+         *       "method": "bankgiro",
+         *       "reference": "2027000161",
+         *       "note": null,
+         *       "createdAt": "2027-04-21T07:12:44.000Z"
+         *     }
+         */
+        InvoicePayment: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            invoiceId: string;
+            /**
+             * Format: date
+             * @description The day the money arrived
+             * @example 2026-11-24
+             */
+            paidOn: string;
+            /** @description Öre; negative for a reversal of a mistaken registration */
+            amountOre: number;
+            /** @enum {string} */
+            method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+            /** @description e.g. the OCR number the payer gave */
+            reference: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         /**
          * @example {
@@ -5770,7 +6064,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.paid";
         /**
          * @example {
          *       "endpoint": {
@@ -10172,6 +10466,258 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getInvoiceAging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open balances by age */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceAging"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Invoice or credit note id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, named `faktura-<number>.pdf` or `kreditnota-<number>.pdf` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name from the number, e.g. `faktura-2027-0001.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceUbl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Invoice or credit note id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The UBL XML, named `faktura-<number>.xml` or `kreditnota-<number>.xml` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name from the number, e.g. `faktura-2027-0001.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInvoicePayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Invoice or credit note id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Payments */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+                     *           "invoiceId": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
+                     *           "paidOn": "2027-04-20",
+                     *           "amountOre": 1500000,
+                     *           "method": "bankgiro",
+                     *           "reference": "2027000161",
+                     *           "note": null,
+                     *           "createdAt": "2027-04-21T07:12:44.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["InvoicePayment"][];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoicePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Invoice or credit note id */
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paidOn": "2027-04-20",
+                 *       "amountOre": 1500000,
+                 *       "method": "bankgiro",
+                 *       "reference": "2027000161"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Not in the future
+                     * @example 2026-11-24
+                     */
+                    paidOn: string;
+                    /** @description Öre, not zero; negative only to reverse a mistaken registration */
+                    amountOre: number;
+                    /** @enum {string} */
+                    method: "bankgiro" | "plusgiro" | "manual" | "bank_file";
+                    reference?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Registered; the invoice's ledger after it */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     lookupSurvey: {
         parameters: {
             query?: never;
@@ -13051,6 +13597,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TrainingRequestScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInvoicePaid: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePaidEvent"];
             };
         };
         responses: {

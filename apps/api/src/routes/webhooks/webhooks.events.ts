@@ -66,6 +66,21 @@ const TrainingRequestObject = z
   })
   .openapi("WebhookTrainingRequestObject");
 
+const InvoicePaidObject = z
+  .object({
+    id: z.uuid(),
+    sellerOrganizationId: z.uuid().openapi({ description: "NNS, which issued the invoice" }),
+    buyerOrganizationId: z.uuid().openapi({ description: "The förbund invoiced (the receiver)" }),
+    number: z.string().openapi({ example: "2027-0001" }),
+    issueDate: z.iso.date(),
+    dueDate: z.iso.date(),
+    totalOre: z.number().int().openapi({ description: "Öre, VAT included" }),
+    paidOre: z.number().int(),
+    balanceOre: z.number().int().openapi({ description: "Zero, or negative when overpaid" }),
+    status: z.literal("paid"),
+  })
+  .openapi("WebhookInvoicePaidObject");
+
 const PingObject = z.object({ endpointId: z.uuid(), message: z.string() }).openapi("WebhookPingObject");
 
 const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
@@ -78,6 +93,7 @@ const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
   "registration.cancelled": RegistrationObject,
   "registration.promoted": RegistrationObject,
   "training_request.scheduled": TrainingRequestObject,
+  "invoice.paid": InvoicePaidObject,
   [PING_EVENT]: PingObject,
 };
 
