@@ -1,2 +1,4 @@
 export * from "./document.js";
+export * from "./identifiers.js";
 export * from "./ledger.js";
+export * from "./lines.js";
