@@ -1,2 +1,3 @@
 export * from "./document.js";
 export * from "./ledger.js";
+export * from "./ocr.js";
