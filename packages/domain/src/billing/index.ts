@@ -1,3 +1,4 @@
+export * from "./bookkeeping.js";
 export * from "./document.js";
 export * from "./ledger.js";
 export * from "./ocr.js";
