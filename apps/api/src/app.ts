@@ -19,6 +19,7 @@ import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
@@ -26,6 +27,7 @@ import { interventionsRouter } from "./routes/interventions/interventions.index.
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
 import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-documents.index.js";
 import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
+import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
@@ -61,7 +63,9 @@ export function createV1() {
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter)
-    .route("/", webhooksRouter);
+    .route("/", webhooksRouter)
+    .route("/", billingSettingsRouter)
+    .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
   registerWebhookEvents(v1);

@@ -1081,7 +1081,7 @@ export interface paths {
         put?: never;
         /**
          * Add a print cost
-         * @description A förbund taking part (403 otherwise) adds what it paid to print material for its own people: net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other förbund. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_added`.
+         * @description A förbund taking part (403 otherwise) adds what it paid to print material for its own people: net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other förbund. `paidBy` says who paid the printer: `organization` (default, the förbund itself) or `owner` (NNS paid, and invoices the förbund for it on its invoice for the training). Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_added`.
          */
         post: operations["createTrainingPrintCost"];
         delete?: never;
@@ -1923,6 +1923,118 @@ export interface paths {
          */
         post: operations["pingWebhookEndpoint"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/seller-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get NNS's seller settings
+         * @description What every invoice NNS issues prints about the seller: legal name, organisationsnummer, VAT number, F-skatt, address, bankgiro/plusgiro, payment terms and late-interest text. Only for the NNS organization (404 elsewhere, and while not set). `ETag` carries the version. Needs `billing:manage`.
+         */
+        get: operations["getBillingSellerSettings"];
+        /**
+         * Set NNS's seller settings
+         * @description Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn (`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro and plusgiro by their check digit, at least one of them (`giro_required`), postal code five digits. Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `billing:manage`. Audited as `billing.seller_settings_updated`.
+         */
+        put: operations["putBillingSellerSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/invoicing-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the förbund's invoicing details
+         * @description Where and how NNS invoices the förbund: legal name, organisationsnummer, VAT number, address, invoice email, Peppol id and default referens. 404 while not set, and for NNS itself. `ETag` carries the version. Needs `invoices:read`.
+         */
+        get: operations["getInvoicingDetails"];
+        /**
+         * Set the förbund's invoicing details
+         * @description Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` with the organisationsnummer. Checked per field: organisationsnummer by Luhn, VAT number `SE` + orgnr + `01`, postal code. Invoices already issued keep the details they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `invoicing:manage`. Audited as `billing.invoicing_details_updated`.
+         */
+        put: operations["putInvoicingDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/invoice-reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the referens for a training's invoice
+         * @description The förbund's referens (Peppol BuyerReference, mandatory) on its invoice for this training, in place of its default referens. Only a förbund taking part (403 otherwise). Takes effect on invoices issued after it. Needs `invoicing:manage`. Audited as `billing.training_reference_set`.
+         */
+        put: operations["putTrainingInvoiceReference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/invoice-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft the invoices of a training
+         * @description One draft invoice per förbund taking part in NNS's BIP/SKAPA training, from its cost breakdown: one line per share of a shared cost, print costs only when NNS paid the printer, VAT per line; totals equal the breakdown's `invoicedTotalOre`. Idempotent: drafting again updates open drafts to the current breakdown and never duplicates; a förbund whose invoice is issued is left alone. The training must be confirmed or completed (409 otherwise, with the reason). Answers each förbund's invoice with the referens it will carry and what is missing before it can be issued. Needs `billing:manage`. Audited as `invoice.drafted`.
+         */
+        post: operations["createInvoiceDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an invoice or credit note
+         * @description With lines, VAT summary, status, overdue flag and days, balance, payments and the credit notes that correct it. The seller (`billing:manage`) sees its drafts too; the förbund invoiced sees what was issued to it; anything else is 404. `ETag` carries the version. Needs `invoices:read`.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        /**
+         * Discard a draft invoice
+         * @description Only a draft: an issued invoice is an allmän handling, never deleted, and is corrected by a credit note (409). Needs `billing:manage`. Audited as `invoice.draft_discarded`.
+         */
+        delete: operations["deleteInvoiceDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -3947,20 +4059,27 @@ export interface components {
          *               "kind": "shared",
          *               "netOre": 2800000,
          *               "vatRateBasisPoints": 2500,
-         *               "vatOre": 700000
+         *               "vatOre": 700000,
+         *               "paidBy": null,
+         *               "invoiced": true
          *             },
          *             {
          *               "description": "Tryck av arbetsmaterial, 14 ex",
          *               "kind": "print",
          *               "netOre": 185000,
          *               "vatRateBasisPoints": 2500,
-         *               "vatOre": 46250
+         *               "vatOre": 46250,
+         *               "paidBy": "owner",
+         *               "invoiced": true
          *             }
          *           ],
          *           "sharedNetOre": 2800000,
          *           "printNetOre": 185000,
          *           "vatOre": 746250,
-         *           "totalOre": 3731250
+         *           "totalOre": 3731250,
+         *           "invoicedNetOre": 2985000,
+         *           "invoicedVatOre": 746250,
+         *           "invoicedTotalOre": 3731250
          *         },
          *         {
          *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
@@ -3971,13 +4090,18 @@ export interface components {
          *               "kind": "shared",
          *               "netOre": 2200000,
          *               "vatRateBasisPoints": 2500,
-         *               "vatOre": 550000
+         *               "vatOre": 550000,
+         *               "paidBy": null,
+         *               "invoiced": true
          *             }
          *           ],
          *           "sharedNetOre": 2200000,
          *           "printNetOre": 0,
          *           "vatOre": 550000,
-         *           "totalOre": 2750000
+         *           "totalOre": 2750000,
+         *           "invoicedNetOre": 2200000,
+         *           "invoicedVatOre": 550000,
+         *           "invoicedTotalOre": 2750000
          *         }
          *       ],
          *       "netOre": 5185000,
@@ -3990,6 +4114,7 @@ export interface components {
          *           "description": "Tryck av arbetsmaterial, 14 ex",
          *           "amountOre": 185000,
          *           "vatRateBasisPoints": 2500,
+         *           "paidBy": "owner",
          *           "createdAt": "2027-03-09T13:55:02.000Z"
          *         }
          *       ]
@@ -4016,6 +4141,13 @@ export interface components {
                     vatRateBasisPoints: number;
                     /** @description Öre (1 kr = 100 öre) */
                     vatOre: number;
+                    /**
+                     * @description Print lines: who paid the printer; null for a share of the shared cost
+                     * @enum {string|null}
+                     */
+                    paidBy: "organization" | "owner" | null;
+                    /** @description Whether the running organization invoices this line (shared shares, print it paid) */
+                    invoiced: boolean;
                 }[];
                 /** @description Öre (1 kr = 100 öre) */
                 sharedNetOre: number;
@@ -4025,6 +4157,12 @@ export interface components {
                 vatOre: number;
                 /** @description Öre (1 kr = 100 öre) */
                 totalOre: number;
+                /** @description What the running organization invoices, before VAT */
+                invoicedNetOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                invoicedVatOre: number;
+                /** @description The förbund's invoice total for this training */
+                invoicedTotalOre: number;
             }[];
             /** @description Öre (1 kr = 100 öre) */
             netOre: number;
@@ -4041,6 +4179,11 @@ export interface components {
                 /** @description Öre (1 kr = 100 öre) */
                 amountOre: number;
                 vatRateBasisPoints: number;
+                /**
+                 * @description `organization`: the förbund paid the printer itself; `owner`: the running organization (NNS) paid and invoices it
+                 * @enum {string}
+                 */
+                paidBy: "organization" | "owner";
                 /** Format: date-time */
                 createdAt: string;
             }[];
@@ -6344,6 +6487,384 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+        };
+        /**
+         * @example {
+         *       "legalName": "Nationella nätverket för samordningsförbund",
+         *       "organizationNumber": "8024811658",
+         *       "vatNumber": "SE802481165801",
+         *       "fSkatt": true,
+         *       "address": {
+         *         "street": "Box 1234",
+         *         "additionalStreet": null,
+         *         "postalCode": "111 22",
+         *         "city": "Stockholm",
+         *         "countryCode": "SE"
+         *       },
+         *       "invoiceEmail": "faktura@nnsfinsam.se",
+         *       "bankgiro": "50501055",
+         *       "plusgiro": null,
+         *       "paymentTermsDays": 30,
+         *       "lateInterestText": "Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen.",
+         *       "version": 2,
+         *       "updatedAt": "2027-01-12T09:14:03.000Z"
+         *     }
+         */
+        BillingSellerSettings: {
+            legalName: string;
+            organizationNumber: string;
+            vatNumber: string;
+            fSkatt: boolean;
+            address: {
+                street: string;
+                additionalStreet: string | null;
+                /** @example 302 31 */
+                postalCode: string;
+                city: string;
+                /** @example SE */
+                countryCode: string;
+            };
+            invoiceEmail: string;
+            bankgiro: string | null;
+            plusgiro: string | null;
+            paymentTermsDays: number;
+            lateInterestText: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "legalName": "Samordningsförbundet i Halland",
+         *       "organizationNumber": "2220001032",
+         *       "vatNumber": null,
+         *       "address": {
+         *         "street": "Kristian IV:s väg 3",
+         *         "additionalStreet": "Fakturamottagning",
+         *         "postalCode": "302 31",
+         *         "city": "Halmstad",
+         *         "countryCode": "SE"
+         *       },
+         *       "invoiceEmail": "faktura@halland.samordning.se",
+         *       "peppolId": {
+         *         "scheme": "0007",
+         *         "value": "2220001032"
+         *       },
+         *       "defaultReference": "Anna Lindqvist",
+         *       "version": 1,
+         *       "updatedAt": "2027-02-03T14:20:44.000Z"
+         *     }
+         */
+        InvoicingDetails: {
+            legalName: string;
+            organizationNumber: string;
+            vatNumber: string | null;
+            address: {
+                street: string;
+                additionalStreet: string | null;
+                /** @example 302 31 */
+                postalCode: string;
+                city: string;
+                /** @example SE */
+                countryCode: string;
+            };
+            invoiceEmail: string | null;
+            peppolId: {
+                /** @description ISO 6523 ICD; `0007` is the Swedish organisationsnummer */
+                scheme: string;
+                value: string;
+            };
+            defaultReference: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "reference": "Projekt BIP 2027, Anna Lindqvist",
+         *       "updatedAt": "2027-03-02T10:05:31.000Z"
+         *     }
+         */
+        TrainingInvoiceReference: {
+            /** Format: uuid */
+            trainingId: string;
+            reference: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "drafts": [
+         *         {
+         *           "invoice": {
+         *             "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *             "kind": "invoice",
+         *             "status": "draft",
+         *             "overdue": false,
+         *             "daysOverdue": 0,
+         *             "number": null,
+         *             "seller": {
+         *               "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *             },
+         *             "buyer": {
+         *               "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *               "name": "Samordningsförbundet i Halland"
+         *             },
+         *             "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *             "creditedInvoiceId": null,
+         *             "issueDate": null,
+         *             "dueDate": null,
+         *             "buyerReference": null,
+         *             "ocr": null,
+         *             "netOre": 2500000,
+         *             "vatOre": 625000,
+         *             "totalOre": 3125000,
+         *             "paidOre": 0,
+         *             "creditedOre": 0,
+         *             "balanceOre": 3125000,
+         *             "issuedAt": null,
+         *             "createdAt": "2027-04-19T15:02:40.000Z",
+         *             "updatedAt": "2027-04-19T15:02:40.000Z",
+         *             "version": 1,
+         *             "links": {
+         *               "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *               "pdf": null,
+         *               "ubl": null
+         *             },
+         *             "lines": [
+         *               {
+         *                 "position": 1,
+         *                 "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *                 "kind": "shared",
+         *                 "netOre": 2500000,
+         *                 "vatCategory": "S",
+         *                 "vatRateBasisPoints": 2500,
+         *                 "vatOre": 625000
+         *               }
+         *             ],
+         *             "vatSummary": [
+         *               {
+         *                 "vatCategory": "S",
+         *                 "vatRateBasisPoints": 2500,
+         *                 "taxableOre": 2500000,
+         *                 "vatOre": 625000,
+         *                 "exemptionReason": null
+         *               }
+         *             ],
+         *             "payments": [],
+         *             "creditNotes": []
+         *           },
+         *           "buyerReference": null,
+         *           "missing": [
+         *             {
+         *               "field": "buyer.reference",
+         *               "rule": "reference_missing",
+         *               "message": "Referens saknas: Samordningsförbundet i Halland behöver ange en referens för utbildningen eller en standardreferens (krävs i Peppol)."
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        InvoiceDrafts: {
+            /** Format: uuid */
+            trainingId: string;
+            drafts: {
+                invoice: components["schemas"]["Invoice"];
+                /** @description The referens the invoice will carry when issued now */
+                buyerReference: string | null;
+                /** @description What must be put right before the invoice can be issued; empty when it can be */
+                missing: components["schemas"]["FieldError"][];
+            }[];
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       },
+         *       "lines": [
+         *         {
+         *           "position": 1,
+         *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *           "kind": "shared",
+         *           "netOre": 2500000,
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "vatOre": 625000
+         *         }
+         *       ],
+         *       "vatSummary": [
+         *         {
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "taxableOre": 2500000,
+         *           "vatOre": 625000,
+         *           "exemptionReason": null
+         *         }
+         *       ],
+         *       "payments": [],
+         *       "creditNotes": []
+         *     }
+         */
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+            lines: {
+                position: number;
+                description: string;
+                /** @enum {string} */
+                kind: "shared" | "print";
+                /** @description Öre (1 kr = 100 öre) */
+                netOre: number;
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+            }[];
+            vatSummary: {
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                taxableOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+                exemptionReason: string | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                paidOn: string;
+                /** @description Öre (1 kr = 100 öre) */
+                amountOre: number;
+                /** @enum {string} */
+                method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+                reference: string | null;
+                note: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            creditNotes: {
+                /** Format: uuid */
+                id: string;
+                number: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                issueDate: string | null;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+            }[];
         };
     };
     responses: {
@@ -10331,7 +10852,8 @@ export interface operations {
                  * @example {
                  *       "description": "Tryck av arbetsmaterial, 14 ex",
                  *       "amountOre": 185000,
-                 *       "vatRateBasisPoints": 2500
+                 *       "vatRateBasisPoints": 2500,
+                 *       "paidBy": "owner"
                  *     }
                  */
                 "application/json": {
@@ -10340,6 +10862,12 @@ export interface operations {
                     amountOre: number;
                     /** @default 2500 */
                     vatRateBasisPoints?: number;
+                    /**
+                     * @description `organization`: the förbund paid the printer itself; `owner`: the running organization (NNS) paid and invoices it
+                     * @default organization
+                     * @enum {string}
+                     */
+                    paidBy?: "organization" | "owner";
                 };
             };
         };
@@ -10424,13 +10952,18 @@ export interface operations {
                      *               "kind": "shared",
                      *               "netOre": 2800000,
                      *               "vatRateBasisPoints": 2500,
-                     *               "vatOre": 700000
+                     *               "vatOre": 700000,
+                     *               "paidBy": null,
+                     *               "invoiced": true
                      *             }
                      *           ],
                      *           "sharedNetOre": 2800000,
                      *           "printNetOre": 0,
                      *           "vatOre": 700000,
-                     *           "totalOre": 3500000
+                     *           "totalOre": 3500000,
+                     *           "invoicedNetOre": 2800000,
+                     *           "invoicedVatOre": 700000,
+                     *           "invoicedTotalOre": 3500000
                      *         },
                      *         {
                      *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
@@ -10441,13 +10974,18 @@ export interface operations {
                      *               "kind": "shared",
                      *               "netOre": 2200000,
                      *               "vatRateBasisPoints": 2500,
-                     *               "vatOre": 550000
+                     *               "vatOre": 550000,
+                     *               "paidBy": null,
+                     *               "invoiced": true
                      *             }
                      *           ],
                      *           "sharedNetOre": 2200000,
                      *           "printNetOre": 0,
                      *           "vatOre": 550000,
-                     *           "totalOre": 2750000
+                     *           "totalOre": 2750000,
+                     *           "invoicedNetOre": 2200000,
+                     *           "invoicedVatOre": 550000,
+                     *           "invoicedTotalOre": 2750000
                      *         }
                      *       ],
                      *       "netOre": 5000000,
@@ -13330,6 +13868,427 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["WebhookDelivery"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBillingSellerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Seller settings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSellerSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putBillingSellerSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "legalName": "Nationella nätverket för samordningsförbund",
+                 *       "organizationNumber": "802481-1658",
+                 *       "vatNumber": "SE802481165801",
+                 *       "fSkatt": true,
+                 *       "address": {
+                 *         "street": "Box 1234",
+                 *         "additionalStreet": null,
+                 *         "postalCode": "111 22",
+                 *         "city": "Stockholm"
+                 *       },
+                 *       "invoiceEmail": "faktura@nnsfinsam.se",
+                 *       "bankgiro": "5050-1055",
+                 *       "plusgiro": null,
+                 *       "paymentTermsDays": 30,
+                 *       "lateInterestText": "Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen."
+                 *     }
+                 */
+                "application/json": {
+                    legalName: string;
+                    /** @description Organisationsnummer, ten digits with or without the hyphen; Luhn-checked */
+                    organizationNumber: string;
+                    /** @description `SE` + the organisationsnummer + `01` (400 `vat_number_of_organization`) */
+                    vatNumber: string;
+                    /** @description Godkänd för F-skatt: printed on every invoice */
+                    fSkatt: boolean;
+                    address: {
+                        street: string;
+                        additionalStreet?: string | null;
+                        /** @description Five digits, with or without the space: 302 31 */
+                        postalCode: string;
+                        city: string;
+                    };
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
+                    invoiceEmail: string;
+                    /** @description 7–8 digits, check digit */
+                    bankgiro?: string | null;
+                    /** @description 2–8 digits, check digit */
+                    plusgiro?: string | null;
+                    /** @default 30 */
+                    paymentTermsDays?: number;
+                    lateInterestText: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSellerSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoicingDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoicing details */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putInvoicingDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "legalName": "Samordningsförbundet i Halland",
+                 *       "organizationNumber": "222000-1032",
+                 *       "vatNumber": null,
+                 *       "address": {
+                 *         "street": "Kristian IV:s väg 3",
+                 *         "additionalStreet": "Fakturamottagning",
+                 *         "postalCode": "30231",
+                 *         "city": "Halmstad"
+                 *       },
+                 *       "invoiceEmail": "faktura@halland.samordning.se",
+                 *       "peppolId": {
+                 *         "scheme": "0007",
+                 *         "value": "2220001032"
+                 *       },
+                 *       "defaultReference": "Anna Lindqvist"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Default: the organization's name */
+                    legalName?: string;
+                    /** @description Default: the organization's organisationsnummer */
+                    organizationNumber?: string;
+                    /** @description When registered for VAT: `SE` + orgnr + `01` */
+                    vatNumber?: string | null;
+                    address: {
+                        street: string;
+                        additionalStreet?: string | null;
+                        /** @description Five digits, with or without the space: 302 31 */
+                        postalCode: string;
+                        city: string;
+                    };
+                    /**
+                     * Format: email
+                     * @description Where issued invoices are emailed
+                     * @example first.last+tag@sub.example.se
+                     */
+                    invoiceEmail?: string | null;
+                    peppolId?: {
+                        /** @default 0007 */
+                        scheme?: string;
+                        /** @description Default: the organisationsnummer */
+                        value?: string;
+                    } | null;
+                    /** @description Referens printed on invoices whose training has none of its own (mandatory in Peppol) */
+                    defaultReference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putTrainingInvoiceReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference": "Projekt BIP 2027, Anna Lindqvist"
+                 *     }
+                 */
+                "application/json": {
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingInvoiceReference"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoiceDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drafts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDrafts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoice */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteInvoiceDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];

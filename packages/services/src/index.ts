@@ -3,6 +3,7 @@ export * from "./api-keys.js";
 export * from "./audit.js";
 export * from "./audit-log.js";
 export * from "./auth.js";
+export * from "./billing/index.js";
 export * from "./billing/aging.js";
 export * from "./billing/invoice-files.js";
 export * from "./billing/invoice-list.js";

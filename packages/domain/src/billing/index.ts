@@ -1,2 +1,6 @@
+export * from "./bookkeeping.js";
 export * from "./document.js";
+export * from "./identifiers.js";
 export * from "./ledger.js";
+export * from "./lines.js";
+export * from "./ocr.js";
