@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { InvoiceBuyer, InvoiceDocument } from "@nns/domain";
+import type { InvoiceDocument } from "@nns/domain";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -8,6 +8,7 @@ import {
   type StripeCollectionOptions,
 } from "../src/billing/stripe/index.js";
 import { FakeStripe, signedEvent } from "../src/testing.js";
+import { buyer, document } from "./stripe-fixtures.js";
 
 /**
  * The Stripe layer through the real SDK over real HTTP: against the fake Stripe of the test utilities,
@@ -39,87 +40,10 @@ function sdk(): Stripe {
   const { secretKey, ...where } = options;
   return new Stripe(secretKey, { ...where, maxNetworkRetries: 0 });
 }
+
 afterAll(async () => {
   await fake?.stop();
 });
-
-function buyer(overrides: Partial<InvoiceBuyer> = {}): InvoiceBuyer {
-  return {
-    organizationId: randomUUID(),
-    legalName: "Samordningsförbundet Centrala Östergötland",
-    organizationNumber: "2220001354",
-    vatNumber: "SE222000135401",
-    address: {
-      street: "Box 1234",
-      additionalStreet: null,
-      postalCode: "581 12",
-      city: "Linköping",
-      countryCode: "SE",
-    },
-    peppolId: { scheme: "0007", value: "2220001354" },
-    invoiceEmail: "faktura@centralaostergotland.example.se",
-    ...overrides,
-  };
-}
-
-/** Seed 003: a förbund's half of a shared training, 25 000 kr + 25 % VAT = 31 250 kr. */
-function document(forBuyer: InvoiceBuyer, number: string): InvoiceDocument {
-  return {
-    kind: "invoice",
-    number,
-    issueDate: "2027-03-01",
-    dueDate: "2027-03-31",
-    currency: "SEK",
-    buyerReference: "Anna Andersson",
-    ocr: "1234567897",
-    note: "BIP/SKAPA-utbildning 2027-04-12–2027-05-20",
-    paymentTerms: "30 dagar netto",
-    creditedInvoice: null,
-    seller: {
-      organizationId: randomUUID(),
-      legalName: "Nationella nätverket för samordningsförbund",
-      organizationNumber: "8024651234",
-      vatNumber: "SE802465123401",
-      fSkatt: true,
-      address: {
-        street: "Storgatan 1",
-        additionalStreet: null,
-        postalCode: "111 22",
-        city: "Stockholm",
-        countryCode: "SE",
-      },
-      peppolId: { scheme: "0007", value: "8024651234" },
-      invoiceEmail: "ekonomi@nns.example.se",
-      bankgiro: "56781234",
-      plusgiro: null,
-      lateInterestText: "Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen.",
-    },
-    buyer: forBuyer,
-    lines: [
-      {
-        position: 1,
-        description: "Andel av BIP/SKAPA-utbildning (1 av 2 förbund)",
-        kind: "shared",
-        netOre: 2_500_000,
-        vatCategory: "S",
-        vatRateBasisPoints: 2500,
-        vatOre: 625_000,
-      },
-    ],
-    vatSummary: [
-      {
-        vatCategory: "S",
-        vatRateBasisPoints: 2500,
-        taxableOre: 2_500_000,
-        vatOre: 625_000,
-        exemptionReason: null,
-      },
-    ],
-    netOre: 2_500_000,
-    vatOre: 625_000,
-    totalOre: 3_125_000,
-  };
-}
 
 let numbers = 0;
 /** A fresh förbund with its Stripe customer and an invoice document for it. */
@@ -188,7 +112,7 @@ describe("customers", () => {
     const raw = sdk();
     const create = raw.customers.create(
       { name: "X", tax_id_data: [{ type: "eu_vat", value: "SE123" }] },
-      { idempotencyKey: `bad-vat-${runId}` },
+      { idempotencyKey: `nns-test-bad-vat-${runId}` },
     );
     await expect(create).rejects.toMatchObject({
       type: "StripeInvalidRequestError",
@@ -355,9 +279,33 @@ describe("server errors and lost answers", () => {
     expect(server.sent.get(stripeInvoiceId)).toBe(1);
   });
 
+  onlyFake(
+    "the fake refuses another currency, a fraction of an öre and a POST without a key of ours",
+    async () => {
+      const raw = sdk();
+      const { customerId } = await setUp();
+      const invoice = (currency: string) =>
+        raw.invoices.create(
+          { customer: customerId, currency, collection_method: "send_invoice", days_until_due: 30 },
+          { idempotencyKey: `nns-test-${currency}-${runId}` },
+        );
+      await expect(invoice("eur")).rejects.toMatchObject({
+        type: "StripeInvalidRequestError",
+        param: "currency",
+      });
+      const draft = await invoice("sek");
+      const item = raw.invoiceItems.create(
+        { customer: customerId, invoice: draft.id, amount: 2_500_000.5, currency: "sek" },
+        { idempotencyKey: `nns-test-fraction-${runId}` },
+      );
+      await expect(item).rejects.toMatchObject({ type: "StripeInvalidRequestError", param: "amount" });
+      await expect(raw.customers.create({ name: "Utan nyckel" })).rejects.toThrow(/derived from our ids/);
+    },
+  );
+
   onlyFake("the same idempotency key with other parameters is Stripe's idempotency_error", async () => {
     const raw = sdk();
-    const key = `reused-${runId}`;
+    const key = `nns-test-reused-${runId}`;
     await raw.customers.create({ name: "Förbund A" }, { idempotencyKey: key });
     await expect(raw.customers.create({ name: "Förbund B" }, { idempotencyKey: key })).rejects.toMatchObject({
       type: "StripeIdempotencyError",

@@ -1,4 +1,4 @@
-/** What travels between the SDK and the fake Stripe: form-encoded bodies, list pages, signed webhook deliveries. */
+/** What travels between the SDK and the fake Stripe: form-encoded bodies, Stripe's error answers, list pages, signed webhook deliveries. */
 import { randomBytes } from "node:crypto";
 import Stripe from "stripe";
 
@@ -72,4 +72,36 @@ function arraysFromNumericKeys(value: unknown): unknown {
     return entries.sort(([a], [b]) => Number(a) - Number(b)).map(([, v]) => v);
   }
   return Object.fromEntries(entries);
+}
+
+/** An answer in Stripe's error shape: `{ error: { type, message, param } }` with its status. */
+export class StripeProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly type: string,
+    message: string,
+    readonly param?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const invalid = (message: string, param?: string) =>
+  new StripeProblem(400, "invalid_request_error", message, param);
+
+export function notFound(path: string): StripeProblem {
+  return new StripeProblem(404, "invalid_request_error", `Unrecognized request URL (${path}).`);
+}
+
+export function requireString(params: Obj, name: string): string {
+  const value = params[name];
+  if (typeof value !== "string" || value === "") throw invalid(`Missing required param: ${name}.`, name);
+  return value;
+}
+
+/** Stripe takes amounts as whole numbers of the smallest unit: öre. */
+export function integer(value: unknown, name: string): number {
+  if (typeof value !== "string" || !/^-?\d+$/.test(value))
+    throw invalid(`Invalid integer: ${String(value)}`, name);
+  return Number(value);
 }

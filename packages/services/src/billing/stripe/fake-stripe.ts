@@ -1,6 +1,17 @@
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { asArray, headerValue, list, type Obj, parseForm } from "./fake-stripe-wire.js";
+import {
+  asArray,
+  headerValue,
+  integer,
+  invalid,
+  list,
+  notFound,
+  type Obj,
+  parseForm,
+  requireString,
+  StripeProblem,
+} from "./fake-stripe-wire.js";
 
 export { signedEvent } from "./fake-stripe-wire.js";
 
@@ -18,26 +29,12 @@ export interface FakeStripeRequest {
 /** A fault for the next request that matches: an error status before anything happens, or a response lost after the change was made. */
 export type FakeStripeFault = { status: number } | "drop-after-commit";
 
-class StripeProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly type: string,
-    message: string,
-    readonly param?: string,
-  ) {
-    super(message);
-  }
-}
-
-const invalid = (message: string, param?: string) =>
-  new StripeProblem(400, "invalid_request_error", message, param);
-
 /**
  * A stateful stand-in for Stripe's API on 127.0.0.1 that the real SDK talks to over HTTP (options
  * host/port/protocol). It keeps customers, invoices and invoice items in memory, computes totals from
  * the items, moves invoices draft → open → paid, records every request, and checks what we send the way
  * Stripe would answer it (400 with Stripe's error shape): currency `sek`, whole-öre integer amounts, an
- * `eu_vat` tax id in Swedish form, an Idempotency-Key on every POST (our rule, stricter than Stripe),
+ * `eu_vat` tax id in Swedish form, an Idempotency-Key of ours (`nns-…`) on every POST (our rule, stricter than Stripe),
  * and a repeated key with other parameters refused as Stripe's `idempotency_error`.
  */
 export class FakeStripe {
@@ -128,7 +125,12 @@ export class FakeStripe {
       }
       const route = `${method} ${url.pathname}`;
       if (method === "POST") {
-        if (!key) throw invalid("Every POST must carry an Idempotency-Key header (NNS rule).");
+        // The SDK puts a random key on every POST we leave without one; only ours survive a restart.
+        if (!key?.startsWith("nns-")) {
+          throw invalid(
+            `Every POST must carry an Idempotency-Key derived from our ids (nns-…), not ${key ?? "none"}.`,
+          );
+        }
         const earlier = this.#idempotency.get(key);
         if (earlier) {
           if (earlier.route !== route || earlier.body !== body) {
@@ -376,21 +378,4 @@ export class FakeStripe {
 
 function now(): number {
   return Math.floor(Date.now() / 1000);
-}
-
-function notFound(path: string): StripeProblem {
-  return new StripeProblem(404, "invalid_request_error", `Unrecognized request URL (${path}).`);
-}
-
-function requireString(params: Obj, name: string): string {
-  const value = params[name];
-  if (typeof value !== "string" || value === "") throw invalid(`Missing required param: ${name}.`, name);
-  return value;
-}
-
-/** Stripe takes amounts as whole numbers of the smallest unit: öre. */
-function integer(value: unknown, name: string): number {
-  if (typeof value !== "string" || !/^-?\d+$/.test(value))
-    throw invalid(`Invalid integer: ${String(value)}`, name);
-  return Number(value);
 }
