@@ -4,7 +4,7 @@ import { verifyStripeEvent } from "./events.js";
 
 export interface StripeCollectionOptions {
   secretKey: string;
-  /** Another API host, e.g. the fake Stripe of the tests or stripe-mock; Stripe's own when absent. */
+  /** Another API host, e.g. the fake Stripe of the tests; Stripe's own when absent. */
   host?: string;
   port?: number;
   protocol?: "http" | "https";
