@@ -19,6 +19,7 @@ import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { billingCustomersRouter } from "./routes/billing-customers/billing-customers.index.js";
 import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
@@ -32,6 +33,7 @@ import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
+import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
 import { trainersRouter } from "./routes/trainers/trainers.index.js";
 import { trainingCostsRouter } from "./routes/training-costs/training-costs.index.js";
@@ -59,6 +61,8 @@ export function createV1() {
     // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
     .route("/", invoiceDocumentsRouter)
     .route("/", invoicePaymentsRouter)
+    .route("/", billingCustomersRouter)
+    .route("/", stripeWebhookRouter)
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)

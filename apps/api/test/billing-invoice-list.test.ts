@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { expectData, expectProblem, signIn } from "./client.js";
+import { expectData, expectProblem, signIn, walk } from "./client.js";
 import { freshTenant, useTestApp } from "./helpers.js";
-import { issuedInvoice } from "./invoice-fixtures.js";
+import { draftInvoice, issuedInvoice } from "./invoice-fixtures.js";
 
 const env = useTestApp();
 
@@ -9,6 +9,60 @@ const DAY = 86_400_000;
 /** A calendar date some days from today (UTC, as the fixture writes them). */
 const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
 const inInvoice = (orgId: string, invoiceId: string) => ({ params: { path: { orgId, invoiceId } } });
+
+const LIST = "/orgs/{orgId}/invoices";
+
+describe("the invoices list", () => {
+  it("shows NNS everything it drafted and issued, and each förbund its own issued invoices only", async () => {
+    const [a, b] = [await freshTenant(env), await freshTenant(env)];
+    const late = await issuedInvoice(env, a.org.id, { issueDate: day(-45), dueDate: day(-15) });
+    const current = await issuedInvoice(env, a.org.id, { issueDate: day(-2), dueDate: day(28) });
+    const draft = await draftInvoice(env, a.org.id);
+    const ofB = await issuedInvoice(env, b.org.id, { issueDate: day(-45), dueDate: day(-15) });
+    const nns = await signIn(env, env.users.nnsAdmin.email);
+    const all = await walk(2, (cursor) =>
+      nns.GET(LIST, {
+        params: { path: { orgId: env.nns.id }, query: { buyerOrganizationId: a.org.id, limit: 2, cursor } },
+      }),
+    );
+    expect(all.map((i) => i.id)).toEqual([draft.id, current.id, late.id]);
+    const overdue = expectData(
+      await nns.GET(LIST, { params: { path: { orgId: env.nns.id }, query: { status: "overdue" } } }),
+    );
+    expect(overdue.data.map((i) => i.id)).toEqual(expect.arrayContaining([late.id, ofB.id]));
+    expect(overdue.data.map((i) => i.id)).not.toContain(current.id);
+    expect(overdue.data.find((i) => i.id === late.id)).toMatchObject({ overdue: true, daysOverdue: 15 });
+    const period = expectData(
+      await nns.GET(LIST, {
+        params: {
+          path: { orgId: env.nns.id },
+          query: { buyerOrganizationId: a.org.id, from: day(-10), to: day(0) },
+        },
+      }),
+    );
+    expect(period.data.map((i) => i.id)).toEqual([current.id]);
+    expectProblem(
+      await nns.GET(LIST, { params: { path: { orgId: env.nns.id }, query: { from: day(0), to: day(-1) } } }),
+      400,
+      "validation_failed",
+    );
+
+    const adminA = await a.signIn("admin");
+    const mine = expectData(await adminA.GET(LIST, { params: { path: { orgId: a.org.id } } }));
+    expect(mine.data.map((i) => i.id)).toEqual([current.id, late.id]);
+    expect(mine.data[0]?.links.pdf).toBe(`/v1/orgs/${a.org.id}/invoices/${current.id}/pdf`);
+    // Asking for another förbund's invoices by filter finds none of them.
+    const theirs = expectData(
+      await adminA.GET(LIST, {
+        params: { path: { orgId: a.org.id }, query: { buyerOrganizationId: b.org.id } },
+      }),
+    );
+    expect(theirs.data).toEqual([]);
+    // An NNS person without billing:manage sees none of NNS's invoices.
+    const viewer = await signIn(env, env.users.nnsViewer.email);
+    expectProblem(await viewer.GET(LIST, { params: { path: { orgId: env.nns.id } } }), 403, "forbidden");
+  });
+});
 
 describe("the aging of open invoices", () => {
   it("puts each förbund's open balance in its bucket and sums them, leaving paid invoices out", async () => {

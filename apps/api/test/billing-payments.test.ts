@@ -76,8 +76,10 @@ describe("payments on an issued invoice", () => {
     expect(await deliveries("invoice.paid", buyer.org.id)).toHaveLength(1);
 
     // The förbund reads its own invoice's payments, oldest first.
-    const mine = expectData(await buyerAdmin.GET(PAYMENTS, inInvoice(buyer.org.id, invoice.id)));
-    expect(mine.data.map((p) => p.amountOre)).toEqual([1_000_000, 2_125_000, 100]);
+    const mine = expectData(
+      await buyerAdmin.GET("/orgs/{orgId}/invoices/{invoiceId}", inInvoice(buyer.org.id, invoice.id)),
+    );
+    expect(mine.payments.map((p) => p.amountOre)).toEqual([1_000_000, 2_125_000, 100]);
   });
 
   it("reverses a mistaken registration only with a note, and never beyond what was paid", async () => {
@@ -135,7 +137,7 @@ describe("payments on an issued invoice", () => {
     ).rejects.toThrow(/never changed or removed/);
   });
 
-  it("refuses payments by a förbund, and on another förbund's invoice answers 404", async () => {
+  it("refuses payments registered by a förbund, on its own invoice or another's", async () => {
     const [buyer, other] = [await freshTenant(env), await freshTenant(env)];
     const invoice = await issuedInvoice(env, buyer.org.id);
     const buyerAdmin = await buyer.signIn("admin");
@@ -148,7 +150,14 @@ describe("payments on an issued invoice", () => {
       "forbidden",
     );
     const otherAdmin = await other.signIn("admin");
-    expectProblem(await otherAdmin.GET(PAYMENTS, inInvoice(other.org.id, invoice.id)), 404, "not_found");
+    expectProblem(
+      await otherAdmin.POST(PAYMENTS, {
+        ...inInvoice(other.org.id, invoice.id),
+        body: { paidOn: today(), amountOre: 100, method: "bankgiro" },
+      }),
+      403,
+      "forbidden",
+    );
   });
 
   it("marks a Stripe-mirrored invoice for marking paid out of band when bankgiro pays it", async () => {

@@ -47,3 +47,14 @@ export async function issuedInvoice(
   );
   return { id, number, totalOre };
 }
+
+/** A draft from NNS to the buyer: no number, no document, invisible to the buyer. */
+export async function draftInvoice(env: TestEnv, buyerOrganizationId: string): Promise<{ id: string }> {
+  const id = randomUUID();
+  await env.t.db.ownerSql(
+    `insert into invoices (organization_id, id, buyer_organization_id, kind, status, net_ore, vat_ore, total_ore)
+     values ($1, $2, $3, 'invoice', 'draft', 80000, 20000, 100000)`,
+    [env.nns.id, id, buyerOrganizationId],
+  );
+  return { id };
+}

@@ -1110,6 +1110,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices and credit notes
+         * @description Newest first. For NNS (`billing:manage`): every invoice and credit note it drafted or issued. For a förbund (`invoices:read`, also an API-key scope): those issued to it, never drafts and never another förbund's. Filters: `status` (a stored status, or `overdue`: an invoice with something left to pay after its due date, counted in Europe/Stockholm), `buyerOrganizationId`, `kind`, `trainingId`, and the issue date from `from` to `to` (both inclusive). Paginated with `limit` and `cursor`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/invoices/aging": {
         parameters: {
             query?: never;
@@ -1177,17 +1197,57 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /**
-         * List an invoice's payments
-         * @description Every payment and reversal on the invoice, oldest first: for NNS (`billing:manage`) on any invoice it issued, for a förbund (`invoices:read`) on invoices issued to it; any other invoice is 404.
-         */
-        get: operations["listInvoicePayments"];
+        get?: never;
         put?: never;
         /**
          * Register a payment
          * @description NNS records money received against an issued invoice: the day it arrived, the amount in öre (a part payment is fine; the status becomes `partly_paid`, then `paid`), the method and a reference such as the OCR number. Payments are never changed or removed: a mistaken registration is reversed with a negative amount and a `note` saying why (400 `required_for_reversal` without one, `reversal_exceeds_paid` beyond what was paid). Not on a draft, a credit note or a fully credited invoice (409). When the invoice becomes paid, the förbund's webhook endpoints get `invoice.paid`, and an invoice Stripe was collecting is marked paid out of band there. Card payments arrive through Stripe's webhook, not here. Needs `billing:manage` (NNS). Audited as `invoice.payment_registered` or `invoice.payment_reversed`.
          */
         post: operations["createInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/customers/{buyerOrganizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get how a förbund pays
+         * @description How NNS collects the förbund's invoices: `bankgiro` (the default, also for a förbund never set) or `stripe`, with its Stripe customer once one exists. Needs `billing:manage` (NNS).
+         */
+        get: operations["getBillingCustomer"];
+        /**
+         * Set how a förbund pays
+         * @description From now on, invoices issued to the förbund are collected by `bankgiro` or by `stripe` (mirrored as a Stripe invoice that Stripe sends and collects; our ledger stays the record). `stripe` needs a Stripe key on this installation (409 with the reason otherwise) and an invoice email in the förbund's invoicing details (422). Invoices already issued are not moved. Needs `billing:manage` (NNS). Audited as `billing_customer.payment_method_changed`.
+         */
+        put: operations["updateBillingCustomer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Stripe event
+         * @description For Stripe only: the endpoint to register in Stripe's dashboard for `invoice.finalized`, `invoice.paid`, `invoice.payment_succeeded` and `invoice.voided`. The `Stripe-Signature` header must sign the raw body with the endpoint's secret within five minutes (400 naming `header.stripe-signature` and the rule otherwise, and nothing changes). Each event id is recorded once: a replay answers 200 with `duplicate: true` and changes nothing, and since a payment event carries all Stripe has collected, events out of order or under two ids register the money once. Without a Stripe key on this installation the answer is 503 with `Retry-After`, so Stripe keeps retrying until it is configured.
+         */
+        post: operations["receiveStripeEvent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4190,6 +4250,161 @@ export interface components {
         };
         /**
          * @example {
+         *       "data": [
+         *         {
+         *           "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "kind": "invoice",
+         *           "status": "issued",
+         *           "overdue": false,
+         *           "daysOverdue": 0,
+         *           "number": "2027-0001",
+         *           "seller": {
+         *             "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *           },
+         *           "buyer": {
+         *             "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           },
+         *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "creditedInvoiceId": null,
+         *           "issueDate": "2027-04-20",
+         *           "dueDate": "2027-05-20",
+         *           "buyerReference": "Anna Lindqvist",
+         *           "ocr": "2027000104",
+         *           "netOre": 2500000,
+         *           "vatOre": 625000,
+         *           "totalOre": 3125000,
+         *           "paidOre": 0,
+         *           "creditedOre": 0,
+         *           "balanceOre": 3125000,
+         *           "issuedAt": "2027-04-20T08:31:12.000Z",
+         *           "createdAt": "2027-04-19T15:02:40.000Z",
+         *           "updatedAt": "2027-04-20T08:31:12.000Z",
+         *           "version": 1,
+         *           "links": {
+         *             "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *             "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *             "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        InvoiceSummaryPage: {
+            data: components["schemas"]["InvoiceSummary"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       }
+         *     }
+         */
+        InvoiceSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+        };
+        /**
+         * @example {
          *       "asOf": "2027-06-15",
          *       "total": {
          *         "not_due": 3125000,
@@ -4266,54 +4481,101 @@ export interface components {
          * @example {
          *       "payment": {
          *         "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
-         *         "invoiceId": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
-         *         "paidOn": "2027-04-20",
+         *         "paidOn": "2027-05-02",
          *         "amountOre": 1500000,
          *         "method": "bankgiro",
-         *         "reference": "2027000161",
+         *         "reference": "2027000104",
          *         "note": null,
-         *         "createdAt": "2027-04-21T07:12:44.000Z"
+         *         "createdAt": "2027-05-03T07:12:44.000Z"
          *       },
          *       "invoice": {
-         *         "id": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
-         *         "number": "2027-0001",
+         *         "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "kind": "invoice",
          *         "status": "partly_paid",
+         *         "overdue": false,
+         *         "daysOverdue": 0,
+         *         "number": "2027-0001",
+         *         "seller": {
+         *           "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *         },
+         *         "buyer": {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "name": "Samordningsförbundet i Halland"
+         *         },
+         *         "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *         "creditedInvoiceId": null,
+         *         "issueDate": "2027-04-20",
+         *         "dueDate": "2027-05-20",
+         *         "buyerReference": "Anna Lindqvist",
+         *         "ocr": "2027000104",
+         *         "netOre": 2500000,
+         *         "vatOre": 625000,
+         *         "totalOre": 3125000,
          *         "paidOre": 1500000,
-         *         "balanceOre": 1625000
+         *         "creditedOre": 0,
+         *         "balanceOre": 1625000,
+         *         "issuedAt": "2027-04-20T08:31:12.000Z",
+         *         "createdAt": "2027-04-19T15:02:40.000Z",
+         *         "updatedAt": "2027-05-03T07:12:44.000Z",
+         *         "version": 2,
+         *         "links": {
+         *           "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *           "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *         },
+         *         "lines": [
+         *           {
+         *             "position": 1,
+         *             "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *             "kind": "shared",
+         *             "netOre": 2500000,
+         *             "vatCategory": "S",
+         *             "vatRateBasisPoints": 2500,
+         *             "vatOre": 625000
+         *           }
+         *         ],
+         *         "vatSummary": [
+         *           {
+         *             "vatCategory": "S",
+         *             "vatRateBasisPoints": 2500,
+         *             "taxableOre": 2500000,
+         *             "vatOre": 625000,
+         *             "exemptionReason": null
+         *           }
+         *         ],
+         *         "payments": [
+         *           {
+         *             "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *             "paidOn": "2027-05-02",
+         *             "amountOre": 1500000,
+         *             "method": "bankgiro",
+         *             "reference": "2027000104",
+         *             "note": null,
+         *             "createdAt": "2027-05-03T07:12:44.000Z"
+         *           }
+         *         ],
+         *         "creditNotes": []
          *       }
          *     }
          */
         InvoicePaymentResult: {
             payment: components["schemas"]["InvoicePayment"];
-            invoice: {
-                /** Format: uuid */
-                id: string;
-                number: string | null;
-                /** @enum {string} */
-                status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
-                /** @description Öre (1 kr = 100 öre) */
-                paidOre: number;
-                /** @description Still owed: total − credited − paid; negative when overpaid */
-                balanceOre: number;
-            };
+            invoice: components["schemas"]["Invoice"];
         };
         /**
          * @example {
          *       "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
-         *       "invoiceId": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
-         *       "paidOn": "2027-04-20",
+         *       "paidOn": "2027-05-02",
          *       "amountOre": 1500000,
          *       "method": "bankgiro",
-         *       "reference": "2027000161",
+         *       "reference": "2027000104",
          *       "note": null,
-         *       "createdAt": "2027-04-21T07:12:44.000Z"
+         *       "createdAt": "2027-05-03T07:12:44.000Z"
          *     }
          */
         InvoicePayment: {
             /** Format: uuid */
             id: string;
-            /** Format: uuid */
-            invoiceId: string;
             /**
              * Format: date
              * @description The day the money arrived
@@ -4329,6 +4591,227 @@ export interface components {
             note: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       },
+         *       "lines": [
+         *         {
+         *           "position": 1,
+         *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *           "kind": "shared",
+         *           "netOre": 2500000,
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "vatOre": 625000
+         *         }
+         *       ],
+         *       "vatSummary": [
+         *         {
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "taxableOre": 2500000,
+         *           "vatOre": 625000,
+         *           "exemptionReason": null
+         *         }
+         *       ],
+         *       "payments": [],
+         *       "creditNotes": []
+         *     }
+         */
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+            lines: {
+                position: number;
+                description: string;
+                /** @enum {string} */
+                kind: "shared" | "print";
+                /** @description Öre (1 kr = 100 öre) */
+                netOre: number;
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+            }[];
+            vatSummary: {
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                taxableOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+                exemptionReason: string | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                paidOn: string;
+                /** @description Öre (1 kr = 100 öre) */
+                amountOre: number;
+                /** @enum {string} */
+                method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+                reference: string | null;
+                note: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            creditNotes: {
+                /** Format: uuid */
+                id: string;
+                number: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                issueDate: string | null;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "buyerOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "organizationName": "Samordningsförbundet i Halland",
+         *       "paymentMethod": "stripe",
+         *       "stripeCustomerId": "cus_R2x9KqT0abcDEF",
+         *       "stripeAvailable": true
+         *     }
+         */
+        BillingCustomer: {
+            /** Format: uuid */
+            buyerOrganizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            paymentMethod: "bankgiro" | "stripe";
+            /** @description Made with the first invoice sent to Stripe */
+            stripeCustomerId: string | null;
+            /** @description Whether this installation has a Stripe key */
+            stripeAvailable: boolean;
+        };
+        /**
+         * @example {
+         *       "eventId": "evt_1QxY2z3A4b5C6d7E",
+         *       "duplicate": false,
+         *       "outcome": "payment_registered"
+         *     }
+         */
+        StripeEventReceipt: {
+            eventId: string;
+            /** @description The event was received before; nothing changed */
+            duplicate: boolean;
+            /** @enum {string} */
+            outcome: "payment_registered" | "already_recorded" | "stripe_invoice_linked" | "ignored";
         };
         /**
          * @example {
@@ -6677,193 +7160,6 @@ export interface components {
                 buyerReference: string | null;
                 /** @description What must be put right before the invoice can be issued; empty when it can be */
                 missing: components["schemas"]["FieldError"][];
-            }[];
-        };
-        /**
-         * @example {
-         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
-         *       "kind": "invoice",
-         *       "status": "issued",
-         *       "overdue": false,
-         *       "daysOverdue": 0,
-         *       "number": "2027-0001",
-         *       "seller": {
-         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
-         *       },
-         *       "buyer": {
-         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
-         *         "name": "Samordningsförbundet i Halland"
-         *       },
-         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
-         *       "creditedInvoiceId": null,
-         *       "issueDate": "2027-04-20",
-         *       "dueDate": "2027-05-20",
-         *       "buyerReference": "Anna Lindqvist",
-         *       "ocr": "2027000104",
-         *       "netOre": 2500000,
-         *       "vatOre": 625000,
-         *       "totalOre": 3125000,
-         *       "paidOre": 0,
-         *       "creditedOre": 0,
-         *       "balanceOre": 3125000,
-         *       "issuedAt": "2027-04-20T08:31:12.000Z",
-         *       "createdAt": "2027-04-19T15:02:40.000Z",
-         *       "updatedAt": "2027-04-20T08:31:12.000Z",
-         *       "version": 1,
-         *       "links": {
-         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
-         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
-         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
-         *       },
-         *       "lines": [
-         *         {
-         *           "position": 1,
-         *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
-         *           "kind": "shared",
-         *           "netOre": 2500000,
-         *           "vatCategory": "S",
-         *           "vatRateBasisPoints": 2500,
-         *           "vatOre": 625000
-         *         }
-         *       ],
-         *       "vatSummary": [
-         *         {
-         *           "vatCategory": "S",
-         *           "vatRateBasisPoints": 2500,
-         *           "taxableOre": 2500000,
-         *           "vatOre": 625000,
-         *           "exemptionReason": null
-         *         }
-         *       ],
-         *       "payments": [],
-         *       "creditNotes": []
-         *     }
-         */
-        Invoice: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "invoice" | "credit_note";
-            /** @enum {string} */
-            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
-            /** @description Something is left to pay after the due date (derived) */
-            overdue: boolean;
-            daysOverdue: number;
-            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
-            number: string | null;
-            seller: {
-                /** Format: uuid */
-                organizationId: string;
-            };
-            buyer: {
-                /** Format: uuid */
-                organizationId: string;
-                name: string;
-            };
-            /** Format: uuid */
-            trainingId: string | null;
-            /**
-             * Format: uuid
-             * @description Credit notes: the invoice they correct
-             */
-            creditedInvoiceId: string | null;
-            /**
-             * Format: date
-             * @example 2026-11-24
-             */
-            issueDate: string | null;
-            /**
-             * Format: date
-             * @example 2026-11-24
-             */
-            dueDate: string | null;
-            /** @description The förbund's referens (Peppol BT-10) */
-            buyerReference: string | null;
-            /** @description Bankgiro OCR reference to pay with */
-            ocr: string | null;
-            /** @description Öre (1 kr = 100 öre) */
-            netOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            vatOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            totalOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            paidOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            creditedOre: number;
-            /** @description What is still owed: total − credited − paid */
-            balanceOre: number;
-            /** Format: date-time */
-            issuedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
-            links: {
-                self: string;
-                /** @description The PDF, once issued */
-                pdf: string | null;
-                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
-                ubl: string | null;
-            };
-            lines: {
-                position: number;
-                description: string;
-                /** @enum {string} */
-                kind: "shared" | "print";
-                /** @description Öre (1 kr = 100 öre) */
-                netOre: number;
-                /**
-                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
-                 * @enum {string}
-                 */
-                vatCategory: "S" | "Z" | "E";
-                vatRateBasisPoints: number;
-                /** @description Öre (1 kr = 100 öre) */
-                vatOre: number;
-            }[];
-            vatSummary: {
-                /**
-                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
-                 * @enum {string}
-                 */
-                vatCategory: "S" | "Z" | "E";
-                vatRateBasisPoints: number;
-                /** @description Öre (1 kr = 100 öre) */
-                taxableOre: number;
-                /** @description Öre (1 kr = 100 öre) */
-                vatOre: number;
-                exemptionReason: string | null;
-            }[];
-            payments: {
-                /** Format: uuid */
-                id: string;
-                /**
-                 * Format: date
-                 * @example 2026-11-24
-                 */
-                paidOn: string;
-                /** @description Öre (1 kr = 100 öre) */
-                amountOre: number;
-                /** @enum {string} */
-                method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
-                reference: string | null;
-                note: string | null;
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-            creditNotes: {
-                /** Format: uuid */
-                id: string;
-                number: string | null;
-                /**
-                 * Format: date
-                 * @example 2026-11-24
-                 */
-                issueDate: string | null;
-                /** @description Öre (1 kr = 100 öre) */
-                totalOre: number;
             }[];
         };
     };
@@ -11004,6 +11300,48 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                status?: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited" | "overdue";
+                buyerOrganizationId?: string;
+                kind?: "invoice" | "credit_note";
+                trainingId?: string;
+                /** @description Issued on or after */
+                from?: string;
+                /** @description Issued on or before; not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSummaryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getInvoiceAging: {
         parameters: {
             query?: never;
@@ -11041,7 +11379,6 @@ export interface operations {
             path: {
                 /** @description Organization id */
                 orgId: string;
-                /** @description Invoice or credit note id */
                 invoiceId: string;
             };
             cookie?: never;
@@ -11085,7 +11422,6 @@ export interface operations {
             path: {
                 /** @description Organization id */
                 orgId: string;
-                /** @description Invoice or credit note id */
                 invoiceId: string;
             };
             cookie?: never;
@@ -11122,56 +11458,6 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
-    listInvoicePayments: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                /** @description Organization id */
-                orgId: string;
-                /** @description Invoice or credit note id */
-                invoiceId: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Payments */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    "Cache-Control": components["headers"]["NoStore"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "data": [
-                     *         {
-                     *           "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
-                     *           "invoiceId": "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60",
-                     *           "paidOn": "2027-04-20",
-                     *           "amountOre": 1500000,
-                     *           "method": "bankgiro",
-                     *           "reference": "2027000161",
-                     *           "note": null,
-                     *           "createdAt": "2027-04-21T07:12:44.000Z"
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": {
-                        data: components["schemas"]["InvoicePayment"][];
-                    };
-                };
-            };
-            400: components["responses"]["BadRequest"];
-            401: components["responses"]["Unauthenticated"];
-            403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            503: components["responses"]["ServiceUnavailable"];
-        };
-    };
     createInvoicePayment: {
         parameters: {
             query?: never;
@@ -11182,7 +11468,6 @@ export interface operations {
             path: {
                 /** @description Organization id */
                 orgId: string;
-                /** @description Invoice or credit note id */
                 invoiceId: string;
             };
             cookie?: never;
@@ -11191,10 +11476,10 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "paidOn": "2027-04-20",
+                 *       "paidOn": "2027-05-02",
                  *       "amountOre": 1500000,
                  *       "method": "bankgiro",
-                 *       "reference": "2027000161"
+                 *       "reference": "2027000104"
                  *     }
                  */
                 "application/json": {
@@ -11214,7 +11499,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Registered; the invoice's ledger after it */
+            /** @description Registered; the invoice as it stands after it */
             201: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -11254,6 +11539,159 @@ export interface operations {
                 };
             };
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBillingCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The förbund invoiced */
+                buyerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The förbund as a customer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingCustomer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateBillingCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The förbund invoiced */
+                buyerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paymentMethod": "stripe"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    paymentMethod: "bankgiro" | "stripe";
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingCustomer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveStripeEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256>`, as Stripe sends it */
+                "stripe-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_1QxY2z3A4b5C6d7E",
+                 *       "type": "invoice.paid",
+                 *       "object": "event"
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `service_unavailable`: Stripe is not configured here (or the database is unreachable) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lookupSurvey: {

@@ -1,9 +1,9 @@
 // Routes: apps/api/src/routes/invoice-documents — an issued invoice's PDF and e-invoice (UBL) as files.
-import { invoices, transaction } from "@nns/db";
+import { transaction } from "@nns/db";
 import { AppError } from "@nns/domain";
-import { and, eq } from "drizzle-orm";
+import { requirePermission } from "../access.js";
 import type { OrgContext } from "../context.js";
-import { visibleInvoices } from "./invoice-list.js";
+import { loadVisibleInvoice } from "./invoices.js";
 
 export interface InvoiceFile {
   filename: string;
@@ -22,19 +22,10 @@ export async function invoiceFile(
   invoiceId: string,
   format: "pdf" | "ubl",
 ): Promise<InvoiceFile> {
+  requirePermission(ctx, "invoices:read");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const [row] = await tx
-      .select({
-        kind: invoices.kind,
-        status: invoices.status,
-        number: invoices.number,
-        // Only the one asked for: a PDF is tens of kilobytes.
-        body: format === "pdf" ? invoices.pdf : invoices.ubl,
-      })
-      .from(invoices)
-      .where(and(visibleInvoices(ctx), eq(invoices.id, invoiceId)));
-    if (!row) throw new AppError("not_found", "Fakturan finns inte.");
-    const { body } = row;
+    const row = await loadVisibleInvoice(tx, ctx, invoiceId);
+    const body = format === "pdf" ? row.pdf : row.ubl;
     if (row.status === "draft" || !row.number || !body) {
       throw new AppError(
         "conflict",

@@ -1,11 +1,12 @@
 // Routes: apps/api/src/routes/invoice-documents — the invoices list, for the seller and for each buyer.
-import { invoices, type Tx, transaction } from "@nns/db";
-import { fieldError, type InvoiceStatus } from "@nns/domain";
+import { invoices, transaction } from "@nns/db";
+import { fieldError, type InvoiceStatus, type Page } from "@nns/domain";
 import { and, eq, gte, inArray, lt, lte, ne, type SQL } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { OrgContext } from "../context.js";
 import { keyset, type PageRequest } from "../pagination.js";
-import { stockholmDate } from "../trainings/scope.js";
+import { organizationNames, stockholmDate } from "../trainings/scope.js";
+import { type InvoiceSummaryView, invoiceSummaryView } from "./invoice-view.js";
 
 /** Statuses in which an invoice is still owed: what may be overdue and what the aging view counts. */
 export const OPEN_STATUSES = ["issued", "partly_paid", "partly_credited"] as const satisfies InvoiceStatus[];
@@ -41,7 +42,7 @@ function checkPeriod(filter: InvoiceFilter): void {
   }
 }
 
-export function filterConditions(filter: InvoiceFilter, today: string): (SQL | undefined)[] {
+function filterConditions(filter: InvoiceFilter, today: string): (SQL | undefined)[] {
   checkPeriod(filter);
   const status =
     filter.status === "overdue"
@@ -64,26 +65,35 @@ export function filterConditions(filter: InvoiceFilter, today: string): (SQL | u
 }
 
 /**
- * A page of invoice rows, newest first, as the caller's organization may see them. The rows are the
- * ledger's; `billing/invoice-view.ts` turns each into what the API answers.
+ * A page of invoices and credit notes, newest first, as the caller's organization may see them (see
+ * `visibleInvoices`), each in the ledger's summary view with overdue and balance as of today.
  */
-export async function invoiceRowsPage(
-  tx: Tx,
+export async function listInvoices(
   ctx: OrgContext,
   filter: InvoiceFilter,
   page: PageRequest,
-  today: string = stockholmDate(),
-) {
+): Promise<Page<InvoiceSummaryView>> {
+  const visible = visibleInvoices(ctx);
+  const today = stockholmDate();
+  const conditions = filterConditions(filter, today);
   const set = keyset(page, invoices.createdAt, invoices.id, "desc");
-  const rows = await tx
-    .select()
-    .from(invoices)
-    .where(and(visibleInvoices(ctx), ...filterConditions(filter, today), set.after))
-    .orderBy(...set.orderBy)
-    .limit(set.limit);
-  return set.page(rows, (row) => [row.createdAt, row.id]);
-}
-
-export function inOrgTransaction<T>(ctx: OrgContext, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, fn);
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const rows = await tx
+      .select()
+      .from(invoices)
+      .where(and(visible, ...conditions, set.after))
+      .orderBy(...set.orderBy)
+      .limit(set.limit);
+    const names = await organizationNames(
+      tx,
+      rows.map((r) => r.buyerOrganizationId),
+    );
+    const result = set.page(rows, (row) => [row.createdAt, row.id]);
+    return {
+      ...result,
+      data: result.data.map((row) =>
+        invoiceSummaryView(row, names.get(row.buyerOrganizationId)?.name ?? "", ctx.organization.id, today),
+      ),
+    };
+  });
 }

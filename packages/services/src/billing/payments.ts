@@ -1,15 +1,20 @@
 // Routes: apps/api/src/routes/invoice-payments — payments registered against an issued invoice.
 import { invoicePayments, invoices, type Tx, transaction } from "@nns/db";
 import { AppError, fieldError, invoiceStatus } from "@nns/domain";
-import { and, asc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
 import { requireNnsOrganization, stockholmDate } from "../trainings/scope.js";
 import { emitWebhookEvent } from "../webhooks/events.js";
+import {
+  type InvoiceDetailView,
+  type InvoicePaymentView,
+  type InvoiceRow,
+  paymentView,
+} from "./invoice-view.js";
+import { readInvoiceDetail } from "./invoices.js";
 
-export type InvoiceRow = typeof invoices.$inferSelect;
-export type PaymentRow = typeof invoicePayments.$inferSelect;
 /** What a person registers by hand; `stripe` payments arrive only through Stripe's webhook. */
 export const MANUAL_PAYMENT_METHODS = ["bankgiro", "plusgiro", "manual", "bank_file"] as const;
 export type ManualPaymentMethod = (typeof MANUAL_PAYMENT_METHODS)[number];
@@ -22,32 +27,10 @@ export interface PaymentInput {
   note?: string | null | undefined;
 }
 
-export interface PaymentView {
-  id: string;
-  invoiceId: string;
-  paidOn: string;
-  amountOre: number;
-  method: PaymentRow["method"];
-  reference: string | null;
-  note: string | null;
-  createdAt: Date;
-}
-
-/** The invoice's ledger after a payment: what the list and the aging view read. */
+/** The payment, and the invoice as it stands after it. */
 export interface PaymentResult {
-  payment: PaymentView;
-  invoice: {
-    id: string;
-    number: string | null;
-    status: InvoiceRow["status"];
-    paidOre: number;
-    balanceOre: number;
-  };
-}
-
-export function paymentView(row: PaymentRow): PaymentView {
-  const { id, invoiceId, paidOn, amountOre, method, reference, note, createdAt } = row;
-  return { id, invoiceId, paidOn, amountOre, method, reference, note, createdAt };
+  payment: InvoicePaymentView;
+  invoice: InvoiceDetailView;
 }
 
 /** The seller's invoice, locked so that payments on it queue one after another. */
@@ -105,10 +88,12 @@ export async function applyPayment(
     creditedOre: invoice.creditedOre,
     paidOre,
   });
-  await tx
+  const [updated] = await tx
     .update(invoices)
     .set({ paidOre, status, version: sql`${invoices.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(invoices.organizationId, invoice.organizationId), eq(invoices.id, invoice.id)));
+    .where(and(eq(invoices.organizationId, invoice.organizationId), eq(invoices.id, invoice.id)))
+    .returning();
+  if (!updated) throw new Error("invoice update returned nothing");
   const becamePaid = status === "paid" && invoice.status !== "paid";
   if (becamePaid) {
     await emitWebhookEvent(tx, ctx, "invoice.paid", [
@@ -133,7 +118,7 @@ export async function applyPayment(
     before: { status: invoice.status, paidOre: invoice.paidOre },
     after: { status, paidOre, payment: view },
   });
-  return { payment: view, invoice: { id: invoice.id, number: invoice.number, status, paidOre, balanceOre } };
+  return { payment: view, invoice: await readInvoiceDetail(tx, ctx, updated) };
 }
 
 export interface MarkPaidOutOfBandJob {
@@ -202,30 +187,5 @@ export async function registerPayment(
       note: input.note?.trim() || null,
       registeredByUserId: actorUserId(ctx.actor),
     });
-  });
-}
-
-/** The payments on an invoice, oldest first: the seller's, or the buyer's own once issued. */
-export async function listPayments(ctx: OrgContext, invoiceId: string): Promise<PaymentView[]> {
-  requirePermission(ctx, ctx.organization.kind === "nns" ? "billing:manage" : "invoices:read");
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const [invoice] = await tx
-      .select({ organizationId: invoices.organizationId, buyer: invoices.buyerOrganizationId })
-      .from(invoices)
-      .where(eq(invoices.id, invoiceId));
-    const visible =
-      invoice && (invoice.organizationId === ctx.organization.id || invoice.buyer === ctx.organization.id);
-    if (!invoice || !visible) throw new AppError("not_found", "Fakturan finns inte.");
-    const rows = await tx
-      .select()
-      .from(invoicePayments)
-      .where(
-        and(
-          eq(invoicePayments.organizationId, invoice.organizationId),
-          eq(invoicePayments.invoiceId, invoiceId),
-        ),
-      )
-      .orderBy(asc(invoicePayments.paidOn), asc(invoicePayments.createdAt));
-    return rows.map(paymentView);
   });
 }

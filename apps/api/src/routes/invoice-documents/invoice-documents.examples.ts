@@ -1,4 +1,9 @@
 import { example, GOTEBORG_NORDOST, HALLAND } from "../../lib/examples.js";
+import { INVOICE } from "../invoices/invoices.examples.js";
+
+const { lines: _lines, vatSummary: _vat, payments: _payments, creditNotes: _credits, ...summary } = INVOICE;
+/** Invoice 2027-0001 as the list shows it: the invoice without its lines, payments and credit notes. */
+export const INVOICE_SUMMARY = example(summary);
 
 /** Halland owes one invoice not yet due and one a fortnight late; Göteborg Nordost one over two months. */
 export const AGING = example({

@@ -4,6 +4,11 @@ import type { Context } from "hono";
 import type { AppEnv } from "../../lib/env.js";
 import type * as routes from "./invoice-documents.routes.js";
 
+export const listInvoices: RouteHandler<typeof routes.listInvoices, AppEnv> = async (c) => {
+  const { cursor, limit, ...filter } = c.req.valid("query");
+  return c.json(await services.listInvoices(c.get("org"), filter, { cursor, limit }), 200);
+};
+
 export const invoiceAging: RouteHandler<typeof routes.invoiceAging, AppEnv> = async (c) =>
   c.json(await services.invoiceAging(c.get("org")), 200);
 

@@ -1,11 +1,49 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import { CalendarDate, jsonResponse, OrgIdParams, problems } from "../../lib/schemas.js";
-import { InvoiceParams } from "../invoice-payments/invoice-payments.routes.js";
-import { AGING } from "./invoice-documents.examples.js";
+import { CalendarDate, jsonResponse, OrgIdParams, PageQuery, pageOf, problems } from "../../lib/schemas.js";
+import { InvoiceParams, InvoiceSummaryFields } from "../invoices/invoices.routes.js";
+import { AGING, INVOICE_SUMMARY } from "./invoice-documents.examples.js";
 
 const tags = ["Invoices"];
 const Ore = z.number().int().openapi({ description: "Öre (1 kr = 100 öre)" });
+
+const InvoiceSummarySchema = z
+  .object(InvoiceSummaryFields)
+  .openapi("InvoiceSummary", { example: INVOICE_SUMMARY });
+
+export const listInvoices = defineRoute(
+  { kind: "org", permission: "invoices:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/invoices",
+    tags,
+    operationId: "listInvoices",
+    summary: "List invoices and credit notes",
+    description:
+      "Newest first. For NNS (`billing:manage`): every invoice and credit note it drafted or issued. For a " +
+      "förbund (`invoices:read`, also an API-key scope): those issued to it, never drafts and never another " +
+      "förbund's. Filters: `status` (a stored status, or `overdue`: an invoice with something left to pay " +
+      "after its due date, counted in Europe/Stockholm), `buyerOrganizationId`, `kind`, `trainingId`, and " +
+      "the issue date from `from` to `to` (both inclusive). Paginated with `limit` and `cursor`.",
+    request: {
+      params: OrgIdParams,
+      query: PageQuery.extend({
+        status: z
+          .enum(["draft", "issued", "partly_paid", "paid", "credited", "partly_credited", "overdue"])
+          .optional(),
+        buyerOrganizationId: z.uuid().optional(),
+        kind: z.enum(["invoice", "credit_note"]).optional(),
+        trainingId: z.uuid().optional(),
+        from: CalendarDate.optional().openapi({ description: "Issued on or after" }),
+        to: CalendarDate.optional().openapi({ description: "Issued on or before; not before `from`" }),
+      }),
+    },
+    responses: {
+      200: jsonResponse(pageOf(InvoiceSummarySchema, "InvoiceSummaryPage", INVOICE_SUMMARY), "Invoices"),
+      ...problems(400, 401, 403, 404),
+    },
+  },
+);
 
 const AgingAmounts = z.object({
   not_due: Ore.openapi({ description: "Open balance not yet due" }),

@@ -1,26 +1,26 @@
 import { example } from "../../lib/examples.js";
+import { INVOICE } from "../invoices/invoices.examples.js";
 
-/** Invoice 2027-0001 to Halland, 31 250 kr, paid in part by bankgiro with its OCR as reference. */
-export const INVOICE_ID = "5d0f8a52-6c1e-4f0b-9a3d-2e7b4c9a1f60";
-
+/** Halland pays half of invoice 2027-0001 by bankgiro, with the invoice's OCR as reference. */
 export const PAYMENT = example({
   id: "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
-  invoiceId: INVOICE_ID,
-  paidOn: "2027-04-20",
+  paidOn: "2027-05-02",
   amountOre: 1_500_000,
   method: "bankgiro",
-  reference: "2027000161",
+  reference: INVOICE.ocr,
   note: null,
-  createdAt: "2027-04-21T07:12:44.000Z",
+  createdAt: "2027-05-03T07:12:44.000Z",
 });
 
 export const PAYMENT_RESULT = example({
   payment: PAYMENT,
   invoice: {
-    id: INVOICE_ID,
-    number: "2027-0001",
+    ...INVOICE,
     status: "partly_paid",
     paidOre: 1_500_000,
-    balanceOre: 1_625_000,
+    balanceOre: INVOICE.totalOre - 1_500_000,
+    updatedAt: PAYMENT.createdAt,
+    version: INVOICE.version + 1,
+    payments: [PAYMENT],
   },
 });

@@ -8,6 +8,3 @@ export const registerPayment: RouteHandler<typeof routes.registerPayment, AppEnv
     await services.registerPayment(c.get("org"), c.req.valid("param").invoiceId, c.req.valid("json")),
     201,
   );
-
-export const listPayments: RouteHandler<typeof routes.listPayments, AppEnv> = async (c) =>
-  c.json({ data: await services.listPayments(c.get("org"), c.req.valid("param").invoiceId) }, 200);

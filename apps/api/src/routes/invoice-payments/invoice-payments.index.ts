@@ -2,6 +2,4 @@ import { createRouter } from "../../lib/router.js";
 import * as handlers from "./invoice-payments.handlers.js";
 import * as routes from "./invoice-payments.routes.js";
 
-export const invoicePaymentsRouter = createRouter()
-  .openapi(routes.registerPayment, handlers.registerPayment)
-  .openapi(routes.listPayments, handlers.listPayments);
+export const invoicePaymentsRouter = createRouter().openapi(routes.registerPayment, handlers.registerPayment);

@@ -1,29 +1,15 @@
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
-import {
-  CalendarDate,
-  jsonBody,
-  jsonResponse,
-  nonBlank,
-  OrgIdParams,
-  problems,
-  Timestamp,
-} from "../../lib/schemas.js";
+import { CalendarDate, jsonBody, jsonResponse, nonBlank, problems, Timestamp } from "../../lib/schemas.js";
+import { InvoiceParams, InvoiceSchema } from "../invoices/invoices.routes.js";
 import { PAYMENT, PAYMENT_RESULT } from "./invoice-payments.examples.js";
 
 const tags = ["Invoices"];
 const Ore = z.number().int().openapi({ description: "Öre (1 kr = 100 öre)" });
 
-export const InvoiceParams = OrgIdParams.extend({
-  invoiceId: z
-    .uuid()
-    .openapi({ param: { name: "invoiceId", in: "path" }, description: "Invoice or credit note id" }),
-});
-
 export const PaymentSchema = z
   .object({
     id: z.uuid(),
-    invoiceId: z.uuid(),
     paidOn: CalendarDate.openapi({ description: "The day the money arrived" }),
     amountOre: Ore.openapi({ description: "Öre; negative for a reversal of a mistaken registration" }),
     method: z.enum(["bankgiro", "plusgiro", "stripe", "manual", "bank_file"]),
@@ -34,16 +20,7 @@ export const PaymentSchema = z
   .openapi("InvoicePayment", { example: PAYMENT });
 
 const PaymentResultSchema = z
-  .object({
-    payment: PaymentSchema,
-    invoice: z.object({
-      id: z.uuid(),
-      number: z.string().nullable(),
-      status: z.enum(["draft", "issued", "partly_paid", "paid", "credited", "partly_credited"]),
-      paidOre: Ore,
-      balanceOre: Ore.openapi({ description: "Still owed: total − credited − paid; negative when overpaid" }),
-    }),
-  })
+  .object({ payment: PaymentSchema, invoice: InvoiceSchema })
   .openapi("InvoicePaymentResult", { example: PAYMENT_RESULT });
 
 export const registerPayment = defineRoute(
@@ -82,31 +59,12 @@ export const registerPayment = defineRoute(
             note: nonBlank(1).max(500).nullable().optional(),
           })
           .strict(),
-        { paidOn: "2027-04-20", amountOre: 1_500_000, method: "bankgiro", reference: "2027000161" },
+        { paidOn: "2027-05-02", amountOre: 1_500_000, method: "bankgiro", reference: "2027000104" },
       ),
     },
     responses: {
-      201: jsonResponse(PaymentResultSchema, "Registered; the invoice's ledger after it"),
+      201: jsonResponse(PaymentResultSchema, "Registered; the invoice as it stands after it"),
       ...problems(400, 401, 403, 404, 409),
-    },
-  },
-);
-
-export const listPayments = defineRoute(
-  { kind: "org", permission: "invoices:read" },
-  {
-    method: "get",
-    path: "/orgs/{orgId}/invoices/{invoiceId}/payments",
-    tags,
-    operationId: "listInvoicePayments",
-    summary: "List an invoice's payments",
-    description:
-      "Every payment and reversal on the invoice, oldest first: for NNS (`billing:manage`) on any invoice " +
-      "it issued, for a förbund (`invoices:read`) on invoices issued to it; any other invoice is 404.",
-    request: { params: InvoiceParams },
-    responses: {
-      200: jsonResponse(z.object({ data: z.array(PaymentSchema) }), "Payments", { data: [PAYMENT] }),
-      ...problems(401, 403, 404),
     },
   },
 );
