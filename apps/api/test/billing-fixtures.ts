@@ -49,3 +49,14 @@ export const draftsOf = (env: TestEnv, nns: Client, trainingId: string) =>
   nns.POST("/orgs/{orgId}/trainings/{trainingId}/invoice-drafts", {
     params: { path: { orgId: env.nns.id, trainingId } },
   });
+
+export const issue = (env: TestEnv, nns: Client, invoiceId: string) =>
+  nns.POST("/orgs/{orgId}/invoices/{invoiceId}/issue", {
+    params: { path: { orgId: env.nns.id, invoiceId } },
+  });
+
+/** The stored e-invoice, read as operations would. */
+export async function storedUbl(env: TestEnv, invoiceId: string): Promise<string> {
+  const rows = await env.t.db.ownerSql("select ubl from invoices where id = $1", [invoiceId]);
+  return String(rows[0]?.ubl);
+}

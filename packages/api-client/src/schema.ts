@@ -2100,6 +2100,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/invoices/{invoiceId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft invoice
+         * @description In one transaction: checks that NNS's seller settings, the förbund's invoicing details and a referens (the training's own or the förbund's default; mandatory in Peppol) exist — 409 naming each one missing — and that the draft still matches the cost breakdown (409 otherwise: draft again); takes the next number in NNS's series for the year (Swedish date), gapless, e.g. `2027-0001`; sets the OCR reference and the due date (issue date + payment terms); freezes the document; writes the Peppol BIS Billing 3.0 e-invoice and validates it against the official rules (422 naming the failed rules, and the number is not used); renders the PDF; emails both to the förbund's invoice address and sends the `invoice.issued` webhook to the förbund. Issued invoices never change and are never deleted: correct them with a credit note. 409 when already issued. Needs `billing:manage`. Audited as `invoice.issued`.
+         */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit an issued invoice
+         * @description Creates and issues a credit note referencing the invoice, in the same number series and through the same validation, PDF and delivery as an invoice. Whole by default (everything not yet credited); partial with `lines`: the net amount in öre to credit per invoice line (by `position`), never more than is left of the line (400 `at_most_left_to_credit`), VAT at the line's rate. The invoice becomes `partly_credited`, or `credited` when nothing is left. 409 for a draft or a fully credited invoice. Needs `billing:manage`. Audited as `invoice.credited` and `credit_note.issued`.
+         */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "intervention.published": {
@@ -2282,6 +2322,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "invoice.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice.issued
+         * @description An invoice or credit note was issued to the organization (sent to the förbund invoiced, not to the seller). Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onInvoiceIssued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "invoice.paid": {
         parameters: {
             query?: never;
@@ -2293,7 +2353,7 @@ export interface webhooks {
         put?: never;
         /**
          * invoice.paid
-         * @description An invoice to the organization was paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         * @description An invoice to the organization became paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
          */
         post: operations["onInvoicePaid"];
         delete?: never;
@@ -2595,6 +2655,97 @@ export interface components {
             /** Format: uuid */
             trainingId: string;
         };
+        InvoiceIssuedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.issued";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookInvoiceObject"];
+            };
+        };
+        /** @description The invoice as the förbund invoiced sees it */
+        WebhookInvoiceObject: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+        };
         InvoicePaidEvent: {
             /**
              * Format: uuid
@@ -2613,35 +2764,8 @@ export interface components {
              */
             organizationId: string;
             data: {
-                object: components["schemas"]["WebhookInvoicePaidObject"];
+                object: components["schemas"]["WebhookInvoiceObject"];
             };
-        };
-        WebhookInvoicePaidObject: {
-            /** Format: uuid */
-            id: string;
-            /**
-             * Format: uuid
-             * @description NNS, which issued the invoice
-             */
-            sellerOrganizationId: string;
-            /**
-             * Format: uuid
-             * @description The förbund invoiced (the receiver)
-             */
-            buyerOrganizationId: string;
-            /** @example 2027-0001 */
-            number: string;
-            /** Format: date */
-            issueDate: string;
-            /** Format: date */
-            dueDate: string;
-            /** @description Öre, VAT included */
-            totalOre: number;
-            paidOre: number;
-            /** @description Zero, or negative when overpaid */
-            balanceOre: number;
-            /** @enum {string} */
-            status: "paid";
         };
         PingEvent: {
             /**
@@ -6690,7 +6814,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.paid";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid";
         /**
          * @example {
          *       "endpoint": {
@@ -14745,6 +14869,199 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Utbildningen hölls med 20 deltagare i stället för 25",
+                 *       "lines": [
+                 *         {
+                 *           "position": 1,
+                 *           "netOre": 500000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Why, printed on the credit note */
+                    reason: string;
+                    /** @description Partial credit per line; absent or null credits everything left */
+                    lines?: {
+                        position: number;
+                        /** @description Net öre to credit, before VAT */
+                        netOre: number;
+                    }[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Credit note issued */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d",
+                     *       "kind": "credit_note",
+                     *       "status": "issued",
+                     *       "overdue": false,
+                     *       "daysOverdue": 0,
+                     *       "number": "2027-0007",
+                     *       "seller": {
+                     *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+                     *       },
+                     *       "buyer": {
+                     *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *       "creditedInvoiceId": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+                     *       "issueDate": "2027-05-04",
+                     *       "dueDate": null,
+                     *       "buyerReference": "Anna Lindqvist",
+                     *       "ocr": null,
+                     *       "netOre": 500000,
+                     *       "vatOre": 125000,
+                     *       "totalOre": 625000,
+                     *       "paidOre": 0,
+                     *       "creditedOre": 0,
+                     *       "balanceOre": 0,
+                     *       "issuedAt": "2027-05-04T10:12:09.000Z",
+                     *       "createdAt": "2027-05-04T10:12:08.000Z",
+                     *       "updatedAt": "2027-05-04T10:12:09.000Z",
+                     *       "version": 1,
+                     *       "links": {
+                     *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d",
+                     *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d/pdf",
+                     *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d/ubl"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+                     *           "kind": "shared",
+                     *           "netOre": 500000,
+                     *           "vatCategory": "S",
+                     *           "vatRateBasisPoints": 2500,
+                     *           "vatOre": 125000
+                     *         }
+                     *       ],
+                     *       "vatSummary": [
+                     *         {
+                     *           "vatCategory": "S",
+                     *           "vatRateBasisPoints": 2500,
+                     *           "taxableOre": 500000,
+                     *           "vatOre": 125000,
+                     *           "exemptionReason": null
+                     *         }
+                     *       ],
+                     *       "payments": [],
+                     *       "creditNotes": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     onInterventionPublished: {
         parameters: {
             query?: never;
@@ -14994,6 +15311,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TrainingRequestScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInvoiceIssued: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceIssuedEvent"];
             };
         };
         responses: {

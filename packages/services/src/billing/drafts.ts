@@ -210,3 +210,33 @@ async function previews(
   }
   return { trainingId, drafts };
 }
+
+/**
+ * A draft is issued only as the breakdown stands now: a print cost or a party changed since drafting makes
+ * it stale, and issuing it would freeze amounts that no longer hold.
+ */
+export async function assertDraftCurrent(tx: Tx, ctx: OrgContext, draft: InvoiceRow): Promise<void> {
+  if (!draft.trainingId) return;
+  const access = await loadTraining(tx, ctx, draft.trainingId);
+  const { breakdown } = await readCostBreakdown(tx, ctx, access);
+  const party = breakdown.parties.find((p) => p.organizationId === draft.buyerOrganizationId);
+  const stored = await tx
+    .select()
+    .from(invoiceLines)
+    .where(and(eq(invoiceLines.organizationId, draft.organizationId), eq(invoiceLines.invoiceId, draft.id)));
+  const key = (l: {
+    position: number;
+    description: string;
+    netOre: number;
+    vatOre: number;
+    vatRateBasisPoints: number;
+  }) => `${l.position}|${l.description}|${l.netOre}|${l.vatOre}|${l.vatRateBasisPoints}`;
+  const now = party ? invoiceLinesOf(party).map(key).sort() : [];
+  const then = stored.map(key).sort();
+  if (access.training.status === "cancelled" || now.join("\n") !== then.join("\n")) {
+    throw new AppError(
+      "conflict",
+      "Utbildningens kostnader har ändrats sedan utkastet skapades; skapa utkasten igen innan du utfärdar.",
+    );
+  }
+}

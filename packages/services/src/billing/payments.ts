@@ -5,12 +5,13 @@ import { and, eq, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
-import { requireNnsOrganization, stockholmDate } from "../trainings/scope.js";
+import { organizationName, requireNnsOrganization, stockholmDate } from "../trainings/scope.js";
 import { emitWebhookEvent } from "../webhooks/events.js";
 import {
   type InvoiceDetailView,
   type InvoicePaymentView,
   type InvoiceRow,
+  invoiceSummaryView,
   paymentView,
 } from "./invoice-view.js";
 import { readInvoiceDetail } from "./invoices.js";
@@ -48,22 +49,6 @@ export async function lockSellerInvoice(
   return row;
 }
 
-/** What a receiver of `invoice.paid` learns: the invoice's ledger, never its document. */
-export function invoicePaidObject(row: InvoiceRow, paidOre: number, balanceOre: number) {
-  return {
-    id: row.id,
-    sellerOrganizationId: row.organizationId,
-    buyerOrganizationId: row.buyerOrganizationId,
-    number: row.number,
-    issueDate: row.issueDate,
-    dueDate: row.dueDate,
-    totalOre: row.totalOre,
-    paidOre,
-    balanceOre,
-    status: "paid" as const,
-  };
-}
-
 /**
  * Appends a payment and moves the invoice's ledger (paid amount, status) in the caller's transaction, on
  * an invoice the caller has locked. When the invoice becomes paid, its buyer's endpoints hear
@@ -82,7 +67,7 @@ export async function applyPayment(
     .returning();
   if (!inserted) throw new Error("payment insert returned nothing");
   const paidOre = invoice.paidOre + payment.amountOre;
-  const { status, balanceOre } = invoiceStatus({
+  const { status } = invoiceStatus({
     issued: true,
     totalOre: invoice.totalOre,
     creditedOre: invoice.creditedOre,
@@ -96,10 +81,11 @@ export async function applyPayment(
   if (!updated) throw new Error("invoice update returned nothing");
   const becamePaid = status === "paid" && invoice.status !== "paid";
   if (becamePaid) {
+    const buyerName = await organizationName(tx, invoice.buyerOrganizationId);
     await emitWebhookEvent(tx, ctx, "invoice.paid", [
       {
         organizationId: invoice.buyerOrganizationId,
-        object: invoicePaidObject(invoice, paidOre, balanceOre),
+        object: invoiceSummaryView(updated, buyerName, invoice.buyerOrganizationId, stockholmDate()),
       },
     ]);
     if (invoice.stripeInvoiceId && payment.method !== "stripe") {

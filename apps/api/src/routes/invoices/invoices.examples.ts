@@ -88,3 +88,27 @@ export const DRAFTS = example({
     },
   ],
 });
+
+const creditSelf = `/v1/orgs/${NNS.id}/invoices/${CREDIT_NOTE_ID}`;
+
+/** A partial credit of 5 000 kr + moms on Halland's invoice. */
+export const CREDIT_NOTE = example({
+  ...INVOICE,
+  id: CREDIT_NOTE_ID,
+  kind: "credit_note",
+  number: "2027-0007",
+  creditedInvoiceId: INVOICE_ID,
+  issueDate: "2027-05-04",
+  dueDate: null,
+  ocr: null,
+  netOre: 500_000,
+  vatOre: 125_000,
+  totalOre: 625_000,
+  balanceOre: 0,
+  issuedAt: "2027-05-04T10:12:09.000Z",
+  createdAt: "2027-05-04T10:12:08.000Z",
+  updatedAt: "2027-05-04T10:12:09.000Z",
+  links: { self: creditSelf, pdf: `${creditSelf}/pdf`, ubl: `${creditSelf}/ubl` },
+  lines: [{ ...INVOICE.lines[0], netOre: 500_000, vatOre: 125_000 }],
+  vatSummary: [{ ...INVOICE.vatSummary[0], taxableOre: 500_000, vatOre: 125_000 }],
+});

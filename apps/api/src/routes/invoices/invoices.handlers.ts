@@ -13,3 +13,12 @@ export const discardDraft: RouteHandler<typeof routes.discardDraft, AppEnv> = as
   await services.discardDraft(c.get("org"), c.req.valid("param").invoiceId);
   return c.body(null, 204);
 };
+
+export const issueInvoice: RouteHandler<typeof routes.issueInvoice, AppEnv> = async (c) =>
+  c.json(await services.issueInvoice(c.get("org"), c.req.valid("param").invoiceId), 200);
+
+export const createCreditNote: RouteHandler<typeof routes.createCreditNote, AppEnv> = async (c) =>
+  c.json(
+    await services.createCreditNote(c.get("org"), c.req.valid("param").invoiceId, c.req.valid("json")),
+    201,
+  );

@@ -3,13 +3,15 @@ import { defineRoute } from "../../lib/access.js";
 import {
   CalendarDate,
   FieldErrorSchema,
+  jsonBody,
   jsonResponse,
+  nonBlank,
   OrgIdParams,
   problems,
   Timestamp,
 } from "../../lib/schemas.js";
 import { TrainingParams } from "../trainings/trainings.routes.js";
-import { DRAFTS, INVOICE } from "./invoices.examples.js";
+import { CREDIT_NOTE, DRAFTS, INVOICE } from "./invoices.examples.js";
 
 const tags = ["Invoices"];
 const Ore = z.number().int().openapi({ description: "Öre (1 kr = 100 öre)" });
@@ -173,5 +175,81 @@ export const discardDraft = defineRoute(
       "note (409). Needs `billing:manage`. Audited as `invoice.draft_discarded`.",
     request: { params: InvoiceParams },
     responses: { 204: { description: "Discarded" }, ...problems(401, 403, 404, 409) },
+  },
+);
+
+export const issueInvoice = defineRoute(
+  { kind: "org", permission: "billing:manage" },
+  {
+    method: "post",
+    path: "/orgs/{orgId}/invoices/{invoiceId}/issue",
+    tags,
+    operationId: "issueInvoice",
+    summary: "Issue a draft invoice",
+    description:
+      "In one transaction: checks that NNS's seller settings, the förbund's invoicing details and a referens " +
+      "(the training's own or the förbund's default; mandatory in Peppol) exist — 409 naming each one " +
+      "missing — and that the draft still matches the cost breakdown (409 otherwise: draft again); takes the " +
+      "next number in NNS's series for the year (Swedish date), gapless, e.g. `2027-0001`; sets the OCR " +
+      "reference and the due date (issue date + payment terms); freezes the document; writes the Peppol BIS " +
+      "Billing 3.0 e-invoice and validates it against the official rules (422 naming the failed rules, and " +
+      "the number is not used); renders the PDF; emails both to the förbund's invoice address and sends the " +
+      "`invoice.issued` webhook to the förbund. Issued invoices never change and are never deleted: correct " +
+      "them with a credit note. 409 when already issued. Needs `billing:manage`. Audited as `invoice.issued`.",
+    request: { params: InvoiceParams },
+    responses: {
+      200: jsonResponse(InvoiceSchema, "Issued"),
+      ...problems(401, 403, 404, 409, 422),
+    },
+  },
+);
+
+export const createCreditNote = defineRoute(
+  { kind: "org", permission: "billing:manage" },
+  {
+    method: "post",
+    path: "/orgs/{orgId}/invoices/{invoiceId}/credit-notes",
+    tags,
+    operationId: "createCreditNote",
+    summary: "Credit an issued invoice",
+    description:
+      "Creates and issues a credit note referencing the invoice, in the same number series and through the " +
+      "same validation, PDF and delivery as an invoice. Whole by default (everything not yet credited); " +
+      "partial with `lines`: the net amount in öre to credit per invoice line (by `position`), never more " +
+      "than is left of the line (400 `at_most_left_to_credit`), VAT at the line's rate. The invoice becomes " +
+      "`partly_credited`, or `credited` when nothing is left. 409 for a draft or a fully credited invoice. " +
+      "Needs `billing:manage`. Audited as `invoice.credited` and `credit_note.issued`.",
+    request: {
+      params: InvoiceParams,
+      body: jsonBody(
+        z
+          .object({
+            reason: nonBlank(2).max(500).openapi({ description: "Why, printed on the credit note" }),
+            lines: z
+              .array(
+                z
+                  .object({
+                    position: z.number().int().min(1),
+                    netOre: z.number().int().min(1).openapi({ description: "Net öre to credit, before VAT" }),
+                  })
+                  .strict(),
+              )
+              .min(1)
+              .max(100)
+              .nullable()
+              .optional()
+              .openapi({ description: "Partial credit per line; absent or null credits everything left" }),
+          })
+          .strict(),
+        {
+          reason: "Utbildningen hölls med 20 deltagare i stället för 25",
+          lines: [{ position: 1, netOre: 500_000 }],
+        },
+      ),
+    },
+    responses: {
+      201: jsonResponse(InvoiceSchema, "Credit note issued", CREDIT_NOTE),
+      ...problems(400, 401, 403, 404, 409, 422),
+    },
   },
 );

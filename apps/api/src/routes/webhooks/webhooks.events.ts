@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { PING_EVENT, WEBHOOK_API_VERSION, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
 import { Timestamp } from "../../lib/schemas.js";
+import { InvoiceSummaryFields } from "../invoices/invoices.routes.js";
 
 /**
  * The contract's top-level `webhooks`: one entry per event type, with its payload schema and the
@@ -66,20 +67,9 @@ const TrainingRequestObject = z
   })
   .openapi("WebhookTrainingRequestObject");
 
-const InvoicePaidObject = z
-  .object({
-    id: z.uuid(),
-    sellerOrganizationId: z.uuid().openapi({ description: "NNS, which issued the invoice" }),
-    buyerOrganizationId: z.uuid().openapi({ description: "The förbund invoiced (the receiver)" }),
-    number: z.string().openapi({ example: "2027-0001" }),
-    issueDate: z.iso.date(),
-    dueDate: z.iso.date(),
-    totalOre: z.number().int().openapi({ description: "Öre, VAT included" }),
-    paidOre: z.number().int(),
-    balanceOre: z.number().int().openapi({ description: "Zero, or negative when overpaid" }),
-    status: z.literal("paid"),
-  })
-  .openapi("WebhookInvoicePaidObject");
+const InvoiceObject = z
+  .object(InvoiceSummaryFields)
+  .openapi("WebhookInvoiceObject", { description: "The invoice as the förbund invoiced sees it" });
 
 const PingObject = z.object({ endpointId: z.uuid(), message: z.string() }).openapi("WebhookPingObject");
 
@@ -93,7 +83,8 @@ const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
   "registration.cancelled": RegistrationObject,
   "registration.promoted": RegistrationObject,
   "training_request.scheduled": TrainingRequestObject,
-  "invoice.paid": InvoicePaidObject,
+  "invoice.issued": InvoiceObject,
+  "invoice.paid": InvoiceObject,
   [PING_EVENT]: PingObject,
 };
 
