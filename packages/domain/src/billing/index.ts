@@ -1,2 +1,3 @@
+export * from "./bgmax.js";
 export * from "./document.js";
 export * from "./ledger.js";
