@@ -3,9 +3,10 @@ import { BgMaxError, parseBgMax } from "../src/billing/bgmax.js";
 
 /** Places values at Bankgirot's 1-based positions in an 80-character record. */
 function record(type: string, fields: [from: number, value: string][]): string {
-  const chars = `${type}${" ".repeat(78)}`.split("");
-  for (const [from, value] of fields) value.split("").forEach((c, i) => (chars[from - 1 + i] = c));
-  return chars.join("");
+  let chars = `${type}${" ".repeat(78)}`;
+  for (const [from, value] of fields)
+    chars = chars.slice(0, from - 1) + value + chars.slice(from - 1 + value.length);
+  return chars;
 }
 
 const num = (value: number | string, width: number) => String(value).padStart(width, "0");
