@@ -26,6 +26,7 @@ export async function bootstrap(config: Config, onJobError: (error: unknown) => 
       minGroupSize: config.minGroupSize,
       catalogSearchCacheEntries: config.catalogSearchCacheEntries,
       webhooks: config.webhooks,
+      ...(config.stripe ? { stripe: config.stripe } : {}),
     },
     config.mail,
     { onError: onJobError },

@@ -37,6 +37,15 @@ export const envSchema = z.object({
   CATALOG_SEARCH_CACHE_ENTRIES: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   WEBHOOK_ALLOW_HTTP: booleanFlag.default(false),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: booleanFlag.default(false),
+  STRIPE_SECRET_KEY: z
+    .string()
+    .regex(/^(sk|rk)_(test|live)_\w+$/, "a Stripe secret or restricted key")
+    .optional(),
+  STRIPE_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^whsec_\w+$/, "a Stripe webhook signing secret (whsec_…)")
+    .optional(),
+  STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -68,6 +77,14 @@ export interface Config {
   catalogSearchCacheEntries: number;
   /** Development only: webhook endpoints over plain HTTP, and on private, loopback or link-local addresses. */
   webhooks: { allowHttp: boolean; allowPrivateTargets: boolean };
+  /** Collection through Stripe (docs/stripe.md); null: every förbund pays by bankgiro. */
+  stripe: {
+    secretKey: string;
+    webhookSecret: string;
+    host?: string;
+    port?: number;
+    protocol?: "http" | "https";
+  } | null;
 }
 
 export class ConfigError extends Error {}
@@ -133,5 +150,35 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     minGroupSize: env.MIN_GROUP_SIZE,
     catalogSearchCacheEntries: env.CATALOG_SEARCH_CACHE_ENTRIES,
     webhooks: { allowHttp: env.WEBHOOK_ALLOW_HTTP, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
+    stripe: stripeConfig(env),
   };
+}
+
+function stripeConfig(env: Env): Config["stripe"] {
+  if (!env.STRIPE_SECRET_KEY) {
+    if (env.STRIPE_WEBHOOK_SECRET || env.STRIPE_API_BASE) {
+      throw new ConfigError(
+        "Invalid configuration:\n  STRIPE_SECRET_KEY: required when STRIPE_WEBHOOK_SECRET or STRIPE_API_BASE is set",
+      );
+    }
+    return null;
+  }
+  // Without the webhook secret Stripe could send invoices whose payments we never hear of.
+  if (!env.STRIPE_WEBHOOK_SECRET) {
+    throw new ConfigError(
+      "Invalid configuration:\n  STRIPE_WEBHOOK_SECRET: required when STRIPE_SECRET_KEY is set",
+    );
+  }
+  const stripe: NonNullable<Config["stripe"]> = {
+    secretKey: env.STRIPE_SECRET_KEY,
+    webhookSecret: env.STRIPE_WEBHOOK_SECRET,
+  };
+  if (env.STRIPE_API_BASE) {
+    const base = new URL(env.STRIPE_API_BASE);
+    const protocol = base.protocol === "http:" ? "http" : "https";
+    stripe.host = base.hostname;
+    stripe.port = base.port ? Number(base.port) : protocol === "http" ? 80 : 443;
+    stripe.protocol = protocol;
+  }
+  return stripe;
 }

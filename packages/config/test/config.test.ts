@@ -25,4 +25,23 @@ describe("loadConfig", () => {
     expect(() => loadConfig({ PORT: "eighty" })).toThrow(/PORT/);
     expect(() => loadConfig({ COOKIE_SECURE: "maybe" })).toThrow(/COOKIE_SECURE/);
   });
+
+  it("reads Stripe only with both its key and its webhook secret, and points it at another API base", () => {
+    expect(loadConfig({}).stripe).toBeNull();
+    const keys = { STRIPE_SECRET_KEY: "sk_test_abc123", STRIPE_WEBHOOK_SECRET: "whsec_def456" };
+    expect(loadConfig(keys).stripe).toEqual({ secretKey: "sk_test_abc123", webhookSecret: "whsec_def456" });
+    expect(loadConfig({ ...keys, STRIPE_API_BASE: "http://127.0.0.1:12111" }).stripe).toMatchObject({
+      host: "127.0.0.1",
+      port: 12111,
+      protocol: "http",
+    });
+    expect(loadConfig({ ...keys, STRIPE_API_BASE: "https://stripe-proxy.example" }).stripe).toMatchObject({
+      port: 443,
+      protocol: "https",
+    });
+    expect(() => loadConfig({ STRIPE_SECRET_KEY: "sk_test_abc123" })).toThrow(/STRIPE_WEBHOOK_SECRET/);
+    expect(() => loadConfig({ STRIPE_WEBHOOK_SECRET: "whsec_def456" })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => loadConfig({ ...keys, STRIPE_SECRET_KEY: "pk_test_abc" })).toThrow(/STRIPE_SECRET_KEY/);
+    expect(() => loadConfig({ ...keys, STRIPE_API_BASE: "ftp://x" })).toThrow(/STRIPE_API_BASE/);
+  });
 });

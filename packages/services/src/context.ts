@@ -17,6 +17,14 @@ export interface ServiceConfig {
     allowPrivateTargets?: boolean;
     delivery?: Partial<WebhookDeliveryPolicy>;
   };
+  /** Collection through Stripe (docs/stripe.md); absent: every förbund pays by bankgiro. */
+  stripe?: {
+    secretKey: string;
+    webhookSecret: string;
+    host?: string;
+    port?: number;
+    protocol?: "http" | "https";
+  };
 }
 
 /** What every service needs from the outside world; built once at start-up. */

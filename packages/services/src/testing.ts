@@ -33,4 +33,10 @@ export function sampleContent(overrides: Partial<InterventionContent> = {}): Int
     ...overrides,
   };
 }
+export {
+  FakeStripe,
+  type FakeStripeFault,
+  type FakeStripeRequest,
+  signedEvent,
+} from "./billing/stripe/fake-stripe.js";
 export { type ReceivedWebhook, WebhookReceiver } from "./webhooks/receiver.js";
