@@ -145,10 +145,21 @@ describe("documents made by toUbl", () => {
     expect(xml).toContain("<cbc:ID>SE:BANKGIRO</cbc:ID>");
   });
 
-  it("a plusgiro account is named SE:PLUSGIRO and passes", async () => {
-    const doc = invoice(seed003.lines, { seller: { ...nns, bankgiro: null, plusgiro: "4711002" } });
-    const xml = toUbl(doc);
-    expect(xml).toContain("<cbc:ID>SE:PLUSGIRO</cbc:ID>");
+  it("a plusgiro account is named SE:PLUSGIRO, beside the bankgiro when there are both, and passes", async () => {
+    const plusgiroOnly = toUbl(
+      invoice(seed003.lines, { seller: { ...nns, bankgiro: null, plusgiro: "4711002" } }),
+    );
+    expect(plusgiroOnly).toContain("<cbc:ID>SE:PLUSGIRO</cbc:ID>");
+    expect(plusgiroOnly).not.toContain("SE:BANKGIRO");
+    expect(await validator.validate(plusgiroOnly)).toEqual({ fatal: [], warnings: [] });
+    const both = toUbl(invoice(seed003.lines, { seller: { ...nns, plusgiro: "4711002" } }));
+    expect(both.match(/<cac:PaymentMeans>/g)).toHaveLength(2);
+    expect(await validator.validate(both)).toEqual({ fatal: [], warnings: [] });
+  });
+
+  it("a seller without F-skatt says nothing about it and passes", async () => {
+    const xml = toUbl(invoice(seed003.lines, { seller: { ...nns, fSkatt: false } }));
+    expect(xml).not.toContain("F-skatt");
     expect(await validator.validate(xml)).toEqual({ fatal: [], warnings: [] });
   });
 
