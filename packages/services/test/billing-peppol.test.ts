@@ -259,6 +259,19 @@ describe("refusing a document", () => {
     expect(ids(kitValidate(toUbl(wrong)).fatal)).toEqual(ids(result.fatal));
   });
 
+  it("the Swedish rules refuse a rate other than 25, 12 or 6 % (SE-R-006) and other F-skatt wording (SE-R-005)", async () => {
+    const twentyPercent = toUbl(invoice([line(1, "Utbildning", 100_000, 2000)]));
+    const rate = await validator.validate(twentyPercent);
+    expect(ids(rate.fatal)).toEqual(["SE-R-006"]);
+    const wording = toUbl(seed003).replace("Godkänd för F-skatt", "Innehar F-skattsedel");
+    const fSkatt = await validator.validate(wording);
+    expect(ids(fSkatt.fatal)).toEqual(["SE-R-005"]);
+    expect([ids(kitValidate(twentyPercent).fatal), ids(kitValidate(wording).fatal)]).toEqual([
+      ids(rate.fatal),
+      ids(fSkatt.fatal),
+    ]);
+  });
+
   it("warnings do not block, and an unknown flag counts as fatal", () => {
     const judged = judgeAsserts([
       {
