@@ -5,6 +5,9 @@
  * 30 documents each of 1, 5 and 20 lines, one at a time, after both have loaded their rules; then the
  * same 5-line documents all at once, where two threads (on 3 cores or more) beat one loop. Also the time
  * toUbl takes to write a document.
+ *
+ * `pnpm --filter @nns/services bench` runs it with apps/api's tsx (this package has none of its own);
+ * PEPPOL_KIT_DIR names the kit's folder when it is not ../shared/peppol beside the repository.
  */
 import { existsSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
