@@ -1,3 +1,4 @@
+export * from "./bgmax.js";
 export * from "./bookkeeping.js";
 export * from "./document.js";
 export * from "./identifiers.js";
