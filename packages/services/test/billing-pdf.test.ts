@@ -130,13 +130,32 @@ describe("invoice PDF", () => {
     const doc = seedInvoice();
     const [a, b] = await Promise.all([renderInvoicePdf(doc), renderInvoicePdf(doc)]);
     expect(a.equals(b)).toBe(true);
-    const raw = a.toString("latin1");
-    expect(raw).toContain("/Lang (sv-SE)");
+    expect(a.toString("latin1")).toContain("/Lang (sv-SE)");
     const pdf = await open(a);
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;
     expect(info.Title).toBe("Faktura 2027-0001");
     expect(info.Author).toBe("Nationella nätverket för samordningsförbund");
     expect(info.CreationDate).toBe("D:20270115000000Z");
+    await pdf.destroy();
+  });
+
+  it("is tagged: a screen reader gets the title as a heading and the lines as a table with a header row", async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => line(i + 1, `Häfte ${i + 1}`, 10_000));
+    const pdf = await open(await renderInvoicePdf(invoiceDocument({ number: "2027-0042", lines })));
+    type Node = { role?: string; children?: Node[]; type?: string };
+    const roles = (node: Node): string[] => [
+      ...(node.role ? [node.role] : []),
+      ...(node.children ?? []).flatMap(roles),
+    ];
+    const [first, second] = await Promise.all(
+      [1, 2].map(async (n) => roles((await (await pdf.getPage(n)).getStructTree()) as Node)),
+    );
+    expect(first).toContain("H1");
+    const rows = [...(first ?? []), ...(second ?? [])].filter((role) => role === "TR");
+    const headers = [...(first ?? []), ...(second ?? [])].filter((role) => role === "TH");
+    // One header row (the one repeated on page 2 is an artifact) and a row per line; VAT table: 1 + 1.
+    expect(rows).toHaveLength(1 + 40 + 2);
+    expect(headers).toHaveLength(4 + 3);
     await pdf.destroy();
   });
 });
