@@ -1,6 +1,20 @@
 import { formatKronor, type InvoiceDocument, type InvoiceDocumentLine } from "@nns/domain";
 import PDFDocument from "pdfkit";
 import {
+  artifact,
+  beginStructure,
+  INK,
+  LEFT,
+  MUTED,
+  type Pdf,
+  put,
+  RIGHT,
+  rule,
+  SHADE,
+  WIDTH,
+  within,
+} from "./pdf-drawing.js";
+import {
   addressLines,
   formatBankgiro,
   formatPlusgiro,
@@ -17,17 +31,9 @@ import {
  * and pdfkit derives the file id from the document info.
  */
 
-const LEFT = 50;
-const RIGHT = 545;
-const WIDTH = RIGHT - LEFT;
 /** Content stops here; the footer sits below it on every page. */
 const CONTENT_BOTTOM = 745;
 const FOOTER_TOP = 768;
-
-const INK = "#1a1a1a";
-const MUTED = "#5a5a5a";
-const RULE = "#b9b9b9";
-const SHADE = "#eef1f5";
 
 /** The line table's columns: description, net, rate, VAT. */
 const COLUMNS = [
@@ -36,71 +42,6 @@ const COLUMNS = [
   { label: "Momssats", x: 415, width: 50, align: "right" },
   { label: "Moms", x: 470, width: 75, align: "right" },
 ] as const;
-
-type Pdf = PDFKit.PDFDocument;
-type Structure = PDFKit.PDFStructureElement;
-
-/**
- * The PDF is tagged, so a screen reader gets headings, paragraphs and tables in reading order: `put`
- * adds its text to the structure element the page is being written into, and what repeats on every page
- * (rules, the continuation heading, the repeated table header) is marked as an artifact instead.
- */
-const containers = new WeakMap<Pdf, Structure>();
-
-function within(pdf: Pdf, tag: string, draw: () => void): void {
-  const outer = containers.get(pdf);
-  // Inside an artifact nothing is structure.
-  if (!outer) {
-    draw();
-    return;
-  }
-  const element = pdf.struct(tag);
-  outer.add(element);
-  containers.set(pdf, element);
-  draw();
-  containers.set(pdf, outer);
-  element.end();
-}
-
-function artifact(pdf: Pdf, draw: () => void, type?: "Pagination"): void {
-  const outer = containers.get(pdf);
-  if (!outer) {
-    draw();
-    return;
-  }
-  containers.delete(pdf);
-  pdf.markContent("Artifact", type ? { type } : undefined);
-  draw();
-  pdf.endMarkedContent();
-  containers.set(pdf, outer);
-}
-
-interface TextStyle {
-  /** The structure tag: `P` unless a heading or table cell. */
-  tag?: string;
-  size?: number;
-  bold?: boolean;
-  color?: string;
-  width?: number;
-  align?: "left" | "right" | "center";
-}
-
-function put(pdf: Pdf, text: string, x: number, y: number, style: TextStyle = {}): number {
-  pdf
-    .font(style.bold ? "Helvetica-Bold" : "Helvetica")
-    .fontSize(style.size ?? 9)
-    .fillColor(style.color ?? INK);
-  const options = { width: style.width ?? WIDTH, align: style.align ?? "left", lineGap: 1 };
-  const draw = () => pdf.text(text, x, y, options);
-  const parent = containers.get(pdf);
-  if (parent) parent.add(pdf.struct(style.tag ?? "P", {}, draw));
-  else draw();
-  return pdf.heightOfString(text, options);
-}
-
-function rule(pdf: Pdf, y: number, from = LEFT, to = RIGHT): void {
-  artifact(pdf, () => pdf.moveTo(from, y).lineTo(to, y).lineWidth(0.5).strokeColor(RULE).stroke());
-}
 
 function title(doc: InvoiceDocument): string {
   return doc.kind === "invoice" ? "Faktura" : "Kreditnota";
@@ -356,9 +297,7 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
     pdf.on("error", reject);
   });
 
-  const root = pdf.struct("Document");
-  pdf.addStructure(root);
-  containers.set(pdf, root);
+  const root = beginStructure(pdf);
   let y = firstPageHeader(pdf, doc);
   within(pdf, "Table", () => {
     y = tableHeader(pdf, y);
