@@ -103,6 +103,15 @@ describe("invoice PDF", () => {
     ]);
   });
 
+  it("prints what the standard fonts lack as its plain form or a visible ?, never a wrong letter", async () => {
+    const doc = invoiceDocument({
+      number: "2027-0005",
+      lines: [line(1, "Kurs i Árjepluovve − Dobříš, Ŋ “citat” 12 € 😀", 100_000)],
+    });
+    const [text = ""] = await pagesText(await renderInvoicePdf(doc));
+    expect(text).toContain("Kurs i Árjepluovve - Dobríš, ? “citat” 12 € ?");
+  });
+
   it("flows 40 lines onto a second page with the table header again and the totals once, at the end", async () => {
     const lines = Array.from({ length: 40 }, (_, i) =>
       line(i + 1, `Tryckt kursmaterial, häfte ${i + 1}`, 10_000),

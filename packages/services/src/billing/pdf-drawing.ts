@@ -57,6 +57,43 @@ export function artifact(pdf: Pdf, draw: () => void, type?: "Pagination"): void 
   containers.set(pdf, outer);
 }
 
+/** WinAnsi beyond Latin-1: the characters of 0x80–0x9F. */
+const WIN_ANSI_EXTRA = new Set("€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ");
+const SUBSTITUTES: Record<string, string> = {
+  "\u2010": "-",
+  "\u2011": "-",
+  "\u2212": "-",
+  "\u2009": " ",
+  "\u202f": "\u00a0",
+  "\u2032": "'",
+  "\u2033": '"',
+};
+
+function inWinAnsi(c: string): boolean {
+  const code = c.codePointAt(0) ?? 0;
+  return (
+    c === "\n" || (code >= 0x20 && code <= 0x7e) || (code >= 0xa0 && code <= 0xff) || WIN_ANSI_EXTRA.has(c)
+  );
+}
+
+/**
+ * Text as the standard fonts can show it. pdfkit writes a character outside WinAnsi as whatever byte it
+ * happens to map to, which would print a wrong letter on a legal document; instead a typographic variant
+ * becomes its plain form, a letter with an accent WinAnsi lacks loses the accent (ň → n), and anything
+ * else becomes `?`, visibly missing rather than silently wrong.
+ */
+export function printable(text: string): string {
+  return [...text.normalize("NFC")]
+    .map((c) => {
+      if (inWinAnsi(c)) return c;
+      const substitute = SUBSTITUTES[c];
+      if (substitute) return substitute;
+      const bare = c.normalize("NFD").replace(/\p{M}/gu, "");
+      return bare !== "" && bare !== c && [...bare].every(inWinAnsi) ? bare : "?";
+    })
+    .join("");
+}
+
 export interface TextStyle {
   /** The structure tag: `P` unless a heading or table cell. */
   tag?: string;
@@ -67,7 +104,8 @@ export interface TextStyle {
   align?: "left" | "right" | "center";
 }
 
-export function put(pdf: Pdf, text: string, x: number, y: number, style: TextStyle = {}): number {
+export function put(pdf: Pdf, raw: string, x: number, y: number, style: TextStyle = {}): number {
+  const text = printable(raw);
   pdf
     .font(style.bold ? "Helvetica-Bold" : "Helvetica")
     .fontSize(style.size ?? 9)
