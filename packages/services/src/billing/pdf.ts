@@ -1,6 +1,13 @@
 import { formatKronor, type InvoiceDocument, type InvoiceDocumentLine } from "@nns/domain";
 import PDFDocument from "pdfkit";
 import {
+  addressLines,
+  formatBankgiro,
+  formatPlusgiro,
+  formatVatRate,
+  organizationNumberLabel,
+} from "./format.js";
+import {
   artifact,
   beginStructure,
   INK,
@@ -14,13 +21,6 @@ import {
   WIDTH,
   within,
 } from "./pdf-drawing.js";
-import {
-  addressLines,
-  formatBankgiro,
-  formatPlusgiro,
-  formatVatRate,
-  organizationNumberLabel,
-} from "./pdf-format.js";
 
 /**
  * The invoice or credit note as a Swedish A4 PDF: the layout a Swedish accounts-payable clerk knows
