@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { formatKronor, type InvoiceDocument } from "@nns/domain";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import { formatBankgiro, formatPlusgiro, formatPostalCode, formatVatRate } from "../src/billing/format.js";
 import { renderInvoicePdf } from "../src/billing/pdf.js";
 import { invoiceDocument, line, seedCreditNote, seedInvoice } from "./billing-documents.js";
 
@@ -166,5 +167,17 @@ describe("invoice PDF", () => {
     expect(rows).toHaveLength(1 + 40 + 2);
     expect(headers).toHaveLength(4 + 3);
     await pdf.destroy();
+  });
+});
+
+describe("Swedish number formats on the invoice", () => {
+  it("writes giro numbers, postal codes and VAT rates as printed on Swedish invoices", () => {
+    expect(formatBankgiro("1234567")).toBe("123-4567");
+    expect(formatBankgiro("56781234")).toBe("5678-1234");
+    expect(formatPlusgiro("4711236")).toBe("471123-6");
+    expect(formatPostalCode("11122")).toBe("111 22");
+    expect(formatPostalCode("DK-2100")).toBe("DK-2100");
+    expect(formatVatRate(2500)).toBe("25 %");
+    expect(formatVatRate(1250)).toBe("12,5 %");
   });
 });
