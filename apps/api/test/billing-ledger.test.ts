@@ -1,5 +1,10 @@
-import { sharedPeppolValidator } from "@nns/services";
-import { describe, expect, it } from "vitest";
+import {
+  createWebhookEndpoint,
+  enterOrganization,
+  sharedPeppolValidator,
+  systemContext,
+} from "@nns/services";
+import { beforeAll, describe, expect, it } from "vitest";
 import {
   confirmedTraining,
   draftsOf,
@@ -14,6 +19,8 @@ import { useTestApp } from "./helpers.js";
 import { emailsTo, inOrg, inTraining, plannedTraining } from "./training-fixtures.js";
 
 const env = useTestApp();
+// The queue without workers: an invoice.issued delivery is enqueued, and nothing sends it.
+beforeAll(() => env.deps.jobs.start());
 
 describe("drafting a training's invoices", () => {
   it("drafts seed 003's two invoices of 25 000 + 6 250 kr, once however often it is asked", async () => {
@@ -64,6 +71,13 @@ describe("drafting a training's invoices", () => {
         body: { reference: "Projekt BIP, Bertil" },
       }),
     );
+    // Both NNS and förbund b listen for invoice.issued; the event is b's news, not the seller's.
+    for (const org of [env.nns.id, f.b.org.id]) {
+      await createWebhookEndpoint(await enterOrganization(systemContext(env.deps, "test"), org), {
+        url: "https://hooks.example.se/faktura",
+        events: ["invoice.issued"],
+      });
+    }
     const { drafts } = expectData(await draftsOf(env, f.nns, f.trainingId));
     const issued = [];
     for (const d of drafts) issued.push(expectData(await issue(env, f.nns, d.invoice.id)));
@@ -90,6 +104,12 @@ describe("drafting a training's invoices", () => {
       `faktura-${second?.number}.xml`,
     ]);
     expectProblem(await issue(env, f.nns, drafts[0]?.invoice.id as string), 409, "conflict");
+    const events = await env.t.db.ownerSql(
+      "select organization_id, payload from webhook_deliveries where event_type = 'invoice.issued'",
+    );
+    expect(events.map((e) => e.organization_id)).toEqual([f.b.org.id]);
+    const payload = events[0]?.payload as { data: { object: { number: string } } } | undefined;
+    expect(payload?.data.object.number).toBe(second?.number);
   });
 
   it("refuses a training that is only planned, saying why in Swedish", async () => {
@@ -218,13 +238,13 @@ describe("who sees an invoice", () => {
     await expect(asApp("delete from invoices where id = $1")).rejects.toThrow(/never deleted/);
     expectProblem(
       await f.nns.DELETE("/orgs/{orgId}/invoices/{invoiceId}", {
-        params: { path: { orgId: env.nns.id, invoiceId: forA } },
+        params: { path: { orgId: env.nns.id, invoiceId: forA as string } },
       }),
       409,
       "conflict",
     );
     const discarded = await f.nns.DELETE("/orgs/{orgId}/invoices/{invoiceId}", {
-      params: { path: { orgId: env.nns.id, invoiceId: forB } },
+      params: { path: { orgId: env.nns.id, invoiceId: forB as string } },
     });
     expect(discarded.response.status).toBe(204);
     expectProblem(await get(f.nns, env.nns.id, forB as string), 404, "not_found");
