@@ -19,11 +19,13 @@ import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
+import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
@@ -56,7 +58,9 @@ export function createV1() {
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter)
-    .route("/", webhooksRouter);
+    .route("/", webhooksRouter)
+    .route("/", billingSettingsRouter)
+    .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
   registerWebhookEvents(v1);

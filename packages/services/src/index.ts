@@ -3,6 +3,7 @@ export * from "./api-keys.js";
 export * from "./audit.js";
 export * from "./audit-log.js";
 export * from "./auth.js";
+export * from "./billing/index.js";
 export * from "./catalog/index.js";
 export * from "./context.js";
 export * from "./crypto.js";
