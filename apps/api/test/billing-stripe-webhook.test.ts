@@ -2,7 +2,7 @@ import { startStripeWork } from "@nns/services";
 import { FakeStripe, signedEvent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { issue } from "./billing-fixtures.js";
-import { type Client, expectData, expectProblem } from "./client.js";
+import { type Client, expectData } from "./client.js";
 import { setupTestApp, type TestEnv } from "./helpers.js";
 import { draftedTraining } from "./invoice-fixtures.js";
 
@@ -75,7 +75,7 @@ describe("Stripe collection", () => {
       stripeAvailable: true,
     });
     const invoiceId = f.draftFor(f.a.org.id);
-    const { stripeId, stripeInvoice } = await issuedAndMirrored(f.nns, invoiceId);
+    const { stripeInvoice } = await issuedAndMirrored(f.nns, invoiceId);
     expect(stripeInvoice).toMatchObject({ total: 3_125_000, currency: "sek", status: "open" });
     expect((stripeInvoice.metadata as Record<string, string>).ourInvoiceId).toBe(invoiceId);
     const stored = expectData(
