@@ -37,6 +37,7 @@ import { buildOpenApiDocument } from "../src/openapi.js";
 import { Client, signIn } from "./client.js";
 import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
+import { billingFixture } from "./security-billing.js";
 
 // CI replays one known seed, so a landing is never decided by luck; local runs explore new ones.
 const SEED = Number(
@@ -172,6 +173,7 @@ beforeAll(async () => {
     coOwnerId: env.orgA.id,
     trainerId: trainer.id,
     certificationId: certified.certifications[0]?.id as string,
+    invoiceId: (await billingFixture(env)).A.invoiceId,
   });
   context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);

@@ -2066,7 +2066,7 @@ export interface paths {
         get: operations["getBillingSellerSettings"];
         /**
          * Set NNS's seller settings
-         * @description Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn (`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro and plusgiro by their check digit, at least one of them (`giro_required`), postal code five digits. Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `billing:manage`. Audited as `billing.seller_settings_updated`.
+         * @description Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn (`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro (`bankgiro`) and plusgiro (`plusgiro`) by their check digit, at least one of them (`giro_required`). Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `billing:manage`. Audited as `billing.seller_settings_updated`.
          */
         put: operations["putBillingSellerSettings"];
         post?: never;
@@ -2090,7 +2090,7 @@ export interface paths {
         get: operations["getInvoicingDetails"];
         /**
          * Set the förbund's invoicing details
-         * @description Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` with the organisationsnummer. Checked per field: organisationsnummer by Luhn, VAT number `SE` + orgnr + `01`, postal code. Invoices already issued keep the details they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `invoicing:manage`. Audited as `billing.invoicing_details_updated`.
+         * @description Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` with the organisationsnummer. Checked per field: organisationsnummer by Luhn (`organization_number`, also the Peppol id's value under scheme 0007), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`). Invoices already issued keep the details they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `invoicing:manage`. Audited as `billing.invoicing_details_updated`.
          */
         put: operations["putInvoicingDetails"];
         post?: never;
