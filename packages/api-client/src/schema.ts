@@ -11572,7 +11572,7 @@ export interface operations {
                 trainingId?: string;
                 /** @description Issued on or after */
                 from?: string;
-                /** @description Issued on or before; not before `from` */
+                /** @description Issued on or before; not before `from` (400 `not_before_from`) */
                 to?: string;
             };
             header?: never;
@@ -11745,11 +11745,11 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: date
-                     * @description Not in the future
+                     * @description Not in the future (400 `not_in_future`)
                      * @example 2026-11-24
                      */
                     paidOn: string;
-                    /** @description Öre, not zero; negative only to reverse a mistaken registration */
+                    /** @description Öre, not zero (400 `nonzero_ore`); negative only to reverse a mistaken registration */
                     amountOre: number;
                     /** @enum {string} */
                     method: "bankgiro" | "plusgiro" | "manual" | "bank_file";
@@ -11904,7 +11904,7 @@ export interface operations {
             query?: {
                 /** @description First day, inclusive; default the first of this year */
                 from?: string;
-                /** @description Last day, inclusive; default today; not before `from` */
+                /** @description Last day, inclusive; default today; not before `from` (400 `not_before_from`) */
                 to?: string;
             };
             header?: never;
@@ -11941,7 +11941,7 @@ export interface operations {
             query?: {
                 /** @description First day, inclusive; default the first of this year */
                 from?: string;
-                /** @description Last day, inclusive; default today; not before `from` */
+                /** @description Last day, inclusive; default today; not before `from` (400 `not_before_from`) */
                 to?: string;
             };
             header?: never;

@@ -9,7 +9,7 @@ const PeriodQuery = z.object({
     description: "First day, inclusive; default the first of this year",
   }),
   to: CalendarDate.optional().openapi({
-    description: "Last day, inclusive; default today; not before `from`",
+    description: "Last day, inclusive; default today; not before `from` (400 `not_before_from`)",
   }),
 });
 
