@@ -248,5 +248,12 @@ describe("who sees an invoice", () => {
     });
     expect(discarded.response.status).toBe(204);
     expectProblem(await get(f.nns, env.nns.id, forB as string), 404, "not_found");
+    // Drafting again leaves the issued invoice as it stands and drafts the discarded one anew.
+    const again = expectData(await draftsOf(env, f.nns, f.trainingId));
+    expect(again.drafts.map((d) => [d.invoice.id === forA, d.invoice.status])).toEqual([
+      [true, "issued"],
+      [false, "draft"],
+    ]);
+    expect(again.drafts[0]?.invoice.number).toBe(issued.number);
   });
 });

@@ -8,7 +8,6 @@ import {
   assertValidUbl,
   judgeAsserts,
   PEPPOL_RULES_DIR,
-  type PeppolResult,
   PeppolValidator,
   sharedPeppolValidator,
   toUbl,
@@ -19,8 +18,8 @@ import {
   invoiceWithLines,
   line,
   mixedRates,
+  NNS_ORGNR,
   nns,
-  organizationNumber,
   roundingLines,
   seed003,
   skelleftea,
@@ -93,9 +92,10 @@ describe("the official examples through our validator", () => {
 });
 
 const creditWhole = creditNote(mixedRates, mixedRates.lines);
+// The training share and the print costs credited, the literature and lunch kept.
 const creditPartial = creditNote(
   mixedRates,
-  [mixedRates.lines[0], mixedRates.lines[3]].flatMap((l) => (l ? [l] : [])),
+  mixedRates.lines.filter((l) => l.position === 1 || l.kind === "print"),
 );
 const noBuyerVat = invoice(seed003.lines, { buyer: skelleftea, number: "2027-0003" });
 
@@ -111,11 +111,8 @@ const GENERATED: [string, InvoiceDocument][] = [
 ];
 
 describe("documents made by toUbl", () => {
-  const results = new Map<string, PeppolResult>();
-
-  it.each(GENERATED)("%s: no fatal finding and no warning", async (name, doc) => {
+  it.each(GENERATED)("%s: no fatal finding and no warning", async (_name, doc) => {
     const result = await validator.validate(toUbl(doc));
-    results.set(name, result);
     expect(result).toEqual({ fatal: [], warnings: [] });
     expect(() => assertValidUbl(result)).not.toThrow();
   });
@@ -145,10 +142,21 @@ describe("documents made by toUbl", () => {
     expect(xml).toContain("<cbc:ID>SE:BANKGIRO</cbc:ID>");
   });
 
-  it("a plusgiro account is named SE:PLUSGIRO and passes", async () => {
-    const doc = invoice(seed003.lines, { seller: { ...nns, bankgiro: null, plusgiro: "4711002" } });
-    const xml = toUbl(doc);
-    expect(xml).toContain("<cbc:ID>SE:PLUSGIRO</cbc:ID>");
+  it("a plusgiro account is named SE:PLUSGIRO, beside the bankgiro when there are both, and passes", async () => {
+    const plusgiroOnly = toUbl(
+      invoice(seed003.lines, { seller: { ...nns, bankgiro: null, plusgiro: "4711002" } }),
+    );
+    expect(plusgiroOnly).toContain("<cbc:ID>SE:PLUSGIRO</cbc:ID>");
+    expect(plusgiroOnly).not.toContain("SE:BANKGIRO");
+    expect(await validator.validate(plusgiroOnly)).toEqual({ fatal: [], warnings: [] });
+    const both = toUbl(invoice(seed003.lines, { seller: { ...nns, plusgiro: "4711002" } }));
+    expect(both.match(/<cac:PaymentMeans>/g)).toHaveLength(2);
+    expect(await validator.validate(both)).toEqual({ fatal: [], warnings: [] });
+  });
+
+  it("a seller without F-skatt says nothing about it and passes", async () => {
+    const xml = toUbl(invoice(seed003.lines, { seller: { ...nns, fSkatt: false } }));
+    expect(xml).not.toContain("F-skatt");
     expect(await validator.validate(xml)).toEqual({ fatal: [], warnings: [] });
   });
 
@@ -199,7 +207,7 @@ describe("documents made by toUbl", () => {
 });
 
 describe("refusing a document", () => {
-  const badOrgnr = `${organizationNumber("802462113").slice(0, 9)}${(Number(organizationNumber("802462113")[9]) + 1) % 10}`;
+  const badOrgnr = `${NNS_ORGNR.slice(0, 9)}${(Number(NNS_ORGNR[9]) + 1) % 10}`;
   const badSeller = invoice(seed003.lines, {
     seller: {
       ...nns,
@@ -246,6 +254,19 @@ describe("refusing a document", () => {
       "Fakturan följer inte Peppol BIS Billing 3.0: BR-CO-17, BR-S-09",
     );
     expect(ids(kitValidate(toUbl(wrong)).fatal)).toEqual(ids(result.fatal));
+  });
+
+  it("the Swedish rules refuse a rate other than 25, 12 or 6 % (SE-R-006) and other F-skatt wording (SE-R-005)", async () => {
+    const twentyPercent = toUbl(invoice([line(1, "Utbildning", 100_000, 2000)]));
+    const rate = await validator.validate(twentyPercent);
+    expect(ids(rate.fatal)).toEqual(["SE-R-006"]);
+    const wording = toUbl(seed003).replace("Godkänd för F-skatt", "Innehar F-skattsedel");
+    const fSkatt = await validator.validate(wording);
+    expect(ids(fSkatt.fatal)).toEqual(["SE-R-005"]);
+    expect([ids(kitValidate(twentyPercent).fatal), ids(kitValidate(wording).fatal)]).toEqual([
+      ids(rate.fatal),
+      ids(fSkatt.fatal),
+    ]);
   });
 
   it("warnings do not block, and an unknown flag counts as fatal", () => {
@@ -317,9 +338,11 @@ describe("the worker thread", () => {
     expect(result.fatal).toEqual([]);
     expect(took).toBeGreaterThan(50);
     expect(firedWhilePending).toBe(true);
-    expect(firstTickAt).toBeLessThan(10);
+    // Validating on this thread would stall it for the whole validation, in one gap. The bounds leave
+    // room for the scheduler of a loaded CI machine, far below that.
+    expect(firstTickAt).toBeLessThan(Math.min(25, took / 4));
     expect(ticks).toBeGreaterThan(10);
-    expect(longestGap).toBeLessThan(25);
+    expect(longestGap).toBeLessThan(took / 3);
   });
 
   it("one process-wide validator, created on first use and again after it was closed", async () => {

@@ -172,7 +172,7 @@ function paymentMeans(root: XMLBuilder, s: InvoiceSeller, ocr: string | null): v
   for (const account of accounts) {
     if (!account.id) continue;
     const means = root.ele("cac:PaymentMeans");
-    means.ele("cbc:PaymentMeansCode", { name: "Kreditöverföring" }).txt("30");
+    text(means, "cbc:PaymentMeansCode", "30");
     if (ocr) text(means, "cbc:PaymentID", ocr);
     const financial = means.ele("cac:PayeeFinancialAccount");
     text(financial, "cbc:ID", account.id);

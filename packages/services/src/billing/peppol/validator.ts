@@ -83,7 +83,7 @@ export function judgeAsserts(asserts: readonly RawAssert[]): PeppolResult {
 }
 
 export interface PeppolValidatorOptions {
-  /** Worker threads; each holds the compiled rules (about 200 MB). Default: 2, or 1 on a single core. */
+  /** Worker threads; each holds the compiled rules (about 200 MB). Default: cores − 1, at least 1, at most 2. */
   threads?: number;
   /** How long an idle thread keeps its rules loaded; reloading costs about half a second. Default 5 min. */
   idleTimeoutMs?: number;
@@ -92,13 +92,16 @@ export interface PeppolValidatorOptions {
 export class PeppolValidator {
   readonly #pool: PiscinaPool<string, RawAssert[]>;
   #closed = false;
+  /** At most this many documents are validated at once; the rest wait in turn. */
+  readonly threads: number;
 
   constructor(options: PeppolValidatorOptions = {}) {
-    const threads = options.threads ?? Math.min(2, Math.max(1, availableParallelism() - 1));
+    // One core is left to the event loop: validation must not slow the API's requests.
+    this.threads = options.threads ?? Math.min(2, Math.max(1, availableParallelism() - 1));
     this.#pool = new Piscina({
       filename: WORKER_FILE,
       minThreads: 0,
-      maxThreads: threads,
+      maxThreads: this.threads,
       idleTimeout: options.idleTimeoutMs ?? 5 * 60_000,
     });
   }
