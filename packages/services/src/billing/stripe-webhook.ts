@@ -33,7 +33,7 @@ export interface StripeEventReceipt {
 // convention: no permission check — Stripe's signature on the raw body is the credential, checked first
 export async function receiveStripeEvent(
   deps: Deps,
-  rawBody: string,
+  rawBody: string | Buffer,
   signature: string | undefined,
 ): Promise<StripeEventReceipt> {
   const collection = stripeCollection(deps);
