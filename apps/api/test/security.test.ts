@@ -67,6 +67,7 @@ const PUBLIC_ROUTES = new Set([
   "GET /catalog/export",
   "GET /catalog/feed",
   "GET /catalog/vocabularies",
+  "POST /webhooks/stripe",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -134,6 +135,7 @@ beforeAll(async () => {
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
+      buyerOrganizationId: org.id,
       ...billing[side],
     };
   }

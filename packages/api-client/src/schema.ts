@@ -1110,6 +1110,214 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices and credit notes
+         * @description Newest first. For NNS (`billing:manage`): every invoice and credit note it drafted or issued. For a förbund (`invoices:read`, also an API-key scope): those issued to it, never drafts and never another förbund's. Filters: `status` (a stored status, or `overdue`: an invoice with something left to pay after its due date, counted in Europe/Stockholm), `buyerOrganizationId`, `kind`, `trainingId`, and the issue date from `from` to `to` (both inclusive). Paginated with `limit` and `cursor`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging of open invoices
+         * @description What each förbund still owes on issued invoices (total − credited − paid, in öre), in the buckets not yet due, 1–30, 31–60 and over 60 days past the due date, counted to today in Europe/Stockholm; per förbund (largest balance first) and in total. Credit notes and paid invoices count nothing. Needs `billing:manage` (NNS).
+         */
+        get: operations["getInvoiceAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as PDF
+         * @description The readable invoice or credit note in Swedish. The document exactly as it was frozen when issued: for NNS (`billing:manage`) every invoice it issued, for a förbund (`invoices:read`) those issued to it; another förbund's invoice is 404. A draft has none yet (409).
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as e-invoice (UBL)
+         * @description The Peppol BIS Billing 3.0 document (UBL 2.1 `Invoice`, or `CreditNote`), validated against the official rules before it was issued. The document exactly as it was frozen when issued: for NNS (`billing:manage`) every invoice it issued, for a förbund (`invoices:read`) those issued to it; another förbund's invoice is 404. A draft has none yet (409).
+         */
+        get: operations["getInvoiceUbl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a payment
+         * @description NNS records money received against an issued invoice: the day it arrived, the amount in öre (a part payment is fine; the status becomes `partly_paid`, then `paid`), the method and a reference such as the OCR number. Payments are never changed or removed: a mistaken registration is reversed with a negative amount and a `note` saying why (400 `required_for_reversal` without one, `reversal_exceeds_paid` beyond what was paid). Not on a draft, a credit note or a fully credited invoice (409). When the invoice becomes paid, the förbund's webhook endpoints get `invoice.paid`, and an invoice Stripe was collecting is marked paid out of band there. Card payments arrive through Stripe's webhook, not here. Needs `billing:manage` (NNS). Audited as `invoice.payment_registered` or `invoice.payment_reversed`.
+         */
+        post: operations["createInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/customers/{buyerOrganizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get how a förbund pays
+         * @description How NNS collects the förbund's invoices: `bankgiro` (the default, also for a förbund never set) or `stripe`, with its Stripe customer once one exists. Needs `billing:manage` (NNS).
+         */
+        get: operations["getBillingCustomer"];
+        /**
+         * Set how a förbund pays
+         * @description From now on, invoices issued to the förbund are collected by `bankgiro` or by `stripe` (mirrored as a Stripe invoice that Stripe sends and collects; our ledger stays the record). `stripe` needs a Stripe key on this installation (409 with the reason otherwise) and an invoice email in the förbund's invoicing details (422). Invoices already issued are not moved. Needs `billing:manage` (NNS). Audited as `billing_customer.payment_method_changed`.
+         */
+        put: operations["updateBillingCustomer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/exports/invoices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export invoices as CSV
+         * @description Every invoice and credit note issued in the period (by issue date), for Swedish Excel: UTF-8 with a byte order mark, semicolons, decimal commas, amounts in kronor, credit notes negative, with what is paid and still owed today and the status in Swedish. Needs `billing:manage` (NNS).
+         */
+        get: operations["exportInvoicesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/exports/bookkeeping.sie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export bookkeeping as SIE 4
+         * @description The period's bookkeeping for import into an accounting program: SIE 4 (PC8 encoding), one verification per invoice and credit note issued (series F) and per payment received (series B), balanced, on the accounts of `GET …/billing/accounts`. The period lies within one calendar year, the fiscal year the file declares (400 `one_fiscal_year` otherwise); 409 before the seller settings exist. Needs `billing:manage` (NNS).
+         */
+        get: operations["exportBookkeepingSie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the bookkeeping accounts
+         * @description The BAS account each kind of amount is booked on in the SIE export: the BAS 2024 defaults unless NNS's accountant set others. Needs `billing:manage` (NNS).
+         */
+        get: operations["getBillingAccounts"];
+        /**
+         * Set the bookkeeping accounts
+         * @description Sets the account numbers the SIE export books on; any left out returns to its BAS default. Kept with the seller settings (409 before they exist). Needs `billing:manage` (NNS). Audited as `billing.accounts_changed`.
+         */
+        put: operations["updateBillingAccounts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Stripe event
+         * @description For Stripe only: the endpoint to register in Stripe's dashboard for `invoice.finalized`, `invoice.paid`, `invoice.payment_succeeded` and `invoice.voided`. The `Stripe-Signature` header must sign the raw body with the endpoint's secret within five minutes (400 naming `header.stripe-signature` and the rule otherwise, and nothing changes). Each event id is recorded once: a replay answers 200 with `duplicate: true` and changes nothing, and since a payment event carries all Stripe has collected, events out of order or under two ids register the money once. Without a Stripe key on this installation the answer is 503 with `Retry-After`, so Stripe keeps retrying until it is configured.
+         */
+        post: operations["receiveStripeEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/surveys/lookup": {
         parameters: {
             query?: never;
@@ -2198,6 +2406,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "invoice.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice.paid
+         * @description An invoice to the organization became paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onInvoicePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     ping: {
         parameters: {
             query?: never;
@@ -2580,6 +2808,27 @@ export interface components {
                 pdf: string | null;
                 /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
                 ubl: string | null;
+            };
+        };
+        InvoicePaidEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.paid";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookInvoiceObject"];
             };
         };
         PingEvent: {
@@ -4186,6 +4435,643 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "kind": "invoice",
+         *           "status": "issued",
+         *           "overdue": false,
+         *           "daysOverdue": 0,
+         *           "number": "2027-0001",
+         *           "seller": {
+         *             "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *           },
+         *           "buyer": {
+         *             "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           },
+         *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "creditedInvoiceId": null,
+         *           "issueDate": "2027-04-20",
+         *           "dueDate": "2027-05-20",
+         *           "buyerReference": "Anna Lindqvist",
+         *           "ocr": "2027000104",
+         *           "netOre": 2500000,
+         *           "vatOre": 625000,
+         *           "totalOre": 3125000,
+         *           "paidOre": 0,
+         *           "creditedOre": 0,
+         *           "balanceOre": 3125000,
+         *           "issuedAt": "2027-04-20T08:31:12.000Z",
+         *           "createdAt": "2027-04-19T15:02:40.000Z",
+         *           "updatedAt": "2027-04-20T08:31:12.000Z",
+         *           "version": 1,
+         *           "links": {
+         *             "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *             "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *             "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        InvoiceSummaryPage: {
+            data: components["schemas"]["InvoiceSummary"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       }
+         *     }
+         */
+        InvoiceSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+        };
+        /**
+         * @example {
+         *       "asOf": "2027-06-15",
+         *       "total": {
+         *         "not_due": 3125000,
+         *         "1_30": 1625000,
+         *         "31_60": 0,
+         *         "over_60": 3125000,
+         *         "totalOre": 7875000,
+         *         "invoiceCount": 3
+         *       },
+         *       "buyers": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "not_due": 3125000,
+         *           "1_30": 1625000,
+         *           "31_60": 0,
+         *           "over_60": 0,
+         *           "totalOre": 4750000,
+         *           "invoiceCount": 2
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "not_due": 0,
+         *           "1_30": 0,
+         *           "31_60": 0,
+         *           "over_60": 3125000,
+         *           "totalOre": 3125000,
+         *           "invoiceCount": 1
+         *         }
+         *       ]
+         *     }
+         */
+        InvoiceAging: {
+            /**
+             * Format: date
+             * @description The day (Europe/Stockholm) the days overdue are counted to
+             * @example 2026-11-24
+             */
+            asOf: string;
+            total: {
+                /** @description Open balance not yet due */
+                not_due: number;
+                /** @description 1–30 days past the due date */
+                "1_30": number;
+                /** @description 31–60 days past the due date */
+                "31_60": number;
+                /** @description More than 60 days past the due date */
+                over_60: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                /** @description Invoices with an open balance */
+                invoiceCount: number;
+            };
+            buyers: {
+                /** @description Open balance not yet due */
+                not_due: number;
+                /** @description 1–30 days past the due date */
+                "1_30": number;
+                /** @description 31–60 days past the due date */
+                "31_60": number;
+                /** @description More than 60 days past the due date */
+                over_60: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                /** @description Invoices with an open balance */
+                invoiceCount: number;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "payment": {
+         *         "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *         "paidOn": "2027-05-02",
+         *         "amountOre": 1500000,
+         *         "method": "bankgiro",
+         *         "reference": "2027000104",
+         *         "note": null,
+         *         "createdAt": "2027-05-03T07:12:44.000Z"
+         *       },
+         *       "invoice": {
+         *         "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "kind": "invoice",
+         *         "status": "partly_paid",
+         *         "overdue": false,
+         *         "daysOverdue": 0,
+         *         "number": "2027-0001",
+         *         "seller": {
+         *           "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *         },
+         *         "buyer": {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "name": "Samordningsförbundet i Halland"
+         *         },
+         *         "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *         "creditedInvoiceId": null,
+         *         "issueDate": "2027-04-20",
+         *         "dueDate": "2027-05-20",
+         *         "buyerReference": "Anna Lindqvist",
+         *         "ocr": "2027000104",
+         *         "netOre": 2500000,
+         *         "vatOre": 625000,
+         *         "totalOre": 3125000,
+         *         "paidOre": 1500000,
+         *         "creditedOre": 0,
+         *         "balanceOre": 1625000,
+         *         "issuedAt": "2027-04-20T08:31:12.000Z",
+         *         "createdAt": "2027-04-19T15:02:40.000Z",
+         *         "updatedAt": "2027-05-03T07:12:44.000Z",
+         *         "version": 2,
+         *         "links": {
+         *           "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *           "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *         },
+         *         "lines": [
+         *           {
+         *             "position": 1,
+         *             "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *             "kind": "shared",
+         *             "netOre": 2500000,
+         *             "vatCategory": "S",
+         *             "vatRateBasisPoints": 2500,
+         *             "vatOre": 625000
+         *           }
+         *         ],
+         *         "vatSummary": [
+         *           {
+         *             "vatCategory": "S",
+         *             "vatRateBasisPoints": 2500,
+         *             "taxableOre": 2500000,
+         *             "vatOre": 625000,
+         *             "exemptionReason": null
+         *           }
+         *         ],
+         *         "payments": [
+         *           {
+         *             "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *             "paidOn": "2027-05-02",
+         *             "amountOre": 1500000,
+         *             "method": "bankgiro",
+         *             "reference": "2027000104",
+         *             "note": null,
+         *             "createdAt": "2027-05-03T07:12:44.000Z"
+         *           }
+         *         ],
+         *         "creditNotes": []
+         *       }
+         *     }
+         */
+        InvoicePaymentResult: {
+            payment: components["schemas"]["InvoicePayment"];
+            invoice: components["schemas"]["Invoice"];
+        };
+        /**
+         * @example {
+         *       "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *       "paidOn": "2027-05-02",
+         *       "amountOre": 1500000,
+         *       "method": "bankgiro",
+         *       "reference": "2027000104",
+         *       "note": null,
+         *       "createdAt": "2027-05-03T07:12:44.000Z"
+         *     }
+         */
+        InvoicePayment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description The day the money arrived
+             * @example 2026-11-24
+             */
+            paidOn: string;
+            /** @description Öre; negative for a reversal of a mistaken registration */
+            amountOre: number;
+            /** @enum {string} */
+            method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+            /** @description e.g. the OCR number the payer gave */
+            reference: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       },
+         *       "lines": [
+         *         {
+         *           "position": 1,
+         *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *           "kind": "shared",
+         *           "netOre": 2500000,
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "vatOre": 625000
+         *         }
+         *       ],
+         *       "vatSummary": [
+         *         {
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "taxableOre": 2500000,
+         *           "vatOre": 625000,
+         *           "exemptionReason": null
+         *         }
+         *       ],
+         *       "payments": [],
+         *       "creditNotes": []
+         *     }
+         */
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+            lines: {
+                position: number;
+                description: string;
+                /** @enum {string} */
+                kind: "shared" | "print";
+                /** @description Öre (1 kr = 100 öre) */
+                netOre: number;
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+            }[];
+            vatSummary: {
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                taxableOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+                exemptionReason: string | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                paidOn: string;
+                /** @description Öre (1 kr = 100 öre) */
+                amountOre: number;
+                /** @enum {string} */
+                method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+                reference: string | null;
+                note: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            creditNotes: {
+                /** Format: uuid */
+                id: string;
+                number: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                issueDate: string | null;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "buyerOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "organizationName": "Samordningsförbundet i Halland",
+         *       "paymentMethod": "stripe",
+         *       "stripeCustomerId": "cus_R2x9KqT0abcDEF",
+         *       "stripeAvailable": true
+         *     }
+         */
+        BillingCustomer: {
+            /** Format: uuid */
+            buyerOrganizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            paymentMethod: "bankgiro" | "stripe";
+            /** @description Made with the first invoice sent to Stripe */
+            stripeCustomerId: string | null;
+            /** @description Whether this installation has a Stripe key */
+            stripeAvailable: boolean;
+        };
+        /**
+         * @example {
+         *       "receivables": "1510",
+         *       "bank": "1930",
+         *       "plusgiro": "1920",
+         *       "stripeClearing": "1580",
+         *       "revenue2500": "3001",
+         *       "revenue1200": "3002",
+         *       "revenue600": "3003",
+         *       "revenue0": "3004",
+         *       "outputVat2500": "2611",
+         *       "outputVat1200": "2621",
+         *       "outputVat600": "2631"
+         *     }
+         */
+        BillingAccounts: {
+            /**
+             * @description Kundfordringar
+             * @example 1510
+             */
+            receivables: string;
+            /**
+             * @description The bank account behind the bankgiro; also manual and bank-file payments
+             * @example 1510
+             */
+            bank: string;
+            /**
+             * @description A BAS account number
+             * @example 1510
+             */
+            plusgiro: string;
+            /**
+             * @description Card payments until Stripe pays them out
+             * @example 1510
+             */
+            stripeClearing: string;
+            /**
+             * @description Sales at 25 % VAT
+             * @example 1510
+             */
+            revenue2500: string;
+            /**
+             * @description Sales at 12 % VAT
+             * @example 1510
+             */
+            revenue1200: string;
+            /**
+             * @description Sales at 6 % VAT
+             * @example 1510
+             */
+            revenue600: string;
+            /**
+             * @description VAT-exempt sales
+             * @example 1510
+             */
+            revenue0: string;
+            /**
+             * @description Output VAT 25 %
+             * @example 1510
+             */
+            outputVat2500: string;
+            /**
+             * @description Output VAT 12 %
+             * @example 1510
+             */
+            outputVat1200: string;
+            /**
+             * @description Output VAT 6 %
+             * @example 1510
+             */
+            outputVat600: string;
+        };
+        /**
+         * @example {
+         *       "eventId": "evt_1QxY2z3A4b5C6d7E",
+         *       "duplicate": false,
+         *       "outcome": "payment_registered"
+         *     }
+         */
+        StripeEventReceipt: {
+            eventId: string;
+            /** @description The event was received before; nothing changed */
+            duplicate: boolean;
+            /** @enum {string} */
+            outcome: "payment_registered" | "already_recorded" | "stripe_invoice_linked" | "ignored";
         };
         /**
          * @example {
@@ -6064,7 +6950,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid";
         /**
          * @example {
          *       "endpoint": {
@@ -6534,193 +7420,6 @@ export interface components {
                 buyerReference: string | null;
                 /** @description What must be put right before the invoice can be issued; empty when it can be */
                 missing: components["schemas"]["FieldError"][];
-            }[];
-        };
-        /**
-         * @example {
-         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
-         *       "kind": "invoice",
-         *       "status": "issued",
-         *       "overdue": false,
-         *       "daysOverdue": 0,
-         *       "number": "2027-0001",
-         *       "seller": {
-         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
-         *       },
-         *       "buyer": {
-         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
-         *         "name": "Samordningsförbundet i Halland"
-         *       },
-         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
-         *       "creditedInvoiceId": null,
-         *       "issueDate": "2027-04-20",
-         *       "dueDate": "2027-05-20",
-         *       "buyerReference": "Anna Lindqvist",
-         *       "ocr": "2027000104",
-         *       "netOre": 2500000,
-         *       "vatOre": 625000,
-         *       "totalOre": 3125000,
-         *       "paidOre": 0,
-         *       "creditedOre": 0,
-         *       "balanceOre": 3125000,
-         *       "issuedAt": "2027-04-20T08:31:12.000Z",
-         *       "createdAt": "2027-04-19T15:02:40.000Z",
-         *       "updatedAt": "2027-04-20T08:31:12.000Z",
-         *       "version": 1,
-         *       "links": {
-         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
-         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
-         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
-         *       },
-         *       "lines": [
-         *         {
-         *           "position": 1,
-         *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
-         *           "kind": "shared",
-         *           "netOre": 2500000,
-         *           "vatCategory": "S",
-         *           "vatRateBasisPoints": 2500,
-         *           "vatOre": 625000
-         *         }
-         *       ],
-         *       "vatSummary": [
-         *         {
-         *           "vatCategory": "S",
-         *           "vatRateBasisPoints": 2500,
-         *           "taxableOre": 2500000,
-         *           "vatOre": 625000,
-         *           "exemptionReason": null
-         *         }
-         *       ],
-         *       "payments": [],
-         *       "creditNotes": []
-         *     }
-         */
-        Invoice: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            kind: "invoice" | "credit_note";
-            /** @enum {string} */
-            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
-            /** @description Something is left to pay after the due date (derived) */
-            overdue: boolean;
-            daysOverdue: number;
-            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
-            number: string | null;
-            seller: {
-                /** Format: uuid */
-                organizationId: string;
-            };
-            buyer: {
-                /** Format: uuid */
-                organizationId: string;
-                name: string;
-            };
-            /** Format: uuid */
-            trainingId: string | null;
-            /**
-             * Format: uuid
-             * @description Credit notes: the invoice they correct
-             */
-            creditedInvoiceId: string | null;
-            /**
-             * Format: date
-             * @example 2026-11-24
-             */
-            issueDate: string | null;
-            /**
-             * Format: date
-             * @example 2026-11-24
-             */
-            dueDate: string | null;
-            /** @description The förbund's referens (Peppol BT-10) */
-            buyerReference: string | null;
-            /** @description Bankgiro OCR reference to pay with */
-            ocr: string | null;
-            /** @description Öre (1 kr = 100 öre) */
-            netOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            vatOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            totalOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            paidOre: number;
-            /** @description Öre (1 kr = 100 öre) */
-            creditedOre: number;
-            /** @description What is still owed: total − credited − paid */
-            balanceOre: number;
-            /** Format: date-time */
-            issuedAt: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            version: number;
-            links: {
-                self: string;
-                /** @description The PDF, once issued */
-                pdf: string | null;
-                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
-                ubl: string | null;
-            };
-            lines: {
-                position: number;
-                description: string;
-                /** @enum {string} */
-                kind: "shared" | "print";
-                /** @description Öre (1 kr = 100 öre) */
-                netOre: number;
-                /**
-                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
-                 * @enum {string}
-                 */
-                vatCategory: "S" | "Z" | "E";
-                vatRateBasisPoints: number;
-                /** @description Öre (1 kr = 100 öre) */
-                vatOre: number;
-            }[];
-            vatSummary: {
-                /**
-                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
-                 * @enum {string}
-                 */
-                vatCategory: "S" | "Z" | "E";
-                vatRateBasisPoints: number;
-                /** @description Öre (1 kr = 100 öre) */
-                taxableOre: number;
-                /** @description Öre (1 kr = 100 öre) */
-                vatOre: number;
-                exemptionReason: string | null;
-            }[];
-            payments: {
-                /** Format: uuid */
-                id: string;
-                /**
-                 * Format: date
-                 * @example 2026-11-24
-                 */
-                paidOn: string;
-                /** @description Öre (1 kr = 100 öre) */
-                amountOre: number;
-                /** @enum {string} */
-                method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
-                reference: string | null;
-                note: string | null;
-                /** Format: date-time */
-                createdAt: string;
-            }[];
-            creditNotes: {
-                /** Format: uuid */
-                id: string;
-                number: string | null;
-                /**
-                 * Format: date
-                 * @example 2026-11-24
-                 */
-                issueDate: string | null;
-                /** @description Öre (1 kr = 100 öre) */
-                totalOre: number;
             }[];
         };
     };
@@ -10861,6 +11560,637 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                status?: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited" | "overdue";
+                buyerOrganizationId?: string;
+                kind?: "invoice" | "credit_note";
+                trainingId?: string;
+                /** @description Issued on or after */
+                from?: string;
+                /** @description Issued on or before; not before `from` (400 `not_before_from`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSummaryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceAging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open balances by age */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceAging"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, named `faktura-<number>.pdf` or `kreditnota-<number>.pdf` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name from the number, e.g. `faktura-2027-0001.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceUbl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The UBL XML, named `faktura-<number>.xml` or `kreditnota-<number>.xml` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name from the number, e.g. `faktura-2027-0001.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoicePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paidOn": "2027-05-02",
+                 *       "amountOre": 1500000,
+                 *       "method": "bankgiro",
+                 *       "reference": "2027000104"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Not in the future (400 `not_in_future`)
+                     * @example 2026-11-24
+                     */
+                    paidOn: string;
+                    /** @description Öre, not zero (400 `nonzero_ore`); negative only to reverse a mistaken registration */
+                    amountOre: number;
+                    /** @enum {string} */
+                    method: "bankgiro" | "plusgiro" | "manual" | "bank_file";
+                    reference?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Registered; the invoice as it stands after it */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBillingCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The förbund invoiced */
+                buyerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The förbund as a customer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingCustomer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateBillingCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The förbund invoiced */
+                buyerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paymentMethod": "stripe"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    paymentMethod: "bankgiro" | "stripe";
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingCustomer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportInvoicesCsv: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; default the first of this year */
+                from?: string;
+                /** @description Last day, inclusive; default today; not before `from` (400 `not_before_from`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, named `fakturor-<from>--<to>.csv` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name and the period */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportBookkeepingSie: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; default the first of this year */
+                from?: string;
+                /** @description Last day, inclusive; default today; not before `from` (400 `not_before_from`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SIE file, named `bokforing-<from>--<to>.se` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name and the period */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBillingAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingAccounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateBillingAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bank": "1940",
+                 *       "revenue2500": "3011"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Kundfordringar
+                     * @example 1510
+                     */
+                    receivables?: string;
+                    /**
+                     * @description The bank account behind the bankgiro; also manual and bank-file payments
+                     * @example 1510
+                     */
+                    bank?: string;
+                    /**
+                     * @description A BAS account number
+                     * @example 1510
+                     */
+                    plusgiro?: string;
+                    /**
+                     * @description Card payments until Stripe pays them out
+                     * @example 1510
+                     */
+                    stripeClearing?: string;
+                    /**
+                     * @description Sales at 25 % VAT
+                     * @example 1510
+                     */
+                    revenue2500?: string;
+                    /**
+                     * @description Sales at 12 % VAT
+                     * @example 1510
+                     */
+                    revenue1200?: string;
+                    /**
+                     * @description Sales at 6 % VAT
+                     * @example 1510
+                     */
+                    revenue600?: string;
+                    /**
+                     * @description VAT-exempt sales
+                     * @example 1510
+                     */
+                    revenue0?: string;
+                    /**
+                     * @description Output VAT 25 %
+                     * @example 1510
+                     */
+                    outputVat2500?: string;
+                    /**
+                     * @description Output VAT 12 %
+                     * @example 1510
+                     */
+                    outputVat1200?: string;
+                    /**
+                     * @description Output VAT 6 %
+                     * @example 1510
+                     */
+                    outputVat600?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The accounts now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "receivables": "1510",
+                     *       "bank": "1940",
+                     *       "plusgiro": "1920",
+                     *       "stripeClearing": "1580",
+                     *       "revenue2500": "3011",
+                     *       "revenue1200": "3002",
+                     *       "revenue600": "3003",
+                     *       "revenue0": "3004",
+                     *       "outputVat2500": "2611",
+                     *       "outputVat1200": "2621",
+                     *       "outputVat600": "2631"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BillingAccounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveStripeEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256>`, as Stripe sends it */
+                "stripe-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_1QxY2z3A4b5C6d7E",
+                 *       "type": "invoice.paid",
+                 *       "object": "event"
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `service_unavailable`: Stripe is not configured here (or the database is unreachable) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     lookupSurvey: {
         parameters: {
             query?: never;
@@ -14383,6 +15713,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvoiceIssuedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInvoicePaid: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePaidEvent"];
             };
         };
         responses: {

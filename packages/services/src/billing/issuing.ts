@@ -20,6 +20,7 @@ import { readInvoiceDetail } from "./invoices.js";
 import { renderInvoicePdf } from "./pdf.js";
 import { assertValidUbl, sharedPeppolValidator, toUbl } from "./peppol/index.js";
 import { type BuyerRow, readiness, type SellerRow } from "./readiness.js";
+import { enqueueStripeMirror } from "./stripe-sync.js";
 import { accessPointOf } from "./transmission.js";
 
 /** `YYYY-MM-DD` plus whole days, as calendar dates (no time zone can shift them). */
@@ -78,6 +79,8 @@ export interface IssueOptions {
   /** Credit notes: the invoice they correct, whose referens they carry. */
   creditedInvoice: InvoiceRow | null;
   note: string;
+  /** Only the demo seed dates an invoice in the past (so its aging view has every bucket); else today. */
+  issueDate?: string;
 }
 
 /**
@@ -120,7 +123,7 @@ export async function issueDraft(
     .map(lineView);
   if (lines.length === 0) throw new AppError("conflict", "Fakturan har inga rader att utfärda.");
   const isInvoice = draft.kind === "invoice";
-  const issueDate = stockholmDate();
+  const issueDate = options.issueDate ?? stockholmDate();
   const year = Number(issueDate.slice(0, 4));
   const sequence = await nextSequence(tx, sellerId, year);
   const number = formatInvoiceNumber(year, sequence);
@@ -205,6 +208,7 @@ export async function issueDraft(
       object: invoiceSummaryView(issued, buyerName, issued.buyerOrganizationId, issueDate),
     },
   ]);
+  await enqueueStripeMirror(tx, ctx, issued);
   return issued;
 }
 

@@ -84,6 +84,7 @@ const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
   "registration.promoted": RegistrationObject,
   "training_request.scheduled": TrainingRequestObject,
   "invoice.issued": InvoiceObject,
+  "invoice.paid": InvoiceObject,
   [PING_EVENT]: PingObject,
 };
 
