@@ -21,6 +21,7 @@ import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
 import { bankFilesRouter } from "./routes/bank-files/bank-files.index.js";
 import { billingCustomersRouter } from "./routes/billing-customers/billing-customers.index.js";
+import { billingExportsRouter } from "./routes/billing-exports/billing-exports.index.js";
 import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
@@ -64,6 +65,7 @@ export function createV1() {
     .route("/", invoicePaymentsRouter)
     .route("/", bankFilesRouter)
     .route("/", billingCustomersRouter)
+    .route("/", billingExportsRouter)
     .route("/", stripeWebhookRouter)
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
