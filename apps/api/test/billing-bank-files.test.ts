@@ -160,7 +160,6 @@ describe("importing Bankgirot's payment file", () => {
       await importFile(f.nns, bgmax("56781234", today(), [[ocr, 100, "3"]])),
       409,
       "conflict",
-      "conflict",
     );
     expect(other.detail).toContain("56781234");
     const rows = await env.t.db.ownerSql(
