@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { ApiError } from "../../lib/api";
+import { PaymentMethodSection } from "../billing/PaymentMethodSection";
 import {
   type Organization,
   organizationDetailQuery,
@@ -167,6 +168,7 @@ function EditForm({
           </>
         }
       />
+      {organization.kind === "forbund" ? <PaymentMethodSection forbundId={organization.id} /> : null}
     </>
   );
 }
