@@ -8,7 +8,6 @@ import { Button } from "../../components/ui";
 import { useMe } from "../../lib/session";
 import { type BillingCustomer, customerQuery, type PaymentMethod, useSetPaymentMethod } from "./api";
 import "./i18n";
-import "./billing.css";
 
 /**
  * On NNS's view of a förbund: how the förbund pays NNS's invoices. Stripe is offered only when the
@@ -21,7 +20,12 @@ export function PaymentMethodSection({ forbundId }: { forbundId: string }) {
   const customer = useQuery({ ...customerQuery(nns?.organization.id ?? "", forbundId), enabled: canManage });
   if (!nns || !canManage) return null;
   return (
-    <section className="card" aria-labelledby="payment-method-heading">
+    // Set apart from the organization form's own save button above it.
+    <section
+      className="card"
+      style={{ marginTop: "var(--space-5)" }}
+      aria-labelledby="payment-method-heading"
+    >
       <h2 id="payment-method-heading">{t("payment.heading")}</h2>
       <p className="muted">{t("payment.intro")}</p>
       <QueryView query={customer}>

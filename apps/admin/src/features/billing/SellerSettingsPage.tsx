@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { CheckboxField } from "../../components/fields";
+import { CheckboxField, TextAreaField } from "../../components/fields";
 import { QueryView } from "../../components/states";
 import { PageHeader, TextField } from "../../components/ui";
 import { optional } from "../../lib/format";
@@ -165,12 +165,10 @@ function SellerForm({
           maxLength={3}
           isRequired
         />
-        <TextField
+        <TextAreaField
           name="lateInterestText"
           label={t("seller.lateInterestText")}
           defaultValue={initial?.lateInterestText ?? t("seller.lateInterestDefault")}
-          autoComplete="off"
-          maxLength={500}
           isRequired
         />
       </fieldset>

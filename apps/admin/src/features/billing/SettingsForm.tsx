@@ -6,6 +6,7 @@ import { Button, TextField } from "../../components/ui";
 import { ApiError } from "../../lib/api";
 import type { AddressView } from "./values";
 import "./i18n";
+import "../../components/fields.css";
 import "./billing.css";
 
 /**

@@ -21,7 +21,8 @@ export const sv = {
       "Du kan se uppgifterna men inte ändra dem. Be en administratör i förbundet om du behöver ändra något.",
   },
   seller: {
-    title: "Faktureringsinställningar",
+    // The soft hyphen lets the long word break as Swedish does on a phone, not at any letter.
+    title: "Fakturerings\u00adinställningar",
     description:
       "NNS uppgifter som säljare. De står på varje faktura som NNS skickar till förbunden för BIP/SKAPA-utbildningar.",
     identity: "Säljare",

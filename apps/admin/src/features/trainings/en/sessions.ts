@@ -129,7 +129,7 @@ export const sessions: Translations<typeof sv> = {
       share: "Share",
       print: "Print",
       total: "Total",
-      payer: "Paid",
+      payer: "Payment",
       invoiced: "Invoiced by NNS",
     },
     invoicedByNns: "Invoiced by NNS",

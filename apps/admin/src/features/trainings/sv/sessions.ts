@@ -127,7 +127,7 @@ export const sessions = {
       share: "Andel",
       print: "Tryck",
       total: "Totalt",
-      payer: "Betalas",
+      payer: "Betalning",
       invoiced: "Fakturerat av NNS",
     },
     invoicedByNns: "Faktureras av NNS",

@@ -1,0 +1,217 @@
+import type { Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  ARTIFACTS,
+  axe,
+  type Harness,
+  menuLink,
+  openPage,
+  organizationId,
+  screenshot,
+  signIn,
+  startHarness,
+} from "./harness.js";
+
+let h: Harness;
+let nns: string;
+let halland: string;
+let bip: string;
+
+beforeAll(async () => {
+  h = await startHarness();
+  nns = await organizationId(h, "nns");
+  halland = await organizationId(h, "halland");
+  // Seed 003's shared BIP/SKAPA for Halland and Höglandet, confirmed: 50 000 kr between the two.
+  const [row] = await h.t.db.ownerSql("select id from trainings where kind = 'bip_skapa'");
+  bip = String(row?.id);
+});
+afterAll(async () => h?.close());
+
+const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
+
+/** Types into the focused field, then moves on with Tab: the form is filled the way a keyboard user would. */
+async function typeAndTab(page: Page, text: string): Promise<void> {
+  await page.keyboard.type(text);
+  await page.keyboard.press("Tab");
+}
+
+const kronor = /31\s250,00\skr/;
+
+/** One section of a long page on its own, readable when looked at. */
+const shoot = (locator: Locator, name: string) => locator.screenshot({ path: `${ARTIFACTS}${name}.png` });
+
+describe("billing", () => {
+  it("NNS fills in its seller settings by keyboard; a wrong VAT number is shown at its field", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await page.goto(`${h.base}/o/${nns}`);
+    await menuLink(page, "Faktureringsinställningar").click();
+    await page.getByRole("heading", { level: 1, name: /^Fakturerings\u00ad?inställningar$/ }).waitFor();
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, "billing-seller-empty-1280");
+
+    const legalName = page.getByRole("textbox", { name: "Juridiskt namn" });
+    await legalName.focus();
+    await typeAndTab(page, "Nationella nätverket för samordningsförbund");
+    await typeAndTab(page, "802481-1658");
+    // One digit wrong at the end: 02 instead of 01.
+    await typeAndTab(page, "SE802481165802");
+    await expect(isFocused(page.getByRole("checkbox", { name: "Godkänd för F-skatt" }))).resolves.toBe(true);
+    await page.keyboard.press("Tab");
+    await typeAndTab(page, "Box 1234");
+    await page.keyboard.press("Tab");
+    await typeAndTab(page, "111 22");
+    await typeAndTab(page, "Stockholm");
+    await typeAndTab(page, "faktura@nnsfinsam.se");
+    await typeAndTab(page, "5050-1055");
+    await expect(isFocused(page.getByRole("textbox", { name: /^Plusgiro/ }))).resolves.toBe(true);
+    const save = page.getByRole("button", { name: "Spara", exact: true });
+    // Plusgiro, betalningsvillkor and the dröjsmålsränta text (prefilled), then the save button.
+    for (let step = 0; step < 3; step++) await page.keyboard.press("Tab");
+    await expect(isFocused(save)).resolves.toBe(true);
+    await page.keyboard.press("Enter");
+
+    const vat = page.getByRole("textbox", { name: /^Momsregistreringsnummer/ });
+    const vatError = "Momsregistreringsnumret ska vara SE, organisationsnumret och 01: SE802481165801.";
+    await page.locator(".field", { has: vat }).getByText(vatError).waitFor();
+    await expect(vat.getAttribute("aria-invalid")).resolves.toBe("true");
+    await screenshot(page, "billing-seller-error-1280");
+    expect(await axe(page)).toEqual([]);
+
+    await vat.fill("SE802481165801");
+    await save.click();
+    await page.getByText("Uppgifterna är sparade.").waitFor();
+    await expect(vat.getAttribute("aria-invalid")).resolves.toBeNull();
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: /^Bankgiro/ }).inputValue()).resolves.toBe("50501055");
+    await expect(page.getByRole("checkbox", { name: "Godkänd för F-skatt" }).isChecked()).resolves.toBe(true);
+    await screenshot(page, "billing-seller-saved-1280");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a förbund fills in its invoicing details, Peppol address prefilled, and a referens for the training", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await menuLink(page, "Fakturauppgifter").click();
+    await page.getByRole("heading", { level: 1, name: "Fakturauppgifter" }).waitFor();
+    await page.getByText("Er adress för e-faktura i Peppol-nätverket", { exact: false }).waitFor();
+    await page.getByText("Varje e-faktura i Peppol måste ha en referens", { exact: false }).waitFor();
+    const [org] = await h.t.db.ownerSql("select organization_number from organizations where id = $1", [
+      halland,
+    ]);
+    const orgNumber = String(org?.organization_number).replace("-", "");
+    await expect(page.getByRole("textbox", { name: /^Typ av adress/ }).inputValue()).resolves.toBe("0007");
+    await expect(page.getByRole("textbox", { name: "Adress", exact: true }).inputValue()).resolves.toBe(
+      orgNumber,
+    );
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, "billing-details-empty-1280");
+
+    await page.getByRole("textbox", { name: "Gatuadress eller box" }).fill("Kristian IV:s väg 3");
+    await page.getByRole("textbox", { name: /^Postnummer/ }).fill("30231");
+    await page.getByRole("textbox", { name: "Ort" }).fill("Halmstad");
+    await page.getByRole("textbox", { name: /^Fakturamejl/ }).fill("faktura@halland.samordning.se");
+    await page.getByRole("textbox", { name: /^Standardreferens/ }).fill("Anna Lindqvist");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await page.getByText("Uppgifterna är sparade.").waitFor();
+    // The API writes the postal code the way the invoice prints it.
+    await page.reload();
+    await expect(page.getByRole("textbox", { name: /^Postnummer/ }).inputValue()).resolves.toBe("302 31");
+
+    await page.goto(`${h.base}/o/${halland}/trainings/${bip}`);
+    await page.getByRole("heading", { level: 2, name: "Er referens för den här utbildningen" }).waitFor();
+    const reference = page.getByRole("textbox", { name: /^Referens för utbildningen/ });
+    await page.getByText("Standardreferens: Anna Lindqvist").waitFor();
+    await expect(reference.getAttribute("placeholder")).resolves.toBe("Anna Lindqvist");
+    await reference.fill("Projekt BIP 2027");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter");
+    await page.getByText("Referensen Projekt BIP 2027 används på fakturan för utbildningen.").waitFor();
+    expect(await axe(page)).toEqual([]);
+    await shoot(
+      page.getByRole("region", { name: "Er referens för den här utbildningen" }),
+      "billing-reference-1280",
+    );
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("NNS drafts the confirmed shared training's invoices and sees both previews at 31 250,00 kr", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await page.goto(`${h.base}/o/${nns}/trainings/${bip}`);
+    const section = page.getByRole("region", { name: "Fakturering" });
+    await section.getByRole("button", { name: "Skapa fakturautkast" }).click();
+    await page.getByText("2 fakturautkast är skapade eller uppdaterade.").waitFor();
+
+    const hallandDraft = section.getByRole("article", { name: "Samordningsförbundet Halland" });
+    const hoglandetDraft = section.getByRole("article", { name: /Höglandet/ });
+    await hallandDraft
+      .getByRole("row", { name: /^Totalt att betala/ })
+      .getByText(kronor)
+      .waitFor();
+    await hoglandetDraft
+      .getByRole("row", { name: /^Totalt att betala/ })
+      .getByText(kronor)
+      .waitFor();
+    // Halland's own referens for the training wins over its standardreferens; it can be issued.
+    await hallandDraft.getByText("Projekt BIP 2027", { exact: true }).waitFor();
+    await hallandDraft.getByText("Klar att utfärdas.").waitFor();
+    // Höglandet has filled in nothing: the preview says so in Swedish.
+    await hoglandetDraft.getByText("har inte fyllt i sina faktureringsuppgifter", { exact: false }).waitFor();
+    await hoglandetDraft.getByText("Referens saknas", { exact: false }).waitFor();
+    const link = hallandDraft.getByRole("link", { name: "Öppna fakturan för Samordningsförbundet Halland" });
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(new RegExp(`^/o/${nns}/invoices/[0-9a-f-]{36}$`));
+    const text = (await section.textContent()) ?? "";
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(text).not.toContain("reference_missing");
+    expect(await axe(page)).toEqual([]);
+    await shoot(section, "billing-drafts-1280");
+
+    // Drafting again updates the same drafts rather than adding new ones.
+    await section.getByRole("button", { name: "Uppdatera fakturautkasten" }).click();
+    await page.getByText("2 fakturautkast är skapade eller uppdaterade.").waitFor();
+    await expect(link.getAttribute("href")).resolves.toBe(href);
+    await expect(section.getByRole("article").count()).resolves.toBe(2);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(section, "billing-drafts-390");
+    expect(await axe(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("a förbund says NNS paid the printer: the line is shown as invoiced by NNS", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await page.goto(`${h.base}/o/${halland}/trainings/${bip}`);
+    await page.getByRole("heading", { level: 2, name: "Kostnader" }).waitFor();
+    const invoicedRow = page.getByRole("row", { name: /^Fakturerat av NNS inkl\. moms/ });
+    await invoicedRow.getByText(kronor).waitFor();
+    const group = page.getByRole("radiogroup", { name: "Vem betalade tryckeriet?" });
+    await expect(group.getByRole("radio", { name: "Vi betalade själva" }).isChecked()).resolves.toBe(true);
+    await page.getByRole("textbox", { name: "Beskrivning" }).fill("Arbetsböcker");
+    await page.getByRole("textbox", { name: "Belopp exkl. moms (kr)" }).fill("1 000");
+    await group.getByText("NNS betalade och fakturerar oss").click();
+    await page.getByRole("button", { name: "Lägg till tryckkostnad" }).click();
+    await page.getByText("Tryckkostnaden Arbetsböcker är tillagd.").waitFor();
+    await page.getByText(/^Arbetsböcker: 1\s000,00\skr/).waitFor();
+    await page.getByText("betald av NNS, faktureras er", { exact: false }).waitFor();
+    await page
+      .getByRole("row", { name: /^Arbetsböcker/ })
+      .getByText("Faktureras av NNS")
+      .waitFor();
+    // 1 000 kr plus 25 % on NNS's invoice: 31 250 + 1 250.
+    await invoicedRow.getByText(/32\s500,00\skr/).waitFor();
+    await expect(group.getByRole("radio", { name: "Vi betalade själva" }).isChecked()).resolves.toBe(true);
+    expect(await axe(page)).toEqual([]);
+    const costs = page.getByRole("region", { name: "Kostnader", exact: true });
+    await shoot(costs, "billing-costs-paid-by-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(costs, "billing-costs-paid-by-390");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+});
