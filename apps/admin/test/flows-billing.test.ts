@@ -108,9 +108,13 @@ describe("billing", () => {
     expect(await axe(page)).toEqual([]);
     await screenshot(page, "billing-details-empty-1280");
 
-    await page.getByRole("textbox", { name: "Gatuadress eller box" }).fill("Kristian IV:s väg 3");
-    await page.getByRole("textbox", { name: /^Postnummer/ }).fill("30231");
-    await page.getByRole("textbox", { name: "Ort" }).fill("Halmstad");
+    // By keyboard through the address and on into the Peppol address, in reading order.
+    await page.getByRole("textbox", { name: "Gatuadress eller box" }).focus();
+    await typeAndTab(page, "Kristian IV:s väg 3");
+    await page.keyboard.press("Tab");
+    await typeAndTab(page, "30231");
+    await typeAndTab(page, "Halmstad");
+    await expect(isFocused(page.getByRole("textbox", { name: /^Typ av adress/ }))).resolves.toBe(true);
     await page.getByRole("textbox", { name: /^Fakturamejl/ }).fill("faktura@halland.samordning.se");
     await page.getByRole("textbox", { name: /^Standardreferens/ }).fill("Anna Lindqvist");
     await page.getByRole("button", { name: "Spara", exact: true }).click();
@@ -179,6 +183,21 @@ describe("billing", () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(section, "billing-drafts-390");
     expect(await axe(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("NNS sees on a förbund's page that Stripe cannot be chosen, and why", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await page.goto(`${h.base}/nns/organizations/${halland}`);
+    const section = page.getByRole("region", { name: "Betalsätt" });
+    await section.getByText("Bankgiro (inbetalning med OCR-nummer)").waitFor();
+    await section.getByText("plattformen är inte ansluten till Stripe", { exact: false }).waitFor();
+    await expect(section.getByRole("radio").count()).resolves.toBe(0);
+    await shoot(section, "billing-payment-method-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(section, "billing-payment-method-390");
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
