@@ -105,7 +105,7 @@ export const en: Translations<typeof sv> = {
     },
     referenceHeading: "Your reference for this training",
     referenceIntro:
-      "The reference appears on NNS's invoice for the training so that it reaches the right place with you. If you leave it empty, your default reference is used.",
+      "The reference appears on NNS's invoice for the training so that it reaches the right place with you. If you give none here, your default reference is used.",
     referenceLabel: "Reference for the training",
     referenceDefault: "Default reference: {{reference}}",
     referenceNoDefault: "You have no default reference. Give one under Invoicing details.",

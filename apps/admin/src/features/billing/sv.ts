@@ -103,7 +103,7 @@ export const sv = {
     },
     referenceHeading: "Er referens för den här utbildningen",
     referenceIntro:
-      "Referensen står på NNS faktura för utbildningen så att den hamnar rätt hos er. Lämnar ni fältet tomt används er standardreferens.",
+      "Referensen står på NNS faktura för utbildningen så att den hamnar rätt hos er. Anger ni ingen referens här används er standardreferens.",
     referenceLabel: "Referens för utbildningen",
     referenceDefault: "Standardreferens: {{reference}}",
     referenceNoDefault: "Ni har ingen standardreferens. Ange den under Fakturauppgifter.",
