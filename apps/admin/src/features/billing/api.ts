@@ -13,14 +13,10 @@ export type SellerSettings = Schemas["BillingSellerSettings"];
 export type SellerSettingsBody = JsonBody<"/orgs/{orgId}/billing/seller-settings">;
 export type InvoicingDetails = Schemas["InvoicingDetails"];
 export type InvoicingDetailsBody = JsonBody<"/orgs/{orgId}/billing/invoicing-details">;
-export type InvoiceDrafts = Schemas["InvoiceDrafts"];
-export type BillingCustomer = Schemas["BillingCustomer"];
-export type PaymentMethod = BillingCustomer["paymentMethod"];
 
 const billingKeys = {
   seller: (orgId: string) => ["org", orgId, "billing", "seller-settings"] as const,
   details: (orgId: string) => ["org", orgId, "billing", "invoicing-details"] as const,
-  customer: (orgId: string, buyerId: string) => ["org", orgId, "billing", "customer", buyerId] as const,
 };
 
 /** Settings not filled in yet are a 404: the form then starts empty and creates them. */
@@ -80,58 +76,6 @@ export function useSaveInvoicingDetails(orgId: string, version: number | undefin
         }),
       ),
     onSuccess: (saved) => queryClient.setQueryData(billingKeys.details(orgId), saved),
-  });
-}
-
-/** The förbund's own referens for one training; it wins over its standardreferens. */
-export function useSaveTrainingReference(orgId: string, trainingId: string) {
-  return useApiMutation({
-    mutationFn: (reference: string) =>
-      call(
-        api.PUT("/orgs/{orgId}/trainings/{trainingId}/invoice-reference", {
-          params: { path: { orgId, trainingId } },
-          body: { reference },
-        }),
-      ),
-  });
-}
-
-/** Drafts (or brings up to date) one invoice per förbund; the answer is what each will look like. */
-export function useDraftInvoices(orgId: string, trainingId: string) {
-  return useApiMutation({
-    mutationFn: () =>
-      call(
-        api.POST("/orgs/{orgId}/trainings/{trainingId}/invoice-drafts", {
-          params: { path: { orgId, trainingId } },
-        }),
-      ),
-    invalidates: [["org", orgId, "invoices"]],
-  });
-}
-
-export function customerQuery(orgId: string, buyerId: string) {
-  return queryOptions({
-    queryKey: billingKeys.customer(orgId, buyerId),
-    queryFn: () =>
-      call(
-        api.GET("/orgs/{orgId}/billing/customers/{buyerOrganizationId}", {
-          params: { path: { orgId, buyerOrganizationId: buyerId } },
-        }),
-      ),
-  });
-}
-
-export function useSetPaymentMethod(orgId: string, buyerId: string) {
-  const queryClient = useQueryClient();
-  return useApiMutation({
-    mutationFn: (paymentMethod: PaymentMethod) =>
-      call(
-        api.PUT("/orgs/{orgId}/billing/customers/{buyerOrganizationId}", {
-          params: { path: { orgId, buyerOrganizationId: buyerId } },
-          body: { paymentMethod },
-        }),
-      ),
-    onSuccess: (saved) => queryClient.setQueryData(billingKeys.customer(orgId, buyerId), saved),
   });
 }
 

@@ -5,7 +5,6 @@ import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { ApiError } from "../../lib/api";
-import { PaymentMethodSection } from "../billing/PaymentMethodSection";
 import {
   type Organization,
   organizationDetailQuery,
@@ -13,6 +12,7 @@ import {
   useSaveOrganization,
 } from "./api";
 import { OrganizationForm } from "./OrganizationForm";
+import { PaymentMethodSection } from "./PaymentMethodSection";
 import "./i18n";
 
 const editRoute = getRouteApi("/app/nns/organizations/$id");

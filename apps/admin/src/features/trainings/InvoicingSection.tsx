@@ -6,16 +6,16 @@ import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import {
-  type InvoiceDrafts,
-  invoicingDetailsQuery,
-  useDraftInvoices,
-  useSaveTrainingReference,
-} from "../billing/api";
 import type { Training } from "./api";
 import { formatKronor, formatVatRate } from "./format";
-import "../billing/i18n";
-import "../billing/billing.css";
+import {
+  defaultReferenceQuery,
+  type InvoiceDrafts,
+  useDraftInvoices,
+  useSaveTrainingReference,
+} from "./invoicing-api";
+import "./i18n";
+import "./invoicing.css";
 
 type DraftPreview = InvoiceDrafts["drafts"][number];
 
@@ -32,7 +32,7 @@ export function OwnerInvoicing({
   training: Training;
   onFeedback: (feedback: Feedback) => void;
 }) {
-  const { t } = useTranslation("billing");
+  const { t } = useTranslation("trainings");
   const draft = useDraftInvoices(orgId, training.id);
   const invoiceable = training.status === "confirmed" || training.status === "completed";
   return (
@@ -76,7 +76,7 @@ export function OwnerInvoicing({
 }
 
 function DraftCard({ orgId, preview }: { orgId: string; preview: DraftPreview }) {
-  const { t } = useTranslation("billing");
+  const { t } = useTranslation("trainings");
   const { invoice, missing } = preview;
   const name = invoice.buyer.name;
   const captionId = `draft-${invoice.id}`;
@@ -144,7 +144,7 @@ function DraftCard({ orgId, preview }: { orgId: string; preview: DraftPreview })
         <p className="success">{t("invoicing.ready")}</p>
       ) : (
         <div className="notice draft-missing">
-          <p className="billing-notice-title">{t("invoicing.missing")}</p>
+          <p className="invoicing-notice-title">{t("invoicing.missing")}</p>
           <ul>
             {missing.map((item) => (
               <li key={`${item.field}:${item.rule}`}>{item.message}</li>
@@ -174,11 +174,11 @@ export function PartyReference({
   training: Training;
   onFeedback: (feedback: Feedback) => void;
 }) {
-  const { t } = useTranslation("billing");
-  const details = useQuery(invoicingDetailsQuery(orgId));
+  const { t } = useTranslation("trainings");
+  const defaultReference = useQuery(defaultReferenceQuery(orgId));
   const save = useSaveTrainingReference(orgId, training.id);
   const [saved, setSaved] = useState<string | null>(null);
-  const fallback = details.data?.defaultReference ?? null;
+  const fallback = defaultReference.data ?? null;
   return (
     <section className="card" aria-labelledby="reference-heading">
       <h2 id="reference-heading">{t("invoicing.referenceHeading")}</h2>
@@ -187,7 +187,7 @@ export function PartyReference({
         aria-labelledby="reference-heading"
         error={save.error}
         onEdit={save.reset}
-        className="billing-form"
+        className="reference-form"
         onSubmit={(event) => {
           event.preventDefault();
           const reference = String(new FormData(event.currentTarget).get("reference") ?? "").trim();

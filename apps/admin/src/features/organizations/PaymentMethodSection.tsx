@@ -14,7 +14,7 @@ import "./i18n";
  * installation has a Stripe key; the API refuses it otherwise (409), and the section says why instead.
  */
 export function PaymentMethodSection({ forbundId }: { forbundId: string }) {
-  const { t } = useTranslation("billing");
+  const { t } = useTranslation("organizations");
   const nns = useMe().memberships.find((m) => m.organization.kind === "nns");
   const canManage = nns?.permissions.includes("billing:manage") ?? false;
   const customer = useQuery({ ...customerQuery(nns?.organization.id ?? "", forbundId), enabled: canManage });
@@ -36,7 +36,7 @@ export function PaymentMethodSection({ forbundId }: { forbundId: string }) {
 }
 
 function PaymentMethodForm({ nnsId, customer }: { nnsId: string; customer: BillingCustomer }) {
-  const { t } = useTranslation("billing");
+  const { t } = useTranslation("organizations");
   const [method, setMethod] = useState<PaymentMethod>(customer.paymentMethod);
   const save = useSetPaymentMethod(nnsId, customer.buyerOrganizationId);
   if (!customer.stripeAvailable && customer.paymentMethod === "bankgiro") {
