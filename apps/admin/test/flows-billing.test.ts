@@ -86,6 +86,24 @@ describe("billing", () => {
     await expect(page.getByRole("textbox", { name: /^Bankgiro/ }).inputValue()).resolves.toBe("50501055");
     await expect(page.getByRole("checkbox", { name: "Godkänd för F-skatt" }).isChecked()).resolves.toBe(true);
     await screenshot(page, "billing-seller-saved-1280");
+
+    // Someone else saves in between: the save is refused (If-Match) and the form offers the latest.
+    await h.t.db.ownerSql(
+      "update billing_seller_settings set version = version + 1, payment_terms_days = 20 where organization_id = $1",
+      [nns],
+    );
+    await page.getByRole("textbox", { name: /^Plusgiro/ }).fill("445267-8");
+    await save.click();
+    await page.getByRole("alert").getByText("Någon annan har ändrat uppgifterna").waitFor();
+    await shoot(page.locator("form"), "billing-seller-conflict-1280");
+    await page.getByRole("button", { name: "Hämta de senaste" }).click();
+    await page.getByText("Formuläret visar nu de senaste uppgifterna.").waitFor();
+    const terms = page.getByRole("textbox", { name: /^Betalningsvillkor/ });
+    await expect(terms.inputValue()).resolves.toBe("20");
+    await expect(page.getByRole("textbox", { name: /^Plusgiro/ }).inputValue()).resolves.toBe("");
+    await page.getByRole("textbox", { name: /^Plusgiro/ }).fill("445267-8");
+    await page.getByRole("button", { name: "Spara", exact: true }).click();
+    await page.getByText("Uppgifterna är sparade.").waitFor();
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
