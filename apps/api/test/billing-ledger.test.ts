@@ -112,6 +112,24 @@ describe("drafting a training's invoices", () => {
     expect(payload?.data.object.number).toBe(second?.number);
   });
 
+  it("discards the draft of a förbund that has left the training when drafting again", async () => {
+    const f = await confirmedTraining(env);
+    const first = expectData(await draftsOf(env, f.nns, f.trainingId));
+    expectData(
+      await f.nns.DELETE("/orgs/{orgId}/trainings/{trainingId}/parties/{partyId}", {
+        params: { path: { orgId: env.nns.id, trainingId: f.trainingId, partyId: f.b.org.id } },
+      }),
+    );
+    const again = expectData(await draftsOf(env, f.nns, f.trainingId));
+    expect(again.drafts.map((d) => [d.invoice.buyer.organizationId, d.invoice.totalOre])).toEqual([
+      [f.a.org.id, 6_250_000],
+    ]);
+    const left = await env.t.db.ownerSql("select 1 from invoices where id = $1", [
+      first.drafts[1]?.invoice.id,
+    ]);
+    expect(left).toEqual([]);
+  });
+
   it("refuses a training that is only planned, saying why in Swedish", async () => {
     const f = await plannedTraining(env);
     const problem = expectProblem(await draftsOf(env, f.nns, f.trainingId), 409, "conflict");
@@ -248,5 +266,12 @@ describe("who sees an invoice", () => {
     });
     expect(discarded.response.status).toBe(204);
     expectProblem(await get(f.nns, env.nns.id, forB as string), 404, "not_found");
+    // Drafting again leaves the issued invoice as it stands and drafts the discarded one anew.
+    const again = expectData(await draftsOf(env, f.nns, f.trainingId));
+    expect(again.drafts.map((d) => [d.invoice.id === forA, d.invoice.status])).toEqual([
+      [true, "issued"],
+      [false, "draft"],
+    ]);
+    expect(again.drafts[0]?.invoice.number).toBe(issued.number);
   });
 });
