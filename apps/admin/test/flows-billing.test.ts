@@ -15,22 +15,32 @@ import {
 let h: Harness;
 let nns: string;
 let halland: string;
+let hoglandet: string;
 let bip: string;
 
 beforeAll(async () => {
   h = await startHarness();
   nns = await organizationId(h, "nns");
   halland = await organizationId(h, "halland");
-  // Seed 003's shared BIP/SKAPA for Halland and Höglandet, confirmed: 50 000 kr between the two.
-  const [row] = await h.t.db.ownerSql("select id from trainings where kind = 'bip_skapa'");
+  hoglandet = await organizationId(h, "hoglandet");
+  // Seed 003's shared BIP/SKAPA for Halland and Höglandet, confirmed: 50 000 kr between the two. The demo
+  // has issued Halland's invoice and drafted Höglandet's; Höglandet here has not filled in its details yet.
+  const [row] = await h.t.db.ownerSql(
+    "select id from trainings where title = 'BIP/SKAPA Halland och Höglandet'",
+  );
   bip = String(row?.id);
+  await h.t.db.ownerSql("delete from billing_buyer_settings where organization_id = $1", [hoglandet]);
 });
+
+/** Höglandet's invoice for the training, the same draft however often NNS drafts. */
+let hoglandetInvoiceHref: string | null = null;
 afterAll(async () => h?.close());
 
 const isFocused = (locator: Locator) => locator.evaluate((element) => element === document.activeElement);
 
-/** Types into the focused field, then moves on with Tab: the form is filled the way a keyboard user would. */
+/** Replaces the focused field's text, then moves on with Tab: filled the way a keyboard user would. */
 async function typeAndTab(page: Page, text: string): Promise<void> {
+  await page.keyboard.press("Control+A");
   await page.keyboard.type(text);
   await page.keyboard.press("Tab");
 }
@@ -41,14 +51,14 @@ const kronor = /31\s250,00\skr/;
 const shoot = (locator: Locator, name: string) => locator.screenshot({ path: `${ARTIFACTS}${name}.png` });
 
 describe("billing", () => {
-  it("NNS fills in its seller settings by keyboard; a wrong VAT number is shown at its field", async () => {
+  it("NNS changes its seller settings by keyboard; a wrong VAT number is shown at its field", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "nns.admin@demo.nns.se");
     await page.goto(`${h.base}/o/${nns}`);
     await menuLink(page, "Faktureringsinställningar").click();
     await page.getByRole("heading", { level: 1, name: /^Fakturerings\u00ad?inställningar$/ }).waitFor();
     expect(await axe(page)).toEqual([]);
-    await screenshot(page, "billing-seller-empty-1280");
+    await screenshot(page, "billing-seller-demo-1280");
 
     const legalName = page.getByRole("textbox", { name: "Juridiskt namn" });
     await legalName.focus();
@@ -108,15 +118,63 @@ describe("billing", () => {
     await page.context().close();
   });
 
+  it("NNS drafts the confirmed shared training's invoices: both at 31 250,00 kr, and what Höglandet lacks", async () => {
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await page.goto(`${h.base}/o/${nns}/trainings/${bip}`);
+    const section = page.getByRole("region", { name: "Fakturering" });
+    await section.getByRole("button", { name: "Skapa fakturautkast" }).click();
+    await page.getByText("2 fakturautkast är skapade eller uppdaterade.").waitFor();
+
+    const hallandDraft = section.getByRole("article", { name: "Samordningsförbundet Halland" });
+    const hoglandetDraft = section.getByRole("article", { name: "Samordningsförbundet Höglandet" });
+    await hallandDraft
+      .getByRole("row", { name: /^Totalt att betala/ })
+      .getByText(kronor)
+      .waitFor();
+    await hoglandetDraft
+      .getByRole("row", { name: /^Totalt att betala/ })
+      .getByText(kronor)
+      .waitFor();
+    // Halland's was issued already (the demo): shown as it stands, with its number.
+    await hallandDraft.getByText(/^Utfärdad \(Faktura \d{4}-\d{4}\)$/).waitFor();
+    // Höglandet has filled in nothing: the preview says so in Swedish.
+    await hoglandetDraft.getByText("Utkast", { exact: true }).waitFor();
+    await hoglandetDraft.getByText("har inte fyllt i sina faktureringsuppgifter", { exact: false }).waitFor();
+    await hoglandetDraft.getByText("Referens saknas", { exact: false }).waitFor();
+    const link = hoglandetDraft.getByRole("link", {
+      name: "Öppna fakturan för Samordningsförbundet Höglandet",
+    });
+    hoglandetInvoiceHref = await link.getAttribute("href");
+    expect(hoglandetInvoiceHref).toMatch(new RegExp(`^/o/${nns}/invoices/[0-9a-f-]{36}$`));
+    const text = (await section.textContent()) ?? "";
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    expect(text).not.toContain("reference_missing");
+    expect(await axe(page)).toEqual([]);
+    await shoot(section, "billing-drafts-missing-1280");
+
+    // Drafting again updates the same drafts rather than adding new ones.
+    await section.getByRole("button", { name: "Uppdatera fakturautkasten" }).click();
+    await page.getByText("2 fakturautkast är skapade eller uppdaterade.").waitFor();
+    await expect(link.getAttribute("href")).resolves.toBe(hoglandetInvoiceHref);
+    await expect(section.getByRole("article").count()).resolves.toBe(2);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await shoot(section, "billing-drafts-missing-390");
+    expect(await axe(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it("a förbund fills in its invoicing details, Peppol address prefilled, and a referens for the training", async () => {
     const { page, problems } = await openPage(h);
-    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
     await menuLink(page, "Fakturauppgifter").click();
     await page.getByRole("heading", { level: 1, name: "Fakturauppgifter" }).waitFor();
     await page.getByText("Er adress för e-faktura i Peppol-nätverket", { exact: false }).waitFor();
     await page.getByText("Varje e-faktura i Peppol måste ha en referens", { exact: false }).waitFor();
+    await page.getByText("Uppgifterna är inte ifyllda ännu.").waitFor();
     const [org] = await h.t.db.ownerSql("select organization_number from organizations where id = $1", [
-      halland,
+      hoglandet,
     ]);
     const orgNumber = String(org?.organization_number).replace("-", "");
     await expect(page.getByRole("textbox", { name: /^Typ av adress/ }).inputValue()).resolves.toBe("0007");
@@ -128,20 +186,20 @@ describe("billing", () => {
 
     // By keyboard through the address and on into the Peppol address, in reading order.
     await page.getByRole("textbox", { name: "Gatuadress eller box" }).focus();
-    await typeAndTab(page, "Kristian IV:s väg 3");
+    await typeAndTab(page, "Storgatan 12");
     await page.keyboard.press("Tab");
-    await typeAndTab(page, "30231");
-    await typeAndTab(page, "Halmstad");
+    await typeAndTab(page, "57531");
+    await typeAndTab(page, "Eksjö");
     await expect(isFocused(page.getByRole("textbox", { name: /^Typ av adress/ }))).resolves.toBe(true);
-    await page.getByRole("textbox", { name: /^Fakturamejl/ }).fill("faktura@halland.samordning.se");
+    await page.getByRole("textbox", { name: /^Fakturamejl/ }).fill("faktura@hoglandet.samordning.se");
     await page.getByRole("textbox", { name: /^Standardreferens/ }).fill("Anna Lindqvist");
     await page.getByRole("button", { name: "Spara", exact: true }).click();
     await page.getByText("Uppgifterna är sparade.").waitFor();
     // The API writes the postal code the way the invoice prints it.
     await page.reload();
-    await expect(page.getByRole("textbox", { name: /^Postnummer/ }).inputValue()).resolves.toBe("302 31");
+    await expect(page.getByRole("textbox", { name: /^Postnummer/ }).inputValue()).resolves.toBe("575 31");
 
-    await page.goto(`${h.base}/o/${halland}/trainings/${bip}`);
+    await page.goto(`${h.base}/o/${hoglandet}/trainings/${bip}`);
     await page.getByRole("heading", { level: 2, name: "Er referens för den här utbildningen" }).waitFor();
     const reference = page.getByRole("textbox", { name: /^Referens för utbildningen/ });
     await page.getByText("Standardreferens: Anna Lindqvist").waitFor();
@@ -159,45 +217,26 @@ describe("billing", () => {
     await page.context().close();
   });
 
-  it("NNS drafts the confirmed shared training's invoices and sees both previews at 31 250,00 kr", async () => {
+  it("once Höglandet has filled in its details and referens, NNS's draft for it is ready to issue", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "nns.admin@demo.nns.se");
     await page.goto(`${h.base}/o/${nns}/trainings/${bip}`);
     const section = page.getByRole("region", { name: "Fakturering" });
-    await section.getByRole("button", { name: "Skapa fakturautkast" }).click();
-    await page.getByText("2 fakturautkast är skapade eller uppdaterade.").waitFor();
-
-    const hallandDraft = section.getByRole("article", { name: "Samordningsförbundet Halland" });
-    const hoglandetDraft = section.getByRole("article", { name: /Höglandet/ });
-    await hallandDraft
-      .getByRole("row", { name: /^Totalt att betala/ })
-      .getByText(kronor)
-      .waitFor();
+    const draft = section.getByRole("button", { name: "Skapa fakturautkast" });
+    await draft.focus();
+    await page.keyboard.press("Enter");
+    const hoglandetDraft = section.getByRole("article", { name: "Samordningsförbundet Höglandet" });
+    // Its own referens for the training wins over its standardreferens.
+    await hoglandetDraft.getByText("Projekt BIP 2027", { exact: true }).waitFor();
+    await hoglandetDraft.getByText("Klar att utfärdas.").waitFor();
     await hoglandetDraft
       .getByRole("row", { name: /^Totalt att betala/ })
       .getByText(kronor)
       .waitFor();
-    // Halland's own referens for the training wins over its standardreferens; it can be issued.
-    await hallandDraft.getByText("Projekt BIP 2027", { exact: true }).waitFor();
-    await hallandDraft.getByText("Klar att utfärdas.").waitFor();
-    // Höglandet has filled in nothing: the preview says so in Swedish.
-    await hoglandetDraft.getByText("har inte fyllt i sina faktureringsuppgifter", { exact: false }).waitFor();
-    await hoglandetDraft.getByText("Referens saknas", { exact: false }).waitFor();
-    const link = hallandDraft.getByRole("link", { name: "Öppna fakturan för Samordningsförbundet Halland" });
-    const href = await link.getAttribute("href");
-    expect(href).toMatch(new RegExp(`^/o/${nns}/invoices/[0-9a-f-]{36}$`));
-    const text = (await section.textContent()) ?? "";
-    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
-    expect(text).not.toContain("reference_missing");
-    expect(await axe(page)).toEqual([]);
+    await expect(
+      hoglandetDraft.getByRole("link", { name: /^Öppna fakturan/ }).getAttribute("href"),
+    ).resolves.toBe(hoglandetInvoiceHref);
     await shoot(section, "billing-drafts-1280");
-
-    // Drafting again updates the same drafts rather than adding new ones.
-    await section.getByRole("button", { name: "Uppdatera fakturautkasten" }).click();
-    await page.getByText("2 fakturautkast är skapade eller uppdaterade.").waitFor();
-    await expect(link.getAttribute("href")).resolves.toBe(href);
-    await expect(section.getByRole("article").count()).resolves.toBe(2);
-
     await page.setViewportSize({ width: 390, height: 844 });
     await shoot(section, "billing-drafts-390");
     expect(await axe(page)).toEqual([]);
@@ -222,8 +261,8 @@ describe("billing", () => {
 
   it("a förbund says NNS paid the printer: the line is shown as invoiced by NNS", async () => {
     const { page, problems } = await openPage(h);
-    await signIn(page, h.base, "admin.halland@demo.nns.se");
-    await page.goto(`${h.base}/o/${halland}/trainings/${bip}`);
+    await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
+    await page.goto(`${h.base}/o/${hoglandet}/trainings/${bip}`);
     await page.getByRole("heading", { level: 2, name: "Kostnader" }).waitFor();
     const invoicedRow = page.getByRole("row", { name: /^Fakturerat av NNS inkl\. moms/ });
     await invoicedRow.getByText(kronor).waitFor();
