@@ -138,6 +138,8 @@ describe("billing", () => {
       .waitFor();
     // Halland's was issued already (the demo): shown as it stands, with its number.
     await hallandDraft.getByText(/^Utfärdad \(Faktura \d{4}-\d{4}\)$/).waitFor();
+    await hallandDraft.getByText("Fakturan är redan utfärdad och ändras inte", { exact: false }).waitFor();
+    await expect(hallandDraft.getByText("Klar att utfärdas.").count()).resolves.toBe(0);
     // Höglandet has filled in nothing: the preview says so in Swedish.
     await hoglandetDraft.getByText("Utkast", { exact: true }).waitFor();
     await hoglandetDraft.getByText("har inte fyllt i sina faktureringsuppgifter", { exact: false }).waitFor();

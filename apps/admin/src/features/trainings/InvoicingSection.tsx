@@ -140,7 +140,9 @@ function DraftCard({ orgId, preview }: { orgId: string; preview: DraftPreview })
           </tfoot>
         </table>
       </ScrollableTable>
-      {missing.length === 0 ? (
+      {invoice.status !== "draft" ? (
+        <p>{t("invoicing.issuedNote")}</p>
+      ) : missing.length === 0 ? (
         <p className="success">{t("invoicing.ready")}</p>
       ) : (
         <div className="notice draft-missing">

@@ -21,6 +21,7 @@ export const invoicing: Translations<typeof sv> = {
     vat: "VAT",
     total: "Total to pay",
     ready: "Ready to issue.",
+    issuedNote: "The invoice is already issued and does not change when the drafts are updated.",
     missing: "This is missing before the invoice can be issued:",
     open: "Open the invoice for {{name}}",
     issuedNumber: "Invoice {{number}}",

@@ -19,6 +19,7 @@ export const invoicing = {
     vat: "Moms",
     total: "Totalt att betala",
     ready: "Klar att utfärdas.",
+    issuedNote: "Fakturan är redan utfärdad och ändras inte när utkasten uppdateras.",
     missing: "Det här saknas innan fakturan kan utfärdas:",
     open: "Öppna fakturan för {{name}}",
     issuedNumber: "Faktura {{number}}",
