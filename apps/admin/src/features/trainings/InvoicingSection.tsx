@@ -83,13 +83,18 @@ function DraftCard({ orgId, preview }: { orgId: string; preview: DraftPreview })
   return (
     <article className="draft" aria-labelledby={`${captionId}-heading`}>
       <h3 id={`${captionId}-heading`}>{name}</h3>
-      <dl className="facts">
+      <dl className="facts draft-facts">
         <dt>{t("invoicing.referenceUsed")}</dt>
         <dd>{preview.buyerReference ?? <span className="muted">{t("invoicing.noReference")}</span>}</dd>
         <dt>{t("invoicing.statusLabel")}</dt>
         <dd>
           {t(`invoicing.status.${invoice.status}`)}
           {invoice.number ? ` (${t("invoicing.issuedNumber", { number: invoice.number })})` : ""}
+        </dd>
+        {/* Also above the table: on a phone the table's amounts are scrolled out of sight. */}
+        <dt>{t("invoicing.total")}</dt>
+        <dd>
+          <strong>{formatKronor(invoice.totalOre)}</strong>
         </dd>
       </dl>
       <ScrollableTable labelledBy={captionId}>
