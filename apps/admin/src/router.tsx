@@ -130,6 +130,25 @@ const webhookEndpointRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/webhooks/EndpointPage"), "EndpointPage"),
 });
 
+const sellerSettingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "billing/seller-settings",
+  beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "billing:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/billing/SellerSettingsPage"), "SellerSettingsPage"),
+});
+
+const invoicingDetailsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "billing/invoicing-details",
+  beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "invoices:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(
+    () => import("./features/billing/InvoicingDetailsPage"),
+    "InvoicingDetailsPage",
+  ),
+});
+
 const auditLogRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "audit-log",
@@ -310,6 +329,8 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       webhooksRoute,
       webhookEndpointRoute,
+      sellerSettingsRoute,
+      invoicingDetailsRoute,
       auditLogRoute,
       outboxRoute,
       trainingsRoute,

@@ -124,6 +124,16 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           show: can.has("webhooks:manage"),
           exact: false,
         },
+        {
+          to: "/o/$orgId/billing/seller-settings",
+          label: t("nav.sellerSettings"),
+          show: isNns && can.has("billing:manage"),
+        },
+        {
+          to: "/o/$orgId/billing/invoicing-details",
+          label: t("nav.invoicingDetails"),
+          show: !isNns && can.has("invoices:read"),
+        },
         { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
         { to: "/o/$orgId/outbox", label: t("nav.outbox"), show: can.has("outbox:read") },
       ]

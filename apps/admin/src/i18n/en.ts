@@ -50,6 +50,8 @@ export const en: typeof sv = {
     interventions: "My interventions",
     catalogQueue: "Review queue",
     organizations: "Organizations",
+    sellerSettings: "Invoicing settings",
+    invoicingDetails: "Invoicing details",
     account: "My account",
   },
   header: {

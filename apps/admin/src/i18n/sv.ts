@@ -48,6 +48,8 @@ export const sv = {
     interventions: "Mina insatser",
     catalogQueue: "Granskningskö",
     organizations: "Organisationer",
+    sellerSettings: "Faktureringsinställningar",
+    invoicingDetails: "Fakturauppgifter",
     account: "Mitt konto",
   },
   header: {

@@ -12,6 +12,7 @@ import {
   useSaveOrganization,
 } from "./api";
 import { OrganizationForm } from "./OrganizationForm";
+import { PaymentMethodSection } from "./PaymentMethodSection";
 import "./i18n";
 
 const editRoute = getRouteApi("/app/nns/organizations/$id");
@@ -167,6 +168,7 @@ function EditForm({
           </>
         }
       />
+      {organization.kind === "forbund" ? <PaymentMethodSection forbundId={organization.id} /> : null}
     </>
   );
 }

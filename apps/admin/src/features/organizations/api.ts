@@ -7,6 +7,8 @@ import { meQuery } from "../../lib/session";
 export type Organization = Schemas["Organization"];
 export type OrganizationInput = Schemas["CreateOrganization"];
 export type MemberPartyInput = Schemas["MemberPartyInput"];
+export type BillingCustomer = Schemas["BillingCustomer"];
+export type PaymentMethod = BillingCustomer["paymentMethod"];
 
 export const PAGE_SIZE = 50;
 
@@ -85,6 +87,36 @@ export function useSaveOrganization(id: string, etag: string | null) {
     },
     invalidates: [organizationKeys.all, ["org", id], meQuery.queryKey],
     onSuccess: (saved) => queryClient.setQueryData(organizationKeys.detail(id), saved),
+  });
+}
+
+/** How a förbund pays NNS: kept under NNS's organization (`orgId`), which sends the invoices. */
+const customerKey = (orgId: string, buyerId: string) =>
+  ["org", orgId, "billing", "customer", buyerId] as const;
+
+export function customerQuery(orgId: string, buyerId: string) {
+  return queryOptions({
+    queryKey: customerKey(orgId, buyerId),
+    queryFn: () =>
+      call(
+        api.GET("/orgs/{orgId}/billing/customers/{buyerOrganizationId}", {
+          params: { path: { orgId, buyerOrganizationId: buyerId } },
+        }),
+      ),
+  });
+}
+
+export function useSetPaymentMethod(orgId: string, buyerId: string) {
+  const queryClient = useQueryClient();
+  return useApiMutation({
+    mutationFn: (paymentMethod: PaymentMethod) =>
+      call(
+        api.PUT("/orgs/{orgId}/billing/customers/{buyerOrganizationId}", {
+          params: { path: { orgId, buyerOrganizationId: buyerId } },
+          body: { paymentMethod },
+        }),
+      ),
+    onSuccess: (saved) => queryClient.setQueryData(customerKey(orgId, buyerId), saved),
   });
 }
 

@@ -70,4 +70,15 @@ export const en: Translations<typeof sv> = {
     reloaded: "The latest version is loaded.",
     dashboard: "Go to the organization's overview",
   },
+  payment: {
+    heading: "Payment method",
+    intro: "How the förbund pays NNS's invoices.",
+    label: "Payment method for invoices",
+    bankgiro: "Bankgiro (payment with OCR number)",
+    stripe: "Card or direct debit via Stripe",
+    unavailable:
+      "Payment via Stripe cannot be chosen: the platform is not connected to Stripe. Invoices are paid to bankgiro.",
+    save: "Save payment method",
+    saved: "The payment method is saved.",
+  },
 };

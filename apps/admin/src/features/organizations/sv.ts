@@ -65,4 +65,15 @@ export const sv = {
     reloaded: "Den senaste versionen är inläst.",
     dashboard: "Gå till organisationens översikt",
   },
+  payment: {
+    heading: "Betalsätt",
+    intro: "Hur förbundet betalar NNS fakturor.",
+    label: "Betalsätt för fakturor",
+    bankgiro: "Bankgiro (inbetalning med OCR-nummer)",
+    stripe: "Kort eller autogiro via Stripe",
+    unavailable:
+      "Betalning via Stripe går inte att välja: plattformen är inte ansluten till Stripe. Fakturorna betalas till bankgiro.",
+    save: "Spara betalsätt",
+    saved: "Betalsättet är sparat.",
+  },
 };

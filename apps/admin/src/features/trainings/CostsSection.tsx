@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { SelectField } from "../../components/choice";
 import type { Feedback } from "../../components/Feedback";
+import { RadioGroupField } from "../../components/fields";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
@@ -15,6 +16,8 @@ import "./i18n";
 import "../../components/fields.css";
 
 const VAT_RATES = ["2500", "1200", "600", "0"];
+
+type PaidBy = TrainingCosts["printCosts"][number]["paidBy"];
 
 /**
  * The cost breakdown: a förbund sees its share of the shared cost, its own print costs, VAT and total,
@@ -33,6 +36,7 @@ export function CostsSection({
 }) {
   const { t } = useTranslation("trainings");
   const costs = useQuery(costsQuery(orgId, training.id));
+  const invoiced = training.kind === "bip_skapa";
   // The owner sees every förbund's part; a förbund (or an owner that is the only party) its own lines.
   const showAll = (data: TrainingCosts) =>
     training.viewer.isOwner && data.parties.some((party) => party.organizationId !== orgId);
@@ -50,11 +54,11 @@ export function CostsSection({
               })}
             </p>
             {showAll(data) ? (
-              <AllParties costs={data} />
+              <AllParties costs={data} invoiced={invoiced} />
             ) : (
               data.parties
                 .filter((party) => party.organizationId === orgId)
-                .map((party) => <OwnShare key={party.organizationId} party={party} />)
+                .map((party) => <OwnShare key={party.organizationId} party={party} invoiced={invoiced} />)
             )}
             {training.viewer.isParty ? (
               <PrintCosts
@@ -72,8 +76,11 @@ export function CostsSection({
   );
 }
 
-function OwnShare({ party }: { party: TrainingCosts["parties"][number] }) {
+/** `invoiced`: NNS runs the training and invoices the förbund, so which lines it invoices is shown. */
+function OwnShare({ party, invoiced }: { party: TrainingCosts["parties"][number]; invoiced: boolean }) {
   const { t } = useTranslation("trainings");
+  // The footer's empty cells under the VAT and payer columns.
+  const span = invoiced ? 2 : 1;
   return (
     <ScrollableTable labelledBy="own-costs-heading">
       <table>
@@ -89,6 +96,7 @@ function OwnShare({ party }: { party: TrainingCosts["parties"][number] }) {
             <th scope="col" className="amount">
               {t("costs.columns.vat")}
             </th>
+            {invoiced ? <th scope="col">{t("costs.columns.payer")}</th> : null}
           </tr>
         </thead>
         <tbody>
@@ -104,6 +112,9 @@ function OwnShare({ party }: { party: TrainingCosts["parties"][number] }) {
                 {formatKronor(line.vatOre)}{" "}
                 <span className="muted">({formatVatRate(line.vatRateBasisPoints)})</span>
               </td>
+              {invoiced ? (
+                <td>{line.invoiced ? t("costs.invoicedByNns") : t("costs.paidDirectly")}</td>
+              ) : null}
             </tr>
           ))}
         </tbody>
@@ -111,31 +122,40 @@ function OwnShare({ party }: { party: TrainingCosts["parties"][number] }) {
           <tr>
             <th scope="row">{t("costs.ownShare")}</th>
             <td className="amount">{formatKronor(party.sharedNetOre)}</td>
-            <td />
+            <td colSpan={span} />
           </tr>
           <tr>
             <th scope="row">{t("costs.printCosts")}</th>
             <td className="amount">{formatKronor(party.printNetOre)}</td>
-            <td />
+            <td colSpan={span} />
           </tr>
           <tr>
             <th scope="row">{t("costs.vat")}</th>
             <td />
             <td className="amount">{formatKronor(party.vatOre)}</td>
+            {invoiced ? <td /> : null}
           </tr>
           <tr className="total">
             <th scope="row">{t("costs.total")}</th>
-            <td className="amount" colSpan={2}>
+            <td className="amount" colSpan={span + 1}>
               {formatKronor(party.totalOre)}
             </td>
           </tr>
+          {invoiced ? (
+            <tr className="total">
+              <th scope="row">{t("costs.invoicedTotal")}</th>
+              <td className="amount" colSpan={span + 1}>
+                {formatKronor(party.invoicedTotalOre)}
+              </td>
+            </tr>
+          ) : null}
         </tfoot>
       </table>
     </ScrollableTable>
   );
 }
 
-function AllParties({ costs }: { costs: TrainingCosts }) {
+function AllParties({ costs, invoiced }: { costs: TrainingCosts; invoiced: boolean }) {
   const { t } = useTranslation("trainings");
   return (
     <ScrollableTable labelledBy="all-costs-heading">
@@ -158,6 +178,11 @@ function AllParties({ costs }: { costs: TrainingCosts }) {
             <th scope="col" className="amount">
               {t("costs.columns.total")}
             </th>
+            {invoiced ? (
+              <th scope="col" className="amount">
+                {t("costs.columns.invoiced")}
+              </th>
+            ) : null}
           </tr>
         </thead>
         <tbody>
@@ -168,6 +193,7 @@ function AllParties({ costs }: { costs: TrainingCosts }) {
               <td className="amount">{formatKronor(party.printNetOre)}</td>
               <td className="amount">{formatKronor(party.vatOre)}</td>
               <td className="amount">{formatKronor(party.totalOre)}</td>
+              {invoiced ? <td className="amount">{formatKronor(party.invoicedTotalOre)}</td> : null}
             </tr>
           ))}
         </tbody>
@@ -179,6 +205,11 @@ function AllParties({ costs }: { costs: TrainingCosts }) {
             </td>
             <td className="amount">{formatKronor(costs.vatOre)}</td>
             <td className="amount">{formatKronor(costs.totalOre)}</td>
+            {invoiced ? (
+              <td className="amount">
+                {formatKronor(costs.parties.reduce((sum, party) => sum + party.invoicedTotalOre, 0))}
+              </td>
+            ) : null}
           </tr>
         </tfoot>
       </table>
@@ -202,6 +233,9 @@ function PrintCosts({
   const { t } = useTranslation("trainings");
   const [formKey, setFormKey] = useState(0);
   const [vatRate, setVatRate] = useState("2500");
+  const [paidBy, setPaidBy] = useState<PaidBy>("organization");
+  // Only NNS invoices förbund, for the BIP/SKAPA trainings it runs; a förbund's own event has no invoice.
+  const ownerMayPay = training.kind === "bip_skapa";
   const [amountError, setAmountError] = useState<string | null>(null);
   const own = costs.printCosts.filter((c) => c.organizationId === orgId);
   const add = useAddPrintCost(orgId, training.id);
@@ -223,7 +257,8 @@ function PrintCosts({
               <span>
                 {cost.description}: {formatKronor(cost.amountOre)}{" "}
                 <span className="muted">
-                  ({t("costs.vatRate", { rate: formatVatRate(cost.vatRateBasisPoints) })})
+                  ({t("costs.vatRate", { rate: formatVatRate(cost.vatRateBasisPoints) })},{" "}
+                  {cost.paidBy === "owner" ? t("costs.paidByNns") : t("costs.paidByUs")})
                 </span>
               </span>
               {canBook ? (
@@ -270,10 +305,12 @@ function PrintCosts({
                 description: String(data.get("description") ?? "").trim(),
                 amountOre,
                 vatRateBasisPoints: Number(vatRate),
+                paidBy: ownerMayPay ? paidBy : "organization",
               },
               {
                 onSuccess: (_costs, body) => {
                   setFormKey((k) => k + 1);
+                  setPaidBy("organization");
                   onFeedback({
                     kind: "success",
                     text: t("costs.printAdded", { description: body.description }),
@@ -306,6 +343,18 @@ function PrintCosts({
               onChange={setVatRate}
             />
           </div>
+          {ownerMayPay ? (
+            <RadioGroupField
+              label={t("costs.paidByField")}
+              name="paidBy"
+              value={paidBy}
+              onChange={(value) => setPaidBy(value as PaidBy)}
+              options={[
+                { id: "organization", label: t("costs.paidByUsOption") },
+                { id: "owner", label: t("costs.paidByNnsOption") },
+              ]}
+            />
+          ) : null}
           <div>
             <Button type="submit" variant="secondary" isDisabled={add.isPending}>
               {t("costs.add")}

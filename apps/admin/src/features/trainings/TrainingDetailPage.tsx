@@ -10,6 +10,7 @@ import { trainingQuery } from "./api";
 import { TrainingStatusBadge } from "./badges";
 import { CostsSection } from "./CostsSection";
 import { FollowUpSection } from "./FollowUpSection";
+import { OwnerInvoicing, PartyReference } from "./InvoicingSection";
 import { OwnerControls } from "./OwnerControls";
 import { ParticipantsSection } from "./ParticipantsSection";
 import { PartiesSection } from "./PartiesSection";
@@ -118,6 +119,12 @@ function TrainingDetail({ orgId, trainingId }: { orgId: string; trainingId: stri
               canBook={can.has("trainings:book") && tr.viewer.isParty}
               onFeedback={show}
             />
+            {tr.viewer.isOwner && isNns && can.has("billing:manage") ? (
+              <OwnerInvoicing orgId={orgId} training={tr} onFeedback={show} />
+            ) : null}
+            {tr.viewer.isParty && !isNns && can.has("invoicing:manage") && tr.kind === "bip_skapa" ? (
+              <PartyReference orgId={orgId} training={tr} onFeedback={show} />
+            ) : null}
             <FollowUpSection orgId={orgId} training={tr} />
           </>
         );

@@ -299,7 +299,12 @@ export function useCancelRegistration(orgId: string, trainingId: string) {
 export function useAddPrintCost(orgId: string, trainingId: string) {
   const queryClient = useQueryClient();
   return useApiMutation({
-    mutationFn: (body: { description: string; amountOre: number; vatRateBasisPoints: number }) =>
+    mutationFn: (body: {
+      description: string;
+      amountOre: number;
+      vatRateBasisPoints: number;
+      paidBy: "organization" | "owner";
+    }) =>
       call(
         api.POST("/orgs/{orgId}/trainings/{trainingId}/print-costs", {
           params: { path: { orgId, trainingId } },

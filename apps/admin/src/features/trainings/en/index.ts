@@ -1,9 +1,16 @@
 import type { Translations } from "../../../i18n/types";
 import type { sv } from "../sv";
+import { invoicing } from "./invoicing";
 import { requests } from "./requests";
 import { sessions } from "./sessions";
 import { trainers } from "./trainers";
 import { training } from "./training";
 
 /** Each part is checked against its Swedish part; this checks that no part is left out. */
-export const en: Translations<typeof sv> = { ...training, ...sessions, ...requests, ...trainers };
+export const en: Translations<typeof sv> = {
+  ...training,
+  ...sessions,
+  ...requests,
+  ...trainers,
+  ...invoicing,
+};

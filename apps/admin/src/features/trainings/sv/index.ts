@@ -1,7 +1,8 @@
+import { invoicing } from "./invoicing";
 import { requests } from "./requests";
 import { sessions } from "./sessions";
 import { trainers } from "./trainers";
 import { training } from "./training";
 
 /** The feature's Swedish strings, one file per sub-area: together they are too long for one file. */
-export const sv = { ...training, ...sessions, ...requests, ...trainers };
+export const sv = { ...training, ...sessions, ...requests, ...trainers, ...invoicing };

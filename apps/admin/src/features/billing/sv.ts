@@ -1,0 +1,73 @@
+export const sv = {
+  address: {
+    legend: "Adress",
+    street: "Gatuadress eller box",
+    additionalStreet: "Adressrad 2",
+    additionalStreetHint: "Till exempel ”Fakturamottagning”. Valfri.",
+    postalCode: "Postnummer",
+    postalCodeHint: "Fem siffror, till exempel 302 31",
+    city: "Ort",
+  },
+  form: {
+    save: "Spara",
+    saved: "Uppgifterna är sparade.",
+    conflictTitle: "Någon annan har ändrat uppgifterna",
+    conflict:
+      "Uppgifterna ändrades medan du fyllde i formuläret. Hämta de senaste och gör dina ändringar igen.",
+    reload: "Hämta de senaste",
+    reloaded: "Formuläret visar nu de senaste uppgifterna.",
+    notFilledIn: "Uppgifterna är inte ifyllda ännu.",
+    readOnly:
+      "Du kan se uppgifterna men inte ändra dem. Be en administratör i förbundet om du behöver ändra något.",
+  },
+  seller: {
+    // The soft hyphen lets the long word break as Swedish does on a phone, not at any letter.
+    title: "Fakturerings\u00adinställningar",
+    description:
+      "NNS uppgifter som säljare. De står på varje faktura som NNS skickar till förbunden för BIP/SKAPA-utbildningar.",
+    identity: "Säljare",
+    legalName: "Juridiskt namn",
+    organizationNumber: "Organisationsnummer",
+    organizationNumberHint: "Tio siffror, till exempel 802481-1658",
+    vatNumber: "Momsregistreringsnummer",
+    vatNumberHint: "SE, organisationsnumret utan bindestreck och 01, till exempel SE802481165801",
+    fSkatt: "Godkänd för F-skatt",
+    fSkattHint: "Står i så fall på fakturan.",
+    payment: "Betalning",
+    invoiceEmail: "Fakturamejl",
+    invoiceEmailHint: "Avsändare och svarsadress för fakturor.",
+    bankgiro: "Bankgiro",
+    bankgiroHint: "Till exempel 5050-1055. Ange bankgiro, plusgiro eller båda.",
+    plusgiro: "Plusgiro",
+    plusgiroHint: "Till exempel 445267-8. Valfritt om bankgiro är ifyllt.",
+    paymentTermsDays: "Betalningsvillkor (dagar)",
+    paymentTermsDaysHint: "Antal dagar från fakturadatum till förfallodag, 0–120.",
+    lateInterestText: "Text om dröjsmålsränta",
+    lateInterestDefault: "Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen.",
+  },
+  details: {
+    title: "Fakturauppgifter",
+    description:
+      "Så här vill förbundet ta emot fakturor från NNS för BIP/SKAPA-utbildningar. NNS kan inte fakturera förrän uppgifterna är ifyllda.",
+    recipient: "Fakturamottagare",
+    legalName: "Namn på fakturan",
+    organizationNumber: "Organisationsnummer",
+    organizationNumberHint: "Tio siffror, till exempel 222000-1032",
+    vatNumber: "Momsregistreringsnummer",
+    vatNumberHint: "Fyll bara i om förbundet är momsregistrerat: SE, organisationsnumret och 01.",
+    invoiceEmail: "Fakturamejl",
+    invoiceEmailHint: "Hit skickas fakturan som pdf när den är utfärdad.",
+    peppol: "E-faktura (Peppol)",
+    peppolIntro:
+      "Er adress för e-faktura i Peppol-nätverket. De flesta förbund tar emot e-faktura med organisationsnumret som adress; då behöver ni inte ändra något.",
+    peppolScheme: "Typ av adress",
+    peppolSchemeHint: "Fyra siffror. 0007 betyder svenskt organisationsnummer.",
+    peppolValue: "Adress",
+    peppolValueHint: "Med typ 0007: organisationsnumret, tio siffror.",
+    reference: "Referens",
+    referenceIntro:
+      "Varje e-faktura i Peppol måste ha en referens, till exempel en person eller ett projekt, så att fakturan hamnar rätt hos er. Standardreferensen används när ni inte har angett någon särskild referens för en utbildning.",
+    defaultReference: "Standardreferens",
+    defaultReferenceHint: "Till exempel ert namn eller ert projektnummer.",
+  },
+};
