@@ -19,15 +19,21 @@ import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { billingCustomersRouter } from "./routes/billing-customers/billing-customers.index.js";
+import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
+import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-documents.index.js";
+import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
+import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
+import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
 import { trainersRouter } from "./routes/trainers/trainers.index.js";
 import { trainingCostsRouter } from "./routes/training-costs/training-costs.index.js";
@@ -52,11 +58,18 @@ export function createV1() {
     .route("/", trainingsRouter)
     .route("/", trainingParticipantsRouter)
     .route("/", trainingCostsRouter)
+    // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
+    .route("/", invoiceDocumentsRouter)
+    .route("/", invoicePaymentsRouter)
+    .route("/", billingCustomersRouter)
+    .route("/", stripeWebhookRouter)
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter)
-    .route("/", webhooksRouter);
+    .route("/", webhooksRouter)
+    .route("/", billingSettingsRouter)
+    .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
   registerWebhookEvents(v1);

@@ -1081,7 +1081,7 @@ export interface paths {
         put?: never;
         /**
          * Add a print cost
-         * @description A förbund taking part (403 otherwise) adds what it paid to print material for its own people: net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other förbund. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_added`.
+         * @description A förbund taking part (403 otherwise) adds what it paid to print material for its own people: net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other förbund. `paidBy` says who paid the printer: `organization` (default, the förbund itself) or `owner` (NNS paid, and invoices the förbund for it on its invoice for the training). Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_added`.
          */
         post: operations["createTrainingPrintCost"];
         delete?: never;
@@ -1105,6 +1105,150 @@ export interface paths {
          * @description The förbund's own print cost stops counting; it is marked removed rather than deleted, so the record of what was once charged remains. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. Audited as `training.print_cost_removed`.
          */
         delete: operations["deleteTrainingPrintCost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invoices and credit notes
+         * @description Newest first. For NNS (`billing:manage`): every invoice and credit note it drafted or issued. For a förbund (`invoices:read`, also an API-key scope): those issued to it, never drafts and never another förbund's. Filters: `status` (a stored status, or `overdue`: an invoice with something left to pay after its due date, counted in Europe/Stockholm), `buyerOrganizationId`, `kind`, `trainingId`, and the issue date from `from` to `to` (both inclusive). Paginated with `limit` and `cursor`.
+         */
+        get: operations["listInvoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/aging": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Aging of open invoices
+         * @description What each förbund still owes on issued invoices (total − credited − paid, in öre), in the buckets not yet due, 1–30, 31–60 and over 60 days past the due date, counted to today in Europe/Stockholm; per förbund (largest balance first) and in total. Credit notes and paid invoices count nothing. Needs `billing:manage` (NNS).
+         */
+        get: operations["getInvoiceAging"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as PDF
+         * @description The readable invoice or credit note in Swedish. The document exactly as it was frozen when issued: for NNS (`billing:manage`) every invoice it issued, for a förbund (`invoices:read`) those issued to it; another förbund's invoice is 404. A draft has none yet (409).
+         */
+        get: operations["getInvoicePdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/ubl": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an invoice as e-invoice (UBL)
+         * @description The Peppol BIS Billing 3.0 document (UBL 2.1 `Invoice`, or `CreditNote`), validated against the official rules before it was issued. The document exactly as it was frozen when issued: for NNS (`billing:manage`) every invoice it issued, for a förbund (`invoices:read`) those issued to it; another förbund's invoice is 404. A draft has none yet (409).
+         */
+        get: operations["getInvoiceUbl"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Register a payment
+         * @description NNS records money received against an issued invoice: the day it arrived, the amount in öre (a part payment is fine; the status becomes `partly_paid`, then `paid`), the method and a reference such as the OCR number. Payments are never changed or removed: a mistaken registration is reversed with a negative amount and a `note` saying why (400 `required_for_reversal` without one, `reversal_exceeds_paid` beyond what was paid). Not on a draft, a credit note or a fully credited invoice (409). When the invoice becomes paid, the förbund's webhook endpoints get `invoice.paid`, and an invoice Stripe was collecting is marked paid out of band there. Card payments arrive through Stripe's webhook, not here. Needs `billing:manage` (NNS). Audited as `invoice.payment_registered` or `invoice.payment_reversed`.
+         */
+        post: operations["createInvoicePayment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/customers/{buyerOrganizationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get how a förbund pays
+         * @description How NNS collects the förbund's invoices: `bankgiro` (the default, also for a förbund never set) or `stripe`, with its Stripe customer once one exists. Needs `billing:manage` (NNS).
+         */
+        get: operations["getBillingCustomer"];
+        /**
+         * Set how a förbund pays
+         * @description From now on, invoices issued to the förbund are collected by `bankgiro` or by `stripe` (mirrored as a Stripe invoice that Stripe sends and collects; our ledger stays the record). `stripe` needs a Stripe key on this installation (409 with the reason otherwise) and an invoice email in the förbund's invoicing details (422). Invoices already issued are not moved. Needs `billing:manage` (NNS). Audited as `billing_customer.payment_method_changed`.
+         */
+        put: operations["updateBillingCustomer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a Stripe event
+         * @description For Stripe only: the endpoint to register in Stripe's dashboard for `invoice.finalized`, `invoice.paid`, `invoice.payment_succeeded` and `invoice.voided`. The `Stripe-Signature` header must sign the raw body with the endpoint's secret within five minutes (400 naming `header.stripe-signature` and the rule otherwise, and nothing changes). Each event id is recorded once: a replay answers 200 with `duplicate: true` and changes nothing, and since a payment event carries all Stripe has collected, events out of order or under two ids register the money once. Without a Stripe key on this installation the answer is 503 with `Retry-After`, so Stripe keeps retrying until it is configured.
+         */
+        post: operations["receiveStripeEvent"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1844,6 +1988,158 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/billing/seller-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get NNS's seller settings
+         * @description What every invoice NNS issues prints about the seller: legal name, organisationsnummer, VAT number, F-skatt, address, bankgiro/plusgiro, payment terms and late-interest text. Only for the NNS organization (404 elsewhere, and while not set). `ETag` carries the version. Needs `billing:manage`.
+         */
+        get: operations["getBillingSellerSettings"];
+        /**
+         * Set NNS's seller settings
+         * @description Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn (`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro and plusgiro by their check digit, at least one of them (`giro_required`), postal code five digits. Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `billing:manage`. Audited as `billing.seller_settings_updated`.
+         */
+        put: operations["putBillingSellerSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/invoicing-details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the förbund's invoicing details
+         * @description Where and how NNS invoices the förbund: legal name, organisationsnummer, VAT number, address, invoice email, Peppol id and default referens. 404 while not set, and for NNS itself. `ETag` carries the version. Needs `invoices:read`.
+         */
+        get: operations["getInvoicingDetails"];
+        /**
+         * Set the förbund's invoicing details
+         * @description Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` with the organisationsnummer. Checked per field: organisationsnummer by Luhn, VAT number `SE` + orgnr + `01`, postal code. Invoices already issued keep the details they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `invoicing:manage`. Audited as `billing.invoicing_details_updated`.
+         */
+        put: operations["putInvoicingDetails"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/invoice-reference": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the referens for a training's invoice
+         * @description The förbund's referens (Peppol BuyerReference, mandatory) on its invoice for this training, in place of its default referens. Only a förbund taking part (403 otherwise). Takes effect on invoices issued after it. Needs `invoicing:manage`. Audited as `billing.training_reference_set`.
+         */
+        put: operations["putTrainingInvoiceReference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/invoice-drafts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Draft the invoices of a training
+         * @description One draft invoice per förbund taking part in NNS's BIP/SKAPA training, from its cost breakdown: one line per share of a shared cost, print costs only when NNS paid the printer, VAT per line; totals equal the breakdown's `invoicedTotalOre`. Idempotent: drafting again updates open drafts to the current breakdown and never duplicates; a förbund whose invoice is issued is left alone. The training must be confirmed or completed (409 otherwise, with the reason). Answers each förbund's invoice with the referens it will carry and what is missing before it can be issued. Needs `billing:manage`. Audited as `invoice.drafted`.
+         */
+        post: operations["createInvoiceDrafts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an invoice or credit note
+         * @description With lines, VAT summary, status, overdue flag and days, balance, payments and the credit notes that correct it. The seller (`billing:manage`) sees its drafts too; the förbund invoiced sees what was issued to it; anything else is 404. `ETag` carries the version. Needs `invoices:read`.
+         */
+        get: operations["getInvoice"];
+        put?: never;
+        post?: never;
+        /**
+         * Discard a draft invoice
+         * @description Only a draft: an issued invoice is an allmän handling, never deleted, and is corrected by a credit note (409). Needs `billing:manage`. Audited as `invoice.draft_discarded`.
+         */
+        delete: operations["deleteInvoiceDraft"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Issue a draft invoice
+         * @description In one transaction: checks that NNS's seller settings, the förbund's invoicing details and a referens (the training's own or the förbund's default; mandatory in Peppol) exist — 409 naming each one missing — and that the draft still matches the cost breakdown (409 otherwise: draft again); takes the next number in NNS's series for the year (Swedish date), gapless, e.g. `2027-0001`; sets the OCR reference and the due date (issue date + payment terms); freezes the document; writes the Peppol BIS Billing 3.0 e-invoice and validates it against the official rules (422 naming the failed rules, and the number is not used); renders the PDF; emails both to the förbund's invoice address and sends the `invoice.issued` webhook to the förbund. Issued invoices never change and are never deleted: correct them with a credit note. 409 when already issued. Needs `billing:manage`. Audited as `invoice.issued`.
+         */
+        post: operations["issueInvoice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/invoices/{invoiceId}/credit-notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Credit an issued invoice
+         * @description Creates and issues a credit note referencing the invoice, in the same number series and through the same validation, PDF and delivery as an invoice. Whole by default (everything not yet credited); partial with `lines`: the net amount in öre to credit per invoice line (by `position`), never more than is left of the line (400 `at_most_left_to_credit`), VAT at the line's rate. The invoice becomes `partly_credited`, or `credited` when nothing is left. 409 for a draft or a fully credited invoice. Needs `billing:manage`. Audited as `invoice.credited` and `credit_note.issued`.
+         */
+        post: operations["createCreditNote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface webhooks {
     "intervention.published": {
@@ -2020,6 +2316,46 @@ export interface webhooks {
          * @description The organization's intresseanmälan was turned into a training (sent to the förbund that sent it). Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
          */
         post: operations["onTrainingRequestScheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.issued": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice.issued
+         * @description An invoice or credit note was issued to the organization (sent to the förbund invoiced, not to the seller). Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onInvoiceIssued"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "invoice.paid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * invoice.paid
+         * @description An invoice to the organization became paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onInvoicePaid"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2318,6 +2654,118 @@ export interface components {
             status: "scheduled";
             /** Format: uuid */
             trainingId: string;
+        };
+        InvoiceIssuedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.issued";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookInvoiceObject"];
+            };
+        };
+        /** @description The invoice as the förbund invoiced sees it */
+        WebhookInvoiceObject: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+        };
+        InvoicePaidEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "invoice.paid";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookInvoiceObject"];
+            };
         };
         PingEvent: {
             /**
@@ -3795,20 +4243,27 @@ export interface components {
          *               "kind": "shared",
          *               "netOre": 2800000,
          *               "vatRateBasisPoints": 2500,
-         *               "vatOre": 700000
+         *               "vatOre": 700000,
+         *               "paidBy": null,
+         *               "invoiced": true
          *             },
          *             {
          *               "description": "Tryck av arbetsmaterial, 14 ex",
          *               "kind": "print",
          *               "netOre": 185000,
          *               "vatRateBasisPoints": 2500,
-         *               "vatOre": 46250
+         *               "vatOre": 46250,
+         *               "paidBy": "owner",
+         *               "invoiced": true
          *             }
          *           ],
          *           "sharedNetOre": 2800000,
          *           "printNetOre": 185000,
          *           "vatOre": 746250,
-         *           "totalOre": 3731250
+         *           "totalOre": 3731250,
+         *           "invoicedNetOre": 2985000,
+         *           "invoicedVatOre": 746250,
+         *           "invoicedTotalOre": 3731250
          *         },
          *         {
          *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
@@ -3819,13 +4274,18 @@ export interface components {
          *               "kind": "shared",
          *               "netOre": 2200000,
          *               "vatRateBasisPoints": 2500,
-         *               "vatOre": 550000
+         *               "vatOre": 550000,
+         *               "paidBy": null,
+         *               "invoiced": true
          *             }
          *           ],
          *           "sharedNetOre": 2200000,
          *           "printNetOre": 0,
          *           "vatOre": 550000,
-         *           "totalOre": 2750000
+         *           "totalOre": 2750000,
+         *           "invoicedNetOre": 2200000,
+         *           "invoicedVatOre": 550000,
+         *           "invoicedTotalOre": 2750000
          *         }
          *       ],
          *       "netOre": 5185000,
@@ -3838,6 +4298,7 @@ export interface components {
          *           "description": "Tryck av arbetsmaterial, 14 ex",
          *           "amountOre": 185000,
          *           "vatRateBasisPoints": 2500,
+         *           "paidBy": "owner",
          *           "createdAt": "2027-03-09T13:55:02.000Z"
          *         }
          *       ]
@@ -3864,6 +4325,13 @@ export interface components {
                     vatRateBasisPoints: number;
                     /** @description Öre (1 kr = 100 öre) */
                     vatOre: number;
+                    /**
+                     * @description Print lines: who paid the printer; null for a share of the shared cost
+                     * @enum {string|null}
+                     */
+                    paidBy: "organization" | "owner" | null;
+                    /** @description Whether the running organization invoices this line (shared shares, print it paid) */
+                    invoiced: boolean;
                 }[];
                 /** @description Öre (1 kr = 100 öre) */
                 sharedNetOre: number;
@@ -3873,6 +4341,12 @@ export interface components {
                 vatOre: number;
                 /** @description Öre (1 kr = 100 öre) */
                 totalOre: number;
+                /** @description What the running organization invoices, before VAT */
+                invoicedNetOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                invoicedVatOre: number;
+                /** @description The förbund's invoice total for this training */
+                invoicedTotalOre: number;
             }[];
             /** @description Öre (1 kr = 100 öre) */
             netOre: number;
@@ -3889,9 +4363,579 @@ export interface components {
                 /** @description Öre (1 kr = 100 öre) */
                 amountOre: number;
                 vatRateBasisPoints: number;
+                /**
+                 * @description `organization`: the förbund paid the printer itself; `owner`: the running organization (NNS) paid and invoices it
+                 * @enum {string}
+                 */
+                paidBy: "organization" | "owner";
                 /** Format: date-time */
                 createdAt: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "kind": "invoice",
+         *           "status": "issued",
+         *           "overdue": false,
+         *           "daysOverdue": 0,
+         *           "number": "2027-0001",
+         *           "seller": {
+         *             "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *           },
+         *           "buyer": {
+         *             "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           },
+         *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "creditedInvoiceId": null,
+         *           "issueDate": "2027-04-20",
+         *           "dueDate": "2027-05-20",
+         *           "buyerReference": "Anna Lindqvist",
+         *           "ocr": "2027000104",
+         *           "netOre": 2500000,
+         *           "vatOre": 625000,
+         *           "totalOre": 3125000,
+         *           "paidOre": 0,
+         *           "creditedOre": 0,
+         *           "balanceOre": 3125000,
+         *           "issuedAt": "2027-04-20T08:31:12.000Z",
+         *           "createdAt": "2027-04-19T15:02:40.000Z",
+         *           "updatedAt": "2027-04-20T08:31:12.000Z",
+         *           "version": 1,
+         *           "links": {
+         *             "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *             "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *             "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *           }
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        InvoiceSummaryPage: {
+            data: components["schemas"]["InvoiceSummary"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       }
+         *     }
+         */
+        InvoiceSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+        };
+        /**
+         * @example {
+         *       "asOf": "2027-06-15",
+         *       "total": {
+         *         "not_due": 3125000,
+         *         "1_30": 1625000,
+         *         "31_60": 0,
+         *         "over_60": 3125000,
+         *         "totalOre": 7875000,
+         *         "invoiceCount": 3
+         *       },
+         *       "buyers": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "not_due": 3125000,
+         *           "1_30": 1625000,
+         *           "31_60": 0,
+         *           "over_60": 0,
+         *           "totalOre": 4750000,
+         *           "invoiceCount": 2
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "not_due": 0,
+         *           "1_30": 0,
+         *           "31_60": 0,
+         *           "over_60": 3125000,
+         *           "totalOre": 3125000,
+         *           "invoiceCount": 1
+         *         }
+         *       ]
+         *     }
+         */
+        InvoiceAging: {
+            /**
+             * Format: date
+             * @description The day (Europe/Stockholm) the days overdue are counted to
+             * @example 2026-11-24
+             */
+            asOf: string;
+            total: {
+                /** @description Open balance not yet due */
+                not_due: number;
+                /** @description 1–30 days past the due date */
+                "1_30": number;
+                /** @description 31–60 days past the due date */
+                "31_60": number;
+                /** @description More than 60 days past the due date */
+                over_60: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                /** @description Invoices with an open balance */
+                invoiceCount: number;
+            };
+            buyers: {
+                /** @description Open balance not yet due */
+                not_due: number;
+                /** @description 1–30 days past the due date */
+                "1_30": number;
+                /** @description 31–60 days past the due date */
+                "31_60": number;
+                /** @description More than 60 days past the due date */
+                over_60: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                /** @description Invoices with an open balance */
+                invoiceCount: number;
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "payment": {
+         *         "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *         "paidOn": "2027-05-02",
+         *         "amountOre": 1500000,
+         *         "method": "bankgiro",
+         *         "reference": "2027000104",
+         *         "note": null,
+         *         "createdAt": "2027-05-03T07:12:44.000Z"
+         *       },
+         *       "invoice": {
+         *         "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "kind": "invoice",
+         *         "status": "partly_paid",
+         *         "overdue": false,
+         *         "daysOverdue": 0,
+         *         "number": "2027-0001",
+         *         "seller": {
+         *           "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *         },
+         *         "buyer": {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "name": "Samordningsförbundet i Halland"
+         *         },
+         *         "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *         "creditedInvoiceId": null,
+         *         "issueDate": "2027-04-20",
+         *         "dueDate": "2027-05-20",
+         *         "buyerReference": "Anna Lindqvist",
+         *         "ocr": "2027000104",
+         *         "netOre": 2500000,
+         *         "vatOre": 625000,
+         *         "totalOre": 3125000,
+         *         "paidOre": 1500000,
+         *         "creditedOre": 0,
+         *         "balanceOre": 1625000,
+         *         "issuedAt": "2027-04-20T08:31:12.000Z",
+         *         "createdAt": "2027-04-19T15:02:40.000Z",
+         *         "updatedAt": "2027-05-03T07:12:44.000Z",
+         *         "version": 2,
+         *         "links": {
+         *           "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *           "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *         },
+         *         "lines": [
+         *           {
+         *             "position": 1,
+         *             "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *             "kind": "shared",
+         *             "netOre": 2500000,
+         *             "vatCategory": "S",
+         *             "vatRateBasisPoints": 2500,
+         *             "vatOre": 625000
+         *           }
+         *         ],
+         *         "vatSummary": [
+         *           {
+         *             "vatCategory": "S",
+         *             "vatRateBasisPoints": 2500,
+         *             "taxableOre": 2500000,
+         *             "vatOre": 625000,
+         *             "exemptionReason": null
+         *           }
+         *         ],
+         *         "payments": [
+         *           {
+         *             "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *             "paidOn": "2027-05-02",
+         *             "amountOre": 1500000,
+         *             "method": "bankgiro",
+         *             "reference": "2027000104",
+         *             "note": null,
+         *             "createdAt": "2027-05-03T07:12:44.000Z"
+         *           }
+         *         ],
+         *         "creditNotes": []
+         *       }
+         *     }
+         */
+        InvoicePaymentResult: {
+            payment: components["schemas"]["InvoicePayment"];
+            invoice: components["schemas"]["Invoice"];
+        };
+        /**
+         * @example {
+         *       "id": "b8e4c2a1-7d3f-4e59-8c06-1a2b3c4d5e6f",
+         *       "paidOn": "2027-05-02",
+         *       "amountOre": 1500000,
+         *       "method": "bankgiro",
+         *       "reference": "2027000104",
+         *       "note": null,
+         *       "createdAt": "2027-05-03T07:12:44.000Z"
+         *     }
+         */
+        InvoicePayment: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: date
+             * @description The day the money arrived
+             * @example 2026-11-24
+             */
+            paidOn: string;
+            /** @description Öre; negative for a reversal of a mistaken registration */
+            amountOre: number;
+            /** @enum {string} */
+            method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+            /** @description e.g. the OCR number the payer gave */
+            reference: string | null;
+            note: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *       "kind": "invoice",
+         *       "status": "issued",
+         *       "overdue": false,
+         *       "daysOverdue": 0,
+         *       "number": "2027-0001",
+         *       "seller": {
+         *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *       },
+         *       "buyer": {
+         *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "creditedInvoiceId": null,
+         *       "issueDate": "2027-04-20",
+         *       "dueDate": "2027-05-20",
+         *       "buyerReference": "Anna Lindqvist",
+         *       "ocr": "2027000104",
+         *       "netOre": 2500000,
+         *       "vatOre": 625000,
+         *       "totalOre": 3125000,
+         *       "paidOre": 0,
+         *       "creditedOre": 0,
+         *       "balanceOre": 3125000,
+         *       "issuedAt": "2027-04-20T08:31:12.000Z",
+         *       "createdAt": "2027-04-19T15:02:40.000Z",
+         *       "updatedAt": "2027-04-20T08:31:12.000Z",
+         *       "version": 1,
+         *       "links": {
+         *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/pdf",
+         *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b/ubl"
+         *       },
+         *       "lines": [
+         *         {
+         *           "position": 1,
+         *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *           "kind": "shared",
+         *           "netOre": 2500000,
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "vatOre": 625000
+         *         }
+         *       ],
+         *       "vatSummary": [
+         *         {
+         *           "vatCategory": "S",
+         *           "vatRateBasisPoints": 2500,
+         *           "taxableOre": 2500000,
+         *           "vatOre": 625000,
+         *           "exemptionReason": null
+         *         }
+         *       ],
+         *       "payments": [],
+         *       "creditNotes": []
+         *     }
+         */
+        Invoice: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "invoice" | "credit_note";
+            /** @enum {string} */
+            status: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited";
+            /** @description Something is left to pay after the due date (derived) */
+            overdue: boolean;
+            daysOverdue: number;
+            /** @description In the seller's series, e.g. 2027-0001; null for a draft */
+            number: string | null;
+            seller: {
+                /** Format: uuid */
+                organizationId: string;
+            };
+            buyer: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+            };
+            /** Format: uuid */
+            trainingId: string | null;
+            /**
+             * Format: uuid
+             * @description Credit notes: the invoice they correct
+             */
+            creditedInvoiceId: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            issueDate: string | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueDate: string | null;
+            /** @description The förbund's referens (Peppol BT-10) */
+            buyerReference: string | null;
+            /** @description Bankgiro OCR reference to pay with */
+            ocr: string | null;
+            /** @description Öre (1 kr = 100 öre) */
+            netOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            vatOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            totalOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            paidOre: number;
+            /** @description Öre (1 kr = 100 öre) */
+            creditedOre: number;
+            /** @description What is still owed: total − credited − paid */
+            balanceOre: number;
+            /** Format: date-time */
+            issuedAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            version: number;
+            links: {
+                self: string;
+                /** @description The PDF, once issued */
+                pdf: string | null;
+                /** @description The Peppol BIS Billing 3.0 e-invoice, once issued */
+                ubl: string | null;
+            };
+            lines: {
+                position: number;
+                description: string;
+                /** @enum {string} */
+                kind: "shared" | "print";
+                /** @description Öre (1 kr = 100 öre) */
+                netOre: number;
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+            }[];
+            vatSummary: {
+                /**
+                 * @description EN 16931 VAT category: S standard rate, Z zero rated, E exempt
+                 * @enum {string}
+                 */
+                vatCategory: "S" | "Z" | "E";
+                vatRateBasisPoints: number;
+                /** @description Öre (1 kr = 100 öre) */
+                taxableOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+                exemptionReason: string | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                paidOn: string;
+                /** @description Öre (1 kr = 100 öre) */
+                amountOre: number;
+                /** @enum {string} */
+                method: "bankgiro" | "plusgiro" | "stripe" | "manual" | "bank_file";
+                reference: string | null;
+                note: string | null;
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            creditNotes: {
+                /** Format: uuid */
+                id: string;
+                number: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                issueDate: string | null;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "buyerOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "organizationName": "Samordningsförbundet i Halland",
+         *       "paymentMethod": "stripe",
+         *       "stripeCustomerId": "cus_R2x9KqT0abcDEF",
+         *       "stripeAvailable": true
+         *     }
+         */
+        BillingCustomer: {
+            /** Format: uuid */
+            buyerOrganizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            paymentMethod: "bankgiro" | "stripe";
+            /** @description Made with the first invoice sent to Stripe */
+            stripeCustomerId: string | null;
+            /** @description Whether this installation has a Stripe key */
+            stripeAvailable: boolean;
+        };
+        /**
+         * @example {
+         *       "eventId": "evt_1QxY2z3A4b5C6d7E",
+         *       "duplicate": false,
+         *       "outcome": "payment_registered"
+         *     }
+         */
+        StripeEventReceipt: {
+            eventId: string;
+            /** @description The event was received before; nothing changed */
+            duplicate: boolean;
+            /** @enum {string} */
+            outcome: "payment_registered" | "already_recorded" | "stripe_invoice_linked" | "ignored";
         };
         /**
          * @example {
@@ -5770,7 +6814,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid";
         /**
          * @example {
          *       "endpoint": {
@@ -6050,6 +7094,197 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+        };
+        /**
+         * @example {
+         *       "legalName": "Nationella nätverket för samordningsförbund",
+         *       "organizationNumber": "8024811658",
+         *       "vatNumber": "SE802481165801",
+         *       "fSkatt": true,
+         *       "address": {
+         *         "street": "Box 1234",
+         *         "additionalStreet": null,
+         *         "postalCode": "111 22",
+         *         "city": "Stockholm",
+         *         "countryCode": "SE"
+         *       },
+         *       "invoiceEmail": "faktura@nnsfinsam.se",
+         *       "bankgiro": "50501055",
+         *       "plusgiro": null,
+         *       "paymentTermsDays": 30,
+         *       "lateInterestText": "Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen.",
+         *       "version": 2,
+         *       "updatedAt": "2027-01-12T09:14:03.000Z"
+         *     }
+         */
+        BillingSellerSettings: {
+            legalName: string;
+            organizationNumber: string;
+            vatNumber: string;
+            fSkatt: boolean;
+            address: {
+                street: string;
+                additionalStreet: string | null;
+                /** @example 302 31 */
+                postalCode: string;
+                city: string;
+                /** @example SE */
+                countryCode: string;
+            };
+            invoiceEmail: string;
+            bankgiro: string | null;
+            plusgiro: string | null;
+            paymentTermsDays: number;
+            lateInterestText: string;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "legalName": "Samordningsförbundet i Halland",
+         *       "organizationNumber": "2220001032",
+         *       "vatNumber": null,
+         *       "address": {
+         *         "street": "Kristian IV:s väg 3",
+         *         "additionalStreet": "Fakturamottagning",
+         *         "postalCode": "302 31",
+         *         "city": "Halmstad",
+         *         "countryCode": "SE"
+         *       },
+         *       "invoiceEmail": "faktura@halland.samordning.se",
+         *       "peppolId": {
+         *         "scheme": "0007",
+         *         "value": "2220001032"
+         *       },
+         *       "defaultReference": "Anna Lindqvist",
+         *       "version": 1,
+         *       "updatedAt": "2027-02-03T14:20:44.000Z"
+         *     }
+         */
+        InvoicingDetails: {
+            legalName: string;
+            organizationNumber: string;
+            vatNumber: string | null;
+            address: {
+                street: string;
+                additionalStreet: string | null;
+                /** @example 302 31 */
+                postalCode: string;
+                city: string;
+                /** @example SE */
+                countryCode: string;
+            };
+            invoiceEmail: string | null;
+            peppolId: {
+                /** @description ISO 6523 ICD; `0007` is the Swedish organisationsnummer */
+                scheme: string;
+                value: string;
+            };
+            defaultReference: string | null;
+            version: number;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "reference": "Projekt BIP 2027, Anna Lindqvist",
+         *       "updatedAt": "2027-03-02T10:05:31.000Z"
+         *     }
+         */
+        TrainingInvoiceReference: {
+            /** Format: uuid */
+            trainingId: string;
+            reference: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "drafts": [
+         *         {
+         *           "invoice": {
+         *             "id": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *             "kind": "invoice",
+         *             "status": "draft",
+         *             "overdue": false,
+         *             "daysOverdue": 0,
+         *             "number": null,
+         *             "seller": {
+         *               "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+         *             },
+         *             "buyer": {
+         *               "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *               "name": "Samordningsförbundet i Halland"
+         *             },
+         *             "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *             "creditedInvoiceId": null,
+         *             "issueDate": null,
+         *             "dueDate": null,
+         *             "buyerReference": null,
+         *             "ocr": null,
+         *             "netOre": 2500000,
+         *             "vatOre": 625000,
+         *             "totalOre": 3125000,
+         *             "paidOre": 0,
+         *             "creditedOre": 0,
+         *             "balanceOre": 3125000,
+         *             "issuedAt": null,
+         *             "createdAt": "2027-04-19T15:02:40.000Z",
+         *             "updatedAt": "2027-04-19T15:02:40.000Z",
+         *             "version": 1,
+         *             "links": {
+         *               "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *               "pdf": null,
+         *               "ubl": null
+         *             },
+         *             "lines": [
+         *               {
+         *                 "position": 1,
+         *                 "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+         *                 "kind": "shared",
+         *                 "netOre": 2500000,
+         *                 "vatCategory": "S",
+         *                 "vatRateBasisPoints": 2500,
+         *                 "vatOre": 625000
+         *               }
+         *             ],
+         *             "vatSummary": [
+         *               {
+         *                 "vatCategory": "S",
+         *                 "vatRateBasisPoints": 2500,
+         *                 "taxableOre": 2500000,
+         *                 "vatOre": 625000,
+         *                 "exemptionReason": null
+         *               }
+         *             ],
+         *             "payments": [],
+         *             "creditNotes": []
+         *           },
+         *           "buyerReference": null,
+         *           "missing": [
+         *             {
+         *               "field": "buyer.reference",
+         *               "rule": "reference_missing",
+         *               "message": "Referens saknas: Samordningsförbundet i Halland behöver ange en referens för utbildningen eller en standardreferens (krävs i Peppol)."
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        InvoiceDrafts: {
+            /** Format: uuid */
+            trainingId: string;
+            drafts: {
+                invoice: components["schemas"]["Invoice"];
+                /** @description The referens the invoice will carry when issued now */
+                buyerReference: string | null;
+                /** @description What must be put right before the invoice can be issued; empty when it can be */
+                missing: components["schemas"]["FieldError"][];
+            }[];
         };
     };
     responses: {
@@ -10037,7 +11272,8 @@ export interface operations {
                  * @example {
                  *       "description": "Tryck av arbetsmaterial, 14 ex",
                  *       "amountOre": 185000,
-                 *       "vatRateBasisPoints": 2500
+                 *       "vatRateBasisPoints": 2500,
+                 *       "paidBy": "owner"
                  *     }
                  */
                 "application/json": {
@@ -10046,6 +11282,12 @@ export interface operations {
                     amountOre: number;
                     /** @default 2500 */
                     vatRateBasisPoints?: number;
+                    /**
+                     * @description `organization`: the förbund paid the printer itself; `owner`: the running organization (NNS) paid and invoices it
+                     * @default organization
+                     * @enum {string}
+                     */
+                    paidBy?: "organization" | "owner";
                 };
             };
         };
@@ -10130,13 +11372,18 @@ export interface operations {
                      *               "kind": "shared",
                      *               "netOre": 2800000,
                      *               "vatRateBasisPoints": 2500,
-                     *               "vatOre": 700000
+                     *               "vatOre": 700000,
+                     *               "paidBy": null,
+                     *               "invoiced": true
                      *             }
                      *           ],
                      *           "sharedNetOre": 2800000,
                      *           "printNetOre": 0,
                      *           "vatOre": 700000,
-                     *           "totalOre": 3500000
+                     *           "totalOre": 3500000,
+                     *           "invoicedNetOre": 2800000,
+                     *           "invoicedVatOre": 700000,
+                     *           "invoicedTotalOre": 3500000
                      *         },
                      *         {
                      *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
@@ -10147,13 +11394,18 @@ export interface operations {
                      *               "kind": "shared",
                      *               "netOre": 2200000,
                      *               "vatRateBasisPoints": 2500,
-                     *               "vatOre": 550000
+                     *               "vatOre": 550000,
+                     *               "paidBy": null,
+                     *               "invoiced": true
                      *             }
                      *           ],
                      *           "sharedNetOre": 2200000,
                      *           "printNetOre": 0,
                      *           "vatOre": 550000,
-                     *           "totalOre": 2750000
+                     *           "totalOre": 2750000,
+                     *           "invoicedNetOre": 2200000,
+                     *           "invoicedVatOre": 550000,
+                     *           "invoicedTotalOre": 2750000
                      *         }
                      *       ],
                      *       "netOre": 5000000,
@@ -10170,6 +11422,400 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listInvoices: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                status?: "draft" | "issued" | "partly_paid" | "paid" | "credited" | "partly_credited" | "overdue";
+                buyerOrganizationId?: string;
+                kind?: "invoice" | "credit_note";
+                trainingId?: string;
+                /** @description Issued on or after */
+                from?: string;
+                /** @description Issued on or before; not before `from` */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceSummaryPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceAging: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open balances by age */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceAging"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoicePdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, named `faktura-<number>.pdf` or `kreditnota-<number>.pdf` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name from the number, e.g. `faktura-2027-0001.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoiceUbl: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The UBL XML, named `faktura-<number>.xml` or `kreditnota-<number>.xml` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name from the number, e.g. `faktura-2027-0001.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/xml": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoicePayment: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paidOn": "2027-05-02",
+                 *       "amountOre": 1500000,
+                 *       "method": "bankgiro",
+                 *       "reference": "2027000104"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description Not in the future
+                     * @example 2026-11-24
+                     */
+                    paidOn: string;
+                    /** @description Öre, not zero; negative only to reverse a mistaken registration */
+                    amountOre: number;
+                    /** @enum {string} */
+                    method: "bankgiro" | "plusgiro" | "manual" | "bank_file";
+                    reference?: string | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Registered; the invoice as it stands after it */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicePaymentResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBillingCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The förbund invoiced */
+                buyerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The förbund as a customer */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingCustomer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateBillingCustomer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The förbund invoiced */
+                buyerOrganizationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "paymentMethod": "stripe"
+                 *     }
+                 */
+                "application/json": {
+                    /** @enum {string} */
+                    paymentMethod: "bankgiro" | "stripe";
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingCustomer"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveStripeEvent: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description `t=<unix seconds>,v1=<hex HMAC-SHA256>`, as Stripe sends it */
+                "stripe-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_1QxY2z3A4b5C6d7E",
+                 *       "type": "invoice.paid",
+                 *       "object": "event"
+                 *     }
+                 */
+                "application/json": {
+                    id: string;
+                    type: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StripeEventReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `service_unavailable`: Stripe is not configured here (or the database is unreachable) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     lookupSurvey: {
@@ -12802,6 +14448,620 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getBillingSellerSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Seller settings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSellerSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putBillingSellerSettings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "legalName": "Nationella nätverket för samordningsförbund",
+                 *       "organizationNumber": "802481-1658",
+                 *       "vatNumber": "SE802481165801",
+                 *       "fSkatt": true,
+                 *       "address": {
+                 *         "street": "Box 1234",
+                 *         "additionalStreet": null,
+                 *         "postalCode": "111 22",
+                 *         "city": "Stockholm"
+                 *       },
+                 *       "invoiceEmail": "faktura@nnsfinsam.se",
+                 *       "bankgiro": "5050-1055",
+                 *       "plusgiro": null,
+                 *       "paymentTermsDays": 30,
+                 *       "lateInterestText": "Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen."
+                 *     }
+                 */
+                "application/json": {
+                    legalName: string;
+                    /** @description Organisationsnummer, ten digits with or without the hyphen; Luhn-checked */
+                    organizationNumber: string;
+                    /** @description `SE` + the organisationsnummer + `01` (400 `vat_number_of_organization`) */
+                    vatNumber: string;
+                    /** @description Godkänd för F-skatt: printed on every invoice */
+                    fSkatt: boolean;
+                    address: {
+                        street: string;
+                        additionalStreet?: string | null;
+                        /** @description Five digits, with or without the space: 302 31 */
+                        postalCode: string;
+                        city: string;
+                    };
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
+                    invoiceEmail: string;
+                    /** @description 7–8 digits, check digit */
+                    bankgiro?: string | null;
+                    /** @description 2–8 digits, check digit */
+                    plusgiro?: string | null;
+                    /** @default 30 */
+                    paymentTermsDays?: number;
+                    lateInterestText: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingSellerSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoicingDetails: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoicing details */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putInvoicingDetails: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "legalName": "Samordningsförbundet i Halland",
+                 *       "organizationNumber": "222000-1032",
+                 *       "vatNumber": null,
+                 *       "address": {
+                 *         "street": "Kristian IV:s väg 3",
+                 *         "additionalStreet": "Fakturamottagning",
+                 *         "postalCode": "30231",
+                 *         "city": "Halmstad"
+                 *       },
+                 *       "invoiceEmail": "faktura@halland.samordning.se",
+                 *       "peppolId": {
+                 *         "scheme": "0007",
+                 *         "value": "2220001032"
+                 *       },
+                 *       "defaultReference": "Anna Lindqvist"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Default: the organization's name */
+                    legalName?: string;
+                    /** @description Default: the organization's organisationsnummer */
+                    organizationNumber?: string;
+                    /** @description When registered for VAT: `SE` + orgnr + `01` */
+                    vatNumber?: string | null;
+                    address: {
+                        street: string;
+                        additionalStreet?: string | null;
+                        /** @description Five digits, with or without the space: 302 31 */
+                        postalCode: string;
+                        city: string;
+                    };
+                    /**
+                     * Format: email
+                     * @description Where issued invoices are emailed
+                     * @example first.last+tag@sub.example.se
+                     */
+                    invoiceEmail?: string | null;
+                    peppolId?: {
+                        /** @default 0007 */
+                        scheme?: string;
+                        /** @description Default: the organisationsnummer */
+                        value?: string;
+                    } | null;
+                    /** @description Referens printed on invoices whose training has none of its own (mandatory in Peppol) */
+                    defaultReference?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoicingDetails"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putTrainingInvoiceReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reference": "Projekt BIP 2027, Anna Lindqvist"
+                 *     }
+                 */
+                "application/json": {
+                    reference: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TrainingInvoiceReference"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createInvoiceDrafts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drafts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InvoiceDrafts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invoice */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteInvoiceDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Discarded */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    issueInvoice: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issued */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createCreditNote: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                invoiceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "Utbildningen hölls med 20 deltagare i stället för 25",
+                 *       "lines": [
+                 *         {
+                 *           "position": 1,
+                 *           "netOre": 500000
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Why, printed on the credit note */
+                    reason: string;
+                    /** @description Partial credit per line; absent or null credits everything left */
+                    lines?: {
+                        position: number;
+                        /** @description Net öre to credit, before VAT */
+                        netOre: number;
+                    }[] | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Credit note issued */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d",
+                     *       "kind": "credit_note",
+                     *       "status": "issued",
+                     *       "overdue": false,
+                     *       "daysOverdue": 0,
+                     *       "number": "2027-0007",
+                     *       "seller": {
+                     *         "organizationId": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4"
+                     *       },
+                     *       "buyer": {
+                     *         "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *       "creditedInvoiceId": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+                     *       "issueDate": "2027-05-04",
+                     *       "dueDate": null,
+                     *       "buyerReference": "Anna Lindqvist",
+                     *       "ocr": null,
+                     *       "netOre": 500000,
+                     *       "vatOre": 125000,
+                     *       "totalOre": 625000,
+                     *       "paidOre": 0,
+                     *       "creditedOre": 0,
+                     *       "balanceOre": 0,
+                     *       "issuedAt": "2027-05-04T10:12:09.000Z",
+                     *       "createdAt": "2027-05-04T10:12:08.000Z",
+                     *       "updatedAt": "2027-05-04T10:12:09.000Z",
+                     *       "version": 1,
+                     *       "links": {
+                     *         "self": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d",
+                     *         "pdf": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d/pdf",
+                     *         "ubl": "/v1/orgs/1ee36df9-9d38-47fb-be3f-8ad8d7877ee4/invoices/c4d2a9e1-7b3f-4e5a-8c6d-1f2e3a4b5c6d/ubl"
+                     *       },
+                     *       "lines": [
+                     *         {
+                     *           "position": 1,
+                     *           "description": "BIP/SKAPA-utbildning, upp till 25 deltagare i utbildningssteget",
+                     *           "kind": "shared",
+                     *           "netOre": 500000,
+                     *           "vatCategory": "S",
+                     *           "vatRateBasisPoints": 2500,
+                     *           "vatOre": 125000
+                     *         }
+                     *       ],
+                     *       "vatSummary": [
+                     *         {
+                     *           "vatCategory": "S",
+                     *           "vatRateBasisPoints": 2500,
+                     *           "taxableOre": 500000,
+                     *           "vatOre": 125000,
+                     *           "exemptionReason": null
+                     *         }
+                     *       ],
+                     *       "payments": [],
+                     *       "creditNotes": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Invoice"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description The request cannot be carried out; or `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     onInterventionPublished: {
         parameters: {
             query?: never;
@@ -13051,6 +15311,64 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TrainingRequestScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInvoiceIssued: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoiceIssuedEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onInvoicePaid: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["InvoicePaidEvent"];
             };
         };
         responses: {

@@ -1,8 +1,11 @@
-/** Luhn (mod 10) check digit over the first nine digits, as used by Swedish organisationsnummer. */
-export function luhnCheckDigit(nineDigits: string): number {
+/**
+ * Luhn (mod 10) check digit for any string of digits: weights 2, 1, 2, … from the rightmost digit, as in
+ * a Swedish organisationsnummer (over its first nine digits) and Bankgirot's OCR references.
+ */
+export function luhnCheckDigit(digits: string): number {
   let sum = 0;
-  for (let i = 0; i < nineDigits.length; i++) {
-    let digit = Number(nineDigits[i]);
+  for (let i = 0; i < digits.length; i++) {
+    let digit = Number(digits[digits.length - 1 - i]);
     if (i % 2 === 0) {
       digit *= 2;
       if (digit > 9) digit -= 9;

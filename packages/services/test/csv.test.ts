@@ -38,6 +38,20 @@ describe("writeCsv", () => {
     expect(writeCsv(["a"], [["x;=1+1"]]).split("\n")[1]).toBe('"x;=1+1"');
   });
 
+  it("writes Swedish Excel's dialect: semicolons, a BOM, decimal commas and amounts in kronor", () => {
+    const csv = writeCsv(["a", "b", "c", "d"], [["x", 60.2, { ore: -3_125_050 }, { ore: 5 }]], {
+      delimiter: ";",
+      bom: true,
+      decimalComma: true,
+    });
+    expect(csv).toBe('\uFEFF"a";"b";"c";"d"\n"x";60,2;-31250,50;0,05\n');
+  });
+
+  it("writes amounts with a decimal point by default and refuses a fraction of an öre", () => {
+    expect(writeCsv(["a"], [[{ ore: 3_125_000 }]]).split("\n")[1]).toBe("31250.00");
+    expect(() => writeCsv(["a"], [[{ ore: 0.5 }]])).toThrow(RangeError);
+  });
+
   it("reads back every string exactly, or with one leading quote when it could start a formula", () => {
     fc.assert(
       fc.property(

@@ -62,7 +62,9 @@ export const idempotencyKeys = pgTable(
 export interface EmailAttachment {
   filename: string;
   contentType: string;
+  /** Text as is, or a binary file (a PDF) in base64 when `encoding` says so: the row is JSON. */
   content: string;
+  encoding?: "base64";
 }
 
 /** Row-level security: delivery_job_reads, delivery_job_updates, nns_outbox_reads, queue_any, tenant_reads (0008_jobs_and_outbox_rls.sql). */

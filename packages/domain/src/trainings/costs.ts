@@ -14,9 +14,20 @@ export interface CostParty {
   organizationId: string;
   /** Allocated seats; the weight under the `seats` rule. */
   seats: number | null;
-  /** The förbund's own costs, never shared. */
-  printCosts: readonly { description: string; amountOre: number; vatRateBasisPoints: number }[];
+  /**
+   * The förbund's own costs, never shared. `paidBy` `owner`: the training's owner (NNS) paid the printer
+   * and invoices the förbund for it; `organization` (the default): the förbund paid it itself.
+   */
+  printCosts: readonly {
+    description: string;
+    amountOre: number;
+    vatRateBasisPoints: number;
+    paidBy?: PrintPaidBy;
+  }[];
 }
+
+export const PRINT_PAID_BY = ["organization", "owner"] as const;
+export type PrintPaidBy = (typeof PRINT_PAID_BY)[number];
 
 export interface PartyCostLine {
   description: string;
@@ -24,6 +35,10 @@ export interface PartyCostLine {
   netOre: number;
   vatRateBasisPoints: number;
   vatOre: number;
+  /** Print lines: who paid the printer; null for a share of the shared cost. */
+  paidBy: PrintPaidBy | null;
+  /** Whether the owner invoices this line: every shared share, and print costs the owner paid. */
+  invoiced: boolean;
 }
 
 export interface PartyCost {
@@ -33,6 +48,10 @@ export interface PartyCost {
   printNetOre: number;
   vatOre: number;
   totalOre: number;
+  /** What the owner invoices this förbund: the `invoiced` lines. Its invoice's totals are exactly these. */
+  invoicedNetOre: number;
+  invoicedVatOre: number;
+  invoicedTotalOre: number;
 }
 
 export interface CostBreakdown {
@@ -71,20 +90,28 @@ export function costBreakdown(
         netOre,
         vatRateBasisPoints: line.vatRateBasisPoints,
         vatOre: vatOn(netOre, line.vatRateBasisPoints),
+        paidBy: null,
+        invoiced: true,
       };
     });
     for (const print of party.printCosts) {
+      const paidBy = print.paidBy ?? "organization";
       partyLines.push({
         description: print.description,
         kind: "print",
         netOre: print.amountOre,
         vatRateBasisPoints: print.vatRateBasisPoints,
         vatOre: vatOn(print.amountOre, print.vatRateBasisPoints),
+        paidBy,
+        invoiced: paidBy === "owner",
       });
     }
     const sum = (kind: PartyCostLine["kind"] | null, key: "netOre" | "vatOre") =>
       partyLines.filter((l) => kind === null || l.kind === kind).reduce((a, l) => a + l[key], 0);
     const vatOre = sum(null, "vatOre");
+    const invoiced = partyLines.filter((l) => l.invoiced);
+    const invoicedNetOre = invoiced.reduce((a, l) => a + l.netOre, 0);
+    const invoicedVatOre = invoiced.reduce((a, l) => a + l.vatOre, 0);
     return {
       organizationId: party.organizationId,
       lines: partyLines,
@@ -92,6 +119,9 @@ export function costBreakdown(
       printNetOre: sum("print", "netOre"),
       vatOre,
       totalOre: sum(null, "netOre") + vatOre,
+      invoicedNetOre,
+      invoicedVatOre,
+      invoicedTotalOre: invoicedNetOre + invoicedVatOre,
     };
   });
   const total = (key: "vatOre" | "totalOre") => result.reduce((a, p) => a + p[key], 0);

@@ -1,4 +1,5 @@
 import type { Database } from "@nns/db";
+import { startStripeWork } from "../billing/stripe-sync.js";
 import type { Deps, ServiceConfig } from "../context.js";
 import { Mailer, type MailerOptions } from "../mail/mailer.js";
 import { purgeExpired } from "../maintenance.js";
@@ -21,15 +22,16 @@ export interface JobLog {
 }
 
 /**
- * Starts the queue and, unless `work` is false, this process's workers: email and webhook delivery and the hourly
- * housekeeping (expired sessions, spent tokens, closed throttle windows, day-old idempotency keys), which
- * the queue's scheduler fires once across all processes.
+ * Starts the queue and, unless `work` is false, this process's workers: email and webhook delivery, Stripe
+ * collection (when configured) and the hourly housekeeping (expired sessions, spent tokens, closed
+ * throttle windows, day-old idempotency keys), which the queue's scheduler fires once across all processes.
  */
 export async function startBackgroundWork(deps: Deps, log: JobLog, work = true): Promise<void> {
   await deps.jobs.start();
   if (!work) return;
   await deps.mailer.startDelivery();
   await new WebhookDeliverer(deps).start();
+  await startStripeWork(deps);
   await deps.jobs.work("maintenance.purge", async () => {
     log.info({ purged: await purgeExpired(deps) }, "purged expired rows");
   });

@@ -11,6 +11,14 @@ const QUEUES = {
   "email.deliver": { retryLimit: 10, retryDelay: 30, retryBackoff: true, expireInSeconds: 600 },
   "webhook.deliver": { retryLimit: 10, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
   "maintenance.purge": { retryLimit: 2, retryDelay: 60, expireInSeconds: 900 },
+  // Stripe calls carry idempotency keys derived from our ids (billing/stripe), so a retry never doubles.
+  "stripe.mirror-invoice": { retryLimit: 12, retryDelay: 60, retryBackoff: true, expireInSeconds: 300 },
+  "stripe.mark-paid-out-of-band": {
+    retryLimit: 12,
+    retryDelay: 60,
+    retryBackoff: true,
+    expireInSeconds: 300,
+  },
 } satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type JobName = keyof typeof QUEUES;

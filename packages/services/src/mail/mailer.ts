@@ -140,6 +140,7 @@ export class Mailer {
           filename: a.filename,
           contentType: a.contentType,
           content: a.content,
+          encoding: a.encoding,
         })),
       });
     } catch (error) {

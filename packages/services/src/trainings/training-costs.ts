@@ -1,11 +1,11 @@
 // Routes: apps/api/src/routes/training-costs — a training's costs and their split, and print costs.
-import { trainingCostLines, trainingParties, trainingPrintCosts, transaction } from "@nns/db";
-import { AppError, type CostBreakdown, costBreakdown, fieldError } from "@nns/domain";
+import { type Tx, trainingCostLines, trainingParties, trainingPrintCosts, transaction } from "@nns/db";
+import { AppError, type CostBreakdown, costBreakdown, fieldError, type PrintPaidBy } from "@nns/domain";
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
-import { inOrganizationScope, loadTraining, organizationNames } from "./scope.js";
+import { inOrganizationScope, loadTraining, organizationNames, type TrainingAccess } from "./scope.js";
 
 export interface CostView {
   trainingId: string;
@@ -25,6 +25,7 @@ export interface CostView {
     description: string;
     amountOre: number;
     vatRateBasisPoints: number;
+    paidBy: PrintPaidBy;
     createdAt: Date;
   }[];
 }
@@ -49,48 +50,59 @@ export async function trainingCosts(ctx: OrgContext, trainingId: string): Promis
 }
 
 /**
+ * The breakdown of a training the acting organization may see, read in the owner's row-level scope (a
+ * party's print costs and the other parties are the owner's to read). Both the costs view and invoicing
+ * (billing/drafts.ts) start here, so there is one computation of the amounts.
+ */
+export async function readCostBreakdown(tx: Tx, ctx: OrgContext, access: TrainingAccess) {
+  const { training } = access;
+  const trainingId = training.id;
+  const data = await inOrganizationScope(tx, ctx, training.organizationId, async () => ({
+    parties: await tx
+      .select()
+      .from(trainingParties)
+      .where(eq(trainingParties.trainingId, trainingId))
+      .orderBy(asc(trainingParties.joinOrder)),
+    lines: await tx
+      .select()
+      .from(trainingCostLines)
+      .where(eq(trainingCostLines.trainingId, trainingId))
+      .orderBy(asc(trainingCostLines.createdAt)),
+    prints: await tx
+      .select()
+      .from(trainingPrintCosts)
+      .where(and(eq(trainingPrintCosts.trainingId, trainingId), isNull(trainingPrintCosts.removedAt)))
+      .orderBy(asc(trainingPrintCosts.createdAt)),
+  }));
+  const breakdown = splitOrExplain(() =>
+    costBreakdown(
+      training.costSplitRule,
+      data.lines.map((l) => ({
+        description: l.quantity > 1 ? `${l.description} × ${l.quantity}` : l.description,
+        amountOre: l.unitPriceOre * l.quantity,
+        vatRateBasisPoints: l.vatRateBasisPoints,
+      })),
+      data.parties.map((p) => ({
+        organizationId: p.organizationId,
+        seats: p.seats,
+        printCosts: data.prints.filter((c) => c.organizationId === p.organizationId),
+      })),
+    ),
+  );
+  return { breakdown, prints: data.prints };
+}
+
+/**
  * Without a permission check of its own: adding or removing a print cost (`trainings:book`) answers with the
  * costs it changed, also to a caller (an API key) that may book but was not given `trainings:read`.
  */
 async function costsOf(ctx: OrgContext, trainingId: string): Promise<CostView> {
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadTraining(tx, ctx, trainingId);
-    const { training } = access;
-    const data = await inOrganizationScope(tx, ctx, training.organizationId, async () => ({
-      parties: await tx
-        .select()
-        .from(trainingParties)
-        .where(eq(trainingParties.trainingId, trainingId))
-        .orderBy(asc(trainingParties.joinOrder)),
-      lines: await tx
-        .select()
-        .from(trainingCostLines)
-        .where(eq(trainingCostLines.trainingId, trainingId))
-        .orderBy(asc(trainingCostLines.createdAt)),
-      prints: await tx
-        .select()
-        .from(trainingPrintCosts)
-        .where(and(eq(trainingPrintCosts.trainingId, trainingId), isNull(trainingPrintCosts.removedAt)))
-        .orderBy(asc(trainingPrintCosts.createdAt)),
-    }));
+    const { breakdown, prints } = await readCostBreakdown(tx, ctx, access);
     const names = await organizationNames(
       tx,
-      data.parties.map((p) => p.organizationId),
-    );
-    const breakdown = splitOrExplain(() =>
-      costBreakdown(
-        training.costSplitRule,
-        data.lines.map((l) => ({
-          description: l.quantity > 1 ? `${l.description} × ${l.quantity}` : l.description,
-          amountOre: l.unitPriceOre * l.quantity,
-          vatRateBasisPoints: l.vatRateBasisPoints,
-        })),
-        data.parties.map((p) => ({
-          organizationId: p.organizationId,
-          seats: p.seats,
-          printCosts: data.prints.filter((c) => c.organizationId === p.organizationId),
-        })),
-      ),
+      breakdown.parties.map((p) => p.organizationId),
     );
     const visible = breakdown.parties
       .filter((p) => access.isOwner || p.organizationId === ctx.organization.id)
@@ -105,25 +117,29 @@ async function costsOf(ctx: OrgContext, trainingId: string): Promise<CostView> {
       netOre: visible.reduce((a, p) => a + p.sharedNetOre + p.printNetOre, 0),
       vatOre: sum("vatOre"),
       totalOre: sum("totalOre"),
-      printCosts: data.prints
+      printCosts: prints
         .filter((c) => access.isOwner || c.organizationId === ctx.organization.id)
-        .map(({ id, organizationId, description, amountOre, vatRateBasisPoints, createdAt }) => ({
+        .map(({ id, organizationId, description, amountOre, vatRateBasisPoints, paidBy, createdAt }) => ({
           id,
           organizationId,
           description,
           amountOre,
           vatRateBasisPoints,
+          paidBy,
           createdAt,
         })),
     };
   });
 }
 
-/** A förbund adds its own print costs to a training it takes part in; they are never shared. */
+/**
+ * A förbund adds its own print costs to a training it takes part in; they are never shared. `paidBy`
+ * `owner` says the training's owner paid the printer, so the owner invoices the förbund for it.
+ */
 export async function addPrintCost(
   ctx: OrgContext,
   trainingId: string,
-  input: { description: string; amountOre: number; vatRateBasisPoints: number },
+  input: { description: string; amountOre: number; vatRateBasisPoints: number; paidBy?: PrintPaidBy },
 ): Promise<CostView> {
   requirePermission(ctx, "trainings:book");
   await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
@@ -146,6 +162,7 @@ export async function addPrintCost(
         trainingId,
         ownerOrganizationId: access.training.organizationId,
         ...input,
+        paidBy: input.paidBy ?? "organization",
       })
       .returning();
     await audit(tx, ctx, {

@@ -26,6 +26,10 @@ export const WEBHOOK_EVENT_TYPES = {
     "A person moved up from the waiting list to a confirmed seat: sent to the participant's förbund and to the training's owner.",
   "training_request.scheduled":
     "The organization's intresseanmälan was turned into a training (sent to the förbund that sent it).",
+  "invoice.issued":
+    "An invoice or credit note was issued to the organization (sent to the förbund invoiced, not to the seller).",
+  "invoice.paid":
+    "An invoice to the organization became paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced.",
 } as const;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;

@@ -6,6 +6,10 @@ import { TRAINING_COSTS } from "./training-costs.examples.js";
 
 const tags = ["Training costs"];
 const Ore = z.number().int().openapi({ description: "Öre (1 kr = 100 öre)" });
+const PaidBy = z.enum(["organization", "owner"]).openapi({
+  description:
+    "`organization`: the förbund paid the printer itself; `owner`: the running organization (NNS) paid and invoices it",
+});
 
 const CostSchema = z
   .object({
@@ -24,12 +28,22 @@ const CostSchema = z
             netOre: Ore,
             vatRateBasisPoints: z.number().int(),
             vatOre: Ore,
+            paidBy: PaidBy.nullable().openapi({
+              description: "Print lines: who paid the printer; null for a share of the shared cost",
+            }),
+            invoiced: z.boolean().openapi({
+              description:
+                "Whether the running organization invoices this line (shared shares, print it paid)",
+            }),
           }),
         ),
         sharedNetOre: Ore,
         printNetOre: Ore,
         vatOre: Ore,
         totalOre: Ore,
+        invoicedNetOre: Ore.openapi({ description: "What the running organization invoices, before VAT" }),
+        invoicedVatOre: Ore,
+        invoicedTotalOre: Ore.openapi({ description: "The förbund's invoice total for this training" }),
       }),
     ),
     netOre: Ore,
@@ -42,6 +56,7 @@ const CostSchema = z
         description: z.string(),
         amountOre: Ore,
         vatRateBasisPoints: z.number().int(),
+        paidBy: PaidBy,
         createdAt: Timestamp,
       }),
     ),
@@ -78,7 +93,9 @@ export const addPrintCost = defineRoute(
     description:
       "A förbund taking part (403 otherwise) adds what it paid to print material for its own people: " +
       "net amount in öre and VAT rate in basis points (default 2500 = 25 %). Never shared with the other " +
-      "förbund. Not on a cancelled training (409). Answers the updated breakdown. Needs `trainings:book`. " +
+      "förbund. `paidBy` says who paid the printer: `organization` (default, the förbund itself) or `owner` (NNS " +
+      "paid, and invoices the förbund for it on its invoice for the training). Not on a cancelled training " +
+      "(409). Answers the updated breakdown. Needs `trainings:book`. " +
       "Audited as `training.print_cost_added`.",
     request: {
       params: TrainingParams,
@@ -93,9 +110,15 @@ export const addPrintCost = defineRoute(
               .max(100_000_000_00)
               .openapi({ description: "Öre, above zero" }),
             vatRateBasisPoints: z.number().int().min(0).max(10_000).default(2500),
+            paidBy: PaidBy.default("organization"),
           })
           .strict(),
-        { description: "Tryck av arbetsmaterial, 14 ex", amountOre: 185_000, vatRateBasisPoints: 2500 },
+        {
+          description: "Tryck av arbetsmaterial, 14 ex",
+          amountOre: 185_000,
+          vatRateBasisPoints: 2500,
+          paidBy: "owner",
+        },
       ),
     },
     responses: { 201: jsonResponse(CostSchema, "Added"), ...problems(400, 401, 403, 404, 409) },
@@ -129,6 +152,9 @@ export const removePrintCost = defineRoute(
             printNetOre: 0,
             vatOre: 700_000,
             totalOre: 3_500_000,
+            invoicedNetOre: 2_800_000,
+            invoicedVatOre: 700_000,
+            invoicedTotalOre: 3_500_000,
           },
           TRAINING_COSTS.parties[1],
         ],

@@ -2,6 +2,7 @@ import { type OpenAPIHono, z } from "@hono/zod-openapi";
 import { PING_EVENT, WEBHOOK_API_VERSION, WEBHOOK_EVENT_TYPES, type WebhookEventType } from "@nns/services";
 import type { AppEnv } from "../../lib/env.js";
 import { Timestamp } from "../../lib/schemas.js";
+import { InvoiceSummaryFields } from "../invoices/invoices.routes.js";
 
 /**
  * The contract's top-level `webhooks`: one entry per event type, with its payload schema and the
@@ -66,6 +67,10 @@ const TrainingRequestObject = z
   })
   .openapi("WebhookTrainingRequestObject");
 
+const InvoiceObject = z
+  .object(InvoiceSummaryFields)
+  .openapi("WebhookInvoiceObject", { description: "The invoice as the förbund invoiced sees it" });
+
 const PingObject = z.object({ endpointId: z.uuid(), message: z.string() }).openapi("WebhookPingObject");
 
 const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
@@ -78,6 +83,8 @@ const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
   "registration.cancelled": RegistrationObject,
   "registration.promoted": RegistrationObject,
   "training_request.scheduled": TrainingRequestObject,
+  "invoice.issued": InvoiceObject,
+  "invoice.paid": InvoiceObject,
   [PING_EVENT]: PingObject,
 };
 

@@ -1,0 +1,142 @@
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { formatKronor, type InvoiceDocument } from "@nns/domain";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
+import { describe, expect, it } from "vitest";
+import { renderInvoicePdf } from "../src/billing/pdf.js";
+import { invoiceDocument, line, seedCreditNote, seedInvoice } from "./billing-documents.js";
+
+// Metrics of the 14 standard fonts, which the PDF names but does not embed.
+const standardFontDataUrl = join(
+  dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")),
+  "standard_fonts/",
+);
+
+function open(pdf: Buffer) {
+  return getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, standardFontDataUrl }).promise;
+}
+
+/** The text of each page as a reader (or a screen reader) gets it, with Swedish spaces made plain. */
+async function pagesText(pdf: Buffer): Promise<string[]> {
+  const document = await open(pdf);
+  const pages: string[] = [];
+  for (let n = 1; n <= document.numPages; n++) {
+    const content = await (await document.getPage(n)).getTextContent();
+    const text = content.items.map((item) => ("str" in item ? item.str : "")).join("\n");
+    pages.push(text.replace(/\u00a0/g, " "));
+  }
+  await document.destroy();
+  return pages;
+}
+
+const kr = (ore: number) => formatKronor(ore).replace(/\u00a0/g, " ");
+
+/** Each label is printed with its value in the same row or cell: both must be on the page. */
+function expectFields(text: string, fields: [string, string][]): void {
+  for (const [label, value] of fields) {
+    expect(text, label).toContain(label);
+    expect(text, `${label}: ${value}`).toContain(value);
+  }
+}
+
+describe("invoice PDF", () => {
+  it("prints every field of seed 003's invoice as a Swede expects it", async () => {
+    const doc = seedInvoice();
+    const [text, ...more] = await pagesText(await renderInvoicePdf(doc));
+    expect(more).toEqual([]);
+    expect(kr(doc.totalOre)).toBe("31 250,00 kr");
+    expectFields(text ?? "", [
+      ["FAKTURA", "Nationella nätverket för samordningsförbund"],
+      ["Fakturanummer", "2027-0001"],
+      ["Fakturadatum", "2027-01-15"],
+      ["Förfallodatum", "2027-02-14"],
+      ["Er referens", "Anna Ödman"],
+      ["Betalningsvillkor", "30 dagar netto"],
+      ["Avser", "BIP-utbildning för handledare, Nacka 12–13 januari 2027"],
+      ["Faktureringsadress", "Samordningsförbundet Östra Södertörn"],
+      ["Åkervägen 5", "131 40 Nacka"],
+      ["Org.nr 222000-1230", "Org.nr 802467-1235"],
+      ["Momsreg.nr", "SE802467123501"],
+      ["Godkänd för F-skatt", "c/o Förbundskansliet"],
+      ["Beskrivning", "Utbildningsdagar BIP, 2 dagar (halva kostnaden)"],
+      ["Belopp exkl. moms", "20 000,00 kr"],
+      ["Momssats", "25 %"],
+      ["Moms", "5 000,00 kr"],
+      ["Momsspecifikation", "Underlag"],
+      ["Summa exkl. moms", "25 000,00 kr"],
+      ["Moms", "6 250,00 kr"],
+      ["Att betala", "31 250,00 kr"],
+      ["Bankgiro", "5678-1234"],
+      ["Plusgiro", "471123-6"],
+      ["OCR-nummer", doc.ocr ?? "missing"],
+      ["Vid försenad betalning debiteras dröjsmålsränta enligt räntelagen.", "Sida 1 av 1"],
+    ]);
+    expect(text).not.toContain("Krediterar");
+  });
+
+  it("prints a credit note with the invoice it credits and no payment box", async () => {
+    const doc = seedCreditNote();
+    const [text = ""] = await pagesText(await renderInvoicePdf(doc));
+    expectFields(text, [
+      ["KREDITNOTA", "Kreditnotanummer"],
+      ["Kreditnotanummer", "2027-0003"],
+      ["Fakturadatum", "2027-01-20"],
+      ["Krediterar faktura 2027-0001 (2027-01-15)", "Er referens"],
+      ["Summa exkl. moms", "5 000,00 kr"],
+      ["Moms", "1 250,00 kr"],
+      ["Att kreditera", "6 250,00 kr"],
+      ["Beloppet krediteras och ska inte betalas.", "Godkänd för F-skatt"],
+    ]);
+    for (const absent of ["Förfallodatum", "OCR-nummer", "Att betala", "FAKTURA\n"])
+      expect(text).not.toContain(absent);
+  });
+
+  it("prints exempt lines as momsfri with the reason", async () => {
+    const doc = invoiceDocument({
+      number: "2027-0002",
+      lines: [line(1, "Kursavgift", 100_000, 2500), line(2, "Lokalhyra", 40_000, 0)],
+    });
+    const [text = ""] = await pagesText(await renderInvoicePdf(doc));
+    expectFields(text, [
+      ["Momsfri", "Undantag från skatteplikt enligt 3 kap. mervärdesskattelagen"],
+      ["Att betala", "1 650,00 kr"],
+    ]);
+  });
+
+  it("flows 40 lines onto a second page with the table header again and the totals once, at the end", async () => {
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      line(i + 1, `Tryckt kursmaterial, häfte ${i + 1}`, 10_000),
+    );
+    const doc: InvoiceDocument = invoiceDocument({ number: "2027-0042", lines });
+    const pages = await pagesText(await renderInvoicePdf(doc));
+    expect(pages).toHaveLength(2);
+    const [first = "", second = ""] = pages;
+    expect(first).toContain("häfte 1\n");
+    expect(second).toContain("häfte 40");
+    expect(second).toContain("Faktura 2027-0042 (fortsättning)");
+    expect(second).toContain("Beskrivning");
+    const all = pages.join("\n");
+    for (let i = 1; i <= 40; i++) expect(all.split(`häfte ${i}\n`)).toHaveLength(2);
+    for (const label of ["Summa exkl. moms", "Att betala\n", "OCR-nummer"]) {
+      expect(first).not.toContain(label);
+      expect(second.split(label)).toHaveLength(label === "Att betala\n" ? 3 : 2);
+    }
+    expect(second).toContain(kr(doc.totalOre));
+    expect(first).toContain("Sida 1 av 2");
+    expect(second).toContain("Sida 2 av 2");
+  });
+
+  it("is byte-identical for the same document and carries title, author, language and the issue date", async () => {
+    const doc = seedInvoice();
+    const [a, b] = await Promise.all([renderInvoicePdf(doc), renderInvoicePdf(doc)]);
+    expect(a.equals(b)).toBe(true);
+    const raw = a.toString("latin1");
+    expect(raw).toContain("/Lang (sv-SE)");
+    const pdf = await open(a);
+    const info = (await pdf.getMetadata()).info as Record<string, unknown>;
+    expect(info.Title).toBe("Faktura 2027-0001");
+    expect(info.Author).toBe("Nationella nätverket för samordningsförbund");
+    expect(info.CreationDate).toBe("D:20270115000000Z");
+    await pdf.destroy();
+  });
+});
