@@ -124,6 +124,12 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           show: can.has("webhooks:manage"),
           exact: false,
         },
+        {
+          to: "/o/$orgId/invoices",
+          label: t("nav.invoices"),
+          show: can.has("invoices:read") || can.has("billing:manage"),
+          exact: false,
+        },
         { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
         { to: "/o/$orgId/outbox", label: t("nav.outbox"), show: can.has("outbox:read") },
       ]
