@@ -1,5 +1,5 @@
 import { formatKronor } from "@nns/domain/money";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { DialogActions } from "../../components/DialogActions";
@@ -52,7 +52,9 @@ export function CreditDialog({
           error={credit.error ?? localErrors}
           onEdit={() => {
             credit.reset();
-            setLocalErrors(null);
+            // Not a plain state update: ServerForm calls this from a native input listener, and an urgent
+            // render there would run before React reads the keystroke, losing it.
+            startTransition(() => setLocalErrors(null));
           }}
           validationErrors={localErrors ?? fieldErrors(credit.error)}
           onSubmit={(event) => {

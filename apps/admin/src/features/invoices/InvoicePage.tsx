@@ -100,26 +100,15 @@ function Header({ invoice, orgId }: { invoice: Invoice; orgId: string }) {
 /** The frozen PDF and the Peppol e-invoice, as plain links: the session cookie goes along, the API names the file. */
 function Downloads({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation("invoices");
-  const name = useInvoiceTitle(invoice);
   if (!invoice.links.pdf || !invoice.links.ubl) return null;
   return (
     <section className="card" aria-labelledby="invoice-files-heading">
       <h2 id="invoice-files-heading">{t("detail.filesHeading")}</h2>
       <div className="cell-actions">
-        <a
-          className="btn btn-secondary"
-          href={invoice.links.pdf}
-          download
-          aria-label={t("detail.pdfLabel", { name })}
-        >
+        <a className="btn btn-secondary" href={invoice.links.pdf} download>
           {t("detail.pdf")}
         </a>
-        <a
-          className="btn btn-secondary"
-          href={invoice.links.ubl}
-          download
-          aria-label={t("detail.ublLabel", { name })}
-        >
+        <a className="btn btn-secondary" href={invoice.links.ubl} download>
           {t("detail.ubl")}
         </a>
       </div>

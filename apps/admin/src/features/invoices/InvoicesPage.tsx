@@ -97,7 +97,7 @@ function InvoiceList({
         data.data.length === 0 && !pages.hasPrevious ? (
           <EmptyState>{filtered ? t("emptyFiltered") : t("empty")}</EmptyState>
         ) : (
-          <>
+          <div className="invoice-list">
             <DataTable
               labelledBy="invoices-heading"
               stackOnPhone
@@ -153,7 +153,11 @@ function InvoiceList({
                   id: "balance",
                   header: t("columns.balance"),
                   className: "amount",
-                  cell: (invoice) => (invoice.kind === "credit_note" ? "" : formatKronor(invoice.balanceOre)),
+                  // Nothing is owed on a draft (not sent) or on a credit note.
+                  cell: (invoice) =>
+                    invoice.kind === "credit_note" || invoice.status === "draft"
+                      ? ""
+                      : formatKronor(invoice.balanceOre),
                 },
                 {
                   id: "status",
@@ -163,7 +167,7 @@ function InvoiceList({
               ]}
             />
             <Pagination pages={pages} nextCursor={data.nextCursor} />
-          </>
+          </div>
         )
       }
     </QueryView>

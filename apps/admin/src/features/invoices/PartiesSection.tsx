@@ -57,7 +57,13 @@ export function PartiesSection({
           <p>{invoice.buyer.name}</p>
           <dl className="facts">
             <dt>{t("detail.reference")}</dt>
-            <dd>{invoice.buyerReference ?? <span className="muted">{t("detail.noReference")}</span>}</dd>
+            <dd>
+              {invoice.buyerReference ?? (
+                <span className="muted">
+                  {invoice.status === "draft" ? t("detail.referenceOnIssue") : t("detail.noReference")}
+                </span>
+              )}
+            </dd>
           </dl>
         </div>
       </div>

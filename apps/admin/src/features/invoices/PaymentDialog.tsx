@@ -1,6 +1,6 @@
 import type { Schemas } from "@nns/api-client";
 import { formatKronor } from "@nns/domain/money";
-import { useState } from "react";
+import { startTransition, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { DialogActions } from "../../components/DialogActions";
@@ -58,7 +58,9 @@ export function PaymentDialog({
           error={register.error ?? amountError}
           onEdit={() => {
             register.reset();
-            setAmountError(null);
+            // Not a plain state update: ServerForm calls this from a native input listener, and an urgent
+            // render there would run before React reads the keystroke, losing it.
+            startTransition(() => setAmountError(null));
           }}
           validationErrors={errors}
           onSubmit={(event) => {

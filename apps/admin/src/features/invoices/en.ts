@@ -93,6 +93,8 @@ export const en: Translations<typeof sv> = {
     factsHeading: "Details",
     reference: "Your reference",
     noReference: "No reference yet",
+    referenceOnIssue:
+      "Taken when the invoice is issued: the förbund's referens for the training, else its default one.",
     training: "Training",
     issueDate: "Invoice date",
     dueDate: "Due date",
@@ -125,8 +127,6 @@ export const en: Translations<typeof sv> = {
     filesHeading: "Download",
     pdf: "Download PDF",
     ubl: "Download e-invoice (XML)",
-    pdfLabel: "Download {{name}} as PDF",
-    ublLabel: "Download {{name}} as e-invoice (XML)",
     actionsHeading: "Actions",
   },
   method: {

@@ -90,6 +90,8 @@ export const sv = {
     factsHeading: "Uppgifter",
     reference: "Er referens",
     noReference: "Ingen referens ännu",
+    referenceOnIssue:
+      "Hämtas när fakturan utfärdas: förbundets referens för utbildningen, annars dess standardreferens.",
     training: "Utbildning",
     issueDate: "Fakturadatum",
     dueDate: "Förfallodatum",
@@ -122,8 +124,6 @@ export const sv = {
     filesHeading: "Hämta",
     pdf: "Ladda ner PDF",
     ubl: "Ladda ner e-faktura (XML)",
-    pdfLabel: "Ladda ner {{name}} som PDF",
-    ublLabel: "Ladda ner {{name}} som e-faktura (XML)",
     actionsHeading: "Åtgärder",
   },
   method: {
