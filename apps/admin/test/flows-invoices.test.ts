@@ -170,7 +170,7 @@ describe("invoices", () => {
     // Aging: Halland's open balance is not yet due.
     await page.getByRole("link", { name: "Åldersanalys" }).click();
     await page.getByRole("heading", { level: 1, name: "Åldersanalys" }).waitFor();
-    const aging = page.getByRole("table", { name: "Åldersanalys" });
+    const aging = page.getByRole("table", { name: "Obetalt per förbund" });
     const halland = aging.getByRole("row", { name: /Samordningsförbundet Halland/ });
     // Formatted with non-breaking spaces, so an amount never breaks across lines.
     const notDue = (await halland.getByRole("cell").first().textContent())?.replace(/\s/g, " ");

@@ -35,7 +35,7 @@ export function AgingPage() {
       <PageHeader title={t("aging.heading")} description={t("descriptionNns")} />
       <InvoiceTabs orgId={orgId} />
       <section className="card" aria-labelledby="aging-heading">
-        <h2 id="aging-heading">{t("aging.heading")}</h2>
+        <h2 id="aging-heading">{t("aging.tableHeading")}</h2>
         <QueryView query={aging}>
           {(data) => (
             <>

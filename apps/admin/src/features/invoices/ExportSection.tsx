@@ -58,7 +58,7 @@ export function ExportSection({ orgId }: { orgId: string }) {
         </div>
       </div>
       {valid ? (
-        <div className="cell-actions">
+        <div className="cell-actions export-actions">
           <a className="btn btn-secondary" href={`${base}/invoices.csv?${query}`} download>
             {t("exports.csv")}
           </a>

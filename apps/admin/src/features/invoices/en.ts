@@ -50,6 +50,7 @@ export const en: Translations<typeof sv> = {
   },
   aging: {
     heading: "Aging",
+    tableHeading: "Unpaid per förbund",
     intro: "What the förbund still owe on issued invoices, by time since the due date, as of {{date}}.",
     empty: "No förbund has unpaid invoices.",
     columns: {
@@ -103,9 +104,9 @@ export const en: Translations<typeof sv> = {
     linesHeading: "Lines",
     lines: {
       description: "Description",
-      vatRate: "VAT",
-      net: "Amount excl. VAT",
-      vat: "VAT amount",
+      vatRate: "VAT rate",
+      net: "Excl. VAT",
+      vat: "VAT",
     },
     vatHeading: "VAT per rate",
     vat: { rate: "VAT rate", taxable: "Taxable amount", vat: "VAT", exempt: "Exempt from VAT" },

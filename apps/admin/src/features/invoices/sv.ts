@@ -47,6 +47,7 @@ export const sv = {
   },
   aging: {
     heading: "Åldersanalys",
+    tableHeading: "Obetalt per förbund",
     intro:
       "Vad förbunden har kvar att betala på utfärdade fakturor, efter hur länge sedan förfallodagen, per {{date}}.",
     empty: "Inga förbund har obetalda fakturor.",
@@ -100,9 +101,9 @@ export const sv = {
     linesHeading: "Rader",
     lines: {
       description: "Beskrivning",
-      vatRate: "Moms",
-      net: "Belopp exkl. moms",
-      vat: "Momsbelopp",
+      vatRate: "Momssats",
+      net: "Exkl. moms",
+      vat: "Moms",
     },
     vatHeading: "Moms per momssats",
     vat: { rate: "Momssats", taxable: "Underlag", vat: "Moms", exempt: "Undantagen från moms" },
