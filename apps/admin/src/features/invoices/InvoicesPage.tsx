@@ -1,7 +1,6 @@
 import { formatKronor } from "@nns/domain/money";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
-import type { TFunction } from "i18next";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
@@ -108,7 +107,6 @@ function InvoiceList({
                   id: "number",
                   header: t("columns.number"),
                   rowHeader: true,
-                  noWrap: true,
                   cell: (invoice) => (
                     <Link
                       to="/o/$orgId/invoices/$invoiceId"
@@ -116,7 +114,7 @@ function InvoiceList({
                       // Drafts have no number yet: each link still says whose it is.
                       aria-label={invoice.number ? undefined : t("draftFor", { buyer: invoice.buyer.name })}
                     >
-                      {invoiceName(invoice, t)}
+                      <InvoiceName invoice={invoice} />
                     </Link>
                   ),
                 },
@@ -174,8 +172,19 @@ function InvoiceList({
   );
 }
 
-/** "2027-0001", "Kreditnota 2027-0007", or "Utkast" before it has a number. */
-function invoiceName(invoice: InvoiceSummary, t: TFunction<"invoices">): string {
+/**
+ * "2027-0001", "Kreditnota 2027-0007", or "Utkast" before it has a number. The number itself never
+ * breaks at its hyphen; a credit note's name may wrap before it, to keep the column narrow.
+ */
+function InvoiceName({ invoice }: { invoice: InvoiceSummary }) {
+  const { t } = useTranslation("invoices");
   if (!invoice.number) return t("draftNumber");
-  return invoice.kind === "credit_note" ? t("creditNoteNumber", { number: invoice.number }) : invoice.number;
+  const number = <span className="nowrap">{invoice.number}</span>;
+  return invoice.kind === "credit_note" ? (
+    <>
+      {t("creditNote")} {number}
+    </>
+  ) : (
+    number
+  );
 }

@@ -35,7 +35,7 @@ export const en: Translations<typeof sv> = {
   },
   draftNumber: "Draft",
   draftFor: "Draft for {{buyer}}",
-  creditNoteNumber: "Credit note {{number}}",
+  creditNote: "Credit note",
   noTraining: "No training",
   status: {
     draft: "Draft",

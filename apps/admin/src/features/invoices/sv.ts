@@ -32,7 +32,7 @@ export const sv = {
   },
   draftNumber: "Utkast",
   draftFor: "Utkast till {{buyer}}",
-  creditNoteNumber: "Kreditnota {{number}}",
+  creditNote: "Kreditnota",
   noTraining: "Ingen utbildning",
   status: {
     draft: "Utkast",
