@@ -2,12 +2,8 @@ import { formatKronor } from "@nns/domain/money";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
 import type { Invoice } from "./api";
+import { formatVatRate } from "./format";
 import "./i18n";
-
-/** Basis points as a Swedish percentage: 2500 → "25 %", 1250 → "12,5 %". */
-export function vatRateText(basisPoints: number): string {
-  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
-}
 
 /** The lines, the VAT per rate and the totals, in the order the PDF prints them. */
 export function InvoiceLines({ invoice }: { invoice: Invoice }) {
@@ -32,7 +28,7 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
             id: "vatRate",
             header: t("detail.lines.vatRate"),
             className: "amount",
-            cell: (line) => vatRateText(line.vatRateBasisPoints),
+            cell: (line) => formatVatRate(line.vatRateBasisPoints),
           },
           {
             id: "net",
@@ -61,7 +57,7 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
             rowHeader: true,
             cell: (row) =>
               row.vatCategory === "S"
-                ? vatRateText(row.vatRateBasisPoints)
+                ? formatVatRate(row.vatRateBasisPoints)
                 : (row.exemptionReason ?? t("detail.vat.exempt")),
           },
           {

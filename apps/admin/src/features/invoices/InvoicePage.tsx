@@ -51,7 +51,9 @@ function InvoiceDetail({ orgId, invoiceId }: { orgId: string; invoiceId: string 
             <Facts orgId={orgId} invoice={data} />
             <InvoiceLines invoice={data} />
             <PaymentsSection invoice={data} />
-            {data.kind === "invoice" ? <CreditNotes orgId={orgId} invoice={data} /> : null}
+            {data.kind === "invoice" && data.status !== "draft" ? (
+              <CreditNotes orgId={orgId} invoice={data} />
+            ) : null}
           </>
         )}
       </QueryView>
@@ -79,7 +81,9 @@ function Header({ invoice, orgId }: { invoice: Invoice; orgId: string }) {
       title={title}
       description={
         <>
-          {t("detail.description", { buyer: invoice.buyer.name })} <InvoiceStatus invoice={invoice} />
+          {/* A draft's title already names the förbund. */}
+          {invoice.number ? `${t("detail.description", { buyer: invoice.buyer.name })} ` : null}
+          <InvoiceStatus invoice={invoice} />
           {invoice.creditedInvoiceId && credited.data?.number ? (
             <>
               <br />

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { type Invoice, sellerSettingsQuery } from "./api";
+import { formatBankgiro, formatOrganizationNumber, formatPlusgiro } from "./format";
 import "./i18n";
 
 /**
@@ -41,11 +42,11 @@ export function PartiesSection({
               {s.address.postalCode} {s.address.city}
             </address>
             <ul className="plain-list">
-              <li>{t("detail.orgNumber", { number: s.organizationNumber })}</li>
+              <li>{t("detail.orgNumber", { number: formatOrganizationNumber(s.organizationNumber) })}</li>
               <li>{t("detail.vatNumber", { number: s.vatNumber })}</li>
               {s.fSkatt ? <li>{t("detail.fSkatt")}</li> : null}
-              {s.bankgiro ? <li>{t("detail.bankgiro", { number: s.bankgiro })}</li> : null}
-              {s.plusgiro ? <li>{t("detail.plusgiro", { number: s.plusgiro })}</li> : null}
+              {s.bankgiro ? <li>{t("detail.bankgiro", { number: formatBankgiro(s.bankgiro) })}</li> : null}
+              {s.plusgiro ? <li>{t("detail.plusgiro", { number: formatPlusgiro(s.plusgiro) })}</li> : null}
             </ul>
             <p className="muted">
               {invoice.status === "draft" ? t("detail.sellerDraftNote") : t("detail.sellerIssuedNote")}
