@@ -20,6 +20,7 @@ import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
 import { billingCustomersRouter } from "./routes/billing-customers/billing-customers.index.js";
+import { billingExportsRouter } from "./routes/billing-exports/billing-exports.index.js";
 import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
@@ -62,6 +63,7 @@ export function createV1() {
     .route("/", invoiceDocumentsRouter)
     .route("/", invoicePaymentsRouter)
     .route("/", billingCustomersRouter)
+    .route("/", billingExportsRouter)
     .route("/", stripeWebhookRouter)
     .route("/", surveysRouter)
     .route("/", interventionsRouter)

@@ -52,6 +52,21 @@ export const OPENAPI_INFO = {
       description: "What a training costs and how it is shared between the parties, with print costs",
     },
     {
+      name: "Billing settings",
+      description:
+        "NNS's identity as the seller, each förbund's invoicing details (address, Peppol id, referens) and its referens per training",
+    },
+    {
+      name: "Invoices",
+      description:
+        "Invoices to förbund drafted from a training's costs, issued with a gapless number as PDF and Peppol e-invoice, corrected by credit notes",
+    },
+    {
+      name: "Billing",
+      description:
+        "Collecting and booking what is invoiced: how each förbund pays (bankgiro or Stripe), Stripe's webhook, and the CSV and SIE 4 exports with their accounts",
+    },
+    {
       name: "Follow-up",
       description: "Surveys to participants after a training and their aggregated answers",
     },

@@ -1,7 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { expectData, expectProblem, signIn } from "./client.js";
+import { issue } from "./billing-fixtures.js";
+import { Client, expectData, expectProblem, signIn } from "./client.js";
 import { freshTenant, useTestApp } from "./helpers.js";
-import { issuedInvoice } from "./invoice-fixtures.js";
+import { draftedTraining, issuedInvoice } from "./invoice-fixtures.js";
 
 const env = useTestApp({ webhooks: { allowHttp: true, allowPrivateTargets: true } });
 
@@ -182,5 +183,52 @@ describe("payments on an issued invoice", () => {
       invoiceId: invoice.id,
       stripeInvoiceId: "in_test_1",
     });
+  });
+
+  it("answers 409 for a draft, a credit note and a fully credited invoice (the ledger's own)", async () => {
+    const f = await draftedTraining(env);
+    const body = { paidOn: today(), amountOre: 100, method: "bankgiro" as const };
+    const draftId = f.draftFor(f.b.org.id);
+    expectProblem(await f.nns.POST(PAYMENTS, { ...inInvoice(env.nns.id, draftId), body }), 409, "conflict");
+    const invoiceId = f.draftFor(f.a.org.id);
+    expectData(await issue(env, f.nns, invoiceId));
+    const credit = expectData(
+      await f.nns.POST("/orgs/{orgId}/invoices/{invoiceId}/credit-notes", {
+        ...inInvoice(env.nns.id, invoiceId),
+        body: { reason: "Utbildningen ställdes in" },
+      }),
+      201,
+    );
+    expect(credit.kind).toBe("credit_note");
+    for (const id of [invoiceId, credit.id]) {
+      expectProblem(await f.nns.POST(PAYMENTS, { ...inInvoice(env.nns.id, id), body }), 409, "conflict");
+    }
+  });
+});
+
+describe("without a Stripe key", () => {
+  it("keeps every förbund on bankgiro and answers Stripe's webhook 503 with the reason", async () => {
+    const buyer = await freshTenant(env);
+    const nns = await signIn(env, env.users.nnsAdmin.email);
+    const customer = { params: { path: { orgId: env.nns.id, buyerOrganizationId: buyer.org.id } } };
+    expect(
+      expectData(await nns.GET("/orgs/{orgId}/billing/customers/{buyerOrganizationId}", customer)),
+    ).toMatchObject({
+      paymentMethod: "bankgiro",
+      stripeAvailable: false,
+    });
+    const refused = await nns.PUT("/orgs/{orgId}/billing/customers/{buyerOrganizationId}", {
+      ...customer,
+      body: { paymentMethod: "stripe" },
+    });
+    expect(expectProblem(refused, 409, "conflict").detail).toMatch(/STRIPE_SECRET_KEY/);
+    // Stripe calls with no cookie and no Origin, as any server does.
+    const webhook = await new Client(env).raw("POST", "/v1/webhooks/stripe", {
+      rawBody: '{"id":"evt_1","type":"invoice.paid"}',
+      headers: { "content-type": "application/json", "stripe-signature": "t=1,v1=00" },
+      origin: null,
+    });
+    expect(expectProblem(webhook, 503, "service_unavailable").detail).toMatch(/Stripe är inte konfigurerat/);
+    expect(webhook.headers.get("retry-after")).toBe("3600");
   });
 });

@@ -37,6 +37,7 @@ import { buildOpenApiDocument } from "../src/openapi.js";
 import { Client, signIn } from "./client.js";
 import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
+import { billingFixture } from "./security-billing.js";
 
 // CI replays one known seed, so a landing is never decided by luck; local runs explore new ones.
 const SEED = Number(
@@ -48,6 +49,8 @@ const RUNS = Number(process.env.CONTRACT_RUNS ?? 5);
 /** Operations left out, each with the reason. Everything else with a body or query parameters is sent. */
 const SKIPPED: Record<string, string> = {
   "POST /auth/password": "changes the signed-in caller's password, and so every later sign-in of the run",
+  "POST /webhooks/stripe":
+    "answers 503 by design on an installation without a Stripe key, as this one; with a key, only Stripe's signature gets past 400 (billing-stripe-webhook.test.ts)",
 };
 
 interface Parameter {
@@ -172,6 +175,8 @@ beforeAll(async () => {
     coOwnerId: env.orgA.id,
     trainerId: trainer.id,
     certificationId: certified.certifications[0]?.id as string,
+    invoiceId: (await billingFixture(env)).A.invoiceId,
+    buyerOrganizationId: tenant.org.id,
   });
   context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);

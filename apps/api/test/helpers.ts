@@ -48,6 +48,8 @@ export interface TestOptions {
   delivery?: Partial<DeliveryPolicy>;
   /** Outgoing webhooks: allowed targets and delivery timing. */
   webhooks?: ServiceConfig["webhooks"];
+  /** Collection through Stripe, e.g. the fake Stripe's options and a webhook secret. */
+  stripe?: ServiceConfig["stripe"];
 }
 
 /**
@@ -70,6 +72,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
       },
       minGroupSize: 5,
       ...(options.webhooks && { webhooks: options.webhooks }),
+      ...(options.stripe && { stripe: options.stripe }),
     },
     { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
     { pollingIntervalSeconds: 0.5 },

@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import { confirmedTraining, draftsOf, setInvoicingDetails, setSellerSettings } from "./billing-fixtures.js";
+import { expectData } from "./client.js";
 import type { TestEnv } from "./helpers.js";
 
 let serial = 0;
@@ -57,4 +59,21 @@ export async function draftInvoice(env: TestEnv, buyerOrganizationId: string): P
     [env.nns.id, id, buyerOrganizationId],
   );
   return { id };
+}
+
+/**
+ * Seed 003 through the API: NNS's confirmed training shared by two fresh förbund `a` and `b`, with the
+ * seller's settings and both förbund's invoicing details, drafted; `draftFor` gives each one's draft id.
+ */
+export async function draftedTraining(env: TestEnv) {
+  const f = await confirmedTraining(env);
+  await setSellerSettings(env, f.nns);
+  await Promise.all([setInvoicingDetails(f.a), setInvoicingDetails(f.b)]);
+  const { drafts } = expectData(await draftsOf(env, f.nns, f.trainingId));
+  const draftFor = (orgId: string) => {
+    const found = drafts.find((d) => d.invoice.buyer.organizationId === orgId);
+    if (!found) throw new Error(`no draft for ${orgId}`);
+    return found.invoice.id;
+  };
+  return { ...f, draftFor };
 }

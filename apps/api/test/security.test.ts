@@ -30,6 +30,7 @@ import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/a
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
+import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
 
 interface RegisteredRoute {
@@ -66,6 +67,7 @@ const PUBLIC_ROUTES = new Set([
   "GET /catalog/export",
   "GET /catalog/feed",
   "GET /catalog/vocabularies",
+  "POST /webhooks/stripe",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -99,6 +101,7 @@ beforeAll(async () => {
   // The queue without workers: a ping creates a delivery for the fixtures, and nothing sends it.
   await startBackgroundWork(env.deps, { info: () => undefined }, false);
   const system = systemContext(env.deps, "security-suite");
+  const billing = await billingFixture(env);
   for (const [side, org, member] of [
     ["A", env.orgA, env.users.viewerA],
     ["B", env.orgB, env.users.adminB],
@@ -132,6 +135,8 @@ beforeAll(async () => {
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
+      buyerOrganizationId: org.id,
+      ...billing[side],
     };
   }
 });
@@ -314,7 +319,15 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
     const resourceParams = [...route.path.matchAll(/\{(\w+)\}/g)]
       .map((m) => m[1] as string)
       .filter((p) => p !== "orgId");
-    if (resourceParams.length > 0) {
+    // Billing's NNS-only permission is held by no förbund role: the permission check comes before any
+    // lookup, so an administrator learns nothing of another organization's resource either way.
+    if (resourceParams.length > 0 && !permissionsForRole("org_admin").has(permission)) {
+      it(`answers 403 before looking up another organization's resource: no förbund role holds ${permission}`, async () => {
+        const admin = await signIn(env, env.users.adminA.email);
+        const foreign = Object.fromEntries(resourceParams.map((p) => [p, "B" as const]));
+        expectProblem(await call(admin, route, fill(route.path, "A", foreign)), 403, "forbidden");
+      });
+    } else if (resourceParams.length > 0) {
       it("answers 404 for another organization's resource under one's own organization", async () => {
         const admin = await signIn(env, env.users.adminA.email);
         const foreign = Object.fromEntries(resourceParams.map((p) => [p, "B" as const]));

@@ -1234,6 +1234,70 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/billing/exports/invoices.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export invoices as CSV
+         * @description Every invoice and credit note issued in the period (by issue date), for Swedish Excel: UTF-8 with a byte order mark, semicolons, decimal commas, amounts in kronor, credit notes negative, with what is paid and still owed today and the status in Swedish. Needs `billing:manage` (NNS).
+         */
+        get: operations["exportInvoicesCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/exports/bookkeeping.sie": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export bookkeeping as SIE 4
+         * @description The period's bookkeeping for import into an accounting program: SIE 4 (PC8 encoding), one verification per invoice and credit note issued (series F) and per payment received (series B), balanced, on the accounts of `GET …/billing/accounts`. The period lies within one calendar year, the fiscal year the file declares (400 `one_fiscal_year` otherwise); 409 before the seller settings exist. Needs `billing:manage` (NNS).
+         */
+        get: operations["exportBookkeepingSie"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/billing/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the bookkeeping accounts
+         * @description The BAS account each kind of amount is booked on in the SIE export: the BAS 2024 defaults unless NNS's accountant set others. Needs `billing:manage` (NNS).
+         */
+        get: operations["getBillingAccounts"];
+        /**
+         * Set the bookkeeping accounts
+         * @description Sets the account numbers the SIE export books on; any left out returns to its BAS default. Kept with the seller settings (409 before they exist). Needs `billing:manage` (NNS). Audited as `billing.accounts_changed`.
+         */
+        put: operations["updateBillingAccounts"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhooks/stripe": {
         parameters: {
             query?: never;
@@ -2002,7 +2066,7 @@ export interface paths {
         get: operations["getBillingSellerSettings"];
         /**
          * Set NNS's seller settings
-         * @description Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn (`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro and plusgiro by their check digit, at least one of them (`giro_required`), postal code five digits. Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `billing:manage`. Audited as `billing.seller_settings_updated`.
+         * @description Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn (`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro (`bankgiro`) and plusgiro (`plusgiro`) by their check digit, at least one of them (`giro_required`). Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `billing:manage`. Audited as `billing.seller_settings_updated`.
          */
         put: operations["putBillingSellerSettings"];
         post?: never;
@@ -2026,7 +2090,7 @@ export interface paths {
         get: operations["getInvoicingDetails"];
         /**
          * Set the förbund's invoicing details
-         * @description Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` with the organisationsnummer. Checked per field: organisationsnummer by Luhn, VAT number `SE` + orgnr + `01`, postal code. Invoices already issued keep the details they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `invoicing:manage`. Audited as `billing.invoicing_details_updated`.
+         * @description Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` with the organisationsnummer. Checked per field: organisationsnummer by Luhn (`organization_number`, also the Peppol id's value under scheme 0007), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`). Invoices already issued keep the details they were issued with. Send the `ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs `invoicing:manage`. Audited as `billing.invoicing_details_updated`.
          */
         put: operations["putInvoicingDetails"];
         post?: never;
@@ -4922,6 +4986,78 @@ export interface components {
             stripeCustomerId: string | null;
             /** @description Whether this installation has a Stripe key */
             stripeAvailable: boolean;
+        };
+        /**
+         * @example {
+         *       "receivables": "1510",
+         *       "bank": "1930",
+         *       "plusgiro": "1920",
+         *       "stripeClearing": "1580",
+         *       "revenue2500": "3001",
+         *       "revenue1200": "3002",
+         *       "revenue600": "3003",
+         *       "revenue0": "3004",
+         *       "outputVat2500": "2611",
+         *       "outputVat1200": "2621",
+         *       "outputVat600": "2631"
+         *     }
+         */
+        BillingAccounts: {
+            /**
+             * @description Kundfordringar
+             * @example 1510
+             */
+            receivables: string;
+            /**
+             * @description The bank account behind the bankgiro; also manual and bank-file payments
+             * @example 1510
+             */
+            bank: string;
+            /**
+             * @description A BAS account number
+             * @example 1510
+             */
+            plusgiro: string;
+            /**
+             * @description Card payments until Stripe pays them out
+             * @example 1510
+             */
+            stripeClearing: string;
+            /**
+             * @description Sales at 25 % VAT
+             * @example 1510
+             */
+            revenue2500: string;
+            /**
+             * @description Sales at 12 % VAT
+             * @example 1510
+             */
+            revenue1200: string;
+            /**
+             * @description Sales at 6 % VAT
+             * @example 1510
+             */
+            revenue600: string;
+            /**
+             * @description VAT-exempt sales
+             * @example 1510
+             */
+            revenue0: string;
+            /**
+             * @description Output VAT 25 %
+             * @example 1510
+             */
+            outputVat2500: string;
+            /**
+             * @description Output VAT 12 %
+             * @example 1510
+             */
+            outputVat1200: string;
+            /**
+             * @description Output VAT 6 %
+             * @example 1510
+             */
+            outputVat600: string;
         };
         /**
          * @example {
@@ -11436,7 +11572,7 @@ export interface operations {
                 trainingId?: string;
                 /** @description Issued on or after */
                 from?: string;
-                /** @description Issued on or before; not before `from` */
+                /** @description Issued on or before; not before `from` (400 `not_before_from`) */
                 to?: string;
             };
             header?: never;
@@ -11609,11 +11745,11 @@ export interface operations {
                 "application/json": {
                     /**
                      * Format: date
-                     * @description Not in the future
+                     * @description Not in the future (400 `not_in_future`)
                      * @example 2026-11-24
                      */
                     paidOn: string;
-                    /** @description Öre, not zero; negative only to reverse a mistaken registration */
+                    /** @description Öre, not zero (400 `nonzero_ore`); negative only to reverse a mistaken registration */
                     amountOre: number;
                     /** @enum {string} */
                     method: "bankgiro" | "plusgiro" | "manual" | "bank_file";
@@ -11760,6 +11896,243 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportInvoicesCsv: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; default the first of this year */
+                from?: string;
+                /** @description Last day, inclusive; default today; not before `from` (400 `not_before_from`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV file, named `fakturor-<from>--<to>.csv` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name and the period */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportBookkeepingSie: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive; default the first of this year */
+                from?: string;
+                /** @description Last day, inclusive; default today; not before `from` (400 `not_before_from`) */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The SIE file, named `bokforing-<from>--<to>.se` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `attachment` with the file name and the period */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getBillingAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The accounts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BillingAccounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateBillingAccounts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "bank": "1940",
+                 *       "revenue2500": "3011"
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description Kundfordringar
+                     * @example 1510
+                     */
+                    receivables?: string;
+                    /**
+                     * @description The bank account behind the bankgiro; also manual and bank-file payments
+                     * @example 1510
+                     */
+                    bank?: string;
+                    /**
+                     * @description A BAS account number
+                     * @example 1510
+                     */
+                    plusgiro?: string;
+                    /**
+                     * @description Card payments until Stripe pays them out
+                     * @example 1510
+                     */
+                    stripeClearing?: string;
+                    /**
+                     * @description Sales at 25 % VAT
+                     * @example 1510
+                     */
+                    revenue2500?: string;
+                    /**
+                     * @description Sales at 12 % VAT
+                     * @example 1510
+                     */
+                    revenue1200?: string;
+                    /**
+                     * @description Sales at 6 % VAT
+                     * @example 1510
+                     */
+                    revenue600?: string;
+                    /**
+                     * @description VAT-exempt sales
+                     * @example 1510
+                     */
+                    revenue0?: string;
+                    /**
+                     * @description Output VAT 25 %
+                     * @example 1510
+                     */
+                    outputVat2500?: string;
+                    /**
+                     * @description Output VAT 12 %
+                     * @example 1510
+                     */
+                    outputVat1200?: string;
+                    /**
+                     * @description Output VAT 6 %
+                     * @example 1510
+                     */
+                    outputVat600?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The accounts now */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "receivables": "1510",
+                     *       "bank": "1940",
+                     *       "plusgiro": "1920",
+                     *       "stripeClearing": "1580",
+                     *       "revenue2500": "3011",
+                     *       "revenue1200": "3002",
+                     *       "revenue600": "3003",
+                     *       "revenue0": "3004",
+                     *       "outputVat2500": "2611",
+                     *       "outputVat1200": "2621",
+                     *       "outputVat600": "2631"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["BillingAccounts"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

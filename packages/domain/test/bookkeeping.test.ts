@@ -124,7 +124,7 @@ describe("journal lines of a verification", () => {
     });
   });
 
-  it("sums rates that the chart books on one account, and refuses a rate it has no account for", () => {
+  it("sums rates that the chart books on one account, and refuses a rate without an account or an unbalanced document", () => {
     const accounts: BillingAccounts = {
       ...DEFAULT_BILLING_ACCOUNTS,
       revenue: { ...DEFAULT_BILLING_ACCOUNTS.revenue, 1200: DEFAULT_BILLING_ACCOUNTS.revenue[2500] },
@@ -136,6 +136,11 @@ describe("journal lines of a verification", () => {
     expect(byAccount(journalLines(entry, accounts))["3001"]).toBe(-2000);
     const odd: LedgerEntry = { type: "invoice", document: document("invoice", [line(1, 1000, 1000)]) };
     expect(() => journalLines(odd, DEFAULT_BILLING_ACCOUNTS)).toThrow(/10 %/);
+    const broken = document("invoice", [line(1, 1000, 2500)]);
+    broken.totalOre += 1;
+    expect(() => journalLines({ type: "invoice", document: broken }, DEFAULT_BILLING_ACCOUNTS)).toThrow(
+      /not the sum/,
+    );
   });
 
   it("every verification balances to zero", () => {

@@ -2,6 +2,7 @@ import { emails, organizations, transaction } from "@nns/db";
 import { and, eq, inArray } from "drizzle-orm";
 import { enterOrganization } from "./access.js";
 import { type Deps, systemContext } from "./context.js";
+import { seedDemoBilling } from "./demo-billing.js";
 import { recordAttendance } from "./trainings/attendance.js";
 import { answerSurvey } from "./trainings/surveys.js";
 import { addCertification, createTrainer } from "./trainings/trainers.js";
@@ -138,6 +139,7 @@ export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promi
   for (const step of steps) planned = await addSession(nns, bip.id, { ...step, trainerIds: [tove.id] });
   await moveTraining(nns, bip.id, "plan", null);
   await moveTraining(nns, bip.id, "confirm", null);
+  await seedDemoBilling(deps, tove.id, bip.id);
   const trainingStep = planned.sessions.find((s) => s.stepKey === "training")?.id as string;
   const kickoff = planned.sessions.find((s) => s.stepKey === "kickoff")?.id as string;
   for (const [index, [name, gender, employer]] of PEOPLE.entries()) {

@@ -149,10 +149,10 @@ describe("SIE 4 export", () => {
     expect(texts[0]).toContain("Östra Södertörn");
   });
 
-  it("quotes text so that quotation marks, backslashes, tabs and dashes keep the file readable", () => {
-    const odd = buyer('Förbundet "Norr"\\Syd\t– Åre', "2220001230");
+  it("quotes text so that quotation marks, backslashes, tabs, dashes and letters PC8 lacks keep the file readable", () => {
+    const odd = buyer('Förbundet "Norr"\\Syd\t– Åre, Dobříš Ŋ', "2220001230");
     const file = parseSie(sie([{ type: "invoice", document: seedInvoice("2027-0009", odd) }]));
-    expect(file.verifications[0]?.text).toBe('Faktura 2027-0009 Förbundet "Norr"\\Syd - Åre');
+    expect(file.verifications[0]?.text).toBe('Faktura 2027-0009 Förbundet "Norr"\\Syd - Åre, Dobrís ?');
     expect(balance(file.verifications[0] as SieVerification)).toBe(0);
   });
 

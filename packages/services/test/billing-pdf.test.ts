@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { formatKronor, type InvoiceDocument } from "@nns/domain";
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
+import { formatBankgiro, formatPlusgiro, formatPostalCode, formatVatRate } from "../src/billing/format.js";
 import { renderInvoicePdf } from "../src/billing/pdf.js";
 import { invoiceDocument, line, seedCreditNote, seedInvoice } from "./billing-documents.js";
 
@@ -103,6 +104,15 @@ describe("invoice PDF", () => {
     ]);
   });
 
+  it("prints what the standard fonts lack as its plain form or a visible ?, never a wrong letter", async () => {
+    const doc = invoiceDocument({
+      number: "2027-0005",
+      lines: [line(1, "Kurs i Árjepluovve − Dobříš, Ŋ “citat” 12 € 😀", 100_000)],
+    });
+    const [text = ""] = await pagesText(await renderInvoicePdf(doc));
+    expect(text).toContain("Kurs i Árjepluovve - Dobríš, ? “citat” 12 € ?");
+  });
+
   it("flows 40 lines onto a second page with the table header again and the totals once, at the end", async () => {
     const lines = Array.from({ length: 40 }, (_, i) =>
       line(i + 1, `Tryckt kursmaterial, häfte ${i + 1}`, 10_000),
@@ -130,13 +140,44 @@ describe("invoice PDF", () => {
     const doc = seedInvoice();
     const [a, b] = await Promise.all([renderInvoicePdf(doc), renderInvoicePdf(doc)]);
     expect(a.equals(b)).toBe(true);
-    const raw = a.toString("latin1");
-    expect(raw).toContain("/Lang (sv-SE)");
+    expect(a.toString("latin1")).toContain("/Lang (sv-SE)");
     const pdf = await open(a);
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;
     expect(info.Title).toBe("Faktura 2027-0001");
     expect(info.Author).toBe("Nationella nätverket för samordningsförbund");
     expect(info.CreationDate).toBe("D:20270115000000Z");
     await pdf.destroy();
+  });
+
+  it("is tagged: a screen reader gets the title as a heading and the lines as a table with a header row", async () => {
+    const lines = Array.from({ length: 40 }, (_, i) => line(i + 1, `Häfte ${i + 1}`, 10_000));
+    const pdf = await open(await renderInvoicePdf(invoiceDocument({ number: "2027-0042", lines })));
+    type Node = { role?: string; children?: Node[]; type?: string };
+    const roles = (node: Node): string[] => [
+      ...(node.role ? [node.role] : []),
+      ...(node.children ?? []).flatMap(roles),
+    ];
+    const [first, second] = await Promise.all(
+      [1, 2].map(async (n) => roles((await (await pdf.getPage(n)).getStructTree()) as Node)),
+    );
+    expect(first).toContain("H1");
+    const rows = [...(first ?? []), ...(second ?? [])].filter((role) => role === "TR");
+    const headers = [...(first ?? []), ...(second ?? [])].filter((role) => role === "TH");
+    // One header row (the one repeated on page 2 is an artifact) and a row per line; VAT table: 1 + 1.
+    expect(rows).toHaveLength(1 + 40 + 2);
+    expect(headers).toHaveLength(4 + 3);
+    await pdf.destroy();
+  });
+});
+
+describe("Swedish number formats on the invoice", () => {
+  it("writes giro numbers, postal codes and VAT rates as printed on Swedish invoices", () => {
+    expect(formatBankgiro("1234567")).toBe("123-4567");
+    expect(formatBankgiro("56781234")).toBe("5678-1234");
+    expect(formatPlusgiro("4711236")).toBe("471123-6");
+    expect(formatPostalCode("11122")).toBe("111 22");
+    expect(formatPostalCode("DK-2100")).toBe("DK-2100");
+    expect(formatVatRate(2500)).toBe("25 %");
+    expect(formatVatRate(1250)).toBe("12,5 %");
   });
 });

@@ -93,7 +93,10 @@ function merge(lines: JournalLine[]): JournalLine[] {
   return [...byAccount.values()].filter((line) => line.amountOre !== 0);
 }
 
-/** An invoice as booked: the receivable against revenue and output VAT per rate. */
+/**
+ * An invoice as booked: the receivable against revenue and output VAT per rate. A document whose total
+ * is not its VAT summary's sum would book an unbalanced verification; it is refused instead.
+ */
 function invoiceLines(document: InvoiceDocument, accounts: BillingAccounts): JournalLine[] {
   const lines: JournalLine[] = [{ account: accounts.receivables, amountOre: document.totalOre }];
   for (const row of document.vatSummary) {
@@ -101,6 +104,8 @@ function invoiceLines(document: InvoiceDocument, accounts: BillingAccounts): Jou
     lines.push({ account: accounts.revenue[rate], amountOre: -row.taxableOre });
     if (rate !== 0) lines.push({ account: accounts.outputVat[rate], amountOre: -row.vatOre });
   }
+  if (lines.reduce((sum, line) => sum + line.amountOre, 0) !== 0)
+    throw new RangeError(`${document.number}: the total is not the sum of the VAT summary`);
   return merge(lines);
 }
 

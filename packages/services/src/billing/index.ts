@@ -6,4 +6,5 @@ export * from "./issuing.js";
 export * from "./peppol/index.js";
 export * from "./readiness.js";
 export * from "./settings.js";
+export * from "./training-reference.js";
 export * from "./transmission.js";

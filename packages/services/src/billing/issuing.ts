@@ -18,9 +18,9 @@ import { assertDraftCurrent } from "./drafts.js";
 import { type InvoiceDetailView, type InvoiceRow, invoiceSummaryView, lineView } from "./invoice-view.js";
 import { readInvoiceDetail } from "./invoices.js";
 import { renderInvoicePdf } from "./pdf.js";
-import { enqueueStripeMirror } from "./stripe-sync.js";
 import { assertValidUbl, sharedPeppolValidator, toUbl } from "./peppol/index.js";
 import { type BuyerRow, readiness, type SellerRow } from "./readiness.js";
+import { enqueueStripeMirror } from "./stripe-sync.js";
 import { accessPointOf } from "./transmission.js";
 
 /** `YYYY-MM-DD` plus whole days, as calendar dates (no time zone can shift them). */

@@ -6,7 +6,21 @@ import {
   formatPlusgiro,
   formatVatRate,
   organizationNumberLabel,
-} from "./pdf-format.js";
+} from "./format.js";
+import {
+  artifact,
+  beginStructure,
+  INK,
+  LEFT,
+  MUTED,
+  type Pdf,
+  put,
+  RIGHT,
+  rule,
+  SHADE,
+  WIDTH,
+  within,
+} from "./pdf-drawing.js";
 
 /**
  * The invoice or credit note as a Swedish A4 PDF: the layout a Swedish accounts-payable clerk knows
@@ -17,17 +31,9 @@ import {
  * and pdfkit derives the file id from the document info.
  */
 
-const LEFT = 50;
-const RIGHT = 545;
-const WIDTH = RIGHT - LEFT;
 /** Content stops here; the footer sits below it on every page. */
 const CONTENT_BOTTOM = 745;
 const FOOTER_TOP = 768;
-
-const INK = "#1a1a1a";
-const MUTED = "#5a5a5a";
-const RULE = "#b9b9b9";
-const SHADE = "#eef1f5";
 
 /** The line table's columns: description, net, rate, VAT. */
 const COLUMNS = [
@@ -36,30 +42,6 @@ const COLUMNS = [
   { label: "Momssats", x: 415, width: 50, align: "right" },
   { label: "Moms", x: 470, width: 75, align: "right" },
 ] as const;
-
-type Pdf = PDFKit.PDFDocument;
-
-interface TextStyle {
-  size?: number;
-  bold?: boolean;
-  color?: string;
-  width?: number;
-  align?: "left" | "right" | "center";
-}
-
-function put(pdf: Pdf, text: string, x: number, y: number, style: TextStyle = {}): number {
-  pdf
-    .font(style.bold ? "Helvetica-Bold" : "Helvetica")
-    .fontSize(style.size ?? 9)
-    .fillColor(style.color ?? INK);
-  const options = { width: style.width ?? WIDTH, align: style.align ?? "left", lineGap: 1 };
-  pdf.text(text, x, y, options);
-  return pdf.heightOfString(text, options);
-}
-
-function rule(pdf: Pdf, y: number, from = LEFT, to = RIGHT): void {
-  pdf.moveTo(from, y).lineTo(to, y).lineWidth(0.5).strokeColor(RULE).stroke();
-}
 
 function title(doc: InvoiceDocument): string {
   return doc.kind === "invoice" ? "Faktura" : "Kreditnota";
@@ -70,7 +52,13 @@ function firstPageHeader(pdf: Pdf, doc: InvoiceDocument): number {
   const sellerName = put(pdf, doc.seller.legalName, LEFT, 50, { size: 13, bold: true, width: 250 });
   put(pdf, addressLines(doc.seller.address).join("\n"), LEFT, 54 + sellerName, { color: MUTED, width: 250 });
 
-  put(pdf, title(doc).toUpperCase(), 330, 48, { size: 20, bold: true, width: 215, align: "right" });
+  put(pdf, title(doc).toUpperCase(), 330, 48, {
+    tag: "H1",
+    size: 20,
+    bold: true,
+    width: 215,
+    align: "right",
+  });
   const facts: [string, string][] = [
     [doc.kind === "invoice" ? "Fakturanummer" : "Kreditnotanummer", doc.number],
     ["Fakturadatum", doc.issueDate],
@@ -104,7 +92,7 @@ function detailsGrid(pdf: Pdf, doc: InvoiceDocument, top: number): number {
   }
   if (doc.seller.invoiceEmail) cells.push(["Frågor om fakturan", doc.seller.invoiceEmail]);
   const cellWidth = WIDTH / cells.length;
-  pdf.rect(LEFT, top, WIDTH, 34).fill(SHADE);
+  artifact(pdf, () => pdf.rect(LEFT, top, WIDTH, 34).fill(SHADE));
   cells.forEach(([label, value], i) => {
     const x = LEFT + 8 + i * cellWidth;
     put(pdf, label, x, top + 6, { size: 7.5, color: MUTED, width: cellWidth - 12 });
@@ -123,16 +111,25 @@ function detailsGrid(pdf: Pdf, doc: InvoiceDocument, top: number): number {
 
 /** A later page starts with a short heading saying whose document continues. */
 function continuationHeader(pdf: Pdf, doc: InvoiceDocument): number {
-  put(pdf, doc.seller.legalName, LEFT, 50, { bold: true, width: 300 });
-  put(pdf, `${title(doc)} ${doc.number} (fortsättning)`, 300, 50, { width: 245, align: "right" });
-  rule(pdf, 66);
+  artifact(
+    pdf,
+    () => {
+      put(pdf, doc.seller.legalName, LEFT, 50, { bold: true, width: 300 });
+      put(pdf, `${title(doc)} ${doc.number} (fortsättning)`, 300, 50, { width: 245, align: "right" });
+      rule(pdf, 66);
+    },
+    "Pagination",
+  );
   return 80;
 }
 
 function tableHeader(pdf: Pdf, y: number): number {
-  for (const column of COLUMNS) {
-    put(pdf, column.label, column.x, y, { size: 8, bold: true, width: column.width, align: column.align });
-  }
+  within(pdf, "TR", () => {
+    for (const column of COLUMNS) {
+      const style = { tag: "TH", size: 8, bold: true, width: column.width, align: column.align };
+      put(pdf, column.label, column.x, y, style);
+    }
+  });
   rule(pdf, y + 13);
   return y + 18;
 }
@@ -157,24 +154,33 @@ function closingHeight(doc: InvoiceDocument): number {
 }
 
 function vatSummary(pdf: Pdf, doc: InvoiceDocument, top: number): number {
-  put(pdf, "Momsspecifikation", LEFT, top, { size: 8, bold: true });
+  put(pdf, "Momsspecifikation", LEFT, top, { tag: "H2", size: 8, bold: true });
   const columns = [
     { label: "Momssats", x: LEFT, width: 70, align: "left" as const },
     { label: "Underlag", x: LEFT + 70, width: 85, align: "right" as const },
     { label: "Moms", x: LEFT + 155, width: 85, align: "right" as const },
   ];
   let y = top + 13;
-  for (const c of columns)
-    put(pdf, c.label, c.x, y, { size: 7.5, color: MUTED, width: c.width, align: c.align });
-  rule(pdf, y + 11, LEFT, LEFT + 240);
-  y += 15;
-  for (const row of doc.vatSummary) {
-    const rate = row.vatCategory === "E" ? "Momsfri" : formatVatRate(row.vatRateBasisPoints);
-    const cells = [rate, formatKronor(row.taxableOre), formatKronor(row.vatOre)];
-    columns.forEach((c, i) => {
-      put(pdf, cells[i] ?? "", c.x, y, { width: c.width, align: c.align });
+  within(pdf, "Table", () => {
+    within(pdf, "TR", () => {
+      for (const c of columns) {
+        put(pdf, c.label, c.x, y, { tag: "TH", size: 7.5, color: MUTED, width: c.width, align: c.align });
+      }
     });
-    y += 13;
+    rule(pdf, y + 11, LEFT, LEFT + 240);
+    y += 15;
+    for (const row of doc.vatSummary) {
+      const rate = row.vatCategory === "E" ? "Momsfri" : formatVatRate(row.vatRateBasisPoints);
+      const cells = [rate, formatKronor(row.taxableOre), formatKronor(row.vatOre)];
+      within(pdf, "TR", () => {
+        columns.forEach((c, i) => {
+          put(pdf, cells[i] ?? "", c.x, y, { tag: "TD", width: c.width, align: c.align });
+        });
+      });
+      y += 13;
+    }
+  });
+  for (const row of doc.vatSummary) {
     if (row.exemptionReason)
       y += put(pdf, row.exemptionReason, LEFT, y, { size: 7.5, color: MUTED, width: 240 }) + 2;
   }
@@ -209,7 +215,7 @@ function paymentBox(pdf: Pdf, doc: InvoiceDocument, top: number): number {
   if (doc.ocr) cells.push(["OCR-nummer", doc.ocr]);
   if (doc.dueDate) cells.push(["Förfallodatum", doc.dueDate]);
   cells.push(["Att betala", formatKronor(doc.totalOre)]);
-  pdf.rect(LEFT, top, WIDTH, 44).lineWidth(1).strokeColor(INK).stroke();
+  artifact(pdf, () => pdf.rect(LEFT, top, WIDTH, 44).lineWidth(1).strokeColor(INK).stroke());
   const cellWidth = WIDTH / cells.length;
   cells.forEach(([label, value], i) => {
     const x = LEFT + 10 + i * cellWidth;
@@ -259,7 +265,11 @@ function footer(pdf: Pdf, doc: InvoiceDocument, page: number, pages: number): vo
   blocks.forEach((lines, i) => {
     put(pdf, lines.join("\n"), LEFT + i * third, FOOTER_TOP, { size: 7.5, color: MUTED, width: third - 8 });
   });
-  put(pdf, `Sida ${page} av ${pages}`, LEFT, 812, { size: 7.5, color: MUTED, align: "right" });
+  artifact(
+    pdf,
+    () => put(pdf, `Sida ${page} av ${pages}`, LEFT, 812, { size: 7.5, color: MUTED, align: "right" }),
+    "Pagination",
+  );
 }
 
 export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
@@ -267,6 +277,8 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
     size: "A4",
     margins: { top: 50, bottom: 20, left: LEFT, right: 595.28 - RIGHT },
     bufferPages: true,
+    pdfVersion: "1.7",
+    tagged: true,
     lang: "sv-SE",
     displayTitle: true,
     info: {
@@ -285,31 +297,44 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
     pdf.on("error", reject);
   });
 
-  let y = tableHeader(pdf, firstPageHeader(pdf, doc));
-  for (const line of doc.lines) {
-    const height = lineHeight(pdf, line);
-    if (y + height > CONTENT_BOTTOM) {
-      pdf.addPage();
-      y = tableHeader(pdf, continuationHeader(pdf, doc));
+  const root = beginStructure(pdf);
+  let y = firstPageHeader(pdf, doc);
+  within(pdf, "Table", () => {
+    y = tableHeader(pdf, y);
+    for (const line of doc.lines) {
+      const height = lineHeight(pdf, line);
+      if (y + height > CONTENT_BOTTOM) {
+        pdf.addPage();
+        y = continuationHeader(pdf, doc);
+        // The header row again for the eye; in the structure the table has it once.
+        artifact(pdf, () => {
+          y = tableHeader(pdf, y);
+        });
+      }
+      within(pdf, "TR", () => {
+        lineCells(line).forEach((cell, i) => {
+          const column = COLUMNS[i] ?? COLUMNS[0];
+          put(pdf, cell, column.x, y + 3, { tag: "TD", width: column.width, align: column.align });
+        });
+      });
+      y += height;
+      rule(pdf, y);
     }
-    lineCells(line).forEach((cell, i) => {
-      const column = COLUMNS[i] ?? COLUMNS[0];
-      put(pdf, cell, column.x, y + 3, { width: column.width, align: column.align });
-    });
-    y += height;
-    rule(pdf, y);
-  }
+  });
   if (y + 14 + closingHeight(doc) > CONTENT_BOTTOM) {
     pdf.addPage();
     y = continuationHeader(pdf, doc);
   }
   closing(pdf, doc, y + 14);
 
+  // The company facts are read once, after the content; on later pages they repeat as an artifact.
   const { start, count } = pdf.bufferedPageRange();
   for (let i = start; i < start + count; i++) {
     pdf.switchToPage(i);
-    footer(pdf, doc, i - start + 1, count);
+    if (i === start) footer(pdf, doc, 1, count);
+    else artifact(pdf, () => footer(pdf, doc, i - start + 1, count), "Pagination");
   }
+  root.end();
   pdf.end();
   return done;
 }

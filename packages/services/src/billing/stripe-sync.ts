@@ -2,7 +2,8 @@
 import { billingCustomers, invoices, type Tx, transaction } from "@nns/db";
 import type { InvoiceDocument } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
-import type { Deps, OrgContext } from "../context.js";
+import { writeAudit } from "../audit.js";
+import { type Deps, type OrgContext, systemContext } from "../context.js";
 import type { MarkPaidOutOfBandJob } from "./payments.js";
 import { StripeCollection } from "./stripe/index.js";
 
@@ -58,6 +59,7 @@ export async function enqueueStripeMirror(
  * again: Stripe calls carry keys derived from our ids, and an invoice already mirrored is left alone. An
  * invoice paid by bankgiro before Stripe had its copy gets that copy marked paid at once.
  */
+// convention: no permission check — a queue job, enqueued by the issuing transaction that checked billing:manage
 export async function mirrorInvoice(deps: Deps, job: MirrorInvoiceJob): Promise<void> {
   const collection = stripeCollection(deps);
   if (!collection) return;
@@ -105,6 +107,12 @@ export async function mirrorInvoice(deps: Deps, job: MirrorInvoiceJob): Promise<
       .set({ stripeInvoiceId })
       .where(and(eq(invoices.organizationId, job.organizationId), eq(invoices.id, job.invoiceId)))
       .returning({ status: invoices.status });
+    await writeAudit(tx, systemContext(deps, "stripe"), job.organizationId, {
+      action: "invoice.stripe_mirrored",
+      entityType: "invoice",
+      entityId: job.invoiceId,
+      after: { stripeInvoiceId, stripeCustomerId: customerId },
+    });
     return row?.status;
   });
   if (status === "paid") await collection.markPaidOutOfBand(stripeInvoiceId, job.invoiceId);

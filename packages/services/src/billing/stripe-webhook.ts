@@ -30,9 +30,10 @@ export interface StripeEventReceipt {
  * Without Stripe configured the answer is 503 with a Retry-After, so Stripe keeps the events until the
  * configuration is back instead of dropping them.
  */
+// convention: no permission check — Stripe's signature on the raw body is the credential, checked first
 export async function receiveStripeEvent(
   deps: Deps,
-  rawBody: string,
+  rawBody: string | Buffer,
   signature: string | undefined,
 ): Promise<StripeEventReceipt> {
   const collection = stripeCollection(deps);

@@ -1,6 +1,6 @@
 import type { EmailAttachment } from "@nns/db";
 import { formatKronor, type InvoiceDocument } from "@nns/domain";
-import { formatBankgiro, formatPlusgiro } from "../billing/pdf-format.js";
+import { formatBankgiro, formatPlusgiro } from "../billing/format.js";
 import type { OutgoingEmail } from "./mailer.js";
 import { composeEmail as email } from "./templates.js";
 

@@ -25,7 +25,10 @@ const AddressInput = z
   .object({
     street: nonBlank(1).max(200),
     additionalStreet: z.string().trim().max(200).nullable().optional(),
-    postalCode: z.string().max(10).openapi({ description: "Five digits, with or without the space: 302 31" }),
+    postalCode: z
+      .string()
+      .regex(/^\s*\d{3}\s?\d{2}\s*$/, "five digits, with or without a space after the third")
+      .openapi({ description: "Five digits, with or without the space: 302 31" }),
     city: nonBlank(1).max(100),
   })
   .strict();
@@ -107,7 +110,7 @@ export const putSellerSettings = defineRoute(
     description:
       "Sets the whole seller identity. Checked and named per field: organisationsnummer by Luhn " +
       "(`organization_number`), VAT number `SE` + orgnr + `01` (`vat_number_of_organization`), bankgiro " +
-      "and plusgiro by their check digit, at least one of them (`giro_required`), postal code five digits. " +
+      "(`bankgiro`) and plusgiro (`plusgiro`) by their check digit, at least one of them (`giro_required`). " +
       'Issued invoices keep what they were issued with. Send the `ETag` you read as `If-Match` (`"0"` ' +
       "when creating): a change since answers 412. Needs `billing:manage`. Audited as " +
       "`billing.seller_settings_updated`.",
@@ -199,8 +202,9 @@ export const putInvoicingDetails = defineRoute(
     summary: "Set the förbund's invoicing details",
     description:
       "Legal name and organisationsnummer default to the organization's; the Peppol id to scheme `0007` " +
-      "with the organisationsnummer. Checked per field: organisationsnummer by Luhn, VAT number `SE` + " +
-      "orgnr + `01`, postal code. Invoices already issued keep the details they were issued with. Send the " +
+      "with the organisationsnummer. Checked per field: organisationsnummer by Luhn (`organization_number`, " +
+      "also the Peppol id's value under scheme 0007), VAT number `SE` + orgnr + `01` " +
+      "(`vat_number_of_organization`). Invoices already issued keep the details they were issued with. Send the " +
       '`ETag` you read as `If-Match` (`"0"` when creating): a change since answers 412. Needs ' +
       "`invoicing:manage`. Audited as `billing.invoicing_details_updated`.",
     request: {

@@ -35,7 +35,9 @@ export const listInvoices = defineRoute(
         kind: z.enum(["invoice", "credit_note"]).optional(),
         trainingId: z.uuid().optional(),
         from: CalendarDate.optional().openapi({ description: "Issued on or after" }),
-        to: CalendarDate.optional().openapi({ description: "Issued on or before; not before `from`" }),
+        to: CalendarDate.optional().openapi({
+          description: "Issued on or before; not before `from` (400 `not_before_from`)",
+        }),
       }),
     },
     responses: {

@@ -46,14 +46,11 @@ export const registerPayment = defineRoute(
       body: jsonBody(
         z
           .object({
-            paidOn: CalendarDate.openapi({ description: "Not in the future" }),
-            amountOre: z
-              .number()
-              .int()
-              .min(-100_000_000_00)
-              .max(100_000_000_00)
-              .refine((n) => n !== 0, "not zero")
-              .openapi({ description: "Öre, not zero; negative only to reverse a mistaken registration" }),
+            paidOn: CalendarDate.openapi({ description: "Not in the future (400 `not_in_future`)" }),
+            amountOre: z.number().int().min(-100_000_000_00).max(100_000_000_00).openapi({
+              description:
+                "Öre, not zero (400 `nonzero_ore`); negative only to reverse a mistaken registration",
+            }),
             method: z.enum(["bankgiro", "plusgiro", "manual", "bank_file"]),
             reference: z.string().trim().max(100).nullable().optional(),
             note: nonBlank(1).max(500).nullable().optional(),

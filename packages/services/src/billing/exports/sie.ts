@@ -45,13 +45,26 @@ const PLAIN: Record<string, string> = {
   "\u202f": " ",
 };
 
+function inPc8(c: string): boolean {
+  return iconv.decode(iconv.encode(c, "cp437"), "cp437") === c;
+}
+
+/**
+ * A text field: CP437 has å, ä, ö and é but not every letter a name may hold, so a letter it lacks loses
+ * its accent (š → s) and anything else becomes `?`; the spec allows no control characters (ASCII 0–31
+ * and 127); a quotation mark, and the backslash that escapes it, are escaped with a backslash.
+ */
 function quote(text: string): string {
-  const plain = text
-    .normalize("NFC")
-    .replace(/[\u2013\u2014\u2212\u2018\u2019\u201c\u201d\u00a0\u202f]/g, (c) => PLAIN[c] ?? c)
-    // The spec allows no control characters (ASCII 0–31 and 127) in a field.
-    // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-    .replace(/[\u0000-\u001f\u007f]/g, " ");
+  const plain = [...text.normalize("NFC")]
+    .map((c) => {
+      const code = c.codePointAt(0) ?? 0;
+      if (code < 0x20 || code === 0x7f) return " ";
+      if (PLAIN[c]) return PLAIN[c];
+      if (inPc8(c)) return c;
+      const bare = c.normalize("NFD").replace(/\p{M}/gu, "");
+      return bare !== "" && bare !== c && [...bare].every(inPc8) ? bare : "?";
+    })
+    .join("");
   return `"${plain.replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`;
 }
 

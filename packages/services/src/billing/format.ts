@@ -1,6 +1,6 @@
 import { formatOrganizationNumber, type PostalAddress } from "@nns/domain";
 
-/** How a Swede expects the numbers on an invoice to be written. */
+/** How a Swede expects the numbers on an invoice to be written, in the PDF and the email alike. */
 
 /** `56781234` → `5678-1234`, `1234567` → `123-4567`: the last four digits after a hyphen. */
 export function formatBankgiro(digits: string): string {
