@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { enterOrganization, putInvoicingDetails, systemContext } from "@nns/services";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type BillingFixture, billingFixture, issueFixtureInvoice } from "./billing-fixtures.js";
+import { type BillingFixture, billingFixture, setDefaultReference } from "./billing-fixtures.js";
 import {
   axe,
   chooseOption,
@@ -47,19 +46,25 @@ describe("invoices", () => {
     await menuLink(page, "Fakturor").click();
     await page.getByRole("heading", { level: 1, name: "Fakturor" }).waitFor();
     const list = page.getByRole("table", { name: "Fakturor och kreditnotor" });
-    await list.getByRole("link", { name: "Utkast till Samordningsförbundet Halland" }).waitFor();
+    // The demo: Halland's share of the coming training issued today, Höglandet's still a draft, and
+    // older invoices of another training, some overdue.
+    await list.getByRole("link", { name: f.hallandInvoice.number, exact: true }).waitFor();
     await list.getByRole("link", { name: "Utkast till Samordningsförbundet Höglandet" }).waitFor();
-    // Two förbund share 50 000 kr equally: each owes 25 000 kr + 25 % moms.
-    await expect(list.getByText("31 250,00 kr").count()).resolves.toBe(2);
-    await list.getByText("Utkast", { exact: true }).first().waitFor();
-    expect(await axe(page)).toEqual([]);
-    await screenshot(page, "invoices-drafts-1280");
-
-    // Höglandet has no referens yet: issuing is refused, the reason in Swedish, and the dialog stays open.
-    await list.getByRole("link", { name: "Utkast till Samordningsförbundet Höglandet" }).click();
-    await page
-      .getByRole("heading", { level: 1, name: "Fakturautkast till Samordningsförbundet Höglandet" })
+    await list
+      .getByText(/^Förfallen \d+ dagar$/)
+      .first()
       .waitFor();
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, "invoices-nns-1280");
+
+    // Without a referens issuing is refused, the reason in Swedish, and the dialog stays open.
+    await setDefaultReference(h, f.hoglandet, null);
+    await list.getByRole("link", { name: "Utkast till Samordningsförbundet Höglandet" }).click();
+    const draftHeading = page.getByRole("heading", {
+      level: 1,
+      name: "Fakturautkast till Samordningsförbundet Höglandet",
+    });
+    await draftHeading.waitFor();
     await page.getByRole("button", { name: "Utfärda", exact: true }).click();
     const refused = page.getByRole("dialog", { name: "Utfärda fakturan?" });
     await refused.getByRole("button", { name: "Utfärda fakturan" }).click();
@@ -68,11 +73,10 @@ describe("invoices", () => {
     expect(await refused.textContent()).not.toContain("reference_missing");
     await refused.getByRole("button", { name: "Avbryt" }).click();
 
-    // Halland's draft, by keyboard: the dialog says what issuing means, and the outcome gets focus.
-    await page.goto(`${h.base}/o/${f.nns}/invoices/${f.drafts.halland}`);
-    await page
-      .getByRole("heading", { level: 1, name: "Fakturautkast till Samordningsförbundet Halland" })
-      .waitFor();
+    // Höglandet gives a referens; then by keyboard: the dialog says what issuing means, the outcome gets focus.
+    await setDefaultReference(h, f.hoglandet, "Oskar Öberg");
+    await page.reload();
+    await draftHeading.waitFor();
     await page.getByText("Hämtas när fakturan utfärdas", { exact: false }).waitFor();
     expect(await axe(page)).toEqual([]);
     await screenshot(page, "invoice-draft-1280");
@@ -86,7 +90,7 @@ describe("invoices", () => {
     await tabTo(page, confirm.getByRole("button", { name: "Utfärda fakturan" }), 5);
     await page.keyboard.press("Enter");
     const issued = page.getByText(
-      new RegExp(`^Faktura ${YEAR}-\\d{4} är utfärdad och skickad till Samordningsförbundet Halland\\.$`),
+      new RegExp(`^Faktura ${YEAR}-\\d{4} är utfärdad och skickad till Samordningsförbundet Höglandet\\.$`),
     );
     await issued.waitFor();
     await expect.poll(() => hasFocus(page.locator(".focused-feedback"))).toBe(true);
@@ -94,8 +98,8 @@ describe("invoices", () => {
     await heading.waitFor();
     const number = ((await heading.textContent()) ?? "").replace("Faktura ", "");
     await page.getByText("Utfärdad", { exact: true }).first().waitFor();
-    // Issuing took Halland's default referens.
-    await page.getByText("Hanna Holm").first().waitFor();
+    // Issuing took Höglandet's default referens.
+    await page.getByText("Oskar Öberg").first().waitFor();
 
     // The PDF, through the signed-in session, named after the number.
     const [download] = await Promise.all([
@@ -164,21 +168,21 @@ describe("invoices", () => {
     await page.getByRole("link", { name: `Krediterar faktura ${number}` }).waitFor();
     await page.getByText("−5 000,00 kr").first().waitFor();
 
-    // The list filtered by status, kept in the address.
+    // The list filtered by status, kept in the address: the demo's three overdue invoices.
     await page.getByRole("link", { name: "Tillbaka till fakturorna" }).click();
-    await chooseOption(page, /Status$/, "Utkast");
+    await chooseOption(page, /Status$/, "Förfallen");
     await page.getByRole("button", { name: "Filtrera", exact: true }).click();
-    await page.waitForURL((url) => url.searchParams.get("status") === "draft");
-    await expect.poll(() => list.getByRole("row").count()).toBe(2);
-    await list.getByRole("link", { name: "Utkast till Samordningsförbundet Höglandet" }).waitFor();
+    await page.waitForURL((url) => url.searchParams.get("status") === "overdue");
+    await expect.poll(() => list.getByRole("row").count()).toBe(4);
+    await expect(list.getByText(/^Förfallen \d+ dagar$/).count()).resolves.toBe(3);
 
-    // Aging: Halland's open balance is not yet due.
+    // Aging: Höglandet's open balance is not yet due.
     await page.getByRole("link", { name: "Åldersanalys" }).click();
     await page.getByRole("heading", { level: 1, name: "Åldersanalys" }).waitFor();
     const aging = page.getByRole("table", { name: "Obetalt per förbund" });
-    const halland = aging.getByRole("row", { name: /Samordningsförbundet Halland/ });
+    const hoglandet = aging.getByRole("row", { name: /Samordningsförbundet Höglandet/ });
     // Formatted with non-breaking spaces, so an amount never breaks across lines.
-    const notDue = (await halland.getByRole("cell").first().textContent())?.replace(/\s/g, " ");
+    const notDue = (await hoglandet.getByRole("cell").first().textContent())?.replace(/\s/g, " ");
     expect(notDue).toBe("14 999,50 kr");
     expect(await axe(page)).toEqual([]);
     expect(problems.errors).toEqual([]);
@@ -186,30 +190,17 @@ describe("invoices", () => {
   }, 120_000);
 
   it("a förbund sees only its own invoices, reads one and downloads it, and cannot act on it", async () => {
-    // Höglandet's invoice issued too, once it has a referens: Halland must not see it.
-    await putInvoicingDetails(
-      await enterOrganization(systemContext(h.deps, "admin-test"), f.hoglandet),
-      {
-        address: { street: "Storgatan 1", postalCode: "571 31", city: "Nässjö" },
-        defaultReference: "Oskar Öberg",
-      },
-      null,
-    );
-    await issueFixtureInvoice(h, f.nns, f.drafts.hoglandet);
-    const [row] = await h.t.db.ownerSql("select number from invoices where id = $1", [f.drafts.hoglandet]);
-    const hoglandetNumber = String(row?.number);
-    expect(hoglandetNumber).toMatch(/^\d{4}-\d{4}$/);
+    // Runs after NNS issued, paid part of and credited Höglandet's invoice above.
     const { page, problems } = await openPage(h);
-    await signIn(page, h.base, "admin.halland@demo.nns.se");
+    await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
     await menuLink(page, "Fakturor").click();
     await page.getByRole("heading", { level: 1, name: "Fakturor" }).waitFor();
     const list = page.getByRole("table", { name: "Fakturor och kreditnotor" });
     const rows = list.getByRole("row");
     await rows.nth(1).waitFor();
-    // Halland's invoice and the credit note to it; never a draft, never Höglandet's.
+    // Höglandet's invoice and the credit note to it; never Halland's, nor any of another training.
     const text = (await list.textContent()) ?? "";
-    expect(text).not.toContain("Utkast");
-    expect(text).not.toContain(hoglandetNumber);
+    expect(text).not.toContain(f.hallandInvoice.number);
     await expect(list.getByRole("columnheader", { name: "Förbund" }).count()).resolves.toBe(0);
     await expect(rows.count()).resolves.toBe(3);
     await expect(page.getByRole("link", { name: "Åldersanalys" }).count()).resolves.toBe(0);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { billingFixture, issueFixtureInvoice } from "./billing-fixtures.js";
+import { billingFixture } from "./billing-fixtures.js";
 import { axe, type Harness, openPage, screenshot, signIn, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -33,11 +33,10 @@ beforeAll(async () => {
   );
   resam = String(interventions.find((r) => String(r.title).startsWith("RESAM"))?.id);
   returned = String(interventions.find((r) => r.state === "returned")?.id);
-  // Billing for the shared training: Halland's invoice issued, Höglandet's still a draft.
+  // The demo's billing for the shared training: Halland's invoice issued, Höglandet's still a draft.
   const billing = await billingFixture(h);
-  await issueFixtureInvoice(h, nns, billing.drafts.halland);
-  invoiceIssued = billing.drafts.halland;
-  invoiceDraft = billing.drafts.hoglandet;
+  invoiceIssued = billing.hallandInvoice.id;
+  invoiceDraft = billing.hoglandetDraft;
 });
 afterAll(async () => h?.close());
 

@@ -43,42 +43,44 @@ export function AgingPage() {
               {data.buyers.length === 0 ? (
                 <EmptyState>{t("aging.empty")}</EmptyState>
               ) : (
-                <ScrollableTable labelledBy="aging-heading">
-                  <table className="data-table data-table-stacked" aria-labelledby="aging-heading">
-                    <thead>
-                      <tr>
-                        <th scope="col">{t("aging.columns.buyer")}</th>
-                        {BUCKETS.map(([, label]) => (
-                          <th key={label} scope="col" className="amount">
-                            {t(`aging.columns.${label}`)}
-                          </th>
-                        ))}
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {data.buyers.map((buyer) => (
-                        <tr key={buyer.organizationId}>
-                          <th scope="row">
-                            <Link
-                              to="/o/$orgId/invoices"
-                              params={{ orgId }}
-                              search={{ buyer: buyer.organizationId }}
-                            >
-                              {buyer.organizationName}
-                            </Link>
-                          </th>
-                          <AmountCells buckets={buyer} />
+                <div className="compact-table">
+                  <ScrollableTable labelledBy="aging-heading">
+                    <table className="data-table data-table-stacked" aria-labelledby="aging-heading">
+                      <thead>
+                        <tr>
+                          <th scope="col">{t("aging.columns.buyer")}</th>
+                          {BUCKETS.map(([, label]) => (
+                            <th key={label} scope="col" className="amount">
+                              {t(`aging.columns.${label}`)}
+                            </th>
+                          ))}
                         </tr>
-                      ))}
-                    </tbody>
-                    <tfoot>
-                      <tr>
-                        <th scope="row">{t("aging.total")}</th>
-                        <AmountCells buckets={data.total} />
-                      </tr>
-                    </tfoot>
-                  </table>
-                </ScrollableTable>
+                      </thead>
+                      <tbody>
+                        {data.buyers.map((buyer) => (
+                          <tr key={buyer.organizationId}>
+                            <th scope="row">
+                              <Link
+                                to="/o/$orgId/invoices"
+                                params={{ orgId }}
+                                search={{ buyer: buyer.organizationId }}
+                              >
+                                {buyer.organizationName}
+                              </Link>
+                            </th>
+                            <AmountCells buckets={buyer} />
+                          </tr>
+                        ))}
+                      </tbody>
+                      <tfoot>
+                        <tr>
+                          <th scope="row">{t("aging.total")}</th>
+                          <AmountCells buckets={data.total} />
+                        </tr>
+                      </tfoot>
+                    </table>
+                  </ScrollableTable>
+                </div>
               )}
             </>
           )}

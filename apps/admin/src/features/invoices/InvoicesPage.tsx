@@ -96,7 +96,7 @@ function InvoiceList({
         data.data.length === 0 && !pages.hasPrevious ? (
           <EmptyState>{filtered ? t("emptyFiltered") : t("empty")}</EmptyState>
         ) : (
-          <div className="invoice-list">
+          <div className="compact-table">
             <DataTable
               labelledBy="invoices-heading"
               stackOnPhone
