@@ -176,6 +176,26 @@ describe("invoices", () => {
     await expect.poll(() => list.getByRole("row").count()).toBe(4);
     await expect(list.getByText(/^Förfallen \d+ dagar$/).count()).resolves.toBe(3);
 
+    // This month's exports: the CSV for Excel (BOM, semicolons) has the new invoice; the SIE file is SIE 4.
+    const exports = page.getByRole("region", { name: "Exportera" });
+    const [csv] = await Promise.all([
+      page.waitForEvent("download"),
+      exports.getByRole("link", { name: "Exportera till Excel (CSV)" }).click(),
+    ]);
+    expect(csv.suggestedFilename()).toMatch(/\.csv$/);
+    const csvText = await readFile(String(await csv.path()), "utf8");
+    expect(csvText.charCodeAt(0)).toBe(0xfeff);
+    expect(csvText).toContain(";");
+    expect(csvText).toContain(number);
+    const [sie] = await Promise.all([
+      page.waitForEvent("download"),
+      exports.getByRole("link", { name: "Exportera bokföring (SIE)" }).click(),
+    ]);
+    const sieText = (await readFile(String(await sie.path()))).toString("latin1");
+    expect(sieText).toMatch(/^#FLAGGA 0/);
+    expect(sieText).toContain("#SIETYP 4");
+    expect(sieText).toContain("#VER");
+
     // Aging: Höglandet's open balance is not yet due.
     await page.getByRole("link", { name: "Åldersanalys" }).click();
     await page.getByRole("heading", { level: 1, name: "Åldersanalys" }).waitFor();

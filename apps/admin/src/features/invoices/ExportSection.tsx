@@ -19,7 +19,10 @@ export function ExportSection({ orgId }: { orgId: string }) {
   const { t } = useTranslation("invoices");
   const [period, setPeriod] = useState(thisMonth);
   const ids = { from: useId(), to: useId(), hint: useId() };
-  const valid = Boolean(period.from && period.to && period.from <= period.to);
+  // The bookkeeping file declares one fiscal year: the period must lie within a calendar year.
+  const valid = Boolean(
+    period.from && period.to && period.from <= period.to && period.from.slice(0, 4) === period.to.slice(0, 4),
+  );
   const query = new URLSearchParams(period).toString();
   const base = `/v1/orgs/${orgId}/billing/exports`;
 

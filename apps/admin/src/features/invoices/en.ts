@@ -65,12 +65,13 @@ export const en: Translations<typeof sv> = {
   },
   exports: {
     heading: "Export",
-    intro: "Invoices, credit notes and payments with an invoice or payment date in the period.",
+    intro:
+      "Invoices and credit notes issued in the period, and for the bookkeeping the payments too. The period lies within one calendar year (the fiscal year in the SIE file).",
     from: "From",
     to: "To",
     csv: "Export to Excel (CSV)",
     sie: "Export bookkeeping (SIE)",
-    choosePeriod: "Choose a period to export.",
+    choosePeriod: "Choose a period within one calendar year to export.",
   },
   detail: {
     back: "Back to the invoices",

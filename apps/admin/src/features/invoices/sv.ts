@@ -63,12 +63,13 @@ export const sv = {
   },
   exports: {
     heading: "Exportera",
-    intro: "Fakturor, kreditnotor och betalningar med fakturadatum eller betaldatum inom perioden.",
+    intro:
+      "Fakturor och kreditnotor utfärdade under perioden, och för bokföringen även betalningarna. Perioden ligger inom ett kalenderår (räkenskapsåret i SIE-filen).",
     from: "Från och med",
     to: "Till och med",
     csv: "Exportera till Excel (CSV)",
     sie: "Exportera bokföring (SIE)",
-    choosePeriod: "Välj en period för att exportera.",
+    choosePeriod: "Välj en period inom ett och samma kalenderår för att exportera.",
   },
   detail: {
     back: "Tillbaka till fakturorna",
