@@ -19,6 +19,7 @@ import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
+import { bankFilesRouter } from "./routes/bank-files/bank-files.index.js";
 import { billingCustomersRouter } from "./routes/billing-customers/billing-customers.index.js";
 import { billingExportsRouter } from "./routes/billing-exports/billing-exports.index.js";
 import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
@@ -62,6 +63,7 @@ export function createV1() {
     // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
     .route("/", invoiceDocumentsRouter)
     .route("/", invoicePaymentsRouter)
+    .route("/", bankFilesRouter)
     .route("/", billingCustomersRouter)
     .route("/", billingExportsRouter)
     .route("/", stripeWebhookRouter)

@@ -5,7 +5,7 @@ export const OPENAPI_INFO = {
   openapi: "3.1.0",
   info: {
     title: "NNS-plattformen API",
-    version: "1.0.0",
+    version: "1.1.0",
     description: [
       "The API of the platform for Sweden's samordningsförbund and NNS (Nationella nätverket för samordningsförbund): the public catalogue of interventions, trainings and their bookings, organizations, members and API keys.",
       "Errors are RFC 9457 problem+json with a stable `code`; every status an operation can answer and every header it sends is listed with it. No string may contain the NUL character U+0000 (400 `validation_failed`, rule `no_nul_character`). The API guide (authentication, a five-minute quick start, pagination, idempotency, rate limits, versioning, deprecation and the changelog) is published with the platform's documentation; the interactive reference is at `/docs`.",

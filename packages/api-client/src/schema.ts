@@ -1210,6 +1210,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/billing/bank-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a Bankgirot payment file
+         * @description NNS uploads the BgMax file (Bankgirot Inbetalningar) its bank provides for its bankgiro, base64-encoded. Every payment whose OCR reference belongs to an open invoice is registered against it as a `bank_file` payment, all in one transaction; the answer reports each payment's outcome. Importing the same file again registers nothing more (each payment is keyed by its deposit date and Bankgirot's serial number). A file that is not BgMax or whose record counts disagree is refused (400 `bgmax_format`), as is Bankgirot's test file (`bgmax_test_file`); a file for another bankgiro than the seller settings' is a 409. Needs `billing:manage` (NNS). Audited as `billing.bank_file_imported`.
+         */
+        post: operations["importBankFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/billing/customers/{buyerOrganizationId}": {
         parameters: {
             query?: never;
@@ -4965,6 +4985,66 @@ export interface components {
                 issueDate: string | null;
                 /** @description Öre (1 kr = 100 öre) */
                 totalOre: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "filename": "BgMax_20270502.txt",
+         *       "receiverBankgiro": "50501055",
+         *       "registeredCount": 1,
+         *       "registeredOre": 3125000,
+         *       "items": [
+         *         {
+         *           "paymentDate": "2027-05-02",
+         *           "amountOre": 3125000,
+         *           "reference": "2027000104",
+         *           "payerName": "Samordningsförbundet Halland",
+         *           "outcome": "registered",
+         *           "invoiceId": "b0c3e7a2-5d1f-4f6e-9a8b-2c4d6e8f0a1b",
+         *           "invoiceNumber": "2027-0001",
+         *           "message": "Registrerad på faktura 2027-0001."
+         *         },
+         *         {
+         *           "paymentDate": "2027-05-02",
+         *           "amountOre": 50000,
+         *           "reference": "Kurslitteratur",
+         *           "payerName": null,
+         *           "outcome": "unmatched",
+         *           "invoiceId": null,
+         *           "invoiceNumber": null,
+         *           "message": "Referensen hör inte till någon faktura; registrera betalningen för hand."
+         *         }
+         *       ]
+         *     }
+         */
+        BankFileReport: {
+            filename: string;
+            /** @description The bankgiro the file is for (digits) */
+            receiverBankgiro: string;
+            registeredCount: number;
+            registeredOre: number;
+            items: {
+                /**
+                 * Format: date
+                 * @description The day the deposit reached NNS's bankgiro
+                 * @example 2026-11-24
+                 */
+                paymentDate: string;
+                /** @description Öre; negative for a deduction */
+                amountOre: number;
+                /** @description The reference the payer gave, an OCR number when matched */
+                reference: string;
+                payerName: string | null;
+                /**
+                 * @description `registered` against the invoice; `already_registered` by an earlier import; `unmatched`: no invoice has this OCR; `not_open`: the invoice is a draft or fully credited; `deduction`: Bankgirot's deduction, never matched
+                 * @enum {string}
+                 */
+                outcome: "registered" | "already_registered" | "unmatched" | "not_open" | "deduction";
+                /** Format: uuid */
+                invoiceId: string | null;
+                invoiceNumber: string | null;
+                /** @description What happened, in Swedish, for the person reconciling */
+                message: string;
             }[];
         };
         /**
@@ -11798,6 +11878,63 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importBankFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filename": "BgMax_20270502.txt",
+                 *       "content": "MDFCR01BWCAgICAgICAgICAgICAgIDAx"
+                 *     }
+                 */
+                "application/json": {
+                    /** @description The file's name, kept in the payments' note */
+                    filename: string;
+                    /** @description The file's bytes, base64 (at most about 5 MB) */
+                    content: string;
+                };
+            };
+        };
+        responses: {
+            /** @description What was registered and what needs a person */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankFileReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

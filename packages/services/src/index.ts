@@ -4,6 +4,7 @@ export * from "./audit.js";
 export * from "./audit-log.js";
 export * from "./auth.js";
 export * from "./billing/aging.js";
+export * from "./billing/bank-files.js";
 export * from "./billing/billing-exports.js";
 export * from "./billing/customers.js";
 export * from "./billing/index.js";

@@ -267,6 +267,8 @@ export const invoicePayments = pgTable(
     reference: text("reference"),
     note: text("note"),
     stripeEventId: text("stripe_event_id"),
+    /** Bank-file payments: the deposit date and Bankgirot's serial number, so a file imported twice adds nothing. */
+    bankReference: text("bank_reference"),
     registeredByUserId: uuid("registered_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
@@ -274,6 +276,7 @@ export const invoicePayments = pgTable(
     primaryKey({ columns: [t.organizationId, t.id] }),
     index("invoice_payments_invoice_idx").on(t.organizationId, t.invoiceId, t.paidOn),
     unique("invoice_payments_stripe_event_key").on(t.organizationId, t.stripeEventId),
+    unique("invoice_payments_bank_reference_key").on(t.organizationId, t.bankReference),
     foreignKey({
       name: "invoice_payments_invoice_fk",
       columns: [t.organizationId, t.invoiceId],

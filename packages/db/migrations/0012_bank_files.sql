@@ -1,0 +1,2 @@
+ALTER TABLE "invoice_payments" ADD COLUMN "bank_reference" text;--> statement-breakpoint
+ALTER TABLE "invoice_payments" ADD CONSTRAINT "invoice_payments_bank_reference_key" UNIQUE("organization_id","bank_reference");
