@@ -8,7 +8,8 @@ import "./i18n";
 /** The lines, the VAT per rate and the totals, in the order the PDF prints them. */
 export function InvoiceLines({ invoice }: { invoice: Invoice }) {
   const { t } = useTranslation("invoices");
-  const sign = invoice.kind === "credit_note" ? -1 : 1;
+  // A credit note's amounts read as negative, as on its PDF; subtraction from 0 never gives "−0,00 kr".
+  const signed = (ore: number) => (invoice.kind === "credit_note" ? 0 - ore : ore);
   return (
     <section className="card" aria-labelledby="invoice-lines-heading">
       <h2 id="invoice-lines-heading">{t("detail.linesHeading")}</h2>
@@ -34,13 +35,13 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
             id: "net",
             header: t("detail.lines.net"),
             className: "amount",
-            cell: (line) => formatKronor(sign * line.netOre),
+            cell: (line) => formatKronor(signed(line.netOre)),
           },
           {
             id: "vat",
             header: t("detail.lines.vat"),
             className: "amount",
-            cell: (line) => formatKronor(sign * line.vatOre),
+            cell: (line) => formatKronor(signed(line.vatOre)),
           },
         ]}
       />
@@ -64,34 +65,34 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
             id: "taxable",
             header: t("detail.vat.taxable"),
             className: "amount",
-            cell: (row) => formatKronor(sign * row.taxableOre),
+            cell: (row) => formatKronor(signed(row.taxableOre)),
           },
           {
             id: "vat",
             header: t("detail.vat.vat"),
             className: "amount",
-            cell: (row) => formatKronor(sign * row.vatOre),
+            cell: (row) => formatKronor(signed(row.vatOre)),
           },
         ]}
       />
       <h3 id="invoice-totals-heading">{t("detail.totals.heading")}</h3>
       <dl className="facts invoice-totals" aria-labelledby="invoice-totals-heading">
         <dt>{t("detail.totals.net")}</dt>
-        <dd>{formatKronor(sign * invoice.netOre)}</dd>
+        <dd>{formatKronor(signed(invoice.netOre))}</dd>
         <dt>{t("detail.totals.vat")}</dt>
-        <dd>{formatKronor(sign * invoice.vatOre)}</dd>
+        <dd>{formatKronor(signed(invoice.vatOre))}</dd>
         <dt className="grand">{t("detail.totals.total")}</dt>
-        <dd className="grand">{formatKronor(sign * invoice.totalOre)}</dd>
+        <dd className="grand">{formatKronor(signed(invoice.totalOre))}</dd>
         {invoice.kind === "invoice" && invoice.status !== "draft" ? (
           <>
             {invoice.creditedOre > 0 ? (
               <>
                 <dt>{t("detail.totals.credited")}</dt>
-                <dd>{formatKronor(-invoice.creditedOre)}</dd>
+                <dd>{formatKronor(0 - invoice.creditedOre)}</dd>
               </>
             ) : null}
             <dt>{t("detail.totals.paid")}</dt>
-            <dd>{formatKronor(-invoice.paidOre)}</dd>
+            <dd>{formatKronor(0 - invoice.paidOre)}</dd>
             <dt className="grand">{t("detail.totals.balance")}</dt>
             <dd className="grand">{formatKronor(invoice.balanceOre)}</dd>
           </>

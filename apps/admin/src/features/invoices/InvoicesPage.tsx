@@ -145,7 +145,7 @@ function InvoiceList({
                   header: t("columns.total"),
                   className: "amount",
                   cell: (invoice) =>
-                    formatKronor(invoice.kind === "credit_note" ? -invoice.totalOre : invoice.totalOre),
+                    formatKronor(invoice.kind === "credit_note" ? 0 - invoice.totalOre : invoice.totalOre),
                 },
                 {
                   id: "balance",
