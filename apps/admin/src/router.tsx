@@ -8,6 +8,7 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { NotFoundPage } from "./components/NotFoundPage";
+import { invoiceSearch } from "./features/invoices/search";
 import { requireNnsAdmin, requirePermission } from "./lib/access";
 import { meQuery } from "./lib/session";
 
@@ -147,6 +148,31 @@ const invoicingDetailsRoute = createRoute({
     () => import("./features/billing/InvoicingDetailsPage"),
     "InvoicingDetailsPage",
   ),
+});
+
+const invoicesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "invoices",
+  validateSearch: invoiceSearch,
+  beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "invoices:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/invoices/InvoicesPage"), "InvoicesPage"),
+});
+
+const invoiceAgingRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "invoices/aging",
+  beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "billing:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/invoices/AgingPage"), "AgingPage"),
+});
+
+const invoiceRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "invoices/$invoiceId",
+  beforeLoad: ({ context, params }) => requirePermission(context.queryClient, params.orgId, "invoices:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/invoices/InvoicePage"), "InvoicePage"),
 });
 
 const auditLogRoute = createRoute({
@@ -331,6 +357,9 @@ const routeTree = rootRoute.addChildren([
       webhookEndpointRoute,
       sellerSettingsRoute,
       invoicingDetailsRoute,
+      invoicesRoute,
+      invoiceAgingRoute,
+      invoiceRoute,
       auditLogRoute,
       outboxRoute,
       trainingsRoute,
@@ -379,5 +408,6 @@ declare module "@tanstack/react-router" {
     trainingRequestSubmitted?: boolean;
     organizationCreated?: string;
     webhookEndpointRemoved?: string;
+    invoiceDraftDiscarded?: string;
   }
 }

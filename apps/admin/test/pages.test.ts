@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { billingFixture } from "./billing-fixtures.js";
 import { axe, type Harness, openPage, screenshot, signIn, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -11,6 +12,8 @@ let kickoff: string;
 let resam: string;
 let vastmanland: string;
 let returned: string;
+let invoiceIssued: string;
+let invoiceDraft: string;
 
 beforeAll(async () => {
   h = await startHarness();
@@ -30,6 +33,10 @@ beforeAll(async () => {
   );
   resam = String(interventions.find((r) => String(r.title).startsWith("RESAM"))?.id);
   returned = String(interventions.find((r) => r.state === "returned")?.id);
+  // The demo's billing for the shared training: Halland's invoice issued, Höglandet's still a draft.
+  const billing = await billingFixture(h);
+  invoiceIssued = billing.hallandInvoice.id;
+  invoiceDraft = billing.hoglandetDraft;
 });
 afterAll(async () => h?.close());
 
@@ -60,12 +67,18 @@ const signedInPages = () => [
     path: `/o/${halland}/billing/invoicing-details`,
     as: "admin.halland@demo.nns.se",
   },
+  { name: "invoices", path: `/o/${halland}/invoices`, as: "admin.halland@demo.nns.se" },
+  { name: "invoice-buyer", path: `/o/${halland}/invoices/${invoiceIssued}`, as: "admin.halland@demo.nns.se" },
   { name: "account", path: "/account", as: "admin.halland@demo.nns.se" },
   { name: "organizations", path: "/nns/organizations", as: "nns.admin@demo.nns.se" },
   { name: "organization-new", path: "/nns/organizations/new", as: "nns.admin@demo.nns.se" },
   { name: "organization-edit", path: `/nns/organizations/${halland}`, as: "nns.admin@demo.nns.se" },
   { name: "nns-dashboard", path: `/o/${nns}`, as: "nns.admin@demo.nns.se" },
   { name: "billing-seller-settings", path: `/o/${nns}/billing/seller-settings`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-invoices", path: `/o/${nns}/invoices`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-invoices-aging", path: `/o/${nns}/invoices/aging`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-invoice-issued", path: `/o/${nns}/invoices/${invoiceIssued}`, as: "nns.admin@demo.nns.se" },
+  { name: "nns-invoice-draft", path: `/o/${nns}/invoices/${invoiceDraft}`, as: "nns.admin@demo.nns.se" },
   { name: "not-found", path: "/finns-inte", as: "admin.halland@demo.nns.se" },
   { name: "trainings", path: `/o/${halland}/trainings`, as: "admin.halland@demo.nns.se" },
   { name: "training-party", path: `/o/${halland}/trainings/${bip}`, as: "admin.halland@demo.nns.se" },

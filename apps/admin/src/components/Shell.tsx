@@ -125,6 +125,12 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           exact: false,
         },
         {
+          to: "/o/$orgId/invoices",
+          label: t("nav.invoices"),
+          show: can.has("invoices:read") || can.has("billing:manage"),
+          exact: false,
+        },
+        {
           to: "/o/$orgId/billing/seller-settings",
           label: t("nav.sellerSettings"),
           show: isNns && can.has("billing:manage"),

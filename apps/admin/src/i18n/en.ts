@@ -42,6 +42,7 @@ export const en: typeof sv = {
     webhooks: "Webhooks",
     auditLog: "Audit log",
     outbox: "Outbox",
+    invoices: "Invoices",
     trainings: "Trainings",
     trainingRequests: "Training requests",
     mySessions: "My sessions",

@@ -40,6 +40,7 @@ export const sv = {
     webhooks: "Webhookar",
     auditLog: "Granskningslogg",
     outbox: "Utkorg",
+    invoices: "Fakturor",
     trainings: "Utbildningar",
     trainingRequests: "Intresseanmälningar",
     mySessions: "Mina tillfällen",

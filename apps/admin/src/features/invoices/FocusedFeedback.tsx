@@ -1,0 +1,18 @@
+import { useEffect, useRef } from "react";
+import { type Feedback, FeedbackRegion } from "../../components/Feedback";
+
+/**
+ * The outcome of an action, with keyboard focus moved onto it: after issuing or crediting, the button
+ * pressed is gone or the dialog has closed, and the message is where the person should be looking next.
+ */
+export function FocusedFeedback({ feedback }: { feedback: Feedback }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (feedback) ref.current?.focus();
+  }, [feedback]);
+  return (
+    <div ref={ref} tabIndex={-1} className="focused-feedback">
+      <FeedbackRegion feedback={feedback} />
+    </div>
+  );
+}
