@@ -1,4 +1,7 @@
-import { readFile } from "node:fs/promises";
+import { mkdtemp, readFile, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bgMaxFile } from "@nns/services/testing";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type BillingFixture, billingFixture, setDefaultReference } from "./billing-fixtures.js";
@@ -241,6 +244,53 @@ describe("invoices", () => {
     const xml = await readFile(String(await download.path()), "utf8");
     expect(xml).toContain("urn:fdc:peppol.eu:2017:poacc:billing:01:1.0");
     expect(await axe(page)).toEqual([]);
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("NNS reads in Bankgirot's payment file: the OCR pays its invoice, the rest is listed for a person", async () => {
+    const [open] = await h.t.db.ownerSql(
+      `select number, ocr, total_ore - paid_ore - credited_ore as balance from invoices
+        where kind = 'invoice' and status in ('issued', 'partly_paid') and ocr is not null
+        order by issue_date limit 1`,
+    );
+    const [seller] = await h.t.db.ownerSql("select bankgiro from billing_seller_settings");
+    const today = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" }).format(new Date());
+    const path = join(await mkdtemp(join(tmpdir(), "bgmax-")), "BgMax_dag.txt");
+    await writeFile(
+      path,
+      bgMaxFile(String(seller?.bankgiro), today, [
+        {
+          reference: String(open?.ocr),
+          amountOre: Number(open?.balance),
+          serial: "1",
+          payerName: "Höglandet",
+        },
+        { reference: "Kurslitteratur", amountOre: 50_000, serial: "2" },
+      ]),
+    );
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    await menuLink(page, "Fakturor").click();
+    const input = page.getByLabel("Betalfil (BgMax)");
+    await tabTo(page, input);
+    await input.setInputFiles(path);
+    await page.getByRole("button", { name: "Läs in betalningar" }).press("Enter");
+    const done = page.getByText(/^1 betalning på .+ registrerades\.$/);
+    await done.waitFor();
+    expect(await hasFocus(page.locator(".focused-feedback").filter({ has: done }))).toBe(true);
+    const report = page.getByRole("table", { name: "Betalningar i BgMax_dag.txt" });
+    await report.getByText(`Registrerad på faktura ${open?.number}.`).waitFor();
+    await report
+      .getByText("Referensen hör inte till någon faktura; registrera betalningen för hand.")
+      .waitFor();
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, "invoices-bank-file-1280");
+
+    // The same file again registers nothing more.
+    await page.getByRole("button", { name: "Läs in betalningar" }).click();
+    await page.getByText("0 betalningar på sammanlagt 0,00 kr registrerades.").waitFor();
+    await report.getByText("Redan inläst från en tidigare fil.").waitFor();
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });

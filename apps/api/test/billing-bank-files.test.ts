@@ -1,3 +1,4 @@
+import { bgMaxFile } from "@nns/services/testing";
 import { describe, expect, it } from "vitest";
 import {
   confirmedTraining,
@@ -13,66 +14,19 @@ import { inOrg } from "./training-fixtures.js";
 const env = useTestApp();
 const today = () => new Date().toISOString().slice(0, 10);
 
-/** A record with values at Bankgirot's 1-based positions, 80 characters wide. */
-function record(type: string, fields: [from: number, value: string][]): string {
-  let line = `${type}${" ".repeat(78)}`;
-  for (const [from, value] of fields)
-    line = line.slice(0, from - 1) + value + line.slice(from - 1 + value.length);
-  return line;
-}
-const num = (value: number | string, width: number) => String(value).padStart(width, "0");
-
-/** A BgMax file for `bankgiro` with one deposit on `date` holding `payments` (reference, öre, serial). */
-function bgmax(
-  bankgiro: string,
-  date: string,
-  payments: [string, number, string][],
-  testFile = false,
-): string {
-  const lines = [
-    record("01", [
-      [3, "BGMAX".padEnd(20)],
-      [23, "01"],
-      [25, "20270502060000000000"],
-      [45, testFile ? "T" : "P"],
-    ]),
-    record("05", [
-      [3, num(bankgiro, 10)],
-      [23, "SEK"],
-    ]),
-    ...payments.flatMap(([reference, ore, serial]) => [
-      record("20", [
-        [3, num("9912346", 10)],
-        [13, reference.padEnd(25)],
-        [38, num(ore, 18)],
-        [56, /^\d+$/.test(reference) ? "2" : "4"],
-        [58, serial.padEnd(12)],
-      ]),
-      record("26", [[3, "Samordningsförbundet Halland"]]),
-    ]),
-    record("15", [
-      [3, num(0, 35)],
-      [38, date.replaceAll("-", "")],
-      [46, "00001"],
-      [
-        51,
-        num(
-          payments.reduce((a, [, ore]) => a + ore, 0),
-          18,
-        ),
-      ],
-      [69, "SEK"],
-      [72, num(payments.length, 8)],
-    ]),
-    record("70", [
-      [3, num(payments.length, 8)],
-      [11, num(0, 8)],
-      [19, num(0, 8)],
-      [27, num(1, 8)],
-    ]),
-  ];
-  // Bankgirot writes ISO 8859-1: the payer's "ö" is one byte.
-  return Buffer.from(lines.join("\r\n"), "latin1").toString("base64");
+/** A BgMax file for `bankgiro` with one deposit on `date` holding `payments` (reference, öre, serial), base64. */
+function bgmax(bankgiro: string, date: string, payments: [string, number, string][], test = false): string {
+  return bgMaxFile(
+    bankgiro,
+    date,
+    payments.map(([reference, amountOre, serial]) => ({
+      reference,
+      amountOre,
+      serial,
+      payerName: "Samordningsförbundet Halland",
+    })),
+    { test },
+  ).toString("base64");
 }
 
 const importFile = (nns: Client, content: string, filename = "BgMax_20270502.txt") =>

@@ -180,6 +180,7 @@ describe("endpoints", () => {
       "registration.promoted",
       "training_request.scheduled",
       "invoice.issued",
+      "invoice.paid",
     ]);
     expect(res.data.every((e) => e.description.length > 20)).toBe(true);
   });
@@ -189,7 +190,7 @@ describe("endpoints", () => {
     const doc = (await (await t.signIn("viewer")).raw("GET", "/v1/openapi.json")).body as {
       webhooks: Record<string, { post: { parameters: { name: string; in: string }[] } }>;
     };
-    expect(Object.keys(doc.webhooks)).toHaveLength(11);
+    expect(Object.keys(doc.webhooks)).toHaveLength(12);
     expect(doc.webhooks["registration.created"]?.post.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
       "header:webhook-id",
       "header:webhook-timestamp",

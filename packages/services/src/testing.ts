@@ -33,6 +33,7 @@ export function sampleContent(overrides: Partial<InterventionContent> = {}): Int
     ...overrides,
   };
 }
+export { type BgMaxTestPayment, bgMaxFile } from "./billing/bgmax-file.js";
 export {
   FakeStripe,
   type FakeStripeFault,

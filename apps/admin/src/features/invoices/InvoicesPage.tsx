@@ -12,6 +12,7 @@ import { formatDate } from "../../lib/format";
 import { useCursorPages } from "../../lib/pagination";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
 import { type InvoiceSummary, invoicesQuery, trainingNamesQuery } from "./api";
+import { BankFileSection } from "./BankFileSection";
 import { ExportSection } from "./ExportSection";
 import { FocusedFeedback } from "./FocusedFeedback";
 import { InvoiceFiltersForm } from "./InvoiceFiltersForm";
@@ -67,6 +68,7 @@ function Invoices({ orgId }: { orgId: string }) {
         {/* A new filter starts again from the first page. */}
         <InvoiceList key={JSON.stringify(filters)} orgId={orgId} filters={filters} isSeller={isSeller} />
       </section>
+      {isSeller ? <BankFileSection orgId={orgId} /> : null}
       {isSeller ? <ExportSection orgId={orgId} /> : null}
     </>
   );

@@ -163,3 +163,14 @@ export function forbundOptionsQuery() {
     staleTime: 60_000,
   });
 }
+
+export type BankFileReport = Schemas["BankFileReport"];
+
+/** A BgMax file imported twice registers nothing more (the API keys payments by Bankgirot's serial). */
+export function useImportBankFile(orgId: string) {
+  return useApiMutation({
+    mutationFn: (body: { filename: string; content: string }) =>
+      call(api.POST("/orgs/{orgId}/billing/bank-files", { params: { path: { orgId } }, body })),
+    invalidates: [invoiceKeys.all(orgId)],
+  });
+}

@@ -63,6 +63,24 @@ export const en: Translations<typeof sv> = {
     },
     total: "All förbund",
   },
+  bankFile: {
+    heading: "Read in payments from Bankgirot",
+    intro:
+      "Choose the payment file (BgMax) from the bank. Payments carrying an invoice's OCR number are registered on the invoice; the others are listed for you to handle by hand. A file already read in is not registered again.",
+    file: "Payment file (BgMax)",
+    import: "Read in payments",
+    importing: "Reading …",
+    failed: "The file could not be read in",
+    done_one: "{{count}} payment of {{amount}} was registered.",
+    done_other: "{{count}} payments totalling {{amount}} were registered.",
+    caption: "Payments in {{filename}}",
+    date: "Payment date",
+    payer: "Payer",
+    unknownPayer: "Unknown payer",
+    reference: "Reference",
+    amount: "Amount",
+    outcome: "Outcome",
+  },
   exports: {
     heading: "Export",
     intro:

@@ -61,6 +61,24 @@ export const sv = {
     },
     total: "Samtliga förbund",
   },
+  bankFile: {
+    heading: "Läs in betalningar från Bankgirot",
+    intro:
+      "Välj betalfilen (BgMax) från banken. Betalningar med en fakturas OCR-nummer registreras på fakturan; övriga listas så att du kan hantera dem för hand. En fil som redan lästs in registreras inte igen.",
+    file: "Betalfil (BgMax)",
+    import: "Läs in betalningar",
+    importing: "Läser in …",
+    failed: "Filen kunde inte läsas in",
+    done_one: "{{count}} betalning på {{amount}} registrerades.",
+    done_other: "{{count}} betalningar på sammanlagt {{amount}} registrerades.",
+    caption: "Betalningar i {{filename}}",
+    date: "Betalningsdag",
+    payer: "Betalare",
+    unknownPayer: "Okänd betalare",
+    reference: "Referens",
+    amount: "Belopp",
+    outcome: "Resultat",
+  },
   exports: {
     heading: "Exportera",
     intro:
