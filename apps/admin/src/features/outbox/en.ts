@@ -28,6 +28,9 @@ export const en: Translations<typeof sv> = {
     training_request_scheduled: "Training request scheduled",
     training_survey: "Post-training survey",
     training_waitlist_promoted: "Seat from the waiting list",
+    webhook_disabled: "Webhook endpoint disabled",
+    invoice_issued: "Invoice",
+    credit_note_issued: "Credit note",
   },
   transport: {
     outbox: "Outbox (not sent)",

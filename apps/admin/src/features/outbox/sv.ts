@@ -25,6 +25,9 @@ export const sv = {
     training_request_scheduled: "Intresseanmälan planerad",
     training_survey: "Enkät efter utbildning",
     training_waitlist_promoted: "Plats från väntelistan",
+    webhook_disabled: "Webhook-mottagare avstängd",
+    invoice_issued: "Faktura",
+    credit_note_issued: "Kreditnota",
   },
   transport: {
     outbox: "Utkorgen (skickas inte)",
