@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Feedback } from "../../components/Feedback";
@@ -161,7 +162,9 @@ function DraftCard({ orgId, preview }: { orgId: string; preview: DraftPreview })
       )}
       <p>
         {/* The invoice's own page belongs to the invoices feature; a plain link keeps the two apart. */}
-        <a href={`/o/${orgId}/invoices/${invoice.id}`}>{t("invoicing.open", { name })}</a>
+        <Link to="/o/$orgId/invoices/$invoiceId" params={{ orgId, invoiceId: invoice.id }}>
+          {t("invoicing.open", { name })}
+        </Link>
       </p>
     </article>
   );
