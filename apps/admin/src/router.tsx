@@ -1,3 +1,4 @@
+// Longer than 400 lines: the whole route tree in one place, each route with the permission it needs, so a page is found by its path.
 import type { QueryClient } from "@tanstack/react-query";
 import {
   createRootRouteWithContext,

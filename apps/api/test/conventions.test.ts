@@ -1,3 +1,4 @@
+// Longer than 400 lines: the API-wide conventions (idempotency, ETags, pagination, problem+json) side by side, each over every route it applies to.
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { permissionsForRole } from "@nns/domain";
