@@ -5,6 +5,14 @@ import type { TestEnv } from "./helpers.js";
 
 let serial = 0;
 
+/**
+ * Rows written one after another in a test can share a millisecond, and lists order by creation time:
+ * each fixture row is stamped a millisecond per row later, so "newest first" is what the test wrote last.
+ */
+let written = 0;
+const laterEachTime = (parameter: number) =>
+  `clock_timestamp() + make_interval(secs => ($${parameter}::int / 1000.0)::float8)`;
+
 export interface IssuedInvoice {
   id: string;
   number: string;
@@ -30,9 +38,10 @@ export async function issuedInvoice(
     over.dueDate ?? new Date(Date.parse(issueDate) + 30 * 86_400_000).toISOString().slice(0, 10);
   await env.t.db.ownerSql(
     `insert into invoices (organization_id, id, buyer_organization_id, kind, status, series_year, sequence, number,
-       issue_date, due_date, buyer_reference, ocr, net_ore, vat_ore, total_ore, document, ubl, pdf, issued_at, stripe_invoice_id)
+       issue_date, due_date, buyer_reference, ocr, net_ore, vat_ore, total_ore, document, ubl, pdf, issued_at, stripe_invoice_id,
+       created_at)
      values ($1, $2, $3, 'invoice', 'issued', 2027, $4, $5, $6, $7, 'Ref', '123', $8, $9, $10, '{}'::jsonb,
-       '<Invoice/>', '\\x255044462d'::bytea, now(), $11)`,
+       '<Invoice/>', '\\x255044462d'::bytea, now(), $11, ${laterEachTime(12)})`,
     [
       env.nns.id,
       id,
@@ -45,6 +54,7 @@ export async function issuedInvoice(
       vatOre,
       totalOre,
       over.stripeInvoiceId ?? null,
+      ++written,
     ],
   );
   return { id, number, totalOre };
@@ -54,9 +64,9 @@ export async function issuedInvoice(
 export async function draftInvoice(env: TestEnv, buyerOrganizationId: string): Promise<{ id: string }> {
   const id = randomUUID();
   await env.t.db.ownerSql(
-    `insert into invoices (organization_id, id, buyer_organization_id, kind, status, net_ore, vat_ore, total_ore)
-     values ($1, $2, $3, 'invoice', 'draft', 80000, 20000, 100000)`,
-    [env.nns.id, id, buyerOrganizationId],
+    `insert into invoices (organization_id, id, buyer_organization_id, kind, status, net_ore, vat_ore, total_ore, created_at)
+     values ($1, $2, $3, 'invoice', 'draft', 80000, 20000, 100000, ${laterEachTime(4)})`,
+    [env.nns.id, id, buyerOrganizationId, ++written],
   );
   return { id };
 }
