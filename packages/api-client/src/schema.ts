@@ -12294,6 +12294,7 @@ export interface operations {
                  */
                 "application/json": {
                     id: string;
+                    object?: string;
                     type: string;
                 };
             };

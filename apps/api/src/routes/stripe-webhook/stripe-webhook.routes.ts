@@ -44,7 +44,7 @@ export const receiveStripeEvent = defineRoute(
             schema: {
               type: "object",
               required: ["id", "type"],
-              properties: { id: { type: "string" }, type: { type: "string" } },
+              properties: { id: { type: "string" }, object: { type: "string" }, type: { type: "string" } },
               description: "A Stripe event object",
             },
             example: { id: "evt_1QxY2z3A4b5C6d7E", type: "invoice.paid", object: "event" },
