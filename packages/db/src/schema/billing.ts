@@ -16,19 +16,10 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { orgId, timestamps } from "./columns.js";
 import { bytea, users } from "./identity.js";
 import { organizations } from "./organizations.js";
 import { trainings } from "./trainings.js";
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-};
-
-const orgId = () =>
-  uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id);
 
 const address = {
   street: text("street").notNull(),

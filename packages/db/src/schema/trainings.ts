@@ -19,18 +19,9 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { orgId, timestamps } from "./columns.js";
 import { bytea, users } from "./identity.js";
 import { organizations } from "./organizations.js";
-
-const timestamps = {
-  createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-  updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
-};
-
-const orgId = () =>
-  uuid("organization_id")
-    .notNull()
-    .references(() => organizations.id);
 
 /**
  * Rows that belong to one förbund but concern a training owned by another organization carry the
