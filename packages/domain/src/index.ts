@@ -4,6 +4,7 @@ export * from "./cursor.js";
 export * from "./email.js";
 export * from "./errors.js";
 export * from "./money.js";
+export * from "./newsletters/index.js";
 export * from "./organization-number.js";
 export * from "./password-policy.js";
 export * from "./permissions.js";

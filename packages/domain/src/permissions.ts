@@ -26,6 +26,9 @@ export const PERMISSIONS = [
   "invoices:read",
   "invoicing:manage",
   "billing:manage",
+  "newsletters:read",
+  "newsletters:write",
+  "subscribers:manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -56,6 +59,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "interventions:write",
     "invoices:read",
     "invoicing:manage",
+    "newsletters:read",
+    "newsletters:write",
+    "subscribers:manage",
   ],
   // The förbund's katalogadministratör is an editor: writes and submits entries, publishes nothing.
   editor: [
@@ -67,8 +73,10 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "sessions:attend",
     "interventions:read",
     "interventions:write",
+    "newsletters:read",
+    "newsletters:write",
   ],
-  viewer: ["org:read", "members:read", "trainings:read", "interventions:read"],
+  viewer: ["org:read", "members:read", "trainings:read", "interventions:read", "newsletters:read"],
   // A certified utbildare: sees the sessions assigned to them and takes attendance, nothing else.
   trainer: ["org:read", "sessions:attend"],
 };
@@ -112,6 +120,7 @@ export const API_KEY_SCOPES = [
   "interventions:read",
   "interventions:write",
   "invoices:read",
+  "newsletters:read",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -152,6 +161,11 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
     "edit the organization's invoicing details: address, referens, Peppol id, invoice email",
   "billing:manage":
     "NNS: seller settings, draft and issue invoices, credit notes, register payments, exports",
+  "newsletters:read": "read own and co-published newsletters, their issues, sections and sending figures",
+  "newsletters:write":
+    "create publications, invite co-publishers, write and approve own sections, schedule, send, pause and cancel issues",
+  "subscribers:manage":
+    "list, import, export and erase the subscribers of own and co-published newsletters (personal data)",
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {

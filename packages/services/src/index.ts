@@ -24,6 +24,7 @@ export * from "./jobs/index.js";
 export * from "./mail/mailer.js";
 export * from "./mail/templates.js";
 export * from "./mail/training-templates.js";
+export * from "./newsletters/index.js";
 export * from "./maintenance.js";
 export * from "./members.js";
 export * from "./operations.js";
