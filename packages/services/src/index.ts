@@ -25,6 +25,7 @@ export * from "./mail/mailer.js";
 export * from "./mail/templates.js";
 export * from "./mail/training-templates.js";
 export * from "./maintenance.js";
+export * from "./markdown.js";
 export * from "./members.js";
 export * from "./newsletters/index.js";
 export * from "./operations.js";

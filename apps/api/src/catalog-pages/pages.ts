@@ -1,12 +1,12 @@
 import { AppError, FACETS_SV, STATUS_LABELS_SV } from "@nns/domain";
 import * as services from "@nns/services";
+import { renderMarkdown } from "@nns/services";
 import { Hono } from "hono";
 import { html, raw } from "hono/html";
 import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
 import { kronor, page, percent, period } from "./layout.js";
-import { renderMarkdown } from "./markdown.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

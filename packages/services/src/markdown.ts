@@ -2,9 +2,9 @@ import { marked } from "marked";
 import sanitizeHtml from "sanitize-html";
 
 /**
- * Entry descriptions are Markdown written by förbund staff and shown to the public: rendered with marked,
- * then reduced to a small allowlist of tags, so raw HTML, scripts, event handlers and javascript: links
- * never reach the page. Headings start at level 3, below the page's own h1 and h2.
+ * Entry descriptions and newsletter sections are Markdown written by förbund staff and shown to the public
+ * (pages and email): rendered with marked, then reduced to a small allowlist of tags, so raw HTML,
+ * scripts, event handlers and javascript: links never reach the page. Headings start at level 3, below the page's own h1 and h2.
  */
 export function renderMarkdown(markdown: string): string {
   const html = marked.parse(markdown, { async: false, gfm: true });
