@@ -3558,7 +3558,7 @@ export interface components {
             name: string;
             /** @description The public start of the key, to recognise it */
             prefix: string;
-            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read")[];
+            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read" | "newsletters:read")[];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
             /** Format: date-time */
@@ -8646,7 +8646,7 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read")[];
+                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read" | "newsletters:read")[];
                     /**
                      * Format: date-time
                      * @description In the future (400 `future`); null or left out: never expires

@@ -67,6 +67,10 @@ export const sv = {
       label: "Läsa fakturor",
       description: "Förbundets fakturor och kreditnotor från NNS, med pdf och e-faktura.",
     },
+    newsletters_read: {
+      label: "Läsa nyhetsbrev",
+      description: "Förbundets egna och gemensamma nyhetsbrev, deras utskick och utskickens siffror.",
+    },
   } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {
     heading: "Så används en nyckel",
