@@ -7119,7 +7119,7 @@ export interface components {
                 contact: string;
             }[];
             sentIssues: number;
-            latestIssue: components["schemas"]["PublicNewsletterIssueSummary"];
+            latestIssue: components["schemas"]["PublicNewsletterIssueSummary"] | null;
             /** @description The publication's page, with its sign-up form */
             publicUrl: string;
         };
@@ -7144,7 +7144,7 @@ export interface components {
             sentAt: string;
             /** @description The issue's web page in the archive */
             publicUrl: string;
-        } | null;
+        };
         /**
          * @example {
          *       "data": [

@@ -6,8 +6,10 @@ type Html = HtmlEscapedString | Promise<HtmlEscapedString>;
 const STYLE = `
 body{font-family:system-ui,sans-serif;line-height:1.5;margin:0;color:#1a1a1a;background:#fff}
 .skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}
-header,main,footer{max-width:60rem;margin:0 auto;padding:1rem}
-header{border-bottom:1px solid #767676}
+body>header,body>main,body>footer{max-width:60rem;margin:0 auto;padding:1rem}
+body>header{border-bottom:1px solid #767676}
+h1{font-size:clamp(1.6rem,1.2rem + 2vw,2rem);line-height:1.25}
+article>footer{border-top:1px solid #767676;margin-top:2rem}
 a{color:#0b4f8a}a:focus,button:focus,input:focus{outline:3px solid #c25400;outline-offset:2px}
 .layout{display:grid;grid-template-columns:16rem 1fr;gap:2rem}
 @media (max-width:50rem){.layout{grid-template-columns:1fr}}
@@ -17,7 +19,7 @@ input[type=search],input[type=email],input[type=text]{width:100%;max-width:30rem
 img{max-width:100%;height:auto}
 .check{display:flex;gap:.5rem;align-items:flex-start;max-width:40rem}.check input{margin-top:.3rem}
 button{padding:.5rem 1rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0}
-.hit{border-bottom:1px solid #ddd;padding:.75rem 0}
+.hit{border-bottom:1px solid #ddd;padding:.75rem 0}.hit h3{margin:0 0 .25rem}.hit p{margin:.25rem 0}
 .meta{color:#4a4a4a}
 .preview{border:2px solid #8a5a00;background:#fff8e5;padding:.5rem 1rem}
 table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}

@@ -32,7 +32,7 @@ const publisherLine = (p: services.PublicPublisher) =>
     : html`<li><strong>${p.name}</strong></li>`;
 
 const issueLink = (slug: string, issue: services.PublicIssueSummary) =>
-  html`<li class="hit"><a href="/nyhetsbrev/${slug}/${issue.number}">${issue.subject}</a>
+  html`<li class="hit"><h3><a href="/nyhetsbrev/${slug}/${issue.number}">${issue.subject}</a></h3>
 <p class="meta">Nummer ${issue.number}, skickat ${day(issue.sentAt)}</p></li>`;
 
 function indexPage(publications: services.PublicPublication[]) {

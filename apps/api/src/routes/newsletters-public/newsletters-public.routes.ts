@@ -51,7 +51,8 @@ const NewsletterSchema = z
       )
       .openapi({ description: "The owner first, then the co-publishers by name" }),
     sentIssues: z.number().int(),
-    latestIssue: IssueSummarySchema.nullable(),
+    // A union rather than .nullable(), which would make the shared component itself nullable.
+    latestIssue: z.union([IssueSummarySchema, z.null()]),
     publicUrl: z.string().openapi({ description: "The publication's page, with its sign-up form" }),
   })
   .openapi("PublicNewsletter", { example: PUBLIC_NEWSLETTER });
