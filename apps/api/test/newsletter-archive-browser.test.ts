@@ -156,9 +156,10 @@ describe("the newsletter archive in Chromium", () => {
   }, 60_000);
 
   for (const width of [1280, 390])
-    it(`has no axe violations on the publication and the issue page at ${width} px`, async () => {
+    it(`has no axe violations on the index, the publication and the issue page at ${width} px`, async () => {
       const page = await pageAt(width, true);
       for (const [name, path] of [
+        ["index", "/nyhetsbrev"],
         ["publikation", `/nyhetsbrev/${SLUG}`],
         ["utskick", `/nyhetsbrev/${SLUG}/2`],
       ] as const) {

@@ -19,7 +19,7 @@ input[type=search],input[type=email],input[type=text]{width:100%;max-width:30rem
 img{max-width:100%;height:auto}
 .check{display:flex;gap:.5rem;align-items:flex-start;max-width:40rem}.check input{margin-top:.3rem}
 button{padding:.5rem 1rem;font-size:1rem;background:#0b4f8a;color:#fff;border:0}
-.hit{border-bottom:1px solid #ddd;padding:.75rem 0}.hit h3{margin:0 0 .25rem}.hit p{margin:.25rem 0}
+.hit{border-bottom:1px solid #ddd;padding:.75rem 0}.hit h2,.hit h3{margin:0 0 .25rem}.hit p{margin:.25rem 0}
 .meta{color:#4a4a4a}
 .preview{border:2px solid #8a5a00;background:#fff8e5;padding:.5rem 1rem}
 table{border-collapse:collapse}th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}
