@@ -15,6 +15,7 @@ import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
+import { newsletterArchiveRouter } from "./newsletter-pages/archive.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
@@ -32,6 +33,7 @@ import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-docum
 import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
 import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
+import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
@@ -71,6 +73,7 @@ export function createV1() {
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter)
+    .route("/", newslettersPublicRouter)
     .route("/", webhooksRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
@@ -131,7 +134,8 @@ export function createApp(deps: Deps, options: AppOptions) {
         // no other page runs inline script.
         scriptSrc: ["'self'", (c, directive) => (c.req.path === DOCS_PATH ? NONCE(c, directive) : "")],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
+        // The newsletter archive shows its publishers' images (https only, checked when written) as sent.
+        imgSrc: ["'self'", "data:", (c) => (c.req.path.startsWith("/nyhetsbrev/") ? "https:" : "")],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         // Only the admin's preview of a catalogue entry may be framed, and only by the admin itself.
@@ -155,6 +159,8 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route("/v1", v1);
 
   app.route("/", catalogPagesRouter());
+  // Rate-limited per route inside, like /katalog: the subscriber pages beside it under /nyhetsbrev are not.
+  app.route("/", newsletterArchiveRouter());
   if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));
 
   app.notFound((c) =>

@@ -37,6 +37,11 @@ export const OPENAPI_INFO = {
         "The published catalogue of interventions: search, entries, export and feed, without credentials (rate-limited)",
     },
     {
+      name: "Newsletters (public)",
+      description:
+        "The archive of the joint newsletters: each newsletter's page and its sent issues, without credentials (rate-limited)",
+    },
+    {
       name: "Interventions",
       description:
         "An organization's interventions from draft to publication, their versions, results and co-owners, and NNS's editorial queue",

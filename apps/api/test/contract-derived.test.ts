@@ -108,8 +108,12 @@ describe("every operation's statuses, derived from its definition", () => {
     },
   );
 
-  it.each(cases((o) => o.path.startsWith("/catalog/")))(
-    "%s (the rate-limited catalogue) documents 429 with Retry-After and RateLimit headers",
+  /** The catalogue and the newsletter archive: what anyone may read in bulk. */
+  const rateLimitedPath = (path: string) =>
+    path.startsWith("/catalog/") || /^\/newsletters\/\{slug\}(\/issues|$)/.test(path);
+
+  it.each(cases((o) => rateLimitedPath(o.path)))(
+    "%s (the rate-limited catalogue or newsletter archive) documents 429 with Retry-After and RateLimit headers",
     (_id, o) => {
       const limited = documentedHeaders(committed, o.operation, 429);
       for (const name of ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
@@ -118,9 +122,9 @@ describe("every operation's statuses, derived from its definition", () => {
     },
   );
 
-  it("documents 429 only where the server limits: the catalogue and login", () => {
+  it("documents 429 only where the server limits: the catalogue, the newsletter archive and login", () => {
     expect(operations.filter((o) => "429" in o.operation.responses).map((o) => o.id)).toEqual(
-      operations.filter((o) => o.path.startsWith("/catalog/") || o.path === "/auth/login").map((o) => o.id),
+      operations.filter((o) => rateLimitedPath(o.path) || o.path === "/auth/login").map((o) => o.id),
     );
   });
 

@@ -36,6 +36,7 @@ import { ACCESS_EXTENSION } from "../src/lib/access.js";
 import { buildOpenApiDocument } from "../src/openapi.js";
 import { Client, signIn } from "./client.js";
 import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js";
+import { insertPublication } from "./newsletter-fixtures.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
 import { billingFixture } from "./security-billing.js";
 
@@ -159,6 +160,14 @@ beforeAll(async () => {
     url: "https://hooks.example.se/contract",
     events: ["registration.created"],
   });
+  await insertPublication(env, {
+    ownerId: tenant.org.id,
+    slug: NEWSLETTER_SLUG,
+    name: "Kontraktets nyhetsbrev",
+    issues: [
+      { number: 1, subject: "Nummer ett", status: "sent", sentAt: "2026-10-01T08:00:00Z", sections: [] },
+    ],
+  });
   Object.assign(ids, {
     orgId: tenant.org.id,
     endpointId: endpoint.id,
@@ -190,6 +199,9 @@ async function callerFor(route: RouteAccess): Promise<Client | null> {
   return tenant.signIn("admin");
 }
 
+/** The newsletter archive's address parameter; apart from `ids`, whose values stand in for any UUID. */
+const NEWSLETTER_SLUG = "kontraktets-nyhetsbrev";
+
 const PATH_CODES: Record<string, string> = {
   "/nns/price-list/{code}": "bip_skapa_training",
   "/nns/catalog/target-groups/{code}": "young_adults",
@@ -197,7 +209,7 @@ const PATH_CODES: Record<string, string> = {
 
 function fillPath(path: string): string {
   return path.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = name === "code" ? PATH_CODES[path] : ids[name];
+    const value = name === "code" ? PATH_CODES[path] : name === "slug" ? NEWSLETTER_SLUG : ids[name];
     if (!value) throw new Error(`no fixture for {${name}} in ${path}; add one`);
     return value;
   });

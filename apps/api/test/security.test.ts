@@ -30,6 +30,7 @@ import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/a
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
+import { insertPublication } from "./newsletter-fixtures.js";
 import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
 
@@ -67,6 +68,9 @@ const PUBLIC_ROUTES = new Set([
   "GET /catalog/export",
   "GET /catalog/feed",
   "GET /catalog/vocabularies",
+  "GET /newsletters/{slug}",
+  "GET /newsletters/{slug}/issues",
+  "GET /newsletters/{slug}/issues/{number}",
   "POST /webhooks/stripe",
 ]);
 
@@ -80,6 +84,9 @@ const CACHEABLE_ROUTES = new Set([
   "GET /catalog/export",
   "GET /catalog/feed",
   "GET /catalog/vocabularies",
+  "GET /newsletters/{slug}",
+  "GET /newsletters/{slug}/issues",
+  "GET /newsletters/{slug}/issues/{number}",
 ]);
 
 let env: TestEnv;
@@ -120,6 +127,15 @@ beforeAll(async () => {
       events: ["registration.created"],
     });
     const delivery = await pingWebhookEndpoint(ctx, endpoint.id);
+    const newsletter = `suite-${side.toLowerCase()}`;
+    await insertPublication(env, {
+      ownerId: org.id,
+      slug: newsletter,
+      name: `Nyhetsbrev ${side}`,
+      issues: [
+        { number: 1, subject: "Nummer ett", status: "sent", sentAt: "2026-10-01T08:00:00Z", sections: [] },
+      ],
+    });
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -132,6 +148,8 @@ beforeAll(async () => {
       interventionId: intervention.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
+      slug: newsletter,
+      number: "1",
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,

@@ -1918,6 +1918,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/newsletters/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a newsletter's public page
+         * @description A joint newsletter as its public page shows it: name, description, logo, its publishers with their contact lines, how many issues have been sent and the latest one. Answers also before the first issue is sent; an archived or unknown newsletter answers 404. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited like the catalogue: 600 requests per minute per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["getPublicNewsletter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletters/{slug}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a newsletter's sent issues
+         * @description The issues that have been sent, the most recently sent first; drafts and issues not yet sent are never listed. Paginated with `limit` (up to 100) and `cursor`. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited like the catalogue: 600 requests per minute per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["listPublicNewsletterIssues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletters/{slug}/issues/{number}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a sent issue
+         * @description One sent issue by its number: subject, preheader, when it was sent, its sections as their publishers wrote them (Markdown, image with alt text, links) and the HTML and text that were mailed. An issue not sent (a draft, one scheduled or cancelled) answers 404 like an unknown one. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited like the catalogue: 600 requests per minute per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         */
+        get: operations["getPublicNewsletterIssue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/webhook-event-types": {
         parameters: {
             query?: never;
@@ -7005,6 +7065,171 @@ export interface components {
                     title: string;
                 }[];
             };
+        };
+        /**
+         * @example {
+         *       "id": "5f0c1d2e-8a4b-4c6d-9e0f-1a2b3c4d5e6f",
+         *       "slug": "halland-tillsammans",
+         *       "name": "Halland tillsammans",
+         *       "description": "Samordningsförbunden i Halland berättar om sina insatser, en gång per termin.",
+         *       "logoUrl": null,
+         *       "logoAlt": null,
+         *       "publishers": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "name": "Samordningsförbundet i Halland",
+         *           "role": "owner",
+         *           "contact": "Box 123, 301 05 Halmstad · 035-12 34 56 · kansli@halland.samordning.se"
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "name": "Samordningsförbundet Göteborg Nordost",
+         *           "role": "co_publisher",
+         *           "contact": ""
+         *         }
+         *       ],
+         *       "sentIssues": 4,
+         *       "latestIssue": {
+         *         "id": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *         "number": 4,
+         *         "subject": "Höstens nyheter från förbunden i Halland",
+         *         "preheader": "Nya insatser för unga vuxna och en inbjudan till nätverksträff",
+         *         "sentAt": "2026-10-14T07:30:00.000Z",
+         *         "publicUrl": "https://nns.example/nyhetsbrev/halland-tillsammans/4"
+         *       },
+         *       "publicUrl": "https://nns.example/nyhetsbrev/halland-tillsammans"
+         *     }
+         */
+        PublicNewsletter: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            description: string | null;
+            logoUrl: string | null;
+            logoAlt: string | null;
+            /** @description The owner first, then the co-publishers by name */
+            publishers: {
+                /** Format: uuid */
+                organizationId: string;
+                name: string;
+                /** @enum {string} */
+                role: "owner" | "co_publisher";
+                /** @description The publisher's footer line; may be empty */
+                contact: string;
+            }[];
+            sentIssues: number;
+            latestIssue: components["schemas"]["PublicNewsletterIssueSummary"] | null;
+            /** @description The publication's page, with its sign-up form */
+            publicUrl: string;
+        };
+        /**
+         * @example {
+         *       "id": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *       "number": 4,
+         *       "subject": "Höstens nyheter från förbunden i Halland",
+         *       "preheader": "Nya insatser för unga vuxna och en inbjudan till nätverksträff",
+         *       "sentAt": "2026-10-14T07:30:00.000Z",
+         *       "publicUrl": "https://nns.example/nyhetsbrev/halland-tillsammans/4"
+         *     }
+         */
+        PublicNewsletterIssueSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description The issue's number in its publication, its address */
+            number: number;
+            subject: string;
+            preheader: string;
+            /** Format: date-time */
+            sentAt: string;
+            /** @description The issue's web page in the archive */
+            publicUrl: string;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *           "number": 4,
+         *           "subject": "Höstens nyheter från förbunden i Halland",
+         *           "preheader": "Nya insatser för unga vuxna och en inbjudan till nätverksträff",
+         *           "sentAt": "2026-10-14T07:30:00.000Z",
+         *           "publicUrl": "https://nns.example/nyhetsbrev/halland-tillsammans/4"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        PublicNewsletterIssuePage: {
+            data: components["schemas"]["PublicNewsletterIssueSummary"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "0d9e8f7a-6b5c-4d3e-8f1a-2b3c4d5e6f70",
+         *       "number": 4,
+         *       "subject": "Höstens nyheter från förbunden i Halland",
+         *       "preheader": "Nya insatser för unga vuxna och en inbjudan till nätverksträff",
+         *       "sentAt": "2026-10-14T07:30:00.000Z",
+         *       "publicUrl": "https://nns.example/nyhetsbrev/halland-tillsammans/4",
+         *       "publication": {
+         *         "slug": "halland-tillsammans",
+         *         "name": "Halland tillsammans"
+         *       },
+         *       "sections": [
+         *         {
+         *           "position": 1,
+         *           "heading": "Nytt resursteam i Falkenberg",
+         *           "bodyMarkdown": "Från januari arbetar ett **resursteam** med unga vuxna som står långt från arbete.",
+         *           "image": {
+         *             "url": "https://halland.samordning.se/bilder/resursteam.jpg",
+         *             "alt": "Fyra personer i resursteamet vid ett bord"
+         *           },
+         *           "links": [
+         *             {
+         *               "label": "Läs mer om resursteamet",
+         *               "url": "https://halland.samordning.se/resursteam"
+         *             }
+         *           ],
+         *           "author": {
+         *             "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           }
+         *         }
+         *       ],
+         *       "html": "<!DOCTYPE html><html lang=\"sv\" dir=\"ltr\">…</html>",
+         *       "text": "Halland tillsammans, nummer 4\n\nHöstens nyheter från förbunden i Halland\n…"
+         *     }
+         */
+        PublicNewsletterIssue: components["schemas"]["PublicNewsletterIssueSummary"] & {
+            publication: {
+                slug: string;
+                name: string;
+            };
+            sections: {
+                position: number;
+                heading: string;
+                /** @description Markdown as the author wrote it */
+                bodyMarkdown: string;
+                image: {
+                    url: string;
+                    alt: string;
+                } | null;
+                links: {
+                    label: string;
+                    url: string;
+                }[];
+                author: {
+                    /** Format: uuid */
+                    organizationId: string;
+                    name: string;
+                };
+            }[];
+            /** @description The email's HTML as sent. Each recipient's own links are left as the placeholders `https://recipient.invalid/unsubscribe` and `https://recipient.invalid/manage`. */
+            html: string | null;
+            /** @description The plain-text version as sent, with the same placeholders */
+            text: string | null;
         };
         /**
          * @example {
@@ -14599,6 +14824,111 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["CatalogEntryWithRelated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPublicNewsletter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publication's address */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newsletter */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNewsletter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listPublicNewsletterIssues: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description The publication's address */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Sent issues */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNewsletterIssuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            429: components["responses"]["RateLimited"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getPublicNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The publication's address */
+                slug: string;
+                /** @description The issue's number */
+                number: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+                    "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+                    "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PublicNewsletterIssue"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -12,12 +12,16 @@ export interface RateLimits {
 
 export const DEFAULT_CATALOG_LIMITS: RateLimits = { anonymousPerMinute: 600, identifiedPerMinute: 6000 };
 
+/** The newsletter archive's reads; the sign-up and bounce endpoints beside them are limited apart. */
+const NEWSLETTER_ARCHIVE = /^\/newsletters\/\{slug\}(\/issues(\/\{number\})?)?$/;
+
 /**
- * The rate-limited part of the API is the public catalogue. `defineRoute` reads this for both the
- * middleware it attaches and the 429 and headers it documents, so the two cannot disagree.
+ * The rate-limited part of the API is what anyone may read in bulk: the public catalogue and the
+ * newsletter archive, sharing one limiter. `defineRoute` reads this for both the middleware it attaches
+ * and the 429 and headers it documents, so the two cannot disagree.
  */
 export function isRateLimited(path: string): boolean {
-  return path.startsWith("/catalog/");
+  return path.startsWith("/catalog/") || NEWSLETTER_ARCHIVE.test(path);
 }
 
 /** What `rateLimit` sends on every answer it counts, in the order it sets them. */
@@ -60,9 +64,13 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
     c.header(remainingHeader.name, String(Math.max(0, limit - used)));
     c.header(resetHeader.name, String(reset));
     if (used > limit)
-      throw new AppError("rate_limited", "Too many catalogue requests; an API key gets a higher limit.", {
-        headers: { "Retry-After": String(reset) },
-      });
+      throw new AppError(
+        "rate_limited",
+        "Too many requests to the public catalogue or newsletter archive; an API key gets a higher limit.",
+        {
+          headers: { "Retry-After": String(reset) },
+        },
+      );
     await next();
   };
 }

@@ -135,7 +135,9 @@ export interface NewsletterLink {
 /**
  * Tenant-owned (the publication's owner): a section of an issue, written and approved by one publisher
  * (`author_organization_id`). Co-authors insert and edit only their own; the owner orders them.
- * Row-level security: tenant_isolation, co_publisher_reads, author_writes (0013_newsletters.sql).
+ * Sections of sent issues are public (the archive's web page and JSON).
+ * Row-level security: tenant_isolation, co_publisher_reads, author_writes, public_archive
+ * (0013_newsletters.sql, 0014_newsletter_public_sections.sql).
  */
 export const newsletterSections = pgTable(
   "newsletter_sections",

@@ -1,2 +1,3 @@
+export * from "./archive.js";
 export * from "./render.js";
 export * from "./tokens.js";
