@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { invoiceIssuedEmail } from "../src/mail/billing-templates.js";
 import { interventionPublishedEmail, interventionReturnedEmail } from "../src/mail/catalog-templates.js";
+import { EMAIL_COLORS } from "../src/mail/layout.js";
 import type { OutgoingEmail } from "../src/mail/mailer.js";
 import { invitationEmail, passwordResetEmail } from "../src/mail/templates.js";
 import {
@@ -182,6 +183,8 @@ describe.each(Object.entries(CASES))("the %s email", (_name, c) => {
     // The text part mirrors the HTML: what it says, with no markup of its own.
     for (const part of [email.html, email.text.replaceAll("\u00a0", " ")]) expect(part).toContain(c.says);
     expect(email.text).not.toMatch(/<(p|a|table|td|br)\b/);
+    // The greeting opens the text part: the HTML's head (title, meta) is not read into it.
+    expect(email.text).toMatch(/^Hej[ !]/);
   });
 
   it("escapes what people typed in the HTML and keeps it as typed in the text", async () => {
@@ -242,7 +245,35 @@ describe("training emails", () => {
   });
 });
 
+/** WCAG 2.1 contrast ratio of two #rrggbb colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r = 0, g = 0, bl = 0] = [1, 3, 5].map((i) => {
+      const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
+  };
+  const [light, dark] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
+  return (light + 0.05) / (dark + 0.05);
+}
+
 describe("notification layout", () => {
+  it("writes every text colour at 4.5:1 or more against what it sits on", async () => {
+    const { text, muted, link, card } = EMAIL_COLORS;
+    // Paragraphs, the written-out address and footer on the card; the button's label on the button.
+    for (const [fg, bg] of [
+      [text, card],
+      [muted, card],
+      [link, card],
+      [card, link],
+    ] as const)
+      expect(contrast(fg, bg), `${fg} on ${bg}`).toBeGreaterThanOrEqual(4.5);
+    const html = (await CASES.invitation?.email)?.html ?? "";
+    const used = new Set([...html.matchAll(/(?<![-\w])color:(#[0-9a-f]{6})/g)].map((m) => m[1]));
+    expect([...used].sort()).toEqual([card, link, muted, text].sort());
+  });
+
   it("keeps the line breaks of a written comment in both parts", async () => {
     const email = await interventionReturnedEmail({
       to: "a@test.se",

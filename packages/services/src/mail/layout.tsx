@@ -1,5 +1,5 @@
 import { Body, Button, Container, Head, Hr, Html, Link, Text } from "@react-email/components";
-import { render } from "@react-email/render";
+import { render, toPlainText } from "@react-email/render";
 import type { ReactNode } from "react";
 
 /**
@@ -32,7 +32,7 @@ export function EmailShell({ title, children }: { title: string; children: React
           fontFamily: "Arial, Helvetica, sans-serif",
         }}
       >
-        <Container style={{ backgroundColor: EMAIL_COLORS.card, maxWidth: "560px", padding: "24px" }}>
+        <Container style={{ backgroundColor: EMAIL_COLORS.card, maxWidth: "600px", padding: "24px" }}>
           {children}
         </Container>
       </Body>
@@ -118,11 +118,11 @@ export function NoticeEmail({ content }: { content: NoticeContent }) {
 }
 
 /**
- * The notification as HTML and as plain text, both from the same element, so the text part says what
- * the HTML says (the button is left out of the text, its address is not).
+ * The notification as HTML and the plain text read from that HTML, so the text part says what the HTML
+ * says (the button is left out of the text, its address is not). Converting the rendered HTML rather
+ * than rendering the element a second time halves the cost, which registrations pay on every request.
  */
 export async function renderNotice(content: NoticeContent): Promise<{ html: string; text: string }> {
-  const element = <NoticeEmail content={content} />;
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { html, text: `${text.trim()}\n` };
+  const html = await render(<NoticeEmail content={content} />);
+  return { html, text: `${toPlainText(html).trim()}\n` };
 }
