@@ -1,3 +1,6 @@
+/** @jsxRuntime automatic @jsxImportSource react */
+// The pragma keeps the JSX transform with the file: tsx (dev server, CLI, benches run from apps/api) applies a
+// tsconfig only to the files it includes, and would otherwise compile this file's JSX to a bare React.createElement.
 import { Body, Button, Container, Head, Hr, Html, Link, Text } from "@react-email/components";
 import { render, toPlainText } from "@react-email/render";
 import type { ReactNode } from "react";
