@@ -57,6 +57,11 @@ describe("email over real SMTP", () => {
     const decoded = (mail?.raw ?? "").replace(/=\r?\n/g, "");
     const token = tokenFromEmail(decoded.replace(/=3D/g, "="));
     expect(token.length).toBeGreaterThanOrEqual(48);
+    // Both parts travel: the text with the link, and the shared HTML layout with its button.
+    expect(decoded).toMatch(/Content-Type: text\/plain/);
+    expect(decoded).toMatch(/Content-Type: text\/html/);
+    expect(decoded.replace(/=3D/g, "=")).toContain('<html dir="ltr" lang="sv">');
+    expect(decoded).toContain("Acceptera inbjudan");
     // The row is marked sent just after the server has taken the message.
     await vi.waitFor(
       async () => {

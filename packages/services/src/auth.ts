@@ -118,7 +118,7 @@ export async function requestPasswordReset(deps: Deps, input: { email: string })
     const url = `${deps.config.publicUrl}/reset-password#token=${token}`;
     await deps.mailer.queue(
       tx,
-      passwordResetEmail({ to: user.email, url, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 }),
+      await passwordResetEmail({ to: user.email, url, expiresInMinutes: RESET_TOKEN_TTL_MS / 60_000 }),
     );
   });
 }

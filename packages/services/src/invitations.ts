@@ -110,7 +110,7 @@ export async function inviteMember(
     if (!row) throw new Error("invitation insert returned nothing");
     await ctx.deps.mailer.queue(
       tx,
-      invitationEmail({
+      await invitationEmail({
         to: email,
         organizationName: ctx.organization.name,
         inviterName: ctx.actor.type === "user" ? ctx.actor.name : null,

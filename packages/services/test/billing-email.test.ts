@@ -28,7 +28,7 @@ function attachment(raw: string, filename: string): Buffer {
 describe("invoice email", () => {
   it("says in Swedish what to pay, to which bankgiro, with which OCR, and attaches PDF and e-invoice", async () => {
     const document = seedInvoice();
-    const email = invoiceIssuedEmail({
+    const email = await invoiceIssuedEmail({
       to: "ekonomi@example.se",
       document,
       organizationId: ORGANIZATION_ID,
@@ -62,8 +62,8 @@ describe("invoice email", () => {
     ]);
   });
 
-  it("says a credit note is not to be paid and names the invoice it credits", () => {
-    const email = invoiceIssuedEmail({
+  it("says a credit note is not to be paid and names the invoice it credits", async () => {
+    const email = await invoiceIssuedEmail({
       to: "ekonomi@example.se",
       document: seedCreditNote(),
       organizationId: ORGANIZATION_ID,
@@ -118,7 +118,7 @@ describe("invoice email over SMTP", () => {
   it("delivers the PDF byte-identical and the e-invoice as sent", async () => {
     const document = seedInvoice();
     const pdf = await renderInvoicePdf(document);
-    const email = invoiceIssuedEmail({
+    const email = await invoiceIssuedEmail({
       to: "ekonomi@example.se",
       document,
       organizationId: ORGANIZATION_ID,

@@ -41,7 +41,7 @@ export class EmailAndDownload implements AccessPoint {
     if (!to) return { channel: "download" };
     await this.deps.mailer.queue(
       tx,
-      invoiceIssuedEmail({
+      await invoiceIssuedEmail({
         to,
         document,
         organizationId: invoice.buyerOrganizationId,

@@ -145,14 +145,14 @@ async function notifyAuthor(
   await ctx.deps.mailer.queue(
     tx,
     action === "return"
-      ? interventionReturnedEmail({
+      ? await interventionReturnedEmail({
           to: version.label,
           title,
           comment,
           url: `${base}/o/${row.organizationId}/interventions/${row.id}`,
           organizationId: row.organizationId,
         })
-      : interventionPublishedEmail({
+      : await interventionPublishedEmail({
           to: version.label,
           title,
           url: `${base}/katalog/${row.id}`,

@@ -26,7 +26,7 @@ export function invoiceIssuedEmail(input: {
   pdf: Buffer;
   ubl: string;
   downloadUrl: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   const { document } = input;
   const invoice = document.kind === "invoice";
   const what = invoice ? "Faktura" : "Kreditnota";

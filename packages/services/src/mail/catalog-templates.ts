@@ -9,7 +9,7 @@ export function interventionReturnedEmail(input: {
   comment: string;
   url: string;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   return composeEmail({
     to: input.to,
     subject: `Insatsen har skickats tillbaka: ${input.title}`,
@@ -31,7 +31,7 @@ export function interventionPublishedEmail(input: {
   title: string;
   url: string;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   return composeEmail({
     to: input.to,
     subject: `Insatsen är publicerad: ${input.title}`,

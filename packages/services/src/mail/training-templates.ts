@@ -38,7 +38,7 @@ export function requestScheduledEmail(input: {
   organizationName: string;
   sharedWith: string[];
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   return email({
     to: input.to,
     subject: `Er intresseanmälan har blivit en utbildning: ${input.trainingTitle}`,
@@ -65,7 +65,7 @@ export function registrationEmail(input: {
   waitlisted: SessionLine[];
   ics: string | null;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   const paragraphs = [
     `Hej ${input.participantName}!`,
     `Du är anmäld till "${input.trainingTitle}" (${input.organizerName}).`,
@@ -98,7 +98,7 @@ export function promotedEmail(input: {
   session: SessionLine;
   ics: string;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   return email({
     to: input.to,
     subject: `Du har fått en plats: ${input.trainingTitle}`,
@@ -119,7 +119,7 @@ export function trainingCancelledEmail(input: {
   trainingTitle: string;
   reason: string;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   return email({
     to: input.to,
     subject: `Inställd: ${input.trainingTitle}`,
@@ -136,7 +136,7 @@ export function surveyEmail(input: {
   trainingTitle: string;
   url: string;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   return email({
     to: input.to,
     subject: `Hur var det? Kort enkät om ${input.trainingTitle}`,

@@ -10,7 +10,7 @@ export function webhookDisabledEmail(input: {
   lastError: string;
   url: string;
   organizationId: string;
-}): OutgoingEmail {
+}): Promise<OutgoingEmail> {
   const since = input.failingSince.toLocaleString("sv-SE", { timeZone: "Europe/Stockholm" });
   return composeEmail({
     to: input.to,

@@ -51,7 +51,7 @@ export async function sendSurveys(tx: Tx, ctx: OrgContext, trainingId: string, t
     });
     await ctx.deps.mailer.queue(
       tx,
-      surveyEmail({
+      await surveyEmail({
         to: person.email,
         participantName: person.name,
         trainingTitle: title,

@@ -261,7 +261,7 @@ export async function registerParticipant(
             },
             added,
           ),
-          ctx.deps.mailer.queue(tx, email(decisions)),
+          email(decisions).then((message) => ctx.deps.mailer.queue(tx, message)),
           audit(tx, ctx, {
             action: "registration.created",
             entityType: "training_participant",
@@ -304,10 +304,10 @@ async function registrationEmails(
   participant: { email: string; name: string },
   sessions: (typeof trainingSessions.$inferSelect)[],
   sessionIds: readonly string[],
-): Promise<(decisions: ReadonlyMap<string, SeatDecision>) => OutgoingEmail> {
+): Promise<(decisions: ReadonlyMap<string, SeatDecision>) => Promise<OutgoingEmail>> {
   const organizerName = await organizationName(tx, training.organizationId);
   const host = new URL(ctx.deps.config.publicUrl).host;
-  const compose = (confirmedIds: ReadonlySet<string>): OutgoingEmail => {
+  const compose = (confirmedIds: ReadonlySet<string>): Promise<OutgoingEmail> => {
     const decided = sessions.filter((s) => sessionIds.includes(s.id));
     const confirmed = decided.filter((s) => confirmedIds.has(s.id));
     return registrationEmail({
@@ -324,9 +324,8 @@ async function registrationEmails(
       organizationId: ctx.organization.id,
     });
   };
-  const allConfirmed = compose(new Set(sessionIds));
-  const allWaiting = compose(new Set());
-  return (decisions) => {
+  const [allConfirmed, allWaiting] = await Promise.all([compose(new Set(sessionIds)), compose(new Set())]);
+  return async (decisions) => {
     const confirmedIds = new Set(sessionIds.filter((id) => decisions.get(id)?.status === "confirmed"));
     if (confirmedIds.size === sessionIds.length) return allConfirmed;
     if (confirmedIds.size === 0) return allWaiting;

@@ -213,7 +213,7 @@ export async function createTraining(ctx: OrgContext, input: CreateTrainingInput
     for (const request of scheduled) {
       await ctx.deps.mailer.queue(
         tx,
-        requestScheduledEmail({
+        await requestScheduledEmail({
           to: request.contactEmail,
           trainingTitle: view.title,
           organizationName: request.organization.name,
@@ -377,6 +377,6 @@ async function tellCancelled(tx: Tx, ctx: OrgContext, training: TrainingView, re
   for (const [to, organizationId] of recipients)
     await ctx.deps.mailer.queue(
       tx,
-      trainingCancelledEmail({ to, trainingTitle: training.title, reason, organizationId }),
+      await trainingCancelledEmail({ to, trainingTitle: training.title, reason, organizationId }),
     );
 }

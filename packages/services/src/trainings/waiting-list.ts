@@ -94,7 +94,7 @@ export async function promoteWaiting(
     );
     await ctx.deps.mailer.queue(
       tx,
-      promotedEmail({
+      await promotedEmail({
         to: person.email,
         participantName: person.name,
         trainingTitle: training.title,

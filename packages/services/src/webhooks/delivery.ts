@@ -237,7 +237,7 @@ export class WebhookDeliverer {
     for (const admin of admins) {
       await this.deps.mailer.queue(
         tx,
-        webhookDisabledEmail({
+        await webhookDisabledEmail({
           to: admin.email,
           organizationName: organization?.name ?? "organisationen",
           endpointUrl: endpoint.url,
