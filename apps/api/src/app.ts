@@ -15,6 +15,7 @@ import type { AppEnv, AppOptions } from "./lib/env.js";
 import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
+import { newsletterPreviewLinksRouter } from "./newsletter-pages/preview-links.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
@@ -32,6 +33,8 @@ import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-docum
 import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
 import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
+import { newsletterIssuesRouter } from "./routes/newsletter-issues/newsletter-issues.index.js";
+import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
@@ -72,6 +75,8 @@ export function createV1() {
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter)
     .route("/", webhooksRouter)
+    .route("/", newslettersRouter)
+    .route("/", newsletterIssuesRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
@@ -154,6 +159,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.use("/katalog/*", catalogLimit);
   app.route("/v1", v1);
 
+  app.route("/", newsletterPreviewLinksRouter());
   app.route("/", catalogPagesRouter());
   if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));
 

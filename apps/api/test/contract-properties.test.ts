@@ -16,13 +16,17 @@ import { API_KEY_SCOPES, permissionsForRole } from "@nns/domain";
 import {
   addCertification,
   addPrintCost,
+  addSection,
   createApiKey,
   createIntervention,
+  createIssue,
+  createPublication,
   createTrainer,
   createWebhookEndpoint,
   enterOrganization,
   inviteCoOwner,
   inviteMember,
+  invitePublisher,
   registerParticipant,
   submitTrainingRequest,
   systemContext,
@@ -159,8 +163,21 @@ beforeAll(async () => {
     url: "https://hooks.example.se/contract",
     events: ["registration.created"],
   });
+  const publication = await createPublication(ctx, {
+    slug: `kontrakt-${tenant.org.slug}`,
+    name: "Kontraktsbrevet",
+    senderName: "Kontraktsbrevet",
+    senderEmail: "nyhetsbrev@test.se",
+  });
+  await invitePublisher(ctx, publication.id, env.orgA.id);
+  const issue = await createIssue(ctx, publication.id, { subject: "Nummer ett" });
+  const withSection = await addSection(ctx, publication.id, issue.id, { heading: "Nyheter" });
   Object.assign(ids, {
     orgId: tenant.org.id,
+    publicationId: publication.id,
+    issueId: issue.id,
+    sectionId: withSection.sections[0]?.id as string,
+    publisherId: env.orgA.id,
     endpointId: endpoint.id,
     userId: tenant.viewer.id,
     invitationId: invitation.id,

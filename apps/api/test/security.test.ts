@@ -11,8 +11,11 @@ import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
 import {
   addPrintCost,
+  addSection,
   createApiKey,
   createIntervention,
+  createIssue,
+  createPublication,
   createWebhookEndpoint,
   enterOrganization,
   inviteMember,
@@ -120,6 +123,7 @@ beforeAll(async () => {
       events: ["registration.created"],
     });
     const delivery = await pingWebhookEndpoint(ctx, endpoint.id);
+    const newsletter = await newsletterFixture(ctx, side);
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -136,11 +140,30 @@ beforeAll(async () => {
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
       buyerOrganizationId: org.id,
+      ...newsletter,
+      publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       ...billing[side],
     };
   }
 });
 afterAll(async () => env?.close());
+
+/** A förbund's own newsletter with an issue that has one section. */
+async function newsletterFixture(ctx: OrgContext, side: string) {
+  const publication = await createPublication(ctx, {
+    slug: `sakerhet-${side.toLowerCase()}`,
+    name: `Säkerhetsbrevet ${side}`,
+    senderName: `Förbund ${side}`,
+    senderEmail: `nyhetsbrev.${side.toLowerCase()}@test.se`,
+  });
+  const issue = await createIssue(ctx, publication.id, { subject: `Utskick ${side}` });
+  const withSection = await addSection(ctx, publication.id, issue.id, { heading: `Avsnitt ${side}` });
+  return {
+    publicationId: publication.id,
+    issueId: issue.id,
+    sectionId: withSection.sections[0]?.id as string,
+  };
+}
 
 /** A förbund's own event with a session, a registered person and a print cost, and a request to NNS. */
 async function trainingFixture(ctx: OrgContext, side: string) {
