@@ -335,7 +335,7 @@ export function markIssueReady(
 }
 
 /** The owner schedules a ready issue (or moves a scheduled one) to a time that has not passed. */
-export function scheduleIssue(
+export async function scheduleIssue(
   ctx: OrgContext,
   publicationId: string,
   issueId: string,

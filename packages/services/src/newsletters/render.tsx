@@ -88,7 +88,7 @@ function IssueEmail({ input }: { input: IssueForRendering }) {
                 {section.heading}
               </Heading>
               <Text style={{ fontSize: "14px", color: MUTED, margin: "0 0 8px" }}>
-                Från {section.authorName}
+                {`Från ${section.authorName}`}
               </Text>
               {section.imageUrl ? (
                 <Img
