@@ -437,6 +437,29 @@ describe("order, approvals and the way to sending", () => {
     );
   });
 
+  it("never ends ready with an unapproved section when an edit and marking ready race", async () => {
+    for (let round = 0; round < 4; round++) {
+      const s = await sharedIssue();
+      await approveAll(s);
+      const [edit] = await Promise.allSettled([
+        updateSection(
+          s.partner.editor,
+          s.p,
+          s.issueId,
+          s.partnerSection.id,
+          { heading: `Runda ${round}` },
+          null,
+        ),
+        markIssueReady(s.owner.editor, s.p, s.issueId, null),
+      ]);
+      expect(edit.status).toBe("fulfilled");
+      const after = await getIssue(s.owner.viewer, s.p, s.issueId);
+      // Whichever went first, the edited section is unapproved and the issue a draft: marked ready first, the
+      // edit reopens it; edited first, marking ready is refused. Never ready with a section nobody approved.
+      expect([after.status, after.sections[1]?.approvedAt ?? null]).toEqual(["draft", null]);
+    }
+  });
+
   it("an issue that is being sent can no longer change", async () => {
     const s = await sharedIssue();
     await env.deps.db.ownerSql("update newsletter_issues set status = 'sending' where id = $1", [s.issueId]);
