@@ -3,6 +3,7 @@ export * from "./issue-content.js";
 export * from "./issues.js";
 export * from "./publications.js";
 export * from "./publishers.js";
+export * from "./publishing-invitations.js";
 export * from "./render.js";
 export * from "./sections.js";
 export * from "./tokens.js";

@@ -1,4 +1,5 @@
-// What an issue is made of, read once for the preview, for sending and for the archive.
+// Routes: apps/api/src/routes/newsletter-issues (the preview) — what an issue is made of, read once for
+// the preview, for sending and for the archive.
 import {
   newsletterIssues,
   newsletterPublications,
@@ -6,11 +7,15 @@ import {
   newsletterSections,
   organizations,
   type Tx,
+  transaction,
 } from "@nns/db";
 import { AppError } from "@nns/domain";
 import { and, asc, eq } from "drizzle-orm";
+import { requirePermission } from "../access.js";
+import type { OrgContext } from "../context.js";
+import { loadPublication, readIssue } from "./access.js";
 import { publicationUrl } from "./publications.js";
-import type { IssueForRendering } from "./render.js";
+import { type IssueForRendering, personalize, type RenderedIssue, renderIssue } from "./render.js";
 
 export type SectionRow = typeof newsletterSections.$inferSelect;
 
@@ -88,4 +93,32 @@ export async function loadIssueForRendering(
     })),
     archiveUrl: `${publicationUrl(publicUrl, publication.slug)}/${issue.number}`,
   };
+}
+
+/**
+ * Where a preview's recipient links lead: a page saying that each subscriber gets their own links there.
+ * Served by apps/api/src/newsletter-pages/preview-links.ts.
+ */
+export const PREVIEW_LINK_PATH = "/nyhetsbrev/forhandsvisning";
+
+/**
+ * The issue as it will be sent, HTML and plain text, rendered by the same code as the sending; the links
+ * that are each recipient's own lead to a page that explains them.
+ */
+export async function previewIssue(
+  ctx: OrgContext,
+  publicationId: string,
+  issueId: string,
+): Promise<RenderedIssue> {
+  requirePermission(ctx, "newsletters:read");
+  const content = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+    const { row } = await loadPublication(tx, ctx, publicationId);
+    const issue = await readIssue(tx, row, issueId);
+    return loadIssueForRendering(tx, row.organizationId, issue.id, ctx.deps.config.publicUrl);
+  });
+  const placeholder = `${ctx.deps.config.publicUrl}${PREVIEW_LINK_PATH}`;
+  return personalize(await renderIssue(content), {
+    unsubscribeUrl: `${placeholder}#avregistrera`,
+    manageUrl: `${placeholder}#mina-uppgifter`,
+  });
 }

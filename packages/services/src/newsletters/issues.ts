@@ -16,9 +16,8 @@ import {
   reopenIssue,
   requirePublicationOwner,
 } from "./access.js";
-import { loadIssueForRendering, sectionsOf } from "./issue-content.js";
+import { sectionsOf } from "./issue-content.js";
 import { publicationUrl } from "./publications.js";
-import { personalize, type RenderedIssue, renderIssue } from "./render.js";
 
 export interface SectionView {
   id: string;
@@ -254,17 +253,18 @@ export async function updateIssue(
   });
 }
 
-const STEP_ACTIONS: Partial<Record<IssueStatus, string>> = {
+/** The owner's steps before sending; sending and its figures are sending.ts's. */
+const STEP_ACTIONS = {
   ready: "newsletter.issue_marked_ready",
   scheduled: "newsletter.issue_scheduled",
   draft: "newsletter.issue_returned_to_draft",
-};
+} as const satisfies Partial<Record<IssueStatus, string>>;
 
 async function moveIssue(
   tx: Tx,
   ctx: OrgContext,
   issue: IssueRow,
-  to: IssueStatus,
+  to: keyof typeof STEP_ACTIONS,
   scheduledAt: Date | null,
 ): Promise<void> {
   await tx
@@ -272,7 +272,7 @@ async function moveIssue(
     .set({ status: to, scheduledAt, version: sql`${newsletterIssues.version} + 1`, updatedAt: new Date() })
     .where(and(eq(newsletterIssues.organizationId, issue.organizationId), eq(newsletterIssues.id, issue.id)));
   await audit(tx, ctx, {
-    action: STEP_ACTIONS[to] ?? `newsletter.issue_${to}`,
+    action: STEP_ACTIONS[to],
     entityType: "newsletter_issue",
     entityId: issue.id,
     before: { status: issue.status, scheduledAt: issue.scheduledAt },
@@ -281,13 +281,13 @@ async function moveIssue(
 }
 
 /** A step of the owner's: the issue locked, the caller the owner, the If-Match version current. */
-async function ownerStep<T>(
+async function ownerStep(
   ctx: OrgContext,
   publicationId: string,
   issueId: string,
   expectedVersion: number | null,
   what: string,
-  step: (tx: Tx, publication: PublicationRow, issue: IssueRow) => Promise<T>,
+  step: (tx: Tx, publication: PublicationRow, issue: IssueRow) => Promise<void>,
 ): Promise<IssueView> {
   requirePermission(ctx, "newsletters:write");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
@@ -383,32 +383,4 @@ export function returnIssueToDraft(
       await moveIssue(tx, ctx, issue, "draft", null);
     },
   );
-}
-
-/**
- * Where a preview's recipient links lead: a page saying that each subscriber gets their own links there.
- * Served by apps/api/src/newsletter-pages/preview-links.ts.
- */
-export const PREVIEW_LINK_PATH = "/nyhetsbrev/forhandsvisning";
-
-/**
- * The issue as it will be sent, HTML and plain text, rendered by the same code as the sending; the links
- * that are each recipient's own lead to a page that explains them.
- */
-export async function previewIssue(
-  ctx: OrgContext,
-  publicationId: string,
-  issueId: string,
-): Promise<RenderedIssue> {
-  requirePermission(ctx, "newsletters:read");
-  const content = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const { row } = await loadPublication(tx, ctx, publicationId);
-    const issue = await readIssue(tx, row, issueId);
-    return loadIssueForRendering(tx, row.organizationId, issue.id, ctx.deps.config.publicUrl);
-  });
-  const placeholder = `${ctx.deps.config.publicUrl}${PREVIEW_LINK_PATH}`;
-  return personalize(await renderIssue(content), {
-    unsubscribeUrl: `${placeholder}#avregistrera`,
-    manageUrl: `${placeholder}#mina-uppgifter`,
-  });
 }

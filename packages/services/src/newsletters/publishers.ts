@@ -2,7 +2,6 @@
 // resource_shares (as for co-owned interventions), each publisher's footer line, leaving and removal.
 import {
   newsletterIssues,
-  newsletterPublications,
   newsletterPublishers,
   newsletterSections,
   organizations,
@@ -11,7 +10,7 @@ import {
   transaction,
 } from "@nns/db";
 import { AppError } from "@nns/domain";
-import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
@@ -35,14 +34,6 @@ export interface PublisherView {
   invitedAt: Date | null;
   /** Null while the invitation is open. */
   acceptedAt: Date | null;
-}
-
-export interface PublishingInvitationView {
-  publicationId: string;
-  publicationName: string;
-  ownerOrganizationId: string;
-  ownerOrganizationName: string;
-  invitedAt: Date;
 }
 
 const shareOf = (publicationId: string) =>
@@ -379,56 +370,5 @@ export async function setPublisherContact(
     const mine = (await publishersOf(tx, row)).find((p) => p.organizationId === ctx.organization.id);
     if (!mine) throw new Error("the publisher's row vanished");
     return mine;
-  });
-}
-
-/**
- * Open invitations for this förbund to publish other förbund's newsletters. The invitee may not read the
- * publication yet; its name is public (its page), so it is read as the public pages read it.
- */
-export async function listPublishingInvitations(ctx: OrgContext): Promise<PublishingInvitationView[]> {
-  requirePermission(ctx, "newsletters:read");
-  const invitations = await transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) =>
-    tx
-      .select({
-        publicationId: resourceShares.resourceId,
-        ownerOrganizationId: resourceShares.ownerOrganizationId,
-        ownerOrganizationName: organizations.name,
-        invitedAt: resourceShares.invitedAt,
-      })
-      .from(resourceShares)
-      .innerJoin(organizations, eq(organizations.id, resourceShares.ownerOrganizationId))
-      .where(
-        and(
-          eq(resourceShares.resourceType, PUBLICATION_RESOURCE),
-          eq(resourceShares.organizationId, ctx.organization.id),
-          isNull(resourceShares.acceptedAt),
-          isNull(resourceShares.revokedAt),
-        ),
-      )
-      .orderBy(desc(resourceShares.invitedAt)),
-  );
-  if (invitations.length === 0) return [];
-  const names = await transaction(ctx.deps.db, { settings: { "app.newsletter_public": "on" } }, async (tx) =>
-    tx
-      .select({
-        id: newsletterPublications.id,
-        ownerId: newsletterPublications.organizationId,
-        name: newsletterPublications.name,
-      })
-      .from(newsletterPublications)
-      .where(
-        inArray(
-          newsletterPublications.id,
-          invitations.map((i) => i.publicationId),
-        ),
-      ),
-  );
-  // An archived publication is gone from the public pages, and an invitation to it leads nowhere.
-  return invitations.flatMap((invitation) => {
-    const publication = names.find(
-      (n) => n.id === invitation.publicationId && n.ownerId === invitation.ownerOrganizationId,
-    );
-    return publication ? [{ ...invitation, publicationName: publication.name }] : [];
   });
 }
