@@ -1,4 +1,3 @@
-// Longer than 400 lines: one config per operation of issues and their sections, each with the words integrators read.
 import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { IfMatchHeader, jsonBody, jsonResponse, problems } from "../../lib/schemas.js";
