@@ -1,5 +1,5 @@
 import { newsletterIssues, newsletterPublications, setScope, type Tx } from "@nns/db";
-import { AppError } from "@nns/domain";
+import { AppError, issueEditable } from "@nns/domain";
 import { and, eq, or, type SQL, sql } from "drizzle-orm";
 import { writeAudit } from "../audit.js";
 import type { OrgContext } from "../context.js";
@@ -110,6 +110,12 @@ export async function reopenIssue(tx: Tx, ctx: OrgContext, issue: IssueRow, reas
     after: { status: "draft", reason, byOrganizationId: ctx.organization.id },
   });
   if (foreign) await setScope(tx, { organizationId: ctx.organization.id });
+}
+
+/** Sections, subject and preheader change only before sending starts (the domain's rule). */
+export function requireIssueEditable(issue: IssueRow): void {
+  if (!issueEditable(issue.status))
+    throw new AppError("conflict", "Utskicket skickas eller har skickats och kan inte längre ändras.");
 }
 
 /** If-Match: null means any version. */

@@ -14,6 +14,7 @@ import {
   type PublicationRow,
   readIssue,
   reopenIssue,
+  requireIssueEditable,
   requirePublicationOwner,
 } from "./access.js";
 import { sectionsOf } from "./issue-content.js";
@@ -211,11 +212,6 @@ export async function createIssue(
   });
 }
 
-function requireEditable(issue: IssueRow): void {
-  if (!issueEditable(issue.status))
-    throw new AppError("conflict", "Utskicket skickas eller har skickats och kan inte längre ändras.");
-}
-
 /** The owner changes the subject or preheader; a ready or scheduled issue goes back to draft. */
 export async function updateIssue(
   ctx: OrgContext,
@@ -230,7 +226,7 @@ export async function updateIssue(
     const { publication, isOwner, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
     requirePublicationOwner(isOwner, "ändra utskickets ämnesrad och förhandstext");
     checkVersion(issue.version, expectedVersion, "Utskicket");
-    requireEditable(issue);
+    requireIssueEditable(issue);
     const after = {
       subject: patch.subject?.trim() ?? issue.subject,
       preheader: patch.preheader === undefined ? issue.preheader : patch.preheader.trim(),

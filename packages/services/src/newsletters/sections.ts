@@ -1,7 +1,7 @@
 // Routes: apps/api/src/routes/newsletter-issues — the sections of an issue: each written, changed and
 // approved by the förbund that wrote it (row-level security enforces it too), ordered by the owner.
 import { type NewsletterLink, newsletterIssues, newsletterSections, type Tx, transaction } from "@nns/db";
-import { AppError, type FieldError, issueEditable } from "@nns/domain";
+import { AppError, type FieldError } from "@nns/domain";
 import { and, eq, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
@@ -12,6 +12,7 @@ import {
   loadIssueForChange,
   readIssue,
   reopenIssue,
+  requireIssueEditable,
   requirePublicationOwner,
 } from "./access.js";
 import { type SectionRow, sectionsOf } from "./issue-content.js";
@@ -62,11 +63,6 @@ function validate(input: Partial<SectionInput>): void {
   if (first) throw new AppError("validation_failed", first.message, { errors });
 }
 
-function requireEditable(issue: IssueRow): void {
-  if (!issueEditable(issue.status))
-    throw new AppError("conflict", "Utskicket skickas eller har skickats och kan inte längre ändras.");
-}
-
 /** The section, which must be the caller's own: another publisher's is read-only, even to the owner. */
 async function ownSection(tx: Tx, ctx: OrgContext, issue: IssueRow, sectionId: string): Promise<SectionRow> {
   const [section] = await tx
@@ -113,7 +109,7 @@ export async function addSection(
   validate(input);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const { publication, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
-    requireEditable(issue);
+    requireIssueEditable(issue);
     const existing = await sectionsOf(tx, issue.organizationId, issue.id);
     const values = {
       heading: input.heading.trim(),
@@ -163,7 +159,7 @@ export async function updateSection(
     const { publication, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
     const section = await ownSection(tx, ctx, issue, sectionId);
     checkVersion(section.version, expectedVersion, "Avsnittet");
-    requireEditable(issue);
+    requireIssueEditable(issue);
     const values = {
       heading: patch.heading?.trim() ?? section.heading,
       bodyMarkdown: patch.bodyMarkdown ?? section.bodyMarkdown,
@@ -206,7 +202,7 @@ export async function deleteSection(
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const { publication, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
     const section = await ownSection(tx, ctx, issue, sectionId);
-    requireEditable(issue);
+    requireIssueEditable(issue);
     await tx.delete(newsletterSections).where(sectionKey(section));
     await reopenIssue(tx, ctx, issue, "section_deleted");
     await audit(tx, ctx, {
@@ -232,7 +228,7 @@ export async function approveSection(
     const { publication, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
     const section = await ownSection(tx, ctx, issue, sectionId);
     checkVersion(section.version, expectedVersion, "Avsnittet");
-    requireEditable(issue);
+    requireIssueEditable(issue);
     if (section.approvedAt === null) {
       const approvedAt = new Date();
       await tx
@@ -267,7 +263,7 @@ export async function orderSections(
     const { publication, isOwner, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
     requirePublicationOwner(isOwner, "ändra ordningen på avsnitten");
     checkVersion(issue.version, expectedVersion, "Utskicket");
-    requireEditable(issue);
+    requireIssueEditable(issue);
     const existing = await sectionsOf(tx, issue.organizationId, issue.id);
     const known = new Set(existing.map((s) => s.id));
     if (
