@@ -16,6 +16,7 @@ import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
 import { newsletterArchiveRouter } from "./newsletter-pages/archive.js";
+import { newsletterPreviewLinksRouter } from "./newsletter-pages/preview-links.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
@@ -33,6 +34,8 @@ import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-docum
 import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
 import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
+import { newsletterIssuesRouter } from "./routes/newsletter-issues/newsletter-issues.index.js";
+import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
@@ -75,6 +78,8 @@ export function createV1() {
     .route("/", catalogRouter)
     .route("/", newslettersPublicRouter)
     .route("/", webhooksRouter)
+    .route("/", newslettersRouter)
+    .route("/", newsletterIssuesRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
@@ -158,6 +163,7 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.use("/katalog/*", catalogLimit);
   app.route("/v1", v1);
 
+  app.route("/", newsletterPreviewLinksRouter());
   app.route("/", catalogPagesRouter());
   // Rate-limited per route inside, like /katalog: the subscriber pages beside it under /nyhetsbrev are not.
   app.route("/", newsletterArchiveRouter());

@@ -86,6 +86,16 @@ export const OPENAPI_INFO = {
       name: "Webhooks",
       description: "Endpoints that receive signed events, their delivery log and the event payloads",
     },
+    {
+      name: "Newsletters",
+      description:
+        "Joint newsletters owned by one förbund and co-published by others: settings, publishers, invitations",
+    },
+    {
+      name: "Newsletter issues",
+      description:
+        "Issues (utskick) of a newsletter: sections written and approved by each publisher, ordered, made ready, scheduled and previewed",
+    },
   ],
 };
 

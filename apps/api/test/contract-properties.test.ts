@@ -16,13 +16,17 @@ import { API_KEY_SCOPES, permissionsForRole } from "@nns/domain";
 import {
   addCertification,
   addPrintCost,
+  addSection,
   createApiKey,
   createIntervention,
+  createIssue,
+  createPublication,
   createTrainer,
   createWebhookEndpoint,
   enterOrganization,
   inviteCoOwner,
   inviteMember,
+  invitePublisher,
   registerParticipant,
   submitTrainingRequest,
   systemContext,
@@ -168,8 +172,21 @@ beforeAll(async () => {
       { number: 1, subject: "Nummer ett", status: "sent", sentAt: "2026-10-01T08:00:00Z", sections: [] },
     ],
   });
+  const publication = await createPublication(ctx, {
+    slug: `kontrakt-${tenant.org.slug}`,
+    name: "Kontraktsbrevet",
+    senderName: "Kontraktsbrevet",
+    senderEmail: "nyhetsbrev@test.se",
+  });
+  await invitePublisher(ctx, publication.id, env.orgA.id);
+  const issue = await createIssue(ctx, publication.id, { subject: "Nummer ett" });
+  const withSection = await addSection(ctx, publication.id, issue.id, { heading: "Nyheter" });
   Object.assign(ids, {
     orgId: tenant.org.id,
+    publicationId: publication.id,
+    issueId: issue.id,
+    sectionId: withSection.sections[0]?.id as string,
+    publisherId: env.orgA.id,
     endpointId: endpoint.id,
     userId: tenant.viewer.id,
     invitationId: invitation.id,

@@ -37,4 +37,14 @@ export const VALID_BODIES: Record<string, unknown> = {
   "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
     organizationId: "00000000-0000-4000-8000-000000000000",
   },
+  "POST /orgs/{orgId}/newsletters/{publicationId}/publishers": {
+    organizationId: "00000000-0000-4000-8000-000000000000",
+  },
+  "PUT /orgs/{orgId}/newsletters/{publicationId}/contact": { contact: "Box 1, 100 00 Stockholm" },
+  "POST /orgs/{orgId}/newsletters/{publicationId}/issues": { subject: "Säkerhetssviten" },
+  "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/sections": { heading: "Avsnitt" },
+  "PUT /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/section-order": { sectionIds: [] },
+  "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/schedule": {
+    scheduledAt: SOON.toISOString(),
+  },
 };

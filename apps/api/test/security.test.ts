@@ -11,8 +11,11 @@ import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
 import {
   addPrintCost,
+  addSection,
   createApiKey,
   createIntervention,
+  createIssue,
+  createPublication,
   createWebhookEndpoint,
   enterOrganization,
   inviteMember,
@@ -127,15 +130,16 @@ beforeAll(async () => {
       events: ["registration.created"],
     });
     const delivery = await pingWebhookEndpoint(ctx, endpoint.id);
-    const newsletter = `suite-${side.toLowerCase()}`;
+    const archivedSlug = `suite-${side.toLowerCase()}`;
     await insertPublication(env, {
       ownerId: org.id,
-      slug: newsletter,
+      slug: archivedSlug,
       name: `Nyhetsbrev ${side}`,
       issues: [
         { number: 1, subject: "Nummer ett", status: "sent", sentAt: "2026-10-01T08:00:00Z", sections: [] },
       ],
     });
+    const newsletter = await newsletterFixture(ctx, side);
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -148,17 +152,36 @@ beforeAll(async () => {
       interventionId: intervention.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
-      slug: newsletter,
+      slug: archivedSlug,
       number: "1",
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
       buyerOrganizationId: org.id,
+      ...newsletter,
+      publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       ...billing[side],
     };
   }
 });
 afterAll(async () => env?.close());
+
+/** A förbund's own newsletter with an issue that has one section. */
+async function newsletterFixture(ctx: OrgContext, side: string) {
+  const publication = await createPublication(ctx, {
+    slug: `sakerhet-${side.toLowerCase()}`,
+    name: `Säkerhetsbrevet ${side}`,
+    senderName: `Förbund ${side}`,
+    senderEmail: `nyhetsbrev.${side.toLowerCase()}@test.se`,
+  });
+  const issue = await createIssue(ctx, publication.id, { subject: `Utskick ${side}` });
+  const withSection = await addSection(ctx, publication.id, issue.id, { heading: `Avsnitt ${side}` });
+  return {
+    publicationId: publication.id,
+    issueId: issue.id,
+    sectionId: withSection.sections[0]?.id as string,
+  };
+}
 
 /** A förbund's own event with a session, a registered person and a print cost, and a request to NNS. */
 async function trainingFixture(ctx: OrgContext, side: string) {

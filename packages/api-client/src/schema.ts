@@ -2132,6 +2132,390 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/newsletters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the förbund's newsletters
+         * @description The joint newsletters (publications) the förbund owns and those it co-publishes, by name, each with its publishers. `isOwner` tells which it owns. Needs `newsletters:read`.
+         */
+        get: operations["listNewsletters"];
+        put?: never;
+        /**
+         * Create a newsletter
+         * @description Creates a joint newsletter owned by the förbund, which becomes its first publisher (the first line of every issue's footer). Rules: `slug` 400 `slug_format` or `slug_reserved`, 409 `slug_taken`; `senderEmail` and `replyTo` 400 `invalid_format:email`; `logoUrl` 400 `https_required`, and with a logo `logoAlt` 400 `alt_required`. Needs `newsletters:write`. The `ETag` header carries its version. Audited as `newsletter.publication_created`.
+         */
+        post: operations["createNewsletter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a newsletter
+         * @description A newsletter the förbund owns or co-publishes, with its publishers; any other answers 404. The `ETag` header carries its version: send it as `If-Match` with a change. Needs `newsletters:read`.
+         */
+        get: operations["getNewsletter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a newsletter's settings
+         * @description The owner (403 for a co-publisher) changes the fields sent; the others keep their values. Same rules as creating; the `slug` cannot change once an issue has been sent (400 `slug_fixed_after_sending`), and an archived newsletter answers 409. Send the `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.publication_edited`.
+         */
+        patch: operations["updateNewsletter"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/archive": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a newsletter
+         * @description The owner (403 for a co-publisher) ends the newsletter: its public page and sign-up form go away, no new issues are made, and everything stays on record. Already archived: 409. Send the `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.publication_archived`.
+         */
+        post: operations["archiveNewsletter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/publishers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a newsletter's publishers
+         * @description The owner first, then the co-publishers by name, each with its footer line; for the owner also the open invitations (`acceptedAt` null). Needs `newsletters:read`.
+         */
+        get: operations["listNewsletterPublishers"];
+        put?: never;
+        /**
+         * Invite a förbund to co-publish a newsletter
+         * @description The owner (403 otherwise) invites another förbund (400 `other_forbund` for itself or NNS; 409 `already_publisher` if it already publishes) to publish the newsletter together: once it accepts, it reads the newsletter and its issues, writes and approves its own sections and its footer line. Inviting again after a removal starts a fresh invitation. Needs `newsletters:write`. Audited as `newsletter.publisher_invited`.
+         */
+        post: operations["inviteNewsletterPublisher"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/publishers/{publisherId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End a co-publishing
+         * @description The owner removes a co-publisher or withdraws an invitation, or a co-publisher leaves by giving its own id as `publisherId` (403 for anyone else; the owner cannot leave, 409). Its footer line goes, and its sections in issues not yet sent are removed; a ready or scheduled issue goes back to draft. The share is revoked, not deleted, so who could write when stays on record. Needs `newsletters:write`. Audited as `newsletter.publisher_removed` or `newsletter.publishing_left`.
+         */
+        delete: operations["removeNewsletterPublisher"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/publishing/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation to co-publish a newsletter
+         * @description `orgId` is the invited förbund. From now on it reads the newsletter and its issues and writes its own sections and footer line (`setNewsletterContact`). Without an open invitation, 404. Needs `newsletters:write`. Audited as `newsletter.publishing_accepted`.
+         */
+        post: operations["acceptNewsletterPublishing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the förbund's footer line
+         * @description The calling förbund's own line in every issue's footer (after its name): address, phone, web. Each publisher writes only its own. Needs `newsletters:write`. Audited as `newsletter.publisher_contact_changed`.
+         */
+        put: operations["setNewsletterContact"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletter-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invitations to co-publish newsletters
+         * @description Open invitations for this förbund to co-publish other förbund's newsletters, newest first, with the newsletter's name and owner. Accept one with `acceptNewsletterPublishing`. Needs `newsletters:read`.
+         */
+        get: operations["listNewsletterInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a newsletter's issues
+         * @description Every issue (utskick) of a newsletter the förbund owns or co-publishes, newest first, with its sections and approvals. Needs `newsletters:read`.
+         */
+        get: operations["listNewsletterIssues"];
+        put?: never;
+        /**
+         * Start an issue
+         * @description The owner (403 for a co-publisher) starts an issue as a `draft` with the next number of the newsletter; every publisher then adds its sections. An archived newsletter answers 409. Needs `newsletters:write`. Audited as `newsletter.issue_created`.
+         */
+        post: operations["createNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an issue
+         * @description An issue with its sections in order, each marked `mine` when the calling förbund wrote it, and who has approved. The `ETag` header carries the issue's version, for `If-Match` on the owner's steps. Needs `newsletters:read`.
+         */
+        get: operations["getNewsletterIssue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change an issue's subject or preheader
+         * @description The owner (403 for a co-publisher) changes the subject (400 `required` when blank) or preheader. A ready or scheduled issue goes back to draft (the owner marks it ready again). Once sending has started the issue cannot change (409). Send the `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.issue_edited`.
+         */
+        patch: operations["updateNewsletterIssue"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/sections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a section to an issue
+         * @description Any publisher (the owner or a co-publisher) adds a section of its own, last in the issue, not yet approved. Rules: a `heading` (400 `required`); an image's `url` and every link's `url` https (400 `https_required`) and an image's `alt` text (400 `alt_required`). A ready or scheduled issue goes back to draft (the owner marks it ready again). Once sending has started the issue cannot change (409). Answers the whole issue. Needs `newsletters:write`. Audited as `newsletter.section_added`.
+         */
+        post: operations["addNewsletterSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/sections/{sectionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a section
+         * @description The förbund that wrote the section deletes it (403 for anyone else, the owner included). A ready or scheduled issue goes back to draft (the owner marks it ready again). Once sending has started the issue cannot change (409). Needs `newsletters:write`. Audited as `newsletter.section_deleted`.
+         */
+        delete: operations["deleteNewsletterSection"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a section
+         * @description The förbund that wrote the section changes it (403 for anyone else, the owner included). Its approval goes: the changed text must be approved again. Rules: a `heading` (400 `required`); an image's `url` and every link's `url` https (400 `https_required`) and an image's `alt` text (400 `alt_required`). A ready or scheduled issue goes back to draft (the owner marks it ready again). Once sending has started the issue cannot change (409). Send the section's `version` as `If-Match` (`"2"`): a change since answers 412. Answers the whole issue. Needs `newsletters:write`. Audited as `newsletter.section_edited`.
+         */
+        patch: operations["updateNewsletterSection"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/sections/{sectionId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a section
+         * @description The förbund that wrote the section approves it as it stands (403 for anyone else); the owner can mark the issue ready once every section is approved. Approving an approved section changes nothing. Send the section's `version` as `If-Match` to approve exactly the text you read (412 otherwise). Once sending has started the issue cannot change (409). Needs `newsletters:write`. Audited as `newsletter.section_approved`.
+         */
+        post: operations["approveNewsletterSection"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/section-order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Order an issue's sections
+         * @description The owner (403 for a co-publisher) sets the order: `sectionIds` names every section of the issue exactly once (400 `every_section_once`). Approvals stay, since no text changes. A new order sends a ready or scheduled issue back to draft. Once sending has started the issue cannot change (409). Send the issue's `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.sections_ordered`.
+         */
+        put: operations["orderNewsletterSections"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Mark an issue ready to send
+         * @description Moves a `draft` to `ready`: it must have at least one section and every section must be approved by its author (409 naming the förbund still to approve; 409 from any other status). The owner only (403 for a co-publisher). Send the issue's `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.issue_marked_ready`.
+         */
+        post: operations["markNewsletterIssueReady"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/schedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Schedule an issue
+         * @description Schedules a `ready` issue, or moves a `scheduled` one, to `scheduledAt` (not in the past: 400 `future`; 409 from any other status); sending starts then by itself. The owner only (403 for a co-publisher). Send the issue's `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.issue_scheduled`.
+         */
+        post: operations["scheduleNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/draft": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Return an issue to draft
+         * @description Takes a `ready` or `scheduled` issue back to `draft`, unscheduling it (409 from any other status). Approvals stay. The owner only (403 for a co-publisher). Send the issue's `ETag` as `If-Match`: a change since answers 412. Needs `newsletters:write`. Audited as `newsletter.issue_returned_to_draft`.
+         */
+        post: operations["returnNewsletterIssueToDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Preview an issue
+         * @description The issue rendered by the same code as the sending: the HTML email (`lang="sv"`) and its plain-text version. The links that are each recipient's own (unsubscribe, see and erase one's data) lead to a page explaining them. Needs `newsletters:read`.
+         */
+        get: operations["previewNewsletterIssue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/billing/seller-settings": {
         parameters: {
             query?: never;
@@ -7535,6 +7919,661 @@ export interface components {
                     [key: string]: unknown;
                 };
             };
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+         *           "slug": "finsam-vast",
+         *           "name": "Finsam Väst",
+         *           "description": "Nyheter från samordningsförbunden i Halland och Göteborg Nordost, en gång per termin.",
+         *           "senderName": "Finsam Väst",
+         *           "senderEmail": "nyhetsbrev@halland.samordning.se",
+         *           "replyTo": "kansli@halland.samordning.se",
+         *           "logoUrl": "https://halland.samordning.se/bilder/finsam-vast.png",
+         *           "logoAlt": "Finsam Väst",
+         *           "clickTracking": false,
+         *           "archivedAt": null,
+         *           "version": 3,
+         *           "owner": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           },
+         *           "isOwner": true,
+         *           "publicUrl": "https://nns.se/nyhetsbrev/finsam-vast",
+         *           "publishers": [
+         *             {
+         *               "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *               "organizationName": "Samordningsförbundet i Halland",
+         *               "role": "owner",
+         *               "contact": "Box 123, 301 05 Halmstad · 035-13 00 00 · halland.samordning.se",
+         *               "invitedAt": null,
+         *               "acceptedAt": "2026-09-01T08:12:40.000Z"
+         *             },
+         *             {
+         *               "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *               "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *               "role": "co_publisher",
+         *               "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+         *               "invitedAt": "2026-09-01T08:20:05.000Z",
+         *               "acceptedAt": "2026-09-02T13:41:17.000Z"
+         *             },
+         *             {
+         *               "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *               "organizationName": "Samordningsförbundet Norra Västmanland",
+         *               "role": "co_publisher",
+         *               "contact": "",
+         *               "invitedAt": "2026-11-20T10:03:52.000Z",
+         *               "acceptedAt": null
+         *             }
+         *           ],
+         *           "createdAt": "2026-09-01T08:12:40.000Z",
+         *           "updatedAt": "2026-11-20T10:03:52.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        NewsletterList: {
+            data: components["schemas"]["Newsletter"][];
+        };
+        /**
+         * @example {
+         *       "id": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+         *       "slug": "finsam-vast",
+         *       "name": "Finsam Väst",
+         *       "description": "Nyheter från samordningsförbunden i Halland och Göteborg Nordost, en gång per termin.",
+         *       "senderName": "Finsam Väst",
+         *       "senderEmail": "nyhetsbrev@halland.samordning.se",
+         *       "replyTo": "kansli@halland.samordning.se",
+         *       "logoUrl": "https://halland.samordning.se/bilder/finsam-vast.png",
+         *       "logoAlt": "Finsam Väst",
+         *       "clickTracking": false,
+         *       "archivedAt": null,
+         *       "version": 3,
+         *       "owner": {
+         *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *         "name": "Samordningsförbundet i Halland"
+         *       },
+         *       "isOwner": true,
+         *       "publicUrl": "https://nns.se/nyhetsbrev/finsam-vast",
+         *       "publishers": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "role": "owner",
+         *           "contact": "Box 123, 301 05 Halmstad · 035-13 00 00 · halland.samordning.se",
+         *           "invitedAt": null,
+         *           "acceptedAt": "2026-09-01T08:12:40.000Z"
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "role": "co_publisher",
+         *           "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+         *           "invitedAt": "2026-09-01T08:20:05.000Z",
+         *           "acceptedAt": "2026-09-02T13:41:17.000Z"
+         *         },
+         *         {
+         *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "organizationName": "Samordningsförbundet Norra Västmanland",
+         *           "role": "co_publisher",
+         *           "contact": "",
+         *           "invitedAt": "2026-11-20T10:03:52.000Z",
+         *           "acceptedAt": null
+         *         }
+         *       ],
+         *       "createdAt": "2026-09-01T08:12:40.000Z",
+         *       "updatedAt": "2026-11-20T10:03:52.000Z"
+         *     }
+         */
+        Newsletter: {
+            /** Format: uuid */
+            id: string;
+            slug: string;
+            name: string;
+            description: string | null;
+            senderName: string;
+            senderEmail: string;
+            replyTo: string | null;
+            logoUrl: string | null;
+            logoAlt: string | null;
+            clickTracking: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            version: number;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Whether the calling förbund owns the newsletter */
+            isOwner: boolean;
+            /** @description The public page with the archive and the sign-up form */
+            publicUrl: string;
+            /** @description The owner first, then the co-publishers by name, then open invitations */
+            publishers: components["schemas"]["NewsletterPublisher"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *       "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *       "role": "co_publisher",
+         *       "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+         *       "invitedAt": "2026-09-01T08:20:05.000Z",
+         *       "acceptedAt": "2026-09-02T13:41:17.000Z"
+         *     }
+         */
+        NewsletterPublisher: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @enum {string} */
+            role: "owner" | "co_publisher";
+            /** @description The publisher's own footer line; empty until it writes one */
+            contact: string;
+            /**
+             * Format: date-time
+             * @description Null for the owner, and for another co-publisher's invitation (only the owner sees those)
+             */
+            invitedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Null while the invitation is open
+             */
+            acceptedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "slug": "finsam-vast",
+         *       "name": "Finsam Väst",
+         *       "description": "Nyheter från samordningsförbunden i Halland och Göteborg Nordost, en gång per termin.",
+         *       "senderName": "Finsam Väst",
+         *       "senderEmail": "nyhetsbrev@halland.samordning.se",
+         *       "replyTo": "kansli@halland.samordning.se",
+         *       "logoUrl": "https://halland.samordning.se/bilder/finsam-vast.png",
+         *       "logoAlt": "Finsam Väst",
+         *       "clickTracking": false
+         *     }
+         */
+        NewsletterInput: {
+            /**
+             * @description The public address /nyhetsbrev/{slug}: 3–60 lower-case letters a–z, digits and single hyphens between them (400 `slug_format`; the site's own words such as `avregistrera` 400 `slug_reserved`); unique across the platform (409 `slug_taken`)
+             * @example finsam-vast
+             */
+            slug: string;
+            name: string;
+            description?: string | null;
+            /** @description The From name of every issue */
+            senderName: string;
+            /**
+             * Format: email
+             * @description The From address of every issue
+             * @example first.last+tag@sub.example.se
+             */
+            senderEmail: string;
+            /**
+             * Format: email
+             * @description Where replies go; null: to senderEmail
+             * @example first.last+tag@sub.example.se
+             */
+            replyTo?: string | null;
+            /** @description The logo shown at the top of every issue: an https:// URL (400 `https_required`) */
+            logoUrl?: string | null;
+            /** @description The logo's alternative text, required with a logo (400 `alt_required`) */
+            logoAlt?: string | null;
+            /** @description Count clicks on the issue's links (off by default; no tracking pixels are ever used) */
+            clickTracking?: boolean;
+        };
+        /**
+         * @example {
+         *       "description": "Nyheter från samordningsförbunden i väst, en gång per termin.",
+         *       "replyTo": null
+         *     }
+         */
+        NewsletterChanges: {
+            /**
+             * @description The public address /nyhetsbrev/{slug}: 3–60 lower-case letters a–z, digits and single hyphens between them (400 `slug_format`; the site's own words such as `avregistrera` 400 `slug_reserved`); unique across the platform (409 `slug_taken`)
+             * @example finsam-vast
+             */
+            slug?: string;
+            name?: string;
+            description?: string | null;
+            /** @description The From name of every issue */
+            senderName?: string;
+            /**
+             * Format: email
+             * @description The From address of every issue
+             * @example first.last+tag@sub.example.se
+             */
+            senderEmail?: string;
+            /**
+             * Format: email
+             * @description Where replies go; null: to senderEmail
+             * @example first.last+tag@sub.example.se
+             */
+            replyTo?: string | null;
+            /** @description The logo shown at the top of every issue: an https:// URL (400 `https_required`) */
+            logoUrl?: string | null;
+            /** @description The logo's alternative text, required with a logo (400 `alt_required`) */
+            logoAlt?: string | null;
+            /** @description Count clicks on the issue's links (off by default; no tracking pixels are ever used) */
+            clickTracking?: boolean;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "role": "owner",
+         *           "contact": "Box 123, 301 05 Halmstad · 035-13 00 00 · halland.samordning.se",
+         *           "invitedAt": null,
+         *           "acceptedAt": "2026-09-01T08:12:40.000Z"
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "role": "co_publisher",
+         *           "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+         *           "invitedAt": "2026-09-01T08:20:05.000Z",
+         *           "acceptedAt": "2026-09-02T13:41:17.000Z"
+         *         },
+         *         {
+         *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "organizationName": "Samordningsförbundet Norra Västmanland",
+         *           "role": "co_publisher",
+         *           "contact": "",
+         *           "invitedAt": "2026-11-20T10:03:52.000Z",
+         *           "acceptedAt": null
+         *         }
+         *       ]
+         *     }
+         */
+        NewsletterPublisherList: {
+            data: components["schemas"]["NewsletterPublisher"][];
+        };
+        /**
+         * @example {
+         *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d"
+         *     }
+         */
+        NewsletterPublisherInvitation: {
+            /**
+             * Format: uuid
+             * @description Another samordningsförbund than the owner
+             */
+            organizationId: string;
+        };
+        /**
+         * @example {
+         *       "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se"
+         *     }
+         */
+        NewsletterContact: {
+            contact: string;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+         *           "publicationName": "Finsam Väst",
+         *           "ownerOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "ownerOrganizationName": "Samordningsförbundet i Halland",
+         *           "invitedAt": "2026-11-20T10:03:52.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        NewsletterInvitationList: {
+            data: {
+                /** Format: uuid */
+                publicationId: string;
+                publicationName: string;
+                /** Format: uuid */
+                ownerOrganizationId: string;
+                ownerOrganizationName: string;
+                /** Format: date-time */
+                invitedAt: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+         *           "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+         *           "number": 4,
+         *           "subject": "Finsam Väst våren 2027",
+         *           "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+         *           "status": "ready",
+         *           "scheduledAt": null,
+         *           "sendStartedAt": null,
+         *           "sentAt": null,
+         *           "cancelledAt": null,
+         *           "version": 6,
+         *           "sections": [
+         *             {
+         *               "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+         *               "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *               "authorOrganizationName": "Samordningsförbundet i Halland",
+         *               "position": 0,
+         *               "heading": "Nya IPS-platser i Halmstad",
+         *               "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+         *               "image": {
+         *                 "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+         *                 "alt": "Två deltagare och en coach vid ett bord med en dator"
+         *               },
+         *               "links": [
+         *                 {
+         *                   "label": "Läs mer om Steg framåt",
+         *                   "url": "https://halland.samordning.se/steg-framat"
+         *                 }
+         *               ],
+         *               "approvedAt": "2027-01-12T09:30:00.000Z",
+         *               "mine": true,
+         *               "version": 2
+         *             },
+         *             {
+         *               "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+         *               "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *               "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+         *               "position": 1,
+         *               "heading": "Vårens utbildningsdagar",
+         *               "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+         *               "image": null,
+         *               "links": [],
+         *               "approvedAt": "2027-01-13T14:05:00.000Z",
+         *               "mine": false,
+         *               "version": 1
+         *             }
+         *           ],
+         *           "approvals": [
+         *             {
+         *               "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *               "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *               "approved": true
+         *             },
+         *             {
+         *               "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *               "organizationName": "Samordningsförbundet i Halland",
+         *               "approved": true
+         *             }
+         *           ],
+         *           "canEdit": true,
+         *           "publicUrl": null,
+         *           "createdAt": "2027-01-08T08:00:00.000Z",
+         *           "updatedAt": "2027-01-13T15:10:00.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        NewsletterIssueList: {
+            data: components["schemas"]["NewsletterIssue"][];
+        };
+        /**
+         * @example {
+         *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+         *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+         *       "number": 4,
+         *       "subject": "Finsam Väst våren 2027",
+         *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+         *       "status": "ready",
+         *       "scheduledAt": null,
+         *       "sendStartedAt": null,
+         *       "sentAt": null,
+         *       "cancelledAt": null,
+         *       "version": 6,
+         *       "sections": [
+         *         {
+         *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+         *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "authorOrganizationName": "Samordningsförbundet i Halland",
+         *           "position": 0,
+         *           "heading": "Nya IPS-platser i Halmstad",
+         *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+         *           "image": {
+         *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+         *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+         *           },
+         *           "links": [
+         *             {
+         *               "label": "Läs mer om Steg framåt",
+         *               "url": "https://halland.samordning.se/steg-framat"
+         *             }
+         *           ],
+         *           "approvedAt": "2027-01-12T09:30:00.000Z",
+         *           "mine": true,
+         *           "version": 2
+         *         },
+         *         {
+         *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+         *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "position": 1,
+         *           "heading": "Vårens utbildningsdagar",
+         *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+         *           "image": null,
+         *           "links": [],
+         *           "approvedAt": "2027-01-13T14:05:00.000Z",
+         *           "mine": false,
+         *           "version": 1
+         *         }
+         *       ],
+         *       "approvals": [
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "approved": true
+         *         },
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "approved": true
+         *         }
+         *       ],
+         *       "canEdit": true,
+         *       "publicUrl": null,
+         *       "createdAt": "2027-01-08T08:00:00.000Z",
+         *       "updatedAt": "2027-01-13T15:10:00.000Z"
+         *     }
+         */
+        NewsletterIssue: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            publicationId: string;
+            /** @description The issue's number in the newsletter, from 1 */
+            number: number;
+            subject: string;
+            preheader: string;
+            /** @enum {string} */
+            status: "draft" | "ready" | "scheduled" | "sending" | "paused" | "sent" | "cancelled";
+            /** Format: date-time */
+            scheduledAt: string | null;
+            /** Format: date-time */
+            sendStartedAt: string | null;
+            /** Format: date-time */
+            sentAt: string | null;
+            /** Format: date-time */
+            cancelledAt: string | null;
+            version: number;
+            /** @description In the owner's order */
+            sections: components["schemas"]["NewsletterSection"][];
+            /** @description Each förbund with sections in the issue, and whether it approved all of them */
+            approvals: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                approved: boolean;
+            }[];
+            /** @description Whether the caller may still write in the issue */
+            canEdit: boolean;
+            /** @description The issue in the public archive, once sent */
+            publicUrl: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+         *       "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *       "authorOrganizationName": "Samordningsförbundet i Halland",
+         *       "position": 0,
+         *       "heading": "Nya IPS-platser i Halmstad",
+         *       "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+         *       "image": {
+         *         "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+         *         "alt": "Två deltagare och en coach vid ett bord med en dator"
+         *       },
+         *       "links": [
+         *         {
+         *           "label": "Läs mer om Steg framåt",
+         *           "url": "https://halland.samordning.se/steg-framat"
+         *         }
+         *       ],
+         *       "approvedAt": "2027-01-12T09:30:00.000Z",
+         *       "mine": true,
+         *       "version": 2
+         *     }
+         */
+        NewsletterSection: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            authorOrganizationId: string;
+            authorOrganizationName: string;
+            position: number;
+            heading: string;
+            bodyMarkdown: string;
+            image: {
+                url: string;
+                alt: string;
+            } | null;
+            links: {
+                label: string;
+                url: string;
+            }[];
+            /**
+             * Format: date-time
+             * @description Null until its author approves it as it stands
+             */
+            approvedAt: string | null;
+            /** @description Written by the calling förbund, which alone may change, delete and approve it */
+            mine: boolean;
+            /** @description Send as If-Match (`"2"`) when changing the section */
+            version: number;
+        };
+        /**
+         * @example {
+         *       "subject": "Finsam Väst våren 2027",
+         *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer"
+         *     }
+         */
+        NewsletterIssueInput: {
+            subject: string;
+            /** @description The line mail programs show after the subject */
+            preheader?: string;
+        };
+        /**
+         * @example {
+         *       "preheader": "Nya IPS-platser och vårens utbildningsdagar"
+         *     }
+         */
+        NewsletterIssueChanges: {
+            subject?: string;
+            /** @description The line mail programs show after the subject */
+            preheader?: string;
+        };
+        /**
+         * @example {
+         *       "heading": "Nya IPS-platser i Halmstad",
+         *       "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+         *       "image": {
+         *         "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+         *         "alt": "Två deltagare och en coach vid ett bord med en dator"
+         *       },
+         *       "links": [
+         *         {
+         *           "label": "Läs mer om Steg framåt",
+         *           "url": "https://halland.samordning.se/steg-framat"
+         *         }
+         *       ]
+         *     }
+         */
+        NewsletterSectionInput: {
+            heading: string;
+            /** @description Markdown; sanitised when rendered */
+            bodyMarkdown?: string;
+            image?: {
+                /** @description The image: an https:// URL (400 `https_required`) */
+                url: string;
+                /** @description What the image shows, for readers who do not see it (400 `alt_required`) */
+                alt: string;
+            } | null;
+            links?: {
+                label: string;
+                /** @description The link: an https:// URL (400 `https_required`) */
+                url: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "heading": "Tio nya IPS-platser i Halmstad"
+         *     }
+         */
+        NewsletterSectionChanges: {
+            heading?: string;
+            bodyMarkdown?: string;
+            image?: {
+                /** @description The image: an https:// URL (400 `https_required`) */
+                url: string;
+                /** @description What the image shows, for readers who do not see it (400 `alt_required`) */
+                alt: string;
+            } | null;
+            links?: {
+                label: string;
+                /** @description The link: an https:// URL (400 `https_required`) */
+                url: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "sectionIds": [
+         *         "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+         *         "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817"
+         *       ]
+         *     }
+         */
+        NewsletterSectionOrder: {
+            /** @description Every section of the issue once, in order (400 `every_section_once`) */
+            sectionIds: string[];
+        };
+        /**
+         * @example {
+         *       "scheduledAt": "2027-02-03T09:00:00+01:00"
+         *     }
+         */
+        NewsletterIssueSchedule: {
+            /**
+             * Format: date-time
+             * @description When sending starts: ISO 8601 with an offset, as entered in Europe/Stockholm time, e.g. `2027-02-03T09:00:00+01:00`; not in the past (400 `future`)
+             * @example 2027-02-03T09:00:00+01:00
+             */
+            scheduledAt: string;
+        };
+        NewsletterIssuePreview: {
+            /** @description The HTML email, as every recipient gets it */
+            html: string;
+            /** @description The plain-text alternative */
+            text: string;
         };
         /**
          * @example {
@@ -15286,6 +16325,1884 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNewsletters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Newsletters */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createNewsletter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "slug": "finsam-vast",
+                     *       "name": "Finsam Väst",
+                     *       "description": "Nyheter från samordningsförbunden i Halland och Göteborg Nordost, en gång per termin.",
+                     *       "senderName": "Finsam Väst",
+                     *       "senderEmail": "nyhetsbrev@halland.samordning.se",
+                     *       "replyTo": "kansli@halland.samordning.se",
+                     *       "logoUrl": "https://halland.samordning.se/bilder/finsam-vast.png",
+                     *       "logoAlt": "Finsam Väst",
+                     *       "clickTracking": false,
+                     *       "archivedAt": null,
+                     *       "version": 1,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwner": true,
+                     *       "publicUrl": "https://nns.se/nyhetsbrev/finsam-vast",
+                     *       "publishers": [
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "role": "owner",
+                     *           "contact": "",
+                     *           "invitedAt": null,
+                     *           "acceptedAt": "2026-09-01T08:12:40.000Z"
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-09-01T08:12:40.000Z",
+                     *       "updatedAt": "2026-09-01T08:12:40.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Newsletter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNewsletter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The newsletter (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Newsletter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateNewsletter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "slug": "finsam-vast",
+                     *       "name": "Finsam Väst",
+                     *       "description": "Nyheter från samordningsförbunden i Halland och Göteborg Nordost, en gång per termin.",
+                     *       "senderName": "Finsam Väst",
+                     *       "senderEmail": "nyhetsbrev@halland.samordning.se",
+                     *       "replyTo": "kansli@halland.samordning.se",
+                     *       "logoUrl": "https://halland.samordning.se/bilder/finsam-vast.png",
+                     *       "logoAlt": "Finsam Väst",
+                     *       "clickTracking": false,
+                     *       "archivedAt": null,
+                     *       "version": 4,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwner": true,
+                     *       "publicUrl": "https://nns.se/nyhetsbrev/finsam-vast",
+                     *       "publishers": [
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "role": "owner",
+                     *           "contact": "Box 123, 301 05 Halmstad · 035-13 00 00 · halland.samordning.se",
+                     *           "invitedAt": null,
+                     *           "acceptedAt": "2026-09-01T08:12:40.000Z"
+                     *         },
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "role": "co_publisher",
+                     *           "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+                     *           "invitedAt": "2026-09-01T08:20:05.000Z",
+                     *           "acceptedAt": "2026-09-02T13:41:17.000Z"
+                     *         },
+                     *         {
+                     *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *           "organizationName": "Samordningsförbundet Norra Västmanland",
+                     *           "role": "co_publisher",
+                     *           "contact": "",
+                     *           "invitedAt": "2026-11-20T10:03:52.000Z",
+                     *           "acceptedAt": null
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-09-01T08:12:40.000Z",
+                     *       "updatedAt": "2026-11-20T10:03:52.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Newsletter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    archiveNewsletter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Archived */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "slug": "finsam-vast",
+                     *       "name": "Finsam Väst",
+                     *       "description": "Nyheter från samordningsförbunden i Halland och Göteborg Nordost, en gång per termin.",
+                     *       "senderName": "Finsam Väst",
+                     *       "senderEmail": "nyhetsbrev@halland.samordning.se",
+                     *       "replyTo": "kansli@halland.samordning.se",
+                     *       "logoUrl": "https://halland.samordning.se/bilder/finsam-vast.png",
+                     *       "logoAlt": "Finsam Väst",
+                     *       "clickTracking": false,
+                     *       "archivedAt": "2027-06-30T14:00:00.000Z",
+                     *       "version": 4,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwner": true,
+                     *       "publicUrl": "https://nns.se/nyhetsbrev/finsam-vast",
+                     *       "publishers": [
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "role": "owner",
+                     *           "contact": "Box 123, 301 05 Halmstad · 035-13 00 00 · halland.samordning.se",
+                     *           "invitedAt": null,
+                     *           "acceptedAt": "2026-09-01T08:12:40.000Z"
+                     *         },
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "role": "co_publisher",
+                     *           "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+                     *           "invitedAt": "2026-09-01T08:20:05.000Z",
+                     *           "acceptedAt": "2026-09-02T13:41:17.000Z"
+                     *         },
+                     *         {
+                     *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *           "organizationName": "Samordningsförbundet Norra Västmanland",
+                     *           "role": "co_publisher",
+                     *           "contact": "",
+                     *           "invitedAt": "2026-11-20T10:03:52.000Z",
+                     *           "acceptedAt": null
+                     *         }
+                     *       ],
+                     *       "createdAt": "2026-09-01T08:12:40.000Z",
+                     *       "updatedAt": "2027-06-30T14:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Newsletter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNewsletterPublishers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Publishers */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterPublisherList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    inviteNewsletterPublisher: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterPublisherInvitation"];
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+                     *       "organizationName": "Samordningsförbundet Norra Västmanland",
+                     *       "role": "co_publisher",
+                     *       "contact": "",
+                     *       "invitedAt": "2026-11-20T10:03:52.000Z",
+                     *       "acceptedAt": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterPublisher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeNewsletterPublisher: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                /** @description The publishing förbund's id */
+                publisherId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptNewsletterPublishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *       "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *       "role": "co_publisher",
+                     *       "contact": "",
+                     *       "invitedAt": "2026-09-01T08:20:05.000Z",
+                     *       "acceptedAt": "2026-09-02T13:41:17.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterPublisher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setNewsletterContact: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterContact"];
+            };
+        };
+        responses: {
+            /** @description The förbund's line */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *       "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *       "role": "co_publisher",
+                     *       "contact": "Angered Centrum 3, 424 65 Angered · nordost.samordning.se",
+                     *       "invitedAt": "2026-09-01T08:20:05.000Z",
+                     *       "acceptedAt": "2026-09-02T13:41:17.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterPublisher"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNewsletterInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open invitations */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterInvitationList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNewsletterIssues: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Issues */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterIssueList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterIssueInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 1,
+                     *       "sections": [],
+                     *       "approvals": [],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-08T08:00:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterIssueChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 8,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addNewsletterSection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterSectionInput"];
+            };
+        };
+        responses: {
+            /** @description The issue with the new section */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 7,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": null,
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": false
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteNewsletterSection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateNewsletterSection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterSectionChanges"];
+            };
+        };
+        responses: {
+            /** @description The issue with the changed section */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 7,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Tio nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": null,
+                     *           "mine": true,
+                     *           "version": 3
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": false
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    approveNewsletterSection: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+                sectionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue with the approval */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 5,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    orderNewsletterSections: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterSectionOrder"];
+            };
+        };
+        responses: {
+            /** @description The issue in its new order */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 7,
+                     *       "sections": [
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 0,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         },
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 1,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    markNewsletterIssueReady: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "ready",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 6,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    scheduleNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterIssueSchedule"];
+            };
+        };
+        responses: {
+            /** @description Scheduled */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "scheduled",
+                     *       "scheduledAt": "2027-02-03T08:00:00.000Z",
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 7,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    returnNewsletterIssueToDraft: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Back to draft */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b8d2c4e6-1a3f-4b5c-8d7e-9f0a1b2c3d4e",
+                     *       "publicationId": "5c1f0e8a-7b3d-4f2a-9c61-3e8d2b7a4f10",
+                     *       "number": 4,
+                     *       "subject": "Finsam Väst våren 2027",
+                     *       "preheader": "Nya IPS-platser, vårens utbildningsdagar och mer",
+                     *       "status": "draft",
+                     *       "scheduledAt": null,
+                     *       "sendStartedAt": null,
+                     *       "sentAt": null,
+                     *       "cancelledAt": null,
+                     *       "version": 7,
+                     *       "sections": [
+                     *         {
+                     *           "id": "0f6e5d4c-3b2a-4190-8e7d-6c5b4a392817",
+                     *           "authorOrganizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "authorOrganizationName": "Samordningsförbundet i Halland",
+                     *           "position": 0,
+                     *           "heading": "Nya IPS-platser i Halmstad",
+                     *           "bodyMarkdown": "Från januari har **Steg framåt** tio nya platser för unga vuxna.\n\nAnmälan sker via handläggaren på Arbetsförmedlingen eller Försäkringskassan.",
+                     *           "image": {
+                     *             "url": "https://halland.samordning.se/bilder/steg-framat.jpg",
+                     *             "alt": "Två deltagare och en coach vid ett bord med en dator"
+                     *           },
+                     *           "links": [
+                     *             {
+                     *               "label": "Läs mer om Steg framåt",
+                     *               "url": "https://halland.samordning.se/steg-framat"
+                     *             }
+                     *           ],
+                     *           "approvedAt": "2027-01-12T09:30:00.000Z",
+                     *           "mine": true,
+                     *           "version": 2
+                     *         },
+                     *         {
+                     *           "id": "9a8b7c6d-5e4f-4321-b0a9-87c6d5e4f3a2",
+                     *           "authorOrganizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "authorOrganizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "position": 1,
+                     *           "heading": "Vårens utbildningsdagar",
+                     *           "bodyMarkdown": "Vi bjuder in till två dagar om samverkan kring unga i Angered, 12–13 mars.",
+                     *           "image": null,
+                     *           "links": [],
+                     *           "approvedAt": "2027-01-13T14:05:00.000Z",
+                     *           "mine": false,
+                     *           "version": 1
+                     *         }
+                     *       ],
+                     *       "approvals": [
+                     *         {
+                     *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *           "approved": true
+                     *         },
+                     *         {
+                     *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "organizationName": "Samordningsförbundet i Halland",
+                     *           "approved": true
+                     *         }
+                     *       ],
+                     *       "canEdit": true,
+                     *       "publicUrl": null,
+                     *       "createdAt": "2027-01-08T08:00:00.000Z",
+                     *       "updatedAt": "2027-01-13T15:10:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssue"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    previewNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rendered issue */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "html": "<!DOCTYPE html><html lang=\"sv\" dir=\"ltr\"><head><title>Finsam Väst våren 2027</title></head><body>…</body></html>",
+                     *       "text": "Läs nyhetsbrevet i webbläsaren …\n\nFINSAM VÄST VÅREN 2027\n\nNYA IPS-PLATSER I HALMSTAD …"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NewsletterIssuePreview"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -22,6 +22,8 @@ export interface SubscriberToken {
 const KEY_NAME = "newsletter-links";
 const keys = new WeakMap<Database, Promise<Buffer>>();
 
+// convention: no permission check — the server's own key, read before any caller is known
+// convention: no audit — making the key once is installation bookkeeping, not a change to anyone's data
 /** The signing key, made once per installation (the first replica to ask wins the insert). */
 export function signingKey(db: Database): Promise<Buffer> {
   let key = keys.get(db);
