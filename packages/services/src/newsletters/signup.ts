@@ -6,7 +6,7 @@ import {
   type Tx,
   transaction,
 } from "@nns/db";
-import { AppError, fieldError, signupConsentText } from "@nns/domain";
+import { AppError, signupConsentText } from "@nns/domain";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Deps } from "../context.js";
 import { countInWindow, tooMany } from "../throttle.js";
@@ -17,6 +17,7 @@ import {
   type SubscriberRow,
   withTokenSubscriber,
 } from "./subscriber-records.js";
+import { signingKey } from "./tokens.js";
 
 /** Sign-ups per address (whatever publication) and per client address within the window. */
 export const DEFAULT_SIGNUP_LIMITS = { perAddress: 5, perClient: 30, windowMs: 3_600_000 } as const;
@@ -66,10 +67,23 @@ export interface SignupInput {
 // convention: no audit — the subscriber row keeps the consent record itself, and the address its owner
 export async function signUp(deps: Deps, input: SignupInput): Promise<void> {
   const email = normalizeEmail(input.email);
-  if (!email) throw fieldError("body.email", "email", "Ange en giltig e-postadress.");
-  if (input.consent !== true)
-    throw fieldError("body.consent", "consent_required", "Kryssa i rutan för att ge ditt samtycke.");
+  // Both mistakes at once, so the form can point at each.
+  const errors = [
+    ...(email ? [] : [{ field: "body.email", rule: "email", message: "Ange en giltig e-postadress." }]),
+    ...(input.consent === true
+      ? []
+      : [
+          {
+            field: "body.consent",
+            rule: "consent_required",
+            message: "Kryssa i rutan för att ge ditt samtycke.",
+          },
+        ]),
+  ];
+  if (!email || errors.length > 0)
+    throw new AppError("validation_failed", "The sign-up is not valid.", { errors });
   const limits = deps.config.newsletters?.signupLimits ?? DEFAULT_SIGNUP_LIMITS;
+  const key = await signingKey(deps.db);
   await transaction(deps.db, { settings: { "app.newsletter_public": "on" } }, async (tx) => {
     const [publication] = await publicPublication(tx, input.slug);
     if (!publication) throw new AppError("not_found", "The newsletter does not exist.");
@@ -121,7 +135,7 @@ export async function signUp(deps: Deps, input: SignupInput): Promise<void> {
         .returning();
       row = updated ?? (await unsubscribedRow(tx, publication.organizationId, publication.id, email));
     }
-    if (row) await queueConfirmation(tx, deps, publication.name, row);
+    if (row) await queueConfirmation(tx, deps, key, publication.name, row);
   });
 }
 

@@ -11,6 +11,7 @@ import {
   type SubscriberRow,
   withSubscriberList,
 } from "./subscriber-records.js";
+import { signingKey } from "./tokens.js";
 
 export type ImportOutcome = "created" | "updated" | "skipped";
 export type ImportSkipReason =
@@ -120,6 +121,7 @@ export async function importSubscribers(
     throw fieldError("query.consentText", "required", "Ange vilket samtycke personerna har gett.");
   const lines = readLines(csv);
   const attestedBy = options.attestConsent && ctx.actor.type === "user" ? ctx.actor.userId : null;
+  const key = await signingKey(ctx.deps.db);
   return withSubscriberList(ctx, publicationId, async (tx, publication) => {
     const report: ImportReport = { created: 0, updated: 0, skipped: 0, rows: [] };
     const seen = new Set<string>();
@@ -203,7 +205,7 @@ export async function importSubscribers(
         })
         .returning();
       if (!row) throw new AppError("internal", "The subscriber could not be stored.");
-      if (!options.attestConsent) await queueConfirmation(tx, ctx.deps, publication.name, row);
+      if (!options.attestConsent) await queueConfirmation(tx, ctx.deps, key, publication.name, row);
       report.created += 1;
       report.rows.push({
         row: line.row,

@@ -100,14 +100,18 @@ function link(deps: Deps, path: string): string {
   return `${deps.config.publicUrl.replace(/\/$/, "")}/nyhetsbrev/${path}`;
 }
 
-/** Queues the double opt-in email with a link that confirms within CONFIRM_DAYS. */
+/**
+ * Queues the double opt-in email with a link that confirms within CONFIRM_DAYS. The key is read by the
+ * caller before its transaction: its first read opens one of its own, which must not wait on the caller's.
+ */
 export async function queueConfirmation(
   tx: Tx,
   deps: Deps,
+  key: Buffer,
   publicationName: string,
   row: SubscriberRow,
 ): Promise<void> {
-  const token = signToken(await signingKey(deps.db), {
+  const token = signToken(key, {
     purpose: "confirm",
     organizationId: row.organizationId,
     subscriberId: row.id,
@@ -134,6 +138,8 @@ export async function queueConfirmation(
 /**
  * The signed links every issue carries for its recipient: one-click unsubscribe (RFC 8058; never expires,
  * so an old issue still works) and the page to see or erase one's data (valid 30 days from the send).
+ * Call it outside a transaction, or after `signingKey` was read once: the key's first read opens a
+ * transaction of its own, which on the embedded database would wait for the caller's forever.
  */
 export async function subscriberLinks(
   deps: Deps,

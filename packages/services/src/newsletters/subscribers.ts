@@ -22,6 +22,7 @@ import {
   unsubscribeRow,
   withSubscriberList,
 } from "./subscriber-records.js";
+import { signingKey } from "./tokens.js";
 
 export { subscriberLinks } from "./subscriber-records.js";
 
@@ -146,6 +147,7 @@ export async function addSubscriber(
   if (!input.consentText.trim())
     throw fieldError("body.consentText", "required", "Ange vilket samtycke personen har gett.");
   const attestedBy = input.attestConsent && ctx.actor.type === "user" ? ctx.actor.userId : null;
+  const key = await signingKey(ctx.deps.db);
   return withSubscriberList(ctx, publicationId, async (tx, publication) => {
     if (await isSuppressed(tx, publication.organizationId, publication.id, email))
       throw fieldError(
@@ -176,7 +178,7 @@ export async function addSubscriber(
           { field: "body.email", rule: "subscriber_exists", message: "Adressen finns redan i listan." },
         ],
       });
-    if (!input.attestConsent) await queueConfirmation(tx, ctx.deps, publication.name, row);
+    if (!input.attestConsent) await queueConfirmation(tx, ctx.deps, key, publication.name, row);
     await audit(tx, ctx, {
       action: "newsletter.subscriber_added",
       entityType: "newsletter_subscriber",
