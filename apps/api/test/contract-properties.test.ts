@@ -36,6 +36,7 @@ import { ACCESS_EXTENSION } from "../src/lib/access.js";
 import { buildOpenApiDocument } from "../src/openapi.js";
 import { Client, signIn } from "./client.js";
 import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js";
+import { insertPublication } from "./newsletter-fixtures.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
 import { billingFixture } from "./security-billing.js";
 
@@ -51,6 +52,10 @@ const SKIPPED: Record<string, string> = {
   "POST /auth/password": "changes the signed-in caller's password, and so every later sign-in of the run",
   "POST /webhooks/stripe":
     "answers 503 by design on an installation without a Stripe key, as this one; with a key, only Stripe's signature gets past 400 (billing-stripe-webhook.test.ts)",
+  "POST /newsletters/bounces":
+    "answers 503 by design without a bounce secret, as here; with one, only a valid signature gets past 400 (newsletter-subscribers.test.ts)",
+  "POST /newsletters/inbound":
+    "answers 503 by design without a bounce secret, as here; with one, only a valid signature gets past 400 (newsletter-subscribers.test.ts)",
 };
 
 interface Parameter {
@@ -159,8 +164,15 @@ beforeAll(async () => {
     url: "https://hooks.example.se/contract",
     events: ["registration.created"],
   });
+  const publicationId = await insertPublication(env, {
+    ownerId: tenant.org.id,
+    slug: "kontraktet",
+    name: "Kontraktets nyhetsbrev",
+  });
   Object.assign(ids, {
     orgId: tenant.org.id,
+    publicationId,
+    slug: "kontraktet",
     endpointId: endpoint.id,
     userId: tenant.viewer.id,
     invitationId: invitation.id,

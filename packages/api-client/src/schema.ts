@@ -15668,6 +15668,11 @@ export interface operations {
         };
         requestBody: {
             content: {
+                /**
+                 * @example From: anna.lind@example.se
+                 *     To: avregistrera@nns.example.se
+                 *     Subject: unsubscribe dW5zdWJzY3JpYmUuLi4.c2lnbmF0dXJl
+                 */
                 "message/rfc822": string;
             };
         };

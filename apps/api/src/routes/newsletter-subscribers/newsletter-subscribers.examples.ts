@@ -69,3 +69,7 @@ export const BOUNCES = {
     },
   ],
 };
+
+/** A mail the List-Unsubscribe mailto makes, as the mail server forwards it. */
+export const INBOUND_UNSUBSCRIBE =
+  "From: anna.lind@example.se\r\nTo: avregistrera@nns.example.se\r\nSubject: unsubscribe dW5zdWJzY3JpYmUuLi4.c2lnbmF0dXJl\r\n\r\n";

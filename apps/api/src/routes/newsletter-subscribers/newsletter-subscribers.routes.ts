@@ -5,6 +5,7 @@ import { jsonBody, jsonResponse, PageQuery, pageOf, problems } from "../../lib/s
 import {
   BOUNCES,
   IMPORT,
+  INBOUND_UNSUBSCRIBE,
   NEW_SUBSCRIBER,
   SUBSCRIBER,
   SUBSCRIPTION,
@@ -258,7 +259,12 @@ export const receiveInbound = defineRoute(
       headers: signatureHeaders,
       body: {
         required: true,
-        content: { "message/rfc822": { schema: z.string().openapi({ format: "binary" }) } },
+        content: {
+          "message/rfc822": {
+            schema: z.string().openapi({ format: "binary" }),
+            example: INBOUND_UNSUBSCRIBE,
+          },
+        },
       },
     },
     responses: {

@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { CONSENT_SOURCES, SUBSCRIBER_STATUSES } from "@nns/domain";
-import { Email, OrgIdParams, Timestamp } from "../../lib/schemas.js";
+import { Email, nonBlank, OrgIdParams, Timestamp } from "../../lib/schemas.js";
 import { IMPORT_REPORT, SUBSCRIBER } from "./newsletter-subscribers.examples.js";
 
 export const SubscriberSchema = z
@@ -49,7 +49,7 @@ export const SlugParams = z.object({
     .openapi({ param: { name: "slug", in: "path" }, example: "samverkan-vastmanland" }),
 });
 
-const consentText = z.string().trim().min(1).max(2000).openapi({
+const consentText = nonBlank(1).max(2000).openapi({
   description: "What the people consented to, word for word; recorded with each of them",
 });
 
