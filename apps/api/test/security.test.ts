@@ -11,6 +11,7 @@ import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
 import {
   addPrintCost,
+  addSubscriber,
   createApiKey,
   createIntervention,
   createWebhookEndpoint,
@@ -30,6 +31,7 @@ import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/a
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
+import { insertPublication } from "./newsletter-fixtures.js";
 import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
 
@@ -68,6 +70,9 @@ const PUBLIC_ROUTES = new Set([
   "GET /catalog/feed",
   "GET /catalog/vocabularies",
   "POST /webhooks/stripe",
+  "POST /newsletters/{slug}/subscriptions",
+  "POST /newsletters/bounces",
+  "POST /newsletters/inbound",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -120,6 +125,13 @@ beforeAll(async () => {
       events: ["registration.created"],
     });
     const delivery = await pingWebhookEndpoint(ctx, endpoint.id);
+    const slug = `sakerhet-${side.toLowerCase()}`;
+    const publicationId = await insertPublication(env, { ownerId: org.id, slug, name: `Säkerhet ${side}` });
+    const subscriber = await addSubscriber(ctx, publicationId, {
+      email: `prenumerant.${side}@test.se`,
+      consentText: "Säkerhetssviten.",
+      attestConsent: true,
+    });
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -136,6 +148,9 @@ beforeAll(async () => {
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
       buyerOrganizationId: org.id,
+      publicationId,
+      subscriberId: subscriber.id,
+      slug,
       ...billing[side],
     };
   }
