@@ -1,4 +1,11 @@
-import { newsletterPublications, newsletterPublishers, resourceShares, transaction } from "@nns/db";
+import {
+  newsletterDeliveries,
+  newsletterIssues,
+  newsletterPublications,
+  newsletterPublishers,
+  resourceShares,
+  transaction,
+} from "@nns/db";
 import type { TestEnv } from "./helpers.js";
 
 /**
@@ -37,5 +44,34 @@ export async function insertPublication(
         ...share,
       });
     return id;
+  });
+}
+
+/** One issue's delivery to a subscriber, as sending will make it; its id is the Message-ID's local part. */
+export async function insertDelivery(
+  env: TestEnv,
+  input: { ownerId: string; publicationId: string; subscriberId: string; number: number },
+): Promise<string> {
+  return transaction(env.deps.db, { organizationId: input.ownerId }, async (tx) => {
+    const [issue] = await tx
+      .insert(newsletterIssues)
+      .values({
+        organizationId: input.ownerId,
+        publicationId: input.publicationId,
+        number: input.number,
+        subject: `Utskick ${input.number}`,
+        status: "sending",
+      })
+      .returning({ id: newsletterIssues.id });
+    const [delivery] = await tx
+      .insert(newsletterDeliveries)
+      .values({
+        organizationId: input.ownerId,
+        issueId: issue?.id as string,
+        subscriberId: input.subscriberId,
+        status: "sent",
+      })
+      .returning({ id: newsletterDeliveries.id });
+    return delivery?.id as string;
   });
 }

@@ -6,7 +6,7 @@ import { signingKey, signToken, subscriberLinks, webhookSignature } from "@nns/s
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem, PUBLIC_URL } from "./client.js";
 import { freshTenant, type Tenant, useTestApp } from "./helpers.js";
-import { insertPublication } from "./newsletter-fixtures.js";
+import { insertDelivery, insertPublication } from "./newsletter-fixtures.js";
 
 const SECRET = "nl-bounce-secret-for-tests";
 const env = useTestApp({
@@ -551,6 +551,42 @@ describe("bounces and complaints", () => {
       [subscriberId],
     );
     expect(bounces).toEqual([{ kind: "hard", source: "dsn", diagnostic: "smtp; 550 5.1.1 no" }]);
+  });
+
+  it("finds the subscriber by the delivery in the Message-ID first, then by the recipient", async () => {
+    const pub = await publication();
+    const [named, delivered, addressed] = [unique("namngiven"), unique("levererad"), unique("adresserad")];
+    const namedId = await confirmed(pub, named);
+    const deliveredId = await confirmed(pub, delivered);
+    await confirmed(pub, addressed);
+    const links = await subscriberLinks(env.deps, {
+      organizationId: pub.owner.org.id,
+      subscriberId: namedId,
+    });
+    const deliveryId = await insertDelivery(env, {
+      ownerId: pub.owner.org.id,
+      publicationId: pub.id,
+      subscriberId: deliveredId,
+      number: 1,
+    });
+    const byDelivery = dsn({
+      recipient: named,
+      status: "5.1.1",
+      listUnsubscribe: links.unsubscribeUrl,
+      messageId: `<${deliveryId}@nns.localhost>`,
+    });
+    expect((await inbound(byDelivery)).body).toEqual({ outcome: "bounce_recorded" });
+    expect((await row(delivered))?.status).toBe("blocklisted");
+    expect((await row(named))?.status).toBe("confirmed");
+    const byRecipient = dsn({
+      recipient: addressed,
+      status: "5.1.1",
+      listUnsubscribe: links.unsubscribeUrl,
+      messageId: "<not-ours@elsewhere>",
+    });
+    await inbound(byRecipient);
+    expect((await row(addressed))?.status).toBe("blocklisted");
+    expect((await row(named))?.status).toBe("confirmed");
   });
 
   it("blocklists after three soft bounces within the window, not before", async () => {
