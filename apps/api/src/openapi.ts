@@ -83,6 +83,10 @@ export const OPENAPI_INFO = {
     { name: "Audit log", description: "Who changed what in an organization" },
     { name: "Outbox", description: "Emails the platform has sent for an organization" },
     {
+      name: "Newsletters",
+      description: "Joint newsletters: subscribers with double opt-in, bounces and the public sign-up",
+    },
+    {
       name: "Webhooks",
       description: "Endpoints that receive signed events, their delivery log and the event payloads",
     },

@@ -50,6 +50,8 @@ export interface TestOptions {
   webhooks?: ServiceConfig["webhooks"];
   /** Collection through Stripe, e.g. the fake Stripe's options and a webhook secret. */
   stripe?: ServiceConfig["stripe"];
+  /** Newsletters: the bounce secret, sign-up limits, the soft-bounce policy. */
+  newsletters?: ServiceConfig["newsletters"];
 }
 
 /**
@@ -73,6 +75,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
       minGroupSize: 5,
       ...(options.webhooks && { webhooks: options.webhooks }),
       ...(options.stripe && { stripe: options.stripe }),
+      ...(options.newsletters && { newsletters: options.newsletters }),
     },
     { smtpUrl: options.smtpUrl ?? null, from: "NNS test <test@nns.localhost>", delivery: options.delivery },
     { pollingIntervalSeconds: 0.5 },

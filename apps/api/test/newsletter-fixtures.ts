@@ -1,9 +1,11 @@
 import {
   type NewsletterLink,
+  newsletterDeliveries,
   newsletterIssues,
   newsletterPublications,
   newsletterPublishers,
   newsletterSections,
+  resourceShares,
   transaction,
 } from "@nns/db";
 import type { IssueStatus } from "@nns/domain";
@@ -36,7 +38,9 @@ export interface PublicationFixture {
   ownerContact?: string;
   coPublishers?: { organizationId: string; contact: string }[];
   archived?: boolean;
-  issues: IssueFixture[];
+  /** Förbund with an accepted invitation to co-publish, and with one still open. */
+  shares?: { accepted?: string[]; invited?: string[] };
+  issues?: IssueFixture[];
 }
 
 /**
@@ -75,7 +79,19 @@ export async function insertPublication(env: TestEnv, fixture: PublicationFixtur
         contact: co.contact,
       })),
     ]);
-    for (const issue of fixture.issues) {
+    const shares = [
+      ...(fixture.shares?.accepted ?? []).map((id) => ({ organizationId: id, acceptedAt: new Date() })),
+      ...(fixture.shares?.invited ?? []).map((id) => ({ organizationId: id, acceptedAt: null })),
+    ];
+    for (const share of shares)
+      await tx.insert(resourceShares).values({
+        resourceType: "newsletter_publication",
+        resourceId: publicationId,
+        ownerOrganizationId: organizationId,
+        permission: "write",
+        ...share,
+      });
+    for (const issue of fixture.issues ?? []) {
       const [row] = await tx
         .insert(newsletterIssues)
         .values({
@@ -112,5 +128,34 @@ export async function insertPublication(env: TestEnv, fixture: PublicationFixtur
         });
     }
     return { id: publicationId };
+  });
+}
+
+/** One issue's delivery to a subscriber, as sending makes it; its id is the Message-ID's local part. */
+export async function insertDelivery(
+  env: TestEnv,
+  input: { ownerId: string; publicationId: string; subscriberId: string; number: number },
+): Promise<string> {
+  return transaction(env.deps.db, { organizationId: input.ownerId }, async (tx) => {
+    const [issue] = await tx
+      .insert(newsletterIssues)
+      .values({
+        organizationId: input.ownerId,
+        publicationId: input.publicationId,
+        number: input.number,
+        subject: `Utskick ${input.number}`,
+        status: "sending",
+      })
+      .returning({ id: newsletterIssues.id });
+    const [delivery] = await tx
+      .insert(newsletterDeliveries)
+      .values({
+        organizationId: input.ownerId,
+        issueId: issue?.id as string,
+        subscriberId: input.subscriberId,
+        status: "sent",
+      })
+      .returning({ id: newsletterDeliveries.id });
+    return delivery?.id as string;
   });
 }

@@ -34,6 +34,16 @@ export const VALID_BODIES: Record<string, unknown> = {
   "PATCH /orgs/{orgId}/webhook-endpoints/{endpointId}": { description: "Ändrad" },
   "POST /orgs/{orgId}/interventions/{interventionId}/return": { comment: "Komplettera målgruppen." },
   "PUT /orgs/{orgId}/trainings/{trainingId}/invoice-reference": { reference: "Säkerhetssviten" },
+  "POST /orgs/{orgId}/newsletters/{publicationId}/subscribers": {
+    email: "suite.subscriber@test.se",
+    consentText: "Säkerhetssviten.",
+    attestConsent: true,
+  },
+  "POST /orgs/{orgId}/newsletters/{publicationId}/subscribers/import": {
+    csv: "email\nsuite.import@test.se\n",
+    consentText: "Säkerhetssviten.",
+    attestConsent: true,
+  },
   "POST /orgs/{orgId}/interventions/{interventionId}/co-owners": {
     organizationId: "00000000-0000-4000-8000-000000000000",
   },

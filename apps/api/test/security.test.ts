@@ -12,6 +12,7 @@ import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "
 import {
   addPrintCost,
   addSection,
+  addSubscriber,
   createApiKey,
   createIntervention,
   createIssue,
@@ -75,6 +76,9 @@ const PUBLIC_ROUTES = new Set([
   "GET /newsletters/{slug}/issues",
   "GET /newsletters/{slug}/issues/{number}",
   "POST /webhooks/stripe",
+  "POST /newsletters/{slug}/subscriptions",
+  "POST /newsletters/bounces",
+  "POST /newsletters/inbound",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -140,6 +144,11 @@ beforeAll(async () => {
       ],
     });
     const newsletter = await newsletterFixture(ctx, side);
+    const subscriber = await addSubscriber(ctx, newsletter.publicationId, {
+      email: `prenumerant.${side}@test.se`,
+      consentText: "Säkerhetssviten.",
+      attestConsent: true,
+    });
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -160,6 +169,7 @@ beforeAll(async () => {
       buyerOrganizationId: org.id,
       ...newsletter,
       publisherId: side === "A" ? env.orgB.id : env.orgA.id,
+      subscriberId: subscriber.id,
       ...billing[side],
     };
   }

@@ -1,5 +1,7 @@
 export * from "./access.js";
 export * from "./archive.js";
+export * from "./bounces.js";
+export * from "./delivery-status.js";
 export * from "./issue-content.js";
 export * from "./issues.js";
 export * from "./publications.js";
@@ -7,4 +9,8 @@ export * from "./publishers.js";
 export * from "./publishing-invitations.js";
 export * from "./render.js";
 export * from "./sections.js";
+export * from "./signup.js";
+export * from "./subscriber-import.js";
+export * from "./subscribers.js";
 export * from "./tokens.js";
+export * from "./unsubscribe.js";

@@ -25,6 +25,8 @@ const keys = new WeakMap<Database, Promise<Buffer>>();
 // convention: no permission check — the server's own key, read before any caller is known
 // convention: no audit — making the key once is installation bookkeeping, not a change to anyone's data
 /** The signing key, made once per installation (the first replica to ask wins the insert). */
+// convention: no permission check — a platform key made on first use, nobody's data
+// convention: no audit — the key is never changed or shown, only made once
 export function signingKey(db: Database): Promise<Buffer> {
   let key = keys.get(db);
   if (!key) {
