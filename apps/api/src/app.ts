@@ -32,6 +32,7 @@ import { invoiceDocumentsRouter } from "./routes/invoice-documents/invoice-docum
 import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payments.index.js";
 import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
+import { newsletterSendingRouter } from "./routes/newsletter-sending/newsletter-sending.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
@@ -72,6 +73,7 @@ export function createV1() {
     .route("/", catalogEditorialRouter)
     .route("/", catalogRouter)
     .route("/", webhooksRouter)
+    .route("/", newsletterSendingRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);

@@ -181,6 +181,7 @@ describe("endpoints", () => {
       "training_request.scheduled",
       "invoice.issued",
       "invoice.paid",
+      "newsletter.sent",
     ]);
     expect(res.data.every((e) => e.description.length > 20)).toBe(true);
   });
