@@ -44,14 +44,12 @@ export async function newsletterFixture(
       })
       .returning();
     const publicationId = publication?.id as string;
-    await tx
-      .insert(newsletterPublishers)
-      .values({
-        organizationId,
-        publicationId,
-        publisherOrganizationId: organizationId,
-        contact: "035-12 34 56",
-      });
+    await tx.insert(newsletterPublishers).values({
+      organizationId,
+      publicationId,
+      publisherOrganizationId: organizationId,
+      contact: "035-12 34 56",
+    });
     return publicationId;
   });
   const issueId = await addIssue(deps, organizationId, publicationId, 1, options);
@@ -136,3 +134,9 @@ export async function suppress(deps: Deps, fixture: NewsletterFixture, emails: s
     ),
   );
 }
+
+/** The sender's settings in the crash test's processes: short leases, so the test need not wait long. */
+export const CRASH_TEST_NEWSLETTERS = {
+  sendRatePerSecond: 400,
+  sending: { leaseMs: 3_000, sliceMs: 10_000, outageFirstDelayMs: 100, outageMaxDelayMs: 400 },
+};
