@@ -23,10 +23,10 @@ export interface NewsletterSendingPolicy {
   sliceMs: number;
 }
 
-const DEFAULT_POLICY: NewsletterSendingPolicy = {
+export const DEFAULT_SENDING_POLICY: NewsletterSendingPolicy = {
   parallelism: 4,
-  batchSize: 100,
-  maxConnections: 5,
+  batchSize: 50,
+  maxConnections: 8,
   leaseMs: 120_000,
   flushMs: 5,
   retryFirstDelayMs: 60_000,
@@ -40,5 +40,5 @@ const DEFAULT_POLICY: NewsletterSendingPolicy = {
 export const DEFAULT_SEND_RATE_PER_SECOND = 50;
 
 export function sendingPolicy(deps: Deps): NewsletterSendingPolicy {
-  return { ...DEFAULT_POLICY, ...deps.config.newsletters?.sending };
+  return { ...DEFAULT_SENDING_POLICY, ...deps.config.newsletters?.sending };
 }

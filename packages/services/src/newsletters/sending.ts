@@ -278,6 +278,7 @@ async function systemOrgContext(deps: Deps, organizationId: string): Promise<Org
 }
 
 /** Called by a sender when it finds nothing left to send of the issue; true when it became sent. */
+// convention: no permission check — the sender settles the issue as the system, for no one
 export async function settleIfDone(deps: Deps, job: SendJob): Promise<boolean> {
   const ctx = await systemOrgContext(deps, job.organizationId);
   return transaction(deps.db, scopeOf(ctx), async (tx) => {
@@ -309,7 +310,7 @@ const STALLED = sql`exists (select 1 from newsletter_deliveries d where d.organi
  * sending issues get their jobs again (after a sender process died; the rows it held come free when
  * their leases run out). An extra job is harmless: rows are claimed, never handed out twice.
  */
-// convention: system job — the scheduler starts what people scheduled, for no one in particular
+// convention: no permission check — the scheduler starts, as the system, what people scheduled
 export async function runNewsletterSchedule(deps: Deps): Promise<{ started: number; resumed: number }> {
   const orgIds = await transaction(deps.db, {}, (tx) =>
     tx.select({ id: organizations.id }).from(organizations),
