@@ -81,6 +81,11 @@ export const OPENAPI_INFO = {
       name: "Webhooks",
       description: "Endpoints that receive signed events, their delivery log and the event payloads",
     },
+    {
+      name: "Newsletter sending",
+      description:
+        "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
+    },
   ],
 };
 

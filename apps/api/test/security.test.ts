@@ -30,6 +30,7 @@ import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/a
 import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
+import { newsletterIssueRows } from "./newsletter-fixtures.js";
 import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
 
@@ -120,6 +121,7 @@ beforeAll(async () => {
       events: ["registration.created"],
     });
     const delivery = await pingWebhookEndpoint(ctx, endpoint.id);
+    const newsletter = await newsletterIssueRows(env.t.db, org.id);
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -132,6 +134,7 @@ beforeAll(async () => {
       interventionId: intervention.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
+      ...newsletter,
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
