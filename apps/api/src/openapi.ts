@@ -83,22 +83,23 @@ export const OPENAPI_INFO = {
     { name: "Audit log", description: "Who changed what in an organization" },
     { name: "Outbox", description: "Emails the platform has sent for an organization" },
     {
-      name: "Newsletters",
-      description: "Joint newsletters: subscribers with double opt-in, bounces and the public sign-up",
-    },
-    {
       name: "Webhooks",
       description: "Endpoints that receive signed events, their delivery log and the event payloads",
     },
     {
       name: "Newsletters",
       description:
-        "Joint newsletters owned by one förbund and co-published by others: settings, publishers, invitations",
+        "Joint newsletters owned by one förbund and co-published by others: settings, publishers, invitations, subscribers with double opt-in, bounces and the public sign-up",
     },
     {
       name: "Newsletter issues",
       description:
         "Issues (utskick) of a newsletter: sections written and approved by each publisher, ordered, made ready, scheduled and previewed",
+    },
+    {
+      name: "Newsletter sending",
+      description:
+        "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
     },
   ],
 };
