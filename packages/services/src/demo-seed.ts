@@ -3,6 +3,7 @@ import { luhnCheckDigit, type Role } from "@nns/domain";
 import { count, eq } from "drizzle-orm";
 import { seedDemoCatalog } from "./catalog/demo-catalog.js";
 import { type Deps, systemContext } from "./context.js";
+import { seedDemoNewsletters } from "./demo-newsletters.js";
 import { seedDemoTrainings } from "./demo-trainings.js";
 import { grantRole } from "./operations.js";
 import type { MemberPartyInput } from "./organization-input.js";
@@ -162,4 +163,5 @@ export async function seedDemoData(deps: Deps): Promise<void> {
   }
   await seedDemoTrainings(deps, DEMO_TRAINER_EMAIL);
   await seedDemoCatalog(ctx, (slug) => idBySlug.get(slug) as string);
+  await seedDemoNewsletters(deps, (slug) => idBySlug.get(slug) as string);
 }

@@ -71,7 +71,7 @@ export const CONSENT_SOURCE_LABELS_SV: Record<ConsentSource, string> = {
   signup_form: "Anmälningsformulär på nyhetsbrevets sida",
   embedded_form: "Inbäddat anmälningsformulär",
   import: "Import från fil",
-  api: "Via API",
+  api: "Tillagd för hand eller via API",
 };
 
 /** The consent text a sign-up form shows and records, word for word, with the publication's name. */
