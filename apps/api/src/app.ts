@@ -16,6 +16,7 @@ import { problemResponse, toAppError } from "./lib/problem.js";
 import { DEFAULT_CATALOG_LIMITS, rateLimit } from "./lib/rate-limit.js";
 import { createRouter } from "./lib/router.js";
 import { newsletterPreviewLinksRouter } from "./newsletter-pages/preview-links.js";
+import { EMBEDDED_FORM_PATH, newsletterSubscriberRouter } from "./newsletter-pages/subscriber.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
@@ -34,6 +35,7 @@ import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payment
 import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { newsletterIssuesRouter } from "./routes/newsletter-issues/newsletter-issues.index.js";
+import { newsletterSubscribersRouter } from "./routes/newsletter-subscribers/newsletter-subscribers.index.js";
 import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
@@ -77,6 +79,7 @@ export function createV1() {
     .route("/", webhooksRouter)
     .route("/", newslettersRouter)
     .route("/", newsletterIssuesRouter)
+    .route("/", newsletterSubscribersRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
@@ -129,6 +132,12 @@ export function createApp(deps: Deps, options: AppOptions) {
       );
     },
     compress(),
+    // Browsers obey frame-ancestors over X-Frame-Options, but an old one reading only the latter would
+    // still refuse to frame the embeddable form: it goes from that page alone.
+    async (c, next) => {
+      await next();
+      if (EMBEDDED_FORM_PATH.test(c.req.path)) c.res.headers.delete("X-Frame-Options");
+    },
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
@@ -139,8 +148,12 @@ export function createApp(deps: Deps, options: AppOptions) {
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
-        // Only the admin's preview of a catalogue entry may be framed, and only by the admin itself.
-        frameAncestors: [(c) => (PREVIEW_PATH.test(c.req.path) ? "'self'" : "'none'")],
+        // Only the admin's preview of a catalogue entry may be framed, and only by the admin itself; the
+        // newsletter's embeddable sign-up form is made to be framed by any site.
+        frameAncestors: [
+          (c) =>
+            PREVIEW_PATH.test(c.req.path) ? "'self'" : EMBEDDED_FORM_PATH.test(c.req.path) ? "*" : "'none'",
+        ],
       },
     }),
   );
@@ -161,6 +174,14 @@ export function createApp(deps: Deps, options: AppOptions) {
 
   app.route("/", newsletterPreviewLinksRouter());
   app.route("/", catalogPagesRouter());
+  // No origin check here, unlike /v1: these forms are posted from mail providers (one-click unsubscribe)
+  // and embedding sites by design, carry no cookie authority, and the links' signed tokens are the
+  // credential.
+  app.use(
+    "/nyhetsbrev/*",
+    bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
+  );
+  app.route("/", newsletterSubscriberRouter());
   if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));
 
   app.notFound((c) =>

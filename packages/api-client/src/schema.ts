@@ -2456,6 +2456,174 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/newsletters/{publicationId}/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subscribers of a newsletter
+         * @description Newest first, cursor-paginated, optionally of one status or matching `q` in the address or name. Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404.
+         */
+        get: operations["listNewsletterSubscribers"];
+        put?: never;
+        /**
+         * Add a subscriber
+         * @description Adds one address with the consent it gave. With `attestConsent` it is confirmed at once and you are recorded as attesting; otherwise it stays unconfirmed and gets the confirmation email. An address already in the list is 409 `subscriber_exists`; one that was erased or complained is 400 `suppressed` (only the person's own sign-up brings it back). Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404. Audited as `newsletter.subscriber_added`.
+         */
+        post: operations["addNewsletterSubscriber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/subscribers/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import subscribers from CSV
+         * @description Reads every line and reports each: `created`, `updated` (a new name, or an unconfirmed address confirmed by attestation) or `skipped` with the reason (`invalid_email`, `duplicate` in the file, `suppressed` after erasure or a complaint, `exists` unchanged, `unsubscribed`, `blocklisted`). New addresses stay unconfirmed and get the confirmation email unless `attestConsent`; the consent text is recorded on each. All in one transaction: a file that cannot be read (`csv_syntax`, `email_column_required`) changes nothing, and importing the same file again changes nothing. Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404. Audited as `newsletter.subscribers_imported`.
+         */
+        post: operations["importNewsletterSubscribers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/subscribers/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export subscribers as CSV
+         * @description Every subscriber, oldest first, with the consent record (time, text, source, who attested). UTF-8 with a byte order mark for Excel. Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404. Audited as `newsletter.subscribers_exported`.
+         */
+        get: operations["exportNewsletterSubscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/subscribers/{subscriberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One subscriber
+         * @description The address, status and consent record. Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404.
+         */
+        get: operations["getNewsletterSubscriber"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a subscriber
+         * @description Deletes the subscriber and its bounces, unlinks its deliveries (the issues' figures stay) and keeps only the SHA-256 of the address on the suppression list, so it is never mailed or imported again unless the person signs up and confirms. Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404. Audited as `newsletter.subscriber_erased` (the id only).
+         */
+        delete: operations["eraseNewsletterSubscriber"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/subscribers/{subscriberId}/unsubscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unsubscribe on the person's behalf
+         * @description For a person who asked by phone or letter: the status becomes `unsubscribed`; the row and consent record stay. Doing it again changes nothing. Needs `subscribers:manage` (administrators: the list is personal data), in the publication's owner or an accepted co-publisher; anyone else gets 404. Audited as `newsletter.subscriber_unsubscribed`.
+         */
+        post: operations["unsubscribeNewsletterSubscriber"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletters/bounces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive bounces and complaints from a mail provider
+         * @description For the sending provider's notifications. Signed like the platform's own webhooks: `Webhook-Timestamp` and `Webhook-Signature: v1=<hex HMAC-SHA256 of "{timestamp}.{raw body}">` with the installation's `NEWSLETTER_BOUNCE_SECRET`, within five minutes (400 naming the header and `signature_mismatch` or `timestamp_outside_tolerance` otherwise, and nothing changes). Without a secret configured the answer is 503 with `Retry-After`. Each event is matched through the original's List-Unsubscribe link and Message-ID (`<{deliveryId}@…>`), or the recipient within that publication: a hard bounce blocklists at once, soft bounces once three fall within 30 days (configurable), a complaint unsubscribes and suppresses the address.
+         */
+        post: operations["receiveNewsletterBounces"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletters/inbound": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Receive a message from the bounce and unsubscribe mailbox
+         * @description The raw message as received (`message/rfc822`), forwarded by the mail server. Signed like the platform's own webhooks: `Webhook-Timestamp` and `Webhook-Signature: v1=<hex HMAC-SHA256 of "{timestamp}.{raw body}">` with the installation's `NEWSLETTER_BOUNCE_SECRET`, within five minutes (400 naming the header and `signature_mismatch` or `timestamp_outside_tolerance` otherwise, and nothing changes). Without a secret configured the answer is 503 with `Retry-After`. A delivery-status notification (RFC 3464: status 5.x.x hard, 4.x.x soft) or a complaint report (RFC 5965) is recorded against the subscriber its returned headers name; a List-Unsubscribe mailto (`subject: unsubscribe <token>`) unsubscribes; anything else is ignored.
+         */
+        post: operations["receiveNewsletterInboundMail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/newsletters/{slug}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Sign up for a newsletter (double opt-in)
+         * @description The JSON twin of the sign-up form. Always 202 with the same body, whether the address is new, waiting, already subscribed or blocklisted, so it tells nobody who subscribes; a confirmation email with a link valid for seven days goes out when confirming would change something. Sign-ups are limited per address and per client address (429 with `Retry-After`, and nothing is sent). An unknown or archived newsletter is 404.
+         */
+        post: operations["subscribeToNewsletter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/billing/seller-settings": {
         parameters: {
             query?: never;
@@ -8349,6 +8517,185 @@ export interface components {
             html: string;
             /** @description The plain-text alternative */
             text: string;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "0b7e2f9a-3c41-4d8e-9a6b-5f1c2d3e4a5b",
+         *           "email": "anna.lind@example.se",
+         *           "name": "Anna Lind",
+         *           "status": "confirmed",
+         *           "consent": {
+         *             "at": "2026-09-02T08:14:05.120Z",
+         *             "text": "Jag vill få nyhetsbrevet Samverkan i Västmanland via e-post. Jag kan när som helst avregistrera mig via länken i varje utskick.",
+         *             "source": "signup_form",
+         *             "attestedBy": null
+         *           },
+         *           "confirmedAt": "2026-09-02T08:20:41.007Z",
+         *           "unsubscribedAt": null,
+         *           "blocklistedAt": null,
+         *           "blocklistReason": null,
+         *           "createdAt": "2026-09-02T08:14:05.120Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        SubscriberPage: {
+            data: components["schemas"]["Subscriber"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "0b7e2f9a-3c41-4d8e-9a6b-5f1c2d3e4a5b",
+         *       "email": "anna.lind@example.se",
+         *       "name": "Anna Lind",
+         *       "status": "confirmed",
+         *       "consent": {
+         *         "at": "2026-09-02T08:14:05.120Z",
+         *         "text": "Jag vill få nyhetsbrevet Samverkan i Västmanland via e-post. Jag kan när som helst avregistrera mig via länken i varje utskick.",
+         *         "source": "signup_form",
+         *         "attestedBy": null
+         *       },
+         *       "confirmedAt": "2026-09-02T08:20:41.007Z",
+         *       "unsubscribedAt": null,
+         *       "blocklistedAt": null,
+         *       "blocklistReason": null,
+         *       "createdAt": "2026-09-02T08:14:05.120Z"
+         *     }
+         */
+        Subscriber: {
+            /** Format: uuid */
+            id: string;
+            email: string;
+            name: string | null;
+            /**
+             * @description `unconfirmed`: waits for the double opt-in; `confirmed`: receives issues; `unsubscribed`; `blocklisted`: after a hard bounce or repeated soft bounces
+             * @enum {string}
+             */
+            status: "unconfirmed" | "confirmed" | "unsubscribed" | "blocklisted";
+            consent: components["schemas"]["SubscriberConsent"];
+            /** Format: date-time */
+            confirmedAt: string | null;
+            /** Format: date-time */
+            unsubscribedAt: string | null;
+            /** Format: date-time */
+            blocklistedAt: string | null;
+            blocklistReason: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        SubscriberConsent: {
+            /** Format: date-time */
+            at: string | null;
+            /** @description The consent text shown or attested, word for word */
+            text: string | null;
+            /** @enum {string} */
+            source: "signup_form" | "embedded_form" | "import" | "api";
+            /**
+             * Format: uuid
+             * @description The person who attested the consent (import or adding by hand)
+             */
+            attestedBy: string | null;
+        };
+        NewSubscriber: {
+            /**
+             * Format: email
+             * @example first.last+tag@sub.example.se
+             */
+            email: string;
+            name?: string | null;
+            /** @description What the people consented to, word for word; recorded with each of them */
+            consentText: string;
+            /** @description You vouch that the person consented: confirmed at once, with you recorded. Otherwise unconfirmed, and the double opt-in email goes out */
+            attestConsent: boolean;
+        };
+        /**
+         * @example {
+         *       "created": 1,
+         *       "updated": 0,
+         *       "skipped": 1,
+         *       "rows": [
+         *         {
+         *           "row": 2,
+         *           "email": "per.holm@example.se",
+         *           "outcome": "created",
+         *           "reason": null,
+         *           "message": "Tillagd som bekräftad (intygat samtycke)."
+         *         },
+         *         {
+         *           "row": 3,
+         *           "email": "inte-en-adress",
+         *           "outcome": "skipped",
+         *           "reason": "invalid_email",
+         *           "message": "Ogiltig e-postadress."
+         *         }
+         *       ]
+         *     }
+         */
+        SubscriberImportReport: {
+            created: number;
+            updated: number;
+            skipped: number;
+            rows: {
+                /** @description The line in the file, the header being line 1 */
+                row: number;
+                email: string;
+                /** @enum {string} */
+                outcome: "created" | "updated" | "skipped";
+                /** @enum {string|null} */
+                reason: "invalid_email" | "duplicate" | "suppressed" | "exists" | "unsubscribed" | "blocklisted" | null;
+                message: string;
+            }[];
+        };
+        SubscriberImport: {
+            /** @description UTF-8, comma- or semicolon-separated, with a header naming the address column `email` or `e-post` (and optionally `name` or `namn`), or without a header: address first, name second */
+            csv: string;
+            /** @description What the people consented to, word for word; recorded with each of them */
+            consentText: string;
+            attestConsent: boolean;
+        };
+        /**
+         * @example {
+         *       "recorded": 1,
+         *       "unmatched": 0
+         *     }
+         */
+        BounceReceipt: {
+            recorded: number;
+            unmatched: number;
+        };
+        /**
+         * @example {
+         *       "outcome": "bounce_recorded"
+         *     }
+         */
+        InboundMailReceipt: {
+            /** @enum {string} */
+            outcome: "bounce_recorded" | "unsubscribed" | "unmatched" | "ignored";
+        };
+        /**
+         * @example {
+         *       "message": "Om adressen kan anmälas får den ett mejl med en länk för att bekräfta."
+         *     }
+         */
+        SubscriptionAccepted: {
+            message: string;
+        };
+        Subscription: {
+            /**
+             * Format: email
+             * @example first.last+tag@sub.example.se
+             */
+            email: string;
+            name?: string | null;
+            /**
+             * @description The person ticked the box showing the publication's consent text (`signupConsentText`)
+             * @enum {boolean}
+             */
+            consent: true;
         };
         /**
          * @example {
@@ -17873,6 +18220,454 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listNewsletterSubscribers: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                status?: "unconfirmed" | "confirmed" | "unsubscribed" | "blocklisted";
+                /** @description Part of the address or name */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Subscribers */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    addNewsletterSubscriber: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "per.holm@example.se",
+                 *       "name": "Per Holm",
+                 *       "consentText": "Anmäld på mässan Framtidens arbetsliv 2026-10-12 med underskrift på anmälningslistan.",
+                 *       "attestConsent": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["NewSubscriber"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importNewsletterSubscribers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "csv": "e-post;namn\nper.holm@example.se;Per Holm\ninte-en-adress;Okänd\n",
+                 *       "consentText": "Anmälda via deltagarlistan på Finsamdagen 2026, med samtycke till nyhetsbrevet.",
+                 *       "attestConsent": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["SubscriberImport"];
+            };
+        };
+        responses: {
+            /** @description The report, line by line */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberImportReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportNewsletterSubscribers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNewsletterSubscriber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                subscriberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The subscriber */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    eraseNewsletterSubscriber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                subscriberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    unsubscribeNewsletterSubscriber: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                publicationId: string;
+                subscriberId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unsubscribed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    receiveNewsletterBounces: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unix seconds of signing */
+                "webhook-timestamp"?: string;
+                /** @description `v1=<hex HMAC-SHA256 of "{timestamp}.{raw body}">` with the bounce secret */
+                "webhook-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "events": [
+                 *         {
+                 *           "kind": "hard",
+                 *           "recipient": "anna.lind@example.se",
+                 *           "messageId": "<5b1f0a52-8f0e-4c1e-9d1a-3f9e6c7b2a10@nns.example.se>",
+                 *           "listUnsubscribe": "<https://nns.example.se/nyhetsbrev/avregistrera/dW5zdWJzY3JpYmUuLi4.c2lnbmF0dXJl>, <mailto:avregistrera@nns.example.se?subject=unsubscribe%20dW5zdWJzY3JpYmUuLi4.c2lnbmF0dXJl>",
+                 *           "diagnostic": "smtp; 550 5.1.1 User unknown"
+                 *         }
+                 *       ]
+                 *     }
+                 */
+                "application/json": {
+                    events: {
+                        /** @enum {string} */
+                        kind: "hard" | "soft" | "complaint";
+                        recipient?: string | null;
+                        /** @description `<{deliveryId}@{domain}>` */
+                        messageId?: string | null;
+                        /** @description The original's List-Unsubscribe header; without it an event is unmatched */
+                        listUnsubscribe?: string | null;
+                        diagnostic?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BounceReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `service_unavailable`: no bounce secret is configured here (or the database is unreachable) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    receiveNewsletterInboundMail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Unix seconds of signing */
+                "webhook-timestamp"?: string;
+                /** @description `v1=<hex HMAC-SHA256 of "{timestamp}.{raw body}">` with the bounce secret */
+                "webhook-signature"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "message/rfc822": string;
+            };
+        };
+        responses: {
+            /** @description Received */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InboundMailReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `service_unavailable`: no bounce secret is configured here (or the database is unreachable) */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscribeToNewsletter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "email": "anna.lind@example.se",
+                 *       "name": "Anna Lind",
+                 *       "consent": true
+                 *     }
+                 */
+                "application/json": components["schemas"]["Subscription"];
+            };
+        };
+        responses: {
+            /** @description Accepted: check the inbox */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionAccepted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Too many attempts */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["ServiceUnavailable"];
         };
     };

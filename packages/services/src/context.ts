@@ -17,6 +17,15 @@ export interface ServiceConfig {
     allowPrivateTargets?: boolean;
     delivery?: Partial<WebhookDeliveryPolicy>;
   };
+  /** Joint newsletters (docs/newsletters.md); everything has a default. */
+  newsletters?: {
+    /** Signs posts to the bounce webhook and the inbound-mail endpoint; absent: both answer 503. */
+    bounceWebhookSecret?: string;
+    /** Soft bounces within the window that blocklist an address; default SOFT_BOUNCE_POLICY. */
+    softBounce?: { count: number; windowDays: number };
+    /** Sign-ups per address and per client address in one window; default 5 and 30 per hour. */
+    signupLimits?: { perAddress: number; perClient: number; windowMs: number };
+  };
   /** Collection through Stripe (docs/stripe.md); absent: every förbund pays by bankgiro. */
   stripe?: {
     secretKey: string;

@@ -91,6 +91,38 @@ function countersFor(deps: Deps, client: LoginClient, trust: Trust): Counter[] {
 }
 
 /**
+ * Adds one to a counter in `login_throttle` (shared by every replica) and returns the new count: one upsert,
+ * so parallel requests cannot all slip past a limit; a window older than `windowMs` starts afresh. Counted
+ * inside the caller's transaction, so an attempt refused by rolling it back is not counted.
+ */
+export async function countInWindow(
+  tx: Tx,
+  key: string,
+  windowMs: number,
+): Promise<{ count: number; windowStartedAt: Date }> {
+  const expired = sql`${loginThrottle.windowStartedAt} < now() - make_interval(secs => ${windowMs / 1000})`;
+  const [row] = await tx
+    .insert(loginThrottle)
+    .values({ key, failures: 1, windowStartedAt: new Date() })
+    .onConflictDoUpdate({
+      target: loginThrottle.key,
+      set: {
+        failures: sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`,
+        windowStartedAt: sql`case when ${expired} then now() else ${loginThrottle.windowStartedAt} end`,
+      },
+    })
+    .returning({ failures: loginThrottle.failures, windowStartedAt: loginThrottle.windowStartedAt });
+  if (!row) throw new Error(`The counter ${key} could not be read.`);
+  return { count: row.failures, windowStartedAt: row.windowStartedAt };
+}
+
+/** 429 with Retry-After: the seconds until the counter's window ends. */
+export function tooMany(message: string, windowStartedAt: Date, windowMs: number): AppError {
+  const retryAfter = Math.max(1, Math.ceil((windowStartedAt.getTime() + windowMs - Date.now()) / 1000));
+  return new AppError("rate_limited", message, { headers: { "Retry-After": String(retryAfter) } });
+}
+
+/**
  * Counts a sign-in attempt before the password is checked, atomically (one upsert per counter that returns
  * the new count), so parallel guesses cannot all slip past a limit while argon2 runs. An attempt over a
  * limit is refused with 429 and Retry-After and, since the transaction then rolls back, not counted.
@@ -104,31 +136,11 @@ export async function claimAttempt(
   client: LoginClient,
 ): Promise<Claim> {
   const { windowMs } = deps.config.loginThrottle;
-  const windowSeconds = windowMs / 1000;
   const trust = await trustOf(tx, userId ?? NO_USER, client);
   const counters = countersFor(deps, client, trust);
   for (const counter of counters) {
-    const expired = sql`${loginThrottle.windowStartedAt} < now() - make_interval(secs => ${windowSeconds})`;
-    const [row] = await tx
-      .insert(loginThrottle)
-      .values({ key: counter.key, failures: 1, windowStartedAt: new Date() })
-      .onConflictDoUpdate({
-        target: loginThrottle.key,
-        set: {
-          failures: sql`case when ${expired} then 1 else ${loginThrottle.failures} + 1 end`,
-          windowStartedAt: sql`case when ${expired} then now() else ${loginThrottle.windowStartedAt} end`,
-        },
-      })
-      .returning({ failures: loginThrottle.failures, windowStartedAt: loginThrottle.windowStartedAt });
-    if (row && row.failures > counter.limit) {
-      const retryAfter = Math.max(
-        1,
-        Math.ceil((row.windowStartedAt.getTime() + windowMs - Date.now()) / 1000),
-      );
-      throw new AppError("rate_limited", counter.message, {
-        headers: { "Retry-After": String(retryAfter) },
-      });
-    }
+    const row = await countInWindow(tx, counter.key, windowMs);
+    if (row.count > counter.limit) throw tooMany(counter.message, row.windowStartedAt, windowMs);
   }
   return { counters };
 }

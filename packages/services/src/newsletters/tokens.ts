@@ -23,6 +23,8 @@ const KEY_NAME = "newsletter-links";
 const keys = new WeakMap<Database, Promise<Buffer>>();
 
 /** The signing key, made once per installation (the first replica to ask wins the insert). */
+// convention: no permission check — a platform key made on first use, nobody's data
+// convention: no audit — the key is never changed or shown, only made once
 export function signingKey(db: Database): Promise<Buffer> {
   let key = keys.get(db);
   if (!key) {
