@@ -65,6 +65,10 @@ export const en: Translations<typeof sv> = {
       label: "Read invoices",
       description: "The förbund's invoices and credit notes from NNS, with their PDF and e-invoice.",
     },
+    newsletters_read: {
+      label: "Read newsletters",
+      description: "The förbund's newsletters and their issues, including those it publishes with others.",
+    },
   },
   usage: {
     heading: "How a key is used",

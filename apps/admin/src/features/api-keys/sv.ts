@@ -67,6 +67,11 @@ export const sv = {
       label: "Läsa fakturor",
       description: "Förbundets fakturor och kreditnotor från NNS, med pdf och e-faktura.",
     },
+    newsletters_read: {
+      label: "Läsa nyhetsbrev",
+      description:
+        "Förbundets nyhetsbrev och deras utskick, även de som förbundet ger ut tillsammans med andra.",
+    },
   } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {
     heading: "Så används en nyckel",
