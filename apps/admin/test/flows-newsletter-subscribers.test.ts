@@ -274,9 +274,10 @@ describe("a newsletter's subscribers", () => {
     // The report: focus on it, the summary announced, each line left out with its number and reason.
     const heading = dialog.getByRole("heading", { name: "Resultat av importen" });
     await expect.poll(() => isFocused(heading)).toBe(true);
-    await expect(dialog.getByRole("status").textContent()).resolves.toBe(
-      "Importen är klar: 2 nya, 0 uppdaterade och 3 som inte importerades.",
-    );
+    // Set a moment after the report appears, so that screen readers announce it.
+    await expect
+      .poll(() => dialog.getByRole("status").textContent())
+      .toBe("Importen är klar: 2 nya, 0 uppdaterade och 3 som inte importerades.");
     const lines = dialog.getByRole("list", { name: "Rader som inte importerades" }).getByRole("listitem");
     await expect(lines.allTextContents()).resolves.toEqual([
       "Rad 3 inte-en-adressOgiltig e-postadress.",

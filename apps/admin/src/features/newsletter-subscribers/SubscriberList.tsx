@@ -175,7 +175,9 @@ function SubscriberStatus({ subscriber }: { subscriber: Subscriber }) {
   return (
     <span className="subscribers-status">
       <Badge tone={TONE[subscriber.status]}>{t(`status.${subscriber.status}`)}</Badge>
-      {since ? <span className="muted">{t("list.since", { date: formatDate(since) })}</span> : null}
+      {since ? (
+        <span className="muted subscribers-nowrap">{t("list.since", { date: formatDate(since) })}</span>
+      ) : null}
     </span>
   );
 }
@@ -187,7 +189,7 @@ function Consent({ subscriber }: { subscriber: Subscriber }) {
   if (!consent.at) return <span className="muted">{t("list.noConsent")}</span>;
   return (
     <div className="subscribers-consent">
-      <span className="nowrap-date">{formatDateTime(consent.at)}</span>
+      <span className="subscribers-nowrap">{formatDateTime(consent.at)}</span>
       <span>{t(`consentSource.${consent.source}`)}</span>
       {consent.attestedBy ? <span className="muted">{t("list.attested")}</span> : null}
       {consent.text ? (
