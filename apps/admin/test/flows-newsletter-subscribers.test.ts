@@ -1,3 +1,4 @@
+// Longer than 400 lines: the flows build on one another (the people added first are imported over, exported, erased), so they share one file and one publication.
 import { readFileSync } from "node:fs";
 import { signingKey } from "@nns/services";
 import type { Locator, Page } from "playwright-core";
