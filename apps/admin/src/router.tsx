@@ -132,6 +132,18 @@ const webhookEndpointRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/webhooks/EndpointPage"), "EndpointPage"),
 });
 
+const newsletterSubscribersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev/$publicationId/prenumeranter",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "subscribers:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(
+    () => import("./features/newsletter-subscribers/SubscribersPage"),
+    "SubscribersPage",
+  ),
+});
+
 const sellerSettingsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "billing/seller-settings",
@@ -356,6 +368,7 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       webhooksRoute,
       webhookEndpointRoute,
+      newsletterSubscribersRoute,
       sellerSettingsRoute,
       invoicingDetailsRoute,
       invoicesRoute,

@@ -35,9 +35,12 @@ export function CheckboxField({
   onChange,
   defaultSelected,
   isDisabled,
+  "aria-describedby": describedBy,
 }: {
   name?: string;
   isDisabled?: boolean;
+  /** A paragraph beside the box that says what ticking it means. */
+  "aria-describedby"?: string;
   children: ReactNode;
   isSelected?: boolean;
   onChange?: (selected: boolean) => void;
@@ -51,6 +54,7 @@ export function CheckboxField({
       defaultSelected={defaultSelected}
       isDisabled={isDisabled}
       onChange={onChange}
+      aria-describedby={describedBy}
     >
       <span className="checkbox-box" aria-hidden="true">
         <svg viewBox="0 0 18 18" aria-hidden="true">
