@@ -11,7 +11,8 @@ import {
 } from "./sender-policy.js";
 import { enqueueSendJobs, type SendJob, settleIfDone } from "./sending.js";
 import { SentMarks } from "./sent-marks.js";
-import { signingKey, signToken } from "./tokens.js";
+import { signedSubscriberLinks } from "./subscriber-records.js";
+import { signingKey } from "./tokens.js";
 
 interface IssueToSend {
   job: SendJob;
@@ -35,8 +36,6 @@ interface ClaimedDelivery {
   name: string | null;
   status: string | null;
 }
-
-const MANAGE_LINK_SECONDS = 30 * 86_400;
 
 /**
  * The newsletter worker: sends issues' deliveries through one pooled SMTP transport per process, at
@@ -217,21 +216,11 @@ export class NewsletterSender {
    */
   #message(issue: IssueToSend, row: ClaimedDelivery): SendMailOptions {
     const { publication, key, job } = issue;
-    const subscriberId = row.subscriberId as string;
-    const claims = { organizationId: job.organizationId, subscriberId };
-    const unsubscribe = signToken(key, { ...claims, purpose: "unsubscribe", expiresAt: 0 });
-    const manage = signToken(key, {
-      ...claims,
-      purpose: "manage",
-      expiresAt: Math.floor(Date.now() / 1000) + MANAGE_LINK_SECONDS,
+    const links = signedSubscriberLinks(this.deps, key, {
+      organizationId: job.organizationId,
+      subscriberId: row.subscriberId as string,
     });
-    const publicUrl = this.deps.config.publicUrl;
-    const unsubscribeUrl = `${publicUrl}/nyhetsbrev/avregistrera/${unsubscribe}`;
-    const mailbox = this.deps.config.newsletters?.unsubscribeMailbox ?? `avregistrera@${this.#from.domain}`;
-    const { html, text } = personalize(issue.rendered, {
-      unsubscribeUrl,
-      manageUrl: `${publicUrl}/nyhetsbrev/mina-uppgifter/${manage}`,
-    });
+    const { html, text } = personalize(issue.rendered, links);
     const email = row.email as string;
     return {
       from: { name: publication.senderName, address: publication.senderEmail },
@@ -245,7 +234,7 @@ export class NewsletterSender {
       messageId: `<${row.id}@${this.#from.domain}>`,
       date: new Date(),
       headers: {
-        "List-Unsubscribe": `<${unsubscribeUrl}>, <mailto:${mailbox}?subject=unsubscribe%20${unsubscribe}>`,
+        "List-Unsubscribe": `<${links.unsubscribeUrl}>, <${links.unsubscribeMailto}>`,
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": `${publication.name} <${publication.slug}.${this.#from.domain}>`,
       },
