@@ -68,6 +68,8 @@ const REASONS: Record<"hard" | "soft", string> = {
   soft: "Upprepade tillfälliga studsar.",
 };
 
+type BounceSource = (typeof newsletterBounces.$inferInsert)["source"];
+
 /**
  * Records one bounce or complaint against the subscriber: a hard bounce blocklists at once, soft bounces
  * when `softBounce.count` of them fall within `softBounce.windowDays` (SOFT_BOUNCE_POLICY by default), a
@@ -77,7 +79,7 @@ async function recordBounce(
   tx: Tx,
   deps: Deps,
   row: SubscriberRow,
-  event: { kind: BounceKind; source: "webhook" | "dsn"; diagnostic: string | null },
+  event: { kind: BounceKind; source: BounceSource; diagnostic: string | null },
 ): Promise<void> {
   const receivedAt = new Date();
   await tx.insert(newsletterBounces).values({
@@ -124,6 +126,30 @@ async function recordBounce(
         inArray(newsletterSubscribers.status, ["confirmed", "unconfirmed", "unsubscribed"]),
       ),
     );
+}
+
+/**
+ * A recipient our SMTP server refused for good (5xx to RCPT TO) while sending: the same as a hard bounce
+ * reported later, so the address is blocklisted and not tried again. Runs in the sender's transaction, in
+ * the owner's scope; a subscriber erased meanwhile leaves nothing to record.
+ */
+export async function recordRefusedRecipient(
+  tx: Tx,
+  deps: Deps,
+  organizationId: string,
+  subscriberId: string,
+  diagnostic: string,
+): Promise<void> {
+  const [row] = await tx
+    .select()
+    .from(newsletterSubscribers)
+    .where(
+      and(
+        eq(newsletterSubscribers.organizationId, organizationId),
+        eq(newsletterSubscribers.id, subscriberId),
+      ),
+    );
+  if (row) await recordBounce(tx, deps, row, { kind: "hard", source: "smtp", diagnostic });
 }
 
 /**
@@ -177,7 +203,7 @@ export type BounceOutcome = "recorded" | "unmatched";
 async function applyReport(
   deps: Deps,
   report: OriginalMessage & { kind: BounceKind; diagnostic: string | null },
-  source: "webhook" | "dsn",
+  source: BounceSource,
 ): Promise<BounceOutcome> {
   const claims = report.unsubscribeToken
     ? verifyToken(await signingKey(deps.db), report.unsubscribeToken, "unsubscribe")

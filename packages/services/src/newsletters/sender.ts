@@ -1,8 +1,16 @@
-import { newsletterDeliveries, newsletterIssues, newsletterPublications, rowsOf, transaction } from "@nns/db";
+import {
+  newsletterDeliveries,
+  newsletterIssues,
+  newsletterPublications,
+  rowsOf,
+  type Tx,
+  transaction,
+} from "@nns/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import type { Deps } from "../context.js";
 import { isPermanentSmtpFailure, smtpTimeouts } from "../mail/mailer.js";
+import { recordRefusedRecipient } from "./bounces.js";
 import { personalize, type RenderedIssue } from "./render.js";
 import {
   DEFAULT_SEND_RATE_PER_SECOND,
@@ -242,21 +250,30 @@ export class NewsletterSender {
   }
 
   /**
-   * A refused recipient or message (5xx) is final: failed, with the server's answer. A refusal for now
+   * A refused recipient or message (5xx) is final: failed, with the server's answer; a recipient refused
+   * so (at RCPT TO) is also recorded as a hard bounce, which blocklists the address. A message refused at
+   * DATA says nothing about the address and blocklists no one. A refusal for now
    * (4xx) waits its backoff and uses up an attempt. An unreachable server (refused or dropped
    * connection, timeout, 421, authentication) is no fault of the message: the process pauses, doubling
    * the pause, and the row waits as long without using up an attempt.
    */
   async #failed(org: string, row: ClaimedDelivery, error: unknown): Promise<void> {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    const { responseCode, code } = (error ?? {}) as { responseCode?: number; code?: string };
+    const { responseCode, code, command } = (error ?? {}) as {
+      responseCode?: number;
+      code?: string;
+      command?: string;
+    };
     if (isPermanentSmtpFailure(error)) {
-      await this.#update(org, [row.id], {
-        status: "failed",
-        attempts: row.attempts + 1,
-        leasedUntil: null,
-        error: reason,
-      });
+      const subscriberId = row.subscriberId;
+      await this.#update(
+        org,
+        [row.id],
+        { status: "failed", attempts: row.attempts + 1, leasedUntil: null, error: reason },
+        command === "RCPT TO" && subscriberId
+          ? (tx) => recordRefusedRecipient(tx, this.deps, org, subscriberId, reason)
+          : undefined,
+      );
       return;
     }
     const messageRefused =
@@ -289,14 +306,18 @@ export class NewsletterSender {
     });
   }
 
-  /** Changes rows that are still pending: a cancelled issue's rows stay cancelled. */
+  /**
+   * Changes rows that are still pending: a cancelled issue's rows stay cancelled. `alongside` runs in the
+   * same transaction.
+   */
   async #update(
     org: string,
     ids: string[],
     set: Partial<typeof newsletterDeliveries.$inferInsert>,
+    alongside?: (tx: Tx) => Promise<void>,
   ): Promise<void> {
-    await transaction(this.deps.db, { organizationId: org }, (tx) =>
-      tx
+    await transaction(this.deps.db, { organizationId: org }, async (tx) => {
+      await tx
         .update(newsletterDeliveries)
         .set(set)
         .where(
@@ -305,8 +326,9 @@ export class NewsletterSender {
             inArray(newsletterDeliveries.id, ids),
             eq(newsletterDeliveries.status, "pending"),
           ),
-        ),
-    );
+        );
+      await alongside?.(tx);
+    });
   }
 
   /**
