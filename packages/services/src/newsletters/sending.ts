@@ -19,6 +19,7 @@ import { progressOf, type SendingProgress } from "./progress.js";
 import { issueUrl, publicationUrl } from "./publications.js";
 import { personalize, renderIssue } from "./render.js";
 import { sendingPolicy } from "./sender-policy.js";
+import { emailHashSql } from "./subscriber-records.js";
 
 export interface SendJob {
   organizationId: string;
@@ -57,7 +58,6 @@ async function beginSending(tx: Tx, ctx: OrgContext, publication: PublicationRow
   const rendered = await renderIssue(
     await loadIssueForRendering(tx, publication.organizationId, issue.id, ctx.deps.config.publicUrl),
   );
-  // The suppression list keeps the SHA-256 (hex) of the lower-cased address, which the column holds.
   const inserted = rowsOf<{ n: number }>(
     await tx.execute(sql`
       with made as (
@@ -69,7 +69,7 @@ async function beginSending(tx: Tx, ctx: OrgContext, publication: PublicationRow
            and not exists (
              select 1 from newsletter_suppressions x
               where x.organization_id = s.organization_id and x.publication_id = s.publication_id
-                and x.email_hash = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
+                and x.email_hash = ${emailHashSql(sql`s.email`)})
         on conflict do nothing
         returning 1)
       select count(*)::int as n from made`),

@@ -9,7 +9,7 @@ import {
   transaction,
 } from "@nns/db";
 import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from "@nns/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { Deps, OrgContext } from "../context.js";
 import { newsletterConfirmationEmail } from "../mail/newsletter-templates.js";
@@ -35,6 +35,15 @@ export function normalizeEmail(raw: string): string | null {
 /** What erasure leaves behind: SHA-256 of the lower-cased address, in hex. */
 export function emailHash(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * `emailHash` computed by the database, for statements over many subscribers (sending checks every
+ * recipient against the suppression list in one INSERT … SELECT). The same value for every address
+ * `normalizeEmail` accepts: those are ASCII without whitespace, where lower() and toLowerCase() agree.
+ */
+export function emailHashSql(email: SQLWrapper): SQL {
+  return sql`encode(sha256(convert_to(lower(btrim(${email})), 'UTF8')), 'hex')`;
 }
 
 export async function isSuppressed(
