@@ -140,6 +140,15 @@ export async function recordRefusedRecipient(
   subscriberId: string,
   diagnostic: string,
 ): Promise<void> {
+  const row = await subscriberById(tx, organizationId, subscriberId);
+  if (row) await recordBounce(tx, deps, row, { kind: "hard", source: "smtp", diagnostic });
+}
+
+async function subscriberById(
+  tx: Tx,
+  organizationId: string,
+  subscriberId: string,
+): Promise<SubscriberRow | undefined> {
   const [row] = await tx
     .select()
     .from(newsletterSubscribers)
@@ -149,7 +158,7 @@ export async function recordRefusedRecipient(
         eq(newsletterSubscribers.id, subscriberId),
       ),
     );
-  if (row) await recordBounce(tx, deps, row, { kind: "hard", source: "smtp", diagnostic });
+  return row;
 }
 
 /**
@@ -163,7 +172,6 @@ async function subscriberOf(
   tokenSubscriberId: string,
   report: OriginalMessage,
 ) {
-  const ofOwner = eq(newsletterSubscribers.organizationId, organizationId);
   const deliveryId = /^<?([^@>]+)@/.exec(report.messageId ?? "")?.[1];
   if (deliveryId && UUID.test(deliveryId)) {
     const [delivery] = await tx
@@ -173,24 +181,18 @@ async function subscriberOf(
         and(eq(newsletterDeliveries.organizationId, organizationId), eq(newsletterDeliveries.id, deliveryId)),
       );
     if (delivery?.subscriberId) {
-      const [row] = await tx
-        .select()
-        .from(newsletterSubscribers)
-        .where(and(ofOwner, eq(newsletterSubscribers.id, delivery.subscriberId)));
+      const row = await subscriberById(tx, organizationId, delivery.subscriberId);
       if (row) return row;
     }
   }
-  const [named] = await tx
-    .select()
-    .from(newsletterSubscribers)
-    .where(and(ofOwner, eq(newsletterSubscribers.id, tokenSubscriberId)));
+  const named = await subscriberById(tx, organizationId, tokenSubscriberId);
   if (!named || !report.recipient || named.email === report.recipient) return named;
   const [byAddress] = await tx
     .select()
     .from(newsletterSubscribers)
     .where(
       and(
-        ofOwner,
+        eq(newsletterSubscribers.organizationId, organizationId),
         eq(newsletterSubscribers.publicationId, named.publicationId),
         eq(newsletterSubscribers.email, report.recipient),
       ),
