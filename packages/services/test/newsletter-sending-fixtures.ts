@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import {
   newsletterIssues,
   newsletterPublications,
@@ -9,6 +8,7 @@ import {
   transaction,
 } from "@nns/db";
 import type { Deps } from "../src/index.js";
+import { emailHash } from "../src/newsletters/subscriber-records.js";
 
 /**
  * Newsletter rows written straight into the database, for the sending tests: a publication owned by one
@@ -121,14 +121,14 @@ export async function addSubscribers(
   return emails;
 }
 
-/** Puts addresses on the publication's suppression list, as erasure leaves them. */
+/** Puts addresses on the publication's suppression list, hashed as erasure hashes them. */
 export async function suppress(deps: Deps, fixture: NewsletterFixture, emails: string[]): Promise<void> {
   await transaction(deps.db, { organizationId: fixture.organizationId }, (tx) =>
     tx.insert(newsletterSuppressions).values(
       emails.map((email) => ({
         organizationId: fixture.organizationId,
         publicationId: fixture.publicationId,
-        emailHash: createHash("sha256").update(email.toLowerCase()).digest("hex"),
+        emailHash: emailHash(email),
         reason: "erased" as const,
       })),
     ),

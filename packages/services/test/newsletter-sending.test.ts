@@ -199,6 +199,19 @@ describe("sending an issue", () => {
     }
     for (const row of rows.filter((r) => String(r.email).startsWith("busy")))
       expect(row).toMatchObject({ status: "sent", attempts: 1, error: null });
+    // The address refused for good is blocklisted as a hard bounce; one refused for now is not.
+    const subscribers = await t.db.ownerSql(
+      "select s.email, s.status, s.blocklist_reason, b.kind, b.source, b.diagnostic from newsletter_subscribers s left join newsletter_bounces b on b.organization_id = s.organization_id and b.subscriber_id = s.id where s.email = any($1) order by s.email",
+      [[...nobody, ...busy]],
+    );
+    expect(subscribers).toHaveLength(4);
+    for (const row of subscribers.filter((r) => String(r.email).startsWith("nobody"))) {
+      expect(row).toMatchObject({ status: "blocklisted", kind: "hard", source: "smtp" });
+      expect(String(row.blocklist_reason)).toMatch(/Hård studs/);
+      expect(String(row.diagnostic)).toMatch(/550/);
+    }
+    for (const row of subscribers.filter((r) => String(r.email).startsWith("busy")))
+      expect(row).toMatchObject({ status: "confirmed", kind: null });
   }, 60_000);
 
   it("delivers exactly one copy each when the server refuses connections for a while mid-send", async () => {

@@ -1,5 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { rowsOf, transaction } from "@nns/db";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { emailHash, emailHashSql } from "../src/newsletters/subscriber-records.js";
 import { type SubscriberToken, signingKey, signToken, verifyToken } from "../src/newsletters/tokens.js";
 import { useServiceDatabase } from "./tenant.js";
 
@@ -54,5 +57,24 @@ describe("signed subscriber tokens", () => {
     expect((await signingKey(env.deps.db)).equals(first)).toBe(true);
     const rows = await env.t.db.ownerSql("select count(*)::int as n from signing_keys");
     expect(rows[0]?.n).toBe(1);
+  });
+});
+
+describe("the address hash the suppression list keeps", () => {
+  it("is the same computed by the database for sending as by the service for erasure", async () => {
+    const addresses = ["anna.lind@example.se", "Anna.Lind@Example.SE", " first.last+tag@sub.example.se "];
+    const hashed = await transaction(env.deps.db, {}, async (tx) =>
+      Promise.all(
+        addresses.map(async (address) => {
+          const [row] = rowsOf<{ hash: string }>(
+            await tx.execute(sql`select ${emailHashSql(sql`${address}::text`)} as hash`),
+          );
+          return row?.hash;
+        }),
+      ),
+    );
+    expect(hashed).toEqual(addresses.map(emailHash));
+    expect(new Set(hashed).size).toBe(2);
+    expect(hashed[0]).toMatch(/^[0-9a-f]{64}$/);
   });
 });

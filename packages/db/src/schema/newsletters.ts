@@ -231,8 +231,9 @@ export const newsletterSuppressions = pgTable(
 );
 
 /**
- * Tenant-owned: a bounce or complaint reported for a subscriber, from the provider webhook or a
- * delivery-status notification (RFC 3464). Soft bounces are counted over a window to blocklist.
+ * Tenant-owned: a bounce or complaint reported for a subscriber, from the provider webhook, a
+ * delivery-status notification (RFC 3464), or our own SMTP server refusing the recipient for good (5xx)
+ * while sending. Soft bounces are counted over a window to blocklist.
  * Row-level security: tenant_isolation (0013_newsletters.sql).
  */
 export const newsletterBounces = pgTable(
@@ -243,7 +244,7 @@ export const newsletterBounces = pgTable(
     publicationId: uuid("publication_id").notNull(),
     subscriberId: uuid("subscriber_id").notNull(),
     kind: text("kind", { enum: ["hard", "soft", "complaint"] }).notNull(),
-    source: text("source", { enum: ["webhook", "dsn"] }).notNull(),
+    source: text("source", { enum: ["webhook", "dsn", "smtp"] }).notNull(),
     diagnostic: text("diagnostic"),
     receivedAt: at("received_at").notNull().defaultNow(),
   },

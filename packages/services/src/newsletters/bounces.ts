@@ -68,6 +68,8 @@ const REASONS: Record<"hard" | "soft", string> = {
   soft: "Upprepade tillfälliga studsar.",
 };
 
+type BounceSource = (typeof newsletterBounces.$inferInsert)["source"];
+
 /**
  * Records one bounce or complaint against the subscriber: a hard bounce blocklists at once, soft bounces
  * when `softBounce.count` of them fall within `softBounce.windowDays` (SOFT_BOUNCE_POLICY by default), a
@@ -77,7 +79,7 @@ async function recordBounce(
   tx: Tx,
   deps: Deps,
   row: SubscriberRow,
-  event: { kind: BounceKind; source: "webhook" | "dsn"; diagnostic: string | null },
+  event: { kind: BounceKind; source: BounceSource; diagnostic: string | null },
 ): Promise<void> {
   const receivedAt = new Date();
   await tx.insert(newsletterBounces).values({
@@ -127,6 +129,39 @@ async function recordBounce(
 }
 
 /**
+ * A recipient our SMTP server refused for good (5xx to RCPT TO) while sending: the same as a hard bounce
+ * reported later, so the address is blocklisted and not tried again. Runs in the sender's transaction, in
+ * the owner's scope; a subscriber erased meanwhile leaves nothing to record.
+ */
+export async function recordRefusedRecipient(
+  tx: Tx,
+  deps: Deps,
+  organizationId: string,
+  subscriberId: string,
+  diagnostic: string,
+): Promise<void> {
+  const row = await subscriberById(tx, organizationId, subscriberId);
+  if (row) await recordBounce(tx, deps, row, { kind: "hard", source: "smtp", diagnostic });
+}
+
+async function subscriberById(
+  tx: Tx,
+  organizationId: string,
+  subscriberId: string,
+): Promise<SubscriberRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(newsletterSubscribers)
+    .where(
+      and(
+        eq(newsletterSubscribers.organizationId, organizationId),
+        eq(newsletterSubscribers.id, subscriberId),
+      ),
+    );
+  return row;
+}
+
+/**
  * Finds the subscriber a report is about. The original's List-Unsubscribe token names the owner (and so
  * the scope to look in) and a subscriber; the Message-ID `<{deliveryId}@…>` names the delivery, whose
  * subscriber wins; failing that, the recipient's address within the token subscriber's publication.
@@ -137,7 +172,6 @@ async function subscriberOf(
   tokenSubscriberId: string,
   report: OriginalMessage,
 ) {
-  const ofOwner = eq(newsletterSubscribers.organizationId, organizationId);
   const deliveryId = /^<?([^@>]+)@/.exec(report.messageId ?? "")?.[1];
   if (deliveryId && UUID.test(deliveryId)) {
     const [delivery] = await tx
@@ -147,24 +181,18 @@ async function subscriberOf(
         and(eq(newsletterDeliveries.organizationId, organizationId), eq(newsletterDeliveries.id, deliveryId)),
       );
     if (delivery?.subscriberId) {
-      const [row] = await tx
-        .select()
-        .from(newsletterSubscribers)
-        .where(and(ofOwner, eq(newsletterSubscribers.id, delivery.subscriberId)));
+      const row = await subscriberById(tx, organizationId, delivery.subscriberId);
       if (row) return row;
     }
   }
-  const [named] = await tx
-    .select()
-    .from(newsletterSubscribers)
-    .where(and(ofOwner, eq(newsletterSubscribers.id, tokenSubscriberId)));
+  const named = await subscriberById(tx, organizationId, tokenSubscriberId);
   if (!named || !report.recipient || named.email === report.recipient) return named;
   const [byAddress] = await tx
     .select()
     .from(newsletterSubscribers)
     .where(
       and(
-        ofOwner,
+        eq(newsletterSubscribers.organizationId, organizationId),
         eq(newsletterSubscribers.publicationId, named.publicationId),
         eq(newsletterSubscribers.email, report.recipient),
       ),
@@ -177,7 +205,7 @@ export type BounceOutcome = "recorded" | "unmatched";
 async function applyReport(
   deps: Deps,
   report: OriginalMessage & { kind: BounceKind; diagnostic: string | null },
-  source: "webhook" | "dsn",
+  source: BounceSource,
 ): Promise<BounceOutcome> {
   const claims = report.unsubscribeToken
     ? verifyToken(await signingKey(deps.db), report.unsubscribeToken, "unsubscribe")

@@ -14,7 +14,7 @@ import { and, asc, eq } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { OrgContext } from "../context.js";
 import { loadPublication, readIssue } from "./access.js";
-import { publicationUrl } from "./publications.js";
+import { issueUrl } from "./publications.js";
 import { type IssueForRendering, personalize, type RenderedIssue, renderIssue } from "./render.js";
 
 export type SectionRow = typeof newsletterSections.$inferSelect;
@@ -91,7 +91,7 @@ export async function loadIssueForRendering(
       links: s.links,
       authorName: s.authorName,
     })),
-    archiveUrl: `${publicationUrl(publicUrl, publication.slug)}/${issue.number}`,
+    archiveUrl: issueUrl(publicUrl, publication.slug, issue.number),
   };
 }
 

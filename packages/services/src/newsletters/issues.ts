@@ -18,7 +18,7 @@ import {
   requirePublicationOwner,
 } from "./access.js";
 import { sectionsOf } from "./issue-content.js";
-import { publicationUrl } from "./publications.js";
+import { issueUrl } from "./publications.js";
 
 export interface SectionView {
   id: string;
@@ -113,9 +113,7 @@ export async function issueView(
     ),
     canEdit: issueEditable(issue.status) && ctx.permissions.has("newsletters:write"),
     publicUrl:
-      issue.status === "sent"
-        ? `${publicationUrl(ctx.deps.config.publicUrl, publication.slug)}/${issue.number}`
-        : null,
+      issue.status === "sent" ? issueUrl(ctx.deps.config.publicUrl, publication.slug, issue.number) : null,
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
   };

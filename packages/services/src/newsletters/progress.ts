@@ -3,7 +3,7 @@ import type { IssueStatus } from "@nns/domain";
 import { sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { OrgContext } from "../context.js";
-import { issueOfPublication, type PublicationRow, publicationForSending } from "./sending-content.js";
+import { loadPublication, type PublicationRow, readIssue } from "./access.js";
 
 export interface SendingProgress {
   status: IssueStatus;
@@ -25,7 +25,7 @@ export async function progressOf(
   publication: PublicationRow,
   issueId: string,
 ): Promise<SendingProgress> {
-  const issue = await issueOfPublication(tx, publication, issueId);
+  const issue = await readIssue(tx, publication, issueId);
   const org = publication.organizationId;
   const [counts] = rowsOf<Record<string, number>>(
     await tx.execute(sql`
@@ -91,7 +91,7 @@ export async function sendingProgress(
 ): Promise<SendingProgress> {
   requirePermission(ctx, "newsletters:read");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const publication = await publicationForSending(tx, ctx, publicationId);
+    const publication = await loadPublication(tx, ctx, publicationId);
     return progressOf(tx, ctx, publication.row, issueId);
   });
 }

@@ -66,6 +66,11 @@ export function publicationUrl(publicUrl: string, slug: string): string {
   return `${publicUrl}/nyhetsbrev/${slug}`;
 }
 
+/** A sent issue's page in the public archive. */
+export function issueUrl(publicUrl: string, slug: string, number: number): string {
+  return `${publicationUrl(publicUrl, slug)}/${number}`;
+}
+
 /** A URL that loads over HTTPS: images and links in an email are fetched by the reader's client. */
 export function isHttpsUrl(value: string): boolean {
   try {

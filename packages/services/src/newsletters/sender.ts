@@ -1,8 +1,16 @@
-import { newsletterDeliveries, newsletterIssues, newsletterPublications, rowsOf, transaction } from "@nns/db";
+import {
+  newsletterDeliveries,
+  newsletterIssues,
+  newsletterPublications,
+  rowsOf,
+  type Tx,
+  transaction,
+} from "@nns/db";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import nodemailer, { type SendMailOptions, type Transporter } from "nodemailer";
 import type { Deps } from "../context.js";
 import { isPermanentSmtpFailure, smtpTimeouts } from "../mail/mailer.js";
+import { recordRefusedRecipient } from "./bounces.js";
 import { personalize, type RenderedIssue } from "./render.js";
 import {
   DEFAULT_SEND_RATE_PER_SECOND,
@@ -11,7 +19,8 @@ import {
 } from "./sender-policy.js";
 import { enqueueSendJobs, type SendJob, settleIfDone } from "./sending.js";
 import { SentMarks } from "./sent-marks.js";
-import { signingKey, signToken } from "./tokens.js";
+import { signedSubscriberLinks } from "./subscriber-records.js";
+import { signingKey } from "./tokens.js";
 
 interface IssueToSend {
   job: SendJob;
@@ -35,8 +44,6 @@ interface ClaimedDelivery {
   name: string | null;
   status: string | null;
 }
-
-const MANAGE_LINK_SECONDS = 30 * 86_400;
 
 /**
  * The newsletter worker: sends issues' deliveries through one pooled SMTP transport per process, at
@@ -217,21 +224,11 @@ export class NewsletterSender {
    */
   #message(issue: IssueToSend, row: ClaimedDelivery): SendMailOptions {
     const { publication, key, job } = issue;
-    const subscriberId = row.subscriberId as string;
-    const claims = { organizationId: job.organizationId, subscriberId };
-    const unsubscribe = signToken(key, { ...claims, purpose: "unsubscribe", expiresAt: 0 });
-    const manage = signToken(key, {
-      ...claims,
-      purpose: "manage",
-      expiresAt: Math.floor(Date.now() / 1000) + MANAGE_LINK_SECONDS,
+    const links = signedSubscriberLinks(this.deps, key, {
+      organizationId: job.organizationId,
+      subscriberId: row.subscriberId as string,
     });
-    const publicUrl = this.deps.config.publicUrl;
-    const unsubscribeUrl = `${publicUrl}/nyhetsbrev/avregistrera/${unsubscribe}`;
-    const mailbox = this.deps.config.newsletters?.unsubscribeMailbox ?? `avregistrera@${this.#from.domain}`;
-    const { html, text } = personalize(issue.rendered, {
-      unsubscribeUrl,
-      manageUrl: `${publicUrl}/nyhetsbrev/mina-uppgifter/${manage}`,
-    });
+    const { html, text } = personalize(issue.rendered, links);
     const email = row.email as string;
     return {
       from: { name: publication.senderName, address: publication.senderEmail },
@@ -245,7 +242,7 @@ export class NewsletterSender {
       messageId: `<${row.id}@${this.#from.domain}>`,
       date: new Date(),
       headers: {
-        "List-Unsubscribe": `<${unsubscribeUrl}>, <mailto:${mailbox}?subject=unsubscribe%20${unsubscribe}>`,
+        "List-Unsubscribe": `<${links.unsubscribeUrl}>, <${links.unsubscribeMailto}>`,
         "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
         "List-Id": `${publication.name} <${publication.slug}.${this.#from.domain}>`,
       },
@@ -253,21 +250,30 @@ export class NewsletterSender {
   }
 
   /**
-   * A refused recipient or message (5xx) is final: failed, with the server's answer. A refusal for now
+   * A refused recipient or message (5xx) is final: failed, with the server's answer; a recipient refused
+   * so (at RCPT TO) is also recorded as a hard bounce, which blocklists the address. A message refused at
+   * DATA says nothing about the address and blocklists no one. A refusal for now
    * (4xx) waits its backoff and uses up an attempt. An unreachable server (refused or dropped
    * connection, timeout, 421, authentication) is no fault of the message: the process pauses, doubling
    * the pause, and the row waits as long without using up an attempt.
    */
   async #failed(org: string, row: ClaimedDelivery, error: unknown): Promise<void> {
     const reason = (error instanceof Error ? error.message : String(error)).slice(0, 500);
-    const { responseCode, code } = (error ?? {}) as { responseCode?: number; code?: string };
+    const { responseCode, code, command } = (error ?? {}) as {
+      responseCode?: number;
+      code?: string;
+      command?: string;
+    };
     if (isPermanentSmtpFailure(error)) {
-      await this.#update(org, [row.id], {
-        status: "failed",
-        attempts: row.attempts + 1,
-        leasedUntil: null,
-        error: reason,
-      });
+      const subscriberId = row.subscriberId;
+      await this.#update(
+        org,
+        [row.id],
+        { status: "failed", attempts: row.attempts + 1, leasedUntil: null, error: reason },
+        command === "RCPT TO" && subscriberId
+          ? (tx) => recordRefusedRecipient(tx, this.deps, org, subscriberId, reason)
+          : undefined,
+      );
       return;
     }
     const messageRefused =
@@ -300,14 +306,18 @@ export class NewsletterSender {
     });
   }
 
-  /** Changes rows that are still pending: a cancelled issue's rows stay cancelled. */
+  /**
+   * Changes rows that are still pending: a cancelled issue's rows stay cancelled. `alongside` runs in the
+   * same transaction.
+   */
   async #update(
     org: string,
     ids: string[],
     set: Partial<typeof newsletterDeliveries.$inferInsert>,
+    alongside?: (tx: Tx) => Promise<void>,
   ): Promise<void> {
-    await transaction(this.deps.db, { organizationId: org }, (tx) =>
-      tx
+    await transaction(this.deps.db, { organizationId: org }, async (tx) => {
+      await tx
         .update(newsletterDeliveries)
         .set(set)
         .where(
@@ -316,8 +326,9 @@ export class NewsletterSender {
             inArray(newsletterDeliveries.id, ids),
             eq(newsletterDeliveries.status, "pending"),
           ),
-        ),
-    );
+        );
+      await alongside?.(tx);
+    });
   }
 
   /**

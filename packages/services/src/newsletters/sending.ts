@@ -1,21 +1,25 @@
 import { newsletterDeliveries, newsletterIssues, organizations, rowsOf, type Tx, transaction } from "@nns/db";
-import { AppError, assertIssueTransition } from "@nns/domain";
+import { assertIssueTransition } from "@nns/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { enterOrganization, requirePermission, requireSignedInPerson } from "../access.js";
 import { audit } from "../audit.js";
 import type { Deps, OrgContext } from "../context.js";
 import { emitWebhookEvent } from "../webhooks/events.js";
+import {
+  type IssueRow,
+  loadIssueForChange,
+  loadPublication,
+  lockIssue,
+  type PublicationRow,
+  readIssue,
+  requirePublicationOwner,
+} from "./access.js";
+import { loadIssueForRendering } from "./issue-content.js";
 import { progressOf, type SendingProgress } from "./progress.js";
+import { issueUrl, publicationUrl } from "./publications.js";
 import { personalize, renderIssue } from "./render.js";
 import { sendingPolicy } from "./sender-policy.js";
-import {
-  archiveUrl,
-  type IssueRow,
-  issueForRendering,
-  issueOfPublication,
-  type PublicationRow,
-  publicationForSending,
-} from "./sending-content.js";
+import { emailHashSql } from "./subscriber-records.js";
 
 export interface SendJob {
   organizationId: string;
@@ -36,14 +40,11 @@ export async function enqueueSendJobs(
     await deps.jobs.enqueue(tx, "newsletter.send", job, startAfterSeconds ? { startAfterSeconds } : {});
 }
 
+/** The owner's issue under the issue lock, so a status change and a section edit never interleave. */
 async function ownedIssue(tx: Tx, ctx: OrgContext, publicationId: string, issueId: string) {
-  const publication = await publicationForSending(tx, ctx, publicationId);
-  if (!publication.isOwner)
-    throw new AppError("forbidden", "Bara förbundet som äger nyhetsbrevet skickar dess utskick.");
-  return {
-    publication: publication.row,
-    issue: await issueOfPublication(tx, publication.row, issueId, true),
-  };
+  const { publication, isOwner, issue } = await loadIssueForChange(tx, ctx, publicationId, issueId);
+  requirePublicationOwner(isOwner, "skicka dess utskick");
+  return { publication, issue };
 }
 
 /**
@@ -55,9 +56,8 @@ async function ownedIssue(tx: Tx, ctx: OrgContext, publicationId: string, issueI
 async function beginSending(tx: Tx, ctx: OrgContext, publication: PublicationRow, issue: IssueRow) {
   assertIssueTransition(issue.status, "sending");
   const rendered = await renderIssue(
-    await issueForRendering(tx, publication, issue, ctx.deps.config.publicUrl),
+    await loadIssueForRendering(tx, publication.organizationId, issue.id, ctx.deps.config.publicUrl),
   );
-  // The suppression list keeps the SHA-256 (hex) of the lower-cased address, which the column holds.
   const inserted = rowsOf<{ n: number }>(
     await tx.execute(sql`
       with made as (
@@ -69,7 +69,7 @@ async function beginSending(tx: Tx, ctx: OrgContext, publication: PublicationRow
            and not exists (
              select 1 from newsletter_suppressions x
               where x.organization_id = s.organization_id and x.publication_id = s.publication_id
-                and x.email_hash = encode(sha256(convert_to(s.email, 'UTF8')), 'hex'))
+                and x.email_hash = ${emailHashSql(sql`s.email`)})
         on conflict do nothing
         returning 1)
       select count(*)::int as n from made`),
@@ -186,13 +186,15 @@ export async function sendTestIssue(
   const person = requireSignedInPerson(ctx, "Ett testutskick går till den inloggades egen adress.");
   requirePermission(ctx, "newsletters:write");
   return transaction(ctx.deps.db, scopeOf(ctx), async (tx) => {
-    const { row: publication } = await publicationForSending(tx, ctx, publicationId);
-    const issue = await issueOfPublication(tx, publication, issueId);
+    const { row: publication } = await loadPublication(tx, ctx, publicationId);
+    const issue = await readIssue(tx, publication, issueId);
     const rendered =
       issue.renderedHtml && issue.renderedText
         ? { html: issue.renderedHtml, text: issue.renderedText }
-        : await renderIssue(await issueForRendering(tx, publication, issue, ctx.deps.config.publicUrl));
-    const page = `${ctx.deps.config.publicUrl}/nyhetsbrev/${publication.slug}`;
+        : await renderIssue(
+            await loadIssueForRendering(tx, publication.organizationId, issue.id, ctx.deps.config.publicUrl),
+          );
+    const page = publicationUrl(ctx.deps.config.publicUrl, publication.slug);
     const { html, text } = personalize(rendered, { unsubscribeUrl: page, manageUrl: page });
     await ctx.deps.mailer.queue(tx, {
       to: person.email,
@@ -214,10 +216,12 @@ export async function sendTestIssue(
 
 /**
  * When no delivery of the issue waits any more, the issue becomes sent and `newsletter.sent` goes to
- * the owner and every co-publisher. Safe to call from any sender at any time: the status check on the
- * locked issue row lets exactly one caller settle it.
+ * the owner and every co-publisher. Safe to call from any sender at any time: under the issue lock (the
+ * one pause, resume and cancel take before they read the status) the status check lets exactly one
+ * caller settle it, and none moves an issue that has just become sent.
  */
 async function settleIssue(tx: Tx, ctx: OrgContext, publication: PublicationRow, issueId: string) {
+  await lockIssue(tx, issueId);
   const [settled] = await tx
     .update(newsletterIssues)
     .set({ status: "sent", sentAt: sql`now()`, version: sql`${newsletterIssues.version} + 1` })
@@ -244,7 +248,7 @@ async function settleIssue(tx: Tx, ctx: OrgContext, publication: PublicationRow,
       number: settled.number,
       subject: settled.subject,
       sentAt: settled.sentAt?.toISOString() ?? null,
-      url: archiveUrl(ctx.deps.config.publicUrl, publication, settled),
+      url: issueUrl(ctx.deps.config.publicUrl, publication.slug, settled.number),
     },
     counts: {
       total: progress.total,
@@ -289,7 +293,7 @@ export async function settleIfDone(deps: Deps, job: SendJob): Promise<boolean> {
         and(eq(newsletterIssues.organizationId, job.organizationId), eq(newsletterIssues.id, job.issueId)),
       );
     if (!issue) return false;
-    const { row } = await publicationForSending(tx, ctx, issue.publicationId);
+    const { row } = await loadPublication(tx, ctx, issue.publicationId);
     return settleIssue(tx, ctx, row, job.issueId);
   });
 }
@@ -339,10 +343,14 @@ export async function runNewsletterSchedule(deps: Deps): Promise<{ started: numb
     const ctx = await systemOrgContext(deps, id);
     for (const issue of due) {
       await transaction(deps.db, scopeOf(ctx), async (tx) => {
-        const { row } = await publicationForSending(tx, ctx, issue.publicationId);
-        const locked = await issueOfPublication(tx, row, issue.id, true);
+        const { publication, issue: locked } = await loadIssueForChange(
+          tx,
+          ctx,
+          issue.publicationId,
+          issue.id,
+        );
         if (locked.status === "scheduled") {
-          await beginSending(tx, ctx, row, locked);
+          await beginSending(tx, ctx, publication, locked);
           started += 1;
         } else if (locked.status === "sending") {
           await enqueueSendJobs(tx, deps, { organizationId: id, issueId: issue.id });

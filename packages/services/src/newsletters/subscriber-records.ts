@@ -9,7 +9,7 @@ import {
   transaction,
 } from "@nns/db";
 import { EMAIL_MAX_LENGTH, EMAIL_PATTERN } from "@nns/domain";
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, type SQL, type SQLWrapper, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { Deps, OrgContext } from "../context.js";
 import { newsletterConfirmationEmail } from "../mail/newsletter-templates.js";
@@ -35,6 +35,15 @@ export function normalizeEmail(raw: string): string | null {
 /** What erasure leaves behind: SHA-256 of the lower-cased address, in hex. */
 export function emailHash(email: string): string {
   return createHash("sha256").update(email.trim().toLowerCase()).digest("hex");
+}
+
+/**
+ * `emailHash` computed by the database, for statements over many subscribers (sending checks every
+ * recipient against the suppression list in one INSERT … SELECT). The same value for every address
+ * `normalizeEmail` accepts: those are ASCII without whitespace, where lower() and toLowerCase() agree.
+ */
+export function emailHashSql(email: SQLWrapper): SQL {
+  return sql`encode(sha256(convert_to(lower(btrim(${email})), 'UTF8')), 'hex')`;
 }
 
 export async function isSuppressed(
@@ -135,27 +144,48 @@ export async function queueConfirmation(
     );
 }
 
+export interface SubscriberLinks {
+  unsubscribeUrl: string;
+  manageUrl: string;
+  /** List-Unsubscribe's mailto: the unsubscribe token in the subject, to `newsletters.unsubscribeMailbox`. */
+  unsubscribeMailto: string;
+}
+
 /**
  * The signed links every issue carries for its recipient: one-click unsubscribe (RFC 8058; never expires,
- * so an old issue still works) and the page to see or erase one's data (valid 30 days from the send).
- * Call it outside a transaction, or after `signingKey` was read once: the key's first read opens a
- * transaction of its own, which on the embedded database would wait for the caller's forever.
+ * so an old issue still works), its mailto twin, and the page to see or erase one's data (valid 30 days
+ * from the send). Takes the key already read, so the sender builds them per message inside its work
+ * without touching the database.
  */
-export async function subscriberLinks(
+export function signedSubscriberLinks(
   deps: Deps,
+  key: Buffer,
   input: { organizationId: string; subscriberId: string },
-): Promise<{ unsubscribeUrl: string; manageUrl: string }> {
-  const key = await signingKey(deps.db);
+): SubscriberLinks {
   const unsubscribe = signToken(key, { purpose: "unsubscribe", ...input, expiresAt: 0 });
   const manage = signToken(key, {
     purpose: "manage",
     ...input,
     expiresAt: Math.floor(Date.now() / 1000) + MANAGE_DAYS * 86_400,
   });
+  const mailbox = deps.config.newsletters?.unsubscribeMailbox ?? `avregistrera@${deps.mailer.smtp.domain}`;
   return {
     unsubscribeUrl: link(deps, `avregistrera/${unsubscribe}`),
     manageUrl: link(deps, `mina-uppgifter/${manage}`),
+    unsubscribeMailto: `mailto:${mailbox}?subject=unsubscribe%20${unsubscribe}`,
   };
+}
+
+/**
+ * `signedSubscriberLinks` with the key read here. Call it outside a transaction, or after `signingKey` was
+ * read once: the key's first read opens a transaction of its own, which on the embedded database would
+ * wait for the caller's forever.
+ */
+export async function subscriberLinks(
+  deps: Deps,
+  input: { organizationId: string; subscriberId: string },
+): Promise<SubscriberLinks> {
+  return signedSubscriberLinks(deps, await signingKey(deps.db), input);
 }
 
 /** Subscriber lists are personal data: only `subscribers:manage`, and only in a publication one publishes. */
