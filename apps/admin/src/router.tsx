@@ -132,6 +132,33 @@ const webhookEndpointRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/webhooks/EndpointPage"), "EndpointPage"),
 });
 
+const newslettersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "newsletters:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/newsletters/PublicationsPage"), "PublicationsPage"),
+});
+
+const newsletterRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev/$publicationId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "newsletters:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/newsletters/PublicationPage"), "PublicationPage"),
+});
+
+const newsletterIssueRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev/$publicationId/utskick/$issueId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "newsletters:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/newsletters/IssuePage"), "IssuePage"),
+});
+
 const sellerSettingsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "billing/seller-settings",
@@ -356,6 +383,9 @@ const routeTree = rootRoute.addChildren([
       apiKeysRoute,
       webhooksRoute,
       webhookEndpointRoute,
+      newslettersRoute,
+      newsletterRoute,
+      newsletterIssueRoute,
       sellerSettingsRoute,
       invoicingDetailsRoute,
       invoicesRoute,
@@ -410,5 +440,6 @@ declare module "@tanstack/react-router" {
     organizationCreated?: string;
     webhookEndpointRemoved?: string;
     invoiceDraftDiscarded?: string;
+    newsletterLeft?: string;
   }
 }

@@ -65,6 +65,11 @@ export const en: Translations<typeof sv> = {
       label: "Read invoices",
       description: "The förbund's invoices and credit notes from NNS, with their PDF and e-invoice.",
     },
+    newsletters_read: {
+      label: "Read newsletters",
+      description:
+        "Newsletters the förbund publishes, with publishers, issues and sections (not the subscribers).",
+    },
   },
   usage: {
     heading: "How a key is used",

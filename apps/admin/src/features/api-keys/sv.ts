@@ -67,6 +67,11 @@ export const sv = {
       label: "Läsa fakturor",
       description: "Förbundets fakturor och kreditnotor från NNS, med pdf och e-faktura.",
     },
+    newsletters_read: {
+      label: "Läsa nyhetsbrev",
+      description:
+        "Nyhetsbrev som förbundet ger ut, med utgivare, utskick och avsnitt (inte prenumeranterna).",
+    },
   } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {
     heading: "Så används en nyckel",
