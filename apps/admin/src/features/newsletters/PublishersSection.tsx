@@ -111,22 +111,18 @@ function RemovePublisher({
   const leaving = publisher.organizationId === orgId;
   if (!leaving && !publication.isOwner) return null;
   const name = publisher.organizationName;
+  // Three different acts on one button: leaving, removing a publisher, withdrawing an open invitation.
+  const act = leaving ? "leave" : publisher.acceptedAt ? "remove" : "withdraw";
   return (
     <ConfirmDialog
       trigger={
         <RowButton
-          label={leaving ? t("publishers.leave") : t("publishers.remove")}
-          aria-label={
-            leaving
-              ? t("publishers.leave")
-              : publisher.acceptedAt
-                ? t("publishers.removeLabel", { name })
-                : t("publishers.withdrawLabel", { name })
-          }
+          label={t(`publishers.${act}`)}
+          aria-label={leaving ? t("publishers.leave") : t(`publishers.${act}Label`, { name })}
         />
       }
-      title={leaving ? t("publishers.leaveTitle") : t("publishers.removeTitle", { name })}
-      confirmLabel={leaving ? t("publishers.leave") : t("publishers.remove")}
+      title={leaving ? t("publishers.leaveTitle") : t(`publishers.${act}Title`, { name })}
+      confirmLabel={t(`publishers.${act}`)}
       isPending={remove.isPending}
       onConfirm={async () => {
         await remove.mutateAsync(publisher.organizationId);
@@ -138,11 +134,14 @@ function RemovePublisher({
           });
           return;
         }
-        onFeedback({ kind: "success", text: t("publishers.removed", { name }) });
+        onFeedback({
+          kind: "success",
+          text: t(`publishers.${act === "remove" ? "removed" : "withdrawn"}`, { name }),
+        });
       }}
     >
       <p>
-        {leaving ? t("publishers.leaveBody", { publication: publication.name }) : t("publishers.removeBody")}
+        {leaving ? t("publishers.leaveBody", { publication: publication.name }) : t(`publishers.${act}Body`)}
       </p>
     </ConfirmDialog>
   );

@@ -1,4 +1,4 @@
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { TextField as AriaTextField, FieldError, TextArea } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { DialogActions } from "../../components/DialogActions";
@@ -42,12 +42,22 @@ export function SectionForm({
     () => initial?.links.map((link, key) => ({ key, ...link })) ?? [],
   );
   const [imageUrl, setImageUrl] = useState(initial?.image?.url ?? "");
+  const form = useRef<HTMLFormElement>(null);
+  // A new link row takes focus at its first field, so that the keyboard goes on writing where it appeared.
+  const [added, setAdded] = useState<number | null>(null);
+  useEffect(() => {
+    if (added === null) return;
+    form.current?.querySelector<HTMLInputElement>(`[name="links.${added}.label"]`)?.focus();
+    setAdded(null);
+  }, [added]);
   const addLink = () => {
+    setAdded(links.length);
     setLinks((rows) => [...rows, { key: nextKey.current, label: "", url: "" }]);
     nextKey.current += 1;
   };
   return (
     <ServerForm
+      ref={form}
       error={error}
       onEdit={onEdit}
       className="section-form"
@@ -124,13 +134,17 @@ export function SectionForm({
               <RowButton
                 label={t("sectionForm.removeLink", { number: i + 1 })}
                 aria-label={t("sectionForm.removeLink", { number: i + 1 })}
-                onPress={() => setLinks((rows) => rows.filter((row) => row.key !== link.key))}
+                onPress={() => {
+                  setLinks((rows) => rows.filter((row) => row.key !== link.key));
+                  // The pressed button goes with its row: focus moves on to adding a link.
+                  form.current?.querySelector<HTMLElement>(".section-add-link")?.focus();
+                }}
               />
             </div>
           </div>
         ))}
         <div>
-          <Button variant="secondary" onPress={addLink}>
+          <Button variant="secondary" className="section-add-link" onPress={addLink}>
             {t("sectionForm.addLink")}
           </Button>
         </div>

@@ -80,7 +80,11 @@ export const en: Translations<typeof sv> = {
     invitedDone: "{{name}} is invited to publish the newsletter.",
     remove: "Remove",
     removeLabel: "Remove {{name}} as publisher",
+    withdraw: "Withdraw",
     withdrawLabel: "Withdraw the invitation to {{name}}",
+    withdrawTitle: "Withdraw the invitation to {{name}}?",
+    withdrawBody: "The förbund can then no longer accept. You can invite it again later.",
+    withdrawn: "The invitation to {{name}} is withdrawn.",
     removeTitle: "Remove {{name}} as publisher?",
     removeBody:
       "The förbund stops being a publisher: its contact line leaves the footer and its sections leave issues not yet sent.",

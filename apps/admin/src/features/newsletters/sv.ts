@@ -76,7 +76,11 @@ export const sv = {
     invitedDone: "{{name}} är inbjudet att ge ut nyhetsbrevet.",
     remove: "Ta bort",
     removeLabel: "Ta bort {{name}} som utgivare",
+    withdraw: "Dra tillbaka",
     withdrawLabel: "Dra tillbaka inbjudan till {{name}}",
+    withdrawTitle: "Dra tillbaka inbjudan till {{name}}?",
+    withdrawBody: "Förbundet kan då inte längre tacka ja. Ni kan bjuda in det igen senare.",
+    withdrawn: "Inbjudan till {{name}} är tillbakadragen.",
     removeTitle: "Ta bort {{name}} som utgivare?",
     removeBody:
       "Förbundet slutar att vara utgivare: dess kontaktrad tas bort från sidfoten och dess avsnitt tas bort ur utskick som inte har skickats.",
