@@ -1,6 +1,7 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  ARTIFACTS,
   axe,
   chooseOption,
   type Harness,
@@ -37,6 +38,13 @@ async function tabTo(page: Page, target: Locator, limit = 60): Promise<void> {
 }
 
 const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
+
+/** A write is answered and the list refetched before focus moves: allow for a slow machine. */
+const SLOW = { timeout: 10_000 };
+
+async function focused(target: Locator): Promise<void> {
+  await expect.poll(() => hasFocus(target), SLOW).toBe(true);
+}
 
 /** The message shown beneath a field, found through the field's own label. */
 function fieldError(page: Page, label: string): Locator {
@@ -267,7 +275,7 @@ async function partnerAcceptsAndWrites(
   await tabTo(page, page.getByRole("button", { name: "Skriv ett nytt avsnitt" }));
   await page.keyboard.press("Enter");
   const form = page.locator(".newsletter-new-section");
-  await expect.poll(() => hasFocus(form.getByRole("textbox", { name: "Rubrik", exact: true }))).toBe(true);
+  await focused(form.getByRole("textbox", { name: "Rubrik", exact: true }));
   await page.keyboard.type(PARTNER_SECTION);
   await page.keyboard.press("Tab");
   await expect(hasFocus(form.getByRole("textbox", { name: "Text", exact: true }))).resolves.toBe(true);
@@ -277,9 +285,7 @@ async function partnerAcceptsAndWrites(
   await page.keyboard.type("Anmäl er senast den 15 april.");
   await tabTo(page, form.getByRole("button", { name: "Lägg till länk" }), 5);
   await page.keyboard.press("Enter");
-  await expect
-    .poll(() => hasFocus(form.getByRole("textbox", { name: "Länktext 1", exact: true })))
-    .toBe(true);
+  await focused(form.getByRole("textbox", { name: "Länktext 1", exact: true }));
   await page.keyboard.type("Anmälan");
   await page.keyboard.press("Tab");
   await expect(hasFocus(form.getByRole("textbox", { name: "Adress 1", exact: true }))).resolves.toBe(true);
@@ -289,14 +295,14 @@ async function partnerAcceptsAndWrites(
   await page.keyboard.press("Enter");
   await page.getByText(`Avsnittet ${PARTNER_SECTION} är tillagt.`, { exact: false }).waitFor();
   const section = page.getByRole("article", { name: PARTNER_SECTION });
-  await expect.poll(() => hasFocus(section)).toBe(true);
+  await focused(section);
   await section.getByText("Skrivet av Samordningsförbundet Höglandet").waitFor();
   await section.getByText("Anmälan (https://hoglandet.example/anmalan)").waitFor();
   const approve = section.getByRole("button", { name: `Godkänn avsnittet ${PARTNER_SECTION}` });
   await tabTo(page, approve, 5);
   await page.keyboard.press("Enter");
   await page.getByText(`Avsnittet ${PARTNER_SECTION} är godkänt.`).waitFor();
-  await expect.poll(() => hasFocus(section)).toBe(true);
+  await focused(section);
   await section.getByText("Godkänt", { exact: true }).waitFor();
   await cleanAxe(page, "issue as co-publisher");
   await screenshot(page, "newsletter-issue-partner-1280");
@@ -330,15 +336,15 @@ async function ownerOrdersAndMarksReady(page: Page, problems: PageProblems, issu
   await tabTo(page, up);
   await page.keyboard.press("Enter");
   await page.getByText(`Avsnittet ${PARTNER_SECTION} är nu nummer 1 av 2.`).waitFor();
-  await expect.poll(headings).toEqual([PARTNER_SECTION, OWNER_SECTION]);
-  await expect.poll(() => hasFocus(down)).toBe(true);
+  await expect.poll(headings, SLOW).toEqual([PARTNER_SECTION, OWNER_SECTION]);
+  await focused(down);
   // Down and up again, by keyboard, with focus following the section.
   await page.keyboard.press("Enter");
-  await expect.poll(headings).toEqual([OWNER_SECTION, PARTNER_SECTION]);
-  await expect.poll(() => hasFocus(up)).toBe(true);
+  await expect.poll(headings, SLOW).toEqual([OWNER_SECTION, PARTNER_SECTION]);
+  await focused(up);
   await page.keyboard.press("Enter");
-  await expect.poll(headings).toEqual([PARTNER_SECTION, OWNER_SECTION]);
-  await expect.poll(() => hasFocus(down)).toBe(true);
+  await expect.poll(headings, SLOW).toEqual([PARTNER_SECTION, OWNER_SECTION]);
+  await focused(down);
   // Approvals stay with a new order: no text changed.
   await page.getByRole("article", { name: PARTNER_SECTION }).getByText("Godkänt", { exact: true }).waitFor();
 
@@ -356,7 +362,7 @@ async function ownerOrdersAndMarksReady(page: Page, problems: PageProblems, issu
   await schedule.getByRole("button", { name: "Schemalägg" }).click();
   await page.getByText("Utskicket skickas 2040-03-05 09:30 (svensk tid).").waitFor();
   await approvals.getByText("Schemalagd").waitFor();
-  await approvals.getByText("2040-03-05 09:30").waitFor();
+  await approvals.getByText("2040-03-05 09:30", { exact: true }).waitFor();
   const scheduledAt = await h.t.db.ownerSql("select scheduled_at from newsletter_issues");
   // 09:30 in Stockholm in March (CET, UTC+1) is 08:30 UTC, whatever the browser's zone.
   expect(new Date(String(scheduledAt[0]?.scheduled_at)).toISOString()).toBe("2040-03-05T08:30:00.000Z");
@@ -380,6 +386,8 @@ async function ownerOrdersAndMarksReady(page: Page, problems: PageProblems, issu
   await inside.getByText(PARTNER_SECTION).first().waitFor();
   await cleanAxe(page, "ready issue with preview");
   await screenshot(page, "newsletter-issue-ready-1280");
+  // Page screenshots leave the sandboxed frame blank; the frame's own screenshot shows what it holds.
+  await frame.screenshot({ path: `${ARTIFACTS}newsletter-preview-600.png` });
   await preview.getByText("Mobil (390 px)").click();
   await expect(preview.getByRole("radio", { name: "Mobil (390 px)" }).isChecked()).resolves.toBe(true);
   await expect

@@ -145,7 +145,8 @@ export function createApp(deps: Deps, options: AppOptions) {
         // no other page runs inline script.
         scriptSrc: ["'self'", (c, directive) => (c.req.path === DOCS_PATH ? NONCE(c, directive) : "")],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", "data:"],
+        // A newsletter's images are on its publishers' own sites; the admin's preview of an issue shows them.
+        imgSrc: ["'self'", "data:", "https:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         // Only the admin's preview of a catalogue entry may be framed, and only by the admin itself; the

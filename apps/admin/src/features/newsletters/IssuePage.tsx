@@ -66,9 +66,9 @@ function IssueEditor({
                 issue={data}
                 isOwner={isOwner}
                 write={write}
+                feedback={status.feedback}
                 onFeedback={status.show}
               />
-              <FeedbackRegion feedback={status.feedback} />
               <SectionsSection
                 orgId={orgId}
                 issue={data}

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { DialogActions } from "../../components/DialogActions";
-import type { Feedback } from "../../components/Feedback";
+import { type Feedback, FeedbackRegion } from "../../components/Feedback";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Badge, Button, TextField } from "../../components/ui";
@@ -22,12 +22,14 @@ export function IssueWorkflow({
   issue,
   isOwner,
   write,
+  feedback,
   onFeedback,
 }: {
   orgId: string;
   issue: Issue;
   isOwner: boolean;
   write: boolean;
+  feedback: Feedback;
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("newsletters");
@@ -91,7 +93,7 @@ export function IssueWorkflow({
         </ul>
       )}
       {mayStep && (status === "draft" || status === "ready" || status === "scheduled") ? (
-        <div className="cell-actions">
+        <div className="cell-actions newsletter-actions">
           {status === "draft" ? (
             <Button isPending={step.isPending} onPress={() => run({ step: "ready" }, t("issue.readyDone"))}>
               {t("issue.ready")}
@@ -110,6 +112,7 @@ export function IssueWorkflow({
           )}
         </div>
       ) : null}
+      <FeedbackRegion feedback={feedback} />
     </section>
   );
 }

@@ -61,7 +61,7 @@ export function PublishersSection({
                   <PublisherStatus publisher={publisher} />
                 </td>
                 {write ? (
-                  <td className="cell-actions">
+                  <td className="newsletter-nowrap">
                     <RemovePublisher
                       orgId={orgId}
                       publication={publication}
