@@ -35,6 +35,7 @@ import { invoicePaymentsRouter } from "./routes/invoice-payments/invoice-payment
 import { invoicesRouter } from "./routes/invoices/invoices.index.js";
 import { membersRouter } from "./routes/members/members.index.js";
 import { newsletterIssuesRouter } from "./routes/newsletter-issues/newsletter-issues.index.js";
+import { newsletterSendingRouter } from "./routes/newsletter-sending/newsletter-sending.index.js";
 import { newsletterSubscribersRouter } from "./routes/newsletter-subscribers/newsletter-subscribers.index.js";
 import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
@@ -80,6 +81,7 @@ export function createV1() {
     .route("/", newslettersRouter)
     .route("/", newsletterIssuesRouter)
     .route("/", newsletterSubscribersRouter)
+    .route("/", newsletterSendingRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);

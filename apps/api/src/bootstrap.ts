@@ -1,6 +1,6 @@
 import type { Config } from "@nns/config";
 import { assertAppRoleIsConfined, type Database, openDatabase, runMigrations } from "@nns/db";
-import { createDeps, type Deps } from "@nns/services";
+import { closeNewsletterSender, createDeps, type Deps } from "@nns/services";
 
 /**
  * Opens the database, applies migrations over the privileged connection, and refuses to go on if the
@@ -26,6 +26,7 @@ export async function bootstrap(config: Config, onJobError: (error: unknown) => 
       minGroupSize: config.minGroupSize,
       catalogSearchCacheEntries: config.catalogSearchCacheEntries,
       webhooks: config.webhooks,
+      newsletters: config.newsletters,
       ...(config.stripe ? { stripe: config.stripe } : {}),
     },
     config.mail,
@@ -36,5 +37,6 @@ export async function bootstrap(config: Config, onJobError: (error: unknown) => 
 export async function shutdownDeps(deps: Deps): Promise<void> {
   await deps.jobs.stop();
   deps.mailer.close();
+  closeNewsletterSender(deps);
   await deps.db.close();
 }

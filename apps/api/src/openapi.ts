@@ -91,6 +91,11 @@ export const OPENAPI_INFO = {
       description:
         "Issues (utskick) of a newsletter: sections written and approved by each publisher, ordered, made ready, scheduled and previewed",
     },
+    {
+      name: "Newsletter sending",
+      description:
+        "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
+    },
   ],
 };
 

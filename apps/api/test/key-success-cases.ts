@@ -19,6 +19,7 @@ import {
 import { sampleContent } from "@nns/services/testing";
 import { PASSWORD } from "./client.js";
 import type { TestEnv } from "./helpers.js";
+import { newsletterIssueRows } from "./newsletter-fixtures.js";
 
 export interface KeySuccess {
   /** Path parameters replacing the shared fixtures. */
@@ -61,7 +62,15 @@ export function keySuccessCases(
     });
     return userId;
   };
+  const issue = async (status: "ready" | "sending" | "paused") => ({
+    ids: await newsletterIssueRows(env.t.db, env.orgA.id, status),
+    body: {},
+  });
   return {
+    "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/send": () => issue("ready"),
+    "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/pause": () => issue("sending"),
+    "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/resume": () => issue("paused"),
+    "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/cancel": () => issue("ready"),
     "POST /orgs/{orgId}/interventions/import": async () => ({ body: { csv: IMPORT_CSV } }),
     "POST /orgs/{orgId}/interventions/{interventionId}/submit": async () => ({
       ids: { interventionId: await draft() },

@@ -136,6 +136,7 @@ beforeAll(async () => {
       interventionId: intervention.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
+      ...newsletter,
       // Price-list items and target groups (both NNS-only) share the {code} parameter.
       code: "young_adults",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,

@@ -181,6 +181,7 @@ describe("endpoints", () => {
       "training_request.scheduled",
       "invoice.issued",
       "invoice.paid",
+      "newsletter.sent",
     ]);
     expect(res.data.every((e) => e.description.length > 20)).toBe(true);
   });
@@ -190,7 +191,7 @@ describe("endpoints", () => {
     const doc = (await (await t.signIn("viewer")).raw("GET", "/v1/openapi.json")).body as {
       webhooks: Record<string, { post: { parameters: { name: string; in: string }[] } }>;
     };
-    expect(Object.keys(doc.webhooks)).toHaveLength(12);
+    expect(Object.keys(doc.webhooks)).toHaveLength(13);
     expect(doc.webhooks["registration.created"]?.post.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
       "header:webhook-id",
       "header:webhook-timestamp",

@@ -2624,6 +2624,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start sending an issue now
+         * @description A `ready` or `scheduled` issue starts `sending`: it is rendered once and frozen, a delivery is made for every confirmed subscriber not on the suppression list, and the job queue sends them at the configured rate, each at most once, with retries. When the last delivery is settled the issue becomes `sent` and `newsletter.sent` goes to the publishers' webhooks. Audited as `newsletter_issue.sending_started`. Owner only (403 for a co-publisher); a status that does not allow it answers 409. Needs `newsletters:write`.
+         */
+        post: operations["sendNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Pause sending
+         * @description A `sending` issue becomes `paused`: no more deliveries are handed out; those already with a sender (about half a second's worth) still go. Audited as `newsletter_issue.paused`. Owner only (403 for a co-publisher); a status that does not allow it answers 409. Needs `newsletters:write`.
+         */
+        post: operations["pauseNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume sending
+         * @description A `paused` issue goes on `sending` where it stopped. Audited as `newsletter_issue.resumed`. Owner only (403 for a co-publisher); a status that does not allow it answers 409. Needs `newsletters:write`.
+         */
+        post: operations["resumeNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel an issue
+         * @description Any issue not yet sent becomes `cancelled`; deliveries still waiting become `cancelled` and are never sent. Audited as `newsletter_issue.cancelled`. Owner only (403 for a co-publisher); a status that does not allow it answers 409. Needs `newsletters:write`.
+         */
+        post: operations["cancelNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sending progress and figures of an issue
+         * @description The issue's status and its deliveries by outcome, for the live progress bar while sending and the figures afterwards (bounces and unsubscriptions since sending started). For the owner and every co-publisher. Needs `newsletters:read`.
+         */
+        get: operations["getNewsletterIssueProgress"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/test-send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test copy to yourself
+         * @description The issue as it will be sent, to the signed-in person's own address, with `[Test] ` before the subject; its unsubscribe and data links point to the publication's page. Owners and co-publishers; not for API keys. Needs `newsletters:write`. Audited as `newsletter_issue.test_sent`.
+         */
+        post: operations["testSendNewsletterIssue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/billing/seller-settings": {
         parameters: {
             query?: never;
@@ -2992,6 +3112,26 @@ export interface webhooks {
          * @description An invoice to the organization became paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
          */
         post: operations["onInvoicePaid"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "newsletter.sent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * newsletter.sent
+         * @description An issue of a joint newsletter the organization publishes (as owner or co-publisher) has been sent to every subscriber: publication, issue and delivery counts. Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onNewsletterSent"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3401,6 +3541,53 @@ export interface components {
             organizationId: string;
             data: {
                 object: components["schemas"]["WebhookInvoiceObject"];
+            };
+        };
+        NewsletterSentEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "newsletter.sent";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookNewsletterSentObject"];
+            };
+        };
+        WebhookNewsletterSentObject: {
+            publication: {
+                /** Format: uuid */
+                id: string;
+                slug: string;
+                name: string;
+            };
+            issue: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                subject: string;
+                /** Format: date-time */
+                sentAt: string;
+                /** @description The issue in the public archive */
+                url: string;
+            };
+            counts: {
+                total: number;
+                sent: number;
+                failed: number;
+                /** @description Unsubscribed or erased after sending started */
+                skipped: number;
+                cancelled: number;
             };
         };
         PingEvent: {
@@ -7582,7 +7769,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid" | "newsletter.sent";
         /**
          * @example {
          *       "endpoint": {
@@ -8696,6 +8883,48 @@ export interface components {
              * @enum {boolean}
              */
             consent: true;
+        };
+        /**
+         * @example {
+         *       "status": "sending",
+         *       "total": 1840,
+         *       "sent": 1210,
+         *       "failed": 3,
+         *       "pending": 620,
+         *       "skipped": 7,
+         *       "cancelled": 0,
+         *       "bounced": 2,
+         *       "unsubscribed": 4
+         *     }
+         */
+        NewsletterSendingProgress: {
+            /** @enum {string} */
+            status: "draft" | "ready" | "scheduled" | "sending" | "paused" | "sent" | "cancelled";
+            /** @description Recipients: the confirmed subscribers not on the suppression list when sending started */
+            total: number;
+            /** @description Accepted by the mail server */
+            sent: number;
+            /** @description Refused for good by the mail server, or still refused after every retry */
+            failed: number;
+            /** @description Not sent yet (waiting, being sent, or waiting to be retried) */
+            pending: number;
+            /** @description Unsubscribed, blocklisted or erased after sending started; nothing was sent */
+            skipped: number;
+            /** @description Not sent because the issue was cancelled */
+            cancelled: number;
+            /** @description Recipients with a bounce reported since sending started */
+            bounced: number;
+            /** @description Recipients who unsubscribed since sending started */
+            unsubscribed: number;
+        };
+        /**
+         * @example {
+         *       "to": "anna.lindqvist@halland.samordning.se"
+         *     }
+         */
+        NewsletterTestSend: {
+            /** @description Where the copy goes */
+            to: string;
         };
         /**
          * @example {
@@ -18671,6 +18900,250 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    sendNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Publication id */
+                publicationId: string;
+                /** @description Issue id */
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue's status and figures after the change */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterSendingProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    pauseNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Publication id */
+                publicationId: string;
+                /** @description Issue id */
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue's status and figures after the change */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterSendingProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    resumeNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Publication id */
+                publicationId: string;
+                /** @description Issue id */
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue's status and figures after the change */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterSendingProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    cancelNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Publication id */
+                publicationId: string;
+                /** @description Issue id */
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The issue's status and figures after the change */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterSendingProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getNewsletterIssueProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Publication id */
+                publicationId: string;
+                /** @description Issue id */
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Status and figures */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterSendingProgress"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    testSendNewsletterIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description Publication id */
+                publicationId: string;
+                /** @description Issue id */
+                issueId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Queued for sending */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewsletterTestSend"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getBillingSellerSettings: {
         parameters: {
             query?: never;
@@ -19592,6 +20065,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["InvoicePaidEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onNewsletterSent: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewsletterSentEvent"];
             };
         };
         responses: {

@@ -46,6 +46,14 @@ export const envSchema = z.object({
     .regex(/^whsec_\w+$/, "a Stripe webhook signing secret (whsec_…)")
     .optional(),
   STRIPE_API_BASE: z.url({ protocol: /^https?$/ }).optional(),
+  NEWSLETTER_SEND_RATE: z.coerce.number().min(0.1).max(100_000).default(50),
+  NEWSLETTER_UNSUBSCRIBE_MAILBOX: z.email().optional(),
+  NEWSLETTER_BOUNCE_SECRET: z.string().min(16).optional(),
+  NEWSLETTER_SOFT_BOUNCE_COUNT: z.coerce.number().int().min(1).max(100).default(3),
+  NEWSLETTER_SOFT_BOUNCE_WINDOW_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  DKIM_DOMAIN: z.string().min(1).optional(),
+  DKIM_SELECTOR: z.string().min(1).optional(),
+  DKIM_PRIVATE_KEY: z.string().min(1).optional(),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -77,6 +85,14 @@ export interface Config {
   catalogSearchCacheEntries: number;
   /** Development only: webhook endpoints over plain HTTP, and on private, loopback or link-local addresses. */
   webhooks: { allowHttp: boolean; allowPrivateTargets: boolean };
+  /** Joint newsletters (docs/newsletters.md). */
+  newsletters: {
+    sendRatePerSecond: number;
+    unsubscribeMailbox?: string;
+    bounceWebhookSecret?: string;
+    softBounce: { count: number; windowDays: number };
+    dkim?: { domainName: string; keySelector: string; privateKey: string };
+  };
   /** Collection through Stripe (docs/stripe.md); null: every förbund pays by bankgiro. */
   stripe: {
     secretKey: string;
@@ -150,7 +166,36 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     minGroupSize: env.MIN_GROUP_SIZE,
     catalogSearchCacheEntries: env.CATALOG_SEARCH_CACHE_ENTRIES,
     webhooks: { allowHttp: env.WEBHOOK_ALLOW_HTTP, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
+    newsletters: newsletterConfig(env),
     stripe: stripeConfig(env),
+  };
+}
+
+function newsletterConfig(env: Env): Config["newsletters"] {
+  const dkim = [env.DKIM_DOMAIN, env.DKIM_SELECTOR, env.DKIM_PRIVATE_KEY];
+  if (dkim.some(Boolean) && !dkim.every(Boolean)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY: set all three or none",
+    );
+  }
+  return {
+    sendRatePerSecond: env.NEWSLETTER_SEND_RATE,
+    ...(env.NEWSLETTER_UNSUBSCRIBE_MAILBOX && { unsubscribeMailbox: env.NEWSLETTER_UNSUBSCRIBE_MAILBOX }),
+    ...(env.NEWSLETTER_BOUNCE_SECRET && { bounceWebhookSecret: env.NEWSLETTER_BOUNCE_SECRET }),
+    softBounce: {
+      count: env.NEWSLETTER_SOFT_BOUNCE_COUNT,
+      windowDays: env.NEWSLETTER_SOFT_BOUNCE_WINDOW_DAYS,
+    },
+    ...(env.DKIM_DOMAIN &&
+      env.DKIM_SELECTOR &&
+      env.DKIM_PRIVATE_KEY && {
+        // A key in an environment variable usually has its line breaks written as \n.
+        dkim: {
+          domainName: env.DKIM_DOMAIN,
+          keySelector: env.DKIM_SELECTOR,
+          privateKey: env.DKIM_PRIVATE_KEY.replaceAll("\\n", "\n"),
+        },
+      }),
   };
 }
 

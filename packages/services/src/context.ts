@@ -2,6 +2,7 @@ import type { Database } from "@nns/db";
 import type { Permission, Role } from "@nns/domain";
 import type { JobQueue } from "./jobs/queue.js";
 import type { Mailer } from "./mail/mailer.js";
+import type { NewsletterSendingPolicy } from "./newsletters/sender-policy.js";
 import type { WebhookDeliveryPolicy } from "./webhooks/delivery.js";
 
 export interface ServiceConfig {
@@ -17,15 +18,8 @@ export interface ServiceConfig {
     allowPrivateTargets?: boolean;
     delivery?: Partial<WebhookDeliveryPolicy>;
   };
-  /** Joint newsletters (docs/newsletters.md); everything has a default. */
-  newsletters?: {
-    /** Signs posts to the bounce webhook and the inbound-mail endpoint; absent: both answer 503. */
-    bounceWebhookSecret?: string;
-    /** Soft bounces within the window that blocklist an address; default SOFT_BOUNCE_POLICY. */
-    softBounce?: { count: number; windowDays: number };
-    /** Sign-ups per address and per client address in one window; default 5 and 30 per hour. */
-    signupLimits?: { perAddress: number; perClient: number; windowMs: number };
-  };
+  /** Joint newsletters (docs/newsletters.md); every field has a default. */
+  newsletters?: NewsletterConfig;
   /** Collection through Stripe (docs/stripe.md); absent: every förbund pays by bankgiro. */
   stripe?: {
     secretKey: string;
@@ -34,6 +28,23 @@ export interface ServiceConfig {
     port?: number;
     protocol?: "http" | "https";
   };
+}
+
+export interface NewsletterConfig {
+  /** Messages a second each sending process hands its SMTP server (NEWSLETTER_SEND_RATE). Default 50. */
+  sendRatePerSecond?: number;
+  /** The mailto of List-Unsubscribe; default `avregistrera@<domain of MAIL_FROM>`. */
+  unsubscribeMailbox?: string;
+  /** HMAC secret of the bounce and inbound-mail endpoints (NEWSLETTER_BOUNCE_SECRET). */
+  bounceWebhookSecret?: string;
+  /** Soft bounces within the window that blocklist a subscriber. Default 3 in 30 days. */
+  softBounce?: { count: number; windowDays: number };
+  /** DKIM signing of newsletter messages (DKIM_DOMAIN, DKIM_SELECTOR, DKIM_PRIVATE_KEY). */
+  dkim?: { domainName: string; keySelector: string; privateKey: string };
+  /** Sign-ups per address and per client address in one window; default 5 and 30 per hour. */
+  signupLimits?: { perAddress: number; perClient: number; windowMs: number };
+  /** Batch sizes, leases and retry timing of the sender; tests and the benchmark tune them. */
+  sending?: Partial<NewsletterSendingPolicy>;
 }
 
 /** What every service needs from the outside world; built once at start-up. */

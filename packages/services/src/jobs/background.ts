@@ -3,6 +3,8 @@ import { startStripeWork } from "../billing/stripe-sync.js";
 import type { Deps, ServiceConfig } from "../context.js";
 import { Mailer, type MailerOptions } from "../mail/mailer.js";
 import { purgeExpired } from "../maintenance.js";
+import { newsletterSender } from "../newsletters/sender.js";
+import { runNewsletterSchedule } from "../newsletters/sending.js";
 import { WebhookDeliverer } from "../webhooks/delivery.js";
 import { JobQueue, type JobQueueOptions } from "./queue.js";
 
@@ -23,7 +25,8 @@ export interface JobLog {
 
 /**
  * Starts the queue and, unless `work` is false, this process's workers: email and webhook delivery, Stripe
- * collection (when configured) and the hourly housekeeping (expired sessions, spent tokens, closed
+ * collection (when configured), newsletter sending with its minute's round (scheduled issues due, stalled
+ * ones picked up again) and the hourly housekeeping (expired sessions, spent tokens, closed
  * throttle windows, day-old idempotency keys), which the queue's scheduler fires once across all processes.
  */
 export async function startBackgroundWork(deps: Deps, log: JobLog, work = true): Promise<void> {
@@ -36,4 +39,10 @@ export async function startBackgroundWork(deps: Deps, log: JobLog, work = true):
     log.info({ purged: await purgeExpired(deps) }, "purged expired rows");
   });
   await deps.jobs.schedule("maintenance.purge", "17 * * * *");
+  await newsletterSender(deps).start();
+  await deps.jobs.work("newsletter.schedule", async () => {
+    const round = await runNewsletterSchedule(deps);
+    if (round.started + round.resumed > 0) log.info(round, "newsletter issues started or picked up");
+  });
+  await deps.jobs.schedule("newsletter.schedule", "* * * * *");
 }

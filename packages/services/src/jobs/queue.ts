@@ -19,6 +19,10 @@ const QUEUES = {
     retryBackoff: true,
     expireInSeconds: 300,
   },
+  // A job is one lane of an issue's sending, which hands on to a fresh job well within its expiry
+  // (newsletters/sender.ts); a retried one only claims what is still pending.
+  "newsletter.send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
+  "newsletter.schedule": { retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
 } satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type JobName = keyof typeof QUEUES;

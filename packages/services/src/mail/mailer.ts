@@ -64,14 +64,22 @@ export class Mailer {
     this.#domain = /@([^>\s]+)/.exec(options.from)?.[1] ?? "nns.localhost";
     this.#smtp = options.smtpUrl
       ? nodemailer.createTransport({
+          ...smtpTimeouts(this.#policy.smtpTimeoutMs),
           url: options.smtpUrl,
           pool: true,
           maxConnections: 4,
-          connectionTimeout: this.#policy.smtpTimeoutMs,
-          greetingTimeout: this.#policy.smtpTimeoutMs,
-          socketTimeout: this.#policy.smtpTimeoutMs,
         })
       : null;
+  }
+
+  /** The SMTP server, sender and timeout, for the newsletter sender's own pooled transport. */
+  get smtp(): { url: string | null; from: string; domain: string; timeoutMs: number } {
+    return {
+      url: this.options.smtpUrl,
+      from: this.options.from,
+      domain: this.#domain,
+      timeoutMs: this.#policy.smtpTimeoutMs,
+    };
   }
 
   async queue(tx: Tx, email: OutgoingEmail): Promise<void> {
@@ -194,7 +202,12 @@ export class Mailer {
  * else — refused or dropped connections, timeouts, 4xx, and authentication, which an operator can fix —
  * is worth trying again.
  */
-function isPermanentSmtpFailure(error: unknown): boolean {
+export function isPermanentSmtpFailure(error: unknown): boolean {
   const { responseCode, code } = (error ?? {}) as { responseCode?: number; code?: string };
   return code !== "EAUTH" && typeof responseCode === "number" && responseCode >= 500 && responseCode < 600;
+}
+
+/** Connection, greeting and socket timeouts of a transport towards the SMTP server. */
+export function smtpTimeouts(timeoutMs: number) {
+  return { connectionTimeout: timeoutMs, greetingTimeout: timeoutMs, socketTimeout: timeoutMs };
 }

@@ -30,6 +30,8 @@ export const WEBHOOK_EVENT_TYPES = {
     "An invoice or credit note was issued to the organization (sent to the förbund invoiced, not to the seller).",
   "invoice.paid":
     "An invoice to the organization became paid in full (by bankgiro, plusgiro, Stripe or as registered by NNS); sent to the förbund invoiced.",
+  "newsletter.sent":
+    "An issue of a joint newsletter the organization publishes (as owner or co-publisher) has been sent to every subscriber: publication, issue and delivery counts.",
 } as const;
 
 export type WebhookEventType = keyof typeof WEBHOOK_EVENT_TYPES;

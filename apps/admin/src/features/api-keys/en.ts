@@ -68,7 +68,7 @@ export const en: Translations<typeof sv> = {
     newsletters_read: {
       label: "Read newsletters",
       description:
-        "Newsletters the förbund publishes, with publishers, issues and sections (not the subscribers).",
+        "Newsletters the förbund publishes or co-publishes, their issues and the issues' figures (not the subscribers).",
     },
   },
   usage: {

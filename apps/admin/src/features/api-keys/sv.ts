@@ -70,7 +70,7 @@ export const sv = {
     newsletters_read: {
       label: "Läsa nyhetsbrev",
       description:
-        "Nyhetsbrev som förbundet ger ut, med utgivare, utskick och avsnitt (inte prenumeranterna).",
+        "Nyhetsbrev som förbundet ger ut eller är med och ger ut, deras utskick och utskickens siffror (inte prenumeranterna).",
     },
   } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {

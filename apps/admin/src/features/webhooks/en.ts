@@ -25,6 +25,7 @@ export const en: Translations<typeof sv> = {
     training: "Trainings",
     registration: "Registrations",
     training_request: "Training requests",
+    newsletter: "Newsletters",
     other: "Other",
   },
   events: {
@@ -74,6 +75,13 @@ export const en: Translations<typeof sv> = {
       scheduled: {
         label: "A training request is scheduled",
         description: "NNS has given the förbund's training request a training with dates.",
+      },
+    },
+    newsletter: {
+      sent: {
+        label: "A newsletter issue was sent",
+        description:
+          "An issue of a newsletter the förbund publishes or co-publishes has gone out to every subscriber.",
       },
     },
   },

@@ -22,6 +22,7 @@ export const sv = {
     training: "Utbildningar",
     registration: "Anmälningar",
     training_request: "Intresseanmälningar",
+    newsletter: "Nyhetsbrev",
     other: "Övrigt",
   },
   events: {
@@ -71,6 +72,13 @@ export const sv = {
       scheduled: {
         label: "En intresseanmälan planeras in",
         description: "NNS har gett förbundets intresseanmälan en utbildning med datum.",
+      },
+    },
+    newsletter: {
+      sent: {
+        label: "Ett nyhetsbrev har skickats",
+        description:
+          "Ett utskick av ett nyhetsbrev som förbundet ger ut eller är med och ger ut har gått ut till alla prenumeranter.",
       },
     },
   },

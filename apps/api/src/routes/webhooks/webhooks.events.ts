@@ -71,6 +71,26 @@ const InvoiceObject = z
   .object(InvoiceSummaryFields)
   .openapi("WebhookInvoiceObject", { description: "The invoice as the förbund invoiced sees it" });
 
+const NewsletterSentObject = z
+  .object({
+    publication: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+    issue: z.object({
+      id: z.uuid(),
+      number: z.number().int(),
+      subject: z.string(),
+      sentAt: Timestamp,
+      url: z.string().openapi({ description: "The issue in the public archive" }),
+    }),
+    counts: z.object({
+      total: z.number().int(),
+      sent: z.number().int(),
+      failed: z.number().int(),
+      skipped: z.number().int().openapi({ description: "Unsubscribed or erased after sending started" }),
+      cancelled: z.number().int(),
+    }),
+  })
+  .openapi("WebhookNewsletterSentObject");
+
 const PingObject = z.object({ endpointId: z.uuid(), message: z.string() }).openapi("WebhookPingObject");
 
 const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
@@ -85,6 +105,7 @@ const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
   "training_request.scheduled": TrainingRequestObject,
   "invoice.issued": InvoiceObject,
   "invoice.paid": InvoiceObject,
+  "newsletter.sent": NewsletterSentObject,
   [PING_EVENT]: PingObject,
 };
 
