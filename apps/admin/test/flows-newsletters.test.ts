@@ -1,3 +1,4 @@
+import { newsletterSender } from "@nns/services";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -20,7 +21,8 @@ let halland: string;
 let hoglandet: string;
 
 beforeAll(async () => {
-  h = await startHarness();
+  // The queue runs, its workers not: an issue's deliveries wait until the test starts the sender.
+  h = await startHarness({ jobQueue: true });
   halland = await organizationId(h, "halland");
   hoglandet = await organizationId(h, "hoglandet");
 });
@@ -222,6 +224,7 @@ describe("newsletters", () => {
 
     await partnerAcceptsAndWrites(page, problems, publicationUrl, issueUrl);
     await ownerOrdersAndMarksReady(page, problems, issueUrl);
+    await ownerSends(page, problems, issueUrl, publicationUrl);
     await phoneScreenshots(issueUrl, publicationUrl);
   }, 240_000);
 });
@@ -401,6 +404,103 @@ async function ownerOrdersAndMarksReady(page: Page, problems: PageProblems, issu
   expect(text).toContain("Anmälan https://hoglandet.example/anmalan");
   expect(text.indexOf(PARTNER_SECTION.toUpperCase())).toBeLessThan(text.indexOf(OWNER_SECTION.toUpperCase()));
   await cleanAxe(page, "plain-text preview");
+  expect(pageErrors(problems)).toEqual([]);
+}
+
+/** Confirmed subscribers, added through the API as an administrator attesting their consent. */
+async function addSubscribers(page: Page, publicationId: string, emails: string[]): Promise<void> {
+  for (const email of emails) {
+    const response = await page.request.post(
+      `${h.base}/v1/orgs/${halland}/newsletters/${publicationId}/subscribers`,
+      {
+        headers: { origin: h.base },
+        data: { email, consentText: "Anmäld på förbundets frukostmöte.", attestConsent: true },
+      },
+    );
+    expect(response.status(), await response.text()).toBe(201);
+  }
+}
+
+/**
+ * A test copy to oneself, then send now: the live bar and its numbers while the deliveries wait, pause and
+ * resume, the sender let loose, and the figures once sent. A second issue is cancelled before it is sent.
+ */
+async function ownerSends(page: Page, problems: PageProblems, issueUrl: string, publicationUrl: string) {
+  const publicationId = new URL(publicationUrl).pathname.split("/").at(-1) as string;
+  await addSubscribers(page, publicationId, ["anna@example.se", "bo@example.se", "cilla@example.se"]);
+  await page.goto(issueUrl);
+  const sending = page.getByRole("region", { name: "Skicka" });
+  await sending.getByRole("button", { name: "Skicka ett test till mig" }).click();
+  await sending.getByText("Ett testutskick är på väg till admin.halland@demo.nns.se.").waitFor();
+
+  await sending.getByRole("button", { name: "Skicka nu" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Skicka utskicket nu?" });
+  await confirm.getByText(`alla bekräftade prenumeranter på ${PUBLICATION}`, { exact: false }).waitFor();
+  await cleanAxe(page, "send confirmation");
+  await confirm.getByRole("button", { name: "Skicka utskicket" }).click();
+  await sending.getByText("Utskicket skickas nu.").waitFor();
+  const bar = sending.getByRole("progressbar", { name: "Skickat hittills" });
+  await expect.poll(() => bar.getAttribute("aria-valuetext"), SLOW).toBe("0 av 3");
+  const figure = (term: string) =>
+    sending.locator("dt", { hasText: term }).locator("xpath=following-sibling::dd[1]");
+  await expect(figure("Skickade").textContent()).resolves.toBe("0");
+  await expect(figure("Misslyckade").textContent()).resolves.toBe("0");
+  await expect(figure("Återstår").textContent()).resolves.toBe("3");
+  await page.getByRole("region", { name: "Status" }).getByText("Skickas", { exact: true }).waitFor();
+  // Nothing can be written any more.
+  await expect(page.getByRole("button", { name: "Skriv ett nytt avsnitt" }).count()).resolves.toBe(0);
+  await cleanAxe(page, "sending");
+  await screenshot(page, "newsletter-sending-1280");
+
+  await sending.getByRole("button", { name: "Pausa" }).click();
+  await sending.getByText("Utskicket är pausat.", { exact: false }).waitFor();
+  await sending.getByRole("progressbar", { name: "Skickat hittills (pausat)" }).waitFor();
+  await sending.getByRole("button", { name: "Fortsätt skicka" }).click();
+  await sending.getByText("Utskicket skickas igen.").waitFor();
+
+  // The sender works the queue; the page, asking every 2 s, follows it to the end by itself.
+  const sender = newsletterSender(h.deps);
+  await sender.start();
+  try {
+    await page
+      .getByRole("region", { name: "Status" })
+      .getByText("Skickad", { exact: true })
+      .waitFor({ timeout: 20_000 });
+    await sending.getByText("Utskicket är skickat.").waitFor();
+    await expect.poll(() => figure("Levererade").textContent(), SLOW).toBe("3");
+    await expect(figure("Mottagare").textContent()).resolves.toBe("3");
+    await expect(figure("Studsade").textContent()).resolves.toBe("0");
+    await expect(figure("Avregistrerade sedan utskicket").textContent()).resolves.toBe("0");
+    await expect(sending.getByRole("progressbar").count()).resolves.toBe(0);
+    await expect(sending.getByRole("button").count()).resolves.toBe(0);
+    await cleanAxe(page, "sent");
+    await screenshot(page, "newsletter-sent-1280");
+  } finally {
+    sender.close();
+  }
+
+  // A second issue, cancelled while still a draft: confirmed first, then final.
+  await page.goto(publicationUrl);
+  await page.getByRole("button", { name: "Nytt utskick" }).click();
+  const dialog = page.getByRole("dialog", { name: "Nytt utskick" });
+  await dialog.getByRole("textbox", { name: "Ämnesrad", exact: true }).fill("Sommarens nyheter");
+  await dialog.getByRole("button", { name: "Skapa utskicket" }).click();
+  await page.getByRole("heading", { level: 1, name: "Utskick 2: Sommarens nyheter" }).waitFor();
+  await sending.getByRole("button", { name: "Avbryt utskicket" }).click();
+  const cancel = page.getByRole("alertdialog", { name: "Avbryt utskicket?" });
+  await cancel.getByRole("button", { name: "Avbryt utskicket" }).click();
+  await sending.getByText("Utskicket är avbrutet.").waitFor();
+  await page.getByRole("region", { name: "Status" }).getByText("Avbruten", { exact: true }).waitFor();
+  await page.goto(publicationUrl);
+  const issues = page.getByRole("table", { name: "Utskick" });
+  await issues
+    .getByRole("row", { name: /Utskick 1: Vårens nyheter/ })
+    .getByText("Skickad")
+    .waitFor();
+  await issues
+    .getByRole("row", { name: /Utskick 2: Sommarens nyheter/ })
+    .getByText("Avbruten")
+    .waitFor();
   expect(pageErrors(problems)).toEqual([]);
 }
 

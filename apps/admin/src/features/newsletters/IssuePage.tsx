@@ -10,6 +10,7 @@ import { type Issue, issueQuery, publicationQuery, useUpdateIssue } from "./api"
 import { IssuePreview } from "./IssuePreview";
 import { IssueWorkflow } from "./IssueWorkflow";
 import { SectionsSection } from "./SectionsSection";
+import { SendingPanel } from "./SendingPanel";
 import "./i18n";
 import "./newsletters.css";
 
@@ -43,6 +44,7 @@ function IssueEditor({
   const can = usePermissions(orgId);
   const status = useFeedback();
   const sections = useFeedback();
+  const sending = useFeedback();
   return (
     <>
       <p>
@@ -68,6 +70,15 @@ function IssueEditor({
                 write={write}
                 feedback={status.feedback}
                 onFeedback={status.show}
+              />
+              <SendingPanel
+                orgId={orgId}
+                issue={data}
+                publicationName={publication.data?.name ?? ""}
+                isOwner={isOwner}
+                write={write}
+                feedback={sending.feedback}
+                onFeedback={sending.show}
               />
               <SectionsSection
                 orgId={orgId}
@@ -136,7 +147,7 @@ function IssueHeader({ orgId, issue, editable }: { orgId: string; issue: Issue; 
         <dl className="facts">
           <dt>{t("issue.subject")}</dt>
           <dd>{issue.subject}</dd>
-          <dt>{t("issue.preheader")}</dt>
+          <dt>{t("issue.preheaderRead")}</dt>
           <dd>{issue.preheader || <span className="muted">{t("issue.noPreheader")}</span>}</dd>
         </dl>
       )}

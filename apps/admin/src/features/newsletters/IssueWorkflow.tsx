@@ -71,9 +71,8 @@ export function IssueWorkflow({
           </>
         ) : null}
       </dl>
-      {!issue.canEdit && (status === "sending" || status === "paused" || status === "sent") ? (
-        <p className="notice">{t("issue.readOnly")}</p>
-      ) : null}
+      {status === "sending" || status === "paused" ? <p className="notice">{t("issue.readOnly")}</p> : null}
+      {status === "sent" ? <p className="notice">{t("issue.readOnlySent")}</p> : null}
       <h3>{t("issue.approvalsHeading")}</h3>
       <p>{t("issue.approvalsIntro")}</p>
       {issue.approvals.length === 0 ? (

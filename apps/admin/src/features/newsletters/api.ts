@@ -1,5 +1,6 @@
 import type { Schemas } from "@nns/api-client";
-import { type QueryKey, queryOptions } from "@tanstack/react-query";
+import { type QueryKey, queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useEffect } from "react";
 import { api, call } from "../../lib/api";
 import { useApiMutation } from "../../lib/mutation";
 
@@ -307,5 +308,80 @@ export function useIssueStep(orgId: string, issue: Issue) {
       );
     },
     ...issueChanged(orgId, issue.publicationId),
+  });
+}
+
+export type SendingProgress = Schemas["NewsletterSendingProgress"];
+export type SendingStep = "send" | "pause" | "resume" | "cancel";
+
+/** Deliveries exist once sending has started: before that there are no figures to ask for. */
+const HAS_DELIVERIES: readonly IssueStatus[] = ["sending", "paused", "sent", "cancelled"];
+
+/**
+ * The issue's sending figures, asked for every 2 s while it is being sent or paused (a paused issue may be
+ * resumed from another screen). When the answer shows the issue has moved on (sent), the issue itself is
+ * refreshed too, so the page's status and actions follow.
+ */
+export function useSendingProgress(orgId: string, issue: Issue) {
+  const queryClient = useQueryClient();
+  const progress = useQuery({
+    queryKey: [...keys.issue(orgId, issue.publicationId, issue.id), "progress"],
+    queryFn: () =>
+      call(
+        api.GET("/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/progress", {
+          params: { path: { orgId, publicationId: issue.publicationId, issueId: issue.id } },
+        }),
+      ),
+    enabled: HAS_DELIVERIES.includes(issue.status),
+    refetchInterval: (query) => {
+      const status = query.state.data?.status ?? issue.status;
+      return status === "sending" || status === "paused" ? 2_000 : false;
+    },
+  });
+  const seen = progress.data?.status;
+  useEffect(() => {
+    if (seen && seen !== issue.status)
+      void queryClient.invalidateQueries({ queryKey: keys.issues(orgId, issue.publicationId) });
+  }, [seen, issue.status, orgId, issue.publicationId, queryClient]);
+  return progress;
+}
+
+/** Send now, pause, resume, cancel: the owner's steps once the issue is ready. */
+export function useSendingStep(orgId: string, issue: Issue) {
+  return useApiMutation({
+    mutationFn: (step: SendingStep) => {
+      const params = { path: { orgId, publicationId: issue.publicationId, issueId: issue.id } };
+      switch (step) {
+        case "send":
+          return call(
+            api.POST("/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/send", { params }),
+          );
+        case "pause":
+          return call(
+            api.POST("/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/pause", { params }),
+          );
+        case "resume":
+          return call(
+            api.POST("/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/resume", { params }),
+          );
+        case "cancel":
+          return call(
+            api.POST("/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/cancel", { params }),
+          );
+      }
+    },
+    ...issueChanged(orgId, issue.publicationId),
+  });
+}
+
+/** A copy of the issue to the signed-in person's own address. */
+export function useTestSend(orgId: string, issue: Issue) {
+  return useApiMutation({
+    mutationFn: () =>
+      call(
+        api.POST("/orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/test-send", {
+          params: { path: { orgId, publicationId: issue.publicationId, issueId: issue.id } },
+        }),
+      ),
   });
 }
