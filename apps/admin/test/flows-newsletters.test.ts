@@ -1,3 +1,4 @@
+// Longer than 400 lines: one flow of two förbund from an empty list to a sent issue, in the order a person goes, with its helpers.
 import { newsletterSender } from "@nns/services";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";

@@ -18,8 +18,11 @@ import "./i18n";
 
 type Direction = "up" | "down";
 
-/** Where focus goes once the list has re-rendered: a section's move button, or the section itself. */
-type FocusTarget = { sectionId: string; direction?: Direction } | { sectionId: null };
+/**
+ * Where focus goes once the list has re-rendered: a moved section's move button (once the section stands
+ * at `index`), another section itself, or (`null`) the list's heading.
+ */
+type FocusTarget = { sectionId: string; direction?: Direction; index?: number } | { sectionId: null };
 
 const ADD_BUTTON = "newsletter-add-section";
 const articleId = (sectionId: string) => `newsletter-section-${sectionId}`;
@@ -55,11 +58,16 @@ export function SectionsSection({
   const add = useAddSection(orgId, issue);
   const total = issue.sections.length;
 
+  // The answer to a write may be rendered a moment after the write's callback: until the section is on
+  // the page, the target is kept and tried again with the next render of the issue.
   useEffect(() => {
     if (!focus) return;
+    let target: HTMLElement | null;
     if (focus.sectionId === null) {
-      headingRef.current?.focus();
+      target = headingRef.current;
     } else {
+      const { sectionId, index } = focus;
+      if (index !== undefined && issue.sections.findIndex((s) => s.id === sectionId) !== index) return;
       const sameButton = focus.direction
         ? document.getElementById(moveId(focus.sectionId, focus.direction))
         : null;
@@ -69,8 +77,10 @@ export function SectionsSection({
       const usable = [sameButton, otherButton].find(
         (element): element is HTMLElement => element !== null && !element.hasAttribute("disabled"),
       );
-      (usable ?? document.getElementById(articleId(focus.sectionId)))?.focus();
+      target = usable ?? document.getElementById(articleId(focus.sectionId));
     }
+    if (!target) return;
+    target.focus();
     setFocus(null);
   }, [focus, issue]);
 
@@ -83,7 +93,7 @@ export function SectionsSection({
     ids.splice(to, 0, section.id);
     order.mutate(ids, {
       onSuccess: () => {
-        setFocus({ sectionId: section.id, direction });
+        setFocus({ sectionId: section.id, direction, index: to });
         onFeedback({
           kind: "success",
           text: t("sections.moved", { heading: section.heading, position: to + 1, total }),

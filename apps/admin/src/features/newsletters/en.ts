@@ -48,7 +48,6 @@ export const en: Translations<typeof sv> = {
     subscribers: "Subscribers",
     aboutHeading: "About the newsletter",
     publicPage: "Public page",
-    publicPageNote: "(opens in the same tab)",
     sender: "Sender",
     replyTo: "Replies go to",
     replyToSame: "The sender address",
@@ -64,7 +63,7 @@ export const en: Translations<typeof sv> = {
     caption: "Publishers of the newsletter",
     columns: {
       name: "Förbund",
-      role: "Role",
+
       contact: "Contact line in the footer",
       status: "Status",
       actions: "Action",
@@ -104,11 +103,10 @@ export const en: Translations<typeof sv> = {
   issues: {
     heading: "Issues",
     empty: "No issues yet.",
-    caption: "The newsletter's issues",
     create: "New issue",
     createTitle: "New issue",
     createSubmit: "Create the issue",
-    columns: { number: "No.", subject: "Subject", status: "Status", when: "Time", sections: "Sections" },
+    columns: { subject: "Subject", status: "Status", when: "Time", sections: "Sections" },
     scheduledFor: "Sent {{date}}",
     sentAt: "Sent {{date}}",
     sectionCount_one: "{{count}} section",
@@ -138,7 +136,6 @@ export const en: Translations<typeof sv> = {
     noApprovals: "No sections yet, so there is nothing to approve.",
     approved: "Approved",
     notApproved: "Not approved",
-    approvalItem: "{{name}}: {{state}}",
     ready: "Mark as ready to send",
     readyDone: "The issue is ready to send.",
     draft: "Back to draft",
@@ -204,7 +201,6 @@ export const en: Translations<typeof sv> = {
     removeLink: "Remove link {{number}}",
     save: "Save the section",
     add: "Add the section",
-    cancel: "Cancel",
   },
   sending: {
     heading: "Send",

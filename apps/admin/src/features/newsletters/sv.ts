@@ -44,7 +44,6 @@ export const sv = {
     subscribers: "Prenumeranter",
     aboutHeading: "Om nyhetsbrevet",
     publicPage: "Publik sida",
-    publicPageNote: "(öppnas i samma flik)",
     sender: "Avsändare",
     replyTo: "Svar går till",
     replyToSame: "Avsändaradressen",
@@ -60,7 +59,7 @@ export const sv = {
     caption: "Utgivare av nyhetsbrevet",
     columns: {
       name: "Förbund",
-      role: "Roll",
+
       contact: "Kontaktrad i sidfoten",
       status: "Status",
       actions: "Åtgärd",
@@ -99,11 +98,10 @@ export const sv = {
   issues: {
     heading: "Utskick",
     empty: "Inga utskick ännu.",
-    caption: "Nyhetsbrevets utskick",
     create: "Nytt utskick",
     createTitle: "Nytt utskick",
     createSubmit: "Skapa utskicket",
-    columns: { number: "Nr", subject: "Ämnesrad", status: "Status", when: "Tidpunkt", sections: "Avsnitt" },
+    columns: { subject: "Ämnesrad", status: "Status", when: "Tidpunkt", sections: "Avsnitt" },
     scheduledFor: "Skickas {{date}}",
     sentAt: "Skickat {{date}}",
     sectionCount_one: "{{count}} avsnitt",
@@ -133,7 +131,6 @@ export const sv = {
     noApprovals: "Inga avsnitt ännu, så det finns inget att godkänna.",
     approved: "Godkänt",
     notApproved: "Inte godkänt",
-    approvalItem: "{{name}}: {{state}}",
     ready: "Markera som klart att skicka",
     readyDone: "Utskicket är klart att skicka.",
     draft: "Tillbaka till utkast",
@@ -199,7 +196,6 @@ export const sv = {
     removeLink: "Ta bort länk {{number}}",
     save: "Spara avsnittet",
     add: "Lägg till avsnittet",
-    cancel: "Avbryt",
   },
   sending: {
     heading: "Skicka",
