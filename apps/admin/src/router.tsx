@@ -144,6 +144,33 @@ const newsletterSubscribersRoute = createRoute({
   ),
 });
 
+const newslettersRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "newsletters:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/newsletters/PublicationsPage"), "PublicationsPage"),
+});
+
+const newsletterRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev/$publicationId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "newsletters:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/newsletters/PublicationPage"), "PublicationPage"),
+});
+
+const newsletterIssueRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "nyhetsbrev/$publicationId/utskick/$issueId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "newsletters:read"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/newsletters/IssuePage"), "IssuePage"),
+});
+
 const sellerSettingsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "billing/seller-settings",
@@ -369,6 +396,9 @@ const routeTree = rootRoute.addChildren([
       webhooksRoute,
       webhookEndpointRoute,
       newsletterSubscribersRoute,
+      newslettersRoute,
+      newsletterRoute,
+      newsletterIssueRoute,
       sellerSettingsRoute,
       invoicingDetailsRoute,
       invoicesRoute,
@@ -423,5 +453,6 @@ declare module "@tanstack/react-router" {
     organizationCreated?: string;
     webhookEndpointRemoved?: string;
     invoiceDraftDiscarded?: string;
+    newsletterLeft?: string;
   }
 }

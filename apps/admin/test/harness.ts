@@ -29,6 +29,11 @@ export interface HarnessOptions {
    * workers, which deliver them.
    */
   webhooks?: ServiceConfig["webhooks"];
+  /**
+   * Starts the job queue without its workers, so that what is enqueued (a newsletter's deliveries) stays
+   * queued until a test starts the worker it means to watch.
+   */
+  jobQueue?: boolean;
 }
 
 /**
@@ -57,6 +62,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   );
   await seedDemoData(deps);
   if (options.webhooks) await startBackgroundWork(deps, { info: () => undefined });
+  else if (options.jobQueue) await startBackgroundWork(deps, { info: () => undefined }, false);
   const app = createApp(deps, {
     cookieSecure: true,
     trustProxy: false,
@@ -86,7 +92,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await browser.close();
       await new Promise((resolve) => http.close(resolve));
-      if (options.webhooks) await deps.jobs.stop();
+      if (options.webhooks || options.jobQueue) await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();
     },

@@ -150,8 +150,9 @@ export function createApp(deps: Deps, options: AppOptions) {
         // no other page runs inline script.
         scriptSrc: ["'self'", (c, directive) => (c.req.path === DOCS_PATH ? NONCE(c, directive) : "")],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // The newsletter archive shows its publishers' images (https only, checked when written) as sent.
-        imgSrc: ["'self'", "data:", (c) => (c.req.path.startsWith("/nyhetsbrev/") ? "https:" : "")],
+        // A newsletter's images are on its publishers' own sites (https only, checked when written): the
+        // public archive and the admin's preview of an issue show them.
+        imgSrc: ["'self'", "data:", "https:"],
         fontSrc: ["'self'", "data:"],
         connectSrc: ["'self'"],
         // Only the admin's preview of a catalogue entry may be framed, and only by the admin itself; the

@@ -125,6 +125,12 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           exact: false,
         },
         {
+          to: "/o/$orgId/nyhetsbrev",
+          label: t("nav.newsletters"),
+          show: can.has("newsletters:read"),
+          exact: false,
+        },
+        {
           to: "/o/$orgId/invoices",
           label: t("nav.invoices"),
           show: can.has("invoices:read") || can.has("billing:manage"),

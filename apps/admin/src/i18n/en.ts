@@ -40,6 +40,7 @@ export const en: typeof sv = {
     members: "Members",
     apiKeys: "API keys",
     webhooks: "Webhooks",
+    newsletters: "Newsletters",
     auditLog: "Audit log",
     outbox: "Outbox",
     invoices: "Invoices",

@@ -38,6 +38,7 @@ export const sv = {
     members: "Medlemmar",
     apiKeys: "API-nycklar",
     webhooks: "Webhookar",
+    newsletters: "Nyhetsbrev",
     auditLog: "Granskningslogg",
     outbox: "Utkorg",
     invoices: "Fakturor",

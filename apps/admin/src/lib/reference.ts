@@ -9,6 +9,13 @@ export const countiesQuery = queryOptions({
   staleTime: Number.POSITIVE_INFINITY,
 });
 
+/** The förbund one can share with (co-owners, co-publishers): the platform's public directory. */
+export const forbundQuery = queryOptions({
+  queryKey: ["reference", "forbund"],
+  queryFn: async () => (await call(api.GET("/reference/forbund"))).data,
+  staleTime: 5 * 60_000,
+});
+
 /** `countyCode` is one the counties query returned. */
 export function municipalitiesQuery(countyCode: string) {
   return queryOptions({

@@ -32,3 +32,12 @@ export function endOfDayInStockholm(date: string): string {
   if (!parts) throw new Error(`Not a date: ${date}`);
   return utcIso(new TZDate(parts[0], parts[1], parts[2], 23, 59, 59, 999, ZONE));
 }
+
+/** A date (YYYY-MM-DD) and a time (HH:MM) in Swedish time, as the UTC ISO instant the API wants. */
+export function stockholmInstant(date: string, clock: string): string | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  const c = /^(\d{2}):(\d{2})$/.exec(clock);
+  if (!d || !c) return undefined;
+  const local = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(c[1]), Number(c[2]), ZONE);
+  return new Date(local.getTime()).toISOString();
+}

@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { api, call } from "../../lib/api";
 import { useApiMutation } from "../../lib/mutation";
+import { forbundQuery } from "../../lib/reference";
 import { localProblem } from "./localErrors";
 import "./i18n";
 
@@ -181,12 +182,7 @@ export function useVocabularies() {
 
 /** The förbund that can be invited as co-owners: the platform's public directory. */
 export function useForbundChoices(enabled: boolean) {
-  return useQuery({
-    queryKey: ["reference", "forbund"],
-    queryFn: async () => (await call(api.GET("/reference/forbund"))).data,
-    staleTime: 5 * 60_000,
-    enabled,
-  });
+  return useQuery({ ...forbundQuery, enabled });
 }
 
 /**

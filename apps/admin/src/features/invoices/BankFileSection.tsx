@@ -2,8 +2,8 @@ import { formatKronor } from "@nns/domain/money";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
+import { FocusedFeedback } from "../../components/FocusedFeedback";
 import { type BankFileReport, useImportBankFile } from "./api";
-import { FocusedFeedback } from "./FocusedFeedback";
 import { ProblemMessage } from "./ProblemMessage";
 import "./i18n";
 

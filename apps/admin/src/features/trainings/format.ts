@@ -1,10 +1,9 @@
-import { TZDate } from "@date-fns/tz";
-
 const ZONE = "Europe/Stockholm";
 
 /** Money is integer öre: 5 000 000 öre → "50 000,00 kr"; the same formatting the API side uses. */
 export { formatKronor } from "@nns/domain/money";
 export { optional, parseKronor } from "../../lib/format";
+export { stockholmInstant } from "../../lib/stockholm";
 
 /** 2500 basis points → "25 %". */
 export function formatVatRate(basisPoints: number): string {
@@ -36,13 +35,4 @@ export function formatSessionTime(startsAt: string, endsAt: string): string {
   return sameDay
     ? `${weekday.format(new Date(startsAt))} ${formatTime(startsAt)}–${formatTime(endsAt)}`
     : `${weekday.format(new Date(startsAt))} ${formatTime(startsAt)} – ${weekday.format(new Date(endsAt))} ${formatTime(endsAt)}`;
-}
-
-/** A date (YYYY-MM-DD) and a time (HH:MM) in Swedish time, as the UTC ISO instant the API wants. */
-export function stockholmInstant(date: string, clock: string): string | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
-  const c = /^(\d{2}):(\d{2})$/.exec(clock);
-  if (!d || !c) return undefined;
-  const local = new TZDate(Number(d[1]), Number(d[2]) - 1, Number(d[3]), Number(c[1]), Number(c[2]), ZONE);
-  return new Date(local.getTime()).toISOString();
 }

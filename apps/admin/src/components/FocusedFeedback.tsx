@@ -1,8 +1,9 @@
 import { useEffect, useRef } from "react";
-import { type Feedback, FeedbackRegion } from "../../components/Feedback";
+import { type Feedback, FeedbackRegion } from "./Feedback";
+import "./FocusedFeedback.css";
 
 /**
- * The outcome of an action, with keyboard focus moved onto it: after issuing or crediting, the button
+ * The outcome of an action, with keyboard focus moved onto it: after issuing an invoice or accepting, the button
  * pressed is gone or the dialog has closed, and the message is where the person should be looking next.
  */
 export function FocusedFeedback({ feedback }: { feedback: Feedback }) {
