@@ -2,29 +2,16 @@ import { AppError, type Page, signupConsentText } from "@nns/domain";
 import * as services from "@nns/services";
 import { Hono } from "hono";
 import { html } from "hono/html";
-import { page, type Site } from "../catalog-pages/layout.js";
+import { page } from "../catalog-pages/layout.js";
 import type { AppEnv } from "../lib/env.js";
 import { catalogRateLimit } from "../lib/rate-limit.js";
 import { atomFeed } from "./atom.js";
 import { sectionsHtml } from "./sections.js";
+import { newsletterSite as site } from "./site.js";
 
 /** A day as people in Sweden read it, e.g. "14 oktober 2026". */
 const day = (iso: string) =>
   new Intl.DateTimeFormat("sv-SE", { dateStyle: "long", timeZone: "Europe/Stockholm" }).format(new Date(iso));
-
-function site(publication?: { slug: string; name: string }): Site {
-  return {
-    name: "Nyhetsbrev",
-    header: html`<a href="/nyhetsbrev">Nyhetsbrev</a> – samordningsförbundens gemensamma nyhetsbrev`,
-    footer: html`<p>Publicerat av samordningsförbunden genom Nationella nätverket för samordningsförbund.
-Utskicken finns också som <a href="/docs">öppet API</a>${
-      publication ? html` och <a href="/nyhetsbrev/${publication.slug}/atom.xml">Atom-flöde</a>` : ""
-    }.</p>`,
-    feed: publication
-      ? { title: `${publication.name} – alla utskick`, href: `/nyhetsbrev/${publication.slug}/atom.xml` }
-      : null,
-  };
-}
 
 const publisherLine = (p: services.PublicPublisher) =>
   p.contact

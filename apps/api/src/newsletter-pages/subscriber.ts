@@ -5,6 +5,7 @@ import { html } from "hono/html";
 import { page } from "../catalog-pages/layout.js";
 import { clientInfo } from "../lib/authenticate.js";
 import type { AppEnv } from "../lib/env.js";
+import { newsletterSite } from "./site.js";
 
 /**
  * The subscriber's side of a newsletter, server-rendered and without scripts: the sign-up form's answer
@@ -55,7 +56,7 @@ ${problem("consent")}</p>
 
 function message(c: Context<AppEnv>, status: 200 | 404 | 410, title: string, body: ReturnType<typeof html>) {
   c.status(status);
-  return c.html(page(title, html`<h1>${title}</h1>${body}`));
+  return c.html(page(title, html`<h1>${title}</h1>${body}`, newsletterSite()));
 }
 
 const checkInbox = (c: Context<AppEnv>) =>
@@ -115,7 +116,7 @@ async function signUpFromForm(c: Context<AppEnv>, source: "signup_form" | "embed
       if (e.field === "body.consent") state.errors.consent = "Kryssa i rutan för att ge ditt samtycke.";
     }
     c.status(400);
-    return c.html(page(`Fel i formuläret – ${form.name}`, signupForm(form, action, state)));
+    return c.html(page(`Fel i formuläret – ${form.name}`, signupForm(form, action, state), newsletterSite()));
   }
   return checkInbox(c);
 }
@@ -138,7 +139,9 @@ export function newsletterSubscriberRouter() {
     const form = await services.publicationForSignup(c.get("deps"), c.req.param("slug"));
     if (!form)
       return message(c, 404, "Nyhetsbrevet finns inte", html`<p>Det finns inget nyhetsbrev här.</p>`);
-    return c.html(page(`Prenumerera på ${form.name}`, signupForm(form, embeddedAction(c), EMPTY)));
+    return c.html(
+      page(`Prenumerera på ${form.name}`, signupForm(form, embeddedAction(c), EMPTY), newsletterSite()),
+    );
   });
   // The embedded form posts to its own (framable) path, so its answer shows inside the frame too.
   app.post("/nyhetsbrev/:slug/formular", (c) => signUpFromForm(c, "embedded_form", embeddedAction(c)));
