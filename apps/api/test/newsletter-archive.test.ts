@@ -168,12 +168,9 @@ describe("the archive's pages", () => {
     expect(body).toContain(
       `<a href="/nyhetsbrev/${SLUG}#prenumerera">Prenumerera på Halland tillsammans</a>`,
     );
-    // The publishers' images are on their own https hosts: images may come from any https host, while
-    // scripts, styles and connections still come from this site only.
-    const policy = headers.get("content-security-policy") ?? "";
-    expect(policy).toMatch(/img-src 'self' data: https:;/);
-    expect(policy).toMatch(/script-src 'self' ?;/);
-    expect(policy).toMatch(/connect-src 'self';/);
+    // Publishers' images are on their own https hosts; scripts and connections stay this site's own.
+    expect(headers.get("content-security-policy")).toMatch(/img-src 'self' data: https:;/);
+    expect(headers.get("content-security-policy")).toMatch(/script-src 'self' ?;.*connect-src 'self';/);
   });
 
   it("answers 404 in Swedish for drafts, unsent and cancelled issues, archived and unknown publications", async () => {

@@ -1,3 +1,4 @@
+// Longer than 400 lines: one suite over every route, with a fixture for each feature's resources on both sides.
 /**
  * The security suite, generated from the route registry: every route of /v1 is visited, so a new route
  * cannot ship without it. For each route: no credentials → 401; another organization's path or resource
