@@ -8,11 +8,11 @@ import {
   setSellerSettings,
 } from "./billing-fixtures.js";
 import { type Client, expectData, expectProblem } from "./client.js";
-import { useTestApp } from "./helpers.js";
+import { stockholmDay, useTestApp } from "./helpers.js";
 import { inOrg } from "./training-fixtures.js";
 
 const env = useTestApp();
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => stockholmDay();
 
 /** A BgMax file for `bankgiro` with one deposit on `date` holding `payments` (reference, öre, serial), base64. */
 function bgmax(bankgiro: string, date: string, payments: [string, number, string][], test = false): string {

@@ -2,13 +2,13 @@ import { describe, expect, it } from "vitest";
 import { parseSie } from "../../../packages/services/test/sie-parser.js";
 import { issue } from "./billing-fixtures.js";
 import { expectData, expectProblem } from "./client.js";
-import { useTestApp } from "./helpers.js";
+import { stockholmDay, useTestApp } from "./helpers.js";
 import { draftedTraining } from "./invoice-fixtures.js";
 import { inOrg } from "./training-fixtures.js";
 
 const env = useTestApp();
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => stockholmDay();
 
 /** Semicolon CSV with quoted fields ("" inside quotes is one "), as Swedish Excel reads it. */
 function parseCsv(text: string): string[][] {

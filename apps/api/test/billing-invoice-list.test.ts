@@ -1,13 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { expectData, expectProblem, signIn, walk } from "./client.js";
-import { freshTenant, useTestApp } from "./helpers.js";
+import { freshTenant, stockholmDay, useTestApp } from "./helpers.js";
 import { draftInvoice, issuedInvoice } from "./invoice-fixtures.js";
 
 const env = useTestApp();
 
-const DAY = 86_400_000;
 /** A calendar date some days from today (UTC, as the fixture writes them). */
-const day = (offset: number) => new Date(Date.now() + offset * DAY).toISOString().slice(0, 10);
+const day = stockholmDay;
 const inInvoice = (orgId: string, invoiceId: string) => ({ params: { path: { orgId, invoiceId } } });
 
 const LIST = "/orgs/{orgId}/invoices";

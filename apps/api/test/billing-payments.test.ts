@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { issue } from "./billing-fixtures.js";
 import { Client, expectData, expectProblem, signIn } from "./client.js";
-import { freshTenant, useTestApp } from "./helpers.js";
+import { freshTenant, stockholmDay, useTestApp } from "./helpers.js";
 import { draftedTraining, issuedInvoice } from "./invoice-fixtures.js";
 
 const env = useTestApp({ webhooks: { allowHttp: true, allowPrivateTargets: true } });
@@ -10,7 +10,7 @@ const env = useTestApp({ webhooks: { allowHttp: true, allowPrivateTargets: true 
 beforeAll(() => env.deps.jobs.start());
 
 const PAYMENTS = "/orgs/{orgId}/invoices/{invoiceId}/payments";
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => stockholmDay();
 const inInvoice = (orgId: string, invoiceId: string) => ({ params: { path: { orgId, invoiceId } } });
 
 async function deliveries(eventType: string, organizationId: string) {

@@ -3,7 +3,7 @@ import { FakeStripe, signedEvent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { issue } from "./billing-fixtures.js";
 import { type Client, expectData } from "./client.js";
-import { setupTestApp, type TestEnv } from "./helpers.js";
+import { setupTestApp, stockholmDay, type TestEnv } from "./helpers.js";
 import { draftedTraining } from "./invoice-fixtures.js";
 
 /**
@@ -26,7 +26,7 @@ afterAll(async () => {
   await fake.stop();
 });
 
-const today = () => new Date().toISOString().slice(0, 10);
+const today = () => stockholmDay();
 
 async function payByStripe(nns: Client, buyerOrganizationId: string) {
   return expectData(

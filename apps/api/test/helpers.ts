@@ -278,3 +278,13 @@ export function tokenFromEmail(text: string): string {
   if (!match?.[1]) throw new Error(`no token link in: ${text}`);
   return match[1];
 }
+
+const STOCKHOLM_DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Stockholm" });
+
+/**
+ * A calendar day in Sweden, `offset` days from today, as the server dates invoices and payments: near
+ * midnight the UTC date is already or still another day.
+ */
+export function stockholmDay(offset = 0): string {
+  return STOCKHOLM_DAY.format(new Date(Date.now() + offset * 86_400_000));
+}

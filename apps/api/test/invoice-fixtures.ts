@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { confirmedTraining, draftsOf, setInvoicingDetails, setSellerSettings } from "./billing-fixtures.js";
 import { expectData } from "./client.js";
-import type { TestEnv } from "./helpers.js";
+import { stockholmDay, type TestEnv } from "./helpers.js";
 
 let serial = 0;
 
@@ -33,7 +33,7 @@ export async function issuedInvoice(
   const number = `2027-${String(serial).padStart(4, "0")}`;
   const totalOre = over.totalOre ?? 3_125_000;
   const vatOre = Math.round(totalOre / 5);
-  const issueDate = over.issueDate ?? new Date().toISOString().slice(0, 10);
+  const issueDate = over.issueDate ?? stockholmDay();
   const dueDate =
     over.dueDate ?? new Date(Date.parse(issueDate) + 30 * 86_400_000).toISOString().slice(0, 10);
   await env.t.db.ownerSql(
