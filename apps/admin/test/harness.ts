@@ -29,11 +29,6 @@ export interface HarnessOptions {
    * workers, which deliver them.
    */
   webhooks?: ServiceConfig["webhooks"];
-  /**
-   * Starts the job queue without its workers, so that what is enqueued (a newsletter's deliveries) stays
-   * queued until a test starts the worker it means to watch.
-   */
-  jobQueue?: boolean;
 }
 
 /**
@@ -60,9 +55,10 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     { smtpUrl: null, from: "test@nns.localhost" },
     { pollingIntervalSeconds: 0.5 },
   );
+  // The queue always (the demo sends its newsletter through it); its workers only for the webhook flows, so
+  // that elsewhere what is enqueued (a newsletter's deliveries) waits for the worker a test means to watch.
+  await startBackgroundWork(deps, { info: () => undefined }, Boolean(options.webhooks));
   await seedDemoData(deps);
-  if (options.webhooks) await startBackgroundWork(deps, { info: () => undefined });
-  else if (options.jobQueue) await startBackgroundWork(deps, { info: () => undefined }, false);
   const app = createApp(deps, {
     cookieSecure: true,
     trustProxy: false,
@@ -92,7 +88,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     close: async () => {
       await browser.close();
       await new Promise((resolve) => http.close(resolve));
-      if (options.webhooks || options.jobQueue) await deps.jobs.stop();
+      await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();
     },
