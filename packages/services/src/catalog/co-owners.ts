@@ -4,6 +4,7 @@ import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
+import { acceptShare } from "../resource-shares.js";
 import { INTERVENTION_RESOURCE, loadIntervention, requireOwner } from "./access.js";
 
 export interface CoOwnerView {
@@ -78,20 +79,12 @@ export async function inviteCoOwner(
 export async function acceptCoOwnership(ctx: OrgContext, interventionId: string): Promise<CoOwnerView> {
   requirePermission(ctx, "interventions:write");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const [share] = await tx
-      .update(resourceShares)
-      .set({ acceptedAt: new Date() })
-      .where(
-        and(
-          shareOf(interventionId),
-          eq(resourceShares.organizationId, ctx.organization.id),
-          isNull(resourceShares.revokedAt),
-          isNull(resourceShares.acceptedAt),
-        ),
-      )
-      .returning();
-    if (!share)
-      throw new AppError("not_found", "There is no open co-ownership invitation for this intervention.");
+    const share = await acceptShare(
+      tx,
+      ctx.organization.id,
+      { type: INTERVENTION_RESOURCE, id: interventionId },
+      "There is no open co-ownership invitation for this intervention.",
+    );
     await addCoOwnerToCatalogEntry(tx, ctx, interventionId);
     await audit(tx, ctx, {
       action: "intervention.co_ownership_accepted",

@@ -14,6 +14,7 @@ import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
+import { acceptShare } from "../resource-shares.js";
 import {
   loadPublication,
   lockIssue,
@@ -193,20 +194,12 @@ export async function invitePublisher(
 export async function acceptPublishing(ctx: OrgContext, publicationId: string): Promise<PublisherView> {
   requirePermission(ctx, "newsletters:write");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    const [share] = await tx
-      .update(resourceShares)
-      .set({ acceptedAt: new Date() })
-      .where(
-        and(
-          shareOf(publicationId),
-          eq(resourceShares.organizationId, ctx.organization.id),
-          isNull(resourceShares.revokedAt),
-          isNull(resourceShares.acceptedAt),
-        ),
-      )
-      .returning();
-    if (!share)
-      throw new AppError("not_found", "Det finns ingen öppen inbjudan att ge ut det här nyhetsbrevet.");
+    const share = await acceptShare(
+      tx,
+      ctx.organization.id,
+      { type: PUBLICATION_RESOURCE, id: publicationId },
+      "Det finns ingen öppen inbjudan att ge ut det här nyhetsbrevet.",
+    );
     // Allowed by row-level security now that the share is accepted: the publisher's own footer line.
     const [publisher] = await tx
       .insert(newsletterPublishers)
