@@ -3755,7 +3755,7 @@ export interface components {
                 kind: "nns" | "forbund";
             };
             /** @enum {string} */
-            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach";
             permissions: string[];
         };
         /**
@@ -3933,7 +3933,7 @@ export interface components {
             /** Format: email */
             email: string;
             /** @enum {string} */
-            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach";
             existingAccount: boolean;
             /** Format: date-time */
             expiresAt: string;
@@ -4219,7 +4219,7 @@ export interface components {
                 kind: "nns" | "forbund";
             };
             /** @enum {string} */
-            access: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "nns_admin_elsewhere" | "api_key" | "system";
+            access: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach" | "nns_admin_elsewhere" | "api_key" | "system";
             permissions: string[];
         };
         /**
@@ -4261,7 +4261,7 @@ export interface components {
             email: string;
             name: string;
             /** @enum {string} */
-            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach";
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -4284,7 +4284,7 @@ export interface components {
             /** Format: email */
             email: string;
             /** @enum {string} */
-            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+            role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach";
             /** @enum {string} */
             status: "pending" | "accepted" | "revoked" | "expired";
             /** Format: date-time */
@@ -4357,7 +4357,7 @@ export interface components {
             name: string;
             /** @description The public start of the key, to recognise it */
             prefix: string;
-            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read" | "newsletters:read")[];
+            scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read" | "newsletters:read" | "progression:aggregates")[];
             /** @enum {string} */
             status: "active" | "revoked" | "expired";
             /** Format: date-time */
@@ -10228,7 +10228,7 @@ export interface operations {
                      * @description nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)
                      * @enum {string}
                      */
-                    role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+                    role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach";
                 };
             };
         };
@@ -10340,7 +10340,7 @@ export interface operations {
                      * @description nns_admin and trainer only in NNS; an API key gives editor or viewer only (400 `assignable_role`)
                      * @enum {string}
                      */
-                    role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer";
+                    role: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach";
                 };
             };
         };
@@ -10486,7 +10486,7 @@ export interface operations {
                  */
                 "application/json": {
                     name: string;
-                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read" | "newsletters:read")[];
+                    scopes: ("org:read" | "members:read" | "members:manage" | "audit:read" | "trainings:read" | "trainings:book" | "trainings:register" | "interventions:read" | "interventions:write" | "invoices:read" | "newsletters:read" | "progression:aggregates")[];
                     /**
                      * Format: date-time
                      * @description In the future (400 `future`); null or left out: never expires

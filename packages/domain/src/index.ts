@@ -8,4 +8,5 @@ export * from "./newsletters/index.js";
 export * from "./organization-number.js";
 export * from "./password-policy.js";
 export * from "./permissions.js";
+export * from "./progression/index.js";
 export * from "./trainings/index.js";

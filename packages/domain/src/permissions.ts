@@ -29,10 +29,14 @@ export const PERMISSIONS = [
   "newsletters:read",
   "newsletters:write",
   "subscribers:manage",
+  "instruments:manage",
+  "progression:record",
+  "progression:manage",
+  "progression:aggregates",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-export const ROLES = ["nns_admin", "org_admin", "editor", "viewer", "trainer"] as const;
+export const ROLES = ["nns_admin", "org_admin", "editor", "viewer", "trainer", "coach"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles only the NNS organization can hold. */
@@ -62,6 +66,9 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "newsletters:read",
     "newsletters:write",
     "subscribers:manage",
+    "instruments:manage",
+    "progression:manage",
+    "progression:aggregates",
   ],
   // The förbund's katalogadministratör is an editor: writes and submits entries, publishes nothing.
   editor: [
@@ -75,10 +82,20 @@ const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     "interventions:write",
     "newsletters:read",
     "newsletters:write",
+    "progression:aggregates",
   ],
-  viewer: ["org:read", "members:read", "trainings:read", "interventions:read", "newsletters:read"],
+  viewer: [
+    "org:read",
+    "members:read",
+    "trainings:read",
+    "interventions:read",
+    "newsletters:read",
+    "progression:aggregates",
+  ],
   // A certified utbildare: sees the sessions assigned to them and takes attendance, nothing else.
   trainer: ["org:read", "sessions:attend"],
+  // A förbund's handledare: registers and measures the participants assigned to them, sees no one else's.
+  coach: ["org:read", "interventions:read", "progression:record", "progression:aggregates"],
 };
 
 /**
@@ -121,6 +138,7 @@ export const API_KEY_SCOPES = [
   "interventions:write",
   "invoices:read",
   "newsletters:read",
+  "progression:aggregates",
 ] as const satisfies readonly Permission[];
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
@@ -166,6 +184,14 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
     "create publications, invite co-publishers, write and approve own sections, schedule, send, pause and cancel issues",
   "subscribers:manage":
     "list, import, export and erase the subscribers of own and co-published newsletters (personal data)",
+  "instruments:manage":
+    "create, import, edit and publish progression instruments and their item mappings (NNS: national ones)",
+  "progression:record":
+    "register participants assigned to oneself, record their measurements, hand out self-rating links",
+  "progression:manage":
+    "all of the organization's participants: assign coaches, export, erase, retention, choose an insats's instruments, read the access log",
+  "progression:aggregates":
+    "read progression aggregates (suppressed below the minimum group size; NNS: national), never one person",
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {
@@ -185,7 +211,8 @@ export function assignableRoles(
   if (role === "api_key") return ["editor", "viewer"];
   if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base, "trainer"];
   if (targetOrgKind === "nns" && role === "org_admin") return [...base, "trainer"];
-  if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin") return base;
+  if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin")
+    return [...base, "coach"];
   return [];
 }
 

@@ -61,8 +61,22 @@ describe("permission matrix", () => {
   it("hands out nns_admin only inside NNS and nothing from editors or viewers", () => {
     expect(assignableRoles("nns_admin", "nns")).toContain("nns_admin");
     expect(assignableRoles("nns_admin", "forbund")).not.toContain("nns_admin");
-    expect(assignableRoles("org_admin", "forbund")).toEqual(["org_admin", "editor", "viewer"]);
+    expect(assignableRoles("org_admin", "forbund")).toEqual(["org_admin", "editor", "viewer", "coach"]);
     expect(assignableRoles("editor", "forbund")).toEqual([]);
+  });
+
+  it("makes handledare (coach) only in a förbund, never through a key, and gives them no one else's data", () => {
+    expect(assignableRoles("nns_admin", "nns")).not.toContain("coach");
+    expect(assignableRoles("org_admin", "nns")).not.toContain("coach");
+    expect(assignableRoles("nns_admin_elsewhere", "forbund")).toContain("coach");
+    expect(assignableRoles("api_key", "forbund")).not.toContain("coach");
+    const coach = permissionsForRole("coach");
+    expect(coach.has("progression:record")).toBe(true);
+    expect(coach.has("progression:manage")).toBe(false);
+    // NNS coordinates nationally but never reaches a förbund's individual progression data.
+    const nnsInForbund = effectivePermissions(null, true, "forbund");
+    expect(nnsInForbund.has("progression:record")).toBe(false);
+    expect(nnsInForbund.has("progression:manage")).toBe(false);
   });
 });
 

@@ -68,6 +68,7 @@ export const en: typeof sv = {
     editor: "Editor",
     viewer: "Viewer",
     trainer: "Trainer",
+    coach: "Handledare (coach)",
   },
   footer: { accessibility: "Accessibility statement", apiDocs: "API documentation" },
   access: {

@@ -66,6 +66,7 @@ export const sv = {
     editor: "Redaktör",
     viewer: "Läsare",
     trainer: "Utbildare",
+    coach: "Handledare",
   },
   footer: { accessibility: "Tillgänglighetsredogörelse", apiDocs: "API-dokumentation" },
   access: {

@@ -129,7 +129,9 @@ export const memberships = pgTable(
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
-    role: text("role", { enum: ["nns_admin", "org_admin", "editor", "viewer", "trainer"] }).notNull(),
+    role: text("role", {
+      enum: ["nns_admin", "org_admin", "editor", "viewer", "trainer", "coach"],
+    }).notNull(),
     version: integer("version").notNull().default(1),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
@@ -153,7 +155,9 @@ export const invitations = pgTable(
       .notNull()
       .references(() => organizations.id),
     email: text("email").notNull(),
-    role: text("role", { enum: ["nns_admin", "org_admin", "editor", "viewer", "trainer"] }).notNull(),
+    role: text("role", {
+      enum: ["nns_admin", "org_admin", "editor", "viewer", "trainer", "coach"],
+    }).notNull(),
     tokenHash: bytea("token_hash").notNull(),
     invitedByUserId: uuid("invited_by_user_id").references(() => users.id),
     expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),

@@ -4,6 +4,7 @@ export * from "./identity.js";
 export * from "./newsletters.js";
 export * from "./organizations.js";
 export * from "./platform.js";
+export * from "./progression.js";
 export * from "./reference.js";
 export * from "./trainings.js";
 export * from "./webhooks.js";

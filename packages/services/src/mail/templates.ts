@@ -81,4 +81,5 @@ export const ROLE_LABELS_SV = {
   editor: "redaktör",
   viewer: "läsare",
   trainer: "utbildare",
+  coach: "handledare",
 } as const;

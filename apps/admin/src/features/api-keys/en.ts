@@ -69,6 +69,11 @@ export const en: Translations<typeof sv> = {
       label: "Read newsletters",
       description: "The förbund's own and joint newsletters, their issues and sending figures.",
     },
+    progression_aggregates: {
+      label: "Read progression statistics",
+      description:
+        "Aggregated progression per insats and förbund (for NNS: national). Never one participant's data; small groups are hidden.",
+    },
   },
   usage: {
     heading: "How a key is used",

@@ -71,6 +71,11 @@ export const sv = {
       label: "Läsa nyhetsbrev",
       description: "Förbundets egna och gemensamma nyhetsbrev, deras utskick och utskickens siffror.",
     },
+    progression_aggregates: {
+      label: "Läsa progressionsstatistik",
+      description:
+        "Sammanställd progression per insats och förbund (för NNS: nationellt). Aldrig uppgifter om en enskild deltagare; små grupper döljs.",
+    },
   } satisfies Record<ScopeKey<Scope>, { label: string; description: string }>,
   usage: {
     heading: "Så används en nyckel",

@@ -186,6 +186,7 @@ export const AccessSchema = z
       "editor",
       "viewer",
       "trainer",
+      "coach",
       "nns_admin_elsewhere",
       "api_key",
       "system",

@@ -1,0 +1,4 @@
+export * from "./aggregates.js";
+export * from "./instruments.js";
+export * from "./participants.js";
+export * from "./pseudonymity.js";
