@@ -371,6 +371,20 @@ CREATE TRIGGER progression_measurements_inserted AFTER INSERT ON progression_mea
 CREATE TRIGGER progression_measurements_deleted AFTER DELETE ON progression_measurements
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION progression_refresh_progress();
 --> statement-breakpoint
+-- The age band a participant is counted in, as @nns/domain participantAgeBand: from the birth year at the
+-- start date when known (under 16: no band), else the recorded band; 'unknown' when neither gives one.
+CREATE FUNCTION progression_age_band(p_birth_year int, p_age_band text, p_start date) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN p_birth_year IS NULL THEN coalesce(p_age_band, 'unknown')
+    WHEN extract(year FROM p_start)::int - p_birth_year < 16 THEN 'unknown'
+    WHEN extract(year FROM p_start)::int - p_birth_year < 20 THEN '16-19'
+    WHEN extract(year FROM p_start)::int - p_birth_year >= 60 THEN '60-'
+    ELSE ((extract(year FROM p_start)::int - p_birth_year) / 10 * 10)::text || '-'
+      || ((extract(year FROM p_start)::int - p_birth_year) / 10 * 10 + 9)::text
+  END
+$$;
+--> statement-breakpoint
 -- Aggregates without row access: sums and counts per group and item over participants with at least two
 -- readings, never a row about one person. Runs as the owner (not nns_app), so it checks the caller
 -- itself: the national scope only for the NNS organization, every other scope only within the caller's
@@ -402,7 +416,7 @@ BEGIN
   WITH rows AS (
     SELECT CASE p_dimension
         WHEN 'gender' THEN p.gender
-        WHEN 'age_band' THEN coalesce(p.age_band, 'unknown')
+        WHEN 'age_band' THEN progression_age_band(p.birth_year, p.age_band, p.start_date)
         WHEN 'start_quarter' THEN to_char(p.start_date, 'YYYY-"Q"Q')
         WHEN 'organization' THEN p.organization_id::text
         WHEN 'intervention' THEN p.intervention_id::text
@@ -448,7 +462,7 @@ BEGIN
   WITH rows AS (
     SELECT CASE p_dimension
         WHEN 'gender' THEN p.gender
-        WHEN 'age_band' THEN coalesce(p.age_band, 'unknown')
+        WHEN 'age_band' THEN progression_age_band(p.birth_year, p.age_band, p.start_date)
         WHEN 'start_quarter' THEN to_char(p.start_date, 'YYYY-"Q"Q')
         WHEN 'organization' THEN p.organization_id::text
         WHEN 'intervention' THEN p.intervention_id::text
@@ -472,3 +486,25 @@ GRANT EXECUTE ON FUNCTION progression_aggregate(text, uuid, uuid, text, text, in
 REVOKE ALL ON FUNCTION progression_activity(text, uuid, text) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION progression_activity(text, uuid, text) TO nns_app;
+--> statement-breakpoint
+-- Which instrument versions and respondents have readings in the caller's reach (national for NNS, else
+-- its own förbund): what a report can be asked about. Pairs only, no counts.
+CREATE FUNCTION progression_report_versions() RETURNS TABLE (instrument_version_id uuid, respondent text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  caller uuid := app_current_org();
+  national boolean;
+BEGIN
+  IF caller IS NULL THEN
+    RAISE EXCEPTION 'progression aggregates need an organization' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  national := EXISTS (SELECT 1 FROM organizations o WHERE o.id = caller AND o.kind = 'nns');
+  RETURN QUERY
+  SELECT DISTINCT pr.instrument_version_id, pr.respondent FROM progression_progress pr
+    WHERE national OR pr.organization_id = caller;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION progression_report_versions() FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION progression_report_versions() TO nns_app;
