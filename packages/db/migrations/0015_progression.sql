@@ -389,7 +389,7 @@ $$;
 -- readings, never a row about one person. Runs as the owner (not nns_app), so it checks the caller
 -- itself: the national scope only for the NNS organization, every other scope only within the caller's
 -- own förbund. Groups under the minimum size are suppressed by the service (complementary suppression
--- needs the whole table, @nns/domain progression/suppression.ts) before anything leaves it.
+-- needs the whole table, @nns/domain progression/aggregates.ts) before anything leaves it.
 -- p_signs: +1 where a higher answer is better, -1 where lower is, per item in answer order.
 -- One pass over the first/latest rows with one aggregate per item and figure, written out for the
 -- version's item count: unnesting every answer into its own row took twice as long at national size
