@@ -42,6 +42,7 @@ import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
+import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
@@ -86,6 +87,7 @@ export function createV1() {
     .route("/", newsletterSubscribersRouter)
     .route("/", newsletterSendingRouter)
     .route("/", billingSettingsRouter)
+    .route("/", progressionReportsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);

@@ -101,6 +101,11 @@ export const OPENAPI_INFO = {
       description:
         "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
     },
+    {
+      name: "Progression",
+      description:
+        "Progression measurement of participants in insatser: instruments, pseudonymous participants, measurements, self-rating and reports that show only aggregates",
+    },
   ],
 };
 

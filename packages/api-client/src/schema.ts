@@ -2872,6 +2872,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/progression/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A progression report as CSV
+         * @description The same report and checks as `getProgressionReport`, one line per group and item, for Swedish Excel: semicolons, decimal comma, UTF-8 with a byte order mark. A withheld cell says `för få`. Needs `progression:aggregates` (API keys too).
+         */
+        get: operations["exportProgressionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A progression report
+         * @description Per group and item: how many improved, stayed or worsened by at least `improvementThresholdSteps`, the means of the first and latest readings and the distance travelled, beside how many take part and were measured. Only aggregates, never one person: over the participants with two readings or more by the respondent, first reading against latest. A group under the minimum group size (`minGroupSize`) is withheld, and when that alone could be worked out from the total, the smallest other group too (or the total). An instrument version the caller cannot read, or an insats it does not own or co-own, answers 404. Needs `progression:aggregates` (API keys too).
+         */
+        get: operations["getProgressionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/report-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a progression report can be asked about
+         * @description The instrument versions (the förbund's own and the national ones) with readings in the caller's reach (nationally for NNS), with the respondents that have them, and the förbund's insatser that have participants (none for NNS). Needs `progression:aggregates` (API keys too).
+         */
+        get: operations["getProgressionReportOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/trainings/{trainingId}/invoice-drafts": {
         parameters: {
             query?: never;
@@ -9255,6 +9315,227 @@ export interface components {
             reference: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "scope": "national",
+         *       "intervention": null,
+         *       "instrument": {
+         *         "id": "3f0c9a62-1b7e-4d15-8a3c-6e2f9d4b7a01",
+         *         "name": "SKAPA (platshållare)",
+         *         "placeholder": true,
+         *         "versionId": "8b4e2d17-5c9a-4f3e-b6d1-0a7c3e9f2b58",
+         *         "versionNumber": 1
+         *       },
+         *       "respondent": "participant",
+         *       "dimension": "organization",
+         *       "minGroupSize": 5,
+         *       "improvementThresholdSteps": 1,
+         *       "generatedAt": "2026-11-24T09:15:02.118Z",
+         *       "activity": {
+         *         "total": {
+         *           "group": null,
+         *           "label": "Alla",
+         *           "suppressed": false,
+         *           "participants": 214,
+         *           "measuredParticipants": 188,
+         *           "measurements": 531
+         *         },
+         *         "groups": [
+         *           {
+         *             "group": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "label": "Samordningsförbundet i Halland",
+         *             "suppressed": false,
+         *             "participants": 131,
+         *             "measuredParticipants": 117,
+         *             "measurements": 342
+         *           },
+         *           {
+         *             "group": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *             "label": "Samordningsförbundet Norra Västmanland",
+         *             "suppressed": false,
+         *             "participants": 83,
+         *             "measuredParticipants": 71,
+         *             "measurements": 189
+         *           }
+         *         ]
+         *       },
+         *       "total": {
+         *         "group": null,
+         *         "label": "Alla",
+         *         "suppressed": false,
+         *         "n": 142,
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "label": "Söka arbete (platshållare)",
+         *             "meanFirst": 2.41,
+         *             "meanLatest": 3.35,
+         *             "distance": 0.94,
+         *             "improvedPercent": 58.5,
+         *             "unchangedPercent": 36.5,
+         *             "worsePercent": 5
+         *           }
+         *         ]
+         *       },
+         *       "groups": [
+         *         {
+         *           "group": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "label": "Samordningsförbundet i Halland",
+         *           "suppressed": false,
+         *           "n": 96,
+         *           "items": [
+         *             {
+         *               "code": "S1",
+         *               "label": "Söka arbete (platshållare)",
+         *               "meanFirst": 2.38,
+         *               "meanLatest": 3.42,
+         *               "distance": 1.04,
+         *               "improvedPercent": 61.5,
+         *               "unchangedPercent": 33.5,
+         *               "worsePercent": 5
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "group": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "label": "Samordningsförbundet Norra Västmanland",
+         *           "suppressed": true,
+         *           "reason": "too_few"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionReport: {
+            /** @enum {string} */
+            scope: "national" | "organization" | "intervention";
+            intervention: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            instrument: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description A stand-in, not the real instrument: say so wherever shown */
+                placeholder: boolean;
+                /** Format: uuid */
+                versionId: string;
+                versionNumber: number;
+            };
+            /** @enum {string} */
+            respondent: "participant" | "coach";
+            /** @enum {string} */
+            dimension: "none" | "gender" | "age_band" | "start_quarter" | "organization" | "intervention";
+            /** @description Groups under this size are withheld */
+            minGroupSize: number;
+            /** @description Scale steps of change that count as improved or worse */
+            improvementThresholdSteps: number;
+            /** Format: date-time */
+            generatedAt: string;
+            activity: {
+                total: components["schemas"]["ProgressionActivityCell"];
+                groups: components["schemas"]["ProgressionActivityCell"][];
+            };
+            total: components["schemas"]["ProgressionGroupFigures"];
+            groups: components["schemas"]["ProgressionGroupFigures"][];
+        };
+        ProgressionActivityCell: {
+            /** @description The group's key; null for the total */
+            group: string | null;
+            /** @description The group's Swedish name, e.g. `Kvinnor`, `2026 kv. 3` */
+            label: string;
+            suppressed: boolean;
+            /** @description Null when the cell is withheld */
+            participants: number | null;
+            /** @description Null when the cell is withheld */
+            measuredParticipants: number | null;
+            /** @description Null when the cell is withheld */
+            measurements: number | null;
+        };
+        ProgressionGroupFigures: {
+            group: string | null;
+            label: string;
+            /** @enum {boolean} */
+            suppressed: false;
+            /** @description Participants with two readings or more */
+            n: number;
+            items: components["schemas"]["ProgressionItemFigures"][];
+        } | {
+            group: string | null;
+            label: string;
+            /** @enum {boolean} */
+            suppressed: true;
+            /**
+             * @description `too_few`: under the minimum group size; `complementary`: hidden so that a `too_few` group cannot be worked out from the total
+             * @enum {string}
+             */
+            reason: "too_few" | "complementary";
+        };
+        ProgressionItemFigures: {
+            code: string;
+            label: string;
+            meanFirst: number;
+            meanLatest: number;
+            /** @description Distance travelled: the mean change in the better direction, in scale steps */
+            distance: number;
+            improvedPercent: number | null;
+            unchangedPercent: number | null;
+            worsePercent: number | null;
+        };
+        /**
+         * @example {
+         *       "instruments": [
+         *         {
+         *           "id": "8b4e2d17-5c9a-4f3e-b6d1-0a7c3e9f2b58",
+         *           "number": 1,
+         *           "status": "published",
+         *           "publishedAt": "2026-09-01T07:00:00.000Z",
+         *           "itemCount": 11,
+         *           "participantItemCount": 9,
+         *           "coachItemCount": 11,
+         *           "instrumentId": "3f0c9a62-1b7e-4d15-8a3c-6e2f9d4b7a01",
+         *           "instrumentName": "SKAPA (platshållare)",
+         *           "placeholder": true,
+         *           "respondents": [
+         *             "coach",
+         *             "participant"
+         *           ]
+         *         }
+         *       ],
+         *       "interventions": [
+         *         {
+         *           "id": "0d5b8e34-6a1f-4c27-9e83-b4f2a7c61d09",
+         *           "name": "Steget vidare"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionReportOptions: {
+            instruments: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "published" | "retired";
+                /** Format: date-time */
+                publishedAt: string | null;
+                itemCount: number;
+                participantItemCount: number;
+                coachItemCount: number;
+                /** Format: uuid */
+                instrumentId: string;
+                instrumentName: string;
+                placeholder: boolean;
+                /** @description Respondents with readings in reach */
+                respondents: ("participant" | "coach")[];
+            }[];
+            interventions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
         };
         /**
          * @example {
@@ -19775,6 +20056,118 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportProgressionReport: {
+        parameters: {
+            query: {
+                /** @description `national` (NNS only; a förbund gets 403), `organization` (the förbund's own participants) or `intervention` (one of its insatser, named by `interventionId`). NNS reports only nationally (400 `national_only`). */
+                scope: "national" | "organization" | "intervention";
+                /** @description The insats, with scope `intervention` only (400 `required`, or `intervention_scope_only` with another scope) */
+                interventionId?: string;
+                /** @description A published or retired version, own or national */
+                instrumentVersionId: string;
+                /** @description Whose answers: the participant's or the handledare's */
+                respondent: "participant" | "coach";
+                /** @description The breakdown. National: none, gender, age_band, start_quarter, organization; a förbund's: the same but intervention instead of organization; an insats's: none, gender, age_band, start_quarter (400 `not_in_scope` otherwise) */
+                dimension?: "none" | "gender" | "age_band" | "start_quarter" | "organization" | "intervention";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionReport: {
+        parameters: {
+            query: {
+                /** @description `national` (NNS only; a förbund gets 403), `organization` (the förbund's own participants) or `intervention` (one of its insatser, named by `interventionId`). NNS reports only nationally (400 `national_only`). */
+                scope: "national" | "organization" | "intervention";
+                /** @description The insats, with scope `intervention` only (400 `required`, or `intervention_scope_only` with another scope) */
+                interventionId?: string;
+                /** @description A published or retired version, own or national */
+                instrumentVersionId: string;
+                /** @description Whose answers: the participant's or the handledare's */
+                respondent: "participant" | "coach";
+                /** @description The breakdown. National: none, gender, age_band, start_quarter, organization; a förbund's: the same but intervention instead of organization; an insats's: none, gender, age_band, start_quarter (400 `not_in_scope` otherwise) */
+                dimension?: "none" | "gender" | "age_band" | "start_quarter" | "organization" | "intervention";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionReportOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The choices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionReportOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -33,6 +33,7 @@ export type { MemberPartyInput, MemberPartyView, OrganizationInput } from "./org
 export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
+export * from "./progression/reports.js";
 export * from "./sessions.js";
 export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";
