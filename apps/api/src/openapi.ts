@@ -101,6 +101,11 @@ export const OPENAPI_INFO = {
       description:
         "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
     },
+    {
+      name: "Progression",
+      description:
+        "Progression measurement (SKAPA and other instruments): pseudonymous participants, their measurements and self-rating links, export, erasure and retention, and aggregates that never show one person",
+    },
   ],
 };
 
