@@ -294,6 +294,8 @@ describe("self-rating links", () => {
     expect(page.status).toBe(200);
     expect(page.headers.get("cache-control")).toBe("no-store");
     expect(page.headers.get("x-robots-tag")).toContain("noindex");
+    // The token is in the path: no link on the page may hand it to another site.
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
     const html = await page.text();
     expect(html).toContain('lang="sv"');
     expect(html.match(/type="radio"/g)).toHaveLength(10);

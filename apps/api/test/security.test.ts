@@ -80,6 +80,8 @@ const PUBLIC_ROUTES = new Set([
   "POST /newsletters/{slug}/subscriptions",
   "POST /newsletters/bounces",
   "POST /newsletters/inbound",
+  "GET /self-rating/{token}",
+  "POST /self-rating/{token}",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -171,6 +173,9 @@ beforeAll(async () => {
       ...newsletter,
       publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       subscriberId: subscriber.id,
+      // No participant is needed to be refused: access is decided before, and an unknown one is 404.
+      participantId: randomUUID(),
+      token: `unknown-self-rating-${side}`,
       ...billing[side],
     };
   }

@@ -208,8 +208,7 @@ async function openLink(tx: Tx, token: string, now: Date): Promise<OpenLink> {
   return { ...link, version };
 }
 
-/** What the link shows the participant: the questions put to them, each with its scale. */
-// convention: no permission check — the link's token is the participant's permission
+/** What the link shows the participant (whose token is the only credential): the questions put to them. */
 export async function selfRatingForm(deps: Deps, token: string, now = new Date()): Promise<SelfRatingForm> {
   return transaction(deps.db, {}, async (tx) => {
     const { version, expiresAt } = await openLink(tx, token, now);
