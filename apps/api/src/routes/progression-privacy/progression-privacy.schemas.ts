@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { ITEM_CODE, PARTICIPANT_GENDERS, RESPONDENTS } from "@nns/domain";
+import { PARTICIPANT_GENDERS, RESPONDENTS } from "@nns/domain";
 import { MAX_RETENTION_MONTHS, SELF_RATING_DEFAULT_HOURS, SELF_RATING_MAX_HOURS } from "@nns/services";
 import { CalendarDate, OrgIdParams, Timestamp } from "../../lib/schemas.js";
 import {
@@ -78,7 +78,7 @@ export const SelfRatingFormSchema = z
 
 export const SelfRatingAnswersInput = z
   .object({
-    answers: z.record(z.string().regex(ITEM_CODE).max(32), z.number().int().min(0).max(100)).openapi({
+    answers: z.record(z.string().max(32), z.number().int().min(0).max(100)).openapi({
       description:
         "Every item's code → a whole step on its scale (400 `required`, `scale`, `unknown_item` under `body.answers.<code>`)",
     }),
