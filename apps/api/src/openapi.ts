@@ -104,7 +104,7 @@ export const OPENAPI_INFO = {
     {
       name: "Progression",
       description:
-        "Progression measurement of participants in insatser: instruments, pseudonymous participants, measurements, self-rating and reports that show only aggregates",
+        "Progression measurement (SKAPA and other instruments): pseudonymous participants, their measurements and self-rating links, export, erasure and retention, and aggregates that never show one person",
     },
   ],
 };

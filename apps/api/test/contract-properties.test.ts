@@ -12,6 +12,7 @@
  * counterexample of a failure.
  */
 
+import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, permissionsForRole } from "@nns/domain";
 import {
   addCertification,
@@ -207,6 +208,9 @@ beforeAll(async () => {
     certificationId: certified.certifications[0]?.id as string,
     invoiceId: (await billingFixture(env)).A.invoiceId,
     buyerOrganizationId: tenant.org.id,
+    // Refused or not found either way: no participant, no link, which the contract documents too.
+    participantId: randomUUID(),
+    token: randomUUID(),
   });
   context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);

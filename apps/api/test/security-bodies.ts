@@ -3,6 +3,11 @@ import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 /** Valid bodies, so that requests about another organization's resource get past validation to the service. */
 const SOON = new Date(Date.now() + 7 * 86_400_000);
 export const VALID_BODIES: Record<string, unknown> = {
+  "POST /orgs/{orgId}/progression/participants/{participantId}/self-rating-links": {
+    instrumentVersionId: "00000000-0000-4000-8000-000000000000",
+  },
+  "PUT /orgs/{orgId}/progression/settings": { retentionMonths: 12 },
+  "POST /self-rating/{token}": { answers: { P1: 3 } },
   "PATCH /orgs/{orgId}/members/{userId}": { role: "viewer" },
   "POST /orgs/{orgId}/training-requests/{requestId}/decline": { note: "Inte i år." },
   "POST /orgs/{orgId}/trainings/{trainingId}/transitions": { action: "confirm" },

@@ -81,6 +81,8 @@ const PUBLIC_ROUTES = new Set([
   "POST /newsletters/{slug}/subscriptions",
   "POST /newsletters/bounces",
   "POST /newsletters/inbound",
+  "GET /self-rating/{token}",
+  "POST /self-rating/{token}",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -173,6 +175,7 @@ beforeAll(async () => {
       ...newsletter,
       publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       subscriberId: subscriber.id,
+      token: `unknown-self-rating-${side}`,
       ...billing[side],
       ...progression[side],
     };

@@ -2804,6 +2804,116 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/progression/participants/{participantId}/self-rating-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a self-rating link for a participant
+         * @description A one-time link (`/skattning/{token}`) for the participant to answer the version's questions to the participant on their own phone, without an account. It works once and until it expires (default 72 hours, at most 14 days); the answers become a measurement by the participant dated that day. The token is 32 random bytes shown only in this answer: the platform keeps its SHA-256 alone. For the participant's coach (`progression:record`) or a manager (`progression:manage`); another coach's participant answers 404. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Logged in the access log (`self_rating_link`) and audited as `progression.self_rating_link_created`.
+         *
+         *     Takes no Idempotency-Key: the link's token is shown once and never stored, so no answer can be replayed.
+         */
+        post: operations["createProgressionSelfRatingLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about a participant
+         * @description For a participant's request of access or portability (GDPR art. 15 and 20): the record, every measurement with each answer beside its question, the self-rating links made and the access log. `format=json` (the default) or `format=csv`: Swedish Excel (semicolons, decimal comma, UTF-8 with BOM), one row per answer, downloaded as `deltagare-<code>.csv`. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`; logged in the access log (`export`).
+         */
+        get: operations["exportProgressionParticipant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Erase a participant
+         * @description Erases the participant and everything measured about them, at once and for good: measurements, the first/latest rows aggregates read, and self-rating links. What stays names only the pseudonymous code: the access log (with this erasure, `erase`) and the audit entry `progression.participant_erased` (`after: { code }`). Aggregates no longer count them. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`.
+         */
+        delete: operations["eraseProgressionParticipant"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the förbund's progression settings
+         * @description How long individual data is kept: every night, participants whose end date lies more than `retentionMonths` back (default 36) are erased, as by a manager. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`.
+         */
+        get: operations["getProgressionSettings"];
+        /**
+         * Set the förbund's progression settings
+         * @description `retentionMonths`: whole months from 1 to 120 (400 `range`). Takes effect at the next nightly run. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`. Audited as `progression.settings_updated`.
+         */
+        put: operations["putProgressionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/self-rating/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a self-rating link's questions
+         * @description The JSON twin of the page `/skattning/{token}`: the instrument's name, when the link expires and the questions to the participant, each with its scale. Says nothing about who the participant is. Public: the token in the path is the only credential (the participant has no account). Unknown, used and expired links answer 410 alike.
+         */
+        get: operations["getProgressionSelfRating"];
+        put?: never;
+        /**
+         * Answer a self-rating link
+         * @description Every question answered with a whole step on its scale. Records a measurement by the participant dated today (Swedish time) and uses up the link in the same transaction: a second answer, even one sent at the same moment, answers 410. Public: the token in the path is the only credential (the participant has no account). Unknown, used and expired links answer 410 alike.
+         */
+        post: operations["submitProgressionSelfRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/billing/seller-settings": {
         parameters: {
             query?: never;
@@ -9210,6 +9320,297 @@ export interface components {
         NewsletterTestSend: {
             /** @description Where the copy goes */
             to: string;
+        };
+        /**
+         * @example {
+         *       "id": "7a9b1c3d-5e7f-4a9b-8c3d-5e7f9a1b3c5d",
+         *       "url": "https://nns.example/skattning/b3BlbnNvdXJjZS1leGFtcGxlLXRva2VuLWZvci1kb2M",
+         *       "expiresAt": "2026-11-27T09:30:00.000Z"
+         *     }
+         */
+        ProgressionSelfRatingLink: {
+            /** Format: uuid */
+            id: string;
+            /** @description The link to hand the participant. Shown this once: only its SHA-256 is stored. */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /**
+         * @example {
+         *       "exportedAt": "2026-11-25T10:02:11.000Z",
+         *       "participant": {
+         *         "id": "3c1f7a52-7e0b-4d8a-9a61-2f4b8c9d0e13",
+         *         "code": "K7QM-3XRP",
+         *         "intervention": {
+         *           "id": "6d8e0f1a-3b5c-4d7e-9f1a-3b5c7d9e1f2a",
+         *           "name": "Resursteam unga vuxna"
+         *         },
+         *         "coach": {
+         *           "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *           "name": "Anna Lindqvist"
+         *         },
+         *         "gender": "woman",
+         *         "birthYear": 1998,
+         *         "ageBand": "20-29",
+         *         "startDate": "2026-03-02",
+         *         "endDate": null,
+         *         "outcome": null,
+         *         "createdAt": "2026-03-02T08:15:40.000Z",
+         *         "updatedAt": "2026-03-02T08:15:40.000Z"
+         *       },
+         *       "measurements": [
+         *         {
+         *           "id": "2e4f6a8b-0c2d-4e6f-8a0b-2c4d6e8f0a2b",
+         *           "instrument": {
+         *             "id": "9b2d4e6f-1a3c-4b5d-8e7f-0a1b2c3d4e5f",
+         *             "name": "SKAPA",
+         *             "versionNumber": 1,
+         *             "placeholder": false
+         *           },
+         *           "respondent": "participant",
+         *           "measuredOn": "2026-03-02",
+         *           "source": "self_rating",
+         *           "recordedBy": null,
+         *           "comment": null,
+         *           "answers": [
+         *             {
+         *               "code": "P1",
+         *               "label": "Tro på arbete",
+         *               "question": "Jag tror att jag kan få ett arbete.",
+         *               "value": 2
+         *             },
+         *             {
+         *               "code": "P2",
+         *               "label": "Ork",
+         *               "question": "Jag orkar med en vanlig dag.",
+         *               "value": 3
+         *             }
+         *           ],
+         *           "createdAt": "2026-03-02T08:40:03.000Z"
+         *         }
+         *       ],
+         *       "selfRatingLinks": [
+         *         {
+         *           "createdAt": "2026-03-02T08:16:12.000Z",
+         *           "expiresAt": "2026-03-05T08:16:12.000Z",
+         *           "usedAt": "2026-03-02T08:40:03.000Z"
+         *         }
+         *       ],
+         *       "accessLog": [
+         *         {
+         *           "at": "2026-03-02T08:16:12.000Z",
+         *           "action": "self_rating_link",
+         *           "actorName": "Anna Lindqvist"
+         *         },
+         *         {
+         *           "at": "2026-11-25T10:02:11.000Z",
+         *           "action": "export",
+         *           "actorName": "Förbundschef Samordningsförbundet i Halland"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionParticipantExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            participant: {
+                /** Format: uuid */
+                id: string;
+                /** @description The pseudonymous code; the platform holds no name */
+                code: string;
+                intervention: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                coach: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                gender: "woman" | "man" | "other" | "not_stated";
+                birthYear: number | null;
+                /** @description The band counted, at the start date */
+                ageBand: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                startDate: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                endDate: string | null;
+                outcome: {
+                    code: string;
+                    label: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            };
+            measurements: {
+                /** Format: uuid */
+                id: string;
+                instrument: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    versionNumber: number;
+                    placeholder: boolean;
+                };
+                /** @enum {string} */
+                respondent: "participant" | "coach";
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                measuredOn: string;
+                /** @enum {string} */
+                source: "coach" | "self_rating";
+                recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                comment: string | null;
+                answers: {
+                    code: string;
+                    label: string;
+                    question: string;
+                    value: number;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            selfRatingLinks: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: date-time */
+                usedAt: string | null;
+            }[];
+            accessLog: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                action: "list" | "read" | "record" | "export" | "erase" | "self_rating_link";
+                actorName: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "retentionMonths": 36,
+         *       "updatedAt": "2026-09-01T12:00:00.000Z"
+         *     }
+         */
+        ProgressionSettings: {
+            retentionMonths: number;
+            /**
+             * Format: date-time
+             * @description Null while the default (36 months) applies
+             */
+            updatedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "instrument": {
+         *         "name": "SKAPA",
+         *         "placeholder": false
+         *       },
+         *       "expiresAt": "2026-11-27T09:30:00.000Z",
+         *       "items": [
+         *         {
+         *           "code": "P1",
+         *           "group": "Arbete",
+         *           "question": "Jag tror att jag kan få ett arbete.",
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           }
+         *         },
+         *         {
+         *           "code": "P2",
+         *           "group": "Hälsa",
+         *           "question": "Jag orkar med en vanlig dag.",
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionSelfRatingForm: {
+            instrument: {
+                name: string;
+                /** @description Wording that stands in for an official text */
+                placeholder: boolean;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+            items: {
+                /** @description The key of this item's answer */
+                code: string;
+                group: string;
+                /** @description The question as put to the participant */
+                question: string;
+                scale: {
+                    min: number;
+                    max: number;
+                    /** @description Labels of some steps, both ends always; every whole step between may be chosen */
+                    anchors: {
+                        value: number;
+                        label: string;
+                    }[];
+                };
+            }[];
+        };
+        /**
+         * @example {
+         *       "measuredOn": "2026-11-25"
+         *     }
+         */
+        ProgressionSelfRatingReceipt: {
+            /**
+             * Format: date
+             * @description Today in Sweden: the measurement's date
+             * @example 2026-11-24
+             */
+            measuredOn: string;
         };
         /**
          * @example {
@@ -19757,6 +20158,377 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionSelfRatingLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "instrumentVersionId": "4f6a8b0c-2d4e-4f6a-8b0c-2d4e6f8a0b1c",
+                 *       "expiresInHours": 72
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A published version chosen for the participant's insats, with questions to the participant (400 `chosen_for_intervention`, `published`, `participant_items`)
+                     */
+                    instrumentVersionId: string;
+                    /** @description Default 72 (three days); at most 14 days */
+                    expiresInHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The link, shown this once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSelfRatingLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Sent with an Idempotency-Key, which this request cannot honour */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportProgressionParticipant: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "exportedAt": "2026-11-25T10:02:11.000Z",
+                     *       "participant": {
+                     *         "id": "3c1f7a52-7e0b-4d8a-9a61-2f4b8c9d0e13",
+                     *         "code": "K7QM-3XRP",
+                     *         "intervention": {
+                     *           "id": "6d8e0f1a-3b5c-4d7e-9f1a-3b5c7d9e1f2a",
+                     *           "name": "Resursteam unga vuxna"
+                     *         },
+                     *         "coach": {
+                     *           "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *           "name": "Anna Lindqvist"
+                     *         },
+                     *         "gender": "woman",
+                     *         "birthYear": 1998,
+                     *         "ageBand": "20-29",
+                     *         "startDate": "2026-03-02",
+                     *         "endDate": null,
+                     *         "outcome": null,
+                     *         "createdAt": "2026-03-02T08:15:40.000Z",
+                     *         "updatedAt": "2026-03-02T08:15:40.000Z"
+                     *       },
+                     *       "measurements": [
+                     *         {
+                     *           "id": "2e4f6a8b-0c2d-4e6f-8a0b-2c4d6e8f0a2b",
+                     *           "instrument": {
+                     *             "id": "9b2d4e6f-1a3c-4b5d-8e7f-0a1b2c3d4e5f",
+                     *             "name": "SKAPA",
+                     *             "versionNumber": 1,
+                     *             "placeholder": false
+                     *           },
+                     *           "respondent": "participant",
+                     *           "measuredOn": "2026-03-02",
+                     *           "source": "self_rating",
+                     *           "recordedBy": null,
+                     *           "comment": null,
+                     *           "answers": [
+                     *             {
+                     *               "code": "P1",
+                     *               "label": "Tro på arbete",
+                     *               "question": "Jag tror att jag kan få ett arbete.",
+                     *               "value": 2
+                     *             },
+                     *             {
+                     *               "code": "P2",
+                     *               "label": "Ork",
+                     *               "question": "Jag orkar med en vanlig dag.",
+                     *               "value": 3
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-03-02T08:40:03.000Z"
+                     *         }
+                     *       ],
+                     *       "selfRatingLinks": [
+                     *         {
+                     *           "createdAt": "2026-03-02T08:16:12.000Z",
+                     *           "expiresAt": "2026-03-05T08:16:12.000Z",
+                     *           "usedAt": "2026-03-02T08:40:03.000Z"
+                     *         }
+                     *       ],
+                     *       "accessLog": [
+                     *         {
+                     *           "at": "2026-03-02T08:16:12.000Z",
+                     *           "action": "self_rating_link",
+                     *           "actorName": "Anna Lindqvist"
+                     *         },
+                     *         {
+                     *           "at": "2026-11-25T10:02:11.000Z",
+                     *           "action": "export",
+                     *           "actorName": "Förbundschef Samordningsförbundet i Halland"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantExport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    eraseProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putProgressionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retentionMonths": 24
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Months after a participant's end date until their data is erased */
+                    retentionMonths: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionSelfRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the self-rating link (`/skattning/{token}`); an unknown one answers 410 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSelfRatingForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitProgressionSelfRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the self-rating link (`/skattning/{token}`); an unknown one answers 410 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "P1": 3,
+                 *         "P2": 4
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Every item's code → a whole step on its scale (400 `required`, `scale`, `unknown_item` under `body.answers.<code>`) */
+                    answers: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded, thank you */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSelfRatingReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            404: components["responses"]["NotFound"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -33,7 +33,12 @@ export type { MemberPartyInput, MemberPartyView, OrganizationInput } from "./org
 export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
+export * from "./progression/erasure.js";
+export * from "./progression/participant-export.js";
 export * from "./progression/reports.js";
+export * from "./progression/retention.js";
+export * from "./progression/self-rating.js";
+export * from "./progression/settings.js";
 export * from "./sessions.js";
 export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";

@@ -23,6 +23,8 @@ const QUEUES = {
   // (newsletters/sender.ts); a retried one only claims what is still pending.
   "newsletter.send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
   "newsletter.schedule": { retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
+  // Erasing is idempotent: a retry finds only the participants still past their retention.
+  "progression.retention": { retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
 } satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type JobName = keyof typeof QUEUES;
