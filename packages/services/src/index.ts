@@ -33,6 +33,13 @@ export type { MemberPartyInput, MemberPartyView, OrganizationInput } from "./org
 export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
+export * from "./progression/access-log.js";
+export * from "./progression/chosen-versions.js";
+export * from "./progression/comparison.js";
+export * from "./progression/due-occasions.js";
+export * from "./progression/measurements.js";
+export * from "./progression/participants.js";
+export * from "./progression/reminders.js";
 export * from "./sessions.js";
 export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";

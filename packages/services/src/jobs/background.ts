@@ -5,6 +5,7 @@ import { Mailer, type MailerOptions } from "../mail/mailer.js";
 import { purgeExpired } from "../maintenance.js";
 import { newsletterSender } from "../newsletters/sender.js";
 import { runNewsletterSchedule } from "../newsletters/sending.js";
+import { sendProgressionReminders } from "../progression/reminders.js";
 import { WebhookDeliverer } from "../webhooks/delivery.js";
 import { JobQueue, type JobQueueOptions } from "./queue.js";
 
@@ -26,7 +27,7 @@ export interface JobLog {
 /**
  * Starts the queue and, unless `work` is false, this process's workers: email and webhook delivery, Stripe
  * collection (when configured), newsletter sending with its minute's round (scheduled issues due, stalled
- * ones picked up again) and the hourly housekeeping (expired sessions, spent tokens, closed
+ * ones picked up again), coaches' progression reminders at seven each morning and the hourly housekeeping (expired sessions, spent tokens, closed
  * throttle windows, day-old idempotency keys), which the queue's scheduler fires once across all processes.
  */
 export async function startBackgroundWork(deps: Deps, log: JobLog, work = true): Promise<void> {
@@ -45,4 +46,8 @@ export async function startBackgroundWork(deps: Deps, log: JobLog, work = true):
     if (round.started + round.resumed > 0) log.info(round, "newsletter issues started or picked up");
   });
   await deps.jobs.schedule("newsletter.schedule", "* * * * *");
+  await deps.jobs.work("progression.reminders", async () => {
+    log.info(await sendProgressionReminders(deps), "progression reminders sent");
+  });
+  await deps.jobs.schedule("progression.reminders", "0 7 * * *");
 }
