@@ -42,6 +42,7 @@ import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
+import { progressionParticipantsRouter } from "./routes/progression-participants/progression-participants.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
@@ -86,7 +87,8 @@ export function createV1() {
     .route("/", newsletterSubscribersRouter)
     .route("/", newsletterSendingRouter)
     .route("/", billingSettingsRouter)
-    .route("/", invoicesRouter);
+    .route("/", invoicesRouter)
+    .route("/", progressionParticipantsRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
   registerWebhookEvents(v1);

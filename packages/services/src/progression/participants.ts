@@ -39,6 +39,8 @@ import {
 import { chosenVersions, type InstrumentVersionSummaryWithName, versionSummary } from "./chosen-versions.js";
 
 export type ProgressionParticipantStatus = "active" | "ended";
+/** One of the catalogue's outcome categories: where the participant went on leaving. */
+export type ParticipantOutcome = (typeof OUTCOME_CATEGORY_CODES)[number];
 
 export interface ProgressionParticipantView {
   id: string;
@@ -51,7 +53,7 @@ export interface ProgressionParticipantView {
   ageBand: AgeBand | null;
   startDate: string;
   endDate: string | null;
-  outcome: string | null;
+  outcome: ParticipantOutcome | null;
   status: ProgressionParticipantStatus;
   version: number;
   createdAt: Date;
@@ -85,7 +87,7 @@ export interface ProgressionParticipantInput {
   ageBand?: AgeBand | null;
   startDate: string;
   endDate?: string | null;
-  outcome?: string | null;
+  outcome?: ParticipantOutcome | null;
 }
 
 export type ProgressionParticipantPatch = Partial<Omit<ProgressionParticipantInput, "interventionId">>;
@@ -125,7 +127,7 @@ function participantView(row: ParticipantJoin): ProgressionParticipantView {
     ageBand: p.ageBand as AgeBand | null,
     startDate: p.startDate,
     endDate: p.endDate,
-    outcome: p.outcome,
+    outcome: p.outcome as ParticipantOutcome | null,
     status: p.endDate === null ? "active" : "ended",
     version: p.version,
     createdAt: p.createdAt,
