@@ -122,7 +122,12 @@ export async function openOccasions(
         }
       }
   }
-  return open.sort((a, b) => a.dueOn.localeCompare(b.dueOn) || a.code.localeCompare(b.code));
+  return open.sort(
+    (a, b) =>
+      a.dueOn.localeCompare(b.dueOn) ||
+      a.code.localeCompare(b.code) ||
+      a.respondent.localeCompare(b.respondent),
+  );
 }
 
 function askedOf(definition: InstrumentDefinition): Respondent[] {
