@@ -36,6 +36,7 @@ import { Client, expectProblem, signIn, withKey } from "./client.js";
 import { plannedEvent, setupTestApp, type TestEnv } from "./helpers.js";
 import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
 import { insertPublication } from "./newsletter-fixtures.js";
+import { measuredParticipant } from "./progression-fixtures.js";
 import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
 
@@ -150,6 +151,7 @@ beforeAll(async () => {
       consentText: "Säkerhetssviten.",
       attestConsent: true,
     });
+    const progression = await measuredParticipant(env, ctx, intervention.id);
     ids[side] = {
       orgId: org.id,
       userId: member.id,
@@ -171,6 +173,7 @@ beforeAll(async () => {
       ...newsletter,
       publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       subscriberId: subscriber.id,
+      ...progression,
       ...billing[side],
     };
   }

@@ -21599,7 +21599,7 @@ export interface operations {
     listProgressionDueOccasions: {
         parameters: {
             query?: {
-                within?: number | null;
+                within?: number;
             };
             header?: never;
             path: {

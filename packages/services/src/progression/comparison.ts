@@ -199,17 +199,18 @@ export async function getComparison(
   participantId: string,
   query: ComparisonQuery,
 ): Promise<ComparisonView> {
-  const needsVersion = query.from === undefined || query.to === undefined;
-  if (needsVersion && query.instrumentVersionId === undefined)
-    throw fieldError(
-      "query.instrumentVersionId",
-      "required",
-      "Ange instrumentversionen, eller två mätningar med from och to.",
-    );
-  if (needsVersion && query.respondent === undefined)
-    throw fieldError("query.respondent", "required", "Ange vems skattningar som jämförs.");
   return withParticipantAccess(ctx, async (tx) => {
+    // Whose it is first: someone else's participant is not found, whatever was asked of it.
     const participant = await loadParticipant(tx, ctx, participantId);
+    const needsVersion = query.from === undefined || query.to === undefined;
+    if (needsVersion && query.instrumentVersionId === undefined)
+      throw fieldError(
+        "query.instrumentVersionId",
+        "required",
+        "Ange instrumentversionen, eller två mätningar med from och to.",
+      );
+    if (needsVersion && query.respondent === undefined)
+      throw fieldError("query.respondent", "required", "Ange vems skattningar som jämförs.");
     const pick = async (id: string | undefined, which: "first" | "latest", field: string) => {
       if (id !== undefined) return measurementOf(tx, participant, id, field);
       const row = await firstOrLatest(

@@ -199,9 +199,9 @@ export async function recordMeasurement(
   participantId: string,
   input: MeasurementInput,
 ): Promise<MeasurementView> {
-  const comment = checkedComment(input.comment, "body.comment");
   return withParticipantAccess(ctx, async (tx) => {
     const participant = await loadParticipant(tx, ctx, participantId);
+    const comment = checkedComment(input.comment, "body.comment");
     const version = await versionForReading(tx, ctx, participant, input.instrumentVersionId);
     const answers = checkedReading(version, participant, input, stockholmDate());
     const recordedBy = ctx.actor.type === "user" ? ctx.actor : null;

@@ -214,7 +214,7 @@ export const listDueOccasions = defineRoute(individual, {
   description: `The open measurement occasions of the caller's participants (a manager's: all of the förbund's) that are overdue or fall within \`within\` days from today (default 30), earliest first. The same list reaches each coach by email every morning. ${WHO} ${LOGGED("list")}`,
   request: {
     params: OrgIdParams,
-    query: z.object({ within: z.coerce.number().int().min(0).max(365).default(30) }),
+    query: z.object({ within: z.coerce.number().int().min(1).max(365).default(30) }),
   },
   responses: {
     200: jsonResponse(
