@@ -43,8 +43,9 @@ import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
-import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
+import { progressionParticipantsRouter } from "./routes/progression-participants/progression-participants.index.js";
 import { progressionPrivacyRouter } from "./routes/progression-privacy/progression-privacy.index.js";
+import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
@@ -91,6 +92,7 @@ export function createV1() {
     .route("/", progressionPrivacyRouter)
     .route("/", billingSettingsRouter)
     .route("/", progressionReportsRouter)
+    .route("/", progressionParticipantsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);

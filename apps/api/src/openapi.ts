@@ -104,7 +104,7 @@ export const OPENAPI_INFO = {
     {
       name: "Progression",
       description:
-        "Progression measurement (SKAPA and other instruments): pseudonymous participants, their measurements and self-rating links, export, erasure and retention, and aggregates that never show one person",
+        "Progression measurement: instruments such as SKAPA kept as data, a förbund's pseudonymous participants and their measurements (coaches see their own, the förbund's managers all, NNS none), self-rating links, export, erasure and retention, and aggregates suppressed below the minimum group size",
     },
   ],
 };

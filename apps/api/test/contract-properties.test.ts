@@ -42,6 +42,7 @@ import { buildOpenApiDocument } from "../src/openapi.js";
 import { Client, signIn } from "./client.js";
 import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js";
 import { insertPublication } from "./newsletter-fixtures.js";
+import { measuredParticipant } from "./progression-participant-fixtures.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
 import { billingFixture } from "./security-billing.js";
 
@@ -186,7 +187,9 @@ beforeAll(async () => {
   await invitePublisher(ctx, publication.id, env.orgA.id);
   const issue = await createIssue(ctx, publication.id, { subject: "Nummer ett" });
   const withSection = await addSection(ctx, publication.id, issue.id, { heading: "Nyheter" });
+  const progression = await measuredParticipant(env, ctx, intervention.id);
   Object.assign(ids, {
+    ...progression,
     orgId: tenant.org.id,
     publicationId: publication.id,
     issueId: issue.id,

@@ -32,6 +32,12 @@ export const VALID_BODIES: Record<string, unknown> = {
   "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
   "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
   "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
+  "POST /orgs/{orgId}/progression/participants/{participantId}/measurements": {
+    instrumentVersionId: "00000000-0000-4000-8000-000000000000",
+    respondent: "coach",
+    measuredOn: "2026-01-14",
+    answers: { S1: 3 },
+  },
   "POST /orgs/{orgId}/webhook-endpoints": {
     url: "https://hooks.example.se/nns",
     events: ["training.created"],

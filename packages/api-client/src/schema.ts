@@ -2853,7 +2853,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * Get a participant
+         * @description The participant with the instrument versions the insats measures with and, per version and respondent, the measurement occasions (at the start, about every three months, at the end) and their state. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. The `ETag` header carries its version. Every participant whose data is returned gets an entry `read` in the förbund's access log.
+         */
+        get: operations["getProgressionParticipant"];
         put?: never;
         post?: never;
         /**
@@ -2863,7 +2867,11 @@ export interface paths {
         delete: operations["eraseProgressionParticipant"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Change a participant
+         * @description Changes the fields sent (same rules as registering: `not_a_coach`, `birth_year_given`, `too_young`, `implausible`, `before_start`, `in_future`, `requires_end_date`); the insats does not change. Only managers assign another coach (403 for a coach). Send the `ETag` as `If-Match`: a change since answers 412. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Audited as `progression.participant_updated` (the names of the fields changed, not their values); logged as `record`.
+         */
+        patch: operations["updateProgressionParticipant"];
         trace?: never;
     };
     "/orgs/{orgId}/progression/settings": {
@@ -3034,6 +3042,134 @@ export interface paths {
          * @description The instrument versions (the förbund's own and the national ones) with readings in the caller's reach (nationally for NNS), with the respondents that have them, and the förbund's insatser that have participants (none for NNS). Needs `progression:aggregates` (API keys too).
          */
         get: operations["getProgressionReportOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List participants
+         * @description The förbund's pseudonymous participants the caller may see, newest first, cursor-paginated, filtered by insats, coach and status (`active`, `ended`, default `all`). Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `list` in the förbund's access log.
+         */
+        get: operations["listProgressionParticipants"];
+        put?: never;
+        /**
+         * Register a participant
+         * @description Registers a participant of one of the förbund's own or co-owned insatser, with a code the system makes; no name or personnummer is ever stored. A coach registers their own participants; a manager assigns any coach or administrator of the förbund (`coachUserId`). Rules are given on each field (`own_or_co_owned`, `not_a_coach`, `birth_year_given`, `too_young`, `implausible`, `before_start`, `in_future`, `requires_end_date`). Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. The `ETag` header carries its version. Audited as `progression.participant_created` (code, insats and coach only); logged as `record`.
+         */
+        post: operations["createProgressionParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a participant's measurements
+         * @description Every reading of the participant, oldest first, with its answers by item code. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `read` in the förbund's access log.
+         */
+        get: operations["listProgressionMeasurements"];
+        put?: never;
+        /**
+         * Record a measurement
+         * @description One reading by the participant or the coach with a version chosen for the insats, checked against the version's items (`chosen_for_insats`, `published`, `no_items`, `in_future`, `before_start`, `required`, `scale`, `unknown_item`, `personal_identity_number`). Measurements never change: a correction is a deletion and a new reading. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Audited as `progression.measurement_recorded` (ids, date and respondent; never the answers or the comment); logged as `record`.
+         */
+        post: operations["recordProgressionMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/measurements/{measurementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a measurement
+         * @description Deletes a reading entered by mistake: a manager any, a coach only one they recorded (403 otherwise). Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Audited as `progression.measurement_deleted`.
+         */
+        delete: operations["deleteProgressionMeasurement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two measurements
+         * @description Two readings by the same respondent item by item, with each change counted in the item's better direction. By default the first and the latest reading of `instrumentVersionId` by `respondent` (both then `required`); `from` and `to` name other readings of the participant (400 `participant_measurement`) by the same respondent (400 `same_respondent`) with the same instrument (400 `same_instrument`). Readings of two versions are compared only on the items the instrument's keeper mapped; the rest are listed in `unmappedItems`. Fewer than two readings: 422. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `read` in the förbund's access log.
+         */
+        get: operations["getProgressionComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List measurements due
+         * @description The open measurement occasions of the caller's participants (a manager's: all of the förbund's) that are overdue or fall within `within` days from today (default 30), earliest first. The same list reaches each coach by email every morning. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `list` in the förbund's access log.
+         */
+        get: operations["listProgressionDueOccasions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reads of participants' data
+         * @description Who listed, read, recorded, exported or erased which participant's data, and when, newest first, cursor-paginated, optionally of one participant. Entries stay after a participant's erasure, naming only the code. Needs `progression:manage` in a förbund (NNS holds no individual data).
+         */
+        get: operations["listProgressionAccessLog"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9937,6 +10073,777 @@ export interface components {
                 id: string;
                 name: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "code": "K7QM-3XWA",
+         *           "intervention": {
+         *             "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *             "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *           },
+         *           "coach": {
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "gender": "woman",
+         *           "birthYear": 1994,
+         *           "ageBand": "30-39",
+         *           "startDate": "2026-09-01",
+         *           "endDate": null,
+         *           "outcome": null,
+         *           "status": "active",
+         *           "version": 2,
+         *           "createdAt": "2026-09-01T09:14:22.000Z",
+         *           "updatedAt": "2026-10-02T13:05:40.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        ProgressionParticipantPage: {
+            data: components["schemas"]["ProgressionParticipant"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "code": "K7QM-3XWA",
+         *       "intervention": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *       },
+         *       "coach": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "gender": "woman",
+         *       "birthYear": 1994,
+         *       "ageBand": "30-39",
+         *       "startDate": "2026-09-01",
+         *       "endDate": null,
+         *       "outcome": null,
+         *       "status": "active",
+         *       "version": 2,
+         *       "createdAt": "2026-09-01T09:14:22.000Z",
+         *       "updatedAt": "2026-10-02T13:05:40.000Z"
+         *     }
+         */
+        ProgressionParticipant: {
+            /** Format: uuid */
+            id: string;
+            /** @description Pseudonymous code made by the system, e.g. `K7QM-3XWA` */
+            code: string;
+            intervention: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description The handledare; null while none is assigned */
+            coach: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description Kön: `woman` (Kvinna), `man` (Man), `other` (Annat), `not_stated` (Ej angivet)
+             * @enum {string}
+             */
+            gender: "woman" | "man" | "other" | "not_stated";
+            birthYear: number | null;
+            /**
+             * @description The band the aggregates count: from birthYear at startDate, or the band recorded; null: unknown
+             * @enum {string|null}
+             */
+            ageBand: "16-19" | "20-29" | "30-39" | "40-49" | "50-59" | "60-" | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            endDate: string | null;
+            /**
+             * @description Where the participant went on leaving (the catalogue's outcome categories)
+             * @enum {string|null}
+             */
+            outcome: "vocational_rehabilitation" | "reduced_sick_leave" | "job_seeking_studies_work" | "back_to_fk" | "dropped_out" | "social_services" | null;
+            /**
+             * @description `ended` once an endDate is set
+             * @enum {string}
+             */
+            status: "active" | "ended";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "code": "K7QM-3XWA",
+         *       "intervention": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *       },
+         *       "coach": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "gender": "woman",
+         *       "birthYear": 1994,
+         *       "ageBand": "30-39",
+         *       "startDate": "2026-09-01",
+         *       "endDate": null,
+         *       "outcome": null,
+         *       "status": "active",
+         *       "version": 2,
+         *       "createdAt": "2026-09-01T09:14:22.000Z",
+         *       "updatedAt": "2026-10-02T13:05:40.000Z",
+         *       "instruments": [
+         *         {
+         *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "number": 1,
+         *           "status": "published",
+         *           "publishedAt": "2026-06-15T10:00:00.000Z",
+         *           "itemCount": 11,
+         *           "participantItemCount": 9,
+         *           "coachItemCount": 11,
+         *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *           "instrumentName": "SKAPA (platshållare)",
+         *           "placeholder": true
+         *         }
+         *       ],
+         *       "occasions": [
+         *         {
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "respondent": "participant",
+         *           "occasions": [
+         *             {
+         *               "kind": "start",
+         *               "dueOn": "2026-09-01",
+         *               "state": "done",
+         *               "measuredOn": "2026-09-03"
+         *             },
+         *             {
+         *               "kind": "follow_up",
+         *               "dueOn": "2026-12-01",
+         *               "state": "due",
+         *               "measuredOn": null
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "respondent": "coach",
+         *           "occasions": [
+         *             {
+         *               "kind": "start",
+         *               "dueOn": "2026-09-01",
+         *               "state": "done",
+         *               "measuredOn": "2026-09-03"
+         *             },
+         *             {
+         *               "kind": "follow_up",
+         *               "dueOn": "2026-12-01",
+         *               "state": "due",
+         *               "measuredOn": null
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "measurementCount": 2
+         *     }
+         */
+        ProgressionParticipantDetail: components["schemas"]["ProgressionParticipant"] & {
+            /** @description The instrument versions the förbund chose for the insats */
+            instruments: components["schemas"]["ProgressionInsatsInstrument"][];
+            occasions: {
+                /** Format: uuid */
+                instrumentVersionId: string;
+                /**
+                 * @description Who answered: the participant or the coach
+                 * @enum {string}
+                 */
+                respondent: "participant" | "coach";
+                occasions: {
+                    /** @enum {string} */
+                    kind: "start" | "follow_up" | "end";
+                    /**
+                     * Format: date
+                     * @example 2026-11-24
+                     */
+                    dueOn: string;
+                    /**
+                     * @description `done` when a reading lies within 30 days of dueOn; `due` from 30 days before to 30 days after; then `overdue`
+                     * @enum {string}
+                     */
+                    state: "done" | "overdue" | "due" | "upcoming";
+                    /**
+                     * Format: date
+                     * @example 2026-11-24
+                     */
+                    measuredOn: string | null;
+                }[];
+            }[];
+            measurementCount: number;
+        };
+        /**
+         * @example {
+         *       "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "number": 1,
+         *       "status": "published",
+         *       "publishedAt": "2026-06-15T10:00:00.000Z",
+         *       "itemCount": 11,
+         *       "participantItemCount": 9,
+         *       "coachItemCount": 11,
+         *       "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *       "instrumentName": "SKAPA (platshållare)",
+         *       "placeholder": true
+         *     }
+         */
+        ProgressionInsatsInstrument: {
+            /**
+             * Format: uuid
+             * @description The instrument version's id
+             */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            /** Format: date-time */
+            publishedAt: string | null;
+            itemCount: number;
+            participantItemCount: number;
+            coachItemCount: number;
+            /** Format: uuid */
+            instrumentId: string;
+            instrumentName: string;
+            /** @description Stand-in wording, to be shown as such */
+            placeholder: boolean;
+        };
+        /**
+         * @example {
+         *       "interventionId": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *       "coachUserId": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *       "gender": "woman",
+         *       "birthYear": 1994,
+         *       "startDate": "2026-09-01"
+         *     }
+         */
+        ProgressionParticipantInput: {
+            /**
+             * Format: uuid
+             * @description One of the förbund's own or co-owned insatser (400 `own_or_co_owned`)
+             */
+            interventionId: string;
+            /**
+             * @description Kön: `woman` (Kvinna), `man` (Man), `other` (Annat), `not_stated` (Ej angivet)
+             * @enum {string}
+             */
+            gender: "woman" | "man" | "other" | "not_stated";
+            /** @description Födelseår; the participant must be 16 at startDate (400 `too_young`) and under 100 (400 `implausible`). Give it or ageBand, not both (400 `birth_year_given`) */
+            birthYear?: number | null;
+            /**
+             * @description Only when the birth year is not recorded; null or absent: unknown
+             * @enum {string|null}
+             */
+            ageBand?: "16-19" | "20-29" | "30-39" | "40-49" | "50-59" | "60-" | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Set when the participant has left: not before startDate (400 `before_start`), not in the future (400 `in_future`)
+             * @example 2026-11-24
+             */
+            endDate?: string | null;
+            /**
+             * @description Only with an endDate (400 `requires_end_date`)
+             * @enum {string|null}
+             */
+            outcome?: "vocational_rehabilitation" | "reduced_sick_leave" | "job_seeking_studies_work" | "back_to_fk" | "dropped_out" | "social_services" | null;
+            /**
+             * Format: uuid
+             * @description A member of the förbund with role coach or org_admin (400 `not_a_coach`). Omitted: the caller. A coach may give only themself (403); null (managers): unassigned
+             */
+            coachUserId?: string | null;
+        };
+        /**
+         * @example {
+         *       "endDate": "2027-03-31",
+         *       "outcome": "job_seeking_studies_work"
+         *     }
+         */
+        ProgressionParticipantChanges: {
+            /**
+             * @description Kön: `woman` (Kvinna), `man` (Man), `other` (Annat), `not_stated` (Ej angivet)
+             * @enum {string}
+             */
+            gender?: "woman" | "man" | "other" | "not_stated";
+            /** @description Födelseår; the participant must be 16 at startDate (400 `too_young`) and under 100 (400 `implausible`). Give it or ageBand, not both (400 `birth_year_given`) */
+            birthYear?: number | null;
+            /**
+             * @description Only when the birth year is not recorded; null or absent: unknown
+             * @enum {string|null}
+             */
+            ageBand?: "16-19" | "20-29" | "30-39" | "40-49" | "50-59" | "60-" | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @description Set when the participant has left: not before startDate (400 `before_start`), not in the future (400 `in_future`)
+             * @example 2026-11-24
+             */
+            endDate?: string | null;
+            /**
+             * @description Only with an endDate (400 `requires_end_date`)
+             * @enum {string|null}
+             */
+            outcome?: "vocational_rehabilitation" | "reduced_sick_leave" | "job_seeking_studies_work" | "back_to_fk" | "dropped_out" | "social_services" | null;
+            /**
+             * Format: uuid
+             * @description A member of the förbund with role coach or org_admin (400 `not_a_coach`). Omitted: the caller. A coach may give only themself (403); null (managers): unassigned
+             */
+            coachUserId?: string | null;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "instrument": {
+         *             "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *             "name": "SKAPA (platshållare)",
+         *             "versionNumber": 1,
+         *             "placeholder": true
+         *           },
+         *           "respondent": "participant",
+         *           "measuredOn": "2026-09-03",
+         *           "answers": {
+         *             "S1": 2,
+         *             "S2": 3,
+         *             "S3": 2,
+         *             "S4": 3,
+         *             "S5": 4,
+         *             "S6": 3,
+         *             "S7": 2,
+         *             "S8": 2,
+         *             "S9": 3
+         *           },
+         *           "comment": "Skattade tillsammans vid första träffen.",
+         *           "source": "coach",
+         *           "recordedBy": {
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "createdAt": "2026-09-03T14:02:10.000Z"
+         *         },
+         *         {
+         *           "id": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "instrument": {
+         *             "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *             "name": "SKAPA (platshållare)",
+         *             "versionNumber": 1,
+         *             "placeholder": true
+         *           },
+         *           "respondent": "participant",
+         *           "measuredOn": "2026-12-04",
+         *           "answers": {
+         *             "S1": 4,
+         *             "S2": 4,
+         *             "S3": 3,
+         *             "S4": 3,
+         *             "S5": 4,
+         *             "S6": 4,
+         *             "S7": 3,
+         *             "S8": 4,
+         *             "S9": 4
+         *           },
+         *           "comment": null,
+         *           "source": "self_rating",
+         *           "recordedBy": null,
+         *           "createdAt": "2026-12-04T18:44:51.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionMeasurementList: {
+            data: components["schemas"]["ProgressionMeasurement"][];
+        };
+        /**
+         * @example {
+         *       "id": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "instrument": {
+         *         "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *         "name": "SKAPA (platshållare)",
+         *         "versionNumber": 1,
+         *         "placeholder": true
+         *       },
+         *       "respondent": "participant",
+         *       "measuredOn": "2026-09-03",
+         *       "answers": {
+         *         "S1": 2,
+         *         "S2": 3,
+         *         "S3": 2,
+         *         "S4": 3,
+         *         "S5": 4,
+         *         "S6": 3,
+         *         "S7": 2,
+         *         "S8": 2,
+         *         "S9": 3
+         *       },
+         *       "comment": "Skattade tillsammans vid första träffen.",
+         *       "source": "coach",
+         *       "recordedBy": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "createdAt": "2026-09-03T14:02:10.000Z"
+         *     }
+         */
+        ProgressionMeasurement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            instrumentVersionId: string;
+            instrument: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                versionNumber: number;
+                placeholder: boolean;
+            };
+            /**
+             * @description Who answered: the participant or the coach
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            measuredOn: string;
+            answers: {
+                [key: string]: number;
+            };
+            comment: string | null;
+            /**
+             * @description `coach`: entered by a coach; `self_rating`: sent by the participant through a link
+             * @enum {string}
+             */
+            source: "coach" | "self_rating";
+            recordedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "respondent": "participant",
+         *       "measuredOn": "2026-09-03",
+         *       "answers": {
+         *         "S1": 2,
+         *         "S2": 3,
+         *         "S3": 2,
+         *         "S4": 3,
+         *         "S5": 4,
+         *         "S6": 3,
+         *         "S7": 2,
+         *         "S8": 2,
+         *         "S9": 3
+         *       },
+         *       "comment": "Skattade tillsammans vid första träffen."
+         *     }
+         */
+        ProgressionMeasurementInput: {
+            /**
+             * Format: uuid
+             * @description A version chosen for the participant's insats (400 `chosen_for_insats`) that is published (400 `published`)
+             */
+            instrumentVersionId: string;
+            /**
+             * @description Who answered; the version must ask them something (400 `no_items`)
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            /**
+             * Format: date
+             * @description Not in the future (400 `in_future`), at most 30 days before the participant's start (400 `before_start`)
+             * @example 2026-11-24
+             */
+            measuredOn: string;
+            /** @description Item code → answer, for every item the version puts to the respondent: each one answered (400 `required`), a whole step on its scale (400 `scale`), no other codes (400 `unknown_item`) */
+            answers: {
+                [key: string]: number;
+            };
+            /** @description Free text; never a personnummer (400 `personal_identity_number`) */
+            comment?: string | null;
+        };
+        /**
+         * @example {
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "respondent": "participant",
+         *       "from": {
+         *         "measurementId": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+         *         "measuredOn": "2026-09-03",
+         *         "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *         "versionNumber": 1
+         *       },
+         *       "to": {
+         *         "measurementId": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+         *         "measuredOn": "2026-12-04",
+         *         "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *         "versionNumber": 1
+         *       },
+         *       "items": [
+         *         {
+         *           "code": "S1",
+         *           "label": "Söka arbete (platshållare)",
+         *           "group": "Arbete",
+         *           "min": 1,
+         *           "max": 5,
+         *           "direction": "higher_is_better",
+         *           "from": 2,
+         *           "to": 4,
+         *           "change": 2
+         *         },
+         *         {
+         *           "code": "S2",
+         *           "label": "Mål (platshållare)",
+         *           "group": "Arbete",
+         *           "min": 1,
+         *           "max": 5,
+         *           "direction": "higher_is_better",
+         *           "from": 3,
+         *           "to": 4,
+         *           "change": 1
+         *         },
+         *         {
+         *           "code": "S3",
+         *           "label": "Hälsa (platshållare)",
+         *           "group": "Hälsa",
+         *           "min": 1,
+         *           "max": 5,
+         *           "direction": "higher_is_better",
+         *           "from": 2,
+         *           "to": 3,
+         *           "change": 1
+         *         }
+         *       ],
+         *       "unmappedItems": []
+         *     }
+         */
+        ProgressionComparison: {
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * @description Who answered: the participant or the coach
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            from: {
+                /** Format: uuid */
+                measurementId: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                measuredOn: string;
+                /** Format: uuid */
+                instrumentVersionId: string;
+                versionNumber: number;
+            };
+            to: {
+                /** Format: uuid */
+                measurementId: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                measuredOn: string;
+                /** Format: uuid */
+                instrumentVersionId: string;
+                versionNumber: number;
+            };
+            items: {
+                /** @description The item's code in the later reading's version */
+                code: string;
+                label: string;
+                group: string;
+                min: number;
+                max: number;
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                from: number;
+                to: number;
+                /** @description Steps in the better direction; negative: worse */
+                change: number;
+            }[];
+            /** @description Codes of items without a counterpart in the other reading's version (no mapping), not compared */
+            unmappedItems: string[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "code": "K7QM-3XWA",
+         *           "intervention": {
+         *             "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *             "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *           },
+         *           "coach": {
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "instrumentName": "SKAPA (platshållare)",
+         *           "placeholder": true,
+         *           "respondent": "coach",
+         *           "kind": "follow_up",
+         *           "dueOn": "2026-12-01",
+         *           "state": "due"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionDueOccasionList: {
+            data: components["schemas"]["ProgressionDueOccasion"][];
+        };
+        /**
+         * @example {
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "code": "K7QM-3XWA",
+         *       "intervention": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *       },
+         *       "coach": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "instrumentName": "SKAPA (platshållare)",
+         *       "placeholder": true,
+         *       "respondent": "coach",
+         *       "kind": "follow_up",
+         *       "dueOn": "2026-12-01",
+         *       "state": "due"
+         *     }
+         */
+        ProgressionDueOccasion: {
+            /** Format: uuid */
+            participantId: string;
+            code: string;
+            intervention: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            coach: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            instrumentVersionId: string;
+            instrumentName: string;
+            placeholder: boolean;
+            /**
+             * @description Who answered: the participant or the coach
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            /** @enum {string} */
+            kind: "start" | "follow_up" | "end";
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueOn: string;
+            /** @enum {string} */
+            state: "overdue" | "due" | "upcoming";
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b",
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "participantCode": "K7QM-3XWA",
+         *           "action": "read",
+         *           "actor": {
+         *             "type": "user",
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "at": "2026-12-04T19:02:33.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        ProgressionAccessLogPage: {
+            data: components["schemas"]["ProgressionAccessLogEntry"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b",
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "participantCode": "K7QM-3XWA",
+         *       "action": "read",
+         *       "actor": {
+         *         "type": "user",
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "at": "2026-12-04T19:02:33.000Z"
+         *     }
+         */
+        ProgressionAccessLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string | null;
+            participantCode: string;
+            /** @enum {string} */
+            action: "list" | "read" | "record" | "export" | "erase" | "self_rating_link";
+            actor: {
+                /** @enum {string} */
+                type: "user" | "api_key" | "system";
+                /** Format: uuid */
+                id: string | null;
+                name: string;
+            };
+            /** Format: date-time */
+            at: string;
         };
         /**
          * @example {
@@ -20331,6 +21238,115 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    getProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "code": "K7QM-3XWA",
+                     *       "intervention": {
+                     *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+                     *       },
+                     *       "coach": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "gender": "woman",
+                     *       "birthYear": 1994,
+                     *       "ageBand": "30-39",
+                     *       "startDate": "2026-09-01",
+                     *       "endDate": null,
+                     *       "outcome": null,
+                     *       "status": "active",
+                     *       "version": 2,
+                     *       "createdAt": "2026-09-01T09:14:22.000Z",
+                     *       "updatedAt": "2026-10-02T13:05:40.000Z",
+                     *       "instruments": [
+                     *         {
+                     *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "number": 1,
+                     *           "status": "published",
+                     *           "publishedAt": "2026-06-15T10:00:00.000Z",
+                     *           "itemCount": 11,
+                     *           "participantItemCount": 9,
+                     *           "coachItemCount": 11,
+                     *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *           "instrumentName": "SKAPA (platshållare)",
+                     *           "placeholder": true
+                     *         }
+                     *       ],
+                     *       "occasions": [
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "participant",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "coach",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "measurementCount": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     eraseProgressionParticipant: {
         parameters: {
             query?: never;
@@ -20357,6 +21373,134 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionParticipantChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "code": "K7QM-3XWA",
+                     *       "intervention": {
+                     *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+                     *       },
+                     *       "coach": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "gender": "woman",
+                     *       "birthYear": 1994,
+                     *       "ageBand": "30-39",
+                     *       "startDate": "2026-09-01",
+                     *       "endDate": "2027-03-31",
+                     *       "outcome": "job_seeking_studies_work",
+                     *       "status": "ended",
+                     *       "version": 3,
+                     *       "createdAt": "2026-09-01T09:14:22.000Z",
+                     *       "updatedAt": "2026-10-02T13:05:40.000Z",
+                     *       "instruments": [
+                     *         {
+                     *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "number": 1,
+                     *           "status": "published",
+                     *           "publishedAt": "2026-06-15T10:00:00.000Z",
+                     *           "itemCount": 11,
+                     *           "participantItemCount": 9,
+                     *           "coachItemCount": 11,
+                     *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *           "instrumentName": "SKAPA (platshållare)",
+                     *           "placeholder": true
+                     *         }
+                     *       ],
+                     *       "occasions": [
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "participant",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "coach",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "measurementCount": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -20934,6 +22078,416 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressionReportOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionParticipants: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                interventionId?: string;
+                coachUserId?: string;
+                status?: "active" | "ended" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Participants */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionParticipantPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionParticipantInput"];
+            };
+        };
+        responses: {
+            /** @description Registered (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "code": "K7QM-3XWA",
+                     *       "intervention": {
+                     *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+                     *       },
+                     *       "coach": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "gender": "woman",
+                     *       "birthYear": 1994,
+                     *       "ageBand": "30-39",
+                     *       "startDate": "2026-09-01",
+                     *       "endDate": null,
+                     *       "outcome": null,
+                     *       "status": "active",
+                     *       "version": 1,
+                     *       "createdAt": "2026-09-01T09:14:22.000Z",
+                     *       "updatedAt": "2026-09-01T09:14:22.000Z",
+                     *       "instruments": [
+                     *         {
+                     *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "number": 1,
+                     *           "status": "published",
+                     *           "publishedAt": "2026-06-15T10:00:00.000Z",
+                     *           "itemCount": 11,
+                     *           "participantItemCount": 9,
+                     *           "coachItemCount": 11,
+                     *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *           "instrumentName": "SKAPA (platshållare)",
+                     *           "placeholder": true
+                     *         }
+                     *       ],
+                     *       "occasions": [],
+                     *       "measurementCount": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Measurements */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionMeasurementList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordProgressionMeasurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionMeasurementInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *       "instrument": {
+                     *         "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *         "name": "SKAPA (platshållare)",
+                     *         "versionNumber": 1,
+                     *         "placeholder": true
+                     *       },
+                     *       "respondent": "participant",
+                     *       "measuredOn": "2026-09-03",
+                     *       "answers": {
+                     *         "S1": 2,
+                     *         "S2": 3,
+                     *         "S3": 2,
+                     *         "S4": 3,
+                     *         "S5": 4,
+                     *         "S6": 3,
+                     *         "S7": 2,
+                     *         "S8": 2,
+                     *         "S9": 3
+                     *       },
+                     *       "comment": "Skattade tillsammans vid första träffen.",
+                     *       "source": "coach",
+                     *       "recordedBy": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "createdAt": "2026-09-03T14:02:10.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionMeasurement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteProgressionMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionComparison: {
+        parameters: {
+            query?: {
+                instrumentVersionId?: string;
+                respondent?: "participant" | "coach";
+                /** @description The earlier reading's id */
+                from?: string;
+                /** @description The later reading's id */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionComparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionDueOccasions: {
+        parameters: {
+            query?: {
+                within?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open occasions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionDueOccasionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionAccessLog: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                participantId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access log entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionAccessLogPage"];
                 };
             };
             400: components["responses"]["BadRequest"];

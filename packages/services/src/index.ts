@@ -33,8 +33,15 @@ export type { MemberPartyInput, MemberPartyView, OrganizationInput } from "./org
 export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
+export * from "./progression/access-log.js";
+export * from "./progression/chosen-versions.js";
+export * from "./progression/comparison.js";
+export * from "./progression/due-occasions.js";
 export * from "./progression/erasure.js";
+export * from "./progression/measurements.js";
 export * from "./progression/participant-export.js";
+export * from "./progression/participants.js";
+export * from "./progression/reminders.js";
 export * from "./progression/reports.js";
 export * from "./progression/retention.js";
 export * from "./progression/self-rating.js";
