@@ -33,6 +33,11 @@ export type { MemberPartyInput, MemberPartyView, OrganizationInput } from "./org
 export * from "./organizations.js";
 export * from "./outbox.js";
 export * from "./pagination.js";
+export * from "./progression/instrument-import.js";
+export * from "./progression/instrument-versions.js";
+export * from "./progression/instruments.js";
+export * from "./progression/intervention-instruments.js";
+export * from "./progression/item-mappings.js";
 export * from "./sessions.js";
 export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";
