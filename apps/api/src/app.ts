@@ -42,6 +42,7 @@ import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
+import { progressionInstrumentsRouter } from "./routes/progression-instruments/progression-instruments.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
@@ -85,6 +86,7 @@ export function createV1() {
     .route("/", newsletterIssuesRouter)
     .route("/", newsletterSubscribersRouter)
     .route("/", newsletterSendingRouter)
+    .route("/", progressionInstrumentsRouter)
     .route("/", billingSettingsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);

@@ -101,6 +101,11 @@ export const OPENAPI_INFO = {
       description:
         "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
     },
+    {
+      name: "Progression",
+      description:
+        "Measuring participants' progression towards work: instruments and their frozen versions (SKAPA among them), pseudonymous participants and their measurements, and aggregates that never show one person",
+    },
   ],
 };
 
