@@ -43,6 +43,7 @@ import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js
 import { insertPublication } from "./newsletter-fixtures.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
 import { billingFixture } from "./security-billing.js";
+import { instrumentFixture } from "./security-instruments.js";
 
 // CI replays one known seed, so a landing is never decided by luck; local runs explore new ones.
 const SEED = Number(
@@ -207,6 +208,7 @@ beforeAll(async () => {
     certificationId: certified.certifications[0]?.id as string,
     invoiceId: (await billingFixture(env)).A.invoiceId,
     buyerOrganizationId: tenant.org.id,
+    ...(await instrumentFixture(ctx, "kontrakt")),
   });
   context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);

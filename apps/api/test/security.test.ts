@@ -38,6 +38,7 @@ import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
 import { insertPublication } from "./newsletter-fixtures.js";
 import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
+import { instrumentFixture } from "./security-instruments.js";
 
 interface RegisteredRoute {
   method: string;
@@ -145,6 +146,7 @@ beforeAll(async () => {
       ],
     });
     const newsletter = await newsletterFixture(ctx, side);
+    const progressionInstrument = await instrumentFixture(ctx, side);
     const subscriber = await addSubscriber(ctx, newsletter.publicationId, {
       email: `prenumerant.${side}@test.se`,
       consentText: "Säkerhetssviten.",
@@ -171,6 +173,7 @@ beforeAll(async () => {
       ...newsletter,
       publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       subscriberId: subscriber.id,
+      ...progressionInstrument,
       ...billing[side],
     };
   }

@@ -9870,7 +9870,7 @@ export interface components {
             changeNote?: string | null;
         };
         /**
-         * @description `{ definition, changeNote? }` as the API returns a version, or bare `{ items, changeNote? }`
+         * @description `{ definition, changeNote? }` as the API returns a version, or bare `{ items, changeNote? }`: one of the two is required (400 `invalid_type` at `body.items` when neither is sent, `unrecognized_keys` when both are)
          * @example {
          *       "definition": {
          *         "items": [

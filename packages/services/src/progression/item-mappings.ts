@@ -31,6 +31,16 @@ export interface ItemMappingInput {
   items: ItemMappingPair[];
 }
 
+/** A version of the instrument, or null where the caller would be told it does not exist. */
+async function versionOrNull(tx: Tx, ctx: OrgContext, instrument: InstrumentRow, versionId: string) {
+  try {
+    return await loadVersion(tx, ctx, instrument, versionId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return null;
+    throw error;
+  }
+}
+
 async function mappingsInto(tx: Tx, to: InstrumentVersionRow) {
   return tx
     .select()
@@ -57,7 +67,7 @@ export async function listItemMappings(
     const rows = await mappingsInto(tx, to);
     const views: ItemMappingView[] = [];
     for (const fromVersionId of [...new Set(rows.map((r) => r.fromVersionId))]) {
-      const from = await loadVersion(tx, ctx, instrument, fromVersionId).catch(() => null);
+      const from = await versionOrNull(tx, ctx, instrument, fromVersionId);
       if (!from) continue;
       views.push(
         viewOf(
@@ -94,7 +104,7 @@ async function fromVersionFor(
   to: InstrumentVersionRow,
   fromVersionId: string,
 ): Promise<InstrumentVersionRow> {
-  const from = await loadVersion(tx, ctx, instrument, fromVersionId).catch(() => null);
+  const from = await versionOrNull(tx, ctx, instrument, fromVersionId);
   if (!from)
     throw new AppError("validation_failed", "Den äldre versionen hör inte till samma instrument.", {
       errors: [

@@ -49,7 +49,7 @@ const ScaleSchema = z
         description: `Greater than min (400 \`scale_order\`), at most ${MAX_SCALE_STEPS} steps above it (\`scale_steps\`)`,
       }),
     anchors: z
-      .array(z.object({ value: z.number().int(), label: nonBlank(1).max(80) }).strict())
+      .array(z.object({ value: z.number().int().min(0).max(100), label: nonBlank(1).max(80) }).strict())
       .min(2)
       .max(MAX_SCALE_STEPS + 1)
       .openapi({
@@ -170,7 +170,7 @@ export const VersionImportJsonSchema = z
   .strict()
   .openapi("ProgressionInstrumentVersionImport", {
     description:
-      "`{ definition, changeNote? }` as the API returns a version, or bare `{ items, changeNote? }`",
+      "`{ definition, changeNote? }` as the API returns a version, or bare `{ items, changeNote? }`: one of the two is required (400 `invalid_type` at `body.items` when neither is sent, `unrecognized_keys` when both are)",
     example: VERSION_INPUT,
   });
 
