@@ -43,6 +43,7 @@ import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
+import { progressionInstrumentsRouter } from "./routes/progression-instruments/progression-instruments.index.js";
 import { progressionParticipantsRouter } from "./routes/progression-participants/progression-participants.index.js";
 import { progressionPrivacyRouter } from "./routes/progression-privacy/progression-privacy.index.js";
 import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
@@ -89,6 +90,7 @@ export function createV1() {
     .route("/", newsletterIssuesRouter)
     .route("/", newsletterSubscribersRouter)
     .route("/", newsletterSendingRouter)
+    .route("/", progressionInstrumentsRouter)
     .route("/", progressionPrivacyRouter)
     .route("/", billingSettingsRouter)
     .route("/", progressionReportsRouter)

@@ -45,6 +45,7 @@ import { insertPublication } from "./newsletter-fixtures.js";
 import { measuredParticipant } from "./progression-participant-fixtures.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
 import { billingFixture } from "./security-billing.js";
+import { instrumentFixture } from "./security-instruments.js";
 
 // CI replays one known seed, so a landing is never decided by luck; local runs explore new ones.
 const SEED = Number(
@@ -211,9 +212,9 @@ beforeAll(async () => {
     certificationId: certified.certifications[0]?.id as string,
     invoiceId: (await billingFixture(env)).A.invoiceId,
     buyerOrganizationId: tenant.org.id,
-    // Refused or not found either way: no participant, no link, which the contract documents too.
-    participantId: randomUUID(),
+    // An unknown self-rating link: the contract documents its 410.
     token: randomUUID(),
+    ...(await instrumentFixture(ctx, "kontrakt")),
   });
   context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);

@@ -1,4 +1,5 @@
 import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
+import { SECURITY_DEFINITION } from "./security-instruments.js";
 
 /** Valid bodies, so that requests about another organization's resource get past validation to the service. */
 const SOON = new Date(Date.now() + 7 * 86_400_000);
@@ -68,4 +69,17 @@ export const VALID_BODIES: Record<string, unknown> = {
   "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/schedule": {
     scheduledAt: SOON.toISOString(),
   },
+  "POST /orgs/{orgId}/progression/instruments": { key: "sakerhetssviten", name: "Säkerhetssviten" },
+  "POST /orgs/{orgId}/progression/instruments/{instrumentId}/versions": { definition: SECURITY_DEFINITION },
+  "POST /orgs/{orgId}/progression/instruments/{instrumentId}/versions/import": {
+    definition: SECURITY_DEFINITION,
+  },
+  "PUT /orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}": {
+    definition: SECURITY_DEFINITION,
+  },
+  "PUT /orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/mappings": {
+    fromVersionId: "00000000-0000-4000-8000-000000000000",
+    items: [],
+  },
+  "PUT /orgs/{orgId}/interventions/{interventionId}/progression-instruments": { versionIds: [] },
 };

@@ -2804,6 +2804,210 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/progression/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List progression instruments
+         * @description The national instruments NNS keeps (SKAPA among them) and the organization's own, national first, then by name, each with its versions (drafts only for the keeper). Another förbund's own instruments are never listed. Needs `org:read`.
+         */
+        get: operations["listProgressionInstruments"];
+        put?: never;
+        /**
+         * Create a progression instrument
+         * @description An instrument without versions: its items come with the first version (`createProgressionInstrumentVersion` or `importProgressionInstrumentVersion`). Created by NNS it is national (every förbund reads it and may choose it); created by a förbund it is the förbund's own, invisible to others. Rules: `key` 400 `key_format`, 409 `key_taken`. Needs `instruments:manage`. Audited as `progression.instrument_created`.
+         */
+        post: operations["createProgressionInstrument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a progression instrument
+         * @description A national instrument or the organization's own, with its versions; any other answers 404. The `ETag` header carries its version: send it as `If-Match` with a change. Needs `org:read`.
+         */
+        get: operations["getProgressionInstrument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a progression instrument
+         * @description Name, description, the placeholder mark, and archiving (`archived`). Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. An archived instrument keeps its versions and measurements but gets no new versions and cannot be chosen for an insats. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_updated`.
+         */
+        patch: operations["updateProgressionInstrument"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a draft version
+         * @description A new draft with the next number. The definition's rules, each named at its field: `scale_order`, `scale_steps`, `anchor_in_scale`, `anchor_unique`, `anchor_ends`, `code_unique`, `question_required`, and the shape's own limits. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. An archived instrument answers 409. Needs `instruments:manage`. Audited as `progression.instrument_version_created`.
+         */
+        post: operations["createProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a draft version from CSV or JSON
+         * @description A new draft from a file: how NNS loads the official SKAPA wording (docs/progression-instruments.md). `text/csv`: comma or semicolon, UTF-8 with or without BOM, a header row with the columns `kod;grupp;etikett;fråga_deltagare;fråga_handledare;min;max;ankare;riktning` (`ankare` as `1=Stämmer inte alls|3=Delvis|5=Stämmer helt`, `riktning` `högre_bättre` or `lägre_bättre`), one row per item; errors name the row, the header being row 1 (`rows[3].scale.max`), with `csv_syntax`, `known_columns`, `required_columns`, `integer`, `anchor_format`, `direction` or a definition rule; the change note goes in the `changeNote` query parameter. `application/json`: `{ definition, changeNote? }` or bare `{ items, changeNote? }`; errors name the body's field. The definition's rules, each named at its field: `scale_order`, `scale_steps`, `anchor_in_scale`, `anchor_unique`, `anchor_ends`, `code_unique`, `question_required`, and the shape's own limits. Nothing is stored unless the whole file is right. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Needs `instruments:manage`. Audited as `progression.instrument_version_created`.
+         */
+        post: operations["importProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an instrument version with its items
+         * @description A version with its definition: the items, each respondent's question, the scale and its anchors. Drafts are the keeper's only (404 for others). Needs `org:read`.
+         */
+        get: operations["getProgressionInstrumentVersion"];
+        /**
+         * Replace a draft's items
+         * @description Replaces a draft's definition and change note. Published and retired versions never change (409): measurements were taken with them; add a new version instead. The definition's rules, each named at its field: `scale_order`, `scale_steps`, `anchor_in_scale`, `anchor_unique`, `anchor_ends`, `code_unique`, `question_required`, and the shape's own limits. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_updated`.
+         */
+        put: operations["updateProgressionInstrumentVersion"];
+        post?: never;
+        /**
+         * Delete a draft version
+         * @description Deletes a draft and the item mappings drawn to or from it. Published and retired versions never change (409): measurements were taken with them; add a new version instead. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_deleted`.
+         */
+        delete: operations["deleteProgressionInstrumentVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft version
+         * @description Freezes the draft: from now on förbund may choose it for an insats and measure with it, and it never changes again. Already published, or an archived instrument: 409. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_published`.
+         */
+        post: operations["publishProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a published version
+         * @description A retired version keeps its measurements and stays with the insatser that chose it, but cannot be chosen anew. Only a published version can be retired (409 otherwise). Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_retired`.
+         */
+        post: operations["retireProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the item mappings into a version
+         * @description For each older version of the instrument mapped into this one, which of its items answers to which item here. A participant's comparison across versions goes only through these; an item without a mapping is not compared. Needs `org:read`.
+         */
+        get: operations["listProgressionItemMappings"];
+        /**
+         * Set the item mapping from an older version
+         * @description Replaces the pairs from `fromVersionId` into this version; no items removes the mapping. Rules: `fromVersionId` an older version of the same instrument (400 `same_instrument`, `older_version`); each `from` an item code of that version and each `to` one of this (`unknown_item`); an item maps at most once (`duplicate_source`) and each item here takes at most one (`duplicate_target`). Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Needs `instruments:manage`. Audited as `progression.mapping_saved`.
+         */
+        put: operations["saveProgressionItemMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/interventions/{interventionId}/progression-instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instrument versions an insats measures with
+         * @description The versions the förbund has chosen for one of its own or co-owned insatser (each co-owner chooses its own), by instrument name and version number. Needs `org:read`.
+         */
+        get: operations["getInterventionProgressionInstruments"];
+        /**
+         * Choose the instrument versions an insats measures with
+         * @description Replaces the förbund's choice for an insats it owns or co-owns (accepted). A version newly chosen must be published, of the förbund's own or a national instrument (400 `published_version`), of an instrument not archived (`archived_instrument`), and listed once (`duplicate`); one already chosen may stay after it is retired. Measurements already taken stay whatever the choice. Needs `progression:manage`. Audited as `progression.intervention_instruments_set`.
+         */
+        put: operations["setInterventionProgressionInstruments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/progression/participants/{participantId}/self-rating-links": {
         parameters: {
             query?: never;
@@ -9456,6 +9660,751 @@ export interface components {
         NewsletterTestSend: {
             /** @description Where the copy goes */
             to: string;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *           "key": "skapa",
+         *           "name": "SKAPA",
+         *           "description": "Skattning av progression mot arbete: deltagarens och handledarens skattning, ungefär var tredje månad.",
+         *           "national": true,
+         *           "placeholder": false,
+         *           "owner": {
+         *             "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+         *             "name": "Nationella nätverket för samordningsförbund"
+         *           },
+         *           "isOwn": false,
+         *           "archivedAt": null,
+         *           "version": 2,
+         *           "versions": [
+         *             {
+         *               "id": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *               "number": 1,
+         *               "status": "retired",
+         *               "publishedAt": "2026-03-02T10:15:00.000Z",
+         *               "itemCount": 3,
+         *               "participantItemCount": 2,
+         *               "coachItemCount": 3
+         *             },
+         *             {
+         *               "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *               "number": 2,
+         *               "status": "published",
+         *               "publishedAt": "2026-10-05T09:00:00.000Z",
+         *               "itemCount": 3,
+         *               "participantItemCount": 2,
+         *               "coachItemCount": 3
+         *             }
+         *           ],
+         *           "createdAt": "2026-03-02T09:40:11.000Z",
+         *           "updatedAt": "2026-10-05T09:00:00.000Z"
+         *         },
+         *         {
+         *           "key": "vardag",
+         *           "name": "Vardagsskattning",
+         *           "description": "Förbundets egen skattning av vardagens förmågor.",
+         *           "placeholder": false,
+         *           "id": "5a8c0e2f-4b6d-4f8a-9c1e-3d5f7a9b1c2d",
+         *           "national": false,
+         *           "owner": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           },
+         *           "isOwn": true,
+         *           "archivedAt": null,
+         *           "version": 1,
+         *           "versions": [],
+         *           "createdAt": "2026-11-03T13:20:45.000Z",
+         *           "updatedAt": "2026-11-03T13:20:45.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionInstrumentList: {
+            data: components["schemas"]["ProgressionInstrument"][];
+        };
+        /**
+         * @example {
+         *       "id": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *       "key": "skapa",
+         *       "name": "SKAPA",
+         *       "description": "Skattning av progression mot arbete: deltagarens och handledarens skattning, ungefär var tredje månad.",
+         *       "national": true,
+         *       "placeholder": false,
+         *       "owner": {
+         *         "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+         *         "name": "Nationella nätverket för samordningsförbund"
+         *       },
+         *       "isOwn": false,
+         *       "archivedAt": null,
+         *       "version": 2,
+         *       "versions": [
+         *         {
+         *           "id": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *           "number": 1,
+         *           "status": "retired",
+         *           "publishedAt": "2026-03-02T10:15:00.000Z",
+         *           "itemCount": 3,
+         *           "participantItemCount": 2,
+         *           "coachItemCount": 3
+         *         },
+         *         {
+         *           "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *           "number": 2,
+         *           "status": "published",
+         *           "publishedAt": "2026-10-05T09:00:00.000Z",
+         *           "itemCount": 3,
+         *           "participantItemCount": 2,
+         *           "coachItemCount": 3
+         *         }
+         *       ],
+         *       "createdAt": "2026-03-02T09:40:11.000Z",
+         *       "updatedAt": "2026-10-05T09:00:00.000Z"
+         *     }
+         */
+        ProgressionInstrument: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            description: string | null;
+            /** @description Kept by NNS; every förbund reads it and may choose it */
+            national: boolean;
+            /** @description Stand-in wording until the official text is loaded; shown as such wherever it appears */
+            placeholder: boolean;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Whether the calling organization keeps the instrument */
+            isOwn: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            version: number;
+            /** @description Oldest first; drafts only for the keeper */
+            versions: components["schemas"]["ProgressionInstrumentVersionSummary"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *       "number": 2,
+         *       "status": "published",
+         *       "publishedAt": "2026-10-05T09:00:00.000Z",
+         *       "itemCount": 3,
+         *       "participantItemCount": 2,
+         *       "coachItemCount": 3
+         *     }
+         */
+        ProgressionInstrumentVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, … within the instrument */
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            /** Format: date-time */
+            publishedAt: string | null;
+            itemCount: number;
+            /** @description Items with a question to the participant */
+            participantItemCount: number;
+            /** @description Items with a question to the handledare */
+            coachItemCount: number;
+        };
+        /**
+         * @example {
+         *       "key": "vardag",
+         *       "name": "Vardagsskattning",
+         *       "description": "Förbundets egen skattning av vardagens förmågor.",
+         *       "placeholder": false
+         *     }
+         */
+        ProgressionInstrumentInput: {
+            /** @description Unique among the keeper's instruments (409 `key_taken`): lower-case a–z, digits and hyphens between them (400 `key_format`) */
+            key: string;
+            name: string;
+            description?: string | null;
+            placeholder?: boolean;
+        };
+        /**
+         * @example {
+         *       "description": null,
+         *       "archived": true
+         *     }
+         */
+        ProgressionInstrumentChanges: {
+            name?: string;
+            description?: string | null;
+            placeholder?: boolean;
+            /** @description Archive (true) or bring back (false): an archived instrument cannot be chosen or changed */
+            archived?: boolean;
+        };
+        /**
+         * @example {
+         *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+         *       "number": 3,
+         *       "status": "draft",
+         *       "publishedAt": null,
+         *       "itemCount": 3,
+         *       "participantItemCount": 2,
+         *       "coachItemCount": 3,
+         *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *       "instrumentName": "SKAPA",
+         *       "placeholder": false,
+         *       "definition": {
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "group": "Arbete",
+         *             "label": "Söka arbete",
+         *             "questions": {
+         *               "participant": "Jag vet hur jag söker arbete.",
+         *               "coach": "Deltagaren vet hur hen söker arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "S3",
+         *             "group": "Hälsa",
+         *             "label": "Hälsa",
+         *             "questions": {
+         *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *               "coach": "Deltagarens hälsa hindrar inte arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "H10",
+         *             "group": "Arbete",
+         *             "label": "Arbetsförmåga",
+         *             "questions": {
+         *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           }
+         *         ]
+         *       },
+         *       "changeNote": "Ny fråga om studier.",
+         *       "version": 1
+         *     }
+         */
+        ProgressionInstrumentVersion: components["schemas"]["ProgressionInstrumentVersionSummary"] & {
+            /** Format: uuid */
+            instrumentId: string;
+            instrumentName: string;
+            placeholder: boolean;
+            definition: components["schemas"]["ProgressionInstrumentDefinition"];
+            changeNote: string | null;
+            version: number;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "code": "S1",
+         *           "group": "Arbete",
+         *           "label": "Söka arbete",
+         *           "questions": {
+         *             "participant": "Jag vet hur jag söker arbete.",
+         *             "coach": "Deltagaren vet hur hen söker arbete."
+         *           },
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           },
+         *           "direction": "higher_is_better"
+         *         },
+         *         {
+         *           "code": "S3",
+         *           "group": "Hälsa",
+         *           "label": "Hälsa",
+         *           "questions": {
+         *             "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *             "coach": "Deltagarens hälsa hindrar inte arbete."
+         *           },
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           },
+         *           "direction": "higher_is_better"
+         *         },
+         *         {
+         *           "code": "H10",
+         *           "group": "Arbete",
+         *           "label": "Arbetsförmåga",
+         *           "questions": {
+         *             "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *           },
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           },
+         *           "direction": "higher_is_better"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionInstrumentDefinition: {
+            items: components["schemas"]["ProgressionInstrumentItem"][];
+        };
+        ProgressionInstrumentItem: {
+            /** @description Stable item code, unique in the version regardless of case (`code_unique`): a letter, then letters, digits, `_ . -` */
+            code: string;
+            /** @description Short name shown in tables and charts */
+            label: string;
+            /** @description The area the item belongs to (Arbete, Hälsa, …) */
+            group: string;
+            /** @description The question as put to each respondent; an item asked of one respondent only has one (at least one: `question_required`) */
+            questions: {
+                participant?: string;
+                coach?: string;
+            };
+            scale: components["schemas"]["ProgressionScale"];
+            /**
+             * @description Which end of the scale is the better one
+             * @enum {string}
+             */
+            direction: "higher_is_better" | "lower_is_better";
+        };
+        ProgressionScale: {
+            min: number;
+            /** @description Greater than min (400 `scale_order`), at most 10 steps above it (`scale_steps`) */
+            max: number;
+            /** @description Labelled steps: each within the scale (`anchor_in_scale`), each value once (`anchor_unique`), both ends labelled (`anchor_ends`) */
+            anchors: {
+                value: number;
+                label: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "definition": {
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "group": "Arbete",
+         *             "label": "Söka arbete",
+         *             "questions": {
+         *               "participant": "Jag vet hur jag söker arbete.",
+         *               "coach": "Deltagaren vet hur hen söker arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "S3",
+         *             "group": "Hälsa",
+         *             "label": "Hälsa",
+         *             "questions": {
+         *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *               "coach": "Deltagarens hälsa hindrar inte arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "H10",
+         *             "group": "Arbete",
+         *             "label": "Arbetsförmåga",
+         *             "questions": {
+         *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           }
+         *         ]
+         *       },
+         *       "changeNote": "Ny fråga om studier."
+         *     }
+         */
+        ProgressionInstrumentVersionInput: {
+            definition: components["schemas"]["ProgressionInstrumentDefinition"];
+            /** @description What changed from the previous version, for those choosing between them */
+            changeNote?: string | null;
+        };
+        /**
+         * @description `{ definition, changeNote? }` as the API returns a version, or bare `{ items, changeNote? }`: one of the two is required (400 `invalid_type` at `body.items` when neither is sent, `unrecognized_keys` when both are)
+         * @example {
+         *       "definition": {
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "group": "Arbete",
+         *             "label": "Söka arbete",
+         *             "questions": {
+         *               "participant": "Jag vet hur jag söker arbete.",
+         *               "coach": "Deltagaren vet hur hen söker arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "S3",
+         *             "group": "Hälsa",
+         *             "label": "Hälsa",
+         *             "questions": {
+         *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *               "coach": "Deltagarens hälsa hindrar inte arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "H10",
+         *             "group": "Arbete",
+         *             "label": "Arbetsförmåga",
+         *             "questions": {
+         *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           }
+         *         ]
+         *       },
+         *       "changeNote": "Ny fråga om studier."
+         *     }
+         */
+        ProgressionInstrumentVersionImport: {
+            definition?: components["schemas"]["ProgressionInstrumentDefinition"];
+            items?: components["schemas"]["ProgressionInstrumentItem"][];
+            /** @description What changed from the previous version, for those choosing between them */
+            changeNote?: string | null;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "fromVersionId": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *           "fromVersionNumber": 1,
+         *           "toVersionId": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *           "items": [
+         *             {
+         *               "from": "S1",
+         *               "to": "S1"
+         *             },
+         *             {
+         *               "from": "S3a",
+         *               "to": "S3"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionItemMappingList: {
+            data: components["schemas"]["ProgressionItemMapping"][];
+        };
+        /**
+         * @example {
+         *       "fromVersionId": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *       "fromVersionNumber": 1,
+         *       "toVersionId": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *       "items": [
+         *         {
+         *           "from": "S1",
+         *           "to": "S1"
+         *         },
+         *         {
+         *           "from": "S3a",
+         *           "to": "S3"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionItemMapping: {
+            /** Format: uuid */
+            fromVersionId: string;
+            fromVersionNumber: number;
+            /** Format: uuid */
+            toVersionId: string;
+            items: {
+                from: string;
+                to: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "fromVersionId": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *       "items": [
+         *         {
+         *           "from": "S1",
+         *           "to": "S1"
+         *         },
+         *         {
+         *           "from": "S3a",
+         *           "to": "S3"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionItemMappingInput: {
+            /**
+             * Format: uuid
+             * @description An older version of the same instrument
+             */
+            fromVersionId: string;
+            items: {
+                /** @description An item code of the older version */
+                from: string;
+                /** @description An item code of this version */
+                to: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *           "number": 2,
+         *           "status": "published",
+         *           "publishedAt": "2026-10-05T09:00:00.000Z",
+         *           "itemCount": 3,
+         *           "participantItemCount": 2,
+         *           "coachItemCount": 3,
+         *           "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *           "instrumentName": "SKAPA",
+         *           "placeholder": false
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionInterventionInstruments: {
+            items: components["schemas"]["ProgressionChosenInstrumentVersion"][];
+        };
+        /**
+         * @example {
+         *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *       "number": 2,
+         *       "status": "published",
+         *       "publishedAt": "2026-10-05T09:00:00.000Z",
+         *       "itemCount": 3,
+         *       "participantItemCount": 2,
+         *       "coachItemCount": 3,
+         *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *       "instrumentName": "SKAPA",
+         *       "placeholder": false
+         *     }
+         */
+        ProgressionChosenInstrumentVersion: components["schemas"]["ProgressionInstrumentVersionSummary"] & {
+            /** Format: uuid */
+            instrumentId: string;
+            instrumentName: string;
+            placeholder: boolean;
+        };
+        /**
+         * @example {
+         *       "versionIds": [
+         *         "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f"
+         *       ]
+         *     }
+         */
+        ProgressionInterventionInstrumentsInput: {
+            /** @description Published versions of the förbund's own or national instruments; empty clears the choice */
+            versionIds: string[];
         };
         /**
          * @example {
@@ -21065,6 +22014,1478 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Instruments */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInstrumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "key": "vardag",
+                     *       "name": "Vardagsskattning",
+                     *       "description": "Förbundets egen skattning av vardagens förmågor.",
+                     *       "placeholder": false,
+                     *       "id": "5a8c0e2f-4b6d-4f8a-9c1e-3d5f7a9b1c2d",
+                     *       "national": false,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwn": true,
+                     *       "archivedAt": null,
+                     *       "version": 1,
+                     *       "versions": [],
+                     *       "createdAt": "2026-11-03T13:20:45.000Z",
+                     *       "updatedAt": "2026-11-03T13:20:45.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instrument (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInstrument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "key": "vardag",
+                     *       "name": "Vardagsskattning",
+                     *       "description": null,
+                     *       "placeholder": false,
+                     *       "id": "5a8c0e2f-4b6d-4f8a-9c1e-3d5f7a9b1c2d",
+                     *       "national": false,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwn": true,
+                     *       "archivedAt": "2027-01-15T08:30:00.000Z",
+                     *       "version": 2,
+                     *       "versions": [],
+                     *       "createdAt": "2026-11-03T13:20:45.000Z",
+                     *       "updatedAt": "2027-01-15T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentVersionInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "draft",
+                     *       "publishedAt": null,
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Ny fråga om studier.",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importProgressionInstrumentVersion: {
+        parameters: {
+            query?: {
+                changeNote?: string;
+            };
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                /**
+                 * @example {
+                 *       "definition": {
+                 *         "items": [
+                 *           {
+                 *             "code": "S1",
+                 *             "group": "Arbete",
+                 *             "label": "Söka arbete",
+                 *             "questions": {
+                 *               "participant": "Jag vet hur jag söker arbete.",
+                 *               "coach": "Deltagaren vet hur hen söker arbete."
+                 *             },
+                 *             "scale": {
+                 *               "min": 1,
+                 *               "max": 5,
+                 *               "anchors": [
+                 *                 {
+                 *                   "value": 1,
+                 *                   "label": "Stämmer inte alls"
+                 *                 },
+                 *                 {
+                 *                   "value": 3,
+                 *                   "label": "Stämmer delvis"
+                 *                 },
+                 *                 {
+                 *                   "value": 5,
+                 *                   "label": "Stämmer helt"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "direction": "higher_is_better"
+                 *           },
+                 *           {
+                 *             "code": "S3",
+                 *             "group": "Hälsa",
+                 *             "label": "Hälsa",
+                 *             "questions": {
+                 *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                 *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                 *             },
+                 *             "scale": {
+                 *               "min": 1,
+                 *               "max": 5,
+                 *               "anchors": [
+                 *                 {
+                 *                   "value": 1,
+                 *                   "label": "Stämmer inte alls"
+                 *                 },
+                 *                 {
+                 *                   "value": 3,
+                 *                   "label": "Stämmer delvis"
+                 *                 },
+                 *                 {
+                 *                   "value": 5,
+                 *                   "label": "Stämmer helt"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "direction": "higher_is_better"
+                 *           },
+                 *           {
+                 *             "code": "H10",
+                 *             "group": "Arbete",
+                 *             "label": "Arbetsförmåga",
+                 *             "questions": {
+                 *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                 *             },
+                 *             "scale": {
+                 *               "min": 1,
+                 *               "max": 5,
+                 *               "anchors": [
+                 *                 {
+                 *                   "value": 1,
+                 *                   "label": "Stämmer inte alls"
+                 *                 },
+                 *                 {
+                 *                   "value": 3,
+                 *                   "label": "Stämmer delvis"
+                 *                 },
+                 *                 {
+                 *                   "value": 5,
+                 *                   "label": "Stämmer helt"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "direction": "higher_is_better"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "changeNote": "Ny fråga om studier."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgressionInstrumentVersionImport"];
+            };
+        };
+        responses: {
+            /** @description Imported as a draft (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "draft",
+                     *       "publishedAt": null,
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": null,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+                     *       "number": 2,
+                     *       "status": "published",
+                     *       "publishedAt": "2026-10-05T09:00:00.000Z",
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Fråga S3 omformulerad efter pilotåret.",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentVersionInput"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "draft",
+                     *       "publishedAt": null,
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Ny fråga om studier.",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "published",
+                     *       "publishedAt": "2027-02-01T09:00:00.000Z",
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Ny fråga om studier.",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retireProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retired */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+                     *       "number": 2,
+                     *       "status": "retired",
+                     *       "publishedAt": "2026-10-05T09:00:00.000Z",
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Fråga S3 omformulerad efter pilotåret.",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionItemMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mappings, by the older version's number */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionItemMappingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveProgressionItemMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionItemMappingInput"];
+            };
+        };
+        responses: {
+            /** @description The mapping as saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionItemMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInterventionProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description An insats the förbund owns or co-owns */
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chosen versions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInterventionInstruments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setInterventionProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description An insats the förbund owns or co-owns */
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInterventionInstrumentsInput"];
+            };
+        };
+        responses: {
+            /** @description The chosen versions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInterventionInstruments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -5,21 +5,10 @@ import {
   progressionInterventionInstruments,
   type Tx,
 } from "@nns/db";
-import { type InstrumentDefinition, type InstrumentVersionStatus, itemsFor } from "@nns/domain";
+import type { InstrumentDefinition, InstrumentVersionStatus } from "@nns/domain";
 import { and, asc, eq, inArray } from "drizzle-orm";
-
-export interface InstrumentVersionSummaryWithName {
-  id: string;
-  number: number;
-  status: InstrumentVersionStatus;
-  publishedAt: Date | null;
-  itemCount: number;
-  participantItemCount: number;
-  coachItemCount: number;
-  instrumentId: string;
-  instrumentName: string;
-  placeholder: boolean;
-}
+import { versionSummary } from "./instruments.js";
+import type { InstrumentVersionSummaryWithName } from "./intervention-instruments.js";
 
 /** One version with what measurements need of it: its keeper, its items and its instrument's name. */
 export interface VersionWithInstrument {
@@ -34,15 +23,10 @@ export interface VersionWithInstrument {
   placeholder: boolean;
 }
 
-export function versionSummary(v: VersionWithInstrument): InstrumentVersionSummaryWithName {
+/** The version as the insats's list and the participant's page show it. */
+export function summaryWithName(v: VersionWithInstrument): InstrumentVersionSummaryWithName {
   return {
-    id: v.id,
-    number: v.number,
-    status: v.status,
-    publishedAt: v.publishedAt,
-    itemCount: v.definition.items.length,
-    participantItemCount: itemsFor(v.definition, "participant").length,
-    coachItemCount: itemsFor(v.definition, "coach").length,
+    ...versionSummary(v),
     instrumentId: v.instrumentId,
     instrumentName: v.instrumentName,
     placeholder: v.placeholder,

@@ -25,7 +25,8 @@ import {
   type ParticipantRow,
   withParticipantAccess,
 } from "./access.js";
-import { chosenVersions, type InstrumentVersionSummaryWithName, versionSummary } from "./chosen-versions.js";
+import { chosenVersions, summaryWithName } from "./chosen-versions.js";
+import type { InstrumentVersionSummaryWithName } from "./intervention-instruments.js";
 import {
   callerId,
   checkedFacts,
@@ -178,7 +179,7 @@ export async function participantDetail(
     }
   return {
     ...view,
-    instruments: versions.map(versionSummary),
+    instruments: versions.map(summaryWithName),
     occasions: occasionsOf,
     measurementCount: measured.length,
   };
