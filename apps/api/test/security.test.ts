@@ -453,7 +453,7 @@ describe("progression and NNS", () => {
       const given = { query: reportQuery(ids.A.versionId as string) };
       for (const orgId of [env.nns.id, env.orgA.id]) {
         const res = await call(nnsAdmin, route, fill(route.path, "A", {}, { orgId }), given);
-        expectNoIndividualData(route.method, res, [ids.A, ids.B]);
+        expectNoIndividualData(route, res, [ids.A, ids.B]);
       }
     },
   );
