@@ -72,8 +72,14 @@ export function isGenericProblem(status: number, response: object): boolean {
   return "description" in response && response.description === (STATUS_TEXT[status] ?? "Problem");
 }
 
-// No field-level example: the objects that carry timestamps have whole examples with distinct instants.
-export const Timestamp = z.iso.datetime({ offset: true });
+/**
+ * An instant of the years 1900–2999, for the same reason as CalendarDate below. No field-level example:
+ * the objects that carry timestamps have whole examples with distinct instants.
+ */
+export const Timestamp = z.iso
+  .datetime({ offset: true })
+  .regex(/^(19|2\d)\d{2}-/, "a year from 1900 to 2999")
+  .openapi({ format: "date-time" });
 
 /**
  * A calendar date of the years 1900–2999. RFC 3339 allows year 0000, which PostgreSQL has no day of; the
