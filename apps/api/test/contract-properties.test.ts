@@ -29,6 +29,7 @@ import {
   inviteMember,
   invitePublisher,
   registerParticipant,
+  startBackgroundWork,
   submitTrainingRequest,
   systemContext,
 } from "@nns/services";
@@ -123,6 +124,9 @@ const ids: Record<string, string> = {};
 
 beforeAll(async () => {
   console.log(`contract-properties seed: ${SEED} (replay with CONTRACT_SEED=${SEED})`);
+  // The queue without workers: the fixtures' webhook endpoint makes deliveries of whatever the generated
+  // requests publish, and enqueueing them needs the queue's tables.
+  await startBackgroundWork(env.deps, { info: () => undefined }, false);
   tenant = await freshTenant(env);
   const ctx = tenant.ctx;
   const system = systemContext(env.deps, "contract-properties");
