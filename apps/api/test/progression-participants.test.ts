@@ -306,6 +306,14 @@ describe("who sees which participants", () => {
     expectProblem(await asNnsAdmin.GET(DUE, { params: { path: { orgId: env.nns.id } } }), 403, "forbidden");
     // Nothing of this was read, so nothing was logged but the coach's own recording.
     expect((await accessLog(p.id)).map((e) => e.action)).toEqual(["record", "record"]);
+    // The förbund's audit log, which NNS coordinators read, keeps its entries about participants from them.
+    const audited = async (client: Client) =>
+      expectData(
+        await client.GET("/orgs/{orgId}/audit-log", { params: { path: pathA(), query: { limit: 200 } } }),
+      ).data.filter((e) => e.entityType.startsWith("progression_"));
+    expect((await audited(asNnsAdmin)).map((e) => e.entityId)).not.toContain(p.id);
+    expect((await audited(asNnsAdmin)).map((e) => e.entityId)).not.toContain(m.id);
+    expect((await audited(asAdminA)).map((e) => e.entityId)).toEqual(expect.arrayContaining([p.id, m.id]));
   });
 });
 

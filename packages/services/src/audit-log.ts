@@ -1,9 +1,10 @@
 import { auditLog, transaction } from "@nns/db";
 import type { Page } from "@nns/domain";
-import { and, eq, gte, lt } from "drizzle-orm";
+import { and, eq, gte, lt, notInArray } from "drizzle-orm";
 import { requirePermission } from "./access.js";
 import type { OrgContext } from "./context.js";
 import { keyset, type PageRequest } from "./pagination.js";
+import { INDIVIDUAL_AUDIT_ENTITY_TYPES } from "./progression/access.js";
 
 export interface AuditEntryView {
   id: string;
@@ -49,6 +50,9 @@ export async function listAuditLog(
           filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
           filter.from ? gte(auditLog.createdAt, filter.from) : undefined,
           filter.to ? lt(auditLog.createdAt, filter.to) : undefined,
+          ctx.access === "nns_admin_elsewhere"
+            ? notInArray(auditLog.entityType, [...INDIVIDUAL_AUDIT_ENTITY_TYPES])
+            : undefined,
           keys.after,
         ),
       )

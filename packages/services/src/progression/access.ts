@@ -7,6 +7,16 @@ import type { OrgContext } from "../context.js";
 
 export type ParticipantRow = typeof progressionParticipants.$inferSelect;
 
+/**
+ * Audit entries about one participant (ids, codes, dates; never answers). NNS coordinators read a förbund's
+ * audit log, but not these: NNS sees no individual-level progression data at all.
+ */
+export const INDIVIDUAL_AUDIT_ENTITY_TYPES = [
+  "progression_participant",
+  "progression_measurement",
+  "progression_self_rating_link",
+] as const;
+
 /** What an entry in the access log says was done with one participant's data. */
 export type AccessAction = "list" | "read" | "record" | "export" | "erase" | "self_rating_link";
 
