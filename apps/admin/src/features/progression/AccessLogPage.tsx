@@ -47,7 +47,8 @@ export function AccessLogPage() {
                   {
                     id: "actor",
                     header: t("accessLog.columns.actor"),
-                    cell: (entry) => entry.actor?.name ?? t("accessLog.system"),
+                    cell: (entry) =>
+                      entry.actor.type === "system" ? t("accessLog.system") : entry.actor.name,
                   },
                   {
                     id: "action",
@@ -59,16 +60,16 @@ export function AccessLogPage() {
                     header: t("accessLog.columns.participant"),
                     noWrap: true,
                     cell: (entry) =>
-                      entry.participant.id && entry.action !== "erase" ? (
+                      entry.participantId ? (
                         <Link
                           to="/o/$orgId/deltagare/$participantId"
-                          params={{ orgId, participantId: entry.participant.id }}
+                          params={{ orgId, participantId: entry.participantId }}
                           className="participant-code"
                         >
-                          {entry.participant.code}
+                          {entry.participantCode}
                         </Link>
                       ) : (
-                        <span className="participant-code">{entry.participant.code}</span>
+                        <span className="participant-code">{entry.participantCode}</span>
                       ),
                   },
                 ]}

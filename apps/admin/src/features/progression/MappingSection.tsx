@@ -7,7 +7,7 @@ import { ServerForm } from "../../components/ServerForm";
 import { FormError, Loading } from "../../components/states";
 import { Button } from "../../components/ui";
 import { mappingsQuery, useSaveMappings, versionQuery } from "./api";
-import type { Instrument, InstrumentVersion, ItemMappings } from "./types";
+import type { Instrument, InstrumentVersion, ItemMapping } from "./types";
 
 const NONE = "none";
 
@@ -48,7 +48,7 @@ export function MappingSection({
               id: v.id,
               label: t("instruments.versionLink", { number: v.number }),
             }))}
-            saved={saved.data ?? { fromVersionId: null, items: [] }}
+            saved={saved.data?.data ?? []}
             onFeedback={onFeedback}
           />
         </>
@@ -67,22 +67,24 @@ function MappingForm({
   orgId: string;
   version: InstrumentVersion;
   earlier: { id: string; label: string }[];
-  saved: ItemMappings;
+  saved: readonly ItemMapping[];
   onFeedback: (feedback: Feedback) => void;
 }) {
   const { t } = useTranslation("progression");
-  const [fromId, setFromId] = useState(saved.fromVersionId ?? earlier[0]?.id ?? "");
+  const [fromId, setFromId] = useState(saved[0]?.fromVersionId ?? earlier[0]?.id ?? "");
   const from = useQuery(versionQuery(orgId, version.instrumentId, fromId));
   const codes = new Set(version.definition.items.map((item) => item.code));
-  // Unsaved, an item maps to the item of the same code, which is what an unchanged item is.
-  const initial = (fromVersionId: string, items: InstrumentVersion["definition"]["items"]) =>
-    Object.fromEntries(
+  // The saved mapping from that version; before one is saved, an item maps to the item of the same code,
+  // which is what an unchanged item is.
+  const initial = (fromVersionId: string, items: InstrumentVersion["definition"]["items"]) => {
+    const mapping = saved.find((m) => m.fromVersionId === fromVersionId);
+    return Object.fromEntries(
       items.map((item) => {
-        const stored =
-          saved.fromVersionId === fromVersionId ? saved.items.find((m) => m.from === item.code) : null;
-        return [item.code, stored ? stored.to : codes.has(item.code) ? item.code : NONE];
+        if (mapping) return [item.code, mapping.items.find((m) => m.from === item.code)?.to ?? NONE];
+        return [item.code, codes.has(item.code) ? item.code : NONE];
       }),
     );
+  };
   const [chosen, setChosen] = useState<Record<string, string> | null>(null);
   const save = useSaveMappings(orgId, version);
   const targets = [

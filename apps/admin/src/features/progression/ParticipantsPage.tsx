@@ -32,9 +32,9 @@ const ALL = "all";
 function dueByParticipant(due: readonly DueOccasion[]): Map<string, "overdue" | "due"> {
   const out = new Map<string, "overdue" | "due">();
   for (const entry of due) {
-    const state = entry.occasion.state;
+    const state = entry.state;
     if (state !== "overdue" && state !== "due") continue;
-    if (out.get(entry.participant.id) !== "overdue") out.set(entry.participant.id, state);
+    if (out.get(entry.participantId) !== "overdue") out.set(entry.participantId, state);
   }
   return out;
 }

@@ -25,6 +25,43 @@ import type { Comparison, Measurement, ParticipantDetail, Respondent } from "./t
 /** Colours that keep 4.5:1 against white and differ in lightness, not only hue; the "from" line is dashed. */
 const FROM_COLOUR = "#b35900";
 const TO_COLOUR = "#1d4f91";
+/** A chart fills its box; the stylesheet gives the box its height. */
+const FILL = { width: "100%", height: "100%" };
+
+/** Words per line of an item's label around the radar, so long labels stay inside a phone's width. */
+function lines(text: string, width = 12): string[] {
+  const out: string[] = [];
+  for (const word of text.split(" ")) {
+    const last = out[out.length - 1];
+    if (last !== undefined && last.length + word.length + 1 <= width) out[out.length - 1] = `${last} ${word}`;
+    else out.push(word);
+  }
+  return out;
+}
+
+function WrappedTick({
+  x,
+  y,
+  textAnchor,
+  payload,
+}: {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: "start" | "middle" | "end" | "inherit";
+  payload?: { value?: unknown };
+}) {
+  const rows = lines(String(payload?.value ?? ""));
+  const top = Number(y) - ((rows.length - 1) * 13) / 2;
+  return (
+    <text x={x} y={top} textAnchor={textAnchor} fontSize={11} fill="#1b1f24">
+      {rows.map((row, i) => (
+        <tspan key={row} x={x} dy={i === 0 ? 0 : 13}>
+          {row}
+        </tspan>
+      ))}
+    </text>
+  );
+}
 
 interface Series {
   key: string;
@@ -152,13 +189,14 @@ function RadarComparison({ comparison }: { comparison: Comparison }) {
       <div className="progression-chart progression-chart-radar">
         <RadarChart
           responsive
+          style={FILL}
           data={data}
           accessibilityLayer
           title={t("charts.radarTitle", { from, to })}
-          outerRadius="70%"
+          outerRadius="55%"
         >
           <PolarGrid />
-          <PolarAngleAxis dataKey="label" tick={{ fontSize: 12, fill: "#1b1f24" }} />
+          <PolarAngleAxis dataKey="label" tick={WrappedTick} />
           <PolarRadiusAxis
             domain={[min, max]}
             tickCount={max - min + 1}
@@ -192,6 +230,7 @@ function RadarComparison({ comparison }: { comparison: Comparison }) {
       ) : null}
       <DataTable
         caption={t("charts.radarCaption", { from, to })}
+        stackOnPhone
         rows={comparison.items}
         rowKey={(item) => item.code}
         columns={[
@@ -199,13 +238,13 @@ function RadarComparison({ comparison }: { comparison: Comparison }) {
           { id: "group", header: t("charts.columns.group"), cell: (item) => item.group },
           {
             id: "from",
-            header: `${t("charts.columns.from")} ${from}`,
+            header: t("charts.columns.from"),
             className: "amount",
             cell: (item) => item.from,
           },
           {
             id: "to",
-            header: `${t("charts.columns.to")} ${to}`,
+            header: t("charts.columns.to"),
             className: "amount",
             cell: (item) => item.to,
           },
@@ -246,13 +285,14 @@ function Trend({ series, comparison }: { series: Series; comparison: Comparison 
       <div className="progression-chart">
         <LineChart
           responsive
+          style={FILL}
           data={points}
           accessibilityLayer
           title={t("charts.trendCaption", { item: item.label })}
           margin={{ top: 16, right: 24, bottom: 8, left: 0 }}
         >
           <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="date" tick={{ fontSize: 12, fill: "#1b1f24" }} />
+          <XAxis dataKey="date" padding={{ left: 24, right: 24 }} tick={{ fontSize: 12, fill: "#1b1f24" }} />
           <YAxis
             domain={[item.min, item.max]}
             allowDecimals={false}

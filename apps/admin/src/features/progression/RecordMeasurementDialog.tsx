@@ -210,7 +210,13 @@ function ItemQuestion({
       <Text slot="description" className="field-description">
         {item.group} · {item.label}
       </Text>
-      <div className="progression-scale">
+      <div
+        className="progression-scale"
+        // Up to seven steps stay on one line, even on a phone; wider scales wrap.
+        style={
+          steps.length <= 7 ? { gridTemplateColumns: `repeat(${steps.length}, minmax(0, 1fr))` } : undefined
+        }
+      >
         {steps.map((step) => (
           <Radio key={step} value={String(step)} className="radio progression-step">
             <span className="radio-dot" aria-hidden="true" />

@@ -3,6 +3,9 @@ import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from "rec
 import type { ItemFigures } from "./types";
 
 /** Green, grey and red that each keep 4.5:1 against white; the table above carries the same figures. */
+/** The chart fills its box, whose height the stylesheet (or the item count) sets. */
+const FILL = { width: "100%", height: "100%" };
+
 const COLOURS = { improved: "#1e6b3a", unchanged: "#56606b", worse: "#b3261e" } as const;
 
 /** Per item, the shares improved, unchanged and worse as stacked bars; loaded lazily with recharts. */
@@ -18,6 +21,7 @@ export default function ReportChart({ items, title }: { items: ItemFigures[]; ti
     <div className="progression-chart" style={{ height: `${Math.max(240, 44 * items.length + 80)}px` }}>
       <BarChart
         responsive
+        style={FILL}
         data={data}
         layout="vertical"
         accessibilityLayer

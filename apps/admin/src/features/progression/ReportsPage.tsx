@@ -78,9 +78,10 @@ function ReportView({
   const [query, setQuery] = useState<ReportQuery>({
     scope: national ? "national" : "organization",
     instrumentVersionId: options.instruments[0]?.id ?? "",
-    respondent: "participant",
+    respondent: options.instruments[0]?.respondents[0] ?? "participant",
     dimension: "none",
   });
+  const version = options.instruments.find((v) => v.id === query.instrumentVersionId);
   const ready = query.scope !== "intervention" || Boolean(query.interventionId);
   const report = useQuery({ ...reportQuery(orgId, query), enabled: ready });
   const set = (next: Partial<ReportQuery>) =>
@@ -116,11 +117,23 @@ function ReportView({
             label={t("reports.instrument")}
             options={options.instruments.map((v) => ({ id: v.id, label: versionLabel(t, v) }))}
             value={query.instrumentVersionId}
-            onChange={(instrumentVersionId) => set({ instrumentVersionId })}
+            onChange={(instrumentVersionId) => {
+              const respondents =
+                options.instruments.find((v) => v.id === instrumentVersionId)?.respondents ?? [];
+              set({
+                instrumentVersionId,
+                ...(respondents.includes(query.respondent) || !respondents[0]
+                  ? {}
+                  : { respondent: respondents[0] }),
+              });
+            }}
           />
           <SelectField
             label={t("reports.respondent")}
-            options={(["participant", "coach"] as const).map((r) => ({ id: r, label: t(`respondent.${r}`) }))}
+            options={(version?.respondents ?? ["participant", "coach"]).map((r) => ({
+              id: r,
+              label: t(`respondent.${r}`),
+            }))}
             value={query.respondent}
             onChange={(respondent) => set({ respondent: respondent as ReportQuery["respondent"] })}
           />

@@ -9,7 +9,7 @@ import type {
   Instrument,
   InstrumentDefinition,
   InstrumentVersion,
-  ItemMappings,
+  ItemMapping,
   Measurement,
   MeasurementInput,
   Page,
@@ -325,7 +325,7 @@ export function mappingsQuery(orgId: string, instrumentId: string, versionId: st
   return queryOptions({
     queryKey: [...keys.instrument(orgId, instrumentId), "version", versionId, "mappings"],
     queryFn: () =>
-      request<ItemMappings>(
+      request<{ data: ItemMapping[] }>(
         "GET",
         `${base(orgId)}/instruments/${instrumentId}/versions/${versionId}/mappings`,
       ),
@@ -412,7 +412,7 @@ export function useVersionStep(orgId: string, version: InstrumentVersion) {
 export function useSaveMappings(orgId: string, version: InstrumentVersion) {
   return useApiMutation({
     mutationFn: (body: { fromVersionId: string; items: { from: string; to: string }[] }) =>
-      request<ItemMappings>("PUT", `${versionPath(orgId, version)}/mappings`, { body }),
+      request<ItemMapping>("PUT", `${versionPath(orgId, version)}/mappings`, { body }),
     invalidates: [keys.instrument(orgId, version.instrumentId)],
   });
 }

@@ -3,7 +3,6 @@ import type { sv } from "./sv";
 
 export const en: Translations<typeof sv> = {
   gender: { woman: "Woman", man: "Man", other: "Other", not_stated: "Not stated" },
-  genderPlural: { woman: "Women", man: "Men", other: "Other", not_stated: "Not stated" },
   respondent: { participant: "Participant", coach: "Coach" },
   ageBand: {
     "16-19": "16–19",
@@ -84,7 +83,6 @@ export const en: Translations<typeof sv> = {
     start: "Start",
     end: "End",
     outcome: "Outcome",
-    status: "Status",
     notEnded: "Ongoing",
     edit: "Edit",
     editTitle: "Edit participant {{code}}",
@@ -117,7 +115,6 @@ export const en: Translations<typeof sv> = {
     deleteMeasurementTitle: "Delete the measurement of {{date}}?",
     deleteMeasurementBody: "The measurement and its answers are deleted. This cannot be undone.",
     measurementDeleted: "The measurement of {{date}} is deleted.",
-    export: "Export",
     exportJson: "Export as JSON",
     exportCsv: "Export as CSV (Excel)",
     exportHeading: "Export and erasure",
@@ -137,7 +134,6 @@ export const en: Translations<typeof sv> = {
     measuredOn: "Date of the measurement",
     comment: "Comment (optional)",
     commentDescription: "Never write a name or personal identity number.",
-    scaleHint: "{{min}} = {{minLabel}}, {{max}} = {{maxLabel}}",
     submit: "Save the measurement",
     required: "Choose an answer.",
     saved: "The measurement of {{date}} is saved.",
@@ -156,7 +152,6 @@ export const en: Translations<typeof sv> = {
     warning: "The link is shown only now. Copy it and give it to the participant.",
     label: "Link to the self-rating, valid until {{date}}:",
     copy: "Copy the link",
-    noVersion: "The insats has no instrument with questions for the participant.",
     done: "Close",
   },
   charts: {
@@ -189,8 +184,6 @@ export const en: Translations<typeof sv> = {
   },
   reports: {
     title: "Progression",
-    description:
-      "How participants develop, compiled for groups. Groups with fewer than {{k}} participants are not shown, so that no individual can be singled out.",
     selection: "Selection",
     scope: "Scope",
     scopes: { national: "The whole country", organization: "The whole förbund", intervention: "One insats" },
@@ -284,8 +277,6 @@ export const en: Translations<typeof sv> = {
     importSubmit: "Import",
     importRows: "Errors in the file:",
     importRow: "Row {{row}}",
-    imported: "Version {{number}} is created as a draft.",
-    draftCreated: "Version {{number}} is created as a draft.",
   },
   version: {
     back: "Back to {{name}}",
@@ -293,7 +284,6 @@ export const en: Translations<typeof sv> = {
     changeNote: "Change note",
     noChangeNote: "No note",
     itemsHeading: "Questions",
-    itemsCaption: "The questions of version {{number}}",
     columns: {
       code: "Code",
       group: "Area",
@@ -352,15 +342,13 @@ export const en: Translations<typeof sv> = {
     description:
       "Every time someone reads, records, exports or erases a participant's data. The log shows only the participant's code.",
     empty: "No events yet.",
-    participant: "Participant code",
     columns: { at: "Time", actor: "Who", action: "What", participant: "Participant" },
     system: "The system",
     actions: {
       list: "Saw in a list",
       read: "Read",
       record: "Recorded a measurement",
-      export: "Exported",
-      self_rating_link: "Created a self-rating link",
+        self_rating_link: "Created a self-rating link",
       erase: "Erased",
     },
   },

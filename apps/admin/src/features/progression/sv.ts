@@ -1,6 +1,5 @@
 export const sv = {
   gender: { woman: "Kvinna", man: "Man", other: "Annat", not_stated: "Ej angivet" },
-  genderPlural: { woman: "Kvinnor", man: "Män", other: "Annat", not_stated: "Ej angivet" },
   respondent: { participant: "Deltagare", coach: "Handledare" },
   ageBand: {
     "16-19": "16–19",
@@ -81,7 +80,6 @@ export const sv = {
     start: "Start",
     end: "Slut",
     outcome: "Utfall",
-    status: "Status",
     notEnded: "Pågår",
     edit: "Ändra",
     editTitle: "Ändra deltagaren {{code}}",
@@ -114,7 +112,6 @@ export const sv = {
     deleteMeasurementTitle: "Ta bort mätningen {{date}}?",
     deleteMeasurementBody: "Mätningen och dess svar tas bort. Det går inte att ångra.",
     measurementDeleted: "Mätningen {{date}} är borttagen.",
-    export: "Exportera",
     exportJson: "Exportera som JSON",
     exportCsv: "Exportera som CSV (Excel)",
     exportHeading: "Export och radering",
@@ -134,7 +131,6 @@ export const sv = {
     measuredOn: "Datum för mätningen",
     comment: "Kommentar (valfritt)",
     commentDescription: "Skriv aldrig namn eller personnummer.",
-    scaleHint: "{{min}} = {{minLabel}}, {{max}} = {{maxLabel}}",
     submit: "Spara mätningen",
     required: "Välj ett svar.",
     saved: "Mätningen {{date}} är sparad.",
@@ -153,7 +149,6 @@ export const sv = {
     warning: "Länken visas bara nu. Kopiera den och ge den till deltagaren.",
     label: "Länk till självskattningen, giltig till {{date}}:",
     copy: "Kopiera länken",
-    noVersion: "Insatsen har inget instrument med frågor till deltagaren.",
     done: "Stäng",
   },
   charts: {
@@ -186,8 +181,6 @@ export const sv = {
   },
   reports: {
     title: "Progression",
-    description:
-      "Hur deltagarna utvecklas, sammanställt för grupper. Grupper med färre än {{k}} deltagare visas inte, så att ingen enskild går att urskilja.",
     selection: "Urval",
     scope: "Omfattning",
     scopes: { national: "Hela landet", organization: "Hela förbundet", intervention: "En insats" },
@@ -281,8 +274,6 @@ export const sv = {
     importSubmit: "Importera",
     importRows: "Fel i filen:",
     importRow: "Rad {{row}}",
-    imported: "Version {{number}} är skapad som utkast.",
-    draftCreated: "Version {{number}} är skapad som utkast.",
   },
   version: {
     back: "Tillbaka till {{name}}",
@@ -290,7 +281,6 @@ export const sv = {
     changeNote: "Ändringsnotering",
     noChangeNote: "Ingen notering",
     itemsHeading: "Frågor",
-    itemsCaption: "Frågorna i version {{number}}",
     columns: {
       code: "Kod",
       group: "Område",
@@ -349,15 +339,13 @@ export const sv = {
     description:
       "Varje gång någon läser, registrerar, exporterar eller raderar en deltagares uppgifter. Loggen visar bara deltagarens kod.",
     empty: "Inga händelser ännu.",
-    participant: "Deltagarkod",
     columns: { at: "Tid", actor: "Vem", action: "Vad", participant: "Deltagare" },
     system: "Systemet",
     actions: {
       list: "Såg i en lista",
       read: "Läste",
       record: "Registrerade mätning",
-      export: "Exporterade",
-      self_rating_link: "Skapade självskattningslänk",
+        self_rating_link: "Skapade självskattningslänk",
       erase: "Raderade",
     },
   },

@@ -57,8 +57,11 @@ export interface InstrumentVersion extends InstrumentVersionSummary {
   version: number;
 }
 
-export interface ItemMappings {
-  fromVersionId: string | null;
+/** Which item of an older version answers to which item of this one. */
+export interface ItemMapping {
+  fromVersionId: string;
+  fromVersionNumber: number;
+  toVersionId: string;
   items: { from: string; to: string }[];
 }
 
@@ -150,19 +153,27 @@ export interface Comparison {
   unmappedItems: string[];
 }
 
-/** One due or overdue occasion of one of the caller's participants (GET /progression/due). */
+/** An open occasion of one of the caller's participants (GET /progression/due). */
 export interface DueOccasion {
-  participant: { id: string; code: string };
+  participantId: string;
+  code: string;
+  intervention: { id: string; name: string };
+  coach: { id: string; name: string } | null;
   instrumentVersionId: string;
+  instrumentName: string;
+  placeholder: boolean;
   respondent: Respondent;
-  occasion: Occasion;
+  kind: Occasion["kind"];
+  dueOn: string;
+  state: "overdue" | "due" | "upcoming";
 }
 
 export interface AccessLogEntry {
   id: string;
-  participant: { id: string | null; code: string };
-  actor: { id: string; name: string } | null;
+  participantId: string | null;
+  participantCode: string;
   action: "list" | "read" | "record" | "export" | "self_rating_link" | "erase";
+  actor: { type: "user" | "api_key" | "system"; id: string | null; name: string };
   at: string;
 }
 
@@ -212,7 +223,8 @@ export interface ReportQuery {
 }
 
 export interface ReportOptions {
-  instruments: ChosenVersion[];
+  /** Versions with readings in reach, and whose readings (respondents) there are. */
+  instruments: (ChosenVersion & { respondents: Respondent[] })[];
   interventions: { id: string; name: string }[];
 }
 
