@@ -7,6 +7,7 @@ import { FormError } from "../../components/states";
 import { Button, RowButton, TextField } from "../../components/ui";
 import { fieldErrors } from "../../lib/api";
 import { useSaveDraft } from "./api";
+import "../../components/fields.css";
 import type { InstrumentDefinition, InstrumentItem, InstrumentVersion } from "./types";
 
 /** An item as the form holds it: every value as typed, anchors as `1=Stämmer inte alls|5=Stämmer helt`. */

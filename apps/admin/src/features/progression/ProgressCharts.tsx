@@ -20,6 +20,7 @@ import { DataTable } from "../../components/DataTable";
 import { ErrorState, Loading } from "../../components/states";
 import { formatDate } from "../../lib/format";
 import { comparisonQuery } from "./api";
+import "../../components/fields.css";
 import type { Comparison, Measurement, ParticipantDetail, Respondent } from "./types";
 
 /** Colours that keep 4.5:1 against white and differ in lightness, not only hue; the "from" line is dashed. */
