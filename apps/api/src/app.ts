@@ -19,6 +19,7 @@ import { newsletterArchiveRouter } from "./newsletter-pages/archive.js";
 import { newsletterPreviewLinksRouter } from "./newsletter-pages/preview-links.js";
 import { EMBEDDED_FORM_PATH, newsletterSubscriberRouter } from "./newsletter-pages/subscriber.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
+import { selfRatingPagesRouter } from "./progression-pages/self-rating.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
 import { auditLogRouter } from "./routes/audit-log/audit-log.index.js";
 import { authRouter } from "./routes/auth/auth.index.js";
@@ -42,6 +43,10 @@ import { newslettersRouter } from "./routes/newsletters/newsletters.index.js";
 import { newslettersPublicRouter } from "./routes/newsletters-public/newsletters-public.index.js";
 import { organizationsRouter } from "./routes/organizations/organizations.index.js";
 import { outboxRouter } from "./routes/outbox/outbox.index.js";
+import { progressionInstrumentsRouter } from "./routes/progression-instruments/progression-instruments.index.js";
+import { progressionParticipantsRouter } from "./routes/progression-participants/progression-participants.index.js";
+import { progressionPrivacyRouter } from "./routes/progression-privacy/progression-privacy.index.js";
+import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
@@ -85,7 +90,11 @@ export function createV1() {
     .route("/", newsletterIssuesRouter)
     .route("/", newsletterSubscribersRouter)
     .route("/", newsletterSendingRouter)
+    .route("/", progressionInstrumentsRouter)
+    .route("/", progressionPrivacyRouter)
     .route("/", billingSettingsRouter)
+    .route("/", progressionReportsRouter)
+    .route("/", progressionParticipantsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
@@ -189,6 +198,12 @@ export function createApp(deps: Deps, options: AppOptions) {
     bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
   );
   app.route("/", newsletterSubscriberRouter());
+  // The participant's self-rating: like /nyhetsbrev, no origin check, the one-time token is the credential.
+  app.use(
+    "/skattning/*",
+    bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
+  );
+  app.route("/", selfRatingPagesRouter());
   // Rate-limited per route inside, like /katalog: the subscriber pages beside it under /nyhetsbrev are not.
   app.route("/", newsletterArchiveRouter());
   if (options.staticRoot) app.route("/", adminStaticRouter(options.staticRoot));

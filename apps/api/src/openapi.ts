@@ -101,6 +101,11 @@ export const OPENAPI_INFO = {
       description:
         "Sending a newsletter issue: start, pause, resume, cancel, progress and a test copy to oneself",
     },
+    {
+      name: "Progression",
+      description:
+        "Progression measurement: instruments such as SKAPA kept as data, a förbund's pseudonymous participants and their measurements (coaches see their own, the förbund's managers all, NNS none), self-rating links, export, erasure and retention, and aggregates suppressed below the minimum group size",
+    },
   ],
 };
 

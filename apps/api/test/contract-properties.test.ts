@@ -12,6 +12,7 @@
  * counterexample of a failure.
  */
 
+import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, permissionsForRole } from "@nns/domain";
 import {
   addCertification,
@@ -41,8 +42,10 @@ import { buildOpenApiDocument } from "../src/openapi.js";
 import { Client, signIn } from "./client.js";
 import { freshTenant, plannedEvent, type Tenant, useTestApp } from "./helpers.js";
 import { insertPublication } from "./newsletter-fixtures.js";
+import { measuredParticipant } from "./progression-participant-fixtures.js";
 import { arbitraryFor, type Schema } from "./schema-arbitrary.js";
 import { billingFixture } from "./security-billing.js";
+import { instrumentFixture } from "./security-instruments.js";
 
 // CI replays one known seed, so a landing is never decided by luck; local runs explore new ones.
 const SEED = Number(
@@ -185,7 +188,9 @@ beforeAll(async () => {
   await invitePublisher(ctx, publication.id, env.orgA.id);
   const issue = await createIssue(ctx, publication.id, { subject: "Nummer ett" });
   const withSection = await addSection(ctx, publication.id, issue.id, { heading: "Nyheter" });
+  const progression = await measuredParticipant(env, ctx, intervention.id);
   Object.assign(ids, {
+    ...progression,
     orgId: tenant.org.id,
     publicationId: publication.id,
     issueId: issue.id,
@@ -207,6 +212,9 @@ beforeAll(async () => {
     certificationId: certified.certifications[0]?.id as string,
     invoiceId: (await billingFixture(env)).A.invoiceId,
     buyerOrganizationId: tenant.org.id,
+    // An unknown self-rating link: the contract documents its 410.
+    token: randomUUID(),
+    ...(await instrumentFixture(ctx, "kontrakt")),
   });
   context.knownIds = Object.values(ids);
   nnsAdmin = await signIn(env, env.users.nnsAdmin.email);

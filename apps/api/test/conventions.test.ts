@@ -107,6 +107,8 @@ const NOT_IDEMPOTENT = new Set([
   "POST /orgs/{orgId}/api-keys",
   // The answer carries the endpoint's signing secret, which must not sit in the idempotency store.
   "POST /orgs/{orgId}/webhook-endpoints",
+  // The answer carries the self-rating link's token, of which only the hash may be kept.
+  "POST /orgs/{orgId}/progression/participants/{participantId}/self-rating-links",
 ]);
 
 const creatingPosts = createV1()

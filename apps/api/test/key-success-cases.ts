@@ -20,11 +20,14 @@ import { sampleContent } from "@nns/services/testing";
 import { PASSWORD } from "./client.js";
 import type { TestEnv } from "./helpers.js";
 import { newsletterIssueRows } from "./newsletter-sending-fixtures.js";
+import { reportQuery } from "./security-progression.js";
 
 export interface KeySuccess {
   /** Path parameters replacing the shared fixtures. */
   ids?: Record<string, string>;
   body?: unknown;
+  /** Query parameters the route requires. */
+  query?: Record<string, string>;
 }
 
 export const TRAINING_REQUEST = {
@@ -47,7 +50,7 @@ const unique = (prefix: string) => `${prefix}.${++counter}.${Date.now()}@test.se
 
 export function keySuccessCases(
   env: TestEnv,
-  shared: { trainingId: string; sessionId: string },
+  shared: { trainingId: string; sessionId: string; versionId: string },
 ): Record<string, () => Promise<KeySuccess>> {
   const system = () => systemContext(env.deps, "security-suite");
   const orgA = () => enterOrganization(system(), env.orgA.id);
@@ -66,7 +69,10 @@ export function keySuccessCases(
     ids: await newsletterIssueRows(env.t.db, env.orgA.id, status),
     body: {},
   });
+  const report = async () => ({ query: reportQuery(shared.versionId) });
   return {
+    "GET /orgs/{orgId}/progression/reports": report,
+    "GET /orgs/{orgId}/progression/reports/export": report,
     "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/send": () => issue("ready"),
     "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/pause": () => issue("sending"),
     "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/resume": () => issue("paused"),

@@ -1,8 +1,14 @@
 import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
+import { SECURITY_DEFINITION } from "./security-instruments.js";
 
 /** Valid bodies, so that requests about another organization's resource get past validation to the service. */
 const SOON = new Date(Date.now() + 7 * 86_400_000);
 export const VALID_BODIES: Record<string, unknown> = {
+  "POST /orgs/{orgId}/progression/participants/{participantId}/self-rating-links": {
+    instrumentVersionId: "00000000-0000-4000-8000-000000000000",
+  },
+  "PUT /orgs/{orgId}/progression/settings": { retentionMonths: 12 },
+  "POST /self-rating/{token}": { answers: { P1: 3 } },
   "PATCH /orgs/{orgId}/members/{userId}": { role: "viewer" },
   "POST /orgs/{orgId}/training-requests/{requestId}/decline": { note: "Inte i år." },
   "POST /orgs/{orgId}/trainings/{trainingId}/transitions": { action: "confirm" },
@@ -27,6 +33,12 @@ export const VALID_BODIES: Record<string, unknown> = {
   "PUT /orgs/{orgId}/interventions/{interventionId}": { content: sampleContent() },
   "PUT /orgs/{orgId}/interventions/{interventionId}/results": RESAM_RESULTS,
   "PUT /orgs/{orgId}/catalog-settings": { selfPublishing: false },
+  "POST /orgs/{orgId}/progression/participants/{participantId}/measurements": {
+    instrumentVersionId: "00000000-0000-4000-8000-000000000000",
+    respondent: "coach",
+    measuredOn: "2026-01-14",
+    answers: { S1: 3 },
+  },
   "POST /orgs/{orgId}/webhook-endpoints": {
     url: "https://hooks.example.se/nns",
     events: ["training.created"],
@@ -57,4 +69,17 @@ export const VALID_BODIES: Record<string, unknown> = {
   "POST /orgs/{orgId}/newsletters/{publicationId}/issues/{issueId}/schedule": {
     scheduledAt: SOON.toISOString(),
   },
+  "POST /orgs/{orgId}/progression/instruments": { key: "sakerhetssviten", name: "Säkerhetssviten" },
+  "POST /orgs/{orgId}/progression/instruments/{instrumentId}/versions": { definition: SECURITY_DEFINITION },
+  "POST /orgs/{orgId}/progression/instruments/{instrumentId}/versions/import": {
+    definition: SECURITY_DEFINITION,
+  },
+  "PUT /orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}": {
+    definition: SECURITY_DEFINITION,
+  },
+  "PUT /orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/mappings": {
+    fromVersionId: "00000000-0000-4000-8000-000000000000",
+    items: [],
+  },
+  "PUT /orgs/{orgId}/interventions/{interventionId}/progression-instruments": { versionIds: [] },
 };

@@ -38,6 +38,7 @@ import { type KeySuccess, keySuccessCases } from "./key-success-cases.js";
 import { insertPublication } from "./newsletter-fixtures.js";
 import { billingFixture } from "./security-billing.js";
 import { VALID_BODIES } from "./security-bodies.js";
+import { expectNoIndividualData, progressionFixture, reportQuery } from "./security-progression.js";
 
 interface RegisteredRoute {
   method: string;
@@ -80,6 +81,8 @@ const PUBLIC_ROUTES = new Set([
   "POST /newsletters/{slug}/subscriptions",
   "POST /newsletters/bounces",
   "POST /newsletters/inbound",
+  "GET /self-rating/{token}",
+  "POST /self-rating/{token}",
 ]);
 
 /** Public reads whose answer is the same for everyone, so they keep their own caching headers. */
@@ -117,6 +120,7 @@ beforeAll(async () => {
   await startBackgroundWork(env.deps, { info: () => undefined }, false);
   const system = systemContext(env.deps, "security-suite");
   const billing = await billingFixture(env);
+  const progression = await progressionFixture(env);
   for (const [side, org, member] of [
     ["A", env.orgA, env.users.viewerA],
     ["B", env.orgB, env.users.adminB],
@@ -171,7 +175,9 @@ beforeAll(async () => {
       ...newsletter,
       publisherId: side === "A" ? env.orgB.id : env.orgA.id,
       subscriberId: subscriber.id,
+      token: `unknown-self-rating-${side}`,
       ...billing[side],
+      ...progression[side],
     };
   }
 });
@@ -253,7 +259,8 @@ function call(client: Client, route: RegisteredRoute, path: string, given?: KeyS
     given?.body ??
     VALID_BODIES[`${route.method} ${route.path}`] ??
     (route.method === "GET" || route.method === "DELETE" ? undefined : {});
-  return client.raw(route.method, `/v1${path}`, { body });
+  const query = given?.query ? `?${new URLSearchParams(given.query)}` : "";
+  return client.raw(route.method, `/v1${path}${query}`, { body });
 }
 
 const ROLE_ORDER: Role[] = ["viewer", "editor", "org_admin"];
@@ -397,9 +404,10 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
 
     if (acceptsApiKeys(access)) {
       it(`succeeds for an API key with exactly the ${permission} scope`, async () => {
-        const prepare = keySuccessCases(env, ids.A as { trainingId: string; sessionId: string })[
-          `${route.method} ${route.path}`
-        ];
+        const prepare = keySuccessCases(
+          env,
+          ids.A as { trainingId: string; sessionId: string; versionId: string },
+        )[`${route.method} ${route.path}`];
         const given = prepare ? await prepare() : {};
         const res = await call(
           withKey(env, await keyForA([permission])),
@@ -429,4 +437,24 @@ describe.each(routes.map((r) => [`${r.method} ${r.path}`, r] as const))("%s", (_
       );
     });
   }
+});
+
+describe("progression and NNS", () => {
+  const progressionRoutes = routes.filter(
+    (r) => r.path.includes("/progression") && r.access?.kind !== "public",
+  );
+
+  it("covers the progression routes", () => expect(progressionRoutes.length).toBeGreaterThanOrEqual(3));
+
+  it.each(progressionRoutes.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    "%s gives an NNS admin no participant's data, in NNS's own organization or a förbund's",
+    async (_id, route) => {
+      const nnsAdmin = await signIn(env, env.users.nnsAdmin.email);
+      const given = { query: reportQuery(ids.A.versionId as string) };
+      for (const orgId of [env.nns.id, env.orgA.id]) {
+        const res = await call(nnsAdmin, route, fill(route.path, "A", {}, { orgId }), given);
+        expectNoIndividualData(route.method, res, [ids.A, ids.B]);
+      }
+    },
+  );
 });

@@ -2804,6 +2804,328 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/progression/instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List progression instruments
+         * @description The national instruments NNS keeps (SKAPA among them) and the organization's own, national first, then by name, each with its versions (drafts only for the keeper). Another förbund's own instruments are never listed. Needs `org:read`.
+         */
+        get: operations["listProgressionInstruments"];
+        put?: never;
+        /**
+         * Create a progression instrument
+         * @description An instrument without versions: its items come with the first version (`createProgressionInstrumentVersion` or `importProgressionInstrumentVersion`). Created by NNS it is national (every förbund reads it and may choose it); created by a förbund it is the förbund's own, invisible to others. Rules: `key` 400 `key_format`, 409 `key_taken`. Needs `instruments:manage`. Audited as `progression.instrument_created`.
+         */
+        post: operations["createProgressionInstrument"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a progression instrument
+         * @description A national instrument or the organization's own, with its versions; any other answers 404. The `ETag` header carries its version: send it as `If-Match` with a change. Needs `org:read`.
+         */
+        get: operations["getProgressionInstrument"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change a progression instrument
+         * @description Name, description, the placeholder mark, and archiving (`archived`). Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. An archived instrument keeps its versions and measurements but gets no new versions and cannot be chosen for an insats. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_updated`.
+         */
+        patch: operations["updateProgressionInstrument"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a draft version
+         * @description A new draft with the next number. The definition's rules, each named at its field: `scale_order`, `scale_steps`, `anchor_in_scale`, `anchor_unique`, `anchor_ends`, `code_unique`, `question_required`, and the shape's own limits. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. An archived instrument answers 409. Needs `instruments:manage`. Audited as `progression.instrument_version_created`.
+         */
+        post: operations["createProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a draft version from CSV or JSON
+         * @description A new draft from a file: how NNS loads the official SKAPA wording (docs/progression-instruments.md). `text/csv`: comma or semicolon, UTF-8 with or without BOM, a header row with the columns `kod;grupp;etikett;fråga_deltagare;fråga_handledare;min;max;ankare;riktning` (`ankare` as `1=Stämmer inte alls|3=Delvis|5=Stämmer helt`, `riktning` `högre_bättre` or `lägre_bättre`), one row per item; errors name the row, the header being row 1 (`rows[3].scale.max`), with `csv_syntax`, `known_columns`, `required_columns`, `integer`, `anchor_format`, `direction` or a definition rule; the change note goes in the `changeNote` query parameter. `application/json`: `{ definition, changeNote? }` or bare `{ items, changeNote? }`; errors name the body's field. The definition's rules, each named at its field: `scale_order`, `scale_steps`, `anchor_in_scale`, `anchor_unique`, `anchor_ends`, `code_unique`, `question_required`, and the shape's own limits. Nothing is stored unless the whole file is right. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Needs `instruments:manage`. Audited as `progression.instrument_version_created`.
+         */
+        post: operations["importProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an instrument version with its items
+         * @description A version with its definition: the items, each respondent's question, the scale and its anchors. Drafts are the keeper's only (404 for others). Needs `org:read`.
+         */
+        get: operations["getProgressionInstrumentVersion"];
+        /**
+         * Replace a draft's items
+         * @description Replaces a draft's definition and change note. Published and retired versions never change (409): measurements were taken with them; add a new version instead. The definition's rules, each named at its field: `scale_order`, `scale_steps`, `anchor_in_scale`, `anchor_unique`, `anchor_ends`, `code_unique`, `question_required`, and the shape's own limits. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_updated`.
+         */
+        put: operations["updateProgressionInstrumentVersion"];
+        post?: never;
+        /**
+         * Delete a draft version
+         * @description Deletes a draft and the item mappings drawn to or from it. Published and retired versions never change (409): measurements were taken with them; add a new version instead. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_deleted`.
+         */
+        delete: operations["deleteProgressionInstrumentVersion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a draft version
+         * @description Freezes the draft: from now on förbund may choose it for an insats and measure with it, and it never changes again. Already published, or an archived instrument: 409. Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_published`.
+         */
+        post: operations["publishProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/retire": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Retire a published version
+         * @description A retired version keeps its measurements and stays with the insatser that chose it, but cannot be chosen anew. Only a published version can be retired (409 otherwise). Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Send the `ETag` as `If-Match`: a change since answers 412. Needs `instruments:manage`. Audited as `progression.instrument_version_retired`.
+         */
+        post: operations["retireProgressionInstrumentVersion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/instruments/{instrumentId}/versions/{versionId}/mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the item mappings into a version
+         * @description For each older version of the instrument mapped into this one, which of its items answers to which item here. A participant's comparison across versions goes only through these; an item without a mapping is not compared. Needs `org:read`.
+         */
+        get: operations["listProgressionItemMappings"];
+        /**
+         * Set the item mapping from an older version
+         * @description Replaces the pairs from `fromVersionId` into this version; no items removes the mapping. Rules: `fromVersionId` an older version of the same instrument (400 `same_instrument`, `older_version`); each `from` an item code of that version and each `to` one of this (`unknown_item`); an item maps at most once (`duplicate_source`) and each item here takes at most one (`duplicate_target`). Only the instrument's keeper (NNS for a national one, the förbund for its own) may change it: anyone else gets 403. Needs `instruments:manage`. Audited as `progression.mapping_saved`.
+         */
+        put: operations["saveProgressionItemMapping"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/interventions/{interventionId}/progression-instruments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The instrument versions an insats measures with
+         * @description The versions the förbund has chosen for one of its own or co-owned insatser (each co-owner chooses its own), by instrument name and version number. Needs `org:read`.
+         */
+        get: operations["getInterventionProgressionInstruments"];
+        /**
+         * Choose the instrument versions an insats measures with
+         * @description Replaces the förbund's choice for an insats it owns or co-owns (accepted). A version newly chosen must be published, of the förbund's own or a national instrument (400 `published_version`), of an instrument not archived (`archived_instrument`), and listed once (`duplicate`); one already chosen may stay after it is retired. Measurements already taken stay whatever the choice. Needs `progression:manage`. Audited as `progression.intervention_instruments_set`.
+         */
+        put: operations["setInterventionProgressionInstruments"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/self-rating-links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a self-rating link for a participant
+         * @description A one-time link (`/skattning/{token}`) for the participant to answer the version's questions to the participant on their own phone, without an account. It works once and until it expires (default 72 hours, at most 14 days); the answers become a measurement by the participant dated that day. The token is 32 random bytes shown only in this answer: the platform keeps its SHA-256 alone. For the participant's coach (`progression:record`) or a manager (`progression:manage`); another coach's participant answers 404. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Logged in the access log (`self_rating_link`) and audited as `progression.self_rating_link_created`.
+         *
+         *     Takes no Idempotency-Key: the link's token is shown once and never stored, so no answer can be replayed.
+         */
+        post: operations["createProgressionSelfRatingLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Export everything held about a participant
+         * @description For a participant's request of access or portability (GDPR art. 15 and 20): the record, every measurement with each answer beside its question, the self-rating links made and the access log. `format=json` (the default) or `format=csv`: Swedish Excel (semicolons, decimal comma, UTF-8 with BOM), one row per answer, downloaded as `deltagare-<code>.csv`. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`; logged in the access log (`export`).
+         */
+        get: operations["exportProgressionParticipant"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a participant
+         * @description The participant with the instrument versions the insats measures with and, per version and respondent, the measurement occasions (at the start, about every three months, at the end) and their state. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. The `ETag` header carries its version. Every participant whose data is returned gets an entry `read` in the förbund's access log.
+         */
+        get: operations["getProgressionParticipant"];
+        put?: never;
+        post?: never;
+        /**
+         * Erase a participant
+         * @description Erases the participant and everything measured about them, at once and for good: measurements, the first/latest rows aggregates read, and self-rating links. What stays names only the pseudonymous code: the access log (with this erasure, `erase`) and the audit entry `progression.participant_erased` (`after: { code }`). Aggregates no longer count them. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`.
+         */
+        delete: operations["eraseProgressionParticipant"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a participant
+         * @description Changes the fields sent (same rules as registering: `not_a_coach`, `birth_year_given`, `too_young`, `implausible`, `before_start`, `in_future`, `requires_end_date`); the insats does not change. Only managers assign another coach (403 for a coach). Send the `ETag` as `If-Match`: a change since answers 412. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Audited as `progression.participant_updated` (the names of the fields changed, not their values); logged as `record`.
+         */
+        patch: operations["updateProgressionParticipant"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get the förbund's progression settings
+         * @description How long individual data is kept: every night, participants whose end date lies more than `retentionMonths` back (default 36) are erased, as by a manager. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`.
+         */
+        get: operations["getProgressionSettings"];
+        /**
+         * Set the förbund's progression settings
+         * @description `retentionMonths`: whole months from 1 to 120 (400 `range`). Takes effect at the next nightly run. Individual data is the förbund's own: NNS, its admins included, gets 403 here and reads aggregates only. Needs `progression:manage`. Audited as `progression.settings_updated`.
+         */
+        put: operations["putProgressionSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/self-rating/{token}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Show a self-rating link's questions
+         * @description The JSON twin of the page `/skattning/{token}`: the instrument's name, when the link expires and the questions to the participant, each with its scale. Says nothing about who the participant is. Public: the token in the path is the only credential (the participant has no account). Unknown, used and expired links answer 410 alike.
+         */
+        get: operations["getProgressionSelfRating"];
+        put?: never;
+        /**
+         * Answer a self-rating link
+         * @description Every question answered with a whole step on its scale. Records a measurement by the participant dated today (Swedish time) and uses up the link in the same transaction: a second answer, even one sent at the same moment, answers 410. Public: the token in the path is the only credential (the participant has no account). Unknown, used and expired links answer 410 alike.
+         */
+        post: operations["submitProgressionSelfRating"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/billing/seller-settings": {
         parameters: {
             query?: never;
@@ -2865,6 +3187,194 @@ export interface paths {
          * @description The förbund's referens (Peppol BuyerReference, mandatory) on its invoice for this training, in place of its default referens. Only a förbund taking part (403 otherwise). Takes effect on invoices issued after it. Needs `invoicing:manage`. Audited as `billing.training_reference_set`.
          */
         put: operations["putTrainingInvoiceReference"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/reports/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A progression report as CSV
+         * @description The same report and checks as `getProgressionReport`, one line per group and item, for Swedish Excel: semicolons, decimal comma, UTF-8 with a byte order mark. A withheld cell says `för få`. Needs `progression:aggregates` (API keys too).
+         */
+        get: operations["exportProgressionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A progression report
+         * @description Per group and item: how many improved, stayed or worsened by at least `improvementThresholdSteps`, the means of the first and latest readings and the distance travelled, beside how many take part and were measured. Only aggregates, never one person: over the participants with two readings or more by the respondent, first reading against latest. A group under the minimum group size (`minGroupSize`) is withheld, and when that alone could be worked out from the total, the smallest other group too (or the total). An instrument version the caller cannot read, or an insats it does not own or co-own, answers 404. Needs `progression:aggregates` (API keys too).
+         */
+        get: operations["getProgressionReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/report-options": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What a progression report can be asked about
+         * @description The instrument versions (the förbund's own and the national ones) with readings in the caller's reach (nationally for NNS), with the respondents that have them, and the förbund's insatser that have participants (none for NNS). Needs `progression:aggregates` (API keys too).
+         */
+        get: operations["getProgressionReportOptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List participants
+         * @description The förbund's pseudonymous participants the caller may see, newest first, cursor-paginated, filtered by insats, coach and status (`active`, `ended`, default `all`). Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `list` in the förbund's access log.
+         */
+        get: operations["listProgressionParticipants"];
+        put?: never;
+        /**
+         * Register a participant
+         * @description Registers a participant of one of the förbund's own or co-owned insatser, with a code the system makes; no name or personnummer is ever stored. A coach registers their own participants; a manager assigns any coach or administrator of the förbund (`coachUserId`). Rules are given on each field (`own_or_co_owned`, `not_a_coach`, `birth_year_given`, `too_young`, `implausible`, `before_start`, `in_future`, `requires_end_date`). Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. The `ETag` header carries its version. Audited as `progression.participant_created` (code, insats and coach only); logged as `record`.
+         */
+        post: operations["createProgressionParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/measurements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List a participant's measurements
+         * @description Every reading of the participant, oldest first, with its answers by item code. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `read` in the förbund's access log.
+         */
+        get: operations["listProgressionMeasurements"];
+        put?: never;
+        /**
+         * Record a measurement
+         * @description One reading by the participant or the coach with a version chosen for the insats, checked against the version's items (`chosen_for_insats`, `published`, `no_items`, `in_future`, `before_start`, `required`, `scale`, `unknown_item`, `personal_identity_number`). Measurements never change: a correction is a deletion and a new reading. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Audited as `progression.measurement_recorded` (ids, date and respondent; never the answers or the comment); logged as `record`.
+         */
+        post: operations["recordProgressionMeasurement"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/measurements/{measurementId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Delete a measurement
+         * @description Deletes a reading entered by mistake: a manager any, a coach only one they recorded (403 otherwise). Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Audited as `progression.measurement_deleted`.
+         */
+        delete: operations["deleteProgressionMeasurement"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/participants/{participantId}/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two measurements
+         * @description Two readings by the same respondent item by item, with each change counted in the item's better direction. By default the first and the latest reading of `instrumentVersionId` by `respondent` (both then `required`); `from` and `to` name other readings of the participant (400 `participant_measurement`) by the same respondent (400 `same_respondent`) with the same instrument (400 `same_instrument`). Readings of two versions are compared only on the items the instrument's keeper mapped; the rest are listed in `unmappedItems`. Fewer than two readings: 422. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `read` in the förbund's access log.
+         */
+        get: operations["getProgressionComparison"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List measurements due
+         * @description The open measurement occasions of the caller's participants (a manager's: all of the förbund's) that are overdue or fall within `within` days from today (default 30), earliest first. The same list reaches each coach by email every morning. Needs `progression:record` (a coach: only the participants assigned to them; anyone else's answers 404) or `progression:manage` (all of the förbund's); 403 otherwise, and always for NNS, which never reaches individual data. Signed-in people only. Every participant whose data is returned gets an entry `list` in the förbund's access log.
+         */
+        get: operations["listProgressionDueOccasions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/progression/access-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reads of participants' data
+         * @description Who listed, read, recorded, exported or erased which participant's data, and when, newest first, cursor-paginated, optionally of one participant. Entries stay after a participant's erasure, naming only the code. Needs `progression:manage` in a förbund (NNS holds no individual data).
+         */
+        get: operations["listProgressionAccessLog"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -9153,6 +9663,1042 @@ export interface components {
         };
         /**
          * @example {
+         *       "data": [
+         *         {
+         *           "id": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *           "key": "skapa",
+         *           "name": "SKAPA",
+         *           "description": "Skattning av progression mot arbete: deltagarens och handledarens skattning, ungefär var tredje månad.",
+         *           "national": true,
+         *           "placeholder": false,
+         *           "owner": {
+         *             "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+         *             "name": "Nationella nätverket för samordningsförbund"
+         *           },
+         *           "isOwn": false,
+         *           "archivedAt": null,
+         *           "version": 2,
+         *           "versions": [
+         *             {
+         *               "id": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *               "number": 1,
+         *               "status": "retired",
+         *               "publishedAt": "2026-03-02T10:15:00.000Z",
+         *               "itemCount": 3,
+         *               "participantItemCount": 2,
+         *               "coachItemCount": 3
+         *             },
+         *             {
+         *               "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *               "number": 2,
+         *               "status": "published",
+         *               "publishedAt": "2026-10-05T09:00:00.000Z",
+         *               "itemCount": 3,
+         *               "participantItemCount": 2,
+         *               "coachItemCount": 3
+         *             }
+         *           ],
+         *           "createdAt": "2026-03-02T09:40:11.000Z",
+         *           "updatedAt": "2026-10-05T09:00:00.000Z"
+         *         },
+         *         {
+         *           "key": "vardag",
+         *           "name": "Vardagsskattning",
+         *           "description": "Förbundets egen skattning av vardagens förmågor.",
+         *           "placeholder": false,
+         *           "id": "5a8c0e2f-4b6d-4f8a-9c1e-3d5f7a9b1c2d",
+         *           "national": false,
+         *           "owner": {
+         *             "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "name": "Samordningsförbundet i Halland"
+         *           },
+         *           "isOwn": true,
+         *           "archivedAt": null,
+         *           "version": 1,
+         *           "versions": [],
+         *           "createdAt": "2026-11-03T13:20:45.000Z",
+         *           "updatedAt": "2026-11-03T13:20:45.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionInstrumentList: {
+            data: components["schemas"]["ProgressionInstrument"][];
+        };
+        /**
+         * @example {
+         *       "id": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *       "key": "skapa",
+         *       "name": "SKAPA",
+         *       "description": "Skattning av progression mot arbete: deltagarens och handledarens skattning, ungefär var tredje månad.",
+         *       "national": true,
+         *       "placeholder": false,
+         *       "owner": {
+         *         "id": "1ee36df9-9d38-47fb-be3f-8ad8d7877ee4",
+         *         "name": "Nationella nätverket för samordningsförbund"
+         *       },
+         *       "isOwn": false,
+         *       "archivedAt": null,
+         *       "version": 2,
+         *       "versions": [
+         *         {
+         *           "id": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *           "number": 1,
+         *           "status": "retired",
+         *           "publishedAt": "2026-03-02T10:15:00.000Z",
+         *           "itemCount": 3,
+         *           "participantItemCount": 2,
+         *           "coachItemCount": 3
+         *         },
+         *         {
+         *           "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *           "number": 2,
+         *           "status": "published",
+         *           "publishedAt": "2026-10-05T09:00:00.000Z",
+         *           "itemCount": 3,
+         *           "participantItemCount": 2,
+         *           "coachItemCount": 3
+         *         }
+         *       ],
+         *       "createdAt": "2026-03-02T09:40:11.000Z",
+         *       "updatedAt": "2026-10-05T09:00:00.000Z"
+         *     }
+         */
+        ProgressionInstrument: {
+            /** Format: uuid */
+            id: string;
+            key: string;
+            name: string;
+            description: string | null;
+            /** @description Kept by NNS; every förbund reads it and may choose it */
+            national: boolean;
+            /** @description Stand-in wording until the official text is loaded; shown as such wherever it appears */
+            placeholder: boolean;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description Whether the calling organization keeps the instrument */
+            isOwn: boolean;
+            /** Format: date-time */
+            archivedAt: string | null;
+            version: number;
+            /** @description Oldest first; drafts only for the keeper */
+            versions: components["schemas"]["ProgressionInstrumentVersionSummary"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *       "number": 2,
+         *       "status": "published",
+         *       "publishedAt": "2026-10-05T09:00:00.000Z",
+         *       "itemCount": 3,
+         *       "participantItemCount": 2,
+         *       "coachItemCount": 3
+         *     }
+         */
+        ProgressionInstrumentVersionSummary: {
+            /** Format: uuid */
+            id: string;
+            /** @description 1, 2, … within the instrument */
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            /** Format: date-time */
+            publishedAt: string | null;
+            itemCount: number;
+            /** @description Items with a question to the participant */
+            participantItemCount: number;
+            /** @description Items with a question to the handledare */
+            coachItemCount: number;
+        };
+        /**
+         * @example {
+         *       "key": "vardag",
+         *       "name": "Vardagsskattning",
+         *       "description": "Förbundets egen skattning av vardagens förmågor.",
+         *       "placeholder": false
+         *     }
+         */
+        ProgressionInstrumentInput: {
+            /** @description Unique among the keeper's instruments (409 `key_taken`): lower-case a–z, digits and hyphens between them (400 `key_format`) */
+            key: string;
+            name: string;
+            description?: string | null;
+            placeholder?: boolean;
+        };
+        /**
+         * @example {
+         *       "description": null,
+         *       "archived": true
+         *     }
+         */
+        ProgressionInstrumentChanges: {
+            name?: string;
+            description?: string | null;
+            placeholder?: boolean;
+            /** @description Archive (true) or bring back (false): an archived instrument cannot be chosen or changed */
+            archived?: boolean;
+        };
+        /**
+         * @example {
+         *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+         *       "number": 3,
+         *       "status": "draft",
+         *       "publishedAt": null,
+         *       "itemCount": 3,
+         *       "participantItemCount": 2,
+         *       "coachItemCount": 3,
+         *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *       "instrumentName": "SKAPA",
+         *       "placeholder": false,
+         *       "definition": {
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "group": "Arbete",
+         *             "label": "Söka arbete",
+         *             "questions": {
+         *               "participant": "Jag vet hur jag söker arbete.",
+         *               "coach": "Deltagaren vet hur hen söker arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "S3",
+         *             "group": "Hälsa",
+         *             "label": "Hälsa",
+         *             "questions": {
+         *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *               "coach": "Deltagarens hälsa hindrar inte arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "H10",
+         *             "group": "Arbete",
+         *             "label": "Arbetsförmåga",
+         *             "questions": {
+         *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           }
+         *         ]
+         *       },
+         *       "changeNote": "Ny fråga om studier.",
+         *       "version": 1
+         *     }
+         */
+        ProgressionInstrumentVersion: components["schemas"]["ProgressionInstrumentVersionSummary"] & {
+            /** Format: uuid */
+            instrumentId: string;
+            instrumentName: string;
+            placeholder: boolean;
+            definition: components["schemas"]["ProgressionInstrumentDefinition"];
+            changeNote: string | null;
+            version: number;
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "code": "S1",
+         *           "group": "Arbete",
+         *           "label": "Söka arbete",
+         *           "questions": {
+         *             "participant": "Jag vet hur jag söker arbete.",
+         *             "coach": "Deltagaren vet hur hen söker arbete."
+         *           },
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           },
+         *           "direction": "higher_is_better"
+         *         },
+         *         {
+         *           "code": "S3",
+         *           "group": "Hälsa",
+         *           "label": "Hälsa",
+         *           "questions": {
+         *             "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *             "coach": "Deltagarens hälsa hindrar inte arbete."
+         *           },
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           },
+         *           "direction": "higher_is_better"
+         *         },
+         *         {
+         *           "code": "H10",
+         *           "group": "Arbete",
+         *           "label": "Arbetsförmåga",
+         *           "questions": {
+         *             "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *           },
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           },
+         *           "direction": "higher_is_better"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionInstrumentDefinition: {
+            items: components["schemas"]["ProgressionInstrumentItem"][];
+        };
+        ProgressionInstrumentItem: {
+            /** @description Stable item code, unique in the version regardless of case (`code_unique`): a letter, then letters, digits, `_ . -` */
+            code: string;
+            /** @description Short name shown in tables and charts */
+            label: string;
+            /** @description The area the item belongs to (Arbete, Hälsa, …) */
+            group: string;
+            /** @description The question as put to each respondent; an item asked of one respondent only has one (at least one: `question_required`) */
+            questions: {
+                participant?: string;
+                coach?: string;
+            };
+            scale: components["schemas"]["ProgressionScale"];
+            /**
+             * @description Which end of the scale is the better one
+             * @enum {string}
+             */
+            direction: "higher_is_better" | "lower_is_better";
+        };
+        ProgressionScale: {
+            min: number;
+            /** @description Greater than min (400 `scale_order`), at most 10 steps above it (`scale_steps`) */
+            max: number;
+            /** @description Labelled steps: each within the scale (`anchor_in_scale`), each value once (`anchor_unique`), both ends labelled (`anchor_ends`) */
+            anchors: {
+                value: number;
+                label: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "definition": {
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "group": "Arbete",
+         *             "label": "Söka arbete",
+         *             "questions": {
+         *               "participant": "Jag vet hur jag söker arbete.",
+         *               "coach": "Deltagaren vet hur hen söker arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "S3",
+         *             "group": "Hälsa",
+         *             "label": "Hälsa",
+         *             "questions": {
+         *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *               "coach": "Deltagarens hälsa hindrar inte arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "H10",
+         *             "group": "Arbete",
+         *             "label": "Arbetsförmåga",
+         *             "questions": {
+         *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           }
+         *         ]
+         *       },
+         *       "changeNote": "Ny fråga om studier."
+         *     }
+         */
+        ProgressionInstrumentVersionInput: {
+            definition: components["schemas"]["ProgressionInstrumentDefinition"];
+            /** @description What changed from the previous version, for those choosing between them */
+            changeNote?: string | null;
+        };
+        /**
+         * @description `{ definition, changeNote? }` as the API returns a version, or bare `{ items, changeNote? }`: one of the two is required (400 `invalid_type` at `body.items` when neither is sent, `unrecognized_keys` when both are)
+         * @example {
+         *       "definition": {
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "group": "Arbete",
+         *             "label": "Söka arbete",
+         *             "questions": {
+         *               "participant": "Jag vet hur jag söker arbete.",
+         *               "coach": "Deltagaren vet hur hen söker arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "S3",
+         *             "group": "Hälsa",
+         *             "label": "Hälsa",
+         *             "questions": {
+         *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+         *               "coach": "Deltagarens hälsa hindrar inte arbete."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           },
+         *           {
+         *             "code": "H10",
+         *             "group": "Arbete",
+         *             "label": "Arbetsförmåga",
+         *             "questions": {
+         *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+         *             },
+         *             "scale": {
+         *               "min": 1,
+         *               "max": 5,
+         *               "anchors": [
+         *                 {
+         *                   "value": 1,
+         *                   "label": "Stämmer inte alls"
+         *                 },
+         *                 {
+         *                   "value": 3,
+         *                   "label": "Stämmer delvis"
+         *                 },
+         *                 {
+         *                   "value": 5,
+         *                   "label": "Stämmer helt"
+         *                 }
+         *               ]
+         *             },
+         *             "direction": "higher_is_better"
+         *           }
+         *         ]
+         *       },
+         *       "changeNote": "Ny fråga om studier."
+         *     }
+         */
+        ProgressionInstrumentVersionImport: {
+            definition?: components["schemas"]["ProgressionInstrumentDefinition"];
+            items?: components["schemas"]["ProgressionInstrumentItem"][];
+            /** @description What changed from the previous version, for those choosing between them */
+            changeNote?: string | null;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "fromVersionId": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *           "fromVersionNumber": 1,
+         *           "toVersionId": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *           "items": [
+         *             {
+         *               "from": "S1",
+         *               "to": "S1"
+         *             },
+         *             {
+         *               "from": "S3a",
+         *               "to": "S3"
+         *             }
+         *           ]
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionItemMappingList: {
+            data: components["schemas"]["ProgressionItemMapping"][];
+        };
+        /**
+         * @example {
+         *       "fromVersionId": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *       "fromVersionNumber": 1,
+         *       "toVersionId": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *       "items": [
+         *         {
+         *           "from": "S1",
+         *           "to": "S1"
+         *         },
+         *         {
+         *           "from": "S3a",
+         *           "to": "S3"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionItemMapping: {
+            /** Format: uuid */
+            fromVersionId: string;
+            fromVersionNumber: number;
+            /** Format: uuid */
+            toVersionId: string;
+            items: {
+                from: string;
+                to: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "fromVersionId": "2f4e6d8c-1a3b-4c5d-8e7f-9a0b1c2d3e4f",
+         *       "items": [
+         *         {
+         *           "from": "S1",
+         *           "to": "S1"
+         *         },
+         *         {
+         *           "from": "S3a",
+         *           "to": "S3"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionItemMappingInput: {
+            /**
+             * Format: uuid
+             * @description An older version of the same instrument
+             */
+            fromVersionId: string;
+            items: {
+                /** @description An item code of the older version */
+                from: string;
+                /** @description An item code of this version */
+                to: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "items": [
+         *         {
+         *           "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *           "number": 2,
+         *           "status": "published",
+         *           "publishedAt": "2026-10-05T09:00:00.000Z",
+         *           "itemCount": 3,
+         *           "participantItemCount": 2,
+         *           "coachItemCount": 3,
+         *           "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *           "instrumentName": "SKAPA",
+         *           "placeholder": false
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionInterventionInstruments: {
+            items: components["schemas"]["ProgressionChosenInstrumentVersion"][];
+        };
+        /**
+         * @example {
+         *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+         *       "number": 2,
+         *       "status": "published",
+         *       "publishedAt": "2026-10-05T09:00:00.000Z",
+         *       "itemCount": 3,
+         *       "participantItemCount": 2,
+         *       "coachItemCount": 3,
+         *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+         *       "instrumentName": "SKAPA",
+         *       "placeholder": false
+         *     }
+         */
+        ProgressionChosenInstrumentVersion: components["schemas"]["ProgressionInstrumentVersionSummary"] & {
+            /** Format: uuid */
+            instrumentId: string;
+            instrumentName: string;
+            placeholder: boolean;
+        };
+        /**
+         * @example {
+         *       "versionIds": [
+         *         "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f"
+         *       ]
+         *     }
+         */
+        ProgressionInterventionInstrumentsInput: {
+            /** @description Published versions of the förbund's own or national instruments; empty clears the choice */
+            versionIds: string[];
+        };
+        /**
+         * @example {
+         *       "id": "7a9b1c3d-5e7f-4a9b-8c3d-5e7f9a1b3c5d",
+         *       "url": "https://nns.example/skattning/b3BlbnNvdXJjZS1leGFtcGxlLXRva2VuLWZvci1kb2M",
+         *       "expiresAt": "2026-11-27T09:30:00.000Z"
+         *     }
+         */
+        ProgressionSelfRatingLink: {
+            /** Format: uuid */
+            id: string;
+            /** @description The link to hand the participant. Shown this once: only its SHA-256 is stored. */
+            url: string;
+            /** Format: date-time */
+            expiresAt: string;
+        };
+        /**
+         * @example {
+         *       "exportedAt": "2026-11-25T10:02:11.000Z",
+         *       "participant": {
+         *         "id": "3c1f7a52-7e0b-4d8a-9a61-2f4b8c9d0e13",
+         *         "code": "K7QM-3XRP",
+         *         "intervention": {
+         *           "id": "6d8e0f1a-3b5c-4d7e-9f1a-3b5c7d9e1f2a",
+         *           "name": "Resursteam unga vuxna"
+         *         },
+         *         "coach": {
+         *           "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *           "name": "Anna Lindqvist"
+         *         },
+         *         "gender": "woman",
+         *         "birthYear": 1998,
+         *         "ageBand": "20-29",
+         *         "startDate": "2026-03-02",
+         *         "endDate": null,
+         *         "outcome": null,
+         *         "createdAt": "2026-03-02T08:15:40.000Z",
+         *         "updatedAt": "2026-03-02T08:15:40.000Z"
+         *       },
+         *       "measurements": [
+         *         {
+         *           "id": "2e4f6a8b-0c2d-4e6f-8a0b-2c4d6e8f0a2b",
+         *           "instrument": {
+         *             "id": "9b2d4e6f-1a3c-4b5d-8e7f-0a1b2c3d4e5f",
+         *             "name": "SKAPA",
+         *             "versionNumber": 1,
+         *             "placeholder": false
+         *           },
+         *           "respondent": "participant",
+         *           "measuredOn": "2026-03-02",
+         *           "source": "self_rating",
+         *           "recordedBy": null,
+         *           "comment": null,
+         *           "answers": [
+         *             {
+         *               "code": "P1",
+         *               "label": "Tro på arbete",
+         *               "question": "Jag tror att jag kan få ett arbete.",
+         *               "value": 2
+         *             },
+         *             {
+         *               "code": "P2",
+         *               "label": "Ork",
+         *               "question": "Jag orkar med en vanlig dag.",
+         *               "value": 3
+         *             }
+         *           ],
+         *           "createdAt": "2026-03-02T08:40:03.000Z"
+         *         }
+         *       ],
+         *       "selfRatingLinks": [
+         *         {
+         *           "createdAt": "2026-03-02T08:16:12.000Z",
+         *           "expiresAt": "2026-03-05T08:16:12.000Z",
+         *           "usedAt": "2026-03-02T08:40:03.000Z"
+         *         }
+         *       ],
+         *       "accessLog": [
+         *         {
+         *           "at": "2026-03-02T08:16:12.000Z",
+         *           "action": "self_rating_link",
+         *           "actorName": "Anna Lindqvist"
+         *         },
+         *         {
+         *           "at": "2026-11-25T10:02:11.000Z",
+         *           "action": "export",
+         *           "actorName": "Förbundschef Samordningsförbundet i Halland"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionParticipantExport: {
+            /** Format: date-time */
+            exportedAt: string;
+            participant: {
+                /** Format: uuid */
+                id: string;
+                /** @description The pseudonymous code; the platform holds no name */
+                code: string;
+                intervention: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                };
+                coach: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                /** @enum {string} */
+                gender: "woman" | "man" | "other" | "not_stated";
+                birthYear: number | null;
+                /** @description The band counted, at the start date */
+                ageBand: string | null;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                startDate: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                endDate: string | null;
+                outcome: {
+                    code: string;
+                    label: string;
+                } | null;
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                updatedAt: string;
+            };
+            measurements: {
+                /** Format: uuid */
+                id: string;
+                instrument: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                    versionNumber: number;
+                    placeholder: boolean;
+                };
+                /** @enum {string} */
+                respondent: "participant" | "coach";
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                measuredOn: string;
+                /** @enum {string} */
+                source: "coach" | "self_rating";
+                recordedBy: {
+                    /** Format: uuid */
+                    id: string;
+                    name: string;
+                } | null;
+                comment: string | null;
+                answers: {
+                    code: string;
+                    label: string;
+                    question: string;
+                    value: number;
+                }[];
+                /** Format: date-time */
+                createdAt: string;
+            }[];
+            selfRatingLinks: {
+                /** Format: date-time */
+                createdAt: string;
+                /** Format: date-time */
+                expiresAt: string;
+                /** Format: date-time */
+                usedAt: string | null;
+            }[];
+            accessLog: {
+                /** Format: date-time */
+                at: string;
+                /** @enum {string} */
+                action: "list" | "read" | "record" | "export" | "erase" | "self_rating_link";
+                actorName: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "retentionMonths": 36,
+         *       "updatedAt": "2026-09-01T12:00:00.000Z"
+         *     }
+         */
+        ProgressionSettings: {
+            retentionMonths: number;
+            /**
+             * Format: date-time
+             * @description Null while the default (36 months) applies
+             */
+            updatedAt: string | null;
+        };
+        /**
+         * @example {
+         *       "instrument": {
+         *         "name": "SKAPA",
+         *         "placeholder": false
+         *       },
+         *       "expiresAt": "2026-11-27T09:30:00.000Z",
+         *       "items": [
+         *         {
+         *           "code": "P1",
+         *           "group": "Arbete",
+         *           "question": "Jag tror att jag kan få ett arbete.",
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           }
+         *         },
+         *         {
+         *           "code": "P2",
+         *           "group": "Hälsa",
+         *           "question": "Jag orkar med en vanlig dag.",
+         *           "scale": {
+         *             "min": 1,
+         *             "max": 5,
+         *             "anchors": [
+         *               {
+         *                 "value": 1,
+         *                 "label": "Stämmer inte alls"
+         *               },
+         *               {
+         *                 "value": 3,
+         *                 "label": "Stämmer delvis"
+         *               },
+         *               {
+         *                 "value": 5,
+         *                 "label": "Stämmer helt"
+         *               }
+         *             ]
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionSelfRatingForm: {
+            instrument: {
+                name: string;
+                /** @description Wording that stands in for an official text */
+                placeholder: boolean;
+            };
+            /** Format: date-time */
+            expiresAt: string;
+            items: {
+                /** @description The key of this item's answer */
+                code: string;
+                group: string;
+                /** @description The question as put to the participant */
+                question: string;
+                scale: {
+                    min: number;
+                    max: number;
+                    /** @description Labels of some steps, both ends always; every whole step between may be chosen */
+                    anchors: {
+                        value: number;
+                        label: string;
+                    }[];
+                };
+            }[];
+        };
+        /**
+         * @example {
+         *       "measuredOn": "2026-11-25"
+         *     }
+         */
+        ProgressionSelfRatingReceipt: {
+            /**
+             * Format: date
+             * @description Today in Sweden: the measurement's date
+             * @example 2026-11-24
+             */
+            measuredOn: string;
+        };
+        /**
+         * @example {
          *       "legalName": "Nationella nätverket för samordningsförbund",
          *       "organizationNumber": "8024811658",
          *       "vatNumber": "SE802481165801",
@@ -9255,6 +10801,998 @@ export interface components {
             reference: string;
             /** Format: date-time */
             updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "scope": "national",
+         *       "intervention": null,
+         *       "instrument": {
+         *         "id": "3f0c9a62-1b7e-4d15-8a3c-6e2f9d4b7a01",
+         *         "name": "SKAPA (platshållare)",
+         *         "placeholder": true,
+         *         "versionId": "8b4e2d17-5c9a-4f3e-b6d1-0a7c3e9f2b58",
+         *         "versionNumber": 1
+         *       },
+         *       "respondent": "participant",
+         *       "dimension": "organization",
+         *       "minGroupSize": 5,
+         *       "improvementThresholdSteps": 1,
+         *       "generatedAt": "2026-11-24T09:15:02.118Z",
+         *       "activity": {
+         *         "total": {
+         *           "group": null,
+         *           "label": "Alla",
+         *           "suppressed": false,
+         *           "participants": 214,
+         *           "measuredParticipants": 188,
+         *           "measurements": 531
+         *         },
+         *         "groups": [
+         *           {
+         *             "group": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *             "label": "Samordningsförbundet i Halland",
+         *             "suppressed": false,
+         *             "participants": 131,
+         *             "measuredParticipants": 117,
+         *             "measurements": 342
+         *           },
+         *           {
+         *             "group": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *             "label": "Samordningsförbundet Norra Västmanland",
+         *             "suppressed": false,
+         *             "participants": 83,
+         *             "measuredParticipants": 71,
+         *             "measurements": 189
+         *           }
+         *         ]
+         *       },
+         *       "total": {
+         *         "group": null,
+         *         "label": "Alla",
+         *         "suppressed": false,
+         *         "n": 142,
+         *         "items": [
+         *           {
+         *             "code": "S1",
+         *             "label": "Söka arbete (platshållare)",
+         *             "meanFirst": 2.41,
+         *             "meanLatest": 3.35,
+         *             "distance": 0.94,
+         *             "improvedPercent": 58.5,
+         *             "unchangedPercent": 36.5,
+         *             "worsePercent": 5
+         *           }
+         *         ]
+         *       },
+         *       "groups": [
+         *         {
+         *           "group": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "label": "Samordningsförbundet i Halland",
+         *           "suppressed": false,
+         *           "n": 96,
+         *           "items": [
+         *             {
+         *               "code": "S1",
+         *               "label": "Söka arbete (platshållare)",
+         *               "meanFirst": 2.38,
+         *               "meanLatest": 3.42,
+         *               "distance": 1.04,
+         *               "improvedPercent": 61.5,
+         *               "unchangedPercent": 33.5,
+         *               "worsePercent": 5
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "group": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "label": "Samordningsförbundet Norra Västmanland",
+         *           "suppressed": true,
+         *           "reason": "too_few"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionReport: {
+            /** @enum {string} */
+            scope: "national" | "organization" | "intervention";
+            intervention: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            instrument: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** @description A stand-in, not the real instrument: say so wherever shown */
+                placeholder: boolean;
+                /** Format: uuid */
+                versionId: string;
+                versionNumber: number;
+            };
+            /** @enum {string} */
+            respondent: "participant" | "coach";
+            /** @enum {string} */
+            dimension: "none" | "gender" | "age_band" | "start_quarter" | "organization" | "intervention";
+            /** @description Groups under this size are withheld */
+            minGroupSize: number;
+            /** @description Scale steps of change that count as improved or worse */
+            improvementThresholdSteps: number;
+            /** Format: date-time */
+            generatedAt: string;
+            activity: {
+                total: components["schemas"]["ProgressionActivityCell"];
+                groups: components["schemas"]["ProgressionActivityCell"][];
+            };
+            total: components["schemas"]["ProgressionGroupFigures"];
+            groups: components["schemas"]["ProgressionGroupFigures"][];
+        };
+        ProgressionActivityCell: {
+            /** @description The group's key; null for the total */
+            group: string | null;
+            /** @description The group's Swedish name, e.g. `Kvinnor`, `2026 kv. 3` */
+            label: string;
+            suppressed: boolean;
+            /** @description Null when the cell is withheld */
+            participants: number | null;
+            /** @description Null when the cell is withheld */
+            measuredParticipants: number | null;
+            /** @description Null when the cell is withheld */
+            measurements: number | null;
+        };
+        ProgressionGroupFigures: {
+            group: string | null;
+            label: string;
+            /** @enum {boolean} */
+            suppressed: false;
+            /** @description Participants with two readings or more */
+            n: number;
+            items: components["schemas"]["ProgressionItemFigures"][];
+        } | {
+            group: string | null;
+            label: string;
+            /** @enum {boolean} */
+            suppressed: true;
+            /**
+             * @description `too_few`: under the minimum group size; `complementary`: hidden so that a `too_few` group cannot be worked out from the total
+             * @enum {string}
+             */
+            reason: "too_few" | "complementary";
+        };
+        ProgressionItemFigures: {
+            code: string;
+            label: string;
+            meanFirst: number;
+            meanLatest: number;
+            /** @description Distance travelled: the mean change in the better direction, in scale steps */
+            distance: number;
+            improvedPercent: number | null;
+            unchangedPercent: number | null;
+            worsePercent: number | null;
+        };
+        /**
+         * @example {
+         *       "instruments": [
+         *         {
+         *           "id": "8b4e2d17-5c9a-4f3e-b6d1-0a7c3e9f2b58",
+         *           "number": 1,
+         *           "status": "published",
+         *           "publishedAt": "2026-09-01T07:00:00.000Z",
+         *           "itemCount": 11,
+         *           "participantItemCount": 9,
+         *           "coachItemCount": 11,
+         *           "instrumentId": "3f0c9a62-1b7e-4d15-8a3c-6e2f9d4b7a01",
+         *           "instrumentName": "SKAPA (platshållare)",
+         *           "placeholder": true,
+         *           "respondents": [
+         *             "coach",
+         *             "participant"
+         *           ]
+         *         }
+         *       ],
+         *       "interventions": [
+         *         {
+         *           "id": "0d5b8e34-6a1f-4c27-9e83-b4f2a7c61d09",
+         *           "name": "Steget vidare"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionReportOptions: {
+            instruments: {
+                /** Format: uuid */
+                id: string;
+                number: number;
+                /** @enum {string} */
+                status: "published" | "retired";
+                /** Format: date-time */
+                publishedAt: string | null;
+                itemCount: number;
+                participantItemCount: number;
+                coachItemCount: number;
+                /** Format: uuid */
+                instrumentId: string;
+                instrumentName: string;
+                placeholder: boolean;
+                /** @description Respondents with readings in reach */
+                respondents: ("participant" | "coach")[];
+            }[];
+            interventions: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "code": "K7QM-3XWA",
+         *           "intervention": {
+         *             "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *             "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *           },
+         *           "coach": {
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "gender": "woman",
+         *           "birthYear": 1994,
+         *           "ageBand": "30-39",
+         *           "startDate": "2026-09-01",
+         *           "endDate": null,
+         *           "outcome": null,
+         *           "status": "active",
+         *           "version": 2,
+         *           "createdAt": "2026-09-01T09:14:22.000Z",
+         *           "updatedAt": "2026-10-02T13:05:40.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        ProgressionParticipantPage: {
+            data: components["schemas"]["ProgressionParticipant"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "code": "K7QM-3XWA",
+         *       "intervention": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *       },
+         *       "coach": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "gender": "woman",
+         *       "birthYear": 1994,
+         *       "ageBand": "30-39",
+         *       "startDate": "2026-09-01",
+         *       "endDate": null,
+         *       "outcome": null,
+         *       "status": "active",
+         *       "version": 2,
+         *       "createdAt": "2026-09-01T09:14:22.000Z",
+         *       "updatedAt": "2026-10-02T13:05:40.000Z"
+         *     }
+         */
+        ProgressionParticipant: {
+            /** Format: uuid */
+            id: string;
+            /** @description Pseudonymous code made by the system, e.g. `K7QM-3XWA` */
+            code: string;
+            intervention: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** @description The handledare; null while none is assigned */
+            coach: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /**
+             * @description Kön: `woman` (Kvinna), `man` (Man), `other` (Annat), `not_stated` (Ej angivet)
+             * @enum {string}
+             */
+            gender: "woman" | "man" | "other" | "not_stated";
+            birthYear: number | null;
+            /**
+             * @description The band the aggregates count: from birthYear at startDate, or the band recorded; null: unknown
+             * @enum {string|null}
+             */
+            ageBand: "16-19" | "20-29" | "30-39" | "40-49" | "50-59" | "60-" | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            endDate: string | null;
+            /**
+             * @description Where the participant went on leaving (the catalogue's outcome categories)
+             * @enum {string|null}
+             */
+            outcome: "vocational_rehabilitation" | "reduced_sick_leave" | "job_seeking_studies_work" | "back_to_fk" | "dropped_out" | "social_services" | null;
+            /**
+             * @description `ended` once an endDate is set
+             * @enum {string}
+             */
+            status: "active" | "ended";
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "code": "K7QM-3XWA",
+         *       "intervention": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *       },
+         *       "coach": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "gender": "woman",
+         *       "birthYear": 1994,
+         *       "ageBand": "30-39",
+         *       "startDate": "2026-09-01",
+         *       "endDate": null,
+         *       "outcome": null,
+         *       "status": "active",
+         *       "version": 2,
+         *       "createdAt": "2026-09-01T09:14:22.000Z",
+         *       "updatedAt": "2026-10-02T13:05:40.000Z",
+         *       "instruments": [
+         *         {
+         *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "number": 1,
+         *           "status": "published",
+         *           "publishedAt": "2026-06-15T10:00:00.000Z",
+         *           "itemCount": 11,
+         *           "participantItemCount": 9,
+         *           "coachItemCount": 11,
+         *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *           "instrumentName": "SKAPA (platshållare)",
+         *           "placeholder": true
+         *         }
+         *       ],
+         *       "occasions": [
+         *         {
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "respondent": "participant",
+         *           "occasions": [
+         *             {
+         *               "kind": "start",
+         *               "dueOn": "2026-09-01",
+         *               "state": "done",
+         *               "measuredOn": "2026-09-03"
+         *             },
+         *             {
+         *               "kind": "follow_up",
+         *               "dueOn": "2026-12-01",
+         *               "state": "due",
+         *               "measuredOn": null
+         *             }
+         *           ]
+         *         },
+         *         {
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "respondent": "coach",
+         *           "occasions": [
+         *             {
+         *               "kind": "start",
+         *               "dueOn": "2026-09-01",
+         *               "state": "done",
+         *               "measuredOn": "2026-09-03"
+         *             },
+         *             {
+         *               "kind": "follow_up",
+         *               "dueOn": "2026-12-01",
+         *               "state": "due",
+         *               "measuredOn": null
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "measurementCount": 2
+         *     }
+         */
+        ProgressionParticipantDetail: components["schemas"]["ProgressionParticipant"] & {
+            /** @description The instrument versions the förbund chose for the insats */
+            instruments: components["schemas"]["ProgressionInsatsInstrument"][];
+            occasions: {
+                /** Format: uuid */
+                instrumentVersionId: string;
+                /**
+                 * @description Who answered: the participant or the coach
+                 * @enum {string}
+                 */
+                respondent: "participant" | "coach";
+                occasions: {
+                    /** @enum {string} */
+                    kind: "start" | "follow_up" | "end";
+                    /**
+                     * Format: date
+                     * @example 2026-11-24
+                     */
+                    dueOn: string;
+                    /**
+                     * @description `done` when a reading lies within 30 days of dueOn; `due` from 30 days before to 30 days after; then `overdue`
+                     * @enum {string}
+                     */
+                    state: "done" | "overdue" | "due" | "upcoming";
+                    /**
+                     * Format: date
+                     * @example 2026-11-24
+                     */
+                    measuredOn: string | null;
+                }[];
+            }[];
+            measurementCount: number;
+        };
+        /**
+         * @example {
+         *       "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "number": 1,
+         *       "status": "published",
+         *       "publishedAt": "2026-06-15T10:00:00.000Z",
+         *       "itemCount": 11,
+         *       "participantItemCount": 9,
+         *       "coachItemCount": 11,
+         *       "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *       "instrumentName": "SKAPA (platshållare)",
+         *       "placeholder": true
+         *     }
+         */
+        ProgressionInsatsInstrument: {
+            /**
+             * Format: uuid
+             * @description The instrument version's id
+             */
+            id: string;
+            number: number;
+            /** @enum {string} */
+            status: "draft" | "published" | "retired";
+            /** Format: date-time */
+            publishedAt: string | null;
+            itemCount: number;
+            participantItemCount: number;
+            coachItemCount: number;
+            /** Format: uuid */
+            instrumentId: string;
+            instrumentName: string;
+            /** @description Stand-in wording, to be shown as such */
+            placeholder: boolean;
+        };
+        /**
+         * @example {
+         *       "interventionId": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *       "coachUserId": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *       "gender": "woman",
+         *       "birthYear": 1994,
+         *       "startDate": "2026-09-01"
+         *     }
+         */
+        ProgressionParticipantInput: {
+            /**
+             * Format: uuid
+             * @description One of the förbund's own or co-owned insatser (400 `own_or_co_owned`)
+             */
+            interventionId: string;
+            /**
+             * @description Kön: `woman` (Kvinna), `man` (Man), `other` (Annat), `not_stated` (Ej angivet)
+             * @enum {string}
+             */
+            gender: "woman" | "man" | "other" | "not_stated";
+            /** @description Födelseår; the participant must be 16 at startDate (400 `too_young`) and under 100 (400 `implausible`). Give it or ageBand, not both (400 `birth_year_given`) */
+            birthYear?: number | null;
+            /**
+             * @description Only when the birth year is not recorded; null or absent: unknown
+             * @enum {string|null}
+             */
+            ageBand?: "16-19" | "20-29" | "30-39" | "40-49" | "50-59" | "60-" | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            startDate: string;
+            /**
+             * Format: date
+             * @description Set when the participant has left: not before startDate (400 `before_start`), not in the future (400 `in_future`)
+             * @example 2026-11-24
+             */
+            endDate?: string | null;
+            /**
+             * @description Only with an endDate (400 `requires_end_date`)
+             * @enum {string|null}
+             */
+            outcome?: "vocational_rehabilitation" | "reduced_sick_leave" | "job_seeking_studies_work" | "back_to_fk" | "dropped_out" | "social_services" | null;
+            /**
+             * Format: uuid
+             * @description A member of the förbund with role coach or org_admin (400 `not_a_coach`). Omitted: the caller. A coach may give only themself (403); null (managers): unassigned
+             */
+            coachUserId?: string | null;
+        };
+        /**
+         * @example {
+         *       "endDate": "2027-03-31",
+         *       "outcome": "job_seeking_studies_work"
+         *     }
+         */
+        ProgressionParticipantChanges: {
+            /**
+             * @description Kön: `woman` (Kvinna), `man` (Man), `other` (Annat), `not_stated` (Ej angivet)
+             * @enum {string}
+             */
+            gender?: "woman" | "man" | "other" | "not_stated";
+            /** @description Födelseår; the participant must be 16 at startDate (400 `too_young`) and under 100 (400 `implausible`). Give it or ageBand, not both (400 `birth_year_given`) */
+            birthYear?: number | null;
+            /**
+             * @description Only when the birth year is not recorded; null or absent: unknown
+             * @enum {string|null}
+             */
+            ageBand?: "16-19" | "20-29" | "30-39" | "40-49" | "50-59" | "60-" | null;
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            startDate?: string;
+            /**
+             * Format: date
+             * @description Set when the participant has left: not before startDate (400 `before_start`), not in the future (400 `in_future`)
+             * @example 2026-11-24
+             */
+            endDate?: string | null;
+            /**
+             * @description Only with an endDate (400 `requires_end_date`)
+             * @enum {string|null}
+             */
+            outcome?: "vocational_rehabilitation" | "reduced_sick_leave" | "job_seeking_studies_work" | "back_to_fk" | "dropped_out" | "social_services" | null;
+            /**
+             * Format: uuid
+             * @description A member of the förbund with role coach or org_admin (400 `not_a_coach`). Omitted: the caller. A coach may give only themself (403); null (managers): unassigned
+             */
+            coachUserId?: string | null;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "instrument": {
+         *             "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *             "name": "SKAPA (platshållare)",
+         *             "versionNumber": 1,
+         *             "placeholder": true
+         *           },
+         *           "respondent": "participant",
+         *           "measuredOn": "2026-09-03",
+         *           "answers": {
+         *             "S1": 2,
+         *             "S2": 3,
+         *             "S3": 2,
+         *             "S4": 3,
+         *             "S5": 4,
+         *             "S6": 3,
+         *             "S7": 2,
+         *             "S8": 2,
+         *             "S9": 3
+         *           },
+         *           "comment": "Skattade tillsammans vid första träffen.",
+         *           "source": "coach",
+         *           "recordedBy": {
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "createdAt": "2026-09-03T14:02:10.000Z"
+         *         },
+         *         {
+         *           "id": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "instrument": {
+         *             "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *             "name": "SKAPA (platshållare)",
+         *             "versionNumber": 1,
+         *             "placeholder": true
+         *           },
+         *           "respondent": "participant",
+         *           "measuredOn": "2026-12-04",
+         *           "answers": {
+         *             "S1": 4,
+         *             "S2": 4,
+         *             "S3": 3,
+         *             "S4": 3,
+         *             "S5": 4,
+         *             "S6": 4,
+         *             "S7": 3,
+         *             "S8": 4,
+         *             "S9": 4
+         *           },
+         *           "comment": null,
+         *           "source": "self_rating",
+         *           "recordedBy": null,
+         *           "createdAt": "2026-12-04T18:44:51.000Z"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionMeasurementList: {
+            data: components["schemas"]["ProgressionMeasurement"][];
+        };
+        /**
+         * @example {
+         *       "id": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "instrument": {
+         *         "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+         *         "name": "SKAPA (platshållare)",
+         *         "versionNumber": 1,
+         *         "placeholder": true
+         *       },
+         *       "respondent": "participant",
+         *       "measuredOn": "2026-09-03",
+         *       "answers": {
+         *         "S1": 2,
+         *         "S2": 3,
+         *         "S3": 2,
+         *         "S4": 3,
+         *         "S5": 4,
+         *         "S6": 3,
+         *         "S7": 2,
+         *         "S8": 2,
+         *         "S9": 3
+         *       },
+         *       "comment": "Skattade tillsammans vid första träffen.",
+         *       "source": "coach",
+         *       "recordedBy": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "createdAt": "2026-09-03T14:02:10.000Z"
+         *     }
+         */
+        ProgressionMeasurement: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string;
+            /** Format: uuid */
+            instrumentVersionId: string;
+            instrument: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                versionNumber: number;
+                placeholder: boolean;
+            };
+            /**
+             * @description Who answered: the participant or the coach
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            measuredOn: string;
+            answers: {
+                [key: string]: number;
+            };
+            comment: string | null;
+            /**
+             * @description `coach`: entered by a coach; `self_rating`: sent by the participant through a link
+             * @enum {string}
+             */
+            source: "coach" | "self_rating";
+            recordedBy: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "respondent": "participant",
+         *       "measuredOn": "2026-09-03",
+         *       "answers": {
+         *         "S1": 2,
+         *         "S2": 3,
+         *         "S3": 2,
+         *         "S4": 3,
+         *         "S5": 4,
+         *         "S6": 3,
+         *         "S7": 2,
+         *         "S8": 2,
+         *         "S9": 3
+         *       },
+         *       "comment": "Skattade tillsammans vid första träffen."
+         *     }
+         */
+        ProgressionMeasurementInput: {
+            /**
+             * Format: uuid
+             * @description A version chosen for the participant's insats (400 `chosen_for_insats`) that is published (400 `published`)
+             */
+            instrumentVersionId: string;
+            /**
+             * @description Who answered; the version must ask them something (400 `no_items`)
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            /**
+             * Format: date
+             * @description Not in the future (400 `in_future`), at most 30 days before the participant's start (400 `before_start`)
+             * @example 2026-11-24
+             */
+            measuredOn: string;
+            /** @description Item code → answer, for every item the version puts to the respondent: each one answered (400 `required`), a whole step on its scale (400 `scale`), no other codes (400 `unknown_item`) */
+            answers: {
+                [key: string]: number;
+            };
+            /** @description Free text; never a personnummer (400 `personal_identity_number`) */
+            comment?: string | null;
+        };
+        /**
+         * @example {
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "respondent": "participant",
+         *       "from": {
+         *         "measurementId": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+         *         "measuredOn": "2026-09-03",
+         *         "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *         "versionNumber": 1
+         *       },
+         *       "to": {
+         *         "measurementId": "5a4b3c2d-1e0f-4a9b-8c7d-6e5f4a3b2c1d",
+         *         "measuredOn": "2026-12-04",
+         *         "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *         "versionNumber": 1
+         *       },
+         *       "items": [
+         *         {
+         *           "code": "S1",
+         *           "label": "Söka arbete (platshållare)",
+         *           "group": "Arbete",
+         *           "min": 1,
+         *           "max": 5,
+         *           "direction": "higher_is_better",
+         *           "from": 2,
+         *           "to": 4,
+         *           "change": 2
+         *         },
+         *         {
+         *           "code": "S2",
+         *           "label": "Mål (platshållare)",
+         *           "group": "Arbete",
+         *           "min": 1,
+         *           "max": 5,
+         *           "direction": "higher_is_better",
+         *           "from": 3,
+         *           "to": 4,
+         *           "change": 1
+         *         },
+         *         {
+         *           "code": "S3",
+         *           "label": "Hälsa (platshållare)",
+         *           "group": "Hälsa",
+         *           "min": 1,
+         *           "max": 5,
+         *           "direction": "higher_is_better",
+         *           "from": 2,
+         *           "to": 3,
+         *           "change": 1
+         *         }
+         *       ],
+         *       "unmappedItems": []
+         *     }
+         */
+        ProgressionComparison: {
+            /** Format: uuid */
+            participantId: string;
+            /**
+             * @description Who answered: the participant or the coach
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            from: {
+                /** Format: uuid */
+                measurementId: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                measuredOn: string;
+                /** Format: uuid */
+                instrumentVersionId: string;
+                versionNumber: number;
+            };
+            to: {
+                /** Format: uuid */
+                measurementId: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                measuredOn: string;
+                /** Format: uuid */
+                instrumentVersionId: string;
+                versionNumber: number;
+            };
+            items: {
+                /** @description The item's code in the later reading's version */
+                code: string;
+                label: string;
+                group: string;
+                min: number;
+                max: number;
+                /** @enum {string} */
+                direction: "higher_is_better" | "lower_is_better";
+                from: number;
+                to: number;
+                /** @description Steps in the better direction; negative: worse */
+                change: number;
+            }[];
+            /** @description Codes of items without a counterpart in the other reading's version (no mapping), not compared */
+            unmappedItems: string[];
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "code": "K7QM-3XWA",
+         *           "intervention": {
+         *             "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *             "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *           },
+         *           "coach": {
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *           "instrumentName": "SKAPA (platshållare)",
+         *           "placeholder": true,
+         *           "respondent": "coach",
+         *           "kind": "follow_up",
+         *           "dueOn": "2026-12-01",
+         *           "state": "due"
+         *         }
+         *       ]
+         *     }
+         */
+        ProgressionDueOccasionList: {
+            data: components["schemas"]["ProgressionDueOccasion"][];
+        };
+        /**
+         * @example {
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "code": "K7QM-3XWA",
+         *       "intervention": {
+         *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+         *       },
+         *       "coach": {
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+         *       "instrumentName": "SKAPA (platshållare)",
+         *       "placeholder": true,
+         *       "respondent": "coach",
+         *       "kind": "follow_up",
+         *       "dueOn": "2026-12-01",
+         *       "state": "due"
+         *     }
+         */
+        ProgressionDueOccasion: {
+            /** Format: uuid */
+            participantId: string;
+            code: string;
+            intervention: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            coach: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            } | null;
+            /** Format: uuid */
+            instrumentVersionId: string;
+            instrumentName: string;
+            placeholder: boolean;
+            /**
+             * @description Who answered: the participant or the coach
+             * @enum {string}
+             */
+            respondent: "participant" | "coach";
+            /** @enum {string} */
+            kind: "start" | "follow_up" | "end";
+            /**
+             * Format: date
+             * @example 2026-11-24
+             */
+            dueOn: string;
+            /** @enum {string} */
+            state: "overdue" | "due" | "upcoming";
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b",
+         *           "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *           "participantCode": "K7QM-3XWA",
+         *           "action": "read",
+         *           "actor": {
+         *             "type": "user",
+         *             "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *             "name": "Anna Lindqvist"
+         *           },
+         *           "at": "2026-12-04T19:02:33.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        ProgressionAccessLogPage: {
+            data: components["schemas"]["ProgressionAccessLogEntry"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "9e8d7c6b-5a4f-4e3d-9c2b-1a0f9e8d7c6b",
+         *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+         *       "participantCode": "K7QM-3XWA",
+         *       "action": "read",
+         *       "actor": {
+         *         "type": "user",
+         *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+         *         "name": "Anna Lindqvist"
+         *       },
+         *       "at": "2026-12-04T19:02:33.000Z"
+         *     }
+         */
+        ProgressionAccessLogEntry: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            participantId: string | null;
+            participantCode: string;
+            /** @enum {string} */
+            action: "list" | "read" | "record" | "export" | "erase" | "self_rating_link";
+            actor: {
+                /** @enum {string} */
+                type: "user" | "api_key" | "system";
+                /** Format: uuid */
+                id: string | null;
+                name: string;
+            };
+            /** Format: date-time */
+            at: string;
         };
         /**
          * @example {
@@ -19479,6 +22017,2086 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Instruments */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInstrumentList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "key": "vardag",
+                     *       "name": "Vardagsskattning",
+                     *       "description": "Förbundets egen skattning av vardagens förmågor.",
+                     *       "placeholder": false,
+                     *       "id": "5a8c0e2f-4b6d-4f8a-9c1e-3d5f7a9b1c2d",
+                     *       "national": false,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwn": true,
+                     *       "archivedAt": null,
+                     *       "version": 1,
+                     *       "versions": [],
+                     *       "createdAt": "2026-11-03T13:20:45.000Z",
+                     *       "updatedAt": "2026-11-03T13:20:45.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The instrument (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInstrument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProgressionInstrument: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "key": "vardag",
+                     *       "name": "Vardagsskattning",
+                     *       "description": null,
+                     *       "placeholder": false,
+                     *       "id": "5a8c0e2f-4b6d-4f8a-9c1e-3d5f7a9b1c2d",
+                     *       "national": false,
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "isOwn": true,
+                     *       "archivedAt": "2027-01-15T08:30:00.000Z",
+                     *       "version": 2,
+                     *       "versions": [],
+                     *       "createdAt": "2026-11-03T13:20:45.000Z",
+                     *       "updatedAt": "2027-01-15T08:30:00.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrument"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentVersionInput"];
+            };
+        };
+        responses: {
+            /** @description Created (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "draft",
+                     *       "publishedAt": null,
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Ny fråga om studier.",
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    importProgressionInstrumentVersion: {
+        parameters: {
+            query?: {
+                changeNote?: string;
+            };
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "text/csv": string;
+                /**
+                 * @example {
+                 *       "definition": {
+                 *         "items": [
+                 *           {
+                 *             "code": "S1",
+                 *             "group": "Arbete",
+                 *             "label": "Söka arbete",
+                 *             "questions": {
+                 *               "participant": "Jag vet hur jag söker arbete.",
+                 *               "coach": "Deltagaren vet hur hen söker arbete."
+                 *             },
+                 *             "scale": {
+                 *               "min": 1,
+                 *               "max": 5,
+                 *               "anchors": [
+                 *                 {
+                 *                   "value": 1,
+                 *                   "label": "Stämmer inte alls"
+                 *                 },
+                 *                 {
+                 *                   "value": 3,
+                 *                   "label": "Stämmer delvis"
+                 *                 },
+                 *                 {
+                 *                   "value": 5,
+                 *                   "label": "Stämmer helt"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "direction": "higher_is_better"
+                 *           },
+                 *           {
+                 *             "code": "S3",
+                 *             "group": "Hälsa",
+                 *             "label": "Hälsa",
+                 *             "questions": {
+                 *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                 *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                 *             },
+                 *             "scale": {
+                 *               "min": 1,
+                 *               "max": 5,
+                 *               "anchors": [
+                 *                 {
+                 *                   "value": 1,
+                 *                   "label": "Stämmer inte alls"
+                 *                 },
+                 *                 {
+                 *                   "value": 3,
+                 *                   "label": "Stämmer delvis"
+                 *                 },
+                 *                 {
+                 *                   "value": 5,
+                 *                   "label": "Stämmer helt"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "direction": "higher_is_better"
+                 *           },
+                 *           {
+                 *             "code": "H10",
+                 *             "group": "Arbete",
+                 *             "label": "Arbetsförmåga",
+                 *             "questions": {
+                 *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                 *             },
+                 *             "scale": {
+                 *               "min": 1,
+                 *               "max": 5,
+                 *               "anchors": [
+                 *                 {
+                 *                   "value": 1,
+                 *                   "label": "Stämmer inte alls"
+                 *                 },
+                 *                 {
+                 *                   "value": 3,
+                 *                   "label": "Stämmer delvis"
+                 *                 },
+                 *                 {
+                 *                   "value": 5,
+                 *                   "label": "Stämmer helt"
+                 *                 }
+                 *               ]
+                 *             },
+                 *             "direction": "higher_is_better"
+                 *           }
+                 *         ]
+                 *       },
+                 *       "changeNote": "Ny fråga om studier."
+                 *     }
+                 */
+                "application/json": components["schemas"]["ProgressionInstrumentVersionImport"];
+            };
+        };
+        responses: {
+            /** @description Imported as a draft (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "draft",
+                     *       "publishedAt": null,
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": null,
+                     *       "version": 1
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The version (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+                     *       "number": 2,
+                     *       "status": "published",
+                     *       "publishedAt": "2026-10-05T09:00:00.000Z",
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Fråga S3 omformulerad efter pilotåret.",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInstrumentVersionInput"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "draft",
+                     *       "publishedAt": null,
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Ny fråga om studier.",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Published */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "c7a1e3f5-2b4d-4e6f-8a9b-0c1d2e3f4a5b",
+                     *       "number": 3,
+                     *       "status": "published",
+                     *       "publishedAt": "2027-02-01T09:00:00.000Z",
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Ny fråga om studier.",
+                     *       "version": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    retireProgressionInstrumentVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Retired */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "9c2d4e6f-8a1b-4c3d-9e5f-7a6b5c4d3e2f",
+                     *       "number": 2,
+                     *       "status": "retired",
+                     *       "publishedAt": "2026-10-05T09:00:00.000Z",
+                     *       "itemCount": 3,
+                     *       "participantItemCount": 2,
+                     *       "coachItemCount": 3,
+                     *       "instrumentId": "3b7e6f1a-52c4-4d0e-9a7b-1f2e3d4c5b6a",
+                     *       "instrumentName": "SKAPA",
+                     *       "placeholder": false,
+                     *       "definition": {
+                     *         "items": [
+                     *           {
+                     *             "code": "S1",
+                     *             "group": "Arbete",
+                     *             "label": "Söka arbete",
+                     *             "questions": {
+                     *               "participant": "Jag vet hur jag söker arbete.",
+                     *               "coach": "Deltagaren vet hur hen söker arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "S3",
+                     *             "group": "Hälsa",
+                     *             "label": "Hälsa",
+                     *             "questions": {
+                     *               "participant": "Min hälsa hindrar mig inte från att arbeta.",
+                     *               "coach": "Deltagarens hälsa hindrar inte arbete."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           },
+                     *           {
+                     *             "code": "H10",
+                     *             "group": "Arbete",
+                     *             "label": "Arbetsförmåga",
+                     *             "questions": {
+                     *               "coach": "Deltagaren skulle klara ett arbete med stöd i dag."
+                     *             },
+                     *             "scale": {
+                     *               "min": 1,
+                     *               "max": 5,
+                     *               "anchors": [
+                     *                 {
+                     *                   "value": 1,
+                     *                   "label": "Stämmer inte alls"
+                     *                 },
+                     *                 {
+                     *                   "value": 3,
+                     *                   "label": "Stämmer delvis"
+                     *                 },
+                     *                 {
+                     *                   "value": 5,
+                     *                   "label": "Stämmer helt"
+                     *                 }
+                     *               ]
+                     *             },
+                     *             "direction": "higher_is_better"
+                     *           }
+                     *         ]
+                     *       },
+                     *       "changeNote": "Fråga S3 omformulerad efter pilotåret.",
+                     *       "version": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionInstrumentVersion"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionItemMappings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Mappings, by the older version's number */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionItemMappingList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    saveProgressionItemMapping: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description The instrument's id */
+                instrumentId: string;
+                /** @description The instrument version's id */
+                versionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionItemMappingInput"];
+            };
+        };
+        responses: {
+            /** @description The mapping as saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionItemMapping"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInterventionProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description An insats the förbund owns or co-owns */
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The chosen versions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInterventionInstruments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    setInterventionProgressionInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                /** @description An insats the förbund owns or co-owns */
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionInterventionInstrumentsInput"];
+            };
+        };
+        responses: {
+            /** @description The chosen versions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionInterventionInstruments"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionSelfRatingLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "instrumentVersionId": "4f6a8b0c-2d4e-4f6a-8b0c-2d4e6f8a0b1c",
+                 *       "expiresInHours": 72
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description A published version chosen for the participant's insats, with questions to the participant (400 `chosen_for_intervention`, `published`, `participant_items`)
+                     */
+                    instrumentVersionId: string;
+                    /** @description Default 72 (three days); at most 14 days */
+                    expiresInHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The link, shown this once */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSelfRatingLink"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Sent with an Idempotency-Key, which this request cannot honour */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportProgressionParticipant: {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The export */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "exportedAt": "2026-11-25T10:02:11.000Z",
+                     *       "participant": {
+                     *         "id": "3c1f7a52-7e0b-4d8a-9a61-2f4b8c9d0e13",
+                     *         "code": "K7QM-3XRP",
+                     *         "intervention": {
+                     *           "id": "6d8e0f1a-3b5c-4d7e-9f1a-3b5c7d9e1f2a",
+                     *           "name": "Resursteam unga vuxna"
+                     *         },
+                     *         "coach": {
+                     *           "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *           "name": "Anna Lindqvist"
+                     *         },
+                     *         "gender": "woman",
+                     *         "birthYear": 1998,
+                     *         "ageBand": "20-29",
+                     *         "startDate": "2026-03-02",
+                     *         "endDate": null,
+                     *         "outcome": null,
+                     *         "createdAt": "2026-03-02T08:15:40.000Z",
+                     *         "updatedAt": "2026-03-02T08:15:40.000Z"
+                     *       },
+                     *       "measurements": [
+                     *         {
+                     *           "id": "2e4f6a8b-0c2d-4e6f-8a0b-2c4d6e8f0a2b",
+                     *           "instrument": {
+                     *             "id": "9b2d4e6f-1a3c-4b5d-8e7f-0a1b2c3d4e5f",
+                     *             "name": "SKAPA",
+                     *             "versionNumber": 1,
+                     *             "placeholder": false
+                     *           },
+                     *           "respondent": "participant",
+                     *           "measuredOn": "2026-03-02",
+                     *           "source": "self_rating",
+                     *           "recordedBy": null,
+                     *           "comment": null,
+                     *           "answers": [
+                     *             {
+                     *               "code": "P1",
+                     *               "label": "Tro på arbete",
+                     *               "question": "Jag tror att jag kan få ett arbete.",
+                     *               "value": 2
+                     *             },
+                     *             {
+                     *               "code": "P2",
+                     *               "label": "Ork",
+                     *               "question": "Jag orkar med en vanlig dag.",
+                     *               "value": 3
+                     *             }
+                     *           ],
+                     *           "createdAt": "2026-03-02T08:40:03.000Z"
+                     *         }
+                     *       ],
+                     *       "selfRatingLinks": [
+                     *         {
+                     *           "createdAt": "2026-03-02T08:16:12.000Z",
+                     *           "expiresAt": "2026-03-05T08:16:12.000Z",
+                     *           "usedAt": "2026-03-02T08:40:03.000Z"
+                     *         }
+                     *       ],
+                     *       "accessLog": [
+                     *         {
+                     *           "at": "2026-03-02T08:16:12.000Z",
+                     *           "action": "self_rating_link",
+                     *           "actorName": "Anna Lindqvist"
+                     *         },
+                     *         {
+                     *           "at": "2026-11-25T10:02:11.000Z",
+                     *           "action": "export",
+                     *           "actorName": "Förbundschef Samordningsförbundet i Halland"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantExport"];
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The participant (ETag header carries its version) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "code": "K7QM-3XWA",
+                     *       "intervention": {
+                     *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+                     *       },
+                     *       "coach": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "gender": "woman",
+                     *       "birthYear": 1994,
+                     *       "ageBand": "30-39",
+                     *       "startDate": "2026-09-01",
+                     *       "endDate": null,
+                     *       "outcome": null,
+                     *       "status": "active",
+                     *       "version": 2,
+                     *       "createdAt": "2026-09-01T09:14:22.000Z",
+                     *       "updatedAt": "2026-10-02T13:05:40.000Z",
+                     *       "instruments": [
+                     *         {
+                     *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "number": 1,
+                     *           "status": "published",
+                     *           "publishedAt": "2026-06-15T10:00:00.000Z",
+                     *           "itemCount": 11,
+                     *           "participantItemCount": 9,
+                     *           "coachItemCount": 11,
+                     *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *           "instrumentName": "SKAPA (platshållare)",
+                     *           "placeholder": true
+                     *         }
+                     *       ],
+                     *       "occasions": [
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "participant",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "coach",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "measurementCount": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    eraseProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Erased */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionParticipantChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "code": "K7QM-3XWA",
+                     *       "intervention": {
+                     *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+                     *       },
+                     *       "coach": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "gender": "woman",
+                     *       "birthYear": 1994,
+                     *       "ageBand": "30-39",
+                     *       "startDate": "2026-09-01",
+                     *       "endDate": "2027-03-31",
+                     *       "outcome": "job_seeking_studies_work",
+                     *       "status": "ended",
+                     *       "version": 3,
+                     *       "createdAt": "2026-09-01T09:14:22.000Z",
+                     *       "updatedAt": "2026-10-02T13:05:40.000Z",
+                     *       "instruments": [
+                     *         {
+                     *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "number": 1,
+                     *           "status": "published",
+                     *           "publishedAt": "2026-06-15T10:00:00.000Z",
+                     *           "itemCount": 11,
+                     *           "participantItemCount": 9,
+                     *           "coachItemCount": 11,
+                     *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *           "instrumentName": "SKAPA (platshållare)",
+                     *           "placeholder": true
+                     *         }
+                     *       ],
+                     *       "occasions": [
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "participant",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         },
+                     *         {
+                     *           "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "respondent": "coach",
+                     *           "occasions": [
+                     *             {
+                     *               "kind": "start",
+                     *               "dueOn": "2026-09-01",
+                     *               "state": "done",
+                     *               "measuredOn": "2026-09-03"
+                     *             },
+                     *             {
+                     *               "kind": "follow_up",
+                     *               "dueOn": "2026-12-01",
+                     *               "state": "due",
+                     *               "measuredOn": null
+                     *             }
+                     *           ]
+                     *         }
+                     *       ],
+                     *       "measurementCount": 2
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Settings */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putProgressionSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "retentionMonths": 24
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Months after a participant's end date until their data is erased */
+                    retentionMonths: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSettings"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionSelfRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the self-rating link (`/skattning/{token}`); an unknown one answers 410 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The questions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSelfRatingForm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    submitProgressionSelfRating: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The token from the self-rating link (`/skattning/{token}`); an unknown one answers 410 */
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "answers": {
+                 *         "P1": 3,
+                 *         "P2": 4
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description Every item's code → a whole step on its scale (400 `required`, `scale`, `unknown_item` under `body.answers.<code>`) */
+                    answers: {
+                        [key: string]: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded, thank you */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionSelfRatingReceipt"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            403: components["responses"]["CsrfRejected"];
+            404: components["responses"]["NotFound"];
+            /** @description The token is invalid, used or expired */
+            410: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     getBillingSellerSettings: {
         parameters: {
             query?: never;
@@ -19775,6 +24393,528 @@ export interface operations {
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    exportProgressionReport: {
+        parameters: {
+            query: {
+                /** @description `national` (NNS only; a förbund gets 403), `organization` (the förbund's own participants) or `intervention` (one of its insatser, named by `interventionId`). NNS reports only nationally (400 `national_only`). */
+                scope: "national" | "organization" | "intervention";
+                /** @description The insats, with scope `intervention` only (400 `required`, or `intervention_scope_only` with another scope) */
+                interventionId?: string;
+                /** @description A published or retired version, own or national */
+                instrumentVersionId: string;
+                /** @description Whose answers: the participant's or the handledare's */
+                respondent: "participant" | "coach";
+                /** @description The breakdown. National: none, gender, age_band, start_quarter, organization; a förbund's: the same but intervention instead of organization; an insats's: none, gender, age_band, start_quarter (400 `not_in_scope` otherwise) */
+                dimension?: "none" | "gender" | "age_band" | "start_quarter" | "organization" | "intervention";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CSV */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionReport: {
+        parameters: {
+            query: {
+                /** @description `national` (NNS only; a förbund gets 403), `organization` (the förbund's own participants) or `intervention` (one of its insatser, named by `interventionId`). NNS reports only nationally (400 `national_only`). */
+                scope: "national" | "organization" | "intervention";
+                /** @description The insats, with scope `intervention` only (400 `required`, or `intervention_scope_only` with another scope) */
+                interventionId?: string;
+                /** @description A published or retired version, own or national */
+                instrumentVersionId: string;
+                /** @description Whose answers: the participant's or the handledare's */
+                respondent: "participant" | "coach";
+                /** @description The breakdown. National: none, gender, age_band, start_quarter, organization; a förbund's: the same but intervention instead of organization; an insats's: none, gender, age_band, start_quarter (400 `not_in_scope` otherwise) */
+                dimension?: "none" | "gender" | "age_band" | "start_quarter" | "organization" | "intervention";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionReportOptions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The choices */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionReportOptions"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionParticipants: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                interventionId?: string;
+                coachUserId?: string;
+                status?: "active" | "ended" | "all";
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Participants */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionParticipantPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createProgressionParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionParticipantInput"];
+            };
+        };
+        responses: {
+            /** @description Registered (ETag header carries its version) */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "code": "K7QM-3XWA",
+                     *       "intervention": {
+                     *         "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+                     *         "name": "Arbetsträning i Halmstad med individuellt stöd"
+                     *       },
+                     *       "coach": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "gender": "woman",
+                     *       "birthYear": 1994,
+                     *       "ageBand": "30-39",
+                     *       "startDate": "2026-09-01",
+                     *       "endDate": null,
+                     *       "outcome": null,
+                     *       "status": "active",
+                     *       "version": 1,
+                     *       "createdAt": "2026-09-01T09:14:22.000Z",
+                     *       "updatedAt": "2026-09-01T09:14:22.000Z",
+                     *       "instruments": [
+                     *         {
+                     *           "id": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *           "number": 1,
+                     *           "status": "published",
+                     *           "publishedAt": "2026-06-15T10:00:00.000Z",
+                     *           "itemCount": 11,
+                     *           "participantItemCount": 9,
+                     *           "coachItemCount": 11,
+                     *           "instrumentId": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *           "instrumentName": "SKAPA (platshållare)",
+                     *           "placeholder": true
+                     *         }
+                     *       ],
+                     *       "occasions": [],
+                     *       "measurementCount": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionParticipantDetail"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionMeasurements: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Measurements */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionMeasurementList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    recordProgressionMeasurement: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProgressionMeasurementInput"];
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "0d9c8b7a-6f5e-4d3c-8b2a-1f0e9d8c7b6a",
+                     *       "participantId": "3c6f1d2a-8b4e-4f7a-9d15-6e2b8a4c7f01",
+                     *       "instrumentVersionId": "c4d8e1f2-7a6b-4c5d-9e3f-2b1a0c9d8e76",
+                     *       "instrument": {
+                     *         "id": "b9e2c4a1-5d3f-4e8b-a7c6-1f0d9e8b2a34",
+                     *         "name": "SKAPA (platshållare)",
+                     *         "versionNumber": 1,
+                     *         "placeholder": true
+                     *       },
+                     *       "respondent": "participant",
+                     *       "measuredOn": "2026-09-03",
+                     *       "answers": {
+                     *         "S1": 2,
+                     *         "S2": 3,
+                     *         "S3": 2,
+                     *         "S4": 3,
+                     *         "S5": 4,
+                     *         "S6": 3,
+                     *         "S7": 2,
+                     *         "S8": 2,
+                     *         "S9": 3
+                     *       },
+                     *       "comment": "Skattade tillsammans vid första träffen.",
+                     *       "source": "coach",
+                     *       "recordedBy": {
+                     *         "id": "6268c2bf-d0fb-4e42-ad21-9f8c0a9a8d9b",
+                     *         "name": "Anna Lindqvist"
+                     *       },
+                     *       "createdAt": "2026-09-03T14:02:10.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ProgressionMeasurement"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteProgressionMeasurement: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+                measurementId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getProgressionComparison: {
+        parameters: {
+            query?: {
+                instrumentVersionId?: string;
+                respondent?: "participant" | "coach";
+                /** @description The earlier reading's id */
+                from?: string;
+                /** @description The later reading's id */
+                to?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                participantId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The comparison */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionComparison"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description The request cannot be carried out */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionDueOccasions: {
+        parameters: {
+            query?: {
+                within?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Open occasions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionDueOccasionList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listProgressionAccessLog: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+                participantId?: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Access log entries */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProgressionAccessLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

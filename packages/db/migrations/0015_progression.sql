@@ -371,12 +371,29 @@ CREATE TRIGGER progression_measurements_inserted AFTER INSERT ON progression_mea
 CREATE TRIGGER progression_measurements_deleted AFTER DELETE ON progression_measurements
   REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION progression_refresh_progress();
 --> statement-breakpoint
+-- The age band a participant is counted in, as @nns/domain participantAgeBand: from the birth year at the
+-- start date when known (under 16: no band), else the recorded band; 'unknown' when neither gives one.
+CREATE FUNCTION progression_age_band(p_birth_year int, p_age_band text, p_start date) RETURNS text
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE
+    WHEN p_birth_year IS NULL THEN coalesce(p_age_band, 'unknown')
+    WHEN extract(year FROM p_start)::int - p_birth_year < 16 THEN 'unknown'
+    WHEN extract(year FROM p_start)::int - p_birth_year < 20 THEN '16-19'
+    WHEN extract(year FROM p_start)::int - p_birth_year >= 60 THEN '60-'
+    ELSE ((extract(year FROM p_start)::int - p_birth_year) / 10 * 10)::text || '-'
+      || ((extract(year FROM p_start)::int - p_birth_year) / 10 * 10 + 9)::text
+  END
+$$;
+--> statement-breakpoint
 -- Aggregates without row access: sums and counts per group and item over participants with at least two
 -- readings, never a row about one person. Runs as the owner (not nns_app), so it checks the caller
 -- itself: the national scope only for the NNS organization, every other scope only within the caller's
 -- own förbund. Groups under the minimum size are suppressed by the service (complementary suppression
--- needs the whole table, @nns/domain progression/suppression.ts) before anything leaves it.
+-- needs the whole table, @nns/domain progression/aggregates.ts) before anything leaves it.
 -- p_signs: +1 where a higher answer is better, -1 where lower is, per item in answer order.
+-- One pass over the first/latest rows with one aggregate per item and figure, written out for the
+-- version's item count: unnesting every answer into its own row took twice as long at national size
+-- (docs/performance.md).
 CREATE FUNCTION progression_aggregate(
   p_scope text, p_intervention_id uuid, p_version_id uuid, p_respondent text, p_dimension text,
   p_signs int[], p_threshold int
@@ -385,6 +402,11 @@ CREATE FUNCTION progression_aggregate(
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 DECLARE
   caller uuid := app_current_org();
+  items int := coalesce(array_length(p_signs, 1), 0);
+  firsts text;
+  latests text;
+  better text;
+  worsened text;
 BEGIN
   IF caller IS NULL THEN
     RAISE EXCEPTION 'progression aggregates need an organization' USING ERRCODE = 'insufficient_privilege';
@@ -398,30 +420,42 @@ BEGIN
   IF p_dimension NOT IN ('none', 'gender', 'age_band', 'start_quarter', 'organization', 'intervention') THEN
     RAISE EXCEPTION 'unknown dimension %', p_dimension USING ERRCODE = 'invalid_parameter_value';
   END IF;
-  RETURN QUERY
-  WITH rows AS (
-    SELECT CASE p_dimension
-        WHEN 'gender' THEN p.gender
-        WHEN 'age_band' THEN coalesce(p.age_band, 'unknown')
-        WHEN 'start_quarter' THEN to_char(p.start_date, 'YYYY-"Q"Q')
-        WHEN 'organization' THEN p.organization_id::text
-        WHEN 'intervention' THEN p.intervention_id::text
-        ELSE 'all' END AS g,
-      a.f, a.l, a.i, (a.l - a.f) * p_signs[a.i::int] AS change
-    FROM progression_progress pr
-    JOIN progression_participants p ON p.organization_id = pr.organization_id AND p.id = pr.participant_id
-    CROSS JOIN LATERAL unnest(pr.first_answers, pr.latest_answers) WITH ORDINALITY AS a(f, l, i)
-    WHERE pr.instrument_version_id = p_version_id AND pr.respondent = p_respondent
-      AND pr.measurement_count >= 2
-      AND (p_scope = 'national' OR pr.organization_id = caller)
-      AND (p_scope <> 'intervention' OR p.intervention_id = p_intervention_id)
-  )
-  SELECT CASE WHEN grouping(rows.g) = 1 THEN NULL ELSE rows.g END, rows.i::int, count(*)::int,
-    sum(rows.f)::int, sum(rows.l)::int,
-    (count(*) FILTER (WHERE rows.change >= p_threshold))::int,
-    (count(*) FILTER (WHERE abs(rows.change) < p_threshold))::int,
-    (count(*) FILTER (WHERE rows.change <= -p_threshold))::int
-  FROM rows GROUP BY GROUPING SETS ((rows.g, rows.i), (rows.i));
+  -- Unchanged is what is neither better nor worse, which needs a threshold of at least one step.
+  IF p_threshold IS NULL OR p_threshold < 1 OR items = 0 OR items > 60
+      OR EXISTS (SELECT 1 FROM unnest(p_signs) AS s WHERE s IS NULL OR s NOT IN (1, -1)) THEN
+    RAISE EXCEPTION 'signs must be 1 or -1 for 1 to 60 items, the threshold at least 1'
+      USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  SELECT 'ARRAY[' || string_agg(format('sum(r.f[%s])', i), ', ') || ']::int[]',
+    'ARRAY[' || string_agg(format('sum(r.l[%s])', i), ', ') || ']::int[]',
+    'ARRAY[' || string_agg(format('count(*) FILTER (WHERE (r.l[%1$s] - r.f[%1$s]) * %2$s >= $6)', i, p_signs[i]), ', ') || ']::int[]',
+    'ARRAY[' || string_agg(format('count(*) FILTER (WHERE (r.l[%1$s] - r.f[%1$s]) * %2$s <= -$6)', i, p_signs[i]), ', ') || ']::int[]'
+    INTO firsts, latests, better, worsened
+    FROM generate_series(1, items) AS i;
+  RETURN QUERY EXECUTE format($query$
+    WITH r AS (
+      SELECT CASE $5
+          WHEN 'gender' THEN p.gender
+          WHEN 'age_band' THEN progression_age_band(p.birth_year, p.age_band, p.start_date)
+          WHEN 'start_quarter' THEN to_char(p.start_date, 'YYYY-"Q"Q')
+          WHEN 'organization' THEN p.organization_id::text
+          WHEN 'intervention' THEN p.intervention_id::text
+          ELSE 'all' END AS g,
+        pr.first_answers AS f, pr.latest_answers AS l
+      FROM progression_progress pr
+      JOIN progression_participants p ON p.organization_id = pr.organization_id AND p.id = pr.participant_id
+      WHERE pr.instrument_version_id = $3 AND pr.respondent = $4 AND pr.measurement_count >= 2
+        AND ($1 = 'national' OR pr.organization_id = $7)
+        AND ($1 <> 'intervention' OR p.intervention_id = $2)
+    ), a AS (
+      SELECT CASE WHEN grouping(r.g) = 1 THEN NULL ELSE r.g END AS g, count(*)::int AS n,
+        %s AS fs, %s AS ls, %s AS up, %s AS down
+      FROM r GROUP BY GROUPING SETS ((r.g), ()) HAVING count(*) > 0
+    )
+    SELECT a.g, i, a.n, a.fs[i], a.ls[i], a.up[i], a.n - a.up[i] - a.down[i], a.down[i]
+    FROM a CROSS JOIN generate_series(1, $8) AS i
+  $query$, firsts, latests, better, worsened)
+  USING p_scope, p_intervention_id, p_version_id, p_respondent, p_dimension, p_threshold, caller, items;
 END
 $$;
 --> statement-breakpoint
@@ -445,17 +479,21 @@ BEGIN
     RAISE EXCEPTION 'unknown dimension %', p_dimension USING ERRCODE = 'invalid_parameter_value';
   END IF;
   RETURN QUERY
-  WITH rows AS (
+  WITH m AS (
+    SELECT pr.organization_id, pr.participant_id, sum(pr.measurement_count) AS m FROM progression_progress pr
+    WHERE p_scope = 'national' OR pr.organization_id = caller
+    GROUP BY pr.organization_id, pr.participant_id
+  ), rows AS (
     SELECT CASE p_dimension
         WHEN 'gender' THEN p.gender
-        WHEN 'age_band' THEN coalesce(p.age_band, 'unknown')
+        WHEN 'age_band' THEN progression_age_band(p.birth_year, p.age_band, p.start_date)
         WHEN 'start_quarter' THEN to_char(p.start_date, 'YYYY-"Q"Q')
         WHEN 'organization' THEN p.organization_id::text
         WHEN 'intervention' THEN p.intervention_id::text
         ELSE 'all' END AS g,
-      (SELECT sum(pr.measurement_count) FROM progression_progress pr
-        WHERE pr.organization_id = p.organization_id AND pr.participant_id = p.id) AS m
+      m.m
     FROM progression_participants p
+    LEFT JOIN m ON m.organization_id = p.organization_id AND m.participant_id = p.id
     WHERE (p_scope = 'national' OR p.organization_id = caller)
       AND (p_scope <> 'intervention' OR p.intervention_id = p_intervention_id)
   )
@@ -472,3 +510,25 @@ GRANT EXECUTE ON FUNCTION progression_aggregate(text, uuid, uuid, text, text, in
 REVOKE ALL ON FUNCTION progression_activity(text, uuid, text) FROM PUBLIC;
 --> statement-breakpoint
 GRANT EXECUTE ON FUNCTION progression_activity(text, uuid, text) TO nns_app;
+--> statement-breakpoint
+-- Which instrument versions and respondents have readings in the caller's reach (national for NNS, else
+-- its own förbund): what a report can be asked about. Pairs only, no counts.
+CREATE FUNCTION progression_report_versions() RETURNS TABLE (instrument_version_id uuid, respondent text)
+  LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
+DECLARE
+  caller uuid := app_current_org();
+  national boolean;
+BEGIN
+  IF caller IS NULL THEN
+    RAISE EXCEPTION 'progression aggregates need an organization' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  national := EXISTS (SELECT 1 FROM organizations o WHERE o.id = caller AND o.kind = 'nns');
+  RETURN QUERY
+  SELECT DISTINCT pr.instrument_version_id, pr.respondent FROM progression_progress pr
+    WHERE national OR pr.organization_id = caller;
+END
+$$;
+--> statement-breakpoint
+REVOKE ALL ON FUNCTION progression_report_versions() FROM PUBLIC;
+--> statement-breakpoint
+GRANT EXECUTE ON FUNCTION progression_report_versions() TO nns_app;

@@ -53,3 +53,9 @@ export function writeCsv(
   });
   return options.bom ? `\uFEFF${csv}` : csv;
 }
+
+/** Swedish Excel writes `;`, everything else `,`: the first line (a header, usually) tells which. */
+export function csvDelimiterOf(csv: string): "," | ";" {
+  const first = csv.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
+  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
+}

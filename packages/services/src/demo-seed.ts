@@ -4,6 +4,7 @@ import { count, eq } from "drizzle-orm";
 import { seedDemoCatalog } from "./catalog/demo-catalog.js";
 import { type Deps, systemContext } from "./context.js";
 import { seedDemoNewsletters } from "./demo-newsletters.js";
+import { DEMO_COACHES, seedDemoProgression } from "./demo-progression.js";
 import { seedDemoTrainings } from "./demo-trainings.js";
 import { grantRole } from "./operations.js";
 import type { MemberPartyInput } from "./organization-input.js";
@@ -86,9 +87,19 @@ export const DEMO_USERS: { email: string; name: string; grants: { slug: string; 
     grants: [{ slug: "halland", role: "viewer" }],
   },
   {
+    email: DEMO_COACHES.halland,
+    name: "Elin Ekström",
+    grants: [{ slug: "halland", role: "coach" }],
+  },
+  {
     email: "admin.ostergotland@demo.nns.se",
     name: "Oskar Öberg",
     grants: [{ slug: "centrala-ostergotland", role: "org_admin" }],
+  },
+  {
+    email: DEMO_COACHES.ostergotland,
+    name: "Omar Olsson",
+    grants: [{ slug: "centrala-ostergotland", role: "coach" }],
   },
   {
     email: "processledare@demo.nns.se",
@@ -131,7 +142,7 @@ export async function hasDemoAccounts(deps: Deps): Promise<boolean> {
 
 export async function seedDemoData(deps: Deps): Promise<void> {
   const ctx = systemContext(deps, "demo-seed");
-  await createNnsOrganization(ctx, {
+  const nns = await createNnsOrganization(ctx, {
     name: "Nationella nätverket för samordningsförbund",
     slug: "nns",
     organizationNumber: demoOrganizationNumber(1),
@@ -164,4 +175,5 @@ export async function seedDemoData(deps: Deps): Promise<void> {
   await seedDemoTrainings(deps, DEMO_TRAINER_EMAIL);
   await seedDemoCatalog(ctx, (slug) => idBySlug.get(slug) as string);
   await seedDemoNewsletters(deps, (slug) => idBySlug.get(slug) as string);
+  await seedDemoProgression(deps, nns.id, (slug) => idBySlug.get(slug) as string);
 }

@@ -2,6 +2,8 @@ import type { InterventionContent } from "@nns/domain";
 
 /** Fixtures shared by the tests of this package and of the apps (`@nns/services/testing`). */
 export { RESAM_RESULTS } from "./catalog/demo-catalog.js";
+export { PLACEHOLDER_SKAPA, PLACEHOLDER_SKAPA_DEFINITION } from "./progression/placeholder-skapa.js";
+export * from "./progression/seed-instruments.js";
 
 /** A complete, valid intervention content (the national vocabularies of migration 0006); tests override what they look at. */
 export function sampleContent(overrides: Partial<InterventionContent> = {}): InterventionContent {

@@ -1,6 +1,14 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Deps, enterOrganization, invoiceAging, seedDemoData, systemContext } from "../src/index.js";
+import {
+  type Deps,
+  enterOrganization,
+  invoiceAging,
+  listDueOccasions,
+  seedDemoData,
+  systemContext,
+} from "../src/index.js";
+import { stockholmDate } from "../src/trainings/scope.js";
 import { testDeps } from "./deps.js";
 
 let t: TestDatabase;
@@ -87,5 +95,56 @@ describe("the demo data", () => {
       { number: 1, status: "sending", deliveries: 12, waiting: 0 },
       { number: 2, status: "draft", deliveries: 0, waiting: 1 },
     ]);
+  });
+});
+
+describe("the demo's progression measurement", () => {
+  it("has a coach each in Halland and Centrala Östergötland measuring with the national SKAPA placeholder", async () => {
+    const coaches = await t.db.ownerSql(
+      `select o.slug, u.email, count(p.*)::int as participants from progression_participants p
+       join users u on u.id = p.coach_user_id join organizations o on o.id = p.organization_id
+       group by o.slug, u.email order by o.slug, u.email`,
+    );
+    expect(coaches).toEqual([
+      { slug: "centrala-ostergotland", email: "handledare.ostergotland@demo.nns.se", participants: 15 },
+      { slug: "halland", email: "admin.halland@demo.nns.se", participants: 4 },
+      { slug: "halland", email: "handledare.halland@demo.nns.se", participants: 16 },
+    ]);
+    const [instrument] = await t.db.ownerSql(
+      `select i.national, i.placeholder, v.status, o.kind from progression_instruments i
+       join progression_instrument_versions v on v.instrument_id = i.id join organizations o on o.id = i.organization_id`,
+    );
+    expect(instrument).toEqual({ national: true, placeholder: true, status: "published", kind: "nns" });
+    const perParticipant = await t.db.ownerSql(
+      `select min(n)::int as fewest, max(n)::int as most from (select count(m.*) as n from progression_participants p
+       left join progression_measurements m on m.participant_id = p.id group by p.id) x`,
+    );
+    expect(perParticipant).toEqual([{ fewest: 2, most: 4 }]);
+  });
+
+  it("leaves occasions due today and groups both large enough to show and too small", async () => {
+    const halland = String(
+      (await t.db.ownerSql("select id from organizations where slug = 'halland'"))[0]?.id,
+    );
+    const coach = await enterOrganization(systemContext(deps, "test"), halland);
+    const due = await listDueOccasions(coach, { within: 1 });
+    expect(due.some((o) => o.state === "due" && o.dueOn === stockholmDate())).toBe(true);
+    expect(due.some((o) => o.state === "overdue")).toBe(true);
+    // Participants with two readings of their own, per gender: what each förbund's report counts.
+    for (const slug of ["halland", "centrala-ostergotland"]) {
+      const counted = await t.db.ownerSql(
+        `select p.gender, count(*)::int as n from progression_progress pr
+         join progression_participants p on p.id = pr.participant_id
+         join organizations o on o.id = p.organization_id
+         where o.slug = $1 and pr.respondent = 'participant' and pr.measurement_count >= 2
+         group by p.gender`,
+        [slug],
+      );
+      const n = Object.fromEntries(counted.map((r) => [r.gender, Number(r.n)]));
+      expect(n.woman, slug).toBeGreaterThanOrEqual(5);
+      expect(n.man, slug).toBeGreaterThanOrEqual(5);
+      expect((n.other ?? 0) + (n.not_stated ?? 0), slug).toBeGreaterThan(0);
+      expect(n.other ?? 0, slug).toBeLessThan(5);
+    }
   });
 });

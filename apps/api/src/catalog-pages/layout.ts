@@ -35,6 +35,8 @@ export interface Site {
   footer: Html;
   /** The Atom feed browsers and readers offer to follow from the page. */
   feed: { title: string; href: string } | null;
+  /** Rules of this site's own, after the shared ones. */
+  style?: string;
 }
 
 export const CATALOGUE_SITE: Site = {
@@ -54,7 +56,7 @@ export function page(title: string, body: Html, site: Site = CATALOGUE_SITE): Ht
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} – ${site.name}</title>
 ${site.feed ? html`<link rel="alternate" type="application/atom+xml" title="${site.feed.title}" href="${site.feed.href}">` : ""}
-<style>${raw(STYLE)}</style>
+<style>${raw(STYLE)}${site.style ? raw(site.style) : ""}</style>
 </head>
 <body>
 <a class="skip" href="#innehall">Hoppa till innehållet</a>

@@ -5,6 +5,8 @@ import { Mailer, type MailerOptions } from "../mail/mailer.js";
 import { purgeExpired } from "../maintenance.js";
 import { newsletterSender } from "../newsletters/sender.js";
 import { runNewsletterSchedule } from "../newsletters/sending.js";
+import { sendProgressionReminders } from "../progression/reminders.js";
+import { RETENTION_JOB, runProgressionRetention } from "../progression/retention.js";
 import { WebhookDeliverer } from "../webhooks/delivery.js";
 import { JobQueue, type JobQueueOptions } from "./queue.js";
 
@@ -26,8 +28,10 @@ export interface JobLog {
 /**
  * Starts the queue and, unless `work` is false, this process's workers: email and webhook delivery, Stripe
  * collection (when configured), newsletter sending with its minute's round (scheduled issues due, stalled
- * ones picked up again) and the hourly housekeeping (expired sessions, spent tokens, closed
- * throttle windows, day-old idempotency keys), which the queue's scheduler fires once across all processes.
+ * ones picked up again), coaches' progression reminders at seven each morning, the hourly housekeeping
+ * (expired sessions, spent tokens, closed throttle windows, day-old idempotency keys) and the nightly
+ * erasure of progression data past its retention, which the queue's scheduler fires once across all
+ * processes.
  */
 export async function startBackgroundWork(deps: Deps, log: JobLog, work = true): Promise<void> {
   await deps.jobs.start();
@@ -45,4 +49,12 @@ export async function startBackgroundWork(deps: Deps, log: JobLog, work = true):
     if (round.started + round.resumed > 0) log.info(round, "newsletter issues started or picked up");
   });
   await deps.jobs.schedule("newsletter.schedule", "* * * * *");
+  await deps.jobs.work(RETENTION_JOB, async () => {
+    log.info(await runProgressionRetention(deps), "progression data past its retention erased");
+  });
+  await deps.jobs.schedule(RETENTION_JOB, "40 2 * * *");
+  await deps.jobs.work("progression.reminders", async () => {
+    log.info(await sendProgressionReminders(deps), "progression reminders sent");
+  });
+  await deps.jobs.schedule("progression.reminders", "0 7 * * *");
 }

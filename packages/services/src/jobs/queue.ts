@@ -23,6 +23,10 @@ const QUEUES = {
   // (newsletters/sender.ts); a retried one only claims what is still pending.
   "newsletter.send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, expireInSeconds: 900 },
   "newsletter.schedule": { retryLimit: 1, retryDelay: 30, expireInSeconds: 300 },
+  // Erasing is idempotent: a retry finds only the participants still past their retention.
+  "progression.retention": { retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
+  // A rerun sends nothing twice: each coach's email of the day is looked for first (progression/reminders.ts).
+  "progression.reminders": { retryLimit: 3, retryDelay: 300, expireInSeconds: 1_800 },
 } satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type JobName = keyof typeof QUEUES;

@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
+import { csvDelimiterOf } from "../csv.js";
 import {
   isSuppressed,
   normalizeEmail,
@@ -48,12 +49,6 @@ export interface ImportOptions {
 const EMAIL_HEADERS = new Set(["email", "e-mail", "e-post", "epost", "e-postadress", "mail"]);
 const NAME_HEADERS = new Set(["name", "namn", "fullständigt namn"]);
 
-/** Swedish Excel writes `;`, everything else `,`: the header line (or first line) tells which. */
-function delimiterOf(csv: string): "," | ";" {
-  const first = csv.split(/\r?\n/, 1)[0] ?? "";
-  return (first.match(/;/g)?.length ?? 0) > (first.match(/,/g)?.length ?? 0) ? ";" : ",";
-}
-
 interface Line {
   row: number;
   email: string;
@@ -68,7 +63,7 @@ function readLines(csv: string): Line[] {
   let records: string[][];
   try {
     records = parse(csv, {
-      delimiter: delimiterOf(csv.replace(/^\uFEFF/, "")),
+      delimiter: csvDelimiterOf(csv),
       bom: true,
       trim: true,
       skip_empty_lines: true,
