@@ -6,7 +6,7 @@ import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, RowButton, TextField } from "../../components/ui";
 import { fieldErrors } from "../../lib/api";
-import { useSaveDraft } from "./api";
+import { useSaveDraft } from "./instruments-api";
 import "../../components/fields.css";
 import type { InstrumentDefinition, InstrumentItem, InstrumentVersion } from "./types";
 

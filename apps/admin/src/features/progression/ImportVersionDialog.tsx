@@ -6,7 +6,7 @@ import { DialogActions } from "../../components/DialogActions";
 import { FormError } from "../../components/states";
 import { Button } from "../../components/ui";
 import { ApiError, localizedMessage } from "../../lib/api";
-import { useImportVersion } from "./api";
+import { useImportVersion } from "./instruments-api";
 
 /** "rows[3].scale.max" → "Rad 3, scale.max": the row a person finds in their spreadsheet. */
 function place(field: string, row: (n: string) => string): string {

@@ -6,7 +6,7 @@ import type { Feedback } from "../../components/Feedback";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, Loading } from "../../components/states";
 import { Button } from "../../components/ui";
-import { mappingsQuery, useSaveMappings, versionQuery } from "./api";
+import { mappingsQuery, useSaveMappings, versionQuery } from "./instruments-api";
 import type { Instrument, InstrumentVersion, ItemMapping } from "./types";
 
 const NONE = "none";

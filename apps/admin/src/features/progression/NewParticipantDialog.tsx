@@ -51,7 +51,8 @@ export function NewParticipantDialog({ orgId, manager }: { orgId: string; manage
             const coach = String(form.get("coachUserId") ?? "");
             if (manager && coach) body.coachUserId = coach;
             if (ageKind === "birthYear") body.birthYear = Number(form.get("birthYear"));
-            if (ageKind === "ageBand") body.ageBand = String(form.get("ageBand") ?? "");
+            if (ageKind === "ageBand")
+              body.ageBand = String(form.get("ageBand") ?? "") as ParticipantInput["ageBand"];
             create.mutate(body, {
               onSuccess: (participant) =>
                 navigate({

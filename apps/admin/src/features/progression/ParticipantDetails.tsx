@@ -127,7 +127,7 @@ function EditParticipantForm({
         const endDate = String(new FormData(event.currentTarget).get("endDate") ?? "");
         const body: ParticipantChange = {
           endDate: endDate || null,
-          outcome: endDate && outcome !== NO_OUTCOME ? outcome : null,
+          outcome: endDate && outcome !== NO_OUTCOME ? (outcome as ParticipantChange["outcome"]) : null,
         };
         if (manager && coach && coach !== participant.coach?.id) body.coachUserId = coach;
         update.mutate(body, { onSuccess: onDone });

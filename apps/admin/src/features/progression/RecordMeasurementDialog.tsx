@@ -13,7 +13,8 @@ import { Badge, Button, TextField } from "../../components/ui";
 import { fieldErrors } from "../../lib/api";
 import { formatDate } from "../../lib/format";
 import { todayInStockholm } from "../../lib/stockholm";
-import { useRecordMeasurement, versionQuery } from "./api";
+import { useRecordMeasurement } from "./api";
+import { versionQuery } from "./instruments-api";
 import { itemsFor, versionLabel } from "./labels";
 import type { ChosenVersion, InstrumentItem, ParticipantDetail, Respondent } from "./types";
 

@@ -9,13 +9,13 @@ import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
 import {
-  instrumentsQuery,
   interventionInstrumentsQuery,
   interventionsQuery,
   settingsQuery,
   useSaveSettings,
   useSetInterventionInstruments,
 } from "./api";
+import { instrumentsQuery } from "./instruments-api";
 import type { Instrument, ProgressionSettings } from "./types";
 import "./i18n";
 import "./progression.css";
