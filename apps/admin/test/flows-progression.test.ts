@@ -253,16 +253,20 @@ describe("progression as the förbund's administrator", () => {
     );
     await expect.poll(() => participantRows(page).count(), SLOW).toBe(all);
     await page.getByRole("cell", { name: ADMIN_INSATS }).first().waitFor();
-    await chooseOption(page, /^Handledare/, COACH_NAME);
+    await chooseOption(page, /Handledare$/, COACH_NAME);
     await expect.poll(() => page.getByRole("cell", { name: ADMIN_INSATS }).count(), SLOW).toBe(0);
     await cleanAxe(page, "all participants, filtered by coach");
 
     // A new participant: a code, never a name.
     await page.getByRole("button", { name: "Ny deltagare" }).click();
     const form = page.getByRole("dialog", { name: "Ny deltagare" });
-    await chooseOption(page, /^Insats/, COACH_INSATS);
-    await chooseOption(page, /^Handledare/, COACH_NAME);
-    await form.getByRole("radio", { name: "Kvinna" }).check();
+    // Within the dialog: the page's own filters carry the same labels.
+    await form.getByRole("button", { name: /Insats$/ }).click();
+    await page.getByRole("option", { name: COACH_INSATS, exact: true }).click();
+    await form.getByRole("button", { name: /Handledare$/ }).click();
+    await page.getByRole("option", { name: COACH_NAME, exact: true }).click();
+    await form.getByText("Kvinna", { exact: true }).click();
+    expect(await form.getByRole("radio", { name: "Kvinna" }).isChecked()).toBe(true);
     await form.getByRole("textbox", { name: "Födelseår" }).fill("1991");
     await cleanAxe(page, "new participant form");
     await screenshot(page, "progression-new-participant-1280");
@@ -321,7 +325,7 @@ describe("progression as the förbund's administrator", () => {
       await page.goto(`${h.base}/o/${halland}/progression`);
       await page.getByRole("heading", { level: 1, name: "Progression" }).waitFor();
       await page.getByRole("table", { name: "Deltagare och mätningar" }).waitFor(SLOW);
-      await chooseOption(page, /^Dela upp efter/, "Kön");
+      await chooseOption(page, /Dela upp efter$/, "Kön");
       const activity = page.getByRole("table", { name: "Deltagare och mätningar" });
       await activity.getByRole("rowheader", { name: "Kvinnor" }).waitFor(SLOW);
       // "Annat" and "Ej angivet" are too few in the demo: withheld, and said so.
@@ -349,7 +353,7 @@ describe("progression for NNS", () => {
     await menuLink(page, "Instrument").click();
     await page.getByRole("heading", { level: 1, name: "Instrument" }).waitFor();
     const row = page.getByRole("row", { name: /SKAPA \(platshållare\)/ });
-    await row.getByText("Platshållare").waitFor();
+    await row.getByText("Platshållare", { exact: true }).waitFor();
     await row.getByText("Nationellt").waitFor();
     await cleanAxe(page, "instruments");
     await screenshot(page, "progression-instruments-1280");
@@ -381,7 +385,7 @@ describe("progression for NNS", () => {
     await page.getByRole("button", { name: "Ny version som kopia av version 1" }).click();
     await page.getByRole("heading", { level: 1, name: "SKAPA (platshållare), version 2" }).waitFor(SLOW);
     await page.getByRole("heading", { level: 2, name: "Redigera utkastet" }).waitFor();
-    const first = page.getByRole("group", { name: "Fråga 1" });
+    const first = page.getByRole("group", { name: "Fråga 1", exact: true });
     await first.getByRole("textbox", { name: "Etikett" }).fill("Söka arbete, version 2 (platshållare)");
     await page.getByRole("textbox", { name: "Ändringsnotering" }).fill("Ny etikett på fråga 1.");
     await page.getByRole("button", { name: "Spara utkastet" }).click();
@@ -412,7 +416,7 @@ describe("progression for NNS", () => {
       await signIn(page, h.base, NNS_ADMIN);
       await page.goto(`${h.base}/o/${nns}/progression`);
       await page.getByRole("table", { name: "Deltagare och mätningar" }).waitFor(SLOW);
-      await chooseOption(page, /^Dela upp efter/, "Förbund");
+      await chooseOption(page, /Dela upp efter$/, "Förbund");
       await page
         .getByRole("table", { name: "Deltagare och mätningar" })
         .getByRole("rowheader", { name: "Samordningsförbundet Halland" })

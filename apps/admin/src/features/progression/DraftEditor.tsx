@@ -95,9 +95,11 @@ export function DraftEditor({
         error={save.error}
         onEdit={() => {
           save.reset();
-          setLocal({});
+          // After the edit has been handled: React would otherwise render first and put the old value back.
+          setTimeout(() => setLocal({}));
         }}
-        validationErrors={{ ...fieldErrors(save.error), ...local }}
+        // The same object while nothing changes (see ServerForm): the form's own check, else the API's.
+        validationErrors={Object.keys(local).length > 0 ? local : fieldErrors(save.error)}
         onSubmit={(event) => {
           event.preventDefault();
           const problems: Record<string, string> = {};

@@ -92,9 +92,11 @@ function RecordMeasurementForm({
       error={record.error}
       onEdit={() => {
         record.reset();
-        setMissing({});
+        // After the edit has been handled: React would otherwise render first and put the old value back.
+        setTimeout(() => setMissing({}));
       }}
-      validationErrors={{ ...fieldErrors(record.error), ...missing }}
+      // The same object while nothing changes (see ServerForm): the form's own check, else the API's.
+      validationErrors={Object.keys(missing).length > 0 ? missing : fieldErrors(record.error)}
       onSubmit={(event) => {
         event.preventDefault();
         const unanswered = Object.fromEntries(
