@@ -29,7 +29,15 @@ export default function ReportChart({ items, title }: { items: ItemFigures[]; ti
         margin={{ right: 16 }}
       >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
-        <XAxis type="number" domain={[0, 100]} unit=" %" tick={{ fontSize: 12, fill: "#1b1f24" }} />
+        <XAxis
+          type="number"
+          // Shares add up to 100 give or take a rounding; the axis stays 0–100.
+          domain={[0, 100]}
+          allowDataOverflow
+          ticks={[0, 25, 50, 75, 100]}
+          unit=" %"
+          tick={{ fontSize: 12, fill: "#1b1f24" }}
+        />
         <YAxis type="category" dataKey="label" width={150} tick={{ fontSize: 12, fill: "#1b1f24" }} />
         <Tooltip formatter={(value) => `${Number(value).toLocaleString("sv-SE")} %`} />
         <Legend />

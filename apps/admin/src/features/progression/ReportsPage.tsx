@@ -17,6 +17,7 @@ import type {
   Report,
   ReportOptions,
   ReportQuery,
+  Respondent,
   Scope,
 } from "./types";
 import "./i18n";
@@ -34,6 +35,11 @@ function dimensionsFor(scope: Scope): Dimension[] {
   if (scope === "national") return [...common, "organization"];
   if (scope === "organization") return [...common, "intervention"];
   return common;
+}
+
+/** The participant's own answers first, when there are any. */
+function firstRespondent(respondents: readonly Respondent[]): Respondent {
+  return respondents.includes("participant") ? "participant" : (respondents[0] ?? "participant");
 }
 
 /**
@@ -78,7 +84,7 @@ function ReportView({
   const [query, setQuery] = useState<ReportQuery>({
     scope: national ? "national" : "organization",
     instrumentVersionId: options.instruments[0]?.id ?? "",
-    respondent: options.instruments[0]?.respondents[0] ?? "participant",
+    respondent: firstRespondent(options.instruments[0]?.respondents ?? []),
     dimension: "none",
   });
   const version = options.instruments.find((v) => v.id === query.instrumentVersionId);

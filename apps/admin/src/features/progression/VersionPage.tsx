@@ -83,7 +83,9 @@ function VersionView({
                 {data.status !== "draft" ? <p className="muted">{t("version.frozen")}</p> : null}
               </section>
               {own && data.status === "draft" ? (
-                <DraftEditor key={data.version} orgId={orgId} version={data} onFeedback={show} />
+                // Kept across saves (the refreshed version only moves its If-Match on), so the edits stay and
+                // the save's own callbacks still run.
+                <DraftEditor key={data.id} orgId={orgId} version={data} onFeedback={show} />
               ) : (
                 <ItemsTable version={data} />
               )}
