@@ -2,13 +2,11 @@ import type { Schemas } from "@nns/api-client";
 
 /** The progression API's shapes, as the generated client has them. */
 export type Instrument = Schemas["ProgressionInstrument"];
-export type InstrumentVersionSummary = Schemas["ProgressionInstrumentVersionSummary"];
 export type InstrumentVersion = Schemas["ProgressionInstrumentVersion"];
 export type InstrumentDefinition = Schemas["ProgressionInstrumentDefinition"];
 export type InstrumentItem = Schemas["ProgressionInstrumentItem"];
 export type ItemMapping = Schemas["ProgressionItemMapping"];
 export type ChosenVersion = Schemas["ProgressionChosenInstrumentVersion"];
-export type InsatsInstrument = Schemas["ProgressionInsatsInstrument"];
 export type Participant = Schemas["ProgressionParticipant"];
 export type ParticipantDetail = Schemas["ProgressionParticipantDetail"];
 export type ParticipantInput = Schemas["ProgressionParticipantInput"];
@@ -17,7 +15,6 @@ export type Measurement = Schemas["ProgressionMeasurement"];
 export type MeasurementInput = Schemas["ProgressionMeasurementInput"];
 export type Comparison = Schemas["ProgressionComparison"];
 export type DueOccasion = Schemas["ProgressionDueOccasion"];
-export type AccessLogEntry = Schemas["ProgressionAccessLogEntry"];
 export type SelfRatingLink = Schemas["ProgressionSelfRatingLink"];
 export type ProgressionSettings = Schemas["ProgressionSettings"];
 export type Report = Schemas["ProgressionReport"];
