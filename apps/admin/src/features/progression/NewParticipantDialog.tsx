@@ -1,3 +1,4 @@
+import { AGE_BANDS, PARTICIPANT_GENDERS } from "@nns/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
@@ -14,8 +15,6 @@ import { coachesQuery, interventionsQuery, useCreateParticipant } from "./api";
 import type { Gender, ParticipantInput } from "./types";
 import "./i18n";
 
-const GENDERS: Gender[] = ["woman", "man", "other", "not_stated"];
-const AGE_BANDS = ["16-19", "20-29", "30-39", "40-49", "50-59", "60-"] as const;
 type AgeKind = "birthYear" | "ageBand" | "unknown";
 
 /**
@@ -81,7 +80,7 @@ export function NewParticipantDialog({ orgId, manager }: { orgId: string; manage
             name="gender"
             value={gender}
             onChange={(value) => setGender(value as Gender)}
-            options={GENDERS.map((g) => ({ id: g, label: t(`gender.${g}`) }))}
+            options={PARTICIPANT_GENDERS.map((g) => ({ id: g, label: t(`gender.${g}`) }))}
           />
           <RadioGroupField
             label={t("form.age")}

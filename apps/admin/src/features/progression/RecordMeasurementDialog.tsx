@@ -1,3 +1,4 @@
+import { itemsFor } from "@nns/domain";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { FieldError, Label, Radio, RadioGroup, Text } from "react-aria-components";
@@ -15,7 +16,7 @@ import { formatDate } from "../../lib/format";
 import { todayInStockholm } from "../../lib/stockholm";
 import { useRecordMeasurement } from "./api";
 import { versionQuery } from "./instruments-api";
-import { itemsFor, versionLabel } from "./labels";
+import { versionLabel } from "./labels";
 import type { ChosenVersion, InstrumentItem, ParticipantDetail, Respondent } from "./types";
 
 /** Versions a measurement can be recorded with: the insats's chosen ones that are still published. */

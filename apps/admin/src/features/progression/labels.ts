@@ -1,5 +1,5 @@
 import type { TFunction } from "i18next";
-import type { ChosenVersion, InstrumentDefinition, InstrumentItem, Respondent } from "./types";
+import type { ChosenVersion } from "./types";
 
 /** The age band a participant is counted in, as people read it; no band is "Okänd ålder". */
 export function ageLabel(t: TFunction<"progression">, band: string | null): string {
@@ -9,9 +9,4 @@ export function ageLabel(t: TFunction<"progression">, band: string | null): stri
 /** "SKAPA (platshållare), version 1": how a chosen instrument version is named in lists and selects. */
 export function versionLabel(t: TFunction<"progression">, version: ChosenVersion): string {
   return t("versionName", { name: version.instrumentName, number: version.number });
-}
-
-/** The items put to one respondent, in the definition's (and the answers') order. */
-export function itemsFor(definition: InstrumentDefinition, respondent: Respondent): InstrumentItem[] {
-  return definition.items.filter((item) => item.questions[respondent] !== undefined);
 }
