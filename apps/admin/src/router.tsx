@@ -10,7 +10,7 @@ import {
 } from "@tanstack/react-router";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { invoiceSearch } from "./features/invoices/search";
-import { requireNnsAdmin, requirePermission } from "./lib/access";
+import { requireAnyPermission, requireNnsAdmin, requirePermission } from "./lib/access";
 import { meQuery } from "./lib/session";
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
@@ -169,6 +169,78 @@ const newsletterIssueRoute = createRoute({
     requirePermission(context.queryClient, params.orgId, "newsletters:read"),
   notFoundComponent: accessDenied,
   component: lazyRouteComponent(() => import("./features/newsletters/IssuePage"), "IssuePage"),
+});
+
+const progressionParticipantsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "deltagare",
+  beforeLoad: ({ context, params }) =>
+    requireAnyPermission(context.queryClient, params.orgId, ["progression:record", "progression:manage"]),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/ParticipantsPage"), "ParticipantsPage"),
+});
+
+const progressionParticipantRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "deltagare/$participantId",
+  beforeLoad: ({ context, params }) =>
+    requireAnyPermission(context.queryClient, params.orgId, ["progression:record", "progression:manage"]),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/ParticipantPage"), "ParticipantPage"),
+});
+
+const progressionReportsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "progression",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "progression:aggregates"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/ReportsPage"), "ReportsPage"),
+});
+
+const progressionAccessLogRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "progression/atkomstlogg",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "progression:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/AccessLogPage"), "AccessLogPage"),
+});
+
+const progressionSettingsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "progression/installningar",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "progression:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/SettingsPage"), "SettingsPage"),
+});
+
+const instrumentsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "instrument",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "instruments:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/InstrumentsPage"), "InstrumentsPage"),
+});
+
+const instrumentRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "instrument/$instrumentId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "instruments:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/InstrumentPage"), "InstrumentPage"),
+});
+
+const instrumentVersionRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "instrument/$instrumentId/versioner/$versionId",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "instruments:manage"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(() => import("./features/progression/VersionPage"), "VersionPage"),
 });
 
 const sellerSettingsRoute = createRoute({
@@ -399,6 +471,14 @@ const routeTree = rootRoute.addChildren([
       newslettersRoute,
       newsletterRoute,
       newsletterIssueRoute,
+      progressionParticipantsRoute,
+      progressionParticipantRoute,
+      progressionReportsRoute,
+      progressionAccessLogRoute,
+      progressionSettingsRoute,
+      instrumentsRoute,
+      instrumentRoute,
+      instrumentVersionRoute,
       sellerSettingsRoute,
       invoicingDetailsRoute,
       invoicesRoute,
@@ -454,5 +534,7 @@ declare module "@tanstack/react-router" {
     webhookEndpointRemoved?: string;
     invoiceDraftDiscarded?: string;
     newsletterLeft?: string;
+    participantCreated?: string;
+    participantErased?: string;
   }
 }

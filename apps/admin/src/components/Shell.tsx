@@ -131,6 +131,24 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           exact: false,
         },
         {
+          to: "/o/$orgId/deltagare",
+          label: t("nav.participants"),
+          show: !isNns && (can.has("progression:record") || can.has("progression:manage")),
+          exact: false,
+        },
+        {
+          to: "/o/$orgId/progression",
+          label: t("nav.progression"),
+          show: can.has("progression:aggregates"),
+          exact: false,
+        },
+        {
+          to: "/o/$orgId/instrument",
+          label: t("nav.instruments"),
+          show: can.has("instruments:manage"),
+          exact: false,
+        },
+        {
           to: "/o/$orgId/invoices",
           label: t("nav.invoices"),
           show: can.has("invoices:read") || can.has("billing:manage"),

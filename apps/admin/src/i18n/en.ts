@@ -54,6 +54,9 @@ export const en: typeof sv = {
     organizations: "Organizations",
     sellerSettings: "Invoicing settings",
     invoicingDetails: "Invoicing details",
+    participants: "Participants",
+    progression: "Progression",
+    instruments: "Instruments",
     account: "My account",
   },
   header: {

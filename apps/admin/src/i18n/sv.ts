@@ -52,6 +52,9 @@ export const sv = {
     organizations: "Organisationer",
     sellerSettings: "Faktureringsinställningar",
     invoicingDetails: "Fakturauppgifter",
+    participants: "Deltagare",
+    progression: "Progression",
+    instruments: "Instrument",
     account: "Mitt konto",
   },
   header: {

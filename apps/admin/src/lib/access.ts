@@ -32,6 +32,16 @@ export async function requirePermission(
   if (!access.permissions.includes(permission)) refuse("permission");
 }
 
+/** Like requirePermission, for a page that any one of several permissions opens. */
+export async function requireAnyPermission(
+  queryClient: QueryClient,
+  orgId: string,
+  permissions: readonly string[],
+): Promise<void> {
+  const access = await queryClient.ensureQueryData(orgAccessQuery(orgId));
+  if (!permissions.some((permission) => access.permissions.includes(permission))) refuse("permission");
+}
+
 /** The refusal carried by a not-found outcome, if it is one. */
 export function refusalOf(data: unknown): Refusal | null {
   const access = (data as { access?: unknown } | undefined)?.access;
