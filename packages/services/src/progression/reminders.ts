@@ -12,7 +12,7 @@ export const REMINDER_TEMPLATE = "progression_reminder";
 
 /** Where the reminder's button leads: the förbund's participant list in the admin app. */
 export function participantListUrl(publicUrl: string, organizationId: string): string {
-  return `${publicUrl}/o/${organizationId}/progression/participants`;
+  return `${publicUrl}/o/${organizationId}/deltagare`;
 }
 
 /**
