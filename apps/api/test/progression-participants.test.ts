@@ -684,7 +684,7 @@ describe("the daily reminder", () => {
     expect(mail?.text_body).toContain(`${due.code}: `);
     expect(mail?.text_body).toContain(`${overdue.code}: `);
     expect(mail?.text_body).toContain("försenad");
-    expect(mail?.text_body).toContain(`/o/${t.org.id}/progression/participants`);
+    expect(mail?.text_body).toContain(`/o/${t.org.id}/deltagare`);
     // Codes only: nothing else about the people.
     expect(mail?.text_body).not.toMatch(/man\b|20-29|Arbetsträning/);
   });
