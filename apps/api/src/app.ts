@@ -131,7 +131,7 @@ export function createApp(deps: Deps, options: AppOptions) {
         {
           requestId: c.get("requestId"),
           method: c.req.method,
-          path: new URL(c.req.url).pathname,
+          path: loggedPath(new URL(c.req.url).pathname),
           status: c.res.status,
           ms: Math.round(performance.now() - started),
           actor: actor
@@ -227,3 +227,11 @@ export function createApp(deps: Deps, options: AppOptions) {
 }
 
 export type App = ReturnType<typeof createApp>;
+
+/**
+ * The path as the request log keeps it: a self-rating link's token is a credential for days, so it is
+ * never written to a log.
+ */
+function loggedPath(pathname: string): string {
+  return pathname.replace(/^(\/skattning|\/v1\/self-rating)\/[^/]+/, "$1/{token}");
+}

@@ -112,7 +112,13 @@ describe("structured logs", () => {
     await app.request(`${PUBLIC_URL}/v1/orgs/${t.org.id}`, {
       headers: { authorization: `Bearer ${secret}` },
     });
+    // A self-rating link's token is a credential for days, whether it works or not.
+    const selfRatingToken = "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcde";
+    await app.request(`${PUBLIC_URL}/skattning/${selfRatingToken}`);
+    await app.request(`${PUBLIC_URL}/v1/self-rating/${selfRatingToken}`);
     const all = lines.join("\n");
+    expect(all).toContain('"path":"/skattning/{token}"');
+    expect(all).toContain('"path":"/v1/self-rating/{token}"');
     expect(lines.length).toBeGreaterThanOrEqual(3);
     expect(JSON.parse(lines[0] as string)).toMatchObject({
       method: "POST",
@@ -125,6 +131,7 @@ describe("structured logs", () => {
       cookie.split("=")[1] as string,
       secret,
       secret.split("_")[2] as string,
+      selfRatingToken,
     ]) {
       expect(all).not.toContain(secretThing);
     }

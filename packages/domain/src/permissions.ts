@@ -211,8 +211,10 @@ export function assignableRoles(
   if (role === "api_key") return ["editor", "viewer"];
   if (targetOrgKind === "nns" && role === "nns_admin") return ["nns_admin", ...base, "trainer"];
   if (targetOrgKind === "nns" && role === "org_admin") return [...base, "trainer"];
-  if (role === "nns_admin" || role === "nns_admin_elsewhere" || role === "org_admin")
-    return [...base, "coach"];
+  // A handledare is made by the förbund itself: NNS coordinators bring in administrators, nobody who
+  // works with participants.
+  if (role === "nns_admin" || role === "nns_admin_elsewhere") return base;
+  if (role === "org_admin") return [...base, "coach"];
   return [];
 }
 

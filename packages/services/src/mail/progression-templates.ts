@@ -1,52 +1,34 @@
-import type { OccasionKind, Respondent } from "@nns/domain";
 import type { OutgoingEmail } from "./mailer.js";
 import { composeEmail } from "./templates.js";
 
-export interface ReminderLine {
-  code: string;
-  kind: OccasionKind;
-  respondent: Respondent;
-  instrumentName: string;
-  dueOn: string;
-  overdue: boolean;
-}
-
-const KIND_SV: Record<OccasionKind, string> = {
-  start: "startmätning",
-  follow_up: "uppföljning",
-  end: "slutmätning",
-};
-const RESPONDENT_SV: Record<Respondent, string> = { participant: "deltagarens", coach: "handledarens" };
-const DAY = new Intl.DateTimeFormat("sv-SE", { timeZone: "UTC", dateStyle: "long" });
-
-function describe(line: ReminderLine): string {
-  const when = DAY.format(new Date(`${line.dueOn}T00:00:00Z`));
-  return `${KIND_SV[line.kind]} med ${line.instrumentName}, ${RESPONDENT_SV[line.respondent]} skattning (${when}${line.overdue ? ", försenad" : ""})`;
+/** What the coach has to do today, counted: which participants is for the admin app to say. */
+export interface ReminderCounts {
+  participants: number;
+  occasions: number;
+  overdue: number;
 }
 
 /**
- * The coach's daily list of measurements to take. Participants are named only by their code: an email
- * leaves the platform, and the code means nothing without it.
+ * The coach's daily reminder of measurements to take. It names no participant, not even by code: an email
+ * leaves the platform and is kept in the förbund's outbox, which NNS coordinators may read, and NNS sees no
+ * individual-level data at all. The list itself is behind the link, after signing in.
  */
 export function progressionReminderEmail(input: {
   to: string;
   coachName: string;
   organizationName: string;
   organizationId: string;
-  lines: ReminderLine[];
+  counts: ReminderCounts;
   url: string;
 }): Promise<OutgoingEmail> {
-  const byCode = new Map<string, ReminderLine[]>();
-  for (const line of input.lines) byCode.set(line.code, [...(byCode.get(line.code) ?? []), line]);
-  const count = byCode.size;
+  const { participants, occasions, overdue } = input.counts;
   return composeEmail({
     to: input.to,
-    subject: `Progressionsmätningar att göra: ${count} deltagare`,
+    subject: `Progressionsmätningar att göra: ${participants} deltagare`,
     paragraphs: [
       `Hej ${input.coachName}!`,
-      `Det är dags att mäta progression för ${count === 1 ? "en av dina deltagare" : `${count} av dina deltagare`} i ${input.organizationName}:`,
-      ...[...byCode].map(([code, lines]) => `${code}: ${lines.map(describe).join("; ")}.`),
-      "Registrera mätningarna på deltagarens sida, eller skicka deltagaren en länk för självskattning.",
+      `Det är dags att mäta progression för ${participants === 1 ? "en av dina deltagare" : `${participants} av dina deltagare`} i ${input.organizationName}: ${occasions === 1 ? "en mätning" : `${occasions} mätningar`}${overdue > 0 ? `, varav ${overdue} försenade` : ""}.`,
+      "Deltagarlistan visar vilka. Registrera mätningarna på deltagarens sida, eller skicka deltagaren en länk för självskattning.",
     ],
     action: { label: "Öppna deltagarlistan", url: input.url },
     footer:

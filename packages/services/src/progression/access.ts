@@ -3,7 +3,7 @@ import { progressionAccessLog, progressionParticipants, type Tx, transaction } f
 import { AppError } from "@nns/domain";
 import { and, eq } from "drizzle-orm";
 import { requirePermission } from "../access.js";
-import type { OrgContext } from "../context.js";
+import { isNnsAdmin, type OrgContext } from "../context.js";
 
 export type ParticipantRow = typeof progressionParticipants.$inferSelect;
 
@@ -21,11 +21,12 @@ export const INDIVIDUAL_AUDIT_ENTITY_TYPES = [
 export type AccessAction = "list" | "read" | "record" | "export" | "erase" | "self_rating_link";
 
 /**
- * Individual data is a förbund's own: NNS (even its admins coordinating elsewhere) never reaches it, so a
- * förbund context is required whatever the permissions say.
+ * Individual data is a förbund's own: NNS never reaches it, so a förbund context is required whatever the
+ * permissions say, and an NNS admin is refused even with a role of their own in the förbund (one they
+ * could otherwise hand themselves by invitation).
  */
 function requireForbund(ctx: OrgContext): void {
-  if (ctx.organization.kind !== "forbund") {
+  if (ctx.organization.kind !== "forbund" || isNnsAdmin(ctx.actor)) {
     throw new AppError("forbidden", "Deltagardata finns bara hos förbunden; NNS ser bara sammanställningar.");
   }
 }

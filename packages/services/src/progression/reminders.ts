@@ -81,14 +81,11 @@ export async function sendProgressionReminders(
             coachName: coach.name,
             organizationName: ctx.organization.name,
             organizationId: id,
-            lines: due.map((o) => ({
-              code: o.code,
-              kind: o.kind,
-              respondent: o.respondent,
-              instrumentName: o.instrumentName,
-              dueOn: o.dueOn,
-              overdue: o.state === "overdue",
-            })),
+            counts: {
+              participants: new Set(due.map((o) => o.code)).size,
+              occasions: due.length,
+              overdue: due.filter((o) => o.state === "overdue").length,
+            },
             url: participantListUrl(deps.config.publicUrl, id),
           }),
         );
