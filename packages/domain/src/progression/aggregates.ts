@@ -66,10 +66,10 @@ export interface Suppression {
 
 /**
  * Which groups of one table to hide so that no group under `minGroupSize` can be read or worked out.
- * Primary: every group with 1…k−1 people. Complementary: when exactly one group is hidden and the total is
- * shown, the hidden count would be the total minus the others, so the smallest other group with people in
- * it is hidden too; when no such group exists, the total is hidden. Empty groups (0) are shown: they say
- * nothing about anyone. A total under k hides everything.
+ * Primary: every group with 1…k−1 people. Complementary: the hidden groups together are the total minus
+ * the shown ones, so they must be at least two and hold at least k people between them; the smallest other
+ * groups with people in them are hidden until they do, and when none is left, the total is hidden too.
+ * Empty groups (0) are shown: they say nothing about anyone. A total under k hides everything.
  */
 export function suppress(
   groups: readonly { key: string; n: number }[],
@@ -81,17 +81,24 @@ export function suppress(
     for (const g of groups) hidden.set(g.key, "too_few");
     return { hidden, totalHidden: true };
   }
-  for (const g of groups) if (g.n > 0 && g.n < minGroupSize) hidden.set(g.key, "too_few");
-  let totalHidden = false;
-  if (hidden.size === 1) {
-    const candidates = groups
-      .filter((g) => g.n > 0 && !hidden.has(g.key))
-      .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
-    const complement = candidates[0];
-    if (complement) hidden.set(complement.key, "complementary");
-    else totalHidden = true;
+  let hiddenPeople = 0;
+  for (const g of groups) {
+    if (g.n > 0 && g.n < minGroupSize) {
+      hidden.set(g.key, "too_few");
+      hiddenPeople += g.n;
+    }
   }
-  return { hidden, totalHidden };
+  if (hidden.size === 0) return { hidden, totalHidden: false };
+  const candidates = groups
+    .filter((g) => g.n > 0 && !hidden.has(g.key))
+    .sort((a, b) => a.n - b.n || a.key.localeCompare(b.key));
+  while (hidden.size < 2 || hiddenPeople < minGroupSize) {
+    const complement = candidates.shift();
+    if (!complement) return { hidden, totalHidden: true };
+    hidden.set(complement.key, "complementary");
+    hiddenPeople += complement.n;
+  }
+  return { hidden, totalHidden: false };
 }
 
 /**

@@ -323,9 +323,16 @@ function activityCells(
 ): Report["activity"] {
   const total = rows.find((r) => r.group_key === null);
   const groups = rows.filter((r) => r.group_key !== null);
+  // A row's measurements describe its measured participants, so the smaller of its two counts of people
+  // decides whether it may be shown.
+  const people = (row: ActivityRow | undefined) => {
+    const measured = Number(row?.measured_participants ?? 0);
+    const registered = Number(row?.participants ?? 0);
+    return measured > 0 ? Math.min(measured, registered) : registered;
+  };
   const { hidden, totalHidden } = suppress(
-    groups.map((g) => ({ key: g.group_key as string, n: Number(g.participants) })),
-    Number(total?.participants ?? 0),
+    groups.map((g) => ({ key: g.group_key as string, n: people(g) })),
+    people(total),
     minGroupSize,
   );
   const cell = (row: ActivityRow | undefined, group: string | null, withheld: boolean): ActivityCell =>
