@@ -1,3 +1,4 @@
+// Longer than 400 lines: the self-rating link and page, export, erasure, retention and settings share one fixture of two förbund with measured participants.
 import { runProgressionRetention, submitSelfRating as submitDirectly } from "@nns/services";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, expectProblem, signIn } from "./client.js";

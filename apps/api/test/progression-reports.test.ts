@@ -1,3 +1,4 @@
+// Longer than 400 lines: one hand-computed fixture read through every scope, breakdown and suppression rule, as JSON and CSV.
 /**
  * Progression reports through the API: a hand-computed fixture, suppression at k − 1 and k (k = 5 here),
  * complementary suppression, NNS's national report with aggregates only, a förbund refused the national

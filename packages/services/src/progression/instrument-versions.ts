@@ -1,3 +1,4 @@
+// Longer than 400 lines: a version's whole life (draft, import, edit, publish, retire, delete) with its checks, kept together because each step guards the next.
 // Routes: apps/api/src/routes/progression-instruments — an instrument's versions: drafts change, published
 // ones never do (docs/progression-instruments.md), so a measurement keeps the meaning it was taken with.
 import {

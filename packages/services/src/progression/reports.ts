@@ -1,3 +1,4 @@
+// Longer than 400 lines: one report from its checks through the aggregate functions, suppression and Swedish labels to JSON and CSV, kept together so the rules stay side by side.
 // Progression reports: aggregates only, suppressed below the minimum group size (docs/progression-reports.md).
 import {
   interventions,
