@@ -238,6 +238,22 @@ describe("self-rating links", () => {
     expectProblem(await visitor.raw("GET", "/v1/self-rating/inte-en-riktig-lank"), 410, "token_invalid");
   });
 
+  it("stop working when the insats no longer measures with the link's version", async () => {
+    const insats = await interventionWith(tenant, env, [instrument]);
+    const participant = await insertParticipant(env, tenant.org.id, { interventionId: insats, coach });
+    const link = await linkFor(participant.id);
+    await env.t.db.ownerSql("delete from progression_intervention_instruments where intervention_id = $1", [
+      insats,
+    ]);
+    const visitor = await anyone();
+    expectProblem(
+      await visitor.raw("POST", `/v1/self-rating/${link.token}`, { body: { answers: { P1: 1, P2: 1 } } }),
+      410,
+      "token_invalid",
+    );
+    expect(await measurementsOf(participant.id)).toHaveLength(0);
+  });
+
   it("record exactly one measurement when the same link is submitted twice at once", async () => {
     const participant = await insertParticipant(env, tenant.org.id, { interventionId, coach });
     const link = await linkFor(participant.id);

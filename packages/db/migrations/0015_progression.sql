@@ -338,6 +338,11 @@ CREATE POLICY link_holder ON progression_self_rating_links FOR SELECT
 -- are all there is to follow.
 CREATE FUNCTION progression_refresh_progress() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
+  -- Two transactions writing readings of one participant at once (a coach's and a self-rating) would each
+  -- rebuild the row from what it sees and collide on its key. One at a time per participant, in a fixed
+  -- order; the statements below then read with a fresh snapshot that includes the other's committed work.
+  PERFORM pg_advisory_xact_lock(hashtextextended('progression/' || k.organization_id || '/' || k.participant_id, 0))
+    FROM (SELECT DISTINCT organization_id, participant_id FROM changed ORDER BY 1, 2) k;
   DELETE FROM progression_progress p
     USING (SELECT DISTINCT organization_id, participant_id, instrument_version_id, respondent FROM changed) k
     WHERE p.organization_id = k.organization_id AND p.participant_id = k.participant_id

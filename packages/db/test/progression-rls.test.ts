@@ -177,6 +177,26 @@ describe("progression data as the application role", () => {
     expect(activity).toMatchObject({ participants: 3, measured_participants: 2, measurements: 4 });
   });
 
+  it("keeps one first/latest row when two transactions write readings of one participant at once", async () => {
+    const p = participants[2] as string;
+    // The first holds its transaction open after its reading; on a server the second runs meanwhile and its
+    // trigger must wait for the first's commit instead of colliding on the progress row's key.
+    const first = asApp(coachOf(coach2), async (q) => {
+      await measure(q, p, "2026-01-10", [1, 1]);
+      await q("select pg_sleep(0.3)");
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const second = asApp(coachOf(coach2), (q) => measure(q, p, "2026-02-10", [2, 2]));
+    await Promise.all([first, second]);
+    const rows = await asApp(coachOf(coach2), (q) =>
+      q(
+        "select measurement_count as n, first_answers as f, latest_answers as l from progression_progress where participant_id = $1",
+        [p],
+      ),
+    );
+    expect(rows).toEqual([{ n: 2, f: [1, 1], l: [2, 2] }]);
+  });
+
   it("freezes a published version's items", async () => {
     await expect(
       asApp({ "app.org_id": nns }, (q) =>

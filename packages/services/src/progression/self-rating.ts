@@ -205,6 +205,27 @@ async function openLink(tx: Tx, token: string, now: Date): Promise<OpenLink> {
   });
   const version = await loadVersion(tx, link.versionId);
   if (!version) throw invalid();
+  // The same rule as a coach's reading: only a published version that the insats still measures with.
+  const [stillChosen] = await tx
+    .select({ id: progressionInterventionInstruments.instrumentVersionId })
+    .from(progressionInterventionInstruments)
+    .innerJoin(
+      progressionParticipants,
+      and(
+        eq(progressionParticipants.organizationId, progressionInterventionInstruments.organizationId),
+        eq(progressionParticipants.interventionId, progressionInterventionInstruments.interventionId),
+      ),
+    )
+    .where(
+      and(
+        eq(progressionParticipants.organizationId, link.organizationId),
+        eq(progressionParticipants.id, link.participantId),
+        eq(progressionInterventionInstruments.instrumentVersionId, link.versionId),
+      ),
+    );
+  if (version.status !== "published" || !stillChosen) {
+    throw new AppError("token_invalid", "The self-rating link's questionnaire is no longer in use.");
+  }
   return { ...link, version };
 }
 
