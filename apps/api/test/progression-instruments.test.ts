@@ -366,6 +366,22 @@ describe("imports", () => {
         expect.objectContaining({ field: "body.items.1.scale.anchors.1.value", rule: "anchor_in_scale" }),
       ]),
     );
+    // Every förbund reads an instrument and participants answer it: no personnummer in its texts.
+    const identifying = await admin.POST(IMPORT, {
+      params: { path: { orgId: t.org.id, instrumentId: instrument.id }, query: {} },
+      body: { items: [{ ...item("J1"), label: "Anna 19850312-1234" }] },
+    });
+    expect(expectProblem(identifying, 400, "validation_failed").errors).toEqual([
+      expect.objectContaining({ field: "body.items.0.label", rule: "personal_identity_number" }),
+    ]);
+    const named = await admin.POST(INSTRUMENTS, {
+      params: { path: { orgId: t.org.id } },
+      body: { key: "namngiven", name: "Uppföljning", description: "Gäller 850312-1234" },
+    });
+    expect(expectProblem(named, 400, "validation_failed").errors?.[0]).toMatchObject({
+      field: "body.description",
+      rule: "personal_identity_number",
+    });
     const after = expectData(
       await admin.GET(INSTRUMENT, { params: { path: { orgId: t.org.id, instrumentId: instrument.id } } }),
     );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { containsPersonalIdentityNumber } from "./pseudonymity.js";
 
 /**
  * Progression instruments are data NNS (or a förbund, for its own) loads, never code: SKAPA's official
@@ -25,7 +26,14 @@ export const INSTRUMENT_KEY = /^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/;
 export const MAX_SCALE_STEPS = 10;
 export const MAX_ITEMS = 60;
 
-const text = (max: number) => z.string().trim().min(1).max(max);
+// Instrument texts are read by every förbund and shown to participants: no personnummer may hide in them.
+const text = (max: number) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((value) => !containsPersonalIdentityNumber(value), "holds a personal identity number");
 
 export const scaleSchema = z
   .object({

@@ -8,7 +8,14 @@ import {
   type Tx,
   transaction,
 } from "@nns/db";
-import { AppError, definitionSchema, type FieldError, type InstrumentDefinition } from "@nns/domain";
+import {
+  AppError,
+  containsPersonalIdentityNumber,
+  definitionSchema,
+  type FieldError,
+  fieldError,
+  type InstrumentDefinition,
+} from "@nns/domain";
 import { and, eq, or, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
@@ -46,6 +53,11 @@ const REFINEMENTS: [RegExp, string, string][] = [
   [/both ends/, "anchor_ends", "Skalans båda ändar behöver ett ankare (min och max)."],
   [/another item/, "code_unique", "Koden används av en annan fråga."],
   [/respondent's question/, "question_required", "Ange frågan till deltagaren, till handledaren eller båda."],
+  [
+    /personal identity number/,
+    "personal_identity_number",
+    "Texten ser ut att innehålla ett personnummer; instrument är till för alla förbund och deltagare.",
+  ],
 ];
 
 type Issue = NonNullable<ReturnType<typeof definitionSchema.safeParse>["error"]>["issues"][number];
@@ -91,6 +103,15 @@ export function checkDefinition(
     ...issueError(issue),
   }));
   throw new AppError("validation_failed", `${errors[0]?.field}: ${errors[0]?.message}`, { errors });
+}
+
+function checkChangeNote(note: string | null | undefined): void {
+  if (note && containsPersonalIdentityNumber(note))
+    throw fieldError(
+      "body.changeNote",
+      "personal_identity_number",
+      "Texten ser ut att innehålla ett personnummer; instrument är till för alla förbund.",
+    );
 }
 
 const bodyDefinition = (path: readonly PropertyKey[]) => ["body.definition", ...path.map(String)].join(".");
@@ -176,6 +197,7 @@ export async function insertDraft(
   source: "api" | "csv" | "json",
 ): Promise<InstrumentVersionView> {
   requirePermission(ctx, "instruments:manage");
+  checkChangeNote(changeNote);
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const instrument = await lockInstrument(tx, ctx, instrumentId, "lägga till versioner");
     const [last] = await tx
@@ -275,6 +297,7 @@ export async function updateInstrumentVersion(
     requireDraft(row);
     requireNotArchived(instrument);
     const changeNote = input.changeNote === undefined ? row.changeNote : input.changeNote?.trim() || null;
+    checkChangeNote(changeNote);
     const [updated] = await tx
       .update(progressionInstrumentVersions)
       .set({

@@ -9,6 +9,7 @@ import {
 } from "@nns/db";
 import {
   AppError,
+  containsPersonalIdentityNumber,
   type FieldError,
   INSTRUMENT_KEY,
   type InstrumentDefinition,
@@ -208,7 +209,7 @@ export async function getInstrument(ctx: OrgContext, instrumentId: string): Prom
   );
 }
 
-function instrumentErrors(values: { key: string; name: string }): FieldError[] {
+function instrumentErrors(values: { key: string; name: string; description: string | null }): FieldError[] {
   const errors: FieldError[] = [];
   if (!INSTRUMENT_KEY.test(values.key))
     errors.push({
@@ -218,6 +219,14 @@ function instrumentErrors(values: { key: string; name: string }): FieldError[] {
     });
   if (!values.name)
     errors.push({ field: "body.name", rule: "required", message: "Ange instrumentets namn." });
+  for (const field of ["name", "description"] as const) {
+    if (containsPersonalIdentityNumber(values[field] ?? ""))
+      errors.push({
+        field: `body.${field}`,
+        rule: "personal_identity_number",
+        message: "Texten ser ut att innehålla ett personnummer; instrument är till för alla förbund.",
+      });
+  }
   return errors;
 }
 
@@ -307,7 +316,7 @@ export async function updateInstrument(
             ? (before.archivedAt ?? new Date())
             : null,
     };
-    const errors = instrumentErrors({ key: before.key, name: values.name });
+    const errors = instrumentErrors({ key: before.key, name: values.name, description: values.description });
     if (errors[0]) throw new AppError("validation_failed", errors[0].message, { errors });
     const [updated] = await tx
       .update(progressionInstruments)
