@@ -347,6 +347,11 @@ describe("a förbund's report", () => {
       (await env.t.db.ownerSql("select id from interventions where organization_id = $1", [env.orgB.id]))[0]
         ?.id,
     );
+    // Published, so Alfa may read it in the catalogue, but still not report on it.
+    await env.t.db.ownerSql(
+      "update interventions set state = 'published', published_revision = revision where id = $1",
+      [betaInsats],
+    );
     expectProblem(
       await report(admin, env.orgA.id, { scope: "intervention", interventionId: betaInsats }),
       404,

@@ -114,8 +114,8 @@ export function requireOwnAssignment(managesAll: boolean, ctx: OrgContext, coach
     );
 }
 
-/** The insats must be the förbund's own or co-owned (accepted), whatever its state in the catalogue. */
-export async function requireReachableInsats(tx: Tx, ctx: OrgContext, interventionId: string): Promise<void> {
+/** Whether the insats is the förbund's own or co-owned (accepted), whatever its state in the catalogue. */
+export async function isReachableInsats(tx: Tx, ctx: OrgContext, interventionId: string): Promise<boolean> {
   const [row] = await tx
     .select({ id: interventions.id })
     .from(interventions)
@@ -128,7 +128,12 @@ export async function requireReachableInsats(tx: Tx, ctx: OrgContext, interventi
             and s.accepted_at is not null and s.revoked_at is null))`,
       ),
     );
-  if (!row)
+  return row !== undefined;
+}
+
+/** The insats a participant is registered in must be the förbund's own or co-owned. */
+export async function requireReachableInsats(tx: Tx, ctx: OrgContext, interventionId: string): Promise<void> {
+  if (!(await isReachableInsats(tx, ctx, interventionId)))
     throw new AppError("validation_failed", "Välj en av förbundets egna eller samägda insatser.", {
       errors: [
         {

@@ -29,6 +29,7 @@ import {
 import { and, eq, inArray, ne, sql } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { OrgContext } from "../context.js";
+import { isReachableInsats } from "./participant-rules.js";
 import { reportCsv } from "./report-csv.js";
 
 export const REPORT_SCOPES = ["national", "organization", "intervention"] as const;
@@ -245,7 +246,10 @@ async function buildReport(
     const version = await loadVersion(tx, query.instrumentVersionId);
     let intervention: Report["intervention"] = null;
     if (query.interventionId) {
-      const name = (await interventionNames(tx, [query.interventionId])).get(query.interventionId);
+      // Only the förbund's own or co-owned insatser: another's published entry is readable, not reportable.
+      const reachable = await isReachableInsats(tx, ctx, query.interventionId);
+      const name =
+        reachable && (await interventionNames(tx, [query.interventionId])).get(query.interventionId);
       if (!name) throw new AppError("not_found", "Insatsen finns inte.");
       intervention = { id: query.interventionId, name };
     }
