@@ -530,6 +530,23 @@ describe("item mappings", () => {
       "validation_failed",
     );
     expect(newer.errors?.[0]).toMatchObject({ field: "body.fromVersionId", rule: "older_version" });
+    // Answers are compared step by step: an item measured the other way round is no counterpart.
+    const turned = expectData(
+      await admin.POST(VERSIONS, {
+        params: { path: { orgId, instrumentId: instrument.id } },
+        body: { definition: { items: [{ ...item("C1"), direction: "lower_is_better" }] } },
+      }),
+      201,
+    );
+    const reversed = expectProblem(
+      await admin.PUT(MAPPINGS, {
+        params: { path: { ...path, versionId: turned.id } },
+        body: { fromVersionId: v1.id, items: [{ from: "A1", to: "C1" }] },
+      }),
+      400,
+      "validation_failed",
+    );
+    expect(reversed.errors?.[0]).toMatchObject({ field: "body.items.0.to", rule: "same_scale" });
 
     // The failed attempts changed nothing; no items removes the mapping.
     expect(expectData(await admin.GET(MAPPINGS, { params: { path } })).data[0]?.items).toHaveLength(2);

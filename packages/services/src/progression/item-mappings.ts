@@ -133,8 +133,10 @@ function pairErrors(
   to: InstrumentVersionRow,
   items: readonly ItemMappingPair[],
 ): FieldError[] {
-  const fromCodes = new Set((from.definition as InstrumentDefinition).items.map((i) => i.code));
-  const toCodes = new Set((to.definition as InstrumentDefinition).items.map((i) => i.code));
+  const fromItems = new Map((from.definition as InstrumentDefinition).items.map((i) => [i.code, i]));
+  const toItems = new Map((to.definition as InstrumentDefinition).items.map((i) => [i.code, i]));
+  const fromCodes = new Set(fromItems.keys());
+  const toCodes = new Set(toItems.keys());
   const errors: FieldError[] = [];
   const seenFrom = new Set<string>();
   const seenTo = new Set<string>();
@@ -162,6 +164,15 @@ function pairErrors(
         field: `body.items.${i}.to`,
         rule: "duplicate_target",
         message: `Frågan ${pair.to} har redan en fråga kopplad till sig; varje fråga tar emot högst en.`,
+      });
+    // Answers are compared step by step, so mapped items must measure on the same scale the same way.
+    const a = fromItems.get(pair.from);
+    const b = toItems.get(pair.to);
+    if (a && b && (a.scale.min !== b.scale.min || a.scale.max !== b.scale.max || a.direction !== b.direction))
+      errors.push({
+        field: `body.items.${i}.to`,
+        rule: "same_scale",
+        message: `Frågorna ${pair.from} och ${pair.to} har olika skala eller riktning och kan inte jämföras.`,
       });
     seenFrom.add(pair.from);
     seenTo.add(pair.to);
