@@ -149,10 +149,10 @@ describe("who sees which participants", () => {
         [v2.versionId, true, 8, 10],
       ],
     );
-    // Started 100 days ago with nothing measured: the start is overdue, the first follow-up due.
+    // Started 100 days ago with nothing measured: the start is missed now that the first follow-up is due.
     const first = p.occasions.find((o) => o.instrumentVersionId === v1.versionId && o.respondent === "coach");
     expect(first?.occasions.map((o) => [o.kind, o.state])).toEqual([
-      ["start", "overdue"],
+      ["start", "missed"],
       ["follow_up", "due"],
     ]);
     const [entry] = await env.t.db.ownerSql(
@@ -637,10 +637,9 @@ describe("measurements due", () => {
       ["participant", "follow_up", stockholmDay(0), "due"],
     ]);
     expect(due.every((o) => o.code === p.code && o.coach?.id === coach.id)).toBe(true);
+    // Version 2's starts are missed (its first follow-ups are due), so only the follow-ups are asked for.
     const v2Starts = due.filter((o) => o.instrumentVersionId === v2.versionId).map((o) => [o.kind, o.state]);
     expect(v2Starts).toEqual([
-      ["start", "overdue"],
-      ["start", "overdue"],
       ["follow_up", "due"],
       ["follow_up", "due"],
     ]);
@@ -668,6 +667,8 @@ describe("the daily reminder", () => {
       });
     const due = expectData(await create(busyClient, stockholmDay(-91)), 201);
     const overdue = expectData(await create(busyClient, stockholmDay(-200)), 201);
+    // Started 50 days ago: the start is overdue and nothing later has begun, so it is still asked for.
+    const late = expectData(await create(busyClient, stockholmDay(-50)), 201);
     expectData(await create(idleClient, stockholmDay(200)), 201);
     const first = await sendProgressionReminders(env.deps);
     const second = await sendProgressionReminders(env.deps);
@@ -680,12 +681,13 @@ describe("the daily reminder", () => {
     expect(second.sent).toBe(0);
     const [mail] = mails as { to_address: string; subject: string; text_body: string }[];
     expect(mail?.to_address).toBe(busy.email);
-    expect(mail?.subject).toBe("Progressionsmätningar att göra: 2 deltagare");
-    expect(mail?.text_body).toMatch(/varav \d+ försenade/);
+    expect(mail?.subject).toBe("Progressionsmätningar att göra: 3 deltagare");
+    expect(mail?.text_body).toMatch(/\d+ mätningar, varav 2 försenade/);
     expect(mail?.text_body).toContain(`/o/${t.org.id}/deltagare`);
     // Counts only: the outbox is readable by NNS coordinators, so not even a code is in it.
     expect(mail?.text_body).not.toContain(due.code);
     expect(mail?.text_body).not.toContain(overdue.code);
+    expect(mail?.text_body).not.toContain(late.code);
     expect(mail?.text_body).not.toMatch(/man\b|20-29|Arbetsträning/);
   });
 });

@@ -11231,10 +11231,10 @@ export interface components {
                      */
                     dueOn: string;
                     /**
-                     * @description `done` when a reading lies within 30 days of dueOn; `due` from 30 days before to 30 days after; then `overdue`
+                     * @description `done` when a reading lies within 30 days of dueOn; `due` from 30 days before to 30 days after; then `overdue`, or `missed` once a later occasion is done or due
                      * @enum {string}
                      */
-                    state: "done" | "overdue" | "due" | "upcoming";
+                    state: "done" | "missed" | "overdue" | "due" | "upcoming";
                     /**
                      * Format: date
                      * @example 2026-11-24

@@ -267,6 +267,22 @@ describe("occasions", () => {
     ]);
   });
 
+  it("calls an overdue occasion missed once a later one is done or due, so it stops asking", () => {
+    // The start was never measured; the first follow-up was.
+    const [start, followUp] = occasions(
+      { startDate: "2026-01-01", endDate: null },
+      ["2026-04-01"],
+      "2026-04-20",
+    );
+    expect(start).toMatchObject({ kind: "start", state: "missed" });
+    expect(followUp).toMatchObject({ kind: "follow_up", state: "done" });
+    // Nothing measured: only the latest open occasion asks; the earlier ones are missed.
+    const none = occasions({ startDate: "2026-01-01", endDate: null }, [], "2026-07-20");
+    expect(none.map((o) => o.state)).toEqual(["missed", "missed", "due"]);
+    // Still overdue while nothing later has begun.
+    expect(occasions({ startDate: "2026-01-01", endDate: null }, [], "2026-02-10")[0]?.state).toBe("overdue");
+  });
+
   it("keeps an occasion more than 30 days ahead upcoming", () => {
     const [, followUp] = occasions({ startDate: "2026-01-01", endDate: null }, ["2026-01-01"], "2026-02-15");
     expect(followUp).toMatchObject({ dueOn: "2026-04-02", state: "upcoming" });

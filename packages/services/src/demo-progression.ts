@@ -26,7 +26,9 @@ export const DEMO_COACHES = {
 } as const;
 
 /** How long ago participants started, in turn: most have a follow-up behind them, some are due today. */
-const STARTED_DAYS_AGO = [300, 200, 182, 150, 120, 91, 250, 182, 100, 30];
+const STARTED_DAYS_AGO = [300, 200, 182, 150, 135, 91, 250, 182, 100, 30];
+/** Who started this many days ago lacks the handledare's three-month reading: overdue, the next not begun. */
+const LATE_FOLLOW_UP_DAYS_AGO = 135;
 /** Steps each participant moves between their readings, in turn: most improve, some stand still or slip. */
 const TRENDS = [1, 1, 2, 0, 1, -1, 1, 0];
 const OUTCOMES: ParticipantOutcome[] = [
@@ -213,11 +215,13 @@ async function seedParticipant(
     (day) => day <= addDays(today, -3),
   );
   for (const [reading, measuredOn] of readings.entries())
-    for (const respondent of ["participant", "coach"] as const)
+    for (const respondent of ["participant", "coach"] as const) {
+      if (reading === 1 && respondent === "coach" && startedDaysAgo === LATE_FOLLOW_UP_DAYS_AGO) continue;
       await recordMeasurement(coach, participant.id, {
         instrumentVersionId: skapa.versionId,
         respondent,
         measuredOn,
         answers: answers(PLACEHOLDER_SKAPA_DEFINITION, respondent, serial, reading),
       });
+    }
 }

@@ -37,7 +37,7 @@ export const OCCASION_INTERVAL_DAYS = 91;
 export const OCCASION_WINDOW_DAYS = 30;
 
 export type OccasionKind = "start" | "follow_up" | "end";
-export type OccasionState = "done" | "overdue" | "due" | "upcoming";
+export type OccasionState = "done" | "missed" | "overdue" | "due" | "upcoming";
 export interface Occasion {
   kind: OccasionKind;
   dueOn: string;
@@ -54,6 +54,8 @@ const fromDays = (days: number) => new Date(days * DAY).toISOString().slice(0, 1
  * participant takes part, and at the end. A measurement within 30 days of an occasion fulfils it (each
  * measurement at most one occasion, nearest first). An unfulfilled occasion is `due` from 30 days before
  * until 30 days after its date, then `overdue`; the reminder job and the coach's list read these states.
+ * An overdue occasion is `missed` once a later one is done or its window has begun: the next reading is
+ * what matters then, and a reminder for the old one would never go away without a backdated reading.
  */
 export function occasions(
   participant: { startDate: string; endDate: string | null },
@@ -74,7 +76,7 @@ export function occasions(
   if (end !== null && end > start) planned.push({ kind: "end", day: end });
   const unused = measuredOn.map(toDays).sort((a, b) => a - b);
   const now = toDays(today);
-  return planned.map(({ kind, day }) => {
+  const result: Occasion[] = planned.map(({ kind, day }) => {
     let best = -1;
     for (let i = 0; i < unused.length; i++) {
       const distance = Math.abs((unused[i] as number) - day);
@@ -93,4 +95,9 @@ export function occasions(
       now > day + OCCASION_WINDOW_DAYS ? "overdue" : now >= day - OCCASION_WINDOW_DAYS ? "due" : "upcoming";
     return { kind, dueOn: fromDays(day), state, measuredOn: null };
   });
+  return result.map((occasion, i) =>
+    occasion.state === "overdue" && result.slice(i + 1).some((later) => later.state !== "upcoming")
+      ? { ...occasion, state: "missed" }
+      : occasion,
+  );
 }

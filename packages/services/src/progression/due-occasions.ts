@@ -29,7 +29,7 @@ export interface DueOccasion {
   respondent: Respondent;
   kind: OccasionKind;
   dueOn: string;
-  state: Exclude<OccasionState, "done">;
+  state: Exclude<OccasionState, "done" | "missed">;
 }
 
 export const DEFAULT_DUE_WITHIN_DAYS = 30;
@@ -104,7 +104,7 @@ export async function openOccasions(
       for (const respondent of askedOf(version.definition)) {
         const dates = datesOf.get(`${p.id}/${version.id}/${respondent}`) ?? [];
         for (const occasion of occasions(p, dates, today)) {
-          if (occasion.state === "done") continue;
+          if (occasion.state === "done" || occasion.state === "missed") continue;
           if (occasion.state !== "overdue" && occasion.dueOn > horizon) continue;
           open.push({
             participantId: p.id,

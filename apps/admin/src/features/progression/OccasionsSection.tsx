@@ -5,7 +5,13 @@ import { formatDate } from "../../lib/format";
 import { versionLabel } from "./labels";
 import type { Occasion, ParticipantDetail } from "./types";
 
-const TONE = { done: "success", overdue: "danger", due: "warning", upcoming: "neutral" } as const;
+const TONE = {
+  done: "success",
+  missed: "neutral",
+  overdue: "danger",
+  due: "warning",
+  upcoming: "neutral",
+} as const;
 
 /** The planned occasions per chosen instrument and respondent, with what is done, due now or late. */
 export function OccasionsSection({ participant }: { participant: ParticipantDetail }) {

@@ -14,7 +14,7 @@ export const en: Translations<typeof sv> = {
     unknown: "Age unknown",
   },
   occasionKind: { start: "Start", follow_up: "Follow-up", end: "End" },
-  occasionState: { done: "Done", overdue: "Overdue", due: "Due now", upcoming: "Upcoming" },
+  occasionState: { done: "Done", missed: "Missed", overdue: "Overdue", due: "Due now", upcoming: "Upcoming" },
   status: { active: "Active", ended: "Ended" },
   source: { coach: "Recorded by the coach", self_rating: "Self-rating through a link" },
   placeholder: "Placeholder",

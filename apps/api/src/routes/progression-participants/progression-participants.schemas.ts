@@ -72,9 +72,9 @@ export const InsatsInstrumentSchema = z
 const OccasionSchema = z.object({
   kind: z.enum(["start", "follow_up", "end"]),
   dueOn: CalendarDate,
-  state: z.enum(["done", "overdue", "due", "upcoming"]).openapi({
+  state: z.enum(["done", "missed", "overdue", "due", "upcoming"]).openapi({
     description:
-      "`done` when a reading lies within 30 days of dueOn; `due` from 30 days before to 30 days after; then `overdue`",
+      "`done` when a reading lies within 30 days of dueOn; `due` from 30 days before to 30 days after; then `overdue`, or `missed` once a later occasion is done or due",
   }),
   measuredOn: CalendarDate.nullable(),
 });
