@@ -280,6 +280,21 @@ describe("a förbund's report", () => {
       );
       expect(belowK.total).toEqual({ group: null, label: "Alla", suppressed: true, reason: "too_few" });
       expect(JSON.stringify(belowK)).not.toContain("meanFirst");
+      // Vidare (eight) is shown on its own before, but now the förbund's table by insats hides it beside
+      // Steget: Vidare's own report would otherwise give Steget away as the förbund's total minus Vidare.
+      const before = expectData(
+        await report(viewer, env.orgA.id, { scope: "organization", dimension: "intervention" }),
+      );
+      expect(before.groups.map((g) => [g.label, g.suppressed])).toEqual([
+        ["Steget", true],
+        ["Vidare", true],
+      ]);
+      const vidare = expectData(
+        await report(viewer, env.orgA.id, { scope: "intervention", interventionId: fx.vidare }),
+      );
+      expect(vidare.total).toEqual({ group: null, label: "Alla", suppressed: true, reason: "complementary" });
+      expect(vidare.activity.total).toMatchObject({ suppressed: true, participants: null });
+      expect(JSON.stringify(vidare)).not.toContain("meanFirst");
     } finally {
       await insertReadings(env, {
         organizationId: env.orgA.id,

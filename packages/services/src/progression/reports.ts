@@ -315,8 +315,84 @@ async function buildReport(
         .map((g) => ({ ...g, label: label(g.group as string) }))
         .sort((a, b) => order(a.group as string, b.group as string)),
     };
-    return { report, items };
+    const withheld =
+      interventionId !== null &&
+      (await insatsWithheldInForbund(
+        tx,
+        version.id,
+        query.respondent,
+        signs,
+        interventionId,
+        items,
+        minGroupSize,
+      ));
+    return { report: withheld ? withholdAll(report) : report, items };
   });
+}
+
+/**
+ * Whether the förbund's own table by insats withholds this insats. An insats's report must then be
+ * withheld too: otherwise it, beside the förbund's total, would give away the insatser the table hides.
+ */
+async function insatsWithheldInForbund(
+  tx: Tx,
+  versionId: string,
+  respondent: Respondent,
+  signs: string,
+  interventionId: string,
+  items: InstrumentItem[],
+  minGroupSize: number,
+): Promise<boolean> {
+  const cells = await tx.execute(
+    sql`select * from progression_aggregate('organization', null, ${versionId}::uuid, ${respondent},
+      'intervention', ${signs}::int[], ${IMPROVEMENT_THRESHOLD_STEPS})`,
+  );
+  const figures = groupFigures(
+    rowsOf<AggregateRow>(cells).map((r) => ({
+      group: r.group_key,
+      itemIndex: Number(r.item_index),
+      n: Number(r.n),
+      firstSum: Number(r.first_sum),
+      latestSum: Number(r.latest_sum),
+      improved: Number(r.improved),
+      unchanged: Number(r.unchanged),
+      worse: Number(r.worse),
+    })),
+    items,
+    minGroupSize,
+  );
+  const activityRows = await tx.execute(
+    sql`select * from progression_activity('organization', null, 'intervention')`,
+  );
+  const activity = activityCells(rowsOf<ActivityRow>(activityRows), String, () => 0, minGroupSize);
+  return (
+    figures.total.suppressed ||
+    figures.groups.some((g) => g.group === interventionId && g.suppressed) ||
+    activity.total.suppressed ||
+    activity.groups.some((g) => g.group === interventionId && g.suppressed)
+  );
+}
+
+function withholdAll(report: Report): Report {
+  const figures = (g: GroupFiguresView): GroupFiguresView => ({
+    group: g.group,
+    label: g.label,
+    suppressed: true,
+    reason: g.suppressed ? g.reason : "complementary",
+  });
+  const activity = (c: ActivityCell): ActivityCell => ({
+    ...c,
+    suppressed: true,
+    participants: null,
+    measuredParticipants: null,
+    measurements: null,
+  });
+  return {
+    ...report,
+    activity: { total: activity(report.activity.total), groups: report.activity.groups.map(activity) },
+    total: figures(report.total),
+    groups: report.groups.map(figures),
+  };
 }
 
 /** Participants and measurements per group, withheld by the same rule, counted by participants. */
