@@ -141,6 +141,8 @@ describe("the newsletter archive in Chromium", () => {
     await page.getByLabel("Namn (frivilligt)").fill("Läsare");
     await page.getByLabel(/Jag vill få nyhetsbrevet Väst tillsammans via e-post/).check();
     await page.getByRole("link", { name: /Höstens nyheter/ }).click();
+    // The click returns once the navigation commits; under load the page may not be parsed yet.
+    await page.waitForLoadState("load");
     expect(new URL(page.url()).pathname).toBe(`/nyhetsbrev/${SLUG}/2`);
     expect(await page.getByRole("heading", { level: 2 }).allTextContents()).toEqual([
       "Nytt resursteam för unga vuxna",
