@@ -390,6 +390,30 @@ CREATE FUNCTION progression_age_band(p_birth_year int, p_age_band text, p_start 
   END
 $$;
 --> statement-breakpoint
+-- The caller of an aggregate function, checked: an organization must be set, the national scope is for the
+-- NNS organization only, and scope and breakdown must be known ones. The aggregate functions run as the
+-- owner, so this is where the caller's rights are decided.
+CREATE FUNCTION progression_aggregate_caller(p_scope text, p_dimension text) RETURNS uuid
+  LANGUAGE plpgsql STABLE AS $$
+DECLARE
+  caller uuid := app_current_org();
+BEGIN
+  IF caller IS NULL THEN
+    RAISE EXCEPTION 'progression aggregates need an organization' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_scope = 'national' AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = caller AND o.kind = 'nns') THEN
+    RAISE EXCEPTION 'national progression aggregates are for NNS' USING ERRCODE = 'insufficient_privilege';
+  END IF;
+  IF p_scope NOT IN ('national', 'organization', 'intervention') THEN
+    RAISE EXCEPTION 'unknown scope %', p_scope USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  IF p_dimension NOT IN ('none', 'gender', 'age_band', 'start_quarter', 'organization', 'intervention') THEN
+    RAISE EXCEPTION 'unknown dimension %', p_dimension USING ERRCODE = 'invalid_parameter_value';
+  END IF;
+  RETURN caller;
+END
+$$;
+--> statement-breakpoint
 -- Aggregates without row access: sums and counts per group and item over participants with at least two
 -- readings, never a row about one person. Runs as the owner (not nns_app), so it checks the caller
 -- itself: the national scope only for the NNS organization, every other scope only within the caller's
@@ -406,25 +430,13 @@ CREATE FUNCTION progression_aggregate(
   improved int, unchanged int, worse int)
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 DECLARE
-  caller uuid := app_current_org();
+  caller uuid := progression_aggregate_caller(p_scope, p_dimension);
   items int := coalesce(array_length(p_signs, 1), 0);
   firsts text;
   latests text;
   better text;
   worsened text;
 BEGIN
-  IF caller IS NULL THEN
-    RAISE EXCEPTION 'progression aggregates need an organization' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF p_scope = 'national' AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = caller AND o.kind = 'nns') THEN
-    RAISE EXCEPTION 'national progression aggregates are for NNS' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF p_scope NOT IN ('national', 'organization', 'intervention') THEN
-    RAISE EXCEPTION 'unknown scope %', p_scope USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  IF p_dimension NOT IN ('none', 'gender', 'age_band', 'start_quarter', 'organization', 'intervention') THEN
-    RAISE EXCEPTION 'unknown dimension %', p_dimension USING ERRCODE = 'invalid_parameter_value';
-  END IF;
   -- Unchanged is what is neither better nor worse, which needs a threshold of at least one step.
   IF p_threshold IS NULL OR p_threshold < 1 OR items = 0 OR items > 60
       OR EXISTS (SELECT 1 FROM unnest(p_signs) AS s WHERE s IS NULL OR s NOT IN (1, -1)) THEN
@@ -464,25 +476,15 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
--- Participants and measurements per group in the same scopes and under the same checks.
+-- Participants and measurements per group in the same scopes and under the same checks. The group key is
+-- written out here as in progression_aggregate: a shared SQL function taking the participant row was not
+-- inlined and made the national report twice as slow.
 CREATE FUNCTION progression_activity(p_scope text, p_intervention_id uuid, p_dimension text)
   RETURNS TABLE (group_key text, participants int, measured_participants int, measurements int)
   LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public AS $$
 DECLARE
-  caller uuid := app_current_org();
+  caller uuid := progression_aggregate_caller(p_scope, p_dimension);
 BEGIN
-  IF caller IS NULL THEN
-    RAISE EXCEPTION 'progression aggregates need an organization' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF p_scope = 'national' AND NOT EXISTS (SELECT 1 FROM organizations o WHERE o.id = caller AND o.kind = 'nns') THEN
-    RAISE EXCEPTION 'national progression aggregates are for NNS' USING ERRCODE = 'insufficient_privilege';
-  END IF;
-  IF p_scope NOT IN ('national', 'organization', 'intervention') THEN
-    RAISE EXCEPTION 'unknown scope %', p_scope USING ERRCODE = 'invalid_parameter_value';
-  END IF;
-  IF p_dimension NOT IN ('none', 'gender', 'age_band', 'start_quarter', 'organization', 'intervention') THEN
-    RAISE EXCEPTION 'unknown dimension %', p_dimension USING ERRCODE = 'invalid_parameter_value';
-  END IF;
   RETURN QUERY
   WITH m AS (
     SELECT pr.organization_id, pr.participant_id, sum(pr.measurement_count) AS m FROM progression_progress pr
