@@ -2,8 +2,6 @@
 // /v1/self-rating (the participant's side). docs/progression-privacy.md.
 import { randomBytes, randomUUID } from "node:crypto";
 import {
-  progressionInstruments,
-  progressionInstrumentVersions,
   progressionInterventionInstruments,
   progressionMeasurements,
   progressionParticipants,
@@ -12,20 +10,14 @@ import {
   type Tx,
   transaction,
 } from "@nns/db";
-import {
-  AppError,
-  checkAnswers,
-  fieldError,
-  type InstrumentDefinition,
-  type InstrumentItem,
-  itemsFor,
-} from "@nns/domain";
+import { AppError, checkAnswers, fieldError, type InstrumentItem, itemsFor } from "@nns/domain";
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { audit, writeAudit } from "../audit.js";
 import type { Deps, OrgContext } from "../context.js";
 import { sha256Bytes } from "../crypto.js";
 import { stockholmDate } from "../trainings/scope.js";
 import { loadParticipant, logParticipantAccess, withParticipantAccess } from "./access.js";
+import { type VersionWithInstrument, versionsById } from "./chosen-versions.js";
 
 export const SELF_RATING_DEFAULT_HOURS = 72;
 export const SELF_RATING_MAX_HOURS = 14 * 24;
@@ -40,39 +32,9 @@ export interface SelfRatingLinkView {
   expiresAt: string;
 }
 
-interface VersionRow {
-  id: string;
-  organizationId: string;
-  number: number;
-  status: string;
-  definition: InstrumentDefinition;
-  instrumentId: string;
-  instrumentName: string;
-  placeholder: boolean;
-}
-
-async function loadVersion(tx: Tx, versionId: string): Promise<VersionRow | undefined> {
-  const [row] = await tx
-    .select({
-      id: progressionInstrumentVersions.id,
-      organizationId: progressionInstrumentVersions.organizationId,
-      number: progressionInstrumentVersions.number,
-      status: progressionInstrumentVersions.status,
-      definition: progressionInstrumentVersions.definition,
-      instrumentId: progressionInstruments.id,
-      instrumentName: progressionInstruments.name,
-      placeholder: progressionInstruments.placeholder,
-    })
-    .from(progressionInstrumentVersions)
-    .innerJoin(
-      progressionInstruments,
-      and(
-        eq(progressionInstruments.organizationId, progressionInstrumentVersions.organizationId),
-        eq(progressionInstruments.id, progressionInstrumentVersions.instrumentId),
-      ),
-    )
-    .where(eq(progressionInstrumentVersions.id, versionId));
-  return row ? { ...row, definition: row.definition as InstrumentDefinition } : undefined;
+/** One version, as every progression service reads it (own, or national and not a draft). */
+async function loadVersion(tx: Tx, versionId: string): Promise<VersionWithInstrument | undefined> {
+  return (await versionsById(tx, [versionId])).get(versionId);
 }
 
 /**
@@ -172,7 +134,7 @@ interface OpenLink {
   organizationId: string;
   participantId: string;
   expiresAt: Date;
-  version: VersionRow;
+  version: VersionWithInstrument;
 }
 
 const invalid = () => new AppError("token_invalid", "The self-rating link is not valid.");
