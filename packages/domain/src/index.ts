@@ -9,4 +9,5 @@ export * from "./organization-number.js";
 export * from "./password-policy.js";
 export * from "./permissions.js";
 export * from "./progression/index.js";
+export * from "./statistics/index.js";
 export * from "./trainings/index.js";

@@ -6,5 +6,6 @@ export * from "./organizations.js";
 export * from "./platform.js";
 export * from "./progression.js";
 export * from "./reference.js";
+export * from "./statistics.js";
 export * from "./trainings.js";
 export * from "./webhooks.js";

@@ -1,0 +1,3 @@
+export * from "./codes.js";
+export * from "./quartiles.js";
+export * from "./views.js";
