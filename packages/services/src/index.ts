@@ -53,6 +53,7 @@ export * from "./progression/self-rating.js";
 export * from "./progression/settings.js";
 export * from "./sessions.js";
 export * from "./statistics/figures-csv.js";
+export * from "./statistics/index.js";
 export { listStatisticsPeriods, type StatisticsPeriodListing } from "./statistics/periods.js";
 export * from "./statistics/ranking.js";
 export * from "./statistics/trend.js";
