@@ -1,3 +1,4 @@
 export * from "./codes.js";
+export * from "./format.js";
 export * from "./quartiles.js";
 export * from "./views.js";
