@@ -122,6 +122,8 @@ export interface TextStyle {
   color?: string;
   width?: number;
   align?: "left" | "right" | "center";
+  /** What a screen reader says instead of the text, e.g. `Uppgift saknas` for a dash. */
+  actual?: string;
 }
 
 export function put(pdf: Pdf, raw: string, x: number, y: number, style: TextStyle = {}): number {
@@ -133,7 +135,7 @@ export function put(pdf: Pdf, raw: string, x: number, y: number, style: TextStyl
   const options = { width: style.width ?? WIDTH, align: style.align ?? "left", lineGap: 1 };
   const draw = () => pdf.text(text, x, y, options);
   const parent = containers.get(pdf);
-  if (parent) parent.add(pdf.struct(style.tag ?? "P", {}, draw));
+  if (parent) parent.add(pdf.struct(style.tag ?? "P", style.actual ? { actual: style.actual } : {}, draw));
   else draw();
   return pdf.heightOfString(text, options);
 }
