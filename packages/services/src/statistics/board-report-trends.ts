@@ -4,6 +4,7 @@ import {
   formatShare,
   periodLabel,
   type StatisticsTrend,
+  shareCell,
 } from "@nns/domain";
 import { figure, INK, LEFT, MUTED, type Pdf, put, RIGHT, within } from "../pdf/drawing.js";
 import {
@@ -91,12 +92,12 @@ function overviewBlock(trend: StatisticsTrend, countyName: string): Block {
       (p): Row => ({
         cells: [
           periodLabel(p.period),
-          formatShare(p.share),
+          shareCell(p.share),
           { quartile: p.quartile },
-          formatShare(p.countyShare),
-          formatShare(p.countryShare),
-          formatShare(p.min),
-          formatShare(p.max),
+          shareCell(p.countyShare),
+          shareCell(p.countryShare),
+          shareCell(p.min),
+          shareCell(p.max),
         ],
       }),
     ),
@@ -149,12 +150,12 @@ function genderBlock(women: StatisticsTrend, men: StatisticsTrend): Block {
       return {
         cells: [
           periodLabel(period),
-          formatShare(w?.share ?? null),
+          shareCell(w?.share ?? null),
           { quartile: w?.quartile ?? null },
-          formatShare(m?.share ?? null),
+          shareCell(m?.share ?? null),
           { quartile: m?.quartile ?? null },
-          formatShare(w?.countryShare ?? null),
-          formatShare(m?.countryShare ?? null),
+          shareCell(w?.countryShare ?? null),
+          shareCell(m?.countryShare ?? null),
         ],
       };
     }),

@@ -4,7 +4,7 @@ import {
   BENEFIT_LABELS_SV,
   BENEFIT_TYPES,
   type BenefitType,
-  formatChangeNumber,
+  changeCell,
   formatShare,
   type MeasureCell,
   MISSING_SV,
@@ -18,6 +18,7 @@ import {
   type StatisticsGender,
   type StatisticsTrend,
   type StatisticsView,
+  shareCell,
 } from "@nns/domain";
 import { forEachPage, openTaggedA4 } from "../pdf/document.js";
 import { artifact, LEFT, MUTED, type Pdf, put, WIDTH, within } from "../pdf/drawing.js";
@@ -163,8 +164,8 @@ function cellOf(region: RegionMeasures, benefit: BenefitType, gender: Statistics
 
 function profileCells(cell: MeasureCell | undefined, coloured: boolean): Cell[] {
   return [
-    formatShare(cell?.share ?? null),
-    formatChangeNumber(cell?.change ?? null),
+    shareCell(cell?.share ?? null),
+    changeCell(cell?.change ?? null),
     { quartile: coloured ? (cell?.quartile ?? null) : null },
   ];
 }
