@@ -1,4 +1,4 @@
-import { BENEFIT_LABELS_SV, BENEFIT_TYPES } from "@nns/domain";
+import { BENEFIT_LABELS_SV, BENEFIT_TYPES, type RegionMeasures } from "@nns/domain";
 import { describe, expect, it } from "vitest";
 import { renderBoardReport } from "../src/statistics/board-report.js";
 import { openPdf, pageRoles, pagesText } from "./pdf-text.js";
@@ -116,6 +116,31 @@ describe("board report PDF", () => {
     expect(boxholm.split("–")).toHaveLength(7);
     expect(boxholm).not.toMatch(/Låg|Medel|Hög|%/);
     expect(all).toContain("– Uppgift saknas: inget värde och ingen färg.");
+  });
+
+  it("leaves out a benefit no region has a figure for, rather than print a table of dashes", async () => {
+    const view = fixtureView({
+      forbund: CENTRALA,
+      kommuner: CENTRALA_OSTERGOTLAND,
+      county: OSTERGOTLAND,
+      isDemo: false,
+    });
+    const blank = (region: RegionMeasures): RegionMeasures => ({
+      ...region,
+      measures: region.measures.map((m) =>
+        m.benefit === "establishment_benefit" ? { ...m, share: null, change: null, quartile: null } : m,
+      ),
+    });
+    const without = {
+      ...view,
+      total: blank(view.total),
+      municipalities: view.municipalities.map(blank),
+      counties: view.counties.map(blank),
+      country: blank(view.country),
+    };
+    const all = (await pagesWords(await renderBoardReport(without, []))).join("");
+    expect(all).toContain(` ${BENEFIT_LABELS_SV.income_support} `);
+    expect(all).not.toContain(BENEFIT_LABELS_SV.establishment_benefit);
   });
 
   it("explains the colours in words with the cut points", async () => {

@@ -233,11 +233,13 @@ function profileTable(view: StatisticsView, benefit: BenefitType, ageGroup: stri
   };
 }
 
-/** Benefits with at least one figure for the age group, in SCB's order. */
+/** Benefits with at least one share for the age group, in SCB's order: a table of dashes says nothing. */
 function benefitsWithFigures(view: StatisticsView, ageGroup: string): BenefitType[] {
   const regions = [view.total, ...view.municipalities, ...view.counties, view.country];
   return BENEFIT_TYPES.filter((benefit) =>
-    regions.some((region) => region.measures.some((m) => m.benefit === benefit && m.ageGroup === ageGroup)),
+    regions.some((region) =>
+      region.measures.some((m) => m.benefit === benefit && m.ageGroup === ageGroup && m.share !== null),
+    ),
   );
 }
 
