@@ -49,6 +49,7 @@ import { progressionPrivacyRouter } from "./routes/progression-privacy/progressi
 import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { statisticsRouter } from "./routes/statistics/statistics.index.js";
+import { statisticsReportsRouter } from "./routes/statistics-reports/statistics-reports.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
 import { trainersRouter } from "./routes/trainers/trainers.index.js";
@@ -70,6 +71,7 @@ export function createV1() {
     .route("/", outboxRouter)
     .route("/", referenceRouter)
     .route("/", statisticsRouter)
+    .route("/", statisticsReportsRouter)
     .route("/", trainersRouter)
     .route("/", trainingRequestsRouter)
     .route("/", trainingsRouter)

@@ -634,6 +634,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statistics/forbund/{slug}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a förbund's board report as PDF
+         * @description The needs analysis of `getForbundStatistics` as a printable Swedish A4 PDF for a board, in place of a consultant's report: the förbund's name and period, SCB's table and the import date, the summary, how to read the quartile colours, the försörjningsprofil (each benefit type for everyone, women and men: every member kommun's share, change in procentenheter and quartile as colour and word, the förbund's total, the län and riket, with the cut points), and per kommun two trend charts of all benefits together up to the period (the kommun against the län, riket and the spread of all kommuner; women and men against riket), each with its figures in a table. Demo figures are marked on every page. The PDF is tagged (headings, tables, charts with alternative text) and in Swedish. `period` is a year or a month (default: the latest year with figures); for a month the trends show the same month of earlier years. An unknown förbund or a period without figures answers 404. Public, no credentials needed, and the same for everyone: cached for 15 minutes (`Cache-Control: public, max-age=900`).
+         */
+        get: operations["getForbundBoardReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/nns/trainers": {
         parameters: {
             query?: never;
@@ -14316,6 +14336,40 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["StatisticsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getForbundBoardReport: {
+        parameters: {
+            query?: {
+                /** @description `2020` or `2020M05`; default the latest year with figures, else the latest month */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The förbund's slug (GET /reference/forbund) */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The PDF, shown in the browser (`inline`) and saved as `Behovsanalys <förbund> <period>.pdf` */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    /** @description `inline` with the Swedish file name in `filename*` (RFC 6266, UTF-8) and an ASCII `filename` for older clients: `behovsanalys-<slug>-<period>.pdf` */
+                    "Content-Disposition"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
                 };
             };
             400: components["responses"]["BadRequest"];

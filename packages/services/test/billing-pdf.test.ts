@@ -1,34 +1,9 @@
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
 import { formatKronor, type InvoiceDocument } from "@nns/domain";
-import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
 import { formatBankgiro, formatPlusgiro, formatPostalCode, formatVatRate } from "../src/billing/format.js";
 import { renderInvoicePdf } from "../src/billing/pdf.js";
 import { invoiceDocument, line, seedCreditNote, seedInvoice } from "./billing-documents.js";
-
-// Metrics of the 14 standard fonts, which the PDF names but does not embed.
-const standardFontDataUrl = join(
-  dirname(createRequire(import.meta.url).resolve("pdfjs-dist/package.json")),
-  "standard_fonts/",
-);
-
-function open(pdf: Buffer) {
-  return getDocument({ data: new Uint8Array(pdf), isEvalSupported: false, standardFontDataUrl }).promise;
-}
-
-/** The text of each page as a reader (or a screen reader) gets it, with Swedish spaces made plain. */
-async function pagesText(pdf: Buffer): Promise<string[]> {
-  const document = await open(pdf);
-  const pages: string[] = [];
-  for (let n = 1; n <= document.numPages; n++) {
-    const content = await (await document.getPage(n)).getTextContent();
-    const text = content.items.map((item) => ("str" in item ? item.str : "")).join("\n");
-    pages.push(text.replace(/\u00a0/g, " "));
-  }
-  await document.destroy();
-  return pages;
-}
+import { openPdf, pageRoles, pagesText } from "./pdf-text.js";
 
 const kr = (ore: number) => formatKronor(ore).replace(/\u00a0/g, " ");
 
@@ -141,7 +116,7 @@ describe("invoice PDF", () => {
     const [a, b] = await Promise.all([renderInvoicePdf(doc), renderInvoicePdf(doc)]);
     expect(a.equals(b)).toBe(true);
     expect(a.toString("latin1")).toContain("/Lang (sv-SE)");
-    const pdf = await open(a);
+    const pdf = await openPdf(a);
     const info = (await pdf.getMetadata()).info as Record<string, unknown>;
     expect(info.Title).toBe("Faktura 2027-0001");
     expect(info.Author).toBe("Nationella nätverket för samordningsförbund");
@@ -151,14 +126,8 @@ describe("invoice PDF", () => {
 
   it("is tagged: a screen reader gets the title as a heading and the lines as a table with a header row", async () => {
     const lines = Array.from({ length: 40 }, (_, i) => line(i + 1, `Häfte ${i + 1}`, 10_000));
-    const pdf = await open(await renderInvoicePdf(invoiceDocument({ number: "2027-0042", lines })));
-    type Node = { role?: string; children?: Node[]; type?: string };
-    const roles = (node: Node): string[] => [
-      ...(node.role ? [node.role] : []),
-      ...(node.children ?? []).flatMap(roles),
-    ];
-    const [first, second] = await Promise.all(
-      [1, 2].map(async (n) => roles((await (await pdf.getPage(n)).getStructTree()) as Node)),
+    const [first, second] = await pageRoles(
+      await renderInvoicePdf(invoiceDocument({ number: "2027-0042", lines })),
     );
     expect(first).toContain("H1");
     const rows = [...(first ?? []), ...(second ?? [])].filter((role) => role === "TR");
@@ -166,7 +135,6 @@ describe("invoice PDF", () => {
     // One header row (the one repeated on page 2 is an artifact) and a row per line; VAT table: 1 + 1.
     expect(rows).toHaveLength(1 + 40 + 2);
     expect(headers).toHaveLength(4 + 3);
-    await pdf.destroy();
   });
 });
 

@@ -1,4 +1,5 @@
 export * from "./codes.js";
+export * from "./format.js";
 export * from "./quartiles.js";
 export * from "./summary.js";
 export * from "./views.js";

@@ -1,15 +1,7 @@
 import { formatKronor, type InvoiceDocument, type InvoiceDocumentLine } from "@nns/domain";
-import PDFDocument from "pdfkit";
-import {
-  addressLines,
-  formatBankgiro,
-  formatPlusgiro,
-  formatVatRate,
-  organizationNumberLabel,
-} from "./format.js";
+import { forEachPage, openTaggedA4 } from "../pdf/document.js";
 import {
   artifact,
-  beginStructure,
   INK,
   LEFT,
   MUTED,
@@ -20,15 +12,20 @@ import {
   SHADE,
   WIDTH,
   within,
-} from "./pdf-drawing.js";
+} from "../pdf/drawing.js";
+import {
+  addressLines,
+  formatBankgiro,
+  formatPlusgiro,
+  formatVatRate,
+  organizationNumberLabel,
+} from "./format.js";
 
 /**
  * The invoice or credit note as a Swedish A4 PDF: the layout a Swedish accounts-payable clerk knows
  * (seller top left, title and number top right, the buyer's address where a window envelope shows it,
  * lines, VAT per rate, totals, a payment box with bankgiro and OCR, the company facts in the footer).
- * Helvetica is one of the PDF standard fonts in WinAnsi encoding, which holds å, ä, ö and é, so nothing
- * is embedded. The output is byte-identical for the same document: the creation date is the issue date
- * and pdfkit derives the file id from the document info.
+ * The output is byte-identical for the same document: the creation date is the issue date.
  */
 
 /** Content stops here; the footer sits below it on every page. */
@@ -273,31 +270,12 @@ function footer(pdf: Pdf, doc: InvoiceDocument, page: number, pages: number): vo
 }
 
 export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
-  const pdf = new PDFDocument({
-    size: "A4",
-    margins: { top: 50, bottom: 20, left: LEFT, right: 595.28 - RIGHT },
-    bufferPages: true,
-    pdfVersion: "1.7",
-    tagged: true,
-    lang: "sv-SE",
-    displayTitle: true,
-    info: {
-      Title: `${title(doc)} ${doc.number}`,
-      Author: doc.seller.legalName,
-      Subject: `${title(doc)} ${doc.number} till ${doc.buyer.legalName}`,
-      Creator: "NNS-plattformen",
-      Producer: "NNS-plattformen (PDFKit)",
-      CreationDate: new Date(`${doc.issueDate}T00:00:00Z`),
-    },
+  const { pdf, finish } = openTaggedA4({
+    title: `${title(doc)} ${doc.number}`,
+    author: doc.seller.legalName,
+    subject: `${title(doc)} ${doc.number} till ${doc.buyer.legalName}`,
+    creationDate: new Date(`${doc.issueDate}T00:00:00Z`),
   });
-  const chunks: Buffer[] = [];
-  pdf.on("data", (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    pdf.on("end", () => resolve(Buffer.concat(chunks)));
-    pdf.on("error", reject);
-  });
-
-  const root = beginStructure(pdf);
   let y = firstPageHeader(pdf, doc);
   within(pdf, "Table", () => {
     y = tableHeader(pdf, y);
@@ -328,13 +306,9 @@ export function renderInvoicePdf(doc: InvoiceDocument): Promise<Buffer> {
   closing(pdf, doc, y + 14);
 
   // The company facts are read once, after the content; on later pages they repeat as an artifact.
-  const { start, count } = pdf.bufferedPageRange();
-  for (let i = start; i < start + count; i++) {
-    pdf.switchToPage(i);
-    if (i === start) footer(pdf, doc, 1, count);
-    else artifact(pdf, () => footer(pdf, doc, i - start + 1, count), "Pagination");
-  }
-  root.end();
-  pdf.end();
-  return done;
+  forEachPage(pdf, (page, pages) => {
+    if (page === 1) footer(pdf, doc, page, pages);
+    else artifact(pdf, () => footer(pdf, doc, page, pages), "Pagination");
+  });
+  return finish();
 }

@@ -1,6 +1,6 @@
 /**
- * Drawing on a pdfkit page for the invoice PDF: the page grid, the colours, and text and rules that also
- * go into the PDF's structure tree.
+ * Drawing on a pdfkit A4 page for the product's PDFs (invoices, the statistics board report): the page
+ * grid, the colours, and text and rules that also go into the PDF's structure tree.
  */
 
 export const LEFT = 50;
@@ -29,14 +29,19 @@ export function beginStructure(pdf: Pdf): Structure {
   return root;
 }
 
-export function within(pdf: Pdf, tag: string, draw: () => void): void {
+export function within(
+  pdf: Pdf,
+  tag: string,
+  draw: () => void,
+  options?: PDFKit.Mixins.StructureElementOptions,
+): void {
   const outer = containers.get(pdf);
   // Inside an artifact nothing is structure.
   if (!outer) {
     draw();
     return;
   }
-  const element = pdf.struct(tag);
+  const element = pdf.struct(tag, options);
   outer.add(element);
   containers.set(pdf, element);
   draw();
@@ -54,6 +59,21 @@ export function artifact(pdf: Pdf, draw: () => void, type?: "Pagination"): void 
   pdf.markContent("Artifact", type ? { type } : undefined);
   draw();
   pdf.endMarkedContent();
+  containers.set(pdf, outer);
+}
+
+/**
+ * A drawing a screen reader announces by its alternative text: everything drawn inside, labels included,
+ * is the figure's content rather than structure of its own, so the alt text must say what it shows.
+ */
+export function figure(pdf: Pdf, alt: string, draw: () => void): void {
+  const outer = containers.get(pdf);
+  if (!outer) {
+    draw();
+    return;
+  }
+  containers.delete(pdf);
+  outer.add(pdf.struct("Figure", { alt: printable(alt) }, draw));
   containers.set(pdf, outer);
 }
 
@@ -102,6 +122,8 @@ export interface TextStyle {
   color?: string;
   width?: number;
   align?: "left" | "right" | "center";
+  /** What a screen reader says instead of the text, e.g. `Uppgift saknas` for a dash. */
+  actual?: string;
 }
 
 export function put(pdf: Pdf, raw: string, x: number, y: number, style: TextStyle = {}): number {
@@ -113,7 +135,7 @@ export function put(pdf: Pdf, raw: string, x: number, y: number, style: TextStyl
   const options = { width: style.width ?? WIDTH, align: style.align ?? "left", lineGap: 1 };
   const draw = () => pdf.text(text, x, y, options);
   const parent = containers.get(pdf);
-  if (parent) parent.add(pdf.struct(style.tag ?? "P", {}, draw));
+  if (parent) parent.add(pdf.struct(style.tag ?? "P", style.actual ? { actual: style.actual } : {}, draw));
   else draw();
   return pdf.heightOfString(text, options);
 }
