@@ -52,6 +52,7 @@ export * from "./progression/retention.js";
 export * from "./progression/self-rating.js";
 export * from "./progression/settings.js";
 export * from "./sessions.js";
+export * from "./statistics/index.js";
 export { DEVICE_TRUST_MS } from "./throttle.js";
 export * from "./trainings/index.js";
 export * from "./users.js";
