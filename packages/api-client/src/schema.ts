@@ -25190,8 +25190,19 @@ export interface operations {
                  *     2281 Sundsvall,kvinnor,20-64 år,Sjukpenning,2025M10,..,28500
                  */
                 "text/csv": string;
+                /**
+                 * @example region	kön	ålder	ersättning	månad	Helårsekvivalenter	Befolkning
+                 *     2281 Sundsvall	män	20-64 år	Sjukpenning	2025M10	412	29500
+                 *     2281 Sundsvall	kvinnor	20-64 år	Sjukpenning	2025M10	..	28500
+                 */
                 "text/tab-separated-values": string;
+                /**
+                 * @example region;kön;ålder;ersättning;månad;Helårsekvivalenter;Befolkning
+                 *     2281 Sundsvall;män;20-64 år;Sjukpenning;2025M10;412;29500
+                 *     2281 Sundsvall;kvinnor;20-64 år;Sjukpenning;2025M10;..;28500
+                 */
                 "text/plain": string;
+                /** @example (the bytes of the .xlsx file as SCB's statistical database downloads it) */
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
         };

@@ -68,8 +68,17 @@ export const FAILED_IMPORT = example({
 const { errors: _errors, notes: _notes, ...summary } = DONE_IMPORT;
 export const IMPORT_SUMMARY = example(summary);
 
-export const CSV_BODY = [
-  "region,kön,ålder,ersättning,månad,Helårsekvivalenter,Befolkning",
-  "2281 Sundsvall,män,20-64 år,Sjukpenning,2025M10,412,29500",
-  "2281 Sundsvall,kvinnor,20-64 år,Sjukpenning,2025M10,..,28500",
-].join("\n");
+const LINES = [
+  ["region", "kön", "ålder", "ersättning", "månad", "Helårsekvivalenter", "Befolkning"],
+  ["2281 Sundsvall", "män", "20-64 år", "Sjukpenning", "2025M10", "412", "29500"],
+  ["2281 Sundsvall", "kvinnor", "20-64 år", "Sjukpenning", "2025M10", "..", "28500"],
+];
+
+/** A body per media type: the same rows as SCB writes them. */
+export const UPLOAD_EXAMPLES: Record<string, string> = {
+  "text/csv": LINES.map((l) => l.join(",")).join("\n"),
+  "text/tab-separated-values": LINES.map((l) => l.join("\t")).join("\n"),
+  "text/plain": LINES.map((l) => l.join(";")).join("\n"),
+  "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet":
+    "(the bytes of the .xlsx file as SCB's statistical database downloads it)",
+};

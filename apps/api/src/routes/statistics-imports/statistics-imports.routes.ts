@@ -2,14 +2,14 @@ import { z } from "@hono/zod-openapi";
 import { defineRoute } from "../../lib/access.js";
 import { jsonResponse, OrgIdParams, PageQuery, pageOf, problems, Timestamp } from "../../lib/schemas.js";
 import {
-  CSV_BODY,
   DONE_IMPORT,
   FAILED_IMPORT,
   IMPORT_SUMMARY,
   QUEUED_IMPORT,
+  UPLOAD_EXAMPLES,
 } from "./statistics-imports.examples.js";
 
-const tags = ["Statistics"];
+const tags = ["Statistics imports (NNS)"];
 
 /** The largest upload: ten years of monthly figures for every kommun is about 30 MB as CSV. */
 export const STATISTICS_UPLOAD_MAX_BYTES = 100 * 1024 * 1024;
@@ -81,10 +81,7 @@ const ImportParams = OrgIdParams.extend({
 const uploadBody = Object.fromEntries(
   STATISTICS_UPLOAD_TYPES.map((type) => [
     type,
-    {
-      schema: z.string().openapi({ format: "binary" }),
-      ...(type === "text/csv" ? { example: CSV_BODY } : {}),
-    },
+    { schema: z.string().openapi({ format: "binary" }), example: UPLOAD_EXAMPLES[type] },
   ]),
 );
 
