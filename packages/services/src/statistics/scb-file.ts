@@ -12,6 +12,7 @@ import {
   measureOf,
   normalise,
   numberOf,
+  type RegionCell,
   regionCell,
 } from "./scb-labels.js";
 import {
@@ -211,6 +212,7 @@ function readRows(table: Table, headerRow: number, columns: Column[], result: Sc
   const valueColumns = columns.filter((c) => c.role.kind === "value");
   const entries = new Map<string, Entry>();
   const previous = new Map<number, string>();
+  const labelCache = new Map<Dimension, Map<string, DimensionRead>>();
   const measuresSeen = new Set<Measure>();
   let counties = 0;
   let country = 0;
@@ -231,7 +233,7 @@ function readRows(table: Table, headerRow: number, columns: Column[], result: Sc
     const fail = (column: Column, value: string, message: string) =>
       errors.push({ row: line, column: column.header, value, message });
     const dims: Partial<Dimensions> = { age: ALL_AGES, period: null, content: null };
-    let region: ReturnType<typeof regionCell> = null;
+    let region: RegionCell | null = null;
     for (const column of dimensionColumns) {
       if (column.role.kind !== "dimension") continue;
       // PxWeb's spreadsheets leave a repeated value blank below its first row.
@@ -242,46 +244,18 @@ function readRows(table: Table, headerRow: number, columns: Column[], result: Sc
         fail(column, value, `Värde saknas för ${DIMENSION_WORDS[column.role.dimension]}.`);
         continue;
       }
-      switch (column.role.dimension) {
-        case "region": {
-          region = regionCell(value);
-          const message = regionProblem(region);
-          if (message) fail(column, value, message);
-          dims.region = region?.code;
-          break;
-        }
-        case "gender": {
-          const gender = genderOf(value);
-          if (gender) dims.gender = gender;
-          else fail(column, value, "Okänt kön: använd ”män”, ”kvinnor” eller ”totalt”.");
-          break;
-        }
-        case "age": {
-          const age = ageGroupOf(value);
-          if (age) dims.age = age;
-          else fail(column, value, "Okänd åldersgrupp: skriv den som ”20-64 år”.");
-          break;
-        }
-        case "benefit": {
-          const benefit = benefitOf(value);
-          if (benefit) dims.benefit = benefit;
-          else fail(column, value, "Okänd ersättning.");
-          break;
-        }
-        case "period": {
-          const period = value.toUpperCase();
-          if (isPeriod(period)) dims.period = period;
-          else fail(column, value, "Okänd period: skriv år som ”2020” och månader som ”2020M05”.");
-          break;
-        }
-        case "content": {
-          const measure = measureOf(value);
-          if (measure) dims.content = measure;
-          else
-            fail(column, value, "Okänt tabellinnehåll: väntade helårsekvivalenter, befolkning eller andel.");
-          break;
-        }
+      const dimension = column.role.dimension;
+      // SCB repeats the same few labels on every row: each is read once.
+      const cache = labelCache.get(dimension) ?? new Map<string, DimensionRead>();
+      labelCache.set(dimension, cache);
+      const read = cache.get(value) ?? readDimension(dimension, value);
+      cache.set(value, read);
+      if (!read.ok) {
+        fail(column, value, read.message);
+        continue;
       }
+      (dims as Record<Dimension, string>)[dimension] = read.value;
+      if (read.region) region = read.region;
     }
 
     const readings: { column: Column; measure: Measure; period: string; value: number | null }[] = [];
@@ -400,7 +374,41 @@ function readRows(table: Table, headerRow: number, columns: Column[], result: Sc
   result.errors.sort((a, b) => a.row - b.row);
 }
 
-function regionProblem(region: ReturnType<typeof regionCell>): string | null {
+type DimensionRead = { ok: true; value: string; region?: RegionCell } | { ok: false; message: string };
+
+function readDimension(dimension: Dimension, value: string): DimensionRead {
+  const either = (read: string | null, message: string): DimensionRead =>
+    read ? { ok: true, value: read } : { ok: false, message };
+  switch (dimension) {
+    case "region": {
+      const region = regionCell(value);
+      const message = regionProblem(region);
+      return message || !region
+        ? { ok: false, message: message ?? "" }
+        : { ok: true, value: region.code, region };
+    }
+    case "gender":
+      return either(genderOf(value), "Okänt kön: använd ”män”, ”kvinnor” eller ”totalt”.");
+    case "age":
+      return either(ageGroupOf(value), "Okänd åldersgrupp: skriv den som ”20-64 år”.");
+    case "benefit":
+      return either(benefitOf(value), "Okänd ersättning.");
+    case "period": {
+      const period = value.toUpperCase();
+      return either(
+        isPeriod(period) ? period : null,
+        "Okänd period: skriv år som ”2020” och månader som ”2020M05”.",
+      );
+    }
+    case "content":
+      return either(
+        measureOf(value),
+        "Okänt tabellinnehåll: väntade helårsekvivalenter, befolkning eller andel.",
+      );
+  }
+}
+
+function regionProblem(region: RegionCell | null): string | null {
   if (!region) return "Okänd region: skriv kommunkoden först, till exempel ”0114 Upplands Väsby”.";
   if (region.level === "country") return null;
   const names = region.level === "municipality" ? MUNICIPALITY_NAMES : COUNTY_NAMES;

@@ -142,6 +142,7 @@ export type NumberCell = { ok: true; value: number | null } | { ok: false };
  */
 export function numberOf(cell: string | number): NumberCell {
   if (typeof cell === "number") return Number.isFinite(cell) ? { ok: true, value: cell } : { ok: false };
+  if (/^\d+$/.test(cell)) return { ok: true, value: Number(cell) };
   const t = normalise(cell).replace(/ /g, "");
   if (MISSING.has(t)) return { ok: true, value: null };
   const comma = t.lastIndexOf(",");
