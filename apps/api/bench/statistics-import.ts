@@ -79,11 +79,19 @@ if (res.status !== 202) throw new Error("upload: " + res.status + " " + (await r
 const accepted = performance.now() - started;
 const { id } = await res.json();
 let status;
+let failures = 0;
 for (;;) {
-  const poll = await fetch(api + "/v1/orgs/" + orgId + "/statistics-imports/" + id, { headers: { cookie } });
-  status = await poll.json();
-  if (status.status === "done" || status.status === "failed") break;
   await new Promise((r) => setTimeout(r, 200));
+  try {
+    const poll = await fetch(api + "/v1/orgs/" + orgId + "/statistics-imports/" + id, { headers: { cookie } });
+    status = await poll.json();
+    failures = 0;
+  } catch (error) {
+    // The job parses in the server's process; a kept-alive socket it closed meanwhile resets once.
+    if (++failures > 5) throw error;
+    continue;
+  }
+  if (status.status === "done" || status.status === "failed") break;
 }
 process.stdout.write(JSON.stringify({ accepted, total: performance.now() - started, status }));
 `;
