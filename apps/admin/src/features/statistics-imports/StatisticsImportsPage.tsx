@@ -197,7 +197,10 @@ function ImportState({ item }: { item: StatisticsImport }) {
         <p className={item.status === "done" ? "success" : undefined}>
           <StatusBadge status={item.status} />{" "}
           {item.status === "done"
-            ? t("progress.done", { count: item.figureCount, periods: periodsText(item.periods) })
+            ? t("progress.done", {
+                count: number.format(item.figureCount),
+                periods: periodsText(item.periods),
+              })
             : item.status === "queued"
               ? t("progress.waiting")
               : null}
@@ -231,7 +234,13 @@ function ImportState({ item }: { item: StatisticsImport }) {
             rows={item.errors.map((e, index) => ({ ...e, index }))}
             rowKey={(e) => String(e.index)}
             columns={[
-              { id: "row", header: t("errors.row"), rowHeader: true, noWrap: true, cell: (e) => e.row },
+              {
+                id: "row",
+                header: t("errors.row"),
+                rowHeader: true,
+                noWrap: true,
+                cell: (e) => t("errors.rowValue", { row: e.row }),
+              },
               { id: "column", header: t("errors.column"), cell: (e) => e.column ?? t("list.none") },
               { id: "value", header: t("errors.value"), cell: (e) => e.value ?? t("list.none") },
               { id: "message", header: t("errors.message"), cell: (e) => <span lang="sv">{e.message}</span> },

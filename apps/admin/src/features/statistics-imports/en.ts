@@ -27,6 +27,7 @@ export const en: Translations<typeof sv> = {
   },
   errors: {
     row: "Row",
+    rowValue: "Row {{row}}",
     column: "Column",
     value: "Value",
     message: "Error",

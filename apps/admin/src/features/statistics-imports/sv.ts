@@ -24,6 +24,7 @@ export const sv = {
   },
   errors: {
     row: "Rad",
+    rowValue: "Rad {{row}}",
     column: "Kolumn",
     value: "Värde",
     message: "Fel",
