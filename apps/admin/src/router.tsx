@@ -299,6 +299,18 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/outbox/OutboxPage"), "OutboxPage"),
 });
 
+const statisticsImportsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "statistics-imports",
+  beforeLoad: ({ context, params }) =>
+    requirePermission(context.queryClient, params.orgId, "statistics:import"),
+  notFoundComponent: accessDenied,
+  component: lazyRouteComponent(
+    () => import("./features/statistics-imports/StatisticsImportsPage"),
+    "StatisticsImportsPage",
+  ),
+});
+
 const trainingsRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "trainings",
@@ -486,6 +498,7 @@ const routeTree = rootRoute.addChildren([
       invoiceRoute,
       auditLogRoute,
       outboxRoute,
+      statisticsImportsRoute,
       trainingsRoute,
       trainingCalendarRoute,
       trainingDetailRoute,

@@ -49,6 +49,8 @@ import { progressionPrivacyRouter } from "./routes/progression-privacy/progressi
 import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
 import { statisticsRouter } from "./routes/statistics/statistics.index.js";
+import { statisticsImportsRouter } from "./routes/statistics-imports/statistics-imports.index.js";
+import { STATISTICS_UPLOAD_MAX_BYTES } from "./routes/statistics-imports/statistics-imports.routes.js";
 import { statisticsReportsRouter } from "./routes/statistics-reports/statistics-reports.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
@@ -99,6 +101,7 @@ export function createV1() {
     .route("/", billingSettingsRouter)
     .route("/", progressionReportsRouter)
     .route("/", progressionParticipantsRouter)
+    .route("/", statisticsImportsRouter)
     .route("/", invoicesRouter);
   registerSecuritySchemes(v1);
   registerSharedComponents(v1);
@@ -107,6 +110,8 @@ export function createV1() {
 }
 
 export type V1 = ReturnType<typeof createV1>;
+
+const STATISTICS_UPLOAD_PATH = /^\/v1\/orgs\/[^/]+\/statistics-imports$/;
 
 /** The intervention preview the admin shows in a frame. */
 const PREVIEW_PATH = /^\/v1\/orgs\/[^/]+\/interventions\/[^/]+\/preview$/;
@@ -182,9 +187,19 @@ export function createApp(deps: Deps, options: AppOptions) {
   app.route("/", docsRouter);
   app.use("/v1/*", noStoreUnlessCacheable);
   app.get("/v1/openapi.json", cacheableForAnyone, (c) => c.json(openApiDocument));
-  app.use(
-    "/v1/*",
-    bodyLimit({ maxSize: 1024 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
+  const jsonLimit = bodyLimit({
+    maxSize: 1024 * 1024,
+    onError: () => Promise.reject(new AppError("payload_too_large")),
+  });
+  // SCB's files are the one upload sent as raw bytes, and ten years of monthly figures is tens of MB.
+  const statisticsUploadLimit = bodyLimit({
+    maxSize: STATISTICS_UPLOAD_MAX_BYTES,
+    onError: () => Promise.reject(new AppError("payload_too_large")),
+  });
+  app.use("/v1/*", (c, next) =>
+    c.req.method === "POST" && STATISTICS_UPLOAD_PATH.test(c.req.path)
+      ? statisticsUploadLimit(c, next)
+      : jsonLimit(c, next),
   );
   app.use("/v1/*", originCheck, authenticate);
   // The API's catalogue routes get the same limiter from their definitions (access.ts).

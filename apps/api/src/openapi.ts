@@ -111,6 +111,11 @@ export const OPENAPI_INFO = {
       description:
         "Progression measurement: instruments such as SKAPA kept as data, a förbund's pseudonymous participants and their measurements (coaches see their own, the förbund's managers all, NNS none), self-rating links, export, erasure and retention, and aggregates suppressed below the minimum group size",
     },
+    {
+      name: "Statistics imports (NNS)",
+      description:
+        "NNS's uploads of SCB's helårsekvivalenter table (HE0000T02N2): the file is read by a background job, checked row by row against the kommuner, and its periods replaced in one step",
+    },
   ],
 };
 

@@ -179,6 +179,7 @@ beforeAll(async () => {
       // NNS-only routes answer 403 before looking anything up; any id will do.
       trainerId: randomUUID(),
       certificationId: randomUUID(),
+      importId: randomUUID(),
       interventionId: intervention.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,

@@ -3542,6 +3542,50 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/statistics-imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Imports of SCB statistics
+         * @description Every upload and the demo's synthetic figures, newest first, cursor-paginated, without their row errors (read one import for those). Needs `statistics:import` (NNS admins, signed in; not available to API keys); anyone else gets 403.
+         */
+        get: operations["listStatisticsImports"];
+        put?: never;
+        /**
+         * Upload SCB's helårsekvivalenter file
+         * @description The file exactly as SCB's statistical database (table HE0000T02N2) downloads it, as the raw request body: CSV or TSV (comma, semicolon or tab; UTF-8 with or without BOM, or Windows-1252) or XLSX, long or wide, with region cells like `0114 Upplands Väsby` and `..` for missing values. The file's name goes in the `fileName` query parameter. At most 100 MiB (413 `payload_too_large`); an empty body is 400. The answer is 202 at once with the import (`queued`) and its `Location`; a background job reads it and writes its figures: poll the import for `status` and progress. Every row is checked against the 290 kommuner; any row error fails the whole import, listing the errors, and changes nothing. Importing a period again replaces it in one step, so readers see the old figures or the new, never a mix. Needs `statistics:import` (NNS admins, signed in; not available to API keys); anyone else gets 403. Audited as `statistics.import_uploaded`.
+         */
+        post: operations["uploadStatisticsImport"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/statistics-imports/{importId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One import: status, progress and row errors
+         * @description Poll this while the import is `queued`, `reading` or `writing`. A failed import lists its row errors (row, column, cell and a Swedish message). Needs `statistics:import` (NNS admins, signed in; not available to API keys); anyone else gets 403.
+         */
+        get: operations["getStatisticsImport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/trainings/{trainingId}/invoice-drafts": {
         parameters: {
             query?: never;
@@ -12556,6 +12600,179 @@ export interface components {
             };
             /** Format: date-time */
             at: string;
+        };
+        /**
+         * @example {
+         *       "id": "5d1c3e9a-8b27-4f60-a4d3-2e9b7c1f0a58",
+         *       "sourceTable": "HE0000T02N2",
+         *       "fileName": "HE0000T02N2_20261120-101512.csv",
+         *       "fileFormat": "csv",
+         *       "isDemo": false,
+         *       "createdAt": "2026-11-20T10:15:40.000Z",
+         *       "status": "done",
+         *       "periods": [
+         *         "2025M09",
+         *         "2025M10"
+         *       ],
+         *       "progressDone": 8120,
+         *       "progressTotal": 8120,
+         *       "figureCount": 14308,
+         *       "errorCount": 0,
+         *       "startedAt": "2026-11-20T10:15:41.000Z",
+         *       "finishedAt": "2026-11-20T10:15:52.000Z",
+         *       "errors": [],
+         *       "notes": [
+         *         "42 rader för län lästes men sparades inte: länens siffror räknas fram ur kommunernas."
+         *       ]
+         *     }
+         */
+        StatisticsImport: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description SCB's table id
+             * @example HE0000T02N2
+             */
+            sourceTable: string;
+            fileName: string;
+            /**
+             * @description `csv` covers comma, semicolon and tab
+             * @enum {string}
+             */
+            fileFormat: "csv" | "xlsx";
+            /**
+             * @description `queued` until the job starts; `reading` the file; `writing` its figures (see progress); `done`: its figures are the ones every view shows for its periods; `failed`: nothing was written (see `errors`)
+             * @enum {string}
+             */
+            status: "queued" | "reading" | "writing" | "done" | "failed";
+            /** @description Synthetic figures made by the demo, not SCB's */
+            isDemo: boolean;
+            /** @description The periods the file holds (`2020`, `2020M05`), known once it has been read */
+            periods: string[];
+            /** @description Rows written so far */
+            progressDone: number;
+            /** @description Rows to write; 0 until the file has been read */
+            progressTotal: number;
+            /** @description Figures stored: the file's kommun rows plus the totals, län and riket derived from them */
+            figureCount: number;
+            /** @description Row errors in all (at most 200 are listed) */
+            errorCount: number;
+            /**
+             * Format: date-time
+             * @description When the file was uploaded
+             */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description The first 200 row errors, in file order */
+            errors: components["schemas"]["StatisticsImportRowError"][];
+            /** @description What was read but not stored, in Swedish (SCB's own län and riket rows: those lines are computed) */
+            notes: string[];
+        };
+        StatisticsImportRowError: {
+            /** @description The row as a spreadsheet numbers it (the header is one of them); 0 for the file as a whole */
+            row: number;
+            /** @description The column's header in the file */
+            column: string | null;
+            /** @description The cell as written */
+            value: string | null;
+            /** @description What is wrong, in Swedish, for the person fixing the file */
+            message: string;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "5d1c3e9a-8b27-4f60-a4d3-2e9b7c1f0a58",
+         *           "sourceTable": "HE0000T02N2",
+         *           "fileName": "HE0000T02N2_20261120-101512.csv",
+         *           "fileFormat": "csv",
+         *           "isDemo": false,
+         *           "createdAt": "2026-11-20T10:15:40.000Z",
+         *           "status": "done",
+         *           "periods": [
+         *             "2025M09",
+         *             "2025M10"
+         *           ],
+         *           "progressDone": 8120,
+         *           "progressTotal": 8120,
+         *           "figureCount": 14308,
+         *           "errorCount": 0,
+         *           "startedAt": "2026-11-20T10:15:41.000Z",
+         *           "finishedAt": "2026-11-20T10:15:52.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        StatisticsImportPage: {
+            data: components["schemas"]["StatisticsImportSummary"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "5d1c3e9a-8b27-4f60-a4d3-2e9b7c1f0a58",
+         *       "sourceTable": "HE0000T02N2",
+         *       "fileName": "HE0000T02N2_20261120-101512.csv",
+         *       "fileFormat": "csv",
+         *       "isDemo": false,
+         *       "createdAt": "2026-11-20T10:15:40.000Z",
+         *       "status": "done",
+         *       "periods": [
+         *         "2025M09",
+         *         "2025M10"
+         *       ],
+         *       "progressDone": 8120,
+         *       "progressTotal": 8120,
+         *       "figureCount": 14308,
+         *       "errorCount": 0,
+         *       "startedAt": "2026-11-20T10:15:41.000Z",
+         *       "finishedAt": "2026-11-20T10:15:52.000Z"
+         *     }
+         */
+        StatisticsImportSummary: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description SCB's table id
+             * @example HE0000T02N2
+             */
+            sourceTable: string;
+            fileName: string;
+            /**
+             * @description `csv` covers comma, semicolon and tab
+             * @enum {string}
+             */
+            fileFormat: "csv" | "xlsx";
+            /**
+             * @description `queued` until the job starts; `reading` the file; `writing` its figures (see progress); `done`: its figures are the ones every view shows for its periods; `failed`: nothing was written (see `errors`)
+             * @enum {string}
+             */
+            status: "queued" | "reading" | "writing" | "done" | "failed";
+            /** @description Synthetic figures made by the demo, not SCB's */
+            isDemo: boolean;
+            /** @description The periods the file holds (`2020`, `2020M05`), known once it has been read */
+            periods: string[];
+            /** @description Rows written so far */
+            progressDone: number;
+            /** @description Rows to write; 0 until the file has been read */
+            progressTotal: number;
+            /** @description Figures stored: the file's kommun rows plus the totals, län and riket derived from them */
+            figureCount: number;
+            /** @description Row errors in all (at most 200 are listed) */
+            errorCount: number;
+            /**
+             * Format: date-time
+             * @description When the file was uploaded
+             */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
         };
         /**
          * @example {
@@ -25940,6 +26157,160 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ProgressionAccessLogPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStatisticsImports: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Imports */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsImportPage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    uploadStatisticsImport: {
+        parameters: {
+            query: {
+                /** @description The file's name as the person saw it */
+                fileName: string;
+            };
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example region,kön,ålder,ersättning,månad,Helårsekvivalenter,Befolkning
+                 *     2281 Sundsvall,män,20-64 år,Sjukpenning,2025M10,412,29500
+                 *     2281 Sundsvall,kvinnor,20-64 år,Sjukpenning,2025M10,..,28500
+                 */
+                "text/csv": string;
+                /**
+                 * @example region	kön	ålder	ersättning	månad	Helårsekvivalenter	Befolkning
+                 *     2281 Sundsvall	män	20-64 år	Sjukpenning	2025M10	412	29500
+                 *     2281 Sundsvall	kvinnor	20-64 år	Sjukpenning	2025M10	..	28500
+                 */
+                "text/tab-separated-values": string;
+                /**
+                 * @example region;kön;ålder;ersättning;månad;Helårsekvivalenter;Befolkning
+                 *     2281 Sundsvall;män;20-64 år;Sjukpenning;2025M10;412;29500
+                 *     2281 Sundsvall;kvinnor;20-64 år;Sjukpenning;2025M10;..;28500
+                 */
+                "text/plain": string;
+                /** @example (the bytes of the .xlsx file as SCB's statistical database downloads it) */
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Accepted: the import is queued */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description The import's URL, to poll */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "5d1c3e9a-8b27-4f60-a4d3-2e9b7c1f0a58",
+                     *       "sourceTable": "HE0000T02N2",
+                     *       "fileName": "HE0000T02N2_20261120-101512.csv",
+                     *       "fileFormat": "csv",
+                     *       "isDemo": false,
+                     *       "createdAt": "2026-11-20T10:15:40.000Z",
+                     *       "status": "queued",
+                     *       "periods": [],
+                     *       "progressDone": 0,
+                     *       "progressTotal": 0,
+                     *       "figureCount": 0,
+                     *       "errorCount": 0,
+                     *       "startedAt": null,
+                     *       "finishedAt": null,
+                     *       "errors": [],
+                     *       "notes": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["StatisticsImport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            /** @description `unsupported_media_type`: the body is not one of `text/csv`, `text/tab-separated-values`, `text/plain`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet` */
+            415: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStatisticsImport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                importId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The import */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsImport"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   "progression:record",
   "progression:manage",
   "progression:aggregates",
+  "statistics:import",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -192,6 +193,8 @@ export const PERMISSION_DESCRIPTIONS: Record<Permission, string> = {
     "all of the organization's participants: assign coaches, export, erase, retention, choose an insats's instruments, read the access log",
   "progression:aggregates":
     "read progression aggregates (suppressed below the minimum group size; NNS: national), never one person",
+  "statistics:import":
+    "NNS: upload SCB's helårsekvivalenter files and follow their imports (the figures themselves are public)",
 };
 
 export function permissionsForRole(role: Role): ReadonlySet<Permission> {

@@ -166,6 +166,11 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
         },
         { to: "/o/$orgId/audit-log", label: t("nav.auditLog"), show: can.has("audit:read") },
         { to: "/o/$orgId/outbox", label: t("nav.outbox"), show: can.has("outbox:read") },
+        {
+          to: "/o/$orgId/statistics-imports",
+          label: t("nav.statisticsImports"),
+          show: isNns && can.has("statistics:import"),
+        },
       ]
     : [];
   const nnsLinks = [

@@ -43,6 +43,7 @@ export const en: typeof sv = {
     newsletters: "Newsletters",
     auditLog: "Audit log",
     outbox: "Outbox",
+    statisticsImports: "SCB statistics import",
     invoices: "Invoices",
     trainings: "Trainings",
     trainingRequests: "Training requests",

@@ -41,6 +41,7 @@ export const sv = {
     newsletters: "Nyhetsbrev",
     auditLog: "Granskningslogg",
     outbox: "Utkorg",
+    statisticsImports: "Import av SCB-statistik",
     invoices: "Fakturor",
     trainings: "Utbildningar",
     trainingRequests: "Intresseanmälningar",

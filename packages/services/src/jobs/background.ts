@@ -7,6 +7,7 @@ import { newsletterSender } from "../newsletters/sender.js";
 import { runNewsletterSchedule } from "../newsletters/sending.js";
 import { sendProgressionReminders } from "../progression/reminders.js";
 import { RETENTION_JOB, runProgressionRetention } from "../progression/retention.js";
+import { runStatisticsImport, STATISTICS_IMPORT_JOB } from "../statistics/imports.js";
 import { WebhookDeliverer } from "../webhooks/delivery.js";
 import { JobQueue, type JobQueueOptions } from "./queue.js";
 
@@ -31,7 +32,7 @@ export interface JobLog {
  * ones picked up again), coaches' progression reminders at seven each morning, the hourly housekeeping
  * (expired sessions, spent tokens, closed throttle windows, day-old idempotency keys) and the nightly
  * erasure of progression data past its retention, which the queue's scheduler fires once across all
- * processes.
+ * processes; and NNS's uploads of SCB statistics, read and written one at a time.
  */
 export async function startBackgroundWork(deps: Deps, log: JobLog, work = true): Promise<void> {
   await deps.jobs.start();
@@ -57,4 +58,8 @@ export async function startBackgroundWork(deps: Deps, log: JobLog, work = true):
     log.info(await sendProgressionReminders(deps), "progression reminders sent");
   });
   await deps.jobs.schedule("progression.reminders", "0 7 * * *");
+  await deps.jobs.work<{ importId: string }>(STATISTICS_IMPORT_JOB, async ({ importId }) => {
+    await runStatisticsImport(deps, importId);
+    log.info({ importId }, "statistics import finished");
+  });
 }

@@ -27,6 +27,10 @@ const QUEUES = {
   "progression.retention": { retryLimit: 2, retryDelay: 300, expireInSeconds: 1800 },
   // A rerun sends nothing twice: each coach's email of the day is looked for first (progression/reminders.ts).
   "progression.reminders": { retryLimit: 3, retryDelay: 300, expireInSeconds: 1_800 },
+  // A retry after a crash discards what the dead attempt wrote and reads the kept file again
+  // (statistics/imports.ts); ten years of monthly figures take minutes on the embedded database, so the
+  // expiry is generous: an expired job is retried while the first attempt may still be running.
+  "statistics.import": { retryLimit: 2, retryDelay: 30, expireInSeconds: 3_600 },
 } satisfies Record<string, Omit<PgBoss.Queue, "name">>;
 
 export type JobName = keyof typeof QUEUES;
