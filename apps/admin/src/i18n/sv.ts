@@ -55,6 +55,7 @@ export const sv = {
     participants: "Deltagare",
     progression: "Progression",
     instruments: "Instrument",
+    statistics: "Behovsanalys",
     account: "Mitt konto",
   },
   header: {
