@@ -48,6 +48,7 @@ import { progressionParticipantsRouter } from "./routes/progression-participants
 import { progressionPrivacyRouter } from "./routes/progression-privacy/progression-privacy.index.js";
 import { progressionReportsRouter } from "./routes/progression-reports/progression-reports.index.js";
 import { referenceRouter } from "./routes/reference/reference.index.js";
+import { statisticsRouter } from "./routes/statistics/statistics.index.js";
 import { stripeWebhookRouter } from "./routes/stripe-webhook/stripe-webhook.index.js";
 import { surveysRouter } from "./routes/surveys/surveys.index.js";
 import { trainersRouter } from "./routes/trainers/trainers.index.js";
@@ -68,6 +69,7 @@ export function createV1() {
     .route("/", auditLogRouter)
     .route("/", outboxRouter)
     .route("/", referenceRouter)
+    .route("/", statisticsRouter)
     .route("/", trainersRouter)
     .route("/", trainingRequestsRouter)
     .route("/", trainingsRouter)

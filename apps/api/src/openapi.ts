@@ -80,6 +80,11 @@ export const OPENAPI_INFO = {
       description: "NNS's trainers and certifications, price list, training template and pairing of requests",
     },
     { name: "Reference data", description: "SCB län and kommuner, and the förbund, for filters and forms" },
+    {
+      name: "Statistics (public)",
+      description:
+        "Needs analysis from SCB's helårsekvivalenter (HE0000T02N2): shares per kommun, förbund, län and riket by benefit type, gender and age group, quartiles against all kommuner, trends, a national ranking and CSV",
+    },
     { name: "Audit log", description: "Who changed what in an organization" },
     { name: "Outbox", description: "Emails the platform has sent for an organization" },
     {
