@@ -494,6 +494,146 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/statistics/periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the periods with figures
+         * @description Every period with figures, oldest first, each with its Swedish label, kind (`year` or `month`), SCB table, import time and demo flag; and the age groups, benefit types and genders the figures are broken down by, with their Swedish labels. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["listStatisticsPeriods"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/ranking": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Rank all kommuner on one measure
+         * @description All 290 kommuner's share and quartile for one measure and period, highest share first (rank 1; equal shares share a rank), those without a value last with a null rank, and the cut points. A period without figures answers 404. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["getStatisticsRanking"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/forbund/{slug}/figures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a förbund's figures as CSV
+         * @description The figures of `getForbundStatistics` for one period. CSV for Swedish Excel: UTF-8 with a byte order mark, semicolon-separated, decimal comma, Swedish headers; one line per region and measure (the förbund's total first, then its kommuner, län and riket) with helårsekvivalenter, population, share % and change in percentage points (two decimals), the quartile in words for kommuner (`Uppgift saknas` when missing), and on every line the source and whether the figures are demo figures. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["getForbundStatisticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/forbund/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a förbund's needs analysis
+         * @description A samordningsförbund's member kommuner in one period: each kommun's figures for every benefit type × gender × age group with its quartile, the förbund's total (the kommuner summed, those with both values), the län they lie in and riket for comparison, the quartile cut points, and a short summary in Swedish. A share is helårsekvivalenter / population × 100 for the age group; a change is the share minus the share of the same period a year earlier, in percentage points. Kommuner are coloured by quartile against all kommuner with a value for the same measure and period (`low` at or below the 25th percentile, `high` above the 75th); län, riket and a förbund's total are not. A missing value (SCB's `..`) is null and has no quartile. An unknown förbund or a period without figures answers 404. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["getForbundStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/municipalities/{code}/figures.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download a kommun's figures as CSV
+         * @description The figures of `getMunicipalityStatistics` for one period. CSV for Swedish Excel: UTF-8 with a byte order mark, semicolon-separated, decimal comma, Swedish headers; one line per region and measure (the förbund's total first, then its kommuner, län and riket) with helårsekvivalenter, population, share % and change in percentage points (two decimals), the quartile in words for kommuner (`Uppgift saknas` when missing), and on every line the source and whether the figures are demo figures. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["getMunicipalityStatisticsCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/municipalities/{code}/trend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Follow a kommun's share over time
+         * @description One kommun's share of one measure over every period of a kind (`year` by default, or `month`), oldest first, with its quartile, its län's and riket's share, and the spread of all kommuner (min, max, p25, p75) for a band behind the line. A period in which the kommun has no value keeps its place with nulls; no periods of the kind: no points. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["getMunicipalityStatisticsTrend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/statistics/municipalities/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a kommun's needs analysis
+         * @description One kommun in one period, in the same shape as a förbund's view: `municipalities` holds the kommun and `total` is the kommun, with its län and riket. A share is helårsekvivalenter / population × 100 for the age group; a change is the share minus the share of the same period a year earlier, in percentage points. Kommuner are coloured by quartile against all kommuner with a value for the same measure and period (`low` at or below the 25th percentile, `high` above the 75th); län, riket and a förbund's total are not. A missing value (SCB's `..`) is null and has no quartile. A code of no kommun or a period without figures answers 404. Public, no credentials needed: SCB's helårsekvivalenter are national reference data, the same for everyone, and cached for 15 minutes (`Cache-Control: public, max-age=900`). Every answer names its period, SCB table and import time, and `isDemo` marks synthetic demo figures, which must be shown as such.
+         */
+        get: operations["getMunicipalityStatistics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/nns/trainers": {
         parameters: {
             query?: never;
@@ -5080,6 +5220,595 @@ export interface components {
             slug: string;
             /** @description SCB länskod of the förbund's seat */
             countyCode: string | null;
+        };
+        /**
+         * @example {
+         *       "periods": [
+         *         {
+         *           "period": "2019",
+         *           "periodLabel": "2019",
+         *           "sourceTable": "HE0000T02N2",
+         *           "importedAt": "2026-11-20T09:14:03.512Z",
+         *           "isDemo": false,
+         *           "kind": "year"
+         *         },
+         *         {
+         *           "period": "2020",
+         *           "periodLabel": "2020",
+         *           "sourceTable": "HE0000T02N2",
+         *           "importedAt": "2026-11-20T09:14:03.512Z",
+         *           "isDemo": false,
+         *           "kind": "year"
+         *         },
+         *         {
+         *           "period": "2020M05",
+         *           "periodLabel": "maj 2020",
+         *           "sourceTable": "HE0000T02N2",
+         *           "importedAt": "2026-11-20T09:14:03.512Z",
+         *           "isDemo": false,
+         *           "kind": "month"
+         *         }
+         *       ],
+         *       "ageGroups": [
+         *         {
+         *           "code": "20-64",
+         *           "label": "20–64 år"
+         *         },
+         *         {
+         *           "code": "20-29",
+         *           "label": "20–29 år"
+         *         }
+         *       ],
+         *       "benefits": [
+         *         {
+         *           "code": "total",
+         *           "label": "Helårsekvivalenter totalt"
+         *         },
+         *         {
+         *           "code": "sickness_benefit",
+         *           "label": "Sjukpenning"
+         *         },
+         *         {
+         *           "code": "sickness_activity_compensation",
+         *           "label": "Sjuk- och aktivitetsersättning"
+         *         },
+         *         {
+         *           "code": "unemployment_benefit",
+         *           "label": "Arbetslöshetsersättning"
+         *         },
+         *         {
+         *           "code": "labour_market_programmes",
+         *           "label": "Arbetsmarknadsåtgärder"
+         *         },
+         *         {
+         *           "code": "income_support",
+         *           "label": "Ekonomiskt bistånd"
+         *         },
+         *         {
+         *           "code": "establishment_benefit",
+         *           "label": "Etableringsersättning"
+         *         }
+         *       ],
+         *       "genders": [
+         *         {
+         *           "code": "total",
+         *           "label": "Totalt"
+         *         },
+         *         {
+         *           "code": "women",
+         *           "label": "Kvinnor"
+         *         },
+         *         {
+         *           "code": "men",
+         *           "label": "Män"
+         *         }
+         *       ]
+         *     }
+         */
+        StatisticsPeriods: {
+            periods: (components["schemas"]["StatisticsSource"] & {
+                /** @enum {string} */
+                kind: "year" | "month";
+            })[];
+            ageGroups: {
+                code: string;
+                label: string;
+            }[];
+            benefits: {
+                code: components["schemas"]["StatisticsBenefit"];
+                label: string;
+            }[];
+            genders: {
+                code: components["schemas"]["StatisticsGender"];
+                label: string;
+            }[];
+        };
+        /**
+         * @example {
+         *       "period": "2020",
+         *       "periodLabel": "2020",
+         *       "sourceTable": "HE0000T02N2",
+         *       "importedAt": "2026-11-20T09:14:03.512Z",
+         *       "isDemo": false
+         *     }
+         */
+        StatisticsSource: {
+            /** @description `2020` (a year) or `2020M05` (a month) */
+            period: string;
+            /** @description The period in Swedish: `2020`, `maj 2020` */
+            periodLabel: string;
+            /** @description SCB's table id */
+            sourceTable: string;
+            /**
+             * Format: date-time
+             * @description When these figures were imported
+             */
+            importedAt: string;
+            /** @description Synthetic demo figures, not SCB's: say so wherever they are shown */
+            isDemo: boolean;
+        };
+        /**
+         * @description Benefit type: `total` is the sum of the six (SCB's helårsekvivalenter totalt)
+         * @enum {string}
+         */
+        StatisticsBenefit: "total" | "sickness_benefit" | "sickness_activity_compensation" | "unemployment_benefit" | "labour_market_programmes" | "income_support" | "establishment_benefit";
+        /**
+         * @description `total` is women and men together
+         * @enum {string}
+         */
+        StatisticsGender: "total" | "women" | "men";
+        /**
+         * @example {
+         *       "benefit": "total",
+         *       "gender": "total",
+         *       "ageGroup": "20-64",
+         *       "source": {
+         *         "period": "2020",
+         *         "periodLabel": "2020",
+         *         "sourceTable": "HE0000T02N2",
+         *         "importedAt": "2026-11-20T09:14:03.512Z",
+         *         "isDemo": false
+         *       },
+         *       "cutPoints": {
+         *         "benefit": "total",
+         *         "gender": "total",
+         *         "ageGroup": "20-64",
+         *         "p25": 10.9,
+         *         "p75": 13.4,
+         *         "min": 6.2,
+         *         "max": 19.8,
+         *         "municipalityCount": 290
+         *       },
+         *       "municipalities": [
+         *         {
+         *           "code": "0765",
+         *           "name": "Älmhult",
+         *           "countyCode": "07",
+         *           "fullYearEquivalents": 1980,
+         *           "population": 10000,
+         *           "share": 19.8,
+         *           "quartile": "high",
+         *           "rank": 1
+         *         },
+         *         {
+         *           "code": "2281",
+         *           "name": "Sundsvall",
+         *           "countyCode": "22",
+         *           "fullYearEquivalents": 7590,
+         *           "population": 55000,
+         *           "share": 13.8,
+         *           "quartile": "high",
+         *           "rank": 61
+         *         },
+         *         {
+         *           "code": "1384",
+         *           "name": "Kungsbacka",
+         *           "countyCode": "13",
+         *           "fullYearEquivalents": null,
+         *           "population": null,
+         *           "share": null,
+         *           "quartile": null,
+         *           "rank": null
+         *         }
+         *       ]
+         *     }
+         */
+        StatisticsRanking: {
+            benefit: components["schemas"]["StatisticsBenefit"];
+            gender: components["schemas"]["StatisticsGender"];
+            /**
+             * @description SCB's age band, `20-64` (the whole working age) or a band within it
+             * @example 20-64
+             */
+            ageGroup: string;
+            source: components["schemas"]["StatisticsSource"];
+            cutPoints: components["schemas"]["StatisticsCutPoints"];
+            municipalities: {
+                code: string;
+                name: string;
+                countyCode: string;
+                fullYearEquivalents: number | null;
+                population: number | null;
+                /** @description Percent of the population in the age group, unrounded; null when missing */
+                share: number | null;
+                quartile: components["schemas"]["StatisticsQuartile"];
+                /** @description 1 for the highest share; ties share a rank */
+                rank: number | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "benefit": "total",
+         *       "gender": "total",
+         *       "ageGroup": "20-64",
+         *       "p25": 10.9,
+         *       "p75": 13.4,
+         *       "min": 6.2,
+         *       "max": 19.8,
+         *       "municipalityCount": 290
+         *     }
+         */
+        StatisticsCutPoints: {
+            benefit: components["schemas"]["StatisticsBenefit"];
+            gender: components["schemas"]["StatisticsGender"];
+            /**
+             * @description SCB's age band, `20-64` (the whole working age) or a band within it
+             * @example 20-64
+             */
+            ageGroup: string;
+            p25: number;
+            p75: number;
+            min: number;
+            max: number;
+            /** @description Kommuner with a value */
+            municipalityCount: number;
+        } | null;
+        /**
+         * @description Against all kommuner with a value for the same measure and period: `low` at or below the 25th percentile, `high` above the 75th, `middle` between
+         * @enum {string|null}
+         */
+        StatisticsQuartile: "low" | "middle" | "high" | null;
+        /**
+         * @example {
+         *       "subject": {
+         *         "kind": "forbund",
+         *         "code": "sundsvall",
+         *         "name": "Samordningsförbundet Sundsvall"
+         *       },
+         *       "source": {
+         *         "period": "2020",
+         *         "periodLabel": "2020",
+         *         "sourceTable": "HE0000T02N2",
+         *         "importedAt": "2026-11-20T09:14:03.512Z",
+         *         "isDemo": false
+         *       },
+         *       "previousPeriod": "2019",
+         *       "ageGroups": [
+         *         "20-64"
+         *       ],
+         *       "total": {
+         *         "code": "sundsvall",
+         *         "name": "Samordningsförbundet Sundsvall",
+         *         "level": "forbund",
+         *         "measures": [
+         *           {
+         *             "benefit": "total",
+         *             "gender": "total",
+         *             "ageGroup": "20-64",
+         *             "fullYearEquivalents": 7590,
+         *             "population": 55000,
+         *             "share": 13.8,
+         *             "previousShare": 13.3,
+         *             "change": 0.5,
+         *             "quartile": null
+         *           },
+         *           {
+         *             "benefit": "total",
+         *             "gender": "women",
+         *             "ageGroup": "20-64",
+         *             "fullYearEquivalents": 4077,
+         *             "population": 27000,
+         *             "share": 15.1,
+         *             "previousShare": 14.5,
+         *             "change": 0.5999999999999996,
+         *             "quartile": null
+         *           },
+         *           {
+         *             "benefit": "total",
+         *             "gender": "men",
+         *             "ageGroup": "20-64",
+         *             "fullYearEquivalents": 3528,
+         *             "population": 28000,
+         *             "share": 12.6,
+         *             "previousShare": 12.2,
+         *             "change": 0.40000000000000036,
+         *             "quartile": null
+         *           }
+         *         ]
+         *       },
+         *       "municipalities": [
+         *         {
+         *           "code": "2281",
+         *           "name": "Sundsvall",
+         *           "level": "municipality",
+         *           "measures": [
+         *             {
+         *               "benefit": "total",
+         *               "gender": "total",
+         *               "ageGroup": "20-64",
+         *               "fullYearEquivalents": 7590,
+         *               "population": 55000,
+         *               "share": 13.8,
+         *               "previousShare": 13.3,
+         *               "change": 0.5,
+         *               "quartile": "high"
+         *             },
+         *             {
+         *               "benefit": "total",
+         *               "gender": "women",
+         *               "ageGroup": "20-64",
+         *               "fullYearEquivalents": 4077,
+         *               "population": 27000,
+         *               "share": 15.1,
+         *               "previousShare": 14.5,
+         *               "change": 0.5999999999999996,
+         *               "quartile": "high"
+         *             },
+         *             {
+         *               "benefit": "total",
+         *               "gender": "men",
+         *               "ageGroup": "20-64",
+         *               "fullYearEquivalents": 3528,
+         *               "population": 28000,
+         *               "share": 12.6,
+         *               "previousShare": 12.2,
+         *               "change": 0.40000000000000036,
+         *               "quartile": "middle"
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "counties": [
+         *         {
+         *           "code": "22",
+         *           "name": "Västernorrlands län",
+         *           "level": "county",
+         *           "measures": [
+         *             {
+         *               "benefit": "total",
+         *               "gender": "total",
+         *               "ageGroup": "20-64",
+         *               "fullYearEquivalents": 19180,
+         *               "population": 140000,
+         *               "share": 13.700000000000001,
+         *               "previousShare": 13.5,
+         *               "change": 0.20000000000000107,
+         *               "quartile": null
+         *             }
+         *           ]
+         *         }
+         *       ],
+         *       "country": {
+         *         "code": "00",
+         *         "name": "Riket",
+         *         "level": "country",
+         *         "measures": [
+         *           {
+         *             "benefit": "total",
+         *             "gender": "total",
+         *             "ageGroup": "20-64",
+         *             "fullYearEquivalents": 694000,
+         *             "population": 5900000,
+         *             "share": 11.76271186440678,
+         *             "previousShare": 11.6,
+         *             "change": 0.16271186440678065,
+         *             "quartile": null
+         *           }
+         *         ]
+         *       },
+         *       "cutPoints": [
+         *         {
+         *           "benefit": "total",
+         *           "gender": "total",
+         *           "ageGroup": "20-64",
+         *           "p25": 10.9,
+         *           "p75": 13.4,
+         *           "min": 6.2,
+         *           "max": 19.8,
+         *           "municipalityCount": 290
+         *         }
+         *       ],
+         *       "summary": [
+         *         "År 2020 försörjdes 13,8 % av befolkningen 20–64 år i Sundsvall av sociala ersättningar och bidrag (kvinnor 15,1 %, män 12,6 %).",
+         *         "Det är en ökning med 0,5 procentenheter jämfört med 2019.",
+         *         "Sundsvall ligger i den högsta fjärdedelen av landets kommuner."
+         *       ]
+         *     }
+         */
+        StatisticsView: {
+            subject: {
+                /** @enum {string} */
+                kind: "forbund" | "municipality";
+                /** @description The förbund's slug or the kommunkod */
+                code: string;
+                name: string;
+            };
+            source: components["schemas"]["StatisticsSource"];
+            /** @description The period a year earlier, when it has figures */
+            previousPeriod: string | null;
+            ageGroups: string[];
+            total: components["schemas"]["StatisticsRegion"];
+            municipalities: components["schemas"]["StatisticsRegion"][];
+            /** @description The län the kommuner lie in */
+            counties: components["schemas"]["StatisticsRegion"][];
+            country: components["schemas"]["StatisticsRegion"];
+            cutPoints: components["schemas"]["StatisticsCutPoints"][];
+            /** @description Three to five sentences in Swedish, written from the figures */
+            summary: string[];
+        };
+        /**
+         * @description The förbund's kommuner summed (a kommun's view: the kommun)
+         * @example {
+         *       "code": "2281",
+         *       "name": "Sundsvall",
+         *       "level": "municipality",
+         *       "measures": [
+         *         {
+         *           "benefit": "total",
+         *           "gender": "total",
+         *           "ageGroup": "20-64",
+         *           "fullYearEquivalents": 7590,
+         *           "population": 55000,
+         *           "share": 13.8,
+         *           "previousShare": 13.3,
+         *           "change": 0.5,
+         *           "quartile": "high"
+         *         },
+         *         {
+         *           "benefit": "total",
+         *           "gender": "women",
+         *           "ageGroup": "20-64",
+         *           "fullYearEquivalents": 4077,
+         *           "population": 27000,
+         *           "share": 15.1,
+         *           "previousShare": 14.5,
+         *           "change": 0.5999999999999996,
+         *           "quartile": "high"
+         *         },
+         *         {
+         *           "benefit": "total",
+         *           "gender": "men",
+         *           "ageGroup": "20-64",
+         *           "fullYearEquivalents": 3528,
+         *           "population": 28000,
+         *           "share": 12.6,
+         *           "previousShare": 12.2,
+         *           "change": 0.40000000000000036,
+         *           "quartile": "middle"
+         *         }
+         *       ]
+         *     }
+         */
+        StatisticsRegion: {
+            /** @description Kommunkod, länskod, `00` for riket, or the förbund's slug */
+            code: string;
+            name: string;
+            /** @enum {string} */
+            level: "municipality" | "county" | "country" | "forbund";
+            /** @description Every benefit × gender × age group of the period */
+            measures: components["schemas"]["StatisticsMeasureCell"][];
+        };
+        /**
+         * @example {
+         *       "benefit": "total",
+         *       "gender": "total",
+         *       "ageGroup": "20-64",
+         *       "fullYearEquivalents": 7590,
+         *       "population": 55000,
+         *       "share": 13.8,
+         *       "previousShare": 13.3,
+         *       "change": 0.5,
+         *       "quartile": "high"
+         *     }
+         */
+        StatisticsMeasureCell: {
+            benefit: components["schemas"]["StatisticsBenefit"];
+            gender: components["schemas"]["StatisticsGender"];
+            /**
+             * @description SCB's age band, `20-64` (the whole working age) or a band within it
+             * @example 20-64
+             */
+            ageGroup: string;
+            /** @description Helårsekvivalenter; null when SCB has no value (`..`) */
+            fullYearEquivalents: number | null;
+            population: number | null;
+            /** @description Percent of the population in the age group, unrounded; null when missing */
+            share: number | null;
+            /** @description The share in the same period a year earlier */
+            previousShare: number | null;
+            /** @description share − previousShare, in percentage points (procentenheter) */
+            change: number | null;
+            quartile: components["schemas"]["StatisticsQuartile"] & unknown;
+        };
+        /**
+         * @example {
+         *       "municipality": {
+         *         "code": "2281",
+         *         "name": "Sundsvall",
+         *         "countyCode": "22"
+         *       },
+         *       "benefit": "total",
+         *       "gender": "total",
+         *       "ageGroup": "20-64",
+         *       "points": [
+         *         {
+         *           "period": "2018",
+         *           "share": 13.1,
+         *           "quartile": "middle",
+         *           "countyShare": 13.4,
+         *           "countryShare": 11.4,
+         *           "min": 6.2,
+         *           "max": 19.8,
+         *           "p25": 10.9,
+         *           "p75": 13.4,
+         *           "isDemo": false
+         *         },
+         *         {
+         *           "period": "2019",
+         *           "share": 13.3,
+         *           "quartile": "middle",
+         *           "countyShare": 13.5,
+         *           "countryShare": 11.6,
+         *           "min": 6.2,
+         *           "max": 19.8,
+         *           "p25": 10.9,
+         *           "p75": 13.4,
+         *           "isDemo": false
+         *         },
+         *         {
+         *           "period": "2020",
+         *           "share": 13.8,
+         *           "quartile": "high",
+         *           "countyShare": 13.7,
+         *           "countryShare": 11.8,
+         *           "min": 6.2,
+         *           "max": 19.8,
+         *           "p25": 10.9,
+         *           "p75": 13.4,
+         *           "isDemo": false
+         *         }
+         *       ]
+         *     }
+         */
+        StatisticsTrend: {
+            municipality: {
+                code: string;
+                name: string;
+                countyCode: string;
+            };
+            benefit: components["schemas"]["StatisticsBenefit"];
+            gender: components["schemas"]["StatisticsGender"];
+            /**
+             * @description SCB's age band, `20-64` (the whole working age) or a band within it
+             * @example 20-64
+             */
+            ageGroup: string;
+            points: {
+                period: string;
+                /** @description Percent of the population in the age group, unrounded; null when missing */
+                share: number | null;
+                quartile: components["schemas"]["StatisticsQuartile"];
+                /** @description Percent of the population in the age group, unrounded; null when missing */
+                countyShare: number | null;
+                /** @description Percent of the population in the age group, unrounded; null when missing */
+                countryShare: number | null;
+                /** @description The lowest kommun share of the period */
+                min: number | null;
+                max: number | null;
+                p25: number | null;
+                p75: number | null;
+                isDemo: boolean;
+            }[];
         };
         /**
          * @example {
@@ -13344,6 +14073,240 @@ export interface operations {
                 };
             };
             401: components["responses"]["InvalidApiKey"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listStatisticsPeriods: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Periods and dimensions */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsPeriods"];
+                };
+            };
+            401: components["responses"]["InvalidApiKey"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getStatisticsRanking: {
+        parameters: {
+            query?: {
+                /** @description Benefit type: `total` is the sum of the six (SCB's helårsekvivalenter totalt) */
+                benefit?: components["schemas"]["StatisticsBenefit"];
+                /** @description `total` is women and men together */
+                gender?: components["schemas"]["StatisticsGender"];
+                /** @description SCB's age band; default `20-64` */
+                ageGroup?: string;
+                /** @description `2020` or `2020M05`; default the latest year with figures, else the latest month */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The ranking */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsRanking"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            /** @description Not found, or not visible to you */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getForbundStatisticsCsv: {
+        parameters: {
+            query?: {
+                /** @description `2020` or `2020M05`; default the latest year with figures, else the latest month */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The förbund's slug (GET /reference/forbund) */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures as CSV (downloaded as `statistik-<förbund or kommunkod>-<period>.csv`) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getForbundStatistics: {
+        parameters: {
+            query?: {
+                /** @description `2020` or `2020M05`; default the latest year with figures, else the latest month */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description The förbund's slug (GET /reference/forbund) */
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The förbund's view */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMunicipalityStatisticsCsv: {
+        parameters: {
+            query?: {
+                /** @description `2020` or `2020M05`; default the latest year with figures, else the latest month */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description SCB kommunkod (GET /reference/municipalities); a well-formed code of no kommun answers 404 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The figures as CSV (downloaded as `statistik-<förbund or kommunkod>-<period>.csv`) */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMunicipalityStatisticsTrend: {
+        parameters: {
+            query?: {
+                /** @description Benefit type: `total` is the sum of the six (SCB's helårsekvivalenter totalt) */
+                benefit?: components["schemas"]["StatisticsBenefit"];
+                /** @description `total` is women and men together */
+                gender?: components["schemas"]["StatisticsGender"];
+                /** @description SCB's age band; default `20-64` */
+                ageGroup?: string;
+                /** @description Yearly or monthly periods */
+                kind?: "year" | "month";
+            };
+            header?: never;
+            path: {
+                /** @description SCB kommunkod (GET /reference/municipalities); a well-formed code of no kommun answers 404 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The trend */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsTrend"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getMunicipalityStatistics: {
+        parameters: {
+            query?: {
+                /** @description `2020` or `2020M05`; default the latest year with figures, else the latest month */
+                period?: string;
+            };
+            header?: never;
+            path: {
+                /** @description SCB kommunkod (GET /reference/municipalities); a well-formed code of no kommun answers 404 */
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The kommun's view */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["SharedCacheable"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StatisticsView"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["InvalidApiKey"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

@@ -1,5 +1,5 @@
 import { QUARTILE_SHORT_SV, type Quartile } from "@nns/domain/statistics";
-import { Bar, BarChart, CartesianGrid, Cell, LabelList, ReferenceLine, XAxis, YAxis } from "recharts";
+import { Bar, BarChart, CartesianGrid, Cell, ReferenceLine, XAxis, YAxis } from "recharts";
 import { formatNumber, formatShare } from "./format";
 
 export interface RankedBar {
@@ -24,9 +24,37 @@ const LINE_STYLE = {
   country: { stroke: TEXT, strokeDasharray: undefined },
 } as const;
 
+/** Each kommun's name with its number and word beneath, left of its bar: both fit a phone's width. */
+function NameTick({
+  x,
+  y,
+  payload,
+  labels,
+}: {
+  x?: number | string;
+  y?: number | string;
+  payload?: { value?: unknown };
+  labels: Map<string, string>;
+}) {
+  const name = String(payload?.value ?? "");
+  return (
+    <text x={x} y={Number(y) - 3} textAnchor="end" fontSize={12} fill={TEXT}>
+      <tspan x={x} fontWeight={600}>
+        {name}
+      </tspan>
+      <tspan x={x} dy={14}>
+        {labels.get(name)}
+      </tspan>
+    </text>
+  );
+}
+
+/** Pixels per row of reference-line labels above the plot: each line's name gets a row of its own. */
+const LABEL_ROW = 15;
+
 /**
- * The förbund's kommuner ranked by share, each bar filled by its quartile (the stylesheet's colours, which
- * have a dark outline so that the pale yellow still stands out) and labelled with the number and the word.
+ * The förbund's kommuner ranked by share, each bar filled by its quartile (the stylesheet's colours, with
+ * a dark outline so that the pale yellow still stands out) and labelled with the number and the word.
  * Loaded lazily with recharts; the table beneath carries the same figures.
  */
 export default function RankingChart({
@@ -39,20 +67,23 @@ export default function RankingChart({
   title: string;
 }) {
   const highest = Math.max(...bars.map((b) => b.share), ...references.map((r) => r.value), 1);
-  const data = bars.map((bar) => ({
-    ...bar,
-    label: `${formatShare(bar.share)}${bar.quartile ? ` ${QUARTILE_SHORT_SV[bar.quartile]}` : ""}`,
-  }));
+  const labels = new Map(
+    bars.map((bar) => [
+      bar.name,
+      `${formatShare(bar.share)}${bar.quartile ? ` ${QUARTILE_SHORT_SV[bar.quartile]}` : ""}`,
+    ]),
+  );
+  const top = LABEL_ROW * references.length + 8;
   return (
-    <div className="statistics-chart" style={{ height: `${Math.max(200, 36 * bars.length + 90)}px` }}>
+    <div className="statistics-chart" style={{ height: `${Math.max(200, 40 * bars.length + top + 40)}px` }}>
       <BarChart
         responsive
         style={FILL}
-        data={data}
+        data={bars}
         layout="vertical"
         accessibilityLayer
         title={title}
-        margin={{ top: 40, right: 84, bottom: 4, left: 4 }}
+        margin={{ top, right: 36, bottom: 4, left: 4 }}
       >
         <CartesianGrid strokeDasharray="3 3" horizontal={false} />
         <XAxis
@@ -62,12 +93,17 @@ export default function RankingChart({
           unit=" %"
           tick={{ fontSize: 12, fill: TEXT }}
         />
-        <YAxis type="category" dataKey="name" width={104} tick={{ fontSize: 12, fill: TEXT }} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={112}
+          interval={0}
+          tick={(props: object) => <NameTick {...props} labels={labels} />}
+        />
         <Bar dataKey="share" name={title} isAnimationActive={false} stroke={TEXT} strokeWidth={1}>
           {bars.map((bar) => (
             <Cell key={bar.name} className={bar.quartile ? `quartile-${bar.quartile}` : undefined} />
           ))}
-          <LabelList dataKey="label" position="right" fill={TEXT} fontSize={12} />
         </Bar>
         {references.map((reference, index) => (
           <ReferenceLine
@@ -79,8 +115,8 @@ export default function RankingChart({
             label={{
               value: reference.label,
               position: "top",
-              // Two rows of labels above the plot, so lines close together keep readable names.
-              offset: index % 2 === 0 ? 4 : 20,
+              // A row of its own per line, so lines close together (or equal) keep readable names.
+              offset: 4 + LABEL_ROW * (references.length - 1 - index),
               fontSize: 11,
               fill: TEXT,
             }}

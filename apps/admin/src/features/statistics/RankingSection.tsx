@@ -6,6 +6,7 @@ import {
   STATISTICS_GENDER_LABELS_SV,
   type StatisticsView,
 } from "@nns/domain/statistics";
+import type { TFunction } from "i18next";
 import { lazy, type ReactNode, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
@@ -18,8 +19,11 @@ import type { ReferenceValue } from "./RankingChart";
 /** The bar chart brings recharts: it loads after the headline and the tables, never with the first page. */
 const RankingChart = lazy(() => import("./RankingChart"));
 
-export function measureTitle(measure: Measure): string {
-  return `${BENEFIT_LABELS_SV[measure.benefit]}, ${STATISTICS_GENDER_LABELS_SV[measure.gender].toLowerCase()}, ${ageGroupLabel(measure.ageGroup)}`;
+/** "Sjukpenning, kvinnor, 20–29 år"; everyone is "kvinnor och män", not a second "totalt". */
+export function measureTitle(t: TFunction<"statistics">, measure: Measure): string {
+  const gender =
+    measure.gender === "total" ? t("genderBoth") : STATISTICS_GENDER_LABELS_SV[measure.gender].toLowerCase();
+  return `${BENEFIT_LABELS_SV[measure.benefit]}, ${gender}, ${ageGroupLabel(measure.ageGroup)}`;
 }
 
 interface Row {
@@ -47,7 +51,7 @@ export function RankingSection({
   municipalityLink: (region: RegionMeasures) => ReactNode;
 }) {
   const { t } = useTranslation("statistics");
-  const title = measureTitle(measure);
+  const title = measureTitle(t, measure);
   const cuts = cutPointsOf(view.cutPoints, measure);
   const order = ranked(view.municipalities, measure);
   const bars = order.flatMap(({ region, cell }) =>
@@ -144,55 +148,57 @@ export function RankingSection({
         ) : null}
       </div>
       <h3 id="statistics-ranking-table-heading">{t("ranking.tableHeading")}</h3>
-      <DataTable
-        labelledBy="statistics-ranking-table-heading"
-        stackOnPhone
-        rows={rows}
-        rowKey={(row) => row.key}
-        columns={[
-          {
-            id: "municipality",
-            header: t("ranking.columns.municipality"),
-            rowHeader: true,
-            cell: (row) => row.name,
-          },
-          {
-            id: "rank",
-            header: t("ranking.columns.rank"),
-            className: "amount",
-            cell: (row) => (row.rank === null ? "" : row.rank),
-          },
-          {
-            id: "share",
-            header: t("ranking.columns.share"),
-            className: "amount",
-            cell: (row) => <Share value={row.cell?.share ?? null} />,
-          },
-          {
-            id: "change",
-            header: t("ranking.columns.change"),
-            className: "amount",
-            cell: (row) => <Change value={row.cell?.change ?? null} />,
-          },
-          {
-            id: "quartile",
-            header: t("ranking.columns.quartile"),
-            cell: (row) => (row.municipality ? <QuartileChip quartile={row.cell?.quartile ?? null} /> : ""),
-          },
-          {
-            id: "count",
-            header: t("ranking.columns.count"),
-            className: "amount",
-            cell: (row) => count(row.cell?.fullYearEquivalents ?? null),
-          },
-          {
-            id: "population",
-            header: t("ranking.columns.population"),
-            className: "amount",
-            cell: (row) => count(row.cell?.population ?? null),
-          },
-        ]}
-      />
+      <div className="statistics-cards">
+        <DataTable
+          labelledBy="statistics-ranking-table-heading"
+          stackOnPhone
+          rows={rows}
+          rowKey={(row) => row.key}
+          columns={[
+            {
+              id: "municipality",
+              header: t("ranking.columns.municipality"),
+              rowHeader: true,
+              cell: (row) => row.name,
+            },
+            {
+              id: "rank",
+              header: t("ranking.columns.rank"),
+              className: "amount",
+              cell: (row) => (row.rank === null ? "" : row.rank),
+            },
+            {
+              id: "share",
+              header: t("ranking.columns.share"),
+              className: "amount",
+              cell: (row) => <Share value={row.cell?.share ?? null} />,
+            },
+            {
+              id: "change",
+              header: t("ranking.columns.change"),
+              className: "amount",
+              cell: (row) => <Change value={row.cell?.change ?? null} />,
+            },
+            {
+              id: "quartile",
+              header: t("ranking.columns.quartile"),
+              cell: (row) => (row.municipality ? <QuartileChip quartile={row.cell?.quartile ?? null} /> : ""),
+            },
+            {
+              id: "count",
+              header: t("ranking.columns.count"),
+              className: "amount",
+              cell: (row) => count(row.cell?.fullYearEquivalents ?? null),
+            },
+            {
+              id: "population",
+              header: t("ranking.columns.population"),
+              className: "amount",
+              cell: (row) => count(row.cell?.population ?? null),
+            },
+          ]}
+        />
+      </div>
     </section>
   );
 }

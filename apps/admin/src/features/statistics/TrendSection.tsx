@@ -34,7 +34,7 @@ export function TrendSection({
   const tableId = useId();
   const name = view.subject.name;
   const county = view.counties[0]?.name ?? "";
-  const title = measureTitle(measure);
+  const title = measureTitle(t, measure);
   return (
     <section className="card" aria-labelledby="statistics-trend-heading">
       <h2 id="statistics-trend-heading">{t("trend.heading")}</h2>
@@ -85,7 +85,7 @@ export function TrendSection({
               </Button>
               <div id={tableId} hidden={!asTable}>
                 {asTable ? (
-                  <>
+                  <div className="statistics-cards">
                     <h3 id="statistics-trend-table-heading">{t("trend.tableHeading")}</h3>
                     <DataTable
                       labelledBy="statistics-trend-table-heading"
@@ -137,7 +137,7 @@ export function TrendSection({
                         },
                       ]}
                     />
-                  </>
+                  </div>
                 ) : null}
               </div>
             </>

@@ -29,6 +29,7 @@ export const en: Translations<typeof sv> = {
   },
   noPeriods: "There are no figures yet. NNS imports them from Statistics Sweden.",
   missing: "Not available",
+  genderBoth: "women and men",
   percent: "{{value}} %",
   change: {
     unit: "percentage points",
@@ -72,7 +73,7 @@ export const en: Translations<typeof sv> = {
       municipality: "Municipality",
       share: "Share",
       change: "Change",
-      quartile: "Compared with all municipalities",
+      quartile: "Position among all municipalities",
       count: "Full-year equivalents",
       population: "Population",
     },
@@ -101,7 +102,7 @@ export const en: Translations<typeof sv> = {
     country: "The country",
     columns: {
       period: "Period",
-      quartile: "Compared with all municipalities",
+      quartile: "Position among all municipalities",
       country: "The country",
       min: "Lowest municipality",
       max: "Highest municipality",

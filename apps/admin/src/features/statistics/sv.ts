@@ -26,6 +26,7 @@ export const sv = {
   },
   noPeriods: "Det finns inga siffror än. NNS importerar dem från SCB.",
   missing: "Uppgift saknas",
+  genderBoth: "kvinnor och män",
   percent: "{{value}} %",
   change: {
     unit: "procentenheter",
@@ -69,7 +70,7 @@ export const sv = {
       municipality: "Kommun",
       share: "Andel",
       change: "Förändring",
-      quartile: "Jämfört med alla kommuner",
+      quartile: "Läge bland alla kommuner",
       count: "Helårsekvivalenter",
       population: "Befolkning",
     },
@@ -97,7 +98,7 @@ export const sv = {
     country: "Riket",
     columns: {
       period: "Period",
-      quartile: "Jämfört med alla kommuner",
+      quartile: "Läge bland alla kommuner",
       country: "Riket",
       min: "Lägsta kommun",
       max: "Högsta kommun",
