@@ -238,6 +238,9 @@ const NEWSLETTER_SLUG = "kontraktets-nyhetsbrev";
 const PATH_CODES: Record<string, string> = {
   "/nns/price-list/{code}": "bip_skapa_training",
   "/nns/catalog/target-groups/{code}": "young_adults",
+  "/statistics/municipalities/{code}": "2281",
+  "/statistics/municipalities/{code}/figures.csv": "2281",
+  "/statistics/municipalities/{code}/trend": "2281",
 };
 
 function fillPath(path: string): string {

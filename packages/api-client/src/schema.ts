@@ -5306,10 +5306,7 @@ export interface components {
          *     }
          */
         StatisticsPeriods: {
-            periods: (components["schemas"]["StatisticsSource"] & {
-                /** @enum {string} */
-                kind: "year" | "month";
-            })[];
+            periods: components["schemas"]["StatisticsPeriod"][];
             ageGroups: {
                 code: string;
                 label: string;
@@ -5322,6 +5319,23 @@ export interface components {
                 code: components["schemas"]["StatisticsGender"];
                 label: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "period": "2020",
+         *       "periodLabel": "2020",
+         *       "sourceTable": "HE0000T02N2",
+         *       "importedAt": "2026-11-20T09:14:03.512Z",
+         *       "isDemo": false,
+         *       "kind": "year"
+         *     }
+         */
+        StatisticsPeriod: components["schemas"]["StatisticsSource"] & {
+            /**
+             * @description A yearly or a monthly period
+             * @enum {string}
+             */
+            kind: "year" | "month";
         };
         /**
          * @example {

@@ -9,6 +9,7 @@ import { seedDemoTrainings } from "./demo-trainings.js";
 import { grantRole } from "./operations.js";
 import type { MemberPartyInput } from "./organization-input.js";
 import { createNnsOrganization, createOrganization } from "./organizations.js";
+import { seedDemoStatistics } from "./statistics/demo-statistics.js";
 
 /** Every demo account uses this password; it is printed at start-up in embedded mode only. */
 export const DEMO_PASSWORD = "Samordning-demo-2026";
@@ -176,4 +177,5 @@ export async function seedDemoData(deps: Deps): Promise<void> {
   await seedDemoCatalog(ctx, (slug) => idBySlug.get(slug) as string);
   await seedDemoNewsletters(deps, (slug) => idBySlug.get(slug) as string);
   await seedDemoProgression(deps, nns.id, (slug) => idBySlug.get(slug) as string);
+  await seedDemoStatistics(deps.db);
 }

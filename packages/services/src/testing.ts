@@ -42,4 +42,5 @@ export {
   type FakeStripeRequest,
   signedEvent,
 } from "./billing/stripe/fake-stripe.js";
+export { statisticsFixtureRows, writeStatisticsFixture } from "./statistics/test-fixture.js";
 export { type ReceivedWebhook, WebhookReceiver } from "./webhooks/receiver.js";

@@ -1,13 +1,20 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
+import type { MeasureCell } from "@nns/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Deps,
   enterOrganization,
+  forbundStatisticsView,
   invoiceAging,
   listDueOccasions,
+  listStatisticsPeriods,
+  municipalityStatisticsView,
   seedDemoData,
+  statisticsRanking,
+  statisticsViewCsv,
   systemContext,
 } from "../src/index.js";
+import { demoStatisticsRows, demoStatisticsYears } from "../src/statistics/demo-statistics.js";
 import { stockholmDate } from "../src/trainings/scope.js";
 import { testDeps } from "./deps.js";
 
@@ -146,5 +153,75 @@ describe("the demo's progression measurement", () => {
       expect((n.other ?? 0) + (n.not_stated ?? 0), slug).toBeGreaterThan(0);
       expect(n.other ?? 0, slug).toBeLessThan(5);
     }
+  });
+});
+
+describe("the demo's statistics", () => {
+  const latest = String(new Date().getFullYear() - 1);
+  const previous = String(new Date().getFullYear() - 2);
+  const share = (cells: MeasureCell[], gender: string, ageGroup = "20-64") =>
+    cells.find((m) => m.benefit === "total" && m.gender === gender && m.ageGroup === ageGroup);
+
+  it("has eight demo years for every kommun, the latest year the one before this", async () => {
+    const listing = await listStatisticsPeriods(deps);
+    expect(listing.periods.map((p) => p.period)).toEqual(demoStatisticsYears());
+    expect(listing.periods.at(-1)?.period).toBe(latest);
+    expect(listing.periods.every((p) => p.isDemo && p.kind === "year")).toBe(true);
+    expect(listing.ageGroups.map((a) => a.code)).toEqual(["20-64", "20-29"]);
+    for (const gender of ["women", "men", "total"] as const) {
+      const ranking = await statisticsRanking(
+        deps,
+        { benefit: "total", gender, ageGroup: "20-64" },
+        demoStatisticsYears()[0],
+      );
+      expect(ranking.municipalities.filter((m) => m.share !== null)).toHaveLength(290);
+    }
+    const youth = await statisticsRanking(deps, {
+      benefit: "income_support",
+      gender: "total",
+      ageGroup: "20-29",
+    });
+    expect(youth.municipalities.filter((m) => m.share !== null)).toHaveLength(290);
+    // Plausible: shares of a few percent to about twenty, women above men in the country as a whole.
+    const view = await municipalityStatisticsView(deps, "0180");
+    expect(share(view.country.measures, "total")?.share).toBeGreaterThan(5);
+    expect(share(view.country.measures, "total")?.share).toBeLessThan(20);
+    expect(share(view.country.measures, "women")?.share).toBeGreaterThan(
+      share(view.country.measures, "men")?.share ?? 0,
+    );
+    const cuts = view.cutPoints.find(
+      (c) => c.benefit === "total" && c.gender === "total" && c.ageGroup === "20-64",
+    );
+    expect(cuts?.min).toBeGreaterThan(2);
+    expect(cuts?.max).toBeLessThan(30);
+  });
+
+  it("gives Sundsvall seed 003's figures on the two latest years, marked as demo", async () => {
+    const view = await forbundStatisticsView(deps, "sundsvall");
+    expect(view.source).toMatchObject({ period: latest, isDemo: true });
+    expect(view.previousPeriod).toBe(previous);
+    expect(share(view.total.measures, "total")?.share?.toFixed(1)).toBe("13.8");
+    expect(share(view.total.measures, "women")?.share?.toFixed(1)).toBe("15.1");
+    expect(share(view.total.measures, "men")?.share?.toFixed(1)).toBe("12.6");
+    expect(share(view.total.measures, "total")?.change?.toFixed(1)).toBe("0.5");
+    expect(view.summary[0]).toBe(
+      `År ${latest} försörjdes 13,8 % av befolkningen 20–64 år i Sundsvall av sociala ersättningar och bidrag (kvinnor 15,1 %, män 12,6 %).`,
+    );
+    expect(statisticsViewCsv(view)).toContain('"Demodata: påhittade siffror, inte SCB:s');
+  });
+
+  it("is the same on every run", () => {
+    const day = new Date("2026-06-01T12:00:00Z");
+    expect(demoStatisticsRows(day)).toEqual(demoStatisticsRows(day));
+    expect(demoStatisticsYears(day)).toEqual([
+      "2018",
+      "2019",
+      "2020",
+      "2021",
+      "2022",
+      "2023",
+      "2024",
+      "2025",
+    ]);
   });
 });

@@ -115,7 +115,11 @@ export const StatisticsViewSchema = z
 
 export const StatisticsPeriodsSchema = z
   .object({
-    periods: z.array(StatisticsSourceSchema.extend({ kind: z.enum(["year", "month"]) })),
+    periods: z.array(
+      StatisticsSourceSchema.extend({
+        kind: z.enum(["year", "month"]).openapi({ description: "A yearly or a monthly period" }),
+      }).openapi("StatisticsPeriod", { example: STATISTICS_PERIODS.periods[1] }),
+    ),
     ageGroups: z.array(z.object({ code: z.string(), label: z.string() })),
     benefits: z.array(z.object({ code: Benefit, label: z.string() })),
     genders: z.array(z.object({ code: Gender, label: z.string() })),
