@@ -97,12 +97,18 @@ describe("the needs analysis for a förbund", () => {
     // Demo figures say so in words, and every block of figures names its source.
     await page.getByRole("note").getByText("Demodata – påhittade siffror").waitFor(SLOW);
     await expect
-      .poll(() => page.getByText(/Källa: SCB, tabell HE0000T02N2, period \d{4}, importerad \d{1,2} \p{L}+ \d{4}$/u).count())
+      .poll(() =>
+        page
+          .getByText(/Källa: SCB, tabell HE0000T02N2, period \d{4}, importerad \d{1,2} \p{L}+ \d{4}$/u)
+          .count(),
+      )
       .toBeGreaterThan(0);
     expect(await page.getByText(`period ${latest},`).count()).toBeGreaterThan(0);
 
     // The headline: the förbund's share in total, for women and for men, each with its change.
-    const headline = page.getByRole("region", { name: new RegExp(`^Helårsekvivalenter totalt, 20–64 år, ${latest}$`) });
+    const headline = page.getByRole("region", {
+      name: new RegExp(`^Helårsekvivalenter totalt, 20–64 år, ${latest}$`),
+    });
     await headline.waitFor(SLOW);
     const total = headline.getByRole("listitem").filter({ hasText: "Totalt" });
     await total.getByText(await share(HALLAND, latest), { exact: true }).waitFor();
@@ -180,9 +186,9 @@ describe("the needs analysis for a förbund", () => {
     );
     const halmstadShare = Number(exact[0]?.share).toFixed(2).replace(".", ",");
     expect(lines.some((line) => line.startsWith('"Halmstad"') && line.includes(halmstadShare))).toBe(true);
-    expect(
-      await page.getByRole("link", { name: "Styrelserapport (PDF)" }).getAttribute("href"),
-    ).toBe(`/v1/statistics/forbund/halland/report.pdf?period=${previous}`);
+    expect(await page.getByRole("link", { name: "Styrelserapport (PDF)" }).getAttribute("href")).toBe(
+      `/v1/statistics/forbund/halland/report.pdf?period=${previous}`,
+    );
 
     // A kommun's trend, and the same figures as a table on request.
     await ranking.getByRole("link", { name: "Halmstad" }).click();
@@ -214,7 +220,9 @@ describe("the needs analysis for a förbund", () => {
     await page.goto(`${h.base}/o/${halland}/behovsanalys`);
     await rankingTable(page).waitFor(SLOW);
     await page.locator(".statistics-chart svg").first().waitFor(SLOW);
-    const benefits = page.getByRole("region", { name: "Alla ersättningar per kommun" }).locator(".table-wrap");
+    const benefits = page
+      .getByRole("region", { name: "Alla ersättningar per kommun" })
+      .locator(".table-wrap");
     const fits = await benefits.evaluate((element) => ({
       scrolls: element.scrollWidth > element.clientWidth,
       page: document.documentElement.scrollWidth,
@@ -222,7 +230,10 @@ describe("the needs analysis for a förbund", () => {
     expect(fits.scrolls).toBe(true);
     expect(fits.page).toBeLessThanOrEqual(390);
     expect(
-      await benefits.locator("th[scope=row]").first().evaluate((element) => getComputedStyle(element).position),
+      await benefits
+        .locator("th[scope=row]")
+        .first()
+        .evaluate((element) => getComputedStyle(element).position),
     ).toBe("sticky");
     await cleanAxe(page, "förbund view at 390");
     await screenshot(page, "statistics-forbund-390");
@@ -265,7 +276,9 @@ describe("the needs analysis for a förbund", () => {
     await tabTo(page, toggle, 120);
     await page.keyboard.press("Enter");
     await page.getByRole("table", { name: "Utveckling över tid som tabell" }).waitFor();
-    expect(await page.getByRole("button", { name: "Dölj tabellen" }).getAttribute("aria-expanded")).toBe("true");
+    expect(await page.getByRole("button", { name: "Dölj tabellen" }).getAttribute("aria-expanded")).toBe(
+      "true",
+    );
     noProblems(problems);
     await page.context().close();
   });

@@ -3,7 +3,6 @@ import {
   QUARTILE_LABELS_SV,
   QUARTILE_SHORT_SV,
   type Quartile,
-  SCB_SOURCE_TABLE,
   type StatisticsSource,
 } from "@nns/domain/statistics";
 import { useTranslation } from "react-i18next";
@@ -72,7 +71,7 @@ export function SourceLine({ source }: { source: StatisticsSource }) {
     <p className="statistics-source">
       {source.isDemo ? <strong className="statistics-demo-tag">{t("demo.title")}. </strong> : null}
       {t("source", {
-        table: source.sourceTable || SCB_SOURCE_TABLE,
+        table: source.sourceTable,
         period: source.periodLabel,
         date: formatImportDate(source.importedAt),
       })}

@@ -29,7 +29,6 @@ export function measureTitle(t: TFunction<"statistics">, measure: Measure): stri
 interface Row {
   key: string;
   rank: number | null;
-  region: RegionMeasures;
   name: ReactNode;
   cell: MeasureCell | null;
   municipality: boolean;
@@ -80,7 +79,6 @@ export function RankingSection({
     ...order.map(({ region, cell }, index) => ({
       key: region.code,
       rank: cell?.share == null ? null : index + 1,
-      region,
       name: municipalityLink(region),
       cell,
       municipality: true,
@@ -90,7 +88,6 @@ export function RankingSection({
           {
             key: "forbund",
             rank: null,
-            region: view.total,
             name: t("benefits.forbundRow", { name: view.total.name }),
             cell: cellOf(view.total, measure),
             municipality: false,
@@ -100,7 +97,6 @@ export function RankingSection({
     ...view.counties.map((county) => ({
       key: county.code,
       rank: null,
-      region: county,
       name: county.name,
       cell: cellOf(county, measure),
       municipality: false,
@@ -108,7 +104,6 @@ export function RankingSection({
     {
       key: "country",
       rank: null,
-      region: view.country,
       name: t("benefits.countryRow"),
       cell: cellOf(view.country, measure),
       municipality: false,

@@ -16,7 +16,6 @@ export const en: Translations<typeof sv> = {
     back: "Back to the association's needs analysis",
   },
   filters: {
-    heading: "Selection",
     period: "Period",
     ageGroup: "Age group",
     gender: "Gender",
@@ -30,7 +29,6 @@ export const en: Translations<typeof sv> = {
   noPeriods: "There are no figures yet. NNS imports them from Statistics Sweden.",
   missing: "Not available",
   genderBoth: "women and men",
-  percent: "{{value}} %",
   change: {
     unit: "percentage points",
     up: "increase",

@@ -13,7 +13,6 @@ export const sv = {
     back: "Tillbaka till förbundets behovsanalys",
   },
   filters: {
-    heading: "Urval",
     period: "Period",
     ageGroup: "Åldersgrupp",
     gender: "Kön",
@@ -27,7 +26,6 @@ export const sv = {
   noPeriods: "Det finns inga siffror än. NNS importerar dem från SCB.",
   missing: "Uppgift saknas",
   genderBoth: "kvinnor och män",
-  percent: "{{value}} %",
   change: {
     unit: "procentenheter",
     up: "ökning",
