@@ -52,6 +52,7 @@ export * from "./progression/retention.js";
 export * from "./progression/self-rating.js";
 export * from "./progression/settings.js";
 export * from "./sessions.js";
+export { syntheticStatisticsRows } from "./statistics/demo-statistics.js";
 export * from "./statistics/figures-csv.js";
 export * from "./statistics/index.js";
 export { listStatisticsPeriods, type StatisticsPeriodListing } from "./statistics/periods.js";

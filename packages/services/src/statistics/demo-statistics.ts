@@ -75,7 +75,14 @@ function benefitRows(
 }
 
 export function demoStatisticsRows(today = new Date()): FigureRow[] {
-  const years = demoStatisticsYears(today);
+  return syntheticStatisticsRows(demoStatisticsYears(today), YOUTH_YEARS);
+}
+
+/**
+ * Synthetic figures for every kommun in `periods` (oldest first), 20–29 in the last `youthPeriods` of
+ * them; Sundsvall has seed 003's figures in the last two. Also what the benchmark loads.
+ */
+export function syntheticStatisticsRows(years: readonly string[], youthPeriods: number): FigureRow[] {
   const rows: FigureRow[] = [];
   for (const kommun of MUNICIPALITIES) {
     const random = generator(Number(kommun.code) * 7919);
@@ -85,16 +92,20 @@ export function demoStatisticsRows(today = new Date()): FigureRow[] {
     const womenAbove = 1.05 + random() * 0.2;
     const drift = (random() - 0.5) * 0.5;
     for (const [y, period] of years.entries()) {
-      const yearShare = Math.max(3, share + drift * y + (random() - 0.5) * 0.6);
+      // Years since the first period, so monthly figures drift as slowly as yearly ones.
+      const elapsed = period.includes("M") ? y / 12 : y;
+      const yearShare = Math.max(3, share + drift * elapsed + (random() - 0.5) * 0.6);
       for (const gender of ["women", "men"] as const) {
-        const people = Math.round(population * (gender === "women" ? 0.49 : 0.51) * (1 + (y - 4) * 0.004));
+        const people = Math.round(
+          population * (gender === "women" ? 0.49 : 0.51) * (1 + (elapsed - 4) * 0.004),
+        );
         const genderShare = gender === "women" ? yearShare * womenAbove : yearShare / womenAbove;
         let [fye, pop] = [Math.round((people * genderShare) / 100), people];
         const seeded = kommun.code === SUNDSVALL && y >= years.length - 2;
         if (seeded) [fye, pop] = (y === years.length - 1 ? SUNDSVALL_LATEST : SUNDSVALL_PREVIOUS)[gender];
         const base = { period, municipalityCode: kommun.code, gender, population: pop };
         rows.push(...benefitRows({ ...base, ageGroup: ALL_AGES }, fye, WEIGHTS[gender], random));
-        if (y < years.length - YOUTH_YEARS) continue;
+        if (y < years.length - youthPeriods) continue;
         const youth = Math.round(pop * 0.22);
         const youthShare = genderShare * (0.7 + random() * 0.3);
         rows.push(

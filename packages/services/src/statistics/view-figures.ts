@@ -59,6 +59,8 @@ export async function readFigures(
   const table: FigureTable = new Map();
   if (periods.length === 0 || regionCodes.length === 0) return table;
   const conditions = [
+    // On both sides of the join, so the planner starts from the few periods asked for, not all of them.
+    inArray(statisticsPeriods.period, [...periods]),
     inArray(statisticsFigures.period, [...periods]),
     inArray(statisticsFigures.regionCode, [...regionCodes]),
   ];
@@ -108,7 +110,10 @@ export async function readCutPoints(
 ): Promise<Map<string, Map<string, MeasureCutPoints>>> {
   const result = new Map<string, Map<string, MeasureCutPoints>>();
   if (periods.length === 0) return result;
-  const conditions = [inArray(statisticsCutPoints.period, [...periods])];
+  const conditions = [
+    inArray(statisticsPeriods.period, [...periods]),
+    inArray(statisticsCutPoints.period, [...periods]),
+  ];
   if (measure)
     conditions.push(
       eq(statisticsCutPoints.benefit, measure.benefit),
