@@ -153,6 +153,7 @@ describe("the needs analysis for a förbund", () => {
     // Women only, the year before, the youngest age group.
     await chooseOption(page, /Kön$/, "Kvinnor");
     await chooseOption(page, /Period$/, previous);
+    await page.getByText(`period ${previous},`).first().waitFor(SLOW);
     await chooseOption(page, /Åldersgrupp$/, "20–29 år");
     await halmstad
       .getByText(
@@ -160,7 +161,6 @@ describe("the needs analysis for a förbund", () => {
         { exact: true },
       )
       .waitFor(SLOW);
-    await page.getByText(`period ${previous},`).first().waitFor();
     await cleanAxe(page, "förbund view, another measure");
     await screenshot(page, "statistics-forbund-measure-1280");
 

@@ -1,5 +1,5 @@
 import type { MeasureCutPoints, PeriodKind, StatisticsTrend, StatisticsView } from "@nns/domain/statistics";
-import { queryOptions } from "@tanstack/react-query";
+import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
 import type { Measure } from "./measures";
 
@@ -8,6 +8,8 @@ import type { Measure } from "./measures";
  * with an import, so they stay fresh for a few minutes.
  */
 const STALE = 5 * 60_000;
+/** While another period or measure loads, the page keeps what it shows (and its choices) instead of blanking. */
+const KEEP = { staleTime: STALE, placeholderData: keepPreviousData };
 
 export const periodsQuery = queryOptions({
   queryKey: ["statistics", "periods"],
@@ -33,7 +35,7 @@ export function forbundViewQuery(slug: string, period: string) {
       withoutNullCuts(
         await call(api.GET("/statistics/forbund/{slug}", { params: { path: { slug }, query: { period } } })),
       ),
-    staleTime: STALE,
+    ...KEEP,
   });
 }
 
@@ -46,7 +48,7 @@ export function municipalityViewQuery(code: string, period: string) {
           api.GET("/statistics/municipalities/{code}", { params: { path: { code }, query: { period } } }),
         ),
       ),
-    staleTime: STALE,
+    ...KEEP,
   });
 }
 
@@ -59,7 +61,7 @@ export function trendQuery(code: string, measure: Measure, kind: PeriodKind) {
           params: { path: { code }, query: { ...measure, kind } },
         }),
       ),
-    staleTime: STALE,
+    ...KEEP,
   });
 }
 
