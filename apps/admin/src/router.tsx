@@ -10,6 +10,7 @@ import {
 } from "@tanstack/react-router";
 import { NotFoundPage } from "./components/NotFoundPage";
 import { invoiceSearch } from "./features/invoices/search";
+import { statisticsSearch } from "./features/statistics/search";
 import { requireAnyPermission, requireNnsAdmin, requirePermission } from "./lib/access";
 import { meQuery } from "./lib/session";
 
@@ -241,6 +242,21 @@ const instrumentVersionRoute = createRoute({
     requirePermission(context.queryClient, params.orgId, "instruments:manage"),
   notFoundComponent: accessDenied,
   component: lazyRouteComponent(() => import("./features/progression/VersionPage"), "VersionPage"),
+});
+
+/** The needs analysis reads public national figures: every signed-in role of a förbund and NNS may open it. */
+const statisticsRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "behovsanalys",
+  validateSearch: statisticsSearch,
+  component: lazyRouteComponent(() => import("./features/statistics/StatisticsPage"), "StatisticsPage"),
+});
+
+const statisticsMunicipalityRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "behovsanalys/kommun/$code",
+  validateSearch: statisticsSearch,
+  component: lazyRouteComponent(() => import("./features/statistics/MunicipalityPage"), "MunicipalityPage"),
 });
 
 const sellerSettingsRoute = createRoute({
@@ -491,6 +507,8 @@ const routeTree = rootRoute.addChildren([
       instrumentsRoute,
       instrumentRoute,
       instrumentVersionRoute,
+      statisticsRoute,
+      statisticsMunicipalityRoute,
       sellerSettingsRoute,
       invoicingDetailsRoute,
       invoicesRoute,

@@ -148,6 +148,7 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
           show: can.has("instruments:manage"),
           exact: false,
         },
+        { to: "/o/$orgId/behovsanalys", label: t("nav.statistics"), show: true, exact: false },
         {
           to: "/o/$orgId/invoices",
           label: t("nav.invoices"),

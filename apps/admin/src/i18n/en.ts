@@ -58,6 +58,7 @@ export const en: typeof sv = {
     participants: "Participants",
     progression: "Progression",
     instruments: "Instruments",
+    statistics: "Needs analysis",
     account: "My account",
   },
   header: {

@@ -56,6 +56,7 @@ export const sv = {
     participants: "Deltagare",
     progression: "Progression",
     instruments: "Instrument",
+    statistics: "Behovsanalys",
     account: "Mitt konto",
   },
   header: {

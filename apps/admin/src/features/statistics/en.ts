@@ -1,0 +1,118 @@
+import type { Translations } from "../../i18n/types";
+import type { sv } from "./sv";
+
+export const en: Translations<typeof sv> = {
+  title: "Needs analysis",
+  municipalityTitle: "Needs analysis for {{name}}",
+  description:
+    "The share of the working-age population supported by social benefits (full-year equivalents), compared with all of Sweden's municipalities.",
+  choose: {
+    heading: "What do you want to see?",
+    forbund: "Association",
+    county: "County",
+    municipality: "Municipality",
+    openMunicipality: "Show the municipality",
+    otherMunicipality: "Show another municipality",
+    back: "Back to the association's needs analysis",
+  },
+  filters: {
+    period: "Period",
+    ageGroup: "Age group",
+    gender: "Gender",
+    benefit: "Benefit",
+  },
+  source: "Source: Statistics Sweden, table {{table}}, period {{period}}, imported {{date}}",
+  demo: {
+    title: "Demo data – made-up figures",
+    text: "The figures are made up to show how the page works. They do not come from Statistics Sweden.",
+  },
+  noPeriods: "There are no figures yet. NNS imports them from Statistics Sweden.",
+  missing: "Not available",
+  genderBoth: "women and men",
+  change: {
+    unit: "percentage points",
+    up: "increase",
+    down: "decrease",
+    same: "unchanged",
+    against: "{{change}} percentage points compared with {{period}}",
+    noPrevious: "No comparison with the year before",
+  },
+  headline: {
+    heading: "{{benefit}}, {{age}}",
+    total: "Total",
+    women: "Women",
+    men: "Men",
+  },
+  quartile: {
+    legendHeading: "How to read the colours",
+    legendIntro:
+      "Each municipality is compared with all {{count}} municipalities with a value for the same measure and period. The colour is always shown with the number and a word.",
+    low: "Green (Low): at most {{p25}} (25th percentile)",
+    middle: "Yellow (Middle): above {{p25}} and at most {{p75}}",
+    high: "Red (High): above {{p75}} (75th percentile)",
+    range: "Lowest {{min}}, highest {{max}} among all municipalities.",
+    noColour: "Counties, the country and the association as a whole get no colour.",
+    missingText: "Where a value is missing, – is shown and no colour.",
+  },
+  ranking: {
+    heading: "The municipalities ranked",
+    chartLabel: "Bar chart: {{measure}} per municipality, highest first",
+    tableHeading: "The municipalities ranked, as a table",
+    lines: "Lines in the chart",
+    p25Line: "Dashed line: 25th percentile, {{value}}",
+    p75Line: "Dashed line: 75th percentile, {{value}}",
+    countyLine: "Dotted line: {{name}}, {{value}}",
+    countryLine: "Solid line: the country, {{value}}",
+    p25Short: "25th perc.",
+    p75Short: "75th perc.",
+    countryShort: "Country",
+    columns: {
+      rank: "Rank",
+      municipality: "Municipality",
+      share: "Share",
+      change: "Change",
+      quartile: "Position among all municipalities",
+      count: "Full-year equivalents",
+      population: "Population",
+    },
+  },
+  benefits: {
+    heading: "All benefits per municipality",
+    description:
+      "{{gender}}, {{age}}. Share, change in percentage points and position among all municipalities.",
+    region: "Area",
+    forbundRow: "{{name}} (the whole association)",
+    countryRow: "The country",
+  },
+  trend: {
+    heading: "Over time",
+    description:
+      "{{measure}} for {{name}} compared with {{county}}, the country and the range between the lowest and highest municipality.",
+    kind: "Periods",
+    kinds: { year: "Year", month: "Month" },
+    chartLabel: "Line chart: {{measure}} for {{name}} over time",
+    shapes:
+      "The municipality's points show its position among all municipalities: square for Low (green), circle for Middle (yellow) and triangle for High (red).",
+    showTable: "Show as a table",
+    hideTable: "Hide the table",
+    tableHeading: "Over time, as a table",
+    band: "Range between the lowest and highest municipality",
+    country: "The country",
+    columns: {
+      period: "Period",
+      quartile: "Position among all municipalities",
+      country: "The country",
+      min: "Lowest municipality",
+      max: "Highest municipality",
+    },
+    empty: "There are no periods to show.",
+  },
+  summary: { heading: "Summary" },
+  downloads: {
+    heading: "Download",
+    csv: "Download as CSV (Excel)",
+    pdf: "Board report (PDF)",
+  },
+  charts: { loading: "Loading the chart …" },
+  noMunicipalities: "The association has no municipalities registered as members.",
+};
