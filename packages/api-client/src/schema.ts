@@ -5500,7 +5500,8 @@ export interface components {
              */
             ageGroup: string;
             source: components["schemas"]["StatisticsSource"];
-            cutPoints: components["schemas"]["StatisticsCutPoints"];
+            /** @description Null when no kommun has a value */
+            cutPoints: components["schemas"]["StatisticsCutPoints"] | null;
             municipalities: {
                 code: string;
                 name: string;
@@ -5540,7 +5541,7 @@ export interface components {
             max: number;
             /** @description Kommuner with a value */
             municipalityCount: number;
-        } | null;
+        };
         /**
          * @description Against all kommuner with a value for the same measure and period: `low` at or below the 25th percentile, `high` above the 75th, `middle` between
          * @enum {string|null}

@@ -1,4 +1,4 @@
-import type { MeasureCutPoints, PeriodKind, StatisticsTrend, StatisticsView } from "@nns/domain/statistics";
+import type { PeriodKind, StatisticsTrend, StatisticsView } from "@nns/domain/statistics";
 import { keepPreviousData, queryOptions } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
 import type { Measure } from "./measures";
@@ -17,24 +17,11 @@ export const periodsQuery = queryOptions({
   staleTime: STALE,
 });
 
-/**
- * The contract (as of the stats-views branch) declares the StatisticsCutPoints component as `object | null`,
- * because the ranking's nullable use registered it; a view's list never holds null. Reported to the API's
- * author; until the contract says so, nulls are dropped here rather than asserted away.
- */
-function withoutNullCuts<T extends { cutPoints: (MeasureCutPoints | null)[] }>(
-  view: T,
-): Omit<T, "cutPoints"> & { cutPoints: MeasureCutPoints[] } {
-  return { ...view, cutPoints: view.cutPoints.filter((cuts) => cuts !== null) };
-}
-
 export function forbundViewQuery(slug: string, period: string) {
   return queryOptions({
     queryKey: ["statistics", "forbund", slug, period],
-    queryFn: async (): Promise<StatisticsView> =>
-      withoutNullCuts(
-        await call(api.GET("/statistics/forbund/{slug}", { params: { path: { slug }, query: { period } } })),
-      ),
+    queryFn: (): Promise<StatisticsView> =>
+      call(api.GET("/statistics/forbund/{slug}", { params: { path: { slug }, query: { period } } })),
     ...KEEP,
   });
 }
@@ -42,12 +29,8 @@ export function forbundViewQuery(slug: string, period: string) {
 export function municipalityViewQuery(code: string, period: string) {
   return queryOptions({
     queryKey: ["statistics", "municipality", code, period],
-    queryFn: async (): Promise<StatisticsView> =>
-      withoutNullCuts(
-        await call(
-          api.GET("/statistics/municipalities/{code}", { params: { path: { code }, query: { period } } }),
-        ),
-      ),
+    queryFn: (): Promise<StatisticsView> =>
+      call(api.GET("/statistics/municipalities/{code}", { params: { path: { code }, query: { period } } })),
     ...KEEP,
   });
 }

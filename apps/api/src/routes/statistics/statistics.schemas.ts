@@ -155,7 +155,10 @@ export const StatisticsRankingSchema = z
     gender: Gender,
     ageGroup: AgeGroup,
     source: StatisticsSourceSchema,
-    cutPoints: CutPointsSchema.nullable(),
+    // A union, not `.nullable()`: that would make the shared StatisticsCutPoints component itself nullable.
+    cutPoints: z
+      .union([CutPointsSchema, z.null()])
+      .openapi({ description: "Null when no kommun has a value" }),
     municipalities: z.array(
       z.object({
         code: z.string(),
