@@ -1,18 +1,14 @@
-import { COUNTIES, MUNICIPALITIES } from "@nns/db/reference";
-import { ALL_AGES, type BenefitType, isPeriod, type StatisticsGender } from "@nns/domain";
+import { ALL_AGES, type BenefitType, type StatisticsGender } from "@nns/domain";
 import type { FigureRow } from "./figures.js";
 import {
-  ageGroupOf,
-  benefitOf,
   type ColumnRole,
   columnRole,
   type Dimension,
-  genderOf,
+  type DimensionRead,
   type Measure,
-  measureOf,
-  normalise,
   numberOf,
   type RegionCell,
+  readDimension,
   regionCell,
 } from "./scb-labels.js";
 import {
@@ -47,9 +43,6 @@ export interface ScbFile {
   /** What was read but not stored, in Swedish. */
   notes: string[];
 }
-
-const MUNICIPALITY_NAMES = new Map(MUNICIPALITIES.map((m) => [m.code, m.name]));
-const COUNTY_NAMES = new Map(COUNTIES.map((c) => [c.code, c.name]));
 
 const MEASURE_WORDS: Record<Measure, string> = {
   fye: "helårsekvivalenter",
@@ -372,50 +365,4 @@ function readRows(table: Table, headerRow: number, columns: Column[], result: Sc
   if (textLines > 0)
     result.notes.push(`${textLines} rader med bara text (till exempel fotnoter) hoppades över.`);
   result.errors.sort((a, b) => a.row - b.row);
-}
-
-type DimensionRead = { ok: true; value: string; region?: RegionCell } | { ok: false; message: string };
-
-function readDimension(dimension: Dimension, value: string): DimensionRead {
-  const either = (read: string | null, message: string): DimensionRead =>
-    read ? { ok: true, value: read } : { ok: false, message };
-  switch (dimension) {
-    case "region": {
-      const region = regionCell(value);
-      const message = regionProblem(region);
-      return message || !region
-        ? { ok: false, message: message ?? "" }
-        : { ok: true, value: region.code, region };
-    }
-    case "gender":
-      return either(genderOf(value), "Okänt kön: använd ”män”, ”kvinnor” eller ”totalt”.");
-    case "age":
-      return either(ageGroupOf(value), "Okänd åldersgrupp: skriv den som ”20-64 år”.");
-    case "benefit":
-      return either(benefitOf(value), "Okänd ersättning.");
-    case "period": {
-      const period = value.toUpperCase();
-      return either(
-        isPeriod(period) ? period : null,
-        "Okänd period: skriv år som ”2020” och månader som ”2020M05”.",
-      );
-    }
-    case "content":
-      return either(
-        measureOf(value),
-        "Okänt tabellinnehåll: väntade helårsekvivalenter, befolkning eller andel.",
-      );
-  }
-}
-
-function regionProblem(region: RegionCell | null): string | null {
-  if (!region) return "Okänd region: skriv kommunkoden först, till exempel ”0114 Upplands Väsby”.";
-  if (region.level === "country") return null;
-  const names = region.level === "municipality" ? MUNICIPALITY_NAMES : COUNTY_NAMES;
-  const known = names.get(region.code);
-  const word = region.level === "municipality" ? "kommunkod" : "länskod";
-  if (!known) return `Okänd ${word} ${region.code}.`;
-  if (region.name && normalise(region.name) !== normalise(known))
-    return `${word[0]?.toUpperCase()}${word.slice(1)} ${region.code} är ${known}, inte ${region.name}.`;
-  return null;
 }
