@@ -108,12 +108,14 @@ describe("every operation's statuses, derived from its definition", () => {
     },
   );
 
-  /** The catalogue and the newsletter archive: what anyone may read in bulk. */
+  /** The catalogue, the newsletter archive and the statistics: what anyone may read in bulk. */
   const rateLimitedPath = (path: string) =>
-    path.startsWith("/catalog/") || /^\/newsletters\/\{slug\}(\/issues|$)/.test(path);
+    path.startsWith("/catalog/") ||
+    path.startsWith("/statistics/") ||
+    /^\/newsletters\/\{slug\}(\/issues|$)/.test(path);
 
   it.each(cases((o) => rateLimitedPath(o.path)))(
-    "%s (the rate-limited catalogue or newsletter archive) documents 429 with Retry-After and RateLimit headers",
+    "%s (the rate-limited catalogue, newsletter archive or statistics) documents 429 with Retry-After and RateLimit headers",
     (_id, o) => {
       const limited = documentedHeaders(committed, o.operation, 429);
       for (const name of ["retry-after", "ratelimit-limit", "ratelimit-remaining", "ratelimit-reset"])
@@ -122,7 +124,7 @@ describe("every operation's statuses, derived from its definition", () => {
     },
   );
 
-  it("documents 429 only where the server limits: the catalogue, the newsletter archive, login and newsletter sign-up", () => {
+  it("documents 429 only where the server limits: the catalogue, the newsletter archive, the statistics, login and newsletter sign-up", () => {
     const limited = new Set(["/auth/login", "/newsletters/{slug}/subscriptions"]);
     expect(operations.filter((o) => "429" in o.operation.responses).map((o) => o.id)).toEqual(
       operations.filter((o) => rateLimitedPath(o.path) || limited.has(o.path)).map((o) => o.id),

@@ -16,12 +16,12 @@ export const DEFAULT_CATALOG_LIMITS: RateLimits = { anonymousPerMinute: 600, ide
 const NEWSLETTER_ARCHIVE = /^\/newsletters\/\{slug\}(\/issues(\/\{number\})?)?$/;
 
 /**
- * The rate-limited part of the API is what anyone may read in bulk: the public catalogue and the
- * newsletter archive, sharing one limiter. `defineRoute` reads this for both the middleware it attaches
+ * The rate-limited part of the API is what anyone may read in bulk: the public catalogue, the
+ * newsletter archive and the statistics (whose board report is a PDF drawn per request), sharing one limiter. `defineRoute` reads this for both the middleware it attaches
  * and the 429 and headers it documents, so the two cannot disagree.
  */
 export function isRateLimited(path: string): boolean {
-  return path.startsWith("/catalog/") || NEWSLETTER_ARCHIVE.test(path);
+  return path.startsWith("/catalog/") || path.startsWith("/statistics/") || NEWSLETTER_ARCHIVE.test(path);
 }
 
 /** What `rateLimit` sends on every answer it counts, in the order it sets them. */
