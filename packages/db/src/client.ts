@@ -18,7 +18,12 @@ export type Executor = AppDatabase | Tx;
 export const APP_ROLE = "nns_app";
 
 export type DatabaseOptions =
-  | { mode: "embedded"; dataDir: string | null }
+  | {
+      mode: "embedded";
+      dataDir: string | null;
+      /** A data directory dumped by `dumpDataDir` to start from instead of an empty cluster (tests). */
+      loadDataDir?: Blob;
+    }
   | { mode: "server"; url: string; appUrl: string; appPassword: string | null; poolMax: number };
 
 /**
@@ -39,6 +44,8 @@ export interface Database {
    * so polling never waits behind requests. Without parameters the text may hold several statements.
    */
   jobSql: RawQuery;
+  /** The embedded cluster as a tarball, for `loadDataDir`; absent on a server. */
+  dumpDataDir?: () => Promise<Blob>;
   close: () => Promise<void>;
 }
 
@@ -66,7 +73,9 @@ const OUTAGE_OPTIONS = {
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.mode === "embedded") {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-    const client = options.dataDir ? await PGlite.create(options.dataDir) : await PGlite.create();
+    const client = options.dataDir
+      ? await PGlite.create(options.dataDir)
+      : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
     const db = drizzlePglite(client, { schema }) as unknown as AppDatabase;
     const run = async (text: string, params?: unknown[]) =>
       (await client.query<Record<string, unknown>>(text, params)).rows;
@@ -89,6 +98,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         const results = await client.exec(text);
         return results.at(-1)?.rows ?? [];
       },
+      dumpDataDir: () => client.dumpDataDir("none"),
       close: async () => {
         await client.close();
       },

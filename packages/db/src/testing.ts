@@ -1,7 +1,11 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import postgres from "postgres";
-import { APP_ROLE, type Database, openDatabase } from "./client.js";
+import { APP_ROLE, type Database, MIGRATIONS_DIR, openDatabase } from "./client.js";
 import { runMigrations } from "./migrate.js";
+import { COUNTIES, MUNICIPALITIES } from "./reference/index.js";
 
 export * from "./bulk-catalog.js";
 
@@ -20,8 +24,7 @@ export interface TestDatabase {
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
-    const db = await openDatabase({ mode: "embedded", dataDir: null });
-    await runMigrations(db);
+    const db = await migratedEmbeddedDatabase();
     return { db, urls: null, destroy: () => db.close() };
   }
   const name = `nns_test_${randomBytes(6).toString("hex")}`;
@@ -51,4 +54,45 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.end();
     },
   };
+}
+
+/**
+ * Starting PGlite from an empty cluster (initdb) and migrating it costs about two seconds per test file,
+ * more than many files' tests. The first file to need it migrates one and leaves its dump in the temp
+ * directory, keyed by what it was built from; later files load that dump.
+ */
+async function migratedEmbeddedDatabase(): Promise<Database> {
+  const path = join(tmpdir(), `nns-pglite-template-${templateKey()}.tar`);
+  if (existsSync(path)) {
+    return openDatabase({ mode: "embedded", dataDir: null, loadDataDir: new Blob([readFileSync(path)]) });
+  }
+  const db = await openDatabase({ mode: "embedded", dataDir: null });
+  await runMigrations(db);
+  const dump = await db.dumpDataDir?.();
+  if (dump) {
+    // Files run in parallel: a whole file appears under the name, or none.
+    const partial = `${path}.${process.pid}.${randomBytes(4).toString("hex")}`;
+    writeFileSync(partial, Buffer.from(await dump.arrayBuffer()));
+    renameSync(partial, path);
+  }
+  return db;
+}
+
+function templateKey(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+      a.name.localeCompare(b.name),
+    )) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else hash.update(entry.name).update(readFileSync(path));
+    }
+  };
+  walk(MIGRATIONS_DIR);
+  hash.update(JSON.stringify([COUNTIES, MUNICIPALITIES]));
+  // A dump is only readable by the PGlite that wrote it.
+  const pglite = join(MIGRATIONS_DIR, "..", "node_modules", "@electric-sql", "pglite", "package.json");
+  hash.update(JSON.parse(readFileSync(pglite, "utf8")).version);
+  return hash.digest("hex").slice(0, 16);
 }
