@@ -45,15 +45,6 @@ const acceptInvitationRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/auth/AcceptInvitationPage"), "AcceptInvitationPage"),
 });
 
-const accessibilityRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "tillganglighet",
-  component: lazyRouteComponent(
-    () => import("./features/accessibility/AccessibilityStatementPage"),
-    "AccessibilityStatementPage",
-  ),
-});
-
 /** Everything below needs a signed-in person; without one, go to sign-in and come back afterwards. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -486,7 +477,6 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
   acceptInvitationRoute,
-  accessibilityRoute,
   appRoute.addChildren([
     homeRoute,
     orgRoute.addChildren([
