@@ -158,9 +158,13 @@ describe("the search page for people on phones", () => {
     expect(search).toBeGreaterThan(0);
     expect(disclosure).toBeGreaterThan(search);
     expect(firstCheckbox).toBeGreaterThan(disclosure);
-    // Closed until someone has chosen a filter.
-    expect(page).toMatch(/<details class="filters" >/);
-    expect(String((await get("/katalog?county=13")).body)).toMatch(/<details class="filters" open>/);
+    // Closed even with a filter chosen, so results stay near the top: the chosen one is a chip above them.
+    const filtered = String((await get("/katalog?county=13")).body);
+    expect(filtered).toContain('<details class="filters">');
+    expect(filtered).toContain("<summary>Filtrera på län, kommun, målgrupp och mer (1 valda)</summary>");
+    expect(filtered).toMatch(
+      /<a href="\/katalog" aria-label="Ta bort filtret Län: Hallands län">Hallands län/,
+    );
   });
 
   it("announces the count, and when nothing matches offers ways out with the filters named, not coded", async () => {

@@ -21,7 +21,7 @@ body>header a:hover{text-decoration:underline}
 body>header span{opacity:.92}
 body>main{padding-block:1.5rem 2.5rem}
 body>footer{background:#fff;border-top:1px solid var(--border);color:var(--muted)}
-h1{font-size:clamp(1.6rem,1.3rem + 1.5vw,2rem);line-height:1.25;margin:0 0 .5rem}
+h1{font-size:clamp(1.6rem,1.3rem + 1.5vw,2rem);line-height:1.25;margin:0 0 .5rem;overflow-wrap:break-word}
 h2{font-size:1.25rem;line-height:1.3;margin:1.75rem 0 .75rem}
 h3{font-size:1.05rem}
 article>footer{border-top:1px solid var(--border);margin-top:2rem}
@@ -41,7 +41,7 @@ button:hover,.button:hover{background:var(--blue-dark);color:#fff}
 .meta{color:var(--muted)}
 .preview{border:2px solid #7a4b00;background:#fff4e0;padding:.5rem 1rem;border-radius:var(--radius)}
 article{background:#fff;border:1px solid var(--border);border-radius:var(--radius);padding:1.25rem clamp(1rem,3vw,2rem);max-width:50rem}
-table{border-collapse:collapse;background:#fff}th,td{border:1px solid var(--border);padding:.375rem .625rem;text-align:left}
+table{border-collapse:collapse;background:#fff;width:100%}th,td{border:1px solid var(--border);padding:.375rem .625rem;text-align:left}td{white-space:nowrap}th{overflow-wrap:break-word}
 caption{text-align:left;font-weight:600;padding-bottom:.25rem}
 dl{display:grid;grid-template-columns:minmax(7rem,max-content) 1fr;gap:.375rem 1rem}dt{font-weight:700}dd{margin:0}
 @media (max-width:30rem){dl{grid-template-columns:1fr}dd{margin-bottom:.5rem}}

@@ -5,7 +5,8 @@ import { CATALOGUE_SITE, page } from "./layout.js";
 
 /**
  * The search page's own rules. Phones first: the search box is the first thing under the heading, the
- * filters wait in a disclosure between it and the results, and each checkbox row is a 44 px target.
+ * filters wait in a disclosure between it and the results (closed even when some are chosen: the chips
+ * above the results show and remove those), and each checkbox row is a 44 px target.
  */
 const SEARCH_STYLE = `
 .searchbar{background:#fff;border:1px solid var(--border);border-radius:var(--radius);padding:1rem}
@@ -118,7 +119,7 @@ ${values.map(
 <label for="q">Sökord</label>
 <div class="row"><input type="search" id="q" name="q" value="${query.q ?? ""}"><button type="submit">Sök</button></div>
 </div>
-<details class="filters" ${filtered ? "open" : ""}>
+<details class="filters">
 <summary>Filtrera på län, kommun, målgrupp och mer${filtered ? ` (${chosen.length} valda)` : ""}</summary>
 <div class="filter-body">
 <div class="facets">${facetForms}</div>
