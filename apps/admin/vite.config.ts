@@ -10,7 +10,10 @@ export default defineConfig({
   server: {
     port: 5173,
     proxy: Object.fromEntries(
-      ["/v1", "/docs", "/health", "/ready"].map((path) => [path, { target: api, changeOrigin: false }]),
+      ["/v1", "/docs", "/health", "/ready", "/katalog", "/nyhetsbrev", "/tillganglighet"].map((path) => [
+        path,
+        { target: api, changeOrigin: false },
+      ]),
     ),
   },
   build: { outDir: "dist", sourcemap: true, target: "es2022" },

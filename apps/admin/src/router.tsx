@@ -9,6 +9,7 @@ import {
   redirect,
 } from "@tanstack/react-router";
 import { NotFoundPage } from "./components/NotFoundPage";
+import { LoginPage } from "./features/auth/LoginPage";
 import { invoiceSearch } from "./features/invoices/search";
 import { statisticsSearch } from "./features/statistics/search";
 import { requireAnyPermission, requireNnsAdmin, requirePermission } from "./lib/access";
@@ -28,7 +29,10 @@ const loginRoute = createRoute({
     typeof search.redirect === "string" && search.redirect.startsWith("/")
       ? { redirect: search.redirect }
       : {},
-  component: lazyRouteComponent(() => import("./features/auth/LoginPage"), "LoginPage"),
+  // In the first chunk, not lazy: it is where most visits start, and a lazy chunk would be one more round
+  // trip before its heading paints (Lighthouse's LCP on a phone). What it needs (fields, the form) every
+  // signed-in page needs too.
+  component: LoginPage,
 });
 
 const resetPasswordRoute = createRoute({
@@ -43,15 +47,6 @@ const acceptInvitationRoute = createRoute({
   path: "accept-invitation",
   loader: () => ({ token: tokenFromHash() }),
   component: lazyRouteComponent(() => import("./features/auth/AcceptInvitationPage"), "AcceptInvitationPage"),
-});
-
-const accessibilityRoute = createRoute({
-  getParentRoute: () => rootRoute,
-  path: "tillganglighet",
-  component: lazyRouteComponent(
-    () => import("./features/accessibility/AccessibilityStatementPage"),
-    "AccessibilityStatementPage",
-  ),
 });
 
 /** Everything below needs a signed-in person; without one, go to sign-in and come back afterwards. */
@@ -486,7 +481,6 @@ const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
   acceptInvitationRoute,
-  accessibilityRoute,
   appRoute.addChildren([
     homeRoute,
     orgRoute.addChildren([

@@ -60,6 +60,8 @@ import { trainingParticipantsRouter } from "./routes/training-participants/train
 import { trainingRequestsRouter } from "./routes/training-requests/training-requests.index.js";
 import { trainingsRouter } from "./routes/trainings/trainings.index.js";
 import { registerWebhookEvents, webhooksRouter } from "./routes/webhooks/webhooks.index.js";
+import { accessibilityStatementRouter } from "./site-pages/accessibility-statement.js";
+import { searchEnginesRouter } from "./site-pages/search-engines.js";
 
 /** The versioned API: every resource router, mounted under /v1. */
 export function createV1() {
@@ -209,6 +211,8 @@ export function createApp(deps: Deps, options: AppOptions) {
 
   app.route("/", newsletterPreviewLinksRouter());
   app.route("/", catalogPagesRouter());
+  app.route("/", accessibilityStatementRouter());
+  app.route("/", searchEnginesRouter());
   // No origin check here, unlike /v1: these forms are posted from mail providers (one-click unsubscribe)
   // and embedding sites by design, carry no cookie authority, and the links' signed tokens are the
   // credential.

@@ -53,7 +53,7 @@ describe("the public catalogue pages", () => {
     expect(page).toContain('<html lang="sv">');
     expect(page).not.toMatch(/<script/i);
     expect(page).toContain(`href="/katalog/${published}"`);
-    expect(page).toMatch(/<legend>Län<\/legend>[\s\S]*Hallands län \(1\)/);
+    expect(page).toMatch(/<legend>Län<\/legend>[\s\S]*Hallands län <span class="count">\(1\)/);
     expect(page).toMatch(/<label for="q">Sökord<\/label>/);
     expect(page).not.toContain("Hemligt utkast");
   });
@@ -66,7 +66,8 @@ describe("the public catalogue pages", () => {
   it("renders an entry's Markdown sanitised, and its results with derived shares", async () => {
     const res = await get(`/katalog/${published}`);
     expect(res.status).toBe(200);
-    const page = String(res.body);
+    // The one script element is JSON-LD data (checked below); the description's Markdown brings none.
+    const page = String(res.body).replace(/<script type="application\/ld\+json">[^<]*<\/script>/, "");
     expect(page).toContain("<h1>RESAM – resursteam</h1>");
     expect(page).toContain("<dt>Period</dt><dd>från 2024-01-01, tills vidare</dd>");
     expect(page).toContain("<strong>lösningsfokuserat</strong>");
@@ -82,6 +83,129 @@ describe("the public catalogue pages", () => {
     expect((await get(`/katalog/${draft}`)).status).toBe(404);
     expect((await get("/katalog/00000000-0000-4000-8000-000000000000")).status).toBe(404);
     expect((await get("/katalog/not-an-id")).status).toBe(404);
+  });
+});
+
+describe("what the public pages tell search engines", () => {
+  it("lets crawlers read the public pages and the catalogue API but not the admin or the rest of the API", async () => {
+    const res = await get("/robots.txt");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/plain/);
+    const lines = String(res.body).split("\n");
+    for (const line of [
+      "User-agent: *",
+      "Allow: /katalog",
+      "Allow: /v1/catalog/",
+      "Disallow: /v1/",
+      "Disallow: /o/",
+    ]) {
+      expect(lines).toContain(line);
+    }
+    expect(lines).toContain("Sitemap: http://localhost:3000/sitemap.xml");
+  });
+
+  it("lists published entries in the sitemap, never a draft", async () => {
+    const res = await get("/sitemap.xml");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^application\/xml/);
+    const xml = String(res.body);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
+    expect(xml).toMatch(
+      new RegExp(
+        `<loc>http://localhost:3000/katalog/${published}</loc><lastmod>\\d{4}-\\d{2}-\\d{2}</lastmod>`,
+      ),
+    );
+    expect(xml).toContain("<loc>http://localhost:3000/tillganglighet</loc>");
+    expect(xml).not.toContain(draft);
+  });
+
+  it("describes an entry as a GovernmentService in valid JSON-LD, with its description and canonical address", async () => {
+    const page = String((await get(`/katalog/${published}`)).body);
+    const blocks = [...page.matchAll(/<script type="application\/ld\+json">([^<]*)<\/script>/g)];
+    expect(blocks).toHaveLength(1);
+    const data = JSON.parse(blocks[0]?.[1] ?? "");
+    expect(data).toMatchObject({
+      "@context": "https://schema.org",
+      "@type": "GovernmentService",
+      name: "RESAM – resursteam",
+      url: `http://localhost:3000/katalog/${published}`,
+      provider: { "@type": "GovernmentOrganization", name: env.orgA.name },
+    });
+    expect(page).toMatch(/<meta name="description" content="[^"]{20,160}">/);
+    expect(page).toContain(`<link rel="canonical" href="http://localhost:3000/katalog/${published}">`);
+  });
+
+  it("gives the search page a description, and keeps filtered searches out of the index", async () => {
+    const start = String((await get("/katalog")).body);
+    expect(start).toMatch(
+      /<meta name="description" content="Sök bland samordningsförbundens insatser[^"]*">/,
+    );
+    expect(start).not.toContain('name="robots"');
+    const filtered = String((await get("/katalog?county=13")).body);
+    expect(filtered).toContain('<meta name="robots" content="noindex, follow">');
+    expect(filtered).toContain('<link rel="canonical" href="http://localhost:3000/katalog">');
+  });
+});
+
+describe("the search page for people on phones", () => {
+  it("puts the search box before the filters, and the filters in a disclosure", async () => {
+    const page = String((await get("/katalog")).body);
+    const search = page.indexOf('<input type="search" id="q"');
+    const disclosure = page.indexOf('<details class="filters"');
+    const firstCheckbox = page.indexOf('type="checkbox"');
+    expect(search).toBeGreaterThan(0);
+    expect(disclosure).toBeGreaterThan(search);
+    expect(firstCheckbox).toBeGreaterThan(disclosure);
+    // Closed even with a filter chosen, so results stay near the top: the chosen one is a chip above them.
+    const filtered = String((await get("/katalog?county=13")).body);
+    expect(filtered).toContain('<details class="filters">');
+    expect(filtered).toContain("<summary>Filtrera på län, kommun, målgrupp och mer (1 valda)</summary>");
+    expect(filtered).toMatch(
+      /<a href="\/katalog" aria-label="Ta bort filtret Län: Hallands län">Hallands län/,
+    );
+  });
+
+  it("announces the count, and when nothing matches offers ways out with the filters named, not coded", async () => {
+    const hits = String((await get("/katalog?q=resursteam")).body);
+    expect(hits).toMatch(/<h2 id="antal" aria-live="polite">1 insats för ”resursteam”<\/h2>/);
+    const none = String((await get("/katalog?q=resursteam&county=01")).body);
+    expect(none).toMatch(/<h2 id="antal" aria-live="polite">0 insatser för ”resursteam”<\/h2>/);
+    expect(none).toContain("Inga insatser matchar sökningen.");
+    expect(none).toContain(
+      '<a href="/katalog?q=resursteam">ta bort alla filter och bara söka på ”resursteam”</a>',
+    );
+    expect(none).toContain('<a href="/katalog">visa alla insatser i katalogen</a>');
+    // The chosen county keeps a checkbox to untick, from the whole catalogue's values.
+    expect(none).toMatch(/<input type="checkbox" name="county" value="13" >/);
+  });
+});
+
+describe("the accessibility statement", () => {
+  it("is a server-rendered page after DIGG's model, readable without JavaScript", async () => {
+    const res = await get("/tillganglighet");
+    expect(res.status).toBe(200);
+    const page = String(res.body);
+    expect(page).not.toMatch(/<script/i);
+    expect(page).toContain("<h1>Tillgänglighetsredogörelse för NNS-plattformen</h1>");
+    for (const section of [
+      "Hur tillgänglig är tjänsten?",
+      "Vad kan du göra om du inte kan använda delar av tjänsten?",
+      "Rapportera brister i tjänstens tillgänglighet",
+      "Tillsyn",
+      "Teknisk information om tjänstens tillgänglighet",
+      "Innehåll som inte är tillgängligt",
+      "Hur vi testat tjänsten",
+    ]) {
+      expect(page).toMatch(new RegExp(`<h[234][^>]*>${section.replace("?", "\\?")}</h[234]>`));
+    }
+    expect(page).toContain("<strong>delvis förenlig</strong>");
+    expect(page).toContain('href="https://www.digg.se/tdosanmalan"');
+    expect(page).toContain("Myndigheten för digital förvaltning");
+    expect(page).toMatch(/Vi svarar inom fem arbetsdagar/);
+    expect(page).toMatch(/Senaste bedömningen gjordes den \d{1,2} \w+ \d{4}/);
+    expect(page).toMatch(/<meta name="description" content="[^"]+">/);
   });
 });
 

@@ -7,7 +7,8 @@ export function Footer() {
   const { t } = useTranslation();
   return (
     <footer className="footer">
-      <Link to="/tillganglighet">{t("footer.accessibility")}</Link>
+      {/* Served by the API as a plain page, readable without JavaScript: a full page load, not a route. */}
+      <a href="/tillganglighet">{t("footer.accessibility")}</a>
       <a href="/docs">{t("footer.apiDocs")}</a>
     </footer>
   );

@@ -1,4 +1,4 @@
-import { AppError, FACETS_SV, STATUS_LABELS_SV } from "@nns/domain";
+import { AppError, FACETS_SV } from "@nns/domain";
 import * as services from "@nns/services";
 import { renderMarkdown } from "@nns/services";
 import { Hono } from "hono";
@@ -6,9 +6,23 @@ import { html, raw } from "hono/html";
 import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
-import { kronor, page, percent, period } from "./layout.js";
+import { kronor, page, percent, period, shortDescription } from "./layout.js";
+import { searchPage } from "./search-page.js";
+import { type EntryFacts, entryStructuredData } from "./structured-data.js";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const FIELD_NAMES_SV: Record<string, string> = {
+  ...FACETS_SV,
+  q: "sökord",
+  from: "från datum",
+  to: "till datum",
+  sort: "sortering",
+};
+
+/** The parameters a person got wrong, in Swedish. */
+const wrongFields = (issues: { path: PropertyKey[] }[]) =>
+  [...new Set(issues.map((i) => FIELD_NAMES_SV[String(i.path[0])] ?? "okänd parameter"))].join(", ");
 
 /** Checkboxes send a parameter once per ticked value; the API takes comma-separated lists. */
 function readQuery(url: URL): Record<string, string> {
@@ -20,52 +34,7 @@ function readQuery(url: URL): Record<string, string> {
   return out;
 }
 
-function searchPage(
-  result: services.CatalogSearchResult,
-  raw: Record<string, string>,
-  nextHref: string | null,
-) {
-  const chosen = (facet: string, value: string) => (raw[facet] ?? "").split(",").includes(value);
-  const facetForms = services.FACETS.map((facet) => {
-    const values = result.facets[facet];
-    if (values.length === 0) return "";
-    return html`<fieldset><legend>${FACETS_SV[facet]}</legend>
-${values.map(
-  (v) =>
-    html`<label><input type="checkbox" name="${facet}" value="${v.value}" ${chosen(facet, v.value) ? "checked" : ""}> ${v.label} (${v.count})</label>`,
-)}</fieldset>`;
-  });
-  const hits = result.data.map(
-    (hit) => html`<li class="hit"><h3><a href="/katalog/${hit.id}">${hit.title}</a></h3>
-<p>${hit.summary}</p>
-<p class="meta">${hit.organization?.name ?? ""} · ${STATUS_LABELS_SV[hit.status as keyof typeof STATUS_LABELS_SV] ?? hit.status}${
-      hit.municipalities.length > 0 ? ` · ${hit.municipalities.map((m) => m.name).join(", ")}` : ""
-    }</p></li>`,
-  );
-  return page(
-    raw.q ? `Sökning: ${raw.q}` : "Sök insatser",
-    html`<h1>Sök insatser</h1>
-<form method="get" action="/katalog" role="search">
-<div class="layout">
-<div>
-<h2>Avgränsa</h2>
-${facetForms}
-<button type="submit">Visa</button>
-</div>
-<div>
-<label for="q">Sökord</label>
-<input type="search" id="q" name="q" value="${raw.q ?? ""}">
-<p><button type="submit">Sök</button></p>
-<h2 aria-live="polite">${result.total} ${result.total === 1 ? "insats" : "insatser"}</h2>
-<ol style="list-style:none;padding:0">${hits}</ol>
-${nextHref ? html`<p><a href="${nextHref}" rel="next">Nästa sida</a></p>` : ""}
-</div>
-</div>
-</form>`,
-  );
-}
-
-interface EntryDocument {
+interface EntryDocument extends EntryFacts {
   id: string;
   title: string;
   summary: string;
@@ -86,10 +55,15 @@ interface EntryDocument {
   contacts: { name: string; role: string; email: string | null; phone: string | null }[];
 }
 
-/** One entry's page; `preview` marks a working copy shown to its editors before it is published. */
+/**
+ * One entry's page; `preview` marks a working copy shown to its editors before it is published (never
+ * listed by search engines). With `publicUrl`, the published page names its canonical address and
+ * describes the entry as structured data.
+ */
 export function entryPage(
   entry: services.CatalogEntryView & { related: services.RelatedEntries },
   preview?: { revision: number; published: boolean },
+  publicUrl?: string,
 ) {
   const d = entry.document as unknown as EntryDocument;
   const results = entry.results as services.PublicResult[];
@@ -133,6 +107,14 @@ ${d.links.length > 0 ? html`<h2>Läs mer</h2><ul>${d.links.map((l) => html`<li><
 ${d.contacts.length > 0 ? html`<h2>Kontakt</h2><ul>${d.contacts.map((p) => html`<li>${p.name}, ${p.role}${p.email ? html` – <a href="mailto:${p.email}">${p.email}</a>` : ""}${p.phone ? `, ${p.phone}` : ""}</li>`)}</ul>` : ""}
 ${preview ? "" : html`<p class="meta">Publicerad ${entry.firstPublishedAt.slice(0, 10)}, senast uppdaterad ${entry.updatedAt.slice(0, 10)}.</p>`}
 </article>`,
+    undefined,
+    preview || !publicUrl
+      ? { description: shortDescription(d.summary), noindex: true }
+      : {
+          description: shortDescription(d.summary),
+          canonical: `${publicUrl}/katalog/${d.id}`,
+          structuredData: entryStructuredData(d, `${publicUrl}/katalog/${d.id}`),
+        },
   );
 }
 
@@ -151,7 +133,7 @@ export function catalogPagesRouter() {
         return c.html(
           page(
             "Felaktig sökning",
-            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${parsed.error.issues.map((i) => i.path.join(".")).join(", ")}).</p><p><a href="/katalog">Börja om</a></p>`,
+            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${wrongFields(parsed.error.issues)}).</p><p><a href="/katalog">Börja om</a></p>`,
           ),
         );
       }
@@ -172,7 +154,14 @@ export function catalogPagesRouter() {
         );
       }
       const next = result.nextCursor ? new URLSearchParams({ ...raw, cursor: result.nextCursor }) : null;
-      return c.html(searchPage(result, raw, next ? `/katalog?${next}` : null));
+      const canonical = `${c.get("options").publicUrl}/katalog`;
+      const filtered = services.FACETS.some((facet) => raw[facet]);
+      const catalogueFacets =
+        result.total === 0 && filtered
+          ? (await services.searchCatalog(c.get("deps"), { filters: {}, sort: "newest" }, { limit: 1 }))
+              .facets
+          : undefined;
+      return c.html(searchPage(result, raw, next ? `/katalog?${next}` : null, canonical, catalogueFacets));
     })
     .get("/katalog/:id", async (c) => {
       const id = c.req.param("id");
@@ -187,7 +176,8 @@ export function catalogPagesRouter() {
       };
       if (!UUID.test(id)) return notFound();
       try {
-        return c.html(entryPage(await services.getCatalogEntry(c.get("deps"), id)));
+        const entry = await services.getCatalogEntry(c.get("deps"), id);
+        return c.html(entryPage(entry, undefined, c.get("options").publicUrl));
       } catch (error) {
         if (error instanceof AppError && error.code === "not_found") return notFound();
         throw error;

@@ -8,11 +8,14 @@ import type { Site } from "../catalog-pages/layout.js";
 export function newsletterSite(publication?: { slug: string; name: string }): Site {
   return {
     name: "Nyhetsbrev",
-    header: html`<a href="/nyhetsbrev">Nyhetsbrev</a> – samordningsförbundens gemensamma nyhetsbrev`,
+    header: html`<a href="/nyhetsbrev">Nyhetsbrev</a> <span>samordningsförbundens gemensamma nyhetsbrev</span>`,
     footer: html`<p>Publicerat av samordningsförbunden genom Nationella nätverket för samordningsförbund.
 Utskicken finns också som <a href="/docs">öppet API</a>${
       publication ? html` och <a href="/nyhetsbrev/${publication.slug}/atom.xml">Atom-flöde</a>` : ""
     }.</p>`,
+    description: publication
+      ? `${publication.name}: alla utskick och prenumeration på samordningsförbundens gemensamma nyhetsbrev.`
+      : "Samordningsförbundens gemensamma nyhetsbrev: arkiv med alla utskick och prenumeration.",
     feed: publication
       ? { title: `${publication.name} – alla utskick`, href: `/nyhetsbrev/${publication.slug}/atom.xml` }
       : null,

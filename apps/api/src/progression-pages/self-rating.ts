@@ -16,6 +16,7 @@ const SITE: Site = {
   name: "Självskattning",
   header: html`<strong>Självskattning</strong> – uppföljning hos samordningsförbundet`,
   footer: html`<p>Svaren sparas hos samordningsförbundet utan namn och personnummer, och bara din handledare och förbundets ansvariga kan se dem. Frågor om dina uppgifter ställer du till din handledare.</p>`,
+  description: "Skatta hur det går för dig i insatsen, inför samtalet med din handledare.",
   feed: null,
   // 390 px first: one column, each answer a whole-width target at least 48 px high.
   style: `
