@@ -5060,7 +5060,7 @@ export interface components {
                 /** @description NNS: pairing suggestions */
                 suggestions: number | null;
             } | null;
-            /** @description Förbund administrators: its own shares of this year's trainings */
+            /** @description Förbund administrators: its own shares of trainings from this `year` on (by first session) */
             costs: {
                 year: number;
                 /** @description Öre (1 kr = 100 öre) */

@@ -79,7 +79,7 @@ describe("orgDashboard for a förbund", () => {
     expect(other.catalog?.returned).toEqual([]);
   });
 
-  it("counts the förbund's share of a training in the year of its first session, and nothing for others", async () => {
+  it("counts the förbund's share of trainings from this year on, and nothing for others", async () => {
     const nns = await nnsTenant(env.deps);
     const a = await freshTenant(env.deps);
     const b = await freshTenant(env.deps);
@@ -97,6 +97,9 @@ describe("orgDashboard for a förbund", () => {
       totalOre: 3_125_000,
     });
     expect(costs.trainings).toEqual([{ id: training.id, title: training.title, totalOre: 3_125_000 }]);
+    // From the following year on, the training is behind: not counted.
+    const nextYear = `${Number(year.slice(0, 4)) + 1}-01-01`;
+    expect((await costsCard(a.admin, nextYear)).trainings).toEqual([]);
     const outsider = await freshTenant(env.deps);
     expect((await costsCard(outsider.admin, year)).trainings).toEqual([]);
   });

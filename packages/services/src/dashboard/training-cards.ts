@@ -123,6 +123,7 @@ export async function termTrainings(
 }
 
 export interface CostsCard {
+  /** This year: the card counts trainings whose first session is in it or later. */
   year: number;
   /** The organization's own shares of shared costs, its print costs, the VAT on both, and the sum. */
   sharedNetOre: number;
@@ -133,9 +134,9 @@ export interface CostsCard {
 }
 
 /**
- * What the förbund's trainings of this year cost it (by the year of their first session), from the same
- * breakdown invoicing uses. A training whose split cannot be made yet (a seat-based split before every
- * förbund has seats) has no cost to show and is left out.
+ * What the förbund's trainings cost it from this year on, booked ahead included (by the year of their
+ * first session), from the same breakdown invoicing uses. A training whose split cannot be made yet (a
+ * seat-based split before every förbund has seats) has no cost to show and is left out.
  */
 export async function costsCard(ctx: OrgContext, today = stockholmDate()): Promise<CostsCard> {
   const year = today.slice(0, 4);
@@ -148,7 +149,7 @@ export async function costsCard(ctx: OrgContext, today = stockholmDate()): Promi
     trainings: [],
   };
   for (const t of await listTrainings(ctx)) {
-    if (t.status === "cancelled" || !t.firstSessionAt || stockholmDate(t.firstSessionAt).slice(0, 4) !== year)
+    if (t.status === "cancelled" || !t.firstSessionAt || stockholmDate(t.firstSessionAt).slice(0, 4) < year)
       continue;
     const costs = await trainingCosts(ctx, t.id).catch((error: unknown) => {
       if (error instanceof AppError && error.code === "unprocessable") return null;

@@ -42,30 +42,19 @@ export function DashboardPage() {
           : t("yourRole", { role: tc(`roles.${role}`, { defaultValue: role }) })}
       </p>
       <QueryView query={dashboard}>
-        {(data) => {
-          switch (data.audience) {
-            case "nns":
-              return <NnsDashboard orgId={orgId} dashboard={data} />;
-            case "trainer":
-              return data.trainer ? <TrainerDashboard orgId={orgId} trainer={data.trainer} /> : null;
-            case "forbund":
-              return (
-                <>
-                  <ForbundDashboard orgId={orgId} dashboard={data} />
-                  <div className="grid-2">
-                    <OrgFacts org={org} />
-                  </div>
-                </>
-              );
-            default:
-              return (
-                <div className="grid-2">
-                  {data.catalog ? <CatalogCard orgId={orgId} catalog={data.catalog} /> : null}
-                  <OrgFacts org={org} />
-                </div>
-              );
-          }
-        }}
+        {(data) => (
+          <div className="dashboard-grid">
+            {data.audience === "nns" ? <NnsDashboard orgId={orgId} dashboard={data} /> : null}
+            {data.trainer ? <TrainerDashboard orgId={orgId} trainer={data.trainer} /> : null}
+            {data.audience === "forbund" ? (
+              <ForbundDashboard orgId={orgId} dashboard={data} />
+            ) : data.catalog ? (
+              <CatalogCard orgId={orgId} catalog={data.catalog} />
+            ) : null}
+            {/* The organization's own facts, for its people: not NNS's for its coordinators and trainers. */}
+            {data.audience === "nns" || data.audience === "trainer" ? null : <OrgFacts org={org} />}
+          </div>
+        )}
       </QueryView>
     </>
   );

@@ -5,12 +5,21 @@ import { formatDate, formatDateTime } from "../../lib/format";
 import type { Dashboard } from "./api";
 import { Card, CatalogCard, NewsletterCard, SeatsMeter } from "./cards";
 
+type Session = NonNullable<Dashboard["upcomingSessions"]>[number];
+
+/** Sessions under their training, trainings in the order of their next session. */
+function byTraining(sessions: Session[]): [string, Session[]][] {
+  const groups = new Map<string, Session[]>();
+  for (const s of sessions) groups.set(s.trainingId, [...(groups.get(s.trainingId) ?? []), s]);
+  return [...groups];
+}
+
 /** A förbund administrator's cards: trainings, requests, costs, the catalogue and newsletters. */
 export function ForbundDashboard({ orgId, dashboard }: { orgId: string; dashboard: Dashboard }) {
   const { t } = useTranslation("dashboard");
   const { upcomingSessions, requests, costs, catalog, newsletterSends } = dashboard;
   return (
-    <div className="dashboard-grid">
+    <>
       {upcomingSessions ? (
         <Card
           id="dashboard-sessions"
@@ -24,19 +33,25 @@ export function ForbundDashboard({ orgId, dashboard }: { orgId: string; dashboar
           {upcomingSessions.length === 0 ? (
             <p className="muted">{t("sessions.empty")}</p>
           ) : (
-            <ul className="dashboard-list">
-              {upcomingSessions.map((s) => (
-                <li key={s.sessionId}>
-                  <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: s.trainingId }}>
-                    {s.trainingTitle}
+            byTraining(upcomingSessions).map(([trainingId, sessions]) => (
+              <div key={trainingId}>
+                <h3>
+                  <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId }}>
+                    {sessions[0]?.trainingTitle}
                   </Link>
-                  <span>
-                    {s.title}, {formatDateTime(s.startsAt)}
-                  </span>
-                  <SeatsMeter confirmed={s.confirmed} capacity={s.capacity} waitlisted={s.waitlisted} />
-                </li>
-              ))}
-            </ul>
+                </h3>
+                <ul className="dashboard-list">
+                  {sessions.map((s) => (
+                    <li key={s.sessionId}>
+                      <span>
+                        {s.title}, {formatDateTime(s.startsAt)}
+                      </span>
+                      <SeatsMeter confirmed={s.confirmed} capacity={s.capacity} waitlisted={s.waitlisted} />
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))
           )}
         </Card>
       ) : null}
@@ -99,6 +114,6 @@ export function ForbundDashboard({ orgId, dashboard }: { orgId: string; dashboar
       {newsletterSends && newsletterSends.length > 0 ? (
         <NewsletterCard orgId={orgId} sends={newsletterSends} />
       ) : null}
-    </div>
+    </>
   );
 }

@@ -3,15 +3,16 @@ import { Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../../lib/format";
 import type { Dashboard } from "./api";
-import { Card, daysSince, NewsletterCard } from "./cards";
+import { Card, NewsletterCard, useDaysAgo } from "./cards";
 import { TermTimeline } from "./TermTimeline";
 
 /** NNS's coordination at a glance: requests and pairing, the term, certifications, review and invoices. */
 export function NnsDashboard({ orgId, dashboard }: { orgId: string; dashboard: Dashboard }) {
   const { t } = useTranslation("dashboard");
+  const daysAgo = useDaysAgo();
   const { requests, reviewQueue, term, expiringCertifications, overdueInvoices, newsletterSends } = dashboard;
   return (
-    <div className="dashboard-grid">
+    <>
       {requests ? (
         <Card id="dashboard-requests" title={t("requests.heading")}>
           <p className="dashboard-figure">
@@ -52,7 +53,7 @@ export function NnsDashboard({ orgId, dashboard }: { orgId: string; dashboard: D
             <p className="muted">
               {t("queue.oldest", {
                 date: formatDate(reviewQueue.oldestSubmittedAt),
-                days: daysSince(reviewQueue.oldestSubmittedAt),
+                ago: daysAgo(reviewQueue.oldestSubmittedAt),
               })}
             </p>
           ) : null}
@@ -103,6 +104,6 @@ export function NnsDashboard({ orgId, dashboard }: { orgId: string; dashboard: D
       ) : null}
       {term ? <TermTimeline orgId={orgId} term={term} /> : null}
       {newsletterSends ? <NewsletterCard orgId={orgId} sends={newsletterSends} /> : null}
-    </div>
+    </>
   );
 }

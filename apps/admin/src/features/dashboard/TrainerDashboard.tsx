@@ -23,7 +23,7 @@ export function TrainerDashboard({
 }) {
   const { t } = useTranslation("dashboard");
   return (
-    <div className="dashboard-grid">
+    <>
       <Card id="dashboard-today" title={t("trainer.today")}>
         {trainer.today.length === 0 ? (
           <p className="muted">{t("trainer.noToday")}</p>
@@ -77,6 +77,6 @@ export function TrainerDashboard({
           </ul>
         )}
       </Card>
-    </div>
+    </>
   );
 }

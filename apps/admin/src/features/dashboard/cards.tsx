@@ -11,14 +11,20 @@ export function Card({
   title,
   children,
   links,
+  wide = false,
 }: {
   id: string;
   title: string;
   children: ReactNode;
   links?: ReactNode;
+  /** Across the whole grid: a card whose content needs the width (the term's timeline). */
+  wide?: boolean;
 }) {
   return (
-    <section className="card dashboard-card" aria-labelledby={id}>
+    <section
+      className={wide ? "card dashboard-card dashboard-wide" : "card dashboard-card"}
+      aria-labelledby={id}
+    >
       <h2 id={id}>{title}</h2>
       {children}
       {links ? <p className="dashboard-links">{links}</p> : null}
@@ -26,9 +32,13 @@ export function Card({
   );
 }
 
-/** Whole days from an instant until now. */
-export function daysSince(iso: string): number {
-  return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
+/** "i dag", "i går" or "12 dagar sedan": how long ago an instant was, in whole days. */
+export function useDaysAgo(): (iso: string) => string {
+  const { t } = useTranslation("dashboard");
+  return (iso) => {
+    const days = Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 86_400_000));
+    return days === 0 ? t("today") : days === 1 ? t("yesterday") : t("daysAgo", { count: days });
+  };
 }
 
 /**

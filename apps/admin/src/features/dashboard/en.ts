@@ -11,6 +11,10 @@ export const en: Translations<typeof sv> = {
   memberParties: "Member parties",
   noParties: "No member parties registered.",
   noOrganization: "You are not a member of any organization yet. Ask an administrator to invite you.",
+  today: "today",
+  yesterday: "yesterday",
+  daysAgo_one: "{{count}} day ago",
+  daysAgo_other: "{{count}} days ago",
   kinds: { nns: "National network", forbund: "Coordination association" },
   partyKinds: {
     fk: "Social Insurance Agency",
@@ -39,13 +43,13 @@ export const en: Translations<typeof sv> = {
     new: "Request a training",
   },
   costs: {
-    heading: "Training costs {{year}}",
+    heading: "Training costs {{year}} onwards",
     shared: "Your share of the trainings",
     print: "Print costs",
     vat: "VAT",
     total: "Total including VAT",
     trainings: "Per training",
-    none: "No trainings with costs this year.",
+    none: "No trainings with costs this year or later.",
   },
   catalog: {
     heading: "Intervention catalogue",
@@ -72,7 +76,7 @@ export const en: Translations<typeof sv> = {
     waiting_other: "{{count}} interventions await review",
     more: "More than {{count}} interventions await review",
     none: "No interventions await review.",
-    oldest: "The oldest was submitted on {{date}} ({{days}} days ago).",
+    oldest: "The oldest was submitted on {{date}} ({{ago}}).",
     open: "To the review queue",
   },
   term: {

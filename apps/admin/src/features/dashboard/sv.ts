@@ -8,6 +8,10 @@ export const sv = {
   memberParties: "Huvudmän",
   noParties: "Inga huvudmän registrerade.",
   noOrganization: "Du är inte medlem i någon organisation ännu. Be en administratör att bjuda in dig.",
+  today: "i dag",
+  yesterday: "i går",
+  daysAgo_one: "{{count}} dag sedan",
+  daysAgo_other: "{{count}} dagar sedan",
   kinds: { nns: "Nationella nätverket", forbund: "Samordningsförbund" },
   partyKinds: { fk: "Försäkringskassan", af: "Arbetsförmedlingen", region: "Region", kommun: "Kommun" },
   sessions: {
@@ -31,13 +35,13 @@ export const sv = {
     new: "Gör en intresseanmälan",
   },
   costs: {
-    heading: "Utbildningskostnader {{year}}",
+    heading: "Utbildningskostnader {{year}} och framåt",
     shared: "Er andel av utbildningarna",
     print: "Tryckkostnader",
     vat: "Moms",
     total: "Totalt inklusive moms",
     trainings: "Per utbildning",
-    none: "Inga utbildningar med kostnader i år.",
+    none: "Inga utbildningar med kostnader i år eller framåt.",
   },
   catalog: {
     heading: "Insatskatalogen",
@@ -64,7 +68,7 @@ export const sv = {
     waiting_other: "{{count}} insatser väntar på granskning",
     more: "Fler än {{count}} insatser väntar på granskning",
     none: "Inga insatser väntar på granskning.",
-    oldest: "Den äldsta skickades in {{date}} ({{days}} dagar sedan).",
+    oldest: "Den äldsta skickades in {{date}} ({{ago}}).",
     open: "Till granskningskön",
   },
   term: {

@@ -74,7 +74,10 @@ export const DashboardSchema = z
         trainings: z.array(z.object({ id: z.uuid(), title: z.string(), totalOre: Ore })),
       })
       .nullable()
-      .openapi({ description: "Förbund administrators: its own shares of this year's trainings" }),
+      .openapi({
+        description:
+          "Förbund administrators: its own shares of trainings from this `year` on (by first session)",
+      }),
     catalog: z
       .object({
         byState: z.object(
