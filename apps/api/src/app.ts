@@ -29,6 +29,7 @@ import { billingExportsRouter } from "./routes/billing-exports/billing-exports.i
 import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
+import { dashboardRouter } from "./routes/dashboard/dashboard.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
@@ -68,6 +69,7 @@ export function createV1() {
   const v1 = createRouter()
     .route("/", authRouter)
     .route("/", organizationsRouter)
+    .route("/", dashboardRouter)
     .route("/", membersRouter)
     .route("/", invitationsRouter)
     .route("/", apiKeysRouter)

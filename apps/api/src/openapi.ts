@@ -28,6 +28,10 @@ export const OPENAPI_INFO = {
     },
     { name: "Members", description: "People in an organization, their roles and invitations" },
     {
+      name: "Dashboard",
+      description: "What each role sees first in an organization, summarized from the resources below",
+    },
+    {
       name: "API keys",
       description: "An organization's keys for third-party integrations, each with its scopes",
     },

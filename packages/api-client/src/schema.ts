@@ -256,6 +256,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The signed-in person's dashboard
+         * @description What the caller's role in the organization comes for, each card read with the same scoping as the resource it summarizes: a förbund administrator's next sessions with seats filled and waiting lists, open training requests, this year's costs and catalogue entries; NNS's waiting requests and pairing suggestions, this term's trainings, expiring certifications, review queue and overdue invoices; an editor's drafts and returned entries; a trainer's sessions. Cards outside the role are null. Needs `org:read`; for signed-in people only.
+         */
+        get: operations["getDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/members": {
         parameters: {
             query?: never;
@@ -4935,6 +4955,260 @@ export interface components {
             /** @enum {string} */
             access: "nns_admin" | "org_admin" | "editor" | "viewer" | "trainer" | "coach" | "nns_admin_elsewhere" | "api_key" | "system";
             permissions: string[];
+        };
+        /**
+         * @example {
+         *       "audience": "forbund",
+         *       "upcomingSessions": [
+         *         {
+         *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "trainingTitle": "BIP/SKAPA Halland och Göteborg Nordost",
+         *           "sessionId": "3d49a656-29cc-473e-ac90-fba1ba13c3bf",
+         *           "title": "Utbildning i progressionsmätning",
+         *           "startsAt": "2027-03-11T08:00:00.000Z",
+         *           "endsAt": "2027-03-11T15:00:00.000Z",
+         *           "capacity": 25,
+         *           "confirmed": 25,
+         *           "waitlisted": 3
+         *         }
+         *       ],
+         *       "requests": {
+         *         "waiting": 1,
+         *         "oldestCreatedAt": "2026-10-08T11:26:44.000Z",
+         *         "paired": null,
+         *         "suggestions": null
+         *       },
+         *       "costs": {
+         *         "year": 2027,
+         *         "sharedNetOre": 2500000,
+         *         "printNetOre": 125050,
+         *         "vatOre": 656263,
+         *         "totalOre": 3281313,
+         *         "trainings": [
+         *           {
+         *             "id": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *             "title": "BIP/SKAPA Halland och Göteborg Nordost",
+         *             "totalOre": 3281313
+         *           }
+         *         ]
+         *       },
+         *       "catalog": {
+         *         "byState": {
+         *           "draft": 1,
+         *           "submitted": 0,
+         *           "returned": 1,
+         *           "published": 4,
+         *           "archived": 0
+         *         },
+         *         "returned": [
+         *           {
+         *             "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *             "title": "Vägen vidare Halland",
+         *             "updatedAt": "2026-11-02T09:14:00.000Z",
+         *             "reviewComment": "Ange målgruppen och hur insatsen följs upp."
+         *           }
+         *         ],
+         *         "drafts": [
+         *           {
+         *             "id": "8f94409d-5ddc-485b-893a-dd873f2b3122",
+         *             "title": "Digitala studiebesök",
+         *             "updatedAt": "2026-11-20T13:40:00.000Z",
+         *             "reviewComment": null
+         *           }
+         *         ]
+         *       },
+         *       "term": null,
+         *       "expiringCertifications": null,
+         *       "reviewQueue": null,
+         *       "overdueInvoices": null,
+         *       "newsletterSends": [],
+         *       "trainer": null
+         *     }
+         */
+        Dashboard: {
+            /**
+             * @description Whose dashboard this is: NNS's coordinators, a förbund's administrators (or an NNS coordinator visiting one), its editors, a certified trainer, or anyone else (every card null).
+             * @enum {string}
+             */
+            audience: "nns" | "forbund" | "editor" | "trainer" | "basic";
+            /** @description Förbund: the next sessions of trainings it runs or takes part in, soonest first (at most 5) */
+            upcomingSessions: {
+                /** Format: uuid */
+                trainingId: string;
+                trainingTitle: string;
+                /** Format: uuid */
+                sessionId: string;
+                title: string;
+                /** Format: date-time */
+                startsAt: string;
+                /** Format: date-time */
+                endsAt: string;
+                /** @description Null: no limit */
+                capacity: number | null;
+                /** @description People with a seat, from every förbund */
+                confirmed: number;
+                /** @description People on the waiting list */
+                waitlisted: number;
+            }[] | null;
+            /** @description Training requests still waiting for NNS's answer: a förbund's own, or NNS's incoming */
+            requests: {
+                waiting: number;
+                /** Format: date-time */
+                oldestCreatedAt: string | null;
+                /** @description NNS: open requests some pairing suggestion covers */
+                paired: number | null;
+                /** @description NNS: pairing suggestions */
+                suggestions: number | null;
+            } | null;
+            /** @description Förbund administrators: its own shares of trainings from this `year` on (by first session) */
+            costs: {
+                year: number;
+                /** @description Öre (1 kr = 100 öre) */
+                sharedNetOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                printNetOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+                trainings: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    /** @description Öre (1 kr = 100 öre) */
+                    totalOre: number;
+                }[];
+            } | null;
+            /** @description Förbund administrators and editors: its catalogue entries (at most 5 listed) */
+            catalog: {
+                byState: {
+                    draft: number;
+                    submitted: number;
+                    returned: number;
+                    published: number;
+                    archived: number;
+                };
+                returned: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    reviewComment: string | null;
+                }[];
+                drafts: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    /** Format: date-time */
+                    updatedAt: string;
+                    reviewComment: string | null;
+                }[];
+            } | null;
+            /** @description NNS: dated trainings meeting this term (January–June or July–December) */
+            term: {
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                start: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                end: string;
+                trainings: {
+                    /** Format: uuid */
+                    id: string;
+                    title: string;
+                    /** @enum {string} */
+                    status: "requested" | "planned" | "confirmed" | "completed" | "cancelled";
+                    /** Format: date-time */
+                    firstSessionAt: string;
+                    /** Format: date-time */
+                    lastSessionEndsAt: string;
+                    sessionCount: number;
+                }[];
+            } | null;
+            expiringCertifications: {
+                /** Format: uuid */
+                trainerId: string;
+                trainerName: string;
+                /**
+                 * Format: date
+                 * @example 2026-11-24
+                 */
+                validUntil: string | null;
+            }[] | null;
+            /** @description NNS: submitted entries waiting for review (counted up to 100) */
+            reviewQueue: {
+                waiting: number;
+                more: boolean;
+                /** Format: date-time */
+                oldestSubmittedAt: string | null;
+            } | null;
+            /** @description NNS: issued invoices past their due date (counted up to 100) */
+            overdueInvoices: {
+                count: number;
+                more: boolean;
+                /** @description Öre (1 kr = 100 öre) */
+                balanceOre: number;
+                maxDaysOverdue: number;
+            } | null;
+            /** @description Per publication: each issue under way and the latest sent */
+            newsletterSends: {
+                /** Format: uuid */
+                publicationId: string;
+                publicationName: string;
+                /** Format: uuid */
+                issueId: string;
+                number: number;
+                subject: string;
+                /** @enum {string} */
+                status: "draft" | "ready" | "scheduled" | "sending" | "paused" | "sent" | "cancelled";
+                /** Format: date-time */
+                at: string | null;
+                sent: number;
+                total: number;
+                failed: number;
+            }[] | null;
+            /** @description A trainer: their own sessions today (in Sweden) and the next five */
+            trainer: {
+                today: {
+                    /** Format: uuid */
+                    sessionId: string;
+                    /** Format: uuid */
+                    trainingId: string;
+                    trainingTitle: string;
+                    trainingStatus: string;
+                    title: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** @enum {string} */
+                    mode: "digital" | "on_site";
+                    location: string | null;
+                    videoLink: string | null;
+                }[];
+                next: {
+                    /** Format: uuid */
+                    sessionId: string;
+                    /** Format: uuid */
+                    trainingId: string;
+                    trainingTitle: string;
+                    trainingStatus: string;
+                    title: string;
+                    /** Format: date-time */
+                    startsAt: string;
+                    /** Format: date-time */
+                    endsAt: string;
+                    /** @enum {string} */
+                    mode: "digital" | "on_site";
+                    location: string | null;
+                    videoLink: string | null;
+                }[];
+            } | null;
         };
         /**
          * @example {
@@ -13607,6 +13881,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Access"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getDashboard: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The dashboard */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Dashboard"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -17,6 +17,7 @@ export * from "./catalog/index.js";
 export * from "./context.js";
 export * from "./crypto.js";
 export * from "./csv.js";
+export * from "./dashboard/index.js";
 export * from "./demo-seed.js";
 export * from "./idempotency.js";
 export * from "./invitations.js";

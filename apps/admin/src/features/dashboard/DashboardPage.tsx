@@ -1,11 +1,16 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { ErrorState, Loading } from "../../components/states";
+import { ErrorState, Loading, QueryView } from "../../components/states";
 import { Badge, PageHeader } from "../../components/ui";
-import { countiesQuery } from "../../lib/reference";
 import { orgAccessQuery, useMe } from "../../lib/session";
-import { useOrganization } from "./api";
+import { useDashboard, useOrganization } from "./api";
+import { CatalogCard } from "./cards";
+import { ForbundDashboard } from "./ForbundDashboard";
+import { NnsDashboard } from "./NnsDashboard";
+import { OrgFacts } from "./OrgFacts";
+import { TrainerDashboard } from "./TrainerDashboard";
+import "./dashboard.css";
 import "./i18n";
 
 const route = getRouteApi("/app/o/$orgId/");
@@ -17,7 +22,7 @@ export function DashboardPage() {
   const me = useMe();
   const organization = useOrganization(orgId);
   const access = useQuery(orgAccessQuery(orgId));
-  const counties = useQuery(countiesQuery);
+  const dashboard = useDashboard(orgId);
   if (organization.isPending || access.isPending) return <Loading />;
   if (organization.error)
     return <ErrorState error={organization.error} onRetry={() => organization.refetch()} />;
@@ -36,41 +41,21 @@ export function DashboardPage() {
           ? t("coordinator")
           : t("yourRole", { role: tc(`roles.${role}`, { defaultValue: role }) })}
       </p>
-      <div className="grid-2">
-        <section className="card" aria-labelledby="org-facts">
-          <h2 id="org-facts">{t("organization")}</h2>
-          <dl className="facts">
-            <dt>{t("organizationNumber")}</dt>
-            <dd>{org.organizationNumber}</dd>
-            {org.countyCode ? (
-              <>
-                <dt>{t("county")}</dt>
-                <dd>
-                  {counties.data?.find((county) => county.code === org.countyCode)?.name ?? org.countyCode}
-                </dd>
-              </>
+      <QueryView query={dashboard}>
+        {(data) => (
+          <div className="dashboard-grid">
+            {data.audience === "nns" ? <NnsDashboard orgId={orgId} dashboard={data} /> : null}
+            {data.trainer ? <TrainerDashboard orgId={orgId} trainer={data.trainer} /> : null}
+            {data.audience === "forbund" ? (
+              <ForbundDashboard orgId={orgId} dashboard={data} />
+            ) : data.catalog ? (
+              <CatalogCard orgId={orgId} catalog={data.catalog} />
             ) : null}
-          </dl>
-        </section>
-        <section className="card" aria-labelledby="org-parties">
-          <h2 id="org-parties">{t("memberParties")}</h2>
-          {org.memberParties.length === 0 ? (
-            <p className="muted">{t("noParties")}</p>
-          ) : (
-            <ul className="plain-list">
-              {org.memberParties.map((party) => (
-                <li key={`${party.kind}-${party.municipalityCode ?? party.countyCode ?? ""}`}>
-                  {party.name}
-                  {party.kind === "kommun" || party.kind === "region" ? (
-                    <span className="muted"> · {t(`partyKinds.${party.kind}`)}</span>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
-      </div>
-      <p className="muted">{t("comingSoon")}</p>
+            {/* The organization's own facts, for its people: not NNS's for its coordinators and trainers. */}
+            {data.audience === "nns" || data.audience === "trainer" ? null : <OrgFacts org={org} />}
+          </div>
+        )}
+      </QueryView>
     </>
   );
 }
