@@ -34,4 +34,44 @@ describe("the public insatskatalog pages", () => {
       expect(await axe(checked), url).toEqual([]);
     }
   }, 60_000);
+
+  it("on a 390 px phone puts the search box first, filters behind a disclosure with 44 px rows, and a way back from no hits", async () => {
+    const context = await h.browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+      locale: "sv-SE",
+    });
+    const page = await context.newPage();
+    await page.goto(`${h.base}/katalog`);
+    // The search box is on the first screen, the filters' checkboxes hidden until asked for.
+    const box = await page.getByLabel("Sökord").boundingBox();
+    expect(box?.y).toBeLessThan(844);
+    const county = page.getByRole("checkbox", { name: /Hallands län/ });
+    expect(await county.isVisible()).toBe(false);
+    await page.getByText("Filtrera på län, kommun, målgrupp och mer").click();
+    const row = await page.locator("label.check", { has: county }).boundingBox();
+    expect(row?.height).toBeGreaterThanOrEqual(44);
+    expect(row?.width).toBeGreaterThanOrEqual(300);
+    await county.check();
+    await page.getByRole("button", { name: "Visa resultat" }).click();
+    expect(await page.getByRole("heading", { level: 2, name: /^\d+ insats/ }).textContent()).toMatch(
+      /^[1-9]/,
+    );
+    await page.getByLabel("Sökord").fill("finnsintenågonstans");
+    await page.getByRole("button", { name: "Sök", exact: true }).click();
+    await page.getByText("Inga insatser matchar sökningen.").waitFor();
+    await page.getByRole("link", { name: "Ta bort filtret Län: Hallands län" }).waitFor();
+    await page.getByRole("link", { name: /ta bort alla filter/ }).click();
+    const after = new URL(page.url()).searchParams;
+    expect([...after.keys()]).toEqual(["q"]);
+    expect(after.get("q")).toBe("finnsintenågonstans");
+    const checked = await (
+      await h.browser.newContext({ bypassCSP: true, viewport: { width: 390, height: 844 } })
+    ).newPage();
+    for (const url of [page.url(), `${h.base}/tillganglighet`]) {
+      await checked.goto(url);
+      expect(await axe(checked), url).toEqual([]);
+    }
+    await context.close();
+  }, 60_000);
 });
