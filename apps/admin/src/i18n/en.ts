@@ -93,4 +93,8 @@ export const en: typeof sv = {
     body: "Check the address or go to the overview.",
     home: "Go to the overview",
   },
+  charts: {
+    loading: "Loading the chart …",
+    showTable: "Show as a table",
+  },
 };

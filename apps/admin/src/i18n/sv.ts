@@ -91,4 +91,8 @@ export const sv = {
     body: "Kontrollera adressen eller gå till översikten.",
     home: "Till översikten",
   },
+  charts: {
+    loading: "Laddar diagrammet …",
+    showTable: "Visa som tabell",
+  },
 };

@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ChartSlot } from "../../components/charts/ChartFigure";
 import { SelectField } from "../../components/choice";
 import type { Feedback } from "../../components/Feedback";
 import { RadioGroupField } from "../../components/fields";
@@ -14,6 +15,9 @@ import { costsQuery, type Training, type TrainingCosts, useAddPrintCost, useRemo
 import { formatKronor, formatVatRate, parseKronor } from "./format";
 import "./i18n";
 import "../../components/fields.css";
+
+/** The cost chart brings recharts: it loads after the tables, never with the first page. */
+const CostsChart = lazy(() => import("./CostsChart"));
 
 const VAT_RATES = ["2500", "1200", "600", "0"];
 
@@ -60,6 +64,9 @@ export function CostsSection({
                 .filter((party) => party.organizationId === orgId)
                 .map((party) => <OwnShare key={party.organizationId} party={party} invoiced={invoiced} />)
             )}
+            <ChartSlot>
+              <CostsChart costs={data} />
+            </ChartSlot>
             {training.viewer.isParty ? (
               <PrintCosts
                 orgId={orgId}

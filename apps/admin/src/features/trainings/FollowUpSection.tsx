@@ -1,9 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
+import { ChartSlot } from "../../components/charts/ChartFigure";
 import { DataTable } from "../../components/DataTable";
 import { QueryView } from "../../components/states";
 import { type FollowUp, followUpQuery, type Training } from "./api";
 import "./i18n";
+
+/** The follow-up charts bring recharts: they load after the figures, never with the first page. */
+const FollowUpCharts = lazy(() => import("./FollowUpCharts"));
 
 const QUESTIONS = ["overall", "content", "usefulness", "organisation"];
 const MIN_GROUP = 5;
@@ -24,6 +29,9 @@ export function FollowUpSection({ orgId, training }: { orgId: string; training: 
           <>
             <FigureList figures={data} />
             <p className="muted">{t("followUp.surveysSent", { count: data.surveysSent })}</p>
+            <ChartSlot>
+              <FollowUpCharts followUp={data} />
+            </ChartSlot>
             <Satisfaction figures={data} />
             {training.viewer.isOwner && data.byOrganization.length > 1 ? (
               <ByOrganization data={data} />

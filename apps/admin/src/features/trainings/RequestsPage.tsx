@@ -1,8 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { lazy, useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ChartSlot } from "../../components/charts/ChartFigure";
 import { SelectField } from "../../components/choice";
 import { DataTable } from "../../components/DataTable";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
@@ -20,6 +21,9 @@ import "./i18n";
 import "./trainings.css";
 
 const route = getRouteApi("/app/o/$orgId/training-requests");
+
+/** The timeline brings recharts: it loads after the list, never with the first page. */
+const RequestsTimeline = lazy(() => import("./RequestsTimeline"));
 
 /**
  * Intresseanmälningar. A förbund sees its own and may withdraw one still waiting; NNS sees every request
@@ -87,15 +91,20 @@ function Requests({ orgId }: { orgId: string }) {
         </div>
         <QueryView query={requests} isEmpty={(data) => data.length === 0} empty={t("requests.empty")}>
           {(data) => (
-            <RequestTable
-              orgId={orgId}
-              requests={data}
-              inbox={inbox}
-              canWithdraw={!isNns && can.has("trainings:book")}
-              withdrawing={withdraw.isPending}
-              onWithdraw={withdrawRequest}
-              onFeedback={show}
-            />
+            <>
+              <ChartSlot>
+                <RequestsTimeline requests={data} withPairings={inbox} />
+              </ChartSlot>
+              <RequestTable
+                orgId={orgId}
+                requests={data}
+                inbox={inbox}
+                canWithdraw={!isNns && can.has("trainings:book")}
+                withdrawing={withdraw.isPending}
+                onWithdraw={withdrawRequest}
+                onFeedback={show}
+              />
+            </>
           )}
         </QueryView>
       </section>

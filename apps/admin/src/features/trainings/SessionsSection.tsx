@@ -1,6 +1,8 @@
 import { Link } from "@tanstack/react-router";
+import { lazy } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { ChartSlot } from "../../components/charts/ChartFigure";
 import { DataTable } from "../../components/DataTable";
 import type { Feedback } from "../../components/Feedback";
 import { RowButton } from "../../components/ui";
@@ -8,6 +10,9 @@ import { type Training, type TrainingSession, useRemoveSession } from "./api";
 import { formatSessionTime } from "./format";
 import { SessionDialog } from "./SessionDialog";
 import "./i18n";
+
+/** The seats chart brings recharts: it loads after the table, never with the first page. */
+const SeatsChart = lazy(() => import("./SeatsChart"));
 
 /** How and where a session happens: its mode, then the place or the video link. */
 export function SessionPlace({
@@ -161,6 +166,9 @@ export function SessionsSection({
             : []),
         ]}
       />
+      <ChartSlot>
+        <SeatsChart sessions={training.sessions} />
+      </ChartSlot>
     </section>
   );
 }

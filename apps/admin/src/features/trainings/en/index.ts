@@ -1,5 +1,6 @@
 import type { Translations } from "../../../i18n/types";
 import type { sv } from "../sv";
+import { charts } from "./charts";
 import { invoicing } from "./invoicing";
 import { requests } from "./requests";
 import { sessions } from "./sessions";
@@ -13,4 +14,5 @@ export const en: Translations<typeof sv> = {
   ...requests,
   ...trainers,
   ...invoicing,
+  ...charts,
 };

@@ -1,3 +1,4 @@
+import { charts } from "./charts";
 import { invoicing } from "./invoicing";
 import { requests } from "./requests";
 import { sessions } from "./sessions";
@@ -5,4 +6,4 @@ import { trainers } from "./trainers";
 import { training } from "./training";
 
 /** The feature's Swedish strings, one file per sub-area: together they are too long for one file. */
-export const sv = { ...training, ...sessions, ...requests, ...trainers, ...invoicing };
+export const sv = { ...training, ...sessions, ...requests, ...trainers, ...invoicing, ...charts };

@@ -1,0 +1,65 @@
+/** Swedish: the trainings' charts (seats, costs, follow-up, the request timeline) and their tables. */
+export const charts = {
+  charts: {
+    seats: {
+      title: "Platser per tillfälle",
+      registered: "Anmälda med plats",
+      free: "Lediga platser",
+      waiting: "Väntelista",
+      capacity: "Platser",
+      unlimited: "Obegränsat",
+      session: "Tillfälle",
+      summaryIntro: "Stapeldiagram över platserna per tillfälle.",
+      summaryRow:
+        "{{session}}: {{registered}} anmälda med plats, {{free}} lediga platser och {{waiting}} på väntelistan.",
+      summaryRowUnlimited:
+        "{{session}}: {{registered}} anmälda, obegränsat antal platser och {{waiting}} på väntelistan.",
+    },
+    costs: {
+      title: "Kostnad per förbund",
+      share: "Andel av den delade kostnaden",
+      print: "Tryckkostnader",
+      vat: "Moms",
+      total: "Totalt",
+      organization: "Förbund",
+      summaryIntro: "Stapeldiagram över kostnaden per förbund, uppdelad i andel, tryck och moms.",
+      summaryRow: "{{name}}: andel {{share}}, tryck {{print}}, moms {{vat}}, totalt {{total}}.",
+    },
+    funnel: {
+      title: "Från anmälan till enkätsvar",
+      people: "Personer",
+      step: "Steg",
+      count: "Antal",
+      share: "Andel av de anmälda",
+      registered: "Anmälda",
+      attended: "Deltog",
+      answered: "Svarade på enkäten",
+      name: "{{step}} ({{share}} av de anmälda)",
+      summary:
+        "Stapeldiagram: {{registered}} anmälda, {{attended}} deltog och {{answered}} svarade på enkäten.",
+    },
+    satisfaction: {
+      title: "Medelbetyg per fråga, skala 1–5",
+      average: "Medelbetyg",
+      question: "Fråga",
+      summary: "Stapeldiagram över medelbetyget per fråga på en skala 1–5. {{rows}}",
+      summaryRow: "{{question}}: {{value}}.",
+    },
+    timeline: {
+      title: "Önskade perioder",
+      paired: "Kan samordnas",
+      single: "Inget förslag på samordning",
+      overlap: "Överlappande period",
+      organization: "Förbund",
+      period: "Period",
+      participants: "Deltagare",
+      pairing: "Samordning",
+      overlapsWith: "Överlappar med {{name}} {{start}} – {{end}}",
+      noPairing: "–",
+      name: "{{name}}, {{count}} deltagare",
+      summaryIntro: "Tidslinje över {{count}} intresseanmälningars önskade perioder.",
+      summaryRow: "{{name}}: {{start}} – {{end}}, {{count}} deltagare.",
+      summaryPair: "{{a}} och {{b}} överlappar {{start}} – {{end}} och kan samordnas.",
+    },
+  },
+};
