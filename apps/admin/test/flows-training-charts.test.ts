@@ -126,7 +126,7 @@ describe("training charts", () => {
     await page.context().close();
   });
 
-  it("shows a förbund the follow-up funnel and the average score per question of its held event", async () => {
+  it("shows a förbund the follow-up funnel and how the scores spread per question of its held event", async () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
     await menuLink(page, "Utbildningar").click();
@@ -137,7 +137,11 @@ describe("training charts", () => {
     const followUp = await read<{
       registered: number;
       attended: number;
-      satisfaction: { responses: number; averages: Record<string, number | null> | null };
+      satisfaction: {
+        responses: number;
+        averages: Record<string, number | null> | null;
+        distribution: Record<string, number[]> | null;
+      };
     }>(page, `${trainingPath(page)}/follow-up`);
 
     // Read at a phone's width.
@@ -154,12 +158,18 @@ describe("training charts", () => {
       `Stapeldiagram: ${followUp.registered} anmälda, ${followUp.attended} deltog och ${followUp.satisfaction.responses} svarade på enkäten.`,
     );
 
-    const averages = await chart(page, "Medelbetyg per fråga, skala 1–5");
+    const spread = await chart(page, "Så fördelar sig svaren per fråga, betyg 1–5");
     const questions = { overall: "Helheten", content: "Innehållet", usefulness: "Användbarhet i arbetet" };
     for (const [key, label] of Object.entries(questions)) {
       const value = followUp.satisfaction.averages?.[key];
+      const counts = followUp.satisfaction.distribution?.[key];
       expect(value).toBeTypeOf("number");
-      expect(averages.rows).toContainEqual([label, score.format(value as number)]);
+      expect(counts?.reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+      expect(spread.rows).toContainEqual([
+        label,
+        ...(counts ?? []).map(String),
+        score.format(value as number),
+      ]);
     }
     expect(await axe(page)).toEqual([]);
     await screenshot(page, "flow-training-follow-up-charts-390");

@@ -98,7 +98,12 @@ describe("attendance, completion and the survey", () => {
     const figures = expectData(await nns.GET(FOLLOW_UP, inTraining(env.nns.id, trainingId)));
     // a's Person 1 and b's second person hold kick-off seats only; they count as registered too.
     expect(figures).toMatchObject({ registered: 5, attended: 2, surveysSent: 2 });
-    expect(figures.satisfaction).toEqual({ responses: 1, averages: null, comments: null });
+    expect(figures.satisfaction).toEqual({
+      responses: 1,
+      averages: null,
+      distribution: null,
+      comments: null,
+    });
     expect(figures.attendedWomen + figures.attendedMen + figures.attendedOtherOrNotStated).toBe(2);
     const own = expectData(await (await b.signIn("admin")).GET(FOLLOW_UP, inTraining(b.org.id, trainingId)));
     expect(own.byOrganization.map((o) => o.organizationId)).toEqual([b.org.id]);

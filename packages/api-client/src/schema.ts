@@ -7601,6 +7601,36 @@ export interface components {
          *           "usefulness": 4.5,
          *           "organisation": 4
          *         },
+         *         "distribution": {
+         *           "overall": [
+         *             0,
+         *             0,
+         *             1,
+         *             6,
+         *             5
+         *           ],
+         *           "content": [
+         *             0,
+         *             0,
+         *             3,
+         *             5,
+         *             4
+         *           ],
+         *           "usefulness": [
+         *             0,
+         *             0,
+         *             0,
+         *             6,
+         *             6
+         *           ],
+         *           "organisation": [
+         *             0,
+         *             1,
+         *             2,
+         *             5,
+         *             4
+         *           ]
+         *         },
          *         "comments": [
          *           "Mycket givande dag, särskilt övningarna i att skatta progression.",
          *           "Lokalen var för trång.",
@@ -7624,6 +7654,36 @@ export interface components {
          *               "usefulness": 4.6,
          *               "organisation": 3.9
          *             },
+         *             "distribution": {
+         *               "overall": [
+         *                 0,
+         *                 0,
+         *                 1,
+         *                 3,
+         *                 5
+         *               ],
+         *               "content": [
+         *                 0,
+         *                 0,
+         *                 2,
+         *                 3,
+         *                 4
+         *               ],
+         *               "usefulness": [
+         *                 0,
+         *                 0,
+         *                 0,
+         *                 4,
+         *                 5
+         *               ],
+         *               "organisation": [
+         *                 0,
+         *                 1,
+         *                 2,
+         *                 3,
+         *                 3
+         *               ]
+         *             },
          *             "comments": [
          *               "Mycket givande dag, särskilt övningarna i att skatta progression.",
          *               "Lokalen var för trång."
@@ -7641,6 +7701,7 @@ export interface components {
          *           "satisfaction": {
          *             "responses": 3,
          *             "averages": null,
+         *             "distribution": null,
          *             "comments": null
          *           }
          *         }
@@ -7659,6 +7720,10 @@ export interface components {
                 averages: {
                     [key: string]: number | null;
                 } | null;
+                /** @description Per question, how many answered each score from 1 to 5 (index 0 is 1); null when fewer people answered than the minimum group size */
+                distribution: {
+                    [key: string]: number[];
+                } | null;
                 comments: string[] | null;
             };
             /** Format: uuid */
@@ -7675,6 +7740,10 @@ export interface components {
                     /** @description Null when fewer people answered than the minimum group size */
                     averages: {
                         [key: string]: number | null;
+                    } | null;
+                    /** @description Per question, how many answered each score from 1 to 5 (index 0 is 1); null when fewer people answered than the minimum group size */
+                    distribution: {
+                        [key: string]: number[];
                     } | null;
                     comments: string[] | null;
                 };
@@ -18488,6 +18557,36 @@ export interface operations {
                      *                 "usefulness": 4.6,
                      *                 "organisation": 3.9
                      *               },
+                     *               "distribution": {
+                     *                 "overall": [
+                     *                   0,
+                     *                   0,
+                     *                   1,
+                     *                   3,
+                     *                   5
+                     *                 ],
+                     *                 "content": [
+                     *                   0,
+                     *                   0,
+                     *                   2,
+                     *                   3,
+                     *                   4
+                     *                 ],
+                     *                 "usefulness": [
+                     *                   0,
+                     *                   0,
+                     *                   0,
+                     *                   4,
+                     *                   5
+                     *                 ],
+                     *                 "organisation": [
+                     *                   0,
+                     *                   1,
+                     *                   2,
+                     *                   3,
+                     *                   3
+                     *                 ]
+                     *               },
                      *               "comments": [
                      *                 "Mycket givande dag, särskilt övningarna i att skatta progression.",
                      *                 "Lokalen var för trång."
@@ -18513,6 +18612,36 @@ export interface operations {
                      *                 "content": 4.3,
                      *                 "usefulness": 3.8,
                      *                 "organisation": 4.2
+                     *               },
+                     *               "distribution": {
+                     *                 "overall": [
+                     *                   0,
+                     *                   1,
+                     *                   5,
+                     *                   14,
+                     *                   11
+                     *                 ],
+                     *                 "content": [
+                     *                   0,
+                     *                   0,
+                     *                   4,
+                     *                   14,
+                     *                   13
+                     *                 ],
+                     *                 "usefulness": [
+                     *                   1,
+                     *                   2,
+                     *                   8,
+                     *                   11,
+                     *                   9
+                     *                 ],
+                     *                 "organisation": [
+                     *                   0,
+                     *                   1,
+                     *                   4,
+                     *                   15,
+                     *                   11
+                     *                 ]
                      *               },
                      *               "comments": [
                      *                 "Fler sådana dagar, gärna med arbetsgivare på plats."
@@ -18543,6 +18672,10 @@ export interface operations {
                                     /** @description Null when fewer people answered than the minimum group size */
                                     averages: {
                                         [key: string]: number | null;
+                                    } | null;
+                                    /** @description Per question, how many answered each score from 1 to 5 (index 0 is 1); null when fewer people answered than the minimum group size */
+                                    distribution: {
+                                        [key: string]: number[];
                                     } | null;
                                     comments: string[] | null;
                                 };

@@ -212,7 +212,7 @@ describe("follow-up figures", () => {
       attendedMen: 1,
       attendedOtherOrNotStated: 1,
     });
-    expect(few.satisfaction).toEqual({ responses: 4, averages: null, comments: null });
+    expect(few.satisfaction).toEqual({ responses: 4, averages: null, distribution: null, comments: null });
     const enough = followUpFigures(
       people,
       [...answers, { organizationId: "a", scores: { overall: 5 }, comment: null }],
@@ -220,6 +220,9 @@ describe("follow-up figures", () => {
     );
     expect(enough.satisfaction.averages?.overall).toBe(4.2);
     expect(enough.satisfaction.averages?.content).toBeNull();
+    // Scores 4, 5, 3, 4, 5: none gave 1 or 2.
+    expect(enough.satisfaction.distribution?.overall).toEqual([0, 0, 1, 2, 2]);
+    expect(enough.satisfaction.distribution?.content).toEqual([0, 0, 0, 0, 0]);
     expect(enough.satisfaction.comments).toEqual(["Bra", "Bra", "Bra", "Bra"]);
   });
 });

@@ -32,6 +32,8 @@ export interface Satisfaction {
   responses: number;
   /** Null when fewer responses than the minimum group size: small groups could identify a person. */
   averages: Record<SurveyQuestionKey, number | null> | null;
+  /** How many answered each score, lowest first (index 0 is score 1); null below the minimum group size. */
+  distribution: Record<SurveyQuestionKey, number[]> | null;
   comments: string[] | null;
 }
 
@@ -50,16 +52,28 @@ function averageOf(values: number[]): number | null {
 }
 
 export function satisfaction(answers: readonly SurveyAnswer[], minGroupSize: number): Satisfaction {
-  if (answers.length < minGroupSize) return { responses: answers.length, averages: null, comments: null };
+  if (answers.length < minGroupSize) {
+    return { responses: answers.length, averages: null, distribution: null, comments: null };
+  }
+  const scoresOf = (key: SurveyQuestionKey) =>
+    answers.flatMap((a) => (a.scores[key] === undefined ? [] : [a.scores[key] as number]));
   const averages = Object.fromEntries(
-    SURVEY_QUESTIONS.map((q) => [
-      q.key,
-      averageOf(answers.flatMap((a) => (a.scores[q.key] === undefined ? [] : [a.scores[q.key] as number]))),
-    ]),
+    SURVEY_QUESTIONS.map((q) => [q.key, averageOf(scoresOf(q.key))]),
   ) as Record<SurveyQuestionKey, number | null>;
+  const steps = Array.from(
+    { length: SURVEY_SCALE.max - SURVEY_SCALE.min + 1 },
+    (_, i) => SURVEY_SCALE.min + i,
+  );
+  const distribution = Object.fromEntries(
+    SURVEY_QUESTIONS.map((q) => {
+      const scores = scoresOf(q.key);
+      return [q.key, steps.map((step) => scores.filter((value) => value === step).length)];
+    }),
+  ) as Record<SurveyQuestionKey, number[]>;
   return {
     responses: answers.length,
     averages,
+    distribution,
     comments: answers.flatMap((a) => (a.comment?.trim() ? [a.comment.trim()] : [])),
   };
 }

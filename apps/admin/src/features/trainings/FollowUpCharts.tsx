@@ -11,14 +11,19 @@ const percent = new Intl.NumberFormat("sv-SE", { style: "percent", maximumFracti
 const score = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 /**
- * The follow-up as pictures: how many of those registered attended and answered the survey, and the
- * average score per question once enough have answered. Loaded lazily with recharts (FollowUpSection).
+ * The follow-up as pictures: how many of those registered attended and answered the survey, and how the
+ * answers spread over the 1–5 scale per question once enough have answered. Loaded lazily with recharts (FollowUpSection).
  */
 export default function FollowUpCharts({ followUp }: { followUp: FollowUp }) {
   return (
     <>
       <Funnel followUp={followUp} />
-      {followUp.satisfaction.averages ? <Averages averages={followUp.satisfaction.averages} /> : null}
+      {followUp.satisfaction.distribution && followUp.satisfaction.averages ? (
+        <Distribution
+          distribution={followUp.satisfaction.distribution}
+          averages={followUp.satisfaction.averages}
+        />
+      ) : null}
     </>
   );
 }
@@ -68,22 +73,49 @@ function Funnel({ followUp }: { followUp: FollowUp }) {
   );
 }
 
-function Averages({ averages }: { averages: Record<string, number | null> }) {
+const SCORES = ["1", "2", "3", "4", "5"] as const;
+
+/** Low scores warm, high ones green, the middle grey; the fills tell neighbours apart without colour. */
+const SCORE_SERIES: readonly Omit<Series, "label">[] = [
+  { key: "s1", colour: COLOURS.orange, fill: "solid" },
+  { key: "s2", colour: COLOURS.orange, fill: "hatch" },
+  { key: "s3", colour: COLOURS.grey, fill: "dots" },
+  { key: "s4", colour: COLOURS.green, fill: "hatch" },
+  { key: "s5", colour: COLOURS.green, fill: "solid" },
+];
+
+function Distribution({
+  distribution,
+  averages,
+}: {
+  distribution: Record<string, number[]>;
+  averages: Record<string, number | null>;
+}) {
   const { t } = useTranslation("trainings");
   // The API lists the questions in the survey's order; a question nobody answered has no bar.
-  const rows = Object.entries(averages).flatMap(([key, value]) =>
-    value === null
-      ? []
-      : [{ id: key, name: t(`followUp.questions.${key}`, { defaultValue: key }), average: value }],
-  );
+  const rows = Object.entries(distribution).flatMap(([key, counts]) => {
+    const average = averages[key] ?? null;
+    if (average === null) return [];
+    const name = t(`followUp.questions.${key}`, { defaultValue: key });
+    return [
+      { id: key, name, average, counts, ...Object.fromEntries(counts.map((n, i) => [`s${i + 1}`, n])) },
+    ];
+  });
   if (rows.length === 0) return null;
-  const series: Series[] = [
-    { key: "average", label: t("charts.satisfaction.average"), colour: COLOURS.green, fill: "solid" },
-  ];
+  const series: Series[] = SCORE_SERIES.map((s, i) => ({
+    ...s,
+    label: t("charts.satisfaction.score", { score: SCORES[i] }),
+  }));
   const summary = t("charts.satisfaction.summary", {
     rows: rows
       .map((row) =>
-        t("charts.satisfaction.summaryRow", { question: row.name, value: score.format(row.average) }),
+        t("charts.satisfaction.summaryRow", {
+          question: row.name,
+          counts: row.counts
+            .map((n, i) => t("charts.satisfaction.summaryCount", { count: n, score: SCORES[i] }))
+            .join(", "),
+          value: score.format(row.average),
+        }),
       )
       .join(" "),
   });
@@ -91,6 +123,7 @@ function Averages({ averages }: { averages: Record<string, number | null> }) {
     <ChartFigure
       title={t("charts.satisfaction.title")}
       summary={summary}
+      legend={series}
       height={stackedHeight(rows.length)}
       table={
         <DataTable
@@ -105,6 +138,12 @@ function Averages({ averages }: { averages: Record<string, number | null> }) {
               rowHeader: true,
               cell: (row) => row.name,
             },
+            ...SCORES.map((value, i) => ({
+              id: `s${value}`,
+              header: t("charts.satisfaction.score", { score: value }),
+              className: "amount",
+              cell: (row: (typeof rows)[number]) => row.counts[i],
+            })),
             {
               id: "average",
               header: t("charts.satisfaction.average"),
@@ -115,13 +154,7 @@ function Averages({ averages }: { averages: Record<string, number | null> }) {
         />
       }
     >
-      <StackedBars
-        rows={rows}
-        series={series}
-        format={(value) => score.format(value)}
-        tickFormat={formatCount}
-        max={5}
-      />
+      <StackedBars rows={rows} series={series} format={formatCount} />
     </ChartFigure>
   );
 }

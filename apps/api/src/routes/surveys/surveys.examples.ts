@@ -21,6 +21,12 @@ const HALLAND_FIGURES = {
   satisfaction: {
     responses: 9,
     averages: { overall: 4.4, content: 4.2, usefulness: 4.6, organisation: 3.9 },
+    distribution: {
+      overall: [0, 0, 1, 3, 5],
+      content: [0, 0, 2, 3, 4],
+      usefulness: [0, 0, 0, 4, 5],
+      organisation: [0, 1, 2, 3, 3],
+    },
     comments: ["Mycket givande dag, särskilt övningarna i att skatta progression.", "Lokalen var för trång."],
   },
 };
@@ -31,7 +37,7 @@ const NORDOST_FIGURES = {
   attendedWomen: 7,
   attendedMen: 2,
   attendedOtherOrNotStated: 0,
-  satisfaction: { responses: 3, averages: null, comments: null },
+  satisfaction: { responses: 3, averages: null, distribution: null, comments: null },
 };
 
 export const FOLLOW_UP = example({
@@ -45,6 +51,12 @@ export const FOLLOW_UP = example({
   satisfaction: {
     responses: 12,
     averages: { overall: 4.3, content: 4.1, usefulness: 4.5, organisation: 4 },
+    distribution: {
+      overall: [0, 0, 1, 6, 5],
+      content: [0, 0, 3, 5, 4],
+      usefulness: [0, 0, 0, 6, 6],
+      organisation: [0, 1, 2, 5, 4],
+    },
     comments: [
       "Mycket givande dag, särskilt övningarna i att skatta progression.",
       "Lokalen var för trång.",
@@ -80,6 +92,12 @@ export const FOLLOW_UP_OVERVIEW = example({
         satisfaction: {
           responses: 31,
           averages: { overall: 4.1, content: 4.3, usefulness: 3.8, organisation: 4.2 },
+          distribution: {
+            overall: [0, 1, 5, 14, 11],
+            content: [0, 0, 4, 14, 13],
+            usefulness: [1, 2, 8, 11, 9],
+            organisation: [0, 1, 4, 15, 11],
+          },
           comments: ["Fler sådana dagar, gärna med arbetsgivare på plats."],
         },
       },

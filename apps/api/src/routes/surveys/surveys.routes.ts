@@ -92,6 +92,14 @@ const Figures = z.object({
     averages: z.record(z.string(), z.number().nullable()).nullable().openapi({
       description: "Null when fewer people answered than the minimum group size",
     }),
+    distribution: z
+      .record(z.string(), z.array(z.number().int()).length(5))
+      .nullable()
+      .openapi({
+        description:
+          "Per question, how many answered each score from 1 to 5 (index 0 is 1); null when fewer people " +
+          "answered than the minimum group size",
+      }),
     comments: z.array(z.string()).nullable(),
   }),
 });

@@ -41,11 +41,13 @@ export const charts: Translations<typeof sv> = {
         "Bar chart: {{registered}} registered, {{attended}} attended and {{answered}} answered the survey.",
     },
     satisfaction: {
-      title: "Average score per question, scale 1–5",
+      title: "How the answers spread per question, scores 1–5",
       average: "Average score",
       question: "Question",
-      summary: "Bar chart of the average score per question on a scale of 1–5. {{rows}}",
-      summaryRow: "{{question}}: {{value}}.",
+      score: "Score {{score}}",
+      summary: "Bar chart of how many gave each score 1–5 per question. {{rows}}",
+      summaryRow: "{{question}}: {{counts}}; average {{value}}.",
+      summaryCount: "{{count}} gave {{score}}",
     },
     timeline: {
       title: "Requested periods",

@@ -39,11 +39,13 @@ export const charts = {
         "Stapeldiagram: {{registered}} anmälda, {{attended}} deltog och {{answered}} svarade på enkäten.",
     },
     satisfaction: {
-      title: "Medelbetyg per fråga, skala 1–5",
+      title: "Så fördelar sig svaren per fråga, betyg 1–5",
       average: "Medelbetyg",
       question: "Fråga",
-      summary: "Stapeldiagram över medelbetyget per fråga på en skala 1–5. {{rows}}",
-      summaryRow: "{{question}}: {{value}}.",
+      score: "Betyg {{score}}",
+      summary: "Stapeldiagram över hur många som gav varje betyg 1–5 per fråga. {{rows}}",
+      summaryRow: "{{question}}: {{counts}}; medelbetyg {{value}}.",
+      summaryCount: "{{count}} gav {{score}}",
     },
     timeline: {
       title: "Önskade perioder",
