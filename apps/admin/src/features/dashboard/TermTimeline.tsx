@@ -36,6 +36,7 @@ export function TermTimeline({ orgId, term }: { orgId: string; term: Term }) {
   const year = term.start.slice(0, 4);
   return (
     <Card
+      wide
       id="dashboard-term"
       title={`${t("term.heading")}: ${t(term.start.slice(5, 7) === "01" ? "term.spring" : "term.autumn", { year })}`}
     >
