@@ -1,3 +1,4 @@
+export * from "./audit-actions.js";
 export * from "./billing/index.js";
 export * from "./catalog/index.js";
 export * from "./cursor.js";
