@@ -13,12 +13,9 @@ export const AuditEntrySchema = z
     action: z.string().openapi({ description: "`<entity>.<past tense>`, e.g. `member.role_changed`" }),
     entityType: z.string(),
     entityId: z.string().nullable(),
-    entityName: z
-      .string()
-      .nullable()
-      .openapi({
-        description: "What the entity is called (a training's title, an invoice's number), when known",
-      }),
+    entityName: z.string().nullable().openapi({
+      description: "What the entity is called (a training's title, an invoice's number), when known",
+    }),
     before: z.unknown().openapi({ description: "The entity before the change (null for creations)" }),
     after: z.unknown().openapi({ description: "The entity after the change (null for deletions)" }),
     requestId: z.string().nullable(),
