@@ -3,6 +3,7 @@ export * from "./billing/index.js";
 export * from "./catalog/index.js";
 export * from "./cursor.js";
 export * from "./email.js";
+export * from "./email-templates.js";
 export * from "./errors.js";
 export * from "./money.js";
 export * from "./newsletters/index.js";
