@@ -307,13 +307,17 @@ describe("a newsletter's subscribers", () => {
     await page.getByRole("link", { name: "Ladda ner som CSV" }).click();
     const saved = await download;
     expect(saved.suggestedFilename()).toBe("prenumeranter.csv");
-    const csv = readFileSync((await saved.path()) as string, "utf8").replace(/^\uFEFF/, "");
+    const file = readFileSync((await saved.path()) as string, "utf8");
+    // For Swedish Excel: a BOM, semicolons, Swedish headers and statuses in words.
+    expect(file.startsWith("\uFEFF")).toBe(true);
+    const csv = file.slice(1);
     const [header, ...records] = csv.trim().split(/\r?\n/);
     expect(header).toBe(
-      '"email","name","status","consent_at","consent_text","consent_source","consent_attested_by","confirmed_at","unsubscribed_at","blocklisted_at","blocklist_reason","created_at"',
+      '"E-post";"Namn";"Status";"Samtycke lämnat";"Samtyckestext";"Samtycke via";"Samtycke intygat av";"Bekräftad";"Avregistrerad";"Spärrad";"Orsak till spärr";"Tillagd"',
     );
     expect(records).toHaveLength(4);
-    expect(csv).toContain('"anna.andersson@example.se","Anna Andersson","confirmed"');
+    expect(csv).toContain('"anna.andersson@example.se";"Anna Andersson";"Bekräftad"');
+    expect(csv).not.toMatch(/"(confirmed|signup_form|import)"/);
 
     // Unsubscribed on request: the row stays, with its new status; focus goes to the message.
     await page.getByRole("button", { name: "Avregistrera bertil.berg@example.se" }).click();

@@ -57,7 +57,7 @@ try {
   started = performance.now();
   for (let i = 0; i < EMAILS; i++)
     await transaction(deps.db, {}, (tx) =>
-      deps.mailer.queue(tx, { ...message(EMAILS + i), template: "bench", organizationId: null }),
+      deps.mailer.queue(tx, { ...message(EMAILS + i), template: "invitation", organizationId: null }),
     );
   const queueRate = EMAILS / ((performance.now() - started) / 1000);
   started = performance.now();

@@ -13,7 +13,14 @@ import {
 const env = useTestApp();
 
 type AuditEntry = Schemas["AuditEntry"];
-type AuditQuery = { action?: string; entityType?: string; actorId?: string; from?: string; to?: string };
+type AuditQuery = {
+  action?: string;
+  family?: "member" | "api_key" | "training";
+  entityType?: string;
+  actorId?: string;
+  from?: string;
+  to?: string;
+};
 /** The entity as the audit log recorded it; the contract leaves its shape to each entity type. */
 type Snapshot = { email?: string; role?: string; status?: string } | null;
 
@@ -194,6 +201,31 @@ describe("audit log of member changes", () => {
     ]);
     const none = expectData(await audit(admin, t.org.id, { action: "no.such.action" }));
     expect(none).toEqual({ data: [], nextCursor: null });
+  });
+
+  it("filters by family of actions and names the object where it has a name", async () => {
+    const { t, admin } = await memberHistory();
+    expectData(
+      await admin.POST("/orgs/{orgId}/api-keys", {
+        params: { path: { orgId: t.org.id } },
+        body: { name: "Kommunens system", scopes: ["members:read"] },
+      }),
+      201,
+    );
+    const all = await everything(admin, t.org.id, 200);
+    const members = await everything(admin, t.org.id, 200, { family: "member" });
+    const memberFamily = ["member", "invitation", "user"];
+    expect(members.map((e) => e.id)).toEqual(
+      all.filter((e) => memberFamily.includes(e.action.split(".")[0] as string)).map((e) => e.id),
+    );
+    expect(members.filter((e) => e.action === "invitation.created")).toHaveLength(3);
+    expect(members.length).toBeLessThan(all.length);
+    const keys = expectData(await audit(admin, t.org.id, { family: "api_key" }));
+    expect(keys.data).toHaveLength(1);
+    expect(keys.data[0]).toMatchObject({ action: "api_key.created", entityName: "Kommunens system" });
+    expect(expectData(await audit(admin, t.org.id, { family: "training" })).data).toEqual([]);
+    // A membership's name is in its before/after view, not looked up.
+    expect(members.every((e) => e.entityName === null)).toBe(true);
   });
 
   it("filters by time: from inclusive, to exclusive, so the two halves partition the log", async () => {

@@ -268,15 +268,20 @@ describe("one entry, exports and feed", () => {
   it("exports a search as CSV and JSON without anything unpublished", async () => {
     const csv = await anyone().GET("/catalog/export", {
       params: { query: { format: "csv", county: "13" } },
-      parseAs: "text",
+      parseAs: "arrayBuffer",
     });
     expect(csv.response.headers.get("content-type")).toMatch(/^text\/csv/);
-    const text = expectData(csv);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(expectData(csv) as ArrayBuffer);
     const lines = text.trim().split("\n");
-    expect(lines[0]).toMatch(/^"id","titel","sammanfattning","förbund"/);
+    // Swedish Excel: a BOM, semicolons, decimal commas, codes in words.
+    expect(text.startsWith("\uFEFF")).toBe(true);
+    // (trim() above took the BOM away with the whitespace.)
+    expect(lines[0]).toMatch(/^"id";"titel";"sammanfattning";"förbund";/);
     expect(lines).toHaveLength(4);
     expect(text).not.toMatch(/Hemlighetsprojekt/);
-    expect(text).toContain("60.2");
+    expect(text).toContain(";60,2");
+    expect(text).toMatch(/;"(Individinriktad|Strukturövergripande)";/);
+    expect(text).not.toMatch(/"(individual|structural)"/);
     const json = expectData(await anyone().GET("/catalog/export", { params: { query: { format: "json" } } }));
     if (typeof json === "string") throw new Error(`the JSON export came as text: ${json.slice(0, 80)}`);
     expect(json.data).toHaveLength(4);
@@ -297,7 +302,7 @@ describe("one entry, exports and feed", () => {
       expect(csv).toContain(`"'=HYPERLINK(""http://x"",""y"")"`);
       expect(csv).toContain(`"'@SUM(1+1) och -2+3"`);
       // No cell, quoted or not, starts with a formula character.
-      expect(csv).not.toMatch(/(^|,)"?[=+\-@\t\r]/m);
+      expect(csv).not.toMatch(/(^|;)"?[=+\-@\t\r]/m);
     } finally {
       expectData(await act(admin, t.org.id, id, "archive"));
     }

@@ -468,17 +468,22 @@ describe("CSV import and export", () => {
     const email = unique("export");
     await confirmed(pub, email);
     const admin = await pub.owner.signIn("admin");
-    const res = await admin.raw(
-      "GET",
-      `/v1/orgs/${pub.owner.org.id}/newsletters/${pub.id}/subscribers/export`,
+    const res = await admin.GET("/orgs/{orgId}/newsletters/{publicationId}/subscribers/export", {
+      params: { path: { orgId: pub.owner.org.id, publicationId: pub.id } },
+      parseAs: "arrayBuffer",
+    });
+    expect(res.response.headers.get("content-type")).toContain("text/csv");
+    const body = new TextDecoder("utf-8", { ignoreBOM: true }).decode(expectData(res) as ArrayBuffer);
+    // Swedish Excel: a BOM, semicolons, Swedish headers, codes and times in words people read.
+    expect(body.startsWith("\uFEFF")).toBe(true);
+    const text = body.replace(/^\uFEFF/, "");
+    expect(text.split("\n")[0]).toBe(
+      '"E-post";"Namn";"Status";"Samtycke lämnat";"Samtyckestext";"Samtycke via";"Samtycke intygat av";' +
+        '"Bekräftad";"Avregistrerad";"Spärrad";"Orsak till spärr";"Tillagd"',
     );
-    expect(res.status).toBe(200);
-    expect(res.headers.get("content-type")).toContain("text/csv");
-    const text = String(res.body).replace(/^\uFEFF/, "");
-    expect(text.split("\n")[0]).toContain(
-      '"email","name","status","consent_at","consent_text","consent_source"',
-    );
-    expect(text).toContain(`"${email}"`);
+    const line = text.split("\n").find((l) => l.startsWith(`"${email}"`)) ?? "";
+    expect(line).toMatch(/;"Bekräftad";"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}";/);
+    expect(text).not.toMatch(/"(confirmed|signup_form|embedded_form)"|\d{2}T\d{2}:/);
     expect(text).toContain(`"Jag vill få nyhetsbrevet ${pub.name} via e-post.`);
   });
 });

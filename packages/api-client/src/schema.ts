@@ -423,7 +423,7 @@ export interface paths {
         };
         /**
          * List audit log entries
-         * @description Who changed what in the organization, newest first: every change made through the API is written here in the same transaction as the change, with the entity before and after. Filter by action, entity, actor and a time window (`from` inclusive, `to` exclusive). Needs `audit:read` (administrators, NNS admins, API keys with that scope). Paginated with `limit` and `cursor`.
+         * @description Who changed what in the organization, newest first: every change made through the API is written here in the same transaction as the change, with the entity before and after. Filter by action, family of actions, entity, actor and a time window (`from` inclusive, `to` exclusive). Needs `audit:read` (administrators, NNS admins, API keys with that scope). Paginated with `limit` and `cursor`.
          */
         get: operations["listAuditLogEntries"];
         put?: never;
@@ -5394,6 +5394,7 @@ export interface components {
          *           "action": "member.role_changed",
          *           "entityType": "membership",
          *           "entityId": "7e83476e-4fe5-494d-add9-e978189187d6",
+         *           "entityName": "Johan Karlsson",
          *           "before": {
          *             "role": "viewer",
          *             "version": 1
@@ -5423,6 +5424,7 @@ export interface components {
          *       "action": "member.role_changed",
          *       "entityType": "membership",
          *       "entityId": "7e83476e-4fe5-494d-add9-e978189187d6",
+         *       "entityName": "Johan Karlsson",
          *       "before": {
          *         "role": "viewer",
          *         "version": 1
@@ -5446,6 +5448,8 @@ export interface components {
             action: string;
             entityType: string;
             entityId: string | null;
+            /** @description What the entity is called (a training's title, an invoice's number), when known */
+            entityName: string | null;
             /** @description The entity before the change (null for creations) */
             before?: unknown;
             /** @description The entity after the change (null for deletions) */
@@ -14472,6 +14476,8 @@ export interface operations {
                 cursor?: string;
                 limit?: number;
                 action?: string;
+                /** @description Only the actions of one family, e.g. `training` or `billing` */
+                family?: "organization" | "member" | "api_key" | "webhook" | "training" | "catalog" | "billing" | "newsletter" | "progression" | "statistics";
                 entityType?: string;
                 entityId?: string;
                 actorId?: string;

@@ -1,7 +1,8 @@
 import { auditLog, transaction } from "@nns/db";
-import type { Page } from "@nns/domain";
-import { and, eq, gte, lt, notInArray } from "drizzle-orm";
+import { AUDIT_ACTION_FAMILIES, type AuditActionFamily, type Page } from "@nns/domain";
+import { and, eq, gte, inArray, lt, notInArray } from "drizzle-orm";
 import { requirePermission } from "./access.js";
+import { entityNames } from "./audit-names.js";
 import type { OrgContext } from "./context.js";
 import { keyset, type PageRequest } from "./pagination.js";
 import { INDIVIDUAL_AUDIT_ENTITY_TYPES } from "./progression/access.js";
@@ -14,6 +15,8 @@ export interface AuditEntryView {
   action: string;
   entityType: string;
   entityId: string | null;
+  /** What the object is called (a training's title, an invoice's number), where the log can tell. */
+  entityName: string | null;
   before: unknown;
   after: unknown;
   requestId: string | null;
@@ -22,6 +25,8 @@ export interface AuditEntryView {
 
 export interface AuditFilter {
   action?: string | undefined;
+  /** One family of AUDIT_ACTION_FAMILIES: training, billing, newsletter… */
+  family?: AuditActionFamily | undefined;
   entityType?: string | undefined;
   entityId?: string | undefined;
   actorId?: string | undefined;
@@ -45,6 +50,7 @@ export async function listAuditLog(
         and(
           eq(auditLog.organizationId, ctx.organization.id),
           filter.action ? eq(auditLog.action, filter.action) : undefined,
+          filter.family ? inArray(auditLog.action, [...AUDIT_ACTION_FAMILIES[filter.family]]) : undefined,
           filter.entityType ? eq(auditLog.entityType, filter.entityType) : undefined,
           filter.entityId ? eq(auditLog.entityId, filter.entityId) : undefined,
           filter.actorId ? eq(auditLog.actorId, filter.actorId) : undefined,
@@ -58,7 +64,11 @@ export async function listAuditLog(
       )
       .orderBy(...keys.orderBy)
       .limit(keys.limit);
-    const views: AuditEntryView[] = rows.map(({ organizationId: _org, ...rest }) => rest);
+    const names = await entityNames(tx, rows);
+    const views: AuditEntryView[] = rows.map(({ organizationId: _org, ...rest }) => ({
+      ...rest,
+      entityName: (rest.entityId && names.get(`${rest.entityType}:${rest.entityId}`)) ?? null,
+    }));
     return keys.page(views, (e) => [e.createdAt, e.id]);
   });
 }

@@ -1,9 +1,11 @@
 import { auditLog, memberships, setScope, type Tx } from "@nns/db";
+import type { AuditAction } from "@nns/domain";
 import { eq } from "drizzle-orm";
 import type { OrgContext, ServiceContext } from "./context.js";
 
 export interface AuditEntry {
-  action: string;
+  /** Listed in @nns/domain's AUDIT_ACTION_FAMILIES, which the admin labels in Swedish. */
+  action: AuditAction;
   entityType: string;
   entityId?: string | null;
   before?: unknown;

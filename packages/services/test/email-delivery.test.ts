@@ -27,7 +27,7 @@ async function queueEmails(deps: Deps, addresses: string[]): Promise<void> {
         subject: "Hej",
         text: "Text",
         html: "<p>Text</p>",
-        template: "test",
+        template: "invitation",
         organizationId: null,
       }),
     );

@@ -1,9 +1,9 @@
 import { createTestDatabase, type TestDatabase } from "@nns/db/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { writeCsv } from "../src/csv.js";
 import { createImportRecord, writeImportFigures } from "../src/statistics/figures.js";
 import { runStatisticsImport } from "../src/statistics/imports.js";
 import { parseScbFile } from "../src/statistics/scb-file.js";
+import { scbCsv } from "./scb-csv.js";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -17,7 +17,7 @@ afterAll(async () => {
  * Seed 003's Sundsvall: 13,8 % in total, men 12,6 %, women 15,1 %, +0,5 against the year before. The
  * file has the men's and women's totals per year; the stored figures must give those shares back.
  */
-const SUNDSVALL = writeCsv(
+const SUNDSVALL = scbCsv(
   ["region", "kön", "ålder", "ersättning", "år", "Helårsekvivalenter", "Befolkning"],
   [
     ["2281 Sundsvall", "män", "20-64 år", "Totalt", "2019", 3586.8, 29_400],

@@ -1,8 +1,8 @@
 import iconv from "iconv-lite";
 import { describe, expect, it } from "vitest";
 import writeXlsxFile from "write-excel-file/node";
-import { writeCsv } from "../src/csv.js";
 import { parseScbFile } from "../src/statistics/scb-file.js";
+import { scbCsv } from "./scb-csv.js";
 
 /**
  * The same figures written in each layout SCB's statistical database downloads, so every reader must
@@ -56,7 +56,7 @@ const TITLE = "Helårsekvivalenter efter region, kön, ålder, ersättning och �
 const swedish = (n: number | null) => (n === null ? ".." : String(n).replace(".", ","));
 
 function longCsv(): string {
-  return `${TITLE}\n\n${writeCsv(
+  return `${TITLE}\n\n${scbCsv(
     ["region", "kön", "ålder", "ersättning", "år", "Helårsekvivalenter", "Befolkning", "Andel (procent)"],
     FIGURES.map((f) => [
       f.region,

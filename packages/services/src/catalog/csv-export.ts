@@ -1,3 +1,4 @@
+import { ORIENTATION_LABELS_SV } from "@nns/domain";
 import { writeCsv } from "../csv.js";
 import type { CatalogEntryView } from "./public-catalog.js";
 import type { PublicResult } from "./snapshot.js";
@@ -8,7 +9,7 @@ interface ExportDocument {
   summary: string;
   organization: { name: string } | null;
   coOwners: { name: string }[];
-  orientation: string;
+  orientation: keyof typeof ORIENTATION_LABELS_SV;
   focusArea: { label: string };
   statusLabel: string;
   startDate: string | null;
@@ -42,7 +43,10 @@ const COLUMNS = [
   "positiv_andel_procent",
 ];
 
-/** One row per entry, lists joined with "; ", the latest reporting period's headline figures. */
+/**
+ * One row per entry, lists joined with "; ", the latest reporting period's headline figures; codes in
+ * words. The column names stay as integrators have read them since the export began.
+ */
 export function catalogCsv(entries: CatalogEntryView[]): string {
   const rows = entries.map((entry) => {
     const d = entry.document as unknown as ExportDocument;
@@ -53,7 +57,7 @@ export function catalogCsv(entries: CatalogEntryView[]): string {
       d.summary,
       d.organization?.name ?? "",
       d.coOwners.map((o) => o.name).join("; "),
-      d.orientation,
+      ORIENTATION_LABELS_SV[d.orientation],
       d.focusArea.label,
       d.statusLabel,
       d.startDate ?? "",
@@ -63,7 +67,7 @@ export function catalogCsv(entries: CatalogEntryView[]): string {
       d.targetGroups.map((t) => t.label).join("; "),
       d.methods.map((m) => m.label).join("; "),
       d.memberParties.join("; "),
-      d.esfFunded ? "ja" : "nej",
+      d.esfFunded ? "Ja" : "Nej",
       latest ? `${latest.periodStart}–${latest.periodEnd}` : "",
       latest ? latest.participants.total : "",
       latest?.positiveSharePercent ?? "",

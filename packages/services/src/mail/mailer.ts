@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { type Database, type EmailAttachment, emails, type Tx, transaction } from "@nns/db";
+import type { EmailTemplate } from "@nns/domain";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { JobQueue } from "../jobs/queue.js";
@@ -9,7 +10,7 @@ export interface OutgoingEmail {
   subject: string;
   text: string;
   html: string;
-  template: string;
+  template: EmailTemplate;
   organizationId: string | null;
   attachments?: EmailAttachment[];
 }

@@ -1,4 +1,5 @@
 import type { EmailAttachment } from "@nns/db";
+import type { EmailTemplate } from "@nns/domain";
 import { type EmailAction, renderNotice } from "./layout.js";
 import type { OutgoingEmail } from "./mailer.js";
 
@@ -9,7 +10,8 @@ export async function composeEmail(input: {
   paragraphs: string[];
   action?: EmailAction;
   footer: string;
-  template: string;
+  /** Listed in @nns/domain's EMAIL_TEMPLATES, which the admin's outbox labels in Swedish. */
+  template: EmailTemplate;
   organizationId: string | null;
   attachments?: EmailAttachment[];
 }): Promise<OutgoingEmail> {

@@ -1,16 +1,18 @@
-import { newsletterSubscribers, type Tx } from "@nns/db";
+import { newsletterSubscribers, type Tx, users } from "@nns/db";
 import {
   AppError,
+  CONSENT_SOURCE_LABELS_SV,
   type ConsentSource,
   fieldError,
   type Page,
+  SUBSCRIBER_STATUS_LABELS_SV,
   SUBSCRIBER_STATUSES,
   type SubscriberStatus,
 } from "@nns/domain";
 import { and, eq, ilike, or } from "drizzle-orm";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
-import { writeCsv } from "../csv.js";
+import { csvTimestamp, writeCsv } from "../csv.js";
 import { keyset, type PageRequest } from "../pagination.js";
 import type { PublicationRow } from "./access.js";
 import {
@@ -226,29 +228,30 @@ export async function unsubscribeSubscriber(
   });
 }
 
+/** Swedish Excel's columns, in the order integrators have read them since the export began. */
 const EXPORT_HEADER = [
-  "email",
-  "name",
-  "status",
-  "consent_at",
-  "consent_text",
-  "consent_source",
-  "consent_attested_by",
-  "confirmed_at",
-  "unsubscribed_at",
-  "blocklisted_at",
-  "blocklist_reason",
-  "created_at",
+  "E-post",
+  "Namn",
+  "Status",
+  "Samtycke lämnat",
+  "Samtyckestext",
+  "Samtycke via",
+  "Samtycke intygat av",
+  "Bekräftad",
+  "Avregistrerad",
+  "Spärrad",
+  "Orsak till spärr",
+  "Tillagd",
 ] as const;
 
-const iso = (at: Date | null) => at?.toISOString() ?? null;
-
-/** Every subscriber with the consent record, oldest first, as CSV (UTF-8 with BOM for Excel). */
+/** Every subscriber with the consent record, oldest first, as CSV for Swedish Excel (csv.ts). */
 export async function exportSubscribers(ctx: OrgContext, publicationId: string): Promise<string> {
   return withSubscriberList(ctx, publicationId, async (tx, publication) => {
     const rows = await tx
-      .select()
+      .select({ subscriber: newsletterSubscribers, attestedBy: users.name })
       .from(newsletterSubscribers)
+      // The person who attested consent by name, not by id; null when the account is out of reach.
+      .leftJoin(users, eq(users.id, newsletterSubscribers.consentAttestedByUserId))
       .where(ofPublication(publication))
       .orderBy(newsletterSubscribers.createdAt, newsletterSubscribers.id);
     await audit(tx, ctx, {
@@ -259,21 +262,20 @@ export async function exportSubscribers(ctx: OrgContext, publicationId: string):
     });
     return writeCsv(
       EXPORT_HEADER,
-      rows.map((r) => [
+      rows.map(({ subscriber: r, attestedBy }) => [
         r.email,
         r.name,
-        r.status,
-        iso(r.consentAt),
+        SUBSCRIBER_STATUS_LABELS_SV[r.status],
+        csvTimestamp(r.consentAt),
         r.consentText,
-        r.consentSource,
-        r.consentAttestedByUserId,
-        iso(r.confirmedAt),
-        iso(r.unsubscribedAt),
-        iso(r.blocklistedAt),
+        CONSENT_SOURCE_LABELS_SV[r.consentSource],
+        attestedBy,
+        csvTimestamp(r.confirmedAt),
+        csvTimestamp(r.unsubscribedAt),
+        csvTimestamp(r.blocklistedAt),
         r.blocklistReason,
-        iso(r.createdAt),
+        csvTimestamp(r.createdAt),
       ]),
-      { bom: true },
     );
   });
 }

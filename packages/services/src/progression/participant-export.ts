@@ -270,5 +270,5 @@ export function participantExportCsv(data: ParticipantExport): string {
   );
   if (rows.length === 0)
     rows.push([...facts, ...Array<CsvCell>(CSV_HEADER.length - facts.length).fill(null)]);
-  return writeCsv(CSV_HEADER, rows, { delimiter: ";", bom: true, decimalComma: true });
+  return writeCsv(CSV_HEADER, rows);
 }

@@ -74,5 +74,5 @@ export function reportCsv(report: Report, items: readonly { code: string; label:
       ]);
     }
   }
-  return writeCsv(HEADER, rows, { delimiter: ";", bom: true, decimalComma: true });
+  return writeCsv(HEADER, rows);
 }

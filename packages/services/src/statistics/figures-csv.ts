@@ -83,7 +83,7 @@ export function statisticsViewCsv(view: StatisticsView): string {
       demo,
     ]),
   );
-  return writeCsv(HEADER, rows, { delimiter: ";", bom: true, decimalComma: true });
+  return writeCsv(HEADER, rows);
 }
 
 /** `statistik-sundsvall-2020.csv`. */

@@ -1,3 +1,9 @@
+import {
+  AUDIT_ACTION_FAMILIES,
+  AUDIT_ACTION_FAMILY_NAMES,
+  AUDIT_ACTIONS,
+  type AuditActionFamily,
+} from "@nns/domain";
 import { getRouteApi } from "@tanstack/react-router";
 import { type ReactNode, useId, useState } from "react";
 import { Form } from "react-aria-components";
@@ -10,13 +16,13 @@ import { Button, PageHeader } from "../../components/ui";
 import { useCursorPages } from "../../lib/pagination";
 import { AuditRow, useActionLabel } from "./AuditRow";
 import { type AuditFilters, useAuditLog } from "./api";
-import { KNOWN_ACTIONS, KNOWN_ENTITY_TYPES } from "./i18n";
+import "./i18n";
 
 const route = getRouteApi("/app/o/$orgId/audit-log");
 
 const ALL = "all";
 
-const NO_FILTERS: AuditFilters = { action: "", entityType: "", from: "", to: "" };
+const NO_FILTERS: AuditFilters = { family: "", action: "", from: "", to: "" };
 
 function hasFilters(filters: AuditFilters): boolean {
   return Object.values(filters).some((value) => value !== "");
@@ -50,14 +56,22 @@ export function AuditLogPage() {
     pages.reset();
   };
 
+  const familyOptions = [
+    { id: ALL, label: t("filters.anyFamily") },
+    ...AUDIT_ACTION_FAMILY_NAMES.map((family) => ({ id: family, label: t(`families.${family}`) })),
+  ];
+  // With an area chosen, only its events; the whole list is long.
+  const actions: readonly string[] = draft.family ? AUDIT_ACTION_FAMILIES[draft.family] : AUDIT_ACTIONS;
   const actionOptions = [
     { id: ALL, label: t("filters.anyAction") },
-    ...KNOWN_ACTIONS.map((action) => ({ id: action, label: actionLabel(action) })),
+    ...actions.map((action) => ({ id: action, label: actionLabel(action) })),
   ];
-  const entityOptions = [
-    { id: ALL, label: t("filters.anyEntityType") },
-    ...KNOWN_ENTITY_TYPES.map((type) => ({ id: type, label: t(`entityTypes.${type}`) })),
-  ];
+  const chooseFamily = (value: string) =>
+    setDraft((d) => {
+      const family = value === ALL ? "" : (value as AuditActionFamily);
+      const keepAction = !family || (AUDIT_ACTION_FAMILIES[family] as readonly string[]).includes(d.action);
+      return { ...d, family, action: keepAction ? d.action : "" };
+    });
 
   let results: ReactNode;
   if (log.isPending) results = <Loading />;
@@ -103,16 +117,16 @@ export function AuditLogPage() {
         >
           <div style={{ display: "flex", flexWrap: "wrap", gap: "var(--space-4)", alignItems: "flex-start" }}>
             <SelectField
+              label={t("filters.family")}
+              options={familyOptions}
+              value={draft.family || ALL}
+              onChange={chooseFamily}
+            />
+            <SelectField
               label={t("filters.action")}
               options={actionOptions}
               value={draft.action || ALL}
               onChange={(value) => setDraft((d) => ({ ...d, action: value === ALL ? "" : value }))}
-            />
-            <SelectField
-              label={t("filters.entityType")}
-              options={entityOptions}
-              value={draft.entityType || ALL}
-              onChange={(value) => setDraft((d) => ({ ...d, entityType: value === ALL ? "" : value }))}
             />
             <div className="field">
               <label className="field-label" htmlFor={ids.from}>

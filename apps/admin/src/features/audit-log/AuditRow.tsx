@@ -1,9 +1,14 @@
+import { getRouteApi } from "@tanstack/react-router";
 import { Fragment, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Badge, Button } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import type { AuditEntry } from "./api";
-import { diffFields, entityName, type FieldRow, isTimestamp } from "./diff";
+import { diffFields, entityName, type FieldRow, isRecord, isTimestamp } from "./diff";
+import { EntityLink } from "./EntityLink";
+import { fieldLabel, formatFieldValue, isIdField, useTranslate } from "./fields";
+
+const route = getRouteApi("/app/o/$orgId/audit-log");
 
 /** The columns of the log's table (AuditLogPage's header row): the details row spans them all. */
 const COLUMNS = 5;
@@ -21,7 +26,6 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
   const [open, setOpen] = useState(false);
   const detailsId = useId();
   const actionId = useId();
-  const name = entityName(entry.before, entry.after);
   return (
     <Fragment>
       <tr>
@@ -39,13 +43,7 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
         </td>
         <td id={actionId}>{actionLabel(entry.action)}</td>
         <td style={{ overflowWrap: "anywhere" }}>
-          {t(`entityTypes.${entry.entityType}`, { defaultValue: entry.entityType })}
-          {name ? (
-            <>
-              <br />
-              <span className="muted">{name}</span>
-            </>
-          ) : null}
+          <EntityName entry={entry} />
         </td>
         <td>
           <Button
@@ -78,7 +76,10 @@ export function AuditRow({ entry }: { entry: AuditEntry }) {
 function AuditDetails({ entry }: { entry: AuditEntry }) {
   const { t } = useTranslation("auditLog");
   const actionLabel = useActionLabel();
-  const rows = diffFields(entry.before, entry.after);
+  // Ids are left out: the object is named and linked in the row above, and other ids mean nothing to people.
+  const rows = diffFields(entry.before, entry.after)?.filter(
+    (row) => !isIdField(row.key, row.before) || !isIdField(row.key, row.after),
+  );
   const beforeMissing = entry.before === null || entry.before === undefined;
   const afterMissing = entry.after === null || entry.after === undefined;
   const changed = rows?.filter((r) => r.status !== "unchanged").length ?? 0;
@@ -122,49 +123,24 @@ function AuditDetails({ entry }: { entry: AuditEntry }) {
           <JsonFigure caption={t("details.afterJson")} value={entry.after} />
         </div>
       ) : null}
-      <dl className="facts">
-        {entry.entityId ? (
-          <>
-            <dt>{t("details.entityId")}</dt>
-            <dd>
-              <code>{entry.entityId}</code>
-            </dd>
-          </>
-        ) : null}
-        {entry.actorId ? (
-          <>
-            <dt>{t("details.actorId")}</dt>
-            <dd>
-              <code>{entry.actorId}</code>
-            </dd>
-          </>
-        ) : null}
-        {entry.requestId ? (
-          <>
-            <dt>{t("details.requestId")}</dt>
-            <dd>
-              <code>{entry.requestId}</code>
-            </dd>
-          </>
-        ) : null}
-      </dl>
     </div>
   );
 }
 
 function FieldDiffRow({ row }: { row: FieldRow }) {
   const { t } = useTranslation("auditLog");
+  const translate = useTranslate();
   const highlighted = row.status !== "unchanged";
   return (
     <tr style={highlighted ? { background: "var(--color-warning-light)" } : undefined}>
       <th scope="row" style={{ background: "transparent", fontWeight: highlighted ? 700 : 400 }}>
-        <code>{row.key}</code>
+        {fieldLabel(row.key, translate)}
       </th>
       <td>
-        <Value value={row.before} />
+        <Value field={row.key} value={row.before} />
       </td>
       <td>
-        <Value value={row.after} />
+        <Value field={row.key} value={row.after} />
       </td>
       <td>
         {highlighted ? (
@@ -179,21 +155,64 @@ function FieldDiffRow({ row }: { row: FieldRow }) {
   );
 }
 
-function Value({ value }: { value: unknown }) {
-  const { t } = useTranslation("auditLog");
-  if (value === null || value === undefined || value === "")
-    return <span className="muted">{t("details.empty")}</span>;
-  if (typeof value === "boolean") return <>{value ? t("details.yes") : t("details.no")}</>;
+function Value({ field, value }: { field: string; value: unknown }) {
+  const translate = useTranslate();
   if (isTimestamp(value))
     return (
       <time dateTime={value} style={{ whiteSpace: "nowrap" }}>
         {formatDateTime(value)}
       </time>
     );
-  if (typeof value === "string" || typeof value === "number") return <>{String(value)}</>;
-  if (Array.isArray(value) && value.every((v) => typeof v === "string" || typeof v === "number"))
-    return <>{value.length === 0 ? <span className="muted">{t("details.empty")}</span> : value.join(", ")}</>;
-  return <pre>{JSON.stringify(value, null, 2)}</pre>;
+  const text = formatFieldValue(field, value, translate);
+  if (text !== null) return <>{text}</>;
+  if (isRecord(value))
+    return (
+      <dl className="facts">
+        {Object.entries(value)
+          .filter(([key, inner]) => !isIdField(key, inner))
+          .map(([key, inner]) => (
+            <Fragment key={key}>
+              <dt>{fieldLabel(key, translate)}</dt>
+              <dd>
+                <Value field={key} value={inner} />
+              </dd>
+            </Fragment>
+          ))}
+      </dl>
+    );
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: "1.25rem" }}>
+      {(value as unknown[]).map((item, index) => (
+        // Items of a logged list have no identity of their own beyond their place in it.
+        <li key={index}>
+          <Value field={field} value={item} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The object's kind in words, and its name linked to its page where it has both. */
+function EntityName({ entry }: { entry: AuditEntry }) {
+  const { t } = useTranslation("auditLog");
+  const { orgId } = route.useParams();
+  const name = entry.entityName ?? entityName(entry.before, entry.after);
+  const type = t(`entityTypes.${entry.entityType}`, { defaultValue: entry.entityType });
+  if (!name)
+    return (
+      <EntityLink orgId={orgId} entityType={entry.entityType} entityId={entry.entityId}>
+        {type}
+      </EntityLink>
+    );
+  return (
+    <>
+      {type}
+      <br />
+      <EntityLink orgId={orgId} entityType={entry.entityType} entityId={entry.entityId}>
+        {name}
+      </EntityLink>
+    </>
+  );
 }
 
 function JsonFigure({ caption, value }: { caption: string; value: unknown }) {

@@ -1,4 +1,5 @@
 import type { Schemas } from "@nns/api-client";
+import type { AuditActionFamily } from "@nns/domain";
 import { useQuery } from "@tanstack/react-query";
 import { api, call } from "../../lib/api";
 import { stockholmMidnight } from "../../lib/stockholm";
@@ -6,8 +7,8 @@ import { stockholmMidnight } from "../../lib/stockholm";
 export type AuditEntry = Schemas["AuditEntry"];
 
 export interface AuditFilters {
+  family: AuditActionFamily | "";
   action: string;
-  entityType: string;
   /** Calendar dates (YYYY-MM-DD) in Swedish time; `to` is inclusive. */
   from: string;
   to: string;
@@ -21,7 +22,7 @@ function toQuery(filters: AuditFilters, cursor: string | undefined) {
     limit: PAGE_SIZE,
     ...(cursor ? { cursor } : {}),
     ...(filters.action ? { action: filters.action } : {}),
-    ...(filters.entityType ? { entityType: filters.entityType } : {}),
+    ...(filters.family ? { family: filters.family } : {}),
     ...(filters.from ? { from: stockholmMidnight(filters.from) } : {}),
     ...(filters.to ? { to: stockholmMidnight(filters.to, 1) } : {}),
   };

@@ -1,4 +1,6 @@
 import type { Translations } from "../../i18n/types";
+import { enActions, enEntityTypes, enFamilies } from "./en-actions";
+import { enFields, enValues } from "./en-fields";
 import type { sv } from "./sv";
 
 export const en: Translations<typeof sv> = {
@@ -9,8 +11,8 @@ export const en: Translations<typeof sv> = {
     label: "Filter events",
     action: "Event",
     anyAction: "All events",
-    entityType: "Type of object",
-    anyEntityType: "All types",
+    family: "Area",
+    anyFamily: "All areas",
     from: "From date (inclusive)",
     to: "To date (inclusive)",
     dateHint: "Swedish time.",
@@ -53,42 +55,11 @@ export const en: Translations<typeof sv> = {
     empty: "–",
     yes: "Yes",
     no: "No",
-    entityId: "Object id",
-    requestId: "Request reference",
-    actorId: "Actor id",
+    open: "Open",
   },
-  actions: {
-    organization: {
-      created: "Organization created",
-      updated: "Organization updated",
-    },
-    member: {
-      granted: "Member added",
-      role_changed: "Member's role changed",
-      removed: "Member removed",
-    },
-    invitation: {
-      created: "Invitation sent",
-      revoked: "Invitation revoked",
-      accepted: "Invitation accepted",
-    },
-    api_key: {
-      created: "API key created",
-      revoked: "API key revoked",
-    },
-    user: {
-      password_changed: "Password changed",
-      password_reset: "Password reset",
-      other_sessions_ended: "Other sessions signed out",
-      disabled: "Account disabled",
-      enabled: "Account enabled",
-    },
-  },
-  entityTypes: {
-    organization: "Organization",
-    membership: "Membership",
-    invitation: "Invitation",
-    api_key: "API key",
-    user: "Person",
-  },
+  actions: enActions,
+  families: enFamilies,
+  entityTypes: enEntityTypes,
+  fields: enFields,
+  values: enValues,
 };

@@ -1,3 +1,6 @@
+import { svActions, svEntityTypes, svFamilies } from "./sv-actions";
+import { svFields, svValues } from "./sv-fields";
+
 export const sv = {
   title: "Granskningslogg",
   description:
@@ -6,8 +9,8 @@ export const sv = {
     label: "Filtrera händelser",
     action: "Händelse",
     anyAction: "Alla händelser",
-    entityType: "Typ av objekt",
-    anyEntityType: "Alla typer",
+    family: "Område",
+    anyFamily: "Alla områden",
     from: "Från och med datum",
     to: "Till och med datum",
     dateHint: "Svensk tid.",
@@ -50,42 +53,11 @@ export const sv = {
     empty: "–",
     yes: "Ja",
     no: "Nej",
-    entityId: "Objektets id",
-    requestId: "Anropets referens",
-    actorId: "Utförarens id",
+    open: "Öppna",
   },
-  actions: {
-    organization: {
-      created: "Organisation skapad",
-      updated: "Organisation ändrad",
-    },
-    member: {
-      granted: "Medlem tillagd",
-      role_changed: "Medlems roll ändrad",
-      removed: "Medlem borttagen",
-    },
-    invitation: {
-      created: "Inbjudan skickad",
-      revoked: "Inbjudan återkallad",
-      accepted: "Inbjudan accepterad",
-    },
-    api_key: {
-      created: "API-nyckel skapad",
-      revoked: "API-nyckel återkallad",
-    },
-    user: {
-      password_changed: "Lösenord bytt",
-      password_reset: "Lösenord återställt",
-      other_sessions_ended: "Övriga sessioner utloggade",
-      disabled: "Konto avstängt",
-      enabled: "Konto återaktiverat",
-    },
-  },
-  entityTypes: {
-    organization: "Organisation",
-    membership: "Medlemskap",
-    invitation: "Inbjudan",
-    api_key: "API-nyckel",
-    user: "Person",
-  },
+  actions: svActions,
+  families: svFamilies,
+  entityTypes: svEntityTypes,
+  fields: svFields,
+  values: svValues,
 };

@@ -31,6 +31,9 @@ export const en: Translations<typeof sv> = {
     webhook_disabled: "Webhook endpoint disabled",
     invoice_issued: "Invoice",
     credit_note_issued: "Credit note",
+    newsletter_confirmation: "Confirm newsletter subscription",
+    newsletter_test: "Newsletter test message",
+    progression_reminder: "Measurement reminder",
   },
   transport: {
     outbox: "Outbox (not sent)",

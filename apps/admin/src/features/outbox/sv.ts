@@ -28,6 +28,9 @@ export const sv = {
     webhook_disabled: "Webhook-mottagare avstängd",
     invoice_issued: "Faktura",
     credit_note_issued: "Kreditnota",
+    newsletter_confirmation: "Bekräfta prenumeration på nyhetsbrev",
+    newsletter_test: "Provutskick av nyhetsbrev",
+    progression_reminder: "Påminnelse om mätning",
   },
   transport: {
     outbox: "Utkorgen (skickas inte)",

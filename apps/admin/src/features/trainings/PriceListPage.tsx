@@ -42,7 +42,12 @@ export function PriceListPage() {
                   rowHeader: true,
                   cell: (item) => item.name,
                 },
-                { id: "code", header: t("priceList.columns.code"), cell: (item) => <code>{item.code}</code> },
+                {
+                  id: "code",
+                  header: t("priceList.columns.code"),
+                  cell: (item) =>
+                    t(`priceList.types.${item.code}`, { defaultValue: t("priceList.types.other") }),
+                },
                 {
                   id: "price",
                   header: t("priceList.columns.price"),

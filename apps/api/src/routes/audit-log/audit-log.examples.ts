@@ -8,6 +8,7 @@ export const AUDIT_ENTRY = example({
   action: "member.role_changed",
   entityType: "membership",
   entityId: PEOPLE.johan.id,
+  entityName: PEOPLE.johan.name,
   before: { role: "viewer", version: 1 },
   after: { role: "editor", version: 2 },
   requestId: "9c4f1a2e-7b3d-4e8a-b5c6-2d1f0e9a8b7c",

@@ -70,6 +70,5 @@ export function invoicesCsv(rows: readonly InvoiceCsvRow[]): string {
         statusLabel(row),
       ];
     }),
-    { delimiter: ";", bom: true, decimalComma: true },
   );
 }

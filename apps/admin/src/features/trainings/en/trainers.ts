@@ -66,13 +66,15 @@ export const trainers: Translations<typeof sv> = {
     empty: "The price list is empty.",
     columns: {
       name: "Name",
-      code: "Code",
+      code: "Type",
       price: "Price",
       vat: "VAT",
       maxParticipants: "Max participants",
       status: "Status",
       actions: "Actions",
     },
+    /** The kinds of price item, by the code the services give them (BIP_SKAPA_PRICE_CODE). */
+    types: { bip_skapa_training: "BIP/SKAPA training", other: "Other" },
     active: "Active",
     inactive: "Inactive",
     edit: "Edit",

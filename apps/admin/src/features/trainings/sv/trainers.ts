@@ -64,13 +64,15 @@ export const trainers = {
     empty: "Prislistan är tom.",
     columns: {
       name: "Benämning",
-      code: "Kod",
+      code: "Typ",
       price: "Pris",
       vat: "Moms",
       maxParticipants: "Max deltagare",
       status: "Status",
       actions: "Åtgärder",
     },
+    /** The kinds of price item, by the code the services give them (BIP_SKAPA_PRICE_CODE). */
+    types: { bip_skapa_training: "BIP/SKAPA-utbildning", other: "Övrig" },
     active: "Aktiv",
     inactive: "Inaktiv",
     edit: "Ändra",
