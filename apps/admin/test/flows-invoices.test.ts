@@ -96,7 +96,7 @@ describe("invoices", () => {
       new RegExp(`^Faktura ${YEAR}-\\d{4} är utfärdad och skickad till Samordningsförbundet Höglandet\\.$`),
     );
     await issued.waitFor();
-    await expect.poll(() => hasFocus(page.locator(".focused-feedback"))).toBe(true);
+    await expect.poll(() => hasFocus(page.locator(".feedback"))).toBe(true);
     const heading = page.getByRole("heading", { level: 1, name: new RegExp(`^Faktura ${YEAR}-\\d{4}$`) });
     await heading.waitFor();
     const number = ((await heading.textContent()) ?? "").replace("Faktura ", "");
@@ -123,7 +123,7 @@ describe("invoices", () => {
     await tabTo(page, payment.getByRole("button", { name: "Registrera" }), 8);
     await page.keyboard.press("Enter");
     await page.getByText("Betalningen på 10 000,50 kr är registrerad. Status: Delvis betald.").waitFor();
-    await expect.poll(() => hasFocus(page.locator(".focused-feedback"))).toBe(true);
+    await expect.poll(() => hasFocus(page.locator(".feedback"))).toBe(true);
     const payments = page.getByRole("table", { name: "Betalningar" });
     await payments.getByRole("cell", { name: "10 000,50 kr" }).waitFor();
     await payments.getByRole("cell", { name: "Bankgiro" }).waitFor();
@@ -152,7 +152,7 @@ describe("invoices", () => {
     await page.keyboard.press("Enter");
     const creditDone = page.getByText(new RegExp(`^Kreditnota ${YEAR}-\\d{4} är utfärdad\\.$`));
     await creditDone.waitFor();
-    await expect.poll(() => hasFocus(page.locator(".focused-feedback"))).toBe(true);
+    await expect.poll(() => hasFocus(page.locator(".feedback"))).toBe(true);
     const creditNotes = page.getByRole("region", { name: "Kreditnotor" });
     const noteLink = creditNotes.getByRole("link", { name: new RegExp(`^Kreditnota ${YEAR}-\\d{4}$`) });
     await noteLink.waitFor();
@@ -278,7 +278,7 @@ describe("invoices", () => {
     await page.getByRole("button", { name: "Läs in betalningar" }).press("Enter");
     const done = page.getByText(/^1 betalning på .+ registrerades\.$/);
     await done.waitFor();
-    expect(await hasFocus(page.locator(".focused-feedback").filter({ has: done }))).toBe(true);
+    expect(await hasFocus(page.locator(".feedback").filter({ has: done }))).toBe(true);
     const report = page.getByRole("table", { name: "Betalningar i BgMax_dag.txt" });
     await report.getByText(`Registrerad på faktura ${open?.number}.`).waitFor();
     await report

@@ -341,7 +341,7 @@ describe("a newsletter's subscribers", () => {
     await erased.waitFor();
     await expect
       .poll(() =>
-        erased.evaluate((element) => element.closest(".subscribers-feedback") === document.activeElement),
+        erased.evaluate((element) => element.closest(".feedback") === document.activeElement),
       )
       .toBe(true);
     await expect(rowOf(page, "anna.andersson@example.se").count()).resolves.toBe(0);
