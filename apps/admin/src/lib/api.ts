@@ -1,6 +1,6 @@
 import { createApiClient, type FieldError, isProblem, type Problem } from "@nns/api-client";
 import { LOCAL_RULE, problemSentence, requiredText, ruleText } from "../i18n/problems";
-import { emptyField, formFieldName } from "./form-fields";
+import { emptyField, emptyRequiredFields, formFieldName, inFormOrder } from "./form-fields";
 
 /** The admin uses the same generated client as integrators, on the same origin with the session cookie. */
 export const api = createApiClient({ baseUrl: "/v1", credentials: "same-origin" });
@@ -65,16 +65,28 @@ export function fieldErrors(error: unknown, form?: HTMLFormElement | null): Reco
   if (!(error instanceof ApiError)) return NO_ERRORS;
   const cached = form ? undefined : byError.get(error);
   if (cached) return cached;
-  const out: Record<string, string> = {};
+  const found = new Map<string, string>();
   for (const e of error.problem.errors ?? []) {
     if (e.field.startsWith("path.")) continue;
     const sent = e.field.replace(/^(body|query)\./, "");
     const name = form ? formFieldName(form, sent) : sent;
     const empty = form && e.rule !== LOCAL_RULE ? emptyField(form, name) : null;
-    out[name] ??= empty ? requiredText(empty === "choice") : fieldErrorText(e);
+    if (!found.has(name)) found.set(name, empty ? requiredText(empty === "choice") : fieldErrorText(e));
   }
-  if (!form) byError.set(error, out);
-  return out;
+  if (!form) {
+    const out = Object.fromEntries(found);
+    byError.set(error, out);
+    return out;
+  }
+  // Refused input: every required field left empty is marked too, not only those the API got to.
+  if (error.problem.code === "validation_failed") {
+    for (const [name, kind] of emptyRequiredFields(form)) {
+      if (!found.has(name)) found.set(name, requiredText(kind === "choice"));
+    }
+  }
+  return Object.fromEntries(
+    inFormOrder(form, [...found.keys()]).map((name) => [name, found.get(name) ?? ""]),
+  );
 }
 
 /** A failure in one sentence, for a status message: what is wrong with the fields, else what went wrong. */

@@ -44,3 +44,28 @@ export function fieldLabel(form: HTMLFormElement, name: string): string | null {
   const text = label?.textContent?.replace(/\s*\*\s*$/, "").trim();
   return text ? text : null;
 }
+
+/**
+ * The required fields (react-aria marks them `data-required`) that were sent empty, by name. The API may
+ * stop at its first refusal or never see a field (a date the form turns into a time), so the form itself
+ * says which of its required fields are missing.
+ */
+export function emptyRequiredFields(form: HTMLFormElement): Map<string, "text" | "choice"> {
+  const out = new Map<string, "text" | "choice">();
+  for (const wrapper of form.querySelectorAll("[data-required]")) {
+    const name = wrapper.querySelector<HTMLInputElement>("input[name], select[name], textarea[name]")?.name;
+    if (!name || out.has(name)) continue;
+    const empty = emptyField(form, name);
+    if (empty) out.set(name, empty);
+  }
+  return out;
+}
+
+/** Field names in the order their fields come in the form; names no field has come last. */
+export function inFormOrder(form: HTMLFormElement, names: string[]): string[] {
+  const position = (name: string) => {
+    const first = controls(form, name)[0];
+    return first ? [...form.elements].indexOf(first) : Number.MAX_SAFE_INTEGER;
+  };
+  return [...names].sort((a, b) => position(a) - position(b));
+}
