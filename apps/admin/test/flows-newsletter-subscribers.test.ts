@@ -344,9 +344,7 @@ describe("a newsletter's subscribers", () => {
     const erased = page.getByText("anna.andersson@example.se är raderad.", { exact: false });
     await erased.waitFor();
     await expect
-      .poll(() =>
-        erased.evaluate((element) => element.closest(".subscribers-feedback") === document.activeElement),
-      )
+      .poll(() => erased.evaluate((element) => element.closest(".feedback") === document.activeElement))
       .toBe(true);
     await expect(rowOf(page, "anna.andersson@example.se").count()).resolves.toBe(0);
     await page.getByText("Visar 3 prenumeranter.").waitFor();

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from "react";
+import "./Feedback.css";
 
 export type Feedback = { kind: "success" | "error"; text: string } | null;
 
@@ -20,17 +21,29 @@ export function useFeedback() {
   return { feedback, show };
 }
 
+/**
+ * The outcome, with keyboard focus moved onto it (which scrolls it into view): after a submit the message
+ * may be far above the button pressed, the button may be gone with its row, or the dialog has closed, and
+ * the message is where the person should be looking next. Focus moves when the message changes, not on
+ * every render of the same one.
+ */
 export function FeedbackRegion({ feedback }: { feedback: Feedback }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const kind = feedback?.kind;
+  const text = feedback?.text;
+  useEffect(() => {
+    if (kind && text) ref.current?.focus();
+  }, [kind, text]);
   return (
-    <>
+    <div ref={ref} tabIndex={-1} className="feedback">
       <div role="status" aria-live="polite">
-        {feedback?.kind === "success" ? <p className="success">{feedback.text}</p> : null}
+        {kind === "success" ? <p className="success">{text}</p> : null}
       </div>
-      {feedback?.kind === "error" ? (
+      {kind === "error" ? (
         <p role="alert" className="form-error">
-          {feedback.text}
+          {text}
         </p>
       ) : null}
-    </>
+    </div>
   );
 }

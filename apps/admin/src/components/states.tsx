@@ -1,7 +1,9 @@
 import type { UseQueryResult } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { type ReactNode, useContext, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError, localizedMessage } from "../lib/api";
+import { ApiError, fieldErrors, problemText } from "../lib/api";
+import { fieldLabel } from "../lib/form-fields";
+import { MarkedErrors } from "./ServerForm";
 import { Button } from "./ui";
 
 export function Loading({ label }: { label?: string }) {
@@ -25,7 +27,7 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   return (
     <div className="state state-error" role="alert">
       <p className="state-title">{t("errorTitle")}</p>
-      <p>{problem?.detail ?? (error instanceof Error ? error.message : String(error))}</p>
+      <p>{problemText(error)}</p>
       {problem?.requestId ? <p className="muted">{t("requestId", { id: problem.requestId })}</p> : null}
       {onRetry ? (
         <Button variant="secondary" onPress={onRetry}>
@@ -36,27 +38,49 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   );
 }
 
-/** The form-level message for a failed submit; announced by screen readers when it appears. */
+/**
+ * The summary of a failed submit: one line per field marked in the form (the form's own checks and the
+ * API's, as a ServerForm marks them), each named by its label, or one sentence when no field is at fault.
+ * It takes focus when it appears, which also scrolls it into view (in a dialog too), so the person starts
+ * from what went wrong rather than from the button they pressed.
+ */
 export function FormError({ error }: { error: unknown }) {
   const { t } = useTranslation();
-  if (!error) return null;
-  const problem = error instanceof ApiError ? error.problem : null;
-  const messages = [...new Set(problem?.errors?.map((e) => localizedMessage(e.rule, e.message)) ?? [])];
-  if (messages.length === 0) {
-    return (
-      <div className="form-error" role="alert">
-        {problem?.detail ?? String(error)}
-      </div>
-    );
-  }
+  const marked = useContext(MarkedErrors);
+  const errors = marked ?? fieldErrors(error);
+  const entries = Object.entries(errors);
+  const ref = useRef<HTMLDivElement>(null);
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const names = entries.map(([name]) => name).join("\n");
+  const shown = entries.length > 0 || Boolean(error);
+  useLayoutEffect(() => {
+    const form = ref.current?.closest("form");
+    if (!form || names === "") return;
+    const found: Record<string, string> = {};
+    for (const name of names.split("\n")) {
+      const label = fieldLabel(form, name);
+      if (label) found[name] = label;
+    }
+    setLabels(found);
+  }, [names]);
+  useEffect(() => {
+    if (shown) ref.current?.focus();
+  }, [shown, error, names]);
+  if (!shown) return null;
   return (
-    <div className="form-error" role="alert">
-      <p className="form-error-title">{t("formErrors", { count: messages.length })}</p>
-      <ul>
-        {messages.map((message) => (
-          <li key={message}>{message}</li>
-        ))}
-      </ul>
+    <div ref={ref} tabIndex={-1} className="form-error" role="alert">
+      {entries.length === 0 ? (
+        problemText(error)
+      ) : (
+        <>
+          <p className="form-error-title">{t("formErrors", { count: entries.length })}</p>
+          <ul>
+            {entries.map(([name, message]) => (
+              <li key={name}>{labels[name] ? `${labels[name]}: ${message}` : message}</li>
+            ))}
+          </ul>
+        </>
+      )}
     </div>
   );
 }

@@ -22,18 +22,6 @@ export const en: typeof sv = {
   formErrors_other: "The form has {{count}} errors:",
   language: "Language",
   languages: { sv: "Svenska", en: "English" },
-  validation: {
-    too_small: "The value is too short or too small.",
-    too_big: "The value is too long or too large.",
-    invalid_type: "The field is missing or has the wrong kind of value.",
-    invalid_value: "Choose one of the allowed values.",
-    unrecognized_keys: "The form contains fields that are not allowed.",
-    invalid_format_email: "Enter a valid email address.",
-    invalid_format_url: "Enter a valid web address starting with https://.",
-    invalid_format_uuid: "Invalid identifier.",
-    invalid_format_regex: "The value has the wrong format.",
-    invalid_format_datetime: "Enter a valid date and time.",
-  },
   nav: {
     label: "Main menu",
     dashboard: "Overview",

@@ -20,18 +20,6 @@ export const sv = {
   formErrors_other: "Formuläret innehåller {{count}} fel:",
   language: "Språk",
   languages: { sv: "Svenska", en: "English" },
-  validation: {
-    too_small: "Värdet är för kort eller för litet.",
-    too_big: "Värdet är för långt eller för stort.",
-    invalid_type: "Fältet saknas eller har fel typ av värde.",
-    invalid_value: "Välj ett av de tillåtna värdena.",
-    unrecognized_keys: "Formuläret innehåller fält som inte är tillåtna.",
-    invalid_format_email: "Ange en giltig e-postadress.",
-    invalid_format_url: "Ange en giltig webbadress som börjar med https://.",
-    invalid_format_uuid: "Ogiltig identitet.",
-    invalid_format_regex: "Värdet har fel format.",
-    invalid_format_datetime: "Ange ett giltigt datum och klockslag.",
-  },
   nav: {
     label: "Huvudmeny",
     dashboard: "Översikt",

@@ -1,5 +1,6 @@
-import { createApiClient, isProblem, type Problem } from "@nns/api-client";
-import { i18n } from "../i18n";
+import { createApiClient, type FieldError, isProblem, type Problem } from "@nns/api-client";
+import { LOCAL_RULE, problemSentence, requiredText, ruleText } from "../i18n/problems";
+import { emptyField, emptyRequiredFields, formFieldName, inFormOrder } from "./form-fields";
 
 /** The admin uses the same generated client as integrators, on the same origin with the session cookie. */
 export const api = createApiClient({ baseUrl: "/v1", credentials: "same-origin" });
@@ -45,40 +46,54 @@ export async function call<T>(
 
 const NO_ERRORS: Record<string, string> = {};
 
-/**
- * The API's schema validation names a rule (zod's codes) with an English message; the services' own rules
- * already come in Swedish. Schema rules are shown in the app's language instead.
- */
-export function localizedMessage(rule: string, message: string): string {
-  const key = `validation.${rule.replace(":", "_")}`;
-  return i18n.exists(key) ? i18n.t(key) : message;
+/** A field error's text: the admin's own for its local checks, else its rule's (never the API's English). */
+export function fieldErrorText(error: FieldError): string {
+  return error.rule === LOCAL_RULE ? error.message : ruleText(error.rule);
 }
+
 const byError = new WeakMap<ApiError, Record<string, string>>();
 
 /**
- * Problem field errors keyed by form field name (`body.email` → `email`), for react-aria's Form. The same
- * error always gives the same object: react-aria clears a field's server error when the person edits it,
- * but only until it receives a new errors object, so a fresh object on every render would pin the error.
+ * Problem field errors keyed by form field name (`body.email` → `email`), for react-aria's Form, one per
+ * field. Given the form that was sent, an error names the form's own field (`sessionIds.0` → `sessionIds`)
+ * and a field left empty asks to be filled in, whatever rule the API says it broke. Errors on the path are
+ * left out: no field holds them, and `problemSentence` says what is gone. The same error always gives the
+ * same object: react-aria clears a field's server error when the person edits it, but only until it
+ * receives a new errors object, so a fresh object on every render would pin the error.
  */
-export function fieldErrors(error: unknown): Record<string, string> {
+export function fieldErrors(error: unknown, form?: HTMLFormElement | null): Record<string, string> {
   if (!(error instanceof ApiError)) return NO_ERRORS;
-  let out = byError.get(error);
-  if (!out) {
-    out = {};
-    for (const e of error.problem.errors ?? []) {
-      const name = e.field.replace(/^(body|query|path)\./, "");
-      out[name] ??= localizedMessage(e.rule, e.message);
-    }
-    byError.set(error, out);
+  const cached = form ? undefined : byError.get(error);
+  if (cached) return cached;
+  const found = new Map<string, string>();
+  for (const e of error.problem.errors ?? []) {
+    if (e.field.startsWith("path.")) continue;
+    const sent = e.field.replace(/^(body|query)\./, "");
+    const name = form ? formFieldName(form, sent) : sent;
+    const empty = form && e.rule !== LOCAL_RULE ? emptyField(form, name) : null;
+    if (!found.has(name)) found.set(name, empty ? requiredText(empty === "choice") : fieldErrorText(e));
   }
-  return out;
+  if (!form) {
+    const out = Object.fromEntries(found);
+    byError.set(error, out);
+    return out;
+  }
+  // Refused input: every required field left empty is marked too, not only those the API got to.
+  if (error.problem.code === "validation_failed") {
+    for (const [name, kind] of emptyRequiredFields(form)) {
+      if (!found.has(name)) found.set(name, requiredText(kind === "choice"));
+    }
+  }
+  return Object.fromEntries(
+    inFormOrder(form, [...found.keys()]).map((name) => [name, found.get(name) ?? ""]),
+  );
 }
 
-/** A failure in one sentence, for a status message: the API's field messages, else its detail. */
+/** A failure in one sentence, for a status message: what is wrong with the fields, else what went wrong. */
 export function problemText(error: unknown): string {
   if (error instanceof ApiError) {
-    const fields = error.problem.errors?.map((e) => e.message) ?? [];
-    return fields.length > 0 ? fields.join(" ") : error.problem.detail;
+    const fields = [...new Set(Object.values(fieldErrors(error)))];
+    return fields.length > 0 ? fields.join(" ") : problemSentence(error.problem);
   }
   return error instanceof Error ? error.message : String(error);
 }

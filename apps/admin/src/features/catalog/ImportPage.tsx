@@ -5,7 +5,7 @@ import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { FormError } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
-import { ApiError, localizedMessage } from "../../lib/api";
+import { ApiError, fieldErrorText } from "../../lib/api";
 import { useImportInterventions } from "./api";
 import "./i18n";
 import "./catalog.css";
@@ -20,9 +20,7 @@ function rowProblems(error: unknown) {
   if (!(error instanceof ApiError)) return [];
   return (error.problem.errors ?? []).flatMap((e) => {
     const match = /^(?:body\.)?csv\.row(\d+)(?:\.(.+))?$/.exec(e.field);
-    return match
-      ? [{ row: Number(match[1]), column: match[2] ?? "–", message: localizedMessage(e.rule, e.message) }]
-      : [];
+    return match ? [{ row: Number(match[1]), column: match[2] ?? "–", message: fieldErrorText(e) }] : [];
   });
 }
 

@@ -1,3 +1,4 @@
+import { LOCAL_RULE } from "../../i18n/problems";
 import { ApiError } from "../../lib/api";
 
 /**
@@ -15,7 +16,7 @@ export function localProblem(errors: Record<string, string>, detail: string): Ap
     requestId: "",
     errors: Object.entries(errors).map(([field, message]) => ({
       field: `body.${field}`,
-      rule: "local",
+      rule: LOCAL_RULE,
       message,
     })),
   });

@@ -2,7 +2,7 @@ import { formatKronor } from "@nns/domain/money";
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { FeedbackRegion } from "../../components/Feedback";
 import { type BankFileReport, useImportBankFile } from "./api";
 import { ProblemMessage } from "./ProblemMessage";
 import "./i18n";
@@ -62,7 +62,7 @@ export function BankFileSection({ orgId }: { orgId: string }) {
       <ProblemMessage error={importFile.error} title={t("bankFile.failed")} />
       {report ? (
         <>
-          <FocusedFeedback
+          <FeedbackRegion
             feedback={{
               kind: "success",
               text: t("bankFile.done", {

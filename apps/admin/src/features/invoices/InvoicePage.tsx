@@ -2,8 +2,7 @@ import { formatKronor } from "@nns/domain/money";
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
-import { useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
 import { formatDate } from "../../lib/format";
@@ -44,7 +43,7 @@ function InvoiceDetail({ orgId, invoiceId }: { orgId: string; invoiceId: string 
         {(data) => (
           <>
             <Header invoice={data} orgId={orgId} />
-            <FocusedFeedback feedback={feedback} />
+            <FeedbackRegion feedback={feedback} />
             {isSeller ? <InvoiceActions orgId={orgId} invoice={data} onDone={show} /> : null}
             <Downloads invoice={data} />
             <PartiesSection orgId={orgId} invoice={data} isSeller={isSeller} />

@@ -4,8 +4,7 @@ import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
-import { useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { EmptyState, QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
@@ -57,7 +56,7 @@ function Invoices({ orgId }: { orgId: string }) {
         }
       />
       {isSeller ? <InvoiceTabs orgId={orgId} /> : null}
-      <FocusedFeedback feedback={feedback} />
+      <FeedbackRegion feedback={feedback} />
       <InvoiceFiltersForm
         filters={filters}
         showBuyer={isSeller}

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useRef, useState } from "react";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
@@ -64,7 +64,7 @@ function Subscribers({ orgId, publicationId }: { orgId: string; publicationId: s
           ) : null
         }
       />
-      <FocusedFeedback feedback={feedback} />
+      <FeedbackRegion feedback={feedback} />
       <QueryView query={publication}>
         {() => (
           <section className="card" aria-labelledby="subscribers-heading">
@@ -82,21 +82,5 @@ function Subscribers({ orgId, publicationId }: { orgId: string; publicationId: s
         )}
       </QueryView>
     </>
-  );
-}
-
-/**
- * The outcome of an action, with keyboard focus moved onto it: after unsubscribing or erasing, the button
- * pressed is gone with its row or its status, and after a dialog the message is what to read next.
- */
-function FocusedFeedback({ feedback }: { feedback: ReturnType<typeof useFeedback>["feedback"] }) {
-  const ref = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    if (feedback) ref.current?.focus();
-  }, [feedback]);
-  return (
-    <div ref={ref} tabIndex={-1} className="subscribers-feedback">
-      <FeedbackRegion feedback={feedback} />
-    </div>
   );
 }

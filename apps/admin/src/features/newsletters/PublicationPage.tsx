@@ -2,8 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
-import { type Feedback, useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { usePermissions } from "../../lib/session";
@@ -62,7 +61,7 @@ function PublicationView({ orgId, publicationId }: { orgId: string; publicationI
                   </>
                 }
               />
-              <FocusedFeedback feedback={feedback} />
+              <FeedbackRegion feedback={feedback} />
               <About publication={data} />
               <PublishersSection orgId={orgId} publication={data} write={write} onFeedback={show} />
               <IssuesSection orgId={orgId} publication={data} write={write} />

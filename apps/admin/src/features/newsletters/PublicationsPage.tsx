@@ -4,8 +4,7 @@ import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
-import { type Feedback, useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader, RowButton } from "../../components/ui";
 import { problemText } from "../../lib/api";
@@ -38,7 +37,7 @@ export function PublicationsPage() {
         description={t("description")}
         actions={write ? <CreatePublicationDialog orgId={orgId} /> : null}
       />
-      <FocusedFeedback feedback={feedback} />
+      <FeedbackRegion feedback={feedback} />
       <Invitations orgId={orgId} write={write} onFeedback={show} />
       <section className="card">
         <h2 id="publications-heading">{t("listHeading")}</h2>

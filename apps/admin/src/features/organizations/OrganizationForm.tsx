@@ -7,7 +7,7 @@ import { CheckboxGroupField, SelectField } from "../../components/choice";
 import { KommunGroup as SharedKommunGroup } from "../../components/KommunGroup";
 import { ErrorState, FormError } from "../../components/states";
 import { Button, TextField } from "../../components/ui";
-import { ApiError, fieldErrors } from "../../lib/api";
+import { ApiError, fieldErrors, fieldErrorText } from "../../lib/api";
 import {
   countiesQuery,
   countyOfMunicipality,
@@ -69,9 +69,9 @@ function usePartyErrors(error: unknown, submitted: MemberPartyInput[] | undefine
         const name = queryClient
           .getQueryData(municipalitiesQuery(county).queryKey)
           ?.find((m) => m.code === party.municipalityCode)?.name;
-        add(kommunGroupName(county), name ? `${name}: ${problem.message}` : problem.message);
+        add(kommunGroupName(county), name ? `${name}: ${fieldErrorText(problem)}` : fieldErrorText(problem));
       } else {
-        add("agencies", problem.message);
+        add("agencies", fieldErrorText(problem));
       }
     }
     return out;
@@ -125,7 +125,11 @@ export function OrganizationForm({
   const [announcement, setAnnouncement] = useState("");
 
   const partyErrors = usePartyErrors(error, submitted?.memberParties);
-  const validationErrors = useMemo(() => ({ ...fieldErrors(error), ...partyErrors }), [error, partyErrors]);
+  // Huvudmän are marked on their groups (above), not under the API's `memberParties.N` names no field has.
+  const validationErrors = useMemo(() => {
+    const others = Object.entries(fieldErrors(error)).filter(([name]) => !name.startsWith("memberParties"));
+    return { ...Object.fromEntries(others), ...partyErrors };
+  }, [error, partyErrors]);
 
   const countyList = counties.data ?? [];
   const countyName = (code: string) => countyList.find((c) => c.code === code)?.name ?? code;

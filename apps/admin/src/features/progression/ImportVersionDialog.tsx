@@ -5,7 +5,7 @@ import { FormDialog } from "../../components/ConfirmDialog";
 import { DialogActions } from "../../components/DialogActions";
 import { FormError } from "../../components/states";
 import { Button } from "../../components/ui";
-import { ApiError, localizedMessage } from "../../lib/api";
+import { ApiError, fieldErrorText } from "../../lib/api";
 import { useImportVersion } from "./instruments-api";
 
 /** "rows[3].scale.max" → "Rad 3, scale.max": the row a person finds in their spreadsheet. */
@@ -80,8 +80,7 @@ export function ImportVersionDialog({ orgId, instrumentId }: { orgId: string; in
               <ul>
                 {rowErrors.map((e) => (
                   <li key={`${e.field}-${e.rule}`}>
-                    {place(e.field, (n) => t("instruments.importRow", { row: n }))}:{" "}
-                    {localizedMessage(e.rule, e.message)}
+                    {place(e.field, (n) => t("instruments.importRow", { row: n }))}: {fieldErrorText(e)}
                   </li>
                 ))}
               </ul>

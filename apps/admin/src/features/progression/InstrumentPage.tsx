@@ -5,8 +5,7 @@ import { useTranslation } from "react-i18next";
 import { FormDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
 import { DialogActions } from "../../components/DialogActions";
-import { type Feedback, useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { CheckboxField, TextAreaField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
@@ -56,7 +55,7 @@ function InstrumentView({ orgId, instrumentId }: { orgId: string; instrumentId: 
                 ) : null
               }
             />
-            <FocusedFeedback feedback={feedback} />
+            <FeedbackRegion feedback={feedback} />
             <section className="card" aria-labelledby="instrument-about-heading">
               <h2 id="instrument-about-heading">{t("instruments.aboutHeading")}</h2>
               <p>

@@ -3,8 +3,7 @@ import { getRouteApi, Link, useNavigate, useRouterState } from "@tanstack/react-
 import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
-import { useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Loading, QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { usePermissions } from "../../lib/session";
@@ -62,7 +61,7 @@ function ParticipantView({ orgId, participantId }: { orgId: string; participantI
                 </>
               }
             />
-            <FocusedFeedback feedback={feedback} />
+            <FeedbackRegion feedback={feedback} />
             <ParticipantDetails orgId={orgId} participant={data} manager={manager} onFeedback={show} />
             <OccasionsSection participant={data} />
             <MeasurementsSection

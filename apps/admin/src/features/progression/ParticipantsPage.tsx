@@ -4,8 +4,7 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../../components/choice";
 import { DataTable } from "../../components/DataTable";
-import { useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { QueryView } from "../../components/states";
 import { Badge, PageHeader } from "../../components/ui";
@@ -94,7 +93,7 @@ export function ParticipantsPage() {
           </>
         }
       />
-      <FocusedFeedback feedback={feedback} />
+      <FeedbackRegion feedback={feedback} />
       <section className="card" aria-labelledby="due-heading">
         <h2 id="due-heading">{t("participants.dueHeading")}</h2>
         <p role="status">

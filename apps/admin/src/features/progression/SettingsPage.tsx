@@ -3,8 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField } from "../../components/choice";
-import { type Feedback, useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
@@ -36,7 +35,7 @@ export function SettingsPage() {
         </Link>
       </p>
       <PageHeader title={t("settings.title")} description={t("settings.description")} />
-      <FocusedFeedback feedback={feedback} />
+      <FeedbackRegion feedback={feedback} />
       <section className="card" aria-labelledby="retention-heading">
         <h2 id="retention-heading">{t("settings.retentionHeading")}</h2>
         <QueryView query={settings}>

@@ -3,8 +3,7 @@ import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useTranslation } from "react-i18next";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { DataTable } from "../../components/DataTable";
-import { type Feedback, useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
 import { DraftEditor } from "./DraftEditor";
@@ -67,7 +66,7 @@ function VersionView({
                   ) : null
                 }
               />
-              <FocusedFeedback feedback={feedback} />
+              <FeedbackRegion feedback={feedback} />
               <section className="card" aria-labelledby="version-about-heading">
                 <h2 id="version-about-heading" className="visually-hidden">
                   {t("instruments.aboutHeading")}
