@@ -305,6 +305,32 @@ export const en: Translations<typeof sv> = {
     done_other: "{{count}} interventions imported as drafts.",
     chooseFile: "Choose a file first.",
   },
+  review: {
+    title: "Review {{title}}",
+    description: "Compare with what is published, then publish or return the intervention to the förbund.",
+    submission: "Submitted for review",
+    owner: "Förbund",
+    submittedBy: "Submitted by",
+    unknown: "Unknown",
+    neverPublished: "None – this will be the first publication",
+    comment: "The förbund's comment to the editors",
+    noComment: "The förbund wrote no comment.",
+    changes: "Changes against the published version (version {{from}} → {{to}})",
+    wholeEntry: "The whole intervention",
+    wholeEntryIntro: "The intervention has not been published before: everything below becomes public.",
+    value: "Content",
+    preview: "Preview the page as it will appear in the catalogue",
+    decision: "Decision",
+    decisionIntro:
+      "Publish if the intervention can be shown in the catalogue. Otherwise return it with a comment on what the förbund should change.",
+    notWaiting: "The intervention no longer waits for review: it is {{state}}.",
+    waiting: "The intervention is waiting for review by the NNS editors.",
+    open: "Review the intervention",
+    done: {
+      publish: "{{title}} is published in the catalogue.",
+      return: "{{title}} is returned to the förbund.",
+    },
+  },
   queue: {
     title: "Review queue",
     description:
