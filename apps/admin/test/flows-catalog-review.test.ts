@@ -1,6 +1,15 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { axe, type Harness, openPage, organizationId, screenshot, signIn, signOut, startHarness } from "./harness.js";
+import {
+  axe,
+  type Harness,
+  openPage,
+  organizationId,
+  screenshot,
+  signIn,
+  signOut,
+  startHarness,
+} from "./harness.js";
 
 let h: Harness;
 let halland: string;
@@ -29,12 +38,17 @@ describe("NNS's review of a submitted entry", () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "nns.admin@demo.nns.se");
     await page.goto(`${h.base}/nns/catalog/queue`);
-    await page.getByRole("row", { name: new RegExp(title) }).getByRole("link", { name: title }).click();
+    await page
+      .getByRole("row", { name: new RegExp(title) })
+      .getByRole("link", { name: title })
+      .click();
     await page.getByRole("heading", { level: 1, name: `Granska ${title}` }).waitFor();
     const submission = page.getByRole("region", { name: "Inskickad för granskning" });
     await expect(submission.textContent()).resolves.toMatch(/Förbund\s*Samordningsförbundet Halland/);
     await expect(submission.textContent()).resolves.toMatch(/Inskickad av\s*Henrik Hedlund/);
-    await expect(submission.textContent()).resolves.toMatch(/Publicerad version\s*Ingen – det här blir första/);
+    await expect(submission.textContent()).resolves.toMatch(
+      /Publicerad version\s*Ingen – det här blir första/,
+    );
     await submission.getByText("Platserna hos arbetsgivarna är bekräftade för hösten.").waitFor();
     // Never published: the whole entry, its codes as words (kommun 1380 is Halmstad).
     const whole = page.getByRole("region", { name: "Hela insatsen" }).first();
@@ -55,9 +69,9 @@ describe("NNS's review of a submitted entry", () => {
     const status = page.getByText(`${title} är publicerad i katalogen.`);
     await status.waitFor();
     // Focus moves onto the message, so the reviewer (and a screen reader) starts from what happened.
-    await expect(
-      page.evaluate(() => document.activeElement?.textContent ?? ""),
-    ).resolves.toContain(`${title} är publicerad i katalogen.`);
+    await expect(page.evaluate(() => document.activeElement?.textContent ?? "")).resolves.toContain(
+      `${title} är publicerad i katalogen.`,
+    );
     await page.getByRole("heading", { level: 2, name: "Väntar på granskning" }).waitFor();
     await page.getByRole("link", { name: title }).waitFor({ state: "detached" });
     await cleanAxe(page, "queue after publishing");
@@ -74,7 +88,9 @@ describe("NNS's review of a submitted entry", () => {
     const current = (await (await page.request.get(path)).json()) as { content: Record<string, unknown> };
     const saved = await page.request.put(path, {
       headers: { origin: h.base },
-      data: { content: { ...current.content, summary: "Alla förbundets insatser mäter progression med SKAPA." } },
+      data: {
+        content: { ...current.content, summary: "Alla förbundets insatser mäter progression med SKAPA." },
+      },
     });
     expect(saved.status(), await saved.text()).toBe(200);
     const submitted = await page.request.post(`${path}/submit`, {
@@ -87,7 +103,9 @@ describe("NNS's review of a submitted entry", () => {
     await signIn(page, h.base, "nns.admin@demo.nns.se");
     await page.goto(`${h.base}/nns/catalog/queue`);
     await page.getByRole("link", { name: "Progressionsmätning med SKAPA i Halland" }).click();
-    const changes = page.getByRole("region", { name: /^Ändringar mot publicerad version \(version 1 → 2\)$/ });
+    const changes = page.getByRole("region", {
+      name: /^Ändringar mot publicerad version \(version 1 → 2\)$/,
+    });
     const summary = changes.first().getByRole("row", { name: /^Sammanfattning/ });
     await expect(summary.getByRole("cell").nth(0).textContent()).resolves.toBe(
       "Förbundets insatser mäter deltagarnas progression mot arbete med SKAPA.",

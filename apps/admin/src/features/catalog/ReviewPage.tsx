@@ -78,9 +78,7 @@ function SubmissionSection({ orgId, intervention }: { orgId: string; interventio
             </dl>
             <h3>{t("review.comment")}</h3>
             {data.comment ? (
-              <blockquote className="submitter-comment">
-                {data.comment}
-              </blockquote>
+              <blockquote className="submitter-comment">{data.comment}</blockquote>
             ) : (
               <p>{t("review.noComment")}</p>
             )}
@@ -111,9 +109,7 @@ function ChangesSection({ orgId, intervention }: { orgId: string; intervention: 
     );
   return (
     <section className="card" aria-labelledby="changes-heading">
-      <h2 id="changes-heading">
-        {t("review.changes", { from: published, to: intervention.revision })}
-      </h2>
+      <h2 id="changes-heading">{t("review.changes", { from: published, to: intervention.revision })}</h2>
       {preview}
       <Diff orgId={orgId} intervention={intervention} from={published} />
     </section>

@@ -81,7 +81,7 @@ const CONTENT_FIELDS = [
 export function ContentTable({ content, labelledBy }: { content: InterventionContent; labelledBy: string }) {
   const { t } = useTranslation("catalog");
   const lookups = useLookups(content.municipalityCodes);
-  const valueOf = (field: string): unknown =>
+  const contentOf = (field: string): unknown =>
     field.startsWith("goals.")
       ? content.goals[field.slice(6) as keyof InterventionContent["goals"]]
       : content[field as keyof InterventionContent];
@@ -98,7 +98,7 @@ export function ContentTable({ content, labelledBy }: { content: InterventionCon
           {CONTENT_FIELDS.map((field) => (
             <tr key={field}>
               <th scope="row">{fieldLabel(field, t)}</th>
-              <td className="diff-value">{describe(field, valueOf(field), t, lookups)}</td>
+              <td className="diff-value">{describe(field, contentOf(field), t, lookups)}</td>
             </tr>
           ))}
         </tbody>
