@@ -127,3 +127,67 @@ describe("NNS's review of a submitted entry", () => {
     await page.context().close();
   });
 });
+
+describe("an entry's results in charts", () => {
+  it("draws RESAM's outcomes, positive share and cost against budget, each with its table, and says the periods overlap", async () => {
+    const id = await entryId("RESAM");
+    const vastmanland = await organizationId(h, "norra-vastmanland");
+    const { page, problems } = await openPage(h);
+    await signIn(page, h.base, "admin.vastmanland@demo.nns.se");
+    // A second, cumulative report from the same start, with its cost and budget.
+    const saved = await page.request.put(`${h.base}/v1/orgs/${vastmanland}/interventions/${id}/results`, {
+      headers: { origin: h.base },
+      data: {
+        periodStart: "2007-09-01",
+        periodEnd: "2011-12-31",
+        participantsWomen: 70,
+        participantsMen: 60,
+        participantsOther: 0,
+        outcomes: {
+          vocational_rehabilitation: 14,
+          job_seeking_studies_work: 66,
+          back_to_fk: 38,
+          dropped_out: 4,
+        },
+        averageEnrolmentMonths: 7.4,
+        costOre: 950_000_000,
+        budgetOre: 1_000_000_000,
+      },
+    });
+    expect(saved.status(), await saved.text()).toBe(200);
+    await page.goto(`${h.base}/o/${vastmanland}/interventions/${id}/results`);
+    const charts = page.getByRole("region", { name: "Resultat i diagram" });
+    await charts.getByText("Perioderna överlappar varandra", { exact: false }).waitFor();
+    // Three charts, drawn once recharts has loaded.
+    await expect.poll(() => charts.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(3);
+    const outcomes = charts.getByRole("region", { name: "Utfall per period som tabell" });
+    await expect(outcomes.getByRole("row").nth(0).textContent()).resolves.toMatch(
+      /^Utfall\s*2007-09-01 – 2010-12-31\s*2007-09-01 – 2011-12-31$/,
+    );
+    await expect(
+      outcomes.getByRole("row", { name: /^Till Arbetsförmedlingen som arbetssökande/ }).textContent(),
+    ).resolves.toMatch(/50 \(48,5\s%\)\s*66 \(50,8\s%\)$/);
+    await expect(outcomes.getByRole("row", { name: /^Inget utfall ännu/ }).textContent()).resolves.toMatch(
+      /0 \(0,0\s%\)\s*8 \(6,2\s%\)$/,
+    );
+    const positive = charts.getByRole("region", { name: "Andel positivt utfall som tabell" });
+    await expect(
+      positive.getByRole("row", { name: /^Andel positivt utfall/ }).textContent(),
+    ).resolves.toMatch(/60,2\s%\s*61,5\s%$/);
+    await expect(positive.getByRole("row", { name: /^Resultatmål/ }).textContent()).resolves.toMatch(
+      /40,0\s%/,
+    );
+    const cost = charts.getByRole("region", { name: "Kostnad mot budget som tabell" });
+    await expect(cost.getByRole("row", { name: /^Kostnad av budget/ }).textContent()).resolves.toMatch(
+      /95,0\s%$/,
+    );
+    await cleanAxe(page, "results charts");
+    await screenshot(page, "catalog-results-charts-1280");
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => charts.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(3);
+    await cleanAxe(page, "results charts at 390 px");
+    await screenshot(page, "catalog-results-charts-390");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+});

@@ -19,6 +19,8 @@ const FILL = { width: "100%", height: "100%" };
 const TEXT = "#1b1f24";
 const TICK = { fontSize: 12, fill: TEXT };
 const percentTick = (value: number) => `${value} %`;
+/** Legend entries in the text colour (recharts would colour each like its series, some too pale to read). */
+const legendText = (value: string) => <span style={{ color: TEXT }}>{value}</span>;
 const wholeKronor = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
 const kronorTick = (value: number) => `${wholeKronor.format(value)} kr`;
 
@@ -39,7 +41,11 @@ export function OutcomesChart({
         <XAxis dataKey="period" tick={TICK} />
         <YAxis allowDecimals={false} tick={TICK} width={40} />
         <Tooltip />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend
+          wrapperStyle={{ fontSize: 12 }}
+          formatter={legendText}
+          itemSorter={(item) => series.findIndex((s) => s.key === item.dataKey)}
+        />
         {series.map((s) => (
           <Bar
             key={s.key}
@@ -56,7 +62,7 @@ export function OutcomesChart({
   );
 }
 
-/** The share with a positive outcome per period, against the result goal's line. */
+/** The share with a positive outcome per period, against the result goal's dashed line (named beside the chart). */
 export function PositiveShareChart({
   rows,
   goal,
@@ -64,24 +70,18 @@ export function PositiveShareChart({
 }: {
   rows: PeriodRow[];
   goal: number | null;
-  labels: { title: string; share: string; goal: string };
+  labels: { title: string; share: string };
 }) {
   return (
     <div className="results-chart" style={{ height: "16rem" }}>
       <BarChart responsive style={FILL} data={rows} accessibilityLayer title={labels.title}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="period" tick={TICK} />
-        <YAxis domain={[0, 100]} tickFormatter={percentTick} tick={TICK} width={48} />
+        <YAxis domain={[0, 100]} tickFormatter={percentTick} tick={TICK} width={56} />
         <Tooltip formatter={(value) => `${String(value).replace(".", ",")} %`} />
         <Bar dataKey="positive" name={labels.share} fill="#1d4f91" isAnimationActive={false} />
         {goal === null ? null : (
-          <ReferenceLine
-            y={goal}
-            stroke={TEXT}
-            strokeWidth={2}
-            strokeDasharray="6 4"
-            label={{ value: labels.goal, position: "insideTopRight", fontSize: 12, fill: TEXT }}
-          />
+          <ReferenceLine y={goal} stroke={TEXT} strokeWidth={2} strokeDasharray="6 4" />
         )}
       </BarChart>
     </div>
@@ -101,9 +101,9 @@ export function CostChart({
       <BarChart responsive style={FILL} data={rows} accessibilityLayer title={labels.title}>
         <CartesianGrid strokeDasharray="3 3" vertical={false} />
         <XAxis dataKey="period" tick={TICK} />
-        <YAxis tickFormatter={kronorTick} tick={TICK} width={96} />
+        <YAxis tickFormatter={kronorTick} tick={TICK} width={112} />
         <Tooltip formatter={(value) => formatKronor(Number(value) * 100)} />
-        <Legend wrapperStyle={{ fontSize: 12 }} />
+        <Legend wrapperStyle={{ fontSize: 12 }} formatter={legendText} itemSorter="dataKey" />
         <Bar dataKey="budget" name={labels.budget} fill="#9aa5b1" stroke={TEXT} isAnimationActive={false} />
         <Bar dataKey="cost" name={labels.cost} fill="#1d4f91" isAnimationActive={false} />
       </BarChart>

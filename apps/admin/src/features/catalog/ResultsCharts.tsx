@@ -106,6 +106,9 @@ export function ResultsCharts({ results, goal }: { results: InterventionResult[]
       />
 
       <h3 id="positive-chart-heading">{t("results.positiveShare")}</h3>
+      {goal === null ? null : (
+        <p className="muted">{t("resultCharts.goalLine", { value: formatPercent(goal) })}</p>
+      )}
       <Suspense fallback={loading}>
         <PositiveShareChart
           rows={positiveRows}
@@ -113,7 +116,6 @@ export function ResultsCharts({ results, goal }: { results: InterventionResult[]
           labels={{
             title: t("results.positiveShare"),
             share: t("results.positiveShare"),
-            goal: t("resultCharts.goal", { value: formatPercent(goal) }),
           }}
         />
       </Suspense>

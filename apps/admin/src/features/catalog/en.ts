@@ -254,7 +254,7 @@ export const en: Translations<typeof sv> = {
     noOutcome: "No outcome yet",
     asTable: "{{chart}} as a table",
     figure: "Figure",
-    goal: "Result goal {{value}}",
+    goalLine: "The dashed line is the result goal, {{value}}.",
     goalRow: "Result goal",
     cost: "Cost against budget",
     costSeries: "Cost",

@@ -246,7 +246,7 @@ export const sv = {
     noOutcome: "Inget utfall ännu",
     asTable: "{{chart}} som tabell",
     figure: "Uppgift",
-    goal: "Resultatmål {{value}}",
+    goalLine: "Den streckade linjen är resultatmålet, {{value}}.",
     goalRow: "Resultatmål",
     cost: "Kostnad mot budget",
     costSeries: "Kostnad",
