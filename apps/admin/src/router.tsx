@@ -477,6 +477,12 @@ const nnsCatalogQueueRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/catalog/QueuePage"), "QueuePage"),
 });
 
+const nnsCatalogReviewRoute = createRoute({
+  getParentRoute: () => nnsRoute,
+  path: "catalog/queue/$forbundId/$interventionId",
+  component: lazyRouteComponent(() => import("./features/catalog/ReviewPage"), "ReviewPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -534,6 +540,7 @@ const routeTree = rootRoute.addChildren([
       nnsTrainersRoute,
       nnsPriceListRoute,
       nnsCatalogQueueRoute,
+      nnsCatalogReviewRoute,
     ]),
   ]),
 ]);
@@ -554,6 +561,8 @@ declare module "@tanstack/react-router" {
   /** Carried in the history entry after a write, so the next page can say what happened. */
   interface HistoryState {
     interventionSaved?: boolean;
+    /** What NNS's reviewer just did, said on the queue it returns to. */
+    catalogReviewed?: string;
     trainingRequestSubmitted?: boolean;
     organizationCreated?: string;
     webhookEndpointRemoved?: string;

@@ -65,14 +65,14 @@ describe("insatskatalog", () => {
     const row = page.getByRole("row", { name: /Jobbspåret Kungsbacka/ });
     await row.getByText("Samordningsförbundet Halland").waitFor();
     await row.getByRole("link", { name: "Jobbspåret Kungsbacka" }).click();
-    await page.getByRole("heading", { level: 1, name: "Jobbspåret Kungsbacka" }).waitFor();
+    await page.getByRole("heading", { level: 1, name: "Granska Jobbspåret Kungsbacka" }).waitFor();
     await page.getByRole("button", { name: "Returnera med kommentar" }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Returnera" }).click();
     await dialog.getByText("Skriv vad som behöver ändras.").first().waitFor();
     await dialog.getByLabel("Vad behöver ändras?").fill("Beskriv målgruppen och hur deltagarna kommer in.");
     await dialog.getByRole("button", { name: "Returnera" }).click();
-    await page.getByText("Insatsen är returnerad till förbundet.").waitFor();
+    await page.getByText("Jobbspåret Kungsbacka är returnerad till förbundet.").waitFor();
     await signOut(page, "Nora Nilsson");
 
     await signIn(page, h.base, "redaktor.halland@demo.nns.se");
@@ -95,10 +95,14 @@ describe("insatskatalog", () => {
     await signIn(page, h.base, "nns.admin@demo.nns.se");
     await page.goto(`${h.base}/nns/catalog/queue`);
     await page.getByRole("link", { name: "Jobbspåret Kungsbacka" }).click();
+    // The second review compares with nothing published: the whole entry, with the förbund's new wording.
+    await page
+      .getByRole("region", { name: "Hela insatsen" })
+      .getByRole("row", { name: /Målgruppen med egna ord\s*Unga vuxna 18–29 år/ })
+      .waitFor();
     await page.getByRole("button", { name: "Publicera" }).click();
-    await page.getByText("Insatsen är publicerad i katalogen.").waitFor();
-    await page.getByRole("link", { name: "Visa i den publika katalogen" }).click();
-    await page.waitForURL((url) => url.pathname === `/katalog/${interventionId}`);
+    await page.getByText("Jobbspåret Kungsbacka är publicerad i katalogen.").waitFor();
+    await page.goto(`${h.base}/katalog/${interventionId}`);
     expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Jobbspåret Kungsbacka");
     expect(problems.errors).toEqual([]);
     await page.context().close();

@@ -95,6 +95,29 @@ describe("the workflow, per role", () => {
     expectProblem(await otherAdmin.GET(PREVIEW, intervention(other.org.id, created.id)), 404, "not_found");
   });
 
+  it("tells NNS's reviewer the owner, who submitted the entry and what they wrote; only to the editors", async () => {
+    const t = await freshTenant(env);
+    const [editor, admin, nns] = [await t.signIn("editor"), await t.signIn("admin"), await nnsAdmin()];
+    const created = await createIntervention(editor, t.org.id, { title: "Granskad insats" });
+    expectData(await act(editor, t.org.id, created.id, "submit", { comment: "Resultaten för 2011 är med." }));
+    const SUBMISSION = "/orgs/{orgId}/interventions/{interventionId}/submission";
+    const submission = expectData(await nns.GET(SUBMISSION, intervention(t.org.id, created.id)));
+    expect(submission).toMatchObject({
+      organizationName: t.org.name,
+      submittedBy: `editor ${t.org.slug}`,
+      comment: "Resultaten för 2011 är med.",
+    });
+    expect(submission.submittedAt).not.toBeNull();
+    // A later submission without a comment replaces the earlier one's.
+    expectData(await act(editor, t.org.id, created.id, "withdraw"));
+    expectData(await act(admin, t.org.id, created.id, "submit"));
+    expect(expectData(await nns.GET(SUBMISSION, intervention(t.org.id, created.id)))).toMatchObject({
+      submittedBy: `admin ${t.org.slug}`,
+      comment: null,
+    });
+    expectProblem(await admin.GET(SUBMISSION, intervention(t.org.id, created.id)), 403, "forbidden");
+  });
+
   it("returns with a required comment, and the förbund resubmits after editing", async () => {
     const t = await freshTenant(env);
     const [editor, nns] = [await t.signIn("editor"), await nnsAdmin()];

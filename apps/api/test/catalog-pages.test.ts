@@ -79,6 +79,37 @@ describe("the public catalogue pages", () => {
     expect(page).toContain('<th scope="row">Till arbetslivsinriktad rehabilitering (positivt)</th>');
   });
 
+  it("draws RESAM's results as an accessible SVG chart with the same figures as a table, and no script", async () => {
+    const page = String((await get(`/katalog/${published}`)).body);
+    const svg =
+      /<svg role="img" aria-labelledby="resultat-diagram-titel resultat-diagram-text"[\s\S]*?<\/svg>\n<figcaption>/.exec(
+        page,
+      )?.[0];
+    expect(svg).toBeDefined();
+    expect(svg).toContain(
+      '<title id="resultat-diagram-titel">Utfall per period, andel av deltagarna</title>',
+    );
+    expect(svg).toContain(
+      '<desc id="resultat-diagram-text">2007-09-01 – 2010-12-31: 103 deltagare, 60,2 % positivt utfall. Resultatmål 40,0 %.</desc>',
+    );
+    // Positive outcomes first: the first segment starts at 0 and the three positive ones end at 60,2 % of the width.
+    const rects = [...(svg ?? "").matchAll(/<rect x="([\d.]+)" y="\d+" width="([\d.]+)"/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    expect(rects).toHaveLength(6);
+    expect(rects[0]?.[0]).toBe(0);
+    expect((rects[2]?.[0] ?? 0) + (rects[2]?.[1] ?? 0)).toBeCloseTo((400 * 62) / 103, 0);
+    expect(svg).toMatch(/stroke-dasharray="6 4"\/><text [^>]*>Resultatmål 40,0 %<\/text>/);
+    const table = /<summary>Diagrammet som tabell<\/summary>[\s\S]*?<\/table>/.exec(page)?.[0] ?? "";
+    expect(table).toContain('<th scope="col">2007-09-01 – 2010-12-31</th>');
+    expect(table).toContain(
+      '<tr><th scope="row">Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag (positivt)</th><td>50 (48,5 %)</td></tr>',
+    );
+    expect(table).toContain('<tr><th scope="row">Andel positivt utfall</th><td>60,2 %</td></tr>');
+    expect(page).not.toMatch(/<script/i);
+  });
+
   it("answers 404 for a draft, an unknown id and a malformed id", async () => {
     expect((await get(`/katalog/${draft}`)).status).toBe(404);
     expect((await get("/katalog/00000000-0000-4000-8000-000000000000")).status).toBe(404);

@@ -1978,6 +1978,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/interventions/{interventionId}/submission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get who submitted an intervention for review, and their comment
+         * @description For NNS's editorial team (`catalog:editorial`) reviewing an entry: the owning förbund's name, when the entry was submitted, by whom and with what comment to the editors (from the latest `intervention.submitted` in the förbund's audit log). Compare with the published revision with `diffInterventionVersions`, then `publishIntervention` or `returnIntervention`.
+         */
+        get: operations["getInterventionSubmission"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/nns/catalog/target-groups/{code}": {
         parameters: {
             query?: never;
@@ -8692,6 +8712,27 @@ export interface components {
             })[];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "organizationName": "Samordningsförbundet Norra Västmanland",
+         *       "submittedAt": "2026-11-19T15:44:02.000Z",
+         *       "submittedBy": "Karin Helander",
+         *       "comment": "Resultaten för 2011 är nu med."
+         *     }
+         */
+        InterventionSubmission: {
+            /** @description The owning förbund */
+            organizationName: string;
+            /**
+             * Format: date-time
+             * @description Null unless the entry waits for review
+             */
+            submittedAt: string | null;
+            /** @description The name of the person who submitted it (an API key's name if a key did); null if unknown */
+            submittedBy: string | null;
+            /** @description What the submitter wrote to the editors */
+            comment: string | null;
         };
         /**
          * @example {
@@ -20274,6 +20315,37 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInterventionSubmission: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The submission */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionSubmission"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };

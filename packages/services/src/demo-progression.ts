@@ -132,7 +132,7 @@ async function seedForbund(
 }
 
 /** The demo's people record their own participants, so the audit trail and access log read as in use. */
-async function asMember(deps: Deps, system: OrgContext, email: string): Promise<OrgContext> {
+export async function asMember(deps: Deps, system: OrgContext, email: string): Promise<OrgContext> {
   const [user] = await transaction(deps.db, {}, (tx) =>
     tx.select({ id: users.id, name: users.name }).from(users).where(eq(users.email, email)),
   );

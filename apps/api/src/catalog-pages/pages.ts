@@ -7,6 +7,7 @@ import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
 import { kronor, page, percent, period, shortDescription } from "./layout.js";
+import { resultsChart } from "./results-chart.js";
 import { searchPage } from "./search-page.js";
 import { type EntryFacts, entryStructuredData } from "./structured-data.js";
 
@@ -89,6 +90,7 @@ ${entry.related.parent ? html`<p>Delprojekt i <a href="/katalog/${entry.related.
 ${entry.related.parts.length > 0 ? html`<h2>Delprojekt</h2><ul>${entry.related.parts.map((p) => html`<li><a href="/katalog/${p.id}">${p.title}</a></li>`)}</ul>` : ""}
 <h2>Beskrivning</h2>
 ${raw(renderMarkdown(d.description))}
+${resultsChart(results, d.goals.resultGoalPercent)}
 ${results.map(
   (r) => html`<h2>Resultat ${r.periodStart} – ${r.periodEnd}</h2>
 <p>${r.participants.total} deltagare: ${r.participants.women} kvinnor, ${r.participants.men} män${

@@ -1,6 +1,7 @@
 import type { InterventionContent } from "@nns/domain";
 import { enterOrganization } from "../access.js";
 import type { ServiceContext } from "../context.js";
+import { asMember } from "../demo-progression.js";
 import { createIntervention } from "./interventions.js";
 import { type ResultInput, recordResults } from "./results.js";
 import { applyWorkflowAction } from "./workflow.js";
@@ -152,7 +153,14 @@ export async function seedDemoCatalog(
       methods: ["work_training"],
     },
   });
-  await applyWorkflowAction(hallandOrg, waiting.id, "submit", {}, null);
+  // Submitted by Halland's editor with a word to the editors, as NNS's reviewer would meet it.
+  await applyWorkflowAction(
+    await asMember(ctx.deps, hallandOrg, "redaktor.halland@demo.nns.se"),
+    waiting.id,
+    "submit",
+    { comment: "Första versionen. Platserna hos arbetsgivarna är bekräftade för hösten." },
+    null,
+  );
   const returned = await createIntervention(hallandOrg, {
     content: {
       ...blank,

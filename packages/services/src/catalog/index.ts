@@ -9,6 +9,7 @@ export * from "./public-catalog.js";
 export * from "./results.js";
 export * from "./search-results.js";
 export type { PublicResult } from "./snapshot.js";
+export * from "./submission.js";
 export * from "./target-groups.js";
 export * from "./vocabularies.js";
 export * from "./workflow.js";

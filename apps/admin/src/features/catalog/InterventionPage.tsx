@@ -2,20 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { ConfirmDialog, FormDialog } from "../../components/ConfirmDialog";
-import { DialogActions } from "../../components/DialogActions";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { type Feedback, FeedbackRegion, useFeedback } from "../../components/Feedback";
-import { TextAreaField } from "../../components/fields";
-import { ServerForm } from "../../components/ServerForm";
 import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { ApiError } from "../../lib/api";
 import { formatDate, formatDateTime } from "../../lib/format";
-import { useApiMutation } from "../../lib/mutation";
 import { orgAccessQuery, usePermissions } from "../../lib/session";
 import {
   type Intervention,
   useCatalogSettings,
+  useForbundChoices,
   useIntervention,
   useVocabularies,
   useWorkflowStep,
@@ -23,7 +20,7 @@ import {
 } from "./api";
 import { InterventionStateBadge, isEditable, PublishedVersionBadge } from "./badges";
 import { CoOwnersSection } from "./CoOwnersSection";
-import { localProblem } from "./localErrors";
+import { ReturnDialog } from "./ReturnDialog";
 import { InterventionTabs } from "./Tabs";
 import "./i18n";
 import "./catalog.css";
@@ -43,6 +40,9 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
   const can = usePermissions(orgId);
   const query = useIntervention(orgId, interventionId);
   const vocab = useVocabularies();
+  // NNS working in a förbund it is not part of: it reviews and coordinates, it is not the owner.
+  const coordinator = useQuery(orgAccessQuery(orgId)).data?.access === "nns_admin_elsewhere";
+  const forbund = useForbundChoices(coordinator);
   const { feedback, show } = useFeedback();
   const saved = useRouterState({
     select: (s) => s.location.state.interventionSaved === true,
@@ -72,7 +72,7 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
               }
             />
             <p>
-              {can.has("catalog:editorial") && intervention.state === "submitted" ? (
+              {coordinator || (can.has("catalog:editorial") && intervention.state === "submitted") ? (
                 <Link to="/nns/catalog/queue">{t("detail.backQueue")}</Link>
               ) : (
                 <Link to="/o/$orgId/interventions" params={{ orgId }}>
@@ -116,7 +116,13 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
                 <dt>{t("detail.publishedRevision")}</dt>
                 <dd>{intervention.publishedRevision ?? "–"}</dd>
                 <dt>{t("detail.owner")}</dt>
-                <dd>{intervention.organizationId === orgId ? t("detail.ownOrg") : t("detail.otherOrg")}</dd>
+                <dd>
+                  {coordinator
+                    ? (forbund.data?.find((f) => f.id === intervention.organizationId)?.name ?? "–")
+                    : intervention.organizationId === orgId
+                      ? t("detail.ownOrg")
+                      : t("detail.otherOrg")}
+                </dd>
                 {intervention.submittedAt ? (
                   <>
                     <dt>{t("detail.submittedAt")}</dt>
@@ -142,7 +148,21 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
                 <dd>{t(`status.${c.status}`)}</dd>
               </dl>
             </section>
-            <WorkflowActions orgId={orgId} intervention={intervention} etag={etag} onFeedback={show} />
+            {coordinator && intervention.state === "submitted" ? (
+              <section className="card" aria-labelledby="actions-heading">
+                <h2 id="actions-heading">{t("detail.actions")}</h2>
+                <p>{t("review.waiting")}</p>
+                <Link
+                  className="btn btn-primary"
+                  to="/nns/catalog/queue/$forbundId/$interventionId"
+                  params={{ forbundId: orgId, interventionId }}
+                >
+                  {t("review.open")}
+                </Link>
+              </section>
+            ) : (
+              <WorkflowActions orgId={orgId} intervention={intervention} etag={etag} onFeedback={show} />
+            )}
             <section className="card" aria-labelledby="preview-heading">
               <h2 id="preview-heading">{t("detail.previewHeading")}</h2>
               <p>{t("detail.previewIntro")}</p>
@@ -283,56 +303,3 @@ const ACTION_DONE: Record<WorkflowAction, string> = {
   return: "returned",
   archive: "archived",
 };
-
-/** Returning needs a comment saying what to change; the API refuses an empty one beside the field. */
-function ReturnDialog({
-  title,
-  onReturn,
-}: {
-  title: string;
-  onReturn: (comment: string) => Promise<unknown>;
-}) {
-  const { t } = useTranslation("catalog");
-  // A mutation, not component state: its reset on the first keystroke after an error is batched, so
-  // that keystroke is not lost to a re-render. It only wraps `onReturn`, the workflow step, whose own
-  // hook refreshes the entry: nothing for this one to invalidate.
-  // The API refuses a blank comment by its schema's pattern, whose generic message says nothing here: the
-  // dialog says what is missing before sending.
-  const send = useApiMutation({
-    mutationFn: (comment: string) => {
-      if (comment.trim() === "") {
-        const missing = t("detail.returnCommentMissing");
-        return Promise.reject(localProblem({ comment: missing }, missing));
-      }
-      return onReturn(comment);
-    },
-  });
-  return (
-    <FormDialog
-      title={t("detail.returnTitle", { title })}
-      trigger={<Button variant="secondary">{t("detail.return")}</Button>}
-      onOpenChange={() => send.reset()}
-    >
-      {(close) => (
-        <ServerForm
-          error={send.error}
-          onEdit={send.reset}
-          onSubmit={(event) => {
-            event.preventDefault();
-            const comment = String(new FormData(event.currentTarget).get("comment") ?? "");
-            send.mutate(comment, { onSuccess: close });
-          }}
-        >
-          <FormError error={send.error} />
-          <TextAreaField name="comment" label={t("detail.returnComment")} isRequired />
-          <DialogActions
-            onCancel={close}
-            submitLabel={t("detail.returnConfirm")}
-            variant="danger"
-            isPending={send.isPending}
-          />
-        </ServerForm>
-      )}
-    </FormDialog>
-  );
-}

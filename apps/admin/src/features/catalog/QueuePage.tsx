@@ -1,6 +1,9 @@
-import { Link } from "@tanstack/react-router";
+import { Link, useRouterState } from "@tanstack/react-router";
+import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
+import { useFeedback } from "../../components/Feedback";
+import { FocusedFeedback } from "../../components/FocusedFeedback";
 import { Pagination } from "../../components/Pagination";
 import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
@@ -10,14 +13,22 @@ import { useEditorialQueue } from "./api";
 import "./i18n";
 import "./catalog.css";
 
-/** "Granskningskö": NNS's editorial team's queue of submitted entries from every förbund, oldest first. */
+/** "Granskningskö": NNS's editorial team's queue of submitted entries from every förbund, oldest first,
+ * each opening its review page. */
 export function QueuePage() {
   const { t } = useTranslation("catalog");
   const pages = useCursorPages();
   const queue = useEditorialQueue(pages.cursor);
+  const { feedback, show } = useFeedback();
+  // What the reviewer just decided, carried here from the review page.
+  const reviewed = useRouterState({ select: (s) => s.location.state.catalogReviewed });
+  useEffect(() => {
+    if (reviewed) show({ kind: "success", text: reviewed });
+  }, [reviewed, show]);
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.description")} />
+      <FocusedFeedback feedback={feedback} />
       <section className="card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("queue.heading")}</h2>
         <QueryView
@@ -38,8 +49,8 @@ export function QueuePage() {
                     rowHeader: true,
                     cell: (entry) => (
                       <Link
-                        to="/o/$orgId/interventions/$interventionId"
-                        params={{ orgId: entry.organizationId, interventionId: entry.id }}
+                        to="/nns/catalog/queue/$forbundId/$interventionId"
+                        params={{ forbundId: entry.organizationId, interventionId: entry.id }}
                       >
                         {entry.content.title}
                       </Link>

@@ -10,6 +10,8 @@ import { Button, PageHeader, TextField } from "../../components/ui";
 import { formatDate, parseKronor } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
 import { type InterventionResult, useIntervention, useResults, useSaveResults, useVocabularies } from "./api";
+import { formatPercent } from "./percent";
+import { ResultsCharts } from "./ResultsCharts";
 import { InterventionTabs } from "./Tabs";
 import "../../components/fields.css";
 import "./i18n";
@@ -17,13 +19,7 @@ import "./catalog.css";
 
 const route = getRouteApi("/app/o/$orgId/interventions/$interventionId/results");
 
-const oneDecimal = new Intl.NumberFormat("sv-SE", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 const months = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 1 });
-
-/** 48.5 → "48,5 %"; the API derives every share, the admin only formats it. */
-export function formatPercent(value: number | null): string {
-  return value === null ? "–" : `${oneDecimal.format(value)}\u00a0%`;
-}
 
 /** A calendar date from the API (YYYY-MM-DD) in the app's date format. */
 const day = (date: string) => formatDate(`${date}T12:00:00Z`);
@@ -153,6 +149,12 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
             </Button>
           </div>
         </ServerForm>
+      ) : null}
+      {results.data && intervention.data ? (
+        <ResultsCharts
+          results={results.data}
+          goal={intervention.data.intervention.content.goals.resultGoalPercent}
+        />
       ) : null}
       <section className="card" aria-labelledby="earlier-heading">
         <h2 id="earlier-heading">{t("results.earlier")}</h2>

@@ -1,6 +1,4 @@
-import { formatKronor } from "@nns/domain/money";
 import { getRouteApi } from "@tanstack/react-router";
-import type { TFunction } from "i18next";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { SelectField } from "../../components/choice";
@@ -9,14 +7,8 @@ import { QueryView } from "../../components/states";
 import { Badge, Button, PageHeader } from "../../components/ui";
 import { formatDateTime } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
-import {
-  type FieldChange,
-  useIntervention,
-  useVersionDiff,
-  useVersions,
-  useVocabularies,
-  type Vocabularies,
-} from "./api";
+import { useIntervention, useVersionDiff, useVersions } from "./api";
+import { ChangesTable } from "./changes";
 import { InterventionTabs } from "./Tabs";
 import "../../components/fields.css";
 import "./i18n";
@@ -139,7 +131,6 @@ function Diff({
 }) {
   const { t } = useTranslation("catalog");
   const diff = useVersionDiff(orgId, interventionId, from, to);
-  const vocab = useVocabularies();
   return (
     <QueryView query={diff}>
       {(data) => (
@@ -148,121 +139,10 @@ function Diff({
           {data.changes.length === 0 ? (
             <p>{t("versions.noChanges")}</p>
           ) : (
-            <ScrollableTable labelledBy="diff-heading">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">{t("versions.field")}</th>
-                    <th scope="col">{t("versions.before")}</th>
-                    <th scope="col">{t("versions.after")}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.changes.map((change) => (
-                    <ChangeRow key={change.field} change={change} t={t} vocab={vocab.data} />
-                  ))}
-                </tbody>
-              </table>
-            </ScrollableTable>
+            <ChangesTable changes={data.changes} labelledBy="diff-heading" />
           )}
         </div>
       )}
     </QueryView>
   );
-}
-
-function ChangeRow({
-  change,
-  t,
-  vocab,
-}: {
-  change: FieldChange;
-  t: TFunction<"catalog">;
-  vocab: Vocabularies | undefined;
-}) {
-  const show = (value: unknown) => describe(change.field, value, t, vocab);
-  const label = fieldLabel(change.field, t);
-  if (change.kind === "items") {
-    return (
-      <tr>
-        <th scope="row">{label}</th>
-        <td className="diff-value">
-          {(change.removed ?? []).length > 0 ? (
-            <>
-              <span className="visually-hidden">{t("versions.removed")}: </span>
-              <del>{(change.removed ?? []).map(show).join(", ")}</del>
-            </>
-          ) : (
-            "–"
-          )}
-        </td>
-        <td className="diff-value">
-          {(change.added ?? []).length > 0 ? (
-            <>
-              <span className="visually-hidden">{t("versions.added")}: </span>
-              <ins>{(change.added ?? []).map(show).join(", ")}</ins>
-            </>
-          ) : (
-            "–"
-          )}
-        </td>
-      </tr>
-    );
-  }
-  return (
-    <tr>
-      <th scope="row">{label}</th>
-      <td className="diff-value">{change.kind === "added" ? t("versions.empty") : show(change.before)}</td>
-      <td className="diff-value">{change.kind === "removed" ? t("versions.empty") : show(change.after)}</td>
-    </tr>
-  );
-}
-
-/** Swedish label of a content field (`goals.volumeGoalParticipants` → "Volymmål (deltagare)"). */
-function fieldLabel(field: string, t: TFunction<"catalog">): string {
-  if (field.startsWith("goals.")) return t(`fields.goal.${field.slice(6)}`, { defaultValue: field });
-  return t(`fields.${field}`, { defaultValue: field });
-}
-
-/** A value as people read it: vocabulary codes as their labels, lists joined, lines of objects spelled out. */
-function describe(
-  field: string,
-  value: unknown,
-  t: TFunction<"catalog">,
-  vocab: Vocabularies | undefined,
-): string {
-  if (value === null || value === undefined || value === "") return t("versions.empty");
-  if (Array.isArray(value)) {
-    if (value.length === 0) return t("versions.empty");
-    return value.map((item) => describe(field, item, t, vocab)).join(field === "description" ? "\n" : "; ");
-  }
-  if (typeof value === "boolean") return value ? t("yes") : t("no");
-  if (typeof value === "object") {
-    const item = value as Record<string, unknown>;
-    if (field === "budget")
-      return `${item.year}: ${formatKronor(Number(item.amountOre))} (${(item.financingParties as string[]).join(", ")})`;
-    if (field === "links") return `${t(`linkKind.${String(item.kind)}`)}: ${item.title} <${item.url}>`;
-    if (field === "contacts")
-      return [item.name, item.role, item.email, item.phone].filter((v) => v !== null && v !== "").join(", ");
-    return Object.entries(item)
-      .map(([k, v]) => `${k}: ${String(v)}`)
-      .join(", ");
-  }
-  const text = String(value);
-  switch (field) {
-    case "orientation":
-      return t(`orientation.${text}`, { defaultValue: text });
-    case "status":
-      return t(`status.${text}`, { defaultValue: text });
-    case "memberParties":
-      return t(`memberParty.${text}`, { defaultValue: text });
-    case "focusArea":
-      return vocab?.focusAreas.find((f) => f.code === text)?.labelSv ?? text;
-    case "targetGroups":
-      return vocab?.targetGroups.find((g) => g.code === text)?.labelSv ?? text;
-    case "methods":
-      return vocab?.methods.find((m) => m.code === text)?.labelSv ?? text;
-    default:
-      return text;
-  }
 }

@@ -169,6 +169,19 @@ export function useEditorialQueue(cursor: string | undefined) {
   });
 }
 
+/** Who submitted an entry and what they wrote to the editors: for NNS's reviewer. */
+export function useSubmission(orgId: string, interventionId: string) {
+  return useQuery({
+    queryKey: [...interventionKeys.detail(orgId, interventionId), "submission"],
+    queryFn: () =>
+      call(
+        api.GET("/orgs/{orgId}/interventions/{interventionId}/submission", {
+          params: { path: { orgId, interventionId } },
+        }),
+      ),
+  });
+}
+
 /** The catalogue's vocabularies change only when NNS edits them. */
 const vocabulariesQuery = queryOptions({
   queryKey: ["catalog", "vocabularies"],

@@ -6,4 +6,5 @@ export const catalogEditorialRouter = createRouter()
   .openapi(routes.getSelfPublishing, handlers.getSelfPublishing)
   .openapi(routes.setSelfPublishing, handlers.setSelfPublishing)
   .openapi(routes.editorialQueue, handlers.editorialQueue)
+  .openapi(routes.getSubmission, handlers.getSubmission)
   .openapi(routes.saveTargetGroup, handlers.saveTargetGroup);

@@ -9,8 +9,10 @@ import {
   PageQuery,
   pageOf,
   problems,
+  Timestamp,
 } from "../../lib/schemas.js";
 import { INTERVENTION } from "../interventions/interventions.examples.js";
+import { InterventionParams } from "../interventions/interventions.routes.js";
 import { InterventionSchema } from "../interventions/interventions.schemas.js";
 
 /** The NNS editorial team's side of the catalogue: self-publishing, the review queue, the vocabularies. */
@@ -89,6 +91,43 @@ export const editorialQueue = defineRoute(
       200: jsonResponse(pageOf(QueueItemSchema, "EditorialQueuePage", QUEUE_ITEM), "The queue"),
       ...problems(400, 401, 403),
     },
+  },
+);
+
+const SubmissionSchema = z
+  .object({
+    organizationName: z.string().openapi({ description: "The owning förbund" }),
+    submittedAt: Timestamp.nullable().openapi({ description: "Null unless the entry waits for review" }),
+    submittedBy: z.string().nullable().openapi({
+      description:
+        "The name of the person who submitted it (an API key's name if a key did); null if unknown",
+    }),
+    comment: z.string().nullable().openapi({ description: "What the submitter wrote to the editors" }),
+  })
+  .openapi("InterventionSubmission", {
+    example: {
+      organizationName: NORRA_VASTMANLAND.name,
+      submittedAt: "2026-11-19T15:44:02.000Z",
+      submittedBy: "Karin Helander",
+      comment: "Resultaten för 2011 är nu med.",
+    },
+  });
+
+export const getSubmission = defineRoute(
+  { kind: "org", permission: "catalog:editorial" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/interventions/{interventionId}/submission",
+    tags,
+    operationId: "getInterventionSubmission",
+    summary: "Get who submitted an intervention for review, and their comment",
+    description:
+      "For NNS's editorial team (`catalog:editorial`) reviewing an entry: the owning förbund's name, " +
+      "when the entry was submitted, by whom and with what comment to the editors (from the latest " +
+      "`intervention.submitted` in the förbund's audit log). Compare with the published revision with " +
+      "`diffInterventionVersions`, then `publishIntervention` or `returnIntervention`.",
+    request: { params: InterventionParams },
+    responses: { 200: jsonResponse(SubmissionSchema, "The submission"), ...problems(401, 403, 404) },
   },
 );
 

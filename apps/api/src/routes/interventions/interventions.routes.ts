@@ -39,7 +39,7 @@ const tags = ["Interventions"];
 /** Revisions are stored as PostgreSQL `integer`. */
 const Revision = z.coerce.number().int().min(1).max(2_147_483_647);
 
-const InterventionParams = OrgIdParams.extend({
+export const InterventionParams = OrgIdParams.extend({
   interventionId: z.uuid().openapi({ param: { name: "interventionId", in: "path" } }),
 });
 
