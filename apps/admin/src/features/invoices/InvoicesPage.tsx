@@ -101,7 +101,6 @@ function InvoiceList({
           <div className="compact-table">
             <DataTable
               labelledBy="invoices-heading"
-              stackOnPhone
               rows={data.data}
               rowKey={(invoice) => invoice.id}
               columns={[

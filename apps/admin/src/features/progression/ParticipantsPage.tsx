@@ -146,7 +146,6 @@ export function ParticipantsPage() {
             <>
               <DataTable
                 labelledBy="participants-heading"
-                stackOnPhone
                 rows={page.data}
                 rowKey={(p) => p.id}
                 columns={[
