@@ -36,7 +36,7 @@ describe("inviting a member", () => {
     await screenshot(page, "invite-dialog-1280");
     await dialog.getByRole("button", { name: "Skicka inbjudan" }).click();
     await page.getByText("Inbjudan skickad till ny.medarbetare@halland.test").waitFor();
-    await page.getByRole("cell", { name: "ny.medarbetare@halland.test" }).first().waitFor();
+    await page.getByRole("rowheader", { name: "ny.medarbetare@halland.test" }).first().waitFor();
 
     await page.goto(`${h.base}/o/${halland}/outbox`);
     await page
@@ -113,7 +113,7 @@ describe("changing a role", () => {
     await signIn(editor.page, h.base, "redaktor.halland@demo.nns.se");
     await editor.page.goto(`${h.base}/o/${halland}/members`);
     await editor.page.getByRole("heading", { level: 1, name: "Medlemmar" }).waitFor();
-    await editor.page.getByRole("cell", { name: "Hanna Holm" }).first().waitFor();
+    await editor.page.getByRole("rowheader", { name: "Hanna Holm" }).first().waitFor();
     await expect(editor.page.getByRole("button", { name: "Bjud in" }).count()).resolves.toBe(0);
     await expect(editor.page.getByRole("link", { name: "API-nycklar" }).count()).resolves.toBe(0);
 

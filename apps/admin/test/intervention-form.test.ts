@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Harness, openPage, organizationId, screenshot, signIn, startHarness } from "./harness.js";
+import { axe, type Harness, openPage, organizationId, screenshot, signIn, startHarness } from "./harness.js";
 
 let h: Harness;
 let hoglandet: string;
@@ -100,6 +100,47 @@ describe("the intervention form", () => {
       "",
     );
     await screenshot(page, "intervention-form-rows-1280");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it.each([1280, 390])("leads from “På den här sidan” to a section, by keyboard, at %i px", async (width) => {
+    const { page, problems } = await openPage(h, width);
+    await signIn(page, h.base, "admin.hoglandet@demo.nns.se");
+    await page.goto(`${h.base}/o/${hoglandet}/interventions/new`);
+    await page.getByRole("heading", { level: 1, name: "Ny insats" }).waitFor();
+    const nav = page.getByRole("navigation", { name: "På den här sidan" });
+    const goals = nav.getByRole("link", { name: "Mål", exact: true });
+    if (width < 800) {
+      // Folded away on a phone, so that the form comes first; opened from the keyboard.
+      await expect(goals.isVisible()).resolves.toBe(false);
+      await nav.locator("summary").focus();
+      await page.keyboard.press("Enter");
+    } else {
+      // Beside the form, to its right.
+      const list = await nav.boundingBox();
+      const form = await page.getByRole("form", { name: "Ny insats" }).boundingBox();
+      expect(list && form && list.x >= form.x + form.width).toBe(true);
+    }
+    await goals.focus();
+    await page.keyboard.press("Enter");
+    const heading = page.getByRole("heading", { level: 2, name: "Mål", exact: true });
+    await expect(heading.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    const top = (await heading.boundingBox())?.y ?? -1;
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(100);
+    // The next Tab continues in that section, at its first field.
+    await page.keyboard.press("Tab");
+    await expect(page.evaluate(() => document.activeElement?.getAttribute("name"))).resolves.toBe(
+      "goals.resultGoalPercent",
+    );
+    if (width >= 800) {
+      // The list stays in view while the form scrolls under it.
+      const box = await nav.boundingBox();
+      expect(box && box.y >= 0 && box.y < 900).toBe(true);
+    }
+    await screenshot(page, `intervention-form-section-nav-${width}`);
+    expect(await axe(page)).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });

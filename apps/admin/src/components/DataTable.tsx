@@ -26,10 +26,11 @@ type Name = { labelledBy: string; caption?: never } | { caption: string; labelle
  * inside a ScrollableTable (focusable and named, so a table wider than the screen can be scrolled with
  * the keyboard). With no rows it shows `empty` instead, when given.
  *
- * Built for a phone layout in which each row becomes a card: every cell carries its column's header as
- * `data-label`, and the row header is marked, so the stylesheet for narrow screens lays the cells out as
- * "label: value" under the row's name. A table opts in with `stackOnPhone` (put the row header first);
- * the others still scroll sideways.
+ * On a phone each row becomes a card, so that a row's name and its actions are in view without scrolling
+ * sideways: every cell carries its column's header as `data-label`, and the stylesheet for narrow screens
+ * lays the first cell out as the card's title (put the row header first) and the others as
+ * "label: value" lines, a cell of actions on a line of its own. A matrix read across its rows (each
+ * kommun against every benefit) sets `scrollOnPhone` and scrolls sideways instead.
  * Tables that are not a list of like rows (the attendance grid, cost breakdowns with totals) stay
  * hand-written.
  */
@@ -38,21 +39,21 @@ export function DataTable<Row>({
   columns,
   rowKey,
   empty,
-  stackOnPhone = false,
+  scrollOnPhone = false,
   ...name
 }: {
   rows: readonly Row[];
   columns: readonly Column<Row>[];
   rowKey: (row: Row) => string;
   empty?: ReactNode;
-  /** On a phone, each row becomes a card of "label: value" lines under the row header (see above). */
-  stackOnPhone?: boolean;
+  /** On a phone, the table keeps its columns and scrolls sideways instead of becoming cards (see above). */
+  scrollOnPhone?: boolean;
 } & Name) {
   if (rows.length === 0 && empty !== undefined) return <EmptyState>{empty}</EmptyState>;
   return (
     <ScrollableTable labelledBy={name.labelledBy} label={name.caption}>
       <table
-        className={stackOnPhone ? "data-table data-table-stacked" : "data-table"}
+        className={scrollOnPhone ? "data-table" : "data-table data-table-stacked"}
         aria-labelledby={name.labelledBy}
       >
         {name.caption ? <caption className="visually-hidden">{name.caption}</caption> : null}

@@ -3,6 +3,7 @@ import type { sv } from "./sv";
 export const en: typeof sv = {
   appName: "NNS platform",
   skipToContent: "Skip to content",
+  onThisPage: "On this page",
   loading: "Loading …",
   retry: "Try again",
   cancel: "Cancel",

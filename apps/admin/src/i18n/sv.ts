@@ -1,6 +1,7 @@
 export const sv = {
   appName: "NNS-plattformen",
   skipToContent: "Hoppa till innehållet",
+  onThisPage: "På den här sidan",
   loading: "Laddar …",
   retry: "Försök igen",
   cancel: "Avbryt",

@@ -73,7 +73,6 @@ export function BankFileSection({ orgId }: { orgId: string }) {
           />
           <DataTable
             caption={t("bankFile.caption", { filename: report.filename })}
-            stackOnPhone
             rows={report.items.map((item, index) => ({ ...item, index }))}
             rowKey={(item) => String(item.index)}
             columns={[

@@ -15,7 +15,6 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
       <h2 id="invoice-lines-heading">{t("detail.linesHeading")}</h2>
       <DataTable
         labelledBy="invoice-lines-heading"
-        stackOnPhone
         rows={invoice.lines}
         rowKey={(line) => String(line.position)}
         columns={[
@@ -48,7 +47,6 @@ export function InvoiceLines({ invoice }: { invoice: Invoice }) {
       <h3 id="invoice-vat-heading">{t("detail.vatHeading")}</h3>
       <DataTable
         labelledBy="invoice-vat-heading"
-        stackOnPhone
         rows={invoice.vatSummary}
         rowKey={(row) => `${row.vatCategory}-${row.vatRateBasisPoints}`}
         columns={[

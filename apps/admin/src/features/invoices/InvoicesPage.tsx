@@ -100,7 +100,6 @@ function InvoiceList({
           <div className="compact-table">
             <DataTable
               labelledBy="invoices-heading"
-              stackOnPhone
               rows={data.data}
               rowKey={(invoice) => invoice.id}
               columns={[

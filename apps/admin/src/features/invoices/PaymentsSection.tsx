@@ -14,7 +14,6 @@ export function PaymentsSection({ invoice }: { invoice: Invoice }) {
       <h2 id="invoice-payments-heading">{t("detail.paymentsHeading")}</h2>
       <DataTable
         labelledBy="invoice-payments-heading"
-        stackOnPhone
         empty={t("detail.noPayments")}
         rows={invoice.payments}
         rowKey={(payment) => payment.id}

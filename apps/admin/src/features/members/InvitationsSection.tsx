@@ -65,7 +65,12 @@ export function InvitationsSection({
             rows={data.data}
             rowKey={(invitation) => invitation.id}
             columns={[
-              { id: "email", header: t("invitations.columns.email"), cell: (invitation) => invitation.email },
+              {
+                id: "email",
+                header: t("invitations.columns.email"),
+                rowHeader: true,
+                cell: (invitation) => invitation.email,
+              },
               {
                 id: "role",
                 header: t("invitations.columns.role"),

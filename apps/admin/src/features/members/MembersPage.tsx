@@ -108,6 +108,7 @@ function Members({ orgId }: { orgId: string }) {
             {
               id: "name",
               header: t("members.columns.name"),
+              rowHeader: true,
               cell: (member) => (
                 <>
                   {member.name}

@@ -70,7 +70,6 @@ export function SubscriberList({
             </p>
             <DataTable
               labelledBy="subscribers-heading"
-              stackOnPhone
               rows={rows}
               rowKey={(s) => s.id}
               columns={[

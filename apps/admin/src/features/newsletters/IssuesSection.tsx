@@ -36,7 +36,6 @@ export function IssuesSection({
         {(data) => (
           <DataTable
             labelledBy="issues-heading"
-            stackOnPhone
             rows={data}
             rowKey={(issue) => issue.id}
             columns={[

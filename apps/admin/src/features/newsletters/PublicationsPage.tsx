@@ -45,7 +45,6 @@ export function PublicationsPage() {
           {(data) => (
             <DataTable
               labelledBy="publications-heading"
-              stackOnPhone
               rows={data}
               rowKey={(publication) => publication.id}
               columns={[

@@ -35,13 +35,13 @@ export function OrganizationsPage() {
               {
                 id: "name",
                 header: t("list.name"),
+                rowHeader: true,
                 cell: (org) => (
                   <Link to="/o/$orgId" params={{ orgId: org.id }}>
                     {org.name}
                   </Link>
                 ),
               },
-              { id: "kind", header: t("list.kind"), cell: (org) => t(`kinds.${org.kind}`) },
               {
                 id: "county",
                 header: t("list.county"),
@@ -51,6 +51,7 @@ export function OrganizationsPage() {
               {
                 id: "organizationNumber",
                 header: t("list.organizationNumber"),
+                noWrap: true,
                 cell: (org) => org.organizationNumber,
               },
               {

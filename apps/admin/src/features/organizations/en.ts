@@ -11,7 +11,6 @@ export const en: Translations<typeof sv> = {
     register: "Register association",
     caption: "Registered organizations",
     name: "Name",
-    kind: "Kind",
     county: "County",
     organizationNumber: "Organisation number",
     kommuner: "Number of municipalities",

@@ -7,9 +7,9 @@ export const sv = {
     register: "Registrera förbund",
     caption: "Registrerade organisationer",
     name: "Namn",
-    kind: "Typ",
     county: "Län",
-    organizationNumber: "Organisationsnummer",
+    // A soft hyphen: in a phone's narrow label column the word breaks as "Organisations-nummer".
+    organizationNumber: "Organisations\u00ADnummer",
     kommuner: "Antal kommuner",
     actions: "Åtgärder",
     edit: "Redigera",

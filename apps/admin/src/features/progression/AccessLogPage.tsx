@@ -33,7 +33,6 @@ export function AccessLogPage() {
             <>
               <DataTable
                 caption={t("accessLog.title")}
-                stackOnPhone
                 rows={page.data}
                 rowKey={(entry) => entry.id}
                 columns={[

@@ -72,7 +72,6 @@ function InstrumentView({ orgId, instrumentId }: { orgId: string; instrumentId: 
               <h2 id="versions-heading">{t("instruments.versionsHeading")}</h2>
               <DataTable
                 labelledBy="versions-heading"
-                stackOnPhone
                 rows={[...data.versions].sort((a, b) => b.number - a.number)}
                 rowKey={(v) => v.id}
                 columns={[

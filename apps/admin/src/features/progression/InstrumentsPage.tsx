@@ -46,7 +46,6 @@ export function InstrumentsPage() {
           {(page) => (
             <DataTable
               labelledBy="instruments-heading"
-              stackOnPhone
               rows={page.data}
               rowKey={(instrument) => instrument.id}
               columns={[

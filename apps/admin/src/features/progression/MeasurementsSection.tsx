@@ -38,7 +38,6 @@ export function MeasurementsSection({
         {(page) => (
           <DataTable
             labelledBy="measurements-heading"
-            stackOnPhone
             rows={[...page.data].sort((a, b) => b.measuredOn.localeCompare(a.measuredOn))}
             rowKey={(m) => m.id}
             columns={[

@@ -145,7 +145,6 @@ export function ParticipantsPage() {
             <>
               <DataTable
                 labelledBy="participants-heading"
-                stackOnPhone
                 rows={page.data}
                 rowKey={(p) => p.id}
                 columns={[

@@ -231,7 +231,6 @@ function RadarComparison({ comparison }: { comparison: Comparison }) {
       ) : null}
       <DataTable
         caption={t("charts.radarCaption", { from, to })}
-        stackOnPhone
         rows={comparison.items}
         rowKey={(item) => item.code}
         columns={[

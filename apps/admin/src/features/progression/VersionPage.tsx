@@ -107,7 +107,6 @@ function ItemsTable({ version }: { version: InstrumentVersion }) {
       <h2 id="items-heading">{t("version.itemsHeading")}</h2>
       <DataTable
         labelledBy="items-heading"
-        stackOnPhone
         rows={version.definition.items}
         rowKey={(item) => item.code}
         columns={[

@@ -230,7 +230,6 @@ function ImportState({ item }: { item: StatisticsImport }) {
           ) : null}
           <DataTable
             caption={t("progress.errorsCaption", { count: item.errorCount })}
-            stackOnPhone
             rows={item.errors.map((e, index) => ({ ...e, index }))}
             rowKey={(e) => String(e.index)}
             columns={[
@@ -272,7 +271,6 @@ function ImportList({ orgId }: { orgId: string }) {
       <>
         <DataTable<StatisticsImportSummary>
           caption={t("list.caption")}
-          stackOnPhone
           rows={list.data.data}
           rowKey={(i) => i.id}
           columns={[

@@ -72,6 +72,7 @@ export function BenefitsTable({
       <div className="statistics-sticky">
         <DataTable
           labelledBy="statistics-benefits-heading"
+          scrollOnPhone
           rows={rows}
           rowKey={(row) => row.key}
           columns={[

@@ -146,7 +146,6 @@ export function RankingSection({
       <div className="statistics-cards">
         <DataTable
           labelledBy="statistics-ranking-table-heading"
-          stackOnPhone
           rows={rows}
           rowKey={(row) => row.key}
           columns={[

@@ -89,7 +89,6 @@ export function TrendSection({
                     <h3 id="statistics-trend-table-heading">{t("trend.tableHeading")}</h3>
                     <DataTable
                       labelledBy="statistics-trend-table-heading"
-                      stackOnPhone
                       rows={data.points}
                       rowKey={(point) => point.period}
                       columns={[

@@ -84,7 +84,6 @@ export function DeliveryLog({
             <>
               <DataTable
                 caption={t("deliveries.caption")}
-                stackOnPhone
                 rows={data.data}
                 rowKey={(delivery) => delivery.id}
                 columns={[

@@ -60,7 +60,6 @@ function Webhooks({ orgId }: { orgId: string }) {
           {(data) => (
             <DataTable
               labelledBy="webhook-endpoints-heading"
-              stackOnPhone
               rows={data.data}
               rowKey={(endpoint) => endpoint.id}
               columns={[

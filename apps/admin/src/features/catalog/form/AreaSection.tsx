@@ -22,7 +22,7 @@ export function AreaSection({ choices, choose }: { choices: Choices; choose: Cho
   const [announcement, setAnnouncement] = useState("");
   const countyName = (code: string) => counties.data?.find((c) => c.code === code)?.name ?? code;
   return (
-    <Section legend={t("form.area")}>
+    <Section id="area">
       <CheckboxGroupField
         name="memberParties"
         label={t("form.memberParties")}

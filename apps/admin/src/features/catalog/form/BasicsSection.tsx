@@ -23,7 +23,7 @@ export function BasicsSection({
     (i) => i.organizationId === orgId && i.id !== initial?.id && i.parentId === null,
   );
   return (
-    <Section legend={t("form.basics")}>
+    <Section id="basics">
       <TextField name="title" label={t("form.title")} defaultValue={content.title} isRequired />
       <TextAreaField
         name="summary"

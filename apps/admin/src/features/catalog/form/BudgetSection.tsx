@@ -9,7 +9,7 @@ import { AddRowButton, RepeatRow, Section } from "./Section";
 export function BudgetSection({ content, rows }: { content: InterventionContent; rows: Rows<Row> }) {
   const { t } = useTranslation("catalog");
   return (
-    <Section legend={t("form.budget")}>
+    <Section id="budget">
       <p className="muted" style={{ margin: 0 }}>
         {t("form.budgetIntro")}
       </p>

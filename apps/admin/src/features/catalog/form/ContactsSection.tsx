@@ -8,7 +8,7 @@ import { AddRowButton, RepeatRow, Section } from "./Section";
 export function ContactsSection({ content, rows }: { content: InterventionContent; rows: Rows<Row> }) {
   const { t } = useTranslation("catalog");
   return (
-    <Section legend={t("form.contacts")}>
+    <Section id="contacts">
       {rows.rows.map((row, i) => {
         const contact = content.contacts[row.key];
         return (

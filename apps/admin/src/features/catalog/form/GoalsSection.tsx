@@ -10,7 +10,7 @@ export function GoalsSection({ content, choices, choose }: SectionProps) {
   const { t } = useTranslation("catalog");
   const vocab = useVocabularies();
   return (
-    <Section legend={t("form.goals")}>
+    <Section id="goals">
       <div className="form-row">
         {GOALS.map((goal) => (
           <TextField

@@ -12,7 +12,7 @@ const LINK_KINDS = ["evaluation", "study_visit", "other"] as const;
 export function LinksSection({ content, rows }: { content: InterventionContent; rows: Rows<LinkRow> }) {
   const { t } = useTranslation("catalog");
   return (
-    <Section legend={t("form.links")}>
+    <Section id="links">
       <p className="muted" style={{ margin: 0 }}>
         {t("form.linksIntro")}
       </p>

@@ -11,7 +11,7 @@ const STATUSES = ["planned", "ongoing", "ended", "regular_operations"] as const;
 export function PeriodSection({ content, choices, choose }: SectionProps) {
   const { t } = useTranslation("catalog");
   return (
-    <Section legend={t("form.period")}>
+    <Section id="period">
       <div className="form-row">
         <TextField
           name="startDate"

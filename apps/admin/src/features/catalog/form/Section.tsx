@@ -1,10 +1,21 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 import { Button } from "../../../components/ui";
+import { FORM_SECTIONS, type FormSectionId, sectionHeadingId } from "./sections";
 
-export function Section({ legend, children }: { legend: string; children: ReactNode }) {
+/**
+ * One part of the form, its legend a heading: screen reader users can move between the parts by heading,
+ * and the links under "På den här sidan" lead (and move focus) to it.
+ */
+export function Section({ id, children }: { id: FormSectionId; children: ReactNode }) {
+  const { t } = useTranslation("catalog");
   return (
     <fieldset className="card form-section">
-      <legend>{legend}</legend>
+      <legend>
+        <h2 id={sectionHeadingId(id)} tabIndex={-1} className="section-target">
+          {t(FORM_SECTIONS[id])}
+        </h2>
+      </legend>
       {children}
     </fieldset>
   );

@@ -15,7 +15,7 @@ export function TargetSection({ content, choices, choose }: SectionProps) {
     .filter((f) => f.orientation === choices.orientation)
     .map((f) => ({ id: f.code, label: f.labelSv }));
   return (
-    <Section legend={t("form.orientationHeading")}>
+    <Section id="orientation">
       <div className="form-row">
         <SelectField
           name="orientation"
