@@ -31,6 +31,7 @@ function MySessions({ orgId }: { orgId: string }) {
           {(data) => (
             <DataTable
               labelledBy="my-sessions-heading"
+              stackOnPhone
               rows={[...data].sort((a, b) => a.startsAt.localeCompare(b.startsAt))}
               rowKey={(session) => session.sessionId}
               columns={[
@@ -43,7 +44,11 @@ function MySessions({ orgId }: { orgId: string }) {
                       <span>{session.title}</span>
                       <span className="nowrap session-time">
                         {formatSessionTime(session.startsAt, session.endsAt)}
-                        {session.endsAt < now ? ` (${t("mySessions.past")})` : ""}
+                        {session.endsAt < now
+                          ? ` (${t("mySessions.past")})`
+                          : session.startsAt <= now
+                            ? ` (${t("mySessions.ongoing")})`
+                            : ""}
                       </span>
                     </span>
                   ),
