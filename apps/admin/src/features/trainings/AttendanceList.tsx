@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { SearchField } from "react-aria-components";
+import { Input, SearchField } from "react-aria-components";
 import { useTranslation } from "react-i18next";
 import { CheckboxField } from "../../components/fields";
 import { Button, FieldLabel } from "../../components/ui";
@@ -47,7 +47,7 @@ export function AttendanceList({
       <div className="attendance-tools">
         <SearchField className="field attendance-search" value={query} onChange={setQuery}>
           <FieldLabel label={t("attendance.search")} />
-          <input className="field-input" />
+          <Input className="field-input" />
         </SearchField>
         <div className="cell-actions">
           <Button variant="secondary" isDisabled={locked} onPress={() => setAll(true)}>
