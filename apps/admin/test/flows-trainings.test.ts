@@ -1,6 +1,7 @@
 import { enterOrganization, submitTrainingRequest, systemContext } from "@nns/services";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  axe,
   chooseOption,
   type Harness,
   menuLink,
@@ -124,29 +125,73 @@ describe("trainings", () => {
     await page.context().close();
   });
 
-  it("lets a trainer take attendance for an assigned session once it has begun", async () => {
-    // The kick-off starts in a quarter of an hour: attendance opens half an hour before.
-    await h.t.db.ownerSql(
-      "update training_sessions set starts_at = now() + interval '15 minutes', ends_at = now() + interval '3 hours' where step_key = 'kickoff'",
-    );
-    const { page, problems } = await openPage(h);
+  it("lets a trainer on a phone take attendance for the demo's session under way, from a list", async () => {
+    const { page, problems } = await openPage(h, 390);
     await signIn(page, h.base, "utbildare@demo.nns.se");
     await menuLink(page, "Mina tillfällen").click();
     await page.getByRole("heading", { level: 1, name: "Mina tillfällen" }).waitFor();
-    await page.getByRole("link", { name: "Närvaro för Kick-off, BIP/SKAPA Halland och Höglandet" }).click();
-    await page.getByRole("heading", { level: 1, name: "Närvaro: Kick-off" }).waitFor();
-    await page
-      .getByRole("row", { name: /Anna Berg/ })
-      .getByText("Närvarande")
-      .click();
-    await page
-      .getByRole("row", { name: /Johan Lind/ })
-      .getByText("Närvarande")
-      .click();
-    await page.getByText(/^2 av \d+ markerade som närvarande\.$/).waitFor();
-    await page.getByRole("button", { name: "Spara närvaro" }).click();
-    await page.getByText(/^Närvaron är sparad: 2 av \d+ deltog\.$/).waitFor();
-    await screenshot(page, "flow-attendance-saved");
+    // The session under way comes first, and its Närvaro action is on screen without scrolling sideways.
+    const action = page.getByRole("link", {
+      name: "Närvaro för Uppstartsmöte med chefer och implementeringsgrupp, BIP/SKAPA Centrala Östergötland",
+    });
+    await action.waitFor();
+    const box = await action.boundingBox();
+    expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
+    expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axe(page)).toEqual([]);
+    await action.click();
+    await page.getByRole("heading", { level: 1, name: /^Närvaro: Uppstartsmöte/ }).waitFor();
+    await page.getByRole("checkbox", { name: /Amir Karimi/ }).waitFor({ state: "attached" });
+    await page.getByText("0 närvarande", { exact: true }).waitFor();
+    await page.getByText("6 frånvarande", { exact: true }).waitFor();
+    // The name filter narrows the list; ticking a name is a whole-row target.
+    await page.getByRole("searchbox", { name: "Sök deltagare" }).fill("beata");
+    await page.getByRole("checkbox", { name: /Amir Karimi/ }).waitFor({ state: "detached" });
+    const beata = page.getByText("Beata Lund", { exact: true });
+    expect((await beata.locator("xpath=ancestor::label").boundingBox())?.height).toBeGreaterThanOrEqual(44);
+    await beata.click();
+    await page.getByRole("searchbox", { name: "Sök deltagare" }).fill("");
+    await page.getByText("Amir Karimi", { exact: true }).click();
+    await page.getByText("2 närvarande", { exact: true }).waitFor();
+    await page.getByText("4 frånvarande", { exact: true }).waitFor();
+    expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(390);
+    expect(await axe(page)).toEqual([]);
+    const save = page.getByRole("button", { name: "Spara närvaro" });
+    await save.click();
+    const saved = page.getByText("Närvaron är sparad: 2 av 6 deltog.");
+    await saved.waitFor();
+    // The save bar stays at the bottom of the screen: the message is where the thumb was.
+    const message = await saved.boundingBox();
+    expect(message && message.y >= 0 && message.y + message.height <= 844).toBe(true);
+    await screenshot(page, "flow-attendance-saved-390");
+    expect(problems.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it("shows the calendar on a phone as an agenda by day, with a switch to a month that fits", async () => {
+    const { page, problems } = await openPage(h, 390);
+    await signIn(page, h.base, "nns.admin@demo.nns.se");
+    const nns = await organizationId(h, "nns");
+    await page.goto(`${h.base}/o/${nns}/trainings/calendar`);
+    await page.getByRole("heading", { level: 1, name: "Utbildningskalender" }).waitFor();
+    // Today's session under way is in the agenda, under today's heading.
+    const today = page
+      .getByRole("listitem")
+      .filter({ has: page.getByRole("heading", { level: 3, name: /I dag/ }) });
+    await today
+      .getByRole("link", { name: /^Uppstartsmöte med chefer och implementeringsgrupp – BIP\/SKAPA Centrala/ })
+      .waitFor();
+    expect(await page.getByRole("button", { name: "Lista", exact: true }).getAttribute("aria-pressed")).toBe(
+      "true",
+    );
+    expect(await axe(page)).toEqual([]);
+    await screenshot(page, "calendar-agenda-390");
+    await page.getByRole("button", { name: "Månad", exact: true }).click();
+    await page.getByRole("table").waitFor();
+    expect(await page.evaluate(() => document.scrollingElement?.scrollWidth)).toBeLessThanOrEqual(390);
+    const sunday = await page.getByRole("columnheader").last().boundingBox();
+    expect(sunday && sunday.x + sunday.width <= 390).toBe(true);
+    expect(await axe(page)).toEqual([]);
     expect(problems.errors).toEqual([]);
     await page.context().close();
   });
@@ -296,7 +341,7 @@ describe("trainings", () => {
     await menuLink(page, "Intresseanmälningar").click();
     await page.getByText("14 tillsammans", { exact: false }).waitFor();
     await screenshot(page, "flow-pairing");
-    await page.getByRole("button", { name: /^Skapa gemensam utbildning för / }).click();
+    await page.getByRole("button", { name: /^Skapa gemensam utbildning för .*Halland/ }).click();
     const dialog = page.getByRole("dialog");
     await dialog.getByText("De 2 förbund som skickade intresseanmälningarna", { exact: false }).waitFor();
     await dialog.getByRole("button", { name: "Skapa" }).click();
@@ -329,7 +374,7 @@ describe("trainings", () => {
     await page.getByRole("button", { name: "Lista", exact: true }).focus();
     await page.keyboard.press("Enter");
     await page
-      .getByRole("rowheader", { name: new RegExp(`^${title}`) })
+      .getByRole("link", { name: new RegExp(`^${title} – ${training}`) })
       .first()
       .waitFor();
     await page.getByRole("button", { name: "Månad", exact: true }).focus();

@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { enterOrganization } from "./access.js";
 import { type Deps, systemContext } from "./context.js";
 import { seedDemoBilling } from "./demo-billing.js";
+import { seedPairableRequests, seedSessionUnderWay, seedWaitingList } from "./demo-trainings-today.js";
 import { recordAttendance } from "./trainings/attendance.js";
 import { answerSurvey } from "./trainings/surveys.js";
 import { addCertification, createTrainer } from "./trainings/trainers.js";
@@ -21,6 +22,8 @@ function morning(daysFromNow: number): Date {
   return d;
 }
 
+const SLUGS = ["nns", "halland", "hoglandet", "umearegionen", "sundsvall", "centrala-ostergotland"];
+
 const PEOPLE = [
   ["Anna Berg", "woman", "Försäkringskassan"],
   ["Johan Lind", "man", "Arbetsförmedlingen"],
@@ -33,8 +36,10 @@ const PEOPLE = [
 
 /**
  * Demo trainings: two certified trainers, intresseanmälningar from Halland and Höglandet (neighbouring
- * län, both open to sharing) turned into one shared BIP/SKAPA training, a request from Umeåregionen still
- * waiting, and Höglandet's own inspirationsdag (seed 000) held, attended and followed up.
+ * län, both open to sharing) turned into one shared BIP/SKAPA training, Höglandet's own inspirationsdag
+ * (seed 000) held, attended and followed up, and what the README's flows need on the day the demo starts:
+ * requests from Sundsvall and Umeåregionen that pair, a session under way for the demo trainer's
+ * attendance and a full seminar with a waiting list.
  */
 export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promise<void> {
   const system = systemContext(deps, "demo-seed");
@@ -42,13 +47,13 @@ export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promi
     tx
       .select({ id: organizations.id, slug: organizations.slug })
       .from(organizations)
-      .where(inArray(organizations.slug, ["nns", "halland", "hoglandet", "umearegionen"])),
+      .where(inArray(organizations.slug, SLUGS)),
   );
   const id = (slug: string) => ids.find((o) => o.slug === slug)?.id as string;
-  const [nns, halland, hoglandet, umea] = await Promise.all(
-    ["nns", "halland", "hoglandet", "umearegionen"].map((slug) => enterOrganization(system, id(slug))),
+  const [nns, halland, hoglandet, umea, sundsvall, ostergotland] = await Promise.all(
+    SLUGS.map((slug) => enterOrganization(system, id(slug))),
   );
-  if (!nns || !halland || !hoglandet || !umea) return;
+  if (!nns || !halland || !hoglandet || !umea || !sundsvall || !ostergotland) return;
 
   const tove = await createTrainer(nns, {
     name: "Tove Tränare",
@@ -97,15 +102,7 @@ export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promi
     contactName: "Förbundschef Höglandet",
     contactEmail: "admin.hoglandet@demo.nns.se",
   });
-  await submitTrainingRequest(umea, {
-    periodStart: morning(60).toISOString().slice(0, 10),
-    periodEnd: morning(200).toISOString().slice(0, 10),
-    expectedParticipants: 22,
-    deliveryPreference: "digital",
-    openToSharing: false,
-    contactName: "Förbundschef Umeåregionen",
-    contactEmail: "admin.umea@demo.nns.se",
-  });
+  await seedPairableRequests(sundsvall, umea);
 
   const bip = await createTraining(nns, {
     kind: "bip_skapa",
@@ -218,4 +215,7 @@ export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promi
       comment: index === 0 ? "Mycket inspirerande, särskilt erfarenhetsutbytet." : null,
     });
   }
+  // Last, so that the trainings above stay the first of their kind in the database (pages.test.ts).
+  await seedSessionUnderWay(nns, ostergotland, tove.id);
+  await seedWaitingList(halland);
 }

@@ -9,7 +9,11 @@ import {
   listDueOccasions,
   listStatisticsPeriods,
   municipalityStatisticsView,
+  mySessions,
+  pairingSuggestions,
+  recordAttendance,
   seedDemoData,
+  sessionRoster,
   statisticsRanking,
   statisticsViewCsv,
   systemContext,
@@ -17,6 +21,7 @@ import {
 import { demoStatisticsRows, demoStatisticsYears } from "../src/statistics/demo-statistics.js";
 import { stockholmDate } from "../src/trainings/scope.js";
 import { testDeps } from "./deps.js";
+import { contextFor } from "./tenant.js";
 
 let t: TestDatabase;
 let deps: Deps;
@@ -34,23 +39,25 @@ afterAll(async () => {
 });
 
 describe("the demo data", () => {
-  it("pairs Halland and Höglandet into one confirmed BIP/SKAPA training and leaves Umeåregionen's request open", async () => {
+  it("pairs Halland and Höglandet into one confirmed BIP/SKAPA training and leaves two requests open", async () => {
     const trainings = await t.db.ownerSql(
       `select t.kind, t.status, count(p.*)::int as parties from trainings t
-       join training_parties p on p.training_id = t.id group by t.id order by t.kind, parties`,
+       join training_parties p on p.training_id = t.id group by t.id order by t.kind, parties, t.status`,
     );
     expect(trainings).toEqual([
+      { kind: "bip_skapa", status: "confirmed", parties: 1 },
       { kind: "bip_skapa", status: "confirmed", parties: 2 },
       { kind: "bip_skapa", status: "confirmed", parties: 4 },
       { kind: "event", status: "completed", parties: 1 },
+      { kind: "event", status: "planned", parties: 1 },
     ]);
     const requests = await t.db.ownerSql("select status from training_requests order by status");
-    expect(requests.map((r) => r.status)).toEqual(["scheduled", "scheduled", "submitted"]);
+    expect(requests.map((r) => r.status)).toEqual(["scheduled", "scheduled", "submitted", "submitted"]);
   });
 
   it("follows up Höglandet's inspirationsdag with attendance and enough survey answers to show", async () => {
     const [attendance] = await t.db.ownerSql(
-      "select count(*) filter (where attended)::int as attended, count(*)::int as registered from session_registrations r join trainings t on t.id = r.training_id where t.kind = 'event'",
+      "select count(*) filter (where attended)::int as attended, count(*)::int as registered from session_registrations r join trainings t on t.id = r.training_id where t.kind = 'event' and t.status = 'completed'",
     );
     expect(attendance).toEqual({ attended: 6, registered: 7 });
     const [answers] = await t.db.ownerSql(
@@ -223,5 +230,66 @@ describe("the demo's statistics", () => {
       "2024",
       "2025",
     ]);
+  });
+});
+
+describe("the demo on the day it starts, as the README's flows need it", () => {
+  const organization = async (slug: string) =>
+    String((await t.db.ownerSql(`select id from organizations where slug = '${slug}'`))[0]?.id);
+
+  it("gives NNS a pairing suggestion for two open requests", async () => {
+    const nns = await enterOrganization(systemContext(deps, "test"), await organization("nns"));
+    const suggestions = await pairingSuggestions(nns);
+    expect(suggestions.length).toBeGreaterThan(0);
+    const names = suggestions[0]?.requests.map((r) => r.organization.name).sort();
+    expect(names).toEqual(["Samordningsförbundet Sundsvall", "Samordningsförbundet Umeåregionen"]);
+  });
+
+  it("has a session under way that the demo trainer can take attendance for now", async () => {
+    const [user] = await t.db.ownerSql(
+      "select id, email, name from users where email = 'utbildare@demo.nns.se'",
+    );
+    const trainer = await contextFor(
+      deps,
+      { userId: String(user?.id), email: String(user?.email), name: String(user?.name) },
+      await organization("nns"),
+    );
+    const now = Date.now();
+    const open = (await mySessions(trainer)).find(
+      (s) => s.startsAt.getTime() <= now && s.endsAt.getTime() > now && s.trainingStatus === "confirmed",
+    );
+    expect(open).toBeDefined();
+    if (!open) return;
+    expect(now - open.startsAt.getTime()).toBeGreaterThanOrEqual(55 * 60_000);
+    const roster = await sessionRoster(trainer, open.trainingId, open.sessionId);
+    expect(roster.length).toBeGreaterThanOrEqual(5);
+    // Recording attendance is what "open for attendance" means: the service accepts it now.
+    const saved = await recordAttendance(trainer, open.trainingId, open.sessionId, [
+      { registrationId: roster[0]?.registrationId as string, attended: true },
+    ]);
+    expect(saved.filter((r) => r.attended)).toHaveLength(1);
+    await recordAttendance(trainer, open.trainingId, open.sessionId, [
+      { registrationId: roster[0]?.registrationId as string, attended: false },
+    ]);
+  });
+
+  it("has an upcoming session that is full with people on its waiting list", async () => {
+    const [full] = await t.db.ownerSql(
+      `select s.capacity,
+         count(*) filter (where r.status = 'confirmed')::int as confirmed,
+         count(*) filter (where r.status = 'waitlisted')::int as waiting
+       from training_sessions s join session_registrations r on r.session_id = s.id
+       where s.starts_at > now() group by s.id having count(*) filter (where r.status = 'waitlisted') > 0`,
+    );
+    expect(full?.waiting).toBeGreaterThanOrEqual(2);
+    expect(full?.confirmed).toBe(full?.capacity);
+  });
+
+  it("has catalogue entries waiting for review and returned with a comment", async () => {
+    const entries = await t.db.ownerSql(
+      "select state, review_comment from interventions where state in ('submitted', 'returned') order by state",
+    );
+    expect(entries.some((e) => e.state === "submitted")).toBe(true);
+    expect(entries.find((e) => e.state === "returned")?.review_comment).toBeTruthy();
   });
 });

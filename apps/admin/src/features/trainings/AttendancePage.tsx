@@ -2,12 +2,10 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { FeedbackRegion, useFeedback } from "../../components/Feedback";
-import { CheckboxField } from "../../components/fields";
-import { ScrollableTable } from "../../components/ScrollableTable";
 import { FormError, QueryView } from "../../components/states";
-import { Button, PageHeader } from "../../components/ui";
+import { PageHeader } from "../../components/ui";
 import { usePermissions } from "../../lib/session";
+import { AttendanceList } from "./AttendanceList";
 import { mySessionsQuery, rosterQuery, trainingQuery, useSaveAttendance } from "./api";
 import { formatSessionTime } from "./format";
 import "./i18n";
@@ -17,7 +15,7 @@ const ATTENDANCE_OPENS_BEFORE_MS = 30 * 60_000;
 
 const route = getRouteApi("/app/o/$orgId/trainings/$trainingId/sessions/$sessionId/attendance");
 
-/** Attendance for one session: everyone with a place, a checkbox each, saved together. */
+/** Attendance for one session: everyone with a place, ticked in a list, saved together. */
 export function AttendancePage() {
   const params = route.useParams();
   return <Attendance key={params.sessionId} {...params} />;
@@ -38,7 +36,7 @@ function Attendance({
   const training = useQuery({ ...trainingQuery(orgId, trainingId), enabled: can.has("trainings:read") });
   const mine = useQuery({ ...mySessionsQuery(orgId), enabled: can.size > 0 && !can.has("trainings:read") });
   const roster = useQuery(rosterQuery(orgId, trainingId, sessionId));
-  const { feedback, show } = useFeedback();
+  const [savedText, setSavedText] = useState<string | null>(null);
   const [present, setPresent] = useState<Record<string, boolean>>({});
   useEffect(() => {
     if (roster.data)
@@ -78,7 +76,6 @@ function Attendance({
           </Link>
         )}
       </p>
-      <FeedbackRegion feedback={feedback} />
       <section className="card" aria-labelledby="roster-heading">
         <h2 id="roster-heading">{t("attendance.heading")}</h2>
         <QueryView query={roster} isEmpty={(data) => data.length === 0} empty={t("attendance.empty")}>
@@ -91,15 +88,15 @@ function Attendance({
                   registrationId: row.registrationId,
                   attended: present[row.registrationId] ?? false,
                 }));
+                setSavedText(null);
                 save.mutate(entries, {
                   onSuccess: () =>
-                    show({
-                      kind: "success",
-                      text: t("attendance.saved", {
+                    setSavedText(
+                      t("attendance.saved", {
                         present: entries.filter((e) => e.attended).length,
                         total: entries.length,
                       }),
-                    }),
+                    ),
                 });
               }}
             >
@@ -107,66 +104,17 @@ function Attendance({
               {locked ? (
                 <p className="notice">{notYet ? t("attendance.notYet") : t("attendance.frozen")}</p>
               ) : null}
-              <div className="cell-actions">
-                <Button
-                  variant="secondary"
-                  className="btn-small"
-                  onPress={() =>
-                    setPresent(Object.fromEntries(data.map((row) => [row.registrationId, true])))
-                  }
-                >
-                  {t("attendance.markAll")}
-                </Button>
-                <Button
-                  variant="secondary"
-                  className="btn-small"
-                  onPress={() =>
-                    setPresent(Object.fromEntries(data.map((row) => [row.registrationId, false])))
-                  }
-                >
-                  {t("attendance.clearAll")}
-                </Button>
-              </div>
-              <ScrollableTable labelledBy="roster-heading">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t("attendance.columns.name")}</th>
-                      <th scope="col">{t("attendance.columns.employer")}</th>
-                      <th scope="col">{t("attendance.columns.present")}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.map((row) => (
-                      <tr key={row.registrationId}>
-                        <th scope="row">{row.name}</th>
-                        <td>{row.employer ?? "–"}</td>
-                        <td>
-                          <CheckboxField
-                            isDisabled={locked}
-                            isSelected={present[row.registrationId] ?? false}
-                            onChange={(value) => setPresent((p) => ({ ...p, [row.registrationId]: value }))}
-                          >
-                            {t("attendance.present")}
-                            <span className="visually-hidden">: {row.name}</span>
-                          </CheckboxField>
-                        </td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollableTable>
-              <p className="muted">
-                {t("attendance.summary", {
-                  present: data.filter((row) => present[row.registrationId]).length,
-                  total: data.length,
-                })}
-              </p>
-              <div>
-                <Button type="submit" isDisabled={save.isPending || locked}>
-                  {t("attendance.save")}
-                </Button>
-              </div>
+              <AttendanceList
+                rows={data}
+                present={present}
+                onChange={(next) => {
+                  setPresent(next);
+                  setSavedText(null);
+                }}
+                locked={locked}
+                saving={save.isPending}
+                status={savedText}
+              />
             </form>
           )}
         </QueryView>

@@ -83,14 +83,32 @@ export function CostsSection({
   );
 }
 
-/** `invoiced`: NNS runs the training and invoices the förbund, so which lines it invoices is shown. */
+/**
+ * One förbund's costs in two groups, each closed by its own subtotal: its share of the shared cost, then
+ * its own print costs; below both, the sum before VAT, the VAT, the total and what NNS invoices. A print
+ * line therefore never sits above a subtotal it is not part of. `invoiced`: NNS runs the training and
+ * invoices the förbund, so which lines it invoices is shown.
+ */
 function OwnShare({ party, invoiced }: { party: TrainingCosts["parties"][number]; invoiced: boolean }) {
   const { t } = useTranslation("trainings");
-  // The footer's empty cells under the VAT and payer columns.
-  const span = invoiced ? 2 : 1;
+  const columns = invoiced ? 4 : 3;
+  const groups = [
+    {
+      kind: "shared",
+      heading: t("costs.sharedGroup"),
+      subtotal: t("costs.ownShare"),
+      sum: party.sharedNetOre,
+    },
+    {
+      kind: "print",
+      heading: t("costs.printGroup"),
+      subtotal: t("costs.printCosts"),
+      sum: party.printNetOre,
+    },
+  ] as const;
   return (
     <ScrollableTable labelledBy="own-costs-heading">
-      <table>
+      <table className="cost-table">
         <caption id="own-costs-heading" className="visually-hidden">
           {t("costs.ownCaption", { name: party.organizationName })}
         </caption>
@@ -106,35 +124,42 @@ function OwnShare({ party, invoiced }: { party: TrainingCosts["parties"][number]
             {invoiced ? <th scope="col">{t("costs.columns.payer")}</th> : null}
           </tr>
         </thead>
-        <tbody>
-          {party.lines.map((line, index) => (
-            <tr key={index}>
-              <td>
-                {line.kind === "shared"
-                  ? t("costs.sharedLine", { description: line.description })
-                  : line.description}
-              </td>
-              <td className="amount">{formatKronor(line.netOre)}</td>
-              <td className="amount">
-                {formatKronor(line.vatOre)}{" "}
-                <span className="muted">({formatVatRate(line.vatRateBasisPoints)})</span>
-              </td>
-              {invoiced ? (
-                <td>{line.invoiced ? t("costs.invoicedByNns") : t("costs.paidDirectly")}</td>
-              ) : null}
-            </tr>
-          ))}
-        </tbody>
+        {groups.map((group) => {
+          const lines = party.lines.filter((line) => line.kind === group.kind);
+          if (lines.length === 0) return null;
+          return (
+            <tbody key={group.kind}>
+              <tr className="cost-group">
+                <th scope="colgroup" colSpan={columns}>
+                  {group.heading}
+                </th>
+              </tr>
+              {lines.map((line, index) => (
+                <tr key={index}>
+                  <td>{line.description}</td>
+                  <td className="amount">{formatKronor(line.netOre)}</td>
+                  <td className="amount">
+                    {formatKronor(line.vatOre)}{" "}
+                    <span className="muted">({formatVatRate(line.vatRateBasisPoints)})</span>
+                  </td>
+                  {invoiced ? (
+                    <td>{line.invoiced ? t("costs.invoicedByNns") : t("costs.paidDirectly")}</td>
+                  ) : null}
+                </tr>
+              ))}
+              <tr className="subtotal">
+                <th scope="row">{group.subtotal}</th>
+                <td className="amount">{formatKronor(group.sum)}</td>
+                <td colSpan={columns - 2} />
+              </tr>
+            </tbody>
+          );
+        })}
         <tfoot>
           <tr>
-            <th scope="row">{t("costs.ownShare")}</th>
-            <td className="amount">{formatKronor(party.sharedNetOre)}</td>
-            <td colSpan={span} />
-          </tr>
-          <tr>
-            <th scope="row">{t("costs.printCosts")}</th>
-            <td className="amount">{formatKronor(party.printNetOre)}</td>
-            <td colSpan={span} />
+            <th scope="row">{t("costs.netSum")}</th>
+            <td className="amount">{formatKronor(party.sharedNetOre + party.printNetOre)}</td>
+            <td colSpan={columns - 2} />
           </tr>
           <tr>
             <th scope="row">{t("costs.vat")}</th>
@@ -144,16 +169,18 @@ function OwnShare({ party, invoiced }: { party: TrainingCosts["parties"][number]
           </tr>
           <tr className="total">
             <th scope="row">{t("costs.total")}</th>
-            <td className="amount" colSpan={span + 1}>
+            <td className="amount" colSpan={2}>
               {formatKronor(party.totalOre)}
             </td>
+            {invoiced ? <td /> : null}
           </tr>
           {invoiced ? (
-            <tr className="total">
+            <tr>
               <th scope="row">{t("costs.invoicedTotal")}</th>
-              <td className="amount" colSpan={span + 1}>
+              <td className="amount" colSpan={2}>
                 {formatKronor(party.invoicedTotalOre)}
               </td>
+              <td />
             </tr>
           ) : null}
         </tfoot>
@@ -162,8 +189,11 @@ function OwnShare({ party, invoiced }: { party: TrainingCosts["parties"][number]
   );
 }
 
+/** Every förbund's part; the sum row adds up each column on its own, so every total is under its heading. */
 function AllParties({ costs, invoiced }: { costs: TrainingCosts; invoiced: boolean }) {
   const { t } = useTranslation("trainings");
+  const sum = (amount: (party: TrainingCosts["parties"][number]) => number) =>
+    costs.parties.reduce((total, party) => total + amount(party), 0);
   return (
     <ScrollableTable labelledBy="all-costs-heading">
       <table>
@@ -207,15 +237,12 @@ function AllParties({ costs, invoiced }: { costs: TrainingCosts; invoiced: boole
         <tfoot>
           <tr className="total">
             <th scope="row">{t("costs.sum")}</th>
-            <td className="amount" colSpan={2}>
-              {formatKronor(costs.netOre)}
-            </td>
+            <td className="amount">{formatKronor(sum((party) => party.sharedNetOre))}</td>
+            <td className="amount">{formatKronor(sum((party) => party.printNetOre))}</td>
             <td className="amount">{formatKronor(costs.vatOre)}</td>
             <td className="amount">{formatKronor(costs.totalOre)}</td>
             {invoiced ? (
-              <td className="amount">
-                {formatKronor(costs.parties.reduce((sum, party) => sum + party.invoicedTotalOre, 0))}
-              </td>
+              <td className="amount">{formatKronor(sum((party) => party.invoicedTotalOre))}</td>
             ) : null}
           </tr>
         </tfoot>

@@ -124,7 +124,8 @@ export function MonthGrid({
                               params={{ orgId, trainingId: training.id }}
                               className={training.status === "cancelled" ? "cancelled" : undefined}
                             >
-                              {formatTime(session.startsAt)} {session.title}
+                              {formatTime(session.startsAt)}{" "}
+                              <span className="session-name">{session.title}</span>
                               <span className="visually-hidden">
                                 {" "}
                                 – {training.title}, {t(`status.${training.status}`)}

@@ -18,6 +18,16 @@ export function MySessionsPage() {
   return <MySessions key={orgId} orgId={orgId} />;
 }
 
+/** Sessions under way and to come first, soonest first; then those that have been, latest first. */
+function byRelevance<S extends { startsAt: string; endsAt: string }>(
+  sessions: readonly S[],
+  now: string,
+): S[] {
+  const ahead = sessions.filter((s) => s.endsAt >= now).sort((a, b) => a.startsAt.localeCompare(b.startsAt));
+  const past = sessions.filter((s) => s.endsAt < now).sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  return [...ahead, ...past];
+}
+
 function MySessions({ orgId }: { orgId: string }) {
   const { t } = useTranslation("trainings");
   const sessions = useQuery(mySessionsQuery(orgId));
@@ -31,7 +41,8 @@ function MySessions({ orgId }: { orgId: string }) {
           {(data) => (
             <DataTable
               labelledBy="my-sessions-heading"
-              rows={[...data].sort((a, b) => a.startsAt.localeCompare(b.startsAt))}
+              stackOnPhone
+              rows={byRelevance(data, now)}
               rowKey={(session) => session.sessionId}
               columns={[
                 {
@@ -41,9 +52,13 @@ function MySessions({ orgId }: { orgId: string }) {
                   cell: (session) => (
                     <span className="stack">
                       <span>{session.title}</span>
-                      <span className="nowrap session-time">
-                        {formatSessionTime(session.startsAt, session.endsAt)}
-                        {session.endsAt < now ? ` (${t("mySessions.past")})` : ""}
+                      <span className="session-time">
+                        <span className="nowrap">{formatSessionTime(session.startsAt, session.endsAt)}</span>
+                        {session.endsAt < now
+                          ? ` (${t("mySessions.past")})`
+                          : session.startsAt <= now
+                            ? ` (${t("mySessions.ongoing")})`
+                            : ""}
                       </span>
                     </span>
                   ),

@@ -2,21 +2,19 @@ import { useQueries, useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { DataTable } from "../../components/DataTable";
 import { EmptyState, ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
 import { stockholmMidnight, todayInStockholm } from "../../lib/stockholm";
+import { Agenda } from "./Agenda";
 import { trainingQuery, trainingsQuery } from "./api";
-import { TrainingStatusBadge } from "./badges";
-import { formatSessionTime, stockholmDay } from "./format";
+import { stockholmDay } from "./format";
 import { type CalendarEntry, dayString, inMonth, type Month, MonthGrid, monthOf } from "./MonthGrid";
-import { SessionPlace } from "./SessionsSection";
 import "./i18n";
 import "./trainings.css";
 
 const route = getRouteApi("/app/o/$orgId/trainings/calendar");
 
-/** The training planner: every session of the organization's trainings in a month, as a grid or a list. */
+/** The training planner: every session of the organization's trainings in a month, as a grid or by day. */
 export function TrainingCalendarPage() {
   const { orgId } = route.useParams();
   return <TrainingCalendar key={orgId} orgId={orgId} />;
@@ -26,7 +24,7 @@ function TrainingCalendar({ orgId }: { orgId: string }) {
   const { t, i18n } = useTranslation("trainings");
   const today = todayInStockholm();
   const [month, setMonth] = useState<Month>(() => monthOf(today));
-  // A month grid needs width: a phone starts with the list, and can switch.
+  // A month grid needs width: a phone starts with the list by day (the agenda), and can switch.
   const [view, setView] = useState<"grid" | "list">(() =>
     window.matchMedia?.("(max-width: 40rem)").matches ? "list" : "grid",
   );
@@ -129,59 +127,9 @@ function TrainingCalendar({ orgId }: { orgId: string }) {
         ) : shown.length === 0 ? (
           <EmptyState>{t("calendar.emptyMonth")}</EmptyState>
         ) : (
-          <SessionList orgId={orgId} entries={shown} />
+          <Agenda orgId={orgId} entries={shown} today={today} />
         )}
       </section>
     </>
-  );
-}
-
-function SessionList({ orgId, entries }: { orgId: string; entries: CalendarEntry[] }) {
-  const { t } = useTranslation("trainings");
-  return (
-    <DataTable
-      labelledBy="month-heading"
-      rows={entries}
-      rowKey={({ session }) => session.id}
-      columns={[
-        {
-          id: "session",
-          header: t("calendar.columns.session"),
-          rowHeader: true,
-          cell: ({ session }) => (
-            <span className="stack">
-              <span>{session.title}</span>
-              <span className="nowrap session-time">
-                {formatSessionTime(session.startsAt, session.endsAt)}
-              </span>
-            </span>
-          ),
-        },
-        {
-          id: "training",
-          header: t("calendar.columns.training"),
-          cell: ({ training }) => (
-            <span className="stack">
-              <Link to="/o/$orgId/trainings/$trainingId" params={{ orgId, trainingId: training.id }}>
-                {training.title}
-              </Link>
-              <span>
-                <TrainingStatusBadge status={training.status} />
-              </span>
-            </span>
-          ),
-        },
-        {
-          id: "place",
-          header: t("calendar.columns.place"),
-          cell: ({ session }) => <SessionPlace session={session} />,
-        },
-        {
-          id: "trainers",
-          header: t("calendar.columns.trainers"),
-          cell: ({ session }) => session.trainers.map((tr) => tr.name).join(", ") || t("sessions.noTrainer"),
-        },
-      ]}
-    />
   );
 }

@@ -15,6 +15,7 @@ import { OwnerControls } from "./OwnerControls";
 import { ParticipantsSection } from "./ParticipantsSection";
 import { PartiesSection } from "./PartiesSection";
 import { RegistrationForm } from "./RegistrationForm";
+import { type PageSection, SectionNav } from "./SectionNav";
 import { SessionsSection } from "./SessionsSection";
 import "./i18n";
 import "./trainings.css";
@@ -41,6 +42,16 @@ function TrainingDetail({ orgId, trainingId }: { orgId: string; trainingId: stri
     <QueryView query={training}>
       {(tr) => {
         const manages = tr.viewer.isOwner && can.has("trainings:manage");
+        const invoicing = tr.viewer.isOwner && isNns && can.has("billing:manage");
+        const reference =
+          tr.viewer.isParty && !isNns && can.has("invoicing:manage") && tr.kind === "bip_skapa";
+        const sections: PageSection[] = [
+          { id: "oversikt", label: t("detail.overview") },
+          { id: "tillfallen", label: t("detail.sessionsPart") },
+          { id: "deltagare", label: t("detail.participantsPart") },
+          { id: "kostnader", label: t("detail.costsPart") },
+          { id: "uppfoljning", label: t("detail.followUpPart") },
+        ];
         return (
           <>
             <PageHeader
@@ -63,69 +74,76 @@ function TrainingDetail({ orgId, trainingId }: { orgId: string; trainingId: stri
                 {t("detail.back")}
               </Link>
             </p>
+            <SectionNav sections={sections} />
             <FeedbackRegion feedback={feedback} />
-            <section className="card" aria-labelledby="overview-heading">
-              <h2 id="overview-heading">{t("detail.overview")}</h2>
-              <dl className="facts training-facts">
-                <dt>{t("detail.status")}</dt>
-                <dd>
-                  <TrainingStatusBadge status={tr.status} />
-                </dd>
-                <dt>{t("detail.kind")}</dt>
-                <dd>{t(`kind.${tr.kind}`)}</dd>
-                <dt>{t("detail.owner")}</dt>
-                <dd>{tr.owner.name}</dd>
-                {tr.description ? (
-                  <>
-                    <dt>{t("detail.about")}</dt>
-                    <dd>{tr.description}</dd>
-                  </>
-                ) : null}
-                <dt>{t("detail.costSplit")}</dt>
-                <dd>{t(`costSplit.${tr.costSplitRule}`)}</dd>
-                {tr.status === "cancelled" ? (
-                  <>
-                    <dt>{t("detail.cancelled")}</dt>
-                    <dd>
-                      {formatDateTime(tr.cancelledAt)}
-                      {tr.cancellationReason ? ` – ${tr.cancellationReason}` : ""}
-                    </dd>
-                  </>
-                ) : null}
-              </dl>
-            </section>
-            {manages ? <OwnerControls orgId={orgId} training={tr} onFeedback={show} /> : null}
-            <SessionsSection
-              orgId={orgId}
-              training={tr}
-              manages={manages}
-              isNns={isNns}
-              canAttend={can.has("sessions:attend") && tr.viewer.isOwner}
-              onFeedback={show}
-            />
-            <PartiesSection orgId={orgId} training={tr} manages={manages} isNns={isNns} onFeedback={show} />
-            {tr.viewer.isParty && can.has("trainings:register") ? (
-              <RegistrationForm orgId={orgId} training={tr} onFeedback={show} />
-            ) : null}
-            <ParticipantsSection
-              orgId={orgId}
-              training={tr}
-              canCancel={can.has("trainings:register")}
-              onFeedback={show}
-            />
-            <CostsSection
-              orgId={orgId}
-              training={tr}
-              canBook={can.has("trainings:book") && tr.viewer.isParty}
-              onFeedback={show}
-            />
-            {tr.viewer.isOwner && isNns && can.has("billing:manage") ? (
-              <OwnerInvoicing orgId={orgId} training={tr} onFeedback={show} />
-            ) : null}
-            {tr.viewer.isParty && !isNns && can.has("invoicing:manage") && tr.kind === "bip_skapa" ? (
-              <PartyReference orgId={orgId} training={tr} onFeedback={show} />
-            ) : null}
-            <FollowUpSection orgId={orgId} training={tr} />
+            <div id="oversikt" className="page-part">
+              <section className="card" aria-labelledby="overview-heading">
+                <h2 id="overview-heading">{t("detail.overview")}</h2>
+                <dl className="facts training-facts">
+                  <dt>{t("detail.status")}</dt>
+                  <dd>
+                    <TrainingStatusBadge status={tr.status} />
+                  </dd>
+                  <dt>{t("detail.kind")}</dt>
+                  <dd>{t(`kind.${tr.kind}`)}</dd>
+                  <dt>{t("detail.owner")}</dt>
+                  <dd>{tr.owner.name}</dd>
+                  {tr.description ? (
+                    <>
+                      <dt>{t("detail.about")}</dt>
+                      <dd>{tr.description}</dd>
+                    </>
+                  ) : null}
+                  <dt>{t("detail.costSplit")}</dt>
+                  <dd>{t(`costSplit.${tr.costSplitRule}`)}</dd>
+                  {tr.status === "cancelled" ? (
+                    <>
+                      <dt>{t("detail.cancelled")}</dt>
+                      <dd>
+                        {formatDateTime(tr.cancelledAt)}
+                        {tr.cancellationReason ? ` – ${tr.cancellationReason}` : ""}
+                      </dd>
+                    </>
+                  ) : null}
+                </dl>
+              </section>
+              {manages ? <OwnerControls orgId={orgId} training={tr} onFeedback={show} /> : null}
+            </div>
+            <div id="tillfallen" className="page-part">
+              <SessionsSection
+                orgId={orgId}
+                training={tr}
+                manages={manages}
+                isNns={isNns}
+                canAttend={can.has("sessions:attend") && tr.viewer.isOwner}
+                onFeedback={show}
+              />
+            </div>
+            <div id="deltagare" className="page-part">
+              <PartiesSection orgId={orgId} training={tr} manages={manages} isNns={isNns} onFeedback={show} />
+              {tr.viewer.isParty && can.has("trainings:register") ? (
+                <RegistrationForm orgId={orgId} training={tr} onFeedback={show} />
+              ) : null}
+              <ParticipantsSection
+                orgId={orgId}
+                training={tr}
+                canCancel={can.has("trainings:register")}
+                onFeedback={show}
+              />
+            </div>
+            <div id="kostnader" className="page-part">
+              <CostsSection
+                orgId={orgId}
+                training={tr}
+                canBook={can.has("trainings:book") && tr.viewer.isParty}
+                onFeedback={show}
+              />
+              {invoicing ? <OwnerInvoicing orgId={orgId} training={tr} onFeedback={show} /> : null}
+              {reference ? <PartyReference orgId={orgId} training={tr} onFeedback={show} /> : null}
+            </div>
+            <div id="uppfoljning" className="page-part">
+              <FollowUpSection orgId={orgId} training={tr} />
+            </div>
           </>
         );
       }}

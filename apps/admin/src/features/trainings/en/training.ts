@@ -74,6 +74,11 @@ export const training: Translations<typeof sv> = {
     about: "Description",
     costSplit: "Cost split",
     cancelled: "Cancelled",
+    sections: "Parts of the page",
+    sessionsPart: "Sessions",
+    participantsPart: "Participants",
+    costsPart: "Costs",
+    followUpPart: "Follow-up",
   },
   owner: {
     heading: "Planning",

@@ -70,6 +70,11 @@ export const training = {
     about: "Beskrivning",
     costSplit: "Kostnadsfördelning",
     cancelled: "Inställd",
+    sections: "Delar av sidan",
+    sessionsPart: "Tillfällen",
+    participantsPart: "Deltagare",
+    costsPart: "Kostnader",
+    followUpPart: "Uppföljning",
   },
   owner: {
     heading: "Planering",
