@@ -2,8 +2,7 @@ import { Link, useRouterState } from "@tanstack/react-router";
 import { useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
-import { useFeedback } from "../../components/Feedback";
-import { FocusedFeedback } from "../../components/FocusedFeedback";
+import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { Pagination } from "../../components/Pagination";
 import { QueryView } from "../../components/states";
 import { PageHeader } from "../../components/ui";
@@ -28,7 +27,7 @@ export function QueuePage() {
   return (
     <>
       <PageHeader title={t("queue.title")} description={t("queue.description")} />
-      <FocusedFeedback feedback={feedback} />
+      <FeedbackRegion feedback={feedback} />
       <section className="card" aria-labelledby="queue-heading">
         <h2 id="queue-heading">{t("queue.heading")}</h2>
         <QueryView

@@ -59,7 +59,6 @@ export default function CostsChart({ costs }: { costs: TrainingCosts }) {
       table={
         <DataTable
           caption={t("charts.costs.title")}
-          stackOnPhone
           rows={rows}
           rowKey={(row) => row.id}
           columns={[

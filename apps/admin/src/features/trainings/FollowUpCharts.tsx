@@ -57,7 +57,6 @@ function Funnel({ followUp }: { followUp: FollowUp }) {
       table={
         <DataTable
           caption={t("charts.funnel.title")}
-          stackOnPhone
           rows={rows}
           rowKey={(row) => row.id}
           columns={[
@@ -128,7 +127,6 @@ function Distribution({
       table={
         <DataTable
           caption={t("charts.satisfaction.title")}
-          stackOnPhone
           rows={rows}
           rowKey={(row) => row.id}
           columns={[

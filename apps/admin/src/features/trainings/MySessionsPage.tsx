@@ -41,7 +41,6 @@ function MySessions({ orgId }: { orgId: string }) {
           {(data) => (
             <DataTable
               labelledBy="my-sessions-heading"
-              stackOnPhone
               rows={byRelevance(data, now)}
               rowKey={(session) => session.sessionId}
               columns={[

@@ -59,7 +59,6 @@ export function ParticipantsSection({
             <WaitingLists training={training} participants={data} />
             <DataTable
               labelledBy="participants-heading"
-              stackOnPhone
               rows={data}
               rowKey={(participant) => participant.id}
               columns={[

@@ -126,7 +126,6 @@ function Timeline({
       table={
         <DataTable
           caption={t("charts.timeline.title")}
-          stackOnPhone
           rows={rows}
           rowKey={(row) => row.id}
           columns={[

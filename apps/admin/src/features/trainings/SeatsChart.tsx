@@ -58,7 +58,6 @@ export default function SeatsChart({ sessions }: { sessions: readonly TrainingSe
       table={
         <DataTable
           caption={t("charts.seats.title")}
-          stackOnPhone
           rows={rows}
           rowKey={(row) => row.id}
           columns={[
