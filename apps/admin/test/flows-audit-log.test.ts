@@ -24,6 +24,8 @@ describe("audit log", () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
     await menuLink(page, "Utbildningar").click();
+    // The overview links to the same training: wait until the list has replaced it.
+    await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
     await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
     await page.getByRole("heading", { level: 2, name: "Kostnader" }).waitFor();
     await page.getByRole("textbox", { name: "Beskrivning" }).fill("Kursmaterial för loggen");

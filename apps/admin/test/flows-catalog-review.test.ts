@@ -44,7 +44,7 @@ describe("NNS's review of a submitted entry", () => {
       .click();
     await page.getByRole("heading", { level: 1, name: `Granska ${title}` }).waitFor();
     const submission = page.getByRole("region", { name: "Inskickad för granskning" });
-    await expect(submission.textContent()).resolves.toMatch(/Förbund\s*Samordningsförbundet Halland/);
+    await expect.poll(() => submission.textContent()).toMatch(/Förbund\s*Samordningsförbundet Halland/);
     await expect(submission.textContent()).resolves.toMatch(/Inskickad av\s*Henrik Hedlund/);
     await expect(submission.textContent()).resolves.toMatch(
       /Publicerad version\s*Ingen – det här blir första/,

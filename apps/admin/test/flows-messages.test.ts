@@ -38,6 +38,8 @@ async function screenshot(page: Page, name: string): Promise<void> {
 async function openTraining(page: Page, email: string) {
   await signIn(page, h.base, email);
   await menuLink(page, "Utbildningar").click();
+  // The overview links to the same training: wait until the list has replaced it.
+  await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
   await page.getByRole("link", { name: TRAINING }).click();
   await page.getByRole("heading", { level: 1, name: TRAINING }).waitFor();
 }
@@ -153,7 +155,8 @@ describe("messages after a submit", () => {
     await page.reload();
     await page.getByRole("link", { name: "Närvaro för Extra genomgång" }).click();
     await page.getByRole("heading", { level: 1, name: "Närvaro: Extra genomgång" }).waitFor();
-    await page.getByText("Närvarande").first().click();
+    await page.getByText("Olle Olsson", { exact: true }).click();
+    await page.getByText("1 närvarande", { exact: true }).waitFor();
     await page.getByRole("button", { name: "Spara närvaro" }).click();
     const saved = page.locator(".feedback").filter({ hasText: "Närvaron är sparad: 1 av 1 deltog." });
     await saved.waitFor();

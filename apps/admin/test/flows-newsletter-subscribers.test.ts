@@ -251,7 +251,7 @@ describe("a newsletter's subscribers", () => {
     await page.keyboard.press("Enter");
     await expect
       .poll(() => errorAt(file))
-      .toBe("Hittar ingen kolumn med e-postadresser: ge den rubriken email eller e-post.");
+      .toBe("Filen behöver en kolumn med e-postadresser: ge den rubriken email eller e-post.");
     await expect(file.getAttribute("aria-invalid")).resolves.toBe("true");
     expect(await axe(page)).toEqual([]);
     await screenshot(page, "newsletter-subscribers-import-error-1280");

@@ -137,11 +137,9 @@ describe("newsletters", () => {
     await cleanAxe(page, "create dialog");
     await create.getByRole("button", { name: "Skapa nyhetsbrevet" }).click();
     await fieldError(page, "Logotyp, webbadress (valfritt)")
-      .getByText("Logotypens adress ska börja med https://.")
+      .getByText("Adressen måste börja med https://.")
       .waitFor();
-    await fieldError(page, "Logotyp, alternativtext")
-      .getByText("Skriv en alternativtext till logotypen", { exact: false })
-      .waitFor();
+    await fieldError(page, "Logotyp, alternativtext").getByText("Fyll i fältet.").waitFor();
     await cleanAxe(page, "create dialog with errors");
     await screenshot(page, "newsletter-create-errors-1280");
     await create
@@ -205,9 +203,7 @@ describe("newsletters", () => {
       .getByRole("textbox", { name: "Bildens webbadress", exact: true })
       .fill("https://halland.example/ips.jpg");
     await form.getByRole("button", { name: "Lägg till avsnittet" }).click();
-    await fieldError(page, "Alternativtext")
-      .getByText("Beskriv bilden med en alternativtext", { exact: false })
-      .waitFor();
+    await fieldError(page, "Alternativtext").getByText("Fyll i fältet.").waitFor();
     await cleanAxe(page, "section form with error");
     await form
       .getByRole("textbox", { name: "Alternativtext", exact: true })

@@ -164,11 +164,15 @@ describe("progression as a handledare", () => {
     const groups = dialog.getByRole("radiogroup").filter({ hasText: "[Platshållare]" });
     await expect.poll(() => groups.count(), SLOW).toBe(9);
     await cleanAxe(page, "record dialog");
-    // Saving with nothing answered names every unanswered item and moves focus to the first.
+    // Saving with nothing answered names every unanswered item, beside it and in the summary, which takes
+    // focus; the keyboard goes on from there to the first item.
     await tabTo(page, dialog.getByRole("button", { name: "Spara mätningen" }), 120);
     await page.keyboard.press("Enter");
-    await expect.poll(() => dialog.getByText("Välj ett svar.").count(), SLOW).toBe(9);
-    await expect.poll(() => hasFocus(groups.first().getByRole("radio").first()), SLOW).toBe(true);
+    await expect.poll(() => groups.filter({ hasText: "Välj ett svar." }).count(), SLOW).toBe(9);
+    const summary = dialog.getByRole("alert").filter({ hasText: "Välj ett svar." });
+    await expect.poll(() => hasFocus(summary), SLOW).toBe(true);
+    await expect(summary.getByRole("listitem").count()).resolves.toBe(9);
+    await tabTo(page, groups.first().getByRole("radio").first(), 10);
     for (let i = 0; i < 9; i++) {
       const group = groups.nth(i);
       // Focus is in the group: Space picks the step under focus, an arrow moves to and picks the next.

@@ -291,6 +291,8 @@ describe("trainings", () => {
     const { page, problems } = await openPage(h);
     await signIn(page, h.base, "admin.halland@demo.nns.se");
     await menuLink(page, "Utbildningar").click();
+    // The overview links to the same training: wait until the list has replaced it.
+    await page.getByRole("heading", { level: 1, name: "Utbildningar" }).waitFor();
     await page.getByRole("link", { name: "BIP/SKAPA Halland och Höglandet" }).click();
     await page.getByRole("heading", { level: 2, name: "Kostnader" }).waitFor();
     const before = (await page.getByRole("row", { name: /^Totalt inkl\. moms/ }).textContent()) ?? "";

@@ -1,7 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import "./Feedback.css";
 
-export type Feedback = { kind: "success" | "error"; text: string } | null;
+/**
+ * `keepFocus`: the control acted on keeps focus (a move button that follows its item through a list),
+ * and the message is only announced; otherwise focus moves to the message.
+ */
+export type Feedback = { kind: "success" | "error"; text: string; keepFocus?: boolean } | null;
 
 /**
  * One place on the page for the outcome of an action: successes in a polite status region (present
@@ -31,9 +35,10 @@ export function FeedbackRegion({ feedback }: { feedback: Feedback }) {
   const ref = useRef<HTMLDivElement>(null);
   const kind = feedback?.kind;
   const text = feedback?.text;
+  const keepFocus = feedback?.keepFocus ?? false;
   useEffect(() => {
-    if (kind && text) ref.current?.focus();
-  }, [kind, text]);
+    if (kind && text && !keepFocus) ref.current?.focus();
+  }, [kind, text, keepFocus]);
   return (
     <div ref={ref} tabIndex={-1} className="feedback">
       <div role="status" aria-live="polite">

@@ -38,3 +38,8 @@ export function optional(value: FormDataEntryValue | null): string | null {
   const text = String(value ?? "").trim();
   return text === "" ? null : text;
 }
+
+/** Basis points as a Swedish percentage: 2500 → "25 %", 1250 → "12,5 %". */
+export function formatVatRate(basisPoints: number): string {
+  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
+}

@@ -177,11 +177,12 @@ export const MunicipalityCode = z
 
 /**
  * Text the server trims before counting. The pattern puts "not blank" in the contract: without it, spaces
- * alone would meet `minLength` there and be refused here.
+ * alone would meet `minLength` there and be refused here. Length is checked first so that a one-letter
+ * title is reported as too short (its first error is what people read), not as the wrong format.
  */
 export const nonBlank = (min: 1 | 2) =>
   z
     .string()
-    .regex(min === 1 ? /\S/ : /\S[\s\S]*\S/, `at least ${min} characters besides spaces`)
     .trim()
-    .min(min);
+    .min(min)
+    .regex(min === 1 ? /\S/ : /\S[\s\S]*\S/, `at least ${min} characters besides spaces`);

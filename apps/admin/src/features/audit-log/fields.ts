@@ -1,7 +1,6 @@
 import { formatKronor } from "@nns/domain/money";
 import { useTranslation } from "react-i18next";
-import { formatDateTime } from "../../lib/format";
-import { formatVatRate } from "../invoices/format";
+import { formatDateTime, formatVatRate } from "../../lib/format";
 import { isTimestamp } from "./diff";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -1,8 +1,8 @@
 import { formatKronor } from "@nns/domain/money";
 import { useTranslation } from "react-i18next";
 import { DataTable } from "../../components/DataTable";
+import { formatVatRate } from "../../lib/format";
 import type { Invoice } from "./api";
-import { formatVatRate } from "./format";
 import "./i18n";
 
 /** The lines, the VAT per rate and the totals, in the order the PDF prints them. */

@@ -17,8 +17,3 @@ export function formatPlusgiro(digits: string): string {
 export function formatOrganizationNumber(digits: string): string {
   return /^\d{10}$/.test(digits) ? `${digits.slice(0, 6)}-${digits.slice(6)}` : digits;
 }
-
-/** Basis points as a Swedish percentage: 2500 → "25 %", 1250 → "12,5 %". */
-export function formatVatRate(basisPoints: number): string {
-  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
-}

@@ -31,7 +31,8 @@ const moveId = (sectionId: string, direction: Direction) => `newsletter-section-
 /**
  * The issue's sections in order. Each förbund writes, changes, approves and deletes its own; the owner
  * moves them up and down. After every step focus is put back on the section acted on (the list is
- * re-rendered from the API's answer), so a keyboard user keeps their place.
+ * re-rendered from the API's answer), so a keyboard user keeps their place; the outcome is announced
+ * without taking focus from there (`keepFocus`), failures take focus as everywhere.
  */
 export function SectionsSection({
   orgId,
@@ -97,6 +98,7 @@ export function SectionsSection({
         onFeedback({
           kind: "success",
           text: t("sections.moved", { heading: section.heading, position: to + 1, total }),
+          keepFocus: true,
         });
       },
       onError: (error) => onFeedback({ kind: "error", text: problemText(error) }),
@@ -122,7 +124,12 @@ export function SectionsSection({
                 onDone={(saved) => {
                   setEditing(null);
                   setFocus({ sectionId: section.id });
-                  if (saved) onFeedback({ kind: "success", text: t("sections.saved", { heading: saved }) });
+                  if (saved)
+                    onFeedback({
+                      kind: "success",
+                      text: t("sections.saved", { heading: saved }),
+                      keepFocus: true,
+                    });
                 }}
               />
             ) : (
@@ -166,7 +173,11 @@ export function SectionsSection({
                     setAdding(false);
                     add.reset();
                     if (created) setFocus({ sectionId: created.id });
-                    onFeedback({ kind: "success", text: t("sections.added", { heading: body.heading }) });
+                    onFeedback({
+                      kind: "success",
+                      text: t("sections.added", { heading: body.heading }),
+                      keepFocus: true,
+                    });
                   },
                 })
               }
@@ -290,7 +301,11 @@ function SectionCard({
                     approve.mutate(undefined, {
                       onSuccess: () => {
                         onFocus({ sectionId: section.id });
-                        onFeedback({ kind: "success", text: t("sections.approvedDone", { heading }) });
+                        onFeedback({
+                          kind: "success",
+                          text: t("sections.approvedDone", { heading }),
+                          keepFocus: true,
+                        });
                       },
                       onError: (error) => onFeedback({ kind: "error", text: problemText(error) }),
                     })
@@ -311,7 +326,7 @@ function SectionCard({
                 onConfirm={async () => {
                   await remove.mutateAsync();
                   onFocus({ sectionId: null });
-                  onFeedback({ kind: "success", text: t("sections.removed", { heading }) });
+                  onFeedback({ kind: "success", text: t("sections.removed", { heading }), keepFocus: true });
                 }}
               >
                 <p>{t("sections.removeBody")}</p>

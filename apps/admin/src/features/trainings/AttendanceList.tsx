@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { Input, SearchField } from "react-aria-components";
 import { useTranslation } from "react-i18next";
+import { FeedbackRegion } from "../../components/Feedback";
 import { CheckboxField } from "../../components/fields";
 import { Button, FieldLabel } from "../../components/ui";
 import "./i18n";
@@ -86,8 +87,9 @@ export function AttendanceList({
           <span>{t("attendance.presentCount", { count: presentCount })}</span>
           <span>{t("attendance.absentCount", { count: rows.length - presentCount })}</span>
         </p>
-        <div role="status" className="attendance-status">
-          {status ? <p className="success">{status}</p> : null}
+        {/* Focus moves to the outcome as after every other save; the bar keeps it on screen. */}
+        <div className="attendance-status">
+          <FeedbackRegion feedback={status ? { kind: "success", text: status } : null} />
         </div>
         <Button type="submit" isDisabled={saving || locked}>
           {t("attendance.save")}

@@ -2,13 +2,8 @@ const ZONE = "Europe/Stockholm";
 
 /** Money is integer öre: 5 000 000 öre → "50 000,00 kr"; the same formatting the API side uses. */
 export { formatKronor } from "@nns/domain/money";
-export { optional, parseKronor } from "../../lib/format";
+export { formatVatRate, optional, parseKronor } from "../../lib/format";
 export { stockholmInstant } from "../../lib/stockholm";
-
-/** 2500 basis points → "25 %". */
-export function formatVatRate(basisPoints: number): string {
-  return `${new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 2 }).format(basisPoints / 100)} %`;
-}
 
 const time = new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE, hour: "2-digit", minute: "2-digit" });
 const dayKey = new Intl.DateTimeFormat("sv-SE", { timeZone: ZONE });
