@@ -185,6 +185,8 @@ describe("an entry's results in charts", () => {
     await screenshot(page, "catalog-results-charts-1280");
     await page.setViewportSize({ width: 390, height: 844 });
     await expect.poll(() => charts.locator("svg.recharts-surface").count()).toBeGreaterThanOrEqual(3);
+    // The charts fit a phone; a table wider than the screen scrolls inside its own frame, not the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await cleanAxe(page, "results charts at 390 px");
     await screenshot(page, "catalog-results-charts-390");
     expect(problems.errors).toEqual([]);
