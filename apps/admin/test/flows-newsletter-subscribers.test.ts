@@ -4,7 +4,7 @@ import { signingKey } from "@nns/services";
 import type { Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import {
-  axe as axeNow,
+  axe,
   chooseOption,
   type Harness,
   openPage,
@@ -69,18 +69,6 @@ async function openSubscribers(width = 1280, publicationId = publication) {
   await opened.page.goto(`${h.base}${pagePath(publicationId)}`);
   await opened.page.getByRole("heading", { level: 1, name: "Prenumeranter" }).waitFor();
   return opened;
-}
-
-/**
- * axe once react-aria's own live region has settled. It announces a pending button's start and end by
- * reference to the button and removes each message 7 s later; when the button went with its dialog or its
- * last page meanwhile, the message refers to nothing until then, which axe reports as an unnamed image.
- */
-async function axe(page: Page) {
-  await page.waitForFunction(() => !document.querySelector("[data-live-announcer] [role=img]"), undefined, {
-    timeout: 10_000,
-  });
-  return axeNow(page);
 }
 
 /** Presses Tab until `target` has focus: proves it is reachable by keyboard, in at most `limit` steps. */

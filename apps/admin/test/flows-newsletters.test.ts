@@ -4,8 +4,8 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   ARTIFACTS,
-  axe,
   chooseOption,
+  cleanAxe,
   type Harness,
   menuLink,
   openPage,
@@ -54,33 +54,6 @@ function fieldError(page: Page, label: string): Locator {
   return page
     .locator(".field", { has: page.getByRole("textbox", { name: label, exact: true }) })
     .locator(".field-error");
-}
-
-/**
- * react-aria announces a pending button by a live-region entry labelled by the button's id, removed after
- * 7 s. When the button goes with its dialog before then, the entry names nothing and axe counts an image
- * without a name, though it was read out while the button was there. Such entries are waited out first.
- */
-async function announcerSettled(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll("[data-live-announcer] [role=img]")].some((entry) =>
-            (entry.getAttribute("aria-labelledby") ?? "")
-              .split(" ")
-              .some((id) => document.getElementById(id) === null),
-          ),
-        ),
-      { timeout: 10_000 },
-    )
-    .toBe(false);
-}
-
-async function cleanAxe(page: Page, what: string): Promise<void> {
-  await announcerSettled(page);
-  const violations = await axe(page);
-  expect(violations, `${what}: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
 /**

@@ -2,8 +2,8 @@
 import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
-  axe,
   chooseOption,
+  cleanAxe,
   type Harness,
   menuLink,
   openPage,
@@ -37,32 +37,6 @@ afterAll(async () => {
 
 /** A write is answered and the page refetched before what it shows changes: allow for a slow machine. */
 const SLOW = { timeout: 10_000 };
-
-/**
- * react-aria announces a pending button through a live region labelled by the button's id; once the
- * button has gone with its dialog, axe counts the entry as an image without a name until it is removed.
- */
-async function announcerSettled(page: Page): Promise<void> {
-  await expect
-    .poll(
-      () =>
-        page.evaluate(() =>
-          [...document.querySelectorAll("[data-live-announcer] [role=img]")].some((entry) =>
-            (entry.getAttribute("aria-labelledby") ?? "")
-              .split(" ")
-              .some((id) => document.getElementById(id) === null),
-          ),
-        ),
-      { timeout: 10_000 },
-    )
-    .toBe(false);
-}
-
-async function cleanAxe(page: Page, what: string): Promise<void> {
-  await announcerSettled(page);
-  const violations = await axe(page);
-  expect(violations, `${what}: ${JSON.stringify(violations)}`).toEqual([]);
-}
 
 const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
 

@@ -3,8 +3,8 @@ import type { Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatShare } from "../src/features/statistics/format.js";
 import {
-  axe,
   chooseOption,
+  cleanAxe,
   type Harness,
   menuLink,
   openPage,
@@ -61,11 +61,6 @@ async function share(
     [period, codes, measure.benefit ?? "total", measure.gender ?? "total", measure.ageGroup ?? "20-64"],
   );
   return String(formatShare(Number(rows[0]?.share)));
-}
-
-async function cleanAxe(page: Page, what: string): Promise<void> {
-  const violations = await axe(page);
-  expect(violations, `${what}: ${JSON.stringify(violations)}`).toEqual([]);
 }
 
 const hasFocus = (target: Locator) => target.evaluate((element) => element === document.activeElement);
