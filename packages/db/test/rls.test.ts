@@ -248,6 +248,8 @@ describe("every tenant-owned table", () => {
       "catalog_entries",
       "catalog_self_publishing",
       "emails",
+      "event_signup_consents",
+      "event_signups",
       "idempotency_keys",
       "intervention_results",
       "intervention_versions",

@@ -44,6 +44,7 @@ export const AUDIT_ACTION_FAMILIES = {
     "training.print_cost_added",
     "training.print_cost_removed",
     "training.attendance_recorded",
+    "training.public_signup_set",
     "registration.created",
     "registration.cancelled",
     "registration.promoted",

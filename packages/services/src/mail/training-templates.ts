@@ -64,6 +64,8 @@ export function registrationEmail(input: {
   confirmed: SessionLine[];
   waitlisted: SessionLine[];
   ics: string | null;
+  /** Set when the person signed up themselves and may cancel by following it. */
+  cancelUrl?: string | null;
   organizationId: string;
 }): Promise<OutgoingEmail> {
   const paragraphs = [
@@ -83,8 +85,9 @@ export function registrationEmail(input: {
     to: input.to,
     subject: `Anmälan: ${input.trainingTitle}`,
     paragraphs,
-    footer:
-      "Kan du inte delta? Kontakta den som anmälde dig, så går platsen till nästa person på väntelistan.",
+    footer: input.cancelUrl
+      ? `Kan du inte delta? Avboka här, så går platsen till nästa person på väntelistan: ${input.cancelUrl}`
+      : "Kan du inte delta? Kontakta den som anmälde dig, så går platsen till nästa person på väntelistan.",
     template: "training_registration",
     organizationId: input.organizationId,
     attachments: input.ics ? calendarAttachment(input.ics) : undefined,

@@ -9,7 +9,8 @@ import { eq } from "drizzle-orm";
  * old issue) an expiry; it is an HMAC-SHA256 over those with a key kept in `signing_keys`, so every
  * replica checks what any other signed and a send of 50 000 needs no row per link.
  */
-export type TokenPurpose = "confirm" | "unsubscribe" | "manage";
+// "event_cancel": an event's self-registered participant cancelling their sign-up (trainings/event-signup-public.ts).
+export type TokenPurpose = "confirm" | "unsubscribe" | "manage" | "event_cancel";
 
 export interface SubscriberToken {
   purpose: TokenPurpose;

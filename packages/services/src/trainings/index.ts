@@ -1,5 +1,7 @@
 export * from "./attendance.js";
 export * from "./calendar.js";
+export * from "./event-signup.js";
+export * from "./event-signup-public.js";
 export { type SeatsView, seatsOverview } from "./seats.js";
 export * from "./settings.js";
 export * from "./surveys.js";

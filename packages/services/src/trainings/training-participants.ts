@@ -32,6 +32,14 @@ export interface RegistrationInput {
   sessionIds: string[];
 }
 
+/** For a caller that registers someone inside a transaction of its own (the public event sign-up). */
+export interface RegistrationOptions {
+  /** The caller's transaction, already scoped to the acting organization. */
+  tx?: Tx;
+  /** A link the person follows to cancel themselves, for the confirmation email. */
+  cancelUrl?: (participantId: string) => string;
+}
+
 export interface ParticipantView {
   id: string;
   organizationId: string;
@@ -154,13 +162,14 @@ export async function registerParticipant(
   ctx: OrgContext,
   trainingId: string,
   input: RegistrationInput,
+  options: RegistrationOptions = {},
 ): Promise<ParticipantView> {
   requirePermission(ctx, "trainings:register");
   const sessionIds = [...new Set(input.sessionIds)];
   if (sessionIds.length === 0) {
     throw fieldError("body.sessionIds", "too_small", "Välj minst ett tillfälle.");
   }
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  const register = async (tx: Tx): Promise<ParticipantView> => {
     const access = await loadTraining(tx, ctx, trainingId);
     if (!access.party)
       throw new AppError("forbidden", "Only a förbund taking part may register participants.");
@@ -233,7 +242,15 @@ export async function registerParticipant(
         ],
       });
     }
-    const email = await registrationEmails(tx, ctx, access.training, participant, sessions, newSessionIds);
+    const email = await registrationEmails(
+      tx,
+      ctx,
+      access.training,
+      participant,
+      sessions,
+      newSessionIds,
+      options.cancelUrl?.(participant.id) ?? null,
+    );
     // From here until commit the sessions are locked: the seats are decided in the owner's scope, where
     // every förbund's registrations count; the registrations, the email and the audit entry go with the
     // way back to the förbund's scope, in one round trip.
@@ -289,7 +306,10 @@ export async function registerParticipant(
         return view;
       },
     );
-  });
+  };
+  return options.tx
+    ? register(options.tx)
+    : transaction(ctx.deps.db, { organizationId: ctx.organization.id }, register);
 }
 
 /**
@@ -304,6 +324,7 @@ async function registrationEmails(
   participant: { email: string; name: string },
   sessions: (typeof trainingSessions.$inferSelect)[],
   sessionIds: readonly string[],
+  cancelUrl: string | null,
 ): Promise<(decisions: ReadonlyMap<string, SeatDecision>) => Promise<OutgoingEmail>> {
   const organizerName = await organizationName(tx, training.organizationId);
   const host = new URL(ctx.deps.config.publicUrl).host;
@@ -321,6 +342,7 @@ async function registrationEmails(
         confirmed.length > 0
           ? sessionsCalendar({ trainingTitle: training.title, organizerName, sessions: confirmed, host })
           : null,
+      cancelUrl,
       organizationId: ctx.organization.id,
     });
   };
@@ -341,9 +363,10 @@ export async function cancelRegistration(
   ctx: OrgContext,
   trainingId: string,
   registrationId: string,
+  options: { tx?: Tx } = {},
 ): Promise<ParticipantView> {
   requirePermission(ctx, "trainings:register");
-  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
+  const cancel = async (tx: Tx): Promise<ParticipantView> => {
     const access = await loadTraining(tx, ctx, trainingId);
     const [found] = await tx
       .select()
@@ -394,5 +417,8 @@ export async function cancelRegistration(
       view,
     );
     return view;
-  });
+  };
+  return options.tx
+    ? cancel(options.tx)
+    : transaction(ctx.deps.db, { organizationId: ctx.organization.id }, cancel);
 }

@@ -38,6 +38,7 @@ export const enActions: Translations<typeof svActions> = {
     print_cost_added: "Print cost added",
     print_cost_removed: "Print cost removed",
     attendance_recorded: "Attendance recorded",
+    public_signup_set: "Public sign-up changed",
   },
   registration: {
     created: "Registered for a training",

@@ -52,6 +52,7 @@ export const svActions = {
     print_cost_added: "Tryckkostnad tillagd",
     print_cost_removed: "Tryckkostnad borttagen",
     attendance_recorded: "Närvaro registrerad",
+    public_signup_set: "Öppen anmälan ändrad",
   },
   registration: {
     created: "Anmälan till utbildning",
