@@ -8,6 +8,7 @@ import { NONCE, secureHeaders } from "hono/secure-headers";
 import { adminStaticRouter } from "./admin-static.js";
 import { catalogPagesRouter } from "./catalog-pages/pages.js";
 import { DOCS_PATH, docsRouter } from "./docs.js";
+import { eventPagesRouter } from "./event-pages/pages.js";
 import { authenticate, originCheck } from "./lib/authenticate.js";
 import { cacheableForAnyone, noStoreUnlessCacheable } from "./lib/cache-control.js";
 import { registerSharedComponents } from "./lib/contract.js";
@@ -30,6 +31,7 @@ import { billingSettingsRouter } from "./routes/billing-settings/billing-setting
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index.js";
+import { eventSignupRouter } from "./routes/event-signup/event-signup.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
@@ -83,6 +85,7 @@ export function createV1() {
     .route("/", trainingsRouter)
     .route("/", trainingParticipantsRouter)
     .route("/", trainingCostsRouter)
+    .route("/", eventSignupRouter)
     // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
     .route("/", invoiceDocumentsRouter)
     .route("/", invoicePaymentsRouter)
@@ -223,6 +226,13 @@ export function createApp(deps: Deps, options: AppOptions) {
     bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
   );
   app.route("/", newsletterSubscriberRouter());
+  // An event's public sign-up: like /nyhetsbrev, no origin check; the cancellation link's token is the
+  // credential, and sign-ups are limited per address and client inside.
+  app.use(
+    "/evenemang/*",
+    bodyLimit({ maxSize: 16 * 1024, onError: () => Promise.reject(new AppError("payload_too_large")) }),
+  );
+  app.route("/", eventPagesRouter());
   // The participant's self-rating: like /nyhetsbrev, no origin check, the one-time token is the credential.
   app.use(
     "/skattning/*",

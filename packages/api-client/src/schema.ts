@@ -1290,6 +1290,30 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/trainings/{trainingId}/public-signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event's public sign-up
+         * @description Whether people can sign themselves up for the förbund's own event on its public page, until when, and the consent text they accept. An event never opened answers closed, with a default consent text naming the förbund. Only for the förbund's own events (`kind: event`): 409 for a BIP/SKAPA training. Needs `trainings:read`.
+         */
+        get: operations["getEventSignup"];
+        /**
+         * Open, change or close an event's public sign-up
+         * @description Opens the event's public page for sign-up (or closes it). People who sign up there get a seat or a place on the waiting list by the same rules as those staff register, a confirmation email with a calendar file, and a link to cancel. A changed consent text gets a new `consentVersion`; each sign-up records the version and time it accepted. Only the förbund that runs the event (403). Needs `trainings:manage`. Audited as `training.public_signup_set`.
+         */
+        put: operations["updateEventSignup"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/invoices": {
         parameters: {
             query?: never;
@@ -6870,6 +6894,41 @@ export interface components {
                 /** Format: date-time */
                 createdAt: string;
             }[];
+        };
+        /**
+         * @example {
+         *       "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "open": true,
+         *       "openedAt": "2026-09-01T08:12:00.000Z",
+         *       "closesAt": "2026-10-05T21:59:00.000Z",
+         *       "consentText": "Jag samtycker till att Samordningsförbundet Halland sparar mitt namn, min e-postadress och min arbetsplats för att hantera min anmälan, skicka information om evenemanget och följa upp det. Uppgifterna lämnas inte vidare.",
+         *       "consentVersion": 2,
+         *       "publicUrl": "https://nns.example.se/evenemang/7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *       "version": 3
+         *     }
+         */
+        EventSignup: {
+            /** Format: uuid */
+            trainingId: string;
+            /** @description People can sign up on the public page (until `closesAt`) */
+            open: boolean;
+            /** Format: date-time */
+            openedAt: string | null;
+            /**
+             * Format: date-time
+             * @description Sign-up closes at this instant; null: at the event
+             */
+            closesAt: string | null;
+            /** @description What a person accepts when signing up, shown beside the box */
+            consentText: string;
+            /** @description Counts up with each change of the text; 0 until sign-up was first set */
+            consentVersion: number;
+            /**
+             * Format: uri
+             * @description The event's public sign-up page
+             */
+            publicUrl: string;
+            version: number;
         };
         /**
          * @example {
@@ -17716,6 +17775,109 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEventSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The event's sign-up */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSignup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateEventSignup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "open": true,
+                 *       "closesAt": "2026-10-05T21:59:00.000Z",
+                 *       "consentText": "Jag samtycker till att Samordningsförbundet Halland sparar mitt namn, min e-postadress och min arbetsplats för att hantera min anmälan, skicka information om evenemanget och följa upp det. Uppgifterna lämnas inte vidare."
+                 *     }
+                 */
+                "application/json": {
+                    open: boolean;
+                    /**
+                     * Format: date-time
+                     * @default null
+                     */
+                    closesAt?: string | null;
+                    consentText: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSignup"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             503: components["responses"]["ServiceUnavailable"];
         };
     };
