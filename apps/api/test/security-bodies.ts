@@ -13,6 +13,7 @@ export const VALID_BODIES: Record<string, unknown> = {
   "POST /orgs/{orgId}/training-requests/{requestId}/decline": { note: "Inte i år." },
   "POST /orgs/{orgId}/trainings/{trainingId}/transitions": { action: "confirm" },
   "PUT /orgs/{orgId}/trainings/{trainingId}/parties/{partyId}": { seats: 5 },
+  "PUT /orgs/{orgId}/trainings/{trainingId}/public-signup": { open: true, consentText: "Jag samtycker." },
   "POST /orgs/{orgId}/trainings/{trainingId}/sessions": {
     title: "Extra",
     startsAt: SOON.toISOString(),

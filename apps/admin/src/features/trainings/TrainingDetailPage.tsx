@@ -14,6 +14,7 @@ import { OwnerInvoicing, PartyReference } from "./InvoicingSection";
 import { OwnerControls } from "./OwnerControls";
 import { ParticipantsSection } from "./ParticipantsSection";
 import { PartiesSection } from "./PartiesSection";
+import { PublicSignupSection } from "./PublicSignupSection";
 import { RegistrationForm } from "./RegistrationForm";
 import { type PageSection, SectionNav } from "./SectionNav";
 import { SessionsSection } from "./SessionsSection";
@@ -108,6 +109,7 @@ function TrainingDetail({ orgId, trainingId }: { orgId: string; trainingId: stri
                 </dl>
               </section>
               {manages ? <OwnerControls orgId={orgId} training={tr} onFeedback={show} /> : null}
+              <PublicSignupSection orgId={orgId} training={tr} manages={manages} onFeedback={show} />
             </div>
             <div id="tillfallen" className="page-part">
               <SessionsSection

@@ -4,6 +4,7 @@ import { charts } from "./charts";
 import { invoicing } from "./invoicing";
 import { requests } from "./requests";
 import { sessions } from "./sessions";
+import { signup } from "./signup";
 import { trainers } from "./trainers";
 import { training } from "./training";
 
@@ -15,4 +16,5 @@ export const en: Translations<typeof sv> = {
   ...trainers,
   ...invoicing,
   ...charts,
+  ...signup,
 };
