@@ -3,6 +3,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import { enterOrganization } from "./access.js";
 import { type Deps, systemContext } from "./context.js";
 import { seedDemoBilling } from "./demo-billing.js";
+import { seedOpenSignupEvent } from "./demo-event-signup.js";
 import { seedPairableRequests, seedSessionUnderWay, seedWaitingList } from "./demo-trainings-today.js";
 import { recordAttendance } from "./trainings/attendance.js";
 import { answerSurvey } from "./trainings/surveys.js";
@@ -217,5 +218,6 @@ export async function seedDemoTrainings(deps: Deps, trainerEmail: string): Promi
   }
   // Last, so that the trainings above stay the first of their kind in the database (pages.test.ts).
   await seedSessionUnderWay(nns, ostergotland, tove.id);
+  await seedOpenSignupEvent(deps, hoglandet);
   await seedWaitingList(halland);
 }

@@ -50,9 +50,21 @@ describe("the demo data", () => {
       { kind: "bip_skapa", status: "confirmed", parties: 4 },
       { kind: "event", status: "completed", parties: 1 },
       { kind: "event", status: "planned", parties: 1 },
+      { kind: "event", status: "planned", parties: 1 },
     ]);
     const requests = await t.db.ownerSql("select status from training_requests order by status");
     expect(requests.map((r) => r.status)).toEqual(["scheduled", "scheduled", "submitted", "submitted"]);
+  });
+
+  it("opens Höglandet's next inspirationsdag for sign-up on its public page, with three signed up themselves", async () => {
+    const rows = await t.db.ownerSql(
+      `select t.title, s.closes_at > now() as open_now, (select count(*)::int from event_signup_consents c
+         where c.training_id = t.id) as signed_up
+       from event_signups s join trainings t on t.id = s.training_id where s.opened_at is not null`,
+    );
+    expect(rows).toEqual([
+      { title: "Inspirationsdag: psykisk hälsa och vägen till arbete", open_now: true, signed_up: 3 },
+    ]);
   });
 
   it("follows up Höglandet's inspirationsdag with attendance and enough survey answers to show", async () => {
