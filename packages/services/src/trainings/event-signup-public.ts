@@ -68,7 +68,7 @@ function publicContext(deps: Deps, organizationId: string, label: string): OrgCo
 
 /** The open event and its förbund's scope set on `tx`; null when there is no such open event. */
 async function readPublicEvent(tx: Tx, trainingId: string, now: Date): Promise<PublicEvent | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(trainingId)) return null;
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(trainingId)) return null;
   const [signup] = await tx.select().from(eventSignups).where(eq(eventSignups.trainingId, trainingId));
   if (!signup) return null;
   await setScope(tx, { organizationId: signup.organizationId });

@@ -1,5 +1,6 @@
 // Routes: apps/api/src/routes/training-participants — the people a förbund registers for a training, and
 // cancelling a registration (/trainings/{id}/participants, /registrations/{id}/cancel).
+// Longer than 400 lines: registration and cancellation for staff and for the public event page share one path through the seat locks, kept together so both always follow the same rules.
 import { randomUUID } from "node:crypto";
 import { sessionRegistrations, type Tx, trainingParticipants, trainingSessions, transaction } from "@nns/db";
 import { AppError, fieldError, type Gender, registrationOpen } from "@nns/domain";
