@@ -134,6 +134,9 @@ describe("the event's public page", () => {
       ]),
     );
     expect((await visitor().raw("GET", `${link}x`)).status).toBe(410);
+    const erased = await postForm(visitor(), `${link}/radera`, {});
+    expect(String(erased.body)).toContain("Dina uppgifter är raderade");
+    expect((await visitor().raw("GET", link)).status).toBe(410);
   });
 
   it("thanks a robot that filled in the hidden field and stores nothing; an event not open is not found", async () => {

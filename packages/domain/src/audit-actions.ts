@@ -48,6 +48,7 @@ export const AUDIT_ACTION_FAMILIES = {
     "registration.created",
     "registration.cancelled",
     "registration.promoted",
+    "registration.erased",
     "training_request.submitted",
     "training_request.withdrawn",
     "training_request.declined",

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   cancelEventSignup,
   type EventSignupForm,
+  eraseEventSignup,
   eventCancellationFor,
   getEventSignup,
   listParticipants,
@@ -261,5 +262,36 @@ describe("cancelEventSignup", () => {
     expect(status(second.email)).toBe("confirmed");
     expect((await emailsTo(second.email)).map((e) => e.template)).toContain("training_waitlist_promoted");
     expect(await eventCancellationFor(env.deps, token)).toMatchObject({ active: false });
+  });
+
+  it("erases the person through the link: cancelled, identity overwritten, consent gone, link dead, audited", async () => {
+    const t = await freshTenant(env.deps);
+    const { training } = await openEvent(t.admin);
+    const input = form(training.id);
+    await signUpForEvent(env.deps, input);
+    const [confirmation] = await emailsTo(input.email);
+    const token = String(confirmation?.text_body).match(
+      /\/evenemang\/avboka\/([\w-]+\.[\w-]+)/,
+    )?.[1] as string;
+    expect(await eventCancellationFor(env.deps, token)).toMatchObject({
+      employer: "Arbetsförmedlingen Eksjö",
+      consent: { text: CONSENT, version: 1 },
+    });
+    expect(await eraseEventSignup(env.deps, token)).toEqual({ trainingTitle: "Inspirationsdag" });
+    const [person] = await listParticipants(t.admin, training.id);
+    expect(person).toMatchObject({ name: "Raderad deltagare", employer: null });
+    expect(person?.email).not.toBe(input.email);
+    expect(person?.registrations.map((r) => r.status)).toEqual(["cancelled"]);
+    expect(
+      await rowsOf(env.deps, { table: "event_signup_consents", where: { participant_id: person?.id } }),
+    ).toEqual([]);
+    await expectAudited(env.deps, {
+      organizationId: t.organization.id,
+      action: "registration.erased",
+      entityType: "training_participant",
+      entityId: person?.id as string,
+      sameTransactionAs: { table: "training_participants", where: { id: person?.id } },
+    });
+    expect(await eventCancellationFor(env.deps, token)).toBeNull();
   });
 });

@@ -102,5 +102,5 @@ ${consentError ? html`<span class="error" id="consent-fel">${consentError}</span
 export function privacyNote(event: PublicEvent) {
   return html`<h2>Dina uppgifter</h2>
 <p>${event.organizerName} sparar ditt namn, din e-postadress, din arbetsplats, vilken medlemsorganisation du angav, och när du godkände samtyckestexten och vilken version av den. Uppgifterna används för att hantera anmälan, skicka information om evenemanget och räkna hur många som anmälde sig och deltog.</p>
-<p>Uppgifterna sparas så länge förbundet behöver dem för att följa upp evenemanget. Vad förbundet skickar och tar emot kan bli allmän handling. Du kan avboka när som helst före evenemanget med länken i bekräftelsemejlet; vill du att uppgifterna raderas, kontakta ${event.organizerName}.</p>`;
+<p>Uppgifterna sparas så länge förbundet behöver dem för att följa upp evenemanget. Vad förbundet skickar och tar emot kan bli allmän handling. Med länken i bekräftelsemejlet kan du fram till evenemanget se uppgifterna, avboka och radera dem.</p>`;
 }

@@ -154,21 +154,40 @@ export function eventPagesRouter() {
 
   // Before /evenemang/:id, so the link's path is never read as an event.
   app.get("/evenemang/avboka/:token", async (c) => {
-    const found = await services.eventCancellationFor(c.get("deps"), c.req.param("token"));
+    const token = c.req.param("token");
+    const found = await services.eventCancellationFor(c.get("deps"), token);
     if (!found) return invalidLink(c);
-    if (!found.active)
-      return message(
-        c,
-        200,
-        "Anmälan är avbokad",
-        html`<p>Anmälan för ${found.name} till ${found.trainingTitle} är redan avbokad.</p>`,
-      );
     return message(
       c,
       200,
-      "Avboka din anmälan",
-      html`<p>Vill du avboka anmälan för ${found.name} (${found.email}) till ${found.trainingTitle}? Din plats går då till nästa person på väntelistan.</p>
-<form method="post"><button type="submit">Avboka anmälan</button></form>`,
+      found.active ? "Avboka din anmälan" : "Anmälan är avbokad",
+      html`${
+        found.active
+          ? html`<p>Vill du avboka anmälan för ${found.name} (${found.email}) till ${found.trainingTitle}? Din plats går då till nästa person på väntelistan.</p>
+<form method="post"><button type="submit">Avboka anmälan</button></form>`
+          : html`<p>Anmälan för ${found.name} till ${found.trainingTitle} är avbokad.</p>`
+      }
+<h2>Dina uppgifter</h2>
+<dl>
+<dt>Namn</dt><dd>${found.name}</dd>
+<dt>E-postadress</dt><dd>${found.email}</dd>
+<dt>Arbetsplats</dt><dd>${found.employer ?? "–"}</dd>
+<dt>Samtycke lämnat</dt><dd>${found.consent ? dateTime(found.consent.at) : "–"}</dd>
+<dt>Samtyckestext</dt><dd>${found.consent ? `${found.consent.text} (version ${found.consent.version})` : "–"}</dd>
+</dl>
+<h2>Radera dina uppgifter</h2>
+<p>Raderar du uppgifterna avbokas också anmälan. Förbundet behåller bara att en person var anmäld, utan namn, e-postadress eller arbetsplats, för uppföljningen av evenemanget.</p>
+<form method="post" action="/evenemang/avboka/${token}/radera"><button type="submit">Avboka och radera mina uppgifter</button></form>`,
+    );
+  });
+  app.post("/evenemang/avboka/:token/radera", async (c) => {
+    const erased = await services.eraseEventSignup(c.get("deps"), c.req.param("token"));
+    if (!erased) return invalidLink(c);
+    return message(
+      c,
+      200,
+      "Dina uppgifter är raderade",
+      html`<p role="status">Du är inte längre anmäld till ${erased.trainingTitle}, och vi har raderat ditt namn, din e-postadress och din arbetsplats.</p>`,
     );
   });
   app.post("/evenemang/avboka/:token", async (c) => {

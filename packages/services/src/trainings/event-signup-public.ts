@@ -15,6 +15,7 @@ import {
 } from "@nns/db";
 import { AppError, type FieldError, registrationOpen } from "@nns/domain";
 import { and, asc, eq, ne } from "drizzle-orm";
+import { audit } from "../audit.js";
 import type { Deps, OrgContext } from "../context.js";
 import { DEFAULT_SIGNUP_LIMITS } from "../newsletters/signup.js";
 import { emailHash, normalizeEmail } from "../newsletters/subscriber-records.js";
@@ -265,9 +266,15 @@ export interface EventCancellation {
   trainingTitle: string;
   name: string;
   email: string;
+  employer: string | null;
+  /** When and to which words the person consented on the public page; null if staff registered them. */
+  consent: { at: Date; text: string; version: number } | null;
   /** The person still holds a seat or a place in the queue. */
   active: boolean;
 }
+
+/** What an erased attendee's address becomes: unique per participant, and never deliverable (RFC 2606). */
+const erasedEmail = (participantId: string) => `raderad-${participantId}@invalid`;
 
 /** The participant behind a cancellation link, with the scope set to their förbund; null when it does not hold. */
 async function linkParticipant(tx: Tx, key: Buffer, token: string) {
@@ -279,7 +286,12 @@ async function linkParticipant(tx: Tx, key: Buffer, token: string) {
     .from(trainingParticipants)
     .innerJoin(trainings, eq(trainings.id, trainingParticipants.trainingId))
     .where(eq(trainingParticipants.id, claims.subscriberId));
-  if (!row) return null;
+  // An erased person's link leads nowhere any more.
+  if (!row || row.participant.email === erasedEmail(row.participant.id)) return null;
+  const [consent] = await tx
+    .select()
+    .from(eventSignupConsents)
+    .where(eq(eventSignupConsents.participantId, row.participant.id));
   const live = await tx
     .select({ id: sessionRegistrations.id })
     .from(sessionRegistrations)
@@ -289,7 +301,12 @@ async function linkParticipant(tx: Tx, key: Buffer, token: string) {
         ne(sessionRegistrations.status, "cancelled"),
       ),
     );
-  return { ...row, organizationId: claims.organizationId, live: live.map((r) => r.id) };
+  return {
+    ...row,
+    consent: consent ?? null,
+    organizationId: claims.organizationId,
+    live: live.map((r) => r.id),
+  };
 }
 
 /** What the cancellation page shows before the button is pressed; null for a link that does not hold. */
@@ -298,13 +315,7 @@ export async function eventCancellationFor(deps: Deps, token: string): Promise<E
   return transaction(deps.db, {}, async (tx) => {
     const found = await linkParticipant(tx, key, token);
     if (!found) return null;
-    const { participant, title, live } = found;
-    return {
-      trainingTitle: title,
-      name: participant.name,
-      email: participant.email,
-      active: live.length > 0,
-    };
+    return cancellationView(found, found.live.length > 0);
   });
 }
 
@@ -323,11 +334,61 @@ export async function cancelEventSignup(deps: Deps, token: string): Promise<Even
     for (const registrationId of found.live) {
       await cancelRegistration(ctx, found.participant.trainingId, registrationId, { tx });
     }
-    return {
-      trainingTitle: found.title,
-      name: found.participant.name,
-      email: found.participant.email,
-      active: false,
-    };
+    return cancellationView(found, false);
+  });
+}
+
+function cancellationView(
+  found: NonNullable<Awaited<ReturnType<typeof linkParticipant>>>,
+  active: boolean,
+): EventCancellation {
+  const { participant, consent } = found;
+  return {
+    trainingTitle: found.title,
+    name: participant.name,
+    email: participant.email,
+    employer: participant.employer,
+    consent: consent
+      ? { at: consent.consentedAt, text: consent.consentText, version: consent.consentVersion }
+      : null,
+    active,
+  };
+}
+
+/**
+ * The attendee's own erasure from the link, as a newsletter subscriber can: the sign-up is cancelled (the
+ * seat goes on), then the name, address and workplace are overwritten and the consent record deleted. The
+ * participant row and its registrations stay, without anyone's identity, so the event's follow-up still
+ * counts them (records are kept, not silently deleted). The audit names the participant's id only.
+ */
+// convention: no permission check — anyone holding the emailed link may erase (the link is the right)
+export async function eraseEventSignup(deps: Deps, token: string): Promise<{ trainingTitle: string } | null> {
+  const key = await signingKey(deps.db);
+  return transaction(deps.db, {}, async (tx) => {
+    const found = await linkParticipant(tx, key, token);
+    if (!found) return null;
+    const ctx = publicContext(deps, found.organizationId, "Deltagaren via avbokningslänk");
+    for (const registrationId of found.live) {
+      await cancelRegistration(ctx, found.participant.trainingId, registrationId, { tx });
+    }
+    const id = found.participant.id;
+    await tx
+      .update(trainingParticipants)
+      .set({
+        name: "Raderad deltagare",
+        email: erasedEmail(id),
+        employer: null,
+        jobTitle: null,
+        gender: null,
+      })
+      .where(eq(trainingParticipants.id, id));
+    await tx.delete(eventSignupConsents).where(eq(eventSignupConsents.participantId, id));
+    await audit(tx, ctx, {
+      action: "registration.erased",
+      entityType: "training_participant",
+      entityId: id,
+      after: { trainingId: found.participant.trainingId },
+    });
+    return { trainingTitle: found.title };
   });
 }

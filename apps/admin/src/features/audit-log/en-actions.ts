@@ -44,6 +44,7 @@ export const enActions: Translations<typeof svActions> = {
     created: "Registered for a training",
     cancelled: "Registration cancelled",
     promoted: "Seat from the waiting list",
+    erased: "Registration erased by the attendee",
   },
   training_request: {
     submitted: "Training request sent",

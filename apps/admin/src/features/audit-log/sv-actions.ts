@@ -58,6 +58,7 @@ export const svActions = {
     created: "Anmälan till utbildning",
     cancelled: "Anmälan avbokad",
     promoted: "Plats från väntelistan",
+    erased: "Anmälan raderad av deltagaren",
   },
   training_request: {
     submitted: "Utbildningsförfrågan skickad",
