@@ -304,3 +304,37 @@ describe("every tenant-owned table", () => {
     }
   });
 });
+
+describe("an event's public sign-up", () => {
+  const open = randomUUID();
+  const closed = randomUUID();
+
+  beforeAll(async () => {
+    await fx.t.db.ownerSql(
+      `insert into trainings (id, organization_id, kind, title, status) values
+        ($1, $3, 'event', 'Öppen dag', 'planned'), ($2, $4, 'event', 'Stängd dag', 'planned')`,
+      [open, closed, orgA, orgB],
+    );
+    await fx.t.db.ownerSql(
+      `insert into event_signups (organization_id, training_id, opened_at, consent_text) values
+        ($1, $3, now(), 'Jag samtycker.'), ($2, $4, null, 'Jag samtycker.')`,
+      [orgA, orgB, open, closed],
+    );
+  });
+
+  it("shows the public page only open events, and only with the public setting", async () => {
+    await asApp({ "app.event_signup_public": "on" }, async (q) => {
+      const rows = await q("select training_id from event_signups");
+      expect(rows.map((r) => r.training_id)).toEqual([open]);
+      expect(await count(q, "event_signup_consents")).toBe(0);
+    });
+    await asApp({}, async (q) => expect(await count(q, "event_signups")).toBe(0));
+  });
+
+  it("lets the public setting change nothing", async () => {
+    const changed = await asApp({ "app.event_signup_public": "on" }, (q) =>
+      q("update event_signups set consent_text = 'Ändrad' returning training_id"),
+    );
+    expect(changed).toEqual([]);
+  });
+});
