@@ -1,3 +1,4 @@
+import { z } from "@hono/zod-openapi";
 import { AppError, FACETS_SV } from "@nns/domain";
 import * as services from "@nns/services";
 import { renderMarkdown } from "@nns/services";
@@ -21,9 +22,20 @@ const FIELD_NAMES_SV: Record<string, string> = {
   sort: "sortering",
 };
 
-/** The parameters a person got wrong, in Swedish. */
-const wrongFields = (issues: { path: PropertyKey[] }[]) =>
-  [...new Set(issues.map((i) => FIELD_NAMES_SV[String(i.path[0])] ?? "okänd parameter"))].join(", ");
+/** The parameters a person got wrong, in Swedish; one the search does not know is named as written. */
+const wrongFields = (issues: { path: PropertyKey[]; code: string; keys?: string[] }[]) =>
+  [
+    ...new Set(
+      issues.flatMap((i) =>
+        i.code === "unrecognized_keys"
+          ? (i.keys ?? []).map((key) => `okänd parameter ”${key}”`)
+          : [FIELD_NAMES_SV[String(i.path[0])] ?? "okänd parameter"],
+      ),
+    ),
+  ].join(", ");
+
+/** The page's parameters: the search's, and the cursor of a later page. */
+const PageQuery = CatalogFilterQuery.extend({ cursor: z.string().optional() }).strict();
 
 /** Checkboxes send a parameter once per ticked value; the API takes comma-separated lists. */
 function readQuery(url: URL): Record<string, string> {
@@ -129,7 +141,7 @@ export function catalogPagesRouter() {
     .get("/katalog", async (c) => {
       const url = new URL(c.req.url);
       const raw = readQuery(url);
-      const parsed = CatalogFilterQuery.safeParse(raw);
+      const parsed = PageQuery.safeParse(raw);
       if (!parsed.success) {
         c.status(400);
         return c.html(
