@@ -7,6 +7,7 @@ import {
   createSearchSynonym,
   deleteSearchSynonym,
   listSearchSynonyms,
+  saveTargetGroup,
   searchCatalog,
   searchCatalogInDatabase,
   updateSearchSynonym,
@@ -145,6 +146,19 @@ describe("coherence", () => {
       await relabel("Arbetsträning");
     }
     expect(await found(query("arbetsträning"))).toEqual(["halmstad", "umea"]);
+  });
+
+  it("a target group NNS renames through its service is searchable by the new label at once", async () => {
+    const rename = (labelSv: string) =>
+      saveTargetGroup(nns.admin, { code: "long_term_sick", labelSv, retired: false });
+    expect(await found(query("långvarigt"))).toEqual([]);
+    await rename("Långvarigt sjukskrivna");
+    try {
+      expect(await found(query("långvarigt"))).toEqual(["resam"]);
+    } finally {
+      await rename("Långtidssjukskrivna");
+    }
+    expect(await found(query("långtidssjukskrivna"))).toEqual(["resam"]);
   });
 
   it("a synonym added, changed or removed changes the next search, cached or not", async () => {
