@@ -71,6 +71,7 @@ describe("the public catalogue pages", () => {
     const misspelt = await get("/katalog?q=resursteam&linkKnd=evaluation");
     expect(misspelt.status).toBe(400);
     expect(String(misspelt.body)).toContain("Något i adressen är fel (okänd parameter ”linkKnd”)");
+    expect(String(misspelt.body)).toContain('<a href="/katalog?q=resursteam">Sök utan linkKnd</a>');
   });
 
   it("renders an entry's Markdown sanitised, and its results with derived shares", async () => {

@@ -143,11 +143,19 @@ export function catalogPagesRouter() {
       const raw = readQuery(url);
       const parsed = PageQuery.safeParse(raw);
       if (!parsed.success) {
+        // When only unknown parameters are wrong (an old or mistyped link), offer the search without them.
+        const issues = parsed.error.issues;
+        const unknown = issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : []));
+        const known = new URLSearchParams([...url.searchParams].filter(([key]) => !unknown.includes(key)));
+        const without =
+          unknown.length > 0 && issues.every((i) => i.code === "unrecognized_keys")
+            ? html`<p><a href="/katalog${known.size > 0 ? `?${known}` : ""}">Sök utan ${unknown.join(", ")}</a></p>`
+            : "";
         c.status(400);
         return c.html(
           page(
             "Felaktig sökning",
-            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${wrongFields(parsed.error.issues)}).</p><p><a href="/katalog">Börja om</a></p>`,
+            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${wrongFields(issues)}).</p>${without}<p><a href="/katalog">Börja om</a></p>`,
           ),
         );
       }
