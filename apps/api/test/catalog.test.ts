@@ -49,7 +49,6 @@ beforeAll(async () => {
     description: "Bland annat en cykelverkstad och ett café.",
     municipalityCodes: ["2281"],
     targetGroups: ["newly_arrived"],
-    links: [{ kind: "study_visit", title: "Film från cykelverkstaden", url: "https://example.se/cykel" }],
     memberParties: ["af", "kommun"],
     orientation: "structural",
     focusArea: "methods_development",
@@ -226,38 +225,6 @@ describe("filters and facets", () => {
     expect(expectProblem(crossed, 400, "validation_failed").errors?.[0]?.rule).toBe("invalid_cursor");
     const forged = Buffer.from(JSON.stringify({ k: "2025-02-30", id: ids.youth })).toString("base64url");
     expectProblem(await get({ sort: "start", cursor: forged }), 400, "validation_failed");
-  });
-});
-
-describe("what people type", () => {
-  it("finds entries by the Swedish labels of their methods and link kinds", async () => {
-    // Only its method, Supported Employment/IPS, says IPS.
-    expect(idsOf(await search({ q: "IPS" }))).toEqual([ids.youth]);
-    expect(idsOf(await search({ q: "studiebesök" }))).toEqual([ids.bikeDescription]);
-    // A compound by its last part.
-    expect(idsOf(await search({ q: "verkstad", sort: "newest" })).sort()).toEqual(
-      [ids.bikeTitle, ids.bikeDescription].sort(),
-    );
-  });
-
-  it("filters on linkKind=study_visit and counts link kinds as a facet", async () => {
-    const visits = await search({ linkKind: "study_visit" });
-    expect(idsOf(visits)).toEqual([ids.bikeDescription]);
-    expect(visits.facets.linkKind).toEqual([
-      { value: "study_visit", label: "Digitalt studiebesök", count: 1 },
-    ]);
-  });
-
-  it("answers 400 naming a parameter the search does not know, rather than ignoring it", async () => {
-    for (const path of ["/v1/catalog/interventions", "/v1/catalog/export"]) {
-      const res = await anyone().raw("GET", `${path}?q=arbetsträning&linkKnd=study_visit&page=2`);
-      expect(expectProblem(res, 400, "validation_failed").errors).toEqual([
-        expect.objectContaining({ field: "query.linkKnd", rule: "unrecognized_keys" }),
-        expect.objectContaining({ field: "query.page", rule: "unrecognized_keys" }),
-      ]);
-    }
-    const bad = await anyone().raw("GET", "/v1/catalog/interventions?linkKind=video");
-    expect(expectProblem(bad, 400, "validation_failed").errors?.[0]?.field).toBe("query.linkKind");
   });
 });
 
