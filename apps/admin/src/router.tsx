@@ -483,6 +483,15 @@ const nnsCatalogReviewRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/catalog/ReviewPage"), "ReviewPage"),
 });
 
+const nnsSearchSynonymsRoute = createRoute({
+  getParentRoute: () => nnsRoute,
+  path: "catalog/search-synonyms",
+  component: lazyRouteComponent(
+    () => import("./features/search-synonyms/SearchSynonymsPage"),
+    "SearchSynonymsPage",
+  ),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -541,6 +550,7 @@ const routeTree = rootRoute.addChildren([
       nnsPriceListRoute,
       nnsCatalogQueueRoute,
       nnsCatalogReviewRoute,
+      nnsSearchSynonymsRoute,
     ]),
   ]),
 ]);

@@ -138,6 +138,7 @@ const signedInPages = () => [
     as: "admin.vastmanland@demo.nns.se",
   },
   { name: "nns-catalog-queue", path: "/nns/catalog/queue", as: "nns.admin@demo.nns.se" },
+  { name: "nns-search-synonyms", path: "/nns/catalog/search-synonyms", as: "nns.admin@demo.nns.se" },
   { name: "nns-forbund-interventions", path: `/o/${halland}/interventions`, as: "nns.admin@demo.nns.se" },
   { name: "my-sessions", path: `/o/${nns}/my-sessions`, as: "utbildare@demo.nns.se" },
   {

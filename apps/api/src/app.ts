@@ -30,6 +30,7 @@ import { billingExportsRouter } from "./routes/billing-exports/billing-exports.i
 import { billingSettingsRouter } from "./routes/billing-settings/billing-settings.index.js";
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
+import { catalogSearchSynonymsRouter } from "./routes/catalog-search-synonyms/catalog-search-synonyms.index.js";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index.js";
 import { eventSignupRouter } from "./routes/event-signup/event-signup.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
@@ -96,6 +97,7 @@ export function createV1() {
     .route("/", surveysRouter)
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
+    .route("/", catalogSearchSynonymsRouter)
     .route("/", catalogRouter)
     .route("/", newslettersPublicRouter)
     .route("/", webhooksRouter)

@@ -63,6 +63,17 @@ describe("the public catalogue pages", () => {
     expect((await get("/katalog?county=Halland")).status).toBe(400);
   });
 
+  it("filters on the kind of link, and names a parameter the search does not know in Swedish", async () => {
+    const page = String((await get("/katalog?linkKind=evaluation")).body);
+    expect(page).toContain(`/katalog/${published}`);
+    expect(page).toMatch(/<legend>Typ av länk<\/legend>[\s\S]*Utvärdering <span class="count">\(1\)/);
+    expect(String((await get("/katalog?linkKind=study_visit")).body)).not.toContain(`/katalog/${published}`);
+    const misspelt = await get("/katalog?q=resursteam&linkKnd=evaluation");
+    expect(misspelt.status).toBe(400);
+    expect(String(misspelt.body)).toContain("Något i adressen är fel (okänd parameter ”linkKnd”)");
+    expect(String(misspelt.body)).toContain('<a href="/katalog?q=resursteam">Sök utan linkKnd</a>');
+  });
+
   it("renders an entry's Markdown sanitised, and its results with derived shares", async () => {
     const res = await get(`/katalog/${published}`);
     expect(res.status).toBe(200);

@@ -195,6 +195,9 @@ beforeAll(async () => {
   const issue = await createIssue(ctx, publication.id, { subject: "Nummer ett" });
   const withSection = await addSection(ctx, publication.id, issue.id, { heading: "Nyheter" });
   const progression = await measuredParticipant(env, ctx, intervention.id);
+  const [synonym] = await env.t.db.ownerSql(
+    "insert into catalog_search_synonyms (term, alternatives) values ('kontraktsord', array['kontrakt']) returning id",
+  );
   Object.assign(ids, {
     ...progression,
     orgId: tenant.org.id,
@@ -215,6 +218,7 @@ beforeAll(async () => {
     interventionId: intervention.id,
     coOwnerId: env.orgA.id,
     trainerId: trainer.id,
+    synonymId: String(synonym?.id),
     certificationId: certified.certifications[0]?.id as string,
     invoiceId: (await billingFixture(env)).A.invoiceId,
     buyerOrganizationId: tenant.org.id,

@@ -180,6 +180,7 @@ beforeAll(async () => {
       trainerId: randomUUID(),
       certificationId: randomUUID(),
       importId: randomUUID(),
+      synonymId: randomUUID(),
       interventionId: intervention.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,

@@ -2042,6 +2042,54 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/nns/catalog/search-synonyms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the catalogue search's synonyms
+         * @description Every synonym of the public catalogue search, by term in Swedish order: a search for the term also finds entries with any of its alternatives (IPS finds Supported Employment). One-way: add the other direction as its own synonym. For NNS admins signed in.
+         */
+        get: operations["listSearchSynonyms"];
+        put?: never;
+        /**
+         * Add a synonym to the catalogue search
+         * @description Adds a term and the words a search for it also finds. The term and each alternative must hold a searchable word (not only stop words such as och), an alternative cannot be the term itself, and a term has one row (case aside): 400 naming the field (`searchable_words`, `not_the_term`, `unique`). The change reaches every search at once: cached answers are recomputed. For NNS admins signed in. Audited in NNS's log as `catalog.search_synonym_added`.
+         */
+        post: operations["createSearchSynonym"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nns/catalog/search-synonyms/{synonymId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change a synonym of the catalogue search
+         * @description Replaces a synonym's term and alternatives. The term and each alternative must hold a searchable word (not only stop words such as och), an alternative cannot be the term itself, and a term has one row (case aside): 400 naming the field (`searchable_words`, `not_the_term`, `unique`). The change reaches every search at once: cached answers are recomputed. For NNS admins signed in. Audited in NNS's log as `catalog.search_synonym_changed`.
+         */
+        put: operations["updateSearchSynonym"];
+        post?: never;
+        /**
+         * Remove a synonym from the catalogue search
+         * @description Removes a synonym: searches for its term find only the term again. The audit entry (`catalog.search_synonym_removed`, in NNS's log) keeps what it was. For NNS admins signed in.
+         */
+        delete: operations["deleteSearchSynonym"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalog/interventions": {
         parameters: {
             query?: never;
@@ -2051,7 +2099,7 @@ export interface paths {
         };
         /**
          * Search the public catalogue
-         * @description Searches published interventions (insatser) of every förbund: Swedish full-text `q` (stemmed; title weighs most) and filters, each a comma-separated list where any value matches, combined with AND across filters; `from`/`to` match running periods that overlap. Answers the page of matches, their `total`, and facet counts over all matches for narrowing. Paginated with `limit` (up to 100) and `cursor`. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         * @description Searches published interventions (insatser) of every förbund: Swedish full-text `q` (stemmed; title weighs most) and filters, each a comma-separated list where any value matches, combined with AND across filters; `from`/`to` match running periods that overlap. Answers the page of matches, their `total`, and facet counts over all matches for narrowing. Paginated with `limit` (up to 100) and `cursor`. A query parameter the search does not know answers 400 (`unrecognized_keys`, naming it in `errors[].field`). Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
          */
         get: operations["searchCatalogInterventions"];
         put?: never;
@@ -8818,6 +8866,40 @@ export interface components {
         };
         /**
          * @example {
+         *       "id": "5b0f3c52-8a7e-4d8e-9a51-2f4c6e1d7a90",
+         *       "term": "IPS",
+         *       "alternatives": [
+         *         "Supported Employment",
+         *         "Individanpassat stöd till arbete"
+         *       ],
+         *       "updatedAt": "2026-11-20T10:14:31.000Z"
+         *     }
+         */
+        SearchSynonym: {
+            /** Format: uuid */
+            id: string;
+            /** @description What people search for */
+            term: string;
+            /** @description Words and phrases a search for the term also finds */
+            alternatives: string[];
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        /**
+         * @example {
+         *       "term": "IPS",
+         *       "alternatives": [
+         *         "Supported Employment",
+         *         "Individanpassat stöd till arbete"
+         *       ]
+         *     }
+         */
+        SearchSynonymInput: {
+            term: string;
+            alternatives: string[];
+        };
+        /**
+         * @example {
          *       "data": [
          *         {
          *           "id": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
@@ -8967,6 +9049,13 @@ export interface components {
          *             "label": "Region",
          *             "count": 1
          *           }
+         *         ],
+         *         "linkKind": [
+         *           {
+         *             "value": "evaluation",
+         *             "label": "Utvärdering",
+         *             "count": 1
+         *           }
          *         ]
          *       }
          *     }
@@ -9012,6 +9101,11 @@ export interface components {
                     count: number;
                 }[];
                 memberParty: {
+                    value: string;
+                    label: string;
+                    count: number;
+                }[];
+                linkKind: {
                     value: string;
                     label: string;
                     count: number;
@@ -20546,10 +20640,171 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    listSearchSynonyms: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The synonyms */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "data": [
+                     *         {
+                     *           "id": "5b0f3c52-8a7e-4d8e-9a51-2f4c6e1d7a90",
+                     *           "term": "IPS",
+                     *           "alternatives": [
+                     *             "Supported Employment",
+                     *             "Individanpassat stöd till arbete"
+                     *           ],
+                     *           "updatedAt": "2026-11-20T10:14:31.000Z"
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": {
+                        data: components["schemas"]["SearchSynonym"][];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createSearchSynonym: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchSynonymInput"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchSynonym"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateSearchSynonym: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                synonymId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SearchSynonymInput"];
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchSynonym"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteSearchSynonym: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                synonymId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     searchCatalogInterventions: {
         parameters: {
             query?: {
-                /** @description Swedish full-text search (stemmed): title weighs more than summary, summary more than description */
+                /** @description Swedish full-text search (stemmed): title weighs more than summary and the labels of the entry's target groups, methods and link kinds, which weigh more than description; a compound is found by its last part (träning finds arbetsträning), and NNS's synonyms widen a word (IPS also finds Supported Employment) */
                 q?: string;
                 /** @description Comma-separated SCB länskoder; any of them matches */
                 county?: string;
@@ -20567,6 +20822,8 @@ export interface operations {
                 organization?: string;
                 /** @description Comma-separated member-party kinds; any of them matches */
                 memberParty?: string;
+                /** @description Comma-separated link kinds (evaluation, study_visit for a digital study visit, other); any of them matches */
+                linkKind?: string;
                 /** @description Period overlap: running on or after this date */
                 from?: string;
                 /** @description Period overlap: running on or before this date */
@@ -20606,7 +20863,7 @@ export interface operations {
     exportCatalogInterventions: {
         parameters: {
             query?: {
-                /** @description Swedish full-text search (stemmed): title weighs more than summary, summary more than description */
+                /** @description Swedish full-text search (stemmed): title weighs more than summary and the labels of the entry's target groups, methods and link kinds, which weigh more than description; a compound is found by its last part (träning finds arbetsträning), and NNS's synonyms widen a word (IPS also finds Supported Employment) */
                 q?: string;
                 /** @description Comma-separated SCB länskoder; any of them matches */
                 county?: string;
@@ -20624,6 +20881,8 @@ export interface operations {
                 organization?: string;
                 /** @description Comma-separated member-party kinds; any of them matches */
                 memberParty?: string;
+                /** @description Comma-separated link kinds (evaluation, study_visit for a digital study visit, other); any of them matches */
+                linkKind?: string;
                 /** @description Period overlap: running on or after this date */
                 from?: string;
                 /** @description Period overlap: running on or before this date */

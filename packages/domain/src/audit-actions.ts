@@ -78,6 +78,9 @@ export const AUDIT_ACTION_FAMILIES = {
     "catalog.self_publishing_withdrawn",
     "catalog.target_group_added",
     "catalog.target_group_changed",
+    "catalog.search_synonym_added",
+    "catalog.search_synonym_changed",
+    "catalog.search_synonym_removed",
   ],
   billing: [
     "billing.seller_settings_updated",

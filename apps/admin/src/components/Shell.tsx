@@ -179,6 +179,7 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
     { to: "/nns/trainers", label: t("nav.trainers") },
     { to: "/nns/price-list", label: t("nav.priceList") },
     { to: "/nns/catalog/queue", label: t("nav.catalogQueue") },
+    { to: "/nns/catalog/search-synonyms", label: t("nav.searchSynonyms") },
   ];
   return (
     <nav aria-label={t("nav.label")} className="nav">

@@ -41,6 +41,7 @@ export const en: typeof sv = {
     priceList: "Price list",
     interventions: "My interventions",
     catalogQueue: "Review queue",
+    searchSynonyms: "Search synonyms",
     organizations: "Organizations",
     sellerSettings: "Invoicing settings",
     invoicingDetails: "Invoicing details",

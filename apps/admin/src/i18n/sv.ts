@@ -39,6 +39,7 @@ export const sv = {
     priceList: "Prislista",
     interventions: "Mina insatser",
     catalogQueue: "Granskningskö",
+    searchSynonyms: "Söksynonymer",
     organizations: "Organisationer",
     sellerSettings: "Faktureringsinställningar",
     invoicingDetails: "Fakturauppgifter",

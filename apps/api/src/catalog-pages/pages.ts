@@ -1,3 +1,4 @@
+import { z } from "@hono/zod-openapi";
 import { AppError, FACETS_SV } from "@nns/domain";
 import * as services from "@nns/services";
 import { renderMarkdown } from "@nns/services";
@@ -21,9 +22,20 @@ const FIELD_NAMES_SV: Record<string, string> = {
   sort: "sortering",
 };
 
-/** The parameters a person got wrong, in Swedish. */
-const wrongFields = (issues: { path: PropertyKey[] }[]) =>
-  [...new Set(issues.map((i) => FIELD_NAMES_SV[String(i.path[0])] ?? "okänd parameter"))].join(", ");
+/** The parameters a person got wrong, in Swedish; one the search does not know is named as written. */
+const wrongFields = (issues: { path: PropertyKey[]; code: string; keys?: string[] }[]) =>
+  [
+    ...new Set(
+      issues.flatMap((i) =>
+        i.code === "unrecognized_keys"
+          ? (i.keys ?? []).map((key) => `okänd parameter ”${key}”`)
+          : [FIELD_NAMES_SV[String(i.path[0])] ?? "okänd parameter"],
+      ),
+    ),
+  ].join(", ");
+
+/** The page's parameters: the search's, and the cursor of a later page. */
+const PageQuery = CatalogFilterQuery.extend({ cursor: z.string().optional() }).strict();
 
 /** Checkboxes send a parameter once per ticked value; the API takes comma-separated lists. */
 function readQuery(url: URL): Record<string, string> {
@@ -129,13 +141,21 @@ export function catalogPagesRouter() {
     .get("/katalog", async (c) => {
       const url = new URL(c.req.url);
       const raw = readQuery(url);
-      const parsed = CatalogFilterQuery.safeParse(raw);
+      const parsed = PageQuery.safeParse(raw);
       if (!parsed.success) {
+        // When only unknown parameters are wrong (an old or mistyped link), offer the search without them.
+        const issues = parsed.error.issues;
+        const unknown = issues.flatMap((i) => (i.code === "unrecognized_keys" ? i.keys : []));
+        const known = new URLSearchParams([...url.searchParams].filter(([key]) => !unknown.includes(key)));
+        const without =
+          unknown.length > 0 && issues.every((i) => i.code === "unrecognized_keys")
+            ? html`<p><a href="/katalog${known.size > 0 ? `?${known}` : ""}">Sök utan ${unknown.join(", ")}</a></p>`
+            : "";
         c.status(400);
         return c.html(
           page(
             "Felaktig sökning",
-            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${wrongFields(parsed.error.issues)}).</p><p><a href="/katalog">Börja om</a></p>`,
+            html`<h1>Sökningen kunde inte göras</h1><p>Något i adressen är fel (${wrongFields(issues)}).</p>${without}<p><a href="/katalog">Börja om</a></p>`,
           ),
         );
       }

@@ -57,14 +57,25 @@ const TARGET_NAMES: Record<string, string> = {
 
 export function zodFieldErrors(target: string, error: ZodError): FieldError[] {
   const prefix = TARGET_NAMES[target] ?? target;
-  return error.issues.map((issue) => ({
-    field: [prefix, ...issue.path.map(String)].join("."),
-    rule:
-      issue.code === "invalid_format" && "format" in issue
-        ? `invalid_format:${String(issue.format)}`
-        : issue.code,
-    message: issue.message,
-  }));
+  return error.issues.flatMap((issue) =>
+    // One error per unknown key, at its own path, so the answer names each parameter or field.
+    issue.code === "unrecognized_keys"
+      ? issue.keys.map((key) => ({
+          field: [prefix, ...issue.path.map(String), key].join("."),
+          rule: issue.code,
+          message: `Unrecognized key: "${key}"`,
+        }))
+      : [
+          {
+            field: [prefix, ...issue.path.map(String)].join("."),
+            rule:
+              issue.code === "invalid_format" && "format" in issue
+                ? `invalid_format:${String(issue.format)}`
+                : issue.code,
+            message: issue.message,
+          },
+        ],
+  );
 }
 
 /**

@@ -177,7 +177,8 @@ export const catalogSelfPublishing = pgTable(
  * The public catalogue: one row per published intervention, holding only its published version and
  * results. The public read path reads this table and nothing else, so it cannot reach a draft. Rows are
  * written when a version is published and removed when the intervention is archived.
- * Row-level security: co_owner_refreshes, owner_writes, public_read (0006_catalogue_rls.sql).
+ * Row-level security: co_owner_refreshes, owner_writes, public_read, relabelled_by_trigger
+ * (0006_catalogue_rls.sql, 0019_catalog_search_terms.sql).
  */
 export const catalogEntries = pgTable(
   "catalog_entries",
@@ -206,12 +207,18 @@ export const catalogEntries = pgTable(
     targetGroups: text("target_groups").array().notNull(),
     methods: text("methods").array().notNull(),
     memberParties: text("member_parties").array().notNull(),
+    /** Kinds of the entry's links (evaluation, study_visit, other), for the link-kind filter. */
+    linkKinds: text("link_kinds").array().notNull().default(sql`'{}'`),
+    /** Labels of its target groups, methods and link kinds; kept by triggers (0019), so renames reach it. */
+    vocabularyLabels: text("vocabulary_labels").notNull().default(""),
+    /** Parts of its compound words (catalog_compound_parts()), kept by a trigger (0019). */
+    compoundParts: text("compound_parts").notNull().default(""),
     document: jsonb("document").notNull(),
     results: jsonb("results").notNull(),
     search: tsvector("search")
       .notNull()
       .generatedAlwaysAs(
-        sql`setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(summary, '') || ' ' || coalesce(place_names, '')), 'B') || setweight(to_tsvector('swedish', coalesce(description, '')), 'C')`,
+        sql`setweight(to_tsvector('swedish', coalesce(title, '')), 'A') || setweight(to_tsvector('swedish', coalesce(summary, '') || ' ' || coalesce(place_names, '')), 'B') || setweight(to_tsvector('swedish', coalesce(description, '')), 'C') || setweight(to_tsvector('swedish', vocabulary_labels), 'B') || setweight(to_tsvector('swedish', compound_parts), 'D')`,
       ),
     firstPublishedAt: timestamp("first_published_at", { withTimezone: true, precision: 3 }).notNull(),
     updatedAt: timestamp("updated_at", { withTimezone: true, precision: 3 }).notNull(),
@@ -221,6 +228,7 @@ export const catalogEntries = pgTable(
     index("catalog_entries_search_idx").using("gin", t.search),
     index("catalog_entries_municipality_codes_idx").using("gin", t.municipalityCodes),
     index("catalog_entries_target_groups_idx").using("gin", t.targetGroups),
+    index("catalog_entries_link_kinds_idx").using("gin", t.linkKinds),
     index("catalog_entries_updated_idx").on(t.updatedAt, t.interventionId),
   ],
 );

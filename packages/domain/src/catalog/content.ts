@@ -56,4 +56,5 @@ export const FACETS_SV: Record<string, string> = {
   method: "Metod",
   organization: "Förbund",
   memberParty: "Huvudman",
+  linkKind: "Typ av länk",
 };

@@ -137,6 +137,14 @@ export async function seedDemoCatalog(
     municipalityCodes: ["1315", "1380", "1381", "1382", "1383", "1384"],
     startDate: "2025-01-01",
     methods: ["bip_skapa"],
+    // Seed 003: digital study visits are published in the catalogue as links.
+    links: [
+      {
+        kind: "study_visit",
+        title: "Digitalt studiebesök: en skattning med SKAPA",
+        url: "https://www.samordningsforbundethalland.se/studiebesok-skapa",
+      },
+    ],
   });
 
   const hallandOrg = await enterOrganization(ctx, orgIdBySlug("halland"));

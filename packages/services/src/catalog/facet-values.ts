@@ -12,6 +12,7 @@ const VALUES_OF: Record<Facet, (row: IndexRow) => string[]> = {
   method: (r) => r.methods,
   organization: (r) => r.organization_ids,
   memberParty: (r) => r.member_parties,
+  linkKind: (r) => r.link_kinds,
 };
 
 /**

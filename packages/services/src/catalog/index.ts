@@ -8,6 +8,7 @@ export * from "./preview.js";
 export * from "./public-catalog.js";
 export * from "./results.js";
 export * from "./search-results.js";
+export * from "./search-synonyms.js";
 export type { PublicResult } from "./snapshot.js";
 export * from "./submission.js";
 export * from "./target-groups.js";

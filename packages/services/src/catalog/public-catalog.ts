@@ -4,7 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
 import { afterCursor, type PageRequest } from "../pagination.js";
-import { cachedSearch, readSearchState } from "./search-cache.js";
+import { cachedSearch, readSearchState, searchTsQuery } from "./search-cache.js";
 import { catalogIndex } from "./search-index-store.js";
 import {
   type CatalogQuery,
@@ -36,9 +36,8 @@ const COLUMN: Record<Facet, SQL> = {
   method: sql`methods`,
   organization: sql`organization_ids::text[]`,
   memberParty: sql`member_parties`,
+  linkKind: sql`link_kinds`,
 };
-
-const tsQuery = (q: string) => sql`websearch_to_tsquery('swedish', ${q})`;
 
 /** The facet filters (values of one facet combine with "or"), leaving out `except`'s own. */
 function facetConditions(query: CatalogQuery, except?: Facet): SQL[] {
@@ -59,7 +58,7 @@ function facetConditions(query: CatalogQuery, except?: Facet): SQL[] {
 /** Text and period: the conditions every facet count applies. */
 function baseConditions(query: CatalogQuery): SQL[] {
   const where: SQL[] = [];
-  if (query.q) where.push(sql`search @@ ${tsQuery(query.q)}`);
+  if (query.q) where.push(sql`search @@ ${searchTsQuery(query.q)}`);
   if (query.to) where.push(sql`(start_date is null or start_date <= ${query.to}::date)`);
   if (query.from) where.push(sql`(end_date is null or end_date >= ${query.from}::date)`);
   return where;
@@ -76,7 +75,7 @@ function sortKey(query: CatalogQuery): { key: SQL; cast: SQL } {
   switch (sortKindOf(query)) {
     case "relevance":
       return {
-        key: sql`round(ts_rank(search, ${tsQuery(query.q as string)})::numeric, 6)`,
+        key: sql`round(ts_rank(search, ${searchTsQuery(query.q as string)})::numeric, 6)`,
         cast: sql`numeric`,
       };
     case "start":
@@ -121,19 +120,20 @@ function searchStatement(query: CatalogQuery, cursor: KeysetCursor | null, limit
   );
   return sql`with hits as materialized (
       select intervention_id, ${key} as sort_key, county_codes, municipality_codes, target_groups, orientation,
-        status, methods, organization_ids, member_parties
+        status, methods, organization_ids, member_parties, link_kinds
       from catalog_entries ${whereClause(conditions(query))}),
     counts as (
       select 'total'::text as facet, ''::text as value, count(*)::int as n from hits
       union all ${sql.join(parts, sql` union all `)}),
     labelled as (
-      select c.facet, c.value, c.n, coalesce(co.name, m.name, tg.label_sv, me.label_sv, o.name) as label
+      select c.facet, c.value, c.n, coalesce(co.name, m.name, tg.label_sv, me.label_sv, o.name, lk.label_sv) as label
       from counts c
         left join counties co on c.facet = 'county' and co.code = c.value
         left join municipalities m on c.facet = 'municipality' and m.code = c.value
         left join catalog_target_groups tg on c.facet = 'targetGroup' and tg.code = c.value
         left join catalog_methods me on c.facet = 'method' and me.code = c.value
-        left join organizations o on c.facet = 'organization' and o.id::text = c.value),
+        left join organizations o on c.facet = 'organization' and o.id::text = c.value
+        left join catalog_link_kinds lk on c.facet = 'linkKind' and lk.code = c.value),
     page as (
       select intervention_id, sort_key from hits where ${after}
       order by sort_key desc, intervention_id desc limit ${limit + 1})

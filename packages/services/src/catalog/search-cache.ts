@@ -25,9 +25,18 @@ function cacheOf(deps: Deps): LRUCache<string, Cached<unknown>> | null {
   return cache;
 }
 
+/**
+ * A person's words as the tsquery every search path uses: PostgreSQL's websearch parse, widened by the
+ * synonyms NNS keeps (ts_rewrite replaces each synonym's term with "term or any alternative"). A scalar
+ * subquery, so a statement evaluates it once rather than per row.
+ */
+export const searchTsQuery = (q: string) =>
+  sql`(select ts_rewrite(websearch_to_tsquery('swedish', ${q}),
+    'select target, substitute from catalog_search_synonyms'))`;
+
 export interface SearchState {
   generation: string;
-  /** `websearch_to_tsquery('swedish', q)` as text, when the search has a text query. */
+  /** `searchTsQuery(q)` as text, when the search has a text query. */
   tsquery: string | null;
 }
 
@@ -38,8 +47,7 @@ export interface SearchState {
  */
 export async function readSearchState(deps: Deps, q: string | undefined): Promise<SearchState> {
   const statement = q
-    ? sql`select generation::text as generation, websearch_to_tsquery('swedish', ${q})::text as tsquery
-        from catalog_generation`
+    ? sql`select generation::text as generation, ${searchTsQuery(q)}::text as tsquery from catalog_generation`
     : sql`select generation::text as generation, null as tsquery from catalog_generation`;
   const result =
     deps.db.mode === "server"

@@ -16,6 +16,7 @@ export interface IndexRow {
   methods: string[];
   organization_ids: string[];
   member_parties: string[];
+  link_kinds: string[];
   start_date: string | null;
   end_date: string | null;
   first_published_at: unknown;
@@ -32,7 +33,7 @@ export interface LabelRow {
 /** The entries, with only the part of the document that lists show (summaryOf). */
 const ENTRIES = sql`select intervention_id::text as intervention_id, search::text as search, county_codes,
     municipality_codes, target_groups, orientation, status, methods, organization_ids::text[] as organization_ids,
-    member_parties, start_date::text as start_date, end_date::text as end_date, first_published_at, updated_at,
+    member_parties, link_kinds, start_date::text as start_date, end_date::text as end_date, first_published_at, updated_at,
     jsonb_build_object('title', document->'title', 'summary', document->'summary',
       'organization', document->'organization', 'orientation', document->'orientation',
       'status', document->'status', 'startDate', document->'startDate', 'endDate', document->'endDate',
@@ -45,6 +46,7 @@ const LABELS = sql`select 'county' as facet, code as value, name as label from c
   union all select 'municipality', code, name from municipalities
   union all select 'targetGroup', code, label_sv from catalog_target_groups
   union all select 'method', code, label_sv from catalog_methods
+  union all select 'linkKind', code, label_sv from catalog_link_kinds
   union all select 'organization', id::text, name from organizations
     where id in (select unnest(organization_ids) from catalog_entries)`;
 

@@ -14,6 +14,7 @@ export const FACETS = [
   "method",
   "organization",
   "memberParty",
+  "linkKind",
 ] as const;
 export type Facet = (typeof FACETS)[number];
 

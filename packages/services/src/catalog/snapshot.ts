@@ -152,6 +152,7 @@ export async function writeCatalogEntry(
     targetGroups: content.targetGroups,
     methods: content.methods,
     memberParties: content.memberParties,
+    linkKinds: [...new Set(content.links.map((l) => l.kind))].sort(),
     document,
     results,
     updatedAt: new Date(),

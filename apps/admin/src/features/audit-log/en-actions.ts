@@ -79,6 +79,9 @@ export const enActions: Translations<typeof svActions> = {
     self_publishing_withdrawn: "Self-publishing withdrawn",
     target_group_added: "Target group added to the catalogue",
     target_group_changed: "Target group changed in the catalogue",
+    search_synonym_added: "Catalogue search synonym added",
+    search_synonym_changed: "Catalogue search synonym changed",
+    search_synonym_removed: "Catalogue search synonym removed",
   },
   billing: {
     seller_settings_updated: "Seller details for invoicing changed",

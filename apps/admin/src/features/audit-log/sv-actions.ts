@@ -98,6 +98,9 @@ export const svActions = {
     self_publishing_withdrawn: "Rätt att publicera själv återkallad",
     target_group_added: "Målgrupp tillagd i katalogen",
     target_group_changed: "Målgrupp ändrad i katalogen",
+    search_synonym_added: "Synonym för katalogsökningen tillagd",
+    search_synonym_changed: "Synonym för katalogsökningen ändrad",
+    search_synonym_removed: "Synonym för katalogsökningen borttagen",
   },
   billing: {
     seller_settings_updated: "Säljaruppgifter för fakturering ändrade",

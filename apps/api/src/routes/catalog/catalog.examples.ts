@@ -62,6 +62,7 @@ export const CATALOG_SEARCH_RESULT = example({
       facet("kommun", "Kommun", 1),
       facet("region", "Region", 1),
     ],
+    linkKind: [facet("evaluation", "Utvärdering", 1)],
   },
 });
 

@@ -31,12 +31,24 @@ const list = (item: string, description: string) =>
 const CODE = "[a-z0-9_]+";
 const UUID = "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}";
 
+/**
+ * The search's parameters. Every query built from it is strict: a parameter the search does not know
+ * (a misspelt filter) answers 400 naming it, rather than being ignored and widening the search.
+ */
 export const CatalogFilterQuery = z.object({
-  q: z.string().trim().max(200).optional().openapi({
-    description:
-      "Swedish full-text search (stemmed): title weighs more than summary, summary more than description",
-    example: "ungdomar",
-  }),
+  q: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .openapi({
+      description:
+        "Swedish full-text search (stemmed): title weighs more than summary and the labels of the entry's " +
+        "target groups, methods and link kinds, which weigh more than description; a compound is found by " +
+        "its last part (träning finds arbetsträning), and NNS's synonyms widen a word (IPS also finds " +
+        "Supported Employment)",
+      example: "ungdomar",
+    }),
   county: list("\\d{2}", "SCB länskoder"),
   municipality: list("\\d{4}", "SCB kommunkoder"),
   targetGroup: list(CODE, "target-group codes"),
@@ -45,6 +57,10 @@ export const CatalogFilterQuery = z.object({
   method: list(CODE, "method codes"),
   organization: list(UUID, "förbund ids (owner or co-owner)"),
   memberParty: list("(fk|af|region|kommun)", "member-party kinds"),
+  linkKind: list(
+    "(evaluation|study_visit|other)",
+    "link kinds (evaluation, study_visit for a digital study visit, other)",
+  ),
   from: CalendarDate.optional().openapi({ description: "Period overlap: running on or after this date" }),
   to: CalendarDate.optional().openapi({ description: "Period overlap: running on or before this date" }),
   sort: z.enum(["relevance", "newest", "start"]).default("relevance").openapi({
@@ -84,13 +100,14 @@ export const searchCatalog = defineRoute(
       "weighs most) and filters, each a comma-separated list where any value matches, combined with AND " +
       "across filters; `from`/`to` match running periods that overlap. Answers the page of matches, their " +
       "`total`, and facet counts over all matches for narrowing. Paginated with `limit` (up to 100) and " +
-      "`cursor`. " +
+      "`cursor`. A query parameter the search does not know answers 400 (`unrecognized_keys`, naming it in " +
+      "`errors[].field`). " +
       PUBLIC_AND_LIMITED,
     request: {
       query: CatalogFilterQuery.extend({
         cursor: Cursor.optional(),
         limit: z.coerce.number().int().min(1).max(100).default(20),
-      }),
+      }).strict(),
     },
     responses: {
       200: jsonResponse(
@@ -108,6 +125,7 @@ export const searchCatalog = defineRoute(
               method: FacetListSchema,
               organization: FacetListSchema,
               memberParty: FacetListSchema,
+              linkKind: FacetListSchema,
             }),
           })
           .openapi("CatalogSearchResult", { example: CATALOG_SEARCH_RESULT }),
@@ -174,7 +192,9 @@ export const exportCatalog = defineRoute(
       "as CSV (UTF-8, comma-separated, a header row; the default, downloaded as `insatskatalog.csv`) or, " +
       "with `format=json`, as full entries with their results. " +
       PUBLIC_AND_LIMITED,
-    request: { query: CatalogFilterQuery.extend({ format: z.enum(["csv", "json"]).default("csv") }) },
+    request: {
+      query: CatalogFilterQuery.extend({ format: z.enum(["csv", "json"]).default("csv") }).strict(),
+    },
     responses: {
       200: {
         description: "The export",
