@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Register a förbund
-         * @description For NNS admins signed in (not API keys). The organization number must have ten digits with a valid Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. Without `slug`, one is made from the name; a slug or organization number already registered answers 409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.
+         * @description For NNS admins signed in (not API keys). The organization number must have ten digits with a valid Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. Under lag (2003:1210) a förbund has a län, and Försäkringskassan, Arbetsförmedlingen, that län's region and at least one kommun in the län as huvudmän (400 `finsam_*`, naming `body.memberParties`). Without `slug`, one is made from the name; a slug or organization number already registered answers 409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.
          */
         post: operations["createOrganization"];
         delete?: never;
@@ -231,7 +231,7 @@ export interface paths {
         head?: never;
         /**
          * Update an organization
-         * @description Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid organization number, known SCB codes, unique slug and number). Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as `organization.updated`.
+         * @description Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid organization number, known SCB codes, unique slug and number). A förbund's `memberParties` and `countyCode` are checked together against lag (2003:1210) whenever either is sent; other fields of a förbund that breaks it still change. Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as `organization.updated`.
          */
         patch: operations["updateOrganization"];
         trace?: never;
@@ -4751,6 +4751,7 @@ export interface components {
          *               "municipalityCode": "1480"
          *             }
          *           ],
+         *           "finsamIssues": [],
          *           "version": 4,
          *           "createdAt": "2025-03-12T10:04:51.000Z",
          *           "updatedAt": "2026-09-30T13:21:08.000Z"
@@ -4801,6 +4802,7 @@ export interface components {
          *           "municipalityCode": "1480"
          *         }
          *       ],
+         *       "finsamIssues": [],
          *       "version": 4,
          *       "createdAt": "2025-03-12T10:04:51.000Z",
          *       "updatedAt": "2026-09-30T13:21:08.000Z"
@@ -4825,6 +4827,8 @@ export interface components {
                 countyCode: string | null;
                 municipalityCode: string | null;
             }[];
+            /** @description The rules of lag (2003:1210) the förbund's län and huvudmän break (see `memberParties` on create). Checked on every write that sets them; a förbund registered earlier may still break some until its huvudmän are corrected. Empty when it complies, and for NNS */
+            finsamIssues: ("finsam_county_required" | "finsam_county_of_members" | "finsam_fk_required" | "finsam_af_required" | "finsam_region_required" | "finsam_kommun_required" | "finsam_region_for_kommun" | "finsam_kommun_for_region")[];
             version: number;
             /** Format: date-time */
             createdAt: string;
