@@ -899,7 +899,7 @@ export interface paths {
         };
         /**
          * Get a training request
-         * @description One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the training it became; once declined, `decisionNote` carries NNS's note. Needs `trainings:read`.
+         * @description One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the training it became; once declined, `decisionNote` carries NNS's note. If that training is cancelled the request is `submitted` again and `cancelledTrainings` records it. Needs `trainings:read`.
          */
         get: operations["getTrainingRequest"];
         put?: never;
@@ -1009,7 +1009,7 @@ export interface paths {
         put?: never;
         /**
          * Move a training to its next status
-         * @description `plan`: requested → planned, `confirm`: planned → confirmed, `complete`: confirmed → completed, `cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; completing needs the last session to have ended and emails the follow-up survey to everyone who attended; cancelling emails every registered person and party contact. A move the status does not allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.
+         * @description `plan`: requested → planned, `confirm`: planned → confirmed, `complete`: confirmed → completed, `cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; completing needs the last session to have ended and emails the follow-up survey to everyone who attended; cancelling emails every registered person and party contact, and puts the intresseanmälningar the training answered back to `submitted` for NNS to schedule again (each one audited as `training_request.reopened`, its contact emailed). A move the status does not allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.
          */
         post: operations["transitionTraining"];
         delete?: never;
@@ -3892,6 +3892,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "training_request.reopened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * training_request.reopened
+         * @description The training the organization's intresseanmälan was scheduled to was cancelled; the request is open for NNS to schedule again (sent to the förbund that sent it). Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onTrainingRequestReopened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "invoice.issued": {
         parameters: {
             query?: never;
@@ -4244,6 +4264,44 @@ export interface components {
             status: "scheduled";
             /** Format: uuid */
             trainingId: string;
+        };
+        TrainingRequestReopenedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "training_request.reopened";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookTrainingRequestReopenedObject"];
+            };
+        };
+        WebhookTrainingRequestReopenedObject: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The förbund that sent the intresseanmälan
+             */
+            organizationId: string;
+            /** @enum {string} */
+            status: "submitted";
+            trainingId: null;
+            /**
+             * Format: uuid
+             * @description The cancelled training it had been scheduled to
+             */
+            cancelledTrainingId: string;
         };
         InvoiceIssuedEvent: {
             /**
@@ -6366,6 +6424,14 @@ export interface components {
          *           "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
          *           "status": "submitted",
          *           "trainingId": null,
+         *           "cancelledTrainings": [
+         *             {
+         *               "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *               "title": "BIP/SKAPA Halland och Jönköping",
+         *               "cancelledAt": "2026-11-12T14:05:31.000Z",
+         *               "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+         *             }
+         *           ],
          *           "decisionNote": null,
          *           "createdAt": "2026-10-08T11:26:44.000Z",
          *           "version": 1
@@ -6388,6 +6454,7 @@ export interface components {
          *           "notes": null,
          *           "status": "submitted",
          *           "trainingId": null,
+         *           "cancelledTrainings": [],
          *           "decisionNote": null,
          *           "createdAt": "2026-10-21T08:03:17.000Z",
          *           "version": 1
@@ -6436,6 +6503,14 @@ export interface components {
          *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
          *       "status": "submitted",
          *       "trainingId": null,
+         *       "cancelledTrainings": [
+         *         {
+         *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "title": "BIP/SKAPA Halland och Jönköping",
+         *           "cancelledAt": "2026-11-12T14:05:31.000Z",
+         *           "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+         *         }
+         *       ],
          *       "decisionNote": null,
          *       "createdAt": "2026-10-08T11:26:44.000Z",
          *       "version": 1
@@ -6472,6 +6547,15 @@ export interface components {
             status: "submitted" | "scheduled" | "withdrawn" | "declined";
             /** Format: uuid */
             trainingId: string | null;
+            /** @description Trainings the request was scheduled to that NNS cancelled, oldest first. Each cancellation put the request back to `submitted` (without `trainingId`) for NNS to schedule again */
+            cancelledTrainings: {
+                /** Format: uuid */
+                trainingId: string;
+                title: string;
+                /** Format: date-time */
+                cancelledAt: string;
+                reason: string | null;
+            }[];
             decisionNote: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -9704,7 +9788,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid" | "newsletter.sent";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "training_request.reopened" | "invoice.issued" | "invoice.paid" | "newsletter.sent";
         /**
          * @example {
          *       "endpoint": {
@@ -15776,6 +15860,14 @@ export interface operations {
                      *               "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *               "status": "submitted",
                      *               "trainingId": null,
+                     *               "cancelledTrainings": [
+                     *                 {
+                     *                   "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *                   "title": "BIP/SKAPA Halland och Jönköping",
+                     *                   "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *                   "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *                 }
+                     *               ],
                      *               "decisionNote": null,
                      *               "createdAt": "2026-10-08T11:26:44.000Z",
                      *               "version": 1
@@ -15798,6 +15890,7 @@ export interface operations {
                      *               "notes": null,
                      *               "status": "submitted",
                      *               "trainingId": null,
+                     *               "cancelledTrainings": [],
                      *               "decisionNote": null,
                      *               "createdAt": "2026-10-21T08:03:17.000Z",
                      *               "version": 1
@@ -15860,6 +15953,7 @@ export interface operations {
                      *           "notes": null,
                      *           "status": "submitted",
                      *           "trainingId": null,
+                     *           "cancelledTrainings": [],
                      *           "decisionNote": null,
                      *           "createdAt": "2026-10-21T08:03:17.000Z",
                      *           "version": 1
@@ -15882,6 +15976,14 @@ export interface operations {
                      *           "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *           "status": "submitted",
                      *           "trainingId": null,
+                     *           "cancelledTrainings": [
+                     *             {
+                     *               "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *               "title": "BIP/SKAPA Halland och Jönköping",
+                     *               "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *               "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *             }
+                     *           ],
                      *           "decisionNote": null,
                      *           "createdAt": "2026-10-08T11:26:44.000Z",
                      *           "version": 1
@@ -16070,6 +16172,14 @@ export interface operations {
                      *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *       "status": "withdrawn",
                      *       "trainingId": null,
+                     *       "cancelledTrainings": [
+                     *         {
+                     *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "title": "BIP/SKAPA Halland och Jönköping",
+                     *           "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *           "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *         }
+                     *       ],
                      *       "decisionNote": null,
                      *       "createdAt": "2026-10-08T11:26:44.000Z",
                      *       "version": 2
@@ -16146,6 +16256,14 @@ export interface operations {
                      *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *       "status": "declined",
                      *       "trainingId": null,
+                     *       "cancelledTrainings": [
+                     *         {
+                     *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "title": "BIP/SKAPA Halland och Jönköping",
+                     *           "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *           "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *         }
+                     *       ],
                      *       "decisionNote": "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
                      *       "createdAt": "2026-10-08T11:26:44.000Z",
                      *       "version": 2
@@ -27436,6 +27554,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TrainingRequestScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onTrainingRequestReopened: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingRequestReopenedEvent"];
             };
         };
         responses: {

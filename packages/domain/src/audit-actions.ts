@@ -50,6 +50,7 @@ export const AUDIT_ACTION_FAMILIES = {
     "training_request.submitted",
     "training_request.withdrawn",
     "training_request.declined",
+    "training_request.reopened",
     "trainer.created",
     "trainer.updated",
     "trainer.certification_added",

@@ -48,6 +48,7 @@ export const enActions: Translations<typeof svActions> = {
     submitted: "Training request sent",
     withdrawn: "Training request withdrawn",
     declined: "Training request declined",
+    reopened: "Training request reopened after a cancelled training",
   },
   trainer: {
     created: "Trainer added",

@@ -62,6 +62,7 @@ export const svActions = {
     submitted: "Utbildningsförfrågan skickad",
     withdrawn: "Utbildningsförfrågan återtagen",
     declined: "Utbildningsförfrågan avböjd",
+    reopened: "Utbildningsförfrågan öppen igen efter inställd utbildning",
   },
   trainer: {
     created: "Utbildare tillagd",

@@ -244,7 +244,9 @@ export const moveTraining = defineRoute(
       "`cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least " +
       "one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; " +
       "completing needs the last session to have ended and emails the follow-up survey to everyone who " +
-      "attended; cancelling emails every registered person and party contact. A move the status does not " +
+      "attended; cancelling emails every registered person and party contact, and puts the " +
+      "intresseanmälningar the training answered back to `submitted` for NNS to schedule again (each one " +
+      "audited as `training_request.reopened`, its contact emailed). A move the status does not " +
       "allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.",
     request: {
       params: TrainingParams,
