@@ -1053,7 +1053,7 @@ export interface paths {
         put?: never;
         /**
          * Add a session
-         * @description A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless given) or written out. It must end after it starts; on site it needs a `location`. Every trainer must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner only, not once completed or cancelled (409). Needs `trainings:manage`. Audited as `training.session_added`.
+         * @description A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless given) or written out. It must end after it starts; on site it needs a `location`. Every trainer must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner only, not once completed or cancelled (409). More than 25 seats in the training step needs `confirmAboveCap` (409 `confirm_above_step_cap`) and adds the extra participants to the training's costs (audited as `training.extra_seats_priced`). Needs `trainings:manage`. Audited as `training.session_added`.
          */
         post: operations["createTrainingSession"];
         delete?: never;
@@ -1081,7 +1081,7 @@ export interface paths {
         head?: never;
         /**
          * Update a session
-         * @description Only the fields sent change; trainers are re-checked against the new dates. More capacity moves people up the waiting list at once (each told by email); less capacity than seats already taken answers 400 rather than un-booking anyone. Send the session's `version` quoted as `If-Match` (`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.
+         * @description Only the fields sent change; trainers are re-checked against the new dates. More capacity moves people up the waiting list at once (each told by email); less capacity than seats already taken answers 400 rather than un-booking anyone. Raising the training step above 25 seats needs `confirmAboveCap` (409 `confirm_above_step_cap`) and prices the extra participants; lowering it again lowers that cost. Send the session's `version` quoted as `If-Match` (`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.
          */
         patch: operations["updateTrainingSession"];
         trace?: never;
@@ -16913,8 +16913,10 @@ export interface operations {
                     location?: string | null;
                     /** Format: uri */
                     videoLink?: string | null;
-                    /** @description Not below the people already given a seat (400 `below_confirmed`) */
+                    /** @description Not below the people already given a seat (400 `below_confirmed`). Above 25 in the training step of a BIP/SKAPA training (seed 003: at most 25 per occasion) only with `confirmAboveCap` (409 `confirm_above_step_cap`); the seats above 25 are charged at the price list's `bip_skapa_extra_participant` */
                     capacity?: number | null;
+                    /** @description Confirms a training-step capacity above 25: the extra seats become a cost line of the training, split like its other costs */
+                    confirmAboveCap?: boolean;
                     /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                     trainerIds?: string[];
                 };
@@ -17025,6 +17027,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "capacity": 28,
+                 *       "confirmAboveCap": true,
                  *       "location": "Halmstad, Kristian IV:s väg 3, sal Ringenäs"
                  *     }
                  */
@@ -17049,8 +17052,10 @@ export interface operations {
                     location?: string | null;
                     /** Format: uri */
                     videoLink?: string | null;
-                    /** @description Not below the people already given a seat (400 `below_confirmed`) */
+                    /** @description Not below the people already given a seat (400 `below_confirmed`). Above 25 in the training step of a BIP/SKAPA training (seed 003: at most 25 per occasion) only with `confirmAboveCap` (409 `confirm_above_step_cap`); the seats above 25 are charged at the price list's `bip_skapa_extra_participant` */
                     capacity?: number | null;
+                    /** @description Confirms a training-step capacity above 25: the extra seats become a cost line of the training, split like its other costs */
+                    confirmAboveCap?: boolean;
                     /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                     trainerIds?: string[];
                 };

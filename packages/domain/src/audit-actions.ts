@@ -43,6 +43,7 @@ export const AUDIT_ACTION_FAMILIES = {
     "training.party_removed",
     "training.print_cost_added",
     "training.print_cost_removed",
+    "training.extra_seats_priced",
     "training.attendance_recorded",
     "registration.created",
     "registration.cancelled",

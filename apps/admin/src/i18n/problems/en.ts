@@ -144,6 +144,8 @@ export const en: Translations<typeof sv> = {
     chosen_for_insats: "The instrument is not chosen for the intervention.",
     chosen_for_intervention: "The instrument is not chosen for the intervention.",
     code_unique: "The code is already in use.",
+    confirm_above_step_cap:
+      "The training step takes at most 25 participants per occasion. More seats cost extra by the price list and need confirming.",
     common_password: "The password is too common. Choose a harder one.",
     consent_required: "You need to consent to go on.",
     contains_email: "The password must not contain the email address.",

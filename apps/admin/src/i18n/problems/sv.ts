@@ -156,6 +156,8 @@ export const sv = {
     chosen_for_insats: "Instrumentet är inte valt för insatsen.",
     chosen_for_intervention: "Instrumentet är inte valt för insatsen.",
     code_unique: "Koden används redan.",
+    confirm_above_step_cap:
+      "Utbildningssteget har högst 25 deltagare per tillfälle. Fler platser kostar extra enligt prislistan och behöver bekräftas.",
     common_password: "Lösenordet är för vanligt. Välj ett svårare.",
     consent_required: "Du behöver samtycka för att gå vidare.",
     contains_email: "Lösenordet får inte innehålla e-postadressen.",

@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from "../src/testing.js";
  * "scheduled". Its backfill is replayed here on rows in that state (it is a no-op on a new database).
  */
 const MIGRATION = readFileSync(
-  new URL("../migrations/0023_training_request_reopening.sql", import.meta.url),
+  new URL("../migrations/0023_training_fixes.sql", import.meta.url),
   "utf8",
 );
 const backfill = MIGRATION.split("--> statement-breakpoint").at(-1) as string;
@@ -70,5 +70,13 @@ describe("migration 0023", () => {
     });
     // A request on a training still going ahead is left as it was.
     expect(rows[1]).toMatchObject({ id: live, status: "scheduled", training_id: openTraining, version: 1 });
+  });
+
+  it("gives every NNS organization the price of a participant above the training step's 25", async () => {
+    const prices = await t.db.ownerSql(
+      "select unit_price_ore, vat_rate_basis_points, active from price_list_items where organization_id = $1 and code = 'bip_skapa_extra_participant'",
+      [nns],
+    );
+    expect(prices).toEqual([{ unit_price_ore: 200_000, vat_rate_basis_points: 2500, active: true }]);
   });
 });

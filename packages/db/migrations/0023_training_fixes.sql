@@ -1,12 +1,15 @@
--- A training that NNS cancels hands its intresseanmälningar back: they are open ("submitted") again, and
+-- Two fixes to BIP/SKAPA trainings.
+-- 1. A training that NNS cancels hands its intresseanmälningar back: they are open ("submitted") again, and
 -- each keeps the cancelled trainings it was scheduled to, so the förbund and NNS see what happened.
 ALTER TABLE training_requests ADD COLUMN cancelled_trainings jsonb DEFAULT '[]'::jsonb NOT NULL;
 --> statement-breakpoint
 ALTER TABLE training_requests ADD CONSTRAINT training_requests_cancelled_trainings_array
   CHECK (jsonb_typeof(cancelled_trainings) = 'array');
 --> statement-breakpoint
--- Requests left "scheduled" on trainings cancelled before this fix are reopened the same way. Row-level
--- security is forced on both tables, so the update runs once per coordinator (NNS) with its organization
+-- Requests left "scheduled" on trainings cancelled before this fix are reopened the same way.
+-- 2. Seats above the training step's 25 are priced (decision 0028): every NNS organization's price list
+-- gains the extra-participant item new NNS organizations start with (services trainings/settings.ts).
+-- Row-level security is forced on these tables, so the statements run once per NNS organization with it
 -- set, as the application would, whether or not the migrating role bypasses the policies.
 DO $$
 DECLARE
@@ -30,6 +33,9 @@ BEGIN
       AND t.status = 'cancelled'
       AND r.status = 'scheduled'
       AND r.coordinator_organization_id = coordinator.id;
+    INSERT INTO price_list_items (organization_id, code, name, unit_price_ore, vat_rate_basis_points, max_participants)
+    VALUES (coordinator.id, 'bip_skapa_extra_participant', 'Extra deltagare i utbildningssteget, utöver 25', 200000, 2500, NULL)
+    ON CONFLICT DO NOTHING;
   END LOOP;
   PERFORM set_config('app.org_id', '', true);
 END
