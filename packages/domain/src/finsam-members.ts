@@ -66,17 +66,17 @@ export function finsamMembershipProblems(
       message: "Förbundets län ska vara ett av dem som dess region och kommuner hör till.",
     });
   }
-  const required: [FinsamRule, boolean, string][] = [
-    ["finsam_fk_required", parties.some((p) => p.kind === "fk"), "Försäkringskassan"],
-    ["finsam_af_required", parties.some((p) => p.kind === "af"), "Arbetsförmedlingen"],
-    [
-      "finsam_region_required",
-      regions.size > 0 || (kommuner.length > 0 && kommuner.every((k) => KOMMUN_WITHOUT_REGION.has(k))),
-      "minst en region",
-    ],
-    ["finsam_kommun_required", kommuner.length > 0, "minst en kommun"],
+  const required: { rule: FinsamRule; met: boolean; who: string }[] = [
+    { rule: "finsam_fk_required", met: parties.some((p) => p.kind === "fk"), who: "Försäkringskassan" },
+    { rule: "finsam_af_required", met: parties.some((p) => p.kind === "af"), who: "Arbetsförmedlingen" },
+    {
+      rule: "finsam_region_required",
+      met: regions.size > 0 || (kommuner.length > 0 && kommuner.every((k) => KOMMUN_WITHOUT_REGION.has(k))),
+      who: "minst en region",
+    },
+    { rule: "finsam_kommun_required", met: kommuner.length > 0, who: "minst en kommun" },
   ];
-  for (const [rule, met, who] of required) {
+  for (const { rule, met, who } of required) {
     if (!met)
       problems.push({
         field: "memberParties",
