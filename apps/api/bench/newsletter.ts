@@ -20,6 +20,7 @@ import {
   startSending,
   systemContext,
 } from "@nns/services";
+import { finsamMemberParties } from "@nns/services/testing";
 import nodemailer from "nodemailer";
 import { benchDeps } from "./harness/deps.js";
 import { printComparison } from "./harness/load.js";
@@ -62,7 +63,7 @@ try {
     slug: "bank",
     organizationNumber: "2220000000",
     countyCode: "13",
-    memberParties: [{ kind: "fk" }, { kind: "af" }, { kind: "region", countyCode: "13" }],
+    memberParties: finsamMemberParties("13", ["1380"]),
   });
   const org = organization.id;
   const [publication] = await t.db.ownerSql(

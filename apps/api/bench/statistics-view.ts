@@ -21,6 +21,7 @@ import {
   systemContext,
   writeImportFigures,
 } from "@nns/services";
+import { finsamMemberParties } from "@nns/services/testing";
 import pino from "pino";
 import { createApp } from "../src/app.js";
 import { benchDeps } from "./harness/deps.js";
@@ -59,7 +60,7 @@ try {
     slug: "centrala-ostergotland",
     organizationNumber: "2220001016",
     countyCode: "05",
-    memberParties: KOMMUNER.map((municipalityCode) => ({ kind: "kommun" as const, municipalityCode })),
+    memberParties: finsamMemberParties("05", KOMMUNER),
   });
 
   const app = createApp(deps, {

@@ -18,6 +18,7 @@ import {
   startBackgroundWork,
   systemContext,
 } from "@nns/services";
+import { finsamMemberParties } from "@nns/services/testing";
 import pino from "pino";
 import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../src/app.js";
@@ -105,7 +106,7 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     slug: "beta",
     organizationNumber: "2220001024",
     countyCode: "22",
-    memberParties: [{ kind: "kommun", municipalityCode: "2281" }],
+    memberParties: finsamMemberParties("22", ["2281"]),
   });
   const grant = async (slug: string, email: string, role: Role): Promise<TestUser> => {
     const { userId } = await grantRole(ctx, {
@@ -198,7 +199,10 @@ export async function freshTenant(env: TestEnv, options: TenantOptions = {}): Pr
     slug,
     organizationNumber: `${nine}${luhnCheckDigit(nine)}`,
     countyCode: options.countyCode ?? "13",
-    memberParties: options.memberParties ?? [{ kind: "fk" }, { kind: "kommun", municipalityCode: "1380" }],
+    // Valid under Finsam in whichever län the test chose; Halmstad in Halland by default.
+    memberParties:
+      options.memberParties ??
+      finsamMemberParties(options.countyCode ?? "13", options.countyCode ? undefined : ["1380"]),
   });
   const addPerson = async (role: Role, local: string): Promise<TestUser> => {
     const email = `${local}.${slug}@test.se`;

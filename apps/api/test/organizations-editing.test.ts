@@ -58,6 +58,7 @@ const reparty = (halland: Schemas["Organization"]) =>
     body: {
       memberParties: [
         { kind: "fk" },
+        { kind: "af" },
         { kind: "region", countyCode: "13" },
         { kind: "kommun", municipalityCode: "1382" },
       ],
@@ -122,7 +123,7 @@ describe("editing an organization", () => {
     const halland = await registeredHalland();
     const res = expectData(await reparty(halland));
     expect(res.memberParties.map((p) => p.name).sort()).toEqual(
-      ["Falkenberg", "Försäkringskassan", "Region Halland"].sort(),
+      ["Arbetsförmedlingen", "Falkenberg", "Försäkringskassan", "Region Halland"].sort(),
     );
   });
 
@@ -206,7 +207,7 @@ describe("audit trail of an organization", () => {
       version: 2,
     });
     expect((reparted?.before as Snapshot | undefined)?.memberParties).toHaveLength(5);
-    expect((reparted?.after as Snapshot | undefined)?.memberParties).toHaveLength(3);
+    expect((reparted?.after as Snapshot | undefined)?.memberParties).toHaveLength(4);
   });
 
   it("keeps the failed edits out of the log", async () => {

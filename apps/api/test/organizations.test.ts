@@ -68,7 +68,12 @@ describe("registering a förbund", () => {
         name: "Samordningsförbundet Kungsbacka",
         slug: "kungsbacka",
         organizationNumber: "2220001040",
-        memberParties: [{ kind: "fk" }, { kind: "kommun", municipalityCode: "1384" }],
+        memberParties: [
+          { kind: "fk" },
+          { kind: "af" },
+          { kind: "region", countyCode: "13" },
+          { kind: "kommun", municipalityCode: "1384" },
+        ],
       }),
     );
     const org = expectData(res, 201);
@@ -113,6 +118,8 @@ describe("registering a förbund", () => {
           { kind: "fk" },
           { kind: "kommun", municipalityCode: "1380" },
           { kind: "kommun", municipalityCode: "1399" },
+          { kind: "af" },
+          { kind: "region", countyCode: "13" },
         ],
       }),
     );
@@ -206,7 +213,6 @@ describe("registering a förbund", () => {
       name: "Samordningsförbundet Varberg",
       slug: "varberg",
       organizationNumber: "2220001065",
-      memberParties: [{ kind: "kommun", municipalityCode: "1383" }],
     });
     const post = () =>
       nnsAdmin.POST("/organizations", {
@@ -230,6 +236,8 @@ describe("registering a förbund", () => {
       organizationNumber: "222000-9001",
       countyCode: "14",
       memberParties: [
+        { kind: "fk" },
+        { kind: "af" },
         { kind: "region", countyCode: "14" },
         { kind: "kommun", municipalityCode: "1480" },
       ],
@@ -237,7 +245,57 @@ describe("registering a förbund", () => {
     const names = expectData(res, 201)
       .memberParties.map((p) => p.name)
       .sort();
-    expect(names).toEqual(["Göteborg", "Västra Götalandsregionen"]);
+    expect(names).toEqual([
+      "Arbetsförmedlingen",
+      "Försäkringskassan",
+      "Göteborg",
+      "Västra Götalandsregionen",
+    ]);
+  });
+
+  it("refuses a förbund that breaks lag (2003:1210), naming body.memberParties and the rule", async () => {
+    const before = await organizationCount();
+    const refused = async (overrides: Parameters<typeof hallandInput>[0]) =>
+      expectProblem(
+        await register(
+          nnsAdmin,
+          hallandInput({
+            name: "Ofullständigt",
+            slug: "ofullstandigt",
+            organizationNumber: "2220001057",
+            ...overrides,
+          }),
+        ),
+        400,
+        "validation_failed",
+      ).errors?.map((e) => `${e.field} ${e.rule}`);
+    expect(await refused({ memberParties: [] })).toEqual([
+      "body.memberParties finsam_fk_required",
+      "body.memberParties finsam_af_required",
+      "body.memberParties finsam_region_required",
+      "body.memberParties finsam_kommun_required",
+    ]);
+    expect(await refused({ memberParties: [{ kind: "kommun", municipalityCode: "1380" }] })).toEqual([
+      "body.memberParties finsam_fk_required",
+      "body.memberParties finsam_af_required",
+      "body.memberParties finsam_region_required",
+    ]);
+    // Nacka with Region Skåne: Region Stockholm is missing, and Skåne has no kommun in the förbund.
+    expect(
+      await refused({
+        countyCode: "01",
+        memberParties: [
+          { kind: "fk" },
+          { kind: "af" },
+          { kind: "region", countyCode: "12" },
+          { kind: "kommun", municipalityCode: "0182" },
+        ],
+      }),
+    ).toEqual([
+      "body.memberParties.2.countyCode finsam_kommun_for_region",
+      "body.memberParties.3.municipalityCode finsam_region_for_kommun",
+    ]);
+    expect(await organizationCount()).toBe(before);
   });
 });
 

@@ -1,4 +1,4 @@
-import { writeStatisticsFixture } from "@nns/services/testing";
+import { finsamMemberParties, writeStatisticsFixture } from "@nns/services/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { Client, expectData, expectProblem } from "./client.js";
 import { freshTenant, type Tenant, useTestApp } from "./helpers.js";
@@ -11,7 +11,7 @@ beforeAll(async () => {
   await writeStatisticsFixture(env.t.db, { isDemo: true });
   forbund = await freshTenant(env, {
     countyCode: "22",
-    memberParties: [{ kind: "fk" }, { kind: "kommun", municipalityCode: "2281" }],
+    memberParties: finsamMemberParties("22", ["2281"]),
   });
 });
 

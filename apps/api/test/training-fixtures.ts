@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Schemas } from "@nns/api-client";
 import { grantRole, systemContext } from "@nns/services";
+import { finsamMemberParties } from "@nns/services/testing";
 import { type Client, expectData, PASSWORD, signIn } from "./client.js";
 import { freshTenant, type Tenant, type TestEnv } from "./helpers.js";
 
@@ -102,7 +103,7 @@ export async function trainingRequest(
 export async function twoRequesters(env: TestEnv) {
   const [a, b] = await Promise.all([
     freshTenant(env, { countyCode: "13" }),
-    freshTenant(env, { countyCode: "06", memberParties: [{ kind: "kommun", municipalityCode: "0680" }] }),
+    freshTenant(env, { countyCode: "06", memberParties: finsamMemberParties("06", ["0680"]) }),
   ]);
   const nns = await signIn(env, env.users.nnsAdmin.email);
   const trainer = await registeredTrainer(env, nns);

@@ -66,3 +66,58 @@ describe("from requests to a shared training", () => {
     expect(expectData(readBack).status).toBe("scheduled");
   });
 });
+
+describe("a cancelled training hands its requests back", () => {
+  it("reopens both requests for NNS to pair again, tells each förbund, and shows them the cancelled training", async () => {
+    const { a, b, nns } = await twoRequesters(env);
+    const [adminA, adminB] = [await a.signIn("admin"), await b.signIn("admin")];
+    const requestA = await trainingRequest(adminA, a.org.id);
+    const requestB = await trainingRequest(adminB, b.org.id, { periodStart: "2027-03-01" });
+    const training = expectData(
+      await nns.POST("/orgs/{orgId}/trainings", {
+        ...inOrg(env.nns.id),
+        body: { kind: "bip_skapa", title: "BIP/SKAPA att ställa in", requestIds: [requestA.id, requestB.id] },
+      }),
+      201,
+    );
+    const reason = "Utbildaren är sjuk; NNS planerar nya datum.";
+    expectData(
+      await nns.POST("/orgs/{orgId}/trainings/{trainingId}/transitions", {
+        params: { path: { orgId: env.nns.id, trainingId: training.id } },
+        body: { action: "cancel", reason },
+      }),
+    );
+
+    const own = expectData(
+      await adminA.GET("/orgs/{orgId}/training-requests/{requestId}", {
+        params: { path: { orgId: a.org.id, requestId: requestA.id } },
+      }),
+    );
+    expect(own).toMatchObject({
+      status: "submitted",
+      trainingId: null,
+      cancelledTrainings: [{ trainingId: training.id, title: "BIP/SKAPA att ställa in", reason }],
+    });
+    const told = await emailsTo(env, requestA.contactEmail);
+    expect(told.map((e) => e.template)).toContain("training_request_reopened");
+    expect(String(told.find((e) => e.template === "training_request_reopened")?.text_body)).toContain(reason);
+
+    const inbox = expectData(
+      await nns.GET(REQUESTS, { params: { path: { orgId: env.nns.id }, query: { status: "submitted" } } }),
+    ).data.map((r) => r.id);
+    expect(inbox).toEqual(expect.arrayContaining([requestA.id, requestB.id]));
+    const pairings = expectData(await nns.GET("/nns/training-pairings")).data;
+    expect(
+      pairings.some((p) => p.requestIds.includes(requestA.id) && p.requestIds.includes(requestB.id)),
+    ).toBe(true);
+    // Scheduled again: the new training answers the same requests.
+    const again = expectData(
+      await nns.POST("/orgs/{orgId}/trainings", {
+        ...inOrg(env.nns.id),
+        body: { kind: "bip_skapa", title: "BIP/SKAPA nytt försök", requestIds: [requestA.id, requestB.id] },
+      }),
+      201,
+    );
+    expect(again.parties.map((p) => p.organizationId)).toEqual([a.org.id, b.org.id]);
+  });
+});

@@ -179,6 +179,7 @@ describe("endpoints", () => {
       "registration.cancelled",
       "registration.promoted",
       "training_request.scheduled",
+      "training_request.reopened",
       "invoice.issued",
       "invoice.paid",
       "newsletter.sent",
@@ -191,7 +192,7 @@ describe("endpoints", () => {
     const doc = (await (await t.signIn("viewer")).raw("GET", "/v1/openapi.json")).body as {
       webhooks: Record<string, { post: { parameters: { name: string; in: string }[] } }>;
     };
-    expect(Object.keys(doc.webhooks)).toHaveLength(13);
+    expect(Object.keys(doc.webhooks)).toHaveLength(14);
     expect(doc.webhooks["registration.created"]?.post.parameters.map((p) => `${p.in}:${p.name}`)).toEqual([
       "header:webhook-id",
       "header:webhook-timestamp",

@@ -203,7 +203,7 @@ export interface paths {
         put?: never;
         /**
          * Register a förbund
-         * @description For NNS admins signed in (not API keys). The organization number must have ten digits with a valid Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. Without `slug`, one is made from the name; a slug or organization number already registered answers 409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.
+         * @description For NNS admins signed in (not API keys). The organization number must have ten digits with a valid Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. Under lag (2003:1210) a förbund has a län, and Försäkringskassan, Arbetsförmedlingen, that län's region and at least one kommun in the län as huvudmän (400 `finsam_*`, naming `body.memberParties`). Without `slug`, one is made from the name; a slug or organization number already registered answers 409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.
          */
         post: operations["createOrganization"];
         delete?: never;
@@ -231,7 +231,7 @@ export interface paths {
         head?: never;
         /**
          * Update an organization
-         * @description Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid organization number, known SCB codes, unique slug and number). Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as `organization.updated`.
+         * @description Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid organization number, known SCB codes, unique slug and number). A förbund's `memberParties` and `countyCode` are checked together against lag (2003:1210) whenever either is sent; other fields of a förbund that breaks it still change. Send the `ETag` you read as `If-Match`: a change since answers 412. Audited as `organization.updated`.
          */
         patch: operations["updateOrganization"];
         trace?: never;
@@ -899,7 +899,7 @@ export interface paths {
         };
         /**
          * Get a training request
-         * @description One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the training it became; once declined, `decisionNote` carries NNS's note. Needs `trainings:read`.
+         * @description One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the training it became; once declined, `decisionNote` carries NNS's note. If that training is cancelled the request is `submitted` again and `cancelledTrainings` records it. Needs `trainings:read`.
          */
         get: operations["getTrainingRequest"];
         put?: never;
@@ -1009,7 +1009,7 @@ export interface paths {
         put?: never;
         /**
          * Move a training to its next status
-         * @description `plan`: requested → planned, `confirm`: planned → confirmed, `complete`: confirmed → completed, `cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; completing needs the last session to have ended and emails the follow-up survey to everyone who attended; cancelling emails every registered person and party contact. A move the status does not allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.
+         * @description `plan`: requested → planned, `confirm`: planned → confirmed, `complete`: confirmed → completed, `cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; completing needs the last session to have ended and emails the follow-up survey to everyone who attended; cancelling emails every registered person and party contact, and puts the intresseanmälningar the training answered back to `submitted` for NNS to schedule again (each one audited as `training_request.reopened`, its contact emailed). A move the status does not allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.
          */
         post: operations["transitionTraining"];
         delete?: never;
@@ -1053,7 +1053,7 @@ export interface paths {
         put?: never;
         /**
          * Add a session
-         * @description A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless given) or written out. It must end after it starts; on site it needs a `location`. Every trainer must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner only, not once completed or cancelled (409). Needs `trainings:manage`. Audited as `training.session_added`.
+         * @description A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless given) or written out. It must end after it starts; on site it needs a `location`. Every trainer must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner only, not once completed or cancelled (409). More than 25 seats in the training step needs `confirmAboveCap` (409 `confirm_above_step_cap`) and adds the extra participants to the training's costs (audited as `training.extra_seats_priced`). Needs `trainings:manage`. Audited as `training.session_added`.
          */
         post: operations["createTrainingSession"];
         delete?: never;
@@ -1081,7 +1081,7 @@ export interface paths {
         head?: never;
         /**
          * Update a session
-         * @description Only the fields sent change; trainers are re-checked against the new dates. More capacity moves people up the waiting list at once (each told by email); less capacity than seats already taken answers 400 rather than un-booking anyone. Send the session's `version` quoted as `If-Match` (`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.
+         * @description Only the fields sent change; trainers are re-checked against the new dates. More capacity moves people up the waiting list at once (each told by email); less capacity than seats already taken answers 400 rather than un-booking anyone. Raising the training step above 25 seats needs `confirmAboveCap` (409 `confirm_above_step_cap`) and prices the extra participants; lowering it again lowers that cost. Send the session's `version` quoted as `If-Match` (`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.
          */
         patch: operations["updateTrainingSession"];
         trace?: never;
@@ -3964,6 +3964,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "training_request.reopened": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * training_request.reopened
+         * @description The training the organization's intresseanmälan was scheduled to was cancelled; the request is open for NNS to schedule again (sent to the förbund that sent it). Delivered at least once: any 2xx answer within 10 seconds acknowledges; anything else is retried with backoff for 3 days.
+         */
+        post: operations["onTrainingRequestReopened"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "invoice.issued": {
         parameters: {
             query?: never;
@@ -4316,6 +4336,44 @@ export interface components {
             status: "scheduled";
             /** Format: uuid */
             trainingId: string;
+        };
+        TrainingRequestReopenedEvent: {
+            /**
+             * Format: uuid
+             * @description The event id (also `Webhook-Id`)
+             */
+            id: string;
+            /** @enum {string} */
+            type: "training_request.reopened";
+            /** @enum {string} */
+            apiVersion: "2026-11-26";
+            /** Format: date-time */
+            createdAt: string;
+            /**
+             * Format: uuid
+             * @description The receiving organization
+             */
+            organizationId: string;
+            data: {
+                object: components["schemas"]["WebhookTrainingRequestReopenedObject"];
+            };
+        };
+        WebhookTrainingRequestReopenedObject: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The förbund that sent the intresseanmälan
+             */
+            organizationId: string;
+            /** @enum {string} */
+            status: "submitted";
+            trainingId: null;
+            /**
+             * Format: uuid
+             * @description The cancelled training it had been scheduled to
+             */
+            cancelledTrainingId: string;
         };
         InvoiceIssuedEvent: {
             /**
@@ -4823,6 +4881,7 @@ export interface components {
          *               "municipalityCode": "1480"
          *             }
          *           ],
+         *           "finsamIssues": [],
          *           "version": 4,
          *           "createdAt": "2025-03-12T10:04:51.000Z",
          *           "updatedAt": "2026-09-30T13:21:08.000Z"
@@ -4873,6 +4932,7 @@ export interface components {
          *           "municipalityCode": "1480"
          *         }
          *       ],
+         *       "finsamIssues": [],
          *       "version": 4,
          *       "createdAt": "2025-03-12T10:04:51.000Z",
          *       "updatedAt": "2026-09-30T13:21:08.000Z"
@@ -4897,6 +4957,8 @@ export interface components {
                 countyCode: string | null;
                 municipalityCode: string | null;
             }[];
+            /** @description The rules of lag (2003:1210) the förbund's län and huvudmän break (see `memberParties` on create). Checked on every write that sets them; a förbund registered earlier may still break some until its huvudmän are corrected. Empty when it complies, and for NNS */
+            finsamIssues: ("finsam_county_required" | "finsam_county_of_members" | "finsam_fk_required" | "finsam_af_required" | "finsam_region_required" | "finsam_kommun_required" | "finsam_region_for_kommun" | "finsam_kommun_for_region")[];
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -6434,6 +6496,14 @@ export interface components {
          *           "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
          *           "status": "submitted",
          *           "trainingId": null,
+         *           "cancelledTrainings": [
+         *             {
+         *               "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *               "title": "BIP/SKAPA Halland och Jönköping",
+         *               "cancelledAt": "2026-11-12T14:05:31.000Z",
+         *               "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+         *             }
+         *           ],
          *           "decisionNote": null,
          *           "createdAt": "2026-10-08T11:26:44.000Z",
          *           "version": 1
@@ -6456,6 +6526,7 @@ export interface components {
          *           "notes": null,
          *           "status": "submitted",
          *           "trainingId": null,
+         *           "cancelledTrainings": [],
          *           "decisionNote": null,
          *           "createdAt": "2026-10-21T08:03:17.000Z",
          *           "version": 1
@@ -6504,6 +6575,14 @@ export interface components {
          *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
          *       "status": "submitted",
          *       "trainingId": null,
+         *       "cancelledTrainings": [
+         *         {
+         *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+         *           "title": "BIP/SKAPA Halland och Jönköping",
+         *           "cancelledAt": "2026-11-12T14:05:31.000Z",
+         *           "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+         *         }
+         *       ],
          *       "decisionNote": null,
          *       "createdAt": "2026-10-08T11:26:44.000Z",
          *       "version": 1
@@ -6540,6 +6619,15 @@ export interface components {
             status: "submitted" | "scheduled" | "withdrawn" | "declined";
             /** Format: uuid */
             trainingId: string | null;
+            /** @description Trainings the request was scheduled to that NNS cancelled, oldest first. Each cancellation put the request back to `submitted` (without `trainingId`) for NNS to schedule again */
+            cancelledTrainings: {
+                /** Format: uuid */
+                trainingId: string;
+                title: string;
+                /** Format: date-time */
+                cancelledAt: string;
+                reason: string | null;
+            }[];
             decisionNote: string | null;
             /** Format: date-time */
             createdAt: string;
@@ -9853,7 +9941,7 @@ export interface components {
          * @description An event an endpoint can subscribe to; see GET /webhook-event-types
          * @enum {string}
          */
-        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "invoice.issued" | "invoice.paid" | "newsletter.sent";
+        WebhookEventType: "intervention.published" | "intervention.archived" | "training.created" | "training.confirmed" | "training.cancelled" | "registration.created" | "registration.cancelled" | "registration.promoted" | "training_request.scheduled" | "training_request.reopened" | "invoice.issued" | "invoice.paid" | "newsletter.sent";
         /**
          * @example {
          *       "endpoint": {
@@ -15925,6 +16013,14 @@ export interface operations {
                      *               "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *               "status": "submitted",
                      *               "trainingId": null,
+                     *               "cancelledTrainings": [
+                     *                 {
+                     *                   "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *                   "title": "BIP/SKAPA Halland och Jönköping",
+                     *                   "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *                   "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *                 }
+                     *               ],
                      *               "decisionNote": null,
                      *               "createdAt": "2026-10-08T11:26:44.000Z",
                      *               "version": 1
@@ -15947,6 +16043,7 @@ export interface operations {
                      *               "notes": null,
                      *               "status": "submitted",
                      *               "trainingId": null,
+                     *               "cancelledTrainings": [],
                      *               "decisionNote": null,
                      *               "createdAt": "2026-10-21T08:03:17.000Z",
                      *               "version": 1
@@ -16009,6 +16106,7 @@ export interface operations {
                      *           "notes": null,
                      *           "status": "submitted",
                      *           "trainingId": null,
+                     *           "cancelledTrainings": [],
                      *           "decisionNote": null,
                      *           "createdAt": "2026-10-21T08:03:17.000Z",
                      *           "version": 1
@@ -16031,6 +16129,14 @@ export interface operations {
                      *           "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *           "status": "submitted",
                      *           "trainingId": null,
+                     *           "cancelledTrainings": [
+                     *             {
+                     *               "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *               "title": "BIP/SKAPA Halland och Jönköping",
+                     *               "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *               "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *             }
+                     *           ],
                      *           "decisionNote": null,
                      *           "createdAt": "2026-10-08T11:26:44.000Z",
                      *           "version": 1
@@ -16219,6 +16325,14 @@ export interface operations {
                      *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *       "status": "withdrawn",
                      *       "trainingId": null,
+                     *       "cancelledTrainings": [
+                     *         {
+                     *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "title": "BIP/SKAPA Halland och Jönköping",
+                     *           "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *           "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *         }
+                     *       ],
                      *       "decisionNote": null,
                      *       "createdAt": "2026-10-08T11:26:44.000Z",
                      *       "version": 2
@@ -16295,6 +16409,14 @@ export interface operations {
                      *       "notes": "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
                      *       "status": "declined",
                      *       "trainingId": null,
+                     *       "cancelledTrainings": [
+                     *         {
+                     *           "trainingId": "7a55a12f-529f-4d69-bcc0-17b5d17ed22c",
+                     *           "title": "BIP/SKAPA Halland och Jönköping",
+                     *           "cancelledAt": "2026-11-12T14:05:31.000Z",
+                     *           "reason": "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december."
+                     *         }
+                     *       ],
                      *       "decisionNote": "Vi har inga certifierade utbildare lediga under våren. Skicka gärna en ny anmälan för hösten.",
                      *       "createdAt": "2026-10-08T11:26:44.000Z",
                      *       "version": 2
@@ -16944,8 +17066,10 @@ export interface operations {
                     location?: string | null;
                     /** Format: uri */
                     videoLink?: string | null;
-                    /** @description Not below the people already given a seat (400 `below_confirmed`) */
+                    /** @description Not below the people already given a seat (400 `below_confirmed`). Above 25 in the training step of a BIP/SKAPA training (seed 003: at most 25 per occasion) only with `confirmAboveCap` (409 `confirm_above_step_cap`); the seats above 25 are charged at the price list's `bip_skapa_extra_participant` */
                     capacity?: number | null;
+                    /** @description Confirms a training-step capacity above 25: the extra seats become a cost line of the training, split like its other costs */
+                    confirmAboveCap?: boolean;
                     /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                     trainerIds?: string[];
                 };
@@ -17056,6 +17180,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "capacity": 28,
+                 *       "confirmAboveCap": true,
                  *       "location": "Halmstad, Kristian IV:s väg 3, sal Ringenäs"
                  *     }
                  */
@@ -17080,8 +17205,10 @@ export interface operations {
                     location?: string | null;
                     /** Format: uri */
                     videoLink?: string | null;
-                    /** @description Not below the people already given a seat (400 `below_confirmed`) */
+                    /** @description Not below the people already given a seat (400 `below_confirmed`). Above 25 in the training step of a BIP/SKAPA training (seed 003: at most 25 per occasion) only with `confirmAboveCap` (409 `confirm_above_step_cap`); the seats above 25 are charged at the price list's `bip_skapa_extra_participant` */
                     capacity?: number | null;
+                    /** @description Confirms a training-step capacity above 25: the extra seats become a cost line of the training, split like its other costs */
+                    confirmAboveCap?: boolean;
                     /** @description Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`) */
                     trainerIds?: string[];
                 };
@@ -27853,6 +27980,35 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["TrainingRequestScheduledEvent"];
+            };
+        };
+        responses: {
+            /** @description Received. Any 2xx status acknowledges the event; the body is ignored */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    onTrainingRequestReopened: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id; the same on every retry and resend of the event, so receivers can ignore repeats */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in Unix seconds. Reject attempts older than 5 minutes */
+                "webhook-timestamp": string;
+                /** @description `v1=` and the hex HMAC-SHA256 of `<Webhook-Timestamp>.<raw body>` keyed with the endpoint's secret. Compare in constant time; see docs/api.md, Webhooks */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TrainingRequestReopenedEvent"];
             };
         };
         responses: {

@@ -11,6 +11,7 @@ export const EMAIL_TEMPLATES = [
   "training_cancelled",
   "training_registration",
   "training_request_scheduled",
+  "training_request_reopened",
   "training_survey",
   "training_waitlist_promoted",
   "webhook_disabled",

@@ -5,6 +5,7 @@ export * from "./cursor.js";
 export * from "./email.js";
 export * from "./email-templates.js";
 export * from "./errors.js";
+export * from "./finsam-members.js";
 export * from "./money.js";
 export * from "./newsletters/index.js";
 export * from "./organization-number.js";

@@ -4,6 +4,7 @@ import { REGION_NAMES } from "@nns/db/reference";
 import {
   AppError,
   type FieldError,
+  finsamMembershipProblems,
   isValidOrganizationNumber,
   normalizeOrganizationNumber,
 } from "@nns/domain";
@@ -32,9 +33,15 @@ export interface OrganizationInput {
   memberParties: MemberPartyInput[];
 }
 
+/**
+ * Checks a förbund's details as entered. `finsam` also checks its län and huvudmän against lag (2003:1210)
+ * (finsam-members.ts): on writes that set them, so förbund registered before the rule can still change
+ * other details (the organizations list flags them instead).
+ */
 export async function validateOrganizationInput(
   tx: Tx,
   input: OrganizationInput,
+  options: { finsam: boolean },
   fieldPrefix = "body",
 ): Promise<{ orgNumber: string }> {
   const errors: FieldError[] = [];
@@ -99,6 +106,11 @@ export async function validateOrganizationInput(
       errors.push({ field: `${field}.countyCode`, rule: "county_code", message: "Okänd länskod (SCB)." });
     }
   });
+  if (options.finsam) {
+    for (const problem of finsamMembershipProblems(input.countyCode, input.memberParties)) {
+      errors.push({ ...problem, field: `${fieldPrefix}.${problem.field}` });
+    }
+  }
   if (errors.length > 0) throw new AppError("validation_failed", errors[0]?.message, { errors });
   return { orgNumber: orgNumber as string };
 }

@@ -1,10 +1,18 @@
 import { organizationMemberParties, organizations, setScope, type Tx, transaction } from "@nns/db";
-import { AppError, formatOrganizationNumber, type Page, vatNumberFor } from "@nns/domain";
+import {
+  AppError,
+  type FinsamRule,
+  finsamMembershipProblems,
+  formatOrganizationNumber,
+  type Page,
+  vatNumberFor,
+} from "@nns/domain";
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import { requireNnsAdmin, requireOperations, requirePermission } from "./access.js";
 import { audit, writeAudit } from "./audit.js";
 import { type Deps, isNnsAdmin, type OrgContext, type ServiceContext } from "./context.js";
 import {
+  type MemberPartyInput,
   type MemberPartyView,
   type OrganizationInput,
   replaceMemberParties,
@@ -25,6 +33,11 @@ export interface OrganizationView {
   email: string | null;
   website: string | null;
   memberParties: MemberPartyView[];
+  /**
+   * The Finsam rules (lag 2003:1210) the förbund's län and huvudmän break, for förbund registered before
+   * they were checked on write; empty when it complies, and for NNS.
+   */
+  finsamIssues: FinsamRule[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -53,28 +66,51 @@ async function loadViews(tx: Tx, rows: OrganizationRow[]): Promise<OrganizationV
       ),
     )
     .orderBy(asc(organizationMemberParties.kind), asc(organizationMemberParties.name));
-  return rows.map((row) => ({
-    id: row.id,
-    kind: row.kind,
-    name: row.name,
-    slug: row.slug,
-    organizationNumber: formatOrganizationNumber(row.organizationNumber),
-    vatNumber: vatNumberFor(row.organizationNumber),
-    countyCode: row.countyCode,
-    email: row.email,
-    website: row.website,
-    memberParties: parties
+  return rows.map((row) => {
+    const memberParties = parties
       .filter((p) => p.organizationId === row.id)
       .map((p) => ({
         kind: p.kind,
         name: p.name,
         countyCode: p.countyCode,
         municipalityCode: p.municipalityCode,
-      })),
-    version: row.version,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-  }));
+      }));
+    return {
+      id: row.id,
+      kind: row.kind,
+      name: row.name,
+      slug: row.slug,
+      organizationNumber: formatOrganizationNumber(row.organizationNumber),
+      vatNumber: vatNumberFor(row.organizationNumber),
+      countyCode: row.countyCode,
+      email: row.email,
+      website: row.website,
+      memberParties,
+      finsamIssues:
+        row.kind === "forbund"
+          ? [
+              ...new Set(
+                finsamMembershipProblems(row.countyCode, memberParties.map(partyInput)).map((p) => p.rule),
+              ),
+            ]
+          : [],
+      version: row.version,
+      createdAt: row.createdAt,
+      updatedAt: row.updatedAt,
+    };
+  });
+}
+
+/** A stored huvudman as it would be entered. */
+function partyInput(party: MemberPartyView): MemberPartyInput {
+  switch (party.kind) {
+    case "region":
+      return { kind: "region", countyCode: party.countyCode ?? "" };
+    case "kommun":
+      return { kind: "kommun", municipalityCode: party.municipalityCode ?? "" };
+    default:
+      return { kind: party.kind };
+  }
 }
 
 async function loadView(tx: Tx, id: string): Promise<OrganizationView> {
@@ -164,7 +200,7 @@ export async function createOrganization(
   }
   try {
     return await transaction(ctx.deps.db, {}, async (tx) => {
-      const { orgNumber } = await validateOrganizationInput(tx, input);
+      const { orgNumber } = await validateOrganizationInput(tx, input, { finsam: true });
       const [row] = await tx
         .insert(organizations)
         .values({
@@ -202,7 +238,11 @@ export async function createNnsOrganization(
 ): Promise<OrganizationView> {
   requireOperations(ctx, "Only operations may create the NNS organization.");
   return transaction(ctx.deps.db, {}, async (tx) => {
-    const { orgNumber } = await validateOrganizationInput(tx, { ...input, memberParties: [] });
+    const { orgNumber } = await validateOrganizationInput(
+      tx,
+      { ...input, memberParties: [] },
+      { finsam: false },
+    );
     const [row] = await tx
       .insert(organizations)
       .values({
@@ -257,7 +297,7 @@ export async function updateOrganization(
         countyCode: patch.countyCode === undefined ? current.countyCode : patch.countyCode,
         email: patch.email === undefined ? current.email : patch.email,
         website: patch.website === undefined ? current.website : patch.website,
-        memberParties: patch.memberParties ?? [],
+        memberParties: patch.memberParties ?? before.memberParties.map(partyInput),
       };
       if (current.kind === "nns" && patch.memberParties && patch.memberParties.length > 0) {
         throw new AppError("validation_failed", "NNS has no huvudmän.", {
@@ -270,7 +310,12 @@ export async function updateOrganization(
           ],
         });
       }
-      const { orgNumber } = await validateOrganizationInput(tx, merged);
+      // Huvudmän and län are checked together when either is written; other details of a förbund
+      // registered before the rule stay editable.
+      const finsam =
+        current.kind === "forbund" &&
+        (patch.memberParties !== undefined || merged.countyCode !== current.countyCode);
+      const { orgNumber } = await validateOrganizationInput(tx, merged, { finsam });
       const partyKey = (p: { kind: string; countyCode?: string | null; municipalityCode?: string | null }) =>
         `${p.kind}:${p.countyCode ?? ""}:${p.municipalityCode ?? ""}`;
       const unchanged =

@@ -1,4 +1,6 @@
+import { MUNICIPALITIES } from "@nns/db/reference";
 import type { InterventionContent } from "@nns/domain";
+import type { MemberPartyInput } from "./organization-input.js";
 
 /** Fixtures shared by the tests of this package and of the apps (`@nns/services/testing`). */
 export { RESAM_RESULTS } from "./catalog/demo-catalog.js";
@@ -44,3 +46,22 @@ export {
 } from "./billing/stripe/fake-stripe.js";
 export { statisticsFixtureRows, writeStatisticsFixture } from "./statistics/test-fixture.js";
 export { type ReceivedWebhook, WebhookReceiver } from "./webhooks/receiver.js";
+
+/**
+ * Huvudmän that make a valid förbund in a län under lag (2003:1210): Försäkringskassan, Arbetsförmedlingen,
+ * the län's region and the given kommuner (by default the län's first kommun in SCB's list).
+ */
+export function finsamMemberParties(
+  countyCode = "13",
+  municipalityCodes?: readonly string[],
+): MemberPartyInput[] {
+  const kommuner = municipalityCodes ?? [
+    MUNICIPALITIES.find((m) => m.countyCode === countyCode)?.code ?? `${countyCode}00`,
+  ];
+  return [
+    { kind: "fk" },
+    { kind: "af" },
+    { kind: "region", countyCode },
+    ...kommuner.map((municipalityCode) => ({ kind: "kommun" as const, municipalityCode })),
+  ];
+}

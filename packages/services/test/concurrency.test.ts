@@ -12,6 +12,7 @@ import {
   removeMember,
   systemContext,
 } from "../src/index.js";
+import { finsamMemberParties } from "../src/testing.js";
 import { testDeps } from "./deps.js";
 
 let t: TestDatabase;
@@ -26,7 +27,7 @@ beforeAll(async () => {
     name: "Samordningsförbundet Centrala Östergötland",
     organizationNumber: "2220001016",
     countyCode: "05",
-    memberParties: [],
+    memberParties: finsamMemberParties("05"),
   });
   orgId = org.id;
   expect(org.slug).toBe("samordningsforbundet-centrala-ostergotland");
@@ -76,7 +77,7 @@ describe("the last administrator", () => {
       name: "Samordningsförbundet Höglandet",
       organizationNumber: "2220001024",
       countyCode: "06",
-      memberParties: [],
+      memberParties: finsamMemberParties("06"),
     });
     const ids = await admins(other.slug, 2);
     const ctx = await enterOrganization(system, other.id);

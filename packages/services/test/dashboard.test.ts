@@ -122,9 +122,8 @@ describe("orgDashboard for NNS", () => {
     const nns = await nnsTenant(env.deps);
     const before = await orgDashboard(nns.admin);
     // In a län of their own, so that no other test's requests pair with theirs.
-    const north = [{ kind: "fk" as const }, { kind: "region" as const, countyCode: "25" }];
-    const a = await freshTenant(env.deps, { countyCode: "25", memberParties: north });
-    const b = await freshTenant(env.deps, { countyCode: "25", memberParties: north });
+    const a = await freshTenant(env.deps, { countyCode: "25" });
+    const b = await freshTenant(env.deps, { countyCode: "25" });
     await submitTrainingRequest(a.admin, REQUEST);
     await submitTrainingRequest(b.admin, { ...REQUEST, periodStart: "2030-03-01" });
     const entry = await createIntervention(a.editor, { content: sampleContent() });

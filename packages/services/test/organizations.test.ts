@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { createOrganization, enterOrganization, systemContext, updateOrganization } from "../src/index.js";
+import {
+  createOrganization,
+  enterOrganization,
+  type MemberPartyInput,
+  systemContext,
+  updateOrganization,
+} from "../src/index.js";
+import { finsamMemberParties } from "../src/testing.js";
 import { expectAudited, expectNotAudited, expectRefused, rowsOf } from "./audit.js";
 import {
   contextFor,
@@ -21,21 +28,30 @@ describe("createOrganization", () => {
       slug: `nytt-${organizationNumber}`,
       organizationNumber,
       countyCode: "13",
-      memberParties: [{ kind: "fk" }, { kind: "kommun", municipalityCode: "1380" }],
+      memberParties: finsamMemberParties("13", ["1380"]),
     });
-    expect(created.memberParties.map((p) => p.name).sort()).toEqual(["Försäkringskassan", "Halmstad"]);
+    expect(created.memberParties.map((p) => p.name).sort()).toEqual([
+      "Arbetsförmedlingen",
+      "Försäkringskassan",
+      "Halmstad",
+      "Region Halland",
+    ]);
+    expect(created.finsamIssues).toEqual([]);
     const parties = await rowsOf(env.deps, {
       table: "organization_member_parties",
       where: { organization_id: created.id },
     });
-    expect(parties).toHaveLength(2);
+    expect(parties).toHaveLength(4);
     await expectAudited(env.deps, {
       organizationId: created.id,
       action: "organization.created",
       entityType: "organization",
       entityId: created.id,
       actor: nns.admin,
-      after: { name: "Samordningsförbundet Nytt", memberParties: [{ kind: "fk" }, { kind: "kommun" }] },
+      after: {
+        name: "Samordningsförbundet Nytt",
+        memberParties: [{ kind: "af" }, { kind: "fk" }, { kind: "kommun" }, { kind: "region" }],
+      },
       sameTransactionAs: { table: "organizations", where: { id: created.id } },
     });
     await expectAudited(env.deps, {
@@ -79,8 +95,8 @@ describe("createOrganization", () => {
           name: "Samordningsförbundet Dubblett",
           slug: `dubblett-${organization.id}`,
           organizationNumber: organization.organizationNumber,
-          countyCode: null,
-          memberParties: [{ kind: "fk" }],
+          countyCode: "13",
+          memberParties: finsamMemberParties("13"),
         }),
       "already_exists",
       ORGANIZATION_TABLES,
@@ -96,11 +112,63 @@ describe("createOrganization", () => {
           name: "Samordningsförbundet Okänd",
           organizationNumber: uniqueOrganizationNumber(),
           countyCode: "13",
-          memberParties: [{ kind: "kommun", municipalityCode: "9999" }],
+          memberParties: [...finsamMemberParties("13"), { kind: "kommun", municipalityCode: "9999" }],
         }),
       "validation_failed",
       ORGANIZATION_TABLES,
     );
+  });
+
+  const finsamRefusal = async (countyCode: string | null, memberParties: MemberPartyInput[]) => {
+    const nns = await nnsTenant(env.deps);
+    const organizationNumber = uniqueOrganizationNumber();
+    const error = await expectRefused(
+      env.deps,
+      () =>
+        createOrganization(nns.admin, {
+          name: "Samordningsförbundet Ofullständigt",
+          slug: `ofullstandigt-${organizationNumber}`,
+          organizationNumber,
+          countyCode,
+          memberParties,
+        }),
+      "validation_failed",
+      ORGANIZATION_TABLES,
+    );
+    return error.errors?.map((e) => `${e.field} ${e.rule}`);
+  };
+
+  it("a förbund without huvudmän is refused, naming each one lag (2003:1210) requires", async () => {
+    expect(await finsamRefusal("13", [])).toEqual([
+      "body.memberParties finsam_fk_required",
+      "body.memberParties finsam_af_required",
+      "body.memberParties finsam_region_required",
+      "body.memberParties finsam_kommun_required",
+    ]);
+  });
+
+  it("a förbund with only a kommun is refused", async () => {
+    expect(await finsamRefusal("13", [{ kind: "kommun", municipalityCode: "1380" }])).toEqual([
+      "body.memberParties finsam_fk_required",
+      "body.memberParties finsam_af_required",
+      "body.memberParties finsam_region_required",
+    ]);
+  });
+
+  it("Region Skåne for Nacka is refused on the region and on the kommun", async () => {
+    const nacka = finsamMemberParties("01", ["0182"]).map((p) =>
+      p.kind === "region" ? { kind: "region" as const, countyCode: "12" } : p,
+    );
+    expect(await finsamRefusal("01", nacka)).toEqual([
+      "body.memberParties.2.countyCode finsam_kommun_for_region",
+      "body.memberParties.3.municipalityCode finsam_region_for_kommun",
+    ]);
+  });
+
+  it("a förbund without a län is refused", async () => {
+    expect(await finsamRefusal(null, finsamMemberParties("13"))).toEqual([
+      "body.countyCode finsam_county_required",
+    ]);
   });
 });
 
@@ -111,11 +179,11 @@ describe("updateOrganization", () => {
     const ctx = await nns.coordinating(organization.id);
     const updated = await updateOrganization(
       ctx,
-      { email: "kansli@example.se", memberParties: [{ kind: "af" }] },
+      { email: "kansli@example.se", memberParties: finsamMemberParties("13", ["1380", "1381"]) },
       organization.version,
     );
     expect(updated.version).toBe(organization.version + 1);
-    expect(updated.memberParties.map((p) => p.kind)).toEqual(["af"]);
+    expect(updated.memberParties.map((p) => p.kind)).toEqual(["af", "fk", "kommun", "kommun", "region"]);
     await expectAudited(env.deps, {
       organizationId: organization.id,
       action: "organization.updated",
@@ -123,7 +191,7 @@ describe("updateOrganization", () => {
       entityId: organization.id,
       actor: ctx,
       before: { email: null, version: organization.version, memberParties: organization.memberParties },
-      after: { email: "kansli@example.se", version: updated.version, memberParties: [{ kind: "af" }] },
+      after: { email: "kansli@example.se", version: updated.version, memberParties: updated.memberParties },
       sameTransactionAs: { table: "organizations", where: { id: organization.id } },
     });
     await expectAudited(env.deps, {
@@ -198,6 +266,50 @@ describe("updateOrganization", () => {
       "validation_failed",
       ORGANIZATION_TABLES,
     );
+  });
+
+  it("huvudmän that break lag (2003:1210) are refused on update too, and nothing changes", async () => {
+    const { organization, system } = await freshTenant(env.deps);
+    const error = await expectRefused(
+      env.deps,
+      () =>
+        updateOrganization(system, { memberParties: [{ kind: "kommun", municipalityCode: "1380" }] }, null),
+      "validation_failed",
+      ORGANIZATION_TABLES,
+    );
+    expect(error.errors?.map((e) => e.rule)).toEqual([
+      "finsam_fk_required",
+      "finsam_af_required",
+      "finsam_region_required",
+    ]);
+    // Moving to another län without new huvudmän leaves Region Halland and Halmstad outside it.
+    const moved = await expectRefused(
+      env.deps,
+      () => updateOrganization(system, { countyCode: "12" }, null),
+      "validation_failed",
+      ORGANIZATION_TABLES,
+    );
+    expect(moved.errors?.map((e) => `${e.field} ${e.rule}`)).toEqual([
+      "body.countyCode finsam_county_of_members",
+    ]);
+    expect(organization.finsamIssues).toEqual([]);
+  });
+
+  it("a förbund registered before the rule keeps its other details editable and is flagged", async () => {
+    const { organization, system } = await freshTenant(env.deps);
+    await env.t.db.ownerSql(
+      "delete from organization_member_parties where organization_id = $1 and kind in ('fk', 'region')",
+      [organization.id],
+    );
+    const renamed = await updateOrganization(system, { name: `${organization.name} (nytt namn)` }, null);
+    expect(renamed.name).toBe(`${organization.name} (nytt namn)`);
+    expect(renamed.finsamIssues).toEqual(["finsam_fk_required", "finsam_region_required"]);
+    const fixed = await updateOrganization(
+      system,
+      { memberParties: finsamMemberParties("13", ["1380"]) },
+      null,
+    );
+    expect(fixed.finsamIssues).toEqual([]);
   });
 
   it("taking another förbund's slug is refused and nothing changes", async () => {

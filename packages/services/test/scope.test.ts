@@ -10,6 +10,7 @@ import {
   type OrgContext,
   systemContext,
 } from "../src/index.js";
+import { finsamMemberParties } from "../src/testing.js";
 import { inOrganizationScope } from "../src/trainings/scope.js";
 import { testDeps } from "./deps.js";
 
@@ -23,7 +24,12 @@ beforeAll(async () => {
   deps = testDeps(t.db);
   const system = systemContext(deps, "test");
   const organization = (name: string, organizationNumber: string) =>
-    createOrganization(system, { name, organizationNumber, countyCode: null, memberParties: [] });
+    createOrganization(system, {
+      name,
+      organizationNumber,
+      countyCode: "13",
+      memberParties: finsamMemberParties("13"),
+    });
   const a = await organization("Samordningsförbundet Scope A", "2220001016");
   const b = await organization("Samordningsförbundet Scope B", "2220001024");
   acting = await enterOrganization(system, a.id);

@@ -8,6 +8,7 @@ import {
   type FigureRow,
   writeImportFigures,
 } from "../src/statistics/figures.js";
+import { finsamMemberParties } from "../src/testing.js";
 import { pagesText } from "./pdf-text.js";
 import { uniqueOrganizationNumber, useServiceDatabase } from "./tenant.js";
 
@@ -73,11 +74,7 @@ async function forbund(): Promise<string> {
     slug,
     organizationNumber,
     countyCode: "22",
-    memberParties: [
-      { kind: "fk" },
-      { kind: "kommun", municipalityCode: "2281" },
-      { kind: "kommun", municipalityCode: "2262" },
-    ],
+    memberParties: finsamMemberParties("22", ["2281", "2262"]),
   });
   return slug;
 }

@@ -11,7 +11,7 @@ import {
   statisticsViewCsv,
   writeImportFigures,
 } from "../src/index.js";
-import { statisticsFixtureRows, writeStatisticsFixture } from "../src/testing.js";
+import { finsamMemberParties, statisticsFixtureRows, writeStatisticsFixture } from "../src/testing.js";
 import { freshTenant, useServiceDatabase } from "./tenant.js";
 
 // Hand-computed from the fixture's table (packages/services/src/statistics/test-fixture.ts).
@@ -25,10 +25,13 @@ beforeAll(async () => {
   await writeStatisticsFixture(env.t.db);
   const forbund = await freshTenant(env.deps, {
     countyCode: "13",
-    memberParties: ["1381", "1382", "2262", "2281"].map((municipalityCode) => ({
-      kind: "kommun" as const,
-      municipalityCode,
-    })),
+    // Kommuner in two län, as lag (2003:1210) allows with both regions taking part.
+    memberParties: [
+      ...finsamMemberParties("13", ["1381", "1382"]),
+      ...finsamMemberParties("22", ["2262", "2281"]).filter(
+        (p) => p.kind === "region" || p.kind === "kommun",
+      ),
+    ],
   });
   forbundSlug = forbund.organization.slug;
 });

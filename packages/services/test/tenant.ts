@@ -16,6 +16,7 @@ import {
   type OrgContext,
   systemContext,
 } from "../src/index.js";
+import { finsamMemberParties } from "../src/testing.js";
 import { testDeps } from "./deps.js";
 
 /**
@@ -128,7 +129,8 @@ export interface FreshTenant {
 
 /**
  * A new förbund with a unique name, slug and organisationsnummer, and an org_admin, an editor and a viewer.
- * The member parties default to Halmstad's huvudmän (county 13, kommun 1380).
+ * The member parties default to a valid Finsam set (lag 2003:1210): FK, AF, the län's region and a kommun
+ * in it — Halmstad's huvudmän (county 13, kommun 1380) unless the test picks another län.
  */
 export async function freshTenant(
   deps: Deps,
@@ -140,12 +142,10 @@ export async function freshTenant(
     slug: `test-${n}-${RUN}`,
     organizationNumber: uniqueOrganizationNumber(),
     countyCode: options.countyCode ?? "13",
-    memberParties: options.memberParties ?? [
-      { kind: "fk" },
-      { kind: "af" },
-      { kind: "region", countyCode: "13" },
-      { kind: "kommun", municipalityCode: "1380" },
-    ],
+    // Valid under Finsam in whichever län the test chose; Halmstad in Halland by default.
+    memberParties:
+      options.memberParties ??
+      finsamMemberParties(options.countyCode ?? "13", options.countyCode ? undefined : ["1380"]),
   });
   const people = {
     admin: await addPerson(deps, organization, "org_admin", "admin"),

@@ -138,6 +138,15 @@ export const trainingTemplates = pgTable(
   (t) => [uniqueIndex("training_templates_org_key_key").on(t.organizationId, t.key)],
 );
 
+/** A training a request was scheduled to, cancelled by its owner (migration 0023). */
+export interface CancelledTrainingRecord {
+  trainingId: string;
+  title: string;
+  /** ISO 8601, UTC. */
+  cancelledAt: string;
+  reason: string | null;
+}
+
 /**
  * A förbund's intresseanmälan, addressed to NNS (the coordinator sees and answers it).
  * Row-level security: coordinator_decides, coordinator_reads, tenant_isolation (0004_trainings_rls.sql).
@@ -163,6 +172,8 @@ export const trainingRequests = pgTable(
       .notNull()
       .default("submitted"),
     trainingId: uuid("training_id").references(() => trainings.id),
+    /** Trainings the request was scheduled to that were cancelled, oldest first; the request reopened each time. */
+    cancelledTrainings: jsonb("cancelled_trainings").$type<CancelledTrainingRecord[]>().notNull().default([]),
     decisionNote: text("decision_note"),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     version: integer("version").notNull().default(1),
@@ -173,6 +184,10 @@ export const trainingRequests = pgTable(
     index("training_requests_coordinator_idx").on(t.coordinatorOrganizationId, t.status),
     check("training_requests_period", sql`${t.periodEnd} >= ${t.periodStart}`),
     check("training_requests_participants", sql`${t.expectedParticipants} BETWEEN 1 AND 1000`),
+    check(
+      "training_requests_cancelled_trainings_array",
+      sql`jsonb_typeof(${t.cancelledTrainings}) = 'array'`,
+    ),
   ],
 );
 

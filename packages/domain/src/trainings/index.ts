@@ -5,3 +5,4 @@ export * from "./counties.js";
 export * from "./follow-up.js";
 export * from "./lifecycle.js";
 export * from "./pairing.js";
+export * from "./step-cap.js";

@@ -56,6 +56,29 @@ export function requestScheduledEmail(input: {
   });
 }
 
+export function requestReopenedEmail(input: {
+  to: string;
+  trainingTitle: string;
+  reason: string;
+  periodStart: string;
+  periodEnd: string;
+  organizationId: string;
+}): Promise<OutgoingEmail> {
+  return email({
+    to: input.to,
+    subject: `Er intresseanmälan är öppen igen: ${input.trainingTitle} ställdes in`,
+    paragraphs: [
+      "Hej!",
+      `NNS har ställt in utbildningen "${input.trainingTitle}", som planerades utifrån er intresseanmälan för perioden ${input.periodStart} – ${input.periodEnd}.`,
+      `Orsak: ${input.reason}`,
+      "Intresseanmälan är öppen igen: NNS kan planera en ny utbildning utifrån den, ensam eller tillsammans med ett annat förbund. Ni behöver inte skicka en ny. Vill ni inte längre ha en utbildning kan ni återta anmälan under Intresseanmälningar på NNS-plattformen.",
+    ],
+    footer: "Meddelandet skickades av NNS-plattformen.",
+    template: "training_request_reopened",
+    organizationId: input.organizationId,
+  });
+}
+
 export function registrationEmail(input: {
   to: string;
   participantName: string;

@@ -7,6 +7,7 @@ import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
 import { requireNnsOrganization } from "./scope.js";
+import { EXTRA_PARTICIPANT_PRICE_CODE } from "./step-cap.js";
 
 export const BIP_SKAPA_PRICE_CODE = "bip_skapa_training";
 export const BIP_SKAPA_TEMPLATE_KEY = "bip_skapa";
@@ -19,6 +20,15 @@ const DEFAULT_PRICE_LIST = [
     unitPriceOre: 5_000_000,
     vatRateBasisPoints: 2500,
     maxParticipants: 25,
+  },
+  {
+    // Seed 003 prices 25 participants and caps the training step at 25; NNS may give more seats after
+    // confirming, each at the 25-seat price's share (50 000 kr / 25). Decision 0028.
+    code: EXTRA_PARTICIPANT_PRICE_CODE,
+    name: "Extra deltagare i utbildningssteget, utöver 25",
+    unitPriceOre: 200_000,
+    vatRateBasisPoints: 2500,
+    maxParticipants: null,
   },
 ];
 

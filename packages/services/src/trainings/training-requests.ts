@@ -1,11 +1,13 @@
 // Routes: apps/api/src/routes/training-requests — intresseanmälningar; and NNS's pairing of them
 // (apps/api/src/routes/trainers: /nns/training-pairings).
-import { organizations, type Tx, trainingRequests, transaction } from "@nns/db";
+import { type CancelledTrainingRecord, organizations, type Tx, trainingRequests, transaction } from "@nns/db";
 import { AppError, fieldError, type PairingSuggestion, suggestPairings } from "@nns/domain";
-import { and, desc, eq, inArray } from "drizzle-orm";
+import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import { audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
+import { requestReopenedEmail } from "../mail/training-templates.js";
+import { emitWebhookEvent } from "../webhooks/events.js";
 import { nnsOrganizationId } from "./scope.js";
 
 type RequestRow = typeof trainingRequests.$inferSelect;
@@ -24,6 +26,8 @@ export interface TrainingRequestView {
   notes: string | null;
   status: "submitted" | "scheduled" | "withdrawn" | "declined";
   trainingId: string | null;
+  /** Trainings it was scheduled to that were cancelled, oldest first: each time it became open again. */
+  cancelledTrainings: CancelledTrainingRecord[];
   decisionNote: string | null;
   createdAt: Date;
   version: number;
@@ -226,4 +230,76 @@ export async function scheduleRequests(
     views.push({ ...request, status: "scheduled", trainingId });
   }
   return views;
+}
+
+/**
+ * Hands a cancelled training's intresseanmälningar back to NNS, called inside the cancellation: each is
+ * open ("submitted") again, without the training, and keeps it in `cancelledTrainings`; it is audited,
+ * and the förbund's contact is told by e-mail in the same transaction. Returns the reopened requests.
+ */
+export async function reopenRequests(
+  tx: Tx,
+  ctx: OrgContext,
+  training: { id: string; title: string },
+  reason: string,
+  cancelledAt: Date,
+): Promise<TrainingRequestView[]> {
+  const rows = await tx
+    .select()
+    .from(trainingRequests)
+    .where(and(eq(trainingRequests.trainingId, training.id), eq(trainingRequests.status, "scheduled")))
+    .orderBy(asc(trainingRequests.createdAt), asc(trainingRequests.id));
+  const reopened: TrainingRequestView[] = [];
+  for (const row of rows) {
+    const before = await readRequest(tx, row.id);
+    const record: CancelledTrainingRecord = {
+      trainingId: training.id,
+      title: training.title,
+      cancelledAt: cancelledAt.toISOString(),
+      reason,
+    };
+    await tx
+      .update(trainingRequests)
+      .set({
+        status: "submitted",
+        trainingId: null,
+        cancelledTrainings: [...row.cancelledTrainings, record],
+        updatedAt: cancelledAt,
+        version: row.version + 1,
+      })
+      .where(eq(trainingRequests.id, row.id));
+    const after = await readRequest(tx, row.id);
+    await audit(tx, ctx, {
+      action: "training_request.reopened",
+      entityType: "training_request",
+      entityId: row.id,
+      before,
+      after,
+    });
+    await ctx.deps.mailer.queue(
+      tx,
+      await requestReopenedEmail({
+        to: after.contactEmail,
+        trainingTitle: training.title,
+        reason,
+        periodStart: after.periodStart,
+        periodEnd: after.periodEnd,
+        organizationId: after.organization.id,
+      }),
+    );
+    await emitWebhookEvent(tx, ctx, "training_request.reopened", [
+      {
+        organizationId: after.organization.id,
+        object: {
+          id: after.id,
+          organizationId: after.organization.id,
+          status: after.status,
+          trainingId: null,
+          cancelledTrainingId: training.id,
+        },
+      },
+    ]);
+    reopened.push(after);
+  }
+  return reopened;
 }

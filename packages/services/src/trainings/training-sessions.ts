@@ -14,6 +14,7 @@ import type { OrgContext } from "../context.js";
 import { loadChangeableTraining, stockholmDate, type TrainingRow } from "./scope.js";
 import { lockSessions } from "./seats.js";
 import { BIP_SKAPA_TEMPLATE_KEY, readTemplate } from "./settings.js";
+import { priceStepCap } from "./step-cap.js";
 import { assertTrainersCertified } from "./trainers.js";
 import { readSessions, readTrainingView, type TrainingView } from "./training-view.js";
 import { promoteWaiting } from "./waiting-list.js";
@@ -28,6 +29,8 @@ export interface SessionInput {
   videoLink?: string | null;
   capacity?: number | null;
   trainerIds?: string[];
+  /** Confirms a training-step capacity above 25, priced as extra participants (step-cap.ts). */
+  confirmAboveCap?: boolean;
 }
 
 /** Fills a session from its template step: title, length, mode and the training step's 25 seats. */
@@ -96,6 +99,11 @@ export async function addSession(
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const access = await loadChangeableTraining(tx, ctx, trainingId);
     const values = await resolveSession(tx, access.training, input);
+    await priceStepCap(tx, ctx, access.training, {
+      ...values,
+      sessionId: null,
+      confirmed: !!input.confirmAboveCap,
+    });
     const [session] = await tx
       .insert(trainingSessions)
       .values({ ...values, organizationId: ctx.organization.id, trainingId })
@@ -151,6 +159,11 @@ export async function updateSession(
         `${before.confirmed} personer har redan plats; avboka först om tillfället ska bli mindre.`,
       );
     }
+    await priceStepCap(tx, ctx, access.training, {
+      ...values,
+      sessionId,
+      confirmed: !!input.confirmAboveCap,
+    });
     await tx
       .update(trainingSessions)
       .set({ ...values, version: sql`${trainingSessions.version} + 1`, updatedAt: new Date() })
@@ -182,7 +195,7 @@ export async function removeSession(
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    await loadChangeableTraining(tx, ctx, trainingId);
+    const access = await loadChangeableTraining(tx, ctx, trainingId);
     await lockSessions(tx, [sessionId]);
     const before = (await readSessions(tx, trainingId)).find((s) => s.id === sessionId);
     if (!before) throw new AppError("not_found", "The session does not exist.");
@@ -196,6 +209,12 @@ export async function removeSession(
         "conflict",
         "People have registered for this session; change it instead of removing it.",
       );
+    await priceStepCap(tx, ctx, access.training, {
+      sessionId,
+      stepKey: null,
+      capacity: null,
+      confirmed: true,
+    });
     await tx.delete(trainingSessionTrainers).where(eq(trainingSessionTrainers.sessionId, sessionId));
     await tx.delete(trainingSessions).where(eq(trainingSessions.id, sessionId));
     const after = await readTrainingView(tx, ctx, trainingId);

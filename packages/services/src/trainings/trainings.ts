@@ -23,7 +23,7 @@ import { BIP_SKAPA_PRICE_CODE } from "./settings.js";
 import { sendSurveys } from "./surveys.js";
 import { assertTrainersCertified } from "./trainers.js";
 import { seatsRequired } from "./training-parties.js";
-import { scheduleRequests } from "./training-requests.js";
+import { reopenRequests, scheduleRequests } from "./training-requests.js";
 import { readTrainingView, type TrainingSummary, type TrainingView } from "./training-view.js";
 
 export async function getTraining(ctx: OrgContext, trainingId: string): Promise<TrainingView> {
@@ -272,7 +272,8 @@ const TARGET: Record<TrainingTransition, TrainingStatus> = {
 /**
  * Moves a training along its lifecycle. Planning needs dated sessions (and, for BIP/SKAPA, a certified
  * trainer on each); completing needs the last session to be over and sends the follow-up survey;
- * cancelling records who and why and tells everyone registered.
+ * cancelling records who and why, tells everyone registered, and reopens the intresseanmälningar the
+ * training answered so NNS can pair and schedule them again.
  */
 export async function moveTraining(
   ctx: OrgContext,
@@ -342,7 +343,11 @@ export async function moveTraining(
           throw new AppError("conflict", "The training changed status meanwhile; reload it.");
       });
     if (transition === "complete") await sendSurveys(tx, ctx, trainingId, before.title);
-    if (transition === "cancel") await tellCancelled(tx, ctx, before, reason ?? "");
+    if (transition === "cancel") {
+      await tellCancelled(tx, ctx, before, reason ?? "");
+      // The förbund still want the training: their intresseanmälningar go back to NNS to plan again.
+      await reopenRequests(tx, ctx, before, reason ?? "", now);
+    }
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: `training.${transition}`,

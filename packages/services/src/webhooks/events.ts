@@ -26,6 +26,8 @@ export const WEBHOOK_EVENT_TYPES = {
     "A person moved up from the waiting list to a confirmed seat: sent to the participant's förbund and to the training's owner.",
   "training_request.scheduled":
     "The organization's intresseanmälan was turned into a training (sent to the förbund that sent it).",
+  "training_request.reopened":
+    "The training the organization's intresseanmälan was scheduled to was cancelled; the request is open for NNS to schedule again (sent to the förbund that sent it).",
   "invoice.issued":
     "An invoice or credit note was issued to the organization (sent to the förbund invoiced, not to the seller).",
   "invoice.paid":

@@ -37,6 +37,7 @@ export const enActions: Translations<typeof svActions> = {
     party_removed: "Participating förbund removed",
     print_cost_added: "Print cost added",
     print_cost_removed: "Print cost removed",
+    extra_seats_priced: "Extra seats in the training step priced",
     attendance_recorded: "Attendance recorded",
     public_signup_set: "Public sign-up changed",
   },
@@ -50,6 +51,7 @@ export const enActions: Translations<typeof svActions> = {
     submitted: "Training request sent",
     withdrawn: "Training request withdrawn",
     declined: "Training request declined",
+    reopened: "Training request reopened after a cancelled training",
   },
   trainer: {
     created: "Trainer added",

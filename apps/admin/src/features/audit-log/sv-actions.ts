@@ -51,6 +51,7 @@ export const svActions = {
     party_removed: "Deltagande förbund borttaget",
     print_cost_added: "Tryckkostnad tillagd",
     print_cost_removed: "Tryckkostnad borttagen",
+    extra_seats_priced: "Extra platser i utbildningssteget prissatta",
     attendance_recorded: "Närvaro registrerad",
     public_signup_set: "Öppen anmälan ändrad",
   },
@@ -64,6 +65,7 @@ export const svActions = {
     submitted: "Utbildningsförfrågan skickad",
     withdrawn: "Utbildningsförfrågan återtagen",
     declined: "Utbildningsförfrågan avböjd",
+    reopened: "Utbildningsförfrågan öppen igen efter inställd utbildning",
   },
   trainer: {
     created: "Utbildare tillagd",

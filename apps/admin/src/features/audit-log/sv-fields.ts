@@ -146,6 +146,8 @@ export const svFields = {
   reviewComment: "Granskarens kommentar",
   changeNote: "Ändringsnotering",
   decisionNote: "Beslutsnotering",
+  cancelledTrainings: "Inställda utbildningar",
+  finsamIssues: "Brister mot lagen om finansiell samordning",
   jobTitle: "Befattning",
   employer: "Arbetsgivare",
   version: "Versionsnummer",

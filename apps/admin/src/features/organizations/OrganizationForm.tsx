@@ -22,6 +22,7 @@ type Agency = "fk" | "af" | "region";
 const AGENCIES: Agency[] = ["fk", "af", "region"];
 
 const kommunGroupName = (countyCode: string) => `kommuner-${countyCode}`;
+const GOTLAND = "0980";
 
 const fieldsetStyle = {
   display: "flex",
@@ -43,6 +44,12 @@ function toMemberParties(
   // The län comes from the reference list the form offers (GET /reference/counties), so it is the contract's.
   if (agencies.includes("region") && countyCode)
     parties.push({ kind: "region", countyCode: countyCode as Schemas["CountyCode"] });
+  // Lag (2003:1210) 3 §: the region takes part for every part of the area, so kommuner in another län
+  // bring that län's region (Gotland's kommun is its own region).
+  const otherCounties = new Set(kommuner.filter((code) => code !== GOTLAND).map(countyOfMunicipality));
+  for (const county of [...otherCounties].sort()) {
+    if (county !== countyCode) parties.push({ kind: "region", countyCode: county as Schemas["CountyCode"] });
+  }
   for (const code of [...kommuner].sort()) parties.push({ kind: "kommun", municipalityCode: code });
   return parties;
 }
@@ -279,6 +286,7 @@ export function OrganizationForm({
               countyName={countyName(code)}
               selected={kommuner}
               onChange={setKommunerIn}
+              regionFollows
             />
           ))}
         </fieldset>
@@ -301,9 +309,12 @@ function KommunGroup({
   countyName,
   selected,
   onChange,
+  regionFollows = false,
 }: {
   countyCode: string;
   countyName: string;
+  /** A län other than the förbund's: its region becomes a huvudman with its kommuner. */
+  regionFollows?: boolean;
   selected: string[];
   onChange: (countyCode: string, selected: string[]) => void;
 }) {
@@ -313,7 +324,11 @@ function KommunGroup({
       countyCode={countyCode}
       name={kommunGroupName(countyCode)}
       label={t("form.kommunerIn", { county: countyName })}
-      description={(count) => t("form.selectedCount", { count })}
+      description={(count) =>
+        regionFollows
+          ? `${t("form.selectedCount", { count })} ${t("form.regionFollows", { county: countyName })}`
+          : t("form.selectedCount", { count })
+      }
       loadingLabel={t("form.loadingKommuner")}
       selected={selected}
       onChange={onChange}

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ErrorState, Loading } from "../../components/states";
 import { Button, PageHeader } from "../../components/ui";
+import { ruleText } from "../../i18n/problems";
 import { ApiError } from "../../lib/api";
 import {
   type Organization,
@@ -135,6 +136,18 @@ function EditForm({
         <p className="success" role="status" tabIndex={-1} ref={reloadedRef}>
           {t("edit.reloaded")}
         </p>
+      ) : null}
+      {organization.finsamIssues.length > 0 ? (
+        <div className="notice">
+          <p style={{ marginTop: 0 }}>
+            <strong>{t("edit.finsamIssuesTitle")}</strong>
+          </p>
+          <ul>
+            {organization.finsamIssues.map((rule) => (
+              <li key={rule}>{ruleText(rule)}</li>
+            ))}
+          </ul>
+        </div>
       ) : null}
       <OrganizationForm
         initial={organization}

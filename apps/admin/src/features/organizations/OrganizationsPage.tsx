@@ -37,9 +37,14 @@ export function OrganizationsPage() {
                 header: t("list.name"),
                 rowHeader: true,
                 cell: (org) => (
-                  <Link to="/o/$orgId" params={{ orgId: org.id }}>
-                    {org.name}
-                  </Link>
+                  <span className="stack">
+                    <Link to="/o/$orgId" params={{ orgId: org.id }}>
+                      {org.name}
+                    </Link>
+                    {org.finsamIssues.length > 0 ? (
+                      <span className="badge badge-warning">{t("list.finsamIssues")}</span>
+                    ) : null}
+                  </span>
                 ),
               },
               {

@@ -18,6 +18,7 @@ export const en: Translations<typeof sv> = {
     edit: "Edit",
     empty: "No organizations are registered yet.",
     noCounty: "–",
+    finsamIssues: "Member parties do not follow the Finsam act",
   },
   form: {
     details: "Details",
@@ -47,6 +48,7 @@ export const en: Translations<typeof sv> = {
     otherCountyDescription:
       "Some associations have member municipalities in several counties. Choose a county and its municipalities appear right below.",
     otherCountyAdded: "The municipalities in {{county}} now appear below the county choice.",
+    regionFollows: "The region of {{county}} becomes a member party when a kommun there is chosen.",
     selectedCount_one: "{{count}} municipality selected",
     selectedCount_other: "{{count}} municipalities selected",
     loadingKommuner: "Loading municipalities …",
@@ -62,6 +64,8 @@ export const en: Translations<typeof sv> = {
   edit: {
     title: "Edit {{name}}",
     saved: "Your changes are saved.",
+    finsamIssuesTitle:
+      "The förbund was registered before its member parties were checked against the Finsam act (2003:1210). Correct them and save:",
     conflictTitle: "Someone else has changed the organization",
     conflict:
       "The details have changed since you opened the page, so your changes were not saved. Load the latest version and make your changes again.",

@@ -15,6 +15,7 @@ export const sv = {
     edit: "Redigera",
     empty: "Inga organisationer är registrerade ännu.",
     noCounty: "–",
+    finsamIssues: "Huvudmännen följer inte lagen om finansiell samordning",
   },
   form: {
     details: "Uppgifter",
@@ -43,6 +44,7 @@ export const sv = {
     otherCountyDescription:
       "Vissa förbund har medlemskommuner i flera län. Välj ett län så visas dess kommuner direkt nedanför.",
     otherCountyAdded: "Kommunerna i {{county}} visas nu nedanför valet av län.",
+    regionFollows: "Regionen i {{county}} blir huvudman när en kommun där är vald.",
     selectedCount_one: "{{count}} kommun vald",
     selectedCount_other: "{{count}} kommuner valda",
     loadingKommuner: "Hämtar kommuner …",
@@ -58,6 +60,8 @@ export const sv = {
   edit: {
     title: "Redigera {{name}}",
     saved: "Ändringarna är sparade.",
+    finsamIssuesTitle:
+      "Förbundet registrerades innan huvudmännen kontrollerades mot lagen (2003:1210) om finansiell samordning. Rätta huvudmännen och spara:",
     conflictTitle: "Någon annan har ändrat organisationen",
     conflict:
       "Uppgifterna har ändrats sedan du öppnade sidan, så dina ändringar sparades inte. Läs in den senaste versionen och gör dina ändringar igen.",

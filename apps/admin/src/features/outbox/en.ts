@@ -26,6 +26,7 @@ export const en: Translations<typeof sv> = {
     training_cancelled: "Training cancelled",
     training_registration: "Training registration",
     training_request_scheduled: "Training request scheduled",
+    training_request_reopened: "Training request reopened",
     training_survey: "Post-training survey",
     training_waitlist_promoted: "Seat from the waiting list",
     webhook_disabled: "Webhook endpoint disabled",

@@ -23,6 +23,7 @@ export const sv = {
     training_cancelled: "Utbildning inställd",
     training_registration: "Anmälan till utbildning",
     training_request_scheduled: "Intresseanmälan planerad",
+    training_request_reopened: "Intresseanmälan öppen igen",
     training_survey: "Enkät efter utbildning",
     training_waitlist_promoted: "Plats från väntelistan",
     webhook_disabled: "Webhook-mottagare avstängd",

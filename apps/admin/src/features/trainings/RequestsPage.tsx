@@ -208,6 +208,15 @@ function RequestTable({
                 </Link>
               ) : null}
               {request.decisionNote ? <span className="muted">{request.decisionNote}</span> : null}
+              {request.cancelledTrainings.map((cancelled) => (
+                <span key={cancelled.trainingId} className="muted">
+                  {t("requests.reopened", {
+                    title: cancelled.title,
+                    date: formatDate(cancelled.cancelledAt),
+                  })}
+                  {cancelled.reason ? ` ${t("requests.reopenedReason", { reason: cancelled.reason })}` : ""}
+                </span>
+              ))}
             </span>
           ),
         },

@@ -5,7 +5,7 @@ import { FormDialog } from "../../components/ConfirmDialog";
 import { CheckboxGroupField, SelectField } from "../../components/choice";
 import { DialogActions } from "../../components/DialogActions";
 import type { Feedback } from "../../components/Feedback";
-import { RadioGroupField } from "../../components/fields";
+import { CheckboxField, RadioGroupField } from "../../components/fields";
 import { ServerForm } from "../../components/ServerForm";
 import { FormError } from "../../components/states";
 import { Button, RowButton, TextField } from "../../components/ui";
@@ -15,6 +15,9 @@ import { templateQuery, trainersQuery } from "./trainers-api";
 import "./i18n";
 
 const CUSTOM = "custom";
+/** Seed 003: the training step (step 4) takes at most 25 per occasion; more is priced (decision 0028). */
+const TRAINING_STEP = "training";
+const STEP_CAP = 25;
 
 /**
  * Adds a session (for BIP/SKAPA from a step of NNS's template, which fills title, length, mode and
@@ -43,6 +46,10 @@ export function SessionDialog({
   const save = useSaveSession(orgId, training.id, session);
   const steps = template.data?.steps ?? [];
   const step = steps.find((s) => s.key === stepKey);
+  const [capacityText, setCapacityText] = useState<string>("");
+  const trainingStep =
+    training.kind === "bip_skapa" && (withTemplate ? stepKey : session?.stepKey) === TRAINING_STEP;
+  const extraSeats = trainingStep ? Math.max(0, Number(capacityText) - STEP_CAP) : 0;
   return (
     <FormDialog
       title={session ? t("sessionForm.editTitle", { title: session.title }) : t("sessionForm.addTitle")}
@@ -62,6 +69,7 @@ export function SessionDialog({
           setStepKey(session?.stepKey ?? CUSTOM);
           setMode(session?.mode ?? "digital");
           setTrainerIds(session?.trainers.map((tr) => tr.id) ?? []);
+          setCapacityText(session?.capacity?.toString() ?? "");
         }
       }}
     >
@@ -87,6 +95,7 @@ export function SessionDialog({
               videoLink: mode === "digital" ? optional(data.get("videoLink")) : null,
               capacity: capacity === null ? (step?.capacity ?? null) : Number(capacity),
               ...(isNns ? { trainerIds } : {}),
+              ...(extraSeats > 0 ? { confirmAboveCap: data.get("confirmAboveCap") === "on" } : {}),
             };
             save.mutate(body, {
               onSuccess: () => {
@@ -179,7 +188,18 @@ export function SessionDialog({
             label={t("sessionForm.capacity")}
             description={t("sessionForm.capacityDescription")}
             defaultValue={session?.capacity?.toString() ?? step?.capacity?.toString() ?? ""}
+            onChange={setCapacityText}
           />
+          {extraSeats > 0 ? (
+            <div className="notice">
+              <p id="above-cap-warning" style={{ marginTop: 0 }}>
+                {t("sessionForm.aboveCapWarning", { cap: STEP_CAP, count: extraSeats })}
+              </p>
+              <CheckboxField name="confirmAboveCap" aria-describedby="above-cap-warning">
+                {t("sessionForm.aboveCapConfirm", { count: extraSeats })}
+              </CheckboxField>
+            </div>
+          ) : null}
           {isNns ? (
             <CheckboxGroupField
               label={t("sessionForm.trainers")}

@@ -16,6 +16,7 @@ export const ORGANIZATION = example({
     { kind: "region", name: "Västra Götalandsregionen", countyCode: "14", municipalityCode: null },
     { kind: "kommun", name: "Göteborg", countyCode: "14", municipalityCode: "1480" },
   ],
+  finsamIssues: [],
   version: 4,
   createdAt: "2025-03-12T10:04:51.000Z",
   updatedAt: "2026-09-30T13:21:08.000Z",

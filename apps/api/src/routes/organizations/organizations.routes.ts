@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { FINSAM_RULES } from "@nns/domain";
 import { defineRoute } from "../../lib/access.js";
 import {
   CountyCode,
@@ -50,6 +51,12 @@ export const OrganizationSchema = z
         municipalityCode: z.string().nullable(),
       }),
     ),
+    finsamIssues: z.array(z.enum(FINSAM_RULES)).openapi({
+      description:
+        "The rules of lag (2003:1210) the förbund's län and huvudmän break (see `memberParties` on create). " +
+        "Checked on every write that sets them; a förbund registered earlier may still break some until " +
+        "its huvudmän are corrected. Empty when it complies, and for NNS",
+    }),
     version: z.number().int(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
@@ -124,6 +131,8 @@ export const createOrganization = defineRoute(
     description:
       "For NNS admins signed in (not API keys). The organization number must have ten digits with a valid " +
       "Luhn check digit; county and kommun codes must be SCB codes that exist; a huvudman may appear once. " +
+      "Under lag (2003:1210) a förbund has a län, and Försäkringskassan, Arbetsförmedlingen, that län's " +
+      "region and at least one kommun in the län as huvudmän (400 `finsam_*`, naming `body.memberParties`). " +
       "Without `slug`, one is made from the name; a slug or organization number already registered answers " +
       "409. The VAT number is derived. Audited as `organization.created` in the new förbund's log.",
     request: { body: jsonBody(CreateOrganizationSchema) },
@@ -166,7 +175,9 @@ export const updateOrganization = defineRoute(
     description:
       "Needs `org:write`, which NNS admins hold. Only the fields sent change; `memberParties`, when sent, " +
       "replaces the whole list, and NNS itself has none. The same rules as registering apply (Luhn-valid " +
-      "organization number, known SCB codes, unique slug and number). Send the `ETag` you read as " +
+      "organization number, known SCB codes, unique slug and number). A förbund's `memberParties` and " +
+      "`countyCode` are checked together against lag (2003:1210) whenever either is sent; other fields of " +
+      "a förbund that breaks it still change. Send the `ETag` you read as " +
       "`If-Match`: a change since answers 412. Audited as `organization.updated`.",
     request: { params: OrgIdParams, headers: IfMatchHeader, body: jsonBody(UpdateOrganizationSchema) },
     responses: {

@@ -14,6 +14,14 @@ export const TRAINING_REQUEST = example({
   notes: "Gärna utbildningssteget på plats i Halmstad. Fyra av deltagarna arbetar i Varberg.",
   status: "submitted",
   trainingId: null,
+  cancelledTrainings: [
+    {
+      trainingId: IDS.training,
+      title: "BIP/SKAPA Halland och Jönköping",
+      cancelledAt: "2026-11-12T14:05:31.000Z",
+      reason: "Utbildaren är sjuk och ingen annan certifierad utbildare kan ta tillfällena i december.",
+    },
+  ],
   decisionNote: null,
   createdAt: "2026-10-08T11:26:44.000Z",
   version: 1,
@@ -37,6 +45,7 @@ export const OTHER_TRAINING_REQUEST = example({
   notes: null,
   status: "submitted",
   trainingId: null,
+  cancelledTrainings: [],
   decisionNote: null,
   createdAt: "2026-10-21T08:03:17.000Z",
   version: 1,

@@ -34,6 +34,20 @@ export const TrainingRequestSchema = z
     notes: z.string().nullable(),
     status: Status,
     trainingId: z.uuid().nullable(),
+    cancelledTrainings: z
+      .array(
+        z.object({
+          trainingId: z.uuid(),
+          title: z.string(),
+          cancelledAt: Timestamp,
+          reason: z.string().nullable(),
+        }),
+      )
+      .openapi({
+        description:
+          "Trainings the request was scheduled to that NNS cancelled, oldest first. Each cancellation put " +
+          "the request back to `submitted` (without `trainingId`) for NNS to schedule again",
+      }),
     decisionNote: z.string().nullable(),
     createdAt: Timestamp,
     version: z.number().int(),
@@ -114,7 +128,8 @@ export const getTrainingRequest = defineRoute(
     summary: "Get a training request",
     description:
       "One request, visible to the förbund that sent it and to NNS. Once scheduled, `trainingId` names the " +
-      "training it became; once declined, `decisionNote` carries NNS's note. Needs `trainings:read`.",
+      "training it became; once declined, `decisionNote` carries NNS's note. If that training is cancelled " +
+      "the request is `submitted` again and `cancelledTrainings` records it. Needs `trainings:read`.",
     request: { params: RequestParams },
     responses: { 200: jsonResponse(TrainingRequestSchema, "Request"), ...problems(401, 403, 404) },
   },

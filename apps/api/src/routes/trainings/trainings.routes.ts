@@ -244,7 +244,9 @@ export const moveTraining = defineRoute(
       "`cancel` from any open status, with a `reason` (400 without). Planning and confirming need at least " +
       "one session and, for BIP/SKAPA, a trainer certified on its dates in Europe/Stockholm on each; " +
       "completing needs the last session to have ended and emails the follow-up survey to everyone who " +
-      "attended; cancelling emails every registered person and party contact. A move the status does not " +
+      "attended; cancelling emails every registered person and party contact, and puts the " +
+      "intresseanmälningar the training answered back to `submitted` for NNS to schedule again (each one " +
+      "audited as `training_request.reopened`, its contact emailed). A move the status does not " +
       "allow answers 409. Owner only; needs `trainings:manage`. Audited as `training.<action>`.",
     request: {
       params: TrainingParams,
@@ -368,7 +370,17 @@ const SessionInput = z
       .max(10_000)
       .nullable()
       .optional()
-      .openapi({ description: "Not below the people already given a seat (400 `below_confirmed`)" }),
+      .openapi({
+        description:
+          "Not below the people already given a seat (400 `below_confirmed`). Above 25 in the training step " +
+          "of a BIP/SKAPA training (seed 003: at most 25 per occasion) only with `confirmAboveCap` (409 " +
+          "`confirm_above_step_cap`); the seats above 25 are charged at the price list's " +
+          "`bip_skapa_extra_participant`",
+      }),
+    confirmAboveCap: z.boolean().optional().openapi({
+      description:
+        "Confirms a training-step capacity above 25: the extra seats become a cost line of the training, split like its other costs",
+    }),
     trainerIds: z.array(z.uuid()).max(5).optional().openapi({
       description:
         "Trainers of the registry (400 `unknown_trainer`) certified on the session's dates (400 `certification_not_valid`)",
@@ -388,7 +400,9 @@ export const addSession = defineRoute(
       "A session from a BIP/SKAPA template step (`stepKey` fills title, length, mode and capacity unless " +
       "given) or written out. It must end after it starts; on site it needs a `location`. Every trainer " +
       "must be active and certified on each of its days in Europe/Stockholm (400 naming the trainer). Owner " +
-      "only, not once completed or cancelled (409). Needs `trainings:manage`. Audited as " +
+      "only, not once completed or cancelled (409). More than 25 seats in the training step needs " +
+      "`confirmAboveCap` (409 `confirm_above_step_cap`) and adds the extra participants to the training's " +
+      "costs (audited as `training.extra_seats_priced`). Needs `trainings:manage`. Audited as " +
       "`training.session_added`.",
     request: {
       params: TrainingParams,
@@ -415,13 +429,16 @@ export const updateSession = defineRoute(
     description:
       "Only the fields sent change; trainers are re-checked against the new dates. More capacity moves " +
       "people up the waiting list at once (each told by email); less capacity than seats already taken " +
-      "answers 400 rather than un-booking anyone. Send the session's `version` quoted as `If-Match` " +
+      "answers 400 rather than un-booking anyone. Raising the training step above 25 seats needs " +
+      "`confirmAboveCap` (409 `confirm_above_step_cap`) and prices the extra participants; lowering it " +
+      "again lowers that cost. Send the session's `version` quoted as `If-Match` " +
       '(`"3"`): a change since answers 412. Owner only; needs `trainings:manage`. Audited as `training.session_updated`.',
     request: {
       params: SessionParams,
       headers: IfMatchHeader,
       body: jsonBody(SessionInput.partial(), {
         capacity: 28,
+        confirmAboveCap: true,
         location: "Halmstad, Kristian IV:s väg 3, sal Ringenäs",
       }),
     },

@@ -67,6 +67,16 @@ const TrainingRequestObject = z
   })
   .openapi("WebhookTrainingRequestObject");
 
+const TrainingRequestReopenedObject = z
+  .object({
+    id: z.uuid(),
+    organizationId: z.uuid().openapi({ description: "The förbund that sent the intresseanmälan" }),
+    status: z.literal("submitted"),
+    trainingId: z.null(),
+    cancelledTrainingId: z.uuid().openapi({ description: "The cancelled training it had been scheduled to" }),
+  })
+  .openapi("WebhookTrainingRequestReopenedObject");
+
 const InvoiceObject = z
   .object(InvoiceSummaryFields)
   .openapi("WebhookInvoiceObject", { description: "The invoice as the förbund invoiced sees it" });
@@ -103,6 +113,7 @@ const OBJECTS: Record<WebhookEventType | typeof PING_EVENT, z.ZodType> = {
   "registration.cancelled": RegistrationObject,
   "registration.promoted": RegistrationObject,
   "training_request.scheduled": TrainingRequestObject,
+  "training_request.reopened": TrainingRequestReopenedObject,
   "invoice.issued": InvoiceObject,
   "invoice.paid": InvoiceObject,
   "newsletter.sent": NewsletterSentObject,

@@ -48,6 +48,8 @@ export const requests: Translations<typeof sv> = {
     participantsCount_other: "{{count}} participants",
     submittedOn: "submitted {{date}}",
     toTraining: "Go to the training",
+    reopened: "Open again: the training {{title}} was cancelled on {{date}}.",
+    reopenedReason: "Reason: {{reason}}",
     withdraw: "Withdraw",
     withdrawLabel: "Withdraw the request for {{period}}",
     withdrawTitle: "Withdraw the request?",

@@ -47,6 +47,12 @@ export const sessions: Translations<typeof sv> = {
     videoLink: "Video link",
     capacity: "Maximum participants",
     capacityDescription: "Leave empty for no limit.",
+    aboveCapWarning_one:
+      "The training step takes at most {{cap}} participants per occasion. {{count}} more seat is added to the training's costs as an extra participant by the price list.",
+    aboveCapWarning_other:
+      "The training step takes at most {{cap}} participants per occasion. {{count}} more seats are added to the training's costs as extra participants by the price list.",
+    aboveCapConfirm_one: "Yes, give {{count}} seat above the limit at extra cost",
+    aboveCapConfirm_other: "Yes, give {{count}} seats above the limit at extra cost",
     trainers: "Trainers",
     trainersDescription: "Only trainers with a certification valid on the session's date can be assigned.",
     submit: "Add",

@@ -46,6 +46,8 @@ export const requests = {
     participantsCount_other: "{{count}} deltagare",
     submittedOn: "inskickad {{date}}",
     toTraining: "Till utbildningen",
+    reopened: "Öppen igen: utbildningen {{title}} ställdes in {{date}}.",
+    reopenedReason: "Orsak: {{reason}}",
     withdraw: "Ta tillbaka",
     withdrawLabel: "Ta tillbaka intresseanmälan för {{period}}",
     withdrawTitle: "Ta tillbaka intresseanmälan?",

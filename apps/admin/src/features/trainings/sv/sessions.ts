@@ -45,6 +45,12 @@ export const sessions = {
     videoLink: "Videolänk",
     capacity: "Max antal deltagare",
     capacityDescription: "Lämna tomt för ingen gräns.",
+    aboveCapWarning_one:
+      "Utbildningssteget har högst {{cap}} deltagare per tillfälle. {{count}} plats till läggs till utbildningens kostnader som extra deltagare enligt prislistan.",
+    aboveCapWarning_other:
+      "Utbildningssteget har högst {{cap}} deltagare per tillfälle. {{count}} platser till läggs till utbildningens kostnader som extra deltagare enligt prislistan.",
+    aboveCapConfirm_one: "Ja, ge {{count}} plats utöver gränsen mot extra kostnad",
+    aboveCapConfirm_other: "Ja, ge {{count}} platser utöver gränsen mot extra kostnad",
     trainers: "Utbildare",
     trainersDescription: "Bara utbildare med giltig certifiering på tillfällets datum kan tilldelas.",
     submit: "Lägg till",
