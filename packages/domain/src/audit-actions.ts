@@ -76,6 +76,10 @@ export const AUDIT_ACTION_FAMILIES = {
     "catalog.self_publishing_withdrawn",
     "catalog.target_group_added",
     "catalog.target_group_changed",
+    "catalog.vocabulary_term_added",
+    "catalog.vocabulary_term_changed",
+    "catalog.vocabulary_term_retired",
+    "catalog.vocabulary_term_reinstated",
   ],
   billing: [
     "billing.seller_settings_updated",
