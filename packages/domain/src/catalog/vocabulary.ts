@@ -3,7 +3,7 @@
  * database and content is checked against them there. What is fixed is their shape: the four kinds, the
  * classes of an outcome category, and how a new term's code is made from its label.
  */
-export const VOCABULARY_KINDS = ["focus_areas", "methods", "outcome_categories", "target_groups"] as const;
+export const VOCABULARY_KINDS = ["focus-areas", "methods", "outcome-categories", "target-groups"] as const;
 export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
 
 /** Positive categories count towards the positive-outcome share; the other two only say which way. */

@@ -11,6 +11,6 @@ export * from "./search-results.js";
 export type { PublicResult } from "./snapshot.js";
 export * from "./submission.js";
 export * from "./target-groups.js";
-export * from "./vocabulary-terms.js";
 export * from "./vocabularies.js";
+export * from "./vocabulary-terms.js";
 export * from "./workflow.js";

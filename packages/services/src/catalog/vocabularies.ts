@@ -121,7 +121,11 @@ export async function checkContent(
     for (const code of values) {
       const found = list.find((t) => t.code === code);
       if (!found)
-        errors.push({ field: `${prefix}.${field}`, rule: `known_${rule}`, message: `Okänd ${what}: ${code}.` });
+        errors.push({
+          field: `${prefix}.${field}`,
+          rule: `known_${rule}`,
+          message: `Okänd ${what}: ${code}.`,
+        });
       else if (!usable.includes(found))
         errors.push({
           field: `${prefix}.${field}`,
@@ -130,7 +134,14 @@ export async function checkContent(
         });
     }
   };
-  vet("focusArea", [content.focusArea], vocab.focusAreas, previous ? [previous.focusArea] : [], "focus_area", "preciserad inriktning");
+  vet(
+    "focusArea",
+    [content.focusArea],
+    vocab.focusAreas,
+    previous ? [previous.focusArea] : [],
+    "focus_area",
+    "preciserad inriktning",
+  );
   const focus = vocab.focusAreas.find((f) => f.code === content.focusArea);
   if (focus && focus.orientation !== content.orientation)
     errors.push({
@@ -138,7 +149,14 @@ export async function checkContent(
       rule: "focus_area_of_orientation",
       message: "Den preciserade inriktningen hör till den andra inriktningen.",
     });
-  vet("targetGroups", content.targetGroups, vocab.targetGroups, previous?.targetGroups ?? [], "target_group", "målgrupp");
+  vet(
+    "targetGroups",
+    content.targetGroups,
+    vocab.targetGroups,
+    previous?.targetGroups ?? [],
+    "target_group",
+    "målgrupp",
+  );
   vet("methods", content.methods, vocab.methods, previous?.methods ?? [], "method", "metod");
   const unknown = (values: string[], known: { code: string }[]) =>
     values.filter((v) => !known.some((k) => k.code === v));

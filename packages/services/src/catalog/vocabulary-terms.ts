@@ -39,16 +39,16 @@ export interface TermChanges {
 }
 
 const TABLES: Record<VocabularyKind, string> = {
-  focus_areas: "catalog_focus_areas",
+  "focus-areas": "catalog_focus_areas",
   methods: "catalog_methods",
-  outcome_categories: "catalog_outcome_categories",
-  target_groups: "catalog_target_groups",
+  "outcome-categories": "catalog_outcome_categories",
+  "target-groups": "catalog_target_groups",
 };
 
 /** The column only one kind has, and the field it is written from. */
 const EXTRA: Partial<Record<VocabularyKind, { column: string; field: "orientation" | "outcomeClass" }>> = {
-  focus_areas: { column: "orientation", field: "orientation" },
-  outcome_categories: { column: "outcome_class", field: "outcomeClass" },
+  "focus-areas": { column: "orientation", field: "orientation" },
+  "outcome-categories": { column: "outcome_class", field: "outcomeClass" },
 };
 
 interface Row {
@@ -153,7 +153,7 @@ export async function updateVocabularyTerm(
     if (labelSv !== before.label_sv) checkLabelFree(rows, labelSv, code);
     let extra = before.extra;
     if (changes.outcomeClass !== undefined) {
-      if (kind !== "outcome_categories")
+      if (kind !== "outcome-categories")
         throw fieldError("body.outcomeClass", "not_for_vocabulary", "Den här listan har inget sådant fält.");
       if (changes.outcomeClass !== before.extra && [changes.outcomeClass, before.extra].includes("positive"))
         throw fieldError(
@@ -166,7 +166,7 @@ export async function updateVocabularyTerm(
     const retired = changes.retired ?? before.retired;
     await tx.execute(sql`update ${table} set label_sv = ${labelSv},
       retired_at = ${retired ? (before.retired ? sql`retired_at` : sql`now()`) : null}
-      ${kind === "outcome_categories" ? sql`, outcome_class = ${extra}` : sql``}
+      ${kind === "outcome-categories" ? sql`, outcome_class = ${extra}` : sql``}
       where code = ${code}`);
     let position = before.position;
     if (changes.position !== undefined) {
