@@ -483,6 +483,12 @@ const nnsCatalogReviewRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/catalog/ReviewPage"), "ReviewPage"),
 });
 
+const nnsVocabulariesRoute = createRoute({
+  getParentRoute: () => nnsRoute,
+  path: "vocabularies",
+  component: lazyRouteComponent(() => import("./features/vocabularies/VocabulariesPage"), "VocabulariesPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -541,6 +547,7 @@ const routeTree = rootRoute.addChildren([
       nnsPriceListRoute,
       nnsCatalogQueueRoute,
       nnsCatalogReviewRoute,
+      nnsVocabulariesRoute,
     ]),
   ]),
 ]);

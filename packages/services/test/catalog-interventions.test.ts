@@ -1,10 +1,6 @@
 import type { InterventionContent } from "@nns/domain";
 import { describe, expect, it } from "vitest";
-import {
-  createIntervention,
-  importInterventions,
-  updateIntervention,
-} from "../src/index.js";
+import { createIntervention, importInterventions, updateIntervention } from "../src/index.js";
 import { sampleContent } from "../src/testing.js";
 import { auditEntries, expectAudited, expectRefused, rowsOf } from "./audit.js";
 import { freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";

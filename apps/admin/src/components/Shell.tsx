@@ -179,6 +179,7 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
     { to: "/nns/trainers", label: t("nav.trainers") },
     { to: "/nns/price-list", label: t("nav.priceList") },
     { to: "/nns/catalog/queue", label: t("nav.catalogQueue") },
+    { to: "/nns/vocabularies", label: t("nav.vocabularies") },
   ];
   return (
     <nav aria-label={t("nav.label")} className="nav">

@@ -77,6 +77,10 @@ export const enActions: Translations<typeof svActions> = {
     self_publishing_withdrawn: "Self-publishing withdrawn",
     target_group_added: "Target group added to the catalogue",
     target_group_changed: "Target group changed in the catalogue",
+    vocabulary_term_added: "Term added to a catalogue list",
+    vocabulary_term_changed: "Term changed in a catalogue list",
+    vocabulary_term_retired: "Term retired from a catalogue list",
+    vocabulary_term_reinstated: "Term reinstated in a catalogue list",
   },
   billing: {
     seller_settings_updated: "Seller details for invoicing changed",
@@ -182,6 +186,7 @@ export const enEntityTypes: Translations<typeof svEntityTypes> = {
   price_item: "Price",
   intervention: "Intervention",
   catalog_target_group: "Target group",
+  catalog_vocabulary_term: "Catalogue list term",
   billing_seller_settings: "Seller details",
   billing_customer: "Invoice customer",
   invoice: "Invoice",

@@ -96,6 +96,10 @@ export const svActions = {
     self_publishing_withdrawn: "Rätt att publicera själv återkallad",
     target_group_added: "Målgrupp tillagd i katalogen",
     target_group_changed: "Målgrupp ändrad i katalogen",
+    vocabulary_term_added: "Term tillagd i en av katalogens listor",
+    vocabulary_term_changed: "Term ändrad i en av katalogens listor",
+    vocabulary_term_retired: "Term utgången i en av katalogens listor",
+    vocabulary_term_reinstated: "Term återinförd i en av katalogens listor",
   },
   billing: {
     seller_settings_updated: "Säljaruppgifter för fakturering ändrade",
@@ -209,6 +213,7 @@ export const svEntityTypes = {
   price_item: "Pris",
   intervention: "Insats",
   catalog_target_group: "Målgrupp",
+  catalog_vocabulary_term: "Term i katalogens listor",
   billing_seller_settings: "Säljaruppgifter",
   billing_customer: "Fakturakund",
   invoice: "Faktura",
