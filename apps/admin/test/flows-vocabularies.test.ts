@@ -36,7 +36,7 @@ describe("the catalogue's lists", () => {
     await edit.getByRole("button", { name: "Spara" }).press("Enter");
     await page.getByText("Grön rehabilitering har sparats.").waitFor();
 
-    const retire = page.getByRole("button", { name: "Ta Grön rehabilitering ur bruk" });
+    const retire = page.getByRole("button", { name: "Ta ur bruk: Grön rehabilitering" });
     await retire.focus();
     await page.keyboard.press("Enter");
     await row("Grön rehabilitering").getByText("Ur bruk").waitFor();
@@ -48,7 +48,7 @@ describe("the catalogue's lists", () => {
 
     const rows = () => methods.getByRole("rowheader").allTextContents();
     const before = await rows();
-    await page.getByRole("button", { name: "Flytta Grön rehabilitering uppåt" }).focus();
+    await page.getByRole("button", { name: "Flytta upp Grön rehabilitering" }).focus();
     await page.keyboard.press("Enter");
     await page
       .getByText(`Grön rehabilitering är nu nummer ${before.length - 1} av ${before.length}.`)
