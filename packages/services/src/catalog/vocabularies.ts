@@ -103,6 +103,16 @@ export function usableTerms<T extends Term>(list: T[], kept: Iterable<string> = 
   return list.filter((t) => !t.retired || keep.has(t.code));
 }
 
+/** The codes of `values` a list does not have, and the retired terms among them that `kept` does not keep. */
+function misfits<T extends Term>(values: string[], list: T[], kept: string[]) {
+  const usable = usableTerms(list, kept);
+  const found = values.map((code) => ({ code, term: list.find((t) => t.code === code) }));
+  return {
+    unknown: found.filter((f) => !f.term).map((f) => f.code),
+    retired: found.flatMap((f) => (f.term && !usable.includes(f.term) ? [f.term] : [])),
+  };
+}
+
 /**
  * Checks the controlled-vocabulary fields of content against the lists in the database, reporting every
  * offending field at once (the shape and lengths are checked by the API schema before this). A retired
@@ -116,32 +126,16 @@ export async function checkContent(
 ): Promise<void> {
   const vocab = await readVocabularies(tx);
   const errors: FieldError[] = [];
-  const vet = (field: string, values: string[], list: Term[], kept: string[], rule: string, what: string) => {
-    const usable = usableTerms(list, kept);
-    for (const code of values) {
-      const found = list.find((t) => t.code === code);
-      if (!found)
-        errors.push({
-          field: `${prefix}.${field}`,
-          rule: `known_${rule}`,
-          message: `Okänd ${what}: ${code}.`,
-        });
-      else if (!usable.includes(found))
-        errors.push({
-          field: `${prefix}.${field}`,
-          rule: `active_${rule}`,
-          message: `${found.labelSv} används inte längre och kan inte väljas.`,
-        });
-    }
-  };
-  vet(
-    "focusArea",
-    [content.focusArea],
-    vocab.focusAreas,
-    previous ? [previous.focusArea] : [],
-    "focus_area",
-    "preciserad inriktning",
-  );
+  const retiredMessage = (term: Term) => `${term.labelSv} används inte längre och kan inte väljas.`;
+  const focusArea = misfits([content.focusArea], vocab.focusAreas, previous ? [previous.focusArea] : []);
+  for (const code of focusArea.unknown)
+    errors.push({
+      field: `${prefix}.focusArea`,
+      rule: "known_focus_area",
+      message: `Okänd preciserad inriktning: ${code}.`,
+    });
+  for (const term of focusArea.retired)
+    errors.push({ field: `${prefix}.focusArea`, rule: "active_focus_area", message: retiredMessage(term) });
   const focus = vocab.focusAreas.find((f) => f.code === content.focusArea);
   if (focus && focus.orientation !== content.orientation)
     errors.push({
@@ -149,15 +143,24 @@ export async function checkContent(
       rule: "focus_area_of_orientation",
       message: "Den preciserade inriktningen hör till den andra inriktningen.",
     });
-  vet(
-    "targetGroups",
-    content.targetGroups,
-    vocab.targetGroups,
-    previous?.targetGroups ?? [],
-    "target_group",
-    "målgrupp",
-  );
-  vet("methods", content.methods, vocab.methods, previous?.methods ?? [], "method", "metod");
+  const targetGroups = misfits(content.targetGroups, vocab.targetGroups, previous?.targetGroups ?? []);
+  for (const code of targetGroups.unknown)
+    errors.push({
+      field: `${prefix}.targetGroups`,
+      rule: "known_target_group",
+      message: `Okänd målgrupp: ${code}.`,
+    });
+  for (const term of targetGroups.retired)
+    errors.push({
+      field: `${prefix}.targetGroups`,
+      rule: "active_target_group",
+      message: retiredMessage(term),
+    });
+  const methods = misfits(content.methods, vocab.methods, previous?.methods ?? []);
+  for (const code of methods.unknown)
+    errors.push({ field: `${prefix}.methods`, rule: "known_method", message: `Okänd metod: ${code}.` });
+  for (const term of methods.retired)
+    errors.push({ field: `${prefix}.methods`, rule: "active_method", message: retiredMessage(term) });
   const unknown = (values: string[], known: { code: string }[]) =>
     values.filter((v) => !known.some((k) => k.code === v));
   if (content.municipalityCodes.length > 0) {
@@ -214,7 +217,7 @@ export async function checkReportedOutcomes(
     .map(([code]) => ({
       field: `body.outcomes.${code}`,
       rule: "active_outcome_category",
-      message: "Utfallskategorin används inte längre och kan inte rapporteras för en ny period.",
+      message: "Utfallskategorin används inte längre och kan inte rapporteras.",
     }));
   if (errors.length > 0)
     throw new AppError("validation_failed", errors.map((e) => `${e.field}: ${e.message}`).join(" "), {
