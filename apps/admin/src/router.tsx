@@ -492,6 +492,12 @@ const nnsSearchSynonymsRoute = createRoute({
   ),
 });
 
+const nnsVocabulariesRoute = createRoute({
+  getParentRoute: () => nnsRoute,
+  path: "vocabularies",
+  component: lazyRouteComponent(() => import("./features/vocabularies/VocabulariesPage"), "VocabulariesPage"),
+});
+
 const routeTree = rootRoute.addChildren([
   loginRoute,
   resetPasswordRoute,
@@ -551,6 +557,7 @@ const routeTree = rootRoute.addChildren([
       nnsCatalogQueueRoute,
       nnsCatalogReviewRoute,
       nnsSearchSynonymsRoute,
+      nnsVocabulariesRoute,
     ]),
   ]),
 ]);

@@ -100,6 +100,7 @@ const signedInPages = () => [
   { name: "nns-training-requests", path: `/o/${nns}/training-requests`, as: "nns.admin@demo.nns.se" },
   { name: "nns-trainers", path: "/nns/trainers", as: "nns.admin@demo.nns.se" },
   { name: "nns-price-list", path: "/nns/price-list", as: "nns.admin@demo.nns.se" },
+  { name: "nns-vocabularies", path: "/nns/vocabularies", as: "nns.admin@demo.nns.se" },
   {
     name: "nns-attendance",
     path: `/o/${nns}/trainings/${bip}/sessions/${kickoff}/attendance`,

@@ -63,6 +63,7 @@ import { trainingCostsRouter } from "./routes/training-costs/training-costs.inde
 import { trainingParticipantsRouter } from "./routes/training-participants/training-participants.index.js";
 import { trainingRequestsRouter } from "./routes/training-requests/training-requests.index.js";
 import { trainingsRouter } from "./routes/trainings/trainings.index.js";
+import { vocabularyTermsRouter } from "./routes/vocabulary-terms/vocabulary-terms.index.js";
 import { registerWebhookEvents, webhooksRouter } from "./routes/webhooks/webhooks.index.js";
 import { accessibilityStatementRouter } from "./site-pages/accessibility-statement.js";
 import { searchEnginesRouter } from "./site-pages/search-engines.js";
@@ -98,6 +99,7 @@ export function createV1() {
     .route("/", interventionsRouter)
     .route("/", catalogEditorialRouter)
     .route("/", catalogSearchSynonymsRouter)
+    .route("/", vocabularyTermsRouter)
     .route("/", catalogRouter)
     .route("/", newslettersPublicRouter)
     .route("/", webhooksRouter)

@@ -216,6 +216,7 @@ beforeAll(async () => {
     registrationId: participant.registrations[0]?.id as string,
     printCostId: costs.printCosts[0]?.id as string,
     interventionId: intervention.id,
+    kind: "target-groups",
     coOwnerId: env.orgA.id,
     trainerId: trainer.id,
     synonymId: String(synonym?.id),
@@ -244,6 +245,7 @@ const NEWSLETTER_SLUG = "kontraktets-nyhetsbrev";
 const PATH_CODES: Record<string, string> = {
   "/nns/price-list/{code}": "bip_skapa_training",
   "/nns/catalog/target-groups/{code}": "young_adults",
+  "/nns/catalog/vocabularies/{kind}/terms/{code}": "young_adults",
   "/statistics/municipalities/{code}": "2281",
   "/statistics/municipalities/{code}/figures.csv": "2281",
   "/statistics/municipalities/{code}/trend": "2281",

@@ -186,8 +186,9 @@ beforeAll(async () => {
       deliveryId: delivery.id,
       slug: archivedSlug,
       number: "1",
-      // Price-list items and target groups (both NNS-only) share the {code} parameter.
+      // Price-list items and vocabulary terms (both NNS-only) share the {code} parameter.
       code: "young_adults",
+      kind: "target-groups",
       coOwnerId: side === "A" ? env.orgB.id : env.orgA.id,
       buyerOrganizationId: org.id,
       ...newsletter,

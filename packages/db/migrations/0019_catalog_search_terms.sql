@@ -150,9 +150,8 @@ UPDATE catalog_entries SET link_kinds = coalesce(
 -- A renamed target group, method or link kind reaches the entries' search text at once: the touch
 -- below recomputes it (catalog_entries_search_text), and the entries' own trigger bumps the generation.
 -- It runs as the table's owner, since NNS's rename must reach every förbund's entries.
-CREATE POLICY relabelled_by_trigger ON catalog_entries FOR UPDATE
-  USING (current_user <> 'nns_app') WITH CHECK (current_user <> 'nns_app');
---> statement-breakpoint
+-- The relabelling triggers below update entries of every förbund through relabelled_by_trigger, the
+-- policy 0018 created for its own relabelling trigger.
 CREATE FUNCTION catalog_entries_relabel() RETURNS trigger
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public AS $$
 BEGIN

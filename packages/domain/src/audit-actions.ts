@@ -83,6 +83,10 @@ export const AUDIT_ACTION_FAMILIES = {
     "catalog.search_synonym_added",
     "catalog.search_synonym_changed",
     "catalog.search_synonym_removed",
+    "catalog.vocabulary_term_added",
+    "catalog.vocabulary_term_changed",
+    "catalog.vocabulary_term_retired",
+    "catalog.vocabulary_term_reinstated",
   ],
   billing: [
     "billing.seller_settings_updated",

@@ -180,6 +180,7 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
     { to: "/nns/price-list", label: t("nav.priceList") },
     { to: "/nns/catalog/queue", label: t("nav.catalogQueue") },
     { to: "/nns/catalog/search-synonyms", label: t("nav.searchSynonyms") },
+    { to: "/nns/vocabularies", label: t("nav.vocabularies") },
   ];
   return (
     <nav aria-label={t("nav.label")} className="nav">

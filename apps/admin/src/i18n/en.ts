@@ -39,6 +39,7 @@ export const en: typeof sv = {
     mySessions: "My sessions",
     trainers: "Trainers",
     priceList: "Price list",
+    vocabularies: "Catalogue lists",
     interventions: "My interventions",
     catalogQueue: "Review queue",
     searchSynonyms: "Search synonyms",

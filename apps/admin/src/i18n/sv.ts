@@ -37,6 +37,7 @@ export const sv = {
     mySessions: "Mina tillfällen",
     trainers: "Utbildare",
     priceList: "Prislista",
+    vocabularies: "Katalogens listor",
     interventions: "Mina insatser",
     catalogQueue: "Granskningskö",
     searchSynonyms: "Söksynonymer",

@@ -157,6 +157,12 @@ export const WebUrl = (max: number) =>
     .max(max)
     .openapi({ pattern: "^https?://" });
 
+/** A term's code in one of the catalogue's vocabularies (GET /catalog/vocabularies); made once from its label. */
+export const VocabularyCode = z
+  .string()
+  .regex(/^[a-z0-9_]+$/, "a vocabulary code: lower-case letters, digits and _")
+  .max(60);
+
 /** The 21 SCB länskoder the product ships; one component, referenced wherever a län is written. */
 export const CountyCode = z
   .enum(COUNTIES.map((c) => c.code) as [string, ...string[]])

@@ -2,7 +2,6 @@ import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
   bigint,
-  boolean,
   check,
   customType,
   date,
@@ -22,40 +21,60 @@ import { organizations } from "./organizations.js";
 
 const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
+const position = () => integer("position").notNull();
+const retiredAt = () => timestamp("retired_at", { withTimezone: true, precision: 3 });
+
 /**
  * Controlled vocabularies of the catalogue. Global, not tenant data: every förbund and the public use the
- * same lists. Seeded by the migration; target groups are maintained by NNS through a service.
- * Row-level security: none — a national vocabulary every förbund and the public read; written only by migrations.
+ * same lists, which NNS keeps through a service (catalog/vocabulary-terms.ts). A term's code never
+ * changes; a term is retired (`retired_at`) rather than deleted, so content and reports naming it keep
+ * their meaning; `position` orders each list. Renaming a term relabels the published entries (0018).
+ * Row-level security: none — a national vocabulary every förbund and the public read; NNS edits it through a service that checks the permission.
  */
 export const catalogFocusAreas = pgTable("catalog_focus_areas", {
   code: text("code").primaryKey(),
   orientation: text("orientation", { enum: ["individual", "structural"] }).notNull(),
   labelSv: text("label_sv").notNull(),
+  position: position(),
+  retiredAt: retiredAt(),
 });
 
 /** Row-level security: none — a national vocabulary every förbund and the public read; NNS edits it through a service that checks the permission. */
 export const catalogTargetGroups = pgTable("catalog_target_groups", {
   code: text("code").primaryKey(),
   labelSv: text("label_sv").notNull(),
-  retiredAt: timestamp("retired_at", { withTimezone: true, precision: 3 }),
+  position: position(),
+  retiredAt: retiredAt(),
 });
 
-/** Row-level security: none — a national vocabulary every förbund and the public read; written only by migrations. */
+/** Row-level security: none — a national vocabulary every förbund and the public read; NNS edits it through a service that checks the permission. */
 export const catalogMethods = pgTable("catalog_methods", {
   code: text("code").primaryKey(),
   labelSv: text("label_sv").notNull(),
+  position: position(),
+  retiredAt: retiredAt(),
 });
 
 /**
- * Where participants went; `positive` marks the categories counted in the positive-outcome share.
- * Row-level security: none — a national vocabulary every förbund and the public read; written only by migrations.
+ * Where participants went; the `positive` class marks the categories counted in the positive-outcome share.
+ * Row-level security: none — a national vocabulary every förbund and the public read; NNS edits it through a service that checks the permission.
  */
-export const catalogOutcomeCategories = pgTable("catalog_outcome_categories", {
-  code: text("code").primaryKey(),
-  labelSv: text("label_sv").notNull(),
-  positive: boolean("positive").notNull(),
-  position: integer("position").notNull(),
-});
+export const catalogOutcomeCategories = pgTable(
+  "catalog_outcome_categories",
+  {
+    code: text("code").primaryKey(),
+    labelSv: text("label_sv").notNull(),
+    outcomeClass: text("outcome_class", { enum: ["positive", "negative", "neutral"] }).notNull(),
+    position: position(),
+    retiredAt: retiredAt(),
+  },
+  () => [
+    check(
+      "catalog_outcome_categories_class_check",
+      sql`outcome_class IN ('positive', 'negative', 'neutral')`,
+    ),
+  ],
+);
 
 /**
  * Tenant-owned: one insats. The editable working copy lives in `content` (the shape is
@@ -178,7 +197,7 @@ export const catalogSelfPublishing = pgTable(
  * results. The public read path reads this table and nothing else, so it cannot reach a draft. Rows are
  * written when a version is published and removed when the intervention is archived.
  * Row-level security: co_owner_refreshes, owner_writes, public_read, relabelled_by_trigger
- * (0006_catalogue_rls.sql, 0019_catalog_search_terms.sql).
+ * (0006_catalogue_rls.sql, 0018_catalog_vocabularies.sql).
  */
 export const catalogEntries = pgTable(
   "catalog_entries",

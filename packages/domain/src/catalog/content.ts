@@ -1,5 +1,3 @@
-import type { CATALOG_METHOD_CODES, FOCUS_AREA_CODES } from "./vocabulary.js";
-
 /** The editable content of an intervention: what a version stores and what the public entry shows. */
 export interface InterventionContent {
   title: string;
@@ -8,7 +6,7 @@ export interface InterventionContent {
   description: string;
   orientation: "individual" | "structural";
   /** Preciserad inriktning: a code from the focus areas of the chosen orientation. */
-  focusArea: (typeof FOCUS_AREA_CODES)[number];
+  focusArea: string;
   targetGroups: string[];
   targetGroupNote: string | null;
   memberParties: ("fk" | "af" | "region" | "kommun")[];
@@ -26,7 +24,7 @@ export interface InterventionContent {
     volumeGoalParticipants: number | null;
     plannedThroughputMonths: number | null;
   };
-  methods: (typeof CATALOG_METHOD_CODES)[number][];
+  methods: string[];
   links: { kind: "evaluation" | "study_visit" | "other"; title: string; url: string }[];
   contacts: { name: string; role: string; email: string | null; phone: string | null }[];
 }

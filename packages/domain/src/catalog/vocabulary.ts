@@ -1,33 +1,47 @@
 /**
- * The catalogue's fixed vocabularies: written by migration 0006 and not writable by the application role,
- * so the API contract can list them as enums (services test that the database holds exactly these).
- * Target groups are not here: NNS edits them through the API, so they are checked against the database.
+ * The catalogue's vocabularies are data NNS keeps (migration 0018, decision 0027): the lists live in the
+ * database and content is checked against them there. What is fixed is their shape: the four kinds, the
+ * classes of an outcome category, and how a new term's code is made from its label.
  */
-export const FOCUS_AREAS = {
-  pre_rehabilitation: "individual",
-  vocational_rehabilitation: "individual",
-  work_ability_assessment: "individual",
-  coordination_individual: "individual",
-  competence_development: "structural",
-  methods_development: "structural",
-  needs_mapping: "structural",
-  collaboration_structures: "structural",
-} as const satisfies Record<string, "individual" | "structural">;
-export const FOCUS_AREA_CODES = Object.keys(FOCUS_AREAS) as [
-  keyof typeof FOCUS_AREAS,
-  ...(keyof typeof FOCUS_AREAS)[],
-];
+export const VOCABULARY_KINDS = ["focus-areas", "methods", "outcome-categories", "target-groups"] as const;
+export type VocabularyKind = (typeof VOCABULARY_KINDS)[number];
 
-export const CATALOG_METHOD_CODES = [
-  "solution_focused",
-  "motivational_interviewing",
-  "supported_employment_ips",
-  "bip_skapa",
-  "work_training",
-  "work_ability_assessment",
-] as const;
+/** Positive categories count towards the positive-outcome share; the other two only say which way. */
+export const OUTCOME_CLASSES = ["positive", "negative", "neutral"] as const;
+export type OutcomeClass = (typeof OUTCOME_CLASSES)[number];
 
-/** In the order of RESAM's results table (seed 002). */
+export const ORIENTATIONS = ["individual", "structural"] as const;
+export type Orientation = (typeof ORIENTATIONS)[number];
+
+export const VOCABULARY_CODE_MAX = 60;
+
+/**
+ * The code of a new term, made once from its label and never changed: lower-case ASCII letters, digits
+ * and `_` (å and ä become a, ö becomes o, other accents are dropped), at most 60 characters, with `_2`,
+ * `_3`… when the code is taken in that vocabulary. A label with no letter or digit gets `term`.
+ */
+export function vocabularyCode(label: string, taken: ReadonlySet<string>): string {
+  const base =
+    label
+      .normalize("NFD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "_")
+      .replace(/^_+|_+$/g, "")
+      .slice(0, VOCABULARY_CODE_MAX)
+      .replace(/_+$/, "") || "term";
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `_${n}`;
+    const code = `${base.slice(0, VOCABULARY_CODE_MAX - suffix.length).replace(/_+$/, "")}${suffix}`;
+    if (!taken.has(code)) return code;
+  }
+}
+
+/**
+ * The categories of RESAM's results table (seed 002), in its order: the seeded outcome categories, and the
+ * outcomes a progression participant's end is recorded with.
+ */
 export const OUTCOME_CATEGORY_CODES = [
   "vocational_rehabilitation",
   "reduced_sick_leave",

@@ -13,4 +13,5 @@ export type { PublicResult } from "./snapshot.js";
 export * from "./submission.js";
 export * from "./target-groups.js";
 export * from "./vocabularies.js";
+export * from "./vocabulary-terms.js";
 export * from "./workflow.js";

@@ -178,7 +178,7 @@ export async function updateIntervention(
     const { row, isOwner } = await loadIntervention(tx, ctx, interventionId, { forUpdate: true });
     checkVersion(row, expectedVersion);
     const state = nextState(row.state, "edit", { editorial: false, selfPublishing: false });
-    await checkContent(tx, input.content);
+    await checkContent(tx, input.content, "body.content", row.content as InterventionContent);
     if (input.parentId !== undefined && input.parentId !== row.parentId) {
       if (!isOwner) throw new AppError("forbidden", "Only the owning förbund may move the intervention.");
       if (input.parentId === row.id)

@@ -21,7 +21,6 @@ import {
 } from "./search-results.js";
 import type { PublicResult } from "./snapshot.js";
 import { parseTsQuery } from "./tsquery.js";
-import { readVocabularies } from "./vocabularies.js";
 
 /**
  * The public catalogue. Everything here reads `catalog_entries`, which holds published versions only, in
@@ -318,8 +317,4 @@ export async function recentCatalogEntries(deps: Deps, limit = 50): Promise<Cata
     );
     return rows.map(entryView);
   });
-}
-
-export async function publicVocabularies(deps: Deps) {
-  return transaction(deps.db, {}, (tx) => readVocabularies(tx));
 }

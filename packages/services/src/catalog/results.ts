@@ -6,7 +6,7 @@ import { audit } from "../audit.js";
 import type { OrgContext } from "../context.js";
 import { loadIntervention } from "./access.js";
 import { type PublicResult, publicResult, refreshCatalogResults } from "./snapshot.js";
-import { readVocabularies } from "./vocabularies.js";
+import { checkReportedOutcomes, readVocabularies } from "./vocabularies.js";
 
 export interface ResultInput {
   periodStart: string;
@@ -39,6 +39,7 @@ export async function recordResults(
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
     const { row } = await loadIntervention(tx, ctx, interventionId, { forUpdate: true });
     const vocab = await readVocabularies(tx);
+    await checkReportedOutcomes(tx, row.id, input, vocab);
     try {
       validateResultCounts(input, vocab.outcomeCategories);
     } catch (error) {

@@ -1,5 +1,5 @@
 import { catalogTargetGroups, transaction } from "@nns/db";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { requireNnsAdmin } from "../access.js";
 import { writeAudit } from "../audit.js";
 import type { ServiceContext } from "../context.js";
@@ -31,7 +31,11 @@ export async function saveTargetGroup(
     };
     const [saved] = await tx
       .insert(catalogTargetGroups)
-      .values({ code: input.code, ...values })
+      .values({
+        code: input.code,
+        position: sql`(select coalesce(max(position), 0) + 1 from catalog_target_groups)`,
+        ...values,
+      })
       .onConflictDoUpdate({ target: catalogTargetGroups.code, set: values })
       .returning();
     const view = { code: input.code, labelSv: input.labelSv, retired: Boolean(saved?.retiredAt) };

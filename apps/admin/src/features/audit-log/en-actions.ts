@@ -84,6 +84,10 @@ export const enActions: Translations<typeof svActions> = {
     search_synonym_added: "Catalogue search synonym added",
     search_synonym_changed: "Catalogue search synonym changed",
     search_synonym_removed: "Catalogue search synonym removed",
+    vocabulary_term_added: "Term added to a catalogue list",
+    vocabulary_term_changed: "Term changed in a catalogue list",
+    vocabulary_term_retired: "Term retired from a catalogue list",
+    vocabulary_term_reinstated: "Term reinstated in a catalogue list",
   },
   billing: {
     seller_settings_updated: "Seller details for invoicing changed",
@@ -189,6 +193,7 @@ export const enEntityTypes: Translations<typeof svEntityTypes> = {
   price_item: "Price",
   intervention: "Intervention",
   catalog_target_group: "Target group",
+  catalog_vocabulary_term: "Catalogue list term",
   billing_seller_settings: "Seller details",
   billing_customer: "Invoice customer",
   invoice: "Invoice",

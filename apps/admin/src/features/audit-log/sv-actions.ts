@@ -103,6 +103,10 @@ export const svActions = {
     search_synonym_added: "Synonym för katalogsökningen tillagd",
     search_synonym_changed: "Synonym för katalogsökningen ändrad",
     search_synonym_removed: "Synonym för katalogsökningen borttagen",
+    vocabulary_term_added: "Term tillagd i en av katalogens listor",
+    vocabulary_term_changed: "Term ändrad i en av katalogens listor",
+    vocabulary_term_retired: "Term utgången i en av katalogens listor",
+    vocabulary_term_reinstated: "Term återinförd i en av katalogens listor",
   },
   billing: {
     seller_settings_updated: "Säljaruppgifter för fakturering ändrade",
@@ -216,6 +220,7 @@ export const svEntityTypes = {
   price_item: "Pris",
   intervention: "Insats",
   catalog_target_group: "Målgrupp",
+  catalog_vocabulary_term: "Term i katalogens listor",
   billing_seller_settings: "Säljaruppgifter",
   billing_customer: "Fakturakund",
   invoice: "Faktura",

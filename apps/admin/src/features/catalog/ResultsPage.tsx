@@ -9,7 +9,14 @@ import { FormError, QueryView } from "../../components/states";
 import { Button, PageHeader, TextField } from "../../components/ui";
 import { formatDate, parseKronor } from "../../lib/format";
 import { usePermissions } from "../../lib/session";
-import { type InterventionResult, useIntervention, useResults, useSaveResults, useVocabularies } from "./api";
+import {
+  choosable,
+  type InterventionResult,
+  useIntervention,
+  useResults,
+  useSaveResults,
+  useVocabularies,
+} from "./api";
 import { formatPercent } from "./percent";
 import { ResultsCharts } from "./ResultsCharts";
 import { InterventionTabs } from "./Tabs";
@@ -40,7 +47,13 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
   const [saved, setSaved] = useState<InterventionResult | null>(null);
   const save = useSaveResults(orgId, interventionId);
   const title = intervention.data?.intervention.content.title ?? "";
-  const categories = [...(vocab.data?.outcomeCategories ?? [])].sort((a, b) => a.position - b.position);
+  // A retired category stays in the form only while a stored period counts it, so it can be corrected.
+  const counted = (results.data ?? []).flatMap((r) =>
+    r.outcomes.filter((o) => o.count > 0).map((o) => o.code),
+  );
+  const categories = [...choosable(vocab.data?.outcomeCategories ?? [], counted)].sort(
+    (a, b) => a.position - b.position,
+  );
   const count = (value: FormDataEntryValue | null) => {
     const text = String(value ?? "").trim();
     return text === "" ? 0 : Number(text);

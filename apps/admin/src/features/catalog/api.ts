@@ -182,12 +182,23 @@ export function useSubmission(orgId: string, interventionId: string) {
   });
 }
 
-/** The catalogue's vocabularies change only when NNS edits them. */
+/**
+ * The catalogue's vocabularies, retired terms included (marked): stored content may still name them and
+ * shows their labels. They change only when NNS edits them.
+ */
 const vocabulariesQuery = queryOptions({
-  queryKey: ["catalog", "vocabularies"],
-  queryFn: () => call(api.GET("/catalog/vocabularies")),
+  queryKey: ["catalog", "vocabularies", "with-retired"],
+  queryFn: () => call(api.GET("/catalog/vocabularies", { params: { query: { includeRetired: "true" } } })),
   staleTime: 5 * 60_000,
 });
+
+/** The terms that may be chosen: those in use, and retired ones the stored content already has. */
+export function choosable<T extends { code: string; retired: boolean }>(
+  terms: T[],
+  kept: readonly string[],
+): T[] {
+  return terms.filter((term) => !term.retired || kept.includes(term.code));
+}
 
 export function useVocabularies() {
   return useQuery(vocabulariesQuery);

@@ -29,4 +29,9 @@ export const catalogFeed: RouteHandler<typeof routes.catalogFeed, AppEnv> = asyn
 };
 
 export const catalogVocabularies: RouteHandler<typeof routes.catalogVocabularies, AppEnv> = async (c) =>
-  c.json(await services.publicVocabularies(c.get("deps")), 200);
+  c.json(
+    await services.catalogVocabularies(c.get("deps"), {
+      includeRetired: c.req.valid("query").includeRetired === "true",
+    }),
+    200,
+  );

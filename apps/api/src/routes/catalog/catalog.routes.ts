@@ -229,6 +229,16 @@ export const catalogFeed = defineRoute(
   },
 );
 
+const termFields = {
+  code: z.string().openapi({ description: "Never changes, whatever the label becomes" }),
+  labelSv: z.string(),
+  position: z.number().int().openapi({ description: "Place in the list; lists come in this order" }),
+  retired: z.boolean().openapi({
+    description:
+      "Retired terms (only with `includeRetired=true`) stay valid where already used but cannot be chosen for new content",
+  }),
+};
+
 export const catalogVocabularies = defineRoute(
   { kind: "public", cacheable: true },
   {
@@ -238,29 +248,41 @@ export const catalogVocabularies = defineRoute(
     operationId: "listCatalogVocabularies",
     summary: "List the catalogue's vocabularies",
     description:
-      "The controlled vocabularies an intervention's content uses, with their codes and Swedish labels: " +
-      "focus areas per orientation, target groups (retired ones left out), methods, and the outcome " +
-      "categories of reported results (the positive ones count towards the positive share), in order. " +
+      "The controlled vocabularies an intervention's content uses, which NNS keeps: focus areas per orientation, " +
+      "target groups, methods, and the outcome categories of reported results, each with its code, Swedish " +
+      "label and place in the list, in order. An outcome category's `outcomeClass` is positive, negative or " +
+      "neutral; the positive ones (`positive: true`) count towards the positive share. Retired terms are " +
+      "left out unless `includeRetired=true`, which adds them marked `retired` so labels of older content " +
+      "and reports can be shown. " +
       PUBLIC_AND_LIMITED,
+    request: {
+      query: z.object({
+        includeRetired: z.enum(["true", "false"]).optional().openapi({
+          description: "`true` adds the retired terms, marked `retired: true`",
+        }),
+      }),
+    },
     responses: {
       200: jsonResponse(
         z
           .object({
-            focusAreas: z.array(z.object({ code: z.string(), orientation: z.string(), labelSv: z.string() })),
-            targetGroups: z.array(z.object({ code: z.string(), labelSv: z.string() })),
-            methods: z.array(z.object({ code: z.string(), labelSv: z.string() })),
+            focusAreas: z.array(
+              z.object({ ...termFields, orientation: z.enum(["individual", "structural"]) }),
+            ),
+            targetGroups: z.array(z.object(termFields)),
+            methods: z.array(z.object(termFields)),
             outcomeCategories: z.array(
               z.object({
-                code: z.string(),
-                labelSv: z.string(),
-                positive: z.boolean(),
-                position: z.number().int(),
+                ...termFields,
+                outcomeClass: z.enum(["positive", "negative", "neutral"]),
+                positive: z.boolean().openapi({ description: "The class is positive" }),
               }),
             ),
           })
           .openapi("CatalogVocabularies", { example: CATALOG_VOCABULARIES }),
         "Vocabularies",
       ),
+      ...problems(400),
     },
   },
 );

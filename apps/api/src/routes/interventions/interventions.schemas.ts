@@ -1,12 +1,14 @@
 import { z } from "@hono/zod-openapi";
+import { INTERVENTION_STATES, INTERVENTION_STATUSES } from "@nns/domain";
 import {
-  CATALOG_METHOD_CODES,
-  FOCUS_AREA_CODES,
-  INTERVENTION_STATES,
-  INTERVENTION_STATUSES,
-  OUTCOME_CATEGORY_CODES,
-} from "@nns/domain";
-import { CalendarDate, Email, MunicipalityCode, nonBlank, Timestamp, WebUrl } from "../../lib/schemas.js";
+  CalendarDate,
+  Email,
+  MunicipalityCode,
+  nonBlank,
+  Timestamp,
+  VocabularyCode,
+  WebUrl,
+} from "../../lib/schemas.js";
 import {
   CO_OWNER,
   DIFF,
@@ -18,10 +20,7 @@ import {
   VERSION,
 } from "./interventions.examples.js";
 
-const Code = z
-  .string()
-  .regex(/^[a-z0-9_]+$/, "a vocabulary code: lower-case letters, digits and _")
-  .max(60);
+const Code = VocabularyCode;
 const IsoDate = CalendarDate.openapi({ example: "2009-09-01" });
 const Ore = z.number().int().min(0).max(Number.MAX_SAFE_INTEGER).openapi({ description: "Amount in öre" });
 
@@ -33,13 +32,13 @@ export const InterventionContentSchema = z
     orientation: z.enum(["individual", "structural"]).openapi({
       description: "Inriktning: individinriktad or strukturövergripande",
     }),
-    focusArea: z.enum(FOCUS_AREA_CODES).openapi({
+    focusArea: Code.openapi({
       description:
-        "Preciserad inriktning: a focus area of the chosen orientation (400 `focus_area_of_orientation`)",
+        "Preciserad inriktning: a focus-area code in use (GET /catalog/vocabularies; 400 `known_focus_area`, `active_focus_area` for a retired one the entry did not already have) of the chosen orientation (400 `focus_area_of_orientation`)",
     }),
     targetGroups: z.array(Code).max(20).openapi({
       description:
-        "Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`)",
+        "Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`, `active_target_group` for a retired one the entry did not already have)",
     }),
     targetGroupNote: z.string().max(1000).nullable(),
     memberParties: z.array(z.enum(["fk", "af", "region", "kommun"])).max(4),
@@ -73,7 +72,10 @@ export const InterventionContentSchema = z
         plannedThroughputMonths: z.number().min(0).max(120).nullable(),
       })
       .strict(),
-    methods: z.array(z.enum(CATALOG_METHOD_CODES)).max(20),
+    methods: z.array(Code).max(20).openapi({
+      description:
+        "Method codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_method`, `active_method` for a retired one the entry did not already have)",
+    }),
     links: z
       .array(
         z
@@ -158,13 +160,10 @@ export const ResultInputSchema = z
     participantsWomen: z.number().int().min(0).max(1_000_000),
     participantsMen: z.number().int().min(0).max(1_000_000),
     participantsOther: z.number().int().min(0).max(1_000_000).openapi({ description: "Other or not stated" }),
-    outcomes: z
-      .partialRecord(z.enum(OUTCOME_CATEGORY_CODES), z.number().int().min(0).max(1_000_000))
-      .openapi({
-        additionalProperties: false,
-        description:
-          "Participants per outcome category (GET /catalog/vocabularies); together at most the participants (400 `at_most_participants`)",
-      }),
+    outcomes: z.record(Code, z.number().int().min(0).max(1_000_000)).openapi({
+      description:
+        "Participants per outcome category code (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`)",
+    }),
     averageEnrolmentMonths: z.number().min(0).max(600).nullable(),
     costOre: Ore.nullable(),
     budgetOre: Ore.nullable(),

@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField } from "../../../components/choice";
 import { TextField } from "../../../components/ui";
-import { useVocabularies } from "../api";
+import { choosable, useVocabularies } from "../api";
 import { GOALS, type SectionProps } from "./content";
 import { Section } from "./Section";
 
@@ -25,7 +25,10 @@ export function GoalsSection({ content, choices, choose }: SectionProps) {
       <CheckboxGroupField
         name="methods"
         label={t("form.methods")}
-        options={(vocab.data?.methods ?? []).map((m) => ({ id: m.code, label: m.labelSv }))}
+        options={choosable(vocab.data?.methods ?? [], content.methods).map((m) => ({
+          id: m.code,
+          label: m.labelSv,
+        }))}
         value={choices.methods}
         onChange={(value) => choose("methods", value)}
       />

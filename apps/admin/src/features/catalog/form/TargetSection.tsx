@@ -1,7 +1,7 @@
 import { useTranslation } from "react-i18next";
 import { CheckboxGroupField, SelectField } from "../../../components/choice";
 import { TextAreaField } from "../../../components/fields";
-import { type InterventionContent, useVocabularies } from "../api";
+import { choosable, type InterventionContent, useVocabularies } from "../api";
 import type { SectionProps } from "./content";
 import { Section } from "./Section";
 
@@ -11,7 +11,7 @@ const ORIENTATIONS = ["individual", "structural"] as const;
 export function TargetSection({ content, choices, choose }: SectionProps) {
   const { t } = useTranslation("catalog");
   const vocab = useVocabularies();
-  const focusOptions = (vocab.data?.focusAreas ?? [])
+  const focusOptions = choosable(vocab.data?.focusAreas ?? [], [content.focusArea])
     .filter((f) => f.orientation === choices.orientation)
     .map((f) => ({ id: f.code, label: f.labelSv }));
   return (
@@ -42,7 +42,10 @@ export function TargetSection({ content, choices, choose }: SectionProps) {
       <CheckboxGroupField
         name="targetGroups"
         label={t("form.targetGroups")}
-        options={(vocab.data?.targetGroups ?? []).map((g) => ({ id: g.code, label: g.labelSv }))}
+        options={choosable(vocab.data?.targetGroups ?? [], content.targetGroups).map((g) => ({
+          id: g.code,
+          label: g.labelSv,
+        }))}
         value={choices.targetGroups}
         onChange={(value) => choose("targetGroups", value)}
       />
