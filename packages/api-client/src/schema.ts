@@ -2090,6 +2090,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/nns/catalog/vocabularies/{kind}/terms": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a term to one of the catalogue's vocabularies
+         * @description Adds a focus area, method, outcome category or target group at the end of its list. Its `code` is made from the label (lower-case ASCII and `_`, `_2` when taken) and never changes afterwards. A focus area needs its `orientation` and an outcome category its `outcomeClass` (positive ones count towards the positive share); other lists refuse them (400 `required`, `not_for_vocabulary`). Only NNS admins signed in may call it. A label must be unique in its list (400 `unique_label` on `body.labelSv`, compared without case or accents). A new published label reaches the public catalogue at once: entries, facets and cached searches show it. Audited in NNS's log as `catalog.vocabulary_term_added`.
+         */
+        post: operations["createVocabularyTerm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nns/catalog/vocabularies/{kind}/terms/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename, retire, reinstate or move a vocabulary term
+         * @description Changes what is given: `labelSv` renames (the code stays), `retired: true` retires the term (existing entries and reports keep it and its label; new content cannot choose it, 400 `active_…`), `retired: false` reinstates it, `position` moves it to that place in the list. An outcome category's `outcomeClass` may change between negative and neutral, never into or out of positive (400 `positive_class_fixed`): that would change every reported positive share. Only NNS admins signed in may call it. A label must be unique in its list (400 `unique_label` on `body.labelSv`, compared without case or accents). A new published label reaches the public catalogue at once: entries, facets and cached searches show it. Audited in NNS's log as `catalog.vocabulary_term_changed`, `…_retired` or `…_reinstated`.
+         */
+        patch: operations["updateVocabularyTerm"];
+        trace?: never;
+    };
     "/catalog/interventions": {
         parameters: {
             query?: never;
@@ -2159,7 +2199,7 @@ export interface paths {
         };
         /**
          * List the catalogue's vocabularies
-         * @description The controlled vocabularies an intervention's content uses, with their codes and Swedish labels: focus areas per orientation, target groups (retired ones left out), methods, and the outcome categories of reported results (the positive ones count towards the positive share), in order. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
+         * @description The controlled vocabularies an intervention's content uses, which NNS keeps: focus areas per orientation, target groups, methods, and the outcome categories of reported results, each with its code, Swedish label and place in the list, in order. An outcome category's `outcomeClass` is positive, negative or neutral; the positive ones (`positive: true`) count towards the positive share. Retired terms are left out unless `includeRetired=true`, which adds them marked `retired` so labels of older content and reports can be shown. Public, no credentials needed; the answer is the same for everyone and may be cached. Rate-limited per minute: 600 requests per client address without credentials, 6000 per API key or person (429 with `Retry-After`).
          */
         get: operations["listCatalogVocabularies"];
         put?: never;
@@ -8161,12 +8201,9 @@ export interface components {
              * @enum {string}
              */
             orientation: "individual" | "structural";
-            /**
-             * @description Preciserad inriktning: a focus area of the chosen orientation (400 `focus_area_of_orientation`)
-             * @enum {string}
-             */
-            focusArea: "pre_rehabilitation" | "vocational_rehabilitation" | "work_ability_assessment" | "coordination_individual" | "competence_development" | "methods_development" | "needs_mapping" | "collaboration_structures";
-            /** @description Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`) */
+            /** @description Preciserad inriktning: a focus-area code in use (GET /catalog/vocabularies; 400 `known_focus_area`, `active_focus_area` for a retired one the entry did not already have) of the chosen orientation (400 `focus_area_of_orientation`) */
+            focusArea: string;
+            /** @description Target-group codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_target_group`, `active_target_group` for a retired one the entry did not already have) */
             targetGroups: string[];
             targetGroupNote: string | null;
             memberParties: ("fk" | "af" | "region" | "kommun")[];
@@ -8199,7 +8236,8 @@ export interface components {
                 volumeGoalParticipants: number | null;
                 plannedThroughputMonths: number | null;
             };
-            methods: ("solution_focused" | "motivational_interviewing" | "supported_employment_ips" | "bip_skapa" | "work_training" | "work_ability_assessment")[];
+            /** @description Method codes in use (GET /catalog/vocabularies; NNS edits the list, 400 `known_method`, `active_method` for a retired one the entry did not already have) */
+            methods: string[];
             links: {
                 /** @enum {string} */
                 kind: "evaluation" | "study_visit" | "other";
@@ -8711,14 +8749,9 @@ export interface components {
             participantsMen: number;
             /** @description Other or not stated */
             participantsOther: number;
-            /** @description Participants per outcome category (GET /catalog/vocabularies); together at most the participants (400 `at_most_participants`) */
+            /** @description Participants per outcome category code (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`) */
             outcomes: {
-                vocational_rehabilitation?: number;
-                reduced_sick_leave?: number;
-                job_seeking_studies_work?: number;
-                back_to_fk?: number;
-                dropped_out?: number;
-                social_services?: number;
+                [key: string]: number;
             };
             averageEnrolmentMonths: number | null;
             /** @description Amount in öre */
@@ -8985,6 +9018,56 @@ export interface components {
         SearchSynonymInput: {
             term: string;
             alternatives: string[];
+        };
+        /**
+         * @example {
+         *       "code": "suggestopedi",
+         *       "labelSv": "Suggestopedi",
+         *       "position": 7,
+         *       "retired": false
+         *     }
+         */
+        VocabularyTerm: {
+            /** @description Made from the label when the term was added; never changes */
+            code: string;
+            labelSv: string;
+            /** @description Place in the list, from 1 */
+            position: number;
+            retired: boolean;
+            /**
+             * @description Focus areas only
+             * @enum {string}
+             */
+            orientation?: "individual" | "structural";
+            /**
+             * @description Outcome categories only
+             * @enum {string}
+             */
+            outcomeClass?: "positive" | "negative" | "neutral";
+        };
+        /**
+         * @example {
+         *       "labelSv": "Suggestopedi"
+         *     }
+         */
+        VocabularyTermInput: {
+            labelSv: string;
+            /** @enum {string} */
+            orientation?: "individual" | "structural";
+            /** @enum {string} */
+            outcomeClass?: "positive" | "negative" | "neutral";
+        };
+        /**
+         * @example {
+         *       "labelSv": "Basal kroppskännedom (BK)"
+         *     }
+         */
+        VocabularyTermChanges: {
+            labelSv?: string;
+            retired?: boolean;
+            position?: number;
+            /** @enum {string} */
+            outcomeClass?: "positive" | "negative" | "neutral";
         };
         /**
          * @example {
@@ -9478,69 +9561,108 @@ export interface components {
          *         {
          *           "code": "vocational_rehabilitation",
          *           "orientation": "individual",
-         *           "labelSv": "Arbetslivsinriktad rehabilitering"
+         *           "labelSv": "Arbetslivsinriktad rehabilitering",
+         *           "position": 2,
+         *           "retired": false
          *         },
          *         {
          *           "code": "methods_development",
          *           "orientation": "structural",
-         *           "labelSv": "Metod- och verksamhetsutveckling"
+         *           "labelSv": "Metod- och verksamhetsutveckling",
+         *           "position": 6,
+         *           "retired": false
          *         }
          *       ],
          *       "targetGroups": [
          *         {
          *           "code": "long_term_sick",
-         *           "labelSv": "Långtidssjukskrivna"
+         *           "labelSv": "Långtidssjukskrivna",
+         *           "position": 1,
+         *           "retired": false
          *         },
          *         {
          *           "code": "young_adults",
-         *           "labelSv": "Unga vuxna 16–29 år"
+         *           "labelSv": "Unga vuxna 16–29 år",
+         *           "position": 8,
+         *           "retired": false
          *         }
          *       ],
          *       "methods": [
          *         {
          *           "code": "bip_skapa",
-         *           "labelSv": "BIP/SKAPA"
+         *           "labelSv": "BIP/SKAPA",
+         *           "position": 2,
+         *           "retired": false
          *         },
          *         {
-         *           "code": "supported_employment_ips",
-         *           "labelSv": "Supported Employment/IPS"
+         *           "code": "suggestopedi",
+         *           "labelSv": "Suggestopedi",
+         *           "position": 7,
+         *           "retired": false
          *         }
          *       ],
          *       "outcomeCategories": [
          *         {
          *           "code": "vocational_rehabilitation",
          *           "labelSv": "Till arbetslivsinriktad rehabilitering",
-         *           "positive": true,
-         *           "position": 1
+         *           "position": 1,
+         *           "retired": false,
+         *           "outcomeClass": "positive",
+         *           "positive": true
          *         },
          *         {
          *           "code": "back_to_fk",
          *           "labelSv": "Tillbaka till Försäkringskassan",
-         *           "positive": false,
-         *           "position": 4
+         *           "position": 4,
+         *           "retired": false,
+         *           "outcomeClass": "negative",
+         *           "positive": false
          *         }
          *       ]
          *     }
          */
         CatalogVocabularies: {
             focusAreas: {
+                /** @description Never changes, whatever the label becomes */
                 code: string;
-                orientation: string;
                 labelSv: string;
+                /** @description Place in the list; lists come in this order */
+                position: number;
+                /** @description Retired terms (only with `includeRetired=true`) stay valid where already used but cannot be chosen for new content */
+                retired: boolean;
+                /** @enum {string} */
+                orientation: "individual" | "structural";
             }[];
             targetGroups: {
+                /** @description Never changes, whatever the label becomes */
                 code: string;
                 labelSv: string;
+                /** @description Place in the list; lists come in this order */
+                position: number;
+                /** @description Retired terms (only with `includeRetired=true`) stay valid where already used but cannot be chosen for new content */
+                retired: boolean;
             }[];
             methods: {
+                /** @description Never changes, whatever the label becomes */
                 code: string;
                 labelSv: string;
+                /** @description Place in the list; lists come in this order */
+                position: number;
+                /** @description Retired terms (only with `includeRetired=true`) stay valid where already used but cannot be chosen for new content */
+                retired: boolean;
             }[];
             outcomeCategories: {
+                /** @description Never changes, whatever the label becomes */
                 code: string;
                 labelSv: string;
-                positive: boolean;
+                /** @description Place in the list; lists come in this order */
                 position: number;
+                /** @description Retired terms (only with `includeRetired=true`) stay valid where already used but cannot be chosen for new content */
+                retired: boolean;
+                /** @enum {string} */
+                outcomeClass: "positive" | "negative" | "neutral";
+                /** @description The class is positive */
+                positive: boolean;
             }[];
         };
         /**
@@ -20928,6 +21050,102 @@ export interface operations {
             503: components["responses"]["ServiceUnavailable"];
         };
     };
+    createVocabularyTerm: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                kind: "focus-areas" | "methods" | "outcome-categories" | "target-groups";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VocabularyTermInput"];
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyTerm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateVocabularyTerm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                kind: "focus-areas" | "methods" | "outcome-categories" | "target-groups";
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VocabularyTermChanges"];
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VocabularyTerm"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
     searchCatalogInterventions: {
         parameters: {
             query?: {
@@ -21272,7 +21490,10 @@ export interface operations {
     };
     listCatalogVocabularies: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description `true` adds the retired terms, marked `retired: true` */
+                includeRetired?: "true" | "false";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -21293,6 +21514,7 @@ export interface operations {
                     "application/json": components["schemas"]["CatalogVocabularies"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["InvalidApiKey"];
             429: components["responses"]["RateLimited"];
             503: components["responses"]["ServiceUnavailable"];
