@@ -1,5 +1,6 @@
 export * from "./billing.js";
 export * from "./catalog.js";
+export * from "./events.js";
 export * from "./identity.js";
 export * from "./newsletters.js";
 export * from "./organizations.js";

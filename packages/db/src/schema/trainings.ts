@@ -178,7 +178,8 @@ export const trainingRequests = pgTable(
 
 /**
  * One delivery of BIP/SKAPA (owned by NNS) or a förbund's own training or event day (owned by it).
- * Row-level security: party_reads, survey_token_holder_reads, tenant_isolation (0004_trainings_rls.sql).
+ * Row-level security: cohost_invited_reads, party_reads, survey_token_holder_reads, tenant_isolation
+ * (0004_trainings_rls.sql, 0022_events.sql).
  */
 export const trainings = pgTable(
   "trainings",
@@ -199,6 +200,8 @@ export const trainings = pgTable(
     cancellationReason: text("cancellation_reason"),
     completedAt: timestamp("completed_at", { withTimezone: true, precision: 3 }),
     surveySentAt: timestamp("survey_sent_at", { withTimezone: true, precision: 3 }),
+    /** An event's series (seed 000's yearly Inspirationsdag); the foreign key and check are in 0022_events.sql. */
+    seriesId: uuid("series_id"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -364,6 +367,8 @@ export const trainingParticipants = pgTable(
     employer: text("employer"),
     jobTitle: text("job_title"),
     gender: text("gender", { enum: ["woman", "man", "other"] }),
+    /** One of the registering förbund's own huvudmän (0022_events.sql's composite key), for follow-up. */
+    memberPartyId: uuid("member_party_id"),
     contactConsent: boolean("contact_consent").notNull().default(false),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
