@@ -1,5 +1,5 @@
 -- Events (a förbund's own event days, seed 000): a recurring series, the figures of a day entered
--- afterwards, a budget with cost lines, co-hosts through resource_shares, and participants tied to a
+-- afterwards, a budget with cost lines, and participants tied to a
 -- member party. Existing rows keep their meaning: every new column is nullable and no row is rewritten.
 CREATE TABLE event_series (
 	id uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
@@ -118,17 +118,3 @@ CREATE POLICY tenant_isolation ON event_budget_lines
   USING (organization_id = app_current_org()) WITH CHECK (organization_id = app_current_org());
 --> statement-breakpoint
 CREATE POLICY party_reads ON event_budget_lines FOR SELECT USING (app_is_training_party(training_id));
---> statement-breakpoint
--- A förbund invited to co-host an event reads the event itself (not its sessions or people) so that it can
--- decide; the open invitation is the right, and revoking or declining it ends it.
-CREATE FUNCTION app_is_invited_cohost(p_training uuid, p_owner uuid) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT EXISTS (
-    SELECT 1 FROM resource_shares s
-    WHERE s.resource_type = 'event_cohost' AND s.resource_id = p_training
-      AND s.owner_organization_id = p_owner AND s.organization_id = app_current_org()
-      AND s.revoked_at IS NULL
-  )
-$$;
---> statement-breakpoint
-CREATE POLICY cohost_invited_reads ON trainings FOR SELECT
-  USING (kind = 'event' AND app_is_invited_cohost(id, organization_id));

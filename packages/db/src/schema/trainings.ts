@@ -178,8 +178,7 @@ export const trainingRequests = pgTable(
 
 /**
  * One delivery of BIP/SKAPA (owned by NNS) or a förbund's own training or event day (owned by it).
- * Row-level security: cohost_invited_reads, party_reads, survey_token_holder_reads, tenant_isolation
- * (0004_trainings_rls.sql, 0022_events.sql).
+ * Row-level security: party_reads, survey_token_holder_reads, tenant_isolation (0004_trainings_rls.sql).
  */
 export const trainings = pgTable(
   "trainings",
