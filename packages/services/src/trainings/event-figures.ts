@@ -264,6 +264,28 @@ export async function recordEventFigures(
   });
 }
 
+export interface MemberPartyChoice {
+  id: string;
+  kind: "fk" | "af" | "region" | "kommun";
+  name: string;
+}
+
+/** The acting förbund's member parties (huvudmän), to tie the people it registers to one of them. */
+export async function memberPartyChoices(ctx: OrgContext): Promise<MemberPartyChoice[]> {
+  requirePermission(ctx, "trainings:read");
+  return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, (tx) =>
+    tx
+      .select({
+        id: organizationMemberParties.id,
+        kind: organizationMemberParties.kind,
+        name: organizationMemberParties.name,
+      })
+      .from(organizationMemberParties)
+      .where(eq(organizationMemberParties.organizationId, ctx.organization.id))
+      .orderBy(asc(organizationMemberParties.kind), asc(organizationMemberParties.name)),
+  );
+}
+
 /** A member party of the acting förbund, or a field error naming `field`. */
 export async function assertOwnMemberParty(
   tx: Tx,
