@@ -103,7 +103,7 @@ describe("an event held in the past, entered afterwards with its figures", () =>
 describe("people recorded afterwards, tied to a member party", () => {
   it("the host records who came to a past day; the follow-up counts them by member party and gender, hiding small groups", async () => {
     const { admin, organization } = await freshTenant(env.deps);
-    const [af, fk] = await memberPartyChoices(admin);
+    const [af, fk, kommun] = await memberPartyChoices(admin);
     const { training, sessionId } = await pastEvent(admin);
     const record = (n: number, memberPartyId: string, gender: "woman" | "man", attended = true) =>
       recordPastAttendee(admin, training.id, {
@@ -119,6 +119,7 @@ describe("people recorded afterwards, tied to a member party", () => {
     for (let n = 2; n <= 6; n++) await record(n, fk?.id as string, n % 2 ? "man" : "woman");
     await record(7, af?.id as string, "woman");
     await record(8, af?.id as string, "man", false);
+    for (let n = 9; n <= 13; n++) await record(n, kommun?.id as string, "woman");
     await expectAudited(env.deps, {
       organizationId: organization.id,
       action: "training.attendee_recorded",
@@ -130,9 +131,9 @@ describe("people recorded afterwards, tied to a member party", () => {
     const view = await eventFollowUp(admin, training.id);
     expect(view).toMatchObject({
       source: "registrations",
-      registered: 8,
-      attended: 7,
-      attendedWomen: 5,
+      registered: 13,
+      attended: 12,
+      attendedWomen: 10,
       attendedMen: 2,
     });
     const fkRow = view.byMemberParty.find((r) => r.memberPartyId === fk?.id);
@@ -143,8 +144,11 @@ describe("people recorded afterwards, tied to a member party", () => {
       name: fk?.name,
       organizationName: organization.name,
     });
-    // Two from AF would identify people: hidden, and FK's registered count with it, so 8 − 6 cannot give AF away.
+    // Two from AF would identify people: hidden, and the next smallest group (the kommun's five) with it,
+    // so that the total minus the groups shown cannot give AF away.
     expect(afRow).toMatchObject({ registered: null, attended: null });
+    const kommunRow = view.byMemberParty.find((r) => r.memberPartyId === kommun?.id);
+    expect(kommunRow).toMatchObject({ registered: null, attended: null, attendedWomen: 10 - 4 - 1 });
     expect(fkRow?.attendedWomen).toBeNull();
   });
 
