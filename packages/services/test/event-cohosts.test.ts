@@ -42,6 +42,9 @@ describe("co-hosting an event through the sharing pattern", () => {
     expect(await listCohostInvitations(cohost.editor)).toMatchObject([
       { trainingId: training.id, title: "Inspirationsdag", owner: { id: host.organization.id } },
     ]);
+    expect((await listCohostInvitations(cohost.editor))[0]?.firstSessionAt).toEqual(
+      training.sessions[0]?.startsAt,
+    );
     await expectRefused(env.deps, () => getTraining(cohost.editor, training.id), "not_found");
     await expectRefused(
       env.deps,

@@ -169,7 +169,7 @@ export async function listCohostInvitations(ctx: OrgContext): Promise<CohostInvi
       // title and date in the host's; nothing else of the event is read or handed back.
       const event = await inOrganizationScope(tx, ctx, share.ownerOrganizationId, async () => {
         const [row] = await tx
-          .select({ title: trainings.title, firstSessionAt: firstSessionAt(trainings.id) })
+          .select({ title: trainings.title, firstSessionAt: firstSessionAt() })
           .from(trainings)
           .where(eq(trainings.id, share.resourceId));
         return row;
@@ -187,10 +187,11 @@ export async function listCohostInvitations(ctx: OrgContext): Promise<CohostInvi
   });
 }
 
-function firstSessionAt(trainingId: typeof trainings.id) {
+/** Drizzle leaves a single table's columns unqualified, so the subquery names the outer table itself. */
+function firstSessionAt() {
   return sql<
     string | null
-  >`(select min(s.starts_at) from training_sessions s where s.training_id = ${trainingId})`;
+  >`(select min(s.starts_at) from training_sessions s where s.training_id = trainings.id)`;
 }
 
 /**
@@ -253,7 +254,7 @@ async function openInvitation(tx: Tx, ctx: OrgContext, trainingId: string): Prom
   if (!share) throw new AppError("not_found", "There is no open invitation to co-host this event.");
   const title = await inOrganizationScope(tx, ctx, share.ownerOrganizationId, async () => {
     const [row] = await tx
-      .select({ title: trainings.title, firstSessionAt: firstSessionAt(trainings.id) })
+      .select({ title: trainings.title, firstSessionAt: firstSessionAt() })
       .from(trainings)
       .where(eq(trainings.id, trainingId));
     return row;

@@ -73,7 +73,7 @@ async function readSummaries(tx: Tx, id?: string): Promise<EventSeriesSummary[]>
       id: eventSeries.id,
       name: eventSeries.name,
       description: eventSeries.description,
-      eventCount: sql<number>`(select count(*)::int from trainings t where t.series_id = ${eventSeries.id})`,
+      eventCount: sql<number>`(select count(*)::int from trainings t where t.series_id = event_series.id)`,
       version: eventSeries.version,
       createdAt: eventSeries.createdAt,
     })
@@ -165,7 +165,7 @@ async function readSeriesView(tx: Tx, ctx: OrgContext, seriesId: string): Promis
       createdAt: trainings.createdAt,
       firstSessionAt: sql<
         string | null
-      >`(select min(s.starts_at) from training_sessions s where s.training_id = ${trainings.id})`,
+      >`(select min(s.starts_at) from training_sessions s where s.training_id = trainings.id)`,
     })
     .from(trainings)
     .where(eq(trainings.seriesId, seriesId));
