@@ -30,6 +30,10 @@ import { billingSettingsRouter } from "./routes/billing-settings/billing-setting
 import { catalogRouter } from "./routes/catalog/catalog.index.js";
 import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-editorial.index.js";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index.js";
+import { eventBudgetRouter } from "./routes/event-budget/event-budget.index.js";
+import { eventCohostsRouter } from "./routes/event-cohosts/event-cohosts.index.js";
+import { eventFiguresRouter } from "./routes/event-figures/event-figures.index.js";
+import { eventSeriesRouter } from "./routes/event-series/event-series.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
@@ -83,6 +87,10 @@ export function createV1() {
     .route("/", trainingsRouter)
     .route("/", trainingParticipantsRouter)
     .route("/", trainingCostsRouter)
+    .route("/", eventCohostsRouter)
+    .route("/", eventBudgetRouter)
+    .route("/", eventFiguresRouter)
+    .route("/", eventSeriesRouter)
     // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
     .route("/", invoiceDocumentsRouter)
     .route("/", invoicePaymentsRouter)
