@@ -328,6 +328,12 @@ const trainingsRoute = createRoute({
   component: lazyRouteComponent(() => import("./features/trainings/TrainingsPage"), "TrainingsPage"),
 });
 
+const eventSeriesRoute = createRoute({
+  getParentRoute: () => orgRoute,
+  path: "trainings/series",
+  component: lazyRouteComponent(() => import("./features/trainings/EventSeriesPage"), "EventSeriesPage"),
+});
+
 const trainingCalendarRoute = createRoute({
   getParentRoute: () => orgRoute,
   path: "trainings/calendar",
@@ -533,6 +539,7 @@ const routeTree = rootRoute.addChildren([
       outboxRoute,
       statisticsImportsRoute,
       trainingsRoute,
+      eventSeriesRoute,
       trainingCalendarRoute,
       trainingDetailRoute,
       attendanceRoute,

@@ -33,6 +33,10 @@ import { catalogEditorialRouter } from "./routes/catalog-editorial/catalog-edito
 import { catalogSearchSynonymsRouter } from "./routes/catalog-search-synonyms/catalog-search-synonyms.index.js";
 import { dashboardRouter } from "./routes/dashboard/dashboard.index.js";
 import { eventSignupRouter } from "./routes/event-signup/event-signup.index.js";
+import { eventBudgetRouter } from "./routes/event-budget/event-budget.index.js";
+import { eventCohostsRouter } from "./routes/event-cohosts/event-cohosts.index.js";
+import { eventFiguresRouter } from "./routes/event-figures/event-figures.index.js";
+import { eventSeriesRouter } from "./routes/event-series/event-series.index.js";
 import { healthRouter } from "./routes/health/health.index.js";
 import { interventionsRouter } from "./routes/interventions/interventions.index.js";
 import { invitationsRouter } from "./routes/invitations/invitations.index.js";
@@ -88,6 +92,10 @@ export function createV1() {
     .route("/", trainingParticipantsRouter)
     .route("/", trainingCostsRouter)
     .route("/", eventSignupRouter)
+    .route("/", eventCohostsRouter)
+    .route("/", eventBudgetRouter)
+    .route("/", eventFiguresRouter)
+    .route("/", eventSeriesRouter)
     // Before the ledger's invoice routes: `/invoices/aging` must not be read as an invoice id.
     .route("/", invoiceDocumentsRouter)
     .route("/", invoicePaymentsRouter)

@@ -6,8 +6,10 @@
 
 import {
   addPrintCost,
+  addSession,
   applyWorkflowAction,
   createIntervention,
+  createTraining,
   enterOrganization,
   grantRole,
   inviteCoOwner,
@@ -139,6 +141,26 @@ export function keySuccessCases(
         sessionIds: [shared.sessionId],
       },
     }),
+    "POST /orgs/{orgId}/trainings/{trainingId}/past-participants": async () => {
+      const org = await orgA();
+      const event = await createTraining(org, { kind: "event", title: "Förra årets dag" });
+      const startsAt = new Date(Date.now() - 30 * 86_400_000);
+      const held = await addSession(org, event.id, {
+        title: "Förra årets dag",
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 3_600_000),
+        mode: "digital",
+      });
+      return {
+        ids: { trainingId: event.id },
+        body: {
+          name: "Efter Nyckel",
+          email: unique("efter"),
+          sessionIds: [held.sessions[0]?.id as string],
+          attended: true,
+        },
+      };
+    },
     "POST /orgs/{orgId}/trainings/{trainingId}/registrations/{registrationId}/cancel": async () => {
       const participant = await registerParticipant(await orgA(), shared.trainingId, {
         name: "Avbokas Nyckel",

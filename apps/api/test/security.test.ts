@@ -11,10 +11,12 @@
 import { randomUUID } from "node:crypto";
 import { API_KEY_SCOPES, type Permission, permissionsForRole, type Role } from "@nns/domain";
 import {
+  addBudgetLine,
   addPrintCost,
   addSection,
   addSubscriber,
   createApiKey,
+  createEventSeries,
   createIntervention,
   createIssue,
   createPublication,
@@ -242,7 +244,17 @@ async function trainingFixture(ctx: OrgContext, side: string) {
     amountOre: 50_000,
     vatRateBasisPoints: 2500,
   });
+  const budget = await addBudgetLine(ctx, trainingId, {
+    category: "venue",
+    description: "Lokal",
+    budgetOre: 100_000,
+    vatRateBasisPoints: 2500,
+  });
+  const series = await createEventSeries(ctx, { name: `Inspirationsdag ${side}` });
   return {
+    lineId: budget.lines[0]?.id as string,
+    seriesId: series.id,
+    cohostId: ctx.organization.id,
     requestId: request.id,
     trainingId,
     sessionId,

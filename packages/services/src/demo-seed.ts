@@ -3,6 +3,7 @@ import { luhnCheckDigit, type Role } from "@nns/domain";
 import { count, eq } from "drizzle-orm";
 import { seedDemoCatalog } from "./catalog/demo-catalog.js";
 import { type Deps, systemContext } from "./context.js";
+import { seedDemoEvents } from "./demo-events.js";
 import { seedDemoNewsletters } from "./demo-newsletters.js";
 import { DEMO_COACHES, seedDemoProgression } from "./demo-progression.js";
 import { seedDemoTrainings } from "./demo-trainings.js";
@@ -174,6 +175,7 @@ export async function seedDemoData(deps: Deps): Promise<void> {
     }
   }
   await seedDemoTrainings(deps, DEMO_TRAINER_EMAIL);
+  await seedDemoEvents(deps);
   await seedDemoCatalog(ctx, (slug) => idBySlug.get(slug) as string);
   await seedDemoNewsletters(deps, (slug) => idBySlug.get(slug) as string);
   await seedDemoProgression(deps, nns.id, (slug) => idBySlug.get(slug) as string);

@@ -5,8 +5,10 @@ import {
   type Deps,
   enterOrganization,
   forbundStatisticsView,
+  getEventSeries,
   invoiceAging,
   listDueOccasions,
+  listEventSeries,
   listStatisticsPeriods,
   municipalityStatisticsView,
   mySessions,
@@ -42,13 +44,13 @@ describe("the demo data", () => {
   it("pairs Halland and Höglandet into one confirmed BIP/SKAPA training and leaves two requests open", async () => {
     const trainings = await t.db.ownerSql(
       `select t.kind, t.status, count(p.*)::int as parties from trainings t
-       join training_parties p on p.training_id = t.id group by t.id order by t.kind, parties, t.status`,
+       join training_parties p on p.training_id = t.id where t.series_id is null
+       group by t.id order by t.kind, parties, t.status`,
     );
     expect(trainings).toEqual([
       { kind: "bip_skapa", status: "confirmed", parties: 1 },
       { kind: "bip_skapa", status: "confirmed", parties: 2 },
       { kind: "bip_skapa", status: "confirmed", parties: 4 },
-      { kind: "event", status: "completed", parties: 1 },
       { kind: "event", status: "planned", parties: 1 },
       { kind: "event", status: "planned", parties: 1 },
     ]);
@@ -65,6 +67,31 @@ describe("the demo data", () => {
     expect(rows).toEqual([
       { title: "Inspirationsdag: psykisk hälsa och vägen till arbete", open_now: true, signed_up: 3 },
     ]);
+  });
+
+  it("has Höglandet's Inspirationsdag as a series year on year: paused, cancelled, webcast and held years", async () => {
+    const [hoglandet] = await t.db.ownerSql("select id from organizations where slug = 'hoglandet'");
+    const ctx = await enterOrganization(systemContext(deps, "demo-test"), hoglandet?.id as string);
+    const [summary] = await listEventSeries(ctx);
+    const series = await getEventSeries(ctx, summary?.id as string);
+    expect(series.name).toBe("Inspirationsdag");
+    const byYear = new Map(series.editions.map((e) => [e.year, e]));
+    expect([...byYear.keys()].slice(0, 8)).toEqual([2018, 2019, 2020, 2021, 2022, 2023, 2024, 2025]);
+    expect(byYear.get(2020)).toMatchObject({
+      status: "cancelled",
+      cancellationReason: expect.stringContaining("Covid-19"),
+      outcome: null,
+    });
+    expect(byYear.get(2021)).toMatchObject({
+      mode: "digital",
+      outcome: { attended: 143, source: "recorded" },
+    });
+    expect(byYear.get(2025)).toMatchObject({
+      outcome: { registered: 163, satisfaction: 4.6 },
+      actualOre: 6_990_000,
+    });
+    // The demo's recent day, its people registered here, is the latest year.
+    expect(series.editions.at(-1)?.outcome).toMatchObject({ source: "registrations", attended: 6 });
   });
 
   it("follows up Höglandet's inspirationsdag with attendance and enough survey answers to show", async () => {

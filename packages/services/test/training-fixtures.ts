@@ -71,3 +71,26 @@ export async function plannedBipSkapa(
   const training = await moveTraining(nns, created.id, "plan", null);
   return { training, sessionId: withSession.sessions[0]?.id as string, trainerId };
 }
+
+/**
+ * A förbund's event day held `daysAgo` days ago, entered afterwards: one session in the past, then
+ * planned, confirmed and completed as the host would to close it.
+ */
+export async function pastEvent(
+  ctx: OrgContext,
+  daysAgo = 30,
+  mode: "digital" | "on_site" = "on_site",
+): Promise<{ training: TrainingView; sessionId: string }> {
+  const event = await createTraining(ctx, { kind: "event", title: "Inspirationsdag" });
+  const withSession = await addSession(ctx, event.id, {
+    title: "Inspirationsdag",
+    ...sessionTimes(-daysAgo),
+    mode,
+    location: mode === "on_site" ? "Eksjö Stadshotell" : null,
+    capacity: null,
+  });
+  await moveTraining(ctx, event.id, "plan", null);
+  await moveTraining(ctx, event.id, "confirm", null);
+  const training = await moveTraining(ctx, event.id, "complete", null);
+  return { training, sessionId: withSession.sessions[0]?.id as string };
+}

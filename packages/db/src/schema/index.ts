@@ -2,6 +2,7 @@ export * from "./billing.js";
 export * from "./catalog.js";
 export * from "./event-signups.js";
 export * from "./catalog-search.js";
+export * from "./events.js";
 export * from "./identity.js";
 export * from "./newsletters.js";
 export * from "./organizations.js";

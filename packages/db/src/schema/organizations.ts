@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { counties, municipalities } from "./reference.js";
 
 /**
@@ -50,6 +60,7 @@ export const organizationMemberParties = pgTable(
   },
   (t) => [
     index("organization_member_parties_organization_id_idx").on(t.organizationId),
+    unique("organization_member_parties_id_organization_key").on(t.id, t.organizationId),
     check(
       "organization_member_parties_kind_code",
       sql`(kind = 'kommun' AND municipality_code IS NOT NULL) OR (kind = 'region' AND county_code IS NOT NULL) OR (kind IN ('fk', 'af') AND municipality_code IS NULL)`,

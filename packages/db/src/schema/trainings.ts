@@ -214,6 +214,8 @@ export const trainings = pgTable(
     cancellationReason: text("cancellation_reason"),
     completedAt: timestamp("completed_at", { withTimezone: true, precision: 3 }),
     surveySentAt: timestamp("survey_sent_at", { withTimezone: true, precision: 3 }),
+    /** An event's series (seed 000's yearly Inspirationsdag); the foreign key and check are in 0022_events.sql. */
+    seriesId: uuid("series_id"),
     version: integer("version").notNull().default(1),
     ...timestamps,
   },
@@ -379,6 +381,8 @@ export const trainingParticipants = pgTable(
     employer: text("employer"),
     jobTitle: text("job_title"),
     gender: text("gender", { enum: ["woman", "man", "other"] }),
+    /** One of the registering förbund's own huvudmän (0022_events.sql's composite key), for follow-up. */
+    memberPartyId: uuid("member_party_id"),
     contactConsent: boolean("contact_consent").notNull().default(false),
     createdByUserId: uuid("created_by_user_id").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),

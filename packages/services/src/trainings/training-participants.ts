@@ -12,6 +12,7 @@ import type { OutgoingEmail } from "../mail/mailer.js";
 import { registrationEmail } from "../mail/training-templates.js";
 import { emitRegistrationEvent } from "../webhooks/events.js";
 import { sessionsCalendar } from "./calendar.js";
+import { assertOwnMemberParty } from "./event-figures.js";
 import {
   inOrganizationScope,
   loadTraining,
@@ -29,6 +30,7 @@ export interface RegistrationInput {
   employer?: string | null;
   jobTitle?: string | null;
   gender?: Gender | null;
+  memberPartyId?: string | null;
   contactConsent: boolean;
   sessionIds: string[];
 }
@@ -49,6 +51,7 @@ export interface ParticipantView {
   employer: string | null;
   jobTitle: string | null;
   gender: Gender | null;
+  memberPartyId: string | null;
   contactConsent: boolean;
   registrations: {
     id: string;
@@ -135,6 +138,7 @@ function participantView(
     employer: p.employer,
     jobTitle: p.jobTitle,
     gender: p.gender,
+    memberPartyId: p.memberPartyId,
     contactConsent: p.contactConsent,
     registrations,
     createdAt: p.createdAt,
@@ -196,6 +200,7 @@ export async function registerParticipant(
         throw fieldError(`body.sessionIds.${index}`, "session_over", "Tillfället har redan varit.");
       }
     }
+    await assertOwnMemberParty(tx, ctx.organization.id, input.memberPartyId, "body.memberPartyId");
     // The same person may be booked for more sessions later: their förbund's record is reused.
     const [inserted] = await tx
       .insert(trainingParticipants)
@@ -208,6 +213,7 @@ export async function registerParticipant(
         employer: input.employer ?? null,
         jobTitle: input.jobTitle ?? null,
         gender: input.gender ?? null,
+        memberPartyId: input.memberPartyId ?? null,
         contactConsent: input.contactConsent,
         createdByUserId: actorUserId(ctx.actor),
       })

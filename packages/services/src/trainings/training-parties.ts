@@ -1,7 +1,9 @@
 // Routes: apps/api/src/routes/trainings — the förbund taking part in a training (/trainings/{id}/parties).
 import {
   organizations,
+  resourceShares,
   sessionRegistrations,
+  type Tx,
   trainingParties,
   trainingPrintCosts,
   transaction,
@@ -15,6 +17,16 @@ import { loadChangeableTraining } from "./scope.js";
 import { lockTrainingSessions } from "./seats.js";
 import { readParties, readTrainingView, type TrainingView } from "./training-view.js";
 import { promoteWaiting } from "./waiting-list.js";
+
+/**
+ * The share that makes a förbund an event's co-host (event-cohosts.ts). Accepting it adds the förbund as a
+ * party of the event, and from then on the trainings' party policies give it the event, its sessions and
+ * its own people; removing the party ends the share.
+ */
+export const EVENT_COHOST_RESOURCE = "event_cohost";
+
+export const cohostShareOf = (trainingId: string) =>
+  and(eq(resourceShares.resourceType, EVENT_COHOST_RESOURCE), eq(resourceShares.resourceId, trainingId));
 
 export function seatsRequired(field: string) {
   return fieldError(
@@ -40,7 +52,12 @@ export async function setParty(
       .where(eq(organizations.id, organizationId));
     if (org?.kind !== "forbund") throw new AppError("not_found", "The förbund does not exist.");
     if (access.training.kind === "event" && organizationId !== ctx.organization.id) {
-      throw new AppError("conflict", "A förbund's own event has no other parties.");
+      // Another förbund joins an event only by accepting the host's invitation (event-cohosts.ts), so a
+      // förbund is never made to co-host, and share a budget, without saying yes.
+      throw new AppError(
+        "conflict",
+        "Another förbund co-hosts an event by accepting an invitation (POST /cohosts).",
+      );
     }
     if (access.training.costSplitRule === "seats" && !input.seats) throw seatsRequired("body.seats");
     // A changed allocation changes who may take a seat: serialize with registrations on every session.
@@ -82,33 +99,9 @@ export async function removeParty(
 ): Promise<TrainingView> {
   requirePermission(ctx, "trainings:manage");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
-    await loadChangeableTraining(tx, ctx, trainingId);
+    const access = await loadChangeableTraining(tx, ctx, trainingId);
     await lockTrainingSessions(tx, trainingId);
-    const [printCost] = await tx
-      .select({ id: trainingPrintCosts.id })
-      .from(trainingPrintCosts)
-      .where(
-        and(
-          eq(trainingPrintCosts.trainingId, trainingId),
-          eq(trainingPrintCosts.organizationId, organizationId),
-          isNull(trainingPrintCosts.removedAt),
-        ),
-      )
-      .limit(1);
-    if (printCost)
-      throw new AppError("conflict", "The förbund has print costs on the training; remove them first.");
-    const [live] = await tx
-      .select({ id: sessionRegistrations.id })
-      .from(sessionRegistrations)
-      .where(
-        and(
-          eq(sessionRegistrations.trainingId, trainingId),
-          eq(sessionRegistrations.organizationId, organizationId),
-          ne(sessionRegistrations.status, "cancelled"),
-        ),
-      )
-      .limit(1);
-    if (live) throw new AppError("conflict", "The förbund has registered participants; cancel them first.");
+    await assertPartyRemovable(tx, trainingId, organizationId);
     const removed = await tx
       .delete(trainingParties)
       .where(
@@ -117,6 +110,7 @@ export async function removeParty(
       .returning();
     if (removed.length === 0)
       throw new AppError("not_found", "The förbund does not take part in the training.");
+    if (access.training.kind === "event") await revokeCohostShare(tx, trainingId, organizationId);
     const after = await readTrainingView(tx, ctx, trainingId);
     await audit(tx, ctx, {
       action: "training.party_removed",
@@ -127,4 +121,51 @@ export async function removeParty(
     });
     return after;
   });
+}
+
+/** A party leaves a training only without print costs or people still registered: nothing is orphaned. */
+export async function assertPartyRemovable(
+  tx: Tx,
+  trainingId: string,
+  organizationId: string,
+): Promise<void> {
+  const [printCost] = await tx
+    .select({ id: trainingPrintCosts.id })
+    .from(trainingPrintCosts)
+    .where(
+      and(
+        eq(trainingPrintCosts.trainingId, trainingId),
+        eq(trainingPrintCosts.organizationId, organizationId),
+        isNull(trainingPrintCosts.removedAt),
+      ),
+    )
+    .limit(1);
+  if (printCost)
+    throw new AppError("conflict", "The förbund has print costs on the training; remove them first.");
+  const [live] = await tx
+    .select({ id: sessionRegistrations.id })
+    .from(sessionRegistrations)
+    .where(
+      and(
+        eq(sessionRegistrations.trainingId, trainingId),
+        eq(sessionRegistrations.organizationId, organizationId),
+        ne(sessionRegistrations.status, "cancelled"),
+      ),
+    )
+    .limit(1);
+  if (live) throw new AppError("conflict", "The förbund has registered participants; cancel them first.");
+}
+
+/** Ends a förbund's share of an event; removing it as a party of the event ends it too. */
+export async function revokeCohostShare(tx: Tx, trainingId: string, organizationId: string): Promise<void> {
+  await tx
+    .update(resourceShares)
+    .set({ revokedAt: new Date() })
+    .where(
+      and(
+        cohostShareOf(trainingId),
+        eq(resourceShares.organizationId, organizationId),
+        isNull(resourceShares.revokedAt),
+      ),
+    );
 }
