@@ -1314,6 +1314,324 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/orgs/{orgId}/trainings/{trainingId}/cohosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an event's co-hosts
+         * @description The förbund the host has invited to co-host its event, with when each accepted (null while open). Only the host sees the list (403 for a co-host, who sees its fellow hosts among the event's parties); a BIP/SKAPA training has parties instead (409). Needs `trainings:read`.
+         */
+        get: operations["listEventCohosts"];
+        put?: never;
+        /**
+         * Invite a förbund to co-host an event
+         * @description The host invites another förbund through the sharing pattern (`resource_shares`). Until the invited förbund accepts it sees only the title and date in its invitations; after, the event and its sessions, and it registers its own staff, whom no other co-host sees. Not the host itself (400 `other_forbund`), not twice (409 `already_exists`), not on a completed or cancelled event or on BIP/SKAPA (409). Answers every co-host. Needs `trainings:manage`. Audited as `training.cohost_invited`.
+         *
+         *     Takes no Idempotency-Key: inviting twice is refused with 409, which is what a retry needs to know.
+         */
+        post: operations["inviteEventCohost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/cohosts/{cohostId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a co-host or take back an invitation
+         * @description The host ends a förbund's share of its event: an open invitation is taken back, an accepted co-host stops being a party. Refused while the co-host has people registered (409; cancel them first). Answers the remaining co-hosts. Needs `trainings:manage`. Audited as `training.cohost_revoked`.
+         */
+        delete: operations["removeEventCohost"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/cohost-invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List invitations to co-host events
+         * @description The open invitations other förbund have sent the caller's förbund to co-host their events, newest first: each event's title, first date and host, nothing else of it. Needs `trainings:read`.
+         */
+        get: operations["listCohostInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/cohost-invitations/{trainingId}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Accept an invitation to co-host
+         * @description The invited förbund becomes a party of the event: it sees the event and its sessions, registers its own people and shares the budget by the event's rule. 404 without an open invitation; 409 when the event has since been completed or cancelled. Needs `trainings:manage`. Audited as `training.cohost_accepted` in the accepting förbund's log.
+         */
+        post: operations["acceptCohostInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/cohost-invitations/{trainingId}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decline an invitation to co-host
+         * @description Ends the open invitation; the host may invite again later. 404 without an open invitation. Needs `trainings:manage`. Audited as `training.cohost_declined`.
+         */
+        post: operations["declineCohostInvitation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/budget": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event's budget
+         * @description The event's cost lines (lokal, fika, föreläsare, other) with budget and, once known, actual cost, totals per category and the variance; and each host's share of what the lines cost now (actual, else budget) split by the event's rule in whole öre by largest remainder, ties to the förbund that joined first, with VAT per line. The host sees every share, a co-host its own. A BIP/SKAPA training has its price instead (409). Needs `trainings:read`.
+         */
+        get: operations["getEventBudget"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/budget/lines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a cost line to an event's budget
+         * @description The host adds a line: category, description, budget and optionally the actual cost, in öre, and a VAT rate in basis points (2500 = 25 %, 1200 = 12 % for food). Allowed in any status, since actual costs arrive after the day and a cancelled day may still cost; only the host (403 for a co-host). Answers the budget. Needs `trainings:manage`. Audited as `training.budget_line_added`.
+         */
+        post: operations["createEventBudgetLine"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/budget/lines/{lineId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove a budget line
+         * @description The line stops counting; it is marked removed rather than deleted, so the budget as it was stays on record. Only the host. Answers the budget. Needs `trainings:manage`. Audited as `training.budget_line_removed`.
+         */
+        delete: operations["deleteEventBudgetLine"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a budget line
+         * @description Typically enters the actual cost once the invoice has come (`actualOre`; null takes it back). Send the line's `version` as `If-Match`: a change since answers 412. Only the host. Answers the budget. Needs `trainings:manage`. Audited as `training.budget_line_updated`.
+         */
+        patch: operations["updateEventBudgetLine"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/event-follow-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event's follow-up
+         * @description Seed 000's follow-up of an event for its host and co-hosts: registered, attended, women, men and others attending, and the survey's satisfaction; the host's recorded counts when entered, otherwise counted from the people registered. Also the registered people by the hosts' member parties (FK, AF, region, kommun) and gender, each count hidden below the minimum group size, with a second one hidden when one alone would be. A BIP/SKAPA training answers 409. Needs `trainings:read`.
+         */
+        get: operations["getEventFollowUp"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/event-figures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Record an event's figures afterwards
+         * @description The host records the counts of a day already held, for when names were not kept here: registered, attended, women, men and others attending, and the survey's responses and average (1–5). Also after the event is completed, not for a cancelled one or before its last session has ended (409). Women, men and others may not exceed attended (400 `gender_exceeds_attended`), nor responses attended (400 `responses_exceed_attended`). Replaces earlier figures; send their `version` as `If-Match` (412 on a change since). Needs `trainings:manage`. Audited as `training.figures_recorded`.
+         */
+        put: operations["putEventFigures"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/past-participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Record a participant of a day already held
+         * @description A host or co-host records one of its own people as registered for sessions of its event that have already ended, with whether they attended: the list kept on paper, entered afterwards. No email is sent and no seat is decided. A session still to come is refused (400 `session_not_over`: register the person the usual way), as is another förbund's member party (400 `unknown_member_party`) and a person already recorded for the sessions (409). Needs `trainings:register`. Audited as `training.attendee_recorded`.
+         */
+        post: operations["createPastEventParticipant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/member-parties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the förbund's member parties
+         * @description The förbund's huvudmän (FK, AF, region, kommuner) with their ids, to tie a participant to one of them for follow-up by member party. Needs `trainings:read`.
+         */
+        get: operations["listMemberParties"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/event-series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the förbund's event series
+         * @description The förbund's recurring events (a yearly Inspirationsdag, say) by name, with how many events each holds. Series are a förbund's own: other förbund never see them. Needs `trainings:read`.
+         */
+        get: operations["listEventSeries"];
+        put?: never;
+        /**
+         * Create an event series
+         * @description A förbund names a recurring event; its events are then put in it with PUT /trainings/{trainingId}/series. Names are unique per förbund, ignoring case (409 `unique`). NNS has no series of its own (404). Needs `trainings:manage`. Audited as `event_series.created`.
+         */
+        post: operations["createEventSeries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/event-series/{seriesId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get an event series year on year
+         * @description Each event of the series side by side, oldest year first: how it was held, registered, attended, women and men, the survey's satisfaction, and its budget and actual cost; a cancelled year with its reason instead of figures. The `ETag` header carries the series' version. Needs `trainings:read`.
+         */
+        get: operations["getEventSeries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Rename or describe an event series
+         * @description Changes the name (unique per förbund, 409) or description. Send the `ETag` you read as `If-Match`: a change since answers 412. Needs `trainings:manage`. Audited as `event_series.updated`.
+         */
+        patch: operations["updateEventSeries"];
+        trace?: never;
+    };
+    "/orgs/{orgId}/trainings/{trainingId}/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Put an event in a series
+         * @description The host puts its event in one of its own series, or takes it out with `seriesId` null; in any status, since a cancelled year belongs in the series too. Another förbund's series is refused (400 `unknown_series`), as is BIP/SKAPA (409). Answers the series, or 204 when taken out. Needs `trainings:manage`. Audited as `training.series_set`.
+         */
+        put: operations["putTrainingSeries"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/orgs/{orgId}/invoices": {
         parameters: {
             query?: never;
@@ -7105,6 +7423,375 @@ export interface components {
              */
             publicUrl: string;
             version: number;
+        };
+        EventCohost: {
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** Format: date-time */
+            invitedAt: string;
+            /**
+             * Format: date-time
+             * @description Null while the invitation is open
+             */
+            acceptedAt: string | null;
+        };
+        EventCohostInvitation: {
+            /** Format: uuid */
+            trainingId: string;
+            title: string;
+            /** Format: date-time */
+            firstSessionAt: string | null;
+            owner: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            };
+            /** Format: date-time */
+            invitedAt: string;
+        };
+        /**
+         * @example {
+         *       "trainingId": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+         *       "lines": [
+         *         {
+         *           "id": "5e0a9a3c-51c4-4b8e-9f55-0f3cf0a2c4d1",
+         *           "category": "venue",
+         *           "description": "Lokal, Eksjö Stadshotell",
+         *           "budgetOre": 1500000,
+         *           "actualOre": 1450000,
+         *           "vatRateBasisPoints": 2500,
+         *           "version": 2
+         *         },
+         *         {
+         *           "id": "0c7c7e2b-7c4f-4f0e-9b1e-2d8a9b7d6e55",
+         *           "category": "speaker",
+         *           "description": "Föreläsare",
+         *           "budgetOre": 2500000,
+         *           "actualOre": null,
+         *           "vatRateBasisPoints": 0,
+         *           "version": 1
+         *         }
+         *       ],
+         *       "budgetOre": 4000000,
+         *       "actualOre": 1450000,
+         *       "varianceOre": -50000,
+         *       "byCategory": [
+         *         {
+         *           "category": "venue",
+         *           "budgetOre": 1500000,
+         *           "actualOre": 1450000
+         *         },
+         *         {
+         *           "category": "speaker",
+         *           "budgetOre": 2500000,
+         *           "actualOre": null
+         *         }
+         *       ],
+         *       "vatOre": 362500,
+         *       "shares": [
+         *         {
+         *           "organizationId": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "netOre": 1975000,
+         *           "vatOre": 181250,
+         *           "totalOre": 2156250
+         *         },
+         *         {
+         *           "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+         *           "organizationName": "Samordningsförbundet Göteborg Nordost",
+         *           "netOre": 1975000,
+         *           "vatOre": 181250,
+         *           "totalOre": 2156250
+         *         }
+         *       ]
+         *     }
+         */
+        EventBudget: {
+            /** Format: uuid */
+            trainingId: string;
+            lines: {
+                /** Format: uuid */
+                id: string;
+                /**
+                 * @description `venue` lokal, `catering` fika and meals, `speaker` föreläsare, `other` anything else
+                 * @enum {string}
+                 */
+                category: "venue" | "catering" | "speaker" | "other";
+                description: string;
+                /** @description Öre (1 kr = 100 öre) */
+                budgetOre: number;
+                /** @description Null until the actual cost is known */
+                actualOre: number | null;
+                vatRateBasisPoints: number;
+                /** @description Send as `If-Match` to change the line */
+                version: number;
+            }[];
+            /** @description Öre (1 kr = 100 öre) */
+            budgetOre: number;
+            /** @description Over the lines with a known actual cost */
+            actualOre: number | null;
+            /** @description Actual minus budget over those lines; positive is over */
+            varianceOre: number | null;
+            byCategory: {
+                /**
+                 * @description `venue` lokal, `catering` fika and meals, `speaker` föreläsare, `other` anything else
+                 * @enum {string}
+                 */
+                category: "venue" | "catering" | "speaker" | "other";
+                /** @description Öre (1 kr = 100 öre) */
+                budgetOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                actualOre: number | null;
+            }[];
+            /** @description VAT on what the lines cost now (actual, else budget) */
+            vatOre: number;
+            shares: {
+                /** Format: uuid */
+                organizationId: string;
+                organizationName: string;
+                /** @description Öre (1 kr = 100 öre) */
+                netOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                vatOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                totalOre: number;
+            }[];
+        };
+        /**
+         * @example {
+         *       "trainingId": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+         *       "source": "recorded",
+         *       "registered": 132,
+         *       "attended": 118,
+         *       "attendedWomen": 97,
+         *       "attendedMen": 19,
+         *       "attendedOther": 2,
+         *       "surveyResponses": 74,
+         *       "satisfaction": 4.4,
+         *       "recorded": {
+         *         "registered": 132,
+         *         "attended": 118,
+         *         "attendedWomen": 97,
+         *         "attendedMen": 19,
+         *         "attendedOther": 2,
+         *         "surveyResponses": 74,
+         *         "satisfaction": 4.4,
+         *         "note": "Efterenkät i Forms, 74 svar",
+         *         "version": 1,
+         *         "updatedAt": "2027-04-02T10:21:44.000Z"
+         *       },
+         *       "byMemberParty": [
+         *         {
+         *           "memberPartyId": "3c1f0f8e-8f5e-4d6c-9d0b-6a1f2b3c4d5e",
+         *           "name": "Försäkringskassan",
+         *           "kind": "fk",
+         *           "organizationName": "Samordningsförbundet i Halland",
+         *           "registered": 31,
+         *           "attended": 28,
+         *           "attendedWomen": 24,
+         *           "attendedMen": null
+         *         },
+         *         {
+         *           "memberPartyId": null,
+         *           "name": null,
+         *           "kind": null,
+         *           "organizationName": null,
+         *           "registered": 0,
+         *           "attended": 0,
+         *           "attendedWomen": 0,
+         *           "attendedMen": 0
+         *         }
+         *       ]
+         *     }
+         */
+        EventFollowUp: {
+            /** Format: uuid */
+            trainingId: string;
+            /**
+             * @description `recorded`: the host's counts of the day; `registrations`: counted from the people registered here
+             * @enum {string}
+             */
+            source: "recorded" | "registrations";
+            registered: number;
+            attended: number;
+            attendedWomen: number;
+            attendedMen: number;
+            /** @description Other gender or not stated */
+            attendedOther: number;
+            surveyResponses: number | null;
+            /** @description The survey's average, 1–5, one decimal (rounded to one when recorded) */
+            satisfaction: number | null;
+            recorded: {
+                registered: number;
+                attended: number;
+                attendedWomen: number;
+                attendedMen: number;
+                attendedOther: number;
+                surveyResponses: number | null;
+                satisfaction: number | null;
+                note: string | null;
+                /** @description Send as `If-Match` to replace the figures */
+                version: number;
+                /** Format: date-time */
+                updatedAt: string;
+            } | null;
+            byMemberParty: {
+                /**
+                 * Format: uuid
+                 * @description Null: people tied to no member party
+                 */
+                memberPartyId: string | null;
+                name: string | null;
+                /** @enum {string|null} */
+                kind: "fk" | "af" | "region" | "kommun" | null;
+                /** @description The host whose member party it is */
+                organizationName: string | null;
+                /** @description Registered; null when hidden (minimum group size) */
+                registered: number | null;
+                /** @description Attended; null when hidden (minimum group size) */
+                attended: number | null;
+                /** @description Women attending; null when hidden (minimum group size) */
+                attendedWomen: number | null;
+                /** @description Men attending; null when hidden (minimum group size) */
+                attendedMen: number | null;
+            }[];
+        };
+        /**
+         * @example {
+         *       "participantId": "59ea916f-d675-4427-bf08-61ed7a2076d6",
+         *       "sessionIds": [
+         *         "3d49a656-29cc-473e-ac90-fba1ba13c3bf"
+         *       ],
+         *       "attended": true
+         *     }
+         */
+        PastEventParticipant: {
+            /** Format: uuid */
+            participantId: string;
+            sessionIds: string[];
+            attended: boolean;
+        };
+        /**
+         * @example {
+         *       "id": "b5d2c8e4-6f1a-4c3b-9e7d-1a2b3c4d5e6f",
+         *       "name": "Inspirationsdag",
+         *       "description": "Årlig kunskaps- och inspirationsdag om rehabilitering till arbete och studier.",
+         *       "eventCount": 3,
+         *       "version": 1,
+         *       "createdAt": "2026-11-20T08:12:40.000Z"
+         *     }
+         */
+        EventSeriesSummary: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            eventCount: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        /**
+         * @example {
+         *       "id": "b5d2c8e4-6f1a-4c3b-9e7d-1a2b3c4d5e6f",
+         *       "name": "Inspirationsdag",
+         *       "description": "Årlig kunskaps- och inspirationsdag om rehabilitering till arbete och studier.",
+         *       "eventCount": 3,
+         *       "version": 1,
+         *       "createdAt": "2026-11-20T08:12:40.000Z",
+         *       "editions": [
+         *         {
+         *           "trainingId": "61c1f0a4-3e55-4f47-a0c6-3f1e8d2b9a70",
+         *           "title": "Inspirationsdag 2020",
+         *           "year": 2020,
+         *           "status": "cancelled",
+         *           "firstSessionAt": "2020-03-26T08:00:00.000Z",
+         *           "mode": "on_site",
+         *           "cancellationReason": "Covid-19",
+         *           "outcome": null,
+         *           "budgetOre": 0,
+         *           "actualOre": null
+         *         },
+         *         {
+         *           "trainingId": "7f0e2c6b-5a1d-4b8e-9c3f-2d4e6f8a0b1c",
+         *           "title": "Inspirationsföreläsning 2021: Arbetsglädje i förändringstid",
+         *           "year": 2021,
+         *           "status": "completed",
+         *           "firstSessionAt": "2021-03-25T08:30:00.000Z",
+         *           "mode": "digital",
+         *           "cancellationReason": null,
+         *           "outcome": {
+         *             "source": "recorded",
+         *             "registered": 164,
+         *             "attended": 141,
+         *             "attendedWomen": 118,
+         *             "attendedMen": 21,
+         *             "attendedOther": 2,
+         *             "surveyResponses": 63,
+         *             "satisfaction": 4.3
+         *           },
+         *           "budgetOre": 2500000,
+         *           "actualOre": 2500000
+         *         },
+         *         {
+         *           "trainingId": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+         *           "title": "Inspirationsdag 2023",
+         *           "year": 2023,
+         *           "status": "completed",
+         *           "firstSessionAt": "2023-03-23T08:00:00.000Z",
+         *           "mode": "on_site",
+         *           "cancellationReason": null,
+         *           "outcome": {
+         *             "source": "recorded",
+         *             "registered": 148,
+         *             "attended": 131,
+         *             "attendedWomen": 104,
+         *             "attendedMen": 26,
+         *             "attendedOther": 1,
+         *             "surveyResponses": 82,
+         *             "satisfaction": 4.5
+         *           },
+         *           "budgetOre": 6200000,
+         *           "actualOre": 6045000
+         *         }
+         *       ]
+         *     }
+         */
+        EventSeries: components["schemas"]["EventSeriesSummary"] & {
+            editions: {
+                /** Format: uuid */
+                trainingId: string;
+                title: string;
+                /** @description Of its first session in Sweden, else of its creation */
+                year: number;
+                /** @enum {string} */
+                status: "requested" | "planned" | "confirmed" | "completed" | "cancelled";
+                /** Format: date-time */
+                firstSessionAt: string | null;
+                /**
+                 * @description `digital` (e.g. a webcast), `on_site`, or `mixed`; null without sessions
+                 * @enum {string|null}
+                 */
+                mode: "digital" | "on_site" | "mixed" | null;
+                cancellationReason: string | null;
+                /** @description Null for a cancelled year, which has its reason instead */
+                outcome: {
+                    /** @enum {string} */
+                    source: "recorded" | "registrations";
+                    registered: number;
+                    attended: number;
+                    attendedWomen: number;
+                    attendedMen: number;
+                    attendedOther: number;
+                    surveyResponses: number | null;
+                    satisfaction: number | null;
+                } | null;
+                /** @description Öre (1 kr = 100 öre) */
+                budgetOre: number;
+                /** @description Öre (1 kr = 100 öre) */
+                actualOre: number | null;
+            }[];
         };
         /**
          * @example {
@@ -18204,6 +18891,1100 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["EventSignup"];
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEventCohosts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Co-hosts */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *         "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *         "invitedAt": "2027-01-12T09:14:03.000Z",
+                     *         "acceptedAt": "2027-01-13T15:40:51.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventCohost"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    inviteEventCohost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    organizationId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Invited */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "organizationId": "a3b891c3-af74-4e51-b4a1-687acc6d3797",
+                     *         "organizationName": "Samordningsförbundet Göteborg Nordost",
+                     *         "invitedAt": "2027-01-12T09:14:03.000Z",
+                     *         "acceptedAt": null
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventCohost"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description Sent with an Idempotency-Key, which this request cannot honour */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    removeEventCohost: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                /** @description The co-host förbund */
+                cohostId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /** @example [] */
+                    "application/json": components["schemas"]["EventCohost"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listCohostInvitations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Invitations */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "trainingId": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+                     *         "title": "Inspirationsdag 2027",
+                     *         "firstSessionAt": "2027-03-18T08:00:00.000Z",
+                     *         "owner": {
+                     *           "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *           "name": "Samordningsförbundet i Halland"
+                     *         },
+                     *         "invitedAt": "2027-01-12T09:14:03.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventCohostInvitation"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    acceptCohostInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Accepted */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "trainingId": "d6ae4cee-385f-4998-b0f3-4602641431c7",
+                     *       "title": "Inspirationsdag 2027",
+                     *       "firstSessionAt": "2027-03-18T08:00:00.000Z",
+                     *       "owner": {
+                     *         "id": "e1795367-8a0f-4945-a7b2-663c2b4b8aec",
+                     *         "name": "Samordningsförbundet i Halland"
+                     *       },
+                     *       "invitedAt": "2027-01-12T09:14:03.000Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventCohostInvitation"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    declineCohostInvitation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Declined */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEventBudget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Budget */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBudget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createEventBudgetLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "category": "catering",
+                 *       "description": "Fika och lunch",
+                 *       "budgetOre": 900000,
+                 *       "vatRateBasisPoints": 1200
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description `venue` lokal, `catering` fika and meals, `speaker` föreläsare, `other` anything else
+                     * @enum {string}
+                     */
+                    category: "venue" | "catering" | "speaker" | "other";
+                    description: string;
+                    budgetOre: number;
+                    actualOre?: number | null;
+                    /** @default 2500 */
+                    vatRateBasisPoints?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBudget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    deleteEventBudgetLine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBudget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateEventBudgetLine: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+                lineId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "actualOre": 1450000
+                 *     }
+                 */
+                "application/json": {
+                    /**
+                     * @description `venue` lokal, `catering` fika and meals, `speaker` föreläsare, `other` anything else
+                     * @enum {string}
+                     */
+                    category?: "venue" | "catering" | "speaker" | "other";
+                    description?: string;
+                    budgetOre?: number;
+                    actualOre?: number | null;
+                    vatRateBasisPoints?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventBudget"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEventFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Follow-up */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putEventFigures: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "registered": 132,
+                 *       "attended": 118,
+                 *       "attendedWomen": 97,
+                 *       "attendedMen": 19,
+                 *       "attendedOther": 2,
+                 *       "surveyResponses": 74,
+                 *       "satisfaction": 4.4,
+                 *       "note": "Efterenkät i Forms, 74 svar"
+                 *     }
+                 */
+                "application/json": {
+                    registered: number;
+                    attended: number;
+                    /** @default 0 */
+                    attendedWomen?: number;
+                    /** @default 0 */
+                    attendedMen?: number;
+                    /** @default 0 */
+                    attendedOther?: number;
+                    /** @default null */
+                    surveyResponses?: number | null;
+                    /** @default null */
+                    satisfaction?: number | null;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventFollowUp"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createPastEventParticipant: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Sara Ek",
+                 *       "email": "sara.ek@forsakringskassan.se",
+                 *       "gender": "woman",
+                 *       "memberPartyId": "3c1f0f8e-8f5e-4d6c-9d0b-6a1f2b3c4d5e",
+                 *       "sessionIds": [
+                 *         "3d49a656-29cc-473e-ac90-fba1ba13c3bf"
+                 *       ],
+                 *       "attended": true
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    /**
+                     * Format: email
+                     * @example first.last+tag@sub.example.se
+                     */
+                    email: string;
+                    employer?: string | null;
+                    jobTitle?: string | null;
+                    /** @enum {string|null} */
+                    gender?: "woman" | "man" | "other" | null;
+                    /**
+                     * Format: uuid
+                     * @description One of the förbund's own member parties (GET /member-parties)
+                     */
+                    memberPartyId?: string | null;
+                    sessionIds: string[];
+                    attended: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Recorded */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PastEventParticipant"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listMemberParties: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Member parties */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "3c1f0f8e-8f5e-4d6c-9d0b-6a1f2b3c4d5e",
+                     *         "kind": "fk",
+                     *         "name": "Försäkringskassan"
+                     *       },
+                     *       {
+                     *         "id": "9a4e7d1c-2b3f-4e5a-8c6d-7e8f9a0b1c2d",
+                     *         "kind": "kommun",
+                     *         "name": "Eksjö kommun"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                        /** @enum {string} */
+                        kind: "fk" | "af" | "region" | "kommun";
+                        name: string;
+                    }[];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listEventSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example [
+                     *       {
+                     *         "id": "b5d2c8e4-6f1a-4c3b-9e7d-1a2b3c4d5e6f",
+                     *         "name": "Inspirationsdag",
+                     *         "description": "Årlig kunskaps- och inspirationsdag om rehabilitering till arbete och studier.",
+                     *         "eventCount": 3,
+                     *         "version": 1,
+                     *         "createdAt": "2026-11-20T08:12:40.000Z"
+                     *       }
+                     *     ]
+                     */
+                    "application/json": components["schemas"]["EventSeriesSummary"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    createEventSeries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Inspirationsdag",
+                 *       "description": "Årlig kunskaps- och inspirationsdag om rehabilitering till arbete och studier."
+                 *     }
+                 */
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "id": "b5d2c8e4-6f1a-4c3b-9e7d-1a2b3c4d5e6f",
+                     *       "name": "Inspirationsdag",
+                     *       "description": "Årlig kunskaps- och inspirationsdag om rehabilitering till arbete och studier.",
+                     *       "eventCount": 0,
+                     *       "version": 1,
+                     *       "createdAt": "2026-11-20T08:12:40.000Z",
+                     *       "editions": []
+                     *     }
+                     */
+                    "application/json": components["schemas"]["EventSeries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getEventSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSeries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    updateEventSeries: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read; a mismatch answers 412. */
+                "if-match"?: string;
+            };
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                seriesId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "description": "Årlig inspirationsdag för förbundets fyra parter."
+                 *     }
+                 */
+                "application/json": {
+                    name?: string;
+                    description?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    ETag: components["headers"]["ETag"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSeries"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description If-Match did not match the current version */
+            412: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    putTrainingSeries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                trainingId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "seriesId": "b5d2c8e4-6f1a-4c3b-9e7d-1a2b3c4d5e6f"
+                 *     }
+                 */
+                "application/json": {
+                    /** Format: uuid */
+                    seriesId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description In the series */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSeries"];
+                };
+            };
+            /** @description Taken out of its series */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
