@@ -34,7 +34,16 @@ export interface ProjectPart {
 export interface ProjectView {
   parts: ProjectPart[];
   /** The results of the delprojekt added up; null when the entry has no delprojekt. */
-  totals: ProjectTotals | null;
+  totals: (ProjectTotals & { outcomes: ProjectOutcome[] }) | null;
+}
+
+/** One outcome category of the totals, named for people. */
+export interface ProjectOutcome {
+  code: string;
+  label: string;
+  positive: boolean;
+  count: number;
+  sharePercent: number | null;
 }
 
 type PeriodCounts = ResultCounts & { periodStart: string; periodEnd: string };
@@ -54,15 +63,22 @@ async function assemble(
 ): Promise<ProjectView> {
   if (parts.length === 0) return { parts: [], totals: null };
   const categories = (await readVocabularies(tx)).outcomeCategories;
+  const totals = projectTotals(
+    parts.map((p) => p.periods),
+    categories,
+  );
   return {
     parts: parts.map(({ periods, ...part }) => ({
       ...part,
       participants: projectTotals([periods], categories).participantsTotal,
     })),
-    totals: projectTotals(
-      parts.map((p) => p.periods),
-      categories,
-    ),
+    totals: {
+      ...totals,
+      outcomes: totals.outcomeShares.map((share) => {
+        const category = categories.find((c) => c.code === share.code);
+        return { ...share, label: category?.labelSv ?? share.code, positive: category?.positive ?? false };
+      }),
+    },
   };
 }
 
@@ -76,36 +92,40 @@ interface PublicDocument {
   area: { municipalities: { name: string }[]; counties: { name: string }[] };
 }
 
-/** The published delprojekt of a published entry, from the public catalogue only. */
-export async function catalogProject(deps: Deps, interventionId: string): Promise<ProjectView> {
-  return transaction(deps.db, {}, async (tx) => {
-    const rows = await tx
-      .select({
-        id: catalogEntries.interventionId,
-        document: catalogEntries.document,
-        results: catalogEntries.results,
-      })
-      .from(catalogEntries)
-      .where(eq(catalogEntries.parentId, interventionId))
-      .orderBy(asc(catalogEntries.title));
-    return assemble(
-      tx,
-      rows.map((row) => {
-        const d = row.document as PublicDocument;
-        return {
-          id: row.id,
-          title: d.title,
-          organizationName: d.organization?.name ?? "",
-          runningBody: d.runningBody ?? null,
-          places: placeNames(d.area),
-          periods: (row.results as PublicResult[]).map(countsOfPublic),
-        };
-      }),
-    );
+/** The published delprojekt of an entry, as the public catalogue holds them. */
+async function publishedParts(tx: Tx, interventionId: string) {
+  const rows = await tx
+    .select({
+      id: catalogEntries.interventionId,
+      document: catalogEntries.document,
+      results: catalogEntries.results,
+    })
+    .from(catalogEntries)
+    .where(eq(catalogEntries.parentId, interventionId))
+    .orderBy(asc(catalogEntries.title));
+  return rows.map((row) => {
+    const d = row.document as PublicDocument;
+    return {
+      id: row.id,
+      title: d.title,
+      organizationName: d.organization?.name ?? "",
+      runningBody: d.runningBody ?? null,
+      places: placeNames(d.area),
+      periods: (row.results as PublicResult[]).map(countsOfPublic),
+    };
   });
 }
 
-/** Every delprojekt of an intervention that the organization reaches, with the results it has reported. */
+/** The published delprojekt of a published entry, from the public catalogue only. */
+export async function catalogProject(deps: Deps, interventionId: string): Promise<ProjectView> {
+  return transaction(deps.db, {}, async (tx) => assemble(tx, await publishedParts(tx, interventionId)));
+}
+
+/**
+ * Every delprojekt of an intervention that the organization reaches (in any state but archived, with the
+ * results it has reported), and the published ones of other organizations (a co-owner's, say) as the
+ * public sees them: row-level security keeps their working copies out of reach.
+ */
 export async function getInterventionProject(ctx: OrgContext, interventionId: string): Promise<ProjectView> {
   requirePermission(ctx, "interventions:read");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, async (tx) => {
@@ -139,7 +159,9 @@ export async function getInterventionProject(ctx: OrgContext, interventionId: st
         };
       }),
     );
-    assembled.sort((a, b) => a.title.localeCompare(b.title, "sv"));
-    return assemble(tx, assembled);
+    const reached = new Set(ids);
+    const others = (await publishedParts(tx, row.id)).filter((p) => !reached.has(p.id));
+    const all = [...assembled, ...others].sort((a, b) => a.title.localeCompare(b.title, "sv"));
+    return assemble(tx, all);
   });
 }
