@@ -1,6 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { RUNNING_BODY_KINDS } from "@nns/domain";
-import { CountyCode, MunicipalityCode, nonBlank } from "../../lib/schemas.js";
+import { MunicipalityCode, nonBlank } from "../../lib/schemas.js";
 import { PROJECT, RUNNING_BODY } from "./interventions-project.examples.js";
 
 export const RunningBodySchema = z
@@ -9,12 +9,13 @@ export const RunningBodySchema = z
       description: "The member party that runs it: fk, af, region or kommun; it is not a tenant",
     }),
     name: nonBlank(2).max(200).openapi({ description: "As the public reads it, e.g. 'Växjö kommun'" }),
-    municipalityCode: MunicipalityCode.nullable().openapi({
+    municipalityCode: z.union([MunicipalityCode, z.null()]).openapi({
       description:
         "Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`)",
     }),
-    countyCode: CountyCode.nullable().openapi({
-      description: "Required for a region, not allowed for the others (400 `required`, `not_allowed`)",
+    countyCode: z.union([z.string().regex(/^\d{2}$/, "SCB länskod: two digits"), z.null()]).openapi({
+      description:
+        "An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`)",
     }),
   })
   .strict()
