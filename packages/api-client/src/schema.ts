@@ -8410,19 +8410,22 @@ export interface components {
                 title: string;
                 /** @description The organization owning the delprojekt */
                 organizationName: string;
-                /**
-                 * @description Who runs it when not its owner; null: the owner runs it
-                 * @example {
-                 *       "kind": "af",
-                 *       "name": "Arbetsförmedlingen i Gävle",
-                 *       "municipalityCode": "2180",
-                 *       "countyCode": null
-                 *     }
-                 */
-                runningBody: components["schemas"]["RunningBody"] & ({
+                /** @description Who runs it when not its owner; null: the owner runs it */
+                runningBody: {
+                    /**
+                     * @description The member party that runs it: fk, af, region or kommun; it is not a tenant
+                     * @enum {string}
+                     */
+                    kind: "fk" | "af" | "region" | "kommun";
+                    /** @description As the public reads it, e.g. 'Växjö kommun' */
+                    name: string;
+                    /** @description Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`) */
+                    municipalityCode: components["schemas"]["MunicipalityCode"] | null;
+                    /** @description An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`) */
+                    countyCode: string | null;
                     /** @description The kommun or län, by name */
                     placeName: string | null;
-                } | null);
+                } | null;
                 /** @description Its kommuner (or län), by name */
                 places: string[];
                 /** @description Its participants as counted in the totals */
@@ -8452,27 +8455,6 @@ export interface components {
                     sharePercent: number | null;
                 }[];
             } | null;
-        };
-        /**
-         * @example {
-         *       "kind": "af",
-         *       "name": "Arbetsförmedlingen i Gävle",
-         *       "municipalityCode": "2180",
-         *       "countyCode": null
-         *     }
-         */
-        RunningBody: {
-            /**
-             * @description The member party that runs it: fk, af, region or kommun; it is not a tenant
-             * @enum {string}
-             */
-            kind: "fk" | "af" | "region" | "kommun";
-            /** @description As the public reads it, e.g. 'Växjö kommun' */
-            name: string;
-            /** @description Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`) */
-            municipalityCode: components["schemas"]["MunicipalityCode"] | null;
-            /** @description An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`) */
-            countyCode: string | null;
         };
         /**
          * @example {

@@ -3,25 +3,28 @@ import { RUNNING_BODY_KINDS } from "@nns/domain";
 import { MunicipalityCode, nonBlank } from "../../lib/schemas.js";
 import { PROJECT, RUNNING_BODY } from "./interventions-project.examples.js";
 
+const runningBodyShape = {
+  kind: z.enum(RUNNING_BODY_KINDS).openapi({
+    description: "The member party that runs it: fk, af, region or kommun; it is not a tenant",
+  }),
+  name: nonBlank(2).max(200).openapi({ description: "As the public reads it, e.g. 'Växjö kommun'" }),
+  municipalityCode: z.union([MunicipalityCode, z.null()]).openapi({
+    description:
+      "Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`)",
+  }),
+  countyCode: z.union([z.string().regex(/^\d{2}$/, "SCB länskod: two digits"), z.null()]).openapi({
+    description:
+      "An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`)",
+  }),
+};
+
 export const RunningBodySchema = z
-  .object({
-    kind: z.enum(RUNNING_BODY_KINDS).openapi({
-      description: "The member party that runs it: fk, af, region or kommun; it is not a tenant",
-    }),
-    name: nonBlank(2).max(200).openapi({ description: "As the public reads it, e.g. 'Växjö kommun'" }),
-    municipalityCode: z.union([MunicipalityCode, z.null()]).openapi({
-      description:
-        "Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`)",
-    }),
-    countyCode: z.union([z.string().regex(/^\d{2}$/, "SCB länskod: two digits"), z.null()]).openapi({
-      description:
-        "An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`)",
-    }),
-  })
+  .object(runningBodyShape)
   .strict()
   .openapi("RunningBody", { example: RUNNING_BODY });
 
-const RunningBodyViewSchema = RunningBodySchema.extend({
+const RunningBodyViewSchema = z.object({
+  ...runningBodyShape,
   placeName: z.string().nullable().openapi({ description: "The kommun or län, by name" }),
 });
 
