@@ -1955,7 +1955,7 @@ export interface paths {
         put?: never;
         /**
          * Create an intervention
-         * @description Creates an intervention (insats) of the förbund as a `draft`, revision 1; NNS has none of its own (403). Vocabulary fields (focus area of the chosen orientation, target groups, methods) and kommun codes must exist (`GET /catalog/vocabularies`, `GET /reference/municipalities`); `endDate` not before `startDate`; `parentId` must be one of the förbund's own. Needs `interventions:write`. The `ETag` header carries its version. Audited as `intervention.created`.
+         * @description Creates an intervention (insats) of the organization as a `draft`, revision 1: a förbund's own, or a project NNS coordinates nationally. Vocabulary fields (focus area of the chosen orientation, target groups, methods) and kommun codes must exist (`GET /catalog/vocabularies`, `GET /reference/municipalities`); `endDate` not before `startDate`; `parentId` must be one the organization owns or co-owns; a `runningBody` (the member party running a delprojekt) must name the code its kind needs. Needs `interventions:write`. The `ETag` header carries its version. Audited as `intervention.created`.
          */
         post: operations["createIntervention"];
         delete?: never;
@@ -2120,6 +2120,26 @@ export interface paths {
          * @description The working copy rendered as an HTML page, exactly as its public catalogue page would look after publishing: it is built by the same code that writes the public entry. Meant for the admin's preview, which may frame it from the same origin; marked `noindex`. Needs `interventions:read`.
          */
         get: operations["previewIntervention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/interventions/{interventionId}/project": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a project's delprojekt and totals
+         * @description The delprojekt of an intervention that the organization reaches (its own and co-owned, in any state but archived), each with the body that runs it and its place, and their results added up: a delprojekt counts the sum of its periods, or its latest period when its periods overlap (reported cumulatively). Needs `interventions:read`. The public entry page shows the same for published delprojekt.
+         */
+        get: operations["getInterventionProject"];
         put?: never;
         post?: never;
         delete?: never;
@@ -8942,6 +8962,28 @@ export interface components {
                 email: string | null;
                 phone: string | null;
             }[];
+            /**
+             * @description Who runs it when not the owner, typically a delprojekt's member party; null or absent: the owner
+             * @example {
+             *       "kind": "af",
+             *       "name": "Arbetsförmedlingen i Gävle",
+             *       "municipalityCode": "2180",
+             *       "countyCode": null
+             *     }
+             */
+            runningBody?: {
+                /**
+                 * @description The member party that runs it: fk, af, region or kommun; it is not a tenant
+                 * @enum {string}
+                 */
+                kind: "fk" | "af" | "region" | "kommun";
+                /** @description As the public reads it, e.g. 'Växjö kommun' */
+                name: string;
+                /** @description Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`) */
+                municipalityCode: components["schemas"]["MunicipalityCode"] | null;
+                /** @description An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`) */
+                countyCode: string | null;
+            } | null;
         };
         /**
          * @example {
@@ -9022,7 +9064,7 @@ export interface components {
         InterventionInput: {
             /**
              * Format: uuid
-             * @description The national or regional project this is a delprojekt of: one the förbund can reach (400 `reachable_intervention`), not itself (400 `not_self`)
+             * @description The national or regional project this is a delprojekt of: one the organization owns or co-owns (400 `reachable_intervention`), not itself (400 `not_self`)
              */
             parentId?: string | null;
             content: components["schemas"]["InterventionContent"];
@@ -9156,6 +9198,183 @@ export interface components {
          */
         ReturnAction: {
             comment: string;
+        };
+        /**
+         * @example {
+         *       "parts": [
+         *         {
+         *           "id": "5f0c8a51-3f0e-4c1a-9d8e-2b7a1f4c6e21",
+         *           "title": "Delprojekt Gävle: identifiering av ohälsa",
+         *           "organizationName": "Nationella nätverket för samordningsförbund",
+         *           "runningBody": {
+         *             "kind": "af",
+         *             "name": "Arbetsförmedlingen i Gävle",
+         *             "municipalityCode": "2180",
+         *             "countyCode": null,
+         *             "placeName": "Gävle"
+         *           },
+         *           "places": [
+         *             "Gävle"
+         *           ],
+         *           "participants": 26
+         *         },
+         *         {
+         *           "id": "0b9e7d43-81c2-4f5a-a6d0-9c3e5b2f7a18",
+         *           "title": "Delprojekt Malmö: tidiga hälsosamtal",
+         *           "organizationName": "Nationella nätverket för samordningsförbund",
+         *           "runningBody": {
+         *             "kind": "kommun",
+         *             "name": "Malmö stad",
+         *             "municipalityCode": "1280",
+         *             "countyCode": null,
+         *             "placeName": "Malmö"
+         *           },
+         *           "places": [
+         *             "Malmö"
+         *           ],
+         *           "participants": 38
+         *         }
+         *       ],
+         *       "totals": {
+         *         "participantsTotal": 64,
+         *         "participantsWomen": 35,
+         *         "participantsMen": 29,
+         *         "participantsOther": 0,
+         *         "outcomeShares": [
+         *           {
+         *             "code": "vocational_rehabilitation",
+         *             "count": 5,
+         *             "sharePercent": 7.8
+         *           },
+         *           {
+         *             "code": "reduced_sick_leave",
+         *             "count": 3,
+         *             "sharePercent": 4.7
+         *           },
+         *           {
+         *             "code": "job_seeking_studies_work",
+         *             "count": 24,
+         *             "sharePercent": 37.5
+         *           },
+         *           {
+         *             "code": "back_to_fk",
+         *             "count": 6,
+         *             "sharePercent": 9.4
+         *           },
+         *           {
+         *             "code": "dropped_out",
+         *             "count": 2,
+         *             "sharePercent": 3.1
+         *           },
+         *           {
+         *             "code": "social_services",
+         *             "count": 0,
+         *             "sharePercent": 0
+         *           }
+         *         ],
+         *         "positiveCount": 32,
+         *         "positiveSharePercent": 50,
+         *         "withoutOutcome": 24,
+         *         "reportingParts": 2,
+         *         "outcomes": [
+         *           {
+         *             "code": "vocational_rehabilitation",
+         *             "label": "Till arbetslivsinriktad rehabilitering",
+         *             "positive": true,
+         *             "count": 5,
+         *             "sharePercent": 7.8
+         *           },
+         *           {
+         *             "code": "reduced_sick_leave",
+         *             "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+         *             "positive": true,
+         *             "count": 3,
+         *             "sharePercent": 4.7
+         *           },
+         *           {
+         *             "code": "job_seeking_studies_work",
+         *             "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+         *             "positive": true,
+         *             "count": 24,
+         *             "sharePercent": 37.5
+         *           },
+         *           {
+         *             "code": "back_to_fk",
+         *             "label": "Tillbaka till Försäkringskassan",
+         *             "positive": false,
+         *             "count": 6,
+         *             "sharePercent": 9.4
+         *           },
+         *           {
+         *             "code": "dropped_out",
+         *             "label": "Avhopp",
+         *             "positive": false,
+         *             "count": 2,
+         *             "sharePercent": 3.1
+         *           },
+         *           {
+         *             "code": "social_services",
+         *             "label": "Till socialtjänsten",
+         *             "positive": false,
+         *             "count": 0,
+         *             "sharePercent": 0
+         *           }
+         *         ]
+         *       }
+         *     }
+         */
+        InterventionProject: {
+            parts: {
+                /** Format: uuid */
+                id: string;
+                title: string;
+                /** @description The organization owning the delprojekt */
+                organizationName: string;
+                /** @description Who runs it when not its owner; null: the owner runs it */
+                runningBody: {
+                    /**
+                     * @description The member party that runs it: fk, af, region or kommun; it is not a tenant
+                     * @enum {string}
+                     */
+                    kind: "fk" | "af" | "region" | "kommun";
+                    /** @description As the public reads it, e.g. 'Växjö kommun' */
+                    name: string;
+                    /** @description Required for a kommun, optional for FK and AF (the local office's kommun), not for a region (400 `required`, `not_allowed`, `known_municipality`) */
+                    municipalityCode: components["schemas"]["MunicipalityCode"] | null;
+                    /** @description An SCB länskod (GET /reference/counties): required for a region, not allowed for the others (400 `required`, `not_allowed`, `known_county`) */
+                    countyCode: string | null;
+                    /** @description The kommun or län, by name */
+                    placeName: string | null;
+                } | null;
+                /** @description Its kommuner (or län), by name */
+                places: string[];
+                /** @description Its participants as counted in the totals */
+                participants: number;
+            }[];
+            /** @description The delprojekt's results added up; null without delprojekt */
+            totals: {
+                participantsTotal: number;
+                participantsWomen: number;
+                participantsMen: number;
+                participantsOther: number;
+                outcomeShares: {
+                    code: string;
+                    count: number;
+                    sharePercent: number | null;
+                }[];
+                positiveCount: number;
+                positiveSharePercent: number | null;
+                withoutOutcome: number;
+                /** @description Delprojekt that have reported results */
+                reportingParts: number;
+                outcomes: {
+                    code: string;
+                    label: string;
+                    positive: boolean;
+                    count: number;
+                    sharePercent: number | null;
+                }[];
+            } | null;
         };
         /**
          * @example {
@@ -22143,6 +22362,37 @@ export interface operations {
                 };
                 content: {
                     "text/html": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    getInterventionProject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The delprojekt and their totals */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionProject"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -151,7 +151,8 @@ export async function seedDemoData(deps: Deps): Promise<void> {
     countyCode: null,
   });
   let serial = 100;
-  const idBySlug = new Map<string, string>();
+  // NNS owns the catalogue's national projects, so the demo looks it up by slug like a förbund.
+  const idBySlug = new Map<string, string>([["nns", nns.id]]);
   for (const forbund of DEMO_FORBUND) {
     serial += 1;
     const created = await createOrganization(ctx, {

@@ -113,7 +113,8 @@ function Navigation({ orgId }: { orgId: string | undefined }) {
         {
           to: "/o/$orgId/interventions",
           label: t("nav.interventions"),
-          show: !isNns && can.has("interventions:read"),
+          // NNS owns the projects it coordinates nationally (decision 0024).
+          show: can.has("interventions:read"),
           exact: false,
         },
         { to: "/o/$orgId/members", label: t("nav.members"), show: can.has("members:read") },

@@ -8,6 +8,7 @@ import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
 import { kronor, page, percent, period, shortDescription } from "./layout.js";
+import { ownerFacts, projectSection } from "./project-section.js";
 import { resultsChart } from "./results-chart.js";
 import { searchPage } from "./search-page.js";
 import { type EntryFacts, entryStructuredData } from "./structured-data.js";
@@ -57,8 +58,9 @@ interface EntryDocument extends EntryFacts {
   statusLabel: string;
   startDate: string | null;
   endDate: string | null;
-  organization: { name: string } | null;
+  organization: { name: string; kind?: string } | null;
   coOwners: { name: string }[];
+  runningBody?: { name: string } | null;
   area: { municipalities: { name: string }[]; counties: { name: string }[] };
   targetGroups: { label: string }[];
   targetGroupNote: string | null;
@@ -74,7 +76,7 @@ interface EntryDocument extends EntryFacts {
  * describes the entry as structured data.
  */
 export function entryPage(
-  entry: services.CatalogEntryView & { related: services.RelatedEntries },
+  entry: services.CatalogEntryView & { related: services.RelatedEntries; project?: services.ProjectView },
   preview?: { revision: number; published: boolean },
   publicUrl?: string,
 ) {
@@ -88,7 +90,7 @@ export function entryPage(
 <h1>${d.title}</h1>
 <p>${d.summary}</p>
 <dl>
-${row("Förbund", [d.organization?.name, ...d.coOwners.map((o) => o.name)].filter(Boolean).join(", "))}
+${ownerFacts(d)}
 ${row("Inriktning", `${d.orientation === "individual" ? "Individinriktad" : "Strukturövergripande"} – ${d.focusArea.label}`)}
 ${row("Status", d.statusLabel)}
 ${row("Period", period(d.startDate, d.endDate))}
@@ -98,8 +100,7 @@ ${row("Metoder", d.methods.map((m) => m.label).join(", "))}
 ${row("Resultatmål", d.goals.resultGoalPercent === null ? null : `${d.goals.resultGoalPercent} % till arbete, studier eller rehabilitering`)}
 ${row("Volymmål", d.goals.volumeGoalParticipants === null ? null : `${d.goals.volumeGoalParticipants} deltagare åt gången`)}
 </dl>
-${entry.related.parent ? html`<p>Delprojekt i <a href="/katalog/${entry.related.parent.id}">${entry.related.parent.title}</a>.</p>` : ""}
-${entry.related.parts.length > 0 ? html`<h2>Delprojekt</h2><ul>${entry.related.parts.map((p) => html`<li><a href="/katalog/${p.id}">${p.title}</a></li>`)}</ul>` : ""}
+${projectSection(entry.related, entry.project)}
 <h2>Beskrivning</h2>
 ${raw(renderMarkdown(d.description))}
 ${resultsChart(results, d.goals.resultGoalPercent)}
@@ -199,7 +200,8 @@ export function catalogPagesRouter() {
       if (!UUID.test(id)) return notFound();
       try {
         const entry = await services.getCatalogEntry(c.get("deps"), id);
-        return c.html(entryPage(entry, undefined, c.get("options").publicUrl));
+        const project = await services.catalogProject(c.get("deps"), id);
+        return c.html(entryPage({ ...entry, project }, undefined, c.get("options").publicUrl));
       } catch (error) {
         if (error instanceof AppError && error.code === "not_found") return notFound();
         throw error;

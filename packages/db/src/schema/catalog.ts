@@ -105,6 +105,7 @@ export const interventions = pgTable(
     index("interventions_organization_id_idx").on(t.organizationId),
     index("interventions_state_idx").on(t.state, t.submittedAt),
     index("interventions_parent_id_idx").on(t.parentId),
+    check("interventions_not_own_parent", sql`parent_id IS DISTINCT FROM id`),
     check(
       "interventions_state_check",
       sql`state IN ('draft', 'submitted', 'returned', 'published', 'archived')`,
@@ -249,5 +250,6 @@ export const catalogEntries = pgTable(
     index("catalog_entries_target_groups_idx").using("gin", t.targetGroups),
     index("catalog_entries_link_kinds_idx").using("gin", t.linkKinds),
     index("catalog_entries_updated_idx").on(t.updatedAt, t.interventionId),
+    index("catalog_entries_parent_id_idx").on(t.parentId),
   ],
 );

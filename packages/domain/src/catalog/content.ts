@@ -27,6 +27,59 @@ export interface InterventionContent {
   methods: string[];
   links: { kind: "evaluation" | "study_visit" | "other"; title: string; url: string }[];
   contacts: { name: string; role: string; email: string | null; phone: string | null }[];
+  /**
+   * Who runs the insats when that is not the owner itself: typically a delprojekt of a national project
+   * run by a member party. Absent or null: the owner runs it.
+   */
+  runningBody?: RunningBody | null;
+}
+
+export const RUNNING_BODY_KINDS = ["fk", "af", "region", "kommun"] as const;
+
+/**
+ * A body that runs a delprojekt without being a tenant: a member party (huvudman) in a place. A kommun
+ * names its kommunkod, a region its länskod; FK and AF may name the kommun of their local office.
+ */
+export interface RunningBody {
+  kind: (typeof RUNNING_BODY_KINDS)[number];
+  /** How the public reads it: "Arbetsförmedlingen i Gävle", "Växjö kommun", "Malmö stad". */
+  name: string;
+  municipalityCode: string | null;
+  countyCode: string | null;
+}
+
+export const RUNNING_BODY_KIND_LABELS_SV: Record<RunningBody["kind"], string> = {
+  fk: "Försäkringskassan",
+  af: "Arbetsförmedlingen",
+  region: "Region",
+  kommun: "Kommun",
+};
+
+/**
+ * The rules of a running body that need no reference data: which code each kind needs or may not have.
+ * Returns the offending fields (relative to the running body) with their rule; empty when it is whole.
+ */
+export function runningBodyShapeErrors(
+  body: RunningBody,
+): { field: "municipalityCode" | "countyCode"; rule: "required" | "not_allowed"; message: string }[] {
+  const errors: ReturnType<typeof runningBodyShapeErrors> = [];
+  if (body.kind === "kommun" && !body.municipalityCode)
+    errors.push({ field: "municipalityCode", rule: "required", message: "Välj vilken kommun." });
+  if (body.kind === "region" && !body.countyCode)
+    errors.push({ field: "countyCode", rule: "required", message: "Välj vilken region (län)." });
+  if (body.kind === "region" && body.municipalityCode)
+    errors.push({
+      field: "municipalityCode",
+      rule: "not_allowed",
+      message: "En region anges med län, inte kommun.",
+    });
+  if (body.kind !== "region" && body.countyCode)
+    errors.push({
+      field: "countyCode",
+      rule: "not_allowed",
+      message: "Bara en region anges med län; ange kommun för övriga.",
+    });
+  return errors;
 }
 
 export const INTERVENTION_STATUSES = ["planned", "ongoing", "ended", "regular_operations"] as const;

@@ -1,5 +1,6 @@
 export * from "./content.js";
 export * from "./diff.js";
+export * from "./project-totals.js";
 export * from "./result-periods.js";
 export * from "./results.js";
 export * from "./vocabulary.js";

@@ -37,5 +37,5 @@ export async function loadIntervention(
 }
 
 export function requireOwner(isOwner: boolean, what: string): void {
-  if (!isOwner) throw new AppError("forbidden", `Only the owning förbund may ${what}.`);
+  if (!isOwner) throw new AppError("forbidden", `Only the owning organization may ${what}.`);
 }

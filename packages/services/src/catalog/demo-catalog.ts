@@ -2,6 +2,7 @@ import type { InterventionContent } from "@nns/domain";
 import { enterOrganization } from "../access.js";
 import type { ServiceContext } from "../context.js";
 import { asMember } from "../demo-progression.js";
+import { acceptCoOwnership, inviteCoOwner } from "./co-owners.js";
 import { createIntervention } from "./interventions.js";
 import { type ResultInput, recordResults } from "./results.js";
 import { applyWorkflowAction } from "./workflow.js";
@@ -64,7 +65,7 @@ export const RESAM_RESULTS: ResultInput = {
 
 /**
  * Demo entries of the insatskatalog, from the seeds: RESAM (seed 002) with its reported results, the
- * national project Hälsofrämjande etablering with a local delprojekt (seed 004), one more published
+ * national project Hälsofrämjande etablering with its local delprojekt (seed 004), one more published
  * entry and one draft, and in Halland one entry waiting for NNS's editorial team and one returned with
  * comments, so every workflow state can be seen in the admin.
  */
@@ -95,7 +96,8 @@ export async function seedDemoCatalog(
   });
   await recordResults(resam.org, resam.id, RESAM_RESULTS);
 
-  const national = await publishNew(ctx, orgIdBySlug("umearegionen"), {
+  // Coordinated nationally, so owned by NNS (decision 0024); Umeåregionen co-owns it to add its delprojekt.
+  const national = await publishNew(ctx, orgIdBySlug("nns"), {
     ...blank,
     title: "Hälsofrämjande etablering",
     summary:
@@ -109,6 +111,8 @@ export async function seedDemoCatalog(
     endDate: "2020-12-31",
     status: "ended",
   });
+  await inviteCoOwner(national.org, national.id, orgIdBySlug("umearegionen"));
+  await acceptCoOwnership(await enterOrganization(ctx, orgIdBySlug("umearegionen")), national.id);
   await publishNew(
     ctx,
     orgIdBySlug("umearegionen"),
@@ -204,4 +208,92 @@ export async function seedDemoCatalog(
       methods: ["supported_employment_ips"],
     },
   });
+
+  await seedNationalDelprojekt(national.org, national.id);
 }
+
+/** Seed 004's delprojekt in Gävle, Växjö and Malmö: NNS's entries, each run by a member party there. */
+async function seedNationalDelprojekt(
+  nns: Awaited<ReturnType<typeof enterOrganization>>,
+  projectId: string,
+): Promise<void> {
+  const parts: { content: InterventionContent; results: ResultInput }[] = [
+    {
+      content: {
+        ...blank,
+        title: "Delprojekt Gävle: identifiering av ohälsa",
+        summary:
+          "Ett arbetssätt anpassat för att tidigt identifiera ohälsa och funktionsnedsättning hos nyanlända.",
+        description: "Delprojekt i Hälsofrämjande etablering, drivet av Arbetsförmedlingen i Gävle.",
+        targetGroups: ["newly_arrived"],
+        municipalityCodes: ["2180"],
+        endDate: "2020-12-31",
+        status: "ended",
+        runningBody: {
+          kind: "af",
+          name: "Arbetsförmedlingen i Gävle",
+          municipalityCode: "2180",
+          countyCode: null,
+        },
+      },
+      results: demoResults(14, 12, {
+        job_seeking_studies_work: 9,
+        vocational_rehabilitation: 5,
+        dropped_out: 2,
+      }),
+    },
+    {
+      content: {
+        ...blank,
+        title: "Delprojekt Växjö: samordning och samverkan",
+        summary: "Strategisk samordning mellan myndigheterna kring nyanlända deltagare med ohälsa.",
+        description: "Delprojekt i Hälsofrämjande etablering, drivet av Växjö kommun.",
+        orientation: "structural",
+        focusArea: "collaboration_structures",
+        targetGroups: ["newly_arrived"],
+        municipalityCodes: ["0780"],
+        endDate: "2020-12-31",
+        status: "ended",
+        runningBody: { kind: "kommun", name: "Växjö kommun", municipalityCode: "0780", countyCode: null },
+      },
+      results: demoResults(9, 11, {
+        job_seeking_studies_work: 7,
+        vocational_rehabilitation: 4,
+        social_services: 3,
+      }),
+    },
+    {
+      content: {
+        ...blank,
+        title: "Delprojekt Malmö: tidiga hälsosamtal",
+        summary:
+          "Tidiga hälsosamtal kartlägger deltagarnas psykiska och fysiska hälsa; workshop om socialförsäkringen.",
+        description: "Delprojekt i Hälsofrämjande etablering, drivet av Malmö stad.",
+        targetGroups: ["newly_arrived", "mental_ill_health"],
+        municipalityCodes: ["1280"],
+        endDate: "2020-12-31",
+        status: "ended",
+        runningBody: { kind: "kommun", name: "Malmö stad", municipalityCode: "1280", countyCode: null },
+      },
+      results: demoResults(21, 17, { job_seeking_studies_work: 15, reduced_sick_leave: 3, back_to_fk: 6 }),
+    },
+  ];
+  for (const part of parts) {
+    const created = await createIntervention(nns, { parentId: projectId, content: part.content });
+    await applyWorkflowAction(nns, created.id, "submit", {}, null);
+    await applyWorkflowAction(nns, created.id, "publish", {}, null);
+    await recordResults(nns, created.id, part.results);
+  }
+}
+
+const demoResults = (women: number, men: number, outcomes: Record<string, number>): ResultInput => ({
+  periodStart: "2018-01-01",
+  periodEnd: "2020-12-31",
+  participantsWomen: women,
+  participantsMen: men,
+  participantsOther: 0,
+  outcomes,
+  averageEnrolmentMonths: null,
+  costOre: null,
+  budgetOre: null,
+});

@@ -14,6 +14,7 @@ import { actorFields, audit } from "../audit.js";
 import { actorUserId, type OrgContext } from "../context.js";
 import { keyset, type PageRequest } from "../pagination.js";
 import { type InterventionRow, loadIntervention, reachableFrom } from "./access.js";
+import { checkRunningBody } from "./running-body.js";
 import { checkContent } from "./vocabularies.js";
 
 export interface InterventionView {
@@ -76,7 +77,7 @@ async function checkParent(tx: Tx, ctx: OrgContext, parentId: string | null | un
         {
           field: "body.parentId",
           rule: "reachable_intervention",
-          message: "Huvudinsatsen finns inte eller tillhör inte förbundet.",
+          message: "Huvudinsatsen finns inte eller tillhör inte organisationen.",
         },
       ],
     });
@@ -86,9 +87,9 @@ export async function createIntervention(
   ctx: OrgContext,
   input: { parentId?: string | null; content: InterventionContent },
 ): Promise<InterventionView> {
+  // Any organization may own entries: a förbund its insatser, NNS the projects that are coordinated
+  // nationally (decision 0024). The permission is the only gate.
   requirePermission(ctx, "interventions:write");
-  if (ctx.organization.kind !== "forbund")
-    throw new AppError("forbidden", "Interventions belong to a förbund, not to NNS.");
   return transaction(ctx.deps.db, { organizationId: ctx.organization.id }, (tx) =>
     insertIntervention(tx, ctx, input),
   );
@@ -102,6 +103,7 @@ export async function insertIntervention(
   fieldPrefix = "body.content",
 ): Promise<InterventionView> {
   await checkContent(tx, input.content, fieldPrefix);
+  await checkRunningBody(tx, input.content.runningBody, fieldPrefix);
   await checkParent(tx, ctx, input.parentId);
   const [row] = await tx
     .insert(interventions)
@@ -179,8 +181,10 @@ export async function updateIntervention(
     checkVersion(row, expectedVersion);
     const state = nextState(row.state, "edit", { editorial: false, selfPublishing: false });
     await checkContent(tx, input.content, "body.content", row.content as InterventionContent);
+    await checkRunningBody(tx, input.content.runningBody);
     if (input.parentId !== undefined && input.parentId !== row.parentId) {
-      if (!isOwner) throw new AppError("forbidden", "Only the owning förbund may move the intervention.");
+      if (!isOwner)
+        throw new AppError("forbidden", "Only the owning organization may move the intervention.");
       if (input.parentId === row.id)
         throw new AppError("validation_failed", "An intervention cannot be its own parent.", {
           errors: [

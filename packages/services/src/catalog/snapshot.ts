@@ -2,6 +2,7 @@ import { catalogEntries, interventionResults, organizations, resourceShares, typ
 import { deriveResults, type InterventionContent, percentOneDecimal, STATUS_LABELS_SV } from "@nns/domain";
 import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { INTERVENTION_RESOURCE, type InterventionRow } from "./access.js";
+import { runningBodyView } from "./running-body.js";
 import { placesOf, readVocabularies, type Vocabularies } from "./vocabularies.js";
 
 export interface PublicResult {
@@ -87,7 +88,12 @@ export async function catalogDocument(
       ),
     );
   const [owner] = await tx
-    .select({ id: organizations.id, name: organizations.name, slug: organizations.slug })
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      kind: organizations.kind,
+    })
     .from(organizations)
     .where(inArray(organizations.id, [row.organizationId]));
   const results = await resultsOf(tx, row.id, vocab);
@@ -115,6 +121,7 @@ export async function catalogDocument(
     methods: content.methods.map((code) => label(vocab.methods, code)),
     links: content.links,
     contacts: content.contacts,
+    runningBody: await runningBodyView(tx, content.runningBody),
     organization: owner ?? null,
     coOwners,
   };

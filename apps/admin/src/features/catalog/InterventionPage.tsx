@@ -20,6 +20,7 @@ import {
 } from "./api";
 import { InterventionStateBadge, isEditable, PublishedVersionBadge } from "./badges";
 import { CoOwnersSection } from "./CoOwnersSection";
+import { ProjectSection } from "./ProjectSection";
 import { ReturnDialog } from "./ReturnDialog";
 import { InterventionTabs } from "./Tabs";
 import "./i18n";
@@ -129,6 +130,12 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
                     <dd>{formatDateTime(intervention.submittedAt)}</dd>
                   </>
                 ) : null}
+                {c.runningBody ? (
+                  <>
+                    <dt>{t("detail.runningBody")}</dt>
+                    <dd>{c.runningBody.name}</dd>
+                  </>
+                ) : null}
                 <dt>{t("detail.updatedAt")}</dt>
                 <dd>{formatDateTime(intervention.updatedAt)}</dd>
                 <dt>{t("detail.summary")}</dt>
@@ -163,6 +170,7 @@ function InterventionView({ orgId, interventionId }: { orgId: string; interventi
             ) : (
               <WorkflowActions orgId={orgId} intervention={intervention} etag={etag} onFeedback={show} />
             )}
+            <ProjectSection orgId={orgId} interventionId={interventionId} />
             <section className="card" aria-labelledby="preview-heading">
               <h2 id="preview-heading">{t("detail.previewHeading")}</h2>
               <p>{t("detail.previewIntro")}</p>

@@ -49,7 +49,8 @@ function Interventions({ orgId }: { orgId: string }) {
         title={t("list.title")}
         description={t("list.description")}
         actions={
-          can.has("interventions:write") && isForbund ? (
+          // NNS writes its national projects here too (decision 0024).
+          can.has("interventions:write") ? (
             <>
               <Link to="/o/$orgId/interventions/import" params={{ orgId }} className="btn btn-secondary">
                 {t("list.import")}

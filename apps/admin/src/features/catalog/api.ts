@@ -18,6 +18,7 @@ export type FieldChange = Schemas["FieldChange"];
 export type CoOwner = Schemas["CoOwner"];
 export type Vocabularies = Schemas["CatalogVocabularies"];
 export type QueueEntry = Schemas["EditorialQueuePage"]["data"][number];
+export type InterventionProject = Schemas["InterventionProject"];
 export type WorkflowAction = "submit" | "withdraw" | "publish" | "return" | "archive";
 /** Problems the form found before sending, by field name; any of them stops the request. */
 type LocalErrors = Record<string, string>;
@@ -95,6 +96,19 @@ export function useResults(orgId: string, interventionId: string) {
           }),
         )
       ).data,
+  });
+}
+
+/** An entry's delprojekt, who runs them and where, and their results added up. */
+export function useProject(orgId: string, interventionId: string) {
+  return useQuery({
+    queryKey: [...interventionKeys.detail(orgId, interventionId), "project"],
+    queryFn: () =>
+      call(
+        api.GET("/orgs/{orgId}/interventions/{interventionId}/project", {
+          params: { path: { orgId, interventionId } },
+        }),
+      ),
   });
 }
 

@@ -76,6 +76,9 @@ export const diffVersions: RouteHandler<typeof routes.diffVersions, AppEnv> = as
   );
 };
 
+export const getInterventionProject: RouteHandler<typeof routes.getInterventionProject, AppEnv> = async (c) =>
+  c.json(await services.getInterventionProject(c.get("org"), c.req.valid("param").interventionId), 200);
+
 export const listResults: RouteHandler<typeof routes.listResults, AppEnv> = async (c) =>
   c.json({ data: await services.listResults(c.get("org"), c.req.valid("param").interventionId) }, 200);
 
@@ -113,7 +116,10 @@ export const listCoOwnershipInvitations: RouteHandler<
 > = async (c) => c.json({ data: await services.listCoOwnershipInvitations(c.get("org")) }, 200);
 
 export const previewIntervention: RouteHandler<typeof routes.previewIntervention, AppEnv> = async (c) => {
-  const preview = await services.previewIntervention(c.get("org"), c.req.valid("param").interventionId);
+  const { interventionId } = c.req.valid("param");
+  const preview = await services.previewIntervention(c.get("org"), interventionId);
+  // The delprojekt the public page would list are the published ones.
+  const project = await services.catalogProject(c.get("deps"), interventionId);
   c.header("X-Robots-Tag", "noindex");
-  return c.html(await entryPage(preview, preview), 200);
+  return c.html(await entryPage({ ...preview, project }, preview), 200);
 };

@@ -33,6 +33,7 @@ import {
   VersionSchema,
   WorkflowBodySchema,
 } from "./interventions.schemas.js";
+import { ProjectSchema } from "./interventions-project.schemas.js";
 
 const tags = ["Interventions"];
 
@@ -52,11 +53,13 @@ export const createIntervention = defineRoute(
     operationId: "createIntervention",
     summary: "Create an intervention",
     description:
-      "Creates an intervention (insats) of the förbund as a `draft`, revision 1; NNS has none of its own " +
-      "(403). Vocabulary fields (focus area of the chosen orientation, target groups, methods) and kommun " +
-      "codes must exist (`GET /catalog/vocabularies`, `GET /reference/municipalities`); `endDate` not " +
-      "before `startDate`; `parentId` must be one of the förbund's own. Needs `interventions:write`. The " +
-      "`ETag` header carries its version. Audited as `intervention.created`.",
+      "Creates an intervention (insats) of the organization as a `draft`, revision 1: a förbund's own, or " +
+      "a project NNS coordinates nationally. Vocabulary fields (focus area of the chosen orientation, " +
+      "target groups, methods) and kommun codes must exist (`GET /catalog/vocabularies`, " +
+      "`GET /reference/municipalities`); `endDate` not before `startDate`; `parentId` must be one the " +
+      "organization owns or co-owns; a `runningBody` (the member party running a delprojekt) must name " +
+      "the code its kind needs. Needs `interventions:write`. The `ETag` header carries its version. " +
+      "Audited as `intervention.created`.",
     request: { params: OrgIdParams, body: jsonBody(InterventionInputSchema) },
     responses: {
       201: jsonResponse(InterventionSchema, "Created (ETag header carries its version)", DRAFT_INTERVENTION),
@@ -294,6 +297,28 @@ export const previewIntervention = defineRoute(
     request: { params: InterventionParams },
     responses: {
       200: { description: "HTML page", content: { "text/html": { schema: z.string() } } },
+      ...problems(401, 403, 404),
+    },
+  },
+);
+
+export const getInterventionProject = defineRoute(
+  { kind: "org", permission: "interventions:read" },
+  {
+    method: "get",
+    path: "/orgs/{orgId}/interventions/{interventionId}/project",
+    tags,
+    operationId: "getInterventionProject",
+    summary: "Get a project's delprojekt and totals",
+    description:
+      "The delprojekt of an intervention that the organization reaches (its own and co-owned, in any state " +
+      "but archived), each with the body that runs it and its place, and their results added up: a " +
+      "delprojekt counts the sum of its periods, or its latest period when its periods overlap (reported " +
+      "cumulatively). Needs `interventions:read`. The public entry page shows the same for published " +
+      "delprojekt.",
+    request: { params: InterventionParams },
+    responses: {
+      200: jsonResponse(ProjectSchema, "The delprojekt and their totals"),
       ...problems(401, 403, 404),
     },
   },

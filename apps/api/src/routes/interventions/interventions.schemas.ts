@@ -19,6 +19,7 @@ import {
   RESULT_INPUT,
   VERSION,
 } from "./interventions.examples.js";
+import { RunningBodySchema } from "./interventions-project.schemas.js";
 
 const Code = VocabularyCode;
 const IsoDate = CalendarDate.openapi({ example: "2009-09-01" });
@@ -99,6 +100,10 @@ export const InterventionContentSchema = z
           .strict(),
       )
       .max(20),
+    runningBody: RunningBodySchema.nullable().optional().openapi({
+      description:
+        "Who runs it when not the owner, typically a delprojekt's member party; null or absent: the owner",
+    }),
   })
   .strict()
   .openapi("InterventionContent", { example: RESAM_CONTENT });
@@ -107,7 +112,7 @@ export const InterventionInputSchema = z
   .object({
     parentId: z.uuid().nullable().optional().openapi({
       description:
-        "The national or regional project this is a delprojekt of: one the förbund can reach (400 `reachable_intervention`), not itself (400 `not_self`)",
+        "The national or regional project this is a delprojekt of: one the organization owns or co-owns (400 `reachable_intervention`), not itself (400 `not_self`)",
     }),
     content: InterventionContentSchema,
   })

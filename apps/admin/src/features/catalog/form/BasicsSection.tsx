@@ -4,9 +4,13 @@ import { TextAreaField } from "../../../components/fields";
 import { TextField } from "../../../components/ui";
 import { type Intervention, useInterventionsPage } from "../api";
 import type { SectionProps } from "./content";
+import { RunningBodyFields } from "./RunningBodyFields";
 import { Section } from "./Section";
 
-/** Name, texts and, when the förbund has other top-level entries, the entry this one belongs under. */
+/**
+ * Name, texts and, when the organization has other top-level entries, the entry this one belongs under;
+ * a delprojekt also says who runs it.
+ */
 export function BasicsSection({
   orgId,
   initial,
@@ -50,6 +54,9 @@ export function BasicsSection({
           value={choices.parentId}
           onChange={(value) => choose("parentId", value)}
         />
+      ) : null}
+      {choices.parentId !== "none" || choices.runningBody.kind !== "none" ? (
+        <RunningBodyFields choices={choices} choose={choose} />
       ) : null}
     </Section>
   );

@@ -1,6 +1,7 @@
 import { type SetStateAction, useState } from "react";
 import { ApiError, fieldErrors } from "../../../lib/api";
 import { optional, parseKronor } from "../../../lib/format";
+import { countyOfMunicipality } from "../../../lib/reference";
 import type { Intervention, InterventionContent } from "../api";
 import type { Row } from "./rows";
 
@@ -49,6 +50,7 @@ export const GOALS = [
  */
 export interface Choices {
   parentId: string;
+  runningBody: RunningBodyChoice;
   orientation: InterventionContent["orientation"];
   focusArea: string | null;
   targetGroups: string[];
@@ -57,6 +59,35 @@ export interface Choices {
   status: string;
   esfFunded: boolean;
   methods: string[];
+}
+
+/** The running body as picked: "none" while the owner runs the entry itself; the län also for a kommun. */
+export interface RunningBodyChoice {
+  kind: "none" | NonNullable<InterventionContent["runningBody"]>["kind"];
+  countyCode: string | null;
+  municipalityCode: string | null;
+  name: string;
+}
+
+function initialRunningBody(body: InterventionContent["runningBody"]): RunningBodyChoice {
+  if (!body) return { kind: "none", countyCode: null, municipalityCode: null, name: "" };
+  return {
+    kind: body.kind,
+    countyCode:
+      body.countyCode ?? (body.municipalityCode ? countyOfMunicipality(body.municipalityCode) : null),
+    municipalityCode: body.municipalityCode,
+    name: body.name,
+  };
+}
+
+function runningBodyOf(choice: RunningBodyChoice): InterventionContent["runningBody"] {
+  if (choice.kind === "none") return null;
+  return {
+    kind: choice.kind,
+    name: choice.name.trim(),
+    municipalityCode: choice.kind === "region" ? null : choice.municipalityCode,
+    countyCode: choice.kind === "region" ? choice.countyCode : null,
+  };
 }
 
 export type Choose = <K extends keyof Choices>(key: K, value: SetStateAction<Choices[K]>) => void;
@@ -71,6 +102,7 @@ export interface SectionProps {
 export function useChoices(content: InterventionContent, initial?: Intervention): [Choices, Choose] {
   const [choices, setChoices] = useState<Choices>(() => ({
     parentId: initial?.parentId ?? "none",
+    runningBody: initialRunningBody(content.runningBody),
     orientation: content.orientation,
     focusArea: content.focusArea || null,
     targetGroups: content.targetGroups,
@@ -174,6 +206,7 @@ export function readContent(
         email: optional(data.get(`contacts.${i}.email`)),
         phone: optional(data.get(`contacts.${i}.phone`)),
       })),
+      runningBody: runningBodyOf(choices.runningBody),
     },
   };
 }
