@@ -6,9 +6,14 @@ export * from "./import.js";
 export * from "./interventions.js";
 export * from "./preview.js";
 export * from "./public-catalog.js";
+export {
+  type PublicResult,
+  type ResultReport,
+  type ResultTotalsView,
+  resultTotalsView,
+} from "./result-view.js";
 export * from "./results.js";
 export * from "./search-results.js";
-export type { PublicResult } from "./snapshot.js";
 export * from "./submission.js";
 export * from "./target-groups.js";
 export * from "./vocabularies.js";

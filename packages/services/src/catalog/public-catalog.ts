@@ -19,7 +19,7 @@ import {
   sortKindOf,
   summaryOf,
 } from "./search-results.js";
-import type { PublicResult } from "./snapshot.js";
+import type { PublicResult } from "./result-view.js";
 import { parseTsQuery } from "./tsquery.js";
 import { readVocabularies } from "./vocabularies.js";
 
