@@ -195,7 +195,9 @@ export const interventionResults = pgTable(
     survey: jsonb("survey").$type<ParticipantSurvey>(),
     socioEconomic: jsonb("socio_economic").$type<SocioEconomicEvaluation>(),
     /** `submitted` waits for NNS's editors (unless the förbund self-publishes); `published` is public. */
-    state: text("state", { enum: ["submitted", "published"] }).notNull().default("published"),
+    state: text("state", { enum: ["submitted", "published"] })
+      .notNull()
+      .default("published"),
     submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3 }),
     publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
     publishedByLabel: text("published_by_label"),

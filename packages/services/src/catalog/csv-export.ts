@@ -67,7 +67,8 @@ const COLUMNS = [
   "nettonytta_år",
 ];
 
-const money = (ore: number | null | undefined): CsvCell => (ore === null || ore === undefined ? null : { ore });
+const money = (ore: number | null | undefined): CsvCell =>
+  ore === null || ore === undefined ? null : { ore };
 
 /**
  * One row per entry, lists joined with "; ", codes in words. `deltagare` and `positiv_andel_procent` are

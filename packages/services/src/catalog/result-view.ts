@@ -71,7 +71,9 @@ export function publicResult(id: string, values: PublishedResultValues, vocab: V
     costOre: values.costOre,
     budgetOre: values.budgetOre,
     costOfBudgetPercent:
-      values.costOre === null || !values.budgetOre ? null : percentOneDecimal(values.costOre, values.budgetOre),
+      values.costOre === null || !values.budgetOre
+        ? null
+        : percentOneDecimal(values.costOre, values.budgetOre),
     budgetLines: values.budgetLines,
     subOutcomes: values.subOutcomes.map((s) => ({ ...s, outcomeLabel: categoryLabel(vocab, s.outcome) })),
     assessedNotEnrolled: values.assessedNotEnrolled,
@@ -167,7 +169,9 @@ export function resultTotalsView(results: readonly PublicResult[]): ResultTotals
   const totals = resultTotals(reports);
   const categories = (results.at(-1)?.outcomes ?? []).map((o) => ({ ...o }));
   const total = totals.participantsTotal;
-  const positive = categories.filter((c) => c.positive).reduce((s, c) => s + (totals.outcomes[c.code] ?? 0), 0);
+  const positive = categories
+    .filter((c) => c.positive)
+    .reduce((s, c) => s + (totals.outcomes[c.code] ?? 0), 0);
   return {
     participants: {
       women: totals.participantsWomen,
@@ -177,13 +181,21 @@ export function resultTotalsView(results: readonly PublicResult[]): ResultTotals
     },
     outcomes: categories.map((c) => {
       const count = totals.outcomes[c.code] ?? 0;
-      return { code: c.code, label: c.label, positive: c.positive, count, sharePercent: percentOneDecimal(count, total) };
+      return {
+        code: c.code,
+        label: c.label,
+        positive: c.positive,
+        count,
+        sharePercent: percentOneDecimal(count, total),
+      };
     }),
     positiveSharePercent: percentOneDecimal(positive, total),
     costOre: totals.costOre,
     budgetOre: totals.budgetOre,
     costOfBudgetPercent:
-      totals.costOre === null || !totals.budgetOre ? null : percentOneDecimal(totals.costOre, totals.budgetOre),
+      totals.costOre === null || !totals.budgetOre
+        ? null
+        : percentOneDecimal(totals.costOre, totals.budgetOre),
     assessedNotEnrolled: totals.assessedNotEnrolled,
     basis: totals.basis,
     periodStart: totals.periodStart,

@@ -1,5 +1,5 @@
 // Serves routes/interventions (the results routes) and the editorial queue of result reports.
-import { catalogEntries, interventionResults, organizations, transaction, type Tx } from "@nns/db";
+import { catalogEntries, interventionResults, organizations, type Tx, transaction } from "@nns/db";
 import {
   AppError,
   type BudgetLine,
@@ -109,7 +109,8 @@ async function publishRow(tx: Tx, ctx: OrgContext, entry: InterventionRow, id: s
     })
     .where(eq(interventionResults.id, id))
     .returning();
-  if (entry.publishedRevision !== null && entry.state !== "archived") await refreshCatalogResults(tx, entry.id);
+  if (entry.publishedRevision !== null && entry.state !== "archived")
+    await refreshCatalogResults(tx, entry.id);
   return published as typeof interventionResults.$inferSelect;
 }
 
@@ -203,7 +204,12 @@ export async function publishResults(
       entityType: "intervention",
       entityId: row.id,
       before: { state: report.state },
-      after: { resultId: report.id, periodStart: report.periodStart, periodEnd: report.periodEnd, state: "published" },
+      after: {
+        resultId: report.id,
+        periodStart: report.periodStart,
+        periodEnd: report.periodEnd,
+        state: "published",
+      },
     });
     return resultReport(published, await readVocabularies(tx));
   });
