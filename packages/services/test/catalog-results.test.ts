@@ -13,7 +13,7 @@ import {
   setSelfPublishing,
 } from "../src/index.js";
 import { RESAM_INTERIM_RESULTS, RESAM_RESULTS, sampleContent } from "../src/testing.js";
-import { auditEntries, expectAudited, expectRefused, rowsOf, rowTransactionId } from "./audit.js";
+import { auditEntries, expectAudited, expectRefused, rowsOf } from "./audit.js";
 import { freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();

@@ -3,7 +3,7 @@ import { type InterventionContent, STATUS_LABELS_SV } from "@nns/domain";
 import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { INTERVENTION_RESOURCE, type InterventionRow } from "./access.js";
 import { resultsOf } from "./result-view.js";
-import { placesOf, readVocabularies, type Vocabularies } from "./vocabularies.js";
+import { placesOf, readVocabularies } from "./vocabularies.js";
 
 const label = (list: { code: string; labelSv: string }[], code: string) => ({
   code,
