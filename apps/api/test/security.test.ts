@@ -23,12 +23,13 @@ import {
   inviteMember,
   type OrgContext,
   pingWebhookEndpoint,
+  recordResults,
   registerParticipant,
   startBackgroundWork,
   submitTrainingRequest,
   systemContext,
 } from "@nns/services";
-import { sampleContent } from "@nns/services/testing";
+import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/access.js";
@@ -150,6 +151,7 @@ beforeAll(async () => {
     });
     const training = await trainingFixture(ctx, side);
     const intervention = await createIntervention(ctx, { content: sampleContent() });
+    const report = await recordResults(ctx, intervention.id, RESAM_RESULTS);
     const { endpoint } = await createWebhookEndpoint(ctx, {
       url: `https://hooks.example.se/${side}`,
       events: ["registration.created"],
@@ -181,6 +183,7 @@ beforeAll(async () => {
       certificationId: randomUUID(),
       importId: randomUUID(),
       interventionId: intervention.id,
+      resultId: report.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
       slug: archivedSlug,

@@ -8937,10 +8937,9 @@ export interface components {
             periodEnd: string;
             /**
              * @description `interval`: the figures count only this period, and intervals are added up. `cumulative`: they count everything from periodStart to periodEnd, and the latest cumulative report is the total (an earlier overlapping one is never added to it). Default `interval`.
-             * @default interval
              * @enum {string}
              */
-            kind: "interval" | "cumulative";
+            kind?: "interval" | "cumulative";
             participantsWomen: number;
             participantsMen: number;
             /** @description Other or not stated */

@@ -221,7 +221,7 @@ export const ResultInputSchema = z
     periodEnd: IsoDate.openapi({ description: "Not before periodStart (400 `not_before_start`)" }),
     kind: z
       .enum(REPORT_KINDS)
-      .default("interval")
+      .optional()
       .openapi({
         description:
           "`interval`: the figures count only this period, and intervals are added up. `cumulative`: they count " +
