@@ -67,6 +67,8 @@ const COLUMNS = [
   "nettonytta_år",
 ];
 
+const WHOLE_KRONOR = new Intl.NumberFormat("sv-SE", { maximumFractionDigits: 0 });
+
 const money = (ore: number | null | undefined): CsvCell =>
   ore === null || ore === undefined ? null : { ore };
 
@@ -113,7 +115,7 @@ export function catalogCsv(entries: CatalogEntryView[]): string {
       latest ? totals.participants.men : "",
       totals.assessedNotEnrolled,
       budget.length > 0 ? { ore: budget.reduce((s, b) => s + b.amountOre, 0) } : null,
-      budget.map((b) => `${b.year}: ${(b.amountOre / 100).toFixed(0)} kr`).join("; "),
+      budget.map((b) => `${b.year}: ${WHOLE_KRONOR.format(Math.round(b.amountOre / 100))} kr`).join("; "),
       money(totals.budgetOre),
       money(totals.costOre),
       goals?.resultGoalPercent ?? null,
