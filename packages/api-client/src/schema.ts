@@ -1861,7 +1861,7 @@ export interface paths {
         put?: never;
         /**
          * Publish a submitted result report
-         * @description NNS's editorial team (or a self-publishing förbund's administrator, as for the entry) publishes a submitted report: a published entry shows its figures from then on. Others get 403; a report already published 409. Needs `interventions:write`. Audited as `intervention.results_published`.
+         * @description NNS's editorial team (or a self-publishing förbund's administrator, as for the entry) publishes a submitted report: a published entry shows its figures from then on. Others get 403; a report already published 409. Needs `interventions:write` and a signed-in person (no API keys). Audited as `intervention.results_published`.
          */
         post: operations["publishInterventionResults"];
         delete?: never;

@@ -421,7 +421,8 @@ export const recordResults = defineRoute(
 );
 
 export const publishResults = defineRoute(
-  { kind: "org", permission: "interventions:write" },
+  // Publishing is a person's decision, as for the entry: never an API key's.
+  { kind: "org", permission: "interventions:write", sessionOnly: true },
   {
     method: "post",
     path: "/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish",
@@ -431,7 +432,8 @@ export const publishResults = defineRoute(
     description:
       "NNS's editorial team (or a self-publishing förbund's administrator, as for the entry) publishes a " +
       "submitted report: a published entry shows its figures from then on. Others get 403; a report " +
-      "already published 409. Needs `interventions:write`. Audited as `intervention.results_published`.",
+      "already published 409. Needs `interventions:write` and a signed-in person (no API keys). Audited as " +
+      "`intervention.results_published`.",
     request: {
       params: InterventionParams.extend({
         resultId: z.uuid().openapi({ param: { name: "resultId", in: "path" } }),
