@@ -10,7 +10,7 @@ export function ResultDetails({ result }: { result: InterventionResult }) {
   const { t } = useTranslation("catalog");
   const socio = result.socioEconomic;
   return (
-    <dl className="facts">
+    <dl className="facts" style={{ overflowWrap: "anywhere" }}>
       {result.assessedNotEnrolled === null ? null : (
         <>
           <dt>{t("resultDetails.assessed")}</dt>

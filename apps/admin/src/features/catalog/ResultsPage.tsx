@@ -129,16 +129,16 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
           <div className="form-row">
             <TextField name="periodStart" type="date" label={t("results.periodStart")} isRequired />
             <TextField name="periodEnd" type="date" label={t("results.periodEnd")} isRequired />
-            <SelectField
-              name="kind"
-              label={t("resultDetails.kind")}
-              description={t("resultDetails.kindHelp")}
-              options={REPORT_KINDS.map((k) => ({ id: k, label: t(`resultDetails.kinds.${k}`) }))}
-              value={kind}
-              onChange={(value) => setKind(value as InterventionResult["kind"])}
-              isRequired
-            />
           </div>
+          <SelectField
+            name="kind"
+            label={t("resultDetails.kind")}
+            description={t("resultDetails.kindHelp")}
+            options={REPORT_KINDS.map((k) => ({ id: k, label: t(`resultDetails.kinds.${k}`) }))}
+            value={kind}
+            onChange={(value) => setKind(value as InterventionResult["kind"])}
+            isRequired
+          />
           <fieldset className="repeat-row">
             <legend>{t("results.participants")}</legend>
             <div className="form-row">
