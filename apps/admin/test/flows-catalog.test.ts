@@ -134,8 +134,13 @@ describe("insatskatalog", () => {
     for (const category of vocab.outcomeCategories)
       await form.getByLabel(category.labelSv, { exact: true }).fill(counts[category.code] ?? "0");
     await form.getByLabel("Genomsnittlig inskrivningstid (månader)").fill("7,5");
+    await form.getByLabel("Bedömda men inte inskrivna").fill("25");
+    await form.getByRole("button", { name: "Lägg till budgetrad" }).click();
+    await form.getByLabel("Post, rad 1").fill("Läkare");
+    await form.getByLabel("Andel av tjänst i %, rad 1").fill("20");
     await form.getByRole("button", { name: "Spara resultat" }).click();
-    await page.getByText("Resultatet för perioden är sparat.").waitFor();
+    // The förbund does not self-publish: the report waits for NNS's editors.
+    await page.getByText("Rapporten är sparad och skickad till NNS redaktion för granskning.").waitFor();
     const saved = page.getByRole("region", { name: "2011-01-01 – 2011-12-31" }).first();
     const row = (code: string) =>
       saved.getByRole("row", {
@@ -146,6 +151,9 @@ describe("insatskatalog", () => {
     await expect(row("back_to_fk").textContent()).resolves.toMatch(/33,0\s%/);
     await expect(saved.textContent()).resolves.toMatch(/Andel positivt utfall\s*60,2\s%/);
     await expect(saved.textContent()).resolves.toContain("103 (56 kvinnor, 47 män, 0 annat)");
+    await expect(saved.textContent()).resolves.toContain("Period för sig · Väntar på granskning hos NNS");
+    await expect(saved.textContent()).resolves.toMatch(/Bedömda men inte inskrivna\s*25/);
+    await expect(saved.textContent()).resolves.toMatch(/Läkare 20 %: budget –, utfall –/);
     await screenshot(page, "intervention-results-saved-1280");
     expect(problems.errors).toEqual([]);
     await page.context().close();

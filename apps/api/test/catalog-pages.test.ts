@@ -25,7 +25,7 @@ beforeAll(async () => {
   });
   published = expectData(created, 201).id;
   const entry = { params: { path: { orgId, interventionId: published } } };
-  expectData(
+  const report = expectData(
     await admin.PUT("/orgs/{orgId}/interventions/{interventionId}/results", {
       ...entry,
       body: RESAM_RESULTS,
@@ -33,6 +33,11 @@ beforeAll(async () => {
   );
   expectData(await admin.POST("/orgs/{orgId}/interventions/{interventionId}/submit", { ...entry, body: {} }));
   expectData(await nns.POST("/orgs/{orgId}/interventions/{interventionId}/publish", { ...entry, body: {} }));
+  expectData(
+    await nns.POST("/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish", {
+      params: { path: { orgId, interventionId: published, resultId: report.id } },
+    }),
+  );
   const hidden = await admin.POST("/orgs/{orgId}/interventions", {
     params: { path: { orgId } },
     body: { content: sampleContent({ title: "Hemligt utkast" }) },
@@ -88,6 +93,20 @@ describe("the public catalogue pages", () => {
     expect(page).toContain("48,5 %");
     expect(page).toMatch(/Positivt utfall: <strong>60,2 %<\/strong>/);
     expect(page).toContain('<th scope="row">Till arbetslivsinriktad rehabilitering (positivt)</th>');
+  });
+
+  it("shows the goals' time frame, throughput and budget, the totals and RESAM's report details", async () => {
+    const page = String((await get(`/katalog/${published}`)).body);
+    expect(page).toContain("40 % till arbete, studier eller rehabilitering inom ett år</dd>");
+    expect(page).toContain("<dt>Genomströmning</dt><dd>6 månader per deltagare</dd>");
+    expect(page).toMatch(/<dt>Budget<\/dt><dd>2024: 1\s500\s000 kr<\/dd>/);
+    expect(page).toContain("<h2>Resultat totalt</h2>");
+    expect(page).toContain("<dt>Deltagare</dt><dd>103: 56 kvinnor, 47 män</dd>");
+    expect(page).toContain("<dt>Bedömda men inte inskrivna</dt><dd>25</dd>");
+    expect(page).toContain('<th scope="row" class="sub">– varav Anställning inom kommunerna</th><td>8</td>');
+    expect(page).toContain('<th scope="row">Personlig handläggare FK</th><td>70 %</td>');
+    expect(page).toContain("<h3>Deltagarenkät</h3><p>21 svar.");
+    expect(page).toMatch(/Återbetald efter 27 månader. Nettonytta 1\s600\s000 kr på 5 års sikt./);
   });
 
   it("draws RESAM's results as an accessible SVG chart with the same figures as a table, and no script", async () => {

@@ -61,10 +61,16 @@ beforeAll(async () => {
     endDate: "2010-12-31",
     status: "ended",
   });
-  expectData(
+  const report = expectData(
     await adminA.PUT("/orgs/{orgId}/interventions/{interventionId}/results", {
       ...intervention(A, ids.resam),
       body: RESAM_RESULTS,
+    }),
+  );
+  // The förbund does not self-publish: its report is public once NNS's editors publish it.
+  expectData(
+    await nns.POST("/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish", {
+      params: { path: { orgId: A, interventionId: ids.resam, resultId: report.id } },
     }),
   );
 

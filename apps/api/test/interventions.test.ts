@@ -1,4 +1,4 @@
-import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
+import { RESAM_INTERIM_RESULTS, RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { describe, expect, it } from "vitest";
 import {
   createIntervention,
@@ -6,9 +6,10 @@ import {
   INTERVENTIONS,
   inOrg,
   intervention,
+  publishNew,
   putContent,
 } from "./catalog-fixtures.js";
-import { expectData, expectProblem } from "./client.js";
+import { expectData, expectProblem, signIn } from "./client.js";
 import { freshTenant, useTestApp } from "./helpers.js";
 
 const env = useTestApp();
@@ -163,10 +164,101 @@ describe("results", () => {
     expect(expectData(await viewer.GET(RESULTS, at)).data).toHaveLength(1);
     const withMoney = await editor.PUT(RESULTS, {
       ...at,
-      body: { ...RESAM_RESULTS, costOre: 2_850_000_00, budgetOre: 3_000_000_00 },
+      body: { ...RESAM_RESULTS, budgetLines: [], costOre: 2_850_000_00, budgetOre: 3_000_000_00 },
     });
     expect(expectData(withMoney).costOfBudgetPercent).toBe(95);
     expect(expectData(await viewer.GET(RESULTS, at)).data).toHaveLength(1);
+  });
+});
+
+describe("result reports: content, review and totals", () => {
+  const PUBLISH = "/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish";
+  const PUBLIC_ENTRY = "/catalog/interventions/{interventionId}";
+
+  it("RESAM's budget lines, sub-outcomes, survey and evaluation round-trip; errors name the field", async () => {
+    const t = await freshTenant(env);
+    const editor = await t.signIn("editor");
+    const created = await createIntervention(await t.signIn("admin"), t.org.id, { title: "RESAM" });
+    const at = intervention(t.org.id, created.id);
+    const lines = [
+      { description: "Läkare", sharePercent: 20, budgetOre: 180_000_000, costOre: 171_000_000 },
+      { description: "Lokalhyra", sharePercent: null, budgetOre: 100_000_000, costOre: 70_000_000 },
+    ];
+    const saved = expectData(
+      await editor.PUT(RESULTS, { ...at, body: { ...RESAM_RESULTS, budgetLines: lines } }),
+    );
+    expect(saved).toMatchObject({
+      kind: "cumulative",
+      state: "submitted",
+      budgetLines: lines,
+      costOre: 241_000_000,
+      budgetOre: 280_000_000,
+      assessedNotEnrolled: 25,
+      survey: { responses: 21 },
+      socioEconomic: { paybackMonths: 27, netBenefitOre: 160_000_000, netBenefitYears: 5 },
+    });
+    expect(saved.subOutcomes.map((s) => [s.label, s.count])).toEqual([
+      ["Anställning inom kommunerna", 8],
+      ["Anställning på den privata arbetsmarknaden", 9],
+      ["Startat eget företag", 2],
+    ]);
+    expect(expectData(await editor.GET(RESULTS, at)).data[0]).toEqual(saved);
+    for (const [body, field, rule] of [
+      [
+        { ...RESAM_RESULTS, budgetLines: [{ ...lines[0], sharePercent: 150 }] },
+        "body.budgetLines.0.sharePercent",
+        "percent_range",
+      ],
+      [{ ...RESAM_RESULTS, budgetLines: lines, costOre: 1 }, "body.costOre", "sum_of_budget_lines"],
+      [
+        { ...RESAM_RESULTS, subOutcomes: [{ outcome: "astrology", label: "Stjärnor", count: 1 }] },
+        "body.subOutcomes.0.outcome",
+        "known_outcome_category",
+      ],
+      [
+        {
+          ...RESAM_RESULTS,
+          survey: { responses: 21, summary: null, figures: [{ label: "Nöjda", count: 30 }] },
+        },
+        "body.survey.figures.0.count",
+        "at_most_responses",
+      ],
+    ] as const) {
+      const res = await editor.PUT(RESULTS, { ...at, body: body as typeof RESAM_RESULTS });
+      expect(expectProblem(res, 400, "validation_failed").errors?.[0]).toMatchObject({ field, rule });
+    }
+  });
+
+  it("an editor's report waits in NNS's queue and is public only once NNS publishes it", async () => {
+    const t = await freshTenant(env);
+    const [editor, nns] = [await t.signIn("editor"), await signIn(env, env.users.nnsAdmin.email)];
+    const id = await publishNew(editor, nns, t.org.id, { title: "RESAM med delrapport" });
+    const at = intervention(t.org.id, id);
+    const interim = expectData(await editor.PUT(RESULTS, { ...at, body: RESAM_INTERIM_RESULTS }));
+    const final = expectData(await editor.PUT(RESULTS, { ...at, body: RESAM_RESULTS }));
+    expect([interim.state, final.state]).toEqual(["submitted", "submitted"]);
+    const entry = () => nns.GET(PUBLIC_ENTRY, { params: { path: { interventionId: id } } });
+    expect(expectData(await entry()).results).toEqual([]);
+    const queue = expectData(
+      await nns.GET("/nns/catalog/result-queue", { params: { query: { limit: 200 } } }),
+    );
+    expect(queue.data.filter((r) => r.interventionId === id).map((r) => r.periodEnd)).toEqual([
+      "2009-04-30",
+      "2010-12-31",
+    ]);
+    expectProblem(await editor.GET("/nns/catalog/result-queue", { params: { query: {} } }), 403, "forbidden");
+    const path = (resultId: string) => ({
+      params: { path: { orgId: t.org.id, interventionId: id, resultId } },
+    });
+    expectProblem(await editor.POST(PUBLISH, path(final.id)), 403, "forbidden");
+    for (const report of [final, interim])
+      expect(expectData(await nns.POST(PUBLISH, path(report.id))).state).toBe("published");
+    expectProblem(await nns.POST(PUBLISH, path(final.id)), 409, "conflict");
+    const results = expectData(await entry()).results;
+    expect(results.map((r) => [r.kind, r.participants.total, r.positiveSharePercent])).toEqual([
+      ["cumulative", 50, 44],
+      ["cumulative", 103, 60.2],
+    ]);
   });
 });
 

@@ -25,12 +25,13 @@ import {
   inviteMember,
   type OrgContext,
   pingWebhookEndpoint,
+  recordResults,
   registerParticipant,
   startBackgroundWork,
   submitTrainingRequest,
   systemContext,
 } from "@nns/services";
-import { sampleContent } from "@nns/services/testing";
+import { RESAM_RESULTS, sampleContent } from "@nns/services/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createV1 } from "../src/app.js";
 import { ACCESS_EXTENSION, acceptsApiKeys, type RouteAccess } from "../src/lib/access.js";
@@ -152,6 +153,7 @@ beforeAll(async () => {
     });
     const training = await trainingFixture(ctx, side);
     const intervention = await createIntervention(ctx, { content: sampleContent() });
+    const report = await recordResults(ctx, intervention.id, RESAM_RESULTS);
     const { endpoint } = await createWebhookEndpoint(ctx, {
       url: `https://hooks.example.se/${side}`,
       events: ["registration.created"],
@@ -184,6 +186,7 @@ beforeAll(async () => {
       importId: randomUUID(),
       synonymId: randomUUID(),
       interventionId: intervention.id,
+      resultId: report.id,
       endpointId: endpoint.id,
       deliveryId: delivery.id,
       slug: archivedSlug,

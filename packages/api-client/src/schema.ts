@@ -2197,15 +2197,35 @@ export interface paths {
         };
         /**
          * List an intervention's results
-         * @description The reported results per period, oldest first: participants by gender and per outcome category, with derived shares in percent of all participants (one decimal, half away from zero, so they need not sum to 100) and cost as a share of budget. Needs `interventions:read`.
+         * @description The reports per period with their working figures and review state, oldest first: kind (`interval` or `cumulative`), participants by gender and per outcome category with derived shares in percent of all participants (one decimal, half away from zero, so they need not sum to 100), budget lines, sub-outcomes, people assessed but not enrolled, the participant survey and the socio-economic evaluation. A `submitted` report is not public yet. Needs `interventions:read`.
          */
         get: operations["listInterventionResults"];
         /**
          * Record a period's results
-         * @description Records the results of one reporting period, or corrects them when the same period is sent again. Send counts only: shares are derived on reading. Outcome codes must be known categories and may not add up to more than the participants (400); the period may not end before it starts. A published entry shows them at once. Needs `interventions:write`. Audited as `intervention.results_recorded`.
+         * @description Records the report of one reporting period, or corrects it when the same period is sent again. Send counts only: shares are derived on reading. With budget lines, cost and budget are their sums. Errors name the field and rule (400): unknown outcome codes, outcomes above the participants, sub-outcomes above their category, a period ending before it starts. Who may publish the entry (NNS's editors, a self-publishing förbund's administrators) publishes the report at once; anyone else submits it (`state: submitted`) and the public keeps the figures last published until NNS publishes it with `publishInterventionResults`. Needs `interventions:write`. Audited as `intervention.results_recorded`.
          */
         put: operations["putInterventionResults"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a submitted result report
+         * @description NNS's editorial team (or a self-publishing förbund's administrator, as for the entry) publishes a submitted report: a published entry shows its figures from then on. Others get 403; a report already published 409. Needs `interventions:write` and a signed-in person (no API keys). Audited as `intervention.results_published`.
+         */
+        post: operations["publishInterventionResults"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2332,6 +2352,26 @@ export interface paths {
          * @description The submitted interventions of every förbund, oldest first, with the förbund's name: the NNS editorial team's work queue. Publish or return each with `publishIntervention` or `returnIntervention` in its förbund's path. For NNS admins signed in. Paginated with `limit` and `cursor`.
          */
         get: operations["listEditorialQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/nns/catalog/result-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List result reports waiting for review
+         * @description The submitted result reports of every förbund that does not self-publish, oldest first, with the förbund's name and the entry's public title. Publish each with `publishInterventionResults` in its förbund's path. For NNS admins signed in. Paginated with `limit` and `cursor`.
+         */
+        get: operations["listResultReviewQueue"];
         put?: never;
         post?: never;
         delete?: never;
@@ -9470,6 +9510,8 @@ export interface components {
          * @example {
          *       "data": [
          *         {
+         *           "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *           "kind": "cumulative",
          *           "periodStart": "2007-09-01",
          *           "periodEnd": "2010-12-31",
          *           "participants": {
@@ -9526,16 +9568,86 @@ export interface components {
          *           "averageEnrolmentMonths": 7.5,
          *           "costOre": 1185000000,
          *           "budgetOre": 1290000000,
-         *           "costOfBudgetPercent": 91.9
+         *           "costOfBudgetPercent": 91.9,
+         *           "budgetLines": [
+         *             {
+         *               "description": "Läkare",
+         *               "sharePercent": 20,
+         *               "budgetOre": 180000000,
+         *               "costOre": 171000000
+         *             },
+         *             {
+         *               "description": "Socialkonsulent AF",
+         *               "sharePercent": 50,
+         *               "budgetOre": 420000000,
+         *               "costOre": 402000000
+         *             },
+         *             {
+         *               "description": "Personlig handläggare FK",
+         *               "sharePercent": 70,
+         *               "budgetOre": 560000000,
+         *               "costOre": 520000000
+         *             },
+         *             {
+         *               "description": "Resor",
+         *               "sharePercent": null,
+         *               "budgetOre": 30000000,
+         *               "costOre": 22000000
+         *             },
+         *             {
+         *               "description": "Lokalhyra",
+         *               "sharePercent": null,
+         *               "budgetOre": 100000000,
+         *               "costOre": 70000000
+         *             }
+         *           ],
+         *           "assessedNotEnrolled": 25,
+         *           "survey": {
+         *             "responses": 21,
+         *             "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+         *             "figures": []
+         *           },
+         *           "socioEconomic": {
+         *             "paybackMonths": 27,
+         *             "netBenefitOre": 160000000,
+         *             "netBenefitYears": 5,
+         *             "method": "Samhällsekonomisk utvärdering av Payoff."
+         *           },
+         *           "subOutcomes": [
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Anställning inom kommunerna",
+         *               "count": 8,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             },
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Anställning på den privata arbetsmarknaden",
+         *               "count": 9,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             },
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Startat eget företag",
+         *               "count": 2,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             }
+         *           ],
+         *           "state": "published",
+         *           "submittedAt": null,
+         *           "publishedAt": "2011-02-14T09:12:40.000Z",
+         *           "publishedByLabel": "Karin Helander"
          *         }
          *       ]
          *     }
          */
         InterventionResultList: {
-            data: components["schemas"]["InterventionResult"][];
+            data: components["schemas"]["InterventionResultReport"][];
         };
         /**
          * @example {
+         *       "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *       "kind": "cumulative",
          *       "periodStart": "2007-09-01",
          *       "periodEnd": "2010-12-31",
          *       "participants": {
@@ -9592,10 +9704,221 @@ export interface components {
          *       "averageEnrolmentMonths": 7.5,
          *       "costOre": 1185000000,
          *       "budgetOre": 1290000000,
-         *       "costOfBudgetPercent": 91.9
+         *       "costOfBudgetPercent": 91.9,
+         *       "budgetLines": [
+         *         {
+         *           "description": "Läkare",
+         *           "sharePercent": 20,
+         *           "budgetOre": 180000000,
+         *           "costOre": 171000000
+         *         },
+         *         {
+         *           "description": "Socialkonsulent AF",
+         *           "sharePercent": 50,
+         *           "budgetOre": 420000000,
+         *           "costOre": 402000000
+         *         },
+         *         {
+         *           "description": "Personlig handläggare FK",
+         *           "sharePercent": 70,
+         *           "budgetOre": 560000000,
+         *           "costOre": 520000000
+         *         },
+         *         {
+         *           "description": "Resor",
+         *           "sharePercent": null,
+         *           "budgetOre": 30000000,
+         *           "costOre": 22000000
+         *         },
+         *         {
+         *           "description": "Lokalhyra",
+         *           "sharePercent": null,
+         *           "budgetOre": 100000000,
+         *           "costOre": 70000000
+         *         }
+         *       ],
+         *       "assessedNotEnrolled": 25,
+         *       "survey": {
+         *         "responses": 21,
+         *         "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+         *         "figures": []
+         *       },
+         *       "socioEconomic": {
+         *         "paybackMonths": 27,
+         *         "netBenefitOre": 160000000,
+         *         "netBenefitYears": 5,
+         *         "method": "Samhällsekonomisk utvärdering av Payoff."
+         *       },
+         *       "subOutcomes": [
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Anställning inom kommunerna",
+         *           "count": 8,
+         *           "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *         },
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Anställning på den privata arbetsmarknaden",
+         *           "count": 9,
+         *           "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *         },
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Startat eget företag",
+         *           "count": 2,
+         *           "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *         }
+         *       ],
+         *       "state": "published",
+         *       "submittedAt": null,
+         *       "publishedAt": "2011-02-14T09:12:40.000Z",
+         *       "publishedByLabel": "Karin Helander"
+         *     }
+         */
+        InterventionResultReport: components["schemas"]["InterventionResult"] & {
+            /**
+             * @description `submitted`: waits for NNS's editors, the public shows the figures last published
+             * @enum {string}
+             */
+            state: "submitted" | "published";
+            /** Format: date-time */
+            submittedAt: string | null;
+            /** Format: date-time */
+            publishedAt: string | null;
+            publishedByLabel: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *       "kind": "cumulative",
+         *       "periodStart": "2007-09-01",
+         *       "periodEnd": "2010-12-31",
+         *       "participants": {
+         *         "women": 56,
+         *         "men": 47,
+         *         "other": 0,
+         *         "total": 103
+         *       },
+         *       "outcomes": [
+         *         {
+         *           "code": "vocational_rehabilitation",
+         *           "label": "Till arbetslivsinriktad rehabilitering",
+         *           "positive": true,
+         *           "count": 10,
+         *           "sharePercent": 9.7
+         *         },
+         *         {
+         *           "code": "reduced_sick_leave",
+         *           "label": "Minskad sjukfrånvaro: anpassning av pågående arbete",
+         *           "positive": true,
+         *           "count": 2,
+         *           "sharePercent": 1.9
+         *         },
+         *         {
+         *           "code": "job_seeking_studies_work",
+         *           "label": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+         *           "positive": true,
+         *           "count": 50,
+         *           "sharePercent": 48.5
+         *         },
+         *         {
+         *           "code": "back_to_fk",
+         *           "label": "Tillbaka till Försäkringskassan",
+         *           "positive": false,
+         *           "count": 34,
+         *           "sharePercent": 33
+         *         },
+         *         {
+         *           "code": "dropped_out",
+         *           "label": "Avhopp",
+         *           "positive": false,
+         *           "count": 3,
+         *           "sharePercent": 2.9
+         *         },
+         *         {
+         *           "code": "social_services",
+         *           "label": "Till socialtjänsten",
+         *           "positive": false,
+         *           "count": 4,
+         *           "sharePercent": 3.9
+         *         }
+         *       ],
+         *       "positiveSharePercent": 60.2,
+         *       "averageEnrolmentMonths": 7.5,
+         *       "costOre": 1185000000,
+         *       "budgetOre": 1290000000,
+         *       "costOfBudgetPercent": 91.9,
+         *       "budgetLines": [
+         *         {
+         *           "description": "Läkare",
+         *           "sharePercent": 20,
+         *           "budgetOre": 180000000,
+         *           "costOre": 171000000
+         *         },
+         *         {
+         *           "description": "Socialkonsulent AF",
+         *           "sharePercent": 50,
+         *           "budgetOre": 420000000,
+         *           "costOre": 402000000
+         *         },
+         *         {
+         *           "description": "Personlig handläggare FK",
+         *           "sharePercent": 70,
+         *           "budgetOre": 560000000,
+         *           "costOre": 520000000
+         *         },
+         *         {
+         *           "description": "Resor",
+         *           "sharePercent": null,
+         *           "budgetOre": 30000000,
+         *           "costOre": 22000000
+         *         },
+         *         {
+         *           "description": "Lokalhyra",
+         *           "sharePercent": null,
+         *           "budgetOre": 100000000,
+         *           "costOre": 70000000
+         *         }
+         *       ],
+         *       "assessedNotEnrolled": 25,
+         *       "survey": {
+         *         "responses": 21,
+         *         "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+         *         "figures": []
+         *       },
+         *       "socioEconomic": {
+         *         "paybackMonths": 27,
+         *         "netBenefitOre": 160000000,
+         *         "netBenefitYears": 5,
+         *         "method": "Samhällsekonomisk utvärdering av Payoff."
+         *       },
+         *       "subOutcomes": [
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Anställning inom kommunerna",
+         *           "count": 8,
+         *           "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *         },
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Anställning på den privata arbetsmarknaden",
+         *           "count": 9,
+         *           "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *         },
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Startat eget företag",
+         *           "count": 2,
+         *           "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *         }
+         *       ]
          *     }
          */
         InterventionResult: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "interval" | "cumulative";
             periodStart: string;
             periodEnd: string;
             participants: {
@@ -9618,11 +9941,50 @@ export interface components {
             budgetOre: number | null;
             /** @description Derived: cost as a share of budget */
             costOfBudgetPercent: number | null;
+            budgetLines: {
+                /** @description What the line is: a post, travel, rent (400 `required`) */
+                description: string;
+                /** @description The share of a post in percent, over 0 and at most 100 (400 `percent_range`); null if not a post */
+                sharePercent: number | null;
+                /** @description Amount in öre */
+                budgetOre: number | null;
+                /** @description Outcome (spent), in öre */
+                costOre: number | null;
+            }[];
+            subOutcomes: {
+                /** @description The outcome category it breaks down (GET /catalog/vocabularies; 400 `known_outcome_category`) */
+                outcome: string;
+                label: string;
+                /** @description Together with the category's other sub-outcomes at most its count (400 `at_most_outcome`) */
+                count: number;
+                outcomeLabel: string;
+            }[];
+            assessedNotEnrolled: number | null;
+            survey: {
+                /** @description How many participants answered */
+                responses: number;
+                summary: string | null;
+                /** @description Labelled counts of answers, each at most `responses` (400 `at_most_responses`) */
+                figures: {
+                    label: string;
+                    count: number;
+                }[];
+            } | null;
+            socioEconomic: {
+                /** @description Months until the effort has paid itself back */
+                paybackMonths: number | null;
+                /** @description Net benefit to society in öre over `netBenefitYears` (required with it, 400 `required`) */
+                netBenefitOre: number | null;
+                netBenefitYears: number | null;
+                /** @description Method and source of the evaluation */
+                method: string | null;
+            } | null;
         };
         /**
          * @example {
          *       "periodStart": "2007-09-01",
          *       "periodEnd": "2010-12-31",
+         *       "kind": "cumulative",
          *       "participantsWomen": 56,
          *       "participantsMen": 47,
          *       "participantsOther": 0,
@@ -9636,7 +9998,68 @@ export interface components {
          *       },
          *       "averageEnrolmentMonths": 7.5,
          *       "costOre": 1185000000,
-         *       "budgetOre": 1290000000
+         *       "budgetOre": 1290000000,
+         *       "budgetLines": [
+         *         {
+         *           "description": "Läkare",
+         *           "sharePercent": 20,
+         *           "budgetOre": 180000000,
+         *           "costOre": 171000000
+         *         },
+         *         {
+         *           "description": "Socialkonsulent AF",
+         *           "sharePercent": 50,
+         *           "budgetOre": 420000000,
+         *           "costOre": 402000000
+         *         },
+         *         {
+         *           "description": "Personlig handläggare FK",
+         *           "sharePercent": 70,
+         *           "budgetOre": 560000000,
+         *           "costOre": 520000000
+         *         },
+         *         {
+         *           "description": "Resor",
+         *           "sharePercent": null,
+         *           "budgetOre": 30000000,
+         *           "costOre": 22000000
+         *         },
+         *         {
+         *           "description": "Lokalhyra",
+         *           "sharePercent": null,
+         *           "budgetOre": 100000000,
+         *           "costOre": 70000000
+         *         }
+         *       ],
+         *       "assessedNotEnrolled": 25,
+         *       "survey": {
+         *         "responses": 21,
+         *         "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+         *         "figures": []
+         *       },
+         *       "socioEconomic": {
+         *         "paybackMonths": 27,
+         *         "netBenefitOre": 160000000,
+         *         "netBenefitYears": 5,
+         *         "method": "Samhällsekonomisk utvärdering av Payoff."
+         *       },
+         *       "subOutcomes": [
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Anställning inom kommunerna",
+         *           "count": 8
+         *         },
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Anställning på den privata arbetsmarknaden",
+         *           "count": 9
+         *         },
+         *         {
+         *           "outcome": "job_seeking_studies_work",
+         *           "label": "Startat eget företag",
+         *           "count": 2
+         *         }
+         *       ]
          *     }
          */
         ResultInput: {
@@ -9651,6 +10074,11 @@ export interface components {
              * @example 2009-09-01
              */
             periodEnd: string;
+            /**
+             * @description `interval`: the figures count only this period, and intervals are added up. `cumulative`: they count everything from periodStart to periodEnd, and the latest cumulative report is the total (an earlier overlapping one is never added to it). Default `interval`.
+             * @enum {string}
+             */
+            kind?: "interval" | "cumulative";
             participantsWomen: number;
             participantsMen: number;
             /** @description Other or not stated */
@@ -9660,10 +10088,48 @@ export interface components {
                 [key: string]: number;
             };
             averageEnrolmentMonths: number | null;
-            /** @description Amount in öre */
+            /** @description With budget lines: null or their sum (400 `sum_of_budget_lines`), as it is derived from them */
             costOre: number | null;
-            /** @description Amount in öre */
+            /** @description As costOre */
             budgetOre: number | null;
+            budgetLines?: {
+                /** @description What the line is: a post, travel, rent (400 `required`) */
+                description: string;
+                /** @description The share of a post in percent, over 0 and at most 100 (400 `percent_range`); null if not a post */
+                sharePercent: number | null;
+                /** @description Amount in öre */
+                budgetOre: number | null;
+                /** @description Outcome (spent), in öre */
+                costOre: number | null;
+            }[];
+            subOutcomes?: {
+                /** @description The outcome category it breaks down (GET /catalog/vocabularies; 400 `known_outcome_category`) */
+                outcome: string;
+                label: string;
+                /** @description Together with the category's other sub-outcomes at most its count (400 `at_most_outcome`) */
+                count: number;
+            }[];
+            /** @description People assessed but never enrolled */
+            assessedNotEnrolled?: number | null;
+            survey?: {
+                /** @description How many participants answered */
+                responses: number;
+                summary: string | null;
+                /** @description Labelled counts of answers, each at most `responses` (400 `at_most_responses`) */
+                figures: {
+                    label: string;
+                    count: number;
+                }[];
+            } | null;
+            socioEconomic?: {
+                /** @description Months until the effort has paid itself back */
+                paybackMonths: number | null;
+                /** @description Net benefit to society in öre over `netBenefitYears` (required with it, 400 `required`) */
+                netBenefitOre: number | null;
+                netBenefitYears: number | null;
+                /** @description Method and source of the evaluation */
+                method: string | null;
+            } | null;
         };
         /**
          * @example {
@@ -9846,6 +10312,62 @@ export interface components {
             })[];
             /** @description Pass as cursor to get the next page; null on the last page */
             nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "data": [
+         *         {
+         *           "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *           "interventionId": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *           "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *           "organizationName": "Samordningsförbundet Norra Västmanland",
+         *           "interventionTitle": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *           "kind": "cumulative",
+         *           "periodStart": "2007-09-01",
+         *           "periodEnd": "2010-12-31",
+         *           "submittedAt": "2026-11-20T08:31:15.000Z"
+         *         }
+         *       ],
+         *       "nextCursor": "eyJrIjoiMjAyNi0xMS0xOFQwODo0MjoxMS41MjNaIiwiaWQiOiI0YjJmOGMxZS05ZDNhLTRlNmItYjdjMC0yYTVmMWU4ZDNjOTcifQ"
+         *     }
+         */
+        ResultQueuePage: {
+            data: components["schemas"]["ResultQueueItem"][];
+            /** @description Pass as cursor to get the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        /**
+         * @example {
+         *       "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *       "interventionId": "84c74bfd-9f3e-4a8d-a8e8-1e522815506d",
+         *       "organizationId": "d7dfbb74-aafe-4381-a12d-9119fbc07b6d",
+         *       "organizationName": "Samordningsförbundet Norra Västmanland",
+         *       "interventionTitle": "RESAM – ett samordnat resursteam för Fagersta, Norberg och Skinnskatteberg",
+         *       "kind": "cumulative",
+         *       "periodStart": "2007-09-01",
+         *       "periodEnd": "2010-12-31",
+         *       "submittedAt": "2026-11-20T08:31:15.000Z"
+         *     }
+         */
+        ResultQueueItem: {
+            /**
+             * Format: uuid
+             * @description The report (resultId)
+             */
+            id: string;
+            /** Format: uuid */
+            interventionId: string;
+            /** Format: uuid */
+            organizationId: string;
+            organizationName: string;
+            /** @description The entry's title in the public catalogue; null for an entry not in it */
+            interventionTitle: string | null;
+            /** @enum {string} */
+            kind: "interval" | "cumulative";
+            periodStart: string;
+            periodEnd: string;
+            /** Format: date-time */
+            submittedAt: string;
         };
         /**
          * @example {
@@ -10389,6 +10911,8 @@ export interface components {
          *       },
          *       "results": [
          *         {
+         *           "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *           "kind": "cumulative",
          *           "periodStart": "2007-09-01",
          *           "periodEnd": "2010-12-31",
          *           "participants": {
@@ -10445,7 +10969,71 @@ export interface components {
          *           "averageEnrolmentMonths": 7.5,
          *           "costOre": 1185000000,
          *           "budgetOre": 1290000000,
-         *           "costOfBudgetPercent": 91.9
+         *           "costOfBudgetPercent": 91.9,
+         *           "budgetLines": [
+         *             {
+         *               "description": "Läkare",
+         *               "sharePercent": 20,
+         *               "budgetOre": 180000000,
+         *               "costOre": 171000000
+         *             },
+         *             {
+         *               "description": "Socialkonsulent AF",
+         *               "sharePercent": 50,
+         *               "budgetOre": 420000000,
+         *               "costOre": 402000000
+         *             },
+         *             {
+         *               "description": "Personlig handläggare FK",
+         *               "sharePercent": 70,
+         *               "budgetOre": 560000000,
+         *               "costOre": 520000000
+         *             },
+         *             {
+         *               "description": "Resor",
+         *               "sharePercent": null,
+         *               "budgetOre": 30000000,
+         *               "costOre": 22000000
+         *             },
+         *             {
+         *               "description": "Lokalhyra",
+         *               "sharePercent": null,
+         *               "budgetOre": 100000000,
+         *               "costOre": 70000000
+         *             }
+         *           ],
+         *           "assessedNotEnrolled": 25,
+         *           "survey": {
+         *             "responses": 21,
+         *             "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+         *             "figures": []
+         *           },
+         *           "socioEconomic": {
+         *             "paybackMonths": 27,
+         *             "netBenefitOre": 160000000,
+         *             "netBenefitYears": 5,
+         *             "method": "Samhällsekonomisk utvärdering av Payoff."
+         *           },
+         *           "subOutcomes": [
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Anställning inom kommunerna",
+         *               "count": 8,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             },
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Anställning på den privata arbetsmarknaden",
+         *               "count": 9,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             },
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Startat eget företag",
+         *               "count": 2,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             }
+         *           ]
          *         }
          *       ],
          *       "firstPublishedAt": "2026-06-11T13:02:37.000Z",
@@ -10699,6 +11287,8 @@ export interface components {
          *       },
          *       "results": [
          *         {
+         *           "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+         *           "kind": "cumulative",
          *           "periodStart": "2007-09-01",
          *           "periodEnd": "2010-12-31",
          *           "participants": {
@@ -10755,7 +11345,71 @@ export interface components {
          *           "averageEnrolmentMonths": 7.5,
          *           "costOre": 1185000000,
          *           "budgetOre": 1290000000,
-         *           "costOfBudgetPercent": 91.9
+         *           "costOfBudgetPercent": 91.9,
+         *           "budgetLines": [
+         *             {
+         *               "description": "Läkare",
+         *               "sharePercent": 20,
+         *               "budgetOre": 180000000,
+         *               "costOre": 171000000
+         *             },
+         *             {
+         *               "description": "Socialkonsulent AF",
+         *               "sharePercent": 50,
+         *               "budgetOre": 420000000,
+         *               "costOre": 402000000
+         *             },
+         *             {
+         *               "description": "Personlig handläggare FK",
+         *               "sharePercent": 70,
+         *               "budgetOre": 560000000,
+         *               "costOre": 520000000
+         *             },
+         *             {
+         *               "description": "Resor",
+         *               "sharePercent": null,
+         *               "budgetOre": 30000000,
+         *               "costOre": 22000000
+         *             },
+         *             {
+         *               "description": "Lokalhyra",
+         *               "sharePercent": null,
+         *               "budgetOre": 100000000,
+         *               "costOre": 70000000
+         *             }
+         *           ],
+         *           "assessedNotEnrolled": 25,
+         *           "survey": {
+         *             "responses": 21,
+         *             "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+         *             "figures": []
+         *           },
+         *           "socioEconomic": {
+         *             "paybackMonths": 27,
+         *             "netBenefitOre": 160000000,
+         *             "netBenefitYears": 5,
+         *             "method": "Samhällsekonomisk utvärdering av Payoff."
+         *           },
+         *           "subOutcomes": [
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Anställning inom kommunerna",
+         *               "count": 8,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             },
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Anställning på den privata arbetsmarknaden",
+         *               "count": 9,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             },
+         *             {
+         *               "outcome": "job_seeking_studies_work",
+         *               "label": "Startat eget företag",
+         *               "count": 2,
+         *               "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+         *             }
+         *           ]
          *         }
          *       ],
          *       "firstPublishedAt": "2026-06-11T13:02:37.000Z",
@@ -22517,7 +23171,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The period's results with derived shares */
+            /** @description The report with derived shares and its review state */
             200: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -22525,7 +23179,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterventionResult"];
+                    "application/json": components["schemas"]["InterventionResultReport"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -22544,6 +23198,48 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    publishInterventionResults: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Organization id */
+                orgId: string;
+                interventionId: string;
+                resultId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The published report */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["InterventionResultReport"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            /** @description Conflict */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             503: components["responses"]["ServiceUnavailable"];
         };
     };
@@ -22846,6 +23542,36 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EditorialQueuePage"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            503: components["responses"]["ServiceUnavailable"];
+        };
+    };
+    listResultReviewQueue: {
+        parameters: {
+            query?: {
+                /** @description nextCursor from the previous page; any other value is refused (400 `invalid_cursor`) */
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The queue */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Cache-Control": components["headers"]["NoStore"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultQueuePage"];
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -23415,6 +24141,8 @@ export interface operations {
                      *           },
                      *           "results": [
                      *             {
+                     *               "id": "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+                     *               "kind": "cumulative",
                      *               "periodStart": "2007-09-01",
                      *               "periodEnd": "2010-12-31",
                      *               "participants": {
@@ -23471,7 +24199,71 @@ export interface operations {
                      *               "averageEnrolmentMonths": 7.5,
                      *               "costOre": 1185000000,
                      *               "budgetOre": 1290000000,
-                     *               "costOfBudgetPercent": 91.9
+                     *               "costOfBudgetPercent": 91.9,
+                     *               "budgetLines": [
+                     *                 {
+                     *                   "description": "Läkare",
+                     *                   "sharePercent": 20,
+                     *                   "budgetOre": 180000000,
+                     *                   "costOre": 171000000
+                     *                 },
+                     *                 {
+                     *                   "description": "Socialkonsulent AF",
+                     *                   "sharePercent": 50,
+                     *                   "budgetOre": 420000000,
+                     *                   "costOre": 402000000
+                     *                 },
+                     *                 {
+                     *                   "description": "Personlig handläggare FK",
+                     *                   "sharePercent": 70,
+                     *                   "budgetOre": 560000000,
+                     *                   "costOre": 520000000
+                     *                 },
+                     *                 {
+                     *                   "description": "Resor",
+                     *                   "sharePercent": null,
+                     *                   "budgetOre": 30000000,
+                     *                   "costOre": 22000000
+                     *                 },
+                     *                 {
+                     *                   "description": "Lokalhyra",
+                     *                   "sharePercent": null,
+                     *                   "budgetOre": 100000000,
+                     *                   "costOre": 70000000
+                     *                 }
+                     *               ],
+                     *               "assessedNotEnrolled": 25,
+                     *               "survey": {
+                     *                 "responses": 21,
+                     *                 "summary": "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+                     *                 "figures": []
+                     *               },
+                     *               "socioEconomic": {
+                     *                 "paybackMonths": 27,
+                     *                 "netBenefitOre": 160000000,
+                     *                 "netBenefitYears": 5,
+                     *                 "method": "Samhällsekonomisk utvärdering av Payoff."
+                     *               },
+                     *               "subOutcomes": [
+                     *                 {
+                     *                   "outcome": "job_seeking_studies_work",
+                     *                   "label": "Anställning inom kommunerna",
+                     *                   "count": 8,
+                     *                   "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+                     *                 },
+                     *                 {
+                     *                   "outcome": "job_seeking_studies_work",
+                     *                   "label": "Anställning på den privata arbetsmarknaden",
+                     *                   "count": 9,
+                     *                   "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+                     *                 },
+                     *                 {
+                     *                   "outcome": "job_seeking_studies_work",
+                     *                   "label": "Startat eget företag",
+                     *                   "count": 2,
+                     *                   "outcomeLabel": "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag"
+                     *                 }
+                     *               ]
                      *             }
                      *           ],
                      *           "firstPublishedAt": "2026-06-11T13:02:37.000Z",

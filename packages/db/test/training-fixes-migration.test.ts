@@ -7,10 +7,7 @@ import { createTestDatabase, type TestDatabase } from "../src/testing.js";
  * Migration 0023 reopens the intresseanmälningar that trainings cancelled before the fix left
  * "scheduled". Its backfill is replayed here on rows in that state (it is a no-op on a new database).
  */
-const MIGRATION = readFileSync(
-  new URL("../migrations/0023_training_fixes.sql", import.meta.url),
-  "utf8",
-);
+const MIGRATION = readFileSync(new URL("../migrations/0023_training_fixes.sql", import.meta.url), "utf8");
 const backfill = MIGRATION.split("--> statement-breakpoint").at(-1) as string;
 
 let t: TestDatabase;

@@ -84,6 +84,7 @@ export const AUDIT_ACTION_FAMILIES = {
     "intervention.returned",
     "intervention.archived",
     "intervention.results_recorded",
+    "intervention.results_published",
     "intervention.co_owner_invited",
     "intervention.co_ownership_accepted",
     "intervention.co_ownership_left",

@@ -7,7 +7,15 @@ const CATEGORIES = [
   { code: "fk", positive: false },
 ];
 
-const period = (periodStart: string, periodEnd: string, women: number, men: number, work = 0) => ({
+const period = (
+  periodStart: string,
+  periodEnd: string,
+  women: number,
+  men: number,
+  work = 0,
+  kind: "interval" | "cumulative" = "interval",
+) => ({
+  kind,
   periodStart,
   periodEnd,
   participantsWomen: women,
@@ -26,8 +34,8 @@ describe("project totals", () => {
     ).toMatchObject({ participantsWomen: 8, participantsMen: 7, outcomes: { work: 5 } });
     expect(
       delprojektContribution([
-        period("2019-01-01", "2020-12-31", 6, 4, 3),
-        period("2019-01-01", "2019-12-31", 2, 2),
+        period("2019-01-01", "2020-12-31", 6, 4, 3, "cumulative"),
+        period("2019-01-01", "2019-12-31", 2, 2, 0, "cumulative"),
       ]),
     ).toMatchObject({ participantsWomen: 6, participantsMen: 4, outcomes: { work: 3 } });
   });

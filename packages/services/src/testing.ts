@@ -3,7 +3,7 @@ import type { InterventionContent } from "@nns/domain";
 import type { MemberPartyInput } from "./organization-input.js";
 
 /** Fixtures shared by the tests of this package and of the apps (`@nns/services/testing`). */
-export { RESAM_RESULTS } from "./catalog/demo-catalog.js";
+export { RESAM_INTERIM_RESULTS, RESAM_RESULTS } from "./catalog/demo-catalog.js";
 export { PLACEHOLDER_SKAPA, PLACEHOLDER_SKAPA_DEFINITION } from "./progression/placeholder-skapa.js";
 export * from "./progression/seed-instruments.js";
 

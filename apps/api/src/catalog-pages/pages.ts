@@ -7,9 +7,10 @@ import { html, raw } from "hono/html";
 import type { AppEnv } from "../lib/env.js";
 import { CatalogFilterQuery } from "../routes/catalog/catalog.routes.js";
 import { toCatalogQuery } from "../routes/catalog/catalog-query.js";
-import { kronor, page, percent, period, shortDescription } from "./layout.js";
+import { kronor, page, period, shortDescription } from "./layout.js";
 import { ownerFacts, projectSection } from "./project-section.js";
 import { resultsChart } from "./results-chart.js";
+import { resultsSection } from "./results-section.js";
 import { searchPage } from "./search-page.js";
 import { type EntryFacts, entryStructuredData } from "./structured-data.js";
 
@@ -65,10 +66,26 @@ interface EntryDocument extends EntryFacts {
   targetGroups: { label: string }[];
   targetGroupNote: string | null;
   methods: { label: string }[];
-  goals: { resultGoalPercent: number | null; volumeGoalParticipants: number | null };
+  goals: {
+    resultGoalPercent: number | null;
+    resultGoalWithinMonths?: number | null;
+    volumeGoalParticipants: number | null;
+    plannedThroughputMonths?: number | null;
+  };
+  budget?: { year: number; amountOre: number }[];
   links: { kind: string; title: string; url: string }[];
   contacts: { name: string; role: string; email: string | null; phone: string | null }[];
 }
+
+/** A result goal's time frame in words: 12 months reads "inom ett år". */
+const withinMonths = (months: number | null | undefined) =>
+  !months
+    ? ""
+    : months === 12
+      ? " inom ett år"
+      : months % 12 === 0
+        ? ` inom ${months / 12} år`
+        : ` inom ${months} månader`;
 
 /**
  * One entry's page; `preview` marks a working copy shown to its editors before it is published (never
@@ -97,27 +114,16 @@ ${row("Period", period(d.startDate, d.endDate))}
 ${row("Område", [...d.area.municipalities.map((m) => m.name), ...d.area.counties.map((c) => c.name)].join(", "))}
 ${row("Målgrupp", [...d.targetGroups.map((t) => t.label), d.targetGroupNote].filter(Boolean).join(", "))}
 ${row("Metoder", d.methods.map((m) => m.label).join(", "))}
-${row("Resultatmål", d.goals.resultGoalPercent === null ? null : `${d.goals.resultGoalPercent} % till arbete, studier eller rehabilitering`)}
+${row("Resultatmål", d.goals.resultGoalPercent === null ? null : `${d.goals.resultGoalPercent} % till arbete, studier eller rehabilitering${withinMonths(d.goals.resultGoalWithinMonths)}`)}
 ${row("Volymmål", d.goals.volumeGoalParticipants === null ? null : `${d.goals.volumeGoalParticipants} deltagare åt gången`)}
+${row("Genomströmning", d.goals.plannedThroughputMonths ? `${d.goals.plannedThroughputMonths} månader per deltagare` : null)}
+${row("Budget", (d.budget ?? []).length > 0 ? (d.budget ?? []).map((b) => `${b.year}: ${kronor(b.amountOre)}`).join(", ") : null)}
 </dl>
 ${projectSection(entry.related, entry.project)}
 <h2>Beskrivning</h2>
 ${raw(renderMarkdown(d.description))}
 ${resultsChart(results, d.goals.resultGoalPercent)}
-${results.map(
-  (r) => html`<h2>Resultat ${r.periodStart} – ${r.periodEnd}</h2>
-<p>${r.participants.total} deltagare: ${r.participants.women} kvinnor, ${r.participants.men} män${
-    r.participants.other > 0 ? `, ${r.participants.other} annat eller ej angivet` : ""
-  }.${r.averageEnrolmentMonths === null ? "" : ` Genomsnittlig inskrivningstid ${String(r.averageEnrolmentMonths).replace(".", ",")} månader.`}</p>
-<table><caption>Var deltagarna tog vägen (andelar räknade av antalen)</caption>
-<thead><tr><th scope="col">Utfall</th><th scope="col">Antal</th><th scope="col">Andel</th></tr></thead>
-<tbody>${r.outcomes.map(
-    (o) =>
-      html`<tr><th scope="row">${o.label}${o.positive ? " (positivt)" : ""}</th><td>${o.count}</td><td>${percent(o.sharePercent)}</td></tr>`,
-  )}</tbody></table>
-<p>Positivt utfall: <strong>${percent(r.positiveSharePercent)}</strong></p>
-${r.costOre !== null && r.budgetOre ? html`<p>Kostnad ${kronor(r.costOre)} av budget ${kronor(r.budgetOre)} (${percent(r.costOfBudgetPercent)}).</p>` : ""}`,
-)}
+${resultsSection(results)}
 ${d.links.length > 0 ? html`<h2>Läs mer</h2><ul>${d.links.map((l) => html`<li><a href="${l.url}" rel="noopener nofollow">${l.title}</a></li>`)}</ul>` : ""}
 ${d.contacts.length > 0 ? html`<h2>Kontakt</h2><ul>${d.contacts.map((p) => html`<li>${p.name}, ${p.role}${p.email ? html` – <a href="mailto:${p.email}">${p.email}</a>` : ""}${p.phone ? `, ${p.phone}` : ""}</li>`)}</ul>` : ""}
 ${preview ? "" : html`<p class="meta">Publicerad ${entry.firstPublishedAt.slice(0, 10)}, senast uppdaterad ${entry.updatedAt.slice(0, 10)}.</p>`}

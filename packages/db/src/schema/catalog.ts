@@ -141,9 +141,52 @@ export const interventionVersions = pgTable(
   ],
 );
 
+// The shapes of BudgetLine etc. in @nns/domain (catalog/results.ts), which the database package does not depend on.
+interface BudgetLine {
+  description: string;
+  sharePercent: number | null;
+  budgetOre: number | null;
+  costOre: number | null;
+}
+interface SubOutcome {
+  outcome: string;
+  label: string;
+  count: number;
+}
+interface ParticipantSurvey {
+  responses: number;
+  summary: string | null;
+  figures: { label: string; count: number }[];
+}
+interface SocioEconomicEvaluation {
+  paybackMonths: number | null;
+  netBenefitOre: number | null;
+  netBenefitYears: number | null;
+  method: string | null;
+}
+
+/** What a published report showed: the value columns as they were when NNS (or the förbund) published. */
+export interface PublishedResultValues {
+  periodStart: string;
+  periodEnd: string;
+  kind: "interval" | "cumulative";
+  participantsWomen: number;
+  participantsMen: number;
+  participantsOther: number;
+  outcomes: Record<string, number>;
+  averageEnrolmentMonths: number | string | null;
+  costOre: number | null;
+  budgetOre: number | null;
+  budgetLines: BudgetLine[];
+  subOutcomes: SubOutcome[];
+  assessedNotEnrolled: number | null;
+  survey: ParticipantSurvey | null;
+  socioEconomic: SocioEconomicEvaluation | null;
+}
+
 /**
  * Tenant-owned: what an intervention reports for one period. Shares are derived, never stored.
- * Row-level security: co_owner_inserts, co_owner_reads, co_owner_updates, tenant_isolation (0006_catalogue_rls.sql).
+ * Row-level security: co_owner_inserts, co_owner_reads, co_owner_updates, editorial_queue, tenant_isolation (0006_catalogue_rls.sql, 0017_result_reports.sql).
  */
 export const interventionResults = pgTable(
   "intervention_results",
@@ -164,10 +207,30 @@ export const interventionResults = pgTable(
     averageEnrolmentMonths: numeric("average_enrolment_months", { precision: 5, scale: 1 }),
     costOre: bigint("cost_ore", { mode: "number" }),
     budgetOre: bigint("budget_ore", { mode: "number" }),
+    /** `interval` (added up) or `cumulative` (from its start; the latest replaces earlier ones). */
+    kind: text("kind", { enum: ["interval", "cumulative"] }).notNull(),
+    budgetLines: jsonb("budget_lines").$type<BudgetLine[]>().notNull().default([]),
+    subOutcomes: jsonb("sub_outcomes").$type<SubOutcome[]>().notNull().default([]),
+    assessedNotEnrolled: integer("assessed_not_enrolled"),
+    survey: jsonb("survey").$type<ParticipantSurvey>(),
+    socioEconomic: jsonb("socio_economic").$type<SocioEconomicEvaluation>(),
+    /** `submitted` waits for NNS's editors (unless the förbund self-publishes); `published` is public. */
+    state: text("state", { enum: ["submitted", "published"] })
+      .notNull()
+      .default("published"),
+    submittedAt: timestamp("submitted_at", { withTimezone: true, precision: 3 }),
+    publishedAt: timestamp("published_at", { withTimezone: true, precision: 3 }),
+    publishedByLabel: text("published_by_label"),
+    /** The figures as last published: what the public sees while a correction waits for review. */
+    published: jsonb("published").$type<PublishedResultValues>(),
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
     index("intervention_results_organization_id_idx").on(t.organizationId),
+    index("intervention_results_submitted_idx").on(t.submittedAt).where(sql`state = 'submitted'`),
+    check("intervention_results_kind", sql`kind IN ('interval', 'cumulative')`),
+    check("intervention_results_state", sql`state IN ('submitted', 'published')`),
+    check("intervention_results_assessed", sql`assessed_not_enrolled IS NULL OR assessed_not_enrolled >= 0`),
     uniqueIndex("intervention_results_period_key").on(t.interventionId, t.periodStart, t.periodEnd),
     check("intervention_results_period_order", sql`period_end >= period_start`),
     check(

@@ -1,14 +1,11 @@
 /**
  * A national or regional project's results added up over its delprojekt. Each delprojekt reports its own
- * periods; what it contributes is its whole run: the sum of its periods when each counts its own
- * participants, or its latest period when periods overlap (reported cumulatively, the latest already
- * counts the earlier ones). Shares of the sum are derived by `deriveResults`, on the same arithmetic as a
- * single entry's.
+ * periods; what it contributes is its whole run, totalled by the same rule as a single entry's
+ * (`resultTotals`: the latest cumulative report, plus intervals it does not cover). Shares of the sum are
+ * derived by `deriveResults`, on the same arithmetic as a single entry's.
  */
-import { inReportingOrder, type ReportingPeriod, reportingPeriodsOverlap } from "./result-periods.js";
+import { resultTotals, type TotalsReport } from "./result-periods.js";
 import { type DerivedResults, deriveResults, type OutcomeCategory, type ResultCounts } from "./results.js";
-
-type PeriodCounts = ResultCounts & ReportingPeriod;
 
 const EMPTY: ResultCounts = { participantsWomen: 0, participantsMen: 0, participantsOther: 0, outcomes: {} };
 
@@ -24,10 +21,14 @@ function add(a: ResultCounts, b: ResultCounts): ResultCounts {
 }
 
 /** What one delprojekt contributes to its project's totals. */
-export function delprojektContribution(periods: readonly PeriodCounts[]): ResultCounts {
-  if (periods.length === 0) return EMPTY;
-  if (reportingPeriodsOverlap(periods)) return inReportingOrder(periods).at(-1) ?? EMPTY;
-  return periods.reduce<ResultCounts>(add, EMPTY);
+export function delprojektContribution(periods: readonly TotalsReport[]): ResultCounts {
+  const totals = resultTotals(periods);
+  return {
+    participantsWomen: totals.participantsWomen,
+    participantsMen: totals.participantsMen,
+    participantsOther: totals.participantsOther,
+    outcomes: totals.outcomes,
+  };
 }
 
 export interface ProjectTotals extends DerivedResults {
@@ -40,7 +41,7 @@ export interface ProjectTotals extends DerivedResults {
 
 /** The project's totals over its delprojekt, each given as its reported periods. */
 export function projectTotals(
-  parts: readonly (readonly PeriodCounts[])[],
+  parts: readonly (readonly TotalsReport[])[],
   categories: readonly OutcomeCategory[],
 ): ProjectTotals {
   const sum = parts.map(delprojektContribution).reduce(add, EMPTY);

@@ -94,3 +94,146 @@ export function deriveResults(counts: ResultCounts, categories: readonly Outcome
     withoutOutcome: total - counted,
   };
 }
+
+/**
+ * One line of a report's budget against outcome (RESAM's "Läkare 20 %", "Lokalhyra"): what it is, the
+ * share of a post when it is one, and the budgeted and spent amounts in öre (either may be unknown).
+ */
+export interface BudgetLine {
+  description: string;
+  sharePercent: number | null;
+  budgetOre: number | null;
+  costOre: number | null;
+}
+
+/** A breakdown under an outcome category: of job-seeking/studies/work, 8 employed in a kommun. */
+export interface SubOutcome {
+  outcome: string;
+  label: string;
+  count: number;
+}
+
+/** A participant survey: how many answered, and what they said as text and/or labelled figures. */
+export interface ParticipantSurvey {
+  responses: number;
+  summary: string | null;
+  figures: { label: string; count: number }[];
+}
+
+/** A socio-economic evaluation: payback time, net benefit over a number of years, and its source. */
+export interface SocioEconomicEvaluation {
+  paybackMonths: number | null;
+  netBenefitOre: number | null;
+  netBenefitYears: number | null;
+  method: string | null;
+}
+
+export interface ResultDetails {
+  budgetLines: readonly BudgetLine[];
+  subOutcomes: readonly SubOutcome[];
+  assessedNotEnrolled: number | null;
+  survey: ParticipantSurvey | null;
+  socioEconomic: SocioEconomicEvaluation | null;
+}
+
+const count = (field: string, value: number | null) => {
+  if (value !== null && (!Number.isSafeInteger(value) || value < 0))
+    throw new ResultCountsError(field, "non_negative_integer", "Antalet måste vara ett heltal ≥ 0.");
+};
+
+const text = (field: string, value: string | null, max: number, required = false) => {
+  if (required && (value === null || value.trim() === ""))
+    throw new ResultCountsError(field, "required", "Fältet måste fyllas i.");
+  if (value !== null && value.length > max)
+    throw new ResultCountsError(field, "too_long", `Högst ${max} tecken.`);
+};
+
+/**
+ * Checks a report's details against its counts; throws `ResultCountsError` naming the field (paths as the
+ * API's body, e.g. `budgetLines.2.sharePercent`). Sub-outcomes belong to a known category and together
+ * do not exceed its count.
+ */
+export function validateResultDetails(
+  details: ResultDetails,
+  counts: ResultCounts,
+  categories: readonly OutcomeCategory[],
+): void {
+  details.budgetLines.forEach((line, i) => {
+    text(`budgetLines.${i}.description`, line.description, 200, true);
+    if (line.sharePercent !== null && !(line.sharePercent > 0 && line.sharePercent <= 100))
+      throw new ResultCountsError(
+        `budgetLines.${i}.sharePercent`,
+        "percent_range",
+        "Andelen av en tjänst ska vara över 0 och högst 100 %.",
+      );
+    count(`budgetLines.${i}.budgetOre`, line.budgetOre);
+    count(`budgetLines.${i}.costOre`, line.costOre);
+  });
+  const known = new Set(categories.map((c) => c.code));
+  const perCategory = new Map<string, number>();
+  details.subOutcomes.forEach((sub, i) => {
+    if (!known.has(sub.outcome))
+      throw new ResultCountsError(
+        `subOutcomes.${i}.outcome`,
+        "known_outcome_category",
+        "Okänd utfallskategori.",
+      );
+    text(`subOutcomes.${i}.label`, sub.label, 200, true);
+    count(`subOutcomes.${i}.count`, sub.count);
+    const sum = (perCategory.get(sub.outcome) ?? 0) + sub.count;
+    perCategory.set(sub.outcome, sum);
+    if (sum > (counts.outcomes[sub.outcome] ?? 0))
+      throw new ResultCountsError(
+        `subOutcomes.${i}.count`,
+        "at_most_outcome",
+        `Uppdelningen (${sum}) får inte vara fler än utfallet (${counts.outcomes[sub.outcome] ?? 0}).`,
+      );
+  });
+  count("assessedNotEnrolled", details.assessedNotEnrolled);
+  if (details.survey) {
+    count("survey.responses", details.survey.responses);
+    text("survey.summary", details.survey.summary, 4000);
+    details.survey.figures.forEach((figure, i) => {
+      text(`survey.figures.${i}.label`, figure.label, 200, true);
+      count(`survey.figures.${i}.count`, figure.count);
+      if (figure.count > (details.survey as ParticipantSurvey).responses)
+        throw new ResultCountsError(
+          `survey.figures.${i}.count`,
+          "at_most_responses",
+          "Fler än antalet svar på enkäten.",
+        );
+    });
+  }
+  if (details.socioEconomic) {
+    const s = details.socioEconomic;
+    count("socioEconomic.paybackMonths", s.paybackMonths);
+    count("socioEconomic.netBenefitYears", s.netBenefitYears);
+    if (s.netBenefitOre !== null && !Number.isSafeInteger(s.netBenefitOre))
+      throw new ResultCountsError(
+        "socioEconomic.netBenefitOre",
+        "integer",
+        "Beloppet måste vara ett heltal öre.",
+      );
+    if (s.netBenefitOre !== null && s.netBenefitYears === null)
+      throw new ResultCountsError(
+        "socioEconomic.netBenefitYears",
+        "required",
+        "Ange över hur många år nettonyttan är räknad.",
+      );
+    text("socioEconomic.method", s.method, 4000);
+  }
+}
+
+/**
+ * A report's cost and budget when it has budget lines: the sums of the lines' amounts (null when no line
+ * has one). Without lines the report's own pair stands, so reports from before lines existed keep theirs.
+ */
+export function budgetTotals(
+  lines: readonly BudgetLine[],
+  own: { costOre: number | null; budgetOre: number | null },
+): { costOre: number | null; budgetOre: number | null } {
+  if (lines.length === 0) return own;
+  const sum = (pick: (l: BudgetLine) => number | null) =>
+    lines.reduce<number | null>((s, l) => (pick(l) === null ? s : (s ?? 0) + (pick(l) as number)), null);
+  return { costOre: sum((l) => l.costOre), budgetOre: sum((l) => l.budgetOre) };
+}

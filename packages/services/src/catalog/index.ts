@@ -7,11 +7,16 @@ export * from "./interventions.js";
 export * from "./preview.js";
 export * from "./project.js";
 export * from "./public-catalog.js";
+export {
+  type PublicResult,
+  type ResultReport,
+  type ResultTotalsView,
+  resultTotalsView,
+} from "./result-view.js";
 export * from "./results.js";
 export type { RunningBodyView } from "./running-body.js";
 export * from "./search-results.js";
 export * from "./search-synonyms.js";
-export type { PublicResult } from "./snapshot.js";
 export * from "./submission.js";
 export * from "./target-groups.js";
 export * from "./vocabularies.js";

@@ -9,13 +9,13 @@ import {
   type Tx,
   transaction,
 } from "@nns/db";
-import { type InterventionContent, type ProjectTotals, projectTotals, type ResultCounts } from "@nns/domain";
+import { type InterventionContent, type ProjectTotals, projectTotals, type TotalsReport } from "@nns/domain";
 import { and, asc, eq, inArray, ne } from "drizzle-orm";
 import { requirePermission } from "../access.js";
 import type { Deps, OrgContext } from "../context.js";
 import { loadIntervention, reachableFrom } from "./access.js";
+import type { PublicResult } from "./result-view.js";
 import { type RunningBodyView, runningBodyView } from "./running-body.js";
-import type { PublicResult } from "./snapshot.js";
 import { placesOf, readVocabularies } from "./vocabularies.js";
 
 export interface ProjectPart {
@@ -46,9 +46,10 @@ export interface ProjectOutcome {
   sharePercent: number | null;
 }
 
-type PeriodCounts = ResultCounts & { periodStart: string; periodEnd: string };
+type PeriodCounts = TotalsReport;
 
 const countsOfPublic = (r: PublicResult): PeriodCounts => ({
+  kind: r.kind,
   periodStart: r.periodStart,
   periodEnd: r.periodEnd,
   participantsWomen: r.participants.women,

@@ -4,6 +4,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
 import type { Deps } from "../context.js";
 import { afterCursor, type PageRequest } from "../pagination.js";
+import type { PublicResult } from "./result-view.js";
 import { cachedSearch, readSearchState, searchTsQuery } from "./search-cache.js";
 import { catalogIndex } from "./search-index-store.js";
 import {
@@ -19,7 +20,6 @@ import {
   sortKindOf,
   summaryOf,
 } from "./search-results.js";
-import type { PublicResult } from "./snapshot.js";
 import { parseTsQuery } from "./tsquery.js";
 
 /**

@@ -1,61 +1,10 @@
-import { catalogEntries, interventionResults, organizations, resourceShares, type Tx } from "@nns/db";
-import { deriveResults, type InterventionContent, percentOneDecimal, STATUS_LABELS_SV } from "@nns/domain";
-import { and, asc, eq, inArray, isNotNull, isNull } from "drizzle-orm";
+import { catalogEntries, organizations, resourceShares, type Tx } from "@nns/db";
+import { type InterventionContent, STATUS_LABELS_SV } from "@nns/domain";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 import { INTERVENTION_RESOURCE, type InterventionRow } from "./access.js";
+import { resultsOf } from "./result-view.js";
 import { runningBodyView } from "./running-body.js";
-import { placesOf, readVocabularies, type Vocabularies } from "./vocabularies.js";
-
-export interface PublicResult {
-  periodStart: string;
-  periodEnd: string;
-  participants: { women: number; men: number; other: number; total: number };
-  outcomes: { code: string; label: string; positive: boolean; count: number; sharePercent: number | null }[];
-  positiveSharePercent: number | null;
-  averageEnrolmentMonths: number | null;
-  costOre: number | null;
-  budgetOre: number | null;
-  /** Cost as a share of the budget, derived by the same rounding rule as the outcome shares. */
-  costOfBudgetPercent: number | null;
-}
-
-type ResultRow = typeof interventionResults.$inferSelect;
-
-export function publicResult(row: ResultRow, vocab: Vocabularies): PublicResult {
-  const derived = deriveResults(row, vocab.outcomeCategories);
-  return {
-    periodStart: row.periodStart,
-    periodEnd: row.periodEnd,
-    participants: {
-      women: row.participantsWomen,
-      men: row.participantsMen,
-      other: row.participantsOther,
-      total: derived.participantsTotal,
-    },
-    outcomes: derived.outcomeShares.map((share) => {
-      const category = vocab.outcomeCategories.find((c) => c.code === share.code);
-      return { ...share, label: category?.labelSv ?? share.code, positive: category?.positive ?? false };
-    }),
-    positiveSharePercent: derived.positiveSharePercent,
-    averageEnrolmentMonths: row.averageEnrolmentMonths === null ? null : Number(row.averageEnrolmentMonths),
-    costOre: row.costOre,
-    budgetOre: row.budgetOre,
-    costOfBudgetPercent:
-      row.costOre === null || !row.budgetOre ? null : percentOneDecimal(row.costOre, row.budgetOre),
-  };
-}
-
-export async function resultsOf(
-  tx: Tx,
-  interventionId: string,
-  vocab: Vocabularies,
-): Promise<PublicResult[]> {
-  const rows = await tx
-    .select()
-    .from(interventionResults)
-    .where(eq(interventionResults.interventionId, interventionId))
-    .orderBy(asc(interventionResults.periodStart));
-  return rows.map((row) => publicResult(row, vocab));
-}
+import { placesOf, readVocabularies } from "./vocabularies.js";
 
 const label = (list: { code: string; labelSv: string }[], code: string) => ({
   code,
@@ -170,7 +119,7 @@ export async function writeCatalogEntry(
     .onConflictDoUpdate({ target: catalogEntries.interventionId, set: values });
 }
 
-/** Refreshes only the results of a published entry; nothing else of it changes without publishing. */
+/** Refreshes only the published results of a published entry; nothing else of it changes without publishing. */
 export async function refreshCatalogResults(tx: Tx, interventionId: string): Promise<void> {
   const vocab = await readVocabularies(tx);
   await tx

@@ -25,7 +25,7 @@ async function selfPublishingGranted(tx: Tx, organizationId: string): Promise<bo
 }
 
 /** Who the actor is as a publisher of this intervention. Co-owners never publish for the owner. */
-async function publisherFor(tx: Tx, ctx: OrgContext, isOwner: boolean): Promise<Publisher> {
+export async function publisherFor(tx: Tx, ctx: OrgContext, isOwner: boolean): Promise<Publisher> {
   const editorial = ctx.permissions.has("catalog:editorial");
   const admin = ctx.access === "org_admin" || ctx.access === "system";
   return {

@@ -1,11 +1,11 @@
 export * from "./attendance.js";
 export * from "./calendar.js";
-export * from "./event-signup.js";
-export * from "./event-signup-public.js";
 export * from "./event-budget.js";
 export * from "./event-cohosts.js";
 export * from "./event-figures.js";
 export * from "./event-series.js";
+export * from "./event-signup.js";
+export * from "./event-signup-public.js";
 export { type SeatsView, seatsOverview } from "./seats.js";
 export * from "./settings.js";
 export * from "./surveys.js";

@@ -1,7 +1,9 @@
+import { REPORT_KINDS } from "@nns/domain";
 import { formatKronor } from "@nns/domain/money";
 import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
+import { SelectField } from "../../components/choice";
 import { FeedbackRegion, useFeedback } from "../../components/Feedback";
 import { ScrollableTable } from "../../components/ScrollableTable";
 import { ServerForm } from "../../components/ServerForm";
@@ -13,11 +15,14 @@ import {
   choosable,
   type InterventionResult,
   useIntervention,
+  usePublishResults,
   useResults,
   useSaveResults,
   useVocabularies,
 } from "./api";
 import { formatPercent } from "./percent";
+import { ResultDetails } from "./ResultDetails";
+import { ResultDetailsFields, readResultDetails } from "./ResultDetailsFields";
 import { ResultsCharts } from "./ResultsCharts";
 import { InterventionTabs } from "./Tabs";
 import "../../components/fields.css";
@@ -46,6 +51,9 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
   const { feedback, show } = useFeedback();
   const [saved, setSaved] = useState<InterventionResult | null>(null);
   const save = useSaveResults(orgId, interventionId);
+  const publish = usePublishResults(orgId, interventionId);
+  const [kind, setKind] = useState<InterventionResult["kind"]>("interval");
+  const [rows, setRows] = useState({ lines: 0, subOutcomes: 0 });
   const title = intervention.data?.intervention.content.title ?? "";
   // A retired category stays in the form only while a stored period counts it, so it can be corrected.
   const counted = (results.data ?? []).flatMap((r) =>
@@ -90,9 +98,15 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
               .replace(",", ".");
             if (enrolment !== "" && Number.isNaN(Number(enrolment)))
               errors.averageEnrolmentMonths = t("form.badNumber");
+            const read = readResultDetails(data, rows, {
+              badAmount: t("form.badAmount"),
+              badNumber: t("form.badNumber"),
+            });
             save.mutate(
               {
-                local: errors,
+                local: { ...errors, ...read.errors },
+                kind,
+                ...read.details,
                 periodStart: String(data.get("periodStart") ?? ""),
                 periodEnd: String(data.get("periodEnd") ?? ""),
                 participantsWomen: count(data.get("participantsWomen")),
@@ -108,7 +122,10 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
               {
                 onSuccess: (result) => {
                   setSaved(result);
-                  show({ kind: "success", text: t("results.saved") });
+                  show({
+                    kind: "success",
+                    text: t(result.state === "submitted" ? "resultDetails.savedForReview" : "results.saved"),
+                  });
                 },
               },
             );
@@ -120,6 +137,15 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
             <TextField name="periodStart" type="date" label={t("results.periodStart")} isRequired />
             <TextField name="periodEnd" type="date" label={t("results.periodEnd")} isRequired />
           </div>
+          <SelectField
+            name="kind"
+            label={t("resultDetails.kind")}
+            description={t("resultDetails.kindHelp")}
+            options={REPORT_KINDS.map((k) => ({ id: k, label: t(`resultDetails.kinds.${k}`) }))}
+            value={kind}
+            onChange={(value) => setKind(value as InterventionResult["kind"])}
+            isRequired
+          />
           <fieldset className="repeat-row">
             <legend>{t("results.participants")}</legend>
             <div className="form-row">
@@ -155,6 +181,13 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
             <TextField name="costOre" inputMode="decimal" label={t("results.cost")} />
             <TextField name="budgetOre" inputMode="decimal" label={t("results.budgetField")} />
           </div>
+          <ResultDetailsFields
+            categories={categories}
+            lines={rows.lines}
+            onLines={(lines) => setRows((r) => ({ ...r, lines }))}
+            subOutcomes={rows.subOutcomes}
+            onSubOutcomes={(subOutcomes) => setRows((r) => ({ ...r, subOutcomes }))}
+          />
           <FormError error={save.error} />
           <div>
             <Button type="submit" isDisabled={save.isPending}>
@@ -180,6 +213,14 @@ function Results({ orgId, interventionId }: { orgId: string; interventionId: str
                   result={result}
                   headingId={`result-${result.periodStart}-${result.periodEnd}`}
                   level={3}
+                  publish={
+                    result.state === "submitted" && can.has("catalog:editorial")
+                      ? () =>
+                          publish.mutate(result.id, {
+                            onSuccess: () => show({ kind: "success", text: t("resultDetails.published") }),
+                          })
+                      : undefined
+                  }
                 />
               ))}
             </>
@@ -195,10 +236,12 @@ function ResultTable({
   result,
   headingId,
   level = 2,
+  publish,
 }: {
   result: InterventionResult;
   headingId: string;
   level?: 2 | 3;
+  publish?: (() => void) | undefined;
 }) {
   const { t } = useTranslation("catalog");
   const Heading = level === 2 ? "h2" : "h3";
@@ -206,6 +249,18 @@ function ResultTable({
   const body = (
     <>
       <Heading id={headingId}>{t("results.periodHeading", period)}</Heading>
+      <p>
+        {t(`resultDetails.kinds.${result.kind}`)} ·{" "}
+        <strong>{t(`resultDetails.states.${result.state}`)}</strong>
+        {publish ? (
+          <>
+            {" "}
+            <Button variant="secondary" onPress={publish}>
+              {t("resultDetails.publish")}
+            </Button>
+          </>
+        ) : null}
+      </p>
       <ScrollableTable labelledBy={headingId}>
         <table>
           <caption className="visually-hidden">{t("results.tableCaption", period)}</caption>
@@ -254,6 +309,7 @@ function ResultTable({
         <dt>{t("results.costOfBudget")}</dt>
         <dd>{formatPercent(result.costOfBudgetPercent)}</dd>
       </dl>
+      <ResultDetails result={result} />
     </>
   );
   return level === 2 ? (

@@ -11,7 +11,7 @@ import "./i18n";
 export type Intervention = Schemas["Intervention"];
 export type InterventionContent = Schemas["InterventionContent"];
 export type InterventionState = Intervention["state"];
-export type InterventionResult = Schemas["InterventionResult"];
+export type InterventionResult = Schemas["InterventionResultReport"];
 export type ResultInput = Schemas["ResultInput"];
 export type InterventionVersion = Schemas["InterventionVersion"];
 export type FieldChange = Schemas["FieldChange"];
@@ -356,6 +356,19 @@ export function useSetSelfPublishing(orgId: string) {
         api.PUT("/orgs/{orgId}/catalog-settings", { params: { path: { orgId } }, body: { selfPublishing } }),
       ),
     onSuccess: (data) => queryClient.setQueryData(interventionKeys.settings(orgId), data),
+  });
+}
+
+/** NNS's editors (or a self-publishing förbund's admin) publish a submitted report. */
+export function usePublishResults(orgId: string, interventionId: string) {
+  return useApiMutation({
+    mutationFn: (resultId: string) =>
+      call(
+        api.POST("/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish", {
+          params: { path: { orgId, interventionId, resultId } },
+        }),
+      ),
+    invalidates: [interventionKeys.detail(orgId, interventionId)],
   });
 }
 

@@ -1,3 +1,4 @@
+// Longer than 400 lines: the English of every catalogue text, key for key with sv.ts.
 import type { Translations } from "../../i18n/types";
 import type { sv } from "./sv";
 
@@ -250,6 +251,42 @@ export const en: Translations<typeof sv> = {
     totalSplit: "{{total}} ({{women}} women, {{men}} men, {{other}} other)",
     costOfBudget: "Cost of budget",
     edit: "Report a period again by entering the same dates.",
+  },
+  resultDetails: {
+    kind: "What the report counts",
+    kindHelp:
+      "Cumulative from the start: the latest such report is the total. Own period: periods are added up.",
+    kinds: { interval: "Own period", cumulative: "Cumulative from the start" },
+    states: { submitted: "Waiting for NNS's review", published: "Published" },
+    publish: "Publish the report",
+    published: "The report is published in the catalogue.",
+    savedForReview: "The report is saved and sent to NNS's editors for review.",
+    assessed: "Assessed but not enrolled",
+    subOutcomes: "Breakdown of outcomes",
+    subOutcomesHelp: "For example employed in the kommun 8, private labour market 9.",
+    subOutcome: "Outcome, row {{n}}",
+    subLabel: "Breakdown, row {{n}}",
+    subCount: "Count, row {{n}}",
+    addSubOutcome: "Add a breakdown",
+    budgetLines: "Budget and outcome per line",
+    budgetLinesHelp: "With budget lines, cost and budget are their sums: leave the fields above empty.",
+    lineDescription: "Line, row {{n}}",
+    lineShare: "Share of a post in %, row {{n}}",
+    lineBudget: "Budget (kr), row {{n}}",
+    lineCost: "Outcome (kr), row {{n}}",
+    addLine: "Add a budget line",
+    lineShown: "{{description}}{{share}}: budget {{budget}}, outcome {{cost}}",
+    survey: "Participant survey",
+    responses: "Number of answers",
+    summary: "Summary of the answers",
+    responsesShown: "{{count}} answers.",
+    socioEconomic: "Socio-economic evaluation",
+    payback: "Paid back after (months)",
+    netBenefit: "Net benefit (kr)",
+    netBenefitYears: "Net benefit over (years)",
+    method: "Method and source",
+    paybackShown: "Paid back after {{months}} months.",
+    netBenefitShown: "Net benefit {{amount}} over {{years}} years.",
   },
   resultCharts: {
     heading: "Results in charts",

@@ -13,6 +13,9 @@ export const setSelfPublishing: RouteHandler<typeof routes.setSelfPublishing, Ap
 export const editorialQueue: RouteHandler<typeof routes.editorialQueue, AppEnv> = async (c) =>
   c.json(await services.listEditorialQueue(serviceContext(c), c.req.valid("query")), 200);
 
+export const resultQueue: RouteHandler<typeof routes.resultQueue, AppEnv> = async (c) =>
+  c.json(await services.listResultsQueue(serviceContext(c), c.req.valid("query")), 200);
+
 export const getSubmission: RouteHandler<typeof routes.getSubmission, AppEnv> = async (c) =>
   c.json(await services.getSubmission(c.get("org"), c.req.valid("param").interventionId), 200);
 

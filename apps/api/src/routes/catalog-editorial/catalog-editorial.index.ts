@@ -6,5 +6,6 @@ export const catalogEditorialRouter = createRouter()
   .openapi(routes.getSelfPublishing, handlers.getSelfPublishing)
   .openapi(routes.setSelfPublishing, handlers.setSelfPublishing)
   .openapi(routes.editorialQueue, handlers.editorialQueue)
+  .openapi(routes.resultQueue, handlers.resultQueue)
   .openapi(routes.getSubmission, handlers.getSubmission)
   .openapi(routes.saveTargetGroup, handlers.saveTargetGroup);

@@ -94,6 +94,54 @@ export const editorialQueue = defineRoute(
   },
 );
 
+const RESULT_QUEUE_ITEM = {
+  id: "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+  interventionId: INTERVENTION.id,
+  organizationId: NORRA_VASTMANLAND.id,
+  organizationName: NORRA_VASTMANLAND.name,
+  interventionTitle: INTERVENTION.content.title,
+  kind: "cumulative" as const,
+  periodStart: "2007-09-01",
+  periodEnd: "2010-12-31",
+  submittedAt: "2026-11-20T08:31:15.000Z",
+};
+
+const ResultQueueItemSchema = z
+  .object({
+    id: z.uuid().openapi({ description: "The report (resultId)" }),
+    interventionId: z.uuid(),
+    organizationId: z.uuid(),
+    organizationName: z.string(),
+    interventionTitle: z.string().nullable().openapi({
+      description: "The entry's title in the public catalogue; null for an entry not in it",
+    }),
+    kind: z.enum(["interval", "cumulative"]),
+    periodStart: z.string(),
+    periodEnd: z.string(),
+    submittedAt: Timestamp,
+  })
+  .openapi("ResultQueueItem", { example: RESULT_QUEUE_ITEM });
+
+export const resultQueue = defineRoute(
+  { kind: "nns", permission: "catalog:editorial" },
+  {
+    method: "get",
+    path: "/nns/catalog/result-queue",
+    tags,
+    operationId: "listResultReviewQueue",
+    summary: "List result reports waiting for review",
+    description:
+      "The submitted result reports of every förbund that does not self-publish, oldest first, with the " +
+      "förbund's name and the entry's public title. Publish each with `publishInterventionResults` in its " +
+      "förbund's path. For NNS admins signed in. Paginated with `limit` and `cursor`.",
+    request: { query: PageQuery },
+    responses: {
+      200: jsonResponse(pageOf(ResultQueueItemSchema, "ResultQueuePage", RESULT_QUEUE_ITEM), "The queue"),
+      ...problems(400, 401, 403),
+    },
+  },
+);
+
 const SubmissionSchema = z
   .object({
     organizationName: z.string().openapi({ description: "The owning förbund" }),

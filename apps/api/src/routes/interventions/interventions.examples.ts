@@ -96,9 +96,44 @@ export const DIFF = example({
   ],
 });
 
+const RESAM_DETAILS = {
+  budgetLines: [
+    { description: "Läkare", sharePercent: 20, budgetOre: 180_000_000, costOre: 171_000_000 },
+    { description: "Socialkonsulent AF", sharePercent: 50, budgetOre: 420_000_000, costOre: 402_000_000 },
+    {
+      description: "Personlig handläggare FK",
+      sharePercent: 70,
+      budgetOre: 560_000_000,
+      costOre: 520_000_000,
+    },
+    { description: "Resor", sharePercent: null, budgetOre: 30_000_000, costOre: 22_000_000 },
+    { description: "Lokalhyra", sharePercent: null, budgetOre: 100_000_000, costOre: 70_000_000 },
+  ],
+  assessedNotEnrolled: 25,
+  survey: {
+    responses: 21,
+    summary:
+      "Övervägande positiva svar: deltagarna tycker att teamet gett dem tid, förståelse och stöttning.",
+    figures: [],
+  },
+  socioEconomic: {
+    paybackMonths: 27,
+    netBenefitOre: 160_000_000,
+    netBenefitYears: 5,
+    method: "Samhällsekonomisk utvärdering av Payoff.",
+  },
+};
+
+const SUB_OUTCOMES = [
+  { outcome: "job_seeking_studies_work", label: "Anställning inom kommunerna", count: 8 },
+  { outcome: "job_seeking_studies_work", label: "Anställning på den privata arbetsmarknaden", count: 9 },
+  { outcome: "job_seeking_studies_work", label: "Startat eget företag", count: 2 },
+];
+
 export const RESULT_INPUT = example({
   periodStart: "2007-09-01",
   periodEnd: "2010-12-31",
+  kind: "cumulative",
   participantsWomen: 56,
   participantsMen: 47,
   participantsOther: 0,
@@ -113,10 +148,14 @@ export const RESULT_INPUT = example({
   averageEnrolmentMonths: 7.5,
   costOre: 1_185_000_000,
   budgetOre: 1_290_000_000,
+  ...RESAM_DETAILS,
+  subOutcomes: SUB_OUTCOMES,
 });
 
 /** RESAM's reported results (seed 002) with the shares the service derives from them. */
 export const RESULT = example({
+  id: "6c0f2f4e-3b1d-4a57-9d0e-2f7b8a1c5e90",
+  kind: "cumulative",
   periodStart: "2007-09-01",
   periodEnd: "2010-12-31",
   participants: { women: 56, men: 47, other: 0, total: 103 },
@@ -157,6 +196,20 @@ export const RESULT = example({
   costOre: 1_185_000_000,
   budgetOre: 1_290_000_000,
   costOfBudgetPercent: 91.9,
+  ...RESAM_DETAILS,
+  subOutcomes: SUB_OUTCOMES.map((s) => ({
+    ...s,
+    outcomeLabel: "Till Arbetsförmedlingen som arbetssökande, studier, arbete eller eget företag",
+  })),
+});
+
+/** The same report as its förbund sees it, published by NNS's editors. */
+export const RESULT_REPORT = example({
+  ...RESULT,
+  state: "published",
+  submittedAt: null,
+  publishedAt: "2011-02-14T09:12:40.000Z",
+  publishedByLabel: "Karin Helander",
 });
 
 export const CO_OWNER = example({

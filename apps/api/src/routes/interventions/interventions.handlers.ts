@@ -82,6 +82,11 @@ export const getInterventionProject: RouteHandler<typeof routes.getInterventionP
 export const listResults: RouteHandler<typeof routes.listResults, AppEnv> = async (c) =>
   c.json({ data: await services.listResults(c.get("org"), c.req.valid("param").interventionId) }, 200);
 
+export const publishResults: RouteHandler<typeof routes.publishResults, AppEnv> = async (c) => {
+  const { interventionId, resultId } = c.req.valid("param");
+  return c.json(await services.publishResults(c.get("org"), interventionId, resultId), 200);
+};
+
 export const recordResults: RouteHandler<typeof routes.recordResults, AppEnv> = async (c) =>
   c.json(
     await services.recordResults(c.get("org"), c.req.valid("param").interventionId, c.req.valid("json")),

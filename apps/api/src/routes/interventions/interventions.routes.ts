@@ -19,7 +19,7 @@ import {
   DRAFT_INTERVENTION,
   INTERVENTION,
   PENDING_CO_OWNER,
-  RESULT,
+  RESULT_REPORT,
   VERSION,
 } from "./interventions.examples.js";
 import {
@@ -28,7 +28,7 @@ import {
   InterventionInputSchema,
   InterventionSchema,
   ResultInputSchema,
-  ResultSchema,
+  ResultReportSchema,
   ReturnBodySchema,
   VersionSchema,
   WorkflowBodySchema,
@@ -402,15 +402,17 @@ export const listResults = defineRoute(
     operationId: "listInterventionResults",
     summary: "List an intervention's results",
     description:
-      "The reported results per period, oldest first: participants by gender and per outcome category, " +
-      "with derived shares in percent of all participants (one decimal, half away from zero, so they need " +
-      "not sum to 100) and cost as a share of budget. Needs `interventions:read`.",
+      "The reports per period with their working figures and review state, oldest first: kind (`interval` " +
+      "or `cumulative`), participants by gender and per outcome category with derived shares in percent of " +
+      "all participants (one decimal, half away from zero, so they need not sum to 100), budget lines, " +
+      "sub-outcomes, people assessed but not enrolled, the participant survey and the socio-economic " +
+      "evaluation. A `submitted` report is not public yet. Needs `interventions:read`.",
     request: { params: InterventionParams },
     responses: {
       200: jsonResponse(
         z
-          .object({ data: z.array(ResultSchema) })
-          .openapi("InterventionResultList", { example: { data: [RESULT] } }),
+          .object({ data: z.array(ResultReportSchema) })
+          .openapi("InterventionResultList", { example: { data: [RESULT_REPORT] } }),
         "Results",
       ),
       ...problems(401, 403, 404),
@@ -427,15 +429,44 @@ export const recordResults = defineRoute(
     operationId: "putInterventionResults",
     summary: "Record a period's results",
     description:
-      "Records the results of one reporting period, or corrects them when the same period is sent again. " +
-      "Send counts only: shares are derived on reading. Outcome codes must be known categories and may " +
-      "not add up to more than the participants (400); the period may not end before it starts. A " +
-      "published entry shows them at once. Needs `interventions:write`. Audited as " +
+      "Records the report of one reporting period, or corrects it when the same period is sent again. " +
+      "Send counts only: shares are derived on reading. With budget lines, cost and budget are their sums. " +
+      "Errors name the field and rule (400): unknown outcome codes, outcomes above the participants, " +
+      "sub-outcomes above their category, a period ending before it starts. Who may publish the entry " +
+      "(NNS's editors, a self-publishing förbund's administrators) publishes the report at once; anyone " +
+      "else submits it (`state: submitted`) and the public keeps the figures last published until NNS " +
+      "publishes it with `publishInterventionResults`. Needs `interventions:write`. Audited as " +
       "`intervention.results_recorded`.",
     request: { params: InterventionParams, body: jsonBody(ResultInputSchema) },
     responses: {
-      200: jsonResponse(ResultSchema, "The period's results with derived shares"),
+      200: jsonResponse(ResultReportSchema, "The report with derived shares and its review state"),
       ...problems(400, 401, 403, 404, 409),
+    },
+  },
+);
+
+export const publishResults = defineRoute(
+  // Publishing is a person's decision, as for the entry: never an API key's.
+  { kind: "org", permission: "interventions:write", sessionOnly: true },
+  {
+    method: "post",
+    path: "/orgs/{orgId}/interventions/{interventionId}/results/{resultId}/publish",
+    tags,
+    operationId: "publishInterventionResults",
+    summary: "Publish a submitted result report",
+    description:
+      "NNS's editorial team (or a self-publishing förbund's administrator, as for the entry) publishes a " +
+      "submitted report: a published entry shows its figures from then on. Others get 403; a report " +
+      "already published 409. Needs `interventions:write` and a signed-in person (no API keys). Audited as " +
+      "`intervention.results_published`.",
+    request: {
+      params: InterventionParams.extend({
+        resultId: z.uuid().openapi({ param: { name: "resultId", in: "path" } }),
+      }),
+    },
+    responses: {
+      200: jsonResponse(ResultReportSchema, "The published report"),
+      ...problems(401, 403, 404, 409),
     },
   },
 );

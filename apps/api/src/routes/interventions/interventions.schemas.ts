@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { INTERVENTION_STATES, INTERVENTION_STATUSES } from "@nns/domain";
+import { INTERVENTION_STATES, INTERVENTION_STATUSES, REPORT_KINDS } from "@nns/domain";
 import {
   CalendarDate,
   Email,
@@ -17,6 +17,7 @@ import {
   RESAM_CONTENT,
   RESULT,
   RESULT_INPUT,
+  RESULT_REPORT,
   VERSION,
 } from "./interventions.examples.js";
 import { RunningBodySchema } from "./interventions-project.schemas.js";
@@ -158,26 +159,109 @@ export const FieldChangeSchema = z
   })
   .openapi("FieldChange", { example: DIFF.changes[0] });
 
+const Count = z.number().int().min(0).max(1_000_000);
+const ShortText = z.string().min(1).max(200);
+
+const BudgetLineSchema = z
+  .object({
+    description: ShortText.openapi({
+      description: "What the line is: a post, travel, rent (400 `required`)",
+    }),
+    sharePercent: z.number().nullable().openapi({
+      description:
+        "The share of a post in percent, over 0 and at most 100 (400 `percent_range`); null if not a post",
+    }),
+    budgetOre: Ore.nullable(),
+    costOre: Ore.nullable().openapi({ description: "Outcome (spent), in öre" }),
+  })
+  .strict();
+
+const SubOutcomeSchema = z
+  .object({
+    outcome: Code.openapi({
+      description:
+        "The outcome category it breaks down (GET /catalog/vocabularies; 400 `known_outcome_category`)",
+    }),
+    label: ShortText,
+    count: Count.openapi({
+      description:
+        "Together with the category's other sub-outcomes at most its count (400 `at_most_outcome`)",
+    }),
+  })
+  .strict();
+
+const SurveySchema = z
+  .object({
+    responses: Count.openapi({ description: "How many participants answered" }),
+    summary: z.string().max(4000).nullable(),
+    figures: z
+      .array(z.object({ label: ShortText, count: Count }).strict())
+      .max(50)
+      .openapi({
+        description: "Labelled counts of answers, each at most `responses` (400 `at_most_responses`)",
+      }),
+  })
+  .strict();
+
+const SocioEconomicSchema = z
+  .object({
+    paybackMonths: Count.nullable().openapi({ description: "Months until the effort has paid itself back" }),
+    netBenefitOre: z
+      .number()
+      .int()
+      .min(-Number.MAX_SAFE_INTEGER)
+      .max(Number.MAX_SAFE_INTEGER)
+      .nullable()
+      .openapi({
+        description:
+          "Net benefit to society in öre over `netBenefitYears` (required with it, 400 `required`)",
+      }),
+    netBenefitYears: z.number().int().min(1).max(100).nullable(),
+    method: z.string().max(4000).nullable().openapi({ description: "Method and source of the evaluation" }),
+  })
+  .strict();
+
 export const ResultInputSchema = z
   .object({
     periodStart: IsoDate,
     periodEnd: IsoDate.openapi({ description: "Not before periodStart (400 `not_before_start`)" }),
-    participantsWomen: z.number().int().min(0).max(1_000_000),
-    participantsMen: z.number().int().min(0).max(1_000_000),
-    participantsOther: z.number().int().min(0).max(1_000_000).openapi({ description: "Other or not stated" }),
+    kind: z
+      .enum(REPORT_KINDS)
+      .optional()
+      .openapi({
+        description:
+          "`interval`: the figures count only this period, and intervals are added up. `cumulative`: they count " +
+          "everything from periodStart to periodEnd, and the latest cumulative report is the total (an earlier " +
+          "overlapping one is never added to it). Default `interval`.",
+      }),
+    participantsWomen: Count,
+    participantsMen: Count,
+    participantsOther: Count.openapi({ description: "Other or not stated" }),
     outcomes: z.record(Code, z.number().int().min(0).max(1_000_000)).openapi({
       description:
         "Participants per outcome category code (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`)",
     }),
     averageEnrolmentMonths: z.number().min(0).max(600).nullable(),
-    costOre: Ore.nullable(),
-    budgetOre: Ore.nullable(),
+    costOre: Ore.nullable().openapi({
+      description:
+        "With budget lines: null or their sum (400 `sum_of_budget_lines`), as it is derived from them",
+    }),
+    budgetOre: Ore.nullable().openapi({ description: "As costOre" }),
+    budgetLines: z.array(BudgetLineSchema).max(100).optional(),
+    subOutcomes: z.array(SubOutcomeSchema).max(100).optional(),
+    assessedNotEnrolled: Count.nullable().optional().openapi({
+      description: "People assessed but never enrolled",
+    }),
+    survey: SurveySchema.nullable().optional(),
+    socioEconomic: SocioEconomicSchema.nullable().optional(),
   })
   .strict()
   .openapi("ResultInput", { example: RESULT_INPUT });
 
 export const ResultSchema = z
   .object({
+    id: z.uuid(),
+    kind: z.enum(REPORT_KINDS),
     periodStart: z.string(),
     periodEnd: z.string(),
     participants: z.object({
@@ -203,8 +287,22 @@ export const ResultSchema = z
     costOre: z.number().int().nullable(),
     budgetOre: z.number().int().nullable(),
     costOfBudgetPercent: z.number().nullable().openapi({ description: "Derived: cost as a share of budget" }),
+    budgetLines: z.array(BudgetLineSchema),
+    subOutcomes: z.array(SubOutcomeSchema.extend({ outcomeLabel: z.string() })),
+    assessedNotEnrolled: z.number().int().nullable(),
+    survey: SurveySchema.nullable(),
+    socioEconomic: SocioEconomicSchema.nullable(),
   })
   .openapi("InterventionResult", { example: RESULT });
+
+export const ResultReportSchema = ResultSchema.extend({
+  state: z.enum(["submitted", "published"]).openapi({
+    description: "`submitted`: waits for NNS's editors, the public shows the figures last published",
+  }),
+  submittedAt: Timestamp.nullable(),
+  publishedAt: Timestamp.nullable(),
+  publishedByLabel: z.string().nullable(),
+}).openapi("InterventionResultReport", { example: RESULT_REPORT });
 
 export const CoOwnerSchema = z
   .object({

@@ -8,4 +8,13 @@ import { trainers } from "./trainers";
 import { training } from "./training";
 
 /** The feature's Swedish strings, one file per sub-area: together they are too long for one file. */
-export const sv = { ...training, ...sessions, ...requests, ...trainers, ...invoicing, ...charts, ...signup, ...events };
+export const sv = {
+  ...training,
+  ...sessions,
+  ...requests,
+  ...trainers,
+  ...invoicing,
+  ...charts,
+  ...signup,
+  ...events,
+};
