@@ -166,13 +166,13 @@ BEGIN
 END
 $$;
 --> statement-breakpoint
-CREATE TRIGGER catalog_target_groups_relabel AFTER UPDATE OF label_sv ON catalog_target_groups
+CREATE TRIGGER catalog_target_groups_search_relabel AFTER UPDATE OF label_sv ON catalog_target_groups
   FOR EACH ROW WHEN (OLD.label_sv IS DISTINCT FROM NEW.label_sv) EXECUTE FUNCTION catalog_entries_relabel();
 --> statement-breakpoint
-CREATE TRIGGER catalog_methods_relabel AFTER UPDATE OF label_sv ON catalog_methods
+CREATE TRIGGER catalog_methods_search_relabel AFTER UPDATE OF label_sv ON catalog_methods
   FOR EACH ROW WHEN (OLD.label_sv IS DISTINCT FROM NEW.label_sv) EXECUTE FUNCTION catalog_entries_relabel();
 --> statement-breakpoint
-CREATE TRIGGER catalog_link_kinds_relabel AFTER UPDATE OF label_sv ON catalog_link_kinds
+CREATE TRIGGER catalog_link_kinds_search_relabel AFTER UPDATE OF label_sv ON catalog_link_kinds
   FOR EACH ROW WHEN (OLD.label_sv IS DISTINCT FROM NEW.label_sv) EXECUTE FUNCTION catalog_entries_relabel();
 --> statement-breakpoint
 CREATE TRIGGER catalog_link_kinds_generation AFTER INSERT OR UPDATE OR DELETE ON catalog_link_kinds

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createIntervention, importInterventions, updateIntervention } from "../src/index.js";
 import { sampleContent } from "../src/testing.js";
 import { auditEntries, expectAudited, expectRefused, rowsOf } from "./audit.js";
-import { freshTenant, useServiceDatabase } from "./tenant.js";
+import { freshTenant, nnsTenant, useServiceDatabase } from "./tenant.js";
 
 const env = useServiceDatabase();
 const INTERVENTION_TABLES = ["interventions", "intervention_versions"];
@@ -176,6 +176,14 @@ describe("importInterventions", () => {
       expect(created.createdAt).toEqual(entry.createdAt);
       expect(await rowsOf(env.deps, { table: "interventions", where: { id } })).toHaveLength(1);
     }
+  });
+
+  it("NNS imports its national entries like a förbund, owned by NNS", async () => {
+    const nns = await nnsTenant(env.deps);
+    const csv = [header, "Nationellt,En sammanfattning,structural,collaboration_structures,ongoing,,"].join("\n");
+    const { ids } = await importInterventions(nns.admin, csv);
+    const rows = await rowsOf(env.deps, { table: "interventions", where: { id: ids[0] } });
+    expect(rows.map((r) => r.organization_id)).toEqual([nns.organization.id]);
   });
 
   it("one bad row imports nothing: no intervention, no audit entry", async () => {
