@@ -36,6 +36,11 @@ function Trainings({ orgId }: { orgId: string }) {
             <Link to="/o/$orgId/trainings/calendar" params={{ orgId }} className="btn btn-secondary">
               {t("list.calendar")}
             </Link>
+            {isNns ? null : (
+              <Link to="/o/$orgId/trainings/series" params={{ orgId }} className="btn btn-secondary">
+                {t("list.series")}
+              </Link>
+            )}
             {can.has("trainings:manage") && access.data ? (
               <CreateTrainingDialog orgId={orgId} isNns={isNns} />
             ) : null}

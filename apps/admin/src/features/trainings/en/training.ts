@@ -40,6 +40,7 @@ export const training: Translations<typeof sv> = {
     heading: "All trainings",
     empty: "No trainings yet.",
     calendar: "Calendar",
+    series: "Event series",
     noDates: "No dates yet",
     columns: {
       title: "Training",

@@ -34,6 +34,7 @@ export const training = {
     heading: "Alla utbildningar",
     empty: "Inga utbildningar ännu.",
     calendar: "Kalender",
+    series: "Evenemangsserier",
     noDates: "Inga datum ännu",
     columns: {
       title: "Utbildning",
