@@ -33,7 +33,13 @@ describe("the vocabularies NNS keeps", () => {
     const report = (periodStart: string, outcomes: Record<string, number>) =>
       admin.PUT(RESULTS, {
         ...intervention(t.org.id, entry.id),
-        body: { ...RESAM_RESULTS, periodStart, periodEnd: `${periodStart.slice(0, 4)}-12-31`, outcomes },
+        body: {
+          ...RESAM_RESULTS,
+          periodStart,
+          periodEnd: `${periodStart.slice(0, 4)}-12-31`,
+          outcomes,
+          subOutcomes: [],
+        },
       });
     const result = expectData(await report("2011-01-01", { [added.code]: 20, back_to_fk: 10 }));
     expect(result.outcomes.find((o) => o.code === added.code)).toMatchObject({ positive: true, count: 20 });

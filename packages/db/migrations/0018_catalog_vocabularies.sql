@@ -90,14 +90,14 @@ BEGIN
     UPDATE catalog_entries SET document = jsonb_set(document, '{focusArea}', term)
       WHERE focus_area = NEW.code;
   ELSIF TG_TABLE_NAME = 'catalog_target_groups' THEN
-    UPDATE catalog_entries SET document = jsonb_set(document, '{targetGroups}', (
+    UPDATE catalog_entries SET document = jsonb_set(document, '{targetGroups}', coalesce((
       SELECT jsonb_agg(CASE WHEN t->>'code' = NEW.code THEN term ELSE t END ORDER BY i)
-      FROM jsonb_array_elements(document->'targetGroups') WITH ORDINALITY AS x(t, i)))
+      FROM jsonb_array_elements(coalesce(document->'targetGroups', '[]')) WITH ORDINALITY AS x(t, i)), '[]'))
       WHERE NEW.code = ANY (target_groups);
   ELSIF TG_TABLE_NAME = 'catalog_methods' THEN
-    UPDATE catalog_entries SET document = jsonb_set(document, '{methods}', (
+    UPDATE catalog_entries SET document = jsonb_set(document, '{methods}', coalesce((
       SELECT jsonb_agg(CASE WHEN t->>'code' = NEW.code THEN term ELSE t END ORDER BY i)
-      FROM jsonb_array_elements(document->'methods') WITH ORDINALITY AS x(t, i)))
+      FROM jsonb_array_elements(coalesce(document->'methods', '[]')) WITH ORDINALITY AS x(t, i)), '[]'))
       WHERE NEW.code = ANY (methods);
   ELSE
     UPDATE catalog_entries SET results = (

@@ -5,6 +5,7 @@ import {
   applyWorkflowAction,
   createIntervention,
   getCatalogEntry,
+  publishResults,
   readVocabularies,
   recordResults,
   searchCatalog,
@@ -279,7 +280,13 @@ describe("renaming a term refreshes the public catalogue", () => {
       outcomeClass: "positive",
     });
     const { tenant, draft } = await publishedWith({ methods: [method.code, "bip_skapa"] });
-    await recordResults(tenant.editor, draft.id, { ...RESAM_RESULTS, outcomes: { [category.code]: 5 } });
+    const report = await recordResults(tenant.editor, draft.id, {
+      ...RESAM_RESULTS,
+      outcomes: { [category.code]: 5 },
+      subOutcomes: [],
+    });
+    // The editor's report waits for NNS's editors, like content, before the public sees it.
+    await publishResults(await nns.coordinating(tenant.organization.id), draft.id, report.id);
     const query = { filters: { method: [method.code] }, sort: "newest" as const };
     const before = await searchCatalog(env.deps, query, { limit: 5 });
     expect(before.facets.method.find((f) => f.value === method.code)?.label).toBe(method.labelSv);

@@ -99,7 +99,6 @@ export const inviteCohost = defineRoute(
       ...problems(400, 401, 403, 404, 409),
     },
   },
-  { notIdempotentBecause: "inviting twice is refused with 409, which is what a retry needs to know" },
 );
 
 export const removeCohost = defineRoute(
