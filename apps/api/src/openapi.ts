@@ -80,6 +80,31 @@ export const OPENAPI_INFO = {
       description: "Surveys to participants after a training and their aggregated answers",
     },
     {
+      name: "Event series",
+      description:
+        "A förbund's recurring events (such as a yearly inspirationsdag) grouped in a series and compared year on year",
+    },
+    {
+      name: "Event budget",
+      description:
+        "An event's budget: cost lines (lokal, fika and meals, föreläsare, other) with budgeted and actual amounts",
+    },
+    {
+      name: "Event co-hosts",
+      description:
+        "Other förbund invited to co-host an event, and a förbund's invitations to accept or decline",
+    },
+    {
+      name: "Event sign-up",
+      description:
+        "An event's public sign-up page: opening and closing it, with the consent text a person accepts",
+    },
+    {
+      name: "Event follow-up",
+      description:
+        "An event's follow-up: figures recorded afterwards, participants of days already held and the förbund's member parties (FK, AF, region, kommun)",
+    },
+    {
       name: "Trainers and price list (NNS)",
       description: "NNS's trainers and certifications, price list, training template and pairing of requests",
     },

@@ -54,10 +54,15 @@ describe("trainer registry", () => {
   it("seeds the price list and the four-step template from seed 003", async () => {
     const nns = await signIn(env, env.users.nnsAdmin.email);
     const prices = expectData(await nns.GET("/nns/price-list"));
-    expect(prices.data[0]).toMatchObject({
-      code: "bip_skapa_training",
+    const byCode = (code: string) => prices.data.find((item) => item.code === code);
+    expect(byCode("bip_skapa_training")).toMatchObject({
       unitPriceOre: 5_000_000,
       maxParticipants: 25,
+    });
+    // Each seat above the step-4 cap of 25 (migration 0023) costs 2 000 kr.
+    expect(byCode("bip_skapa_extra_participant")).toMatchObject({
+      unitPriceOre: 200_000,
+      maxParticipants: null,
     });
     const template = expectData(await nns.GET("/nns/training-template"));
     expect(template.steps.map((s) => s.durationMinutes)).toEqual([150, 180, 150, 420]);

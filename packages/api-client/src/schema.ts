@@ -1330,8 +1330,6 @@ export interface paths {
         /**
          * Invite a förbund to co-host an event
          * @description The host invites another förbund through the sharing pattern (`resource_shares`). Until the invited förbund accepts it sees only the title and date in its invitations; after, the event and its sessions, and it registers its own staff, whom no other co-host sees. Not the host itself (400 `other_forbund`), not twice (409 `already_exists`), not on a completed or cancelled event or on BIP/SKAPA (409). Answers every co-host. Needs `trainings:manage`. Audited as `training.cohost_invited`.
-         *
-         *     Takes no Idempotency-Key: inviting twice is refused with 409, which is what a retry needs to know.
          */
         post: operations["inviteEventCohost"];
         delete?: never;
@@ -5426,6 +5424,7 @@ export interface components {
              * @example 222000-1016
              */
             organizationNumber: string;
+            /** @description The förbund's län; required of a förbund (400 `finsam_county_required`) and one of its huvudmän's län (400 `finsam_county_of_members`) */
             countyCode: components["schemas"]["CountyCode"] | null;
             /**
              * Format: email
@@ -5434,7 +5433,7 @@ export interface components {
             email?: string | null;
             /** Format: uri */
             website?: string | null;
-            /** @description Each huvudman once (400 `duplicate`) */
+            /** @description Each huvudman once (400 `duplicate`). Under lag (2003:1210) a förbund's huvudmän include Försäkringskassan (400 `finsam_fk_required`), Arbetsförmedlingen (400 `finsam_af_required`), a region (400 `finsam_region_required`) and at least one kommun (400 `finsam_kommun_required`); each kommun's region (400 `finsam_region_for_kommun`) and a kommun in each region's län (400 `finsam_kommun_for_region`) */
             memberParties: components["schemas"]["MemberPartyInput"][];
         };
         /**
@@ -5485,6 +5484,7 @@ export interface components {
              * @example 222000-1016
              */
             organizationNumber?: string;
+            /** @description The förbund's län; required of a förbund (400 `finsam_county_required`) and one of its huvudmän's län (400 `finsam_county_of_members`) */
             countyCode?: components["schemas"]["CountyCode"] | null;
             /**
              * Format: email
@@ -5493,7 +5493,7 @@ export interface components {
             email?: string | null;
             /** Format: uri */
             website?: string | null;
-            /** @description Each huvudman once (400 `duplicate`) */
+            /** @description Each huvudman once (400 `duplicate`). Under lag (2003:1210) a förbund's huvudmän include Försäkringskassan (400 `finsam_fk_required`), Arbetsförmedlingen (400 `finsam_af_required`), a region (400 `finsam_region_required`) and at least one kommun (400 `finsam_kommun_required`); each kommun's region (400 `finsam_region_for_kommun`) and a kommun in each region's län (400 `finsam_kommun_for_region`) */
             memberParties?: components["schemas"]["MemberPartyInput"][];
         };
         /**
@@ -10083,7 +10083,7 @@ export interface components {
             participantsMen: number;
             /** @description Other or not stated */
             participantsOther: number;
-            /** @description Participants per outcome category code (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`) */
+            /** @description Participants per outcome category code, keyed by the code: lower-case letters, digits and _, at most 60 (400 `invalid_key`) (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`) */
             outcomes: {
                 [key: string]: number;
             };
@@ -10494,7 +10494,10 @@ export interface components {
             labelSv?: string;
             retired?: boolean;
             position?: number;
-            /** @enum {string} */
+            /**
+             * @description Outcome categories only (400 `not_for_vocabulary` on other lists); never into or out of positive (400 `positive_class_fixed`)
+             * @enum {string}
+             */
             outcomeClass?: "positive" | "negative" | "neutral";
         };
         /**
@@ -19749,6 +19752,7 @@ export interface operations {
                      * @default null
                      */
                     closesAt?: string | null;
+                    /** @description Not blank, at most 2000 characters (400 `too_small`, `too_big`) */
                     consentText: string;
                 };
             };
@@ -19838,7 +19842,10 @@ export interface operations {
     inviteEventCohost: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retry safe: the same key with the same request from the same caller within 24 hours gets the stored response again (marked `Idempotent-Replayed: true`) and creates nothing twice. Use a new key, e.g. a UUID, per operation. */
+                "idempotency-key"?: string;
+            };
             path: {
                 /** @description Organization id */
                 orgId: string;
@@ -19865,6 +19872,8 @@ export interface operations {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
                     "Cache-Control": components["headers"]["NoStore"];
+                    /** @description `true` when this is the stored response to an earlier request with the same key */
+                    "Idempotent-Replayed"?: "true";
                     [name: string]: unknown;
                 };
                 content: {
@@ -19885,7 +19894,7 @@ export interface operations {
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
-            /** @description Conflict */
+            /** @description Conflict; or `idempotency_in_progress`: a request with this Idempotency-Key is still being processed; retry shortly */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -19897,7 +19906,7 @@ export interface operations {
             };
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
-            /** @description Sent with an Idempotency-Key, which this request cannot honour */
+            /** @description `idempotency_key_reused`: this Idempotency-Key was used for a different method, path or body */
             422: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -20398,7 +20407,10 @@ export interface operations {
                     attendedMen?: number;
                     /** @default 0 */
                     attendedOther?: number;
-                    /** @default null */
+                    /**
+                     * @description Required with `satisfaction` (400 `required_with_satisfaction`); at most attended (400 `responses_exceed_attended`)
+                     * @default null
+                     */
                     surveyResponses?: number | null;
                     /** @default null */
                     satisfaction?: number | null;
@@ -20488,9 +20500,10 @@ export interface operations {
                     gender?: "woman" | "man" | "other" | null;
                     /**
                      * Format: uuid
-                     * @description One of the förbund's own member parties (GET /member-parties)
+                     * @description One of the förbund's own member parties (GET /member-parties; 400 `unknown_member_party`)
                      */
                     memberPartyId?: string | null;
+                    /** @description Sessions of this event (400 `unknown_session`) that have already ended (400 `session_not_over`) */
                     sessionIds: string[];
                     attended: boolean;
                 };

@@ -158,7 +158,13 @@ export const putFigures = defineRoute(
             attendedWomen: Count.default(0),
             attendedMen: Count.default(0),
             attendedOther: Count.default(0),
-            surveyResponses: Count.nullable().default(null),
+            surveyResponses: Count.nullable()
+              .default(null)
+              .openapi({
+                description:
+                  "Required with `satisfaction` (400 `required_with_satisfaction`); at most attended (400 " +
+                  "`responses_exceed_attended`)",
+              }),
             satisfaction: z.number().min(1).max(5).nullable().default(null),
             note: z.string().max(2000).nullable().optional(),
           })
@@ -202,9 +208,13 @@ export const addPastParticipant = defineRoute(
             jobTitle: z.string().max(200).nullable().optional(),
             gender: z.enum(["woman", "man", "other"]).nullable().optional(),
             memberPartyId: z.uuid().nullable().optional().openapi({
-              description: "One of the förbund's own member parties (GET /member-parties)",
+              description:
+                "One of the förbund's own member parties (GET /member-parties; 400 `unknown_member_party`)",
             }),
-            sessionIds: z.array(z.uuid()).min(1).max(20),
+            sessionIds: z.array(z.uuid()).min(1).max(20).openapi({
+              description:
+                "Sessions of this event (400 `unknown_session`) that have already ended (400 `session_not_over`)",
+            }),
             attended: z.boolean(),
           })
           .strict(),

@@ -81,7 +81,9 @@ export const putEventSignup = defineRoute(
           .object({
             open: z.boolean(),
             closesAt: Timestamp.nullable().default(null),
-            consentText: z.string().max(2000),
+            consentText: z.string().max(2000).openapi({
+              description: "Not blank, at most 2000 characters (400 `too_small`, `too_big`)",
+            }),
           })
           .strict(),
         { open: true, closesAt: "2026-10-05T21:59:00.000Z", consentText: CONSENT },

@@ -239,7 +239,7 @@ export const ResultInputSchema = z
     participantsOther: Count.openapi({ description: "Other or not stated" }),
     outcomes: z.record(Code, z.number().int().min(0).max(1_000_000)).openapi({
       description:
-        "Participants per outcome category code (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`)",
+        "Participants per outcome category code, keyed by the code: lower-case letters, digits and _, at most 60 (400 `invalid_key`) (GET /catalog/vocabularies; 400 `known_outcome_category` naming `outcomes.<code>`, `active_outcome_category` for a retired one the period's stored report does not already count); together at most the participants (400 `at_most_participants`)",
     }),
     averageEnrolmentMonths: z.number().min(0).max(600).nullable(),
     costOre: Ore.nullable().openapi({

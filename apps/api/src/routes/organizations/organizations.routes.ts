@@ -81,13 +81,25 @@ const OrganizationFields = {
       example: "222000-1016",
       description: "Ten digits ending in a valid Luhn check digit (400 `organization_number`)",
     }),
-  countyCode: z.union([CountyCode, z.null()]),
+  countyCode: z.union([CountyCode, z.null()]).openapi({
+    description:
+      "The förbund's län; required of a förbund (400 `finsam_county_required`) and one of its huvudmän's " +
+      "län (400 `finsam_county_of_members`)",
+  }),
   email: Email.nullable().optional(),
   website: WebUrl(500).nullable().optional(),
   memberParties: z
     .array(MemberPartyInputSchema)
     .max(60)
-    .openapi({ uniqueItems: true, description: "Each huvudman once (400 `duplicate`)" }),
+    .openapi({
+      uniqueItems: true,
+      description:
+        "Each huvudman once (400 `duplicate`). Under lag (2003:1210) a förbund's huvudmän include " +
+        "Försäkringskassan (400 `finsam_fk_required`), Arbetsförmedlingen (400 `finsam_af_required`), a " +
+        "region (400 `finsam_region_required`) and at least one kommun (400 `finsam_kommun_required`); each " +
+        "kommun's region (400 `finsam_region_for_kommun`) and a kommun in each region's län (400 " +
+        "`finsam_kommun_for_region`)",
+    }),
 };
 
 export const CreateOrganizationSchema = z

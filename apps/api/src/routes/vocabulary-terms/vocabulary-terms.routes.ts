@@ -90,7 +90,14 @@ export const updateVocabularyTerm = defineRoute(
             labelSv: nonBlank(2).max(200).optional(),
             retired: z.boolean().optional(),
             position: z.number().int().min(1).max(10_000).optional(),
-            outcomeClass: z.enum(OUTCOME_CLASSES).optional(),
+            outcomeClass: z
+              .enum(OUTCOME_CLASSES)
+              .optional()
+              .openapi({
+                description:
+                  "Outcome categories only (400 `not_for_vocabulary` on other lists); never into or out of " +
+                  "positive (400 `positive_class_fixed`)",
+              }),
           })
           .strict()
           .openapi("VocabularyTermChanges", { example: { labelSv: "Basal kroppskännedom (BK)" } }),
