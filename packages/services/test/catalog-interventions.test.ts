@@ -180,7 +180,9 @@ describe("importInterventions", () => {
 
   it("NNS imports its national entries like a förbund, owned by NNS", async () => {
     const nns = await nnsTenant(env.deps);
-    const csv = [header, "Nationellt,En sammanfattning,structural,collaboration_structures,ongoing,,"].join("\n");
+    const csv = [header, "Nationellt,En sammanfattning,structural,collaboration_structures,ongoing,,"].join(
+      "\n",
+    );
     const { ids } = await importInterventions(nns.admin, csv);
     const rows = await rowsOf(env.deps, { table: "interventions", where: { id: ids[0] } });
     expect(rows.map((r) => r.organization_id)).toEqual([nns.organization.id]);
