@@ -33,7 +33,7 @@ function sourceFiles(dir: string): string[] {
 const RULE_PATTERNS = [
   /\brule:\s*"([^"]+)"/g,
   /\brule:[^,\n]*\?\s*"([^"]+)"\s*:\s*"([^"]+)"/g,
-  /\b(?:fieldError|fail|error|ResultCountsError)\(\s*[^,()]+,\s*"([a-z][a-z0-9_]*(?::[a-z0-9_]+)?)",/g,
+  /\b(?:fieldError|fail|error|invalid|ResultCountsError)\(\s*[^,()]+,\s*"([a-z][a-z0-9_]*(?::[a-z0-9_]+)?)",/g,
   /\[\s*\/(?:[^/\n\\]|\\.)+\/[a-z]*\s*,\s*"([a-z][a-z0-9_]*)"/g,
 ];
 

@@ -159,7 +159,7 @@ function validate(form: EventSignupForm, event: PublicEvent): { email: string; e
   if (form.memberPartyId && !event.memberParties.some((p) => p.id === form.memberPartyId))
     errors.push({
       field: "body.memberPartyId",
-      rule: "unknown",
+      rule: "unknown_member_party",
       message: "Välj en av förbundets medlemmar i listan.",
     });
   if (!form.consent)

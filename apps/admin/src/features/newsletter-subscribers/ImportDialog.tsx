@@ -88,7 +88,8 @@ export function ImportDialog({
               importFile.mutate(body, {
                 onSuccess: (result) => {
                   setReport(result);
-                  show({ kind: "success", text: summaryOf(result) });
+                  // The report's heading takes focus; the summary below it is only announced.
+                  show({ kind: "success", text: summaryOf(result), keepFocus: true });
                 },
               })
             }
