@@ -71,7 +71,7 @@ describe("migration 0023", () => {
 
   it("gives every NNS organization the price of a participant above the training step's 25", async () => {
     const prices = await t.db.ownerSql(
-      "select unit_price_ore, vat_rate_basis_points, active from price_list_items where organization_id = $1 and code = 'bip_skapa_extra_participant'",
+      "select unit_price_ore::int as unit_price_ore, vat_rate_basis_points, active from price_list_items where organization_id = $1 and code = 'bip_skapa_extra_participant'",
       [nns],
     );
     expect(prices).toEqual([{ unit_price_ore: 200_000, vat_rate_basis_points: 2500, active: true }]);
