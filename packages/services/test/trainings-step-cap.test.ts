@@ -66,7 +66,12 @@ describe("the training step's cap of 25", () => {
     const before = await trainingCosts(nns.admin, training.id);
     await updateSession(nns.admin, training.id, sessionId, { capacity: 30, confirmAboveCap: true }, null);
     const [line] = await extraLine(training.id);
-    expect(line).toMatchObject({ quantity: 5, unit_price_ore: 200_000, vat_rate_basis_points: 2500 });
+    // bigint arrives as text from PostgreSQL and as a number from PGlite.
+    expect({ ...line, unit_price_ore: Number(line?.unit_price_ore) }).toMatchObject({
+      quantity: 5,
+      unit_price_ore: 200_000,
+      vat_rate_basis_points: 2500,
+    });
     await expectAudited(env.deps, {
       organizationId: nns.organization.id,
       action: "training.extra_seats_priced",
@@ -89,7 +94,11 @@ describe("the training step's cap of 25", () => {
       capacity: 27,
       confirmAboveCap: true,
     });
-    expect((await extraLine(training.id))[0]).toMatchObject({ quantity: 7, unit_price_ore: 200_000 });
+    const [raised] = await extraLine(training.id);
+    expect({ quantity: raised?.quantity, unit_price_ore: Number(raised?.unit_price_ore) }).toEqual({
+      quantity: 7,
+      unit_price_ore: 200_000,
+    });
     await updateSession(nns.admin, training.id, sessionId, { capacity: 25 }, null);
     expect((await extraLine(training.id))[0]).toMatchObject({ quantity: 2 });
   });
