@@ -14,7 +14,9 @@ export const ready: RouteHandler<typeof routes.ready, AppEnv> = async (c) => {
   } catch {
     migrations = null;
   }
-  const ok = !draining && migrations !== null && migrations.applied === migrations.shipped;
+  // More applied than shipped is a newer release's migrations: during a rolling upgrade the migration step
+  // runs first and the replicas still on the old release must keep serving until they are replaced.
+  const ok = !draining && migrations !== null && migrations.applied >= migrations.shipped;
   const body = {
     status: ok ? ("ready" as const) : ("not_ready" as const),
     database: migrations ? ("ok" as const) : ("unreachable" as const),

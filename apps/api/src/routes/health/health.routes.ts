@@ -36,8 +36,9 @@ export const ready = defineRoute(
     summary: "Check that the service is ready for traffic",
     description:
       "Readiness: 200 when the database answers, every shipped migration is applied and the process is " +
-      "not shutting down; otherwise 503 with the same body saying which. Public. Take a replica out of " +
-      "rotation on 503.",
+      "not shutting down; otherwise 503 with the same body saying which. Migrations of a newer release " +
+      "(`applied` above `shipped`) keep it ready, so a rolling upgrade can migrate first. Public. Take a " +
+      "replica out of rotation on 503.",
     responses: {
       200: jsonResponse(ReadySchema, "Ready", {
         status: "ready",
