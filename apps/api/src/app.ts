@@ -221,8 +221,8 @@ export function createApp(deps: Deps, options: AppOptions) {
       : jsonLimit(c, next),
   );
   app.use("/v1/*", originCheck, authenticate);
-  // The API's catalogue routes get the same limiter from their definitions (access.ts).
-  app.use("/katalog", catalogLimit);
+  // The API's catalogue routes get the same limiter from their definitions (access.ts). Hono's
+  // "/katalog/*" matches "/katalog" itself too: registering both counted the search page twice.
   app.use("/katalog/*", catalogLimit);
   app.route("/v1", v1);
 

@@ -303,4 +303,31 @@ describe("rate limits of the public catalogue", () => {
     for (let i = 0; i < 4; i++) expect((await call(keyed)).status).toBe(200);
     expect((await call(keyed)).status).toBe(429);
   });
+
+  it("shares each caller's count between two app instances on the same database, as replicas do", async () => {
+    const { createApp } = await import("../src/app.js");
+    const pino = (await import("pino")).default;
+    const replica = () =>
+      createApp(env.deps, {
+        cookieSecure: true,
+        trustProxy: true,
+        publicUrl: "http://localhost:3000",
+        logger: pino({ level: "silent" }),
+        catalogRateLimit: { anonymousPerMinute: 3, identifiedPerMinute: 6 },
+      });
+    const [a, b] = [replica(), replica()];
+    const headers = { "x-forwarded-for": "198.51.100.30" };
+    const call = (app: typeof a, path = "/v1/catalog/interventions") =>
+      app.request(`http://localhost:3000${path}`, { headers });
+    // The windows are whole minutes of the database's clock (this machine's): four requests started in
+    // a minute's last seconds could straddle two windows, so they wait for the next one.
+    const second = new Date().getSeconds();
+    if (second > 50) await new Promise((resolve) => setTimeout(resolve, (61 - second) * 1000));
+    expect((await call(a)).status).toBe(200);
+    expect((await call(b, "/katalog")).headers.get("ratelimit-remaining")).toBe("1");
+    expect((await call(a)).headers.get("ratelimit-remaining")).toBe("0");
+    const limited = await call(b);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("retry-after")).toBe(limited.headers.get("ratelimit-reset"));
+  }, 30_000);
 });

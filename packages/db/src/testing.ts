@@ -19,7 +19,8 @@ export interface TestDatabase {
 
 /**
  * A fresh, migrated database for one test file: in-memory PGlite by default, or a new database on the
- * server named by DATABASE_URL, so the same suites run against both.
+ * server named by DATABASE_URL, so the same suites run against both; with TEST_PGBOUNCER_PORT as well,
+ * its request pool connects through that PgBouncer.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
@@ -36,6 +37,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const appUrl = new URL(url.toString());
   appUrl.username = APP_ROLE;
   appUrl.password = appPassword ?? "";
+  // CI's PgBouncer stage: every test database's request pool goes through a PgBouncer in transaction
+  // mode on this port of 127.0.0.1 (docs/scale-out.md); migrations stay on the direct connection.
+  const bouncerPort = process.env.TEST_PGBOUNCER_PORT;
+  if (bouncerPort) {
+    appUrl.hostname = "127.0.0.1";
+    appUrl.port = bouncerPort;
+  }
   const db = await openDatabase({
     mode: "server",
     url: url.toString(),

@@ -52,6 +52,7 @@ export * from "./progression/reports.js";
 export * from "./progression/retention.js";
 export * from "./progression/self-rating.js";
 export * from "./progression/settings.js";
+export { countRequest, type WindowCount } from "./rate-limits.js";
 export * from "./sessions.js";
 export * from "./statistics/board-report-file.js";
 export { syntheticStatisticsRows } from "./statistics/demo-statistics.js";

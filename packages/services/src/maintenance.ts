@@ -10,6 +10,7 @@ import {
 import { isNotNull, lt, or } from "drizzle-orm";
 import type { Deps } from "./context.js";
 import { IDEMPOTENCY_TTL_MS } from "./idempotency.js";
+import { purgeClosedWindows } from "./rate-limits.js";
 
 export interface PurgeResult {
   sessions: number;
@@ -17,12 +18,13 @@ export interface PurgeResult {
   loginThrottle: number;
   loginTrust: number;
   idempotencyKeys: number;
+  rateLimitCounts: number;
 }
 
 /**
  * Deletes what has outlived its use: sessions past their timeouts, used or expired reset tokens, and
- * login counters whose window has closed, expired proofs of earlier sign-ins, and idempotency keys older
- * than their 24 hours (tenant data, so swept one organization at a time under its own row-level scope).
+ * login counters and rate-limit counts whose window has closed, expired proofs of earlier sign-ins, and
+ * idempotency keys older than their 24 hours (tenant data, so swept one organization at a time under its own row-level scope).
  * Runs from the job queue's hourly schedule (jobs/background.ts), once across replicas; the deletes are
  * idempotent all the same.
  */
@@ -71,5 +73,5 @@ export async function purgeExpired(deps: Deps, now = new Date()): Promise<PurgeR
     );
     keys += deleted.length;
   }
-  return { ...global, idempotencyKeys: keys };
+  return { ...global, idempotencyKeys: keys, rateLimitCounts: await purgeClosedWindows(deps, now) };
 }

@@ -106,7 +106,7 @@ describe("idempotency claims", () => {
 });
 
 describe("purging what has expired", () => {
-  it("deletes ended sessions, spent reset tokens, closed throttle windows, expired sign-in proofs and day-old idempotency keys, and nothing live", async () => {
+  it("deletes ended sessions, spent reset tokens, closed throttle and rate-limit windows, expired sign-in proofs and day-old idempotency keys, and nothing live", async () => {
     const { purgeExpired } = await import("../src/maintenance.js");
     const sql = t.db.ownerSql;
     const [user] = await sql("select id from users limit 1");
@@ -136,6 +136,10 @@ describe("purging what has expired", () => {
         ($1, 'user:x', 'stale', 'h', now() - interval '25 hours'), ($1, 'user:x', 'fresh', 'h', now())`,
       [orgId],
     );
+    await sql(
+      `insert into rate_limit_counts (caller, window_start, count) values
+        ('ip:old', date_trunc('minute', now()) - interval '2 minutes', 9), ('ip:now', date_trunc('minute', now()), 1)`,
+    );
     const result = await purgeExpired(deps);
     expect(result).toEqual({
       sessions: 2,
@@ -143,7 +147,9 @@ describe("purging what has expired", () => {
       loginThrottle: 1,
       loginTrust: 1,
       idempotencyKeys: 1,
+      rateLimitCounts: 1,
     });
+    expect((await sql("select caller from rate_limit_counts")).map((r) => r.caller)).toEqual(["ip:now"]);
     expect((await sql("select kind from login_trust")).map((r) => r.kind)).toEqual(["address"]);
     expect((await sql("select id from sessions")).map((r) => r.id)).toEqual(["live"]);
     expect((await sql("select key from login_throttle")).map((r) => r.key)).toEqual(["account:new"]);

@@ -1,4 +1,5 @@
 import { AppError } from "@nns/domain";
+import { countRequest } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import { clientInfo } from "./authenticate.js";
 import type { AppEnv } from "./env.js";
@@ -35,20 +36,12 @@ export const RATE_LIMIT_HEADERS = [
 export const catalogRateLimit: MiddlewareHandler<AppEnv> = (c, next) => c.get("catalogLimit")(c, next);
 
 /**
- * A fixed one-minute window per caller, kept in this process: anonymous callers by address, API keys and
- * people by identity with a higher limit, so integrators that identify themselves get more. Each replica
- * counts on its own; the limit protects the service, it is not a billing quota.
+ * A fixed one-minute window per caller, counted in the database so every replica shares it (decision
+ * 0029): anonymous callers by address, API keys and people by identity with a higher limit, so
+ * integrators that identify themselves get more. The limit protects the service, it is not a billing quota.
  */
 export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
-  let windowStart = 0;
-  let counts = new Map<string, number>();
   return async (c, next) => {
-    const now = Date.now();
-    const window = Math.floor(now / 60_000) * 60_000;
-    if (window !== windowStart) {
-      windowStart = window;
-      counts = new Map();
-    }
     const actor = c.get("actor");
     const [key, limit] =
       actor?.type === "api_key"
@@ -56,19 +49,18 @@ export function rateLimit(limits: RateLimits): MiddlewareHandler<AppEnv> {
         : actor?.type === "user"
           ? [`user:${actor.userId}`, limits.identifiedPerMinute]
           : [`ip:${clientInfo(c).ip ?? "unknown"}`, limits.anonymousPerMinute];
-    const used = (counts.get(key) ?? 0) + 1;
-    counts.set(key, used);
-    const reset = Math.ceil((window + 60_000 - now) / 1000);
+    const { used, resetSeconds } = await countRequest(c.get("deps"), key);
+    const reset = String(resetSeconds);
     const [limitHeader, remainingHeader, resetHeader] = RATE_LIMIT_HEADERS;
     c.header(limitHeader.name, String(limit));
     c.header(remainingHeader.name, String(Math.max(0, limit - used)));
-    c.header(resetHeader.name, String(reset));
+    c.header(resetHeader.name, reset);
     if (used > limit)
       throw new AppError(
         "rate_limited",
         "Too many requests to the public catalogue or newsletter archive; an API key gets a higher limit.",
         {
-          headers: { "Retry-After": String(reset) },
+          headers: { "Retry-After": reset },
         },
       );
     await next();

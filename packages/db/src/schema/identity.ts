@@ -92,6 +92,21 @@ export const loginThrottle = pgTable("login_throttle", {
 });
 
 /**
+ * Requests per caller (`ip:`, `key:` or `user:`) and one-minute window to the rate-limited public reads,
+ * shared by every API replica (decision 0029). Unlogged: a crash forgives at most a minute's counts.
+ * Row-level security: none — counters keyed by an address or a credential's id, counted before anyone is known to an organization.
+ */
+export const rateLimitCounts = pgTable(
+  "rate_limit_counts",
+  {
+    caller: text("caller").notNull(),
+    windowStart: timestamp("window_start", { withTimezone: true, precision: 3 }).notNull(),
+    count: integer("count").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caller, t.windowStart] }), index().on(t.windowStart)],
+);
+
+/**
  * Proof that a person has signed in before, from a browser (`device`: SHA-256 of the device cookie's token)
  * or from a client address (`address`: SHA-256 of the address). Such a sign-in is not held back by the
  * per-account and per-address login limits an attacker can trip (see packages/services/src/throttle.ts).

@@ -41,6 +41,9 @@ export interface JobQueueOptions {
   onError?: (error: unknown) => void;
 }
 
+/** The advisory lock key of the queue's set-up; the migrations hold 727274. */
+const QUEUE_SETUP_LOCK = 727275;
+
 /**
  * The PostgreSQL-backed job queue (pg-boss) for everything that talks to the outside world after a
  * request. Jobs are enqueued in the caller's transaction (the outbox pattern), claimed with SKIP LOCKED
@@ -73,16 +76,24 @@ export class JobQueue {
   /** Installs or upgrades the queue's schema, creates the queues and lets the app role enqueue. */
   async start(): Promise<void> {
     if (this.#started) return;
-    await this.#boss.start();
-    for (const [name, options] of Object.entries(QUEUES)) {
-      await this.#boss.createQueue(name, { name, ...options });
+    // Replicas starting together on a fresh database deadlocked here (pg-boss's install, queue
+    // partitions and the grants each take locks in their own order): one process at a time sets the
+    // queue up, the others then find it done. A session lock, held on the queue's own connection.
+    await this.db.jobSql(`select pg_advisory_lock(${QUEUE_SETUP_LOCK})`);
+    try {
+      await this.#boss.start();
+      for (const [name, options] of Object.entries(QUEUES)) {
+        await this.#boss.createQueue(name, { name, ...options });
+      }
+      // Request transactions run as the application role and enqueue in their own transaction; that
+      // needs exactly this much of the queue's schema: insert a job and read back its id (jobs land in
+      // per-queue partitions through the parent, whose privileges are the ones checked).
+      await this.db.jobSql(
+        `grant usage on schema pgboss to ${APP_ROLE}; grant select on pgboss.queue to ${APP_ROLE}; grant insert, select (id) on pgboss.job to ${APP_ROLE}`,
+      );
+    } finally {
+      await this.db.jobSql(`select pg_advisory_unlock(${QUEUE_SETUP_LOCK})`);
     }
-    // Request transactions run as the application role and enqueue in their own transaction; that needs
-    // exactly this much of the queue's schema: insert a job and read back its id (jobs land in per-queue
-    // partitions through the parent, whose privileges are the ones checked).
-    await this.db.jobSql(
-      `grant usage on schema pgboss to ${APP_ROLE}; grant select on pgboss.queue to ${APP_ROLE}; grant insert, select (id) on pgboss.job to ${APP_ROLE}`,
-    );
     this.#started = true;
   }
 
