@@ -91,3 +91,33 @@ ALTER TABLE survey_responses ADD CONSTRAINT survey_responses_pkey PRIMARY KEY (o
 DROP INDEX survey_responses_participant_key;
 --> statement-breakpoint
 CREATE UNIQUE INDEX survey_responses_participant_key ON survey_responses (organization_id, participant_id);
+--> statement-breakpoint
+-- Lookups by the old key alone (an id from a URL, a training's parties, a resource's shares) keep an index:
+-- plain, not unique, which Citus allows without the tenant.
+CREATE INDEX audit_log_id_idx ON audit_log (id);
+--> statement-breakpoint
+CREATE INDEX event_budget_lines_id_idx ON event_budget_lines (id);
+--> statement-breakpoint
+CREATE INDEX event_figures_training_id_idx ON event_figures (training_id);
+--> statement-breakpoint
+CREATE INDEX event_signups_training_id_idx ON event_signups (training_id);
+--> statement-breakpoint
+CREATE INDEX event_signup_consents_participant_id_idx ON event_signup_consents (participant_id);
+--> statement-breakpoint
+CREATE INDEX resource_shares_resource_idx ON resource_shares (resource_type, resource_id);
+--> statement-breakpoint
+CREATE INDEX session_registrations_id_idx ON session_registrations (id);
+--> statement-breakpoint
+CREATE INDEX survey_responses_id_idx ON survey_responses (id);
+--> statement-breakpoint
+CREATE INDEX survey_responses_participant_id_idx ON survey_responses (participant_id);
+--> statement-breakpoint
+CREATE INDEX training_cost_lines_id_idx ON training_cost_lines (id);
+--> statement-breakpoint
+CREATE INDEX training_parties_training_id_idx ON training_parties (training_id);
+--> statement-breakpoint
+CREATE INDEX training_participants_id_idx ON training_participants (id);
+--> statement-breakpoint
+CREATE INDEX training_print_costs_id_idx ON training_print_costs (id);
+--> statement-breakpoint
+CREATE INDEX training_requests_id_idx ON training_requests (id);

@@ -34,6 +34,7 @@ export const eventSignups = pgTable(
   },
   (t) => [
     primaryKey({ name: "event_signups_pkey", columns: [t.organizationId, t.trainingId] }),
+    index("event_signups_training_id_idx").on(t.trainingId),
     index("event_signups_organization_id_idx").on(t.organizationId),
     foreignKey({
       columns: [t.trainingId, t.organizationId],
@@ -61,6 +62,7 @@ export const eventSignupConsents = pgTable(
   },
   (t) => [
     primaryKey({ name: "event_signup_consents_pkey", columns: [t.organizationId, t.participantId] }),
+    index("event_signup_consents_participant_id_idx").on(t.participantId),
     index("event_signup_consents_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
       name: "event_signup_consents_participant_fk",

@@ -62,6 +62,7 @@ export const eventFigures = pgTable(
   },
   (t) => [
     primaryKey({ name: "event_figures_pkey", columns: [t.organizationId, t.trainingId] }),
+    index("event_figures_training_id_idx").on(t.trainingId),
     index("event_figures_organization_id_idx").on(t.organizationId),
     foreignKey({
       name: "event_figures_training_fk",
@@ -101,6 +102,7 @@ export const eventBudgetLines = pgTable(
   },
   (t) => [
     primaryKey({ name: "event_budget_lines_pkey", columns: [t.organizationId, t.id] }),
+    index("event_budget_lines_id_idx").on(t.id),
     index("event_budget_lines_organization_id_idx").on(t.organizationId, t.trainingId),
     index("event_budget_lines_training_idx").on(t.trainingId),
     foreignKey({

@@ -25,6 +25,7 @@ export const auditLog = pgTable(
   },
   (t) => [
     primaryKey({ name: "audit_log_pkey", columns: [t.organizationId, t.id] }),
+    index("audit_log_id_idx").on(t.id),
     index("audit_log_organization_id_idx").on(t.organizationId),
     index("audit_log_org_created_idx").on(t.organizationId, t.createdAt, t.id),
   ],
@@ -124,6 +125,7 @@ export const resourceShares = pgTable(
   },
   (t) => [
     primaryKey({ name: "resource_shares_pkey", columns: [t.organizationId, t.resourceType, t.resourceId] }),
+    index("resource_shares_resource_idx").on(t.resourceType, t.resourceId),
     index("resource_shares_organization_id_idx").on(t.organizationId),
     index("resource_shares_owner_organization_id_idx").on(t.ownerOrganizationId),
   ],

@@ -181,6 +181,7 @@ export const trainingRequests = pgTable(
   },
   (t) => [
     primaryKey({ name: "training_requests_pkey", columns: [t.organizationId, t.id] }),
+    index("training_requests_id_idx").on(t.id),
     index("training_requests_organization_id_idx").on(t.organizationId),
     index("training_requests_coordinator_idx").on(t.coordinatorOrganizationId, t.status),
     check("training_requests_period", sql`${t.periodEnd} >= ${t.periodStart}`),
@@ -243,6 +244,7 @@ export const trainingParties = pgTable(
   },
   (t) => [
     primaryKey({ name: "training_parties_pkey", columns: [t.organizationId, t.trainingId] }),
+    index("training_parties_training_id_idx").on(t.trainingId),
     index("training_parties_organization_id_idx").on(t.organizationId),
     foreignKey({
       columns: [t.trainingId, t.ownerOrganizationId],
@@ -271,6 +273,7 @@ export const trainingCostLines = pgTable(
   },
   (t) => [
     primaryKey({ name: "training_cost_lines_pkey", columns: [t.organizationId, t.id] }),
+    index("training_cost_lines_id_idx").on(t.id),
     index("training_cost_lines_training_idx").on(t.trainingId),
     index("training_cost_lines_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
@@ -304,6 +307,7 @@ export const trainingPrintCosts = pgTable(
   },
   (t) => [
     primaryKey({ name: "training_print_costs_pkey", columns: [t.organizationId, t.id] }),
+    index("training_print_costs_id_idx").on(t.id),
     index("training_print_costs_training_idx").on(t.trainingId),
     index("training_print_costs_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
@@ -392,6 +396,7 @@ export const trainingParticipants = pgTable(
   },
   (t) => [
     primaryKey({ name: "training_participants_pkey", columns: [t.organizationId, t.id] }),
+    index("training_participants_id_idx").on(t.id),
     index("training_participants_training_idx").on(t.trainingId, t.organizationId),
     index("training_participants_organization_id_idx").on(t.organizationId, t.trainingId),
     // Per förbund: a shared index would tell one förbund which addresses another has registered.
@@ -433,6 +438,7 @@ export const sessionRegistrations = pgTable(
   },
   (t) => [
     primaryKey({ name: "session_registrations_pkey", columns: [t.organizationId, t.id] }),
+    index("session_registrations_id_idx").on(t.id),
     index("session_registrations_session_idx").on(t.sessionId, t.status, t.queuePosition),
     index("session_registrations_organization_idx").on(t.organizationId, t.trainingId),
     uniqueIndex("session_registrations_one_live_per_person")
@@ -479,9 +485,11 @@ export const surveyResponses = pgTable(
   },
   (t) => [
     primaryKey({ name: "survey_responses_pkey", columns: [t.organizationId, t.id] }),
+    index("survey_responses_id_idx").on(t.id),
     // Still across tenants: the link carries the token alone (pending re-key, src/distribution.ts).
     uniqueIndex("survey_responses_token_hash_key").on(t.tokenHash),
     uniqueIndex("survey_responses_participant_key").on(t.organizationId, t.participantId),
+    index("survey_responses_participant_id_idx").on(t.participantId),
     index("survey_responses_training_idx").on(t.trainingId),
     index("survey_responses_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
