@@ -1,5 +1,15 @@
 import { sql } from "drizzle-orm";
-import { check, foreignKey, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  check,
+  foreignKey,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { orgId, timestamps } from "./columns.js";
 import { organizationMemberParties } from "./organizations.js";
 import { trainingParticipants, trainings } from "./trainings.js";
@@ -14,7 +24,7 @@ export const eventSignups = pgTable(
   "event_signups",
   {
     organizationId: orgId(),
-    trainingId: uuid("training_id").primaryKey(),
+    trainingId: uuid("training_id").notNull(),
     openedAt: timestamp("opened_at", { withTimezone: true, precision: 3 }),
     closesAt: timestamp("closes_at", { withTimezone: true, precision: 3 }),
     consentText: text("consent_text").notNull(),
@@ -23,6 +33,8 @@ export const eventSignups = pgTable(
     ...timestamps,
   },
   (t) => [
+    primaryKey({ name: "event_signups_pkey", columns: [t.organizationId, t.trainingId] }),
+    index("event_signups_training_id_idx").on(t.trainingId),
     index("event_signups_organization_id_idx").on(t.organizationId),
     foreignKey({
       columns: [t.trainingId, t.organizationId],
@@ -41,7 +53,7 @@ export const eventSignupConsents = pgTable(
   "event_signup_consents",
   {
     organizationId: orgId(),
-    participantId: uuid("participant_id").primaryKey(),
+    participantId: uuid("participant_id").notNull(),
     trainingId: uuid("training_id").notNull(),
     consentText: text("consent_text").notNull(),
     consentVersion: integer("consent_version").notNull(),
@@ -49,12 +61,15 @@ export const eventSignupConsents = pgTable(
     memberPartyId: uuid("member_party_id").references(() => organizationMemberParties.id),
   },
   (t) => [
+    primaryKey({ name: "event_signup_consents_pkey", columns: [t.organizationId, t.participantId] }),
+    index("event_signup_consents_participant_id_idx").on(t.participantId),
     index("event_signup_consents_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
-      columns: [t.participantId, t.organizationId, t.trainingId],
+      name: "event_signup_consents_participant_fk",
+      columns: [t.organizationId, t.participantId, t.trainingId],
       foreignColumns: [
-        trainingParticipants.id,
         trainingParticipants.organizationId,
+        trainingParticipants.id,
         trainingParticipants.trainingId,
       ],
     }),

@@ -6,6 +6,7 @@ import {
   index,
   integer,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   unique,
@@ -46,7 +47,7 @@ export const eventSeries = pgTable(
 export const eventFigures = pgTable(
   "event_figures",
   {
-    trainingId: uuid("training_id").primaryKey(),
+    trainingId: uuid("training_id").notNull(),
     organizationId: orgId(),
     registered: integer("registered").notNull(),
     attended: integer("attended").notNull(),
@@ -60,6 +61,8 @@ export const eventFigures = pgTable(
     ...timestamps,
   },
   (t) => [
+    primaryKey({ name: "event_figures_pkey", columns: [t.organizationId, t.trainingId] }),
+    index("event_figures_training_id_idx").on(t.trainingId),
     index("event_figures_organization_id_idx").on(t.organizationId),
     foreignKey({
       name: "event_figures_training_fk",
@@ -85,7 +88,7 @@ export const eventFigures = pgTable(
 export const eventBudgetLines = pgTable(
   "event_budget_lines",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     trainingId: uuid("training_id").notNull(),
     category: text("category", { enum: EVENT_COST_CATEGORIES }).notNull(),
@@ -98,6 +101,8 @@ export const eventBudgetLines = pgTable(
     ...timestamps,
   },
   (t) => [
+    primaryKey({ name: "event_budget_lines_pkey", columns: [t.organizationId, t.id] }),
+    index("event_budget_lines_id_idx").on(t.id),
     index("event_budget_lines_organization_id_idx").on(t.organizationId, t.trainingId),
     index("event_budget_lines_training_idx").on(t.trainingId),
     foreignKey({

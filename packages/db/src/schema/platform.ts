@@ -8,7 +8,7 @@ import { organizations } from "./organizations.js";
 export const auditLog = pgTable(
   "audit_log",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: uuid("organization_id")
       .notNull()
       .references(() => organizations.id),
@@ -24,6 +24,8 @@ export const auditLog = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: "audit_log_pkey", columns: [t.organizationId, t.id] }),
+    index("audit_log_id_idx").on(t.id),
     index("audit_log_organization_id_idx").on(t.organizationId),
     index("audit_log_org_created_idx").on(t.organizationId, t.createdAt, t.id),
   ],
@@ -122,7 +124,8 @@ export const resourceShares = pgTable(
     revokedAt: timestamp("revoked_at", { withTimezone: true, precision: 3 }),
   },
   (t) => [
-    primaryKey({ columns: [t.resourceType, t.resourceId, t.organizationId] }),
+    primaryKey({ name: "resource_shares_pkey", columns: [t.organizationId, t.resourceType, t.resourceId] }),
+    index("resource_shares_resource_idx").on(t.resourceType, t.resourceId),
     index("resource_shares_organization_id_idx").on(t.organizationId),
     index("resource_shares_owner_organization_id_idx").on(t.ownerOrganizationId),
   ],

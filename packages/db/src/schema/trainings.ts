@@ -154,7 +154,7 @@ export interface CancelledTrainingRecord {
 export const trainingRequests = pgTable(
   "training_requests",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     coordinatorOrganizationId: uuid("coordinator_organization_id")
       .notNull()
@@ -180,6 +180,8 @@ export const trainingRequests = pgTable(
     ...timestamps,
   },
   (t) => [
+    primaryKey({ name: "training_requests_pkey", columns: [t.organizationId, t.id] }),
+    index("training_requests_id_idx").on(t.id),
     index("training_requests_organization_id_idx").on(t.organizationId),
     index("training_requests_coordinator_idx").on(t.coordinatorOrganizationId, t.status),
     check("training_requests_period", sql`${t.periodEnd} >= ${t.periodStart}`),
@@ -241,7 +243,8 @@ export const trainingParties = pgTable(
     joinedAt: timestamp("joined_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
-    primaryKey({ columns: [t.trainingId, t.organizationId] }),
+    primaryKey({ name: "training_parties_pkey", columns: [t.organizationId, t.trainingId] }),
+    index("training_parties_training_id_idx").on(t.trainingId),
     index("training_parties_organization_id_idx").on(t.organizationId),
     foreignKey({
       columns: [t.trainingId, t.ownerOrganizationId],
@@ -258,7 +261,7 @@ export const trainingParties = pgTable(
 export const trainingCostLines = pgTable(
   "training_cost_lines",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     trainingId: uuid("training_id").notNull(),
     priceItemCode: text("price_item_code"),
@@ -269,6 +272,8 @@ export const trainingCostLines = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: "training_cost_lines_pkey", columns: [t.organizationId, t.id] }),
+    index("training_cost_lines_id_idx").on(t.id),
     index("training_cost_lines_training_idx").on(t.trainingId),
     index("training_cost_lines_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
@@ -286,7 +291,7 @@ export const trainingCostLines = pgTable(
 export const trainingPrintCosts = pgTable(
   "training_print_costs",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     trainingId: uuid("training_id").notNull(),
     ownerOrganizationId: ownerOrgId(),
@@ -301,6 +306,8 @@ export const trainingPrintCosts = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: "training_print_costs_pkey", columns: [t.organizationId, t.id] }),
+    index("training_print_costs_id_idx").on(t.id),
     index("training_print_costs_training_idx").on(t.trainingId),
     index("training_print_costs_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
@@ -372,7 +379,7 @@ export const trainingSessionTrainers = pgTable(
 export const trainingParticipants = pgTable(
   "training_participants",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     trainingId: uuid("training_id").notNull(),
     ownerOrganizationId: ownerOrgId(),
@@ -388,15 +395,17 @@ export const trainingParticipants = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: "training_participants_pkey", columns: [t.organizationId, t.id] }),
+    index("training_participants_id_idx").on(t.id),
     index("training_participants_training_idx").on(t.trainingId, t.organizationId),
     index("training_participants_organization_id_idx").on(t.organizationId, t.trainingId),
     // Per förbund: a shared index would tell one förbund which addresses another has registered.
     uniqueIndex("training_participants_training_email_key").on(
-      t.trainingId,
       t.organizationId,
+      t.trainingId,
       sql`lower(${t.email})`,
     ),
-    unique("training_participants_id_org_training_key").on(t.id, t.organizationId, t.trainingId),
+    unique("training_participants_org_id_training_key").on(t.organizationId, t.id, t.trainingId),
     foreignKey({
       columns: [t.trainingId, t.ownerOrganizationId],
       foreignColumns: [trainings.id, trainings.organizationId],
@@ -412,14 +421,12 @@ export const trainingParticipants = pgTable(
 export const sessionRegistrations = pgTable(
   "session_registrations",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     ownerOrganizationId: ownerOrgId(),
     trainingId: uuid("training_id").notNull(),
     sessionId: uuid("session_id").notNull(),
-    participantId: uuid("participant_id")
-      .notNull()
-      .references(() => trainingParticipants.id),
+    participantId: uuid("participant_id").notNull(),
     status: text("status", { enum: ["confirmed", "waitlisted", "cancelled"] }).notNull(),
     queuePosition: bigserial("queue_position", { mode: "number" }).notNull(),
     promotedAt: timestamp("promoted_at", { withTimezone: true, precision: 3 }),
@@ -430,10 +437,12 @@ export const sessionRegistrations = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
   },
   (t) => [
+    primaryKey({ name: "session_registrations_pkey", columns: [t.organizationId, t.id] }),
+    index("session_registrations_id_idx").on(t.id),
     index("session_registrations_session_idx").on(t.sessionId, t.status, t.queuePosition),
     index("session_registrations_organization_idx").on(t.organizationId, t.trainingId),
     uniqueIndex("session_registrations_one_live_per_person")
-      .on(t.sessionId, t.participantId)
+      .on(t.organizationId, t.sessionId, t.participantId)
       .where(sql`status <> 'cancelled'`),
     foreignKey({
       columns: [t.sessionId, t.ownerOrganizationId],
@@ -445,10 +454,11 @@ export const sessionRegistrations = pgTable(
       foreignColumns: [trainingSessions.id, trainingSessions.trainingId],
     }),
     foreignKey({
-      columns: [t.participantId, t.organizationId, t.trainingId],
+      name: "session_registrations_participant_fk",
+      columns: [t.organizationId, t.participantId, t.trainingId],
       foreignColumns: [
-        trainingParticipants.id,
         trainingParticipants.organizationId,
+        trainingParticipants.id,
         trainingParticipants.trainingId,
       ],
     }),
@@ -462,13 +472,11 @@ export const sessionRegistrations = pgTable(
 export const surveyResponses = pgTable(
   "survey_responses",
   {
-    id: uuid("id").primaryKey().defaultRandom(),
+    id: uuid("id").notNull().defaultRandom(),
     organizationId: orgId(),
     ownerOrganizationId: ownerOrgId(),
     trainingId: uuid("training_id").notNull(),
-    participantId: uuid("participant_id")
-      .notNull()
-      .references(() => trainingParticipants.id),
+    participantId: uuid("participant_id").notNull(),
     tokenHash: bytea("token_hash").notNull(),
     sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
     answeredAt: timestamp("answered_at", { withTimezone: true, precision: 3 }),
@@ -476,15 +484,20 @@ export const surveyResponses = pgTable(
     comment: text("comment"),
   },
   (t) => [
+    primaryKey({ name: "survey_responses_pkey", columns: [t.organizationId, t.id] }),
+    index("survey_responses_id_idx").on(t.id),
+    // Still across tenants: the link carries the token alone (pending re-key, src/distribution.ts).
     uniqueIndex("survey_responses_token_hash_key").on(t.tokenHash),
-    uniqueIndex("survey_responses_participant_key").on(t.participantId),
+    uniqueIndex("survey_responses_participant_key").on(t.organizationId, t.participantId),
+    index("survey_responses_participant_id_idx").on(t.participantId),
     index("survey_responses_training_idx").on(t.trainingId),
     index("survey_responses_organization_id_idx").on(t.organizationId, t.trainingId),
     foreignKey({
-      columns: [t.participantId, t.organizationId, t.trainingId],
+      name: "survey_responses_participant_fk",
+      columns: [t.organizationId, t.participantId, t.trainingId],
       foreignColumns: [
-        trainingParticipants.id,
         trainingParticipants.organizationId,
+        trainingParticipants.id,
         trainingParticipants.trainingId,
       ],
     }),

@@ -98,7 +98,14 @@ export async function readEventOutcome(
         attended: sessionRegistrations.attended,
       })
       .from(trainingParticipants)
-      .innerJoin(sessionRegistrations, eq(sessionRegistrations.participantId, trainingParticipants.id))
+      .innerJoin(
+        sessionRegistrations,
+        // On the tenant too: a join between distributed tables stays on one shard (docs/scale-out.md).
+        and(
+          eq(sessionRegistrations.organizationId, trainingParticipants.organizationId),
+          eq(sessionRegistrations.participantId, trainingParticipants.id),
+        ),
+      )
       .where(eq(trainingParticipants.trainingId, trainingId));
     const answers = await tx
       .select({ organizationId: surveyResponses.organizationId, scores: surveyResponses.scores })
@@ -250,7 +257,7 @@ export async function recordEventFigures(
       .insert(eventFigures)
       .values({ trainingId, organizationId: ctx.organization.id, ...values })
       .onConflictDoUpdate({
-        target: eventFigures.trainingId,
+        target: [eventFigures.organizationId, eventFigures.trainingId],
         set: { ...values, version: sql`${eventFigures.version} + 1`, updatedAt: new Date() },
       });
     const after = { trainingId, ...(await readEventOutcome(tx, ctx, access)) };

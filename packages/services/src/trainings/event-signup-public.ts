@@ -239,7 +239,10 @@ export async function signUpForEvent(deps: Deps, form: EventSignupForm): Promise
     await tx
       .insert(eventSignupConsents)
       .values({ organizationId, participantId: participant.id, trainingId: event.id, ...consent })
-      .onConflictDoUpdate({ target: eventSignupConsents.participantId, set: consent });
+      .onConflictDoUpdate({
+        target: [eventSignupConsents.organizationId, eventSignupConsents.participantId],
+        set: consent,
+      });
     const live = participant.registrations.filter((r) => r.status !== "cancelled");
     const waiting = live.find((r) => r.status === "waitlisted");
     return waiting

@@ -38,7 +38,14 @@ export async function sendSurveys(tx: Tx, ctx: OrgContext, trainingId: string, t
       email: trainingParticipants.email,
     })
     .from(trainingParticipants)
-    .innerJoin(sessionRegistrations, eq(sessionRegistrations.participantId, trainingParticipants.id))
+    .innerJoin(
+      sessionRegistrations,
+      // On the tenant too: a join between distributed tables stays on one shard (docs/scale-out.md).
+      and(
+        eq(sessionRegistrations.organizationId, trainingParticipants.organizationId),
+        eq(sessionRegistrations.participantId, trainingParticipants.id),
+      ),
+    )
     .where(and(eq(trainingParticipants.trainingId, trainingId), eq(sessionRegistrations.attended, true)));
   for (const person of attended) {
     const token = `${randomToken()}${randomToken()}`;
@@ -169,7 +176,14 @@ export async function followUp(ctx: OrgContext, trainingId: string): Promise<Fol
         attended: sessionRegistrations.attended,
       })
       .from(trainingParticipants)
-      .innerJoin(sessionRegistrations, eq(sessionRegistrations.participantId, trainingParticipants.id))
+      .innerJoin(
+        sessionRegistrations,
+        // On the tenant too: a join between distributed tables stays on one shard (docs/scale-out.md).
+        and(
+          eq(sessionRegistrations.organizationId, trainingParticipants.organizationId),
+          eq(sessionRegistrations.participantId, trainingParticipants.id),
+        ),
+      )
       .where(and(eq(trainingParticipants.trainingId, trainingId), scope));
     const people = new Map<
       string,

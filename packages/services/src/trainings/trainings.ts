@@ -371,7 +371,14 @@ async function tellCancelled(tx: Tx, ctx: OrgContext, training: TrainingView, re
       organizationId: trainingParticipants.organizationId,
     })
     .from(trainingParticipants)
-    .innerJoin(sessionRegistrations, eq(sessionRegistrations.participantId, trainingParticipants.id))
+    .innerJoin(
+      sessionRegistrations,
+      // On the tenant too: a join between distributed tables stays on one shard (docs/scale-out.md).
+      and(
+        eq(sessionRegistrations.organizationId, trainingParticipants.organizationId),
+        eq(sessionRegistrations.participantId, trainingParticipants.id),
+      ),
+    )
     .where(
       and(eq(trainingParticipants.trainingId, training.id), ne(sessionRegistrations.status, "cancelled")),
     );
