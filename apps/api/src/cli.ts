@@ -80,8 +80,9 @@ async function main(): Promise<void> {
   const deps = await bootstrap(config, (err) => logger.error({ err }, "job queue error"));
   const ctx = systemContext(deps, "cli");
   try {
-    // Commands that queue emails need the queue; only `worker` also works its jobs.
-    await startBackgroundWork(deps, logger, command === "worker");
+    // Commands that queue emails need the queue; only `worker` also works its jobs. The move leaves the
+    // queue stopped: its scheduler would add jobs to the embedded database while they are being copied.
+    if (command !== "move-to-server") await startBackgroundWork(deps, logger, command === "worker");
     switch (command) {
       case "worker":
         logger.info("worker running background jobs; stop with SIGTERM or Ctrl-C");
