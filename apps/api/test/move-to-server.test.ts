@@ -104,14 +104,17 @@ describe.runIf(serverUrl)("moving from the embedded database to a PostgreSQL ser
       await server.end();
     }
 
-    const { child, base } = await startServer({
-      ...process.env,
-      DATABASE_URL: targetUrl,
-      PORT: "0",
-      LOG_LEVEL: "warn",
-      DEMO_DATA: "auto",
-      RUN_JOBS: "false",
-    });
+    const { child, base } = await startServer(
+      {
+        ...process.env,
+        DATABASE_URL: targetUrl,
+        PORT: "0",
+        LOG_LEVEL: "warn",
+        DEMO_DATA: "auto",
+        RUN_JOBS: "false",
+      },
+      300_000,
+    ); // Long after the seed and the move on a machine shared with other suites.
     try {
       const login = await fetch(`${base}/v1/auth/login`, {
         method: "POST",

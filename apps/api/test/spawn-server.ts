@@ -13,12 +13,12 @@ export interface ServerProcess {
   output: () => string;
 }
 
-/** Starts the server with `env` and resolves once it listens; rejects if it exits or takes over 60 s. */
-export function startServer(env: NodeJS.ProcessEnv): Promise<ServerProcess> {
+/** Starts the server with `env` and resolves once it listens; rejects if it exits or takes over `timeoutMs`. */
+export function startServer(env: NodeJS.ProcessEnv, timeoutMs = 60_000): Promise<ServerProcess> {
   const child = spawn(tsx, ["src/server.ts"], { cwd: apiRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), timeoutMs);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (http:\/\/[\d.]+:\d+)/.exec(output);
