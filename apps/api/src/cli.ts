@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { loadConfig } from "@nns/config";
-import { organizations, transaction } from "@nns/db";
+import { deriveAppDatabaseUrl, loadConfig } from "@nns/config";
+import { moveToServer, organizations, transaction } from "@nns/db";
 import { API_KEY_SCOPES, AppError, ROLES, type Role } from "@nns/domain";
 import {
   createApiKey,
@@ -9,6 +9,7 @@ import {
   enterOrganization,
   grantRole,
   hasAnyOrganization,
+  JobQueue,
   type MemberPartyInput,
   seedDemoData,
   setUserDisabled,
@@ -35,6 +36,9 @@ Commands:
   user:disable --email E [--enable]         disable an account and end its sessions (or enable it again)
   api-key:create --org SLUG --name N --scope S [--scope S ...] [--expires ISO-DATE]
                                             create an API key and print its secret once
+  move-to-server --to postgres://OWNER@HOST/DB
+                                            copy the embedded database (DATA_DIR) into a new, empty
+                                            database on a PostgreSQL server, then compare row counts
 
 Roles: ${ROLES.join(", ")}
 Scopes: ${API_KEY_SCOPES.join(", ")}
@@ -68,6 +72,7 @@ async function main(): Promise<void> {
       enable: { type: "boolean" },
       scope: { type: "string", multiple: true },
       expires: { type: "string" },
+      to: { type: "string" },
     },
   });
   const config = loadConfig();
@@ -75,8 +80,9 @@ async function main(): Promise<void> {
   const deps = await bootstrap(config, (err) => logger.error({ err }, "job queue error"));
   const ctx = systemContext(deps, "cli");
   try {
-    // Commands that queue emails need the queue; only `worker` also works its jobs.
-    await startBackgroundWork(deps, logger, command === "worker");
+    // Commands that queue emails need the queue; only `worker` also works its jobs. The move leaves the
+    // queue stopped: its scheduler would add jobs to the embedded database while they are being copied.
+    if (command !== "move-to-server") await startBackgroundWork(deps, logger, command === "worker");
     switch (command) {
       case "worker":
         logger.info("worker running background jobs; stop with SIGTERM or Ctrl-C");
@@ -163,6 +169,27 @@ async function main(): Promise<void> {
           `Created API key ${apiKey.prefix} (${apiKey.id}) with scopes ${apiKey.scopes.join(", ")}.\n`,
         );
         process.stdout.write(`Secret (shown once, store it now):\n${secret}\n`);
+        break;
+      }
+      case "move-to-server": {
+        const to = required(values, "to");
+        const appPassword = process.env.DATABASE_APP_PASSWORD || null;
+        const summary = await moveToServer(deps.db, {
+          to,
+          appUrl: process.env.DATABASE_APP_URL || deriveAppDatabaseUrl(to, appPassword),
+          appPassword,
+          // The queue's schema and queues come from the queue itself, as on any first start.
+          prepareTarget: async (target) => {
+            const queue = new JobQueue(target);
+            await queue.start();
+            await queue.stop();
+          },
+          log: (line) => process.stdout.write(`${line}\n`),
+        });
+        process.stdout.write(
+          `Moved ${summary.rows} rows in ${summary.tables.length} tables (${summary.pendingJobs} pending jobs, ${summary.sequences} sequences) in ${(summary.milliseconds / 1000).toFixed(1)} s; row counts verified, ${summary.migrations} migrations applied on the server.\n` +
+            "Start the server with DATABASE_URL set to the new database; keep DATA_DIR until you have checked it.\n",
+        );
         break;
       }
       default:

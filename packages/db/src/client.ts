@@ -44,6 +44,8 @@ export interface Database {
    * so polling never waits behind requests. Without parameters the text may hold several statements.
    */
   jobSql: RawQuery;
+  /** Runs `COPY (…) TO '/dev/blob'` on the embedded database and answers the bytes; absent on a server. */
+  copyOut?: (statement: string) => Promise<Uint8Array>;
   /** The embedded cluster as a tarball, for `loadDataDir`; absent on a server. */
   dumpDataDir?: () => Promise<Blob>;
   close: () => Promise<void>;
@@ -97,6 +99,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         if (params?.length) return run(text, params);
         const results = await client.exec(text);
         return results.at(-1)?.rows ?? [];
+      },
+      copyOut: async (statement) => {
+        const blob = (await client.query(statement)).blob;
+        return blob ? new Uint8Array(await blob.arrayBuffer()) : new Uint8Array();
       },
       dumpDataDir: () => client.dumpDataDir("none"),
       close: async () => {
