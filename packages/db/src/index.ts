@@ -2,3 +2,4 @@ export * from "./client.js";
 export * from "./errors.js";
 export * from "./migrate.js";
 export * from "./schema/index.js";
+export type { DatabaseActivity } from "./instrument.js";

@@ -21,6 +21,7 @@ export * from "./dashboard/index.js";
 export * from "./demo-seed.js";
 export * from "./idempotency.js";
 export * from "./invitations.js";
+export * from "./events.js";
 export * from "./jobs/index.js";
 export * from "./mail/mailer.js";
 export * from "./mail/templates.js";
