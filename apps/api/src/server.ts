@@ -69,7 +69,9 @@ async function main(): Promise<void> {
       `  Health:          ${base}/health  ·  ${base}/ready`,
     ];
     if (observability.metrics) {
-      lines.push(`  Metrics:         http://${observability.metrics.host}:${observability.metrics.port}/metrics`);
+      lines.push(
+        `  Metrics:         http://${observability.metrics.host}:${observability.metrics.port}/metrics`,
+      );
     }
     if (observability.tracing) lines.push(`  Traces to:       ${observability.tracing.endpoint} (OTLP/HTTP)`);
     if (showDemoAccounts) {

@@ -44,7 +44,7 @@ async function scrape(): Promise<string> {
 }
 
 /** The value of one series, by its exact label set as prom-client writes it; 0 when absent. */
-function valueOf(text: string, series: string): number {
+function seriesValue(text: string, series: string): number {
   const line = text.split("\n").find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : 0;
 }
@@ -62,11 +62,11 @@ describe("metrics (METRICS_ENABLED)", () => {
     const after = await scrape();
 
     const ok = `http_requests_total{method="GET",${route},status="200"}`;
-    expect(valueOf(after, ok) - valueOf(before, ok)).toBe(2);
+    expect(seriesValue(after, ok) - seriesValue(before, ok)).toBe(2);
     const unauthorized = `http_requests_total{method="GET",${route},status="401"}`;
-    expect(valueOf(after, unauthorized) - valueOf(before, unauthorized)).toBe(1);
+    expect(seriesValue(after, unauthorized) - seriesValue(before, unauthorized)).toBe(1);
     const count = `http_request_duration_seconds_count{method="GET",${route}}`;
-    expect(valueOf(after, count) - valueOf(before, count)).toBe(3);
+    expect(seriesValue(after, count) - seriesValue(before, count)).toBe(3);
     expect(after).toContain(`http_request_duration_seconds_bucket{le="0.05",method="GET",${route}}`);
     // The pattern, never the path: no id reaches a label.
     expect(after).not.toContain(t.org.id);
@@ -79,7 +79,9 @@ describe("metrics (METRICS_ENABLED)", () => {
     const before = await scrape();
     for (const id of ["a1", "b2", "c3"]) await env.app.request(`${PUBLIC_URL}/finns-inte/${id}`);
     const after = await scrape();
-    const series = after.split("\n").filter((l) => l.startsWith("http_requests_total") && l.includes('status="404"'));
+    const series = after
+      .split("\n")
+      .filter((l) => l.startsWith("http_requests_total") && l.includes('status="404"'));
     expect(series.some((l) => /finns-inte|a1|b2|c3/.test(l))).toBe(false);
     const total = (text: string) =>
       text
@@ -105,7 +107,7 @@ describe("metrics (METRICS_ENABLED)", () => {
     expect((await app.request(`${PUBLIC_URL}/trasig`)).status).toBe(500);
     const after = await scrape();
     const series = 'http_requests_total{method="GET",route="/trasig",status="500"}';
-    expect(valueOf(after, series) - valueOf(before, series)).toBe(1);
+    expect(seriesValue(after, series) - seriesValue(before, series)).toBe(1);
   });
 
   it("counts emails handed to SMTP and refused by it", async () => {
@@ -124,9 +126,9 @@ describe("metrics (METRICS_ENABLED)", () => {
     await vi.waitFor(
       async () => {
         const after = await scrape();
-        expect(valueOf(after, "emails_sent_total") - valueOf(before, "emails_sent_total")).toBe(1);
+        expect(seriesValue(after, "emails_sent_total") - seriesValue(before, "emails_sent_total")).toBe(1);
         const failed = 'emails_failed_total{outcome="failed"}';
-        expect(valueOf(after, failed) - valueOf(before, failed)).toBe(1);
+        expect(seriesValue(after, failed) - seriesValue(before, failed)).toBe(1);
       },
       { timeout: 15_000, interval: 200 },
     );
@@ -138,15 +140,17 @@ describe("metrics (METRICS_ENABLED)", () => {
       env.deps.jobs.enqueue(tx, "stripe.mark-paid-out-of-band", {}, { startAfterSeconds: 3_600 }),
     );
     const waiting = await scrape();
-    expect(valueOf(waiting, 'job_queue_jobs{queue="stripe.mark-paid-out-of-band",state="created"}')).toBe(1);
+    expect(seriesValue(waiting, 'job_queue_jobs{queue="stripe.mark-paid-out-of-band",state="created"}')).toBe(
+      1,
+    );
 
     const failures = 'job_failures_total{queue="stripe.mirror-invoice"}';
-    const before = valueOf(waiting, failures);
+    const before = seriesValue(waiting, failures);
     await env.deps.jobs.work("stripe.mirror-invoice", async () => {
       throw new Error("Stripe svarar inte");
     });
     await transaction(env.deps.db, {}, (tx) => env.deps.jobs.enqueue(tx, "stripe.mirror-invoice", {}));
-    await vi.waitFor(async () => expect(valueOf(await scrape(), failures) - before).toBe(1), {
+    await vi.waitFor(async () => expect(seriesValue(await scrape(), failures) - before).toBe(1), {
       timeout: 15_000,
       interval: 200,
     });
@@ -161,9 +165,9 @@ describe("metrics (METRICS_ENABLED)", () => {
     });
     expect(seen).toBe(1);
     const text = await scrape();
-    expect(valueOf(text, "db_transactions_open")).toBe(0);
-    expect(valueOf(text, "db_queries_in_flight")).toBe(0);
-    if (env.deps.db.mode === "server") expect(valueOf(text, "db_pool_max_connections")).toBe(20);
+    expect(seriesValue(text, "db_transactions_open")).toBe(0);
+    expect(seriesValue(text, "db_queries_in_flight")).toBe(0);
+    if (env.deps.db.mode === "server") expect(seriesValue(text, "db_pool_max_connections")).toBe(20);
     else expect(text).not.toMatch(/^db_pool_max_connections /m);
   });
 

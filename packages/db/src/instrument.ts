@@ -90,6 +90,7 @@ function observe<Q>(query: Q, text: string, activity: DatabaseActivity): Q {
   const thenable = query as unknown as PromiseLike<unknown> & { then: PromiseLike<unknown>["then"] };
   const originalThen = thenable.then;
   let started = false;
+  // biome-ignore lint/suspicious/noThenProperty: the query is a thenable already; this wraps its own then.
   thenable.then = function (this: unknown, onFulfilled, onRejected) {
     if (!started) {
       started = true;

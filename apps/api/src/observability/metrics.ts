@@ -119,7 +119,8 @@ export function createMetrics(sources: MetricsSources, options: MetricsOptions =
     [EVENT_CHANNELS.emailSent, () => emailsSent.inc()],
     [
       EVENT_CHANNELS.emailFailed,
-      (message) => emailsFailed.inc({ outcome: (message as { gaveUp: boolean }).gaveUp ? "failed" : "retry" }),
+      (message) =>
+        emailsFailed.inc({ outcome: (message as { gaveUp: boolean }).gaveUp ? "failed" : "retry" }),
     ],
     [EVENT_CHANNELS.jobFailed, (message) => jobFailures.inc({ queue: (message as { queue: string }).queue })],
   ];

@@ -136,7 +136,11 @@ export class JobQueue {
     const rows = await this.db.jobSql(
       "select name, state::text as state, count(*)::int as count from pgboss.job where state in ('created', 'retry', 'active') group by name, state",
     );
-    return rows.map((row) => ({ queue: String(row.name), state: String(row.state), count: Number(row.count) }));
+    return rows.map((row) => ({
+      queue: String(row.name),
+      state: String(row.state),
+      count: Number(row.count),
+    }));
   }
 
   /** A job that runs on a cron schedule (Europe/Stockholm), once across all processes. */
