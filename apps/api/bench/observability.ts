@@ -67,15 +67,13 @@ try {
     await new Promise((resolve) => server.once("listening", resolve));
     return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
   };
-  const plain = await listen(
-    createApp({ ...plainDeps, config: { ...plainDeps.config, ...uncached } }, options),
+  const plainApp = createApp({ ...plainDeps, config: { ...plainDeps.config, ...uncached } }, options);
+  const observedApp = createApp(
+    { ...observedDeps, config: { ...observedDeps.config, ...uncached } },
+    { ...options, metrics, tracing: true },
   );
-  const observed = await listen(
-    createApp(
-      { ...observedDeps, config: { ...observedDeps.config, ...uncached } },
-      { ...options, metrics, tracing: true },
-    ),
-  );
+  const plain = await listen(plainApp);
+  const observed = await listen(observedApp);
 
   const counties = (
     await t.db.ownerSql("select distinct unnest(county_codes) as c from catalog_entries")
@@ -102,6 +100,22 @@ try {
     results.off.push(await run(plain.origin));
     results.on.push(await run(observed.origin));
   }
+  // CPU per request, in process and one at a time: on a shared machine throughput swings with the
+  // neighbours' load, while the CPU a request itself takes moves much less.
+  const cpuPerRequest = async (app: ReturnType<typeof createApp>, count: number) => {
+    const start = process.cpuUsage();
+    for (let i = 0; i < count; i++) {
+      const res = await app.request(`http://localhost${requests[i % requests.length]?.path}`);
+      await res.arrayBuffer();
+    }
+    const used = process.cpuUsage(start);
+    return (used.user + used.system) / 1000 / count;
+  };
+  const cpu: { off: number[]; on: number[] } = { off: [], on: [] };
+  for (let round = 0; round < 3; round++) {
+    cpu.off.push(await cpuPerRequest(plainApp, 1_000));
+    cpu.on.push(await cpuPerRequest(observedApp, 1_000));
+  }
   const mean = (list: LoadResult[], key: "rps" | "p50" | "p99") =>
     list.reduce((sum, r) => sum + r[key], 0) / list.length;
   const scrape = await (await metricsApp(metrics).request("/metrics")).text();
@@ -117,6 +131,11 @@ try {
   }
   console.log(
     `  runs: off ${results.off.map((r) => r.rps.toFixed(0)).join(", ")}; on ${results.on.map((r) => r.rps.toFixed(0)).join(", ")} req/s`,
+  );
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[1] ?? 0;
+  const ms = (list: number[]) => list.map((v) => v.toFixed(2)).join(", ");
+  console.log(
+    `  CPU per request, in process (median of 3 × 1000): off ${median(cpu.off).toFixed(2)} ms, on ${median(cpu.on).toFixed(2)} ms (off ${ms(cpu.off)}; on ${ms(cpu.on)})`,
   );
   console.log(
     `  OTLP bytes received: ${(received / 2 ** 20).toFixed(1)} MB; /metrics ${scrape.length} bytes`,
