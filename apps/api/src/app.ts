@@ -1,6 +1,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { AppError } from "@nns/domain";
 import type { Deps } from "@nns/services";
+import { trace } from "@opentelemetry/api";
 import { bodyLimit } from "hono/body-limit";
 import { compress } from "hono/compress";
 import { requestId } from "hono/request-id";
@@ -19,6 +20,7 @@ import { createRouter } from "./lib/router.js";
 import { newsletterArchiveRouter } from "./newsletter-pages/archive.js";
 import { newsletterPreviewLinksRouter } from "./newsletter-pages/preview-links.js";
 import { EMBEDDED_FORM_PATH, newsletterSubscriberRouter } from "./newsletter-pages/subscriber.js";
+import { traceRequests } from "./observability/tracing.js";
 import { buildOpenApiDocument, registerSecuritySchemes } from "./openapi.js";
 import { selfRatingPagesRouter } from "./progression-pages/self-rating.js";
 import { apiKeysRouter } from "./routes/api-keys/api-keys.index.js";
@@ -141,6 +143,9 @@ export function createApp(deps: Deps, options: AppOptions) {
   const openApiDocument = buildOpenApiDocument(v1);
   const catalogLimit = rateLimit(options.catalogRateLimit ?? DEFAULT_CATALOG_LIMITS);
 
+  // Outermost, so the span and the timing cover everything else; absent when off, not skipped per request.
+  if (options.tracing) app.use("*", traceRequests());
+  if (options.metrics) app.use("*", options.metrics.middleware);
   app.use(
     "*",
     // Accepts a caller's X-Request-Id of word characters (up to 255), otherwise makes a UUID.
@@ -158,6 +163,8 @@ export function createApp(deps: Deps, options: AppOptions) {
       options.logger.info(
         {
           requestId: c.get("requestId"),
+          // The log line and the trace of a request find each other by this.
+          ...(options.tracing && { traceId: trace.getActiveSpan()?.spanContext().traceId }),
           method: c.req.method,
           path: loggedPath(new URL(c.req.url).pathname),
           status: c.res.status,

@@ -7,7 +7,8 @@ import { closeNewsletterSender, createDeps, type Deps } from "@nns/services";
  * role request traffic runs as could bypass row-level security. Shared by the server and the CLI.
  */
 export async function bootstrap(config: Config, onJobError: (error: unknown) => void): Promise<Deps> {
-  const db: Database = await openDatabase(config.database);
+  const { metrics, tracing } = config.observability;
+  const db: Database = await openDatabase({ ...config.database, instrument: Boolean(metrics || tracing) });
   try {
     await runMigrations(db, {
       appPassword: config.database.mode === "server" ? config.database.appPassword : null,

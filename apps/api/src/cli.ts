@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { serve } from "@hono/node-server";
 import { deriveAppDatabaseUrl, loadConfig } from "@nns/config";
 import { moveToServer, organizations, transaction } from "@nns/db";
 import { API_KEY_SCOPES, AppError, ROLES, type Role } from "@nns/domain";
@@ -19,6 +20,7 @@ import {
 import { eq } from "drizzle-orm";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
 import { createLogger } from "./logger.js";
+import { createMetrics, metricsApp } from "./observability/metrics.js";
 
 const USAGE = `Usage: pnpm cli <command> [options]
 
@@ -84,13 +86,23 @@ async function main(): Promise<void> {
     // queue stopped: its scheduler would add jobs to the embedded database while they are being copied.
     if (command !== "move-to-server") await startBackgroundWork(deps, logger, command === "worker");
     switch (command) {
-      case "worker":
+      case "worker": {
+        // A worker's job and email counters are its own: it serves them like an API process does.
+        const scrape = config.observability.metrics;
+        const metrics = scrape ? createMetrics(deps) : null;
+        const server =
+          metrics && scrape
+            ? serve({ fetch: metricsApp(metrics).fetch, port: scrape.port, hostname: scrape.host })
+            : null;
         logger.info("worker running background jobs; stop with SIGTERM or Ctrl-C");
         await new Promise<void>((resolve) => {
           process.once("SIGTERM", resolve);
           process.once("SIGINT", resolve);
         });
+        server?.close();
+        metrics?.close();
         break;
+      }
       case "migrate":
         process.stdout.write("Migrations applied; the application role is confined by row-level security.\n");
         break;

@@ -15,10 +15,14 @@ import { createApp } from "./app.js";
 import { bootstrap, shutdownDeps } from "./bootstrap.js";
 import { answerUnparsableRequests } from "./lib/client-error.js";
 import { createLogger } from "./logger.js";
+import { createMetrics, metricsApp } from "./observability/metrics.js";
+import { startTracing } from "./observability/tracing.js";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config.logLevel);
+  const { observability } = config;
+  const tracing = observability.tracing ? startTracing(observability.tracing) : null;
   const deps = await bootstrap(config, (err) => logger.error({ err }, "job queue error"));
   await startBackgroundWork(deps, logger, config.runJobs);
 
@@ -33,7 +37,18 @@ async function main(): Promise<void> {
 
   const showDemoAccounts = seeded || (await hasDemoAccounts(deps));
   let accepting = true;
+  const metrics = observability.metrics ? createMetrics(deps) : null;
+  const metricsServer =
+    metrics && observability.metrics
+      ? serve({
+          fetch: metricsApp(metrics).fetch,
+          port: observability.metrics.port,
+          hostname: observability.metrics.host,
+        })
+      : null;
   const app = createApp(deps, {
+    metrics,
+    tracing: tracing !== null,
     cookieSecure: config.session.cookieSecure,
     trustProxy: config.trustProxy,
     publicUrl: config.publicUrl,
@@ -53,6 +68,12 @@ async function main(): Promise<void> {
       `  OpenAPI:         ${base}/v1/openapi.json`,
       `  Health:          ${base}/health  ·  ${base}/ready`,
     ];
+    if (observability.metrics) {
+      lines.push(
+        `  Metrics:         http://${observability.metrics.host}:${observability.metrics.port}/metrics`,
+      );
+    }
+    if (observability.tracing) lines.push(`  Traces to:       ${observability.tracing.endpoint} (OTLP/HTTP)`);
     if (showDemoAccounts) {
       lines.push(
         "",
@@ -78,7 +99,9 @@ async function main(): Promise<void> {
     }, config.shutdownGraceMs);
     force.unref();
     server.close(async () => {
+      metricsServer?.close();
       await shutdownDeps(deps);
+      await tracing?.shutdown();
       logger.info("stopped");
       process.exit(0);
     });

@@ -22,6 +22,7 @@ import { finsamMemberParties } from "@nns/services/testing";
 import pino from "pino";
 import { afterAll, beforeAll } from "vitest";
 import { createApp } from "../src/app.js";
+import { createMetrics, type Metrics } from "../src/observability/metrics.js";
 import { type Client, PASSWORD, PUBLIC_URL, signIn } from "./client.js";
 
 export interface TestUser {
@@ -37,6 +38,8 @@ export interface TestEnv {
   orgA: OrganizationView;
   orgB: OrganizationView;
   users: Record<"nnsAdmin" | "nnsViewer" | "adminA" | "editorA" | "viewerA" | "adminB", TestUser>;
+  /** With `metrics`: the app's Prometheus metrics. */
+  metrics: Metrics | null;
   close: () => Promise<void>;
 }
 
@@ -53,6 +56,10 @@ export interface TestOptions {
   stripe?: ServiceConfig["stripe"];
   /** Newsletters: the bounce secret, sign-up limits, the soft-bounce policy. */
   newsletters?: ServiceConfig["newsletters"];
+  /** Prometheus metrics, as METRICS_ENABLED gives (the database instrumented). */
+  metrics?: boolean;
+  /** A span per request, as OTEL_ENABLED gives; the test registers the SDK (startTracing). */
+  tracing?: boolean;
 }
 
 /**
@@ -60,7 +67,7 @@ export interface TestOptions {
  * förbund beside NNS with a person in every role. Created through the same services the CLI uses.
  */
 export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> {
-  const t = await createTestDatabase();
+  const t = await createTestDatabase({ instrument: Boolean(options.metrics || options.tracing) });
   const deps: Deps = createDeps(
     t.db,
     {
@@ -126,7 +133,10 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     viewerA: await grant("alfa", "viewer.a@test.se", "viewer"),
     adminB: await grant("beta", "admin.b@test.se", "org_admin"),
   };
+  const metrics = options.metrics ? createMetrics(deps, { queueDepthCacheMs: 0 }) : null;
   const app = createApp(deps, {
+    metrics,
+    tracing: options.tracing ?? false,
     cookieSecure: true,
     trustProxy: options.trustProxy ?? true,
     publicUrl: PUBLIC_URL,
@@ -140,7 +150,9 @@ export async function setupTestApp(options: TestOptions = {}): Promise<TestEnv> 
     orgA,
     orgB,
     users,
+    metrics,
     close: async () => {
+      metrics?.close();
       await deps.jobs.stop();
       deps.mailer.close();
       await t.destroy();

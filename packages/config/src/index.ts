@@ -54,6 +54,12 @@ export const envSchema = z.object({
   DKIM_DOMAIN: z.string().min(1).optional(),
   DKIM_SELECTOR: z.string().min(1).optional(),
   DKIM_PRIVATE_KEY: z.string().min(1).optional(),
+  METRICS_ENABLED: booleanFlag.default(false),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).default(9464),
+  METRICS_HOST: z.string().min(1).optional(),
+  OTEL_ENABLED: booleanFlag.default(false),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.url({ protocol: /^https?$/ }).default("http://localhost:4318"),
+  OTEL_SERVICE_NAME: z.string().min(1).default("nns-api"),
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -92,6 +98,11 @@ export interface Config {
     bounceWebhookSecret?: string;
     softBounce: { count: number; windowDays: number };
     dkim?: { domainName: string; keySelector: string; privateKey: string };
+  };
+  /** Prometheus metrics on their own port and OpenTelemetry traces; both off by default (docs/observability.md). */
+  observability: {
+    metrics: { port: number; host: string } | null;
+    tracing: { endpoint: string; serviceName: string } | null;
   };
   /** Collection through Stripe (docs/stripe.md); null: every förbund pays by bankgiro. */
   stripe: {
@@ -167,6 +178,12 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     catalogSearchCacheEntries: env.CATALOG_SEARCH_CACHE_ENTRIES,
     webhooks: { allowHttp: env.WEBHOOK_ALLOW_HTTP, allowPrivateTargets: env.WEBHOOK_ALLOW_PRIVATE_TARGETS },
     newsletters: newsletterConfig(env),
+    observability: {
+      metrics: env.METRICS_ENABLED ? { port: env.METRICS_PORT, host: env.METRICS_HOST ?? env.HOST } : null,
+      tracing: env.OTEL_ENABLED
+        ? { endpoint: env.OTEL_EXPORTER_OTLP_ENDPOINT, serviceName: env.OTEL_SERVICE_NAME }
+        : null,
+    },
     stripe: stripeConfig(env),
   };
 }

@@ -7,6 +7,7 @@ import type { PgDatabase, PgQueryResultHKT, PgTransaction } from "drizzle-orm/pg
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { type DatabaseActivity, instrumentDriver, PGLITE_SHAPE, POSTGRES_JS_SHAPE } from "./instrument.js";
 import * as schema from "./schema/index.js";
 
 export type Schema = typeof schema;
@@ -17,14 +18,21 @@ export type Executor = AppDatabase | Tx;
 
 export const APP_ROLE = "nns_app";
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | {
       mode: "embedded";
       dataDir: string | null;
       /** A data directory dumped by `dumpDataDir` to start from instead of an empty cluster (tests). */
       loadDataDir?: Blob;
     }
-  | { mode: "server"; url: string; appUrl: string; appPassword: string | null; poolMax: number };
+  | { mode: "server"; url: string; appUrl: string; appPassword: string | null; poolMax: number }
+) & {
+  /**
+   * Count request traffic's statements and transactions and trace them (instrument.ts); off, the
+   * driver is used as it is, at no cost. On when metrics or tracing are (docs/observability.md).
+   */
+  instrument?: boolean;
+};
 
 /**
  * One handle on the database. `app` is what request traffic uses; every transaction on it runs as the
@@ -46,6 +54,8 @@ export interface Database {
   jobSql: RawQuery;
   /** Runs `COPY (…) TO '/dev/blob'` on the embedded database and answers the bytes; absent on a server. */
   copyOut?: (statement: string) => Promise<Uint8Array>;
+  /** Request traffic's statements and transactions in progress; stays zero unless `instrument` is on. */
+  activity: DatabaseActivity;
   /** The embedded cluster as a tarball, for `loadDataDir`; absent on a server. */
   dumpDataDir?: () => Promise<Blob>;
   close: () => Promise<void>;
@@ -73,23 +83,31 @@ const OUTAGE_OPTIONS = {
 } as const;
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const activity: DatabaseActivity = {
+    queriesInFlight: 0,
+    transactionsOpen: 0,
+    poolMax: options.mode === "server" ? options.poolMax : null,
+  };
   if (options.mode === "embedded") {
     if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
     const client = options.dataDir
       ? await PGlite.create(options.dataDir)
       : await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
-    const db = drizzlePglite(client, { schema }) as unknown as AppDatabase;
+    // One connection serves all; the job queue's statements go past the instrumented handle.
+    const appClient = options.instrument ? instrumentDriver(client, PGLITE_SHAPE, activity) : client;
+    const db = drizzlePglite(appClient, { schema }) as unknown as AppDatabase;
     const run = async (text: string, params?: unknown[]) =>
       (await client.query<Record<string, unknown>>(text, params)).rows;
     // PGlite is one in-process connection owned by its superuser; app-role SQL switches role for the
     // transaction, just as every drizzle transaction does through `transaction` below.
     const appTransaction = <T>(fn: (query: RawQuery) => Promise<T>) =>
-      client.transaction(async (tx) => {
+      appClient.transaction(async (tx) => {
         await tx.query(`select set_config('role', '${APP_ROLE}', true)`);
         return fn(async (text, params) => (await tx.query<Record<string, unknown>>(text, params)).rows);
       });
     return {
       mode: "embedded",
+      activity,
       app: db,
       owner: db,
       appTransaction,
@@ -112,18 +130,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   }
   // One connection: the migration advisory lock and its unlock must run on the same session.
   const ownerClient = postgres(options.url, { max: 1, onnotice: () => {}, ...OUTAGE_OPTIONS });
-  const appClient = postgres(options.appUrl, {
+  const appPool = postgres(options.appUrl, {
     max: options.poolMax,
     onnotice: () => {},
     ...OUTAGE_OPTIONS,
     // PgBouncer in transaction mode cannot hold named prepared statements across transactions.
     prepare: false,
   });
+  // Only request traffic's pool: the owner's migrations and the queue's polling are not what is watched.
+  const appClient = options.instrument ? instrumentDriver(appPool, POSTGRES_JS_SHAPE, activity) : appPool;
   // One connection: the queue wraps some of its statements in BEGIN … COMMIT of its own, which
   // postgres.js allows only where no other query can land in between.
   const jobClient = postgres(options.url, { max: 1, onnotice: () => {}, prepare: false, ...OUTAGE_OPTIONS });
   return {
     mode: "server",
+    activity,
     app: drizzlePostgres(appClient, { schema }) as unknown as AppDatabase,
     owner: drizzlePostgres(ownerClient, { schema }) as unknown as AppDatabase,
     appTransaction: <T>(fn: (query: RawQuery) => Promise<T>) =>

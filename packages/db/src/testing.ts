@@ -22,10 +22,11 @@ export interface TestDatabase {
  * server named by DATABASE_URL, so the same suites run against both; with TEST_PGBOUNCER_PORT as well,
  * its request pool connects through that PgBouncer.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { instrument?: boolean } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
+  const instrument = options.instrument ?? false;
   if (!serverUrl) {
-    const db = await migratedEmbeddedDatabase();
+    const db = await migratedEmbeddedDatabase(instrument);
     return { db, urls: null, destroy: () => db.close() };
   }
   const name = `nns_test_${randomBytes(6).toString("hex")}`;
@@ -50,6 +51,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     appUrl: appUrl.toString(),
     appPassword,
     poolMax: 20,
+    instrument,
   });
   // Sets the role's password before the request pool first connects.
   await runMigrations(db, { appPassword });
@@ -69,12 +71,17 @@ export async function createTestDatabase(): Promise<TestDatabase> {
  * more than many files' tests. The first file to need it migrates one and leaves its dump in the temp
  * directory, keyed by what it was built from; later files load that dump.
  */
-async function migratedEmbeddedDatabase(): Promise<Database> {
+async function migratedEmbeddedDatabase(instrument: boolean): Promise<Database> {
   const path = join(tmpdir(), `nns-pglite-template-${templateKey()}.tar`);
   if (existsSync(path)) {
-    return openDatabase({ mode: "embedded", dataDir: null, loadDataDir: new Blob([readFileSync(path)]) });
+    return openDatabase({
+      mode: "embedded",
+      dataDir: null,
+      loadDataDir: new Blob([readFileSync(path)]),
+      instrument,
+    });
   }
-  const db = await openDatabase({ mode: "embedded", dataDir: null });
+  const db = await openDatabase({ mode: "embedded", dataDir: null, instrument });
   await runMigrations(db);
   const dump = await db.dumpDataDir?.();
   if (dump) {

@@ -19,6 +19,7 @@ export * from "./crypto.js";
 export * from "./csv.js";
 export * from "./dashboard/index.js";
 export * from "./demo-seed.js";
+export * from "./events.js";
 export * from "./idempotency.js";
 export * from "./invitations.js";
 export * from "./jobs/index.js";

@@ -1,6 +1,7 @@
 import type { Actor, Deps, OrgContext } from "@nns/services";
 import type { MiddlewareHandler } from "hono";
 import type { Logger } from "pino";
+import type { Metrics } from "../observability/metrics.js";
 import type { RateLimits } from "./rate-limit.js";
 
 export interface AppOptions {
@@ -16,6 +17,10 @@ export interface AppOptions {
   catalogRateLimit?: RateLimits;
   /** Used by /ready; false while the server drains connections on shutdown. */
   isAcceptingTraffic?: () => boolean;
+  /** Prometheus metrics of the requests (METRICS_ENABLED); absent: none kept. */
+  metrics?: Metrics | null;
+  /** A server span per request (OTEL_ENABLED); the SDK is registered by the caller (startTracing). */
+  tracing?: boolean;
 }
 
 export interface AppEnv {

@@ -1,5 +1,6 @@
 import { APP_ROLE, type Database, sqlInTransaction, type Tx } from "@nns/db";
 import PgBoss from "pg-boss";
+import { jobFailedChannel } from "../events.js";
 
 /**
  * Every kind of background job, with how the queue treats it. Retries here cover a worker that died or
@@ -125,12 +126,32 @@ export class JobQueue {
       name,
       { batchSize, pollingIntervalSeconds: this.#pollingIntervalSeconds },
       async (jobs) => {
-        await Promise.all(jobs.map((job) => handler(job.data, job.id)));
+        try {
+          await Promise.all(jobs.map((job) => handler(job.data, job.id)));
+        } catch (error) {
+          jobFailedChannel.publish({ queue: name });
+          throw error;
+        }
         // A full batch means more are probably waiting: fetch again at once instead of sleeping the
         // polling interval, which would cap throughput at one batch per interval.
         if (jobs.length === batchSize) this.#boss.notifyWorker(workerId);
       },
     );
+  }
+
+  /**
+   * Jobs waiting (`created`, `retry`) and running (`active`) per queue, for the metrics; one grouped
+   * count over the queue's table, which its indexes on (name, state) keep cheap.
+   */
+  async depth(): Promise<{ queue: string; state: string; count: number }[]> {
+    const rows = await this.db.jobSql(
+      "select name, state::text as state, count(*)::int as count from pgboss.job where state in ('created', 'retry', 'active') group by name, state",
+    );
+    return rows.map((row) => ({
+      queue: String(row.name),
+      state: String(row.state),
+      count: Number(row.count),
+    }));
   }
 
   /** A job that runs on a cron schedule (Europe/Stockholm), once across all processes. */

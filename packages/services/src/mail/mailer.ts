@@ -3,6 +3,7 @@ import { type Database, type EmailAttachment, emails, type Tx, transaction } fro
 import type { EmailTemplate } from "@nns/domain";
 import { and, eq, isNull, lt, or, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
+import { emailFailedChannel, emailSentChannel } from "../events.js";
 import type { JobQueue } from "../jobs/queue.js";
 
 export interface OutgoingEmail {
@@ -156,6 +157,7 @@ export class Mailer {
       await this.#recordFailure(email, error);
       return;
     }
+    emailSentChannel.publish({ transport: "smtp" });
     await transaction(this.db, scope, (tx) =>
       tx
         .update(emails)
@@ -176,6 +178,7 @@ export class Mailer {
     const reason = error instanceof Error ? error.message : String(error);
     const permanent = isPermanentSmtpFailure(error);
     const giveUp = permanent || Date.now() - email.createdAt.getTime() >= this.#policy.giveUpAfterMs;
+    emailFailedChannel.publish({ gaveUp: giveUp });
     await transaction(this.db, { settings: { "app.email_id": email.id } }, async (tx) => {
       await tx
         .update(emails)
