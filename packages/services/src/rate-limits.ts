@@ -33,6 +33,8 @@ export async function countRequest(deps: Deps, caller: string): Promise<WindowCo
 }
 
 /** Deletes the counts of windows that have closed; the hourly housekeeping calls it (maintenance.ts). */
+// convention: no permission check — the platform's own housekeeping job, not a person's action
+// convention: no audit — closed windows' counts are protection bookkeeping, no one's data
 export async function purgeClosedWindows(deps: Deps, now: Date): Promise<number> {
   const deleted = await transaction(deps.db, {}, (tx) =>
     tx
