@@ -14,6 +14,13 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1; then
   apt-get install -y -qq postgresql >/dev/null
 fi
 
+# The scale-out tests run their replicas' request pools through Debian's PgBouncer.
+if ! command -v pgbouncer >/dev/null 2>&1 && [ ! -x /usr/sbin/pgbouncer ] && [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+  echo "Installing PgBouncer from Debian's packages"
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null \
+    || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer >/dev/null; }
+fi
+
 version=$(ls /etc/postgresql | sort -n | tail -1)
 if ! pg_lsclusters -h | awk '{print $4}' | grep -q online; then
   pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
